@@ -1,0 +1,5 @@
+export * from './core';
+export * from './machfive';
+export * from './instantly';
+export * from './sendkit';
+export * from './segmentflow';
