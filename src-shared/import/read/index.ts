@@ -1,0 +1,107 @@
+/**
+ * Reading files: bytes in, grids of display text out. Pure TypeScript (no
+ * Node or DOM-only APIs): runs in the renderer's import Web Worker and
+ * in-process in the CLI.
+ *
+ * ```ts
+ * const wb = openWorkbook(bytes, 'leads.xlsx', { signal, onProgress });
+ * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt' (from the bytes, not the name)
+ * wb.sheets;   // [{ name, rowCount, hidden? }] for the sheet picker
+ * wb.encoding; // text files: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+ * wb.delimiter;// text files: ',' | ';' | '\t' | '|'
+ * const grid = wb.readSheet(wb.sheets[0].name, { signal, onProgress });
+ * wb.truncatedCells; // cells cut to maxCellChars by that read
+ * ```
+ *
+ * A grid is `string[][]`: row i is the sheet's row i + 1 and column j its
+ * column j + 1 (title and blank rows above the header are kept, so row
+ * numbers match what the user sees); every row has the same length; a cell
+ * is the text shown in Excel, '' when empty. Trailing blank rows are dropped.
+ * See spreadsheet.ts for how workbook cells become text (dates, leading
+ * zeros, formulas, mailto links, merged headers) and csv.ts for text files.
+ * Header detection and column mapping happen downstream.
+ *
+ * Every failure is a `ReadError` whose `code` the host can switch on and
+ * whose `message` tells the user what happened and what to do:
+ * - `not_spreadsheet`: a PDF, image, Word file, web page (HTML tables are
+ *   refused, not parsed) or other archive, whatever its extension;
+ * - `unsupported`: a spreadsheet format LeadPrep does not read (.xlsb, XML 2003);
+ * - `corrupt`: damaged or truncated workbook;
+ * - `encrypted`: password-protected workbook (detected from the container
+ *   before SheetJS runs, and from SheetJS's own error for legacy .xls);
+ * - `empty`: zero bytes, blank text, or no cell in any sheet (`readSheet`
+ *   on an empty sheet too);
+ * - `zip_bomb`: a zip-based workbook whose central directory declares more
+ *   than `maxInflatedBytes` (default 400 MB) or impossible/absurd ratios —
+ *   checked before anything is inflated;
+ * - `too_large`: the file itself is beyond what can be read at all;
+ * - `too_many_rows`: a sheet beyond `maxRows` (default 500,000) — workbooks
+ *   stop parsing one row past the limit, the message gives the real count;
+ * - `cancelled`: `signal.aborted` became true (checked between CSV chunks
+ *   and between blocks of extracted rows; SheetJS's own parse cannot be
+ *   interrupted, so a host that must stop it at once terminates the worker).
+ *
+ * Cells longer than `maxCellChars` (default 1,000,000) are cut to that length
+ * rather than failing the whole file: one pasted blob in a notes column
+ * should not block an import. `truncatedCells` reports how many were cut.
+ */
+import { ReadError, formatBytes } from './errors';
+import { readDelimited, emptyFile } from './csv';
+import { sniff } from './sniff';
+import { openSpreadsheet } from './spreadsheet';
+import type { ReadOptions, Workbook } from './types';
+import { DEFAULT_MAX_INFLATED_BYTES } from './types';
+import type { Delimiter } from './delimiter';
+
+export { ReadError, isReadError } from './errors';
+export type { ReadErrorCode } from './errors';
+export type { AbortFlag, ReadOptions, ReadPhase, ReadProgress, SheetInfo, SourceKind, Workbook } from './types';
+export { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_ROWS } from './types';
+export type { Delimiter } from './delimiter';
+export type { TextEncoding } from './text';
+
+/** Strings in JavaScript cap near 2^29 characters; a text file beyond this cannot be decoded. */
+export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
+
+export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Workbook {
+  const { signal, onProgress } = opts;
+  if (signal?.aborted) throw new ReadError('cancelled', 'Reading the file was cancelled.');
+  onProgress?.({ phase: 'inspect', done: 0, total: 1 });
+  if (bytes.byteLength === 0) throw emptyFile();
+  const sniffed = sniff(bytes, fileName, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  onProgress?.({ phase: 'inspect', done: 1, total: 1 });
+
+  if (sniffed.container !== 'text') return openSpreadsheet(bytes, sniffed.kind, opts);
+
+  if (bytes.byteLength > MAX_TEXT_FILE_BYTES) {
+    throw new ReadError(
+      'too_large',
+      `This file is ${formatBytes(bytes.byteLength)}; LeadPrep reads text files up to ${formatBytes(MAX_TEXT_FILE_BYTES)}. Split it into smaller files and import them one by one.`,
+    );
+  }
+  const preferred: Delimiter | undefined = sniffed.kind === 'tsv' ? '\t' : undefined;
+  const parsed = readDelimited(bytes, preferred, opts);
+  const sheetName = sheetNameFor(fileName);
+  const rows = parsed.rows;
+  return {
+    kind: sniffed.kind,
+    sheets: [{ name: sheetName, rowCount: rows.length }],
+    encoding: parsed.encoding,
+    delimiter: parsed.delimiter,
+    truncatedCells: parsed.truncatedCells,
+    readSheet(name: string): string[][] {
+      if (name !== sheetName) {
+        throw new ReadError('empty', `There is no sheet named "${name}" in this file. Pick "${sheetName}".`);
+      }
+      return rows;
+    },
+  };
+}
+
+/** A text file has one sheet, named after the file without its folder or extension. */
+export function sheetNameFor(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  return stem.trim() === '' ? 'Sheet1' : stem;
+}

@@ -1,0 +1,131 @@
+/*
+ * Decides what a file really is from its bytes; the extension only breaks
+ * ties (.xlsm vs .xlsx, .tsv vs .csv). A CSV renamed .xlsx reads as CSV; a
+ * PDF, a web page or a Word file renamed .xlsx is refused with a message
+ * that says what it is.
+ */
+import { ReadError } from './errors';
+import { CFB_MAGIC, listCfbNames } from './cfb';
+import { decodeText } from './text';
+import { inspectZip } from './zip';
+import type { SourceKind } from './types';
+
+export type Sniffed = { kind: SourceKind; container: 'zip' | 'cfb' | 'biff' | 'text' };
+
+const SAVE_AS =
+  'Open it in Excel (or LibreOffice) and save it as .xlsx, or export it as CSV, then import that file.';
+
+function notSpreadsheet(what: string): ReadError {
+  return new ReadError('not_spreadsheet', `This file is ${what}, not a spreadsheet. ${SAVE_AS}`);
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+function textKind(ext: string): SourceKind {
+  if (ext === 'tsv' || ext === 'tab') return 'tsv';
+  if (ext === 'txt') return 'txt';
+  return 'csv';
+}
+
+function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sniffed {
+  const names = new Set(inspectZip(bytes, maxInflatedBytes).entries.map((e) => e.name));
+  if (names.has('xl/workbook.xml')) {
+    const macro = names.has('xl/vbaProject.bin') || ext === 'xlsm';
+    return { kind: macro ? 'xlsm' : 'xlsx', container: 'zip' };
+  }
+  if (names.has('xl/workbook.bin')) {
+    throw new ReadError(
+      'unsupported',
+      'This is an Excel binary workbook (.xlsb), which LeadPrep does not read. Open it in Excel and save it as .xlsx, then import that file.',
+    );
+  }
+  // ODF puts an uncompressed "mimetype" entry first, so its value sits near the start.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 256)));
+  if (head.includes('opendocument.spreadsheet')) return { kind: 'ods', container: 'zip' };
+  if (head.includes('opendocument.text')) return notThis('a text document (OpenDocument)');
+  if (head.includes('opendocument.presentation')) return notThis('a presentation (OpenDocument)');
+  if (names.has('content.xml')) return { kind: 'ods', container: 'zip' };
+  if (names.has('word/document.xml')) return notThis('a Word document');
+  if (names.has('ppt/presentation.xml')) return notThis('a PowerPoint presentation');
+  return notThis('a ZIP archive');
+}
+
+function notThis(what: string): never {
+  throw notSpreadsheet(what);
+}
+
+function sniffCfb(bytes: Uint8Array): Sniffed {
+  const names = listCfbNames(bytes);
+  if (!names) {
+    throw new ReadError(
+      'corrupt',
+      'This workbook is damaged or incomplete (it may have been cut off while downloading). Open it in Excel and save it again, or export it as CSV.',
+      'unreadable compound-file directory',
+    );
+  }
+  const set = new Set(names.map((n) => n.toLowerCase()));
+  if (set.has('encryptedpackage') || set.has('encryptioninfo')) {
+    throw new ReadError(
+      'encrypted',
+      'This workbook is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook), save it, and import it again.',
+    );
+  }
+  if (set.has('workbook') || set.has('book')) return { kind: 'xls', container: 'cfb' };
+  if (set.has('worddocument')) return notThis('a Word document');
+  if (set.has('powerpoint document')) return notThis('a PowerPoint presentation');
+  return notThis('an Office file of a kind LeadPrep does not read');
+}
+
+/** BIFF2–BIFF5 worksheets saved without a compound-file wrapper start with a BOF record. */
+function isBareBiff(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes[0] !== 0x09) return false;
+  const v = bytes[1];
+  return (v === 0x00 || v === 0x02 || v === 0x04 || v === 0x08) && bytes[3] === 0x00 && (bytes[2] ?? 0) >= 4 && (bytes[2] ?? 0) <= 20;
+}
+
+function sniffMarkup(bytes: Uint8Array): void {
+  const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024))).text.trimStart().slice(0, 512).toLowerCase();
+  if (head.startsWith('<?xml')) {
+    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') || head.includes('progid="excel.sheet"')) {
+      throw new ReadError(
+        'unsupported',
+        `This is an "XML Spreadsheet 2003" file, which LeadPrep does not read. ${SAVE_AS}`,
+      );
+    }
+    if (head.includes('<html')) notThis('a web page (HTML)');
+    notThis('an XML document');
+  }
+  if (/^<(!doctype html|html|head|body|table|meta|div|!--)/.test(head)) {
+    // Many "Excel" downloads from web apps are HTML tables; they lose leading
+    // zeros and dates on the way, so they are refused rather than guessed at.
+    notThis('a web page (HTML) saved with a spreadsheet name');
+  }
+  if (head.startsWith('{\\rtf')) notThis('a rich-text (RTF) document');
+}
+
+export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: number): Sniffed {
+  const ext = extensionOf(fileName);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return sniffZip(bytes, ext, maxInflatedBytes);
+  }
+  if (startsWith(bytes, CFB_MAGIC)) return sniffCfb(bytes);
+  if (isBareBiff(bytes)) return { kind: 'xls', container: 'biff' };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) notThis('a PDF document');
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) notThis('a PNG image');
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) notThis('a JPEG image');
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) notThis('a GIF image');
+  if (startsWith(bytes, [0x1f, 0x8b])) notThis('a compressed (gzip) archive');
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) notThis('a RAR archive');
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) notThis('a 7-Zip archive');
+  sniffMarkup(bytes);
+  return { kind: textKind(ext), container: 'text' };
+}

@@ -1,0 +1,302 @@
+/*
+ * Workbooks (xlsx, xlsm, xls, ods) through SheetJS, read so that every cell
+ * is the text the user sees in Excel:
+ * - the formatted text (`w`): "00123" for a number formatted 00000, "12%";
+ * - text cells verbatim: "=SUM(A1)", "+33 1 23", "@handle" stay literal text
+ *   (SheetJS never evaluates formulas; formula cells give their cached value);
+ * - date cells: the displayed text when its format shows a four-digit year,
+ *   otherwise ISO `yyyy-mm-dd` (plus ` hh:mm[:ss]` when the format shows a
+ *   time), so "1/5/24" or "5-Jan" never reach the lead list ambiguous;
+ *   time-only and elapsed-time formats keep their displayed text;
+ * - whole numbers in General format that Excel would show in scientific
+ *   notation ("1.23457E+15": phone numbers and IDs typed as numbers) give
+ *   all their digits instead;
+ * - a cell whose hyperlink is `mailto:` gives the address, not the link text;
+ * - merged cells that start in the first 30 rows (title and header rows)
+ *   have their value copied into every empty cell of the merged range, so a
+ *   merged "Contact" over two columns labels both.
+ */
+import * as XLSX from 'xlsx';
+import { ReadError, cancelled, formatCount } from './errors';
+import { truncateCell } from './cells';
+import { tooManyRows, trimTrailingEmptyRows, padRows } from './csv';
+import type { ReadOptions, SheetInfo, SourceKind, Workbook } from './types';
+import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS } from './types';
+
+interface DateCode {
+  y: number;
+  m: number;
+  d: number;
+  H: number;
+  M: number;
+  S: number;
+}
+
+// SheetJS types SSF as `any`; this is the part of its surface the reader relies on.
+interface Ssf {
+  is_date(fmt: string): boolean;
+  parse_date_code(v: number, opts?: { date1904?: boolean }): DateCode | null;
+}
+const SSF = XLSX.SSF as Ssf;
+
+export const HEADER_MERGE_ROWS = 30;
+const PROGRESS_EVERY_ROWS = 4096;
+
+type DateStyle = 'displayed' | 'date' | 'datetime' | 'datetime-seconds';
+
+const dateStyleCache = new Map<string, DateStyle | null>();
+
+/**
+ * How a number with format `fmt` is turned into text: null when it is not a
+ * date format, otherwise whether the displayed text is safe or ISO is used.
+ */
+export function dateStyle(fmt: string): DateStyle | null {
+  const cached = dateStyleCache.get(fmt);
+  if (cached !== undefined) return cached;
+  let style: DateStyle | null = null;
+  if (fmt !== 'General' && SSF.is_date(fmt)) {
+    // Literal text, escapes and [color]/[$-locale] sections cannot show a date part.
+    const bare = fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+    const elapsed = /\[(h+|m+|s+)\]/i.test(bare);
+    const code = bare.replace(/\[[^\]]*\]/g, '').split(';')[0] ?? '';
+    const years = code.match(/y+/gi) ?? [];
+    // "m" next to hours or seconds means minutes (Excel's rule), elsewhere month.
+    const noMinutes = code
+      .replace(/am\/pm|a\/p/gi, '')
+      .replace(/h+[^a-z]*m+/gi, 'h')
+      .replace(/m+[^a-z]*s+/gi, 's');
+    const hasDate = /[ydm]/i.test(noMinutes);
+    const hasTime = /h/i.test(code);
+    if (elapsed || !hasDate) style = 'displayed';
+    else if (years.length > 0 && years.every((y) => y.length >= 3)) style = 'displayed';
+    else if (hasTime) style = /s/i.test(code) ? 'datetime-seconds' : 'datetime';
+    else style = 'date';
+  }
+  dateStyleCache.set(fmt, style);
+  return style;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function isoFromSerial(v: number, style: Exclude<DateStyle, 'displayed'>, date1904: boolean): string | null {
+  const c = SSF.parse_date_code(v, { date1904 });
+  if (!c) return null;
+  const y = String(c.y).padStart(4, '0');
+  const date = `${y}-${pad2(c.m)}-${pad2(c.d)}`;
+  if (style === 'date') return date;
+  const time = `${pad2(c.H)}:${pad2(c.M)}`;
+  return style === 'datetime' ? `${date} ${time}` : `${date} ${time}:${pad2(c.S)}`;
+}
+
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
+function numberText(cell: XLSX.CellObject, v: number, date1904: boolean): string {
+  const z = typeof cell.z === 'string' ? cell.z : undefined;
+  const w = cell.w;
+  if (z !== undefined) {
+    const style = dateStyle(z);
+    // Some ODS writers store the serial as the display text: re-derive it then.
+    if (style === 'displayed' && w !== undefined && !NUMERIC_TEXT.test(w)) return w;
+    if (style !== null && style !== 'displayed') return isoFromSerial(v, style, date1904) ?? w ?? String(v);
+    if (style === 'displayed') return isoFromSerial(v, 'date', date1904) ?? w ?? String(v);
+  }
+  if (w === undefined) return String(v);
+  if ((z === undefined || z === 'General') && Number.isSafeInteger(v) && (w.includes('E') || w.includes('e'))) {
+    return String(v);
+  }
+  return w;
+}
+
+export function mailtoAddress(target: string): string {
+  let rest = target.slice(7);
+  const q = rest.indexOf('?');
+  if (q >= 0) rest = rest.slice(0, q);
+  try {
+    return decodeURIComponent(rest).trim();
+  } catch {
+    return rest.trim();
+  }
+}
+
+function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): string {
+  if (!cell) return '';
+  const link = cell.l?.Target;
+  if (typeof link === 'string' && link.length > 7 && link.slice(0, 7).toLowerCase() === 'mailto:') {
+    const address = mailtoAddress(link);
+    if (address !== '') return address;
+  }
+  const v = cell.v;
+  switch (cell.t) {
+    case 's':
+      return typeof v === 'string' ? v : (cell.w ?? '');
+    case 'n':
+      return typeof v === 'number' ? numberText(cell, v, date1904) : (cell.w ?? '');
+    case 'b':
+      return cell.w ?? (v ? 'TRUE' : 'FALSE');
+    case 'd':
+      return v instanceof Date ? v.toISOString().slice(0, 10) : (cell.w ?? '');
+    default:
+      return cell.w ?? '';
+  }
+}
+
+function mapSheetJsError(e: unknown): ReadError {
+  const detail = e instanceof Error ? e.message : String(e);
+  if (/password|encrypt/i.test(detail)) {
+    return new ReadError(
+      'encrypted',
+      'This workbook is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook), save it, and import it again.',
+      detail,
+    );
+  }
+  return new ReadError(
+    'corrupt',
+    'This workbook is damaged or incomplete (it may have been cut off while downloading). Open it in Excel and save it again, or export it as CSV.',
+    detail,
+  );
+}
+
+function sheetRowCount(ws: XLSX.WorkSheet): number {
+  const ref = ws['!fullref'] ?? ws['!ref'];
+  if (!ref) return 0;
+  const fromRef = XLSX.utils.decode_range(ref).e.r + 1;
+  return ws['!fullref'] ? fromRef : Math.min(fromRef, ws['!data']?.length ?? fromRef);
+}
+
+function hasAnyCell(ws: XLSX.WorkSheet): boolean {
+  const data = ws['!data'];
+  if (!data) return false;
+  for (const row of data) {
+    if (!row) continue;
+    for (const cell of row) if (cell && cellText(cell, false) !== '') return true;
+  }
+  return false;
+}
+
+export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadOptions = {}): Workbook {
+  const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  opts.onProgress?.({ phase: 'parse', done: 0, total: 1 });
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellNF: true,
+      cellText: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+      // One row past the limit is enough to know the limit is exceeded.
+      sheetRows: maxRows + 1,
+    });
+  } catch (e) {
+    throw mapSheetJsError(e);
+  }
+  if (opts.signal?.aborted) throw cancelled();
+  opts.onProgress?.({ phase: 'parse', done: 1, total: 1 });
+
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const meta = wb.Workbook?.Sheets ?? [];
+  const sheets: SheetInfo[] = wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name];
+    const info: SheetInfo = { name, rowCount: ws ? sheetRowCount(ws) : 0 };
+    const hidden = meta[i]?.Hidden;
+    if (hidden) info.hidden = true;
+    return info;
+  });
+  if (!wb.SheetNames.some((name) => {
+    const ws = wb.Sheets[name];
+    return ws !== undefined && hasAnyCell(ws);
+  })) {
+    throw new ReadError('empty', 'This workbook has no data: every sheet is empty. Check that you picked the right file.');
+  }
+
+  let truncatedCells = 0;
+  return {
+    kind,
+    sheets,
+    get truncatedCells() {
+      return truncatedCells;
+    },
+    readSheet(name: string, readOpts: ReadOptions = {}): string[][] {
+      const o = { ...opts, ...readOpts };
+      const limit = Math.min(o.maxRows ?? DEFAULT_MAX_ROWS, maxRows);
+      const maxCellChars = o.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
+      const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+      if (!ws || !wb.SheetNames.includes(name)) {
+        throw new ReadError('empty', `There is no sheet named "${name}" in this file. Pick one of: ${wb.SheetNames.join(', ')}.`);
+      }
+      const data = ws['!data'] ?? [];
+      const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : data.length;
+      if (full > limit) {
+        throw tooManyRows(ws['!fullref'] ? formatCount(full) : `more than ${formatCount(limit)}`, limit);
+      }
+      const result = extract(data, o, maxCellChars, date1904);
+      truncatedCells = result.truncated;
+      const rows = result.rows;
+      fillHeaderMerges(rows, ws['!merges'] ?? []);
+      trimTrailingEmptyRows(rows);
+      if (rows.length === 0 || rows.every((r) => r.every((c) => c === ''))) {
+        throw new ReadError('empty', `The sheet "${name}" is empty. Pick another sheet, or check that you picked the right file.`);
+      }
+      return rows;
+    },
+  };
+}
+
+function extract(
+  data: XLSX.CellObject[][],
+  o: ReadOptions,
+  maxCellChars: number,
+  date1904: boolean,
+): { rows: string[][]; truncated: number } {
+  let width = 0;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (row && row.length > width) width = row.length;
+  }
+  const total = data.length;
+  const rows: string[][] = new Array<string[]>(total);
+  let truncated = 0;
+  for (let r = 0; r < total; r++) {
+    if (r % PROGRESS_EVERY_ROWS === 0) {
+      if (o.signal?.aborted) throw cancelled();
+      o.onProgress?.({ phase: 'extract', done: r, total });
+    }
+    const src = data[r];
+    const out: string[] = [];
+    if (src) {
+      const n = src.length;
+      for (let c = 0; c < n; c++) {
+        let s = cellText(src[c], date1904);
+        if (s.length > maxCellChars) {
+          s = truncateCell(s, maxCellChars);
+          truncated++;
+        }
+        out.push(s);
+      }
+    }
+    rows[r] = out;
+  }
+  padRows(rows, width);
+  o.onProgress?.({ phase: 'extract', done: total, total });
+  return { rows, truncated };
+}
+
+function fillHeaderMerges(rows: string[][], merges: XLSX.Range[]): void {
+  for (const m of merges) {
+    if (m.s.r >= HEADER_MERGE_ROWS) continue;
+    const value = rows[m.s.r]?.[m.s.c];
+    if (!value) continue;
+    const lastRow = Math.min(m.e.r, HEADER_MERGE_ROWS - 1, rows.length - 1);
+    for (let r = m.s.r; r <= lastRow; r++) {
+      const row = rows[r]!;
+      const lastCol = Math.min(m.e.c, row.length - 1);
+      for (let c = m.s.c; c <= lastCol; c++) if (row[c] === '') row[c] = value;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+export type SourceKind = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt';
+
+export type ReadPhase = 'inspect' | 'parse' | 'extract';
+
+export interface ReadProgress {
+  phase: ReadPhase;
+  done: number;
+  total: number;
+}
+
+/** Anything with an `aborted` flag: an AbortSignal, or a plain object a worker flips. */
+export interface AbortFlag {
+  readonly aborted: boolean;
+}
+
+export interface ReadOptions {
+  signal?: AbortFlag;
+  onProgress?(p: ReadProgress): void;
+  /** Rows per sheet (title and header rows included). Default 500,000. */
+  maxRows?: number;
+  /** Longer cells are cut to this many UTF-16 code units. Default 1,000,000. */
+  maxCellChars?: number;
+  /** Refuse a zip-based workbook whose entries would inflate past this. Default 400 MB. */
+  maxInflatedBytes?: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** Rows from the top of the sheet to its last used row (blank rows inside count). */
+  rowCount: number;
+  hidden?: boolean;
+}
+
+export interface Workbook {
+  kind: SourceKind;
+  sheets: SheetInfo[];
+  /** Text files only: the encoding the bytes were decoded with (WHATWG label). */
+  encoding?: string;
+  /** Text files only: the field delimiter that was used. */
+  delimiter?: string;
+  /**
+   * Cells cut to `maxCellChars` by the most recent `readSheet` call (for a
+   * text file, by `openWorkbook`), so the host can tell the user.
+   */
+  readonly truncatedCells: number;
+  /** Rectangular grid: row i is sheet row i + 1, column j is column j + 1; '' for empty. */
+  readSheet(name: string, opts?: ReadOptions): string[][];
+}
+
+export const DEFAULT_MAX_ROWS = 500_000;
+export const DEFAULT_MAX_CELL_CHARS = 1_000_000;
+export const DEFAULT_MAX_INFLATED_BYTES = 400 * 1024 * 1024;
