@@ -30,6 +30,8 @@ export type Fault = z.infer<typeof faultSchema>;
 export type FaultKind = Fault['kind'];
 type GenericKind = 'status' | 'slow' | 'drop' | 'drop-after-accept' | 'malformed';
 export type SpecificKind = Exclude<FaultKind, GenericKind>;
+// Sim-specific kinds only make sense on one route; a mismatch would silently never fire.
+const SPECIFIC_ROUTE: Record<SpecificKind, string> = { 'list-fails': 'generate-batch', 'export-missing': 'export' };
 const GENERIC_KINDS: ReadonlySet<FaultKind> = new Set<FaultKind>(['status', 'slow', 'drop', 'drop-after-accept', 'malformed']);
 
 export interface RecordedRequest {
@@ -254,7 +256,12 @@ export async function startSimServer(def: SimDefinition, opts: SimServerOptions 
           send(res, { status: 400, json: { error: 'invalid fault', issues: parsed.error.issues } });
           return;
         }
-        for (const f of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) controller.inject(f);
+        try {
+          for (const f of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) controller.inject(f);
+        } catch (e) {
+          send(res, { status: 400, json: { error: e instanceof Error ? e.message : String(e) } });
+          return;
+        }
         send(res, { status: 201, json: { pending: controller.pendingFaults() } });
         return;
       }
@@ -432,6 +439,16 @@ export async function startSimServer(def: SimDefinition, opts: SimServerOptions 
     latencyMs: opts.latencyMs ?? 0,
     inject(input) {
       const fault = faultSchema.parse(input);
+      const names = [...new Set(routes.map((r) => r.name))];
+      if (fault.route !== '*' && !names.includes(fault.route)) {
+        throw new Error(`${def.name} has no route '${fault.route}'; use one of ${names.join(', ')} or '*'`);
+      }
+      if (!GENERIC_KINDS.has(fault.kind)) {
+        const wanted = SPECIFIC_ROUTE[fault.kind as SpecificKind];
+        if (fault.route !== wanted || !names.includes(wanted)) {
+          throw new Error(`fault '${fault.kind}' needs route '${wanted}' on a sim that has it`);
+        }
+      }
       faults.push({ fault, left: fault.times ?? 1 });
     },
     clearFaults() {

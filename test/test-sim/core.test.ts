@@ -84,6 +84,12 @@ describe('simulator core (fault engine, recording, admin surface)', () => {
     expect((await campaigns()).status).toBe(402);
     const invalid = await fetch(`${sim.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ kind: 'nope' }) });
     expect(invalid.status).toBe(400);
+    const typo = await fetch(`${sim.url}/__sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ route: 'generate_batch', kind: 'drop' }),
+    });
+    expect(typo.status).toBe(400);
+    expect(() => sim.inject({ route: 'lists', kind: 'list-fails' })).toThrow(/generate-batch/);
 
     await submit('ref-state');
     const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as Record<string, unknown>;
