@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { version } from '../../package.json';
+import { openDatabase, type Db, type OpenedDatabase } from '../db/open';
+import { initLogging, type Logger } from '../logging/log';
+import { dataPaths, findAssetDir, resolveDataDir, type DataPaths } from '../paths';
+import { providerBaseUrl } from '../providers/http';
+import { keySource } from '../providers/keys';
+import { createInstantlyClient } from '../providers/instantly';
+import { createMachFiveClient } from '../providers/machfive';
+import { createSecretStore, keytarBackend, type KeychainBackend, type SecretStore } from '../secrets/store';
+import { createEventBus, type EventBus } from './events';
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+/** What only the host can do: show a file in the OS file manager, open a link in the OS browser. */
+export interface HostPlatform {
+  revealPath(path: string): Promise<boolean>;
+  openExternal(url: string): Promise<boolean>;
+}
+
+export interface AppContext {
+  host: HostKind;
+  version: string;
+  paths: DataPaths;
+  database: OpenedDatabase;
+  db: Db;
+  secrets: SecretStore;
+  log: Logger;
+  events: EventBus;
+  env: NodeJS.ProcessEnv;
+  platform: HostPlatform;
+  clients: ReturnType<typeof createClients>;
+  /** Stops background work and closes the database; hosts call it once on exit. */
+  close(): Promise<void>;
+  onClose(fn: () => void | Promise<void>): void;
+}
+
+function createClients(secrets: SecretStore, env: NodeJS.ProcessEnv) {
+  return {
+    machfive: () => createMachFiveClient({ baseUrl: providerBaseUrl('machfive', env), key: keySource(secrets, 'machfive') }),
+    instantly: () => createInstantlyClient({ baseUrl: providerBaseUrl('instantly', env), key: keySource(secrets, 'instantly') }),
+  };
+}
+
+export interface ContextOptions {
+  host: HostKind;
+  env?: NodeJS.ProcessEnv;
+  dataDir?: string;
+  platform: HostPlatform;
+  keychain?: KeychainBackend | Promise<KeychainBackend>;
+  nativeBinding?: string;
+  logToConsole?: boolean;
+}
+
+/** Builds the one core every host shares: data paths, logging, the migrated database, keychain, events. */
+export function createAppContext(opts: ContextOptions): AppContext {
+  const env = opts.env ?? process.env;
+  const paths = dataPaths(opts.dataDir ?? resolveDataDir(env));
+  mkdirSync(paths.dataDir, { recursive: true });
+  const log = initLogging(paths.logDir, paths.logPath, { console: opts.logToConsole });
+  const database = openDatabase({
+    databasePath: paths.databasePath,
+    migrationsDir: findAssetDir('drizzle'),
+    backupDir: paths.backupDir,
+    nativeBinding: opts.nativeBinding,
+  });
+  if (database.backupPath) log.info(`Database upgraded; previous copy kept at ${database.backupPath}`);
+  // LEADPREP_KEYCHAIN_SERVICE isolates test runs from a developer's real keys.
+  const secrets = createSecretStore(opts.keychain ?? keytarBackend(), env.LEADPREP_KEYCHAIN_SERVICE || undefined);
+  const closers: Array<() => void | Promise<void>> = [];
+  return {
+    host: opts.host,
+    version,
+    paths,
+    database,
+    db: database.db,
+    secrets,
+    log,
+    events: createEventBus(),
+    env,
+    platform: opts.platform,
+    clients: createClients(secrets, env),
+    onClose: (fn) => closers.push(fn),
+    async close() {
+      for (const fn of closers.reverse()) await fn();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { CommandModule } from '../runtime';
+import { registerDoctor } from './doctor';
+import { registerKeys } from './keys';
+
+/** Every CLI command group, registered in this order (it is also the order of `leadprep --help`). */
+export const commandModules: CommandModule[] = [registerDoctor, registerKeys];

@@ -1,0 +1,5 @@
+export * from './imports';
+export * from './queue';
+export * from './generation';
+export * from './push';
+export * from './settings';
