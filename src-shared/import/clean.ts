@@ -1,0 +1,195 @@
+/*
+ * From one mapped row to a normalised lead, and from the facts about a lead
+ * to its one visible state.
+ *
+ * `cleanRow` (cells -> lead) and `cleanLead` (an edited lead -> lead) are
+ * per-row and pure. `classify` decides the state from the row's own facts
+ * plus the cross-row verdicts the caller supplies (suppression, duplicate),
+ * so after an inline edit the service can re-run `cleanLead` + `classify`
+ * for that row alone, using `isSuppressed` and its database for the
+ * cross-row inputs.
+ */
+import {
+  emptyLead,
+  type ColumnMapping,
+  type LeadField,
+  type LeadFlag,
+  type LeadState,
+  type NormalisedLead,
+  type RowDecision,
+} from './types';
+import { cleanOptional, cleanText } from './text';
+import { checkEmail, cleanEmail, emailDomain, hasSeveralEmails, type EmailCheck } from './email';
+import { cleanPersonName, joinName, splitFullName } from './name';
+import { canonicalLinkedIn } from './linkedin';
+import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
+import { websiteDomain } from './website';
+
+/** A mapping prepared once for many rows. */
+export interface CompiledMapping {
+  fields: Partial<Record<LeadField, number>>;
+  custom: readonly (readonly [key: string, column: number])[];
+}
+
+export function compileMapping(mapping: ColumnMapping): CompiledMapping {
+  const fields: Partial<Record<LeadField, number>> = {};
+  const custom: [string, number][] = [];
+  mapping.forEach((t, column) => {
+    if (t.kind === 'field') fields[t.field] = column;
+    else if (t.kind === 'custom') custom.push([t.key, column]);
+  });
+  return { fields, custom };
+}
+
+/** A fact about the row worth showing; `field` says which value it is about. */
+export interface RowIssue {
+  flag: LeadFlag;
+  field: LeadField | null;
+  message: string;
+}
+
+export interface CleanedLead {
+  lead: NormalisedLead;
+  /** Null when the row has no email. */
+  emailCheck: EmailCheck | null;
+  issues: RowIssue[];
+}
+
+function cell(cells: readonly string[], column: number | undefined): string | null {
+  return column === undefined ? null : (cells[column] ?? null);
+}
+
+/**
+ * Normalise the name parts together: a full name fills missing first/last
+ * names, first + last fill a missing full name. Names the user gave are kept.
+ */
+function completeNames(lead: NormalisedLead): void {
+  if (lead.fullName !== null && (lead.firstName === null || lead.lastName === null)) {
+    const parts = splitFullName(lead.fullName);
+    lead.firstName ??= parts.firstName;
+    lead.lastName ??= parts.lastName;
+  }
+  lead.fullName ??= joinName(lead.firstName, lead.lastName);
+}
+
+function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {
+  const issues: RowIssue[] = [];
+  completeNames(lead);
+  if (lead.firstName === null && lead.lastName === null && lead.fullName === null) {
+    issues.push({ flag: 'no_name', field: 'fullName', message: 'No name: emails cannot greet this person by name' });
+  }
+  const emailCheck = lead.email === null ? null : checkEmail(lead.email);
+  if (rawEmail !== null && hasSeveralEmails(rawEmail)) {
+    issues.push({ flag: 'multiple_emails', field: 'email', message: 'Several addresses in the cell; the first one is used' });
+  }
+  if (rawLinkedIn !== null) {
+    const li = canonicalLinkedIn(rawLinkedIn);
+    lead.linkedinUrl = li.url;
+    if (li.url === null && li.reason !== null) issues.push({ flag: 'linkedin_not_profile', field: 'linkedinUrl', message: li.reason });
+  }
+  if (lead.phone !== null && isPhoneMangledByNumberFormat(lead.phone)) {
+    issues.push({ flag: 'phone_as_number', field: 'phone', message: 'The phone number was turned into a number by the spreadsheet and lost digits' });
+  }
+  lead.domain = websiteDomain(lead.website);
+  if (lead.domain === null && lead.email !== null && emailCheck?.syntaxValid && !emailCheck.freeMail && !emailCheck.disposable) {
+    lead.domain = websiteDomain(emailDomain(lead.email));
+  }
+  return { lead, emailCheck, issues };
+}
+
+/**
+ * Clean one sheet row. `cells` is index-aligned with the mapping; missing
+ * cells count as empty. Every custom column of the mapping gets a key in
+ * `lead.custom` ('' when empty) so all leads share one variable set.
+ */
+export function cleanRow(cells: readonly string[], mapping: ColumnMapping | CompiledMapping): CleanedLead {
+  const m = Array.isArray(mapping) ? compileMapping(mapping) : (mapping as CompiledMapping);
+  const f = m.fields;
+  const lead = emptyLead();
+  const rawEmail = cell(cells, f.email);
+  lead.email = cleanEmail(rawEmail);
+  lead.fullName = cleanPersonName(cell(cells, f.fullName));
+  lead.firstName = cleanPersonName(cell(cells, f.firstName));
+  lead.lastName = cleanPersonName(cell(cells, f.lastName));
+  lead.title = cleanOptional(cell(cells, f.title));
+  lead.company = cleanOptional(cell(cells, f.company));
+  lead.website = cleanOptional(cell(cells, f.website));
+  lead.phone = cleanPhone(cell(cells, f.phone));
+  for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
+  return finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
+}
+
+/**
+ * Re-clean a lead after an inline edit (any field may hold raw text).
+ * Idempotent: cleaning a clean lead changes nothing. `domain` is recomputed.
+ */
+export function cleanLead(edited: NormalisedLead): CleanedLead {
+  const lead = emptyLead();
+  lead.email = cleanEmail(edited.email);
+  lead.fullName = cleanPersonName(edited.fullName);
+  lead.firstName = cleanPersonName(edited.firstName);
+  lead.lastName = cleanPersonName(edited.lastName);
+  lead.title = cleanOptional(edited.title);
+  lead.company = cleanOptional(edited.company);
+  lead.website = cleanOptional(edited.website);
+  lead.phone = cleanPhone(edited.phone);
+  for (const [key, value] of Object.entries(edited.custom)) lead.custom[key] = cleanText(value);
+  return finish(lead, edited.email, cleanOptional(edited.linkedinUrl));
+}
+
+/** What other rows and the database say about this row. */
+export interface CrossRowVerdict {
+  /** From `isSuppressed`; null when not suppressed. */
+  suppressed?: string | null;
+  /** "Same email as row 12", "Already imported (same email)"; null when not a duplicate. */
+  duplicate?: string | null;
+  /** A fuzzy match to confirm ("Possibly the same person as row 8"); null when none. */
+  possibleDuplicate?: string | null;
+}
+
+export interface Classification {
+  state: LeadState;
+  reason: string;
+  /** Every flag that applies, including those that did not decide the state. */
+  flags: LeadFlag[];
+  /** One-click fix for the email, or null. */
+  suggestion: string | null;
+}
+
+/**
+ * Exactly one state per row, first match wins:
+ * 1. invalid: no email, bad syntax with no suggested fix, disposable domain;
+ * 2. suppressed: on the suppression list, or excluded by the user;
+ * 3. duplicate: an exact duplicate (unless the user chose keep), or confirmed by the user;
+ * 4. needs fix: an invalid address with a suggested fix; a typo suggestion,
+ *    no name at all or a possible duplicate to confirm (these three unless the user chose keep);
+ * 5. ready.
+ * Role and free-mail addresses are flags only: the user bulk-excludes them.
+ */
+export function classify(cleaned: CleanedLead, verdict: CrossRowVerdict = {}, decision: RowDecision | null = null): Classification {
+  const { emailCheck: check, issues } = cleaned;
+  const flags = new Set<LeadFlag>(issues.map((i) => i.flag));
+  if (check?.role) flags.add('role');
+  if (check?.freeMail) flags.add('free_mail');
+  if (check?.disposable) flags.add('disposable');
+  if (check?.suggestion) flags.add('typo');
+  if (verdict.possibleDuplicate) flags.add('possible_duplicate');
+  const suggestion = check?.suggestion ?? null;
+  const out = (state: LeadState, reason: string): Classification => ({ state, reason, flags: [...flags], suggestion });
+
+  if (check === null) return out('invalid', 'No email address');
+  if (!check.syntaxValid && suggestion === null) return out('invalid', check.reason ?? 'Not a valid email address');
+  if (check.disposable) return out('invalid', 'Disposable (throw-away) email domain');
+  if (verdict.suppressed) return out('suppressed', verdict.suppressed);
+  if (decision === 'exclude') return out('suppressed', 'Excluded by you');
+  if (decision === 'duplicate') return out('duplicate', 'Marked as a duplicate by you');
+  if (verdict.duplicate && decision !== 'keep') return out('duplicate', verdict.duplicate);
+  // Only an address that can be sent to as written may be kept over a suggestion.
+  if (!check.syntaxValid) return out('needs_fix', `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`);
+  if (decision === 'keep') return out('ready', 'Kept by you');
+  if (suggestion !== null) return out('needs_fix', `Did you mean ${suggestion}?`);
+  const noName = issues.find((i) => i.flag === 'no_name');
+  if (noName) return out('needs_fix', noName.message);
+  if (verdict.possibleDuplicate) return out('needs_fix', verdict.possibleDuplicate);
+  return out('ready', 'Ready');
+}

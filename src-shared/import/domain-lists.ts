@@ -1,0 +1,50 @@
+/*
+ * Free-mail and disposable domain lists from maintained npm packages:
+ * `email-providers` (all.json: ~8.7k free/consumer mail providers) and
+ * `disposable-email-domains` (index.json: exact domains; wildcard.json:
+ * domains whose every subdomain is disposable too).
+ *
+ * The JSON arrays are imported directly (email-providers' own entry point
+ * uses node:module, which src-shared must not import). The Sets are built
+ * once, on first use, so a host that never checks an email pays nothing but
+ * the JSON parse.
+ */
+import freeMailList from 'email-providers/all.json';
+import disposableList from 'disposable-email-domains/index.json';
+import disposableWildcardList from 'disposable-email-domains/wildcard.json';
+
+let freeMail: Set<string> | null = null;
+let disposable: Set<string> | null = null;
+let disposableWildcard: Set<string> | null = null;
+
+function lowerSet(list: readonly string[]): Set<string> {
+  const s = new Set<string>();
+  for (const d of list) s.add(d.toLowerCase());
+  return s;
+}
+
+/** Every parent of `domain` including itself: "a.b.c.com" -> a.b.c.com, b.c.com, c.com, com. */
+function* selfAndParents(domain: string): Generator<string> {
+  let d = domain;
+  for (;;) {
+    yield d;
+    const dot = d.indexOf('.');
+    if (dot < 0) return;
+    d = d.slice(dot + 1);
+  }
+}
+
+/** `domain` must be the lower-case ASCII domain of an address. */
+export function isFreeMailDomain(domain: string): boolean {
+  freeMail ??= lowerSet(freeMailList as string[]);
+  return freeMail.has(domain);
+}
+
+/** `domain` must be the lower-case ASCII domain of an address. */
+export function isDisposableDomain(domain: string): boolean {
+  disposable ??= lowerSet(disposableList as string[]);
+  disposableWildcard ??= lowerSet(disposableWildcardList as string[]);
+  if (disposable.has(domain)) return true;
+  for (const d of selfAndParents(domain)) if (disposableWildcard.has(d)) return true;
+  return false;
+}

@@ -1,0 +1,200 @@
+/*
+ * Email addresses: cleaning what people paste into spreadsheets, and the
+ * checks that decide whether an address is worth spending credits on.
+ *
+ * Identity: the cleaned address keeps the local part as typed (some people
+ * care about "John.Smith@"), but every comparison (dedupe, suppression,
+ * matching an export back to leads) uses `emailKey`, the lower-cased address.
+ *
+ * Syntax is a practical RFC 5322 subset, the one senders accept: dot-atom
+ * local part (no quoted strings, no comments, ASCII only), host-name domain
+ * with a TLD from the Public Suffix List, no IP literals.
+ */
+import { parse } from 'tldts';
+import { cleanText } from './text';
+import { toAsciiHost } from './website';
+import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
+import { suggestDomain } from './typos';
+
+export interface EmailCheck {
+  /** The address can be sent to as written. */
+  syntaxValid: boolean;
+  /** Why not, in words for the user; null when valid. */
+  reason: string | null;
+  /** A corrected full address for a likely typo (one-click fix), else null. */
+  suggestion: string | null;
+  /** info@, sales@, noreply@ ...: reaches a team or nobody, not a person. */
+  role: boolean;
+  freeMail: boolean;
+  disposable: boolean;
+}
+
+const MAILTO = /^(?:mailto:)+/i;
+const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>/;
+const LIST_SEPARATOR = /[,;\s]+/;
+const WRAP_START = /^[<("'[\]{}.,;:!?]+/;
+const WRAP_END = /[>)"'[\]{}.,;:!?]+$/;
+
+/** Several addresses in one cell ("a@x.com; b@y.com"); `cleanEmail` keeps the first. */
+export function hasSeveralEmails(raw: string): boolean {
+  let ats = 0;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 64) ats++;
+  return ats > 1 && LIST_SEPARATOR.test(raw);
+}
+
+/**
+ * Clean an email cell: trim and NFC, keep only the address from
+ * "Name <a@b.com>", drop `mailto:` (and its ?subject=), wrapping quotes or
+ * brackets and trailing punctuation, keep the first of several addresses,
+ * lower-case the domain and convert an IDN domain to punycode. The local
+ * part keeps its case. Text without an @ is returned cleaned so the user can
+ * see and fix it; null only for an empty cell.
+ */
+export function cleanEmail(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  let s = cleanText(raw).replace(/\uFF20/g, '@');
+  if (s === '') return null;
+  const angle = ANGLE_ADDRESS.exec(s);
+  if (angle?.[1] !== undefined) s = angle[1].trim();
+  if (MAILTO.test(s)) {
+    s = s.replace(MAILTO, '');
+    const q = s.indexOf('?');
+    if (q >= 0) s = s.slice(0, q);
+  }
+  if (LIST_SEPARATOR.test(s)) {
+    const parts = s.split(LIST_SEPARATOR);
+    s = parts.find((p) => p.includes('@')) ?? s;
+  }
+  s = s.replace(WRAP_START, '').replace(WRAP_END, '');
+  if (MAILTO.test(s)) s = s.replace(MAILTO, '');
+  const at = s.lastIndexOf('@');
+  if (at < 0) return s === '' ? null : s;
+  const local = s.slice(0, at);
+  const domainRaw = s.slice(at + 1);
+  const domain = toAsciiHost(domainRaw) ?? domainRaw.toLowerCase();
+  return `${local}@${domain}`;
+}
+
+/** The comparison key of an address: lower-cased in full. */
+export function emailKey(email: string): string {
+  return email.toLowerCase();
+}
+
+/** Lower-case ASCII domain part of a cleaned address, or null without an @. */
+export function emailDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? null : email.slice(at + 1).toLowerCase();
+}
+
+const ROLE_WORDS = new Set([
+  'info', 'sales', 'contact', 'support', 'admin', 'administrator', 'hello', 'hi', 'office', 'marketing',
+  'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'team', 'help', 'helpdesk', 'billing',
+  'accounts', 'accounting', 'finance', 'invoices', 'hr', 'jobs', 'careers', 'recruiting', 'press',
+  'media', 'pr', 'enquiries', 'enquiry', 'inquiries', 'inquiry', 'webmaster', 'postmaster',
+  'hostmaster', 'abuse', 'service', 'services', 'customerservice', 'customercare', 'bookings',
+  'booking', 'reservations', 'orders', 'partners', 'partnerships', 'legal', 'privacy', 'security',
+  'it', 'newsletter', 'news', 'feedback', 'welcome', 'mail', 'email', 'general', 'reception',
+  'kontakt', 'vertrieb', 'buero', 'verwaltung', 'contacto', 'ventas', 'informacion', 'soporte',
+  'contato', 'vendas', 'atendimento', 'commercial', 'bonjour', 'accueil', 'comercial',
+]);
+
+/** info@, sales@, no-reply@, info.de@, sales+leads@ ... (case-insensitive). */
+export function isRoleAddress(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return false;
+  let local = email.slice(0, at).toLowerCase();
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (ROLE_WORDS.has(local)) return true;
+  const first = local.split(/[._-]/, 1)[0];
+  return first !== undefined && first !== local && ROLE_WORDS.has(first);
+}
+
+const ATEXT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+function localPartProblem(local: string): string | null {
+  if (local === '') return 'Nothing before the @';
+  if (local.length > 64) return 'The part before the @ is longer than 64 characters';
+  if (local.startsWith('"')) return 'Quoted addresses ("...") are not supported';
+  if (local.startsWith('.') || local.endsWith('.')) return 'The part before the @ starts or ends with a dot';
+  if (local.includes('..')) return 'Two dots in a row before the @';
+  for (const atom of local.split('.')) {
+    if (!ATEXT.test(atom)) {
+      const bad = [...atom].find((ch) => !ATEXT.test(ch)) ?? '?';
+      if (bad.charCodeAt(0) > 0x7f) return 'Accented or non-Latin letters before the @ are not supported by most senders';
+      return bad === ' ' ? 'Spaces are not allowed in an address' : `"${bad}" is not allowed before the @`;
+    }
+  }
+  return null;
+}
+
+function domainProblem(domain: string): string | null {
+  if (domain === '') return 'Nothing after the @';
+  if (domain.startsWith('[')) return 'IP-address domains are not supported';
+  if (!domain.includes('.')) return 'The domain has no dot (e.g. acme.com)';
+  if (domain.length > 253) return 'The domain is too long';
+  const labels = domain.split('.');
+  for (const label of labels) {
+    if (label === '') return 'The domain has an empty part (two dots in a row?)';
+    if (!LABEL.test(label)) {
+      if (label.length > 63) return 'A part of the domain is longer than 63 characters';
+      if (label.startsWith('-') || label.endsWith('-')) return 'A part of the domain starts or ends with "-"';
+      return 'The domain contains characters that are not allowed';
+    }
+  }
+  const tld = labels[labels.length - 1] ?? '';
+  if (!TLD.test(tld)) return `".${tld}" is not a valid domain ending`;
+  const p = parse(domain);
+  if (p.isIcann !== true) return `".${tld}" is not an existing domain ending`;
+  if (p.domain === null) return 'The domain is only a domain ending';
+  return null;
+}
+
+/**
+ * Check a cleaned address (see `cleanEmail`). A typo suggestion is offered
+ * even for an address that fails the syntax check ("a@gmail.con"), so the
+ * user gets a one-click fix instead of a dead end.
+ */
+export function checkEmail(email: string): EmailCheck {
+  const result: EmailCheck = {
+    syntaxValid: false,
+    reason: null,
+    suggestion: null,
+    role: false,
+    freeMail: false,
+    disposable: false,
+  };
+  const at = email.lastIndexOf('@');
+  if (at < 0) {
+    result.reason = 'No @ sign';
+    return result;
+  }
+  if (email.indexOf('@') !== at) {
+    result.reason = email.startsWith('"') ? 'Quoted addresses ("...") are not supported' : 'More than one @ sign';
+    return result;
+  }
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1).toLowerCase();
+  result.reason =
+    email.length > 254 ? 'The address is longer than 254 characters' : (localPartProblem(local) ?? domainProblem(domain));
+  result.syntaxValid = result.reason === null;
+  if (local !== '' && domain !== '') {
+    const fixed = suggestDomain(domain);
+    if (fixed !== null && fixed !== domain && domainProblem(fixed) === null) result.suggestion = `${local}@${fixed}`;
+  }
+  result.role = isRoleAddress(email);
+  if (result.syntaxValid) {
+    const registrable = parse(domain).domain;
+    result.freeMail = isFreeMailDomain(domain) || (registrable !== null && isFreeMailDomain(registrable));
+    result.disposable = isDisposableDomain(domain);
+  }
+  return result;
+}
+
+/** `cleanEmail` + `checkEmail` for a value typed in an inline edit. */
+export function cleanAndCheckEmail(raw: string): { email: string | null; check: EmailCheck | null } {
+  const email = cleanEmail(raw);
+  return { email, check: email === null ? null : checkEmail(email) };
+}

@@ -1,0 +1,66 @@
+/*
+ * Canonical LinkedIn profile URLs. The same person appears as
+ * "linkedin.com/in/Jane-Doe/", "https://fr.linkedin.com/in/jane-doe?trk=x",
+ * "www.linkedin.com/in/jane-doe/details/experience/" ...; all of them become
+ * "https://www.linkedin.com/in/jane-doe", which is what dedupe compares.
+ *
+ * Slugs are compared lower-cased (LinkedIn treats them case-insensitively)
+ * and kept percent-encoded, so the output is a valid URL and cleaning it
+ * again changes nothing.
+ */
+import { cleanText } from './text';
+
+export type LinkedInResult = { url: string; reason: null } | { url: null; reason: string | null };
+
+const PROFILE_BASE = 'https://www.linkedin.com/in/';
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function decodeSlug(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+const NOT_PROFILE: Readonly<Record<string, string>> = {
+  company: 'A company page, not a person\u2019s profile',
+  school: 'A school page, not a person\u2019s profile',
+  showcase: 'A showcase page, not a person\u2019s profile',
+  groups: 'A group page, not a person\u2019s profile',
+  jobs: 'A job page, not a person\u2019s profile',
+  posts: 'A post, not a person\u2019s profile',
+  feed: 'A feed link, not a person\u2019s profile',
+  pub: 'An old-style /pub/ profile link; open it and copy the /in/ address',
+  sales: 'A Sales Navigator link; open it and copy the public /in/ address',
+  talent: 'A Recruiter link; open it and copy the public /in/ address',
+};
+
+/**
+ * `{url}` for a person's profile; `{url: null, reason}` for a LinkedIn link
+ * that is not one (company page, Sales Navigator, ...) or not LinkedIn at all;
+ * `{url: null, reason: null}` for an empty cell.
+ */
+export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResult {
+  if (raw == null) return { url: null, reason: null };
+  const text = cleanText(raw);
+  if (text === '') return { url: null, reason: null };
+  let parsed: URL;
+  try {
+    parsed = new URL(SCHEME.test(text) ? text : `https://${text.replace(/^\/+/, '')}`);
+  } catch {
+    return { url: null, reason: 'Not a web address' };
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (host === 'lnkd.in') return { url: null, reason: 'A shortened lnkd.in link; open it and copy the profile address' };
+  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return { url: null, reason: 'Not a LinkedIn link' };
+  const segments = parsed.pathname.split('/').filter((s) => s !== '');
+  const kind = (segments[0] ?? '').toLowerCase();
+  if (kind === 'in' && segments[1] !== undefined) {
+    const slug = decodeSlug(segments[1]).normalize('NFC').toLowerCase().trim();
+    if (slug === '' || slug.includes('/')) return { url: null, reason: 'The profile name in the link is empty' };
+    return { url: PROFILE_BASE + encodeURIComponent(slug), reason: null };
+  }
+  const why = Object.hasOwn(NOT_PROFILE, kind) ? NOT_PROFILE[kind] : undefined;
+  return { url: null, reason: why ?? 'Not a link to a person\u2019s LinkedIn profile' };
+}

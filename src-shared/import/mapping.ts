@@ -1,0 +1,195 @@
+/*
+ * Column mapping: which column feeds which lead field.
+ *
+ * `suggestMapping` combines header synonyms (synonyms.ts) with content
+ * sniffing (sniff.ts): each column gets candidate fields with a score, and
+ * candidates are granted best-first so each field is used at most once.
+ * Content beats a header for email and LinkedIn (a column of addresses is
+ * the email column whatever it is called); a header beats content for the
+ * weaker website/phone signals. Unclaimed columns become custom variables.
+ *
+ * Mapping templates are matched by `headerSignature` (the set of folded
+ * header names, order-insensitive) and store targets per header name, as an
+ * array of pairs: no header-named object keys anywhere.
+ */
+import { z } from 'zod';
+import {
+  ColumnTargetSchema,
+  CUSTOM_KEY_PATTERN,
+  LEAD_FIELD_LABELS,
+  RESERVED_KEYS,
+  type ColumnMapping,
+  type ColumnTarget,
+  type LeadField,
+} from './types';
+import { foldKey } from './text';
+import { matchHeader, type HeaderMatch } from './synonyms';
+import { sniffColumn } from './sniff';
+import { customKeys } from './header';
+
+const SCORE_EXACT = 100;
+const SCORE_PARTIAL = 60;
+const SCORE_SNIFF_STRONG = 110; // email / LinkedIn content
+const SCORE_SNIFF_WEAK = 50; // website / phone content
+const GENERATED_HEADER = /^Column \d+$/;
+
+interface Candidate {
+  column: number;
+  field: LeadField;
+  score: number;
+}
+
+function resolveAmbiguous(match: HeaderMatch, matches: readonly (HeaderMatch | null)[]): LeadField {
+  if (match.field !== 'ambiguousName') return match.field;
+  const has = (f: LeadField): boolean => matches.some((m) => m?.field === f);
+  if (match.prefers === 'lastName' && has('firstName') && !has('lastName')) return 'lastName';
+  if (match.prefers === 'firstName' && has('lastName') && !has('firstName')) return 'firstName';
+  return 'fullName';
+}
+
+/**
+ * Suggested mapping for `headers` (as from `normaliseHeaders`), using up to
+ * the first rows of `sample` (data rows below the header, index-aligned with
+ * the headers) for content sniffing. Every lead field is used at most once;
+ * other columns become custom variables with keys from `customKeys`, except
+ * a column with neither a header nor any value in the sample, which is ignored.
+ */
+export function suggestMapping(headers: readonly string[], sample: readonly (readonly string[])[]): ColumnMapping {
+  const rows = sample.slice(0, 200);
+  const matches = headers.map((h) => matchHeader(h));
+  const columnValues: string[][] = headers.map((_, c) => rows.map((r) => r[c] ?? ''));
+  // Header and content agreeing on a field add up, so "Email" full of
+  // addresses beats "Personal email" full of addresses.
+  const candidates: Candidate[] = [];
+  const add = (column: number, field: LeadField, score: number): void => {
+    const existing = candidates.find((c) => c.column === column && c.field === field);
+    if (existing) existing.score += score;
+    else candidates.push({ column, field, score });
+  };
+
+  headers.forEach((_, column) => {
+    const m = matches[column];
+    if (m) add(column, resolveAmbiguous(m, matches), m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL);
+    const sniffed = sniffColumn(columnValues[column] ?? []);
+    if (sniffed) {
+      const strong = sniffed.field === 'email' || sniffed.field === 'linkedinUrl';
+      add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+
+  const keys = customKeys(headers);
+  const mapping: (ColumnTarget | undefined)[] = headers.map(() => undefined);
+  const usedFields = new Set<LeadField>();
+  for (const c of candidates) {
+    if (mapping[c.column] !== undefined || usedFields.has(c.field)) continue;
+    mapping[c.column] = { kind: 'field', field: c.field };
+    usedFields.add(c.field);
+  }
+  return mapping.map((t, column) => {
+    if (t) return t;
+    const header = headers[column] ?? '';
+    const empty = (columnValues[column] ?? []).every((v) => v.trim() === '');
+    if (GENERATED_HEADER.test(header) && empty) return { kind: 'ignore' };
+    return { kind: 'custom', key: keys[column] ?? `column_${column + 1}` };
+  });
+}
+
+/** Order-insensitive key of a header row, for finding a saved template that fits a file. */
+export function headerSignature(headers: readonly string[]): string {
+  return headers
+    .map((h) => foldKey(h))
+    .filter((k) => k !== '')
+    .sort()
+    .join('|');
+}
+
+export const MappingTemplateBodySchema = z.object({
+  /** Headers of the file the template was saved from, in file order. */
+  headers: z.array(z.string()),
+  /** Target per header name (pairs, not an object: header names are user data). */
+  columns: z.array(z.object({ header: z.string(), target: ColumnTargetSchema })),
+});
+export type MappingTemplateBody = z.infer<typeof MappingTemplateBodySchema>;
+
+export function templateFromMapping(headers: readonly string[], mapping: ColumnMapping): MappingTemplateBody {
+  return {
+    headers: [...headers],
+    columns: headers.map((header, i) => ({ header, target: mapping[i] ?? { kind: 'ignore' } })),
+  };
+}
+
+/** Folded header + its occurrence number, so two headers folding alike stay apart. */
+function occurrenceKeys(headers: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  return headers.map((h) => {
+    const k = foldKey(h);
+    const n = (count.get(k) ?? 0) + 1;
+    count.set(k, n);
+    return `${k}#${n}`;
+  });
+}
+
+/**
+ * The template's mapping re-ordered for `headers`, or null when the file's
+ * headers are not the template's (by `headerSignature`) or the result would
+ * not be a valid mapping.
+ */
+export function applyTemplate(headers: readonly string[], template: MappingTemplateBody): ColumnMapping | null {
+  if (headerSignature(headers) !== headerSignature(template.headers)) return null;
+  const byKey = new Map<string, ColumnTarget>();
+  const templateKeys = occurrenceKeys(template.columns.map((c) => c.header));
+  template.columns.forEach((c, i) => byKey.set(templateKeys[i] ?? '', c.target));
+  const mapping = occurrenceKeys(headers).map((k): ColumnTarget => byKey.get(k) ?? { kind: 'ignore' });
+  return validateMapping(headers, mapping).ok ? mapping : null;
+}
+
+export type MappingProblem = 'no_email' | 'length' | 'duplicate_field' | 'bad_custom_key' | 'duplicate_custom_key';
+export type MappingValidation = { ok: true } | { ok: false; problem: MappingProblem; message: string };
+
+const MAX_LISTED_COLUMNS = 12;
+
+/** "No email column found. Columns in this sheet: Name, Company, Phone." */
+export function missingEmailMessage(headers: readonly string[]): string {
+  const listed = headers.slice(0, MAX_LISTED_COLUMNS).join(', ');
+  const more = headers.length > MAX_LISTED_COLUMNS ? ` and ${headers.length - MAX_LISTED_COLUMNS} more` : '';
+  return headers.length === 0
+    ? 'No email column found: the header row is empty.'
+    : `No email column found. Columns in this sheet: ${listed}${more}. Pick the column that holds email addresses.`;
+}
+
+/**
+ * Whether a mapping can be imported: one target per header, exactly one
+ * email column, each field at most once, custom keys safe and unique.
+ */
+export function validateMapping(headers: readonly string[], mapping: ColumnMapping): MappingValidation {
+  if (mapping.length !== headers.length) {
+    return { ok: false, problem: 'length', message: `The mapping has ${mapping.length} columns but the sheet has ${headers.length}.` };
+  }
+  const fieldColumn = new Map<LeadField, number>();
+  const keys = new Set<string>();
+  for (let i = 0; i < mapping.length; i++) {
+    const t = mapping[i];
+    if (t?.kind === 'field') {
+      const other = fieldColumn.get(t.field);
+      if (other !== undefined) {
+        return {
+          ok: false,
+          problem: 'duplicate_field',
+          message: `${LEAD_FIELD_LABELS[t.field]} is mapped twice: "${headers[other]}" and "${headers[i]}".`,
+        };
+      }
+      fieldColumn.set(t.field, i);
+    } else if (t?.kind === 'custom') {
+      if (!CUSTOM_KEY_PATTERN.test(t.key) || RESERVED_KEYS.has(t.key)) {
+        return { ok: false, problem: 'bad_custom_key', message: `"${t.key}" cannot be used as a variable name (column "${headers[i]}").` };
+      }
+      if (keys.has(t.key)) {
+        return { ok: false, problem: 'duplicate_custom_key', message: `The variable name "${t.key}" is used twice.` };
+      }
+      keys.add(t.key);
+    }
+  }
+  if (!fieldColumn.has('email')) return { ok: false, problem: 'no_email', message: missingEmailMessage(headers) };
+  return { ok: true };
+}

@@ -1,0 +1,113 @@
+/*
+ * Person names: splitting a full name into first and last name (so emails
+ * can say "Hi Jane"), building a full name from parts, and the folded key
+ * that fuzzy dedupe compares.
+ *
+ * Names are never "corrected" beyond what is safe: an all-caps or
+ * all-lower-case name is title-cased ("JANE DOE" -> "Jane Doe"), a name in
+ * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
+ * Scripts without case (CJK, Arabic ...) pass through unchanged.
+ */
+import { cleanText, foldWords } from './text';
+
+export interface NameParts {
+  firstName: string | null;
+  lastName: string | null;
+}
+
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'mme', 'mlle', 'm.',
+  'sr', 'sra', 'srta', 'sto', 'dra', 'monsieur', 'madame', 'doctor', 'professor',
+]);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'ph.d', 'md', 'mba', 'cpa', 'esq', 'dds', 'msc', 'bsc']);
+const PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'do', 'le', 'la',
+  'st', 'st.', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'mac', 'af', 'zu',
+]);
+
+function bare(token: string): string {
+  return token.toLowerCase().replace(/[.,]+$/, '');
+}
+
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
+const WORD_START = /(^|[\s'\u2019-])(\p{Ll})/gu;
+
+/**
+ * `cleanText`, then title case when the whole name is in one case:
+ * "JANE O'NEIL-SMITH" -> "Jane O'Neil-Smith"; "maria de la cruz" ->
+ * "Maria de la Cruz" (particles after the first word stay lower-case).
+ */
+export function cleanPersonName(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const s = cleanText(raw);
+  if (s === '') return null;
+  const hasLower = HAS_LOWER.test(s);
+  const hasUpper = HAS_UPPER.test(s);
+  if (hasLower === hasUpper) return s; // mixed case, or no cased letters at all
+  const lower = s.toLowerCase();
+  const titled = lower.replace(WORD_START, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return titled
+    .split(' ')
+    .map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w))
+    .join(' ');
+}
+
+/**
+ * Split a full name. Handles "Last, First", "First Last", "First Middle
+ * Last" (middle names dropped from both parts), particles ("Ludwig van der
+ * Rohe" -> last name "van der Rohe"), honorifics ("Dr. Jane Doe") and
+ * suffixes ("Jane Doe, PhD", "John Smith Jr."). A single word (including
+ * names written without spaces, as Chinese or Japanese names usually are)
+ * becomes the first name.
+ */
+export function splitFullName(full: string | null | undefined): NameParts {
+  const cleaned = cleanPersonName(full);
+  if (cleaned === null) return { firstName: null, lastName: null };
+  // Drop ", PhD" / ", Jr." style suffix groups before looking for "Last, First".
+  const commaParts = cleaned
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p, i) => p !== '' && (i === 0 || !p.split(' ').every((t) => SUFFIXES.has(bare(t)))));
+  let tokens: string[];
+  let lastFirst = false;
+  if (commaParts.length >= 2) {
+    lastFirst = true;
+    tokens = [...(commaParts[1] ?? '').split(' '), '\u0000', ...(commaParts[0] ?? '').split(' ')];
+  } else {
+    tokens = (commaParts[0] ?? '').split(' ');
+  }
+  while (tokens.length > 1 && HONORIFICS.has(bare(tokens[0] ?? ''))) tokens.shift();
+  while (tokens.length > 1 && SUFFIXES.has(bare(tokens[tokens.length - 1] ?? ''))) tokens.pop();
+
+  if (lastFirst) {
+    const sep = tokens.indexOf('\u0000');
+    const given = tokens.slice(0, sep).filter((t) => !HONORIFICS.has(bare(t)));
+    const family = tokens.slice(sep + 1).join(' ');
+    return { firstName: given[0] ?? null, lastName: family === '' ? null : family };
+  }
+  if (tokens.length === 1) return { firstName: tokens[0] ?? null, lastName: null };
+  const first = tokens[0] ?? null;
+  let lastStart = tokens.length - 1;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (PARTICLES.has(bare(tokens[i] ?? ''))) {
+      lastStart = i;
+      break;
+    }
+  }
+  return { firstName: first, lastName: tokens.slice(lastStart).join(' ') };
+}
+
+/** "Jane" + "Doe" -> "Jane Doe"; either part may be missing; null when both are. */
+export function joinName(first: string | null | undefined, last: string | null | undefined): string | null {
+  const f = first == null ? '' : cleanText(first);
+  const l = last == null ? '' : cleanText(last);
+  const joined = f === '' ? l : l === '' ? f : `${f} ${l}`;
+  return joined === '' ? null : joined;
+}
+
+/** Folded name for fuzzy comparison: "Dr. José  GARCÍA" -> "jose garcia". */
+export function nameKey(name: string): string {
+  const words = foldWords(name).filter((w) => !HONORIFICS.has(w));
+  return words.join(' ');
+}

@@ -1,0 +1,32 @@
+/*
+ * Phone numbers stay text: a leading 0 or + is meaning, not formatting, and
+ * a 15-digit number is past what a float keeps exactly. Comparison uses
+ * `phoneKey` (a leading + and the digits).
+ */
+import { cleanText } from './text';
+
+const TEL_PREFIX = /^(?:tel:\s*)+/i;
+// What Excel shows when a long number column was stored as a number: 4.4207E+11.
+const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
+
+/** Cleaned display text of a phone cell, or null when it has no digit at all. */
+export function cleanPhone(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const s = cleanText(raw).replace(TEL_PREFIX, '').trim();
+  return /\d/.test(s) ? s : null;
+}
+
+/** "+44 (0)20 7946-0000" -> "+4402079460000": for comparing, never for display. */
+export function phoneKey(phone: string): string {
+  let key = phone.trimStart().startsWith('+') ? '+' : '';
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c >= 48 && c <= 57) key += phone[i];
+  }
+  return key;
+}
+
+/** True for "4.4207E+11": the digits were lost when the column became a number. */
+export function isPhoneMangledByNumberFormat(phone: string): boolean {
+  return SCIENTIFIC.test(phone.trim());
+}

@@ -1,0 +1,192 @@
+/*
+ * The whole import pipeline over one sheet: map -> clean -> validate ->
+ * dedupe (within the file, against the database, against suppression) ->
+ * one state per row. Pure and synchronous: hosts run it in a worker (UI) or
+ * in-process (CLI) and persist the result.
+ *
+ * Counting rule (the "nothing dropped silently" invariant):
+ *   rows below the header = leads.length + blankRows
+ *   leads.length = total = sum of counts over all states
+ * Rows above the header row (titles) are not data. Blank rows (every cell
+ * empty after trimming) are not leads; they are counted in `blankRows` so
+ * the UI can say "3 empty rows skipped".
+ *
+ * User input is fed back on every run, keyed by 1-based sheet row number
+ * (stable across runs): `decisions` (exclude / keep / duplicate) and
+ * `edits` (a lead as edited inline, re-cleaned with `cleanLead`).
+ */
+import {
+  LEAD_STATES,
+  type ColumnMapping,
+  type LeadFlag,
+  type LeadState,
+  type NormalisedLead,
+  type RowDecision,
+} from './types';
+import { normaliseHeaders } from './header';
+import { validateMapping, type MappingProblem } from './mapping';
+import { classify, cleanLead, cleanRow, compileMapping, type CleanedLead, type CrossRowVerdict } from './clean';
+import {
+  completeness,
+  findDuplicateGroups,
+  matchExisting,
+  type DedupeItem,
+  type DuplicateGroup,
+  type ExistingLookup,
+} from './dedupe';
+import { isSuppressed, type SuppressionSet } from './suppression';
+import { emailKey } from './email';
+
+export interface PipelineInput {
+  /** The sheet as read: cells as the user sees them, '' for empty. */
+  rows: readonly (readonly string[])[];
+  /** 0-based index of the header row in `rows` (see `detectHeaderRow`). */
+  headerRow: number;
+  /** Index-aligned with the header row. */
+  mapping: ColumnMapping;
+  existing?: ExistingLookup;
+  suppression?: SuppressionSet;
+  /** By 1-based sheet row number. */
+  decisions?: ReadonlyMap<number, RowDecision>;
+  /** Inline edits by 1-based sheet row number; replace what the row's cells give. */
+  edits?: ReadonlyMap<number, NormalisedLead>;
+}
+
+export interface CleanedRow {
+  /** 1-based row number in the sheet, as the user's spreadsheet app shows it. */
+  rowNumber: number;
+  /** The cells as read, index-aligned with `headers`. */
+  original: readonly string[];
+  lead: NormalisedLead;
+  state: LeadState;
+  reason: string;
+  flags: LeadFlag[];
+  /** One-click email fix, or null. */
+  suggestion: string | null;
+  /**
+   * Index into `groups` of the row's duplicate group: its exact group if it
+   * has one, else its fuzzy group. (An exact group's survivor can also be in
+   * a fuzzy group; `groups[i].ids` lists every member.)
+   */
+  groupId: number | null;
+}
+
+export interface PipelineGroup extends DuplicateGroup {
+  /** Position in `groups`; ids are sheet row numbers. */
+  id: number;
+}
+
+export interface PipelineResult {
+  headers: string[];
+  leads: CleanedRow[];
+  groups: PipelineGroup[];
+  counts: Record<LeadState, number>;
+  /** Rows that became leads (= leads.length = sum of counts). */
+  total: number;
+  /** Rows below the header with no value at all, not turned into leads. */
+  blankRows: number;
+}
+
+export class MappingError extends Error {
+  constructor(
+    readonly problem: MappingProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MappingError';
+  }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
+
+interface Work {
+  rowNumber: number;
+  original: readonly string[];
+  cleaned: CleanedLead;
+}
+
+function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivorRow: number): string {
+  if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email)) return `Same email as row ${survivorRow}`;
+  if (row.linkedinUrl && row.linkedinUrl === survivor.linkedinUrl) return `Same LinkedIn profile as row ${survivorRow}`;
+  return `Same person as row ${survivorRow} (shares an email or LinkedIn profile with another row of the group)`;
+}
+
+/** @throws MappingError when the mapping cannot be imported (e.g. no email column). */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const { rows, headerRow, mapping } = input;
+  const headers = normaliseHeaders(rows[headerRow] ?? []);
+  const valid = validateMapping(headers, mapping);
+  if (!valid.ok) throw new MappingError(valid.problem, valid.message);
+  const compiled = compileMapping(mapping);
+
+  const work: Work[] = [];
+  let blankRows = 0;
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    const rowNumber = r + 1;
+    const edit = input.edits?.get(rowNumber);
+    if (edit === undefined && isBlank(cells)) {
+      blankRows++;
+      continue;
+    }
+    work.push({ rowNumber, original: cells, cleaned: edit ? cleanLead(edit) : cleanRow(cells, compiled) });
+  }
+
+  const items: DedupeItem[] = work.map((w) => ({
+    id: w.rowNumber,
+    email: w.cleaned.lead.email,
+    linkedinUrl: w.cleaned.lead.linkedinUrl,
+    fullName: w.cleaned.lead.fullName,
+    domain: w.cleaned.lead.domain,
+    company: w.cleaned.lead.company,
+    completeness: completeness(w.cleaned.lead),
+  }));
+  const groups: PipelineGroup[] = findDuplicateGroups(items).groups.map((g, id) => ({ ...g, id }));
+  const existing = input.existing ? matchExisting(items, input.existing) : new Map<number, 'email' | 'linkedin'>();
+
+  const byRow = new Map<number, Work>();
+  for (const w of work) byRow.set(w.rowNumber, w);
+  const exactGroupOf = new Map<number, PipelineGroup>();
+  const fuzzyGroupOf = new Map<number, PipelineGroup>();
+  for (const g of groups) {
+    const target = g.kind === 'name_company' ? fuzzyGroupOf : exactGroupOf;
+    for (const id of g.ids) target.set(id, g);
+  }
+
+  const counts = Object.fromEntries(LEAD_STATES.map((s) => [s, 0])) as Record<LeadState, number>;
+  const leads: CleanedRow[] = work.map((w) => {
+    const verdict: CrossRowVerdict = {};
+    const lead = w.cleaned.lead;
+    if (input.suppression) verdict.suppressed = isSuppressed(lead.email, input.suppression);
+    const inDb = existing.get(w.rowNumber);
+    const exact = exactGroupOf.get(w.rowNumber);
+    const fuzzy = fuzzyGroupOf.get(w.rowNumber);
+    if (inDb) {
+      verdict.duplicate = inDb === 'email' ? 'Already in your leads (same email)' : 'Already in your leads (same LinkedIn profile)';
+    } else if (exact && exact.survivorId !== w.rowNumber) {
+      const survivor = byRow.get(exact.survivorId) as Work;
+      verdict.duplicate = duplicateReason(lead, survivor.cleaned.lead, exact.survivorId);
+    }
+    if (fuzzy && fuzzy.survivorId !== w.rowNumber) {
+      verdict.possibleDuplicate = `Possibly the same person as row ${fuzzy.survivorId} (similar name, same company)`;
+    }
+    const c = classify(w.cleaned, verdict, input.decisions?.get(w.rowNumber) ?? null);
+    if (inDb) c.flags.push('in_database');
+    counts[c.state]++;
+    return {
+      rowNumber: w.rowNumber,
+      original: w.original,
+      lead,
+      state: c.state,
+      reason: c.reason,
+      flags: c.flags,
+      suggestion: c.suggestion,
+      groupId: (exact ?? fuzzy)?.id ?? null,
+    };
+  });
+
+  return { headers, leads, groups, counts, total: leads.length, blankRows };
+}

@@ -1,0 +1,80 @@
+/*
+ * Content sniffing: what a column holds, judged from sample values, for
+ * columns whose header says nothing useful ("Column 3", "Contact", "Info").
+ * The patterns are deliberately loose (they pick a column, they do not
+ * validate a value) and linear-time: no nested quantifiers.
+ */
+import type { LeadField } from './types';
+import { isKnownPublicSuffixHost } from './website';
+
+export type SniffedField = Extract<LeadField, 'email' | 'linkedinUrl' | 'website' | 'phone'>;
+
+export interface SniffResult {
+  field: SniffedField;
+  /** Share of the non-empty sample values that look like `field`, 0..1. */
+  ratio: number;
+}
+
+/** A column is called `field` when at least this share of its non-empty values look like it. */
+export const SNIFF_THRESHOLD = 0.6;
+
+const EMAIL_LIKE = /^(?:mailto:)?<?[^\s@<>]+@[^\s@<>.]+(?:\.[^\s@<>.]+)+>?$/i;
+const LINKEDIN_PROFILE = /linkedin\.com\/(?:in|pub)\//i;
+const URL_LIKE = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9\u00a1-\uffff-]+(?:\.[a-z0-9\u00a1-\uffff-]+)+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const PHONE_CHARS = /^(?:tel:)?\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
+
+export function looksLikeEmail(value: string): boolean {
+  return value.length <= 320 && EMAIL_LIKE.test(value);
+}
+
+export function looksLikeLinkedInProfile(value: string): boolean {
+  return LINKEDIN_PROFILE.test(value);
+}
+
+export function looksLikeWebsite(value: string): boolean {
+  if (value.length > 2048 || value.includes('@')) return false;
+  const m = URL_LIKE.exec(value);
+  return m !== null && m[1] !== undefined && isKnownPublicSuffixHost(m[1]);
+}
+
+export function looksLikePhone(value: string): boolean {
+  if (value.length > 40 || !PHONE_CHARS.test(value) || DATE_LIKE.test(value)) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 7 || digits > 15) return false;
+  // A bare run of digits is as likely an ID as a phone: require a + or a
+  // separator, or the length of a full national number.
+  return /[+\s().\-/]/.test(value) || digits >= 10;
+}
+
+const CHECKS: readonly [SniffedField, (v: string) => boolean][] = [
+  ['email', looksLikeEmail],
+  ['linkedinUrl', looksLikeLinkedInProfile],
+  ['website', looksLikeWebsite],
+  ['phone', looksLikePhone],
+];
+
+/**
+ * The field that at least `SNIFF_THRESHOLD` of the column's non-empty values
+ * look like, in the priority email > LinkedIn profile > website > phone
+ * (a LinkedIn URL is also a URL). Null for an empty column or mixed content.
+ */
+export function sniffColumn(values: readonly string[]): SniffResult | null {
+  const present: string[] = [];
+  for (const v of values) {
+    const t = v.trim();
+    if (t !== '') present.push(t);
+  }
+  if (present.length === 0) return null;
+  for (const [field, test] of CHECKS) {
+    let hits = 0;
+    for (const v of present) if (test(v)) hits++;
+    const ratio = hits / present.length;
+    if (ratio >= SNIFF_THRESHOLD) return { field, ratio };
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+/*
+ * Suppression list: emails and whole domains never to contact. Entries are
+ * stored normalised (lower-case ASCII) so a lookup is a Set hit; a domain
+ * entry also covers its subdomains ("acme.com" suppresses "eu.acme.com").
+ */
+import { cleanEmail, emailDomain, emailKey } from './email';
+import { toAsciiHost, websiteDomain } from './website';
+import { cleanText } from './text';
+
+export interface SuppressionSet {
+  /** `emailKey` of each suppressed address. */
+  emails: ReadonlySet<string>;
+  /** Lower-case ASCII domains. */
+  domains: ReadonlySet<string>;
+}
+
+export type SuppressionEntry = { kind: 'email'; value: string } | { kind: 'domain'; value: string };
+
+/**
+ * One line of a suppression file or the "add" box: an address
+ * ("Jane <jane@acme.com>", "mailto:..."), a domain ("acme.com", "@acme.com",
+ * "https://www.acme.com/"), or null when it is neither.
+ */
+export function parseSuppressionEntry(text: string): SuppressionEntry | null {
+  const t = cleanText(text);
+  if (t === '') return null;
+  if (t.startsWith('@')) {
+    const host = toAsciiHost(t.slice(1));
+    return host !== null && host.includes('.') ? { kind: 'domain', value: host } : null;
+  }
+  if (t.includes('@')) {
+    const email = cleanEmail(t);
+    const domain = email === null ? null : emailDomain(email);
+    return email !== null && domain !== null && domain.includes('.') ? { kind: 'email', value: emailKey(email) } : null;
+  }
+  // Keep the host as written (a subdomain entry suppresses only that subdomain).
+  const registrable = websiteDomain(t);
+  if (registrable === null) return null;
+  const host = toAsciiHost(t.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#:]/, 1)[0] ?? '');
+  const value = host?.startsWith('www.') ? host.slice(4) : host;
+  return { kind: 'domain', value: value ?? registrable };
+}
+
+/**
+ * Why `email` must not be contacted, or null. `email` is a cleaned address
+ * (see `cleanEmail`); case does not matter.
+ */
+export function isSuppressed(email: string | null, suppression: SuppressionSet): string | null {
+  if (email === null) return null;
+  const key = emailKey(email);
+  if (suppression.emails.has(key)) return 'On your suppression list';
+  let domain = emailDomain(key);
+  while (domain !== null && domain !== '') {
+    if (suppression.domains.has(domain)) return `The domain ${domain} is on your suppression list`;
+    const dot = domain.indexOf('.');
+    domain = dot < 0 ? null : domain.slice(dot + 1);
+  }
+  return null;
+}

@@ -1,0 +1,127 @@
+/*
+ * Header synonyms: which lead field a column header names, in English,
+ * French, German, Spanish and Portuguese. Matching works on folded keys
+ * (accents, case, spaces and punctuation removed), so "E-Mail", "e_mail" and
+ * "EMAIL " all hit "email".
+ *
+ * Two strengths: an exact synonym ("Courriel") is strong; a header that only
+ * contains a telling word ("Work Email", "Company LinkedIn") is weak and
+ * can be overridden by content sniffing or by a strong match elsewhere.
+ */
+import type { LeadField } from './types';
+import { foldKey, foldWords } from './text';
+
+export type HeaderMatch =
+  | { field: LeadField; strength: 'exact' | 'partial' }
+  /** "Name", "Nom", "Nombre"...: full name alone, first or last name beside a partner column. */
+  | { field: 'ambiguousName'; strength: 'exact'; prefers: 'lastName' | 'firstName' };
+
+const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
+  email: [
+    'email', 'e-mail', 'mail', 'email address', 'e-mail address', 'emails', 'work email',
+    'business email', 'email 1', 'primary email', 'contact email', 'courriel', 'adresse email',
+    'adresse e-mail', 'adresse mail', 'adresse courriel', 'e-mail-adresse', 'emailadresse',
+    'mailadresse', 'correo', 'correo electrónico', 'correo electronico', 'email corporativo',
+    'endereço de email', 'endereço de e-mail', 'endereço eletrônico', 'endereco de email', 'e-mail corporativo',
+  ],
+  fullName: [
+    'full name', 'fullname', 'contact name', 'contact', 'person', 'person name', 'lead name',
+    'contact full name', 'display name', 'nom complet', 'nom et prénom', 'prénom et nom', 'prénom nom',
+    'vollständiger name', 'vor- und nachname', 'kontakt', 'ansprechpartner', 'nombre completo',
+    'nombre y apellidos', 'nombre y apellido', 'contacto', 'nome completo', 'contato',
+  ],
+  firstName: [
+    'first name', 'firstname', 'first', 'given name', 'forename', 'prénom', 'prenom', 'vorname',
+    'primer nombre', 'primeiro nome', 'nome próprio',
+  ],
+  lastName: [
+    'last name', 'lastname', 'last', 'surname', 'family name', 'nom de famille', 'nachname',
+    'familienname', 'zuname', 'apellido', 'apellidos', 'sobrenome', 'último nome', 'apelido',
+  ],
+  title: [
+    'title', 'job title', 'jobtitle', 'position', 'role', 'job role', 'job', 'designation',
+    'headline', 'titre', 'poste', 'fonction', 'intitulé de poste', 'titel', 'jobtitel',
+    'berufsbezeichnung', 'funktion', 'stellung', 'cargo', 'puesto', 'título', 'função', 'funcao', 'profissão',
+  ],
+  company: [
+    'company', 'company name', 'companyname', 'organization', 'organisation', 'organization name',
+    'account', 'account name', 'employer', 'business', 'business name', 'société', 'societe',
+    'entreprise', 'nom de l\'entreprise', 'raison sociale', 'organisme', 'unternehmen', 'firma',
+    'firmenname', 'arbeitgeber', 'empresa', 'compañía', 'compania', 'nombre de la empresa',
+    'organización', 'nome da empresa', 'organização',
+  ],
+  website: [
+    'website', 'web site', 'site', 'url', 'web', 'homepage', 'domain', 'company website',
+    'company domain', 'company url', 'website url', 'site web', 'site internet', 'webseite',
+    'internetseite', 'sitio web', 'página web', 'pagina web', 'sitio', 'dominio', 'domaine', 'site da empresa',
+  ],
+  linkedinUrl: [
+    'linkedin', 'linkedin url', 'linkedin profile', 'linkedin profile url', 'person linkedin url',
+    'linkedin link', 'profile url', 'li url', 'profil linkedin', 'perfil linkedin', 'perfil de linkedin',
+    'url linkedin', 'linkedin-profil',
+  ],
+  phone: [
+    'phone', 'phone number', 'telephone', 'telephone number', 'tel', 'tel.', 'mobile', 'mobile phone',
+    'mobile number', 'cell', 'cell phone', 'direct phone', 'work phone', 'work direct phone',
+    'corporate phone', 'téléphone', 'numéro de téléphone', 'portable', 'mobile pro', 'telefon',
+    'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'teléfono', 'telefono', 'móvil', 'movil',
+    'celular', 'telefone', 'telemóvel', 'número de telefone',
+  ],
+};
+
+/** Headers that name a person but not which part; see `HeaderMatch`. */
+const AMBIGUOUS_NAME: Readonly<Record<string, 'lastName' | 'firstName'>> = {
+  name: 'lastName',
+  nom: 'lastName',
+  nombre: 'firstName',
+  nome: 'firstName',
+};
+
+// Words that make a header about something else even when it contains a
+// field word: "Email status", "Company LinkedIn", "Phone type".
+const DISQUALIFIERS = new Set([
+  'status', 'verified', 'verification', 'confidence', 'valid', 'validity', 'type', 'source',
+  'sent', 'opened', 'clicked', 'count', 'score', 'date', 'opt', 'optin', 'optout', 'bounced',
+  'catchall', 'provider', 'statut', 'estado',
+]);
+const COMPANY_WORDS = new Set(['company', 'organization', 'organisation', 'account', 'entreprise', 'societe', 'unternehmen', 'firma', 'empresa']);
+
+const exactIndex: Map<string, LeadField> = (() => {
+  const m = new Map<string, LeadField>();
+  for (const [field, list] of Object.entries(EXACT) as [LeadField, readonly string[]][]) {
+    for (const s of list) m.set(foldKey(s), field);
+  }
+  return m;
+})();
+
+function partialMatch(words: string[]): LeadField | null {
+  if (words.some((w) => DISQUALIFIERS.has(w))) return null;
+  const has = (w: string): boolean => words.includes(w);
+  const joined = words.join('');
+  const aboutCompany = words.some((w) => COMPANY_WORDS.has(w));
+  if (joined.includes('linkedin')) return aboutCompany ? null : 'linkedinUrl';
+  if (has('email') || has('mail') || has('courriel') || has('correo') || joined.includes('email')) return 'email';
+  if (has('website') || has('url') || has('homepage') || has('domain') || has('webseite') || (has('site') && has('web'))) {
+    return 'website';
+  }
+  if (has('phone') || has('telephone') || has('mobile') || has('telefon') || has('telefono') || has('telefone') || has('tel')) {
+    return 'phone';
+  }
+  if ((has('first') || has('given')) && has('name')) return 'firstName';
+  if ((has('last') || has('family') || has('sur')) && has('name')) return 'lastName';
+  if (has('title') || has('position') || has('poste') || has('cargo')) return 'title';
+  if (aboutCompany) return 'company';
+  return null;
+}
+
+/** What a header names, or null for "not a lead field" (it becomes a custom variable). */
+export function matchHeader(header: string): HeaderMatch | null {
+  const key = foldKey(header);
+  if (key === '') return null;
+  const exact = exactIndex.get(key);
+  if (exact) return { field: exact, strength: 'exact' };
+  const prefers = AMBIGUOUS_NAME[key];
+  if (prefers && Object.hasOwn(AMBIGUOUS_NAME, key)) return { field: 'ambiguousName', strength: 'exact', prefers };
+  const partial = partialMatch(foldWords(header));
+  return partial ? { field: partial, strength: 'partial' } : null;
+}

@@ -1,0 +1,76 @@
+/*
+ * Text cleaning shared by every field, and the folded keys used to compare
+ * headers and names regardless of accents, case and punctuation.
+ *
+ * Cells are data, never code: nothing here evaluates or rewrites a leading
+ * `=`, `+`, `-` or `@`. Escaping for spreadsheet export is the exporter's job.
+ */
+
+// Invisible characters that sneak in from web copy-paste and CRMs:
+// zero-width space/non-joiner/joiner, word joiner, BOM/ZWNBSP, soft hyphen,
+// left-to-right/right-to-left marks, and C0/C1 control characters.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+// Every Unicode space separator plus tab/newline/vertical tab/form feed/CR.
+const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+
+/** True when `s` is printable ASCII with single inner spaces and no edge spaces: already clean. */
+function isCleanAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c > 0x20 && c < 0x7f) {
+      prevSpace = false;
+    } else {
+      return false;
+    }
+  }
+  return !prevSpace;
+}
+
+/**
+ * Trim, collapse whitespace runs to one space, drop invisible characters,
+ * Unicode NFC. Invisible characters go first so that NFC can compose a
+ * letter with an accent that a zero-width space used to separate.
+ */
+export function cleanText(value: string): string {
+  if (isCleanAscii(value)) return value;
+  return value.replace(INVISIBLE, '').normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/** `cleanText`, with '' turned into null (the "no value" of NormalisedLead). */
+export function cleanOptional(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const t = cleanText(value);
+  return t === '' ? null : t;
+}
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ALNUM_RUN = /[^\p{L}\p{N}]+/gu;
+const CAMEL_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
+
+/**
+ * Words of `value` with accents removed and lower-cased: "Correo electrónico"
+ * -> ["correo", "electronico"], "firstName" -> ["first", "name"],
+ * "E-Mail" -> ["e", "mail"]. Non-Latin letters are kept (lower-cased).
+ */
+export function foldWords(value: string): string[] {
+  const spaced = value
+    .replace(CAMEL_BOUNDARY, '$1 $2')
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(NON_ALNUM_RUN, ' ')
+    .trim();
+  return spaced === '' ? [] : spaced.split(' ');
+}
+
+/** `foldWords` joined without separators: "E-Mail" and "email" both give "email". */
+export function foldKey(value: string): string {
+  return foldWords(value).join('');
+}

@@ -1,0 +1,155 @@
+/*
+ * Domain types of the import pipeline (map -> normalise -> validate -> dedupe).
+ *
+ * Types that cross a boundary (IPC, SQLite JSON columns, saved mapping
+ * templates) have a zod schema next to them; everything else is plain TS.
+ * Custom-variable keys come from spreadsheet headers, i.e. from the user's
+ * file: the schema only admits the name-safe shape that `customKey` produces,
+ * so a key such as `__proto__` can never reach an object literal.
+ */
+import { z } from 'zod';
+
+export const LEAD_FIELDS = [
+  'email',
+  'fullName',
+  'firstName',
+  'lastName',
+  'title',
+  'company',
+  'website',
+  'linkedinUrl',
+  'phone',
+] as const;
+export type LeadField = (typeof LEAD_FIELDS)[number];
+export const LeadFieldSchema = z.enum(LEAD_FIELDS);
+
+/** Display labels for the mapping UI and messages. */
+export const LEAD_FIELD_LABELS: Readonly<Record<LeadField, string>> = {
+  email: 'Email',
+  fullName: 'Full name',
+  firstName: 'First name',
+  lastName: 'Last name',
+  title: 'Job title',
+  company: 'Company',
+  website: 'Website',
+  linkedinUrl: 'LinkedIn URL',
+  phone: 'Phone',
+};
+
+/** Names that would reach Object.prototype if used as a property key. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Shape produced by `customKey`: lower-case ASCII snake_case, starts with a letter, <= 64 chars. */
+export const CUSTOM_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+
+export const CustomKeySchema = z
+  .string()
+  .regex(CUSTOM_KEY_PATTERN, 'Custom variable names are lower-case letters, digits and _ (max 64)')
+  .refine((k) => !RESERVED_KEYS.has(k), 'Reserved name');
+
+export const ColumnTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field'), field: LeadFieldSchema }),
+  z.object({ kind: z.literal('custom'), key: CustomKeySchema }),
+  z.object({ kind: z.literal('ignore') }),
+]);
+export type ColumnTarget = z.infer<typeof ColumnTargetSchema>;
+
+/** One target per column, index-aligned with the (normalised) headers. */
+export const ColumnMappingSchema = z.array(ColumnTargetSchema);
+export type ColumnMapping = ColumnTarget[];
+
+export const LEAD_STATES = ['ready', 'needs_fix', 'invalid', 'duplicate', 'suppressed'] as const;
+export type LeadState = (typeof LEAD_STATES)[number];
+export const LeadStateSchema = z.enum(LEAD_STATES);
+
+/** Labels for filters and counts. */
+export const LEAD_STATE_LABELS: Readonly<Record<LeadState, string>> = {
+  ready: 'Ready',
+  needs_fix: 'Needs fix',
+  invalid: 'Invalid',
+  duplicate: 'Duplicate',
+  suppressed: 'Suppressed',
+};
+
+/**
+ * Flags are facts about a row shown next to its state; some feed the state
+ * (typo -> needs fix), others are only for bulk actions (role, free_mail).
+ */
+export const LEAD_FLAGS = [
+  'role',
+  'free_mail',
+  'disposable',
+  'typo',
+  'no_name',
+  'multiple_emails',
+  'linkedin_not_profile',
+  'phone_as_number',
+  'possible_duplicate',
+  'in_database',
+] as const;
+export type LeadFlag = (typeof LEAD_FLAGS)[number];
+export const LeadFlagSchema = z.enum(LEAD_FLAGS);
+
+/**
+ * A user's decision about one row, kept by the service and fed back into the
+ * pipeline: `exclude` -> suppressed ("Excluded by you"); `keep` overrides a
+ * duplicate or needs-fix verdict; `duplicate` confirms a row as a duplicate
+ * (used when the user picks another survivor or confirms a fuzzy match).
+ */
+export const ROW_DECISIONS = ['exclude', 'keep', 'duplicate'] as const;
+export type RowDecision = (typeof ROW_DECISIONS)[number];
+export const RowDecisionSchema = z.enum(ROW_DECISIONS);
+
+const nullableText = z.string().nullable();
+
+export const NormalisedLeadSchema = z.object({
+  /** Cleaned address: domain lower-cased and punycoded, local part as typed. */
+  email: nullableText,
+  firstName: nullableText,
+  lastName: nullableText,
+  fullName: nullableText,
+  title: nullableText,
+  company: nullableText,
+  /** The website as given (cleaned text), not rewritten. */
+  website: nullableText,
+  /** Registrable domain of the website, else of the email when not free-mail. */
+  domain: nullableText,
+  /** Canonical `https://www.linkedin.com/in/<slug>` or null. */
+  linkedinUrl: nullableText,
+  /** Cleaned text, never a number (leading zeros and + kept). */
+  phone: nullableText,
+  /** Custom variables by name-safe key; every mapped custom column has a key ('' when empty). */
+  custom: z.record(CustomKeySchema, z.string()),
+});
+export type NormalisedLead = z.infer<typeof NormalisedLeadSchema>;
+
+/** The NormalisedLead fields that hold plain text (everything except `custom`). */
+export type LeadTextField = Exclude<keyof NormalisedLead, 'custom'>;
+export const LEAD_TEXT_FIELDS: readonly LeadTextField[] = [
+  'email',
+  'firstName',
+  'lastName',
+  'fullName',
+  'title',
+  'company',
+  'website',
+  'domain',
+  'linkedinUrl',
+  'phone',
+];
+
+export function emptyLead(): NormalisedLead {
+  return {
+    email: null,
+    firstName: null,
+    lastName: null,
+    fullName: null,
+    title: null,
+    company: null,
+    website: null,
+    domain: null,
+    linkedinUrl: null,
+    phone: null,
+    custom: Object.create(null) as Record<string, string>,
+  };
+}

@@ -1,0 +1,120 @@
+/*
+ * Email domain typo suggestions ("gmial.com" -> "gmail.com").
+ *
+ * A wrong suggestion is worse than none (the user bulk-applies them), so:
+ * our own table of known typos and impossible TLDs goes first; the fuzzy
+ * matcher (@zootools/email-spell-checker) is consulted only for domains that
+ * are not themselves known mail providers, and its answer is kept only when
+ * it names a well-known provider. Left alone it turns the real "mac.com"
+ * into "mail.com" and "acme.con" into "acme.co".
+ */
+import { POPULAR_DOMAINS, run as spellCheck } from '@zootools/email-spell-checker';
+import { isFreeMailDomain } from './domain-lists';
+
+const KNOWN_TYPOS: Readonly<Record<string, string>> = {
+  'gmial.com': 'gmail.com', 'gmai.com': 'gmail.com', 'gamil.com': 'gmail.com', 'gnail.com': 'gmail.com',
+  'gmal.com': 'gmail.com', 'gmaill.com': 'gmail.com', 'gmali.com': 'gmail.com', 'gmil.com': 'gmail.com',
+  'gmail.co': 'gmail.com', 'gmail.cm': 'gmail.com', 'gmail.om': 'gmail.com', 'gmail.c': 'gmail.com',
+  'gmail.co.uk': 'gmail.com', 'gmailcom': 'gmail.com', 'g-mail.com': 'gmail.com', 'gmail.comm': 'gmail.com',
+  'hotmial.com': 'hotmail.com', 'hotmal.com': 'hotmail.com', 'hotmai.com': 'hotmail.com',
+  'hotmil.com': 'hotmail.com', 'hotamil.com': 'hotmail.com', 'hotmaill.com': 'hotmail.com',
+  'homtail.com': 'hotmail.com', 'hotmail.co': 'hotmail.com', 'hotmial.co.uk': 'hotmail.co.uk',
+  'hotmal.co.uk': 'hotmail.co.uk', 'hotmial.fr': 'hotmail.fr',
+  'yaho.com': 'yahoo.com', 'yahooo.com': 'yahoo.com', 'yhaoo.com': 'yahoo.com', 'yhoo.com': 'yahoo.com',
+  'yahoo.co': 'yahoo.com', 'yaoo.com': 'yahoo.com', 'yaho.co.uk': 'yahoo.co.uk', 'yahoo.co.uj': 'yahoo.co.uk',
+  'yaho.fr': 'yahoo.fr',
+  'outlok.com': 'outlook.com', 'outllok.com': 'outlook.com', 'outloo.com': 'outlook.com',
+  'outlook.co': 'outlook.com', 'otulook.com': 'outlook.com', 'oulook.com': 'outlook.com', 'outlookk.com': 'outlook.com',
+  'iclod.com': 'icloud.com', 'icoud.com': 'icloud.com', 'iclould.com': 'icloud.com', 'icloud.co': 'icloud.com',
+  'lve.com': 'live.com', 'livee.com': 'live.com',
+  'protonmail.co': 'protonmail.com', 'protonmial.com': 'protonmail.com',
+};
+
+/** TLDs that do not exist and are one slip away from a common one. */
+const TLD_TYPOS: Readonly<Record<string, string>> = {
+  con: 'com', cmo: 'com', ocm: 'com', vom: 'com', xom: 'com', cpm: 'com', cim: 'com', comm: 'com',
+  coom: 'com', copm: 'com', comn: 'com', cxom: 'com',
+  nte: 'net', nett: 'net', ner: 'net',
+  ogr: 'org', orgg: 'org', rog: 'org',
+};
+
+/** ".co.uk" slips: the second-level "co" with a mistyped "uk". */
+const UK_TYPOS: Readonly<Record<string, string>> = { uj: 'uk', ik: 'uk', yk: 'uk', ul: 'uk', ukk: 'uk', ku: 'uk' };
+
+let popular: Set<string> | null = null;
+// Business domains repeat across rows; the fuzzy matcher is the slow part.
+const fuzzyCache = new Map<string, string | null>();
+const FUZZY_CACHE_MAX = 50_000;
+
+function lookup(table: Readonly<Record<string, string>>, key: string): string | null {
+  return Object.hasOwn(table, key) ? (table[key] ?? null) : null;
+}
+
+/**
+ * The domain the user most likely meant, or null when `domain` looks
+ * intended. `domain` is the lower-case ASCII domain of an address.
+ */
+export function suggestDomain(domain: string): string | null {
+  const known = lookup(KNOWN_TYPOS, domain);
+  if (known) return known;
+
+  const lastDot = domain.lastIndexOf('.');
+  if (lastDot > 0) {
+    const tld = domain.slice(lastDot + 1);
+    const head = domain.slice(0, lastDot);
+    const fixedTld = lookup(TLD_TYPOS, tld);
+    if (fixedTld) return lookup(KNOWN_TYPOS, `${head}.${fixedTld}`) ?? `${head}.${fixedTld}`;
+    const uk = lookup(UK_TYPOS, tld);
+    if (uk && head.endsWith('.co')) return `${head}.${uk}`;
+  }
+
+  if (isFreeMailDomain(domain)) return null;
+  const cached = fuzzyCache.get(domain);
+  if (cached !== undefined) return cached;
+  const result = fuzzySuggest(domain);
+  if (fuzzyCache.size >= FUZZY_CACHE_MAX) fuzzyCache.clear();
+  fuzzyCache.set(domain, result);
+  return result;
+}
+
+/** Optimal-string-alignment distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const prev = rows[i - 1] as number[];
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row.push(d);
+      if (d < best) best = d;
+    }
+    if (i > 0 && best > max) return max + 1;
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+// The fuzzy matcher happily maps "acme.com" to "me.com" and "key.com" to
+// "hey.com". Keep only one slip (a letter added, dropped, changed or two
+// swapped) away from a provider whose name is long enough to be unmistakable.
+const MIN_PROVIDER_NAME = 5;
+
+function fuzzySuggest(domain: string): string | null {
+  const hit = spellCheck({ email: `x@${domain}` });
+  if (!hit || hit.domain === domain) return null;
+  popular ??= new Set(POPULAR_DOMAINS);
+  if (!popular.has(hit.domain)) return null;
+  const name = hit.domain.split('.', 1)[0] ?? '';
+  if (name.length < MIN_PROVIDER_NAME) return null;
+  return editDistance(domain, hit.domain, 1) === 1 ? hit.domain : null;
+}

@@ -1,0 +1,75 @@
+/*
+ * Hosts and registrable domains. The registrable domain ("acme.co.uk" for
+ * "https://shop.acme.co.uk/about") is the company identity used for dedupe
+ * blocking and suppression, so it comes from the Public Suffix List (tldts),
+ * never from "the last two labels".
+ *
+ * IDN hosts are converted to punycode with the WHATWG URL parser, which both
+ * Node and browsers have, so this module needs no node: import.
+ */
+import { getDomain, parse } from 'tldts';
+
+const ASCII_HOST = /^[a-z0-9.-]+$/;
+// Characters that would make `new URL('http://' + host)` parse something
+// other than a host (userinfo, port, path, query, fragment, IPv6 literal).
+const NOT_IN_HOST = /[\s/?#@:[\]\\%]/;
+
+/**
+ * Lower-case ASCII (punycode) form of a host name, without a trailing dot;
+ * null when it cannot be a host. "Bücher.DE." -> "xn--bcher-kva.de".
+ */
+export function toAsciiHost(host: string): string | null {
+  let h = host.toLowerCase();
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  if (h === '') return null;
+  if (ASCII_HOST.test(h)) return h;
+  if (NOT_IN_HOST.test(h)) return null;
+  try {
+    const out = new URL(`http://${h}`).hostname;
+    return out === '' ? null : out;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the host ends in a suffix listed in the ICANN part of the PSL (so "john.smith" is not a host). */
+export function isKnownPublicSuffixHost(host: string): boolean {
+  const ascii = toAsciiHost(host);
+  if (ascii === null) return false;
+  const p = parse(ascii);
+  return p.isIcann === true && p.domain !== null && !p.isIp;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Registrable domain of a website value as people type it: with or without
+ * scheme, "www.", path, port or query. Null for empty input, an email
+ * address, an IP address, or a host under an unknown suffix.
+ *   "https://www.Acme.co.uk/about?x=1" -> "acme.co.uk"
+ *   "acme.com" -> "acme.com"; "bücher.de" -> "xn--bcher-kva.de"
+ */
+export function websiteDomain(url: string | null | undefined): string | null {
+  if (url == null) return null;
+  let s = url.trim();
+  if (s === '') return null;
+  s = s.replace(SCHEME, '');
+  if (s.startsWith('//')) s = s.slice(2);
+  const end = s.search(/[/?#\\]/);
+  if (end >= 0) s = s.slice(0, end);
+  if (s.includes('@')) return null;
+  const port = s.lastIndexOf(':');
+  if (port >= 0) s = s.slice(0, port);
+  const host = toAsciiHost(s);
+  if (host === null) return null;
+  const p = parse(host);
+  if (p.isIp || p.isIcann !== true) return null;
+  return getDomain(host);
+}
+
+/** Registrable domain of an email address's domain part (already ASCII or not). */
+export function emailRegistrableDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return null;
+  return websiteDomain(email.slice(at + 1));
+}
