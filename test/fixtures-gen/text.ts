@@ -1,0 +1,117 @@
+/*
+ * Delimited text files built by hand, byte for byte, in every encoding the
+ * importer must detect.
+ */
+
+export type FixtureEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'windows-1252';
+
+export interface CsvOptions {
+  delimiter?: string;
+  encoding?: FixtureEncoding;
+  /** Line ending; default CRLF as Excel writes. */
+  newline?: string;
+  /** End the file with a newline; default true. */
+  finalNewline?: boolean;
+}
+
+/** Quotes a field when it contains the delimiter, a quote, CR or LF (RFC 4180). */
+export function quoteField(value: string, delimiter: string): string {
+  if (value.includes(delimiter) || value.includes('"') || value.includes('\n') || value.includes('\r')) {
+    return `"${value.replace(/"/g, '""')}"`;
+  }
+  return value;
+}
+
+export function toDelimitedText(rows: readonly (readonly string[])[], opts: CsvOptions = {}): string {
+  const d = opts.delimiter ?? ',';
+  const nl = opts.newline ?? '\r\n';
+  const body = rows.map((r) => r.map((v) => quoteField(v, d)).join(d)).join(nl);
+  return opts.finalNewline === false ? body : body + nl;
+}
+
+let cp1252: Map<number, number> | null = null;
+
+/** Windows-1252 encoder derived from the platform decoder; throws on characters outside it. */
+export function encodeWindows1252(text: string): Uint8Array {
+  if (!cp1252) {
+    cp1252 = new Map();
+    const all = new Uint8Array(256).map((_, i) => i);
+    const decoded = new TextDecoder('windows-1252').decode(all);
+    for (let i = 0; i < decoded.length; i++) cp1252.set(decoded.charCodeAt(i), i);
+  }
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const b = cp1252.get(text.charCodeAt(i));
+    if (b === undefined) throw new Error(`character ${text[i]} is not in windows-1252`);
+    out[i] = b;
+  }
+  return out;
+}
+
+export function encodeUtf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
+  const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+  let o = 0;
+  const put = (u: number): void => {
+    if (endian === 'le') {
+      out[o++] = u & 0xff;
+      out[o++] = u >> 8;
+    } else {
+      out[o++] = u >> 8;
+      out[o++] = u & 0xff;
+    }
+  };
+  if (bom) put(0xfeff);
+  for (let i = 0; i < text.length; i++) put(text.charCodeAt(i));
+  return out;
+}
+
+export function encodeText(text: string, encoding: FixtureEncoding): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return new TextEncoder().encode(text);
+    case 'utf-8-bom': {
+      const body = new TextEncoder().encode(text);
+      const out = new Uint8Array(body.length + 3);
+      out.set([0xef, 0xbb, 0xbf]);
+      out.set(body, 3);
+      return out;
+    }
+    case 'utf-16le-bom':
+      return encodeUtf16(text, 'le', true);
+    case 'utf-16be-bom':
+      return encodeUtf16(text, 'be', true);
+    case 'utf-16le':
+      return encodeUtf16(text, 'le', false);
+    case 'windows-1252':
+      return encodeWindows1252(text);
+  }
+}
+
+export function csvBytes(rows: readonly (readonly string[])[], opts: CsvOptions = {}): Uint8Array {
+  return encodeText(toDelimitedText(rows, opts), opts.encoding ?? 'utf-8');
+}
+
+/**
+ * A small lead table that exercises quoting and accents; every character is
+ * in Windows-1252 so the same rows can be written in every encoding.
+ */
+export function accentedLeadRows(): string[][] {
+  return [
+    ['Email', 'Prénom', 'Nom', 'Société', 'Notes'],
+    ['jose@example.com', 'José', 'Müller', 'Société Générale', 'Met at "Salon", Paris'],
+    ['zoe@example.fr', 'Zoë', 'Ångström', 'Crème Brûlée SARL', 'line one\nline two'],
+    ['francois@example.de', 'François', 'Weiß', 'Façade GmbH', '€ 1.234,56; paid'],
+    ['  ana@example.es ', 'Ana', 'Núñez', 'Señor & Co', '=1+2'],
+  ];
+}
+
+/** The same idea with scripts outside Windows-1252 (for the UTF encodings). */
+export function nonLatinLeadRows(): string[][] {
+  return [
+    ['Email', 'First name', 'Last name', 'Company'],
+    ['taro@example.jp', '太郎', '佐藤', '株式会社テスト'],
+    ['ivan@example.ru', 'Иван', 'Петров', 'ООО «Ромашка»'],
+    ['eleni@example.gr', 'Ελένη', 'Παπαδοπούλου', 'Ακρόπολις ΑΕ'],
+    ['zoe@example.fr', 'Zoë', 'Ångström', 'Crème Brûlée'],
+  ];
+}
