@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkEmail, cleanEmail, emailKey, hasSeveralEmails, isRoleAddress } from '../../../src-shared/import/email';
+import { suggestDomain, editDistance } from '../../../src-shared/import/typos';
+
+describe('cleanEmail', () => {
+  it.each([
+    ['  jane@acme.com ', 'jane@acme.com'],
+    ['mailto:jane@acme.com', 'jane@acme.com'],
+    ['MAILTO:jane@acme.com?subject=Hello%20there', 'jane@acme.com'],
+    ['<jane@acme.com>', 'jane@acme.com'],
+    ['Jane Doe <jane@acme.com>', 'jane@acme.com'],
+    ['"Doe, Jane" <Jane.Doe@ACME.COM>', 'Jane.Doe@acme.com'], // local part keeps its case
+    ['jane@acme.com.', 'jane@acme.com'],
+    ['(jane@acme.com);', 'jane@acme.com'],
+    ['jane@acme.com; john@acme.com', 'jane@acme.com'],
+    ['jane@bücher.de', 'jane@xn--bcher-kva.de'],
+    ['jane@BÜCHER.DE', 'jane@xn--bcher-kva.de'],
+    ['jane\uFF20acme.com', 'jane@acme.com'],
+    ['ja\u200Bne@acme.com', 'jane@acme.com'],
+    ['not an email', 'not an email'], // kept for the user to fix
+    ['', null],
+    ['   ', null],
+  ])('%j -> %j', (input, expected) => {
+    expect(cleanEmail(input)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    const local = fc.stringMatching(/^[A-Za-z0-9._%+'-]{1,20}$/);
+    const domain = fc.constantFrom('acme.com', 'ACME.co.uk', 'bücher.de', 'gmail.com', 'xn--bcher-kva.de', 'mail.例え.jp');
+    const decorated = fc
+      .tuple(fc.constantFrom('', ' ', 'mailto:', '<', 'Jane <', '"'), local, domain, fc.constantFrom('', '>', '.', ';', ' ', '?x=1'))
+      .map(([pre, l, d, post]) => `${pre}${l}@${d}${post}`);
+    fc.assert(fc.property(fc.oneof(decorated, fc.string()), (raw) => {
+      const once = cleanEmail(raw);
+      return once === null || cleanEmail(once) === once;
+    }));
+  });
+});
+
+describe('emailKey', () => {
+  it('compares addresses case-insensitively', () => {
+    expect(emailKey('Jane.Doe@acme.com')).toBe(emailKey('jane.doe@ACME.com'));
+  });
+});
+
+describe('hasSeveralEmails', () => {
+  it('spots lists but not a single address', () => {
+    expect(hasSeveralEmails('a@x.com, b@y.com')).toBe(true);
+    expect(hasSeveralEmails('Jane <jane@acme.com>')).toBe(false);
+  });
+});
+
+describe('checkEmail syntax', () => {
+  it.each([
+    ['jane.doe@acme.com', true],
+    ["o'brien+leads@acme.co.uk", true],
+    ['jane@xn--bcher-kva.de', true],
+    ['jane@sub.acme.io', true],
+    ['jane', false],
+    ['@acme.com', false],
+    ['jane@', false],
+    ['jane@@acme.com', false],
+    ['.jane@acme.com', false],
+    ['jane.@acme.com', false],
+    ['ja..ne@acme.com', false],
+    ['ja ne@acme.com', false],
+    ['"jane doe"@acme.com', false],
+    ['josé@acme.com', false],
+    ['jane@acme', false],
+    ['jane@acme.c', false],
+    ['jane@-acme.com', false],
+    ['jane@acme..com', false],
+    ['jane@[192.168.0.1]', false],
+    ['jane@acme.notarealtld', false],
+    [`${'a'.repeat(65)}@acme.com`, false],
+    [`a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.com`, false],
+  ])('%s valid=%s', (email, valid) => {
+    const r = checkEmail(email);
+    expect(r.syntaxValid).toBe(valid);
+    if (!valid) expect(r.reason).toMatch(/\w/);
+    else expect(r.reason).toBeNull();
+  });
+
+  it('explains what is wrong in words', () => {
+    expect(checkEmail('jane').reason).toBe('No @ sign');
+    expect(checkEmail('jane@acme').reason).toMatch(/no dot/);
+    expect(checkEmail('"x"@acme.com').reason).toMatch(/Quoted/);
+  });
+});
+
+describe('checkEmail typo suggestions', () => {
+  it.each([
+    ['jane@gmial.com', 'jane@gmail.com'],
+    ['jane@gmai.com', 'jane@gmail.com'],
+    ['jane@hotmial.com', 'jane@hotmail.com'],
+    ['jane@yaho.com', 'jane@yahoo.com'],
+    ['jane@outlok.com', 'jane@outlook.com'],
+    ['jane@gmail.con', 'jane@gmail.com'],
+    ['jane@gmail.cmo', 'jane@gmail.com'],
+    ['jane@acme.con', 'jane@acme.com'],
+    ['jane@acme.ogr', 'jane@acme.org'],
+    ['jane@yahoo.co.uj', 'jane@yahoo.co.uk'],
+    ['jane@acme.co.ul', 'jane@acme.co.uk'],
+    ['Jane@gnail.com', 'Jane@gmail.com'],
+  ])('%s -> %s', (email, suggestion) => {
+    expect(checkEmail(email).suggestion).toBe(suggestion);
+  });
+
+  it.each(['jane@gmail.com', 'jane@mac.com', 'jane@me.com', 'jane@acme.com', 'jane@acme.co', 'jane@key.com', 'jane@mail.com', 'jane@web.de'])(
+    'does not "fix" a real domain: %s',
+    (email) => {
+      expect(checkEmail(email).suggestion).toBeNull();
+    },
+  );
+
+  it('fixes the domain only', () => {
+    expect(suggestDomain('gmial.com')).toBe('gmail.com');
+    expect(suggestDomain('acme.com')).toBeNull();
+  });
+
+  it('measures one slip as distance 1', () => {
+    expect(editDistance('gmial.com', 'gmail.com')).toBe(1);
+    expect(editDistance('acme.com', 'me.com')).toBe(2);
+    expect(editDistance('abc', 'abcdef', 1)).toBe(2);
+  });
+});
+
+describe('checkEmail flags', () => {
+  it.each(['info@acme.com', 'Sales@acme.com', 'contact@acme.com', 'support@acme.com', 'admin@acme.com', 'hello@acme.com', 'office@acme.com', 'marketing@acme.com', 'noreply@acme.com', 'no-reply@acme.com', 'info.de@acme.com', 'sales+leads@acme.com'])(
+    'role: %s',
+    (email) => {
+      expect(checkEmail(email).role).toBe(true);
+      expect(isRoleAddress(email)).toBe(true);
+    },
+  );
+
+  it.each(['jane@acme.com', 'infodesk.jane@acme.com', 'salesforce.admin.jane@acme.com'])('not role: %s', (email) => {
+    expect(isRoleAddress(email)).toBe(false);
+  });
+
+  it('flags free-mail providers, not companies', () => {
+    expect(checkEmail('jane@gmail.com').freeMail).toBe(true);
+    expect(checkEmail('jane@web.de').freeMail).toBe(true);
+    expect(checkEmail('jane@acme.com').freeMail).toBe(false);
+  });
+
+  it('flags disposable domains, including wildcard subdomains', () => {
+    expect(checkEmail('x@mailinator.com').disposable).toBe(true);
+    expect(checkEmail('x@sub.33mail.com').disposable).toBe(true);
+    expect(checkEmail('x@gmail.com').disposable).toBe(false);
+    expect(checkEmail('x@acme.com').disposable).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cleanOptional, cleanText, foldKey, foldWords } from '../../../src-shared/import/text';
+
+describe('cleanText', () => {
+  it.each([
+    ['  Jane   Doe ', 'Jane Doe'],
+    ['Jane\tDoe\r\nSmith', 'Jane Doe Smith'],
+    ['\u00A0Acme\u00A0Corp\u3000', 'Acme Corp'],
+    ['Ja\u200Bne', 'Jane'],
+    ['\uFEFFemail', 'email'],
+    ['soft\u00ADhyphen', 'softhyphen'],
+    ['word\u2060joiner\u200C\u200D', 'wordjoiner'],
+    ['Jose\u0301', 'Jos\u00E9'], // NFD -> NFC
+    ['e\u200B\u0301', '\u00E9'], // a zero-width space between letter and accent
+    ['=cmd|" /C calc"!A0', '=cmd|" /C calc"!A0'], // formula-looking text is data, kept verbatim
+    ['+44 20 7946 0000', '+44 20 7946 0000'],
+    ['@handle', '@handle'],
+    ['王小明', '王小明'],
+    ['', ''],
+    ['   ', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => cleanText(cleanText(s)) === cleanText(s)));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => cleanText(cleanText(s)) === cleanText(s)));
+  });
+});
+
+describe('cleanOptional', () => {
+  it('turns empty text into null', () => {
+    expect(cleanOptional('  \u200B ')).toBeNull();
+    expect(cleanOptional(undefined)).toBeNull();
+    expect(cleanOptional(' x ')).toBe('x');
+  });
+});
+
+describe('foldKey / foldWords', () => {
+  it.each([
+    ['E-Mail', 'email'],
+    ['Correo electrónico', 'correoelectronico'],
+    ['PRÉNOM', 'prenom'],
+    ['firstName', 'firstname'],
+    ['Größe', 'grosse'],
+    ['  Téléfono ', 'telefono'],
+  ])('%j -> %j', (input, expected) => {
+    expect(foldKey(input)).toBe(expected);
+  });
+
+  it('splits camelCase and punctuation into words', () => {
+    expect(foldWords('emailStatus')).toEqual(['email', 'status']);
+    expect(foldWords('Company LinkedIn-URL')).toEqual(['company', 'linked', 'in', 'url']);
+  });
+});

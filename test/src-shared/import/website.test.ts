@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { emailRegistrableDomain, isKnownPublicSuffixHost, toAsciiHost, websiteDomain } from '../../../src-shared/import/website';
+
+describe('websiteDomain', () => {
+  it.each([
+    ['https://www.Acme.co.uk/about?x=1', 'acme.co.uk'],
+    ['acme.com', 'acme.com'],
+    ['www.acme.com/', 'acme.com'],
+    ['http://shop.acme.com:8080/x', 'acme.com'],
+    ['//cdn.acme.io', 'acme.io'],
+    ['  ACME.COM  ', 'acme.com'],
+    ['bücher.de', 'xn--bcher-kva.de'],
+    ['https://münchen.de/rathaus', 'xn--mnchen-3ya.de'],
+    ['acme.com.au', 'acme.com.au'],
+    ['http://1.2.3.4/', null],
+    ['localhost', null],
+    ['john.smith', null],
+    ['jane@acme.com', null],
+    ['', null],
+    ['n/a', null],
+  ])('%j -> %j', (input, expected) => {
+    expect(websiteDomain(input)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    const host = fc.constantFrom('acme.com', 'www.acme.co.uk', 'shop.bücher.de', 'x.y.acme.com.au', 'foo', '1.2.3.4');
+    const url = fc
+      .tuple(fc.constantFrom('', 'http://', 'https://', 'HTTPS://WWW.'), host, fc.constantFrom('', '/', '/a?b=c', ':8080'))
+      .map(([a, b, c]) => a + b + c);
+    fc.assert(fc.property(fc.oneof(url, fc.string()), (raw) => {
+      const once = websiteDomain(raw);
+      return once === null || websiteDomain(once) === once;
+    }));
+  });
+});
+
+describe('hosts', () => {
+  it('converts IDN hosts to punycode and drops the trailing dot', () => {
+    expect(toAsciiHost('Bücher.DE.')).toBe('xn--bcher-kva.de');
+    expect(toAsciiHost('a b')).toBeNull();
+  });
+  it('knows real suffixes', () => {
+    expect(isKnownPublicSuffixHost('acme.com')).toBe(true);
+    expect(isKnownPublicSuffixHost('john.smith')).toBe(false);
+  });
+  it('finds the registrable domain of an email', () => {
+    expect(emailRegistrableDomain('jane@eu.mail.acme.co.uk')).toBe('acme.co.uk');
+  });
+});
