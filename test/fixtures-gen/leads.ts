@@ -51,33 +51,106 @@ export function rng(seed: number): () => number {
 
 // [display, ascii] so emails and LinkedIn slugs stay ASCII for non-Latin names.
 const FIRST: readonly (readonly [string, string])[] = [
-  ['James', 'james'], ['Maria', 'maria'], ['José', 'jose'], ['Zoë', 'zoe'], ['François', 'francois'],
-  ['Anna', 'anna'], ['Łukasz', 'lukasz'], ['Øyvind', 'oyvind'], ['Siobhán', 'siobhan'], ['Chen', 'chen'],
-  ['太郎', 'taro'], ['花子', 'hanako'], ['Иван', 'ivan'], ['Ольга', 'olga'], ['Mohammed', 'mohammed'],
-  ['Priya', 'priya'], ['Ελένη', 'eleni'], ['Sarah', 'sarah'], ['David', 'david'], ['Emma', 'emma'],
-  ['Lucas', 'lucas'], ['Sofía', 'sofia'], ['Noah', 'noah'], ['Mia', 'mia'], ['Jürgen', 'jurgen'],
+  ['James', 'james'],
+  ['Maria', 'maria'],
+  ['José', 'jose'],
+  ['Zoë', 'zoe'],
+  ['François', 'francois'],
+  ['Anna', 'anna'],
+  ['Łukasz', 'lukasz'],
+  ['Øyvind', 'oyvind'],
+  ['Siobhán', 'siobhan'],
+  ['Chen', 'chen'],
+  ['太郎', 'taro'],
+  ['花子', 'hanako'],
+  ['Иван', 'ivan'],
+  ['Ольга', 'olga'],
+  ['Mohammed', 'mohammed'],
+  ['Priya', 'priya'],
+  ['Ελένη', 'eleni'],
+  ['Sarah', 'sarah'],
+  ['David', 'david'],
+  ['Emma', 'emma'],
+  ['Lucas', 'lucas'],
+  ['Sofía', 'sofia'],
+  ['Noah', 'noah'],
+  ['Mia', 'mia'],
+  ['Jürgen', 'jurgen'],
 ];
 const LAST: readonly (readonly [string, string])[] = [
-  ['Smith', 'smith'], ['García', 'garcia'], ['Müller', 'muller'], ['Dubois', 'dubois'], ['Rossi', 'rossi'],
-  ['Nowak', 'nowak'], ['Hansen', 'hansen'], ["O'Brien", 'obrien'], ['Wang', 'wang'], ['佐藤', 'sato'],
-  ['鈴木', 'suzuki'], ['Петров', 'petrov'], ['Смирнова', 'smirnova'], ['Khan', 'khan'], ['Patel', 'patel'],
-  ['Παπαδοπούλου', 'papadopoulou'], ['Johnson', 'johnson'], ['Brown', 'brown'], ['van der Berg', 'vanderberg'],
-  ['Silva', 'silva'], ['Kowalski', 'kowalski'], ['Fernández', 'fernandez'], ['Lefèvre', 'lefevre'],
+  ['Smith', 'smith'],
+  ['García', 'garcia'],
+  ['Müller', 'muller'],
+  ['Dubois', 'dubois'],
+  ['Rossi', 'rossi'],
+  ['Nowak', 'nowak'],
+  ['Hansen', 'hansen'],
+  ["O'Brien", 'obrien'],
+  ['Wang', 'wang'],
+  ['佐藤', 'sato'],
+  ['鈴木', 'suzuki'],
+  ['Петров', 'petrov'],
+  ['Смирнова', 'smirnova'],
+  ['Khan', 'khan'],
+  ['Patel', 'patel'],
+  ['Παπαδοπούλου', 'papadopoulou'],
+  ['Johnson', 'johnson'],
+  ['Brown', 'brown'],
+  ['van der Berg', 'vanderberg'],
+  ['Silva', 'silva'],
+  ['Kowalski', 'kowalski'],
+  ['Fernández', 'fernandez'],
+  ['Lefèvre', 'lefevre'],
 ];
 const TITLES = [
-  'CEO', 'Founder', 'Co-Founder & CTO', 'VP Sales', 'Head of Marketing', 'Growth Lead', 'Directeur Commercial',
-  'Geschäftsführer', 'Account Executive', 'Operations Manager', 'Head of People', 'CFO',
+  'CEO',
+  'Founder',
+  'Co-Founder & CTO',
+  'VP Sales',
+  'Head of Marketing',
+  'Growth Lead',
+  'Directeur Commercial',
+  'Geschäftsführer',
+  'Account Executive',
+  'Operations Manager',
+  'Head of People',
+  'CFO',
 ];
 const COMPANY_WORDS = [
-  'Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell',
-  'Cyberdyne', 'Wonka', 'Gringotts', 'Monarch', 'Oceanic', 'Nakatomi', 'Société Générale', 'Müller & Söhne',
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark',
+  'Wayne',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Tyrell',
+  'Cyberdyne',
+  'Wonka',
+  'Gringotts',
+  'Monarch',
+  'Oceanic',
+  'Nakatomi',
+  'Société Générale',
+  'Müller & Söhne',
 ];
 const COMPANY_SUFFIX = ['Inc', 'Ltd', 'GmbH', 'SAS', 'Labs', 'AI', 'Group', 'Studio', 'Partners', 'BV'];
 const TLDS = ['com', 'io', 'co', 'de', 'fr', 'co.uk', 'es', 'ai', 'com.br', 'jp'];
 const CITIES: readonly (readonly [string, string])[] = [
-  ['Paris', 'France'], ['Berlin', 'Germany'], ['London', 'United Kingdom'], ['New York', 'USA'], ['Tokyo', 'Japan'],
-  ['São Paulo', 'Brazil'], ['Madrid', 'Spain'], ['Москва', 'Russia'], ['Zürich', 'Switzerland'], ['Austin', 'USA'],
-  ['Kraków', 'Poland'], ['Amsterdam', 'Netherlands'],
+  ['Paris', 'France'],
+  ['Berlin', 'Germany'],
+  ['London', 'United Kingdom'],
+  ['New York', 'USA'],
+  ['Tokyo', 'Japan'],
+  ['São Paulo', 'Brazil'],
+  ['Madrid', 'Spain'],
+  ['Москва', 'Russia'],
+  ['Zürich', 'Switzerland'],
+  ['Austin', 'USA'],
+  ['Kraków', 'Poland'],
+  ['Amsterdam', 'Netherlands'],
 ];
 const FREE_MAIL = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'gmx.de', 'orange.fr'];
 const TYPOS: Record<string, string> = {
@@ -88,9 +161,20 @@ const TYPOS: Record<string, string> = {
 };
 const ROLES = ['info', 'sales', 'contact', 'hello', 'support', 'admin'];
 const NOTES = [
-  '', '', '', 'Met at SaaStr', 'Warm intro from Paul', 'Asked for pricing, call back in Q3',
-  'Prefers email, not phone', '"VIP" — handle with care', 'Notes: line one\nline two', '=cmd|\' /C calc\'!A0',
-  '+1 follow-up', '-', '@mention in Slack', 'Budget: 10,000€; decision in May',
+  '',
+  '',
+  '',
+  'Met at SaaStr',
+  'Warm intro from Paul',
+  'Asked for pricing, call back in Q3',
+  'Prefers email, not phone',
+  '"VIP" — handle with care',
+  'Notes: line one\nline two',
+  "=cmd|' /C calc'!A0",
+  '+1 follow-up',
+  '-',
+  '@mention in Slack',
+  'Budget: 10,000€; decision in May',
 ];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -98,7 +182,10 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
 }
 
 function slugify(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '');
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 function messCase(r: () => number, s: string): string {
@@ -227,8 +314,12 @@ export function messyLeads(n: number, seed = 1): MessyLeads {
       email = `${local}@${domain}`;
     }
     const [city, country] = pick(r, CITIES);
-    const linkedin = r() < 0.8 ? `https://www.linkedin.com/in/${firstAscii}-${lastAscii}-${i.toString(36)}` : '';
-    const website = r() < 0.85 ? pick(r, [`https://www.${domain}`, `http://${domain}/`, domain, `www.${domain}/about`]) : '';
+    const linkedin =
+      r() < 0.8 ? `https://www.linkedin.com/in/${firstAscii}-${lastAscii}-${i.toString(36)}` : '';
+    const website =
+      r() < 0.85
+        ? pick(r, [`https://www.${domain}`, `http://${domain}/`, domain, `www.${domain}/about`])
+        : '';
     rows.push([
       messSpace(r, messCase(r, email)),
       messSpace(r, first),

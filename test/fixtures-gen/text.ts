@@ -3,7 +3,8 @@
  * importer must detect.
  */
 
-export type FixtureEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'windows-1252';
+export type FixtureEncoding =
+  'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'windows-1252';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -29,21 +30,18 @@ export function toDelimitedText(rows: readonly (readonly string[])[], opts: CsvO
   return opts.finalNewline === false ? body : body + nl;
 }
 
-let cp1252: Map<number, number> | null = null;
+// Written out rather than derived from TextDecoder: Node decodes 'windows-1252' as ISO-8859-1.
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-/** Windows-1252 encoder derived from the platform decoder; throws on characters outside it. */
+/** Windows-1252 encoder (é = 0xE9, € = 0x80); throws on characters outside it. */
 export function encodeWindows1252(text: string): Uint8Array {
-  if (!cp1252) {
-    cp1252 = new Map();
-    const all = new Uint8Array(256).map((_, i) => i);
-    const decoded = new TextDecoder('windows-1252').decode(all);
-    for (let i = 0; i < decoded.length; i++) cp1252.set(decoded.charCodeAt(i), i);
-  }
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const b = cp1252.get(text.charCodeAt(i));
-    if (b === undefined) throw new Error(`character ${text[i]} is not in windows-1252`);
-    out[i] = b;
+    const c = text.charCodeAt(i);
+    const high = CP1252_80_9F.indexOf(text[i]!);
+    if (high >= 0) out[i] = 0x80 + high;
+    else if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) out[i] = c;
+    else throw new Error(`character ${text[i]} is not in windows-1252`);
   }
   return out;
 }
@@ -100,7 +98,7 @@ export function accentedLeadRows(): string[][] {
     ['Email', 'Prénom', 'Nom', 'Société', 'Notes'],
     ['jose@example.com', 'José', 'Müller', 'Société Générale', 'Met at "Salon", Paris'],
     ['zoe@example.fr', 'Zoë', 'Ångström', 'Crème Brûlée SARL', 'line one\nline two'],
-    ['francois@example.de', 'François', 'Weiß', 'Façade GmbH', '€ 1.234,56; paid'],
+    ['francois@example.de', 'François', 'Weiß', 'Façade GmbH', '€ 1.234,56; paid – “VIP” …'],
     ['  ana@example.es ', 'Ana', 'Núñez', 'Señor & Co', '=1+2'],
   ];
 }

@@ -17,7 +17,12 @@ const BOOK_TYPE: Record<WorkbookType, XLSX.BookType> = {
 };
 
 export function writeWorkbook(wb: XLSX.WorkBook, type: WorkbookType = 'xlsx'): Uint8Array {
-  const out: unknown = XLSX.write(wb, { type: 'array', bookType: BOOK_TYPE[type], bookSST: true, compression: true });
+  const out: unknown = XLSX.write(wb, {
+    type: 'array',
+    bookType: BOOK_TYPE[type],
+    bookSST: true,
+    compression: true,
+  });
   if (!(out instanceof ArrayBuffer)) throw new Error('SheetJS did not return an ArrayBuffer');
   return new Uint8Array(out);
 }
@@ -157,8 +162,13 @@ interface CfbApi {
 }
 const CFB = XLSX.CFB as CfbApi;
 
+/** A plain Uint8Array that owns its buffer (in Node, CFB.write returns a pooled Buffer). */
 function toBytes(out: unknown): Uint8Array {
-  if (out instanceof Uint8Array) return out;
+  if (out instanceof Uint8Array) {
+    const copy = new Uint8Array(out.length);
+    copy.set(out);
+    return copy;
+  }
   if (out instanceof ArrayBuffer) return new Uint8Array(out);
   if (Array.isArray(out)) return Uint8Array.from(out as number[]);
   throw new Error('unexpected CFB.write output');
@@ -174,7 +184,11 @@ export function encryptedXlsx(): Uint8Array {
   info.set([4, 0, 4, 0, 0x40, 0, 0, 0]);
   info.set(new TextEncoder().encode('<?xml version="1.0"?><encryption/>'), 8);
   CFB.utils.cfb_add(cfb, '/EncryptionInfo', info);
-  CFB.utils.cfb_add(cfb, '/EncryptedPackage', new Uint8Array(8192).map((_, i) => (i * 31) & 0xff));
+  CFB.utils.cfb_add(
+    cfb,
+    '/EncryptedPackage',
+    new Uint8Array(8192).map((_, i) => (i * 31) & 0xff),
+  );
   return toBytes(CFB.write(cfb, { type: 'array' }));
 }
 
@@ -199,7 +213,8 @@ export function compressibleZip(bytes: number): Uint8Array {
  * bytes for every entry (the classic lying zip bomb header).
  */
 export function zipClaimingSizes(source: Uint8Array, claimed: number): Uint8Array {
-  const out = source.slice();
+  const out = new Uint8Array(source.length);
+  out.set(source);
   const view = new DataView(out.buffer);
   for (let i = 0; i + 46 <= out.length; i++) {
     if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, claimed, true);
@@ -221,7 +236,9 @@ export function garbled(bytes: Uint8Array): Uint8Array {
 }
 
 export function pdfBytes(): Uint8Array {
-  return new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  return new TextEncoder().encode(
+    '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
 }
 
 export function htmlTableBytes(): Uint8Array {

@@ -54,7 +54,8 @@ export function listCfbNames(bytes: Uint8Array): string[] | null {
       if (type !== 1 && type !== 2 && type !== 5) continue;
       const nameBytes = Math.min(view.getUint16(entry + 64, true), 64);
       let name = '';
-      for (let i = 0; i + 1 < nameBytes - 1; i += 2) name += String.fromCharCode(view.getUint16(entry + i, true));
+      for (let i = 0; i + 1 < nameBytes - 1; i += 2)
+        name += String.fromCharCode(view.getUint16(entry + i, true));
       names.push(name);
     }
     dir = nextSector(dir);

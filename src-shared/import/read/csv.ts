@@ -28,7 +28,10 @@ type ChunkedStringParse = (
 const parseChunked = Papa.parse as unknown as ChunkedStringParse;
 
 export function emptyFile(): ReadError {
-  return new ReadError('empty', 'This file is empty: there are no rows to import. Check that you picked the right file.');
+  return new ReadError(
+    'empty',
+    'This file is empty: there are no rows to import. Check that you picked the right file.',
+  );
 }
 
 export function tooManyRows(found: string, max: number): ReadError {
@@ -43,7 +46,11 @@ export function tooManyRows(found: string, max: number): ReadError {
  * as written between the delimiters (no type guessing), so "00123",
  * "+33 1 23 45 67 89" and "=HYPERLINK(...)" arrive untouched.
  */
-export function readDelimited(bytes: Uint8Array, preferred: Delimiter | undefined, opts: ReadOptions = {}): DelimitedText {
+export function readDelimited(
+  bytes: Uint8Array,
+  preferred: Delimiter | undefined,
+  opts: ReadOptions = {},
+): DelimitedText {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const maxCellChars = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
   const { signal, onProgress } = opts;

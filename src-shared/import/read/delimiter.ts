@@ -90,7 +90,10 @@ export function sniffDelimiter(text: string, preferred?: Delimiter): Delimiter {
     if (
       best === null ||
       s.consistency > best.consistency + 1e-9 ||
-      (Math.abs(s.consistency - best.consistency) <= 1e-9 && s.fields > best.fields && d !== preferred && best.delimiter !== preferred)
+      (Math.abs(s.consistency - best.consistency) <= 1e-9 &&
+        s.fields > best.fields &&
+        d !== preferred &&
+        best.delimiter !== preferred)
     ) {
       best = s;
     }

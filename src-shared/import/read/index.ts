@@ -55,7 +55,15 @@ import type { Delimiter } from './delimiter';
 
 export { ReadError, isReadError } from './errors';
 export type { ReadErrorCode } from './errors';
-export type { AbortFlag, ReadOptions, ReadPhase, ReadProgress, SheetInfo, SourceKind, Workbook } from './types';
+export type {
+  AbortFlag,
+  ReadOptions,
+  ReadPhase,
+  ReadProgress,
+  SheetInfo,
+  SourceKind,
+  Workbook,
+} from './types';
 export { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_ROWS } from './types';
 export type { Delimiter } from './delimiter';
 export type { TextEncoding } from './text';

@@ -89,13 +89,24 @@ function sniffCfb(bytes: Uint8Array): Sniffed {
 function isBareBiff(bytes: Uint8Array): boolean {
   if (bytes.length < 8 || bytes[0] !== 0x09) return false;
   const v = bytes[1];
-  return (v === 0x00 || v === 0x02 || v === 0x04 || v === 0x08) && bytes[3] === 0x00 && (bytes[2] ?? 0) >= 4 && (bytes[2] ?? 0) <= 20;
+  return (
+    (v === 0x00 || v === 0x02 || v === 0x04 || v === 0x08) &&
+    bytes[3] === 0x00 &&
+    (bytes[2] ?? 0) >= 4 &&
+    (bytes[2] ?? 0) <= 20
+  );
 }
 
 function sniffMarkup(bytes: Uint8Array): void {
-  const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024))).text.trimStart().slice(0, 512).toLowerCase();
+  const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024)))
+    .text.trimStart()
+    .slice(0, 512)
+    .toLowerCase();
   if (head.startsWith('<?xml')) {
-    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') || head.includes('progid="excel.sheet"')) {
+    if (
+      head.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
+      head.includes('progid="excel.sheet"')
+    ) {
       throw new ReadError(
         'unsupported',
         `This is an "XML Spreadsheet 2003" file, which LeadPrep does not read. ${SAVE_AS}`,

@@ -80,7 +80,11 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-export function isoFromSerial(v: number, style: Exclude<DateStyle, 'displayed'>, date1904: boolean): string | null {
+export function isoFromSerial(
+  v: number,
+  style: Exclude<DateStyle, 'displayed'>,
+  date1904: boolean,
+): string | null {
   const c = SSF.parse_date_code(v, { date1904 });
   if (!c) return null;
   const y = String(c.y).padStart(4, '0');
@@ -103,7 +107,11 @@ function numberText(cell: XLSX.CellObject, v: number, date1904: boolean): string
     if (style === 'displayed') return isoFromSerial(v, 'date', date1904) ?? w ?? String(v);
   }
   if (w === undefined) return String(v);
-  if ((z === undefined || z === 'General') && Number.isSafeInteger(v) && (w.includes('E') || w.includes('e'))) {
+  if (
+    (z === undefined || z === 'General') &&
+    Number.isSafeInteger(v) &&
+    (w.includes('E') || w.includes('e'))
+  ) {
     return String(v);
   }
   return w;
@@ -144,7 +152,8 @@ function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): 
 
 function mapSheetJsError(e: unknown): ReadError {
   const detail = e instanceof Error ? e.message : String(e);
-  if (/password|encrypt/i.test(detail)) {
+  // "Unsupported ZIP encryption" is a garbled zip flag, not a workbook password.
+  if (/password-protected|ECMA-376 Encrypted|Encryption scheme|ODS Encryption|RC4/i.test(detail)) {
     return new ReadError(
       'encrypted',
       'This workbook is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook), save it, and import it again.',
@@ -208,11 +217,16 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
     if (hidden) info.hidden = true;
     return info;
   });
-  if (!wb.SheetNames.some((name) => {
-    const ws = wb.Sheets[name];
-    return ws !== undefined && hasAnyCell(ws);
-  })) {
-    throw new ReadError('empty', 'This workbook has no data: every sheet is empty. Check that you picked the right file.');
+  if (
+    !wb.SheetNames.some((name) => {
+      const ws = wb.Sheets[name];
+      return ws !== undefined && hasAnyCell(ws);
+    })
+  ) {
+    throw new ReadError(
+      'empty',
+      'This workbook has no data: every sheet is empty. Check that you picked the right file.',
+    );
   }
 
   let truncatedCells = 0;
@@ -228,7 +242,10 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       const maxCellChars = o.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
       const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
       if (!ws || !wb.SheetNames.includes(name)) {
-        throw new ReadError('empty', `There is no sheet named "${name}" in this file. Pick one of: ${wb.SheetNames.join(', ')}.`);
+        throw new ReadError(
+          'empty',
+          `There is no sheet named "${name}" in this file. Pick one of: ${wb.SheetNames.join(', ')}.`,
+        );
       }
       const data = ws['!data'] ?? [];
       const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : data.length;
@@ -241,7 +258,10 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       fillHeaderMerges(rows, ws['!merges'] ?? []);
       trimTrailingEmptyRows(rows);
       if (rows.length === 0 || rows.every((r) => r.every((c) => c === ''))) {
-        throw new ReadError('empty', `The sheet "${name}" is empty. Pick another sheet, or check that you picked the right file.`);
+        throw new ReadError(
+          'empty',
+          `The sheet "${name}" is empty. Pick another sheet, or check that you picked the right file.`,
+        );
       }
       return rows;
     },

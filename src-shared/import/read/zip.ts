@@ -147,7 +147,9 @@ export function inspectZip(bytes: Uint8Array, maxInflatedBytes: number): ZipDire
     }
     total += uncompressedSize;
     if (total > maxInflatedBytes) {
-      throw bomb(`entries inflate past ${formatBytes(maxInflatedBytes)} (${formatCount(i + 1)} entries read)`);
+      throw bomb(
+        `entries inflate past ${formatBytes(maxInflatedBytes)} (${formatCount(i + 1)} entries read)`,
+      );
     }
     entries.push({ name, method, compressedSize, uncompressedSize });
     p = next;

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { openWorkbook, ReadError, type ReadOptions } from '../../../../src-shared/import/read/index';
+import { inspectZip } from '../../../../src-shared/import/read/zip';
+import {
+  compressibleZip,
+  encryptedXlsx,
+  featureWorkbook,
+  garbled,
+  htmlTableBytes,
+  pdfBytes,
+  tallWorkbook,
+  truncated,
+  workbookFromRows,
+  writeWorkbook,
+  zipClaimingSizes,
+  zipOf,
+} from '../../../fixtures-gen/index';
+
+function failure(bytes: Uint8Array, name: string, opts?: ReadOptions, sheet?: string): ReadError {
+  try {
+    const wb = openWorkbook(bytes, name, opts);
+    wb.readSheet(sheet ?? wb.sheets[0]!.name, opts);
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw new Error(`expected a ReadError, got ${String(e)}`);
+  }
+  throw new Error('expected the read to fail');
+}
+
+const xlsx = writeWorkbook(featureWorkbook(), 'xlsx');
+
+describe('corrupt and truncated workbooks', () => {
+  it.each([0.1, 0.5, 0.95])('a .xlsx cut to %s of its length is "corrupt"', (keep) => {
+    const e = failure(truncated(xlsx, keep), 'leads.xlsx');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/damaged or incomplete/);
+  });
+
+  it('a .xlsx with garbled bytes fails with a ReadError, never a raw exception', () => {
+    expect(failure(garbled(xlsx), 'leads.xlsx').code).toBe('corrupt');
+  });
+
+  it('a truncated .xls is "corrupt"', () => {
+    const xls = writeWorkbook(featureWorkbook(), 'xls');
+    expect(failure(truncated(xls, 0.5), 'leads.xls').code).toBe('corrupt');
+  });
+});
+
+describe('password-protected workbooks', () => {
+  it('an encrypted OOXML container is "encrypted" and says how to remove the password', () => {
+    const e = failure(encryptedXlsx(), 'leads.xlsx');
+    expect(e.code).toBe('encrypted');
+    expect(e.message).toMatch(/password-protected/);
+  });
+});
+
+describe('not a spreadsheet', () => {
+  it('a PDF renamed .xlsx is refused as a PDF', () => {
+    const e = failure(pdfBytes(), 'leads.xlsx');
+    expect(e.code).toBe('not_spreadsheet');
+    expect(e.message).toMatch(/PDF/);
+  });
+
+  it('an HTML table renamed .xls is refused (not parsed as a sheet)', () => {
+    const e = failure(htmlTableBytes(), 'leads.xls');
+    expect(e.code).toBe('not_spreadsheet');
+    expect(e.message).toMatch(/web page/);
+  });
+
+  it('a Word document (zip) is refused', () => {
+    const docx = zipOf({
+      '[Content_Types].xml': new Uint8Array([60]),
+      'word/document.xml': new Uint8Array([60]),
+    });
+    expect(failure(docx, 'leads.xlsx').message).toMatch(/Word document/);
+  });
+
+  it('a PNG renamed .csv is refused', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(failure(png, 'leads.csv').code).toBe('not_spreadsheet');
+  });
+
+  it('binary noise named .csv is refused', () => {
+    const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 32);
+    expect(failure(noise, 'leads.csv').code).toBe('not_spreadsheet');
+  });
+});
+
+describe('empty input', () => {
+  it('a zero-byte file is "empty"', () => {
+    expect(failure(new Uint8Array(0), 'leads.csv').code).toBe('empty');
+    expect(failure(new Uint8Array(0), 'leads.xlsx').code).toBe('empty');
+  });
+
+  it('a CSV of blank lines and spaces is "empty"', () => {
+    expect(failure(new TextEncoder().encode('\r\n  \r\n\n'), 'leads.csv').code).toBe('empty');
+  });
+
+  it('a workbook whose sheets have no cells is "empty"', () => {
+    expect(failure(writeWorkbook(workbookFromRows({ A: [], B: [[]] }), 'xlsx'), 'e.xlsx').code).toBe('empty');
+  });
+
+  it('an empty sheet in a workbook with data is "empty" when picked, and shows 0 rows', () => {
+    const wb = openWorkbook(
+      writeWorkbook(workbookFromRows({ Data: [['email'], ['a@b.co']], Blank: [] }), 'xlsx'),
+      'x.xlsx',
+    );
+    expect(wb.sheets.find((s) => s.name === 'Blank')?.rowCount).toBe(0);
+    expect(() => wb.readSheet('Blank')).toThrow(expect.objectContaining({ code: 'empty' }));
+  });
+});
+
+describe('zip bombs', () => {
+  it('a directory claiming sizes deflate cannot produce is refused before inflating', () => {
+    const e = failure(zipClaimingSizes(xlsx, 0xfffffff0), 'leads.xlsx');
+    expect(e.code).toBe('zip_bomb');
+    expect(e.message).toMatch(/zip bomb/);
+  });
+
+  it('a real highly compressible entry beyond maxInflatedBytes is refused', () => {
+    const bomb = compressibleZip(3 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(failure(bomb, 'leads.xlsx', { maxInflatedBytes: 1024 * 1024 }).code).toBe('zip_bomb');
+  });
+
+  it('a large entry with an absurd ratio is refused even under the total limit', () => {
+    // 32 MB claimed from a few KB: plausible for deflate, absurd for a sheet.
+    const z = compressibleZip(64 * 1024);
+    const claimed = zipClaimingSizes(z, 32 * 1024 * 1024);
+    expect(() => inspectZip(claimed, 400 * 1024 * 1024)).toThrow(
+      expect.objectContaining({ code: 'zip_bomb' }),
+    );
+  });
+
+  it('a normal workbook passes the check with its real total', () => {
+    const dir = inspectZip(xlsx, 400 * 1024 * 1024);
+    expect(dir.entries.map((e) => e.name)).toContain('xl/workbook.xml');
+    expect(dir.totalUncompressed).toBeGreaterThan(xlsx.length);
+  });
+});
+
+describe('row limit', () => {
+  it('a workbook sheet past maxRows is refused with its real row count', () => {
+    const bytes = writeWorkbook(tallWorkbook(120), 'xlsx');
+    const wb = openWorkbook(bytes, 't.xlsx', { maxRows: 100 });
+    expect(wb.sheets[0]!.rowCount).toBe(121);
+    const e = failure(bytes, 't.xlsx', { maxRows: 100 });
+    expect(e.code).toBe('too_many_rows');
+    expect(e.message).toMatch(/121 rows/);
+    expect(e.message).toMatch(/at most 100 rows/);
+  });
+
+  it('a workbook sheet exactly at maxRows is read', () => {
+    const wb = openWorkbook(writeWorkbook(tallWorkbook(99), 'xlsx'), 't.xlsx', { maxRows: 100 });
+    expect(wb.readSheet('Data')).toHaveLength(100);
+  });
+
+  it('a CSV past maxRows is refused; one at the limit is read', () => {
+    const lines = (n: number): Uint8Array =>
+      new TextEncoder().encode(
+        ['email', ...Array.from({ length: n }, (_, i) => `a${i}@x.co`)].join('\n') + '\n',
+      );
+    expect(failure(lines(150), 'l.csv', { maxRows: 100 }).code).toBe('too_many_rows');
+    expect(openWorkbook(lines(99), 'l.csv', { maxRows: 100 }).readSheet('l')).toHaveLength(100);
+  });
+});
+
+describe('huge cells', () => {
+  const big = 'x'.repeat(1_200_000);
+
+  it('a 1.2 MB CSV cell is cut to maxCellChars and counted; other cells are intact', () => {
+    const bytes = new TextEncoder().encode(`email,notes\na@b.co,"${big}"\nc@d.co,short\n`);
+    const wb = openWorkbook(bytes, 'h.csv');
+    const grid = wb.readSheet('h');
+    expect(grid[1]![1]).toHaveLength(1_000_000);
+    expect(grid[2]).toEqual(['c@d.co', 'short']);
+    expect(wb.truncatedCells).toBe(1);
+  });
+
+  it('a long workbook cell is cut to maxCellChars and counted', () => {
+    // Excel caps cells at 32,767 characters (SheetJS refuses to write more), so 1 MB cells only come from text files.
+    const bytes = writeWorkbook(
+      workbookFromRows({
+        S: [
+          ['email', 'notes'],
+          ['a@b.co', 'y'.repeat(30_000)],
+        ],
+      }),
+      'xlsx',
+    );
+    const wb = openWorkbook(bytes, 'h.xlsx', { maxCellChars: 10_000 });
+    const grid = wb.readSheet('S');
+    expect(grid[1]![1]).toBe('y'.repeat(10_000));
+    expect(grid[1]![0]).toBe('a@b.co');
+    expect(wb.truncatedCells).toBe(1);
+  });
+
+  it('does not split a surrogate pair when cutting', () => {
+    const emoji = '😀'.repeat(10);
+    const bytes = new TextEncoder().encode(`a\n${emoji}\n`);
+    const cell = openWorkbook(bytes, 'e.csv', { maxCellChars: 5 }).readSheet('e')[1]![0]!;
+    expect(cell).toBe('😀😀');
+  });
+});
+
+describe('cancellation', () => {
+  it('an already-aborted signal stops before reading', () => {
+    expect(failure(xlsx, 'x.xlsx', { signal: { aborted: true } }).code).toBe('cancelled');
+  });
+});

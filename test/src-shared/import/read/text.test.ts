@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { openWorkbook } from '../../../../src-shared/import/read/index';
+import { sniffDelimiter } from '../../../../src-shared/import/read/delimiter';
+import { decodeText } from '../../../../src-shared/import/read/text';
+import {
+  accentedLeadRows,
+  csvBytes,
+  encodeText,
+  leadsToCsv,
+  messyLeads,
+  nonLatinLeadRows,
+  toDelimitedText,
+  type FixtureEncoding,
+} from '../../../fixtures-gen/index';
+
+const REPORTED: Record<FixtureEncoding, string> = {
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  'utf-16le-bom': 'utf-16le',
+  'utf-16be-bom': 'utf-16be',
+  'utf-16le': 'utf-16le',
+  'windows-1252': 'windows-1252',
+};
+
+describe('encodings', () => {
+  it.each(Object.keys(REPORTED) as FixtureEncoding[])('%s: accented rows read back exactly', (encoding) => {
+    const rows = accentedLeadRows();
+    const wb = openWorkbook(csvBytes(rows, { encoding }), 'leads.csv');
+    expect(wb.encoding).toBe(REPORTED[encoding]);
+    expect(wb.readSheet('leads')).toEqual(rows);
+  });
+
+  it.each(['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le'] as FixtureEncoding[])(
+    '%s: Japanese, Cyrillic and Greek read back exactly',
+    (encoding) => {
+      const rows = nonLatinLeadRows();
+      expect(openWorkbook(csvBytes(rows, { encoding }), 'l.csv').readSheet('l')).toEqual(rows);
+    },
+  );
+
+  it('strips the BOM so the first header is clean', () => {
+    const wb = openWorkbook(csvBytes([['Email'], ['a@example.com']], { encoding: 'utf-8-bom' }), 'x.csv');
+    expect(wb.readSheet('x')[0]![0]).toBe('Email');
+  });
+
+  it('decodes é as 0xE9 in Windows-1252 (not as a replacement character)', () => {
+    expect(decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9])).text).toBe('Café');
+    expect(decodeText(new Uint8Array([0x80, 0x20, 0x35])).text).toBe('€ 5');
+  });
+
+  it('round-trips any text through UTF-8 and UTF-16 with BOM', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), (s) => {
+        for (const enc of ['utf-8-bom', 'utf-16le-bom', 'utf-16be-bom'] as const) {
+          expect(decodeText(encodeText(s, enc)).text).toBe(s);
+        }
+      }),
+    );
+  });
+});
+
+describe('delimiters', () => {
+  it.each([',', ';', '\t', '|'])(
+    'sniffs %j and parses quoted cells with delimiters and newlines',
+    (delimiter) => {
+      const rows = accentedLeadRows();
+      const wb = openWorkbook(csvBytes(rows, { delimiter }), 'leads.txt');
+      expect(wb.delimiter).toBe(delimiter);
+      expect(wb.kind).toBe('txt');
+      expect(wb.readSheet('leads')).toEqual(rows);
+    },
+  );
+
+  it('prefers the delimiter whose field count is consistent, not the most frequent character', () => {
+    const text = 'Name;Amount;Note\nAna;1,5;a, b, c\nBo;2,75;x\nCy;3;y, z\n';
+    expect(sniffDelimiter(text)).toBe(';');
+  });
+
+  it('is not fooled by delimiters inside quotes', () => {
+    const text = 'a|b\n"x, y, z"|"1, 2"\n"p, q"|r\n';
+    expect(sniffDelimiter(text)).toBe('|');
+  });
+
+  it('copes with title rows above the header', () => {
+    const text = 'Leads export\n\nEmail,Name,Company\na@x.co,A,X\nb@y.co,B,Y\n';
+    expect(sniffDelimiter(text)).toBe(',');
+  });
+
+  it('defaults to tab for .tsv when nothing else splits', () => {
+    const wb = openWorkbook(new TextEncoder().encode('email\na@example.com\n'), 'list.tsv');
+    expect(wb.kind).toBe('tsv');
+    expect(wb.delimiter).toBe('\t');
+  });
+});
+
+describe('cells', () => {
+  it('keeps every value as written: leading zeros, long digits, formula-looking text', () => {
+    const rows = [
+      ['zip', 'phone', 'id', 'f1', 'f2', 'f3', 'f4'],
+      ['00123', '+33 1 23 45 67 89', '1234567890123456789', '=1+2', '+SUM(A1)', '-5', '@cmd'],
+      ['TRUE', '2024-01-05', '1/5/24', '1e5', 'null', 'undefined', ' spaced '],
+    ];
+    expect(openWorkbook(csvBytes(rows), 'c.csv').readSheet('c')).toEqual(rows);
+  });
+
+  it('pads ragged rows to the widest row and drops trailing blank lines', () => {
+    const text = 'a,b\n1,2,3\n4\n\n\n';
+    expect(openWorkbook(new TextEncoder().encode(text), 'r.csv').readSheet('r')).toEqual([
+      ['a', 'b', ''],
+      ['1', '2', '3'],
+      ['4', '', ''],
+    ]);
+  });
+
+  it('keeps __proto__ / constructor headers as plain strings', () => {
+    const grid = openWorkbook(
+      new TextEncoder().encode('__proto__,constructor,prototype\n1,2,3\n'),
+      'p.csv',
+    ).readSheet('p');
+    expect(grid[0]).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(Object.getPrototypeOf(grid[0])).toBe(Array.prototype);
+  });
+
+  it('names the only sheet after the file', () => {
+    const wb = openWorkbook(new TextEncoder().encode('a\n1\n'), 'C:\\Users\\me\\Apollo export.csv');
+    expect(wb.sheets).toEqual([{ name: 'Apollo export', rowCount: 2 }]);
+  });
+});
+
+describe('messy leads CSV', () => {
+  it('reads every generated row back unchanged, in CRLF and LF', () => {
+    const leads = messyLeads(2000, 11);
+    for (const newline of ['\r\n', '\n']) {
+      const grid = openWorkbook(leadsToCsv(leads, { newline }), 'leads.csv').readSheet('leads');
+      expect(grid).toEqual([leads.header, ...leads.rows]);
+    }
+  });
+
+  it('reports progress in the parse phase up to the full length', () => {
+    const events: { done: number; total: number }[] = [];
+    const bytes = leadsToCsv(messyLeads(20000, 2));
+    openWorkbook(bytes, 'l.csv', { onProgress: (p) => p.phase === 'parse' && events.push(p) });
+    expect(events.length).toBeGreaterThan(2);
+    const last = events[events.length - 1]!;
+    expect(last.done).toBe(last.total);
+    for (let i = 1; i < events.length; i++)
+      expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
+  });
+
+  it('stops with "cancelled" when the signal flips mid-parse', () => {
+    const bytes = leadsToCsv(messyLeads(20000, 2));
+    const signal = { aborted: false };
+    let chunks = 0;
+    expect(() =>
+      openWorkbook(bytes, 'l.csv', {
+        signal,
+        onProgress: (p) => {
+          if (p.phase === 'parse' && ++chunks === 2) signal.aborted = true;
+        },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'cancelled' }));
+  });
+
+  it('a generated CSV text round-trips through the reader for arbitrary cells', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (body) => {
+          const rows = [['h1', 'h2', 'h3'], ...body];
+          // Rows that are entirely empty at the end are dropped by design.
+          while (rows.length > 1 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
+          const text = toDelimitedText(rows, { delimiter: ',' });
+          const grid = openWorkbook(new TextEncoder().encode(text), 'p.csv').readSheet('p');
+          expect(grid).toEqual(rows);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { openWorkbook, ReadError } from '../../../../src-shared/import/read/index';
+import { dateStyle } from '../../../../src-shared/import/read/spreadsheet';
+import {
+  featureWorkbook,
+  leadsToXlsx,
+  messyLeads,
+  workbookFromRows,
+  writeWorkbook,
+  type WorkbookType,
+} from '../../../fixtures-gen/index';
+
+function read(bytes: Uint8Array, name: string, sheet?: string): string[][] {
+  const wb = openWorkbook(bytes, name);
+  return wb.readSheet(sheet ?? wb.sheets[0]!.name);
+}
+
+describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls'])('feature workbook as .%s', (type) => {
+  const bytes = writeWorkbook(featureWorkbook(), type);
+  const wb = openWorkbook(bytes, `leads.${type}`);
+  const grid = wb.readSheet('Leads');
+
+  it('detects the kind and lists sheets with row counts and the hidden flag', () => {
+    expect(wb.kind).toBe(type);
+    expect(wb.sheets).toEqual([
+      { name: 'Leads', rowCount: 6 },
+      { name: 'Second', rowCount: 3 },
+      { name: 'Hidden', rowCount: 1, hidden: true },
+    ]);
+  });
+
+  it('keeps title and blank rows so row numbers match Excel, and the grid is rectangular', () => {
+    expect(grid).toHaveLength(6);
+    expect(grid[0]![0]).toBe('Event leads — exported from the booth scanner');
+    expect(grid[1]!.every((c) => c === '')).toBe(true);
+    expect(new Set(grid.map((r) => r.length))).toEqual(new Set([12]));
+  });
+
+  it('copies a merged header across its range', () => {
+    expect(grid[2]!.slice(0, 3)).toEqual(['Contact', 'Contact', 'Company']);
+  });
+
+  it('keeps leading zeros from number formats and text cells', () => {
+    expect(grid.slice(3).map((r) => r[3])).toEqual(['00123', '00007', '90210']);
+    expect(grid.slice(3).map((r) => r[4])).toEqual(['00501', '02134', '10001']);
+    expect(grid[3]![7]).toBe('0612345678');
+  });
+
+  it('writes dates without two-digit years: ISO when the format hides the year, as displayed otherwise', () => {
+    expect(grid.slice(3).map((r) => r[5])).toEqual(['2024-01-05', '2024-01-09 12:00', '2024-01-05']);
+    expect(grid.slice(3).map((r) => r[6])).toEqual(['2024-01-05', '09/01/2024', 'January 5, 2024']);
+  });
+
+  it('gives all digits of long IDs, never scientific notation', () => {
+    expect(grid[3]![8]).toBe('1234567890123456');
+    expect(grid[4]![8]).toBe('000123456789012345');
+  });
+
+  it('gives cached formula values without evaluating', () => {
+    expect(grid.slice(3).map((r) => r[9])).toEqual(['42', '3', 'ok']);
+  });
+
+  it('gives the address of a mailto: hyperlink', () => {
+    expect(grid[3]![10]).toBe('jose@example.com');
+  });
+
+  it('keeps formula-looking text literal', () => {
+    expect(grid.slice(3).map((r) => r[11])).toEqual([
+      '=HYPERLINK("http://evil.example")',
+      '+SUM(A1:A2)',
+      '@handle -5 bottles',
+    ]);
+  });
+
+  it('keeps non-Latin text', () => {
+    expect(grid[4]!.slice(0, 3)).toEqual(['太郎', '佐藤', '株式会社テスト']);
+    expect(grid[5]!.slice(0, 3)).toEqual(['Иван', 'Петров', 'ООО «Ромашка»']);
+  });
+
+  it('reads another sheet by name', () => {
+    expect(wb.readSheet('Second')).toEqual([
+      ['email', 'name'],
+      ['a@example.com', 'A'],
+      ['b@example.com', 'B'],
+    ]);
+  });
+
+  it('refuses an unknown sheet name with the list of sheets', () => {
+    expect(() => wb.readSheet('Nope')).toThrow(/Leads, Second, Hidden/);
+  });
+});
+
+describe('.ods', () => {
+  it('reads text, non-Latin text, leading-zero text and dates', () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Email', 'Name', 'Zip', 'Met on'],
+      ['jose@example.com', 'José Müller', '00501', ''],
+      ['taro@example.jp', '佐藤 太郎', '02134', ''],
+    ]);
+    ws['D2'] = { t: 'n', v: 45296, z: 'm/d/yy' };
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Feuille1');
+    const book = openWorkbook(writeWorkbook(wb, 'ods'), 'leads.ods');
+    expect(book.kind).toBe('ods');
+    expect(book.readSheet('Feuille1')).toEqual([
+      ['Email', 'Name', 'Zip', 'Met on'],
+      ['jose@example.com', 'José Müller', '00501', '2024-01-05'],
+      ['taro@example.jp', '佐藤 太郎', '02134', ''],
+    ]);
+  });
+});
+
+describe('sniffing by content', () => {
+  it('reads an .xlsx renamed .csv as a workbook', () => {
+    const bytes = writeWorkbook(workbookFromRows({ S: [['email'], ['a@example.com']] }), 'xlsx');
+    const wb = openWorkbook(bytes, 'export.csv');
+    expect(wb.kind).toBe('xlsx');
+    expect(wb.readSheet('S')).toEqual([['email'], ['a@example.com']]);
+  });
+
+  it('reads an .xls renamed .xlsx as .xls', () => {
+    const bytes = writeWorkbook(workbookFromRows({ S: [['email'], ['a@example.com']] }), 'xls');
+    expect(openWorkbook(bytes, 'export.xlsx').kind).toBe('xls');
+  });
+
+  it('reads a CSV renamed .xlsx as CSV', () => {
+    const wb = openWorkbook(new TextEncoder().encode('email;name\na@example.com;A\n'), 'export.xlsx');
+    expect(wb.kind).toBe('csv');
+    expect(wb.delimiter).toBe(';');
+  });
+
+  it('refuses .xlsb with a save-as hint', () => {
+    const bytes = writeWorkbook(workbookFromRows({ S: [['email']] }), 'xlsb');
+    expect(() => openWorkbook(bytes, 'a.xlsb')).toThrow(expect.objectContaining({ code: 'unsupported' }));
+  });
+});
+
+describe('date formats', () => {
+  it.each([
+    ['m/d/yy', 'date'],
+    ['d-mmm', 'date'],
+    ['mmm-yy', 'date'],
+    ['dd/mm/yyyy', 'displayed'],
+    ['yyyy-mm-dd', 'displayed'],
+    ['[$-409]mmmm d, yyyy;@', 'displayed'],
+    ['m/d/yy h:mm', 'datetime'],
+    ['dd/mm/yy hh:mm:ss', 'datetime-seconds'],
+    ['h:mm AM/PM', 'displayed'],
+    ['[h]:mm:ss', 'displayed'],
+    ['mm:ss', 'displayed'],
+    ['0.00', null],
+    ['00000', null],
+    ['General', null],
+  ])('%s -> %s', (fmt, style) => {
+    expect(dateStyle(fmt)).toBe(style);
+  });
+});
+
+describe('headers that are JavaScript property names', () => {
+  it('come through as plain strings in arrays (no object keys, no prototype pollution)', () => {
+    const bytes = writeWorkbook(
+      workbookFromRows({
+        S: [
+          ['__proto__', 'constructor', 'prototype', 'Email', 'Email', ''],
+          ['x', 'y', 'z', 'a@b.co', 'c@d.co', 'e'],
+        ],
+      }),
+      'xlsx',
+    );
+    const grid = read(bytes, 'a.xlsx');
+    expect(grid[0]).toEqual(['__proto__', 'constructor', 'prototype', 'Email', 'Email', '']);
+    expect(grid[1]).toEqual(['x', 'y', 'z', 'a@b.co', 'c@d.co', 'e']);
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    expect(Object.getPrototypeOf(grid[0])).toBe(Array.prototype);
+  });
+});
+
+describe('messy leads workbook', () => {
+  it('reads every generated row back unchanged', () => {
+    const leads = messyLeads(500, 3);
+    const grid = read(leadsToXlsx(leads), 'leads.xlsx');
+    // Trailing whitespace survives; only the grid width pads short rows.
+    expect(grid).toEqual([leads.header, ...leads.rows]);
+  });
+
+  it('reports progress through parse and extract and ends at done === total', () => {
+    const phases: string[] = [];
+    let last = { done: 0, total: 0 };
+    const bytes = leadsToXlsx(messyLeads(50, 1));
+    const wb = openWorkbook(bytes, 'l.xlsx', { onProgress: (p) => phases.push(p.phase) });
+    wb.readSheet('Leads', {
+      onProgress: (p) => {
+        phases.push(p.phase);
+        last = p;
+      },
+    });
+    expect(new Set(phases)).toEqual(new Set(['inspect', 'parse', 'extract']));
+    expect(last.done).toBe(last.total);
+  });
+
+  it('stops with "cancelled" when the signal is aborted before extraction', () => {
+    const wb = openWorkbook(leadsToXlsx(messyLeads(20, 1)), 'l.xlsx');
+    expect(() => wb.readSheet('Leads', { signal: { aborted: true } })).toThrow(
+      expect.objectContaining({ code: 'cancelled' }) as ReadError,
+    );
+  });
+});
