@@ -136,7 +136,7 @@ const LEGAL_SUFFIXES = new Set([
 
 /** "The ACME Corp., Inc." -> "acme": the company part of a fuzzy blocking key. */
 export function companyKey(company: string): string {
-  return foldWords(company)
+  return foldWords(company, false)
     .filter((w) => !LEGAL_SUFFIXES.has(w))
     .join('');
 }

@@ -108,6 +108,6 @@ export function joinName(first: string | null | undefined, last: string | null |
 
 /** Folded name for fuzzy comparison: "Dr. José  GARCÍA" -> "jose garcia". */
 export function nameKey(name: string): string {
-  const words = foldWords(name).filter((w) => !HONORIFICS.has(w));
+  const words = foldWords(name, false).filter((w) => !HONORIFICS.has(w));
   return words.join(' ');
 }

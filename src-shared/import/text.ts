@@ -55,12 +55,13 @@ const CAMEL_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
 
 /**
  * Words of `value` with accents removed and lower-cased: "Correo electrónico"
- * -> ["correo", "electronico"], "firstName" -> ["first", "name"],
- * "E-Mail" -> ["e", "mail"]. Non-Latin letters are kept (lower-cased).
+ * -> ["correo", "electronico"], "E-Mail" -> ["e", "mail"]; with `splitCamel`
+ * (for headers) "firstName" -> ["first", "name"], without it (for names and
+ * companies, where "McDonald" and "GmbH" are one word) -> ["firstname"].
+ * Non-Latin letters are kept (lower-cased).
  */
-export function foldWords(value: string): string[] {
-  const spaced = value
-    .replace(CAMEL_BOUNDARY, '$1 $2')
+export function foldWords(value: string, splitCamel = true): string[] {
+  const spaced = (splitCamel ? value.replace(CAMEL_BOUNDARY, '$1 $2') : value)
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
