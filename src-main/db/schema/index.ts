@@ -3,3 +3,4 @@ export * from './queue';
 export * from './generation';
 export * from './push';
 export * from './settings';
+export * from './review';
