@@ -1,15 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-
-/**
- * The renderer's Content-Security-Policy, identical in the Electron app and the web host: only our own
- * bundled scripts run, styles may be inline (React style props), images may be data: URLs, the parsing
- * worker may be a blob:, and nothing can frame, post forms or change the base URL.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-  "frame-ancestors 'none'";
+// One policy for both hosts: the web host serves exactly what the Electron app's app:// protocol serves.
+import { CONTENT_SECURITY_POLICY } from '../electron/policy';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

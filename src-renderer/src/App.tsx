@@ -1,0 +1,5 @@
+import { AppFrame } from './shell/AppFrame';
+
+export function App() {
+  return <AppFrame />;
+}

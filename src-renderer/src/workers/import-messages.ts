@@ -1,0 +1,136 @@
+/*
+ * Messages between the Import screen (UI thread) and the import Web Worker.
+ *
+ * Both directions are parsed with zod on arrival: a worker is a separate
+ * realm, and a stale bundle or a bug on either side should fail loudly with
+ * a readable message rather than half-render. Every request carries an `id`;
+ * the worker answers it exactly once with a `result` or an `error`, and may
+ * send `progress` for it in between.
+ */
+import { z } from 'zod';
+import { ColumnMappingSchema, LeadFlagSchema, LeadStateSchema, LEAD_STATES, NormalisedLeadSchema } from '../../../src-shared/import/types';
+
+const Grid = z.array(z.array(z.string()));
+
+/** Existing committed leads and the suppression list, as `imports.dedupeIndex` returns them. */
+export const DedupeIndexSchema = z.object({
+  emails: z.array(z.string()),
+  linkedinUrls: z.array(z.string()),
+  suppressedEmails: z.array(z.string()),
+  suppressedDomains: z.array(z.string()),
+});
+export type DedupeIndex = z.infer<typeof DedupeIndexSchema>;
+
+export const WorkerRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open'), id: z.number(), fileName: z.string(), bytes: z.instanceof(ArrayBuffer) }),
+  z.object({ type: z.literal('readSheet'), id: z.number(), sheet: z.string() }),
+  z.object({ type: z.literal('suggest'), id: z.number(), headerRow: z.number().int().min(0) }),
+  z.object({ type: z.literal('preview'), id: z.number(), headerRow: z.number().int().min(0), mapping: ColumnMappingSchema }),
+  z.object({
+    type: z.literal('run'),
+    id: z.number(),
+    headerRow: z.number().int().min(0),
+    mapping: ColumnMappingSchema,
+    index: DedupeIndexSchema,
+  }),
+  z.object({ type: z.literal('chunk'), id: z.number(), start: z.number().int().min(0), size: z.number().int().min(1).max(5000) }),
+]);
+export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
+export type RequestType = WorkerRequest['type'];
+
+export const SheetSummarySchema = z.object({ name: z.string(), rowCount: z.number(), hidden: z.boolean() });
+export type SheetSummary = z.infer<typeof SheetSummarySchema>;
+
+export const OpenedSchema = z.object({
+  kind: z.string(),
+  sheets: z.array(SheetSummarySchema),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number(),
+});
+export type Opened = z.infer<typeof OpenedSchema>;
+
+/** How many raw rows the header picker gets; the detected header is always among them. */
+export const HEADER_PICKER_ROWS = 200;
+
+export const SheetReadSchema = z.object({
+  sheet: z.string(),
+  rowCount: z.number(),
+  detectedHeaderRow: z.number(),
+  /** The first HEADER_PICKER_ROWS rows as read, title rows included. */
+  rows: Grid,
+  truncatedCells: z.number(),
+});
+export type SheetRead = z.infer<typeof SheetReadSchema>;
+
+export const SuggestionSchema = z.object({
+  headers: z.array(z.string()),
+  mapping: ColumnMappingSchema,
+  /** A few non-empty values per column, index-aligned with `headers`. */
+  samples: z.array(z.array(z.string())),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/** One row of a pipeline result, as staged to the main process. */
+export const CleanedRowSchema = z.object({
+  rowNumber: z.number().int().min(1),
+  original: z.array(z.string()),
+  lead: NormalisedLeadSchema,
+  state: LeadStateSchema,
+  reason: z.string(),
+  flags: z.array(LeadFlagSchema),
+  suggestion: z.string().nullable(),
+  groupId: z.number().nullable(),
+});
+export type CleanedRowMessage = z.infer<typeof CleanedRowSchema>;
+
+const CountsSchema = z.object(Object.fromEntries(LEAD_STATES.map((s) => [s, z.number()])) as Record<(typeof LEAD_STATES)[number], z.ZodNumber>);
+
+export const PreviewSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), rows: z.array(CleanedRowSchema), headers: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+export type Preview = z.infer<typeof PreviewSchema>;
+
+export const GroupSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['email', 'linkedin', 'name_company']),
+  ids: z.array(z.number()),
+  survivorId: z.number(),
+});
+export type GroupMessage = z.infer<typeof GroupSchema>;
+
+export const RunSummarySchema = z.object({
+  headers: z.array(z.string()),
+  counts: CountsSchema,
+  total: z.number(),
+  blankRows: z.number(),
+  groups: z.array(GroupSchema),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const ChunkSchema = z.object({ rows: z.array(CleanedRowSchema), done: z.boolean() });
+export type Chunk = z.infer<typeof ChunkSchema>;
+
+/** What each request type answers with. */
+export const RESULT_SCHEMAS = {
+  open: OpenedSchema,
+  readSheet: SheetReadSchema,
+  suggest: SuggestionSchema,
+  preview: PreviewSchema,
+  run: RunSummarySchema,
+  chunk: ChunkSchema,
+} as const satisfies Record<RequestType, z.ZodType>;
+export type ResultOf<T extends RequestType> = z.infer<(typeof RESULT_SCHEMAS)[T]>;
+
+export const PHASES = ['inspect', 'parse', 'extract', 'hash', 'clean'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const WorkerResponseSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('result'), id: z.number(), value: z.unknown() }),
+  z.object({ type: z.literal('error'), id: z.number(), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('progress'), id: z.number(), phase: z.enum(PHASES), done: z.number(), total: z.number() }),
+]);
+export type WorkerResponse = z.infer<typeof WorkerResponseSchema>;
+export type ProgressMessage = Extract<WorkerResponse, { type: 'progress' }>;
