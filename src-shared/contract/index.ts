@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { mergeMaps, type CallSpec } from './define';
 import { settingsCalls, settingsEvents } from './settings';
+import { importsCalls, importsEvents } from './imports';
 
 /**
  * The whole IPC/HTTP contract: every call's input and output and every main -> renderer event.
  * Domains declare their own maps; they are joined here and nowhere else.
  */
-export const calls = mergeMaps({}, settingsCalls);
-export const events = mergeMaps({}, settingsEvents);
+export const calls = mergeMaps(mergeMaps({}, settingsCalls), importsCalls);
+export const events = mergeMaps(mergeMaps({}, settingsEvents), importsEvents);
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls & string;
