@@ -9,6 +9,7 @@ import { createInstantlyClient } from '../providers/instantly';
 import { createMachFiveClient } from '../providers/machfive';
 import { createSecretStore, keytarBackend, type KeychainBackend, type SecretStore } from '../secrets/store';
 import { createEventBus, type EventBus } from './events';
+import { createJobRegistry, type JobRegistry } from '../queue/registry';
 
 export type HostKind = 'electron' | 'web' | 'cli';
 
@@ -30,6 +31,8 @@ export interface AppContext {
   env: NodeJS.ProcessEnv;
   platform: HostPlatform;
   clients: ReturnType<typeof createClients>;
+  /** Job kinds services registered; queue runners (src-main/queue) claim and run those kinds. */
+  jobs: JobRegistry;
   /** Stops background work and closes the database; hosts call it once on exit. */
   close(): Promise<void>;
   onClose(fn: () => void | Promise<void>): void;
@@ -80,6 +83,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
     env,
     platform: opts.platform,
     clients: createClients(secrets, env),
+    jobs: createJobRegistry(),
     onClose: (fn) => closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) await fn();

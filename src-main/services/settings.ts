@@ -6,6 +6,7 @@ import { PROVIDER_LABELS, PROVIDERS, TESTABLE_PROVIDERS, type Provider } from '.
 import type { AppContext } from '../app/context';
 import { keyChecks } from '../db/schema';
 import { isProviderError } from '../providers/http';
+import { clearAuthPause } from '../queue/store';
 
 type SettingsHandlers = Pick<
   Handlers,
@@ -116,6 +117,8 @@ export function createSettingsService(ctx: AppContext) {
       await ctx.secrets.set(provider, key);
       ctx.db.delete(keyChecks).where(eq(keyChecks.provider, provider)).run();
       ctx.log.info(`${PROVIDER_LABELS[provider]} key saved to the keychain`);
+      // Work paused by a 401 waits for exactly this: a new key.
+      if (clearAuthPause(ctx, provider)) ctx.jobs.providersChanged();
       await announce();
       return statusOf(provider);
     },
