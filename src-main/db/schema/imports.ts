@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /** One file read once. Draft imports hold decisions that stay reversible until committed. */
 export const imports = sqliteTable(
@@ -16,8 +16,14 @@ export const imports = sqliteTable(
     headersJson: text('headers_json').notNull(),
     mappingJson: text('mapping_json').notNull(),
     templateId: integer('template_id'),
-    status: text('status', { enum: ['draft', 'committed'] }).notNull(),
+    // 'deleting': a rollback in progress (leads are removed in chunks); invisible everywhere, finished on next open.
+    status: text('status', { enum: ['draft', 'committed', 'deleting'] }).notNull(),
     rowCount: integer('row_count').notNull(),
+    /** Rows below the header row (= row_count leads + blank_rows). */
+    rowsRead: integer('rows_read').notNull().default(0),
+    blankRows: integer('blank_rows').notNull().default(0),
+    /** 1 once every staged row arrived and the counts added up; a draft at 0 was left by a crash. */
+    staged: integer('staged', { mode: 'boolean' }).notNull().default(false),
     countsJson: text('counts_json').notNull(),
     createdAt: integer('created_at').notNull(),
     committedAt: integer('committed_at'),
@@ -52,7 +58,7 @@ export const leads = sqliteTable(
     flagsJson: text('flags_json').notNull(),
     suggestion: text('suggestion'),
     groupId: integer('group_id'),
-    decision: text('decision', { enum: ['exclude', 'keep'] }),
+    decision: text('decision', { enum: ['exclude', 'keep', 'duplicate'] }),
     editedAt: integer('edited_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -60,6 +66,7 @@ export const leads = sqliteTable(
     index('leads_import_state_idx').on(t.importId, t.state),
     index('leads_email_key_idx').on(t.emailKey),
     index('leads_linkedin_idx').on(t.linkedinUrl),
+    uniqueIndex('leads_import_row_uq').on(t.importId, t.rowNumber),
   ],
 );
 
@@ -77,6 +84,81 @@ export const duplicateGroups = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('duplicate_groups_import_idx').on(t.importId)],
+);
+
+/**
+ * Every group a lead belongs to (a survivor of an exact group can also be in a fuzzy group);
+ * leads.group_id is only the one shown in the table.
+ */
+export const duplicateGroupMembers = sqliteTable(
+  'duplicate_group_members',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => duplicateGroups.id, { onDelete: 'cascade' }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.leadId] }), index('duplicate_group_members_lead_idx').on(t.leadId)],
+);
+
+/** One undoable step on a draft import (an edit, a bulk action, a group decision); dropped at commit. */
+export const leadUndoBatches = sqliteTable(
+  'lead_undo_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('lead_undo_batches_import_idx').on(t.importId)],
+);
+
+/** The mutable columns of a lead as they were before an undoable step. */
+export const leadUndoLeads = sqliteTable(
+  'lead_undo_leads',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => leadUndoBatches.id, { onDelete: 'cascade' }),
+    leadId: integer('lead_id').notNull(),
+    email: text('email'),
+    emailKey: text('email_key'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    fullName: text('full_name'),
+    title: text('title'),
+    company: text('company'),
+    website: text('website'),
+    domain: text('domain'),
+    linkedinUrl: text('linkedin_url'),
+    phone: text('phone'),
+    customJson: text('custom_json').notNull(),
+    state: text('state').notNull(),
+    reason: text('reason').notNull(),
+    flagsJson: text('flags_json').notNull(),
+    suggestion: text('suggestion'),
+    decision: text('decision'),
+    editedAt: integer('edited_at'),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.leadId] })],
+);
+
+/** A duplicate group's decision as it was before an undoable step. */
+export const leadUndoGroups = sqliteTable(
+  'lead_undo_groups',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => leadUndoBatches.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id').notNull(),
+    survivorLeadId: integer('survivor_lead_id'),
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.groupId] })],
 );
 
 export const suppressions = sqliteTable(
