@@ -8,17 +8,13 @@
  * send `progress` for it in between.
  */
 import { z } from 'zod';
-import { ColumnMappingSchema, LeadFlagSchema, LeadStateSchema, LEAD_STATES, NormalisedLeadSchema } from '../../../src-shared/import/types';
+import { ColumnMappingSchema } from '../../../src-shared/import/types';
+import { importsCalls, StagedGroup, StagedRow, StateCounts, STAGE_CHUNK_ROWS } from '../../../src-shared/contract/imports';
 
 const Grid = z.array(z.array(z.string()));
 
-/** Existing committed leads and the suppression list, as `imports.dedupeIndex` returns them. */
-export const DedupeIndexSchema = z.object({
-  emails: z.array(z.string()),
-  linkedinUrls: z.array(z.string()),
-  suppressedEmails: z.array(z.string()),
-  suppressedDomains: z.array(z.string()),
-});
+/** Existing committed leads and the suppression list, exactly as `imports.dedupeIndex` returns them. */
+export const DedupeIndexSchema = importsCalls['imports.dedupeIndex'].output;
 export type DedupeIndex = z.infer<typeof DedupeIndexSchema>;
 
 export const WorkerRequestSchema = z.discriminatedUnion('type', [
@@ -33,7 +29,7 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     mapping: ColumnMappingSchema,
     index: DedupeIndexSchema,
   }),
-  z.object({ type: z.literal('chunk'), id: z.number(), start: z.number().int().min(0), size: z.number().int().min(1).max(5000) }),
+  z.object({ type: z.literal('chunk'), id: z.number(), start: z.number().int().min(0), size: z.number().int().min(1).max(STAGE_CHUNK_ROWS) }),
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 export type RequestType = WorkerRequest['type'];
@@ -72,20 +68,9 @@ export const SuggestionSchema = z.object({
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
-/** One row of a pipeline result, as staged to the main process. */
-export const CleanedRowSchema = z.object({
-  rowNumber: z.number().int().min(1),
-  original: z.array(z.string()),
-  lead: NormalisedLeadSchema,
-  state: LeadStateSchema,
-  reason: z.string(),
-  flags: z.array(LeadFlagSchema),
-  suggestion: z.string().nullable(),
-  groupId: z.number().nullable(),
-});
+/** One row of a pipeline result: the shape `imports.stageRows` takes, so chunks go to main as they are. */
+export const CleanedRowSchema = StagedRow;
 export type CleanedRowMessage = z.infer<typeof CleanedRowSchema>;
-
-const CountsSchema = z.object(Object.fromEntries(LEAD_STATES.map((s) => [s, z.number()])) as Record<(typeof LEAD_STATES)[number], z.ZodNumber>);
 
 export const PreviewSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), rows: z.array(CleanedRowSchema), headers: z.array(z.string()) }),
@@ -93,20 +78,13 @@ export const PreviewSchema = z.discriminatedUnion('ok', [
 ]);
 export type Preview = z.infer<typeof PreviewSchema>;
 
-export const GroupSchema = z.object({
-  id: z.number(),
-  kind: z.enum(['email', 'linkedin', 'name_company']),
-  ids: z.array(z.number()),
-  survivorId: z.number(),
-});
-export type GroupMessage = z.infer<typeof GroupSchema>;
 
 export const RunSummarySchema = z.object({
   headers: z.array(z.string()),
-  counts: CountsSchema,
+  counts: StateCounts,
   total: z.number(),
   blankRows: z.number(),
-  groups: z.array(GroupSchema),
+  groups: z.array(StagedGroup),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 

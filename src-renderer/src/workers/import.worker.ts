@@ -1,0 +1,220 @@
+/// <reference lib="webworker" />
+/*
+ * The import Web Worker: reads the file, guesses the header, suggests a
+ * mapping and runs the whole pipeline off the UI thread. It keeps the
+ * workbook, the sheet grid and the last pipeline result between requests,
+ * so the UI only ever receives what it shows (picker rows, a preview, one
+ * chunk at a time for staging).
+ *
+ * Cancelling is terminating: SheetJS's parse and runPipeline are synchronous
+ * and cannot be interrupted from inside, so the client kills this worker and
+ * starts a fresh one.
+ */
+import { isReadError, openWorkbook, type Workbook } from '../../../src-shared/import/read';
+import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
+import { suggestMapping } from '../../../src-shared/import/mapping';
+import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
+import { emailKey } from '../../../src-shared/import/email';
+import type { ExistingLookup } from '../../../src-shared/import/dedupe';
+import type { ColumnMapping } from '../../../src-shared/import/types';
+import {
+  HEADER_PICKER_ROWS,
+  WorkerRequestSchema,
+  type DedupeIndex,
+  type Phase,
+  type ResultOf,
+  type RequestType,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './import-messages';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const PREVIEW_ROWS = 20;
+const SAMPLES_PER_COLUMN = 3;
+
+class UserFacingError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface State {
+  fileName: string;
+  workbook: Workbook | null;
+  sheet: string | null;
+  grid: string[][] | null;
+  result: PipelineResult | null;
+}
+const state: State = { fileName: '', workbook: null, sheet: null, grid: null, result: null };
+
+const post = (message: WorkerResponse): void => self.postMessage(message);
+const progress = (id: number, phase: Phase, done: number, total: number): void => post({ type: 'progress', id, phase, done, total });
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function requireGrid(): string[][] {
+  if (!state.grid) throw new UserFacingError('no_sheet', 'Pick a sheet first.');
+  return state.grid;
+}
+
+function toLookup(index: DedupeIndex): ExistingLookup {
+  const emails = new Set(index.emailKeys);
+  const linkedin = new Set(index.linkedinUrls);
+  return { hasEmail: (k) => emails.has(k), hasLinkedIn: (u) => linkedin.has(u) };
+}
+
+function nonEmptySamples(grid: string[][], headerRow: number, columns: number): string[][] {
+  const samples: string[][] = Array.from({ length: columns }, () => []);
+  for (let r = headerRow + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    let full = true;
+    for (let c = 0; c < columns; c++) {
+      const list = samples[c] as string[];
+      const v = (row[c] ?? '').trim();
+      if (list.length < SAMPLES_PER_COLUMN) {
+        full = false;
+        if (v !== '') list.push(v.length > 80 ? `${v.slice(0, 79)}…` : v);
+      }
+    }
+    if (full) break;
+  }
+  return samples;
+}
+
+function pipelineError(e: unknown): never {
+  if (e instanceof MappingError) throw new UserFacingError('mapping', e.message);
+  throw e;
+}
+
+type Handler<T extends RequestType> = (req: Extract<WorkerRequest, { type: T }>) => Promise<ResultOf<T>> | ResultOf<T>;
+
+const handlers: { [T in RequestType]: Handler<T> } = {
+  async open(req) {
+    state.workbook = null;
+    state.grid = null;
+    state.result = null;
+    state.fileName = req.fileName;
+    progress(req.id, 'hash', 0, 1);
+    const sha256 = await sha256Hex(req.bytes);
+    progress(req.id, 'hash', 1, 1);
+    const wb = openWorkbook(new Uint8Array(req.bytes), req.fileName, { onProgress: (p) => progress(req.id, p.phase, p.done, p.total) });
+    state.workbook = wb;
+    return {
+      kind: wb.kind,
+      sheets: wb.sheets.map((s) => ({ name: s.name, rowCount: s.rowCount, hidden: s.hidden ?? false })),
+      encoding: wb.encoding ?? null,
+      delimiter: wb.delimiter ?? null,
+      sha256,
+      size: req.bytes.byteLength,
+    };
+  },
+  readSheet(req) {
+    if (!state.workbook) throw new UserFacingError('no_file', 'Open a file first.');
+    const grid = state.workbook.readSheet(req.sheet, { onProgress: (p) => progress(req.id, p.phase, p.done, p.total) });
+    state.sheet = req.sheet;
+    state.grid = grid;
+    state.result = null;
+    return {
+      sheet: req.sheet,
+      rowCount: grid.length,
+      detectedHeaderRow: Math.min(detectHeaderRow(grid), HEADER_PICKER_ROWS - 1),
+      rows: grid.slice(0, HEADER_PICKER_ROWS),
+      truncatedCells: state.workbook.truncatedCells,
+    };
+  },
+  suggest(req) {
+    const grid = requireGrid();
+    const headers = normaliseHeaders(grid[req.headerRow] ?? []);
+    const sample = grid.slice(req.headerRow + 1, req.headerRow + 1 + 200);
+    return { headers, mapping: suggestMapping(headers, sample), samples: nonEmptySamples(grid, req.headerRow, headers.length) };
+  },
+  preview(req) {
+    const grid = requireGrid();
+    try {
+      const result = runPipeline({ rows: grid.slice(0, req.headerRow + 1 + PREVIEW_ROWS), headerRow: req.headerRow, mapping: req.mapping });
+      return { ok: true, headers: result.headers, rows: result.leads.map(plainRow) };
+    } catch (e) {
+      if (e instanceof MappingError) return { ok: false, message: e.message };
+      throw e;
+    }
+  },
+  run(req) {
+    const grid = requireGrid();
+    const dataRows = Math.max(0, grid.length - req.headerRow - 1);
+    progress(req.id, 'clean', 0, dataRows);
+    let result: PipelineResult;
+    try {
+      result = runPipeline({
+        rows: grid,
+        headerRow: req.headerRow,
+        mapping: req.mapping as ColumnMapping,
+        existing: toLookup(req.index),
+        suppression: { emails: new Set(req.index.suppressedEmails.map(emailKey)), domains: new Set(req.index.suppressedDomains) },
+      });
+    } catch (e) {
+      pipelineError(e);
+    }
+    state.result = result;
+    progress(req.id, 'clean', dataRows, dataRows);
+    return {
+      headers: result.headers,
+      counts: result.counts,
+      total: result.total,
+      blankRows: result.blankRows,
+      groups: result.groups.map((g) => ({ id: g.id, kind: g.kind, ids: g.ids, survivorId: g.survivorId })),
+    };
+  },
+  chunk(req) {
+    if (!state.result) throw new UserFacingError('no_result', 'Run the import first.');
+    const rows = state.result.leads.slice(req.start, req.start + req.size).map(plainRow);
+    return { rows, done: req.start + req.size >= state.result.leads.length };
+  },
+};
+
+/** Custom variables are null-prototype objects; structured clone and zod both want plain ones. */
+function plainRow(row: PipelineResult['leads'][number]): ResultOf<'chunk'>['rows'][number] {
+  return {
+    rowNumber: row.rowNumber,
+    original: [...row.original],
+    lead: { ...row.lead, custom: { ...row.lead.custom } },
+    state: row.state,
+    reason: row.reason,
+    flags: [...row.flags],
+    suggestion: row.suggestion,
+    groupId: row.groupId,
+  };
+}
+
+async function handle(req: WorkerRequest): Promise<unknown> {
+  const handler = handlers[req.type] as Handler<RequestType>;
+  return handler(req as never);
+}
+
+self.onmessage = (event: MessageEvent<unknown>) => {
+  const parsed = WorkerRequestSchema.safeParse(event.data);
+  if (!parsed.success) {
+    const id = typeof event.data === 'object' && event.data !== null && 'id' in event.data ? Number(event.data.id) : -1;
+    post({ type: 'error', id, code: 'bad_request', message: 'The import worker received a message it does not understand. Reload the window.' });
+    return;
+  }
+  const req = parsed.data;
+  handle(req).then(
+    (value) => post({ type: 'result', id: req.id, value }),
+    (e: unknown) => {
+      if (isReadError(e) || e instanceof UserFacingError) post({ type: 'error', id: req.id, code: e.code, message: e.message });
+      else {
+        console.error('import worker failed', e);
+        post({ type: 'error', id: req.id, code: 'internal', message: 'Reading this file failed unexpectedly. Try again; if it keeps failing, save the file again from Excel and re-import it.' });
+      }
+    },
+  );
+};
