@@ -7,6 +7,8 @@ import { providerBaseUrl } from '../providers/http';
 import { keySource } from '../providers/keys';
 import { createInstantlyClient } from '../providers/instantly';
 import { createMachFiveClient } from '../providers/machfive';
+import { createSegmentflowClient } from '../providers/segmentflow';
+import { createSendkitClient } from '../providers/sendkit';
 import { createSecretStore, keytarBackend, type KeychainBackend, type SecretStore } from '../secrets/store';
 import { createEventBus, type EventBus } from './events';
 import { createJobRegistry, type JobRegistry } from '../queue/registry';
@@ -42,6 +44,8 @@ function createClients(secrets: SecretStore, env: NodeJS.ProcessEnv) {
   return {
     machfive: () => createMachFiveClient({ baseUrl: providerBaseUrl('machfive', env), key: keySource(secrets, 'machfive') }),
     instantly: () => createInstantlyClient({ baseUrl: providerBaseUrl('instantly', env), key: keySource(secrets, 'instantly') }),
+    sendkit: () => createSendkitClient({ baseUrl: providerBaseUrl('sendkit', env), key: keySource(secrets, 'sendkit') }),
+    segmentflow: () => createSegmentflowClient({ baseUrl: providerBaseUrl('segmentflow', env), key: keySource(secrets, 'segmentflow') }),
   };
 }
 
