@@ -38,11 +38,12 @@ export type AppPathResolution =
   | { ok: false; status: 400 | 403 | 404 };
 
 const ENCODED_SEPARATOR_OR_DOT = /%(2e|2f|5c|00)/i;
+const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
 
 /**
- * Maps an app:// URL to a file under `root`, refusing anything that could leave it. Chromium and the
- * URL parser already collapse plain `..` segments, so this also guards against what survives them:
- * encoded dots and slashes, backslashes, NUL, drive letters and absolute paths. Extensionless paths
+ * Maps an app:// URL to a file under `root`, refusing anything that could leave it: dot segments
+ * (plain or percent-encoded), encoded slashes, backslashes, NUL, drive letters, and, as a last check,
+ * any resolved path outside the root. Extensionless paths
  * may fall back to index.html (client-side routes); a missing asset is a 404, never the app shell.
  */
 export function resolveAppPath(root: string, rawUrl: string): AppPathResolution {
@@ -53,11 +54,15 @@ export function resolveAppPath(root: string, rawUrl: string): AppPathResolution 
     return { ok: false, status: 400 };
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return { ok: false, status: 403 };
-  const rawPath = url.pathname;
-  if (rawPath.includes('\\') || ENCODED_SEPARATOR_OR_DOT.test(rawPath)) return { ok: false, status: 403 };
+  // The parser has already collapsed `..` and `%2e%2e` segments; a request that contained them is
+  // refused outright instead of being quietly re-rooted.
+  const rawPath = rawUrl.slice(rawUrl.indexOf(APP_HOST) + APP_HOST.length).split(/[?#]/)[0] ?? '';
+  if (DOT_SEGMENT.test(rawPath) || rawPath.includes('\\') || ENCODED_SEPARATOR_OR_DOT.test(rawPath)) {
+    return { ok: false, status: 403 };
+  }
   let decoded: string;
   try {
-    decoded = decodeURIComponent(rawPath);
+    decoded = decodeURIComponent(url.pathname);
   } catch {
     return { ok: false, status: 400 };
   }
