@@ -55,6 +55,8 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   webviewTag: false,
   navigateOnDragDrop: false,
   safeDialogs: true,
+  // Middle-click would otherwise try to open a new window; window.open is denied anyway.
+  disableBlinkFeatures: 'Auxclick',
   spellcheck: true,
 } satisfies WebPreferences);
 

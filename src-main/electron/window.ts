@@ -10,7 +10,12 @@ export function isOwnWebContents(webContentsId: number): boolean {
 }
 
 export function createMainWindow(preloadPath: string, opts: { devTools: boolean; log: Logger }): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: opts.devTools }));
+  const options = mainWindowOptions(preloadPath, { devTools: opts.devTools });
+  const window = new BrowserWindow({
+    ...options,
+    // Restated at the construction site so static scanners (electronegativity) and reviewers see them.
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
   const id = window.webContents.id;
   ownWindowIds.add(id);
   window.on('closed', () => ownWindowIds.delete(id));
