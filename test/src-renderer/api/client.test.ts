@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setBridge } from '../../../src-renderer/src/api/bridge';
+import { api, ApiError, errorMessage } from '../../../src-renderer/src/api/client';
+import type { CallName, LeadPrepBridge } from '../../../src-shared/contract';
+
+function fakeBridge(answer: (name: CallName, input: unknown) => unknown): LeadPrepBridge & { seen: Array<[CallName, unknown]> } {
+  const seen: Array<[CallName, unknown]> = [];
+  return {
+    seen,
+    async invoke(name, input) {
+      seen.push([name, input]);
+      return answer(name, input);
+    },
+    on: () => () => undefined,
+  };
+}
+
+const status = { provider: 'machfive', set: true, lastVerifiedAt: null, lastCheck: null };
+
+afterEach(() => setBridge(null));
+
+describe('api.call', () => {
+  it('passes name and input through and returns the unwrapped, parsed value', async () => {
+    const bridge = fakeBridge(() => ({ ok: true, value: status }));
+    setBridge(bridge);
+    await expect(api.call('keys.set', { provider: 'machfive', key: 'abcdefgh12' })).resolves.toEqual(status);
+    expect(bridge.seen).toEqual([['keys.set', { provider: 'machfive', key: 'abcdefgh12' }]]);
+  });
+
+  it('throws an ApiError carrying the typed code and the plain-language message', async () => {
+    setBridge(fakeBridge(() => ({ ok: false, error: { code: 'keychain_unavailable', message: 'Unlock your keychain.' } })));
+    const err = await api.call('keys.status', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: 'keychain_unavailable', message: 'Unlock your keychain.' });
+    expect(errorMessage(err)).toBe('Unlock your keychain.');
+  });
+
+  it('refuses an answer that is not an envelope, or whose value breaks the output schema', async () => {
+    setBridge(fakeBridge(() => 'surprise'));
+    await expect(api.call('keys.status', {})).rejects.toMatchObject({ code: 'bad_response' });
+    setBridge(fakeBridge(() => ({ ok: true, value: { ...status, set: 'yes' } })));
+    await expect(api.call('keys.clear', { provider: 'machfive' })).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
+  it('never shows a raw exception text to the user', () => {
+    expect(errorMessage(new Error('ECONNRESET at socket.js:12'))).not.toContain('ECONNRESET');
+  });
+});
