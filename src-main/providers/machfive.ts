@@ -72,6 +72,39 @@ export interface ExportResult {
 
 export const LISTS_PAGE_SIZE = 100;
 
+const RejectDetail = z
+  .object({
+    detail: z
+      .object({ index: z.coerce.number().int().nonnegative().nullish(), email: z.string().nullish() })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+/**
+ * 400 on generate-batch: the batch itself is bad. MachFive's `detail` may name the offending lead
+ * ({index, email}); it is kept so the caller can point the user at it instead of retrying blindly.
+ */
+export class BatchRejectedError extends ProviderError {
+  constructor(
+    base: ProviderError,
+    readonly badLead: { index: number | null; email: string | null },
+  ) {
+    super(base.code, base.message, base.provider, base.status, base.providerCode, base.retryAfterMs, false);
+    this.name = 'BatchRejectedError';
+  }
+}
+
+function readRejectDetail(text: string): { index: number | null; email: string | null } {
+  try {
+    const parsed = RejectDetail.safeParse(JSON.parse(text));
+    const d = parsed.success ? parsed.data.detail : null;
+    return { index: d?.index ?? null, email: d?.email ?? null };
+  } catch {
+    return { index: null, email: null };
+  }
+}
+
 export function createMachFiveClient(opts: ClientOptions) {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const get = async (path: string) =>
@@ -104,15 +137,29 @@ export function createMachFiveClient(opts: ClientOptions) {
 
     /** Not idempotent on MachFive's side: callers must persist a client reference in list_name first. */
     async generateBatch(campaignId: string, leads: BatchLead[], options: BatchOptions): Promise<{ listId: string }> {
-      const res = await requestJson({
-        provider: 'machfive',
-        method: 'POST',
-        url: `${opts.baseUrl}/api/v1/campaigns/${encodeURIComponent(campaignId)}/generate-batch`,
-        headers: { authorization: `Bearer ${await opts.key()}` },
-        body: { leads, options },
-        timeoutMs,
-        fetchImpl: opts.fetchImpl,
-      });
+      // The shared HTTP layer keeps only {error, message}; a 400's body is read here for its `detail`.
+      let rejectedBody: string | null = null;
+      const baseFetch = opts.fetchImpl ?? fetch;
+      const capturingFetch: typeof fetch = async (input, init) => {
+        const r = await baseFetch(input, init);
+        if (r.status === 400) rejectedBody = await r.clone().text().catch(() => null);
+        return r;
+      };
+      let res;
+      try {
+        res = await requestJson({
+          provider: 'machfive',
+          method: 'POST',
+          url: `${opts.baseUrl}/api/v1/campaigns/${encodeURIComponent(campaignId)}/generate-batch`,
+          headers: { authorization: `Bearer ${await opts.key()}` },
+          body: { leads, options },
+          timeoutMs,
+          fetchImpl: capturingFetch,
+        });
+      } catch (e) {
+        if (e instanceof ProviderError && e.status === 400) throw new BatchRejectedError(e, readRejectDetail(rejectedBody ?? ''));
+        throw e;
+      }
       const body = parseResponse('machfive', Accepted, res.json, 'the batch submission');
       return { listId: body.list_id };
     },

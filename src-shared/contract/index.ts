@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import { mergeMaps, type CallSpec } from './define';
 import { settingsCalls, settingsEvents } from './settings';
 import { importsCalls, importsEvents } from './imports';
+import { reviewCalls, reviewEvents } from './review';
+import { generationCalls, generationEvents } from './generation';
 
 /**
  * The whole IPC/HTTP contract: every call's input and output and every main -> renderer event.
  * Domains declare their own maps; they are joined here and nowhere else.
  */
-export const calls = mergeMaps(mergeMaps({}, settingsCalls), importsCalls);
-export const events = mergeMaps(mergeMaps({}, settingsEvents), importsEvents);
+export const calls = mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsCalls), importsCalls), reviewCalls), generationCalls);
+export const events = mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsEvents), importsEvents), reviewEvents), generationEvents);
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls & string;

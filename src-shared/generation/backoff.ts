@@ -31,16 +31,16 @@ export function equalJitterDelayMs(windowMs: number, random: () => number = Math
 export interface PollPolicy {
   minMs: number;
   maxMs: number;
-  /** Growth factor between consecutive polls of the same list. */
-  factor: number;
 }
 
-export const DEFAULT_POLL: PollPolicy = { minMs: 3_000, maxMs: 60_000, factor: 1.5 };
+export const DEFAULT_POLL: PollPolicy = { minMs: 3_000, maxMs: 60_000 };
 
-/** Wait before the n-th poll (n = 0 for the first): seconds at first, growing to about a minute. */
-export function pollDelayMs(pollCount: number, policy: PollPolicy = DEFAULT_POLL): number {
-  const n = Math.max(0, Math.floor(pollCount));
-  return Math.round(Math.min(policy.maxMs, policy.minMs * policy.factor ** Math.min(n, 60)));
+/**
+ * Wait before the next poll of a list submitted `elapsedMs` ago: a quarter of the time already spent,
+ * kept between a few seconds and a minute. Depends only on the clock, so it survives restarts.
+ */
+export function pollDelayMs(elapsedMs: number, policy: PollPolicy = DEFAULT_POLL): number {
+  return Math.round(Math.min(policy.maxMs, Math.max(policy.minMs, Math.max(0, elapsedMs) / 4)));
 }
 
 /** Offline probing: 1 s, 2 s, 4 s ... up to the cap, with equal jitter so a few runners do not sync up. */

@@ -1,0 +1,316 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { listNameFor, listNameHasRef } from '../../../src-shared/generation/client-ref';
+import { normaliseEmailKey } from '../../../src-shared/generation/batching';
+import { pollDelayMs } from '../../../src-shared/generation/backoff';
+import type { AppContext } from '../../app/context';
+import { BatchRejectedError, type BatchLead, type ExportResult, type MachFiveClient } from '../../providers/machfive';
+import { isProviderError } from '../../providers/http';
+import { classifyFailure, enqueueJob, providerState, type JobKindDef, type JobOutcome } from '../../queue';
+import type { GenerationConfig } from './config';
+import { batchLeads, getBatch, getRun, parseOptions, setBatch, setLeads, settleRun, type BatchLeadRow, type BatchRow, type RunRow } from './store';
+
+export const SUBMIT = 'machfive.submit';
+export const POLL = 'machfive.poll';
+export const EXPORT = 'machfive.export';
+
+const BatchPayload = z.object({ batchId: z.number().int().positive() });
+type BatchPayload = z.infer<typeof BatchPayload>;
+
+/** last_error of a submit job that waits only for a free MachFive slot; finished batches wake exactly these. */
+export const SLOT_NOTE = 'Waiting for a free MachFive slot (the workspace is busy with other batches).';
+
+export const submitKey = (batchId: number) => `mf-submit:${batchId}`;
+export const pollKey = (batchId: number) => `mf-poll:${batchId}`;
+export const exportKey = (batchId: number) => `mf-export:${batchId}`;
+
+function toBatchLead(l: BatchLeadRow): BatchLead {
+  const name = l.full_name ?? ([l.first_name, l.last_name].filter(Boolean).join(' ') || undefined);
+  const lead: BatchLead = { email: l.email };
+  if (name) lead.name = name;
+  if (l.title) lead.title = l.title;
+  if (l.company) lead.company = l.company;
+  if (l.linkedin_url) lead.linkedin_url = l.linkedin_url;
+  if (l.website) lead.company_website = l.website;
+  return lead;
+}
+
+export interface GenerationJobsDeps {
+  ctx: AppContext;
+  config: GenerationConfig;
+  client: () => MachFiveClient;
+  /** A run changed: emit progress (throttled by the caller). */
+  notify(runId: number): void;
+}
+
+export function registerGenerationJobs(deps: GenerationJobsDeps): void {
+  const { ctx, config } = deps;
+  const sqlite: Database.Database = ctx.database.sqlite;
+  const log = ctx.log;
+
+  const load = (batchId: number): { batch: BatchRow; run: RunRow } | null => {
+    const batch = getBatch(sqlite, batchId);
+    const run = batch ? getRun(sqlite, batch.run_id) : undefined;
+    return batch && run ? { batch, run } : null;
+  };
+
+  /** Submit jobs parked for a slot run again now that one was freed. */
+  const wakeSlotWaiters = (now: number) =>
+    sqlite
+      .prepare(`UPDATE jobs SET next_run_at = ? WHERE kind = ? AND state = 'queued' AND last_error = ? AND next_run_at > ?`)
+      .run(now, SUBMIT, SLOT_NOTE, now);
+
+  const accepted = (batch: BatchRow, listId: string) => () => {
+    const now = Date.now();
+    setBatch(sqlite, batch.id, { state: 'processing', list_id: listId, submitted_at: now, poll_deadline_at: now + config.pollDeadlineMs, error: null, error_code: null }, now);
+    enqueueJob(ctx, { kind: POLL, provider: 'machfive', payload: { batchId: batch.id }, runId: batch.run_id, dedupeKey: pollKey(batch.id), delayMs: config.poll.minMs }, now);
+  };
+
+  /** 403/404 on the campaign: nothing more of this run can be submitted. Lists already accepted still finish. */
+  const stopRun = (runId: number, message: string, code: string) => {
+    const now = Date.now();
+    sqlite.prepare(`UPDATE runs SET state = 'failed', message = ?, finished_at = ? WHERE id = ? AND state = 'active'`).run(message, now, runId);
+    const unsent = sqlite
+      .prepare(`SELECT id FROM batches WHERE run_id = ? AND state IN ('queued', 'submitting') AND list_id IS NULL`)
+      .all(runId) as Array<{ id: number }>;
+    for (const b of unsent) {
+      setBatch(sqlite, b.id, { state: 'failed', error: message, error_code: code }, now);
+      setLeads(sqlite, runId, { batchId: b.id, fromStates: ['pending'] }, 'not_generated', `Not sent: ${message}`, now);
+    }
+    sqlite
+      .prepare(
+        `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
+         WHERE run_id = ? AND kind = ? AND state IN ('queued', 'running')`,
+      )
+      .run(now, now, runId, SUBMIT);
+  };
+
+  const giveUpBatch = (batchId: number, message: string, code: string) => {
+    const l = load(batchId);
+    if (!l || l.batch.state === 'done' || l.batch.state === 'cancelled') return;
+    setBatch(sqlite, batchId, { state: 'failed', error: message, error_code: code });
+    if (code === 'provider_forbidden' || code === 'provider_not_found') {
+      if (l.batch.list_id === null) stopRun(l.run.id, message, code);
+    }
+    settleRun(sqlite, l.run.id);
+  };
+
+  const rejected = (batch: BatchRow, sent: BatchLeadRow[], e: BatchRejectedError) => () => {
+    const now = Date.now();
+    const bad =
+      (e.badLead.index !== null ? sent[e.badLead.index] : undefined) ??
+      (e.badLead.email ? sent.find((l) => normaliseEmailKey(l.email) === normaliseEmailKey(e.badLead.email ?? '')) : undefined);
+    const reason = bad
+      ? `MachFive refused the batch because of ${bad.email}. Fix or exclude that lead, then use "Retry these leads".`
+      : `MachFive refused the batch: ${e.message}`;
+    setBatch(sqlite, batch.id, { state: 'failed', error: reason, error_code: e.code }, now);
+    if (bad) setLeads(sqlite, batch.run_id, { leadIds: [bad.lead_id] }, 'failed', `MachFive refused this lead: ${e.message}`, now);
+    setLeads(sqlite, batch.run_id, { batchId: batch.id, fromStates: ['pending'] }, 'not_generated', `Not generated: ${reason}`, now);
+    settleRun(sqlite, batch.run_id, now);
+  };
+
+  const common = {
+    provider: 'machfive' as const,
+    payload: BatchPayload,
+    onSettled: (job: { runId: number | null }) => {
+      if (job.runId !== null) deps.notify(job.runId);
+    },
+  };
+
+  const submit: JobKindDef<BatchPayload> = {
+    ...common,
+    kind: SUBMIT,
+    onGiveUp: (job, err) => giveUpBatch(job.payload.batchId, err.message, err.code),
+    async handle(job): Promise<JobOutcome> {
+      const l = load(job.payload.batchId);
+      if (!l || l.run.state !== 'active') return { type: 'done' };
+      const { batch, run } = l;
+      if (batch.list_id) return { type: 'done', effects: batch.state === 'processing' ? accepted(batch, batch.list_id) : undefined };
+      if (batch.state !== 'queued' && batch.state !== 'submitting') return { type: 'done' };
+      const client = deps.client();
+      if (batch.state === 'submitting') {
+        // A POST may have reached MachFive before a crash or a lost answer: find it before sending again.
+        const lists = await client.listAllLists(run.campaign_id);
+        job.checkpoint();
+        const found = lists.find((x) => listNameHasRef(x.custom_name, batch.client_ref));
+        if (found) {
+          log.info(`Batch ${batch.client_ref} was already accepted by MachFive (list ${found.id}); adopted it instead of resubmitting.`);
+          return { type: 'done', effects: accepted(batch, found.id) };
+        }
+      } else {
+        const busy = sqlite
+          .prepare(`SELECT COUNT(*) AS n FROM batches b JOIN runs r ON r.id = b.run_id WHERE r.state IN ('active','failed') AND b.state IN ('submitting', 'processing')`)
+          .get() as { n: number };
+        if (busy.n >= providerState(sqlite, 'machfive').concurrency) {
+          return { type: 'retry', afterMs: config.slotWaitMs, note: SLOT_NOTE };
+        }
+        job.withLease(() => setBatch(sqlite, batch.id, { state: 'submitting' }));
+      }
+      const leads = batchLeads(sqlite, batch);
+      if (leads.length === 0) {
+        return {
+          type: 'done',
+          effects: () => {
+            setBatch(sqlite, batch.id, { state: 'done', completed_at: Date.now() });
+            settleRun(sqlite, run.id);
+          },
+        };
+      }
+      const options = parseOptions(run.options_json);
+      let listId: string;
+      try {
+        ({ listId } = await deps.client().generateBatch(
+          run.campaign_id,
+          leads.map(toBatchLead),
+          {
+            list_name: listNameFor(options.listName, batch.client_ref),
+            email_count: options.emailCount,
+            ...(options.emailSignature ? { email_signature: options.emailSignature } : {}),
+            ...(options.campaignAngle ? { campaign_angle: options.campaignAngle } : {}),
+            ...(options.approvedCtas?.length ? { approved_ctas: options.approvedCtas } : {}),
+          },
+        ));
+      } catch (e) {
+        if (e instanceof BatchRejectedError) return { type: 'fail', code: e.code, message: e.message, effects: rejected(batch, leads, e) };
+        const f = classifyFailure(e);
+        const maybeSent = f.action === 'backoff' && f.ambiguous;
+        // Provably not accepted: back to 'queued' so the next attempt needs no reconciliation.
+        job.withLease(() => setBatch(sqlite, batch.id, { state: maybeSent ? 'submitting' : 'queued', error: f.message, error_code: f.code }));
+        throw e;
+      }
+      return { type: 'done', effects: accepted(batch, listId) };
+    },
+  };
+
+  const poll: JobKindDef<BatchPayload> = {
+    ...common,
+    kind: POLL,
+    onGiveUp: (job, err) => giveUpBatch(job.payload.batchId, err.message, err.code),
+    async handle(job): Promise<JobOutcome> {
+      const l = load(job.payload.batchId);
+      if (!l || l.run.state === 'cancelled' || l.batch.state !== 'processing' || !l.batch.list_id) return { type: 'done' };
+      const { batch } = l;
+      const list = await deps.client().getList(batch.list_id!);
+      job.checkpoint();
+      const now = Date.now();
+      if (list.processing_status === 'completed') {
+        return {
+          type: 'done',
+          effects: () => {
+            setBatch(sqlite, batch.id, { state: 'exporting', error: null, error_code: null });
+            enqueueJob(ctx, { kind: EXPORT, provider: 'machfive', payload: { batchId: batch.id }, runId: batch.run_id, dedupeKey: exportKey(batch.id) });
+          },
+        };
+      }
+      if (list.processing_status === 'failed') {
+        return {
+          type: 'done',
+          effects: () => {
+            const msg = 'MachFive could not generate this list (it ended "failed"). Use "Retry these leads" to send them again.';
+            setBatch(sqlite, batch.id, { state: 'failed', error: msg, error_code: 'list_failed', completed_at: now });
+            setLeads(sqlite, batch.run_id, { batchId: batch.id, fromStates: ['pending'] }, 'not_generated', msg, now);
+            settleRun(sqlite, batch.run_id, now);
+            wakeSlotWaiters(now);
+          },
+        };
+      }
+      if (batch.poll_deadline_at !== null && now >= batch.poll_deadline_at) {
+        return {
+          type: 'done',
+          effects: () => {
+            const mins = Math.round((now - (batch.submitted_at ?? now)) / 60_000);
+            setBatch(sqlite, batch.id, {
+              state: 'stuck',
+              error: `MachFive is still processing this list after ${mins} min. Press Retry to keep waiting, or check the list in MachFive.`,
+              error_code: 'stuck',
+            });
+            wakeSlotWaiters(now);
+          },
+        };
+      }
+      return { type: 'retry', afterMs: pollDelayMs(now - (batch.submitted_at ?? now), config.poll), note: null };
+    },
+  };
+
+  const exporter: JobKindDef<BatchPayload> = {
+    ...common,
+    kind: EXPORT,
+    onGiveUp: (job, err) => giveUpBatch(job.payload.batchId, err.message, err.code),
+    async handle(job): Promise<JobOutcome> {
+      const l = load(job.payload.batchId);
+      if (!l || l.run.state === 'cancelled' || l.batch.state !== 'exporting' || !l.batch.list_id) return { type: 'done' };
+      const { batch } = l;
+      let result: ExportResult;
+      try {
+        result = await deps.client().exportList(batch.list_id!);
+      } catch (e) {
+        // 409 NOT_READY: the list status and its export are not always in step; ask again shortly.
+        if (isProviderError(e) && e.status === 409) return { type: 'retry', afterMs: config.poll.minMs, note: 'MachFive export not ready yet.' };
+        throw e;
+      }
+      job.checkpoint();
+      return { type: 'done', effects: () => storeExport(batch, result) };
+    },
+  };
+
+  /** Runs inside the export job's finishing transaction: all of a batch's sequences land, or none. */
+  function storeExport(batch: BatchRow, result: ExportResult) {
+    const now = Date.now();
+    const pending = batchLeads(sqlite, batch);
+    const byEmail = new Map(pending.map((p) => [normaliseEmailKey(p.email), p.lead_id]));
+    const insertStep = sqlite.prepare(
+      `INSERT INTO sequence_steps (run_id, lead_id, step, subject_generated, body_generated, subject, body, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, lead_id, step) DO NOTHING`,
+    );
+    const markGenerated = sqlite.prepare(
+      `UPDATE run_leads SET gen_state = 'generated', gen_message = NULL, updated_at = ? WHERE run_id = ? AND lead_id = ?`,
+    );
+    const done = new Set<number>();
+    let unknown = 0;
+    let empty = 0;
+    for (const lead of result.leads) {
+      const leadId = byEmail.get(normaliseEmailKey(lead.email));
+      if (leadId === undefined) {
+        unknown++;
+        continue;
+      }
+      if (done.has(leadId)) continue;
+      const steps = lead.sequence.filter((s) => s.step >= 1);
+      if (steps.length === 0) {
+        empty++;
+        continue;
+      }
+      for (const s of steps) insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
+      markGenerated.run(now, batch.run_id, leadId);
+      done.add(leadId);
+    }
+    const missing = setLeads(
+      sqlite,
+      batch.run_id,
+      { batchId: batch.id, fromStates: ['pending'] },
+      'not_generated',
+      'MachFive returned no sequence for this lead. Use "Retry these leads" to send it again.',
+      now,
+    );
+    if (unknown > 0) log.warn(`Export of ${batch.client_ref}: ${unknown} entr${unknown === 1 ? 'y' : 'ies'} with an email not in this batch were ignored.`);
+    if (result.unreadable > 0) log.warn(`Export of ${batch.client_ref}: ${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y was' : 'ies were'} skipped.`);
+    if (empty > 0) log.warn(`Export of ${batch.client_ref}: ${empty} lead(s) came back without any email step.`);
+    setBatch(
+      sqlite,
+      batch.id,
+      {
+        state: 'done',
+        completed_at: now,
+        error: missing > 0 ? `${missing} lead${missing === 1 ? ' was' : 's were'} missing from MachFive's export; use "Retry these leads".` : null,
+        error_code: missing > 0 ? 'export_missing' : null,
+      },
+      now,
+    );
+    settleRun(sqlite, batch.run_id, now);
+    wakeSlotWaiters(now);
+  }
+
+  ctx.jobs.register(submit);
+  ctx.jobs.register(poll);
+  ctx.jobs.register(exporter);
+}
