@@ -1,0 +1,241 @@
+/*
+ * Shared pieces of the imports service: loading imports and leads, writing a
+ * re-classified lead, the undo log, summaries, and chunked work that yields
+ * to the event loop between short transactions (better-sqlite3 is
+ * synchronous; no call may hold the main process for more than ~100 ms).
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { ImportSummary, StateCounts } from '../../../src-shared/contract/imports';
+import { SourceKindSchema } from '../../../src-shared/contract/imports';
+import { AppError } from '../../../src-shared/errors';
+import { ColumnMappingSchema, LEAD_STATES, type LeadState, type NormalisedLead, type RowDecision } from '../../../src-shared/import/types';
+import type { AppContext } from '../../app/context';
+import { createReclassifier, type Reclassified } from './reclassify';
+import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
+
+export interface DbImport {
+  id: number;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  source_kind: string;
+  sheet: string;
+  header_row: number;
+  encoding: string | null;
+  delimiter: string | null;
+  headers_json: string;
+  mapping_json: string;
+  template_id: number | null;
+  status: 'draft' | 'committed' | 'deleting';
+  row_count: number;
+  rows_read: number;
+  blank_rows: number;
+  staged: number;
+  counts_json: string;
+  created_at: number;
+  committed_at: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rows per transaction for work that touches many leads. */
+export const CHUNK = 2000;
+const MAX_UNDO_STEPS = 50;
+
+const Headers = z.array(z.string());
+const Counts = z.record(z.string(), z.number());
+
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function emptyCounts(): StateCounts {
+  return { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
+}
+
+export function createCore(ctx: AppContext) {
+  const sqlite: Database.Database = ctx.database.sqlite;
+  const reclassifier = createReclassifier(sqlite);
+  /** Drafts this process is staging right now; any other unstaged draft was left by a crash. */
+  const staging = new Set<number>();
+
+  const getImport = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE id = ? AND status != 'deleting'");
+  const getLead = sqlite.prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`);
+  const countsOf = sqlite.prepare<[number], { state: string; n: number }>(
+    'SELECT state, count(*) AS n FROM leads WHERE import_id = ? GROUP BY state',
+  );
+  const openGroupsOf = sqlite.prepare<[number], { n: number }>(
+    "SELECT count(*) AS n FROM duplicate_groups WHERE import_id = ? AND status = 'open'",
+  );
+  const writeLead = sqlite.prepare(
+    `UPDATE leads SET email = @email, email_key = @email_key, first_name = @first_name, last_name = @last_name,
+       full_name = @full_name, title = @title, company = @company, website = @website, domain = @domain,
+       linkedin_url = @linkedin_url, phone = @phone, custom_json = @custom_json, state = @state, reason = @reason,
+       flags_json = @flags_json, suggestion = @suggestion, decision = @decision, edited_at = @edited_at
+     WHERE id = @id`,
+  );
+  const newUndoBatch = sqlite.prepare<[number, string, number]>(
+    'INSERT INTO lead_undo_batches (import_id, label, created_at) VALUES (?, ?, ?)',
+  );
+  const pruneUndo = sqlite.prepare<[number, number]>(
+    'DELETE FROM lead_undo_batches WHERE import_id = ? AND id NOT IN (SELECT id FROM lead_undo_batches WHERE import_id = ? ORDER BY id DESC LIMIT ' +
+      MAX_UNDO_STEPS +
+      ')',
+  );
+  const cols = MUTABLE_COLUMNS.join(', ');
+  const snapshotLeads = sqlite.prepare<[number, string]>(
+    `INSERT OR IGNORE INTO lead_undo_leads (batch_id, lead_id, ${cols})
+     SELECT ?, id, ${cols} FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  const snapshotGroup = sqlite.prepare<[number, number]>(
+    `INSERT OR IGNORE INTO lead_undo_groups (batch_id, group_id, survivor_lead_id, status)
+     SELECT ?, id, survivor_lead_id, status FROM duplicate_groups WHERE id = ?`,
+  );
+
+  function requireImport(importId: number): DbImport {
+    const imp = getImport.get(importId);
+    if (!imp) throw new AppError('not_found', `Import ${importId} does not exist (it may have been deleted).`);
+    return imp;
+  }
+
+  function requireDraft(importId: number): DbImport {
+    const imp = requireImport(importId);
+    if (imp.status !== 'draft') {
+      throw new AppError(
+        'conflict',
+        `Import ${importId} ("${imp.file_name}") is already committed, so its leads can no longer be changed. Delete it and import the file again to start over.`,
+      );
+    }
+    return imp;
+  }
+
+  function requireLead(leadId: number): DbLead {
+    const lead = getLead.get(leadId);
+    if (!lead) throw new AppError('not_found', `Lead ${leadId} does not exist (its import may have been deleted).`);
+    return lead;
+  }
+
+  function liveCounts(importId: number): StateCounts {
+    const counts = emptyCounts();
+    for (const r of countsOf.all(importId)) {
+      if ((LEAD_STATES as readonly string[]).includes(r.state)) counts[r.state as LeadState] = r.n;
+    }
+    return counts;
+  }
+
+  function summary(imp: DbImport): ImportSummary {
+    // Committed imports keep the counts taken at commit; drafts change with every decision.
+    const counts =
+      imp.status === 'committed' ? { ...emptyCounts(), ...Counts.parse(JSON.parse(imp.counts_json)) } : liveCounts(imp.id);
+    const total = LEAD_STATES.reduce((s, k) => s + counts[k], 0);
+    const staged = imp.staged === 1;
+    const stale = imp.created_at < Date.now() - DAY_MS;
+    return {
+      id: imp.id,
+      fileName: imp.file_name,
+      fileSize: imp.file_size,
+      sha256: imp.sha256,
+      kind: SourceKindSchema.parse(imp.source_kind),
+      sheet: imp.sheet,
+      headerRow: imp.header_row,
+      encoding: imp.encoding,
+      delimiter: imp.delimiter,
+      headers: Headers.parse(JSON.parse(imp.headers_json)),
+      mapping: ColumnMappingSchema.parse(JSON.parse(imp.mapping_json)),
+      templateId: imp.template_id,
+      status: imp.status === 'committed' ? 'committed' : 'draft',
+      staged,
+      unfinished: imp.status === 'draft' && ((!staged && !staging.has(imp.id)) || stale),
+      rowsRead: imp.rows_read,
+      blankRows: imp.blank_rows,
+      total,
+      counts,
+      openGroups: openGroupsOf.get(imp.id)?.n ?? 0,
+      createdAt: imp.created_at,
+      committedAt: imp.committed_at,
+    };
+  }
+
+  /** Starts an undoable step; snapshots are taken with `snapshot` before each change. */
+  function beginUndo(importId: number, label: string): number {
+    const id = Number(newUndoBatch.run(importId, label, Date.now()).lastInsertRowid);
+    pruneUndo.run(importId, importId);
+    return id;
+  }
+
+  function snapshot(batchId: number, leadIds: readonly number[]): void {
+    if (leadIds.length > 0) snapshotLeads.run(batchId, JSON.stringify(leadIds));
+  }
+
+  function snapshotGroupRow(batchId: number, groupId: number): void {
+    snapshotGroup.run(batchId, groupId);
+  }
+
+  /** Writes `r` to the lead if anything differs; returns whether the lead changed. */
+  function store(row: DbLead, r: Reclassified, decision: RowDecision | null, edited: boolean): boolean {
+    const l = r.lead;
+    const next = {
+      id: row.id,
+      email: l.email,
+      email_key: r.emailKey,
+      first_name: l.firstName,
+      last_name: l.lastName,
+      full_name: l.fullName,
+      title: l.title,
+      company: l.company,
+      website: l.website,
+      domain: l.domain,
+      linkedin_url: l.linkedinUrl,
+      phone: l.phone,
+      custom_json: JSON.stringify(l.custom),
+      state: r.classification.state,
+      reason: r.classification.reason,
+      flags_json: JSON.stringify(r.classification.flags),
+      suggestion: r.classification.suggestion,
+      decision,
+      edited_at: edited ? Date.now() : row.edited_at,
+    };
+    const same = (Object.keys(next) as (keyof typeof next)[]).every(
+      (k) => k === 'edited_at' || (row as unknown as Record<string, unknown>)[k] === next[k],
+    );
+    if (same) return false;
+    writeLead.run(next);
+    return true;
+  }
+
+  /** Re-classifies a stored lead (optionally with new values / decision) and writes it when it changed. */
+  function refresh(row: DbLead, opts: { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean } = {}): boolean {
+    const decision = opts.decision === undefined ? (row.decision as RowDecision | null) : opts.decision;
+    const r = reclassifier.reclassify(row, opts.lead, decision);
+    return store(row, r, decision, opts.edited ?? false);
+  }
+
+  /** Runs `fn` over `items` in transactions of `size`, yielding between them. */
+  async function inChunks<T>(items: readonly T[], size: number, fn: (chunk: readonly T[]) => void): Promise<void> {
+    for (let i = 0; i < items.length; i += size) {
+      if (i > 0) await yieldToEventLoop();
+      sqlite.transaction(() => fn(items.slice(i, i + size)))();
+    }
+  }
+
+  const announce = (importId: number | null): void => ctx.events.emit('imports.changed', { importId });
+
+  return {
+    ctx,
+    sqlite,
+    reclassifier,
+    staging,
+    requireImport,
+    requireDraft,
+    requireLead,
+    getLead: (id: number) => getLead.get(id),
+    liveCounts,
+    summary,
+    beginUndo,
+    snapshot,
+    snapshotGroupRow,
+    refresh,
+    inChunks,
+    announce,
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

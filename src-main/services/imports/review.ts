@@ -1,0 +1,354 @@
+/*
+ * Clean & dedupe over the database: paging with counts, inline edits,
+ * one-click fixes, bulk actions, duplicate groups, and undo.
+ *
+ * Every change to a draft import's leads is one undoable step: the mutable
+ * columns of each touched lead (and the touched group) are copied into the
+ * undo log before the change, and `leads.undo` copies the latest step back.
+ */
+import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
+import type { GroupView, LeadEditChanges } from '../../../src-shared/contract/imports';
+import { AppError } from '../../../src-shared/errors';
+import { mergeInto } from '../../../src-shared/import/dedupe';
+import type { LeadFlag, NormalisedLead, RowDecision } from '../../../src-shared/import/types';
+import { CHUNK, type Core } from './core';
+import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
+
+const EXCLUDE_BY_FLAG: Partial<Record<string, LeadFlag>> = {
+  exclude_role: 'role',
+  exclude_free_mail: 'free_mail',
+  exclude_disposable: 'disposable',
+};
+
+const BULK_LABELS: Record<HandlerInput<'leads.bulk'>['action'], string> = {
+  apply_all_typo_fixes: 'Apply all suggested fixes',
+  exclude_role: 'Exclude role addresses',
+  exclude_free_mail: 'Exclude free-mail addresses',
+  exclude_disposable: 'Exclude disposable addresses',
+  exclude_selected: 'Exclude selected',
+  keep_selected: 'Keep selected',
+};
+
+interface DbGroup {
+  id: number;
+  import_id: number;
+  kind: 'email' | 'linkedin' | 'name_company';
+  survivor_lead_id: number | null;
+  status: 'open' | 'resolved' | 'kept_both';
+}
+
+export function createReview(core: Core) {
+  const { sqlite } = core;
+
+  const leadsByKey = sqlite.prepare<[number, number, string | null, string | null], DbLead>(
+    `SELECT ${LEAD_COLUMNS} FROM leads
+      WHERE import_id = ? AND id != ? AND (email_key = ? OR linkedin_url = ?)
+      ORDER BY row_number`,
+  );
+  const idsWithSuggestion = sqlite.prepare<[number], { id: number }>(
+    "SELECT id FROM leads WHERE import_id = ? AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude') ORDER BY row_number",
+  );
+  const idsWithFlag = sqlite.prepare<[number, string], { id: number }>(
+    "SELECT id FROM leads WHERE import_id = ? AND flags_json LIKE ? AND (decision IS NULL OR decision != 'exclude')",
+  );
+  const idsInImport = sqlite.prepare<[number, string], { id: number }>(
+    'SELECT id FROM leads WHERE import_id = ? AND id IN (SELECT value FROM json_each(?))',
+  );
+  // classify(): invalid beats everything, an address on the list stays "suppressed" with its own reason.
+  const excludeIds = sqlite.prepare<[string]>(
+    `UPDATE leads SET decision = 'exclude',
+       state = CASE WHEN state IN ('invalid', 'suppressed') THEN state ELSE 'suppressed' END,
+       reason = CASE WHEN state IN ('invalid', 'suppressed') THEN reason ELSE 'Excluded by you' END
+     WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  const latestUndo = sqlite.prepare<[number], { id: number; label: string }>(
+    'SELECT id, label FROM lead_undo_batches WHERE import_id = ? ORDER BY id DESC LIMIT 1',
+  );
+  const cols = MUTABLE_COLUMNS.join(', ');
+  const fromUndo = MUTABLE_COLUMNS.map((c) => `u.${c}`).join(', ');
+  const restoreLeads = sqlite.prepare<[number]>(
+    `UPDATE leads SET (${cols}) = (${fromUndo}) FROM lead_undo_leads u WHERE u.batch_id = ? AND leads.id = u.lead_id`,
+  );
+  const restoreGroups = sqlite.prepare<[number]>(
+    `UPDATE duplicate_groups SET survivor_lead_id = u.survivor_lead_id, status = u.status
+       FROM lead_undo_groups u WHERE u.batch_id = ? AND duplicate_groups.id = u.group_id`,
+  );
+  const dropUndo = sqlite.prepare<[number]>('DELETE FROM lead_undo_batches WHERE id = ?');
+  const getGroup = sqlite.prepare<[number], DbGroup>('SELECT id, import_id, kind, survivor_lead_id, status FROM duplicate_groups WHERE id = ?');
+  const groupMembers = sqlite.prepare<[number], DbLead>(
+    `SELECT ${LEAD_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')} FROM duplicate_group_members m JOIN leads l ON l.id = m.lead_id
+      WHERE m.group_id = ? ORDER BY l.row_number`,
+  );
+  const setGroupDecision = sqlite.prepare<[string, number | null, number]>(
+    'UPDATE duplicate_groups SET status = ?, survivor_lead_id = ? WHERE id = ?',
+  );
+  const groupsOf = sqlite.prepare<[string, number], { id: number }>(
+    `SELECT g.id FROM duplicate_group_members m JOIN duplicate_groups g ON g.id = m.group_id
+      WHERE m.lead_id IN (SELECT value FROM json_each(?)) AND g.import_id = ?`,
+  );
+
+  /** Re-checks the leads that shared a key with a changed lead (a duplicate may now be the one left). */
+  function refreshPeers(row: DbLead, batchId: number, exclude: ReadonlySet<number>): number[] {
+    if (row.email_key === null && row.linkedin_url === null) return [];
+    const changed: number[] = [];
+    for (const peer of leadsByKey.all(row.import_id, row.id, row.email_key, row.linkedin_url)) {
+      if (exclude.has(peer.id)) continue;
+      // Read it again: an earlier peer's change can change this one's verdict.
+      const current = core.getLead(peer.id) as DbLead;
+      core.snapshot(batchId, [peer.id]);
+      if (core.refresh(current)) changed.push(peer.id);
+    }
+    return changed;
+  }
+
+  function applyChanges(lead: NormalisedLead, changes: LeadEditChanges): NormalisedLead {
+    const next: NormalisedLead = { ...lead, custom: Object.assign(Object.create(null) as Record<string, string>, lead.custom) };
+    for (const key of ['email', 'firstName', 'lastName', 'fullName', 'title', 'company', 'website', 'linkedinUrl', 'phone'] as const) {
+      const v = changes[key];
+      if (v !== undefined) next[key] = v;
+    }
+    for (const [k, v] of Object.entries(changes.custom ?? {})) {
+      if (!Object.hasOwn(lead.custom, k)) {
+        throw new AppError('invalid_input', `This import has no custom variable "${k}"; only mapped columns can be edited.`);
+      }
+      next.custom[k] = v;
+    }
+    // A changed name part must not keep a full name (or parts) derived from the old one.
+    if (changes.firstName !== undefined || changes.lastName !== undefined) {
+      if (changes.fullName === undefined) next.fullName = null;
+    } else if (changes.fullName !== undefined) {
+      next.firstName = null;
+      next.lastName = null;
+    }
+    return next;
+  }
+
+  function editLead(leadId: number, changes: LeadEditChanges, label: string): CallOutput<'leads.edit'> {
+    const row = core.requireLead(leadId);
+    core.requireDraft(row.import_id);
+    const alsoChanged: number[] = [];
+    sqlite.transaction(() => {
+      const batchId = core.beginUndo(row.import_id, label);
+      core.snapshot(batchId, [row.id]);
+      core.refresh(row, { lead: applyChanges(toNormalised(row), changes), edited: true });
+      alsoChanged.push(...refreshPeers(row, batchId, new Set([row.id])));
+      const updated = core.getLead(row.id) as DbLead;
+      if (updated.email_key !== row.email_key || updated.linkedin_url !== row.linkedin_url) {
+        alsoChanged.push(...refreshPeers(updated, batchId, new Set([row.id, ...alsoChanged])));
+      }
+    })();
+    core.announce(row.import_id);
+    return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged: [...new Set(alsoChanged)] };
+  }
+
+  async function refreshMany(importId: number, ids: readonly number[], label: string, change: (row: DbLead) => { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean }): Promise<number> {
+    if (ids.length === 0) return 0;
+    let changed = 0;
+    const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
+    const done = new Set<number>();
+    await core.inChunks(ids, CHUNK / 4, (chunk) => {
+      for (const id of chunk) {
+        const row = core.getLead(id);
+        if (!row) continue;
+        core.snapshot(batchId, [id]);
+        if (core.refresh(row, change(row))) changed++;
+        done.add(id);
+        for (const peer of refreshPeers(row, batchId, done)) {
+          done.add(peer);
+          changed++;
+        }
+      }
+    });
+    return changed;
+  }
+
+  function groupView(g: DbGroup): GroupView {
+    return {
+      id: g.id,
+      kind: g.kind,
+      status: g.status,
+      survivorId: g.survivor_lead_id,
+      members: groupMembers.all(g.id).map(toLeadRow),
+    };
+  }
+
+  function requireGroup(groupId: number): DbGroup {
+    const g = getGroup.get(groupId);
+    if (!g) throw new AppError('not_found', `Duplicate group ${groupId} does not exist (its import may have been deleted).`);
+    core.requireDraft(g.import_id);
+    return g;
+  }
+
+  /** Re-checks every member of every group the given leads are in (a group decision changes them all). */
+  function refreshGroupMembers(importId: number, leadIds: readonly number[], batchId: number, skip: ReadonlySet<number>): number {
+    let changed = 0;
+    const seen = new Set<number>(skip);
+    for (const { id: gid } of groupsOf.all(JSON.stringify(leadIds), importId)) {
+      for (const m of groupMembers.all(gid)) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
+        core.snapshot(batchId, [m.id]);
+        if (core.refresh(m)) changed++;
+      }
+    }
+    return changed;
+  }
+
+  return {
+    'leads.page': async (input: HandlerInput<'leads.page'>): Promise<CallOutput<'leads.page'>> => {
+      core.requireImport(input.importId);
+      const where = ['import_id = @importId'];
+      const params: Record<string, string | number> = { importId: input.importId, limit: input.limit, offset: input.offset };
+      if (input.flag) {
+        where.push('flags_json LIKE @flag');
+        params.flag = `%"${input.flag}"%`;
+      }
+      const search = input.search?.trim();
+      if (search) {
+        where.push("(email LIKE @search ESCAPE '\\' OR full_name LIKE @search ESCAPE '\\' OR company LIKE @search ESCAPE '\\')");
+        params.search = likePattern(search);
+      }
+      const base = where.join(' AND ');
+      const counts = { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
+      for (const r of sqlite.prepare<Record<string, string | number>, { state: keyof typeof counts; n: number }>(
+        `SELECT state, count(*) AS n FROM leads WHERE ${base} GROUP BY state`,
+      ).all(params)) {
+        if (r.state in counts) counts[r.state] = r.n;
+      }
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      let filtered = base;
+      if (input.state) {
+        filtered += ' AND state = @state';
+        params.state = input.state;
+      }
+      const rows = sqlite
+        .prepare<Record<string, string | number>, DbLead>(
+          `SELECT ${LEAD_COLUMNS} FROM leads WHERE ${filtered} ORDER BY row_number LIMIT @limit OFFSET @offset`,
+        )
+        .all(params)
+        .map(toLeadRow);
+      return { total, counts, matching: input.state ? counts[input.state] : total, rows };
+    },
+
+    'leads.edit': async ({ leadId, changes }: HandlerInput<'leads.edit'>): Promise<CallOutput<'leads.edit'>> =>
+      editLead(leadId, changes, 'Edit'),
+
+    'leads.applySuggestion': async ({ leadId }: HandlerInput<'leads.applySuggestion'>): Promise<CallOutput<'leads.applySuggestion'>> => {
+      const row = core.requireLead(leadId);
+      if (row.suggestion === null) throw new AppError('conflict', `Row ${row.row_number} has no suggested fix.`);
+      return editLead(leadId, { email: row.suggestion }, 'Apply suggested fix');
+    },
+
+    'leads.bulk': async ({ importId, action, leadIds }: HandlerInput<'leads.bulk'>): Promise<CallOutput<'leads.bulk'>> => {
+      core.requireDraft(importId);
+      const label = BULK_LABELS[action];
+      let changed = 0;
+      if (action === 'apply_all_typo_fixes') {
+        const ids = idsWithSuggestion.all(importId).map((r) => r.id);
+        changed = await refreshMany(importId, ids, label, (row) => ({
+          lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
+          edited: row.suggestion !== null,
+        }));
+      } else if (action === 'keep_selected' || action === 'exclude_selected') {
+        if (!leadIds || leadIds.length === 0) throw new AppError('invalid_input', 'Select at least one lead first.');
+        const ids = idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id);
+        if (action === 'keep_selected') {
+          changed = await refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
+        } else {
+          changed = await excludeMany(importId, ids, label);
+        }
+      } else {
+        const flag = EXCLUDE_BY_FLAG[action] as LeadFlag;
+        changed = await excludeMany(importId, idsWithFlag.all(importId, `%"${flag}"%`).map((r) => r.id), label);
+      }
+      core.announce(importId);
+      return { changed };
+    },
+
+    'leads.undo': async ({ importId }: HandlerInput<'leads.undo'>): Promise<CallOutput<'leads.undo'>> => {
+      core.requireDraft(importId);
+      const step = latestUndo.get(importId);
+      if (!step) return { undone: null, changed: 0 };
+      const changed = sqlite.transaction(() => {
+        const n = restoreLeads.run(step.id).changes;
+        restoreGroups.run(step.id);
+        dropUndo.run(step.id);
+        return n;
+      })();
+      core.announce(importId);
+      return { undone: step.label, changed };
+    },
+
+    'groups.list': async (input: HandlerInput<'groups.list'>): Promise<CallOutput<'groups.list'>> => {
+      core.requireImport(input.importId);
+      const statusClause = input.status ? 'AND status = @status' : '';
+      const params = { importId: input.importId, status: input.status ?? '', limit: input.limit, offset: input.offset };
+      const total =
+        sqlite
+          .prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM duplicate_groups WHERE import_id = @importId ${statusClause}`)
+          .get(params)?.n ?? 0;
+      const groups = sqlite
+        .prepare<typeof params, DbGroup>(
+          `SELECT id, import_id, kind, survivor_lead_id, status FROM duplicate_groups
+            WHERE import_id = @importId ${statusClause} ORDER BY id LIMIT @limit OFFSET @offset`,
+        )
+        .all(params)
+        .map(groupView);
+      return { total, groups };
+    },
+
+    'groups.resolve': async ({ groupId, survivorId, mergeEmptyFields }: HandlerInput<'groups.resolve'>): Promise<CallOutput<'groups.resolve'>> => {
+      const g = requireGroup(groupId);
+      const members = groupMembers.all(groupId);
+      const survivor = members.find((m) => m.id === survivorId);
+      if (!survivor) throw new AppError('invalid_input', `Lead ${survivorId} is not in this duplicate group.`);
+      const others = members.filter((m) => m.id !== survivorId);
+      let changed = 0;
+      sqlite.transaction(() => {
+        const batchId = core.beginUndo(g.import_id, 'Resolve duplicate group');
+        core.snapshotGroupRow(batchId, groupId);
+        core.snapshot(batchId, members.map((m) => m.id));
+        setGroupDecision.run('resolved', survivorId, groupId);
+        for (const o of others) if (core.refresh(o, { decision: o.decision === 'exclude' ? 'exclude' : 'duplicate' })) changed++;
+        const merged = mergeEmptyFields ? mergeInto(toNormalised(survivor), others.map(toNormalised)) : undefined;
+        const decision = survivor.decision === 'duplicate' ? null : (survivor.decision as RowDecision | null);
+        if (core.refresh(survivor, { lead: merged, decision, edited: merged !== undefined })) changed++;
+        changed += refreshGroupMembers(g.import_id, members.map((m) => m.id), batchId, new Set(members.map((m) => m.id)));
+      })();
+      core.announce(g.import_id);
+      return { group: groupView(getGroup.get(groupId) as DbGroup), changed };
+    },
+
+    'groups.keepBoth': async ({ groupId }: HandlerInput<'groups.keepBoth'>): Promise<CallOutput<'groups.keepBoth'>> => {
+      const g = requireGroup(groupId);
+      const members = groupMembers.all(groupId);
+      let changed = 0;
+      sqlite.transaction(() => {
+        const batchId = core.beginUndo(g.import_id, 'Keep both');
+        core.snapshotGroupRow(batchId, groupId);
+        core.snapshot(batchId, members.map((m) => m.id));
+        setGroupDecision.run('kept_both', g.survivor_lead_id, groupId);
+        for (const m of members) {
+          // Exact duplicates need an explicit "keep"; a fuzzy suggestion just goes away with the open group.
+          const keep = g.kind !== 'name_company' && (m.decision === null || m.decision === 'duplicate');
+          if (core.refresh(m, keep ? { decision: 'keep' } : {})) changed++;
+        }
+      })();
+      core.announce(g.import_id);
+      return { group: groupView(getGroup.get(groupId) as DbGroup), changed };
+    },
+  };
+
+  async function excludeMany(importId: number, ids: readonly number[], label: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
+    let changed = 0;
+    await core.inChunks(ids, CHUNK, (chunk) => {
+      const json = JSON.stringify(chunk);
+      core.snapshot(batchId, chunk);
+      changed += excludeIds.run(json).changes;
+    });
+    return changed;
+  }
+}
+

@@ -1,0 +1,140 @@
+/*
+ * Leads as stored (snake_case columns, JSON text) <-> leads as the contract
+ * shows them. Raw better-sqlite3 statements are used throughout the imports
+ * service: staging 100k rows and paging with counts need prepared statements
+ * and set-based SQL that the query builder would only wrap.
+ */
+import { z } from 'zod';
+import type { LeadRow } from '../../../src-shared/contract/imports';
+import {
+  CustomKeySchema,
+  LeadFlagSchema,
+  LeadStateSchema,
+  RowDecisionSchema,
+  emptyLead,
+  type LeadFlag,
+  type LeadState,
+  type NormalisedLead,
+  type RowDecision,
+} from '../../../src-shared/import/types';
+
+/** A row of `leads` as better-sqlite3 returns it. */
+export interface DbLead {
+  id: number;
+  import_id: number;
+  row_number: number;
+  original_json: string;
+  email: string | null;
+  email_key: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  title: string | null;
+  company: string | null;
+  website: string | null;
+  domain: string | null;
+  linkedin_url: string | null;
+  phone: string | null;
+  custom_json: string;
+  state: string;
+  reason: string;
+  flags_json: string;
+  suggestion: string | null;
+  group_id: number | null;
+  decision: string | null;
+  edited_at: number | null;
+}
+
+export const LEAD_COLUMNS =
+  'id, import_id, row_number, original_json, email, email_key, first_name, last_name, full_name, title, company, website, domain, linkedin_url, phone, custom_json, state, reason, flags_json, suggestion, group_id, decision, edited_at';
+
+/** Columns an undoable step may change; lead_undo_leads mirrors them. */
+export const MUTABLE_COLUMNS = [
+  'email',
+  'email_key',
+  'first_name',
+  'last_name',
+  'full_name',
+  'title',
+  'company',
+  'website',
+  'domain',
+  'linkedin_url',
+  'phone',
+  'custom_json',
+  'state',
+  'reason',
+  'flags_json',
+  'suggestion',
+  'decision',
+  'edited_at',
+] as const;
+
+const Cells = z.array(z.string());
+const Flags = z.array(LeadFlagSchema);
+const Custom = z.record(CustomKeySchema, z.string());
+
+export function parseCustom(json: string): Record<string, string> {
+  // Keys were validated on the way in; parsing again keeps a hand-edited database from reaching objects.
+  return Object.assign(Object.create(null) as Record<string, string>, Custom.parse(JSON.parse(json)));
+}
+
+export function parseFlags(json: string): LeadFlag[] {
+  return Flags.parse(JSON.parse(json));
+}
+
+export function parseState(value: string): LeadState {
+  return LeadStateSchema.parse(value);
+}
+
+export function parseDecision(value: string | null): RowDecision | null {
+  return value === null ? null : RowDecisionSchema.parse(value);
+}
+
+export function toNormalised(row: DbLead): NormalisedLead {
+  const lead = emptyLead();
+  lead.email = row.email;
+  lead.firstName = row.first_name;
+  lead.lastName = row.last_name;
+  lead.fullName = row.full_name;
+  lead.title = row.title;
+  lead.company = row.company;
+  lead.website = row.website;
+  lead.domain = row.domain;
+  lead.linkedinUrl = row.linkedin_url;
+  lead.phone = row.phone;
+  lead.custom = parseCustom(row.custom_json);
+  return lead;
+}
+
+export function toLeadRow(row: DbLead): LeadRow {
+  return {
+    id: row.id,
+    importId: row.import_id,
+    rowNumber: row.row_number,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    fullName: row.full_name,
+    title: row.title,
+    company: row.company,
+    website: row.website,
+    domain: row.domain,
+    linkedinUrl: row.linkedin_url,
+    phone: row.phone,
+    custom: { ...parseCustom(row.custom_json) },
+    state: parseState(row.state),
+    reason: row.reason,
+    flags: parseFlags(row.flags_json),
+    suggestion: row.suggestion,
+    groupId: row.group_id,
+    decision: parseDecision(row.decision),
+    original: Cells.parse(JSON.parse(row.original_json)),
+    edited: row.edited_at !== null,
+  };
+}
+
+/** `%text%` for LIKE with the wildcards in the user's text escaped (ESCAPE '\'). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,134 @@
+/*
+ * The suppression list, and its effect on DRAFT imports: adding or removing
+ * entries re-classifies the draft leads they match. Committed imports are
+ * left alone; generation skips suppressed addresses when a run is created.
+ */
+import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
+import { isSuppressed, parseSuppressionEntry, type SuppressionEntry } from '../../../src-shared/import/suppression';
+import { CHUNK, type Core } from './core';
+import { likePattern } from './rows';
+
+const MAX_INVALID_SAMPLES = 5;
+
+interface DbSuppression {
+  id: number;
+  kind: 'email' | 'domain';
+  value: string;
+  source: string;
+  created_at: number;
+}
+
+export function createSuppressions(core: Core) {
+  const { sqlite } = core;
+
+  const insert = sqlite.prepare<[string, string, string, number]>(
+    'INSERT OR IGNORE INTO suppressions (kind, value, source, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const byIds = sqlite.prepare<[string], DbSuppression>(
+    'SELECT id, kind, value, source, created_at FROM suppressions WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const removeIds = sqlite.prepare<[string]>('DELETE FROM suppressions WHERE id IN (SELECT value FROM json_each(?))');
+  const total = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM suppressions');
+  const draftLeads = sqlite.prepare<[], { id: number; import_id: number; email: string | null; state: string }>(
+    `SELECT l.id, l.import_id, l.email, l.state FROM leads l JOIN imports i ON i.id = l.import_id
+      WHERE i.status = 'draft' AND l.email IS NOT NULL`,
+  );
+
+  /** Re-classifies the draft leads whose address `matches` says are affected. */
+  async function reclassifyDrafts(matches: (email: string, state: string) => boolean): Promise<number> {
+    const ids: number[] = [];
+    const imports = new Set<number>();
+    for (const l of draftLeads.iterate()) {
+      if (l.email !== null && matches(l.email, l.state)) {
+        ids.push(l.id);
+        imports.add(l.import_id);
+      }
+    }
+    let changed = 0;
+    await core.inChunks(ids, CHUNK / 4, (chunk) => {
+      for (const id of chunk) {
+        const row = core.getLead(id);
+        if (row && core.refresh(row)) changed++;
+      }
+    });
+    for (const id of imports) core.announce(id);
+    return changed;
+  }
+
+  function asSet(entries: readonly Pick<SuppressionEntry, 'kind' | 'value'>[]) {
+    const emails = new Set<string>();
+    const domains = new Set<string>();
+    for (const e of entries) (e.kind === 'email' ? emails : domains).add(e.value);
+    return { emails, domains };
+  }
+
+  const announce = (): void => core.ctx.events.emit('suppressions.changed', { total: total.get()?.n ?? 0 });
+
+  return {
+    'suppressions.list': async (input: HandlerInput<'suppressions.list'>): Promise<CallOutput<'suppressions.list'>> => {
+      const search = input.search?.trim();
+      const where = search ? "WHERE value LIKE @search ESCAPE '\\' OR source LIKE @search ESCAPE '\\'" : '';
+      const params = { search: search ? likePattern(search.toLowerCase()) : '', limit: input.limit, offset: input.offset };
+      const count = sqlite.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM suppressions ${where}`).get(params)?.n ?? 0;
+      const entries = sqlite
+        .prepare<typeof params, DbSuppression>(
+          `SELECT id, kind, value, source, created_at FROM suppressions ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+        )
+        .all(params)
+        .map((r) => ({ id: r.id, kind: r.kind, value: r.value, source: r.source, createdAt: r.created_at }));
+      return { total: count, entries };
+    },
+
+    'suppressions.add': async ({ entries, source }: HandlerInput<'suppressions.add'>): Promise<CallOutput<'suppressions.add'>> => {
+      const parsed: SuppressionEntry[] = [];
+      const seen = new Set<string>();
+      const invalidSamples: string[] = [];
+      let invalid = 0;
+      let duplicates = 0;
+      for (const text of entries) {
+        const e = parseSuppressionEntry(text);
+        if (e === null) {
+          if (text.trim() === '') continue;
+          invalid++;
+          if (invalidSamples.length < MAX_INVALID_SAMPLES) invalidSamples.push(text.slice(0, 200));
+          continue;
+        }
+        const key = `${e.kind}:${e.value}`;
+        if (seen.has(key)) {
+          duplicates++;
+          continue;
+        }
+        seen.add(key);
+        parsed.push(e);
+      }
+      const added: SuppressionEntry[] = [];
+      const now = Date.now();
+      await core.inChunks(parsed, CHUNK * 2, (chunk) => {
+        for (const e of chunk) {
+          if (insert.run(e.kind, e.value, source, now).changes > 0) added.push(e);
+          else duplicates++;
+        }
+      });
+      let reclassified = 0;
+      if (added.length > 0) {
+        const set = asSet(added);
+        reclassified = await reclassifyDrafts((email) => isSuppressed(email, set) !== null);
+        announce();
+      }
+      return { added: added.length, duplicates, invalid, invalidSamples, reclassified };
+    },
+
+    'suppressions.remove': async ({ ids }: HandlerInput<'suppressions.remove'>): Promise<CallOutput<'suppressions.remove'>> => {
+      const json = JSON.stringify(ids);
+      const gone = byIds.all(json);
+      const removed = removeIds.run(json).changes;
+      let reclassified = 0;
+      if (removed > 0) {
+        const set = asSet(gone);
+        reclassified = await reclassifyDrafts((email, state) => state === 'suppressed' && isSuppressed(email, set) !== null);
+        announce();
+      }
+      return { removed, reclassified };
+    },
+  };
+}
