@@ -1,7 +1,6 @@
 import type { Handlers } from '../../src-shared/contract';
 import { createSettingsService } from '../services/settings';
 import { createImportsService } from '../services/imports';
-import { createImportsService } from '../services/imports';
 import { createGenerationService } from '../services/generation';
 import { createExportService } from '../services/export';
 import { createReviewService } from '../services/review';
@@ -12,7 +11,6 @@ import type { AppContext } from './context';
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...createSettingsService(ctx).handlers,
-    ...createImportsService(ctx).handlers,
     ...createImportsService(ctx).handlers,
     ...createGenerationService(ctx).handlers,
     ...createReviewService(ctx, { regenerateLeads: regenerateLeadsForReview }).handlers,
