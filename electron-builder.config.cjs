@@ -59,4 +59,3 @@ const config = {
 };
 
 module.exports = config;
-module.exports.fuses = fuses;
