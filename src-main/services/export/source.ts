@@ -1,0 +1,153 @@
+import type Database from 'better-sqlite3';
+import type { ExportRequest } from '../../../src-shared/contract/review';
+import { AppError } from '../../../src-shared/errors';
+import { buildRow, exportColumns, type ExportColumn, type ExportLead } from '../../../src-shared/export/columns';
+import { customValues, originalCells, parseHeaders } from '../review/detail';
+
+const CHUNK = 1000;
+
+/**
+ * Which (run, lead) pairs an export covers, as SQL over `sel`: for a run its run_leads; for an import
+ * each of its leads with the latest run that holds it (run_id NULL when never generated).
+ */
+function selection(req: ExportRequest): { sql: string; params: Array<string | number> } {
+  const conditions: string[] = [];
+  const params: Array<string | number> = [];
+  let base: string;
+  if (req.source.kind === 'run') {
+    base = 'SELECT rl.run_id AS run_id, rl.lead_id AS lead_id, rl.review_state AS review_state FROM run_leads rl WHERE rl.run_id = ?';
+    params.push(req.source.runId);
+  } else {
+    base = `SELECT (SELECT max(x.run_id) FROM run_leads x WHERE x.lead_id = l.id) AS run_id, l.id AS lead_id,
+              (SELECT x.review_state FROM run_leads x WHERE x.lead_id = l.id ORDER BY x.run_id DESC LIMIT 1) AS review_state
+            FROM leads l WHERE l.import_id = ?`;
+    params.push(req.source.importId);
+  }
+  if (req.which === 'approved') conditions.push("sel.review_state = 'approved'");
+  if (req.which === 'selected') {
+    conditions.push('sel.lead_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(req.leadIds));
+  }
+  return { sql: `(${base}) sel${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`, params };
+}
+
+export interface ExportPlan {
+  columns: ExportColumn[];
+  total: number;
+  /** Rows in lead order, a chunk at a time, so memory stays flat however large the export. */
+  chunks(): Generator<string[][]>;
+}
+
+interface LeadRow {
+  lead_id: number;
+  run_id: number | null;
+  import_id: number;
+  original_json: string;
+  custom_json: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  title: string | null;
+  company: string | null;
+  website: string | null;
+  domain: string | null;
+  linkedin_url: string | null;
+  phone: string | null;
+}
+
+export function planExport(sqlite: Database.Database, req: ExportRequest): ExportPlan {
+  if (req.source.kind === 'run' && !sqlite.prepare('SELECT 1 FROM runs WHERE id = ?').get(req.source.runId)) {
+    throw new AppError('not_found', `Run ${req.source.runId} does not exist.`);
+  }
+  if (req.source.kind === 'import' && !sqlite.prepare('SELECT 1 FROM imports WHERE id = ?').get(req.source.importId)) {
+    throw new AppError('not_found', `Import ${req.source.importId} does not exist.`);
+  }
+  if (req.which === 'selected' && req.leadIds.length === 0) {
+    throw new AppError('invalid_input', 'Select the leads to export first, or export all or approved leads.');
+  }
+  const sel = selection(req);
+  const total = sqlite.prepare(`SELECT count(*) FROM ${sel.sql}`).pluck().get(...sel.params) as number;
+  const headerLists = (
+    sqlite
+      .prepare(
+        `SELECT i.headers_json FROM imports i WHERE i.id IN (SELECT DISTINCT l.import_id FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id) ORDER BY i.id`,
+      )
+      .pluck()
+      .all(...sel.params) as string[]
+  ).map(parseHeaders);
+  const customKeys = sqlite
+    .prepare(
+      `SELECT j.key FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id, json_each(l.custom_json) j
+       WHERE json_valid(l.custom_json) AND j.key GLOB '[a-z]*' GROUP BY j.key ORDER BY min(l.id), min(j.id)`,
+    )
+    .pluck()
+    .all(...sel.params) as string[];
+  const stepCount =
+    (sqlite
+      .prepare(`SELECT max(s.step) FROM ${sel.sql} JOIN sequence_steps s ON s.run_id = sel.run_id AND s.lead_id = sel.lead_id`)
+      .pluck()
+      .get(...sel.params) as number | null) ?? 0;
+  const columns = exportColumns(headerLists, customKeys, stepCount);
+  const headersById = new Map<number, string[]>();
+  const headersOf = (importId: number) => {
+    let h = headersById.get(importId);
+    if (!h) {
+      h = parseHeaders((sqlite.prepare('SELECT headers_json FROM imports WHERE id = ?').pluck().get(importId) as string) ?? '[]');
+      headersById.set(importId, h);
+    }
+    return h;
+  };
+  const leadPage = sqlite.prepare(
+    `SELECT sel.lead_id, sel.run_id, l.import_id, l.original_json, l.custom_json, l.email, l.first_name, l.last_name,
+            l.full_name, l.title, l.company, l.website, l.domain, l.linkedin_url, l.phone
+     FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id
+     WHERE sel.lead_id > ? ORDER BY sel.lead_id LIMIT ${CHUNK}`,
+  );
+  const stepsOf = sqlite.prepare(
+    `SELECT s.lead_id, s.step, s.subject, s.body FROM sequence_steps s
+     JOIN json_each(?) p ON s.run_id = json_extract(p.value, '$[0]') AND s.lead_id = json_extract(p.value, '$[1]')
+     ORDER BY s.lead_id, s.step`,
+  );
+
+  function* chunks(): Generator<string[][]> {
+    for (let after = 0; ; ) {
+      const leads = leadPage.all(...sel.params, after) as LeadRow[];
+      if (leads.length === 0) return;
+      after = leads[leads.length - 1]?.lead_id ?? after;
+      const pairs = leads.filter((l) => l.run_id !== null).map((l) => [l.run_id, l.lead_id]);
+      const steps = stepsOf.all(JSON.stringify(pairs)) as Array<{ lead_id: number; step: number; subject: string; body: string }>;
+      const byLead = new Map<number, ExportLead['steps'][number][]>();
+      for (const s of steps) {
+        const list = byLead.get(s.lead_id) ?? [];
+        list.push({ step: s.step, subject: s.subject, body: s.body });
+        byLead.set(s.lead_id, list);
+      }
+      yield leads.map((l) =>
+        buildRow(
+          columns,
+          {
+            original: originalCells(headersOf(l.import_id), l.original_json),
+            fields: {
+              email: l.email,
+              firstName: l.first_name,
+              lastName: l.last_name,
+              fullName: l.full_name,
+              title: l.title,
+              company: l.company,
+              website: l.website,
+              domain: l.domain,
+              linkedinUrl: l.linkedin_url,
+              phone: l.phone,
+            },
+            custom: customValues(l.custom_json),
+            steps: byLead.get(l.lead_id) ?? [],
+          },
+          req.escapeFormulas,
+        ),
+      );
+    }
+  }
+
+  return { columns, total, chunks };
+}
