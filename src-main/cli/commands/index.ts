@@ -2,6 +2,8 @@ import type { CommandModule } from '../runtime';
 import { registerDoctor } from './doctor';
 import { registerKeys } from './keys';
 import { registerServe } from './serve';
+import { registerGeneration } from './generation';
+import { registerReview } from './review';
 
 /** Every CLI command group, registered in this order (it is also the order of `leadprep --help`). */
-export const commandModules: CommandModule[] = [registerDoctor, registerKeys, registerServe];
+export const commandModules: CommandModule[] = [registerDoctor, registerKeys, registerServe, registerGeneration, registerReview];
