@@ -14,6 +14,7 @@ export default defineConfig({
   preload: {
     // A sandboxed preload must be a single CommonJS file that requires nothing but `electron`.
     build: {
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
