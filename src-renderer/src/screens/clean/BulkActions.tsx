@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { BulkAction } from '../../../../src-shared/contract/imports';
+import { api } from '../../api/client';
+import { toast } from '../../store/toasts';
+import { Button } from '../../ui/Button';
+import { plural } from '../../ui/format';
+
+const WHOLE_IMPORT: readonly { action: BulkAction; label: string }[] = [
+  { action: 'apply_all_typo_fixes', label: 'Apply all suggested typo fixes' },
+  { action: 'exclude_role', label: 'Exclude role addresses' },
+  { action: 'exclude_free_mail', label: 'Exclude free-mail' },
+  { action: 'exclude_disposable', label: 'Exclude disposable' },
+];
+
+interface Props {
+  importId: number;
+  selected: ReadonlySet<number>;
+  onDone(clearSelection: boolean): void;
+}
+
+/** Actions over the whole import, and exclude/keep for the selected rows. */
+export function BulkActions({ importId, selected, onDone }: Props) {
+  const [running, setRunning] = useState<BulkAction | null>(null);
+  const run = async (action: BulkAction) => {
+    setRunning(action);
+    try {
+      const selection = action === 'exclude_selected' || action === 'keep_selected';
+      const { changed } = await api.call('leads.bulk', { importId, action, ...(selection ? { leadIds: [...selected] } : {}) });
+      toast.success(changed === 0 ? 'Nothing to change.' : `${plural(changed, 'lead')} changed.`);
+      onDone(selection);
+    } catch (e) {
+      toast.error(e);
+    } finally {
+      setRunning(null);
+    }
+  };
+  return (
+    <div className="row bulk-actions" role="toolbar" aria-label="Bulk actions">
+      {WHOLE_IMPORT.map((b) => (
+        <Button key={b.action} size="sm" busy={running === b.action} disabled={running !== null} onClick={() => void run(b.action)}>
+          {b.label}
+        </Button>
+      ))}
+      <span className="muted">{selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}</span>
+      <Button size="sm" disabled={selected.size === 0 || running !== null} busy={running === 'exclude_selected'} onClick={() => void run('exclude_selected')}>
+        Exclude selected
+      </Button>
+      <Button size="sm" disabled={selected.size === 0 || running !== null} busy={running === 'keep_selected'} onClick={() => void run('keep_selected')}>
+        Keep selected
+      </Button>
+    </div>
+  );
+}

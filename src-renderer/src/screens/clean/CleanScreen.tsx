@@ -1,0 +1,148 @@
+import { useCallback, useDeferredValue, useReducer, useState, type ReactNode } from 'react';
+import type { LeadState } from '../../../../src-shared/import/types';
+import { useEvent } from '../../api/client';
+import { useNav } from '../../store/nav';
+import { Badge } from '../../ui/Badge';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { Screen } from '../../ui/Screen';
+import { DeleteImportDialog } from '../import/RecentImports';
+import { BulkActions } from './BulkActions';
+import { CommitDialog } from './CommitDialog';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { ImportPicker, useImportChoices } from './ImportPicker';
+import { LeadTable } from './LeadTable';
+import { useCleanTarget } from './selection';
+import { StateFilters } from './StateFilters';
+import { useImportSummary } from './useImportSummary';
+import { useLeadWindow } from './useLeadWindow';
+import { useUndo } from './useUndo';
+
+export default function CleanScreen() {
+  const importId = useCleanTarget((s) => s.importId);
+  const choose = useCleanTarget((s) => s.set);
+  const { imports, error } = useImportChoices(importId, choose);
+  const go = useNav((s) => s.go);
+
+  if (importId === null || imports === null) {
+    return (
+      <Screen title="Clean & dedupe">
+        {error && <Banner tone="danger" title="Could not list imports">{error}</Banner>}
+        {imports === null && !error && <p className="muted" role="status">Loading imports…</p>}
+        {imports?.length === 0 && (
+          <EmptyState title="Nothing to clean yet" action={<Button variant="primary" onClick={() => go('import')}>Import a file</Button>}>
+            <p>Import a lead file first; its rows show up here for review.</p>
+          </EmptyState>
+        )}
+      </Screen>
+    );
+  }
+  return <CleanImport key={importId} importId={importId} picker={<ImportPicker imports={imports} current={importId} onChange={choose} />} />;
+}
+
+function CleanImport({ importId, picker }: { importId: number; picker: ReactNode }) {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  const [state, setState] = useState<LeadState | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const search = useDeferredValue(searchText);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [dialog, setDialog] = useState<'commit' | 'delete' | null>(null);
+  const choose = useCleanTarget((s) => s.set);
+  const go = useNav((s) => s.go);
+
+  useEvent('imports.changed', (e) => {
+    if (e.importId === null || e.importId === importId) bump();
+  });
+  const { summary, error } = useImportSummary(importId, version);
+  const data = useLeadWindow({ importId, state, search, version });
+  const readOnly = summary?.status !== 'draft';
+  const undo = useUndo(importId, !readOnly, bump);
+  const toggle = useCallback((id: number) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const title = summary ? summary.fileName : 'Clean & dedupe';
+  return (
+    <Screen
+      title="Clean & dedupe"
+      description={summary && <>{title} · sheet {summary.sheet} · {summary.status === 'committed' ? <Badge tone="ok">Committed</Badge> : <Badge tone="info">Draft</Badge>}</>}
+      actions={
+        <>
+          {picker}
+          {!readOnly && (
+            <Button onClick={() => void undo()} aria-keyshortcuts="Control+Z Meta+Z">
+              Undo
+            </Button>
+          )}
+          <Button variant="danger" disabled={!summary} onClick={() => setDialog('delete')}>
+            Delete import
+          </Button>
+          {!readOnly && (
+            <Button variant="primary" disabled={!summary} onClick={() => setDialog('commit')}>
+              Commit import
+            </Button>
+          )}
+        </>
+      }
+    >
+      {error && <Banner tone="danger" title="Could not read this import">{error}</Banner>}
+      {data.error && <Banner tone="danger" title="Could not load leads">{data.error}</Banner>}
+      {summary?.status === 'committed' && (
+        <Banner tone="ok" title="This import is committed">
+          <p>Its ready leads can be used for generation. Decisions are final; delete the import to start over.</p>
+        </Banner>
+      )}
+      <StateFilters counts={data.counts} total={data.total} blankRows={summary?.blankRows ?? 0} active={state} onChange={setState} />
+      <div className="row">
+        <input className="input search" type="search" aria-label="Search leads" placeholder="Search email, name, company…" value={searchText} onChange={(e) => setSearchText(e.currentTarget.value)} />
+        <span className="muted" role="status">
+          {data.matching === null ? 'Loading…' : `${data.matching.toLocaleString()} shown`}
+        </span>
+      </div>
+      {!readOnly && (
+        <BulkActions
+          importId={importId}
+          selected={selected}
+          onDone={(clear) => {
+            if (clear) setSelected(new Set());
+            bump();
+          }}
+        />
+      )}
+      {data.matching === 0 ? (
+        <EmptyState title={search || state ? 'No lead matches these filters' : 'This import has no leads'}>
+          {(search || state) && (
+            <Button
+              onClick={() => {
+                setSearchText('');
+                setState(null);
+              }}
+            >
+              Clear filters
+            </Button>
+          )}
+        </EmptyState>
+      ) : (
+        <LeadTable data={data} readOnly={readOnly} selected={selected} onToggle={toggle} onChanged={bump} />
+      )}
+      <DuplicatesPanel importId={importId} readOnly={readOnly} version={version} onChanged={bump} />
+      {dialog === 'commit' && summary && <CommitDialog summary={summary} onDone={() => setDialog(null)} onCommitted={bump} />}
+      {dialog === 'delete' && summary && (
+        <DeleteImportDialog
+          imp={summary}
+          onDone={() => setDialog(null)}
+          onDeleted={() => {
+            choose(null);
+            go('import');
+          }}
+        />
+      )}
+    </Screen>
+  );
+}

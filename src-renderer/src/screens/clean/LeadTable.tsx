@@ -1,0 +1,155 @@
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { LeadEditChanges, LeadRow } from '../../../../src-shared/contract/imports';
+import { api } from '../../api/client';
+import { toast } from '../../store/toasts';
+import { Button } from '../../ui/Button';
+import { EditableCell } from './EditableCell';
+import { FlagList, StateBadge } from './StateBadge';
+import type { LeadWindow } from './useLeadWindow';
+
+const ROW_HEIGHT = 44;
+
+type EditableField = Exclude<keyof LeadEditChanges, 'custom'>;
+
+const COLUMNS: readonly { field: EditableField; label: string }[] = [
+  { field: 'email', label: 'Email' },
+  { field: 'firstName', label: 'First name' },
+  { field: 'lastName', label: 'Last name' },
+  { field: 'company', label: 'Company' },
+  { field: 'title', label: 'Title' },
+  { field: 'website', label: 'Website' },
+  { field: 'linkedinUrl', label: 'LinkedIn' },
+];
+
+interface Props {
+  data: LeadWindow;
+  readOnly: boolean;
+  selected: ReadonlySet<number>;
+  onToggle(id: number): void;
+  onChanged(): void;
+}
+
+async function edit(leadId: number, changes: LeadEditChanges): Promise<void> {
+  try {
+    await api.call('leads.edit', { leadId, changes });
+  } catch (e) {
+    toast.error(e);
+    throw e;
+  }
+}
+
+function SuggestionButton({ lead, onChanged }: { lead: LeadRow; onChanged(): void }) {
+  if (!lead.suggestion) return null;
+  const apply = async () => {
+    try {
+      await api.call('leads.applySuggestion', { leadId: lead.id });
+      onChanged();
+    } catch (e) {
+      toast.error(e);
+    }
+  };
+  return (
+    <Button size="sm" variant="ghost" className="suggestion" onClick={() => void apply()}>
+      Use {lead.suggestion}
+    </Button>
+  );
+}
+
+function LeadRowView({ lead, readOnly, selected, onToggle, onChanged }: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & { selected: boolean }) {
+  return (
+    <>
+      <div role="gridcell" className="lead-cell">
+        <input type="checkbox" aria-label={`Select row ${lead.rowNumber}`} checked={selected} disabled={readOnly} onChange={() => onToggle(lead.id)} />
+      </div>
+      <div role="gridcell" className="lead-cell muted">
+        {lead.rowNumber}
+      </div>
+      <div role="gridcell" className="lead-cell">
+        <StateBadge state={lead.state} reason={lead.reason} />
+      </div>
+      {COLUMNS.map((c) => (
+        <EditableCell
+          key={c.field}
+          value={lead[c.field]}
+          label={`${c.label} of row ${lead.rowNumber}`}
+          readOnly={readOnly}
+          onSave={async (v) => {
+            await edit(lead.id, { [c.field]: v });
+            onChanged();
+          }}
+        >
+          {c.field === 'email' && !readOnly && <SuggestionButton lead={lead} onChanged={onChanged} />}
+          {c.field === 'website' && lead.domain && lead.domain !== lead.website && <span className="muted cell-sub">{lead.domain}</span>}
+        </EditableCell>
+      ))}
+      <div role="gridcell" className="lead-cell">
+        <FlagList flags={lead.flags} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * Every lead of the import under the current filters. Only the rows in view are in the DOM, and only
+ * the pages around them are in memory, so 100k rows scroll like 100.
+ */
+export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = data.matching ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { ensure } = data;
+  useEffect(() => {
+    if (count > 0) ensure(first, last);
+  }, [ensure, first, last, count]);
+
+  return (
+    <div ref={scroller} className="lead-scroll">
+      <div role="grid" aria-label="Leads" aria-rowcount={count + 1} className="lead-grid" style={{ height: virtualizer.getTotalSize() + ROW_HEIGHT }}>
+        <div role="row" aria-rowindex={1} className="lead-row lead-head">
+          <div role="columnheader" className="lead-cell">
+            <span className="visually-hidden">Selected</span>
+          </div>
+          <div role="columnheader" className="lead-cell">
+            Row
+          </div>
+          <div role="columnheader" className="lead-cell">
+            State
+          </div>
+          {COLUMNS.map((c) => (
+            <div role="columnheader" className="lead-cell" key={c.field}>
+              {c.label}
+            </div>
+          ))}
+          <div role="columnheader" className="lead-cell">
+            Flags
+          </div>
+        </div>
+        {items.map((item) => {
+          const lead = data.row(item.index);
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={lead ? selected.has(lead.id) : undefined}
+              className="lead-row"
+              style={{ transform: `translateY(${item.start + ROW_HEIGHT}px)` }}
+            >
+              {lead ? (
+                <LeadRowView lead={lead} readOnly={readOnly} selected={selected.has(lead.id)} onToggle={onToggle} onChanged={onChanged} />
+              ) : (
+                <div role="gridcell" className="lead-cell muted">
+                  Loading…
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

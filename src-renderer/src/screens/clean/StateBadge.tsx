@@ -1,0 +1,47 @@
+import { LEAD_STATE_LABELS, type LeadFlag, type LeadState } from '../../../../src-shared/import/types';
+import { Badge, type Tone } from '../../ui/Badge';
+import './clean.css';
+
+export const STATE_TONES: Readonly<Record<LeadState, Tone>> = {
+  ready: 'ok',
+  needs_fix: 'warn',
+  invalid: 'danger',
+  duplicate: 'info',
+  suppressed: 'neutral',
+};
+
+/** A lead's state with its reason beside it, as in the Import preview and the Clean table. */
+export function StateBadge({ state, reason }: { state: LeadState; reason: string }) {
+  return (
+    <span className="state-cell">
+      <Badge tone={STATE_TONES[state]}>{LEAD_STATE_LABELS[state]}</Badge>
+      <span className="state-reason" title={reason}>
+        {reason}
+      </span>
+    </span>
+  );
+}
+
+export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
+  role: 'Role address',
+  free_mail: 'Free-mail',
+  disposable: 'Disposable',
+  typo: 'Typo?',
+  no_name: 'No name',
+  multiple_emails: 'Several emails',
+  linkedin_not_profile: 'Not a profile URL',
+  phone_as_number: 'Phone mangled',
+  possible_duplicate: 'Possible duplicate',
+  in_database: 'Already imported',
+};
+
+export function FlagList({ flags }: { flags: readonly LeadFlag[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <span className="flag-list">
+      {flags.map((f) => (
+        <Badge key={f}>{FLAG_LABELS[f]}</Badge>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,31 @@
+import { useCallback, useEffect } from 'react';
+import { api } from '../../api/client';
+import { toast } from '../../store/toasts';
+
+/** Undo of the last decision of a draft import, from a button or Ctrl/Cmd+Z outside text fields. */
+export function useUndo(importId: number, enabled: boolean, onUndone: () => void): () => Promise<void> {
+  const undo = useCallback(async () => {
+    try {
+      const r = await api.call('leads.undo', { importId });
+      if (r.undone === null) toast.info('Nothing to undo.');
+      else toast.success(`Undone: ${r.undone}.`);
+      onUndone();
+    } catch (e) {
+      toast.error(e);
+    }
+  }, [importId, onUndone]);
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+      const t = e.target as HTMLElement | null;
+      // Inside a text field Ctrl+Z belongs to the field.
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
+      e.preventDefault();
+      void undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, undo]);
+  return undo;
+}

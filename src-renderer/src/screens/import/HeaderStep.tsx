@@ -1,0 +1,78 @@
+import type { KeyboardEvent } from 'react';
+import type { SheetRead } from '../../workers/import-messages';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+
+const ROWS_SHOWN = 15;
+const COLUMNS_SHOWN = 8;
+
+/**
+ * The first rows of the sheet as read; the detected header row is highlighted and any other row can be
+ * picked by clicking it (or Enter/Space on it), because title rows above the real header are common.
+ */
+export function HeaderStep({
+  sheet,
+  headerRow,
+  onPick,
+  onConfirm,
+  disabled,
+}: {
+  sheet: SheetRead;
+  headerRow: number;
+  onPick(row: number): void;
+  onConfirm(): void;
+  disabled: boolean;
+}) {
+  const shown = Math.max(ROWS_SHOWN, headerRow + 3);
+  const rows = sheet.rows.slice(0, shown);
+  const width = Math.min(COLUMNS_SHOWN, Math.max(0, ...rows.map((r) => r.length)));
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onPick(i);
+    }
+  };
+  return (
+    <Card
+      title="2. Header row"
+      subtitle={`Sheet "${sheet.sheet}" · ${sheet.rowCount.toLocaleString()} rows. The row with the column names is highlighted; click another row if it is wrong.`}
+      label="Header row"
+    >
+      {sheet.truncatedCells > 0 && (
+        <p className="muted">
+          {sheet.truncatedCells.toLocaleString()} very long cells were cut to 1,000,000 characters.
+        </p>
+      )}
+      <div className="grid-scroll">
+        <table className="table header-picker">
+          <tbody>
+            {rows.map((r, i) => (
+              <tr
+                key={i}
+                tabIndex={0}
+                aria-selected={i === headerRow}
+                className={i < headerRow ? 'above-header' : undefined}
+                onClick={() => onPick(i)}
+                onKeyDown={(e) => onKey(e, i)}
+              >
+                <th scope="row">{i + 1}</th>
+                {Array.from({ length: width }, (_, c) => (
+                  <td key={c}>{r[c] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="row">
+        <p>
+          Header: <strong>row {headerRow + 1}</strong>
+          {headerRow > 0 && <span className="muted"> (rows above it are skipped)</span>}
+        </p>
+        <Button variant="primary" disabled={disabled} onClick={onConfirm}>
+          Use row {headerRow + 1} as header
+        </Button>
+      </div>
+    </Card>
+  );
+}

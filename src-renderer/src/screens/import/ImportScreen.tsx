@@ -1,0 +1,93 @@
+import { useImportFlow } from './flow';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Screen } from '../../ui/Screen';
+import { BusyPanel } from './BusyPanel';
+import { DropZone } from './DropZone';
+import { HeaderStep } from './HeaderStep';
+import { MappingStep } from './MappingStep';
+import { RecentImports } from './RecentImports';
+import { RepeatFileDialog } from './RepeatFileDialog';
+import { SheetStep } from './SheetStep';
+import './import.css';
+
+function FileLine() {
+  const file = useImportFlow((s) => s.file);
+  const opened = useImportFlow((s) => s.opened);
+  const reset = useImportFlow((s) => s.reset);
+  const busy = useImportFlow((s) => s.busy);
+  if (!file) return null;
+  const details =
+    opened &&
+    [
+      opened.kind.toUpperCase(),
+      opened.encoding,
+      opened.delimiter && `delimiter ${opened.delimiter === '\t' ? 'tab' : `"${opened.delimiter}"`}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  return (
+    <div className="row-between file-line">
+      <p>
+        <strong>{file.name}</strong> {details && <span className="muted">({details})</span>}
+      </p>
+      <Button size="sm" variant="ghost" disabled={busy !== null} onClick={reset}>
+        Choose another file
+      </Button>
+    </div>
+  );
+}
+
+function Steps() {
+  const step = useImportFlow((s) => s.step);
+  const opened = useImportFlow((s) => s.opened);
+  const sheet = useImportFlow((s) => s.sheet);
+  const headerRow = useImportFlow((s) => s.headerRow);
+  const busy = useImportFlow((s) => s.busy);
+  const { chooseFile, pickSheet, setHeaderRow, confirmHeader } = useImportFlow.getState();
+  switch (step) {
+    case 'file':
+      return <DropZone disabled={busy !== null} onFile={(f) => void chooseFile(f)} />;
+    case 'sheet':
+      return (
+        opened && <SheetStep opened={opened} disabled={busy !== null} onPick={(n) => void pickSheet(n)} />
+      );
+    case 'header':
+      return (
+        sheet && (
+          <HeaderStep
+            sheet={sheet}
+            headerRow={headerRow}
+            disabled={busy !== null}
+            onPick={setHeaderRow}
+            onConfirm={() => void confirmHeader()}
+          />
+        )
+      );
+    case 'mapping':
+      return <MappingStep />;
+  }
+}
+
+export default function ImportScreen() {
+  const busy = useImportFlow((s) => s.busy);
+  const error = useImportFlow((s) => s.error);
+  const cancel = useImportFlow((s) => s.cancel);
+  return (
+    <Screen
+      title="Import"
+      description="Bring in a lead file. Nothing is saved until you continue, and you can review every row before committing."
+    >
+      <FileLine />
+      {error && (
+        <Banner tone="danger" title="This step did not work">
+          <p>{error}</p>
+        </Banner>
+      )}
+      {busy && <BusyPanel busy={busy} onCancel={cancel} />}
+      <Steps />
+      <RepeatFileDialog />
+      <RecentImports />
+    </Screen>
+  );
+}

@@ -1,0 +1,51 @@
+import { useImportFlow } from './flow';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { MappingPreview } from './MappingPreview';
+import { MappingTable } from './MappingTable';
+import { TemplateBar } from './TemplateBar';
+
+/** Step 3: columns to fields with a live preview; Continue runs the import. */
+export function MappingStep() {
+  const suggestion = useImportFlow((s) => s.suggestion);
+  const mapping = useImportFlow((s) => s.mapping);
+  const template = useImportFlow((s) => s.template);
+  const preview = useImportFlow((s) => s.preview);
+  const busy = useImportFlow((s) => s.busy);
+  const setTarget = useImportFlow((s) => s.setTarget);
+  const setMapping = useImportFlow((s) => s.setMapping);
+  const start = useImportFlow((s) => s.start);
+  const back = useImportFlow((s) => s.back);
+  if (!suggestion) return null;
+  const canContinue = preview?.ok === true && busy === null;
+  return (
+    <>
+      <Card
+        title="3. Map columns"
+        subtitle="Suggested from the column names and their contents. Columns kept as custom variables can be used in MachFive prompts."
+        label="Column mapping"
+      >
+        <TemplateBar
+          headers={suggestion.headers}
+          mapping={mapping}
+          applied={template}
+          onSaved={(t) => setMapping(mapping, t)}
+        />
+        <MappingTable suggestion={suggestion} mapping={mapping} onChange={setTarget} />
+      </Card>
+      <Card
+        title="Preview"
+        subtitle="The first rows as they will be imported, cleaned and checked."
+        label="Preview"
+      >
+        <MappingPreview preview={preview} />
+      </Card>
+      <div className="row">
+        <Button onClick={() => back('header')}>Back to header row</Button>
+        <Button variant="primary" disabled={!canContinue} onClick={() => void start()}>
+          Continue: clean and check all rows
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import {
+  CustomKeySchema,
+  LEAD_FIELDS,
+  LEAD_FIELD_LABELS,
+  type ColumnTarget,
+  type LeadField,
+} from '../../../../src-shared/import/types';
+import { customKey } from '../../../../src-shared/import/header';
+
+function encode(t: ColumnTarget): string {
+  return t.kind === 'field' ? `field:${t.field}` : t.kind;
+}
+
+function decode(value: string, header: string, current: ColumnTarget): ColumnTarget {
+  if (value === 'ignore') return { kind: 'ignore' };
+  if (value === 'custom')
+    return current.kind === 'custom' ? current : { kind: 'custom', key: customKey(header) };
+  return { kind: 'field', field: value.slice('field:'.length) as LeadField };
+}
+
+/** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */
+export function TargetSelect({
+  header,
+  target,
+  onChange,
+}: {
+  header: string;
+  target: ColumnTarget;
+  onChange(t: ColumnTarget): void;
+}) {
+  const id = useId();
+  const keyError = target.kind === 'custom' && !CustomKeySchema.safeParse(target.key).success;
+  return (
+    <div className="target-select">
+      <select
+        className="select"
+        aria-label={`Target for column ${header}`}
+        value={encode(target)}
+        onChange={(e) => onChange(decode(e.currentTarget.value, header, target))}
+      >
+        <optgroup label="Lead fields">
+          {LEAD_FIELDS.map((f) => (
+            <option key={f} value={`field:${f}`}>
+              {LEAD_FIELD_LABELS[f]}
+            </option>
+          ))}
+        </optgroup>
+        <option value="custom">Custom variable</option>
+        <option value="ignore">Ignore this column</option>
+      </select>
+      {target.kind === 'custom' && (
+        <>
+          <input
+            className="input mono"
+            aria-label={`Variable name for column ${header}`}
+            aria-invalid={keyError || undefined}
+            aria-describedby={keyError ? `${id}-err` : undefined}
+            value={target.key}
+            onChange={(e) => onChange({ kind: 'custom', key: e.currentTarget.value })}
+          />
+          {keyError && (
+            <p id={`${id}-err`} className="field-error">
+              Lower-case letters, digits and _ ; starts with a letter.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+/*
+ * The Import screen's wizard: file -> sheet -> header row -> mapping ->
+ * pipeline + staging. The state lives in a module-level store so leaving
+ * the screen mid-way and coming back keeps the user's work; the worker
+ * lives as long as the store.
+ *
+ * After a cancel the worker is a fresh one holding nothing, so every step
+ * that needs the sheet first calls `ensureSheetLoaded`, which re-reads the
+ * file from the File object when the worker generation changed.
+ */
+import { create } from 'zustand';
+import { customKeys } from '../../../../src-shared/import/header';
+import type { ColumnMapping, ColumnTarget } from '../../../../src-shared/import/types';
+import {
+  STAGE_CHUNK_GROUPS,
+  STAGE_CHUNK_ROWS,
+  SourceKindSchema,
+  type ImportSummary,
+} from '../../../../src-shared/contract/imports';
+import { api, ApiError } from '../../api/client';
+import {
+  ImportWorkerClient,
+  ImportWorkerError,
+  isCancelled,
+  type ProgressListener,
+} from '../../workers/import-client';
+import type { Opened, Phase, Preview, SheetRead, Suggestion } from '../../workers/import-messages';
+import { openInClean } from '../clean/selection';
+import { toast } from '../../store/toasts';
+
+export type Step = 'file' | 'sheet' | 'header' | 'mapping';
+
+export type BusyPhase = Phase | 'template' | 'index' | 'stage' | 'groups';
+
+export interface Busy {
+  label: string;
+  phase: BusyPhase;
+  done: number;
+  total: number;
+  /** Cancel is offered for work the worker or the staging loop does. */
+  cancellable: boolean;
+}
+
+export interface PreviousImport {
+  id: number;
+  fileName: string;
+  status: 'draft' | 'committed';
+  createdAt: number;
+  total: number;
+}
+
+interface FlowState {
+  step: Step;
+  file: File | null;
+  opened: Opened | null;
+  sheet: SheetRead | null;
+  headerRow: number;
+  suggestion: Suggestion | null;
+  mapping: ColumnMapping;
+  template: { id: number; name: string } | null;
+  preview: Preview | null;
+  busy: Busy | null;
+  error: string | null;
+  /** Set when the file was imported before: the user confirms before staging. */
+  repeatOf: PreviousImport[] | null;
+
+  chooseFile(file: File): Promise<void>;
+  pickSheet(name: string): Promise<void>;
+  setHeaderRow(row: number): void;
+  confirmHeader(): Promise<void>;
+  setTarget(column: number, target: ColumnTarget): void;
+  setMapping(mapping: ColumnMapping, template: { id: number; name: string } | null): void;
+  /** Checks for a repeat file first; `importAnyway` skips that check. */
+  start(importAnyway?: boolean): Promise<void>;
+  dismissRepeat(): void;
+  cancel(): void;
+  back(step: Step): void;
+  reset(): void;
+}
+
+let client: ImportWorkerClient | null = null;
+const worker = (): ImportWorkerClient => (client ??= new ImportWorkerClient());
+/** Which worker generation holds `file`'s current sheet (-1: none). */
+let loadedGeneration = -1;
+/** Drops stale preview answers when the mapping changed again meanwhile. */
+let previewSeq = 0;
+/** The draft being staged, deleted again when the user cancels. */
+let stagingImportId: number | null = null;
+let cancelRequested = false;
+
+const PHASE_LABELS: Record<BusyPhase, string> = {
+  hash: 'Fingerprinting the file',
+  inspect: 'Checking the file',
+  parse: 'Reading the workbook',
+  extract: 'Reading rows',
+  clean: 'Cleaning and checking for duplicates',
+  template: 'Looking for a saved mapping',
+  index: 'Loading your existing leads and suppression list',
+  stage: 'Saving leads',
+  groups: 'Saving duplicate groups',
+};
+
+const INITIAL = {
+  step: 'file' as Step,
+  file: null,
+  opened: null,
+  sheet: null,
+  headerRow: 0,
+  suggestion: null,
+  mapping: [],
+  template: null,
+  preview: null,
+  busy: null,
+  error: null,
+  repeatOf: null,
+};
+
+function messageOf(e: unknown): string {
+  if (e instanceof ImportWorkerError || e instanceof ApiError) return e.message;
+  return 'Something unexpected went wrong. Details are in the log (Settings → Reveal logs).';
+}
+
+export const useImportFlow = create<FlowState>((set, get) => {
+  const busy = (phase: BusyPhase, cancellable: boolean, done = 0, total = 0): void =>
+    set({ busy: { label: PHASE_LABELS[phase], phase, done, total, cancellable } });
+  const onProgress: ProgressListener = (p) => busy(p.phase, true, p.done, p.total);
+
+  /** Runs one step; a cancel is not an error, anything else is shown in plain words. */
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    set({ error: null });
+    try {
+      await work();
+    } catch (e) {
+      if (!isCancelled(e)) set({ error: messageOf(e) });
+    } finally {
+      set({ busy: null });
+    }
+  }
+
+  async function ensureSheetLoaded(): Promise<void> {
+    const { file, sheet } = get();
+    if (!file || !sheet) throw new ImportWorkerError('no_file', 'Choose a file first.');
+    if (loadedGeneration === worker().generation) return;
+    busy('parse', true);
+    await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
+    await worker().request('readSheet', { sheet: sheet.sheet }, onProgress);
+    loadedGeneration = worker().generation;
+  }
+
+  async function refreshPreview(): Promise<void> {
+    const seq = ++previewSeq;
+    const { headerRow, mapping } = get();
+    try {
+      await ensureSheetLoaded();
+      const preview = await worker().request('preview', { headerRow, mapping });
+      if (seq === previewSeq) set({ preview });
+    } catch (e) {
+      if (seq === previewSeq && !isCancelled(e)) set({ error: messageOf(e) });
+    }
+  }
+
+  async function readSheet(name: string): Promise<void> {
+    busy('parse', true);
+    const sheet = await worker().request('readSheet', { sheet: name }, onProgress);
+    loadedGeneration = worker().generation;
+    set({ sheet, headerRow: sheet.detectedHeaderRow, step: 'header', suggestion: null, preview: null });
+  }
+
+  async function stageAll(): Promise<void> {
+    const { file, opened, sheet, headerRow, mapping, template } = get();
+    if (!file || !opened || !sheet) return;
+    await ensureSheetLoaded();
+    busy('index', true);
+    const index = await api.call('imports.dedupeIndex', {});
+    if (cancelRequested) return;
+    busy('clean', true);
+    const summary = await worker().request('run', { headerRow, mapping, index }, onProgress);
+    const kind = SourceKindSchema.parse(opened.kind);
+    busy('stage', true, 0, summary.total);
+    const { importId } = await api.call('imports.stageBegin', {
+      file: {
+        name: file.name,
+        size: opened.size,
+        sha256: opened.sha256,
+        kind,
+        sheet: sheet.sheet,
+        headerRow,
+        encoding: opened.encoding,
+        delimiter: opened.delimiter,
+      },
+      headers: summary.headers,
+      mapping,
+      ...(template ? { templateId: template.id } : {}),
+      rowsRead: Math.max(0, sheet.rowCount - headerRow - 1),
+      blankRows: summary.blankRows,
+      total: summary.total,
+    });
+    stagingImportId = importId;
+    // Pulling one chunk at a time keeps memory flat and lets Cancel stop between calls.
+    for (let start = 0; start < summary.total && !cancelRequested; start += STAGE_CHUNK_ROWS) {
+      const chunk = await worker().request('chunk', { start, size: STAGE_CHUNK_ROWS });
+      if (chunk.rows.length > 0) await api.call('imports.stageRows', { importId, rows: chunk.rows });
+      busy('stage', true, Math.min(start + STAGE_CHUNK_ROWS, summary.total), summary.total);
+    }
+    for (let start = 0; start < summary.groups.length && !cancelRequested; start += STAGE_CHUNK_GROUPS) {
+      busy('groups', true, start, summary.groups.length);
+      await api.call('imports.stageGroups', {
+        importId,
+        groups: summary.groups.slice(start, start + STAGE_CHUNK_GROUPS),
+      });
+    }
+    if (cancelRequested) return;
+    const done: ImportSummary = await api.call('imports.stageEnd', { importId });
+    stagingImportId = null;
+    toast.success(
+      `${file.name}: ${done.total.toLocaleString()} leads read, ${done.counts.ready.toLocaleString()} ready.`,
+    );
+    set({ ...INITIAL });
+    openInClean(importId);
+  }
+
+  return {
+    ...INITIAL,
+
+    async chooseFile(file) {
+      set({ ...INITIAL, file });
+      await guarded(async () => {
+        busy('hash', true);
+        const opened = await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
+        set({ opened });
+        const only = opened.sheets.length === 1 ? opened.sheets[0] : undefined;
+        if (only) await readSheet(only.name);
+        else set({ step: 'sheet' });
+      });
+      if (get().busy === null && get().opened === null) set({ file: null });
+    },
+
+    async pickSheet(name) {
+      await guarded(async () => {
+        const { file } = get();
+        if (file && loadedGeneration !== worker().generation) {
+          busy('parse', true);
+          await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
+        }
+        await readSheet(name);
+      });
+    },
+
+    setHeaderRow(row) {
+      set({ headerRow: row });
+    },
+
+    async confirmHeader() {
+      await guarded(async () => {
+        await ensureSheetLoaded();
+        const suggestion = await worker().request('suggest', { headerRow: get().headerRow });
+        busy('template', false);
+        const { match } = await api.call('imports.templates.match', { headers: suggestion.headers });
+        set({
+          suggestion,
+          mapping: match ? match.mapping : suggestion.mapping,
+          template: match ? { id: match.template.id, name: match.template.name } : null,
+          step: 'mapping',
+          preview: null,
+        });
+      });
+      await refreshPreview();
+    },
+
+    setTarget(column, target) {
+      const { mapping, suggestion } = get();
+      const keys = customKeys(suggestion?.headers ?? []);
+      // A field belongs to one column: the column that had it becomes a custom variable again.
+      const next = mapping.map((t, i): ColumnTarget => {
+        if (i === column) return target;
+        if (target.kind === 'field' && t.kind === 'field' && t.field === target.field)
+          return { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
+        return t;
+      });
+      set({ mapping: next });
+      void refreshPreview();
+    },
+
+    setMapping(mapping, template) {
+      set({ mapping, template });
+      void refreshPreview();
+    },
+
+    async start(importAnyway = false) {
+      const { opened } = get();
+      if (!opened) return;
+      cancelRequested = false;
+      await guarded(async () => {
+        if (!importAnyway) {
+          const { previous } = await api.call('imports.checkHash', { sha256: opened.sha256 });
+          if (previous.length > 0) {
+            set({ repeatOf: previous });
+            return;
+          }
+        }
+        set({ repeatOf: null });
+        await stageAll();
+      });
+    },
+
+    dismissRepeat() {
+      set({ repeatOf: null });
+    },
+
+    cancel() {
+      cancelRequested = true;
+      worker().cancel();
+      const draft = stagingImportId;
+      stagingImportId = null;
+      // A half-staged draft is useless; remove it so it does not linger as "unfinished".
+      if (draft !== null) void api.call('imports.delete', { importId: draft }).catch(() => undefined);
+      const { opened, sheet, suggestion } = get();
+      const step: Step = sheet && suggestion ? 'mapping' : sheet ? 'header' : opened ? 'sheet' : 'file';
+      set({ busy: null, step, ...(opened ? {} : { file: null }) });
+      toast.info('Cancelled.');
+    },
+
+    back(step) {
+      set({ step, error: null });
+    },
+
+    reset() {
+      set({ ...INITIAL });
+    },
+  };
+});
