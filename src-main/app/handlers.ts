@@ -3,6 +3,7 @@ import { createSettingsService } from '../services/settings';
 import { createImportsService } from '../services/imports';
 import { createGenerationService } from '../services/generation';
 import { createExportService } from '../services/export';
+import { createPushService } from '../services/push';
 import { createReviewService } from '../services/review';
 import { regenerateLeadsForReview } from '../services/review/regenerate';
 import type { AppContext } from './context';
@@ -15,5 +16,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...createGenerationService(ctx).handlers,
     ...createReviewService(ctx, { regenerateLeads: regenerateLeadsForReview }).handlers,
     ...createExportService(ctx).handlers,
+    ...createPushService(ctx).handlers,
   };
 }

@@ -4,13 +4,14 @@ import { settingsCalls, settingsEvents } from './settings';
 import { importsCalls, importsEvents } from './imports';
 import { reviewCalls, reviewEvents } from './review';
 import { generationCalls, generationEvents } from './generation';
+import { pushCalls, pushEvents } from './push';
 
 /**
  * The whole IPC/HTTP contract: every call's input and output and every main -> renderer event.
  * Domains declare their own maps; they are joined here and nowhere else.
  */
-export const calls = mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsCalls), importsCalls), reviewCalls), generationCalls);
-export const events = mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsEvents), importsEvents), reviewEvents), generationEvents);
+export const calls = mergeMaps(mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsCalls), importsCalls), reviewCalls), generationCalls), pushCalls);
+export const events = mergeMaps(mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsEvents), importsEvents), reviewEvents), generationEvents), pushEvents);
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls & string;

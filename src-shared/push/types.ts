@@ -68,6 +68,9 @@ export const SegmentflowOptions = z
   .strict();
 export type SegmentflowOptions = z.infer<typeof SegmentflowOptions>;
 
+/** Display name of a picked target, remembered with the recent IDs; never sent to the provider. */
+const TargetName = z.string().trim().max(200).optional();
+
 const common = {
   runId: z.number().int().positive(),
   /** Leave out leads already pushed to the same destination/target instead of warning about them. */
@@ -79,7 +82,7 @@ export const PushSpec = z.discriminatedUnion('destination', [
     .object({
       destination: z.literal('instantly'),
       ...common,
-      target: z.object({ kind: z.enum(['campaign', 'list']), id: Uuid }).strict(),
+      target: z.object({ kind: z.enum(['campaign', 'list']), id: Uuid, name: TargetName }).strict(),
       options: InstantlyOptions.prefault({}),
     })
     .strict(),
@@ -87,7 +90,7 @@ export const PushSpec = z.discriminatedUnion('destination', [
     .object({
       destination: z.literal('sendkit'),
       ...common,
-      target: z.object({ kind: z.literal('campaign'), id: SendkitCampaignId }).strict(),
+      target: z.object({ kind: z.literal('campaign'), id: SendkitCampaignId, name: TargetName }).strict(),
     })
     .strict(),
   z
