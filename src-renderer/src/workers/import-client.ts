@@ -39,7 +39,8 @@ type RequestBody<T extends RequestType> = Omit<Extract<WorkerRequest, { type: T 
 
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 
 export class ImportWorkerClient {
   private worker: Worker;
@@ -57,7 +58,12 @@ export class ImportWorkerClient {
     worker.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.failAll(new ImportWorkerError('crashed', 'The file reader stopped unexpectedly. Try the file again; if it keeps failing, it may be too large for this computer.'));
+      this.failAll(
+        new ImportWorkerError(
+          'crashed',
+          'The file reader stopped unexpectedly. Try the file again; if it keeps failing, it may be too large for this computer.',
+        ),
+      );
       this.replace();
     };
     return worker;
@@ -91,10 +97,21 @@ export class ImportWorkerClient {
     }
     const value = RESULT_SCHEMAS[pending.type].safeParse(msg.value);
     if (value.success) pending.resolve(value.data);
-    else pending.reject(new ImportWorkerError('bad_response', 'The file reader gave an unexpected answer. Reload the window and try again.'));
+    else
+      pending.reject(
+        new ImportWorkerError(
+          'bad_response',
+          'The file reader gave an unexpected answer. Reload the window and try again.',
+        ),
+      );
   }
 
-  request<T extends RequestType>(type: T, body: RequestBody<T>, onProgress?: ProgressListener, transfer: Transferable[] = []): Promise<ResultOf<T>> {
+  request<T extends RequestType>(
+    type: T,
+    body: RequestBody<T>,
+    onProgress?: ProgressListener,
+    transfer: Transferable[] = [],
+  ): Promise<ResultOf<T>> {
     const id = this.nextId++;
     return new Promise<ResultOf<T>>((resolve, reject) => {
       this.pending.set(id, { type, resolve: resolve as (v: unknown) => void, reject, onProgress });

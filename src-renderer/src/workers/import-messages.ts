@@ -9,7 +9,13 @@
  */
 import { z } from 'zod';
 import { ColumnMappingSchema } from '../../../src-shared/import/types';
-import { importsCalls, StagedGroup, StagedRow, StateCounts, STAGE_CHUNK_ROWS } from '../../../src-shared/contract/imports';
+import {
+  importsCalls,
+  StagedGroup,
+  StagedRow,
+  StateCounts,
+  STAGE_CHUNK_ROWS,
+} from '../../../src-shared/contract/imports';
 
 const Grid = z.array(z.array(z.string()));
 
@@ -18,10 +24,20 @@ export const DedupeIndexSchema = importsCalls['imports.dedupeIndex'].output;
 export type DedupeIndex = z.infer<typeof DedupeIndexSchema>;
 
 export const WorkerRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('open'), id: z.number(), fileName: z.string(), bytes: z.instanceof(ArrayBuffer) }),
+  z.object({
+    type: z.literal('open'),
+    id: z.number(),
+    fileName: z.string(),
+    bytes: z.instanceof(ArrayBuffer),
+  }),
   z.object({ type: z.literal('readSheet'), id: z.number(), sheet: z.string() }),
   z.object({ type: z.literal('suggest'), id: z.number(), headerRow: z.number().int().min(0) }),
-  z.object({ type: z.literal('preview'), id: z.number(), headerRow: z.number().int().min(0), mapping: ColumnMappingSchema }),
+  z.object({
+    type: z.literal('preview'),
+    id: z.number(),
+    headerRow: z.number().int().min(0),
+    mapping: ColumnMappingSchema,
+  }),
   z.object({
     type: z.literal('run'),
     id: z.number(),
@@ -29,7 +45,12 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     mapping: ColumnMappingSchema,
     index: DedupeIndexSchema,
   }),
-  z.object({ type: z.literal('chunk'), id: z.number(), start: z.number().int().min(0), size: z.number().int().min(1).max(STAGE_CHUNK_ROWS) }),
+  z.object({
+    type: z.literal('chunk'),
+    id: z.number(),
+    start: z.number().int().min(0),
+    size: z.number().int().min(1).max(STAGE_CHUNK_ROWS),
+  }),
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 export type RequestType = WorkerRequest['type'];
@@ -78,7 +99,6 @@ export const PreviewSchema = z.discriminatedUnion('ok', [
 ]);
 export type Preview = z.infer<typeof PreviewSchema>;
 
-
 export const RunSummarySchema = z.object({
   headers: z.array(z.string()),
   counts: StateCounts,
@@ -108,7 +128,13 @@ export type Phase = (typeof PHASES)[number];
 export const WorkerResponseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.number(), value: z.unknown() }),
   z.object({ type: z.literal('error'), id: z.number(), code: z.string(), message: z.string() }),
-  z.object({ type: z.literal('progress'), id: z.number(), phase: z.enum(PHASES), done: z.number(), total: z.number() }),
+  z.object({
+    type: z.literal('progress'),
+    id: z.number(),
+    phase: z.enum(PHASES),
+    done: z.number(),
+    total: z.number(),
+  }),
 ]);
 export type WorkerResponse = z.infer<typeof WorkerResponseSchema>;
 export type ProgressMessage = Extract<WorkerResponse, { type: 'progress' }>;

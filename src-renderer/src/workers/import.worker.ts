@@ -52,7 +52,8 @@ interface State {
 const state: State = { fileName: '', workbook: null, sheet: null, grid: null, result: null };
 
 const post = (message: WorkerResponse): void => self.postMessage(message);
-const progress = (id: number, phase: Phase, done: number, total: number): void => post({ type: 'progress', id, phase, done, total });
+const progress = (id: number, phase: Phase, done: number, total: number): void =>
+  post({ type: 'progress', id, phase, done, total });
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -95,7 +96,9 @@ function pipelineError(e: unknown): never {
   throw e;
 }
 
-type Handler<T extends RequestType> = (req: Extract<WorkerRequest, { type: T }>) => Promise<ResultOf<T>> | ResultOf<T>;
+type Handler<T extends RequestType> = (
+  req: Extract<WorkerRequest, { type: T }>,
+) => Promise<ResultOf<T>> | ResultOf<T>;
 
 const handlers: { [T in RequestType]: Handler<T> } = {
   async open(req) {
@@ -106,7 +109,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     progress(req.id, 'hash', 0, 1);
     const sha256 = await sha256Hex(req.bytes);
     progress(req.id, 'hash', 1, 1);
-    const wb = openWorkbook(new Uint8Array(req.bytes), req.fileName, { onProgress: (p) => progress(req.id, p.phase, p.done, p.total) });
+    const wb = openWorkbook(new Uint8Array(req.bytes), req.fileName, {
+      onProgress: (p) => progress(req.id, p.phase, p.done, p.total),
+    });
     state.workbook = wb;
     return {
       kind: wb.kind,
@@ -119,7 +124,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   readSheet(req) {
     if (!state.workbook) throw new UserFacingError('no_file', 'Open a file first.');
-    const grid = state.workbook.readSheet(req.sheet, { onProgress: (p) => progress(req.id, p.phase, p.done, p.total) });
+    const grid = state.workbook.readSheet(req.sheet, {
+      onProgress: (p) => progress(req.id, p.phase, p.done, p.total),
+    });
     state.sheet = req.sheet;
     state.grid = grid;
     state.result = null;
@@ -135,12 +142,20 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const grid = requireGrid();
     const headers = normaliseHeaders(grid[req.headerRow] ?? []);
     const sample = grid.slice(req.headerRow + 1, req.headerRow + 1 + 200);
-    return { headers, mapping: suggestMapping(headers, sample), samples: nonEmptySamples(grid, req.headerRow, headers.length) };
+    return {
+      headers,
+      mapping: suggestMapping(headers, sample),
+      samples: nonEmptySamples(grid, req.headerRow, headers.length),
+    };
   },
   preview(req) {
     const grid = requireGrid();
     try {
-      const result = runPipeline({ rows: grid.slice(0, req.headerRow + 1 + PREVIEW_ROWS), headerRow: req.headerRow, mapping: req.mapping });
+      const result = runPipeline({
+        rows: grid.slice(0, req.headerRow + 1 + PREVIEW_ROWS),
+        headerRow: req.headerRow,
+        mapping: req.mapping,
+      });
       return { ok: true, headers: result.headers, rows: result.leads.map(plainRow) };
     } catch (e) {
       if (e instanceof MappingError) return { ok: false, message: e.message };
@@ -158,7 +173,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
         headerRow: req.headerRow,
         mapping: req.mapping as ColumnMapping,
         existing: toLookup(req.index),
-        suppression: { emails: new Set(req.index.suppressedEmails.map(emailKey)), domains: new Set(req.index.suppressedDomains) },
+        suppression: {
+          emails: new Set(req.index.suppressedEmails.map(emailKey)),
+          domains: new Set(req.index.suppressedDomains),
+        },
       });
     } catch (e) {
       pipelineError(e);
@@ -202,18 +220,33 @@ async function handle(req: WorkerRequest): Promise<unknown> {
 self.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = WorkerRequestSchema.safeParse(event.data);
   if (!parsed.success) {
-    const id = typeof event.data === 'object' && event.data !== null && 'id' in event.data ? Number(event.data.id) : -1;
-    post({ type: 'error', id, code: 'bad_request', message: 'The import worker received a message it does not understand. Reload the window.' });
+    const id =
+      typeof event.data === 'object' && event.data !== null && 'id' in event.data
+        ? Number(event.data.id)
+        : -1;
+    post({
+      type: 'error',
+      id,
+      code: 'bad_request',
+      message: 'The import worker received a message it does not understand. Reload the window.',
+    });
     return;
   }
   const req = parsed.data;
   handle(req).then(
     (value) => post({ type: 'result', id: req.id, value }),
     (e: unknown) => {
-      if (isReadError(e) || e instanceof UserFacingError) post({ type: 'error', id: req.id, code: e.code, message: e.message });
+      if (isReadError(e) || e instanceof UserFacingError)
+        post({ type: 'error', id: req.id, code: e.code, message: e.message });
       else {
         console.error('import worker failed', e);
-        post({ type: 'error', id: req.id, code: 'internal', message: 'Reading this file failed unexpectedly. Try again; if it keeps failing, save the file again from Excel and re-import it.' });
+        post({
+          type: 'error',
+          id: req.id,
+          code: 'internal',
+          message:
+            'Reading this file failed unexpectedly. Try again; if it keeps failing, save the file again from Excel and re-import it.',
+        });
       }
     },
   );

@@ -25,7 +25,11 @@ export function BulkActions({ importId, selected, onDone }: Props) {
     setRunning(action);
     try {
       const selection = action === 'exclude_selected' || action === 'keep_selected';
-      const { changed } = await api.call('leads.bulk', { importId, action, ...(selection ? { leadIds: [...selected] } : {}) });
+      const { changed } = await api.call('leads.bulk', {
+        importId,
+        action,
+        ...(selection ? { leadIds: [...selected] } : {}),
+      });
       toast.success(changed === 0 ? 'Nothing to change.' : `${plural(changed, 'lead')} changed.`);
       onDone(selection);
     } catch (e) {
@@ -37,15 +41,33 @@ export function BulkActions({ importId, selected, onDone }: Props) {
   return (
     <div className="row bulk-actions" role="toolbar" aria-label="Bulk actions">
       {WHOLE_IMPORT.map((b) => (
-        <Button key={b.action} size="sm" busy={running === b.action} disabled={running !== null} onClick={() => void run(b.action)}>
+        <Button
+          key={b.action}
+          size="sm"
+          busy={running === b.action}
+          disabled={running !== null}
+          onClick={() => void run(b.action)}
+        >
           {b.label}
         </Button>
       ))}
-      <span className="muted">{selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}</span>
-      <Button size="sm" disabled={selected.size === 0 || running !== null} busy={running === 'exclude_selected'} onClick={() => void run('exclude_selected')}>
+      <span className="muted">
+        {selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}
+      </span>
+      <Button
+        size="sm"
+        disabled={selected.size === 0 || running !== null}
+        busy={running === 'exclude_selected'}
+        onClick={() => void run('exclude_selected')}
+      >
         Exclude selected
       </Button>
-      <Button size="sm" disabled={selected.size === 0 || running !== null} busy={running === 'keep_selected'} onClick={() => void run('keep_selected')}>
+      <Button
+        size="sm"
+        disabled={selected.size === 0 || running !== null}
+        busy={running === 'keep_selected'}
+        onClick={() => void run('keep_selected')}
+      >
         Keep selected
       </Button>
     </div>

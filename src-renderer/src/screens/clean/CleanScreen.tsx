@@ -28,17 +28,38 @@ export default function CleanScreen() {
   if (importId === null || imports === null) {
     return (
       <Screen title="Clean & dedupe">
-        {error && <Banner tone="danger" title="Could not list imports">{error}</Banner>}
-        {imports === null && !error && <p className="muted" role="status">Loading imports…</p>}
+        {error && (
+          <Banner tone="danger" title="Could not list imports">
+            {error}
+          </Banner>
+        )}
+        {imports === null && !error && (
+          <p className="muted" role="status">
+            Loading imports…
+          </p>
+        )}
         {imports?.length === 0 && (
-          <EmptyState title="Nothing to clean yet" action={<Button variant="primary" onClick={() => go('import')}>Import a file</Button>}>
+          <EmptyState
+            title="Nothing to clean yet"
+            action={
+              <Button variant="primary" onClick={() => go('import')}>
+                Import a file
+              </Button>
+            }
+          >
             <p>Import a lead file first; its rows show up here for review.</p>
           </EmptyState>
         )}
       </Screen>
     );
   }
-  return <CleanImport key={importId} importId={importId} picker={<ImportPicker imports={imports} current={importId} onChange={choose} />} />;
+  return (
+    <CleanImport
+      key={importId}
+      importId={importId}
+      picker={<ImportPicker imports={imports} current={importId} onChange={choose} />}
+    />
+  );
 }
 
 function CleanImport({ importId, picker }: { importId: number; picker: ReactNode }) {
@@ -71,7 +92,18 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   return (
     <Screen
       title="Clean & dedupe"
-      description={summary && <>{title} · sheet {summary.sheet} · {summary.status === 'committed' ? <Badge tone="ok">Committed</Badge> : <Badge tone="info">Draft</Badge>}</>}
+      description={
+        summary && (
+          <>
+            {title} · sheet {summary.sheet} ·{' '}
+            {summary.status === 'committed' ? (
+              <Badge tone="ok">Committed</Badge>
+            ) : (
+              <Badge tone="info">Draft</Badge>
+            )}
+          </>
+        )
+      }
       actions={
         <>
           {picker}
@@ -91,16 +123,39 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         </>
       }
     >
-      {error && <Banner tone="danger" title="Could not read this import">{error}</Banner>}
-      {data.error && <Banner tone="danger" title="Could not load leads">{data.error}</Banner>}
-      {summary?.status === 'committed' && (
-        <Banner tone="ok" title="This import is committed">
-          <p>Its ready leads can be used for generation. Decisions are final; delete the import to start over.</p>
+      {error && (
+        <Banner tone="danger" title="Could not read this import">
+          {error}
         </Banner>
       )}
-      <StateFilters counts={data.counts} total={data.total} blankRows={summary?.blankRows ?? 0} active={state} onChange={setState} />
+      {data.error && (
+        <Banner tone="danger" title="Could not load leads">
+          {data.error}
+        </Banner>
+      )}
+      {summary?.status === 'committed' && (
+        <Banner tone="ok" title="This import is committed">
+          <p>
+            Its ready leads can be used for generation. Decisions are final; delete the import to start over.
+          </p>
+        </Banner>
+      )}
+      <StateFilters
+        counts={data.counts}
+        total={data.total}
+        blankRows={summary?.blankRows ?? 0}
+        active={state}
+        onChange={setState}
+      />
       <div className="row">
-        <input className="input search" type="search" aria-label="Search leads" placeholder="Search email, name, company…" value={searchText} onChange={(e) => setSearchText(e.currentTarget.value)} />
+        <input
+          className="input search"
+          type="search"
+          aria-label="Search leads"
+          placeholder="Search email, name, company…"
+          value={searchText}
+          onChange={(e) => setSearchText(e.currentTarget.value)}
+        />
         <span className="muted" role="status">
           {data.matching === null ? 'Loading…' : `${data.matching.toLocaleString()} shown`}
         </span>
@@ -132,7 +187,9 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         <LeadTable data={data} readOnly={readOnly} selected={selected} onToggle={toggle} onChanged={bump} />
       )}
       <DuplicatesPanel importId={importId} readOnly={readOnly} version={version} onChanged={bump} />
-      {dialog === 'commit' && summary && <CommitDialog summary={summary} onDone={() => setDialog(null)} onCommitted={bump} />}
+      {dialog === 'commit' && summary && (
+        <CommitDialog summary={summary} onDone={() => setDialog(null)} onCommitted={bump} />
+      )}
       {dialog === 'delete' && summary && (
         <DeleteImportDialog
           imp={summary}

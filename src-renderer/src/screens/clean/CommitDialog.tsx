@@ -7,7 +7,15 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { plural } from '../../ui/format';
 
 /** Shows the final counts before the import is committed; after that, decisions can no longer be undone. */
-export function CommitDialog({ summary, onDone, onCommitted }: { summary: ImportSummary; onDone(): void; onCommitted(): void }) {
+export function CommitDialog({
+  summary,
+  onDone,
+  onCommitted,
+}: {
+  summary: ImportSummary;
+  onDone(): void;
+  onCommitted(): void;
+}) {
   const [busy, setBusy] = useState(false);
   const commit = async () => {
     setBusy(true);
@@ -23,8 +31,18 @@ export function CommitDialog({ summary, onDone, onCommitted }: { summary: Import
     }
   };
   return (
-    <ConfirmDialog open title={`Commit ${summary.fileName}?`} confirmLabel="Commit import" busy={busy} onConfirm={() => void commit()} onCancel={onDone}>
-      <p>{plural(summary.counts.ready, 'ready lead')} become available for generation. The other rows stay in the import, unused:</p>
+    <ConfirmDialog
+      open
+      title={`Commit ${summary.fileName}?`}
+      confirmLabel="Commit import"
+      busy={busy}
+      onConfirm={() => void commit()}
+      onCancel={onDone}
+    >
+      <p>
+        {plural(summary.counts.ready, 'ready lead')} become available for generation. The other rows stay in
+        the import, unused:
+      </p>
       <ul className="commit-counts">
         {LEAD_STATES.map((s) => (
           <li key={s}>
@@ -33,7 +51,11 @@ export function CommitDialog({ summary, onDone, onCommitted }: { summary: Import
         ))}
         <li>Total: {summary.total.toLocaleString()}</li>
       </ul>
-      {summary.openGroups > 0 && <p className="field-error">{plural(summary.openGroups, 'duplicate group')} not reviewed yet; their automatic choice is kept.</p>}
+      {summary.openGroups > 0 && (
+        <p className="field-error">
+          {plural(summary.openGroups, 'duplicate group')} not reviewed yet; their automatic choice is kept.
+        </p>
+      )}
       <p>After committing, edits and decisions are final (you can still delete the whole import).</p>
     </ConfirmDialog>
   );

@@ -56,7 +56,17 @@ export function DuplicatesPanel({ importId, readOnly, version, onChanged }: Prop
   }, [load, version]);
 
   return (
-    <Card title="Duplicates to review" subtitle={groups === null ? undefined : total === 0 ? 'No open duplicate groups.' : `${plural(total, 'group')} waiting for a decision.`} label="Duplicates">
+    <Card
+      title="Duplicates to review"
+      subtitle={
+        groups === null
+          ? undefined
+          : total === 0
+            ? 'No open duplicate groups.'
+            : `${plural(total, 'group')} waiting for a decision.`
+      }
+      label="Duplicates"
+    >
       {error && <p className="field-error">{error}</p>}
       {groups?.map((g) => (
         <GroupCard key={g.id} group={g} readOnly={readOnly} onResolved={onChanged} />
@@ -70,7 +80,15 @@ export function DuplicatesPanel({ importId, readOnly, version, onChanged }: Prop
   );
 }
 
-function GroupCard({ group, readOnly, onResolved }: { group: GroupView; readOnly: boolean; onResolved(): void }) {
+function GroupCard({
+  group,
+  readOnly,
+  onResolved,
+}: {
+  group: GroupView;
+  readOnly: boolean;
+  onResolved(): void;
+}) {
   const [survivor, setSurvivor] = useState<number>(group.survivorId ?? group.members[0]?.id ?? 0);
   const [merge, setMerge] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -99,7 +117,14 @@ function GroupCard({ group, readOnly, onResolved }: { group: GroupView; readOnly
               {group.members.map((m) => (
                 <th scope="col" key={m.id}>
                   <label className="row">
-                    <input type="radio" name={`survivor-${group.id}`} checked={survivor === m.id} disabled={readOnly} onChange={() => setSurvivor(m.id)} aria-label={`Keep row ${m.rowNumber}`} />
+                    <input
+                      type="radio"
+                      name={`survivor-${group.id}`}
+                      checked={survivor === m.id}
+                      disabled={readOnly}
+                      onChange={() => setSurvivor(m.id)}
+                      aria-label={`Keep row ${m.rowNumber}`}
+                    />
                     Row {m.rowNumber}
                   </label>
                 </th>
@@ -129,12 +154,30 @@ function GroupCard({ group, readOnly, onResolved }: { group: GroupView; readOnly
       {!readOnly && (
         <div className="row">
           <label className="row">
-            <input type="checkbox" checked={merge} onChange={(e) => setMerge(e.currentTarget.checked)} /> Fill empty fields from the others
+            <input type="checkbox" checked={merge} onChange={(e) => setMerge(e.currentTarget.checked)} /> Fill
+            empty fields from the others
           </label>
-          <Button size="sm" variant="primary" busy={busy} onClick={() => void act(() => api.call('groups.resolve', { groupId: group.id, survivorId: survivor, mergeEmptyFields: merge }))}>
+          <Button
+            size="sm"
+            variant="primary"
+            busy={busy}
+            onClick={() =>
+              void act(() =>
+                api.call('groups.resolve', {
+                  groupId: group.id,
+                  survivorId: survivor,
+                  mergeEmptyFields: merge,
+                }),
+              )
+            }
+          >
             Keep the selected row
           </Button>
-          <Button size="sm" disabled={busy} onClick={() => void act(() => api.call('groups.keepBoth', { groupId: group.id }))}>
+          <Button
+            size="sm"
+            disabled={busy}
+            onClick={() => void act(() => api.call('groups.keepBoth', { groupId: group.id }))}
+          >
             Not the same person: keep all
           </Button>
         </div>

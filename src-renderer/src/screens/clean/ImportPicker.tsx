@@ -3,7 +3,10 @@ import type { ImportSummary } from '../../../../src-shared/contract/imports';
 import { api, errorMessage, useEvent } from '../../api/client';
 
 /** Which import Clean & dedupe shows; with nothing chosen yet it picks the newest usable import. */
-export function useImportChoices(current: number | null, choose: (id: number) => void): { imports: ImportSummary[] | null; error: string | null } {
+export function useImportChoices(
+  current: number | null,
+  choose: (id: number) => void,
+): { imports: ImportSummary[] | null; error: string | null } {
   const [imports, setImports] = useState<ImportSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
@@ -23,12 +26,26 @@ export function useImportChoices(current: number | null, choose: (id: number) =>
   return { imports, error };
 }
 
-export function ImportPicker({ imports, current, onChange }: { imports: ImportSummary[]; current: number; onChange(id: number): void }) {
+export function ImportPicker({
+  imports,
+  current,
+  onChange,
+}: {
+  imports: ImportSummary[];
+  current: number;
+  onChange(id: number): void;
+}) {
   return (
-    <select className="select" aria-label="Import" value={current} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+    <select
+      className="select"
+      aria-label="Import"
+      value={current}
+      onChange={(e) => onChange(Number(e.currentTarget.value))}
+    >
       {imports.map((i) => (
         <option key={i.id} value={i.id}>
-          {i.fileName} ({i.status === 'committed' ? 'committed' : 'draft'}, {new Date(i.createdAt).toLocaleDateString()})
+          {i.fileName} ({i.status === 'committed' ? 'committed' : 'draft'},{' '}
+          {new Date(i.createdAt).toLocaleDateString()})
         </option>
       ))}
     </select>

@@ -56,11 +56,23 @@ function SuggestionButton({ lead, onChanged }: { lead: LeadRow; onChanged(): voi
   );
 }
 
-function LeadRowView({ lead, readOnly, selected, onToggle, onChanged }: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & { selected: boolean }) {
+function LeadRowView({
+  lead,
+  readOnly,
+  selected,
+  onToggle,
+  onChanged,
+}: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & { selected: boolean }) {
   return (
     <>
       <div role="gridcell" className="lead-cell">
-        <input type="checkbox" aria-label={`Select row ${lead.rowNumber}`} checked={selected} disabled={readOnly} onChange={() => onToggle(lead.id)} />
+        <input
+          type="checkbox"
+          aria-label={`Select row ${lead.rowNumber}`}
+          checked={selected}
+          disabled={readOnly}
+          onChange={() => onToggle(lead.id)}
+        />
       </div>
       <div role="gridcell" className="lead-cell muted">
         {lead.rowNumber}
@@ -80,7 +92,9 @@ function LeadRowView({ lead, readOnly, selected, onToggle, onChanged }: { lead: 
           }}
         >
           {c.field === 'email' && !readOnly && <SuggestionButton lead={lead} onChanged={onChanged} />}
-          {c.field === 'website' && lead.domain && lead.domain !== lead.website && <span className="muted cell-sub">{lead.domain}</span>}
+          {c.field === 'website' && lead.domain && lead.domain !== lead.website && (
+            <span className="muted cell-sub">{lead.domain}</span>
+          )}
         </EditableCell>
       ))}
       <div role="gridcell" className="lead-cell">
@@ -97,7 +111,12 @@ function LeadRowView({ lead, readOnly, selected, onToggle, onChanged }: { lead: 
 export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = data.matching ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -108,7 +127,13 @@ export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Pro
 
   return (
     <div ref={scroller} className="lead-scroll">
-      <div role="grid" aria-label="Leads" aria-rowcount={count + 1} className="lead-grid" style={{ height: virtualizer.getTotalSize() + ROW_HEIGHT }}>
+      <div
+        role="grid"
+        aria-label="Leads"
+        aria-rowcount={count + 1}
+        className="lead-grid"
+        style={{ height: virtualizer.getTotalSize() + ROW_HEIGHT }}
+      >
         <div role="row" aria-rowindex={1} className="lead-row lead-head">
           <div role="columnheader" className="lead-cell">
             <span className="visually-hidden">Selected</span>
@@ -140,7 +165,13 @@ export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Pro
               style={{ transform: `translateY(${item.start + ROW_HEIGHT}px)` }}
             >
               {lead ? (
-                <LeadRowView lead={lead} readOnly={readOnly} selected={selected.has(lead.id)} onToggle={onToggle} onChanged={onChanged} />
+                <LeadRowView
+                  lead={lead}
+                  readOnly={readOnly}
+                  selected={selected.has(lead.id)}
+                  onToggle={onToggle}
+                  onChanged={onChanged}
+                />
               ) : (
                 <div role="gridcell" className="lead-cell muted">
                   Loading…

@@ -13,7 +13,13 @@ interface Props {
 /** "All" plus one chip per state; the chips always add up to All, and skipped blank rows are said out loud. */
 export function StateFilters({ counts, total, blankRows, active, onChange }: Props) {
   const chip = (state: LeadState | null, label: string, n: number | undefined) => (
-    <button key={state ?? 'all'} type="button" className="chip" aria-pressed={active === state} onClick={() => onChange(state)}>
+    <button
+      key={state ?? 'all'}
+      type="button"
+      className="chip"
+      aria-pressed={active === state}
+      onClick={() => onChange(state)}
+    >
       {label} <span className="chip-count">{n === undefined ? '…' : n.toLocaleString()}</span>
     </button>
   );

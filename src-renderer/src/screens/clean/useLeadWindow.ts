@@ -39,7 +39,12 @@ export function useLeadWindow(q: LeadQuery): LeadWindow {
   const lastRange = useRef<[number, number]>([0, 0]);
   const generation = useRef(0);
   const [, render] = useState(0);
-  const [meta, setMeta] = useState<{ matching: number | null; counts: StateCounts | null; total: number | null; error: string | null }>({
+  const [meta, setMeta] = useState<{
+    matching: number | null;
+    counts: StateCounts | null;
+    total: number | null;
+    error: string | null;
+  }>({
     matching: null,
     counts: null,
     total: null,
