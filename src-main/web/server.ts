@@ -67,7 +67,10 @@ function sendJson(res: ServerResponse, status: number, body: Envelope): void {
   res.end(text);
 }
 
-const errorEnvelope = (code: ErrorCode, message: string): Envelope => ({ ok: false, error: { code, message } });
+const errorEnvelope = (code: ErrorCode, message: string): Envelope => ({
+  ok: false,
+  error: { code, message },
+});
 
 function sendPage(res: ServerResponse, status: number, title: string, text: string): void {
   const html =
@@ -128,7 +131,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
-      return sendJson(res, 415, errorEnvelope('invalid_input', 'Calls must send a JSON body (content-type: application/json).'));
+      return sendJson(
+        res,
+        415,
+        errorEnvelope('invalid_input', 'Calls must send a JSON body (content-type: application/json).'),
+      );
     }
     let text: string;
     try {
@@ -136,7 +143,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     } catch (e) {
       if (e instanceof BodyTooLarge) {
         res.setHeader('Connection', 'close');
-        return sendJson(res, 413, errorEnvelope('invalid_input', 'This request is larger than the 64 MB the web host accepts.'));
+        return sendJson(
+          res,
+          413,
+          errorEnvelope('invalid_input', 'This request is larger than the 64 MB the web host accepts.'),
+        );
       }
       throw e;
     }
@@ -207,7 +218,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const offered = url.searchParams.get('token');
     if (url.pathname === '/' && offered !== null) {
       if (!sameSecret(offered, token)) {
-        return sendPage(res, 401, 'Session link not valid', 'This link is old or mistyped. Open the URL printed by <code>leadprep serve</code>.');
+        return sendPage(
+          res,
+          401,
+          'Session link not valid',
+          'This link is old or mistyped. Open the URL printed by <code>leadprep serve</code>.',
+        );
       }
       // The token leaves the address bar (and history) at once; from here on the cookie carries it.
       res.writeHead(303, {
@@ -221,14 +237,27 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
     if (!hasToken(req)) {
       return isApi
-        ? sendJson(res, 401, errorEnvelope('forbidden', 'This browser session is not signed in. Open the URL printed by `leadprep serve` again.'))
-        : sendPage(res, 401, 'Sign-in needed', 'Open the URL printed by <code>leadprep serve</code> in this browser.');
+        ? sendJson(
+            res,
+            401,
+            errorEnvelope(
+              'forbidden',
+              'This browser session is not signed in. Open the URL printed by `leadprep serve` again.',
+            ),
+          )
+        : sendPage(
+            res,
+            401,
+            'Sign-in needed',
+            'Open the URL printed by <code>leadprep serve</code> in this browser.',
+          );
     }
 
     const callMatch = CALL_PATH.exec(url.pathname);
     if (callMatch?.[1]) return handleCall(req, res, callMatch[1]);
     if (url.pathname === '/api/events') {
-      if (req.method !== 'GET') return sendJson(res, 405, errorEnvelope('invalid_input', 'Events are read with GET.'));
+      if (req.method !== 'GET')
+        return sendJson(res, 405, errorEnvelope('invalid_input', 'Events are read with GET.'));
       return handleEvents(req, res);
     }
     if (isApi) return sendJson(res, 404, errorEnvelope('unknown_call', 'No such API path.'));
@@ -238,7 +267,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       ctx.log.error(`Web host request failed: ${e instanceof Error ? e.message : String(e)}`);
-      if (!res.headersSent) sendJson(res, 500, errorEnvelope('internal', 'The LeadPrep web host failed on this request. Details are in the log.'));
+      if (!res.headersSent)
+        sendJson(
+          res,
+          500,
+          errorEnvelope('internal', 'The LeadPrep web host failed on this request. Details are in the log.'),
+        );
       else res.destroy();
     });
   });
@@ -247,7 +281,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     server.once('error', (e: NodeJS.ErrnoException) => {
       reject(
         e.code === 'EADDRINUSE'
-          ? new Error(`Port ${opts.port} is already in use. Pick another with --port, or omit it to use a free one.`)
+          ? new Error(
+              `Port ${opts.port} is already in use. Pick another with --port, or omit it to use a free one.`,
+            )
           : e,
       );
     });

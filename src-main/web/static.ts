@@ -26,7 +26,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export const contentTypeFor = (file: string): string => CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeFor = (file: string): string =>
+  CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * Maps a URL path to a file strictly inside `root`, or null. Percent-decoding happens once, so `%2e%2e`

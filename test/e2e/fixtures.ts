@@ -56,7 +56,9 @@ export const test = base.extend<Fixtures>({
 
   leadprep: async ({ sims }, use) => {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-      throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run npm run build before the e2e tests.`);
+      throw new Error(
+        `The renderer is not built (${RENDERER_DIR} is missing): run npm run build before the e2e tests.`,
+      );
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'leadprep-e2e-'));
     const env: NodeJS.ProcessEnv = {
@@ -107,6 +109,8 @@ export { expect };
 export async function requireKeychain(leadprep: LeadPrepHost): Promise<void> {
   const state = await leadprep.ctx.secrets.availability();
   if (!state.available) {
-    throw new Error(`The OS keychain is not available (${state.reason}). Run the e2e tests through scripts/with-keyring.sh.`);
+    throw new Error(
+      `The OS keychain is not available (${state.reason}). Run the e2e tests through scripts/with-keyring.sh.`,
+    );
   }
 }

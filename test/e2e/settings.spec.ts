@@ -5,19 +5,28 @@ const WRONG_KEY = 'mf_wrong_key_4f9a2c71';
 const RIGHT_KEY = 'mf_test_key';
 
 async function openSettings(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 }
 
 /** The key must not be anywhere in the page: not in text, not in any input's value, not in the DOM. */
 async function expectKeyNowhere(page: Page, key: string) {
   expect(await page.content()).not.toContain(key);
-  const values = await page.locator('input, textarea').evaluateAll((els) => els.map((el) => ('value' in el ? String(el.value) : '')));
+  const values = await page
+    .locator('input, textarea')
+    .evaluateAll((els) => els.map((el) => ('value' in el ? String(el.value) : '')));
   for (const v of values) expect(v).not.toContain(key);
   expect(await page.locator('body').innerText()).not.toContain(key);
 }
 
-test('store a MachFive key, never see it again, and test the connection (401, then success)', async ({ app: page, leadprep, sims }) => {
+test('store a MachFive key, never see it again, and test the connection (401, then success)', async ({
+  app: page,
+  leadprep,
+  sims,
+}) => {
   await requireKeychain(leadprep);
   await openSettings(page);
   const card = page.getByRole('region', { name: 'MachFive key' });
@@ -27,7 +36,9 @@ test('store a MachFive key, never see it again, and test the connection (401, th
   await card.getByLabel('MachFive API key', { exact: true }).fill(WRONG_KEY);
   await card.getByRole('button', { name: 'Save key' }).click();
   await expect(card.getByText('Set', { exact: true })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'MachFive key saved to the keychain.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'MachFive key saved to the keychain.' }),
+  ).toBeVisible();
   await expect(card.getByLabel('Replace MachFive API key')).toHaveValue('');
   await expectKeyNowhere(page, WRONG_KEY);
   expect(await leadprep.ctx.secrets.has('machfive')).toBe(true);
@@ -49,7 +60,9 @@ test('store a MachFive key, never see it again, and test the connection (401, th
   // Still nowhere after a full reload (status comes from the keychain and SQLite, never the key itself).
   await page.reload();
   await openSettings(page);
-  await expect(page.getByRole('region', { name: 'MachFive key' }).getByText('Set', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'MachFive key' }).getByText('Set', { exact: true }),
+  ).toBeVisible();
   await expectKeyNowhere(page, RIGHT_KEY);
   await expectKeyNowhere(page, WRONG_KEY);
 });
@@ -74,7 +87,10 @@ test('clearing a key asks first, then the card says Not set', async ({ app: page
   expect(await leadprep.ctx.secrets.has('instantly')).toBe(false);
 });
 
-test('a key saved elsewhere (CLI, another window) shows up through the keys.changed event', async ({ app: page, leadprep }) => {
+test('a key saved elsewhere (CLI, another window) shows up through the keys.changed event', async ({
+  app: page,
+  leadprep,
+}) => {
   await requireKeychain(leadprep);
   await openSettings(page);
   const card = page.getByRole('region', { name: 'Sendkit key' });
@@ -84,7 +100,10 @@ test('a key saved elsewhere (CLI, another window) shows up through the keys.chan
   await expect(page.getByText('Keychain ready · 1 of 4 keys set')).toBeVisible();
 });
 
-test('Reveal logs in browser mode shows the log path to copy; Ctrl+number switches screens', async ({ app: page, leadprep }) => {
+test('Reveal logs in browser mode shows the log path to copy; Ctrl+number switches screens', async ({
+  app: page,
+  leadprep,
+}) => {
   await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.getByRole('button', { name: 'Reveal logs' }).click();
@@ -92,5 +111,7 @@ test('Reveal logs in browser mode shows the log path to copy; Ctrl+number switch
 
   await page.keyboard.press('Control+1');
   await expect(page.getByRole('main', { name: 'Import' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Import/ })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Import/ }),
+  ).toHaveAttribute('aria-current', 'page');
 });

@@ -45,13 +45,22 @@ export function createHttpBridge(base = ''): LeadPrepBridge {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'offline', message: 'LeadPrep (the `leadprep serve` process) is not reachable. Start it again and reload.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'offline',
+            message: 'LeadPrep (the `leadprep serve` process) is not reachable. Start it again and reload.',
+          },
+        };
       }
       if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: SIGNED_OUT_MESSAGE } };
       try {
         return (await res.json()) as unknown;
       } catch {
-        return { ok: false, error: { code: 'internal', message: `LeadPrep answered ${res.status} without a readable body.` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `LeadPrep answered ${res.status} without a readable body.` },
+        };
       }
     },
     on(event: EventName, listener: (payload: unknown) => void): () => void {

@@ -1,5 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { calls, events, type CallInput, type CallName, type CallOutput, type EventName, type EventPayload } from '../../../src-shared/contract';
+import {
+  calls,
+  events,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type EventName,
+  type EventPayload,
+} from '../../../src-shared/contract';
 import { Envelope } from '../../../src-shared/contract/define';
 import type { ErrorCode } from '../../../src-shared/errors';
 import { getBridge } from './bridge';

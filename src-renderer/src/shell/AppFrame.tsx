@@ -48,7 +48,12 @@ export function AppFrame() {
   return (
     <div className="app">
       <Nav />
-      <main ref={main} className="app-main" tabIndex={-1} aria-label={screens.find((s) => s.id === screen)?.label}>
+      <main
+        ref={main}
+        className="app-main"
+        tabIndex={-1}
+        aria-label={screens.find((s) => s.id === screen)?.label}
+      >
         <ScreenHost />
       </main>
       <StatusArea />

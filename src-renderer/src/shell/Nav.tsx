@@ -16,11 +16,15 @@ export function Nav() {
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (index < 0) return;
     const target =
-      e.key === 'ArrowDown' ? (index + 1) % buttons.length
-      : e.key === 'ArrowUp' ? (index - 1 + buttons.length) % buttons.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? buttons.length - 1
-      : null;
+      e.key === 'ArrowDown'
+        ? (index + 1) % buttons.length
+        : e.key === 'ArrowUp'
+          ? (index - 1 + buttons.length) % buttons.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : null;
     if (target === null) return;
     e.preventDefault();
     buttons[target]?.focus();

@@ -42,7 +42,13 @@ export function ScreenHost() {
   }
   return (
     <ScreenErrorBoundary key={id} name={entry.label}>
-      <Suspense fallback={<p className="muted" role="status">Loading {entry.label}…</p>}>
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading {entry.label}…
+          </p>
+        }
+      >
         <ScreenComponent />
       </Suspense>
     </ScreenErrorBoundary>

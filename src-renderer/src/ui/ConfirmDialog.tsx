@@ -17,7 +17,16 @@ export interface ConfirmDialogProps {
  * A modal built on <dialog>: the browser traps focus, Escape cancels, and focus returns to the opener.
  * Cancel is focused first so Enter never confirms a destructive action by accident.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {

@@ -19,7 +19,14 @@ export function CopyableText({ value, label }: { value: string; label: string })
   };
   return (
     <div className="input-row">
-      <input ref={inputRef} className="input mono" readOnly value={value} aria-label={label} onFocus={(e) => e.currentTarget.select()} />
+      <input
+        ref={inputRef}
+        className="input mono"
+        readOnly
+        value={value}
+        aria-label={label}
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <Button size="sm" onClick={() => void copy()}>
         {copied ? 'Copied' : 'Copy'}
       </Button>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** Standard screen layout: a title (the page's only h1), an optional line of context and actions. */
-export function Screen({ title, description, actions, children }: { title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Screen({
+  title,
+  description,
+  actions,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="screen">
       <header className="row-between">

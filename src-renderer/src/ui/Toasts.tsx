@@ -9,7 +9,12 @@ export function Toasts() {
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
           <p>{t.text}</p>
-          <button type="button" className="btn btn-ghost btn-sm" aria-label="Dismiss notification" onClick={() => dismiss(t.id)}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            aria-label="Dismiss notification"
+            onClick={() => dismiss(t.id)}
+          >
             ×
           </button>
         </div>

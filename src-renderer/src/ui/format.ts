@@ -22,4 +22,5 @@ export function relativeTime(at: number, now: number = Date.now()): string {
 /** Absolute date and time for a tooltip beside a relative one. */
 export const absoluteTime = (at: number): string => new Date(at).toLocaleString();
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;

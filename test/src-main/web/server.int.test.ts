@@ -20,11 +20,23 @@ function send(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: opts.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -53,7 +65,10 @@ beforeAll(async () => {
   sim = await startMachFiveSim();
   app = createTestApp({ LEADPREP_MACHFIVE_URL: sim.url });
   rendererDir = mkdtempSync(join(tmpdir(), 'leadprep-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>LeadPrep</title><div id="root"></div>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>LeadPrep</title><div id="root"></div>',
+  );
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   writeFileSync(join(app.dir, 'outside.txt'), 'outside the renderer');
@@ -78,7 +93,12 @@ describe('web host: who may talk to it', () => {
     const page = await send(server.port, { headers: { host } });
     expect(page.status).toBe(401);
     expect(page.body).toContain('leadprep serve');
-    const api = await send(server.port, { method: 'POST', path: '/api/call/keys.status', headers: { host, 'content-type': 'application/json' }, body: '{}' });
+    const api = await send(server.port, {
+      method: 'POST',
+      path: '/api/call/keys.status',
+      headers: { host, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -87,7 +107,10 @@ describe('web host: who may talk to it', () => {
     const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     expect((await send(server.port, { path: `/?token=${wrong}`, headers: { host } })).status).toBe(401);
     expect((await send(server.port, { headers: { host, 'x-leadprep-token': wrong } })).status).toBe(401);
-    expect((await send(server.port, { headers: { host, cookie: `leadprep_session_${server.port}=${wrong}` } })).status).toBe(401);
+    expect(
+      (await send(server.port, { headers: { host, cookie: `leadprep_session_${server.port}=${wrong}` } }))
+        .status,
+    ).toBe(401);
   });
 
   it('swaps the right token for an HttpOnly SameSite=Strict cookie, then serves the app with the CSP', async () => {
@@ -113,7 +136,10 @@ describe('web host: who may talk to it', () => {
   });
 
   it('accepts localhost as well as 127.0.0.1 in Host', async () => {
-    expect((await send(server.port, { headers: { host: `localhost:${server.port}`, 'x-leadprep-token': token } })).status).toBe(200);
+    expect(
+      (await send(server.port, { headers: { host: `localhost:${server.port}`, 'x-leadprep-token': token } }))
+        .status,
+    ).toBe(200);
   });
 
   it.each(['evil.com', 'evil.com:PORT', '127.0.0.1.nip.io:PORT', '127.0.0.1:1', '[::1]:PORT'])(
@@ -139,7 +165,12 @@ describe('web host: who may talk to it', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/assets/%2e%2e%2f%2e%2e%2foutside.txt', '/..%5coutside.txt']) {
+    for (const path of [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/assets/%2e%2e%2f%2e%2e%2foutside.txt',
+      '/..%5coutside.txt',
+    ]) {
       const res = await send(server.port, { path, headers: auth() });
       expect(res.status).toBe(404);
       expect(res.body).not.toContain('outside the renderer');
@@ -172,31 +203,40 @@ describe('web host: the contract over HTTP', () => {
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     // The server is still healthy after all of that.
-    expect(JSON.parse((await callApi('app.info', '{}')).body)).toMatchObject({ ok: true, value: { host: 'cli' } });
+    expect(JSON.parse((await callApi('app.info', '{}')).body)).toMatchObject({
+      ok: true,
+      value: { host: 'cli' },
+    });
   });
 
   it('streams events to a signed-in client over SSE', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth() }, (res) => {
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['content-type']).toContain('text/event-stream');
-        let text = '';
-        res.on('data', (c: Buffer) => {
-          text += c.toString('utf8');
-          if (text.includes('keys.changed')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-        // The subscription exists once headers are out; trigger an event through a real call.
-        void callApi('keys.clear', JSON.stringify({ provider: 'sendkit' }));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth() },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString('utf8');
+            if (text.includes('keys.changed')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+          // The subscription exists once headers are out; trigger an event through a real call.
+          void callApi('keys.clear', JSON.stringify({ provider: 'sendkit' }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     const text = await received;
     const line = text.split('\n').find((l) => l.startsWith('data: ') && l.includes('keys.changed')) ?? '';
-    const event = JSON.parse(line.slice('data: '.length)) as { name: string; payload: { providers: unknown[] } };
+    const event = JSON.parse(line.slice('data: '.length)) as {
+      name: string;
+      payload: { providers: unknown[] };
+    };
     expect(event.name).toBe('keys.changed');
     expect(event.payload.providers).toHaveLength(4);
   });

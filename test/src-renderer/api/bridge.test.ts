@@ -5,7 +5,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('HTTP bridge (browser mode)', () => {
   it('POSTs JSON to /api/call/<name> with same-origin credentials and returns the envelope', async () => {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: { x: 1 } }), { status: 200 }));
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify({ ok: true, value: { x: 1 } }), { status: 200 }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const answer = await createHttpBridge().invoke('keys.status', {});
     expect(answer).toEqual({ ok: true, value: { x: 1 } });
@@ -16,13 +18,22 @@ describe('HTTP bridge (browser mode)', () => {
   });
 
   it('turns a 401 into a "sign in again" error and a dead server into an offline error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>', { status: 401 })),
+    );
     await expect(createHttpBridge().invoke('keys.status', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('leadprep serve') },
     });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(createHttpBridge().invoke('keys.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'offline' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(createHttpBridge().invoke('keys.status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
   });
 
   it('delivers SSE messages to listeners of that event only, and stops after unsubscribe', () => {

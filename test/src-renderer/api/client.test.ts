@@ -3,7 +3,9 @@ import { setBridge } from '../../../src-renderer/src/api/bridge';
 import { api, ApiError, errorMessage } from '../../../src-renderer/src/api/client';
 import type { CallName, LeadPrepBridge } from '../../../src-shared/contract';
 
-function fakeBridge(answer: (name: CallName, input: unknown) => unknown): LeadPrepBridge & { seen: Array<[CallName, unknown]> } {
+function fakeBridge(
+  answer: (name: CallName, input: unknown) => unknown,
+): LeadPrepBridge & { seen: Array<[CallName, unknown]> } {
   const seen: Array<[CallName, unknown]> = [];
   return {
     seen,
@@ -28,7 +30,12 @@ describe('api.call', () => {
   });
 
   it('throws an ApiError carrying the typed code and the plain-language message', async () => {
-    setBridge(fakeBridge(() => ({ ok: false, error: { code: 'keychain_unavailable', message: 'Unlock your keychain.' } })));
+    setBridge(
+      fakeBridge(() => ({
+        ok: false,
+        error: { code: 'keychain_unavailable', message: 'Unlock your keychain.' },
+      })),
+    );
     const err = await api.call('keys.status', {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'keychain_unavailable', message: 'Unlock your keychain.' });
@@ -39,7 +46,9 @@ describe('api.call', () => {
     setBridge(fakeBridge(() => 'surprise'));
     await expect(api.call('keys.status', {})).rejects.toMatchObject({ code: 'bad_response' });
     setBridge(fakeBridge(() => ({ ok: true, value: { ...status, set: 'yes' } })));
-    await expect(api.call('keys.clear', { provider: 'machfive' })).rejects.toMatchObject({ code: 'bad_response' });
+    await expect(api.call('keys.clear', { provider: 'machfive' })).rejects.toMatchObject({
+      code: 'bad_response',
+    });
   });
 
   it('never shows a raw exception text to the user', () => {

@@ -4,7 +4,14 @@ import { SCREEN_IDS, screens } from '../../../src-renderer/src/screens/registry'
 describe('screen registry', () => {
   it('lists every section once, in navigation order, with Settings last (Ctrl/Cmd+6)', () => {
     expect(screens.map((s) => s.id)).toEqual([...SCREEN_IDS]);
-    expect(screens.map((s) => s.label)).toEqual(['Import', 'Clean & dedupe', 'Generate', 'Review', 'Push', 'Settings']);
+    expect(screens.map((s) => s.label)).toEqual([
+      'Import',
+      'Clean & dedupe',
+      'Generate',
+      'Review',
+      'Push',
+      'Settings',
+    ]);
   });
 
   it('every registered screen module default-exports a component', async () => {

@@ -6,7 +6,11 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CopyableText } from '../../ui/CopyableText';
 
-const HOST_LABEL: Record<AppInfo['host'], string> = { electron: 'Desktop app', web: 'Browser mode', cli: 'Command line' };
+const HOST_LABEL: Record<AppInfo['host'], string> = {
+  electron: 'Desktop app',
+  web: 'Browser mode',
+  cli: 'Command line',
+};
 
 export function AppInfoCard() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -44,7 +48,11 @@ export function AppInfoCard() {
   };
 
   return (
-    <Card title="About this copy of LeadPrep" subtitle="Where your data and logs live." label="App information">
+    <Card
+      title="About this copy of LeadPrep"
+      subtitle="Where your data and logs live."
+      label="App information"
+    >
       {error && <p className="field-error">{error}</p>}
       {info && (
         <dl className="facts">
@@ -69,7 +77,9 @@ export function AppInfoCard() {
       </div>
       {unrevealedPath && (
         <div className="stack-sm">
-          <p className="field-hint">This window cannot open folders. Copy the path and open it in your file manager.</p>
+          <p className="field-hint">
+            This window cannot open folders. Copy the path and open it in your file manager.
+          </p>
           <CopyableText value={unrevealedPath} label="Log file path" />
         </div>
       )}

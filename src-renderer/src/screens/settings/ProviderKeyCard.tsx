@@ -49,7 +49,13 @@ function StatusBadges({ status }: { status: KeyStatus }) {
  * One provider's key: save or replace it (write-only — the key is never read back), clear it, and test
  * it where the provider has a safe read endpoint.
  */
-export function ProviderKeyCard({ status, keychainAvailable }: { status: KeyStatus; keychainAvailable: boolean }) {
+export function ProviderKeyCard({
+  status,
+  keychainAvailable,
+}: {
+  status: KeyStatus;
+  keychainAvailable: boolean;
+}) {
   const { provider } = status;
   const label = PROVIDER_LABELS[provider];
   const testable = TESTABLE_PROVIDERS.includes(provider);
@@ -114,7 +120,12 @@ export function ProviderKeyCard({ status, keychainAvailable }: { status: KeyStat
   };
 
   return (
-    <Card title={label} subtitle={PURPOSE[provider]} aside={<StatusBadges status={status} />} label={`${label} key`}>
+    <Card
+      title={label}
+      subtitle={PURPOSE[provider]}
+      aside={<StatusBadges status={status} />}
+      label={`${label} key`}
+    >
       <form onSubmit={(e) => void save(e)} className="stack-sm" autoComplete="off">
         <Field
           label={status.set ? `Replace ${label} API key` : `${label} API key`}
@@ -132,31 +143,46 @@ export function ProviderKeyCard({ status, keychainAvailable }: { status: KeyStat
             if (inputError) setInputError(null);
           }}
           trailing={
-            <Button type="submit" variant="primary" busy={saving} disabled={!keychainAvailable || draft.trim() === ''}>
+            <Button
+              type="submit"
+              variant="primary"
+              busy={saving}
+              disabled={!keychainAvailable || draft.trim() === ''}
+            >
               {status.set ? 'Replace key' : 'Save key'}
             </Button>
           }
         />
       </form>
-      <div className="row">
-        {testable && (
-          <Button onClick={() => void runTest()} busy={testing} disabled={!status.set || !keychainAvailable}>
-            Test connection
-          </Button>
-        )}
-        {status.set && (
-          <Button variant="danger" onClick={() => setConfirmClear(true)} disabled={!keychainAvailable}>
-            Clear key
-          </Button>
-        )}
-      </div>
+      {(testable || status.set) && (
+        <div className="row">
+          {testable && (
+            <Button
+              onClick={() => void runTest()}
+              busy={testing}
+              disabled={!status.set || !keychainAvailable}
+            >
+              Test connection
+            </Button>
+          )}
+          {status.set && (
+            <Button variant="danger" onClick={() => setConfirmClear(true)} disabled={!keychainAvailable}>
+              Clear key
+            </Button>
+          )}
+        </div>
+      )}
       {!testable && (
         <p className="field-hint">
-          {label} has no read-only endpoint LeadPrep can call safely, so this key is checked on the first push.
+          {label} has no read-only endpoint LeadPrep can call safely, so this key is checked on the first
+          push.
         </p>
       )}
       {test && (
-        <Banner tone={TEST_TONE[test.outcome]} title={test.outcome === 'ok' ? 'Connection works' : 'Connection test failed'}>
+        <Banner
+          tone={TEST_TONE[test.outcome]}
+          title={test.outcome === 'ok' ? 'Connection works' : 'Connection test failed'}
+        >
           <p>{test.message}</p>
         </Banner>
       )}

@@ -11,9 +11,9 @@ function KeychainUnavailable({ reason }: { reason: string | null }) {
     <Banner tone="danger" title="The system keychain is not available, so API keys cannot be saved">
       <p>{reason ?? 'LeadPrep could not reach the keychain.'}</p>
       <p>
-        LeadPrep keeps API keys only in your operating system&apos;s keychain and never falls back to a file. On Linux,
-        install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and make sure you are in a desktop session;
-        on macOS and Windows, unlock your login keychain. Then reopen this screen.
+        LeadPrep keeps API keys only in your operating system&apos;s keychain and never falls back to a file.
+        On Linux, install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and make sure you are
+        in a desktop session; on macOS and Windows, unlock your login keychain. Then reopen this screen.
       </p>
     </Banner>
   );
@@ -29,7 +29,10 @@ export default function SettingsScreen() {
   }, [refresh]);
 
   return (
-    <Screen title="Settings" description="Connect LeadPrep to MachFive and your sending tools. Keys go straight to your system keychain.">
+    <Screen
+      title="Settings"
+      description="Connect LeadPrep to MachFive and your sending tools. Keys go straight to your system keychain."
+    >
       {loadError && (
         <Banner tone="danger" title="Could not read key status">
           <p>{loadError}</p>
@@ -42,11 +45,19 @@ export default function SettingsScreen() {
       {overview ? (
         <div className="grid-2">
           {overview.providers.map((status) => (
-            <ProviderKeyCard key={status.provider} status={status} keychainAvailable={overview.keychain.available} />
+            <ProviderKeyCard
+              key={status.provider}
+              status={status}
+              keychainAvailable={overview.keychain.available}
+            />
           ))}
         </div>
       ) : (
-        !loadError && <p className="muted" role="status">Reading key status…</p>
+        !loadError && (
+          <p className="muted" role="status">
+            Reading key status…
+          </p>
+        )
       )}
       <AppInfoCard />
     </Screen>
