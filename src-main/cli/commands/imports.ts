@@ -1,0 +1,167 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
+import { AppError } from '../../../src-shared/errors';
+import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
+import { openWorkbook, isReadError } from '../../../src-shared/import/read';
+import { importFile } from '../../services/imports/file-import';
+import { UsageError, type CliRuntime, type CommandModule } from '../runtime';
+
+/** Files bigger than this are refused before reading (the readers have their own, tighter limits). */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+function readInput(path: string): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('invalid_input', `Cannot read ${path}: no such file.`);
+  }
+  if (size > MAX_FILE_BYTES) throw new AppError('read_failed', `${path} is larger than 1 GB; split it into smaller files.`);
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new AppError('invalid_input', `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}.`);
+  }
+}
+
+/** Every non-empty cell of every sheet: a suppression file is a list, with or without a header. */
+function suppressionEntries(path: string): string[] {
+  const bytes = readInput(path);
+  try {
+    const wb = openWorkbook(bytes, basename(path));
+    const out: string[] = [];
+    for (const s of wb.sheets) {
+      if (s.rowCount === 0) continue;
+      for (const row of wb.readSheet(s.name)) for (const cell of row) if (cell.trim() !== '') out.push(cell);
+    }
+    return out;
+  } catch (e) {
+    if (isReadError(e)) throw new AppError('read_failed', e.message);
+    throw e;
+  }
+}
+
+const n = (v: number): string => v.toLocaleString('en-US');
+
+function countsTable(s: ImportSummary): string {
+  return LEAD_STATES.map((k) => `  ${LEAD_STATE_LABELS[k].padEnd(11)} ${n(s.counts[k]).padStart(9)}`).join('\n');
+}
+
+async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
+  if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
+  const r = await rt.call('suppressions.add', { entries, source });
+  const parts = [`${n(r.added)} added`, `${n(r.duplicates)} already on the list`];
+  if (r.invalid > 0) parts.push(`${n(r.invalid)} not an email or domain (e.g. ${r.invalidSamples.map((x) => JSON.stringify(x)).join(', ')})`);
+  if (r.reclassified > 0) parts.push(`${n(r.reclassified)} draft leads now suppressed`);
+  return `Suppression list: ${parts.join(', ')}.`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function leadLine(l: LeadRow): string {
+  return `${String(l.rowNumber).padStart(7)}  ${LEAD_STATE_LABELS[l.state].padEnd(10)}  ${(l.email ?? '(no email)').padEnd(36)}  ${l.fullName ?? ''}${l.state === 'ready' ? '' : `  — ${l.reason}`}`;
+}
+
+export const registerImports: CommandModule = (program: Command, rt: CliRuntime) => {
+  program
+    .command('import <file>')
+    .description('import a lead file (.xlsx .xlsm .xls .ods .csv .tsv .txt): clean, dedupe, commit; prints counts by state')
+    .option('--sheet <name>', 'sheet to import (default: the first non-empty one)')
+    .option('--header-row <n>', 'row number of the header (default: detected)')
+    .option('--map <field=Column>', 'map a column to a field, e.g. --map email="Work Email" (repeatable)', collect, [])
+    .option('--template <name>', 'apply a saved mapping template')
+    .option('--suppress <file>', 'add the emails/domains in this file to the suppression list first')
+    .option('--force', 'import even if the same file was imported before')
+    .option('--draft', 'stage as a draft to review in the app instead of committing')
+    .action(async (file: string, o: { sheet?: string; headerRow?: string; map: string[]; template?: string; suppress?: string; force?: boolean; draft?: boolean }) => {
+      let headerRowNumber: number | undefined;
+      if (o.headerRow !== undefined) {
+        if (!/^\d+$/.test(o.headerRow) || Number(o.headerRow) < 1) throw new UsageError(`--header-row must be a row number (1 or more), not "${o.headerRow}".`);
+        headerRowNumber = Number(o.headerRow);
+      }
+      const bytes = readInput(file);
+      const notes: string[] = [];
+      if (o.suppress) notes.push(await addSuppressions(rt, suppressionEntries(o.suppress), basename(o.suppress)));
+      const result = await importFile((name, input) => rt.call(name, input), bytes, basename(file), {
+        sheet: o.sheet,
+        headerRowNumber,
+        map: o.map,
+        template: o.template,
+        force: o.force,
+        draft: o.draft,
+      });
+      const s = result.summary;
+      rt.print({ importId: s.id, import: s, template: result.templateName, warnings: result.warnings, notes }, () =>
+        [
+          ...notes,
+          ...result.warnings.map((w) => `Warning: ${w}`),
+          `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
+          countsTable(s),
+          `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${s.blankRows ? ` (${n(s.blankRows)} blank rows skipped)` : ''}`,
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('imports')
+    .description('list recent imports with their counts')
+    .option('--limit <n>', 'how many (default 50)', '50')
+    .action(async (o: { limit: string }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be between 1 and 500.');
+      const { imports } = await rt.call('imports.list', { limit });
+      rt.print(imports, () =>
+        imports.length === 0
+          ? 'No imports yet. Run: leadprep import <file>'
+          : imports
+              .map(
+                (s) =>
+                  `${String(s.id).padStart(5)}  ${s.unfinished ? 'unfinished' : s.status.padEnd(10)}  ${new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${s.fileName}  — ${LEAD_STATES.map((k) => `${s.counts[k]} ${LEAD_STATE_LABELS[k].toLowerCase()}`).join(', ')}`,
+              )
+              .join('\n'),
+      );
+    });
+
+  program
+    .command('leads')
+    .description('list the leads of an import')
+    .requiredOption('--import <id>', 'import id (see leadprep imports)')
+    .option('--state <state>', `only one state: ${LEAD_STATES.join(', ')}`)
+    .action(async (o: { import: string; state?: string }) => {
+      const importId = Number(o.import);
+      if (!Number.isInteger(importId) || importId < 1) throw new UsageError(`--import must be an import id, not "${o.import}".`);
+      let state: (typeof LEAD_STATES)[number] | undefined;
+      if (o.state !== undefined) {
+        const p = LeadStateSchema.safeParse(o.state);
+        if (!p.success) throw new UsageError(`Unknown state "${o.state}". Use one of: ${LEAD_STATES.join(', ')}.`);
+        state = p.data;
+      }
+      const rows: LeadRow[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await rt.call('leads.page', { importId, ...(state ? { state } : {}), offset, limit: 1000 });
+        rows.push(...page.rows);
+        if (page.rows.length < 1000) break;
+      }
+      rt.print(rows, () => (rows.length === 0 ? 'No leads.' : rows.map(leadLine).join('\n')));
+    });
+
+  const suppress = program.command('suppress').description('manage the suppression list (emails and whole domains never to contact)');
+  suppress
+    .command('add <entries...>')
+    .description('add emails or domains (e.g. jane@acme.com acme.com @rival.io)')
+    .action(async (entries: string[]) => {
+      const message = await addSuppressions(rt, entries, 'typed');
+      rt.print({ message }, () => message);
+    });
+  suppress
+    .command('import <file>')
+    .description('add every email/domain found in a file (.csv .txt .xlsx …)')
+    .action(async (file: string) => {
+      const message = await addSuppressions(rt, suppressionEntries(file), basename(file));
+      rt.print({ message }, () => message);
+    });
+};

@@ -1,0 +1,235 @@
+/*
+ * A whole import in-process, through the same contract calls the renderer's
+ * worker makes (read -> header -> mapping -> pipeline -> stage -> commit).
+ * Used by the CLI; tests and the benchmark use it to drive the real path.
+ *
+ * Nothing is half-written: any failure after the draft was created removes
+ * the draft before the error is passed on.
+ */
+import { createHash } from 'node:crypto';
+import type { CallInput, CallName, CallOutput } from '../../../src-shared/contract';
+import { STAGE_CHUNK_GROUPS, STAGE_CHUNK_ROWS, type ImportSummary } from '../../../src-shared/contract/imports';
+import { AppError } from '../../../src-shared/errors';
+import { customKeys, detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
+import { applyTemplate, suggestMapping, templateFromMapping, validateMapping } from '../../../src-shared/import/mapping';
+import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
+import { openWorkbook, isReadError, type Workbook } from '../../../src-shared/import/read';
+import { foldKey } from '../../../src-shared/import/text';
+import { LEAD_FIELDS, LEAD_FIELD_LABELS, type ColumnMapping, type LeadField } from '../../../src-shared/import/types';
+
+export type Caller = <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K>>;
+
+export interface FileImportOptions {
+  sheet?: string;
+  /** 1-based sheet row of the header; detected when absent. */
+  headerRowNumber?: number;
+  /** `field=Column` overrides, applied after the template / suggestion. */
+  map?: readonly string[];
+  /** Name of a saved mapping template; otherwise a template matching the headers is used when there is one. */
+  template?: string;
+  /** Import even when a file with the same bytes was imported before. */
+  force?: boolean;
+  /** Leave the import as a draft (for review in the app) instead of committing it. */
+  draft?: boolean;
+}
+
+export interface FileImportResult {
+  summary: ImportSummary;
+  /** Things the user should know that did not stop the import. */
+  warnings: string[];
+  templateName: string | null;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const FIELD_ALIASES: ReadonlyMap<string, LeadField> = new Map(
+  LEAD_FIELDS.flatMap((f) => [
+    [foldKey(f), f],
+    [foldKey(LEAD_FIELD_LABELS[f]), f],
+  ]),
+);
+
+/** "email=E-Mail" / "first_name=3": the column by header (case/accents ignored) or 1-based position. */
+export function applyMapOverrides(headers: readonly string[], mapping: ColumnMapping, overrides: readonly string[]): ColumnMapping {
+  const out = [...mapping];
+  const keys = customKeys(headers);
+  for (const spec of overrides) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new AppError('invalid_input', `--map "${spec}" is not field=Column (for example --map email="Work Email").`);
+    const field = FIELD_ALIASES.get(foldKey(spec.slice(0, eq)));
+    if (!field) {
+      throw new AppError('invalid_input', `--map "${spec}": unknown field. Fields: ${LEAD_FIELDS.join(', ')}.`);
+    }
+    const columnText = spec.slice(eq + 1).trim();
+    let column = headers.findIndex((h) => h === columnText);
+    if (column < 0) column = headers.findIndex((h) => foldKey(h) === foldKey(columnText));
+    if (column < 0 && /^\d+$/.test(columnText)) column = Number(columnText) - 1;
+    if (column < 0 || column >= headers.length) {
+      throw new AppError('invalid_input', `--map "${spec}": no column "${columnText}". Columns: ${headers.join(', ')}.`);
+    }
+    out.forEach((t, i) => {
+      if (t.kind === 'field' && t.field === field && i !== column) out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
+    });
+    out[column] = { kind: 'field', field };
+  }
+  return out;
+}
+
+function pickSheet(wb: Workbook, name: string | undefined): string {
+  if (name !== undefined) {
+    const found = wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new AppError('invalid_input', `There is no sheet "${name}". Sheets: ${wb.sheets.map((s) => s.name).join(', ')}.`);
+    return found.name;
+  }
+  const first = wb.sheets.find((s) => !s.hidden && s.rowCount > 0) ?? wb.sheets.find((s) => s.rowCount > 0);
+  if (!first) throw new AppError('read_failed', 'Every sheet in this file is empty: there is nothing to import.');
+  return first.name;
+}
+
+function readError(e: unknown): never {
+  if (isReadError(e)) throw new AppError(e.code === 'cancelled' ? 'cancelled' : 'read_failed', e.message);
+  throw e;
+}
+
+export async function importFile(call: Caller, bytes: Uint8Array, fileName: string, opts: FileImportOptions = {}): Promise<FileImportResult> {
+  const warnings: string[] = [];
+  let wb: Workbook;
+  let grid: string[][];
+  let sheet: string;
+  try {
+    wb = openWorkbook(bytes, fileName);
+    sheet = pickSheet(wb, opts.sheet);
+    grid = wb.readSheet(sheet);
+  } catch (e) {
+    readError(e);
+  }
+  if (wb.truncatedCells > 0) {
+    warnings.push(`${wb.truncatedCells} very long cell${wb.truncatedCells === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`);
+  }
+  if (grid.length === 0) throw new AppError('read_failed', `The sheet "${sheet}" is empty: there is nothing to import.`);
+
+  let headerRow: number;
+  if (opts.headerRowNumber !== undefined) {
+    if (!Number.isInteger(opts.headerRowNumber) || opts.headerRowNumber < 1 || opts.headerRowNumber > grid.length) {
+      throw new AppError('invalid_input', `--header-row must be between 1 and ${grid.length} (the rows of "${sheet}").`);
+    }
+    headerRow = opts.headerRowNumber - 1;
+  } else {
+    headerRow = detectHeaderRow(grid);
+  }
+  const headers = normaliseHeaders(grid[headerRow] ?? []);
+  let mapping = suggestMapping(headers, grid.slice(headerRow + 1, headerRow + 201));
+
+  let templateId: number | undefined;
+  let templateName: string | null = null;
+  if (opts.template !== undefined) {
+    const wanted = opts.template.trim().toLowerCase();
+    const { templates } = await call('imports.templates.list', {});
+    const t = templates.find((x) => x.name.toLowerCase() === wanted);
+    if (!t) {
+      const names = templates.map((x) => x.name);
+      throw new AppError('invalid_input', `There is no mapping template "${opts.template}".${names.length ? ` Saved templates: ${names.join(', ')}.` : ''}`);
+    }
+    const applied = applyTemplate(headers, templateFromMapping(t.headers, t.mapping));
+    if (!applied) {
+      throw new AppError('invalid_input', `The template "${t.name}" was saved for other columns (${t.headers.join(', ')}); this sheet has ${headers.join(', ')}.`);
+    }
+    mapping = applied;
+    templateId = t.id;
+    templateName = t.name;
+  } else {
+    const { match } = await call('imports.templates.match', { headers });
+    if (match) {
+      mapping = match.mapping;
+      templateId = match.template.id;
+      templateName = match.template.name;
+    }
+  }
+  if (opts.map && opts.map.length > 0) mapping = applyMapOverrides(headers, mapping, opts.map);
+  const valid = validateMapping(headers, mapping);
+  if (!valid.ok) throw new AppError('invalid_input', valid.message);
+
+  const sha256 = sha256Hex(bytes);
+  const { previous } = await call('imports.checkHash', { sha256 });
+  if (previous.length > 0) {
+    const p = previous[0] as (typeof previous)[number];
+    const when = new Date(p.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+    const message = `This file was already imported on ${when} UTC as import ${p.id} ("${p.fileName}", ${p.total} leads).`;
+    if (!opts.force) throw new AppError('conflict', `${message} Use --force to import it again.`);
+    warnings.push(message);
+  }
+
+  const index = await call('imports.dedupeIndex', {});
+  const emailKeys = new Set(index.emailKeys);
+  const linkedin = new Set(index.linkedinUrls);
+  let result: PipelineResult;
+  try {
+    result = runPipeline({
+      rows: grid,
+      headerRow,
+      mapping,
+      existing: { hasEmail: (k) => emailKeys.has(k), hasLinkedIn: (u) => linkedin.has(u) },
+      suppression: { emails: new Set(index.suppressedEmails), domains: new Set(index.suppressedDomains) },
+    });
+  } catch (e) {
+    if (e instanceof MappingError) throw new AppError('invalid_input', e.message);
+    throw e;
+  }
+  if (result.total === 0) throw new AppError('read_failed', `The sheet "${sheet}" has a header row but no rows of data below it.`);
+
+  const summary = await stageAndCommit(
+    call,
+    {
+      name: fileName.split(/[\\/]/).pop() ?? fileName,
+      size: bytes.byteLength,
+      sha256,
+      kind: wb.kind,
+      sheet,
+      headerRow,
+      encoding: wb.encoding ?? null,
+      delimiter: wb.delimiter ?? null,
+    },
+    mapping,
+    result,
+    templateId,
+    !opts.draft,
+  );
+  return { summary, warnings, templateName };
+}
+
+/** Stages `result` chunk by chunk and (unless `commit` is false) commits it; removes the draft on any failure. */
+export async function stageAndCommit(
+  call: Caller,
+  file: CallInput<'imports.stageBegin'>['file'],
+  mapping: ColumnMapping,
+  result: PipelineResult,
+  templateId: number | undefined,
+  commit: boolean,
+): Promise<ImportSummary> {
+  const { importId } = await call('imports.stageBegin', {
+    file,
+    headers: result.headers,
+    mapping,
+    ...(templateId === undefined ? {} : { templateId }),
+    rowsRead: result.total + result.blankRows,
+    blankRows: result.blankRows,
+    total: result.total,
+  });
+  try {
+    for (let i = 0; i < result.leads.length; i += STAGE_CHUNK_ROWS) {
+      // CleanedRow's cells are readonly; the call only reads them.
+      const rows = result.leads.slice(i, i + STAGE_CHUNK_ROWS) as CallInput<'imports.stageRows'>['rows'];
+      await call('imports.stageRows', { importId, rows });
+    }
+    for (let i = 0; i < result.groups.length; i += STAGE_CHUNK_GROUPS) {
+      await call('imports.stageGroups', { importId, groups: result.groups.slice(i, i + STAGE_CHUNK_GROUPS) });
+    }
+    const staged = await call('imports.stageEnd', { importId });
+    return commit ? await call('imports.commit', { importId }) : staged;
+  } catch (e) {
+    await call('imports.delete', { importId, force: true }).catch(() => undefined);
+    throw e;
+  }
+}
