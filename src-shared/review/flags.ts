@@ -139,7 +139,8 @@ const SPAM_RE = new RegExp(
     .join('|')})${WORD_EDGE_AFTER}`,
   'giu',
 );
-const LINK_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+\.[^\s<>"')\]]+/gi;
+/** Trailing sentence punctuation is not part of the link. */
+const LINK_RE = /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\]]+\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi;
 const TAG_RE = /<\/?([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?\/?>|<!--/g;
 const ENTITY_RE = /&(?:[a-z]{2,10}|#\d{1,6}|#x[0-9a-f]{1,6});/gi;
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
