@@ -236,7 +236,7 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     return ok;
   }
 
-  function noteSuccess(provider: Provider) {
+  function noteSuccess(provider: Provider, finished: boolean) {
     const streak = offlineStreak.get(provider) ?? 0;
     if (streak > 0) {
       offlineStreak.set(provider, 0);
@@ -244,6 +244,8 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
       log.info(`${PROVIDER_LABELS[provider]} is reachable again; queued work continues.`);
       emitProviders();
     }
+    // Only finished jobs earn back concurrency: "not ready yet" polls say nothing about the provider's load.
+    if (!finished) return;
     const state = providerState(sqlite, provider);
     const ceiling = DEFAULT_CONCURRENCY[provider];
     if (state.concurrency < ceiling) {
@@ -324,7 +326,7 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     switch (outcome.type) {
       case 'done':
         if (finish(row, info, { state: 'done', refund: false, error: { message: null, code: null }, effects: outcome.effects })) {
-          noteSuccess(row.provider);
+          noteSuccess(row.provider, true);
         }
         return;
       case 'retry':
@@ -337,7 +339,7 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
             effects: outcome.effects,
           })
         ) {
-          noteSuccess(row.provider);
+          noteSuccess(row.provider, false);
         }
         return;
       case 'fail':

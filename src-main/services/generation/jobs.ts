@@ -87,10 +87,12 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
 
   const giveUpBatch = (batchId: number, message: string, code: string) => {
     const l = load(batchId);
-    if (!l || l.batch.state === 'done' || l.batch.state === 'cancelled') return;
-    setBatch(sqlite, batchId, { state: 'failed', error: message, error_code: code });
-    if (code === 'provider_forbidden' || code === 'provider_not_found') {
-      if (l.batch.list_id === null) stopRun(l.run.id, message, code);
+    // A batch already ended (e.g. a 400 marked it failed with its own reason) keeps that reason.
+    if (!l || l.batch.state === 'done' || l.batch.state === 'cancelled' || l.batch.state === 'failed') return;
+    if ((code === 'provider_forbidden' || code === 'provider_not_found') && l.batch.list_id === null) {
+      stopRun(l.run.id, message, code);
+    } else {
+      setBatch(sqlite, batchId, { state: 'failed', error: message, error_code: code });
     }
     settleRun(sqlite, l.run.id);
   };
