@@ -141,31 +141,43 @@ export function companyKey(company: string): string {
     .join('');
 }
 
-function blockKeys(item: DedupeItem, name: string): string[] {
+function blockKeys(item: DedupeItem, name: string, companyKeys: Map<string, string>): string[] {
   const initial = name[0] ?? '';
   const keys: string[] = [];
   if (item.domain) keys.push(`d:${item.domain.toLowerCase()}|${initial}`);
-  const c = item.company ? companyKey(item.company) : '';
+  let c = '';
+  if (item.company) {
+    // Company names repeat across a file's rows: fold each once.
+    const known = companyKeys.get(item.company);
+    c = known ?? companyKey(item.company);
+    if (known === undefined) companyKeys.set(item.company, c);
+  }
   if (c !== '') keys.push(`c:${c}|${initial}`);
   return keys;
 }
 
 function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], uf: UnionFind): void {
-  const names = new Map<number, string>();
+  const names: string[] = new Array<string>(items.length).fill('');
   const blocks = new Map<string, number[]>();
+  const companyKeys = new Map<string, string>();
   for (const i of candidates) {
     const item = items[i] as DedupeItem;
     if (!item.fullName) continue;
     const name = nameKey(item.fullName);
     if (name.length < MIN_NAME_LENGTH) continue;
-    names.set(i, name);
-    for (const key of blockKeys(item, name)) {
+    names[i] = name;
+    for (const key of blockKeys(item, name, companyKeys)) {
       const block = blocks.get(key);
       if (block) block.push(i);
       else blocks.set(key, [i]);
     }
   }
-  const similar = (a: number, b: number): boolean => jaroWinkler(names.get(a) as string, names.get(b) as string) >= NAME_SIMILARITY;
+  const similar = (a: number, b: number): boolean => {
+    if (uf.find(a) === uf.find(b)) return false; // already joined: nothing to learn
+    const na = names[a] as string;
+    const nb = names[b] as string;
+    return na === nb || jaroWinkler(na, nb) >= NAME_SIMILARITY;
+  };
   for (const block of blocks.values()) {
     if (block.length < 2) continue;
     if (block.length <= BLOCK_ALL_PAIRS) {
@@ -179,8 +191,8 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
       continue;
     }
     const sorted = [...block].sort((a, b) => {
-      const na = names.get(a) as string;
-      const nb = names.get(b) as string;
+      const na = names[a] as string;
+      const nb = names[b] as string;
       return na < nb ? -1 : na > nb ? 1 : (items[a] as DedupeItem).id - (items[b] as DedupeItem).id;
     });
     for (let x = 0; x < sorted.length; x++) {

@@ -23,17 +23,6 @@ function lowerSet(list: readonly string[]): Set<string> {
   return s;
 }
 
-/** Every parent of `domain` including itself: "a.b.c.com" -> a.b.c.com, b.c.com, c.com, com. */
-function* selfAndParents(domain: string): Generator<string> {
-  let d = domain;
-  for (;;) {
-    yield d;
-    const dot = d.indexOf('.');
-    if (dot < 0) return;
-    d = d.slice(dot + 1);
-  }
-}
-
 /** `domain` must be the lower-case ASCII domain of an address. */
 export function isFreeMailDomain(domain: string): boolean {
   freeMail ??= lowerSet(freeMailList as string[]);
@@ -45,6 +34,11 @@ export function isDisposableDomain(domain: string): boolean {
   disposable ??= lowerSet(disposableList as string[]);
   disposableWildcard ??= lowerSet(disposableWildcardList as string[]);
   if (disposable.has(domain)) return true;
-  for (const d of selfAndParents(domain)) if (disposableWildcard.has(d)) return true;
-  return false;
+  // A wildcard entry covers the domain itself and every subdomain of it.
+  for (let d = domain; ; ) {
+    if (disposableWildcard.has(d)) return true;
+    const dot = d.indexOf('.');
+    if (dot < 0) return false;
+    d = d.slice(dot + 1);
+  }
 }

@@ -106,15 +106,18 @@ export function isRoleAddress(email: string): boolean {
   const plus = local.indexOf('+');
   if (plus > 0) local = local.slice(0, plus);
   if (ROLE_WORDS.has(local)) return true;
-  const first = local.split(/[._-]/, 1)[0];
-  return first !== undefined && first !== local && ROLE_WORDS.has(first);
+  const cut = local.search(/[._-]/);
+  return cut > 0 && ROLE_WORDS.has(local.slice(0, cut));
 }
 
 const ATEXT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+
 function localPartProblem(local: string): string | null {
+  if (local.length <= 64 && DOT_ATOM.test(local)) return null;
   if (local === '') return 'Nothing before the @';
   if (local.length > 64) return 'The part before the @ is longer than 64 characters';
   if (local.startsWith('"')) return 'Quoted addresses ("...") are not supported';
@@ -152,6 +155,40 @@ function domainProblem(domain: string): string | null {
   return null;
 }
 
+interface DomainFacts {
+  problem: string | null;
+  /** Corrected domain, or null. */
+  suggestion: string | null;
+  freeMail: boolean;
+  disposable: boolean;
+}
+
+// A sheet has far fewer distinct domains than rows, and every fact about a
+// domain (PSL lookup, typo search, list lookups) is pure: compute it once.
+const domainCache = new Map<string, DomainFacts>();
+const DOMAIN_CACHE_MAX = 100_000;
+
+function domainFacts(domain: string): DomainFacts {
+  const cached = domainCache.get(domain);
+  if (cached) return cached;
+  const problem = domainProblem(domain);
+  const fixed = domain === '' ? null : suggestDomain(domain);
+  const facts: DomainFacts = {
+    problem,
+    suggestion: fixed !== null && fixed !== domain && domainProblem(fixed) === null ? fixed : null,
+    freeMail: false,
+    disposable: false,
+  };
+  if (problem === null) {
+    const registrable = parse(domain).domain;
+    facts.freeMail = isFreeMailDomain(domain) || (registrable !== null && isFreeMailDomain(registrable));
+    facts.disposable = isDisposableDomain(domain);
+  }
+  if (domainCache.size >= DOMAIN_CACHE_MAX) domainCache.clear();
+  domainCache.set(domain, facts);
+  return facts;
+}
+
 /**
  * Check a cleaned address (see `cleanEmail`). A typo suggestion is offered
  * even for an address that fails the syntax check ("a@gmail.con"), so the
@@ -176,19 +213,14 @@ export function checkEmail(email: string): EmailCheck {
     return result;
   }
   const local = email.slice(0, at);
-  const domain = email.slice(at + 1).toLowerCase();
-  result.reason =
-    email.length > 254 ? 'The address is longer than 254 characters' : (localPartProblem(local) ?? domainProblem(domain));
+  const facts = domainFacts(email.slice(at + 1).toLowerCase());
+  result.reason = email.length > 254 ? 'The address is longer than 254 characters' : (localPartProblem(local) ?? facts.problem);
   result.syntaxValid = result.reason === null;
-  if (local !== '' && domain !== '') {
-    const fixed = suggestDomain(domain);
-    if (fixed !== null && fixed !== domain && domainProblem(fixed) === null) result.suggestion = `${local}@${fixed}`;
-  }
+  if (local !== '' && facts.suggestion !== null) result.suggestion = `${local}@${facts.suggestion}`;
   result.role = isRoleAddress(email);
   if (result.syntaxValid) {
-    const registrable = parse(domain).domain;
-    result.freeMail = isFreeMailDomain(domain) || (registrable !== null && isFreeMailDomain(registrable));
-    result.disposable = isDisposableDomain(domain);
+    result.freeMail = facts.freeMail;
+    result.disposable = facts.disposable;
   }
   return result;
 }

@@ -4,6 +4,9 @@
  * accent-free names dedupe feeds it and close enough for other scripts.
  */
 
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 /** Jaro similarity: shared characters within a sliding window, penalised for transpositions. */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;
@@ -11,8 +14,13 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchedA = new Uint8Array(la);
+  // Dedupe calls this millions of times: reuse the scratch buffers.
+  if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
+  if (scratchB.length < lb) scratchB = new Uint8Array(lb * 2);
+  const matchedA = scratchA;
+  const matchedB = scratchB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);

@@ -14,6 +14,7 @@ export type LinkedInResult = { url: string; reason: null } | { url: null; reason
 
 const PROFILE_BASE = 'https://www.linkedin.com/in/';
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const QUICK_PROFILE = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([a-z0-9-]+)\/?(?:[?#]\S*)?$/i;
 
 function decodeSlug(segment: string): string {
   try {
@@ -45,6 +46,9 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   if (raw == null) return { url: null, reason: null };
   const text = cleanText(raw);
   if (text === '') return { url: null, reason: null };
+  // Most cells are plain profile links with an ASCII slug: skip the URL parser.
+  const quick = QUICK_PROFILE.exec(text);
+  if (quick?.[1] !== undefined) return { url: PROFILE_BASE + quick[1].toLowerCase(), reason: null };
   let parsed: URL;
   try {
     parsed = new URL(SCHEME.test(text) ? text : `https://${text.replace(/^\/+/, '')}`);

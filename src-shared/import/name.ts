@@ -46,7 +46,12 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   const hasUpper = HAS_UPPER.test(s);
   if (hasLower === hasUpper) return s; // mixed case, or no cased letters at all
   const lower = s.toLowerCase();
-  const titled = lower.replace(WORD_START, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  // A letter whose upper case is two letters (Greek "ᾐ" -> "ἘΙ") is left alone:
+  // the result would be all-caps and cleaning it again would change it.
+  const titled = lower.replace(WORD_START, (_m, sep: string, ch: string) => {
+    const up = ch.toUpperCase();
+    return sep + (up.length === ch.length ? up : ch);
+  });
   return titled
     .split(' ')
     .map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w))

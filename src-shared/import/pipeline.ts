@@ -98,7 +98,12 @@ export class MappingError extends Error {
 }
 
 function isBlank(cells: readonly string[]): boolean {
-  for (const c of cells) if (c.trim() !== '') return false;
+  for (const c of cells) {
+    // Most cells start with a visible character: decide without allocating.
+    if (c === '') continue;
+    if (c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0xa0) return false;
+    if (c.trim() !== '') return false;
+  }
   return true;
 }
 

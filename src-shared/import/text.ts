@@ -9,27 +9,38 @@
 // Invisible characters that sneak in from web copy-paste and CRMs:
 // zero-width space/non-joiner/joiner, word joiner, BOM/ZWNBSP, soft hyphen,
 // left-to-right/right-to-left marks, and C0/C1 control characters.
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 // Every Unicode space separator plus tab/newline/vertical tab/form feed/CR.
 const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
-/** True when `s` is printable ASCII with single inner spaces and no edge spaces: already clean. */
-function isCleanAscii(s: string): boolean {
+const CLEAN = 0;
+const ASCII = 1;
+const OTHER = 2;
+
+/**
+ * CLEAN: printable ASCII with single inner spaces and no edge spaces.
+ * ASCII: only ASCII (so NFC cannot change it) but needs trimming/collapsing.
+ * OTHER: anything else.
+ */
+function classifyText(s: string): number {
   const n = s.length;
-  if (n === 0) return true;
+  if (n === 0) return CLEAN;
   let prevSpace = true;
+  let clean = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    if (c >= 0x80) return OTHER;
     if (c === 0x20) {
-      if (prevSpace) return false;
+      if (prevSpace) clean = false;
       prevSpace = true;
     } else if (c > 0x20 && c < 0x7f) {
       prevSpace = false;
     } else {
-      return false;
+      clean = false;
     }
   }
-  return !prevSpace;
+  return clean && !prevSpace ? CLEAN : ASCII;
 }
 
 /**
@@ -38,8 +49,10 @@ function isCleanAscii(s: string): boolean {
  * letter with an accent that a zero-width space used to separate.
  */
 export function cleanText(value: string): string {
-  if (isCleanAscii(value)) return value;
-  return value.replace(INVISIBLE, '').normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
+  const kind = classifyText(value);
+  if (kind === CLEAN) return value;
+  const visible = value.replace(INVISIBLE, '');
+  return (kind === ASCII ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** `cleanText`, with '' turned into null (the "no value" of NormalisedLead). */
@@ -60,7 +73,19 @@ const CAMEL_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
  * companies, where "McDonald" and "GmbH" are one word) -> ["firstname"].
  * Non-Latin letters are kept (lower-cased).
  */
+// eslint-disable-next-line no-control-regex -- an ASCII range test, controls included
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_NON_ALNUM_RUN = /[^a-z0-9]+/g;
+
 export function foldWords(value: string, splitCamel = true): string[] {
+  if (ASCII_ONLY.test(value)) {
+    // Same result as below for ASCII input, without Unicode normalisation.
+    const ascii = (splitCamel ? value.replace(/([a-z])([A-Z])/g, '$1 $2') : value)
+      .toLowerCase()
+      .replace(ASCII_NON_ALNUM_RUN, ' ')
+      .trim();
+    return ascii === '' ? [] : ascii.split(' ');
+  }
   const spaced = (splitCamel ? value.replace(CAMEL_BOUNDARY, '$1 $2') : value)
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
