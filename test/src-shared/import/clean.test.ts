@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { classify, cleanLead, cleanRow, compileMapping } from '../../../src-shared/import/clean';
+import { emptyLead, type ColumnMapping } from '../../../src-shared/import/types';
+
+const mapping: ColumnMapping = [
+  { kind: 'field', field: 'email' },
+  { kind: 'field', field: 'fullName' },
+  { kind: 'field', field: 'company' },
+  { kind: 'field', field: 'website' },
+  { kind: 'field', field: 'linkedinUrl' },
+  { kind: 'field', field: 'phone' },
+  { kind: 'custom', key: 'notes' },
+  { kind: 'custom', key: 'col_constructor' },
+];
+
+describe('cleanRow', () => {
+  it('normalises every field of a messy row', () => {
+    const { lead, emailCheck, issues } = cleanRow(
+      [' Jane Doe <JANE@Acme.COM> ', 'DOE, JANE', ' Acme  Ltd ', 'https://www.acme.co.uk/', 'fr.linkedin.com/in/Jane-Doe?trk=x', '0612 345 678', '=SUM(A1)', 'x'],
+      mapping,
+    );
+    expect(lead).toMatchObject({
+      email: 'JANE@acme.com',
+      fullName: 'Doe, Jane',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      company: 'Acme Ltd',
+      website: 'https://www.acme.co.uk/',
+      domain: 'acme.co.uk',
+      linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
+      phone: '0612 345 678',
+    });
+    expect({ ...lead.custom }).toEqual({ notes: '=SUM(A1)', col_constructor: 'x' });
+    expect(Object.getPrototypeOf(lead.custom)).toBeNull();
+    expect(emailCheck?.syntaxValid).toBe(true);
+    expect(issues).toEqual([]);
+  });
+
+  it('takes the company domain from a work email when there is no website, never from free mail', () => {
+    expect(cleanRow(['jane@eu.acme.com'], [{ kind: 'field', field: 'email' }]).lead.domain).toBe('acme.com');
+    expect(cleanRow(['jane@gmail.com'], [{ kind: 'field', field: 'email' }]).lead.domain).toBeNull();
+  });
+
+  it('builds the full name from parts and keeps missing cells empty', () => {
+    const m: ColumnMapping = [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'firstName' }, { kind: 'field', field: 'lastName' }, { kind: 'custom', key: 'notes' }];
+    const { lead } = cleanRow(['a@acme.com', 'jane', 'doe'], compileMapping(m));
+    expect(lead).toMatchObject({ firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe' });
+    expect(lead.custom.notes).toBe('');
+  });
+
+  it('reports what it could not clean', () => {
+    const { issues } = cleanRow(['a@x.com; b@y.com', '', '', '', 'https://www.linkedin.com/company/acme', '4.4207E+11', '', ''], mapping);
+    expect(issues.map((i) => i.flag).sort()).toEqual(['linkedin_not_profile', 'multiple_emails', 'no_name', 'phone_as_number']);
+  });
+});
+
+describe('cleanLead (inline edits)', () => {
+  it('re-cleans an edited lead and is idempotent', () => {
+    const edited = { ...emptyLead(), email: ' mailto:Jane@GMAIL.com ', fullName: 'jane doe', linkedinUrl: 'linkedin.com/in/JD/', custom: { notes: '  hi  ' } };
+    const once = cleanLead(edited);
+    expect(once.lead).toMatchObject({ email: 'Jane@gmail.com', firstName: 'Jane', lastName: 'Doe', linkedinUrl: 'https://www.linkedin.com/in/jd' });
+    expect(cleanLead(once.lead).lead).toEqual(once.lead);
+  });
+});
+
+describe('classify', () => {
+  const row = (email: string, name = 'Jane Doe') =>
+    cleanRow([email, name], [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'fullName' }]);
+
+  it.each([
+    ['', 'invalid', /No email/],
+    ['jane', 'invalid', /No @/],
+    ['jane@mailinator.com', 'invalid', /Disposable/],
+    ['jane@gmail.con', 'needs_fix', /Did you mean jane@gmail.com/],
+    ['jane@gmial.com', 'needs_fix', /Did you mean jane@gmail.com/],
+    ['jane@acme.com', 'ready', /Ready/],
+    ['info@acme.com', 'ready', /Ready/], // role is a flag, not a state
+  ])('%j -> %s', (email, state, reason) => {
+    const c = classify(row(email));
+    expect(c.state).toBe(state);
+    expect(c.reason).toMatch(reason);
+  });
+
+  it('flags role, free-mail and typo without changing the state', () => {
+    expect(classify(row('info@gmail.com')).flags.sort()).toEqual(['free_mail', 'role']);
+    expect(classify(row('jane@gmial.com')).suggestion).toBe('jane@gmail.com');
+  });
+
+  it('needs a fix when there is no name at all', () => {
+    expect(classify(row('jane@acme.com', ''))).toMatchObject({ state: 'needs_fix', reason: expect.stringMatching(/No name/) });
+  });
+
+  it('applies the precedence invalid > suppressed > duplicate > needs fix > ready', () => {
+    const verdict = { suppressed: 'On your suppression list', duplicate: 'Same email as row 2', possibleDuplicate: 'Possibly row 3' };
+    expect(classify(row('jane'), verdict).state).toBe('invalid');
+    expect(classify(row('jane@acme.com'), verdict).state).toBe('suppressed');
+    expect(classify(row('jane@acme.com'), { duplicate: 'Same email as row 2', possibleDuplicate: 'x' }).state).toBe('duplicate');
+    expect(classify(row('jane@gmial.com'), { possibleDuplicate: 'Possibly row 3' }).reason).toMatch(/Did you mean/);
+    expect(classify(row('jane@acme.com'), { possibleDuplicate: 'Possibly row 3' })).toMatchObject({ state: 'needs_fix', reason: 'Possibly row 3' });
+  });
+
+  it('takes the user decision into account', () => {
+    expect(classify(row('jane@acme.com'), {}, 'exclude')).toMatchObject({ state: 'suppressed', reason: 'Excluded by you' });
+    expect(classify(row('jane@acme.com'), { duplicate: 'Same email as row 2' }, 'keep')).toMatchObject({ state: 'ready', reason: 'Kept by you' });
+    expect(classify(row('jane@acme.com'), {}, 'duplicate').state).toBe('duplicate');
+    expect(classify(row('jane@gmial.com'), {}, 'keep').state).toBe('ready');
+    // keep cannot make an unsendable address ready, nor override suppression
+    expect(classify(row('jane@gmail.con'), {}, 'keep').state).toBe('needs_fix');
+    expect(classify(row('jane@acme.com'), { suppressed: 'On your suppression list' }, 'keep').state).toBe('suppressed');
+  });
+});

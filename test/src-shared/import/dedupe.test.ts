@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { companyKey, completeness, findDuplicateGroups, matchExisting, mergeInto, type DedupeItem } from '../../../src-shared/import/dedupe';
+import { emptyLead, type NormalisedLead } from '../../../src-shared/import/types';
+
+function item(id: number, over: Partial<DedupeItem> = {}): DedupeItem {
+  return { id, email: null, linkedinUrl: null, fullName: null, domain: null, company: null, ...over };
+}
+
+describe('findDuplicateGroups: exact', () => {
+  it('groups the same email regardless of case, survivor = most complete', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'Jane@acme.com' }),
+      item(2, { email: 'jane@ACME.com', fullName: 'Jane Doe', company: 'Acme' }),
+      item(3, { email: 'john@acme.com' }),
+    ]);
+    expect(groups).toEqual([{ kind: 'email', ids: [1, 2], survivorId: 2 }]);
+  });
+
+  it('breaks ties by the lowest id', () => {
+    const { groups } = findDuplicateGroups([item(9, { email: 'a@x.com' }), item(4, { email: 'a@x.com' })]);
+    expect(groups[0]?.survivorId).toBe(4);
+  });
+
+  it('groups the same LinkedIn profile and chains email + LinkedIn links', () => {
+    const li = 'https://www.linkedin.com/in/jane';
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'jane@acme.com' }),
+      item(2, { email: 'jane@acme.com', linkedinUrl: li }),
+      item(3, { email: 'jane.doe@gmail.com', linkedinUrl: li }),
+      item(4, { linkedinUrl: 'https://www.linkedin.com/in/other' }),
+      item(5, { linkedinUrl: 'https://www.linkedin.com/in/other' }),
+    ]);
+    expect(groups).toEqual([
+      { kind: 'email', ids: [1, 2, 3], survivorId: 2 },
+      { kind: 'linkedin', ids: [4, 5], survivorId: 4 },
+    ]);
+  });
+
+  it('uses the completeness given by the caller', () => {
+    const { groups } = findDuplicateGroups([item(1, { email: 'a@x.com', completeness: 3 }), item(2, { email: 'a@x.com', completeness: 7 })]);
+    expect(groups[0]?.survivorId).toBe(2);
+  });
+});
+
+describe('findDuplicateGroups: same person at the same company', () => {
+  it('suggests similar names at the same domain', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'jon.smith@acme.com', fullName: 'Jon Smith', domain: 'acme.com' }),
+      item(2, { email: 'jsmith@acme.com', fullName: 'John Smith', domain: 'acme.com' }),
+      item(3, { email: 'john@globex.com', fullName: 'John Smith', domain: 'globex.com' }),
+      item(4, { email: 'jane@acme.com', fullName: 'Jane Doe', domain: 'acme.com' }),
+    ]);
+    expect(groups).toEqual([{ kind: 'name_company', ids: [1, 2], survivorId: 1 }]);
+  });
+
+  it('matches by company name when one row has no domain, ignoring legal suffixes and accents', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'a@x.com', fullName: 'José García', company: 'Acme Inc.' }),
+      item(2, { email: 'b@y.com', fullName: 'Jose Garcia', company: 'ACME' }),
+    ]);
+    expect(groups.map((g) => g.kind)).toEqual(['name_company']);
+  });
+
+  it('does not join different people or the same name at different companies', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { fullName: 'Anna Schmidt', domain: 'acme.com' }),
+      item(2, { fullName: 'Alex Brown', domain: 'acme.com' }),
+      item(3, { fullName: 'Anna Schmidt', domain: 'globex.com' }),
+      item(4, { fullName: 'Anna Schmidt' }),
+      item(5, { fullName: 'Anna Schmidt' }),
+    ]);
+    expect(groups).toEqual([]);
+  });
+
+  it('links exact-group survivors, not every member', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'jane@acme.com', fullName: 'Jane Doe', domain: 'acme.com' }),
+      item(2, { email: 'jane@acme.com' }),
+      item(3, { email: 'j.doe@acme.com', fullName: 'Jane Doe', domain: 'acme.com' }),
+    ]);
+    expect(groups).toEqual([
+      { kind: 'email', ids: [1, 2], survivorId: 1 },
+      { kind: 'name_company', ids: [1, 3], survivorId: 1 },
+    ]);
+  });
+
+  it('finds neighbours in a block too big for all pairs', () => {
+    const items = Array.from({ length: 500 }, (_, i) => item(i + 1, { fullName: `Person Number${i}`, domain: 'bigco.com' }));
+    items.push(item(1000, { fullName: 'Person Number17x', domain: 'bigco.com' }));
+    const { groups } = findDuplicateGroups(items);
+    expect(groups.some((g) => g.ids.includes(1000))).toBe(true);
+  });
+});
+
+describe('findDuplicateGroups is order-independent', () => {
+  const names = ['Jane Doe', 'Jane Do', 'John Smith', 'Jon Smith', 'Ana Lima', 'Anna Lima', null];
+  const arbItem = fc.record({
+    email: fc.option(fc.constantFrom('a@x.com', 'A@x.com', 'b@x.com', 'c@y.com', 'd@z.com'), { nil: null }),
+    linkedinUrl: fc.option(fc.constantFrom('https://www.linkedin.com/in/a', 'https://www.linkedin.com/in/b'), { nil: null }),
+    fullName: fc.constantFrom(...names),
+    domain: fc.option(fc.constantFrom('x.com', 'y.com'), { nil: null }),
+    company: fc.option(fc.constantFrom('Acme', 'ACME Inc', 'Globex'), { nil: null }),
+  });
+  it('gives the same groups and survivors for any input order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbItem, { maxLength: 40 }).chain((rows) => {
+          const items = rows.map((r, i) => ({ ...r, id: i + 1 }));
+          return fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }));
+        }),
+        ([items, shuffled]) => {
+          expect(findDuplicateGroups(shuffled)).toEqual(findDuplicateGroups(items));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('matchExisting', () => {
+  it('finds leads already in the database by email (any case) or LinkedIn', () => {
+    const emails = new Set(['jane@acme.com']);
+    const urls = new Set(['https://www.linkedin.com/in/john']);
+    const out = matchExisting(
+      [
+        item(1, { email: 'JANE@acme.com' }),
+        item(2, { email: 'new@acme.com', linkedinUrl: 'https://www.linkedin.com/in/john' }),
+        item(3, { email: 'new2@acme.com' }),
+      ],
+      { hasEmail: (e) => emails.has(e), hasLinkedIn: (u) => urls.has(u) },
+    );
+    expect([...out]).toEqual([[1, 'email'], [2, 'linkedin']]);
+  });
+});
+
+describe('mergeInto', () => {
+  const lead = (over: Partial<NormalisedLead>): NormalisedLead => ({ ...emptyLead(), ...over });
+  it('fills only empty fields, earlier others first, without touching inputs', () => {
+    const survivor = lead({ email: 'jane@acme.com', title: 'CEO', custom: { notes: '', tier: 'A' } });
+    const a = lead({ title: 'Founder', phone: '+1 555', custom: { notes: 'met at expo', tier: 'B' } });
+    const b = lead({ phone: '+44 20', company: 'Acme', custom: { notes: 'other' } });
+    const merged = mergeInto(survivor, [a, b]);
+    expect(merged).toMatchObject({ email: 'jane@acme.com', title: 'CEO', phone: '+1 555', company: 'Acme' });
+    expect({ ...merged.custom }).toEqual({ notes: 'met at expo', tier: 'A' });
+    expect(survivor.phone).toBeNull();
+    expect(survivor.custom.notes).toBe('');
+  });
+
+  it('counts filled fields for completeness', () => {
+    expect(completeness(lead({ email: 'a@x.com', phone: '1', custom: { a: 'x', b: '' } }))).toBe(3);
+  });
+});
+
+describe('companyKey', () => {
+  it('drops legal forms and punctuation', () => {
+    expect(companyKey('The ACME Corp., Inc.')).toBe('acme');
+    expect(companyKey('Müller GmbH & Co. KG')).toBe('muller');
+  });
+});

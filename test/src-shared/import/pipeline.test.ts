@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MappingError, runPipeline } from '../../../src-shared/import/pipeline';
+import { detectHeaderRow } from '../../../src-shared/import/header';
+import { suggestMapping } from '../../../src-shared/import/mapping';
+import { normaliseHeaders } from '../../../src-shared/import/header';
+import { LEAD_STATES, emptyLead, type ColumnMapping, type RowDecision } from '../../../src-shared/import/types';
+
+const SHEET = [
+  ['Acme lead list', '', '', ''],
+  ['', '', '', ''],
+  ['Email', 'Name', 'Company', 'LinkedIn'],
+  ['jane@acme.com', 'Jane Doe', 'Acme', 'linkedin.com/in/janedoe'], // row 4
+  ['JANE@acme.com', 'Jane Doe', 'Acme', ''], // 5: same email as 4
+  ['jd@gmail.com', 'J. Doe', '', 'https://fr.linkedin.com/in/JaneDoe/'], // 6: same LinkedIn as 4
+  ['', '', '', ''], // 7: blank
+  ['john@gmial.com', 'John Smith', 'Globex', ''], // 8: typo
+  ['bob@mailinator.com', 'Bob', '', ''], // 9: disposable
+  ['ceo@suppressed.com', 'Sam', 'Supp', ''], // 10: suppressed domain
+  ['old@acme.com', 'Old Lead', 'Acme', ''], // 11: in database
+  ['j.smith@initech.com', 'John Smith', 'Initech', ''], // 12
+  ['jsmith@initech.com', 'Jon Smith', 'Initech', ''], // 13: possible duplicate of 12
+  ['no email here', 'Nobody', '', ''], // 14: invalid
+  ['info@acme.com', 'Acme Team', 'Acme', ''], // 15: role, ready
+];
+
+function run(decisions?: Map<number, RowDecision>) {
+  const headerRow = detectHeaderRow(SHEET);
+  const headers = normaliseHeaders(SHEET[headerRow] ?? []);
+  const mapping = suggestMapping(headers, SHEET.slice(headerRow + 1));
+  return runPipeline({
+    rows: SHEET,
+    headerRow,
+    mapping,
+    existing: { hasEmail: (e) => e === 'old@acme.com', hasLinkedIn: () => false },
+    suppression: { emails: new Set(), domains: new Set(['suppressed.com']) },
+    decisions,
+  });
+}
+
+describe('runPipeline', () => {
+  it('gives every row one state and a reason', () => {
+    const result = run();
+    const byRow = new Map(result.leads.map((l) => [l.rowNumber, l]));
+    const states = Object.fromEntries(result.leads.map((l) => [l.rowNumber, l.state]));
+    expect(states).toEqual({
+      4: 'ready',
+      5: 'duplicate',
+      6: 'duplicate',
+      8: 'needs_fix',
+      9: 'invalid',
+      10: 'suppressed',
+      11: 'duplicate',
+      12: 'ready',
+      13: 'needs_fix',
+      14: 'invalid',
+      15: 'ready',
+    });
+    expect(byRow.get(5)?.reason).toBe('Same email as row 4');
+    expect(byRow.get(6)?.reason).toBe('Same LinkedIn profile as row 4');
+    expect(byRow.get(8)?.suggestion).toBe('john@gmail.com');
+    expect(byRow.get(11)?.reason).toMatch(/Already in your leads/);
+    expect(byRow.get(11)?.flags).toContain('in_database');
+    expect(byRow.get(13)?.reason).toMatch(/row 12/);
+    expect(byRow.get(15)?.flags).toContain('role');
+    expect(byRow.get(4)?.original).toEqual(SHEET[3]);
+  });
+
+  it('counts add up to the rows read, blank rows reported apart', () => {
+    const r = run();
+    expect(r.blankRows).toBe(1);
+    expect(r.total).toBe(r.leads.length);
+    expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(r.total);
+    expect(r.total + r.blankRows).toBe(SHEET.length - 3);
+    expect(r.counts).toEqual({ ready: 3, needs_fix: 2, invalid: 2, duplicate: 3, suppressed: 1 });
+  });
+
+  it('reports duplicate groups with survivors and links rows to them', () => {
+    const r = run();
+    const group = r.groups.find((g) => g.kind === 'email');
+    expect(group).toMatchObject({ ids: [4, 5, 6], survivorId: 4 });
+    expect(r.leads.find((l) => l.rowNumber === 5)?.groupId).toBe(group?.id);
+    expect(r.groups.find((g) => g.kind === 'name_company')).toMatchObject({ ids: [12, 13] });
+  });
+
+  it('applies decisions by row number', () => {
+    const r = run(
+      new Map<number, RowDecision>([
+        [5, 'keep'],
+        [15, 'exclude'],
+        [13, 'duplicate'],
+      ]),
+    );
+    const state = (n: number) => r.leads.find((l) => l.rowNumber === n)?.state;
+    expect([state(5), state(15), state(13)]).toEqual(['ready', 'suppressed', 'duplicate']);
+  });
+
+  it('applies inline edits and re-dedupes', () => {
+    const headers = ['Email', 'Name'];
+    const rows = [headers, ['a@acme.com', 'A'], ['b@acme.com', 'B']];
+    const mapping: ColumnMapping = [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'fullName' }];
+    const edits = new Map([[3, { ...emptyLead(), email: 'A@ACME.com', fullName: 'B' }]]);
+    const r = runPipeline({ rows, headerRow: 0, mapping, edits });
+    expect(r.leads.map((l) => l.state)).toEqual(['ready', 'duplicate']);
+  });
+
+  it('refuses a mapping without email with the columns found', () => {
+    const rows = [['Name', 'Company'], ['Jane', 'Acme']];
+    expect(() => runPipeline({ rows, headerRow: 0, mapping: suggestMapping(['Name', 'Company'], rows.slice(1)) })).toThrow(MappingError);
+    expect(() => runPipeline({ rows, headerRow: 0, mapping: suggestMapping(['Name', 'Company'], rows.slice(1)) })).toThrow(/Name, Company/);
+  });
+
+  it('keeps header-named custom keys away from prototypes', () => {
+    const rows = [['Email', '__proto__', 'constructor'], ['a@acme.com', '{"polluted":1}', 'x']];
+    const headers = normaliseHeaders(rows[0] ?? []);
+    const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
+    expect({ ...r.leads[0]?.lead.custom }).toEqual({ proto: '{"polluted":1}', col_constructor: 'x' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('state counts always add up (property)', () => {
+    const cell = fc.constantFrom('', ' ', 'a@acme.com', 'A@ACME.COM', 'b@gmial.com', 'x@mailinator.com', 'nope', 'c@acme.con', 'info@acme.com', 'd@sup.com');
+    const name = fc.constantFrom('', 'Jane Doe', 'Jon Smith', 'John Smith', '王小明');
+    const row = fc.tuple(cell, name, fc.constantFrom('', 'Acme', 'Initech'));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.array(fc.tuple(fc.nat(70), fc.constantFrom<RowDecision>('exclude', 'keep', 'duplicate'))), (body, decisions) => {
+        const rows = [['Email', 'Name', 'Company'], ...body.map((r) => [...r])];
+        const r = runPipeline({
+          rows,
+          headerRow: 0,
+          mapping: [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'fullName' }, { kind: 'field', field: 'company' }],
+          suppression: { emails: new Set(), domains: new Set(['sup.com']) },
+          existing: { hasEmail: (e) => e === 'info@acme.com', hasLinkedIn: () => false },
+          decisions: new Map(decisions),
+        });
+        const sum = LEAD_STATES.reduce((a, s) => a + r.counts[s], 0);
+        expect(sum).toBe(r.total);
+        expect(r.total).toBe(r.leads.length);
+        expect(r.total + r.blankRows).toBe(body.length);
+        for (const s of LEAD_STATES) expect(r.leads.filter((l) => l.state === s).length).toBe(r.counts[s]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
