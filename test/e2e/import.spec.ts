@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { workbookFromRows, writeWorkbook } from '../fixtures-gen';
+
+const FILE_NAME = 'spring-leads.xlsx';
+
+/**
+ * A small export as people really get them: a title row and a blank row above the header, a column
+ * whose name LeadPrep cannot guess ("Firm"), a typo'd free-mail domain, a ".con" typo, and the same
+ * address twice in different case. Sheet rows: 3 = header, 4..9 = leads.
+ */
+function springLeadsXlsx(): Buffer {
+  const rows = [
+    ['Spring conference 2024 – leads', '', '', '', ''],
+    ['', '', '', '', ''],
+    ['E-Mail', 'First name', 'Last name', 'Firm', 'Website'],
+    ['ana@acme.io', 'Ana', 'Silva', 'Acme', 'acme.io'],
+    ['someone@gmial.com', 'Sam', 'Jones', 'Gamma', 'gamma.io'],
+    ['bob@beta.com', 'Bob', 'Stone', 'Beta', 'https://www.beta.com'],
+    ['Bob@Beta.com', 'Robert', 'Stone', 'Beta', ''],
+    ['carla@delta.org', 'Carla', 'Diaz', 'Delta', 'delta.org'],
+    ['dave@epsilon.con', 'Dave', 'Kim', 'Epsilon', 'epsilon.com'],
+  ];
+  return Buffer.from(writeWorkbook(workbookFromRows({ Leads: rows })));
+}
+
+const chip = (page: Page, label: string) =>
+  page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: new RegExp(`^${label}`) });
+
+test('import a messy file, remap a column, fix typos, resolve a duplicate, commit, see it in recent imports', async ({
+  app: page,
+  leadprep,
+}) => {
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  await expect(page.getByText('No imports yet.')).toBeVisible();
+
+  await page.getByLabel('Lead file').setInputFiles({
+    name: FILE_NAME,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: springLeadsXlsx(),
+  });
+
+  // The title and blank rows are skipped: the header is found on sheet row 3.
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header.getByText('row 3', { exact: true })).toBeVisible();
+  await header.getByRole('button', { name: 'Use row 3 as header' }).click();
+
+  // "Firm" is not a known name, so it is suggested as a custom variable; map it to Company instead.
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  const firm = mapping.getByLabel('Target for column Firm');
+  await expect(firm).toHaveValue('custom');
+  await expect(mapping.getByLabel('Variable name for column Firm')).toHaveValue('firm');
+  await expect(mapping.getByLabel('Target for column E-Mail')).toHaveValue('field:email');
+  await firm.selectOption({ label: 'Company' });
+
+  const preview = page.getByRole('table', { name: 'Preview of the first rows' });
+  const anaRow = preview.getByRole('row').filter({ hasText: 'ana@acme.io' });
+  await expect(anaRow.getByRole('cell', { name: 'Acme', exact: true })).toBeVisible();
+  await expect(preview.getByRole('row').filter({ hasText: 'someone@gmial.com' })).toContainText(
+    'Did you mean someone@gmail.com?',
+  );
+
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+
+  // Staged as a draft and opened in Clean & dedupe; every row is accounted for.
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*6/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*2/);
+  await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*1/);
+
+  // One typo fixed with the one-click suggestion, the other inline.
+  await page.getByRole('button', { name: 'Use someone@gmail.com' }).click();
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*1/);
+  await page
+    .getByRole('gridcell', { name: 'Email of row 9: dave@epsilon.con' })
+    .getByText('dave@epsilon.con', { exact: true })
+    .dblclick();
+  const input = page.getByRole('textbox', { name: 'Email of row 9' });
+  await input.fill('dave@epsilon.com');
+  await input.press('Enter');
+  await expect(page.getByRole('gridcell', { name: 'Email of row 9: dave@epsilon.com' })).toBeVisible();
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*5/);
+
+  // The duplicate pair: keep the later row (the user knows Robert's record is the current one).
+  const duplicates = page.getByRole('region', { name: 'Duplicates' });
+  const group = duplicates.getByRole('region', { name: /Duplicate group: row 6, row 7/ });
+  await group.getByRole('radio', { name: 'Keep row 7' }).check();
+  await group.getByRole('button', { name: 'Keep the selected row' }).click();
+  await expect(duplicates.getByText('No open duplicate groups.')).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: /^Email of row 7/ }).locator('..')).toContainText('Ready');
+  await expect(page.getByRole('gridcell', { name: /^Email of row 6/ }).locator('..')).toContainText(
+    'Duplicate',
+  );
+
+  // Commit shows the final counts first.
+  await page.getByRole('button', { name: 'Commit import' }).click();
+  const dialog = page.getByRole('dialog', { name: `Commit ${FILE_NAME}?` });
+  await expect(dialog).toContainText('Ready: 5');
+  await expect(dialog).toContainText('Duplicate: 1');
+  await dialog.getByRole('button', { name: 'Commit import' }).click();
+  await expect(page.getByText('This import is committed')).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: /^Email of row 4/ })).toHaveAttribute(
+    'aria-readonly',
+    'true',
+  );
+
+  // Recent imports on the Import screen list it as committed with the same counts.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Import/ })
+    .click();
+  const recent = page
+    .getByRole('region', { name: 'Recent imports' })
+    .getByRole('listitem', { name: FILE_NAME });
+  await expect(recent).toContainText('Committed');
+  await expect(recent).toContainText('6 leads');
+  await expect(recent).toContainText('5 ready');
+  await expect(recent).toContainText('1 duplicate');
+
+  const { imports } = await leadprep.call('imports.list', { limit: 10 });
+  expect(imports).toHaveLength(1);
+  expect(imports[0]).toMatchObject({
+    status: 'committed',
+    total: 6,
+    headerRow: 2,
+    counts: { ready: 5, duplicate: 1, needs_fix: 0 },
+  });
+  expect(imports[0]?.mapping[3]).toEqual({ kind: 'field', field: 'company' });
+});
