@@ -28,7 +28,8 @@ function selection(req: ExportRequest): { sql: string; params: Array<string | nu
     conditions.push('sel.lead_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(req.leadIds));
   }
-  return { sql: `(${base}) sel${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`, params };
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `(SELECT * FROM (${base}) sel${where}) sel`, params };
 }
 
 export interface ExportPlan {
