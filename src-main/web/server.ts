@@ -33,8 +33,10 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** Open this once: it carries the session token, which the server swaps for a cookie. */
+  /** Open this once: its one-time link token is swapped for a session cookie, then stops working. */
   url: string;
+  /** The session secret itself, for in-process automation (tests) that sends `x-leadprep-token`. */
+  sessionToken: string;
   port: number;
   origin: string;
   close(): Promise<void>;
@@ -111,6 +113,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const rendererDir = opts.rendererDir ?? findAssetDir(join('out', 'renderer'));
   const dispatch = opts.dispatch ?? createDispatcher(createHandlers(ctx), ctx.log);
   const token = randomBytes(24).toString('base64url');
+  // The printed link works once: whoever opens it first gets the session, a copied link is dead.
+  const linkToken = randomBytes(24).toString('base64url');
+  let linkUsed = false;
   const streams = new Set<ServerResponse>();
   let port = 0;
   let cookieName = '';
@@ -217,14 +222,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
     const offered = url.searchParams.get('token');
     if (url.pathname === '/' && offered !== null) {
-      if (!sameSecret(offered, token)) {
+      if (linkUsed || !sameSecret(offered, linkToken)) {
         return sendPage(
           res,
           401,
           'Session link not valid',
-          'This link is old or mistyped. Open the URL printed by <code>leadprep serve</code>.',
+          linkUsed && sameSecret(offered, linkToken)
+            ? 'This link was already used: it works once. Use the browser tab it opened, or restart <code>leadprep serve</code> for a new link.'
+            : 'This link is old or mistyped. Open the URL printed by <code>leadprep serve</code>.',
         );
       }
+      linkUsed = true;
       // The token leaves the address bar (and history) at once; from here on the cookie carries it.
       res.writeHead(303, {
         ...SECURITY_HEADERS,
@@ -295,7 +303,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?token=${linkToken}`,
+    sessionToken: token,
     port,
     origin,
     async close() {

@@ -73,7 +73,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   writeFileSync(join(app.dir, 'outside.txt'), 'outside the renderer');
   server = await startWebServer({ ctx: app.ctx, rendererDir });
-  token = new URL(server.url).searchParams.get('token') ?? '';
+  token = server.sessionToken;
   host = `127.0.0.1:${server.port}`;
 });
 
@@ -114,8 +114,12 @@ describe('web host: who may talk to it', () => {
   });
 
   it('swaps the right token for an HttpOnly SameSite=Strict cookie, then serves the app with the CSP', async () => {
-    const signIn = await send(server.port, { path: `/?token=${token}`, headers: { host } });
+    const link = new URL(server.url).searchParams.get('token') ?? '';
+    const signIn = await send(server.port, { path: `/?token=${link}`, headers: { host } });
     expect(signIn.status).toBe(303);
+    const again = await send(server.port, { path: `/?token=${link}`, headers: { host } });
+    expect(again.status).toBe(401);
+    expect(again.body).toContain('already used');
     expect(signIn.headers.location).toBe('/');
     const setCookie = String(signIn.headers['set-cookie']);
     expect(setCookie).toContain('HttpOnly');
