@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { workbookFromRows, writeWorkbook } from '../fixtures-gen';
+import { csvBytes, pdfBytes, workbookFromRows, writeWorkbook } from '../fixtures-gen';
 
 const FILE_NAME = 'spring-leads.xlsx';
 
@@ -128,4 +128,33 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
     counts: { ready: 5, duplicate: 1, needs_fix: 0 },
   });
   expect(imports[0]?.mapping[3]).toEqual({ kind: 'field', field: 'company' });
+});
+
+test('a PDF renamed .xlsx and a sheet without an email column are refused in plain words; nothing is saved', async ({
+  app: page,
+  leadprep,
+}) => {
+  const fileInput = page.getByLabel('Lead file');
+  await fileInput.setInputFiles({
+    name: 'report.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(pdfBytes()),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'This step did not work' })).toContainText(
+    'not a spreadsheet',
+  );
+  await expect(page.getByRole('button', { name: 'Choose file…' })).toBeEnabled();
+
+  const noEmail = csvBytes([
+    ['Name', 'Company', 'Phone'],
+    ['Ana Silva', 'Acme', '+351 912 345 678'],
+  ]);
+  await fileInput.setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(noEmail) });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await expect(
+    page.getByText('No email column found. Columns in this sheet: Name, Company, Phone.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeDisabled();
+
+  expect((await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
 });
