@@ -21,7 +21,12 @@ export interface ScreenEntry {
 export const screens: readonly ScreenEntry[] = [
   { id: 'import', label: 'Import', purpose: 'Bring in lead files from Excel or CSV.', load: () => import('./import/ImportScreen') },
   { id: 'clean', label: 'Clean & dedupe', purpose: 'Fix, validate and deduplicate imported leads.', load: () => import('./clean/CleanScreen') },
-  { id: 'generate', label: 'Generate', purpose: 'Have MachFive write a sequence for each lead.' },
+  {
+    id: 'generate',
+    label: 'Generate',
+    purpose: 'Have MachFive write a sequence for each lead.',
+    load: () => import('./generate/GenerateScreen'),
+  },
   { id: 'review', label: 'Review', purpose: 'Read, edit and approve every email.' },
   { id: 'push', label: 'Push', purpose: 'Send approved leads to your sending tool or export them.' },
   {

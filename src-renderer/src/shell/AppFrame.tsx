@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useEvent } from '../api/client';
+import { RunsBadge } from '../screens/generate/RunsBadge';
 import { screens } from '../screens/registry';
 import { useKeys } from '../store/keys';
 import { useNav } from '../store/nav';
@@ -57,6 +58,7 @@ export function AppFrame() {
         <ScreenHost />
       </main>
       <StatusArea />
+      <RunsBadge />
       <Toasts />
     </div>
   );
