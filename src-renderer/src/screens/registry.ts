@@ -50,4 +50,5 @@ export function screenComponent(entry: ScreenEntry): LazyExoticComponent<Compone
   return component;
 }
 
-export const screenById = (id: ScreenId): ScreenEntry => screens.find((s) => s.id === id) ?? (screens[screens.length - 1] as ScreenEntry);
+export const screenById = (id: ScreenId): ScreenEntry =>
+  screens.find((s) => s.id === id) ?? (screens[screens.length - 1] as ScreenEntry);
