@@ -94,7 +94,8 @@ export function createPushService(ctx: AppContext) {
     const spec = p.spec;
     if (spec.destination === 'sendkit') return ['email', 'firstName', 'lastName', 'companyName'];
     const names = new Set<string>();
-    for (const item of p.plan.items) {
+    // A sample of items is enough to name the variables; mapping 100k leads here would stall the preview.
+    for (const item of p.plan.items.slice(0, 200)) {
       const lead = p.leadsById.get(item.leadId);
       if (!lead) continue;
       const vars =
@@ -102,7 +103,6 @@ export function createPushService(ctx: AppContext) {
           ? { personalization: '', ...toInstantlyLead(lead, spec.options).custom_variables }
           : toSegmentflowItem(lead, item.step ?? 1, item.idempotencyKey).data;
       for (const k of Object.keys(vars)) names.add(k);
-      if (names.size > 500) break;
     }
     return [...names].sort();
   }
