@@ -1,0 +1,383 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../helpers/app';
+import {
+  accentedLeadRows,
+  csvBytes,
+  featureWorkbook,
+  messyLeads,
+  leadsToXlsx,
+  writeWorkbook,
+  type FixtureEncoding,
+} from '../../../fixtures-gen';
+import { importFile, type FileImportOptions } from '../../../../src-main/services/imports/file-import';
+import type { ImportSummary, LeadRow } from '../../../../src-shared/contract/imports';
+import { LEAD_STATES } from '../../../../src-shared/import/types';
+
+let app: TestApp;
+beforeEach(() => {
+  app = createTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const HEADER = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'Website'];
+const csv = (rows: string[][], header = HEADER): Uint8Array => csvBytes([header, ...rows]);
+const load = (bytes: Uint8Array, name: string, opts: FileImportOptions = {}) => importFile(app.call, bytes, name, opts);
+
+function addsUp(s: ImportSummary): void {
+  expect(LEAD_STATES.reduce((n, k) => n + s.counts[k], 0)).toBe(s.total);
+  expect(s.total + s.blankRows).toBe(s.rowsRead);
+}
+
+async function allLeads(importId: number): Promise<LeadRow[]> {
+  const page = await app.call('leads.page', { importId, limit: 1000 });
+  return page.rows;
+}
+
+const byEmail = (leads: LeadRow[], email: string): LeadRow => {
+  const l = leads.find((x) => x.email === email);
+  if (!l) throw new Error(`no lead ${email}`);
+  return l;
+};
+
+const importRows = () =>
+  (app.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+
+describe('importing files through the service', () => {
+  it('reads a workbook with a title row, merged headers, dates and leading zeros, row numbers as in Excel', async () => {
+    const { summary } = await load(writeWorkbook(featureWorkbook()), 'booth.xlsx', { draft: true });
+    expect(summary.headerRow).toBe(2);
+    expect(summary.headers.slice(0, 3)).toEqual(['Contact', 'Contact (2)', 'Company']);
+    expect(summary.total).toBe(3);
+    addsUp(summary);
+    const leads = await allLeads(summary.id);
+    expect(leads.map((l) => l.rowNumber)).toEqual([4, 5, 6]);
+    const jose = byEmail(leads, 'jose@example.com');
+    expect(jose.original[3]).toBe('00123');
+    expect(jose.original[5]).toBe('2024-01-05');
+    expect(jose.custom.zip).toBe('00123');
+    // Formula-looking text stays text, never evaluated.
+    expect(jose.custom.note).toBe('=HYPERLINK("http://evil.example")');
+    expect(byEmail(leads, 'taro@example.jp').custom.note).toBe('+SUM(A1:A2)');
+  });
+
+  it.each<FixtureEncoding>(['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'windows-1252'])(
+    'reads a CSV in %s with accents intact',
+    async (encoding) => {
+      const { summary } = await load(csvBytes(accentedLeadRows(), { encoding }), `accents-${encoding}.csv`);
+      expect(summary.status).toBe('committed');
+      expect(summary.total).toBe(4);
+      addsUp(summary);
+      const leads = await allLeads(summary.id);
+      expect(byEmail(leads, 'jose@example.com').company).toBe('Société Générale');
+      expect(byEmail(leads, 'zoe@example.fr').lastName).toBe('Ångström');
+      expect(byEmail(leads, 'ana@example.es').custom.notes).toBe('=1+2');
+    },
+  );
+
+  it('counts blank rows and keeps every lead in exactly one state', async () => {
+    const leads = messyLeads(400, 11);
+    const rows = [...leads.rows.slice(0, 200), ['', '', '', '', '', '', '', '', '', '', '', ''], ...leads.rows.slice(200)];
+    const { summary } = await load(csvBytes([leads.header, ...rows]), 'messy.csv');
+    expect(summary.total).toBe(400);
+    expect(summary.blankRows).toBe(1);
+    addsUp(summary);
+    expect(summary.counts.duplicate).toBeGreaterThan(0);
+    expect(summary.counts.invalid).toBeGreaterThan(0);
+  });
+
+  it('warns about a file imported before and refuses it unless forced', async () => {
+    const bytes = csv([['a@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com']]);
+    const first = await load(bytes, 'one.csv');
+    const check = await app.call('imports.checkHash', { sha256: first.summary.sha256 });
+    expect(check.previous.map((p) => p.id)).toEqual([first.summary.id]);
+    await expect(load(bytes, 'one-again.csv')).rejects.toThrow(/already imported.*--force/);
+    const again = await load(bytes, 'one-again.csv', { force: true });
+    expect(again.warnings.join(' ')).toMatch(/already imported/);
+    // Same person again: a duplicate of the committed import, not a second ready lead.
+    expect(again.summary.counts.duplicate).toBe(1);
+  });
+
+  it('dedupes against committed imports only, whatever the case and spacing', async () => {
+    await load(csv([['Ann.Lee@Acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com']]), 'first.csv');
+    await load(csv([['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io']]), 'draft.csv', { draft: true });
+    const { summary } = await load(
+      csv([
+        ['  ann.lee@acme.COM ', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+        ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+      ]),
+      'second.csv',
+      { draft: true },
+    );
+    const leads = await allLeads(summary.id);
+    const ann = byEmail(leads, 'ann.lee@acme.com');
+    expect(ann.state).toBe('duplicate');
+    expect(ann.reason).toBe('Already in your leads (same email)');
+    expect(ann.flags).toContain('in_database');
+    // A draft is invisible: bob only counts once the other draft is committed.
+    expect(byEmail(leads, 'bob@beta.io').state).toBe('ready');
+  });
+
+  it('suppresses emails and whole domains, and re-classifies drafts when the list changes', async () => {
+    const add = await app.call('suppressions.add', { entries: ['ann@acme.com', '@rival.io', 'not an entry'], source: 'typed' });
+    expect(add).toMatchObject({ added: 2, invalid: 1 });
+    const { summary } = await load(
+      csv([
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+        ['joe@eu.rival.io', 'Joe', 'Kim', 'Rival', 'CFO', 'rival.io'],
+        ['max@other.org', 'Max', 'Roe', 'Other', 'COO', 'other.org'],
+      ]),
+      'list.csv',
+      { draft: true },
+    );
+    let leads = await allLeads(summary.id);
+    expect(byEmail(leads, 'ann@acme.com').state).toBe('suppressed');
+    expect(byEmail(leads, 'joe@eu.rival.io').reason).toMatch(/rival\.io is on your suppression list/);
+    expect(byEmail(leads, 'max@other.org').state).toBe('ready');
+
+    const more = await app.call('suppressions.add', { entries: ['other.org', 'ann@acme.com'], source: 'typed' });
+    expect(more).toMatchObject({ added: 1, duplicates: 1, reclassified: 1 });
+    leads = await allLeads(summary.id);
+    expect(byEmail(leads, 'max@other.org').state).toBe('suppressed');
+
+    const list = await app.call('suppressions.list', { search: 'other' });
+    expect(list.entries.map((e) => e.value)).toEqual(['other.org']);
+    const removed = await app.call('suppressions.remove', { ids: list.entries.map((e) => e.id) });
+    expect(removed).toEqual({ removed: 1, reclassified: 1 });
+    expect(byEmail(await allLeads(summary.id), 'max@other.org').state).toBe('ready');
+  });
+});
+
+describe('Clean & dedupe over the database', () => {
+  async function draft(rows: string[][]) {
+    const { summary } = await load(csv(rows), 'draft.csv', { draft: true });
+    return summary;
+  }
+
+  it('re-classifies an edited lead: a fixed typo becomes ready, a colliding email a duplicate, undo restores', async () => {
+    const s = await draft([
+      ['ann@gmial.com', 'Ann', 'Lee', 'Acme', 'CEO', ''],
+      ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+    ]);
+    let leads = await allLeads(s.id);
+    const ann = byEmail(leads, 'ann@gmial.com');
+    expect(ann.state).toBe('needs_fix');
+    expect(ann.suggestion).toBe('ann@gmail.com');
+
+    const fixed = await app.call('leads.applySuggestion', { leadId: ann.id });
+    expect(fixed.lead).toMatchObject({ email: 'ann@gmail.com', state: 'ready', edited: true });
+
+    const bob = byEmail(leads, 'bob@beta.io');
+    const collided = await app.call('leads.edit', { leadId: ann.id, changes: { email: ' BOB@beta.io ' } });
+    expect(collided.lead.state).toBe('duplicate');
+    expect(collided.lead.reason).toBe(`Same email as row ${bob.rowNumber}`);
+
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBe('Edit');
+    leads = await allLeads(s.id);
+    expect(byEmail(leads, 'ann@gmail.com').state).toBe('ready');
+    await app.call('leads.undo', { importId: s.id });
+    expect(byEmail(await allLeads(s.id), 'ann@gmial.com').state).toBe('needs_fix');
+  });
+
+  it('editing the survivor away frees its duplicate', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', '', ''],
+    ]);
+    const [first, second] = await allLeads(s.id);
+    expect(second?.state).toBe('duplicate');
+    const change = await app.call('leads.edit', { leadId: first!.id, changes: { email: 'ann.lee@acme.com' } });
+    expect(change.alsoChanged).toEqual([second!.id]);
+    expect((await allLeads(s.id)).map((l) => l.state)).toEqual(['ready', 'ready']);
+  });
+
+  it('bulk actions change the right leads, counts still add up, and undo reverts them', async () => {
+    const s = await draft([
+      ['info@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['sales@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+      ['cat@gmial.com', 'Cat', 'Sun', 'Gamma', 'CMO', ''],
+      ['dan@delta.dev', 'Dan', 'Fox', 'Delta', 'VP', 'delta.dev'],
+    ]);
+    const excluded = await app.call('leads.bulk', { importId: s.id, action: 'exclude_role' });
+    expect(excluded.changed).toBe(2);
+    let page = await app.call('leads.page', { importId: s.id, state: 'suppressed' });
+    expect(page.rows.map((r) => [r.email, r.reason])).toEqual([
+      ['info@acme.com', 'Excluded by you'],
+      ['sales@beta.io', 'Excluded by you'],
+    ]);
+    expect(page.total).toBe(4);
+    expect(Object.values(page.counts).reduce((a, b) => a + b, 0)).toBe(page.total);
+
+    const fixes = await app.call('leads.bulk', { importId: s.id, action: 'apply_all_typo_fixes' });
+    expect(fixes.changed).toBe(1);
+    expect(byEmail(await allLeads(s.id), 'cat@gmail.com').state).toBe('ready');
+
+    const dan = byEmail(await allLeads(s.id), 'dan@delta.dev');
+    await app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', leadIds: [dan.id] });
+    expect((await app.call('leads.page', { importId: s.id, state: 'ready' })).matching).toBe(1);
+
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBe('Exclude selected');
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBe('Apply all suggested fixes');
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBe('Exclude role addresses');
+    page = await app.call('leads.page', { importId: s.id });
+    expect(page.counts).toEqual({ ready: 3, needs_fix: 1, invalid: 0, duplicate: 0, suppressed: 0 });
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBeNull();
+  });
+
+  it('filters by flag and searches by name, email or company', async () => {
+    const s = await draft([
+      ['info@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['bob@gmail.com', 'Bob', 'Ray', 'Beta_Labs', 'CTO', ''],
+    ]);
+    expect((await app.call('leads.page', { importId: s.id, flag: 'free_mail' })).rows.map((r) => r.email)).toEqual(['bob@gmail.com']);
+    expect((await app.call('leads.page', { importId: s.id, search: 'ann lee' })).total).toBe(1);
+    expect((await app.call('leads.page', { importId: s.id, search: 'a_l' })).total).toBe(1);
+    expect((await app.call('leads.page', { importId: s.id, search: '%' })).total).toBe(0);
+  });
+
+  it('resolves a duplicate group with merged fields, and keeps both of another', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['ann@acme.com', 'Ann', 'Lee', '', '', ''],
+      ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+      ['BOB@beta.io', 'Robert', 'Ray', 'Beta', '', ''],
+    ]);
+    const { groups, total } = await app.call('groups.list', { importId: s.id });
+    expect(total).toBe(2);
+    const annGroup = groups.find((g) => g.members[0]?.email === 'ann@acme.com')!;
+    expect(annGroup.kind).toBe('email');
+    const sparse = annGroup.members.find((m) => m.company === null)!;
+    const rich = annGroup.members.find((m) => m.company === 'Acme')!;
+    expect(annGroup.survivorId).toBe(rich.id);
+
+    const resolved = await app.call('groups.resolve', { groupId: annGroup.id, survivorId: sparse.id, mergeEmptyFields: true });
+    expect(resolved.group.status).toBe('resolved');
+    const survivor = resolved.group.members.find((m) => m.id === sparse.id)!;
+    expect(survivor).toMatchObject({ state: 'ready', company: 'Acme', title: 'CEO', website: 'acme.com' });
+    expect(resolved.group.members.find((m) => m.id === rich.id)).toMatchObject({ state: 'duplicate', decision: 'duplicate' });
+
+    const bobGroup = groups.find((g) => g.id !== annGroup.id)!;
+    const kept = await app.call('groups.keepBoth', { groupId: bobGroup.id });
+    expect(kept.group.status).toBe('kept_both');
+    expect(kept.group.members.map((m) => m.state)).toEqual(['ready', 'ready']);
+    expect((await app.call('groups.list', { importId: s.id, status: 'open' })).total).toBe(0);
+
+    await app.call('leads.undo', { importId: s.id });
+    await app.call('leads.undo', { importId: s.id });
+    const back = await app.call('groups.list', { importId: s.id, status: 'open' });
+    expect(back.total).toBe(2);
+    expect((await app.call('imports.get', { importId: s.id })).counts.duplicate).toBe(2);
+  });
+
+  it('commits: counts are kept, edits are refused, undo history is gone', async () => {
+    const s = await draft([['ann@gmial.com', 'Ann', 'Lee', 'Acme', 'CEO', '']]);
+    const [ann] = await allLeads(s.id);
+    await app.call('leads.applySuggestion', { leadId: ann!.id });
+    const committed = await app.call('imports.commit', { importId: s.id });
+    expect(committed.status).toBe('committed');
+    expect(committed.counts.ready).toBe(1);
+    await expect(app.call('leads.edit', { leadId: ann!.id, changes: { title: 'CFO' } })).rejects.toThrow(/already committed/);
+    await expect(app.call('leads.undo', { importId: s.id })).rejects.toThrow(/already committed/);
+    expect((await app.call('imports.dedupeIndex', {})).emailKeys).toEqual(['ann@gmail.com']);
+  });
+
+  it('deletes an import with its leads; leads in a run need force and are counted', async () => {
+    const { summary } = await load(leadsToXlsx(messyLeads(50, 4)), 'fifty.xlsx');
+    const sqlite = app.ctx.database.sqlite;
+    const leadId = (sqlite.prepare("SELECT id FROM leads WHERE import_id = ? AND state = 'ready' LIMIT 1").get(summary.id) as { id: number }).id;
+    const runId = Number(
+      sqlite
+        .prepare("INSERT INTO runs (campaign_id, options_json, batch_size, lead_count, state, created_at) VALUES ('c1', '{}', 10, 1, 'done', 1)")
+        .run().lastInsertRowid,
+    );
+    sqlite
+      .prepare("INSERT INTO run_leads (run_id, lead_id, gen_state, review_state, updated_at) VALUES (?, ?, 'generated', 'pending', 1)")
+      .run(runId, leadId);
+
+    await expect(app.call('imports.delete', { importId: summary.id })).rejects.toThrow(/1 lead of "fifty.xlsx" is in generation runs \(1 with generated emails\)/);
+    const gone = await app.call('imports.delete', { importId: summary.id, force: true });
+    expect(gone).toEqual({ deleted: true, leadsRemoved: 50, generatedLeadsRemoved: 1 });
+    expect(importRows()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 });
+    expect((await app.call('imports.list', {})).imports).toEqual([]);
+  });
+
+  it('lists a draft whose staging never finished as unfinished', async () => {
+    const { importId } = await app.call('imports.stageBegin', {
+      file: { name: 'x.csv', size: 10, sha256: 'a'.repeat(64), kind: 'csv', sheet: 'x', headerRow: 0, encoding: 'utf-8', delimiter: ',' },
+      headers: ['Email'],
+      mapping: [{ kind: 'field', field: 'email' }],
+      rowsRead: 2,
+      blankRows: 0,
+      total: 2,
+    });
+    const row = (n: number, email: string) => ({
+      rowNumber: n,
+      original: [email],
+      lead: { email, firstName: null, lastName: null, fullName: null, title: null, company: null, website: null, domain: null, linkedinUrl: null, phone: null, custom: {} },
+      state: 'ready' as const,
+      reason: 'Ready',
+      flags: [],
+      suggestion: null,
+      groupId: null,
+    });
+    await app.call('imports.stageRows', { importId, rows: [row(2, 'a@b.co')] });
+    await expect(app.call('imports.stageEnd', { importId })).rejects.toThrow(/Only 1 of the 2 leads/);
+    const [listed] = (await app.call('imports.list', {})).imports;
+    expect(listed).toMatchObject({ id: importId, status: 'draft', staged: false, unfinished: true });
+    await expect(app.call('imports.commit', { importId })).rejects.toThrow(/not fully staged/);
+  });
+});
+
+describe('mapping templates', () => {
+  it('saves, matches a file with the same headers in another order, renames and deletes', async () => {
+    const saved = await app.call('imports.templates.save', {
+      name: 'Apollo export',
+      headers: ['Work Email', 'Org', 'Notes'],
+      mapping: [
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'company' },
+        { kind: 'custom', key: 'notes' },
+      ],
+    });
+    const { match } = await app.call('imports.templates.match', { headers: ['notes', 'ORG', 'work email'] });
+    expect(match?.template.id).toBe(saved.id);
+    expect(match?.mapping).toEqual([
+      { kind: 'custom', key: 'notes' },
+      { kind: 'field', field: 'company' },
+      { kind: 'field', field: 'email' },
+    ]);
+    expect((await app.call('imports.templates.match', { headers: ['Email', 'Org'] })).match).toBeNull();
+    expect((await app.call('imports.templates.rename', { id: saved.id, name: 'Apollo' })).name).toBe('Apollo');
+
+    // The CLI path applies it by name.
+    const file = csvBytes([
+      ['Org', 'Work Email', 'Notes'],
+      ['Acme', 'ann@acme.com', 'hi'],
+    ]);
+    const r = await load(file, 'apollo.csv', { template: 'apollo' });
+    expect(r.templateName).toBe('Apollo');
+    expect(r.summary.templateId).toBe(saved.id);
+    expect(byEmail(await allLeads(r.summary.id), 'ann@acme.com').company).toBe('Acme');
+
+    expect(await app.call('imports.templates.delete', { id: saved.id })).toEqual({ deleted: true });
+    expect((await app.call('imports.templates.list', {})).templates).toEqual([]);
+  });
+});
+
+describe('hostile headers and cells', () => {
+  it('keeps __proto__ / constructor / prototype headers as safe custom variables without prototype pollution', async () => {
+    const { summary } = await load(
+      csvBytes([
+        ['__proto__', 'constructor', 'prototype', 'Email'],
+        ['{"polluted":1}', 'x', 'y', 'a@acme.com'],
+      ]),
+      'proto.csv',
+    );
+    const [lead] = await allLeads(summary.id);
+    expect(Object.keys(lead!.custom).sort()).toEqual(['col_constructor', 'col_prototype', 'proto']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(lead!.custom)).toBe(Object.prototype);
+  });
+});
