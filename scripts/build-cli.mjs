@@ -10,6 +10,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'keytar', 'electron'],
+  // xlsx stays external because the export worker thread loads it by path (require.resolve).
+  external: ['better-sqlite3', 'keytar', 'electron', 'xlsx'],
   logLevel: 'warning',
 });
