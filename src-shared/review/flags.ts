@@ -143,7 +143,6 @@ const SPAM_RE = new RegExp(
 const LINK_RE = /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\]]+\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi;
 const TAG_RE = /<\/?([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?\/?>|<!--/g;
 const ENTITY_RE = /&(?:[a-z]{2,10}|#\d{1,6}|#x[0-9a-f]{1,6});/gi;
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Lower-case, accents removed, so "Zoë" in the lead matches "Zoe" in the email and vice versa. */
 export function foldText(s: string): string {
@@ -153,10 +152,51 @@ export function foldText(s: string): string {
     .toLowerCase();
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(text[i] ?? '');
+}
+
+/**
+ * Words are runs of letters and digits (apostrophes and hyphens inside a word keep it one word).
+ * A char-code scan: a Unicode regex over every body was the slowest rule at 100k leads.
+ */
+export function countWords(text: string, limit: number): { count: number; overflowAt: number } {
+  let count = 0;
+  let overflowAt = -1;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isWordCode(text, i)) {
+      if (!inWord) {
+        if (count === limit) overflowAt = i;
+        count++;
+        inWord = true;
+      }
+    } else {
+      const c = text.charCodeAt(i);
+      const joiner = c === 39 || c === 0x2019 || c === 45;
+      if (!(inWord && joiner && isWordCode(text, i + 1))) inWord = false;
+    }
+  }
+  return { count, overflowAt };
+}
+
+/**
+ * Whole-word, accent- and case-insensitive containment. A plain indexOf scan with boundary checks:
+ * building a Unicode-aware RegExp per lead costs more than all the other rules together at 100k leads.
+ */
 function containsWords(text: string, needle: string): boolean {
-  const n = foldText(needle).trim();
+  const n = foldText(needle).replace(/\s+/g, ' ').trim();
   if (!n) return true;
-  return new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(n).replace(/\s+/g, '\\s+')}${WORD_EDGE_AFTER}`, 'u').test(foldText(text));
+  const hay = foldText(text).replace(/\s+/g, ' ');
+  for (let i = hay.indexOf(n); i >= 0; i = hay.indexOf(n, i + 1)) {
+    if (!isWordChar(hay[i - 1]) && !isWordChar(hay[i + n.length])) return true;
+  }
+  return false;
 }
 
 const LEGAL_SUFFIXES =
@@ -203,12 +243,9 @@ export const FLAG_RULES: readonly FlagRule[] = [
     flag: 'long_body',
     check: ({ steps }, { maxBodyWords }) =>
       steps.flatMap((s) => {
-        const words = [...s.body.matchAll(WORD_RE)];
-        const first = words[maxBodyWords];
-        if (!first) return [];
-        return [
-          hit('long_body', s.step, 'body', [[first.index, s.body.length]], `Body is ${words.length} words (limit ${maxBodyWords}).`),
-        ];
+        const { count, overflowAt } = countWords(s.body, maxBodyWords);
+        if (overflowAt < 0) return [];
+        return [hit('long_body', s.step, 'body', [[overflowAt, s.body.length]], `Body is ${count} words (limit ${maxBodyWords}).`)];
       }),
   },
   {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   companyCore,
   computeFlags,
+  countWords,
   DEFAULT_FLAG_OPTIONS,
   flagsMask,
   maskToFlags,
@@ -171,5 +172,23 @@ describe('quality flag rules', () => {
     ['Inc', 'Inc'],
   ])('company core of %s is %s', (company, core) => {
     expect(companyCore(company)).toBe(core);
+  });
+});
+
+describe('word count used by the long-body rule', () => {
+  it.each([
+    ['', 0],
+    ['one', 1],
+    ["don't re-use it", 3],
+    ['a - b', 2],
+    ['Hi Zoë, 東京 2024!', 4],
+    ['  spaced\n\nout  ', 2],
+  ])('%j has %i words', (text, n) => {
+    expect(countWords(text, 1000).count).toBe(n);
+  });
+
+  it('reports where the first word past the limit starts', () => {
+    expect(countWords('one two three', 2).overflowAt).toBe(8);
+    expect(countWords('one two', 2).overflowAt).toBe(-1);
   });
 });
