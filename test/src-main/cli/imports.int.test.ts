@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../../helpers/cli';
+import {
+  csvBytes,
+  encryptedXlsx,
+  featureWorkbook,
+  garbled,
+  htmlTableBytes,
+  leadsToXlsx,
+  messyLeads,
+  pdfBytes,
+  truncated,
+  workbookFromRows,
+  writeWorkbook,
+  zipClaimingSizes,
+} from '../../fixtures-gen';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'leadprep-cli-imports-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(() => {
+  const home = mkdtempSync(join(dir, 'home-'));
+  env = { ...process.env, LEADPREP_HOME: home, LEADPREP_KEYCHAIN_SERVICE: `LeadPrep-test-${randomUUID()}` };
+});
+
+function file(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const cli = (...args: string[]): Promise<CliResult> => runCli(args, env);
+const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
+
+interface ImportOut {
+  importId: number;
+  import: { total: number; rowsRead: number; blankRows: number; counts: Record<string, number>; status: string; headers: string[] };
+  warnings: string[];
+}
+
+async function importsListed(): Promise<unknown[]> {
+  const r = await cli('imports', '--json');
+  expect(r.code).toBe(0);
+  return json<unknown[]>(r);
+}
+
+describe('leadprep import', () => {
+  it('imports an xlsx, prints counts that add up, refuses the same file again without --force, lists leads', async () => {
+    const path = file('leads.xlsx', leadsToXlsx(messyLeads(120, 2)));
+    const first = await cli('import', path, '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const out = json<ImportOut>(first);
+    expect(out.import.status).toBe('committed');
+    expect(Object.values(out.import.counts).reduce((a, b) => a + b, 0)).toBe(120);
+    expect(out.import.rowsRead).toBe(120);
+
+    const human = await cli('import', path);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/already imported .* as import \d+ \("leads.xlsx", 120 leads\)\. Use --force/);
+
+    const forced = await cli('import', path, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/Warning: This file was already imported/);
+    expect(forced.stdout).toMatch(/Duplicate\s+1\d\d/);
+
+    const listed = await cli('leads', '--import', String(out.importId), '--state', 'invalid', '--json');
+    const leads = json<{ state: string }[]>(listed);
+    expect(leads.length).toBe(out.import.counts.invalid);
+    expect(leads.every((l) => l.state === 'invalid')).toBe(true);
+    expect((await importsListed()).length).toBe(2);
+  });
+
+  it('honours --sheet, --header-row and --map', async () => {
+    const wb = workbookFromRows({
+      Notes: [['nothing here']],
+      People: [
+        ['Exported 2024-03-01', ''],
+        ['Contact', 'Mail'],
+        ['Ann Lee', 'ann@acme.com'],
+      ],
+    });
+    const path = file('people.xlsx', writeWorkbook(wb));
+    const r = await cli('import', path, '--sheet', 'People', '--header-row', '2', '--map', 'fullName=Contact', '--map', 'email=2', '--json');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const out = json<ImportOut>(r);
+    expect(out.import.headers).toEqual(['Contact', 'Mail']);
+    const leads = json<{ fullName: string; email: string; rowNumber: number }[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads).toMatchObject([{ fullName: 'Ann Lee', email: 'ann@acme.com', rowNumber: 3 }]);
+
+    const bad = await cli('import', path, '--sheet', 'Nope');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/no sheet "Nope"\. Sheets: Notes, People/);
+  });
+
+  it('applies --suppress before importing, and suppress add / import feed the list', async () => {
+    const list = file('dnc.csv', 'email\nann@acme.com\n@rival.io\n');
+    const added = await cli('suppress', 'add', 'max@other.org', 'beta.io');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/2 added/);
+    const imported = await cli('suppress', 'import', list);
+    expect(imported.stdout).toMatch(/2 added, 0 already on the list, 1 not an email or domain/);
+
+    const leads = file(
+      'targets.csv',
+      csvBytes([
+        ['Email', 'Name'],
+        ['ann@acme.com', 'Ann'],
+        ['joe@rival.io', 'Joe'],
+        ['max@other.org', 'Max'],
+        ['kim@beta.io', 'Kim'],
+        ['zed@zeta.dev', 'Zed'],
+      ]),
+    );
+    const r = await cli('import', leads, '--suppress', file('more.txt', 'zed@zeta.dev\n'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(json<ImportOut>(r).import.counts).toMatchObject({ suppressed: 5, ready: 0 });
+  });
+});
+
+describe('bad input: a clear message, exit 1, nothing written', () => {
+  const xlsx = () => leadsToXlsx(messyLeads(30, 3));
+  const tooManyRows = () => {
+    const lines = ['email'];
+    for (let i = 0; i <= 500_000; i++) lines.push(`p${i}@acme.com`);
+    return lines.join('\n');
+  };
+  const cases: [string, string, () => Uint8Array | string, RegExp][] = [
+    ['corrupt workbook', 'corrupt.xlsx', () => garbled(xlsx()), /damaged|corrupt|could not be read/i],
+    ['truncated workbook', 'cut.xlsx', () => truncated(xlsx(), 0.5), /damaged|corrupt|truncated|incomplete/i],
+    ['password-protected workbook', 'locked.xlsx', encryptedXlsx, /password/i],
+    ['empty file', 'empty.csv', () => new Uint8Array(0), /empty/i],
+    ['empty sheet', 'blank.xlsx', () => writeWorkbook(workbookFromRows({ Sheet1: [] })), /empty|nothing to import/i],
+    ['web page renamed .xlsx', 'page.xlsx', htmlTableBytes, /web page|HTML/i],
+    ['PDF renamed .xlsx', 'doc.xlsx', pdfBytes, /PDF/],
+    ['zip bomb', 'bomb.xlsx', () => zipClaimingSizes(xlsx(), 0x7fffffff), /too (large|big)|expand|inflate|zip bomb|refus/i],
+    ['too many rows', 'huge.csv', tooManyRows, /500,000/],
+    ['no email column', 'noemail.csv', () => csvBytes([['Name', 'Company', 'Phone'], ['Ann', 'Acme', '0612']]), /No email column found\. Columns in this sheet: Name, Company, Phone/],
+    ['header row only', 'header.csv', () => 'Email,Name\n', /no rows of data/],
+  ];
+
+  it.each(cases)('%s', async (_label, name, bytes, message) => {
+    const r = await cli('import', file(name, bytes()));
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await importsListed()).toEqual([]);
+  });
+
+  it('a missing file and a bad --header-row are refused', async () => {
+    const missing = await cli('import', join(dir, 'nope.xlsx'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no such file/);
+    const usage = await cli('import', file('ok.csv', 'Email\na@b.co\n'), '--header-row', 'zero');
+    expect(usage.code).toBe(2);
+    expect(await importsListed()).toEqual([]);
+  });
+});
+
+describe('awkward but importable input', () => {
+  it('cuts 1 MB cells with a warning, keeps duplicate/empty headers apart, and formula text as text', async () => {
+    const big = 'x'.repeat(1_100_000);
+    const path = file(
+      'awkward.csv',
+      csvBytes([
+        ['Email', 'Email', '', 'Notes'],
+        ['ann@acme.com', 'ann.lee@acme.com', 'a', big],
+        ['bob@beta.io', '', 'b', '=cmd|"/c calc"!A1'],
+        ['cat@gamma.dev', '', 'c', '@SUM(1,2)'],
+      ]),
+    );
+    const r = await cli('import', path, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = json<ImportOut>(r);
+    expect(out.warnings.join(' ')).toMatch(/1 very long cell was cut/);
+    expect(out.import.headers).toEqual(['Email', 'Email (2)', 'Column 3', 'Notes']);
+    const leads = json<{ email: string; custom: Record<string, string> }[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads[0]?.custom.notes?.length).toBe(1_000_000);
+    expect(leads[1]?.custom.notes).toBe('=cmd|"/c calc"!A1');
+    expect(leads[2]?.custom.notes).toBe('@SUM(1,2)');
+  });
+
+  it('imports the feature workbook (title row, merged header) with the header detected', async () => {
+    const r = await cli('import', file('booth.xlsx', writeWorkbook(featureWorkbook())), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = json<ImportOut>(r);
+    expect(out.import.total).toBe(3);
+    expect(out.import.headers[1]).toBe('Contact (2)');
+  });
+});
