@@ -131,6 +131,7 @@ function BatchRow({ batch, runId, onAction, busy }: { batch: BatchSummary; runId
               Open Settings
             </Button>
           )}
+          {next === 'resume' && <span className="muted">Top up your MachFive credits, then press Resume MachFive above.</span>}
           {next === 'clean' && (
             <Button size="sm" variant="ghost" onClick={() => go('clean')}>
               Fix leads in Clean &amp; dedupe
