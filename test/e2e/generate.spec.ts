@@ -145,3 +145,33 @@ test('a missing MachFive key is explained with a way to Settings and a typed-in 
   await form.getByRole('button', { name: 'Open Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
+
+test('credits running out pauses MachFive with a plain message; Resume finishes the run', async ({ app: page, leadprep, sims }) => {
+  await requireKeychain(leadprep);
+  await leadprep.call('keys.set', { provider: 'machfive', key: 'mf_test_key' });
+  await seedCommittedImport(leadprep);
+  startBackgroundQueue(leadprep.ctx, { pollIntervalMs: 200 });
+  sims.machfive.processingMs = 10 * 60 * 1000;
+  sims.machfive.inject({ route: 'generate-batch', kind: 'status', status: 402 });
+
+  await openGenerate(page);
+  const form = page.getByRole('region', { name: 'New run' });
+  await form.getByLabel('MachFive campaign').selectOption({ label: `${CAMPAIGN_NAME} (${MACHFIVE_CAMPAIGN_IDS.founders})` });
+  await expect(form.getByRole('region', { name: 'Estimate' })).toContainText('Batches1');
+  await form.getByRole('button', { name: 'Start generating' }).click();
+  await page.getByRole('button', { name: `Start and use ${LEADS} credits` }).click();
+
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await expect(runs.getByText('MachFive credits ran out — top up in MachFive, then press Resume.')).toBeVisible();
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Generation paused: out of MachFive credits');
+  expect(sims.machfive.acceptedBatches).toHaveLength(0);
+
+  await runs.getByRole('button', { name: 'Resume MachFive' }).click();
+  await expect(runs.getByRole('button', { name: 'Pause MachFive' })).toBeVisible();
+  const run = runs.getByRole('article', { name: /^Run \d+$/ });
+  await expect(run.getByRole('table').getByText('Processing', { exact: true })).toHaveCount(1);
+  sims.machfive.completeNow();
+  await expect(run.getByText('Finished', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(run).toContainText(`${LEADS} generated`);
+  expect(sims.machfive.acceptedBatches).toHaveLength(1);
+});
