@@ -27,7 +27,12 @@ export const screens: readonly ScreenEntry[] = [
     purpose: 'Have MachFive write a sequence for each lead.',
     load: () => import('./generate/GenerateScreen'),
   },
-  { id: 'review', label: 'Review', purpose: 'Read, edit and approve every email.' },
+  {
+    id: 'review',
+    label: 'Review',
+    purpose: 'Read, edit and approve every email.',
+    load: () => import('./review/ReviewScreen'),
+  },
   { id: 'push', label: 'Push', purpose: 'Send approved leads to your sending tool or export them.' },
   {
     id: 'settings',
