@@ -8,7 +8,7 @@ export interface GenerationConfig {
   poll: PollPolicy;
   /** A list still processing this long after submission turns the batch 'stuck' (retry re-polls). */
   pollDeadlineMs: number;
-  /** Wait before re-checking for a free MachFive slot when the workspace is busy. */
+  /** Safety-net wait for a free MachFive slot; a finished batch wakes one waiter at once. */
   slotWaitMs: number;
   httpTimeoutMs: number | undefined;
 }
@@ -25,7 +25,7 @@ export function generationConfig(env: NodeJS.ProcessEnv): GenerationConfig {
   return {
     poll: { minMs, maxMs },
     pollDeadlineMs: envInt(env.LEADPREP_MACHFIVE_POLL_DEADLINE_MS) ?? 2 * 60 * 60 * 1000,
-    slotWaitMs: minMs,
+    slotWaitMs: maxMs,
     httpTimeoutMs: envInt(env.LEADPREP_HTTP_TIMEOUT_MS),
   };
 }

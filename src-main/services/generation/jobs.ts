@@ -54,10 +54,13 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     return batch && run ? { batch, run } : null;
   };
 
-  /** Submit jobs parked for a slot run again now that one was freed. */
+  /** One submit job parked for a slot runs again now that a slot was freed (the others keep waiting, not spinning). */
   const wakeSlotWaiters = (now: number) =>
     sqlite
-      .prepare(`UPDATE jobs SET next_run_at = ? WHERE kind = ? AND state = 'queued' AND last_error = ? AND next_run_at > ?`)
+      .prepare(
+        `UPDATE jobs SET next_run_at = ? WHERE id IN (
+           SELECT id FROM jobs WHERE kind = ? AND state = 'queued' AND last_error = ? AND next_run_at > ? ORDER BY id LIMIT 1)`,
+      )
       .run(now, SUBMIT, SLOT_NOTE, now);
 
   const accepted = (batch: BatchRow, listId: string) => () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MACHFIVE_CAMPAIGN_IDS } from '../../../sim';
 import { providerState } from '../../../../src-main/queue';
-import { seedLeads } from './seed';
+import { seedLeads, type SeedLeadsOptions } from './seed';
 import { CAMPAIGN, acceptCounts, genHarness, leadOutcomes, type GenHarness } from './harness';
 
 type Fault = Parameters<GenHarness['sim']['inject']>[0];
@@ -12,7 +12,7 @@ afterEach(async () => {
   h = null;
 });
 
-async function startRun(harness: GenHarness, n = 12, batchSize = 4, override?: Parameters<typeof seedLeads>[2]['override']) {
+async function startRun(harness: GenHarness, n = 12, batchSize = 4, override?: SeedLeadsOptions['override']) {
   const seeded = seedLeads(harness.app.ctx, n, { emailPrefix: `f${Math.random().toString(36).slice(2, 7)}-`, override });
   const run = await harness.app.call('runs.start', {
     campaignId: CAMPAIGN,
