@@ -96,7 +96,7 @@ function statements(sqlite: Database.Database) {
 }
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof statements>>();
-export function stmts(sqlite: Database.Database) {
+function stmts(sqlite: Database.Database) {
   let s = cache.get(sqlite);
   if (!s) {
     s = statements(sqlite);
