@@ -33,7 +33,12 @@ export const screens: readonly ScreenEntry[] = [
     purpose: 'Read, edit and approve every email.',
     load: () => import('./review/ReviewScreen'),
   },
-  { id: 'push', label: 'Push', purpose: 'Send approved leads to your sending tool or export them.' },
+  {
+    id: 'push',
+    label: 'Push',
+    purpose: 'Send approved leads to your sending tool or export them.',
+    load: () => import('./push/PushScreen'),
+  },
   {
     id: 'settings',
     label: 'Settings',
