@@ -6,8 +6,8 @@ import { leads } from './imports';
 /**
  * One searchable review document per lead per run. Its integer id is the rowid of the FTS5 table
  * review_fts (see the review_fts migration), because run_leads has no stable integer key of its own.
- * Triggers keep it in step with run_leads, sequence_steps and leads whoever writes them, and set
- * `dirty` so quality flags are recomputed for text that changed outside the review service.
+ * Triggers on run_leads, sequence_steps and leads create it and set `dirty` whoever writes them; the
+ * review service then rebuilds its search text and quality flags (recomputeFlags / recomputeDirty).
  * flags_mask holds one bit per flag (bit order is REVIEW_FLAGS in src-shared/review/flags.ts, append-only)
  * so filters and counts over 100k leads are one scan, not a JSON parse per row.
  */

@@ -95,6 +95,7 @@ function computeChunk(sqlite: Database.Database, runId: number, leadIds: number[
     list.push({ step: s.step, subject: s.subject, body: s.body });
     byLead.set(s.lead_id, list);
   }
+  reindexSearch(sqlite, runId, ids);
   const setJson = sqlite.prepare('UPDATE run_leads SET flags_json = ? WHERE run_id = ? AND lead_id = ?');
   const setMask = sqlite.prepare('UPDATE review_docs SET flags_mask = ?, dirty = 0 WHERE run_id = ? AND lead_id = ?');
   for (const lead of leads) {
@@ -110,16 +111,40 @@ function computeChunk(sqlite: Database.Database, runId: number, leadIds: number[
   return leads.length;
 }
 
+/** Rebuilds the FTS text of these leads' review documents from their current steps and lead fields. */
+function reindexSearch(sqlite: Database.Database, runId: number, idsJson: string) {
+  sqlite
+    .prepare(
+      'DELETE FROM review_fts WHERE rowid IN (SELECT id FROM review_docs WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?)))',
+    )
+    .run(runId, idsJson);
+  sqlite
+    .prepare(
+      `INSERT INTO review_fts(rowid, subjects, bodies, person, company, email)
+       SELECT d.id,
+         (SELECT group_concat(s.subject, char(10)) FROM sequence_steps s WHERE s.run_id = d.run_id AND s.lead_id = d.lead_id),
+         (SELECT group_concat(s.body, char(10)) FROM sequence_steps s WHERE s.run_id = d.run_id AND s.lead_id = d.lead_id),
+         concat_ws(' ', l.first_name, l.last_name, l.full_name, l.title),
+         l.company,
+         l.email
+       FROM review_docs d JOIN leads l ON l.id = d.lead_id
+       WHERE d.run_id = ? AND d.lead_id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(runId, idsJson);
+}
+
 function runContext(sqlite: Database.Database, runId: number) {
   const run = sqlite.prepare('SELECT options_json FROM runs WHERE id = ?').get(runId) as { options_json: string } | undefined;
   return { expected: run ? expectedStepsOf(run.options_json) : null, options: readFlagOptions(sqlite) };
 }
 
 /**
- * Recomputes the quality flags of a run's leads (all of them, or `leadIds`) from their current text and
- * stores them: run_leads.flags_json (hits with spans) and review_docs.flags_mask (for filters and counts).
- * Synchronous and transactional, so it can run inside the caller's transaction (e.g. right after a
- * batch's sequences are stored). Returns the number of leads updated.
+ * Brings a run's review documents (all of them, or `leadIds`) up to date with their current text:
+ * quality flags into run_leads.flags_json (hits with spans) and review_docs.flags_mask (for filters and
+ * counts), and the search text into review_fts. Synchronous and transactional, so it can run inside
+ * the caller's transaction, e.g. right after a batch's sequences are stored (about 0.1 ms a lead).
+ * Leads it is not called for are refreshed lazily, in chunks, before the next review list.
+ * Returns the number of leads updated.
  */
 export function recomputeFlags(sqlite: Database.Database, runId: number, leadIds?: readonly number[]): number {
   const { expected, options } = runContext(sqlite, runId);
@@ -142,8 +167,8 @@ export function recomputeFlags(sqlite: Database.Database, runId: number, leadIds
 }
 
 /**
- * Flags of leads whose text changed outside the review service (triggers mark them dirty), computed in
- * small transactions with a yield between them so a freshly generated 100k-lead run does not freeze
+ * Documents whose text changed outside the review service (triggers mark them dirty) are refreshed in
+ * small transactions with a yield between them, so a freshly generated 100k-lead run does not freeze
  * the main process.
  */
 export async function recomputeDirty(sqlite: Database.Database, runId: number): Promise<number> {

@@ -167,13 +167,15 @@ describe('review service (real SQLite)', () => {
     expect((await app.call('review.lead', { runId, leadId: lead(4) })).steps[1]?.subject).toBe('Mine');
   });
 
-  it('text changed outside the review service is re-flagged before the next list', async () => {
+  it('text changed outside the review service is re-flagged and re-indexed before the next list', async () => {
     app.ctx.database.sqlite
       .prepare("UPDATE sequence_steps SET body = 'Click here {company}' WHERE run_id = ? AND lead_id = ? AND step = 3")
       .run(runId, lead(7));
     const page = await app.call('review.list', { runId, filter: F({ flags: ['placeholder'] }) });
     expect(page.rows.map((r) => r.leadId)).toEqual([lead(0), lead(7)]);
     expect(page.rows[1]?.flags).toEqual(['placeholder', 'spam_words']);
+    const found = await app.call('review.list', { runId, filter: F({ search: 'click' }) });
+    expect(found.rows.map((r) => r.leadId)).toEqual([lead(7)]);
   });
 
   it('a regenerated sequence replaces the text and keeps the old version in the history', async () => {
