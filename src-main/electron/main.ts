@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { createAppContext, type AppContext } from '../app/context';
 import { createHandlers } from '../app/handlers';
+import { startBackgroundQueue } from '../queue';
 import { createDispatcher } from '../ipc/dispatch';
 import { registerElectronIpc } from '../ipc/electron';
 import { initLogging } from '../logging/log';
@@ -87,6 +88,8 @@ function start(): void {
       }
       const context = ctx;
       registerElectronIpc({ dispatch: createDispatcher(createHandlers(context), context.log), isOwnWebContents, log });
+      // After the handlers registered their job kinds: work left by a previous session resumes by itself.
+      startBackgroundQueue(context);
       context.events.subscribe((name, payload) => {
         for (const window of BrowserWindow.getAllWindows()) {
           if (!window.isDestroyed() && isOwnWebContents(window.webContents.id)) {

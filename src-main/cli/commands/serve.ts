@@ -1,4 +1,5 @@
 import { createAppContext } from '../../app/context';
+import { startBackgroundQueue } from '../../queue';
 import { startWebServer, webPlatform } from '../../web/server';
 import { UsageError, type CommandModule } from '../runtime';
 
@@ -19,6 +20,8 @@ export const registerServe: CommandModule = (program, rt) => {
       const ctx = createAppContext({ host: 'web', platform: webPlatform });
       try {
         const server = await startWebServer({ ctx, port: opts.port });
+        // Job kinds are registered by the handlers the server just built; queued work resumes now.
+        startBackgroundQueue(ctx);
         rt.print({ url: server.url, port: server.port }, () =>
           [
             'LeadPrep is running in browser mode. Open this link (it signs this browser in):',
