@@ -73,13 +73,9 @@ function QueueControls() {
       </Banner>
     );
   }
-  const working = mf.queuedJobs + mf.runningJobs > 0;
   return (
     <div className="row-between">
-      <p className="muted">
-        MachFive queue: {working ? `${mf.runningJobs} working, ${mf.queuedJobs} waiting` : 'idle'} · up to {mf.concurrency} at
-        a time
-      </p>
+      <p className="muted">MachFive queue running · up to {plural(mf.concurrency, 'batch', 'batches')} processed at a time</p>
       <Button size="sm" busy={busy} onClick={() => void act('queue.pause')}>
         Pause MachFive
       </Button>
