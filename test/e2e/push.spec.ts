@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { startBackgroundQueue } from '../../src-main/queue';
+import { INSTANTLY_IDS } from '../sim';
+import { seedGeneratedRun, seedLeads } from '../src-main/services/generation/seed';
+import { expect, requireKeychain, test, type LeadPrepHost } from './fixtures';
+
+async function openPush(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Push/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Push' })).toBeVisible();
+}
+
+/** A generated run of `n` leads with `approve` of them approved through the review contract. */
+async function seedApprovedRun(leadprep: LeadPrepHost, n: number, approve: number) {
+  const leads = seedLeads(leadprep.ctx, n, { emailPrefix: 'push-e2e-', domain: 'acme-example.com' });
+  const run = seedGeneratedRun(leadprep.ctx, { leads: leads.leadIds, steps: 2 });
+  if (approve > 0) {
+    await leadprep.call('review.setState', {
+      runId: run.runId,
+      state: 'approved',
+      target: { kind: 'leads', leadIds: leads.leadIds.slice(0, approve) },
+    });
+  }
+  return { runId: run.runId, leadIds: leads.leadIds, emails: leads.emails };
+}
+
+test('with nothing approved the screen says to approve leads in Review first, then follows approvals', async ({
+  app: page,
+  leadprep,
+}) => {
+  const { runId, leadIds } = await seedApprovedRun(leadprep, 2, 0);
+  await openPush(page);
+  await expect(page.getByRole('heading', { name: 'Approve leads in Review first' })).toBeVisible();
+  await expect(page.getByText('1 run has no approved lead yet.', { exact: false })).toBeVisible();
+  await expect(page.getByText('No pushes yet.', { exact: false })).toBeVisible();
+
+  // Approving elsewhere (Review, CLI) arrives through review.changed: the run becomes choosable.
+  await leadprep.call('review.setState', {
+    runId,
+    state: 'approved',
+    target: { kind: 'leads', leadIds: [leadIds[0]!] },
+  });
+  await expect(page.getByLabel('Run to push').locator('option:checked')).toHaveText(
+    /1 approved lead \(1 pending\)/,
+  );
+  await expect(page.getByRole('heading', { name: 'Approve leads in Review first' })).toBeHidden();
+});
+
+test('push an approved run to an Instantly campaign and see per-lead results, a blocklisted lead skipped with its reason', async ({
+  app: page,
+  leadprep,
+  sims,
+}) => {
+  await requireKeychain(leadprep);
+  // The web host in the fixture does not run the job queue; the product hosts start it the same way.
+  startBackgroundQueue(leadprep.ctx, { pollIntervalMs: 200 });
+  const { runId, emails } = await seedApprovedRun(leadprep, 4, 3);
+  const blocked = emails[1]!;
+  sims.instantly.blocklist.add(blocked);
+
+  await openPush(page);
+  await expect(page.getByLabel('Run to push')).toHaveValue(String(runId));
+  await expect(page.getByLabel('Run to push').locator('option:checked')).toHaveText(
+    /3 approved leads \(1 pending\)/,
+  );
+
+  // Without a key the destination says so and points to Settings.
+  const destinations = page.getByRole('region', { name: 'Destination' });
+  await destinations.getByRole('radio', { name: /Instantly/ }).check();
+  await expect(destinations.getByText('No Instantly API key is saved.', { exact: false })).toBeVisible();
+  await leadprep.call('keys.set', { provider: 'instantly', key: 'in_test_key' });
+  await expect(destinations.getByText('Key set').first()).toBeVisible();
+
+  // The campaign picker is filled from Instantly (the key arrived through keys.changed).
+  const target = page.getByRole('region', { name: 'Target' });
+  const picker = target.getByLabel('Instantly campaign', { exact: true });
+  await expect(picker.locator('option', { hasText: 'Q1 founders (sim)' })).toHaveCount(1);
+  await picker.selectOption({ label: 'Q1 founders (sim)' });
+  await expect(target.getByLabel('Instantly campaign ID')).toHaveValue(INSTANTLY_IDS.campaign);
+
+  // Safe default: skip leads already in the workspace.
+  await expect(
+    page
+      .getByRole('region', { name: 'Options' })
+      .getByLabel('Skip leads already anywhere in the workspace (recommended)'),
+  ).toBeChecked();
+
+  // Dry run: 3 approved leads -> 1 request, variables listed, nothing sent yet.
+  const preview = page.getByRole('region', { name: 'Preview and push' });
+  await expect(preview.getByTestId('push-preview-summary')).toHaveText(
+    /3 approved leads → 3 leads in 1 request \(up to 1,000 per request\)/,
+  );
+  await expect(preview.getByText('step_1_subject', { exact: true })).toBeVisible();
+  await expect(
+    preview.getByText('1 pending and 0 rejected leads of this run stay here', { exact: false }),
+  ).toBeVisible();
+  expect(sims.instantly.requestsFor('leads-add')).toHaveLength(0);
+
+  await preview.getByRole('button', { name: 'Push 3 leads…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Push 3 leads to Instantly campaign/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Start push' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Live results: two added, the blocklisted one skipped with Instantly's reason.
+  const detail = page.getByRole('region', { name: 'Push #1' });
+  await expect(detail.getByText('100% settled · 2 added, 1 skipped, 0 rejected, 0 failed')).toBeVisible();
+  await expect(detail.getByRole('button', { name: /Retry failed \(0\)/ })).toBeDisabled();
+  const results = detail.getByRole('table', { name: 'Push results' });
+  const blockedRow = results.getByRole('row').filter({ hasText: blocked });
+  await expect(blockedRow.getByText('Skipped', { exact: true })).toBeVisible();
+  await expect(blockedRow).toContainText(/blocklist/i);
+
+  // Filters narrow the table to one outcome.
+  await detail.getByRole('button', { name: 'Skipped (1)' }).click();
+  await expect(results.getByRole('row')).toHaveCount(2);
+  await detail.getByRole('button', { name: 'Added (2)' }).click();
+  await expect(results.getByRole('row')).toHaveCount(3);
+  await expect(results.getByRole('row').filter({ hasText: blocked })).toHaveCount(0);
+
+  // Exactly one request reached Instantly, with only the approved leads and the sequence variables.
+  const sent = sims.instantly.requestsFor('leads-add');
+  expect(sent).toHaveLength(1);
+  const body = sent[0]!.body as {
+    campaign_id: string;
+    leads: { email: string; custom_variables: Record<string, string> }[];
+  };
+  expect(body.campaign_id).toBe(INSTANTLY_IDS.campaign);
+  expect(body.leads.map((l) => l.email).sort()).toEqual(emails.slice(0, 3).sort());
+  expect(body.leads[0]!.custom_variables).toHaveProperty('step_2_body');
+
+  // The history lists it; the export downloads the filtered results as CSV.
+  await expect(page.getByRole('table', { name: 'Push history' }).getByRole('row')).toHaveCount(2);
+  await detail.getByRole('button', { name: 'All (3)' }).click();
+  const download = page.waitForEvent('download');
+  await detail.getByRole('button', { name: 'Export results (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('leadprep-push-1-instantly-results.csv');
+
+  // Pushing the same run again to the same campaign warns and needs an explicit tick.
+  await expect(preview.getByText('2 items already pushed here before')).toBeVisible();
+  await preview.getByRole('button', { name: 'Push 3 leads…' }).click();
+  const again = page.getByRole('dialog');
+  await expect(again.getByRole('button', { name: 'Start push' })).toBeDisabled();
+  await again.getByLabel('Push the 2 items already pushed here again').check();
+  await expect(again.getByRole('button', { name: 'Start push' })).toBeEnabled();
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  expect(sims.instantly.requestsFor('leads-add')).toHaveLength(1);
+});
