@@ -32,6 +32,13 @@ export const initialForm: PushForm = {
   skipAlreadyPushed: false,
 };
 
+const FIELD_LABELS: Record<string, string> = {
+  id: 'the target ID',
+  blocklistId: 'the blocklist ID',
+  profile: 'the profile',
+  steps: 'the steps',
+};
+
 export type SpecResult = { ok: true; spec: PushSpecInput } | { ok: false; missing: string };
 
 /** The first problem in field-message form, so the screen can say what is still missing. */
@@ -88,8 +95,9 @@ export function buildSpec(form: PushForm): SpecResult {
   const parsed = PushSpec.safeParse(spec);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.filter((p) => typeof p === 'string').join(' ') ?? '';
-    return { ok: false, missing: `Check ${where || 'the form'}: ${issue?.message ?? 'it is not valid'}.` };
+    const field = issue?.path.findLast((p) => typeof p === 'string');
+    const label = (typeof field === 'string' && FIELD_LABELS[field]) || 'the form';
+    return { ok: false, missing: `Check ${label}: it ${issue?.message ?? 'is not valid'}.` };
   }
   return { ok: true, spec };
 }
