@@ -7,7 +7,11 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { plural } from '../../ui/format';
 
 const VERB: Record<ReviewState, string> = { approved: 'Approve', rejected: 'Reject', pending: 'Reset' };
-const DONE: Record<ReviewState, string> = { approved: 'Approved', rejected: 'Rejected', pending: 'Reset to pending' };
+const DONE: Record<ReviewState, string> = {
+  approved: 'Approved',
+  rejected: 'Rejected',
+  pending: 'Reset to pending',
+};
 
 interface Pending {
   state: ReviewState;

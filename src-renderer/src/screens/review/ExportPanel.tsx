@@ -173,10 +173,10 @@ export function ExportPanel({
             Protect against formula injection (recommended)
           </label>
           <p id={escapeHint} className="field-hint">
-            Cells that start with = + - @, a tab or a line break get a leading apostrophe, so Excel or Sheets shows
-            them as text instead of running them as formulas. Generated text and imported values are untrusted;
-            turn this off only if you need such cells exactly as they are and will not open the file in a
-            spreadsheet.
+            Cells that start with = + - @, a tab or a line break get a leading apostrophe, so Excel or Sheets
+            shows them as text instead of running them as formulas. Generated text and imported values are
+            untrusted; turn this off only if you need such cells exactly as they are and will not open the
+            file in a spreadsheet.
           </p>
         </div>
         <div className="row">
@@ -202,7 +202,9 @@ export function ExportPanel({
                   <Button variant="primary" onClick={() => void reveal(result.fileName)}>
                     Reveal in folder
                   </Button>
-                  <Button onClick={() => void download(result.fileName).catch((e: unknown) => toast.error(e))}>
+                  <Button
+                    onClick={() => void download(result.fileName).catch((e: unknown) => toast.error(e))}
+                  >
                     Save a copy…
                   </Button>
                 </>

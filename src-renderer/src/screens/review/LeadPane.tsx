@@ -86,7 +86,9 @@ function StepCard({
   const { runId, leadId } = detail;
   const stepHits = detail.flags.filter((h) => h.step === step.step);
   const save = (patch: { subject?: string; body?: string }, session?: string) =>
-    api.call('review.editStep', { runId, leadId, step: step.step, ...patch, ...(session ? { session } : {}) }).then(onDetail);
+    api
+      .call('review.editStep', { runId, leadId, step: step.step, ...patch, ...(session ? { session } : {}) })
+      .then(onDetail);
   const revert = async () => {
     setReverting(true);
     try {
@@ -115,7 +117,12 @@ function StepCard({
               Revert to generated
             </Button>
           )}
-          <Button size="sm" variant="ghost" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-expanded={showHistory}
+            onClick={() => setShowHistory((v) => !v)}
+          >
             History
           </Button>
         </div>
@@ -193,7 +200,8 @@ export function LeadPane({
   onDetail(d: LeadDetail): void;
 }) {
   const { lead } = detail;
-  const name = lead.fullName ?? ([lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || 'Lead');
+  const name =
+    lead.fullName ?? ([lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || 'Lead');
   const general = detail.flags.filter((h) => h.step === null);
   const first = detail.steps[0]?.step;
   return (

@@ -57,7 +57,13 @@ export default function ReviewScreen() {
       </Screen>
     );
   }
-  return <RunReview key={runId} runId={runId} picker={<RunPicker runs={runs} current={runId} onChange={choose} />} />;
+  return (
+    <RunReview
+      key={runId}
+      runId={runId}
+      picker={<RunPicker runs={runs} current={runId} onChange={choose} />}
+    />
+  );
 }
 
 /** Text of all steps, to notice when regenerated text has replaced what was there. */
@@ -123,7 +129,12 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
   useEffect(() => {
     if (!detail || !regenerating.has(detail.leadId)) return;
     const before = regenerating.get(detail.leadId);
-    if (before !== undefined && before !== null && before !== stepsSignature(detail) && detail.genState === 'generated') {
+    if (
+      before !== undefined &&
+      before !== null &&
+      before !== stepsSignature(detail) &&
+      detail.genState === 'generated'
+    ) {
       setRegenerating((m) => {
         const next = new Map(m);
         next.delete(detail.leadId);
@@ -218,7 +229,8 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
     }
   });
 
-  const filtered = search.trim() !== '' || facets.states.length > 0 || facets.flags.length > 0 || facets.flagless;
+  const filtered =
+    search.trim() !== '' || facets.states.length > 0 || facets.flags.length > 0 || facets.flagless;
   const selectedIds = [...selected];
   return (
     <Screen
@@ -243,7 +255,9 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
         </>
       }
     >
-      {exportOpen && <ExportPanel runId={runId} selected={selectedIds} onClose={() => setExportOpen(false)} />}
+      {exportOpen && (
+        <ExportPanel runId={runId} selected={selectedIds} onClose={() => setExportOpen(false)} />
+      )}
       {data.error && (
         <Banner tone="danger" title="Could not load leads">
           {data.error}
@@ -267,7 +281,9 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
         onRegenerate={(ids) => void regenerate(ids)}
       />
       {data.total === 0 ? (
-        <EmptyState title={filtered ? 'No lead matches these filters' : 'This run has no leads to review yet'}>
+        <EmptyState
+          title={filtered ? 'No lead matches these filters' : 'This run has no leads to review yet'}
+        >
           {filtered && (
             <Button
               onClick={() => {
@@ -300,7 +316,10 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
               <LeadPane
                 key={detail.leadId}
                 detail={detail}
-                regenerating={regenerating.has(detail.leadId) || (detail.genState === 'pending' && detail.steps.length > 0)}
+                regenerating={
+                  regenerating.has(detail.leadId) ||
+                  (detail.genState === 'pending' && detail.steps.length > 0)
+                }
                 editSignal={editSignal}
                 busy={stateBusy}
                 actions={{

@@ -15,7 +15,13 @@ const GEN: Record<Exclude<ReviewRow['genState'], 'generated'>, { label: string; 
 
 export const stateLabel = (s: ReviewState): string => STATE[s].label;
 
-export function ReviewStateBadge({ state, genState }: { state: ReviewState; genState: ReviewRow['genState'] }) {
+export function ReviewStateBadge({
+  state,
+  genState,
+}: {
+  state: ReviewState;
+  genState: ReviewRow['genState'];
+}) {
   return (
     <span className="row-tight">
       <Badge tone={STATE[state].tone}>{STATE[state].label}</Badge>

@@ -1,4 +1,9 @@
-import { FLAG_INFO, type FlagHit, type ReviewFlag, type StepField } from '../../../../src-shared/review/flags';
+import {
+  FLAG_INFO,
+  type FlagHit,
+  type ReviewFlag,
+  type StepField,
+} from '../../../../src-shared/review/flags';
 
 /** A piece of a step's text; `flags` is empty for unmarked text. */
 export interface Segment {
@@ -32,7 +37,9 @@ export function marksFor(hits: readonly FlagHit[], step: number, field: StepFiel
  */
 export function segments(text: string, marks: readonly Mark[]): Segment[] {
   if (marks.length === 0) return text ? [{ text, flags: [] }] : [];
-  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, m.end])])].sort(
+    (a, b) => a - b,
+  );
   const out: Segment[] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
     const start = cuts[i] as number;

@@ -32,7 +32,11 @@ export function useReviewWindow(runId: number, filter: ReviewFilter, version: nu
   const filterRef = useRef(filter);
   filterRef.current = filter;
   const [, render] = useState(0);
-  const [meta, setMeta] = useState<{ total: number | null; counts: ReviewCounts | null; error: string | null }>({
+  const [meta, setMeta] = useState<{
+    total: number | null;
+    counts: ReviewCounts | null;
+    error: string | null;
+  }>({
     total: null,
     counts: null,
     error: null,
@@ -46,7 +50,13 @@ export function useReviewWindow(runId: number, filter: ReviewFilter, version: nu
       const counts = needCounts.current;
       needCounts.current = false;
       api
-        .call('review.list', { runId, filter: filterRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE, counts })
+        .call('review.list', {
+          runId,
+          filter: filterRef.current,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
+          counts,
+        })
         .then(
           (r) => {
             if (gen !== generation.current) return;

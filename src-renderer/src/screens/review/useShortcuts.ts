@@ -1,16 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 export type ShortcutAction =
-  | 'next'
-  | 'prev'
-  | 'approve'
-  | 'reject'
-  | 'reset'
-  | 'edit'
-  | 'search'
-  | 'undo'
-  | 'select'
-  | 'help';
+  'next' | 'prev' | 'approve' | 'reject' | 'reset' | 'edit' | 'search' | 'undo' | 'select' | 'help';
 
 const KEYS: Readonly<Record<string, ShortcutAction>> = {
   j: 'next',
@@ -37,7 +28,9 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Maps a key press to a review action; null when it belongs to someone else (a field, a dialog). */
-export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>): ShortcutAction | null {
+export function shortcutFor(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>,
+): ShortcutAction | null {
   if (isTyping(e.target)) return null;
   if (e.altKey) return null;
   if (e.ctrlKey || e.metaKey) return !e.shiftKey && e.key.toLowerCase() === 'z' ? 'undo' : null;
