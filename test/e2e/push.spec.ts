@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startBackgroundQueue } from '../../src-main/queue';
-import { INSTANTLY_IDS } from '../sim';
+import { INSTANTLY_IDS, SEGMENTFLOW_IDS } from '../sim';
 import { seedGeneratedRun, seedLeads } from '../src-main/services/generation/seed';
 import { expect, requireKeychain, test, type LeadPrepHost } from './fixtures';
 
@@ -145,4 +145,54 @@ test('push an approved run to an Instantly campaign and see per-lead results, a 
   await expect(again.getByRole('button', { name: 'Start push' })).toBeEnabled();
   await again.getByRole('button', { name: 'Cancel' }).click();
   expect(sims.instantly.requestsFor('leads-add')).toHaveLength(1);
+});
+
+test('Segmentflow: create a destination profile, then send only after typing the number of emails', async ({
+  app: page,
+  leadprep,
+  sims,
+}) => {
+  await requireKeychain(leadprep);
+  startBackgroundQueue(leadprep.ctx, { pollIntervalMs: 200 });
+  await leadprep.call('keys.set', { provider: 'segmentflow', key: 'sf_test_key' });
+  const { emails } = await seedApprovedRun(leadprep, 3, 2);
+
+  await openPush(page);
+  await page
+    .getByRole('region', { name: 'Destination' })
+    .getByRole('radio', { name: /Segmentflow/ })
+    .check();
+  const target = page.getByRole('region', { name: 'Target' });
+  await expect(target.getByText('Segmentflow sends real email, immediately')).toBeVisible();
+  await expect(target.getByText('body_html', { exact: true })).toBeVisible();
+
+  // A profile needs a valid template ID; the form says so before anything is saved.
+  await target.getByRole('button', { name: 'New profile' }).click();
+  const form = target.getByRole('form', { name: 'New Segmentflow profile' });
+  await form.getByLabel('Profile name').fill('Main sender');
+  await form.getByLabel('Template ID (required)').fill('not-a-template');
+  await form.getByRole('button', { name: 'Save profile' }).click();
+  await expect(form.getByText(/must be a UUID/)).toBeVisible();
+  await form.getByLabel('Template ID (required)').fill(SEGMENTFLOW_IDS.templateWithSubject);
+  await form.getByRole('button', { name: 'Save profile' }).click();
+  await expect(target.getByLabel('Destination profile')).toHaveValue('Main sender');
+
+  const preview = page.getByRole('region', { name: 'Preview and push' });
+  await expect(preview.getByTestId('push-preview-summary')).toHaveText(
+    /2 approved leads → 2 emails in 1 request/,
+  );
+  await preview.getByRole('button', { name: 'Send 2 emails…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send 2 emails now?' });
+  const send = dialog.getByRole('button', { name: 'Send 2 emails' });
+  await expect(send).toBeDisabled();
+  await dialog.getByLabel('Type 2 to confirm').fill('3');
+  await expect(send).toBeDisabled();
+  expect(sims.segmentflow.requestsFor('emails-batch')).toHaveLength(0);
+  await dialog.getByLabel('Type 2 to confirm').fill('2');
+  await send.click();
+
+  const detail = page.getByRole('region', { name: 'Push #1' });
+  await expect(detail.getByText('100% settled · 2 added, 0 skipped, 0 rejected, 0 failed')).toBeVisible();
+  expect(sims.segmentflow.sends.map((s) => s.send.to.email).sort()).toEqual(emails.slice(0, 2).sort());
+  for (const s of sims.segmentflow.sends) expect(s.data).toHaveProperty('body');
 });
