@@ -135,6 +135,13 @@ test('review: untrusted text stays text, search, flag filter, edit, keyboard app
     await page.keyboard.press('a');
     await expect(approvedChip).toContainText(String(i + 1));
   }
+  // z undoes the last approval (Cleo); approving her again brings the count back to three.
+  await page.keyboard.press('z');
+  await expect(approvedChip).toContainText('2');
+  await page.keyboard.press('k');
+  await expect(current).toContainText('Cleo Tester');
+  await page.keyboard.press('a');
+  await expect(approvedChip).toContainText('3');
   const approved = await leadprep.call('review.list', { runId, filter: { states: ['approved'] } });
   expect(approved.rows.map((r) => r.firstName)).toEqual(['Ada', 'Ben', 'Cleo']);
 
