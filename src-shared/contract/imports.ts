@@ -63,7 +63,7 @@ import {
 /** Rows per `imports.stageRows` call: parsing + inserting 2,000 rows stays under ~100 ms on a busy 2-core laptop. */
 export const STAGE_CHUNK_ROWS = 2000;
 /** Groups per `imports.stageGroups` call. */
-export const STAGE_CHUNK_GROUPS = 5000;
+export const STAGE_CHUNK_GROUPS = 1000;
 export const MAX_PAGE = 1000;
 
 const Id = z.number().int().positive();

@@ -8,10 +8,12 @@
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
-import { CHUNK, yieldToEventLoop, type Core, type DbImport } from './core';
+import { yieldToEventLoop, type Core, type DbImport } from './core';
 
 export function createLifecycle(core: Core) {
   const { sqlite } = core;
+  // Each deleted lead also cascades through group memberships, runs and review rows: keep chunks small.
+  const DELETE_CHUNK = 500;
 
   const recent = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE status != 'deleting' ORDER BY id DESC LIMIT ?");
   const inRuns = sqlite.prepare<[number], { leads: number; generated: number }>(
@@ -21,7 +23,7 @@ export function createLifecycle(core: Core) {
   );
   const leadCount = sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM leads WHERE import_id = ?');
   const markDeleting = sqlite.prepare<[number]>("UPDATE imports SET status = 'deleting' WHERE id = ?");
-  const deleteChunk = sqlite.prepare<[number]>(`DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE import_id = ? LIMIT ${CHUNK})`);
+  const deleteChunk = sqlite.prepare<[number]>(`DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE import_id = ? LIMIT ${DELETE_CHUNK})`);
   const deleteImport = sqlite.prepare<[number]>('DELETE FROM imports WHERE id = ?');
   const pendingDeletes = sqlite.prepare<[], { id: number }>("SELECT id FROM imports WHERE status = 'deleting'");
   // Leads that became "already in your leads" since they were staged: another import was committed first.
