@@ -24,7 +24,7 @@ export function PreviewPanel({
       <p className="muted">
         Run review: {preview.review.approved.toLocaleString()} approved,{' '}
         {preview.review.pending.toLocaleString()} pending, {preview.review.rejected.toLocaleString()}{' '}
-        rejected. Only approved leads are ever pushed.
+        rejected.
       </p>
       {preview.notes.length > 0 && (
         <ul className="push-notes">
