@@ -4,13 +4,13 @@
  * to the event loop between short transactions (better-sqlite3 is
  * synchronous; no call may hold the main process for more than ~100 ms).
  */
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ImportSummary, StateCounts } from '../../../src-shared/contract/imports';
 import { SourceKindSchema } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { ColumnMappingSchema, LEAD_STATES, type LeadState, type NormalisedLead, type RowDecision } from '../../../src-shared/import/types';
 import type { AppContext } from '../../app/context';
+import type { OpenedDatabase } from '../../db/open';
 import { createReclassifier, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 
@@ -52,7 +52,7 @@ export function emptyCounts(): StateCounts {
 }
 
 export function createCore(ctx: AppContext) {
-  const sqlite: Database.Database = ctx.database.sqlite;
+  const sqlite: OpenedDatabase['sqlite'] = ctx.database.sqlite;
   const reclassifier = createReclassifier(sqlite);
   /** Drafts this process is staging right now; any other unstaged draft was left by a crash. */
   const staging = new Set<number>();
@@ -220,8 +220,6 @@ export function createCore(ctx: AppContext) {
 
   return {
     ctx,
-    sqlite,
-    reclassifier,
     staging,
     requireImport,
     requireDraft,

@@ -11,7 +11,7 @@ import { AppError } from '../../../src-shared/errors';
 import { yieldToEventLoop, type Core, type DbImport } from './core';
 
 export function createLifecycle(core: Core) {
-  const { sqlite } = core;
+  const sqlite = core.ctx.database.sqlite;
   // Each deleted lead also cascades through group memberships, runs and review rows: keep chunks small.
   const DELETE_CHUNK = 500;
 

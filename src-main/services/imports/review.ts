@@ -38,7 +38,7 @@ interface DbGroup {
 }
 
 export function createReview(core: Core) {
-  const { sqlite } = core;
+  const sqlite = core.ctx.database.sqlite;
 
   const leadsByKey = sqlite.prepare<[number, number, string | null, string | null], DbLead>(
     `SELECT ${LEAD_COLUMNS} FROM leads

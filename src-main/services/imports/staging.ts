@@ -12,7 +12,7 @@ import { LEAD_STATES } from '../../../src-shared/import/types';
 import type { Core } from './core';
 
 export function createStaging(core: Core) {
-  const { sqlite } = core;
+  const sqlite = core.ctx.database.sqlite;
 
   const committedEmailKeys = sqlite.prepare<[], { k: string }>(
     `SELECT DISTINCT l.email_key AS k FROM leads l JOIN imports i ON i.id = l.import_id

@@ -19,7 +19,7 @@ interface DbSuppression {
 }
 
 export function createSuppressions(core: Core) {
-  const { sqlite } = core;
+  const sqlite = core.ctx.database.sqlite;
 
   const insert = sqlite.prepare<[string, string, string, number]>(
     'INSERT OR IGNORE INTO suppressions (kind, value, source, created_at) VALUES (?, ?, ?, ?)',

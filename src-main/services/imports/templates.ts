@@ -34,7 +34,7 @@ function view(t: DbTemplate): TemplateView {
 }
 
 export function createTemplates(core: Core) {
-  const { sqlite } = core;
+  const sqlite = core.ctx.database.sqlite;
   const all = sqlite.prepare<[], DbTemplate>('SELECT * FROM mapping_templates ORDER BY name COLLATE NOCASE');
   const byId = sqlite.prepare<[number], DbTemplate>('SELECT * FROM mapping_templates WHERE id = ?');
   const byName = sqlite.prepare<[string], DbTemplate>('SELECT * FROM mapping_templates WHERE name = ?');
