@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INSTANTLY_IDS, SEGMENTFLOW_IDS } from '../../../sim';
-import { approvedRun, itemStates, pushHarness, type PushHarness } from './harness';
+import { FAST_ENV, approvedRun, itemStates, pushHarness, type PushHarness } from './harness';
 
 let h: PushHarness;
 beforeAll(async () => {
-  h = await pushHarness();
+  h = await pushHarness(FAST_ENV);
   await h.app.call('push.saveProfile', { name: 'sim', settings: { templateId: SEGMENTFLOW_IDS.template } });
 });
 afterAll(async () => {

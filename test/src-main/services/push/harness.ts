@@ -10,7 +10,10 @@ import {
 import { createQueueRunner, type QueueRunner } from '../../../../src-main/queue';
 import { seedGeneratedRun, seedLeads } from '../generation/seed';
 
+/** Short enough for timeout tests to be quick; only for tests that provoke timeouts on purpose. */
 export const FAST_ENV = { LEADPREP_PUSH_TIMEOUT_MS: '1500', LEADPREP_QUEUE_LEASE_MS: '3000' };
+/** A 5000-lead request on a busy 2-core CI machine can take seconds; ordinary tests must not time out. */
+const STEADY_ENV = { LEADPREP_PUSH_TIMEOUT_MS: '30000', LEADPREP_QUEUE_LEASE_MS: '30000' };
 
 export interface PushHarness {
   app: TestApp;
@@ -26,7 +29,7 @@ export interface PushHarness {
 export async function pushHarness(env: Record<string, string> = {}): Promise<PushHarness> {
   const [instantly, sendkit, segmentflow] = await Promise.all([startInstantlySim(), startSendkitSim(), startSegmentflowSim()]);
   const app = createTestApp({
-    ...FAST_ENV,
+    ...STEADY_ENV,
     LEADPREP_INSTANTLY_URL: instantly.url,
     LEADPREP_SENDKIT_URL: sendkit.url,
     LEADPREP_SEGMENTFLOW_URL: segmentflow.url,

@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEGMENTFLOW_IDS } from '../../../sim';
 import { runCli, spawnCli } from '../../../helpers/cli';
-import { approvedRun, itemStates, pushHarness, type PushHarness } from './harness';
+import { FAST_ENV, approvedRun, itemStates, pushHarness, type PushHarness } from './harness';
 
 let h: PushHarness;
 beforeAll(async () => {
-  h = await pushHarness();
+  h = await pushHarness(FAST_ENV);
   await h.app.call('push.saveProfile', { name: 'sim', settings: { templateId: SEGMENTFLOW_IDS.template } });
 });
 afterAll(async () => {
