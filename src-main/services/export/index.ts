@@ -6,7 +6,8 @@ import { AppError } from '../../../src-shared/errors';
 import { escapeFormula } from '../../../src-shared/export/escape';
 import type { AppContext } from '../../app/context';
 import { planExport } from './source';
-import { writeCsv, writeXlsx } from './writers';
+import { writeCsv } from './writers';
+import { writeXlsx } from './xlsx-stream';
 
 type ExportHandlers = Pick<Handlers, 'export.create' | 'export.download' | 'export.reveal'>;
 

@@ -124,7 +124,7 @@ function expectedRow(p: Person, i: number, escape: boolean): string[] {
 }
 
 /**
- * The file stores CR as _x000d_ (as Excel does), but SheetJS's reader turns CRLF into LF when it
+ * The file stores CR as _x000D_ (as Excel does), but SheetJS's reader turns CRLF into LF when it
  * reads text back; the raw sheet XML is checked separately for the CR.
  */
 const asSheetJsReads = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
@@ -167,7 +167,7 @@ describe('export (real SQLite, files read back)', () => {
     const sheet = readXlsx(r.path);
     expect(sheet[0]).toEqual(COLUMNS);
     expect(sheet.slice(1)).toEqual(asSheetJsReads([expectedRow(PEOPLE[0] as Person, 0, true), expectedRow(PEOPLE[1] as Person, 1, true)]));
-    expect(sheetXml(r.path)).toContain('Hallo Zoë,_x000d_\nzweite Zeile');
+    expect(sheetXml(r.path)).toContain('Hallo Zoë,_x000D_\nzweite Zeile');
     // Cells are text, never formulas.
     const ws = XLSX.read(readFileSync(r.path), { cellFormula: true }).Sheets.Leads;
     expect(Object.values(ws ?? {}).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
