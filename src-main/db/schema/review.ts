@@ -18,10 +18,14 @@ export const reviewDocs = sqliteTable(
     runId: integer('run_id').notNull(),
     leadId: integer('lead_id').notNull(),
     flagsMask: integer('flags_mask').notNull().default(0),
+    /** Copy of run_leads.review_state kept by a trigger, so filters and counts read one covering index. */
+    reviewState: text('review_state', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
     dirty: integer('dirty').notNull().default(1),
   },
   (t) => [
     uniqueIndex('review_docs_run_lead_uq').on(t.runId, t.leadId),
+    index('review_docs_counts_idx').on(t.runId, t.reviewState, t.flagsMask),
+    index('review_docs_page_idx').on(t.runId, t.leadId, t.reviewState, t.flagsMask),
     index('review_docs_lead_idx').on(t.leadId),
     index('review_docs_dirty_idx').on(t.runId).where(sql`dirty = 1`),
     foreignKey({ columns: [t.runId, t.leadId], foreignColumns: [runLeads.runId, runLeads.leadId] }).onDelete('cascade'),

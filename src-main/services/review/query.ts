@@ -15,7 +15,7 @@ const STATES: readonly ReviewState[] = ['pending', 'approved', 'rejected'];
 const maskOf = (flags: readonly ReviewFlag[]) => flags.reduce((m, f) => m | flagBit(f), 0);
 
 /**
- * WHERE clause over `review_docs d JOIN run_leads rl`. `facets` chooses which parts apply, so the
+ * WHERE clause over `review_docs d` (which mirrors the review state, so no join is needed). `facets` chooses which parts apply, so the
  * counts query can drop the facet it is counting.
  */
 export function filterWhere(runId: number, filter: ReviewFilter, facets: { state: boolean; flags: boolean }): Where {
@@ -27,7 +27,7 @@ export function filterWhere(runId: number, filter: ReviewFilter, facets: { state
     params.push(fts);
   }
   if (facets.state && filter.states.length > 0 && filter.states.length < STATES.length) {
-    parts.push(`rl.review_state IN (${filter.states.map(() => '?').join(', ')})`);
+    parts.push(`d.review_state IN (${filter.states.map(() => '?').join(', ')})`);
     params.push(...filter.states);
   }
   if (facets.flags) {
@@ -40,7 +40,7 @@ export function filterWhere(runId: number, filter: ReviewFilter, facets: { state
   return { sql: parts.join(' AND '), params };
 }
 
-const FROM = 'review_docs d JOIN run_leads rl ON rl.run_id = d.run_id AND rl.lead_id = d.lead_id';
+const FROM = 'review_docs d';
 
 interface PageRow {
   lead_id: number;
@@ -101,7 +101,7 @@ export function listPage(sqlite: Database.Database, runId: number, filter: Revie
 export function countAll(sqlite: Database.Database, runId: number, filter: ReviewFilter): { total: number; counts: ReviewCounts } {
   const where = filterWhere(runId, filter, { state: false, flags: false });
   const groups = sqlite
-    .prepare(`SELECT rl.review_state AS state, d.flags_mask AS mask, count(*) AS n FROM ${FROM} WHERE ${where.sql} GROUP BY 1, 2`)
+    .prepare(`SELECT d.review_state AS state, d.flags_mask AS mask, count(*) AS n FROM ${FROM} WHERE ${where.sql} GROUP BY 1, 2`)
     .all(...where.params) as Array<{ state: ReviewState; mask: number; n: number }>;
   const runTotal = sqlite.prepare('SELECT count(*) FROM review_docs WHERE run_id = ?').pluck().get(runId) as number;
   const wanted = maskOf(filter.flags);
@@ -146,6 +146,6 @@ export function queryPage(
 export function leadsMatching(sqlite: Database.Database, runId: number, filter: ReviewFilter) {
   const where = filterWhere(runId, filter, { state: true, flags: true });
   return sqlite
-    .prepare(`SELECT d.lead_id AS leadId, rl.review_state AS state FROM ${FROM} WHERE ${where.sql}`)
+    .prepare(`SELECT d.lead_id AS leadId, d.review_state AS state FROM ${FROM} WHERE ${where.sql}`)
     .all(...where.params) as Array<{ leadId: number; state: ReviewState }>;
 }
