@@ -14,7 +14,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...createSettingsService(ctx).handlers,
     ...createImportsService(ctx).handlers,
     ...createGenerationService(ctx).handlers,
-    ...createReviewService(ctx, { regenerateLeads: regenerateLeadsForReview }).handlers,
+    ...createReviewService(ctx, { regenerateLeads: regenerateLeadsForReview(ctx) }).handlers,
     ...createExportService(ctx).handlers,
     ...createPushService(ctx).handlers,
   };

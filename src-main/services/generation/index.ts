@@ -9,8 +9,8 @@ import type { AppContext } from '../../app/context';
 import type { CampaignRef } from '../../providers/campaigns';
 import { cancelJobs, enqueueJob, listJobs, pauseProvider, providerState, resumeProvider } from '../../queue';
 import { generationConfig, machFiveClientFor } from './config';
-import { POLL, SUBMIT, pollKey, registerGenerationJobs, submitKey } from './jobs';
-import { getBatch, getRun, leadHistory, runDetail, runSummaries, selectLeads, setBatch, type RunRow } from './store';
+import { POLL, SUBMIT, addLeadBatches, pollKey, registerGenerationJobs, submitKey } from './jobs';
+import { getBatch, getRun, leadHistory, reactivateRun, runDetail, runSummaries, selectLeads, setBatch, setLeads, type RunRow } from './store';
 
 type GenerationHandlers = Pick<
   Handlers,
@@ -139,9 +139,6 @@ export function createGenerationService(ctx: AppContext) {
     return d;
   };
 
-  const reactivate = (runId: number) =>
-    sqlite.prepare(`UPDATE runs SET state = 'active', finished_at = NULL WHERE id = ? AND state IN ('active', 'done')`).run(runId);
-
   const afterChange = (runId: number): RunDetail => {
     ctx.jobs.wake();
     notify(runId);
@@ -196,9 +193,7 @@ export function createGenerationService(ctx: AppContext) {
           `UPDATE batches SET state = 'cancelled', updated_at = ? WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`,
         )
         .run(now, runId);
-      sqlite
-        .prepare(`UPDATE run_leads SET gen_state = 'not_generated', gen_message = ?, updated_at = ? WHERE run_id = ? AND gen_state = 'pending'`)
-        .run('Run cancelled before this lead was generated.', now, runId);
+      setLeads(sqlite, runId, { fromStates: ['pending'] }, 'not_generated', 'Run cancelled before this lead was generated.', now);
       cancelJobs(ctx, { runId }, now);
     })();
     ctx.log.info(`Run ${runId} cancelled.`);
@@ -215,7 +210,7 @@ export function createGenerationService(ctx: AppContext) {
     }
     const now = Date.now();
     sqlite.transaction(() => {
-      reactivate(batch.run_id);
+      reactivateRun(sqlite, batch.run_id);
       if (batch.list_id) {
         // MachFive already has the list: keep waiting for it with a fresh deadline.
         setBatch(sqlite, batchId, { state: 'processing', error: null, error_code: null, poll_deadline_at: now + config.pollDeadlineMs }, now);
@@ -246,24 +241,9 @@ export function createGenerationService(ctx: AppContext) {
         .all(runId, batchId ?? null, batchId ?? null) as Array<{ id: number }>
     ).map((r) => r.id);
     if (leadIds.length === 0) throw new AppError('conflict', 'There are no leads to retry: every lead has its sequence or is still in progress.');
-    const now = Date.now();
     sqlite.transaction(() => {
-      reactivate(runId);
-      const { seq } = sqlite.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM batches WHERE run_id = ?`).get(runId) as { seq: number };
-      splitIntoBatches(leadIds, run.batch_size).forEach((ids, i) => {
-        const s = seq + i;
-        const batch = sqlite
-          .prepare(`INSERT INTO batches (run_id, seq, client_ref, state, lead_count, updated_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id`)
-          .get(runId, s, makeClientRef(runId, s), ids.length, now) as { id: number };
-        sqlite
-          .prepare(
-            `UPDATE run_leads SET batch_id = ?, gen_state = 'pending', gen_message = NULL, updated_at = ?
-             WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))`,
-          )
-          .run(batch.id, now, runId, JSON.stringify(ids));
-        // The old batch keeps its history; its counts now exclude the leads that moved.
-        enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId: batch.id }, runId, dedupeKey: submitKey(batch.id) }, now);
-      });
+      reactivateRun(sqlite, runId);
+      addLeadBatches(ctx, run, leadIds);
     })();
     return afterChange(runId);
   }

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { listNameFor, listNameHasRef } from '../../../src-shared/generation/client-ref';
-import { normaliseEmailKey } from '../../../src-shared/generation/batching';
+import { listNameFor, listNameHasRef, makeClientRef } from '../../../src-shared/generation/client-ref';
+import { normaliseEmailKey, splitIntoBatches } from '../../../src-shared/generation/batching';
 import { pollDelayMs } from '../../../src-shared/generation/backoff';
 import type { AppContext } from '../../app/context';
 import { BatchRejectedError, type BatchLead, type ExportResult, type MachFiveClient } from '../../providers/machfive';
 import { isProviderError } from '../../providers/http';
-import { classifyFailure, enqueueJob, providerState, type JobKindDef, type JobOutcome } from '../../queue';
+import { classifyFailure, enqueueJob, providerState, type HasDatabase, type JobKindDef, type JobOutcome } from '../../queue';
+import { applyRegeneratedSteps } from '../review';
 import type { GenerationConfig } from './config';
 import { batchLeads, getBatch, getRun, parseOptions, setBatch, setLeads, settleRun, type BatchLeadRow, type BatchRow, type RunRow } from './store';
 
@@ -23,6 +24,30 @@ export const SLOT_NOTE = 'Waiting for a free MachFive slot (the workspace is bus
 export const submitKey = (batchId: number) => `mf-submit:${batchId}`;
 export const pollKey = (batchId: number) => `mf-poll:${batchId}`;
 export const exportKey = (batchId: number) => `mf-export:${batchId}`;
+
+/**
+ * Moves these leads of a run into new batches (next seq numbers) and queues one submit job per batch.
+ * Their old batch keeps its history; its counts now exclude the leads that moved. Call it inside the
+ * caller's transaction, with a run that is active again.
+ */
+export function addLeadBatches(ctx: HasDatabase, run: Pick<RunRow, 'id' | 'batch_size'>, leadIds: readonly number[], now = Date.now()): number[] {
+  const sqlite = ctx.database.sqlite;
+  const { seq } = sqlite.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM batches WHERE run_id = ?`).get(run.id) as { seq: number };
+  const insertBatch = sqlite.prepare(
+    `INSERT INTO batches (run_id, seq, client_ref, state, lead_count, updated_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id`,
+  );
+  const moveLeads = sqlite.prepare(
+    `UPDATE run_leads SET batch_id = ?, gen_state = 'pending', gen_message = NULL, updated_at = ?
+     WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))`,
+  );
+  return splitIntoBatches([...leadIds], run.batch_size).map((ids, i) => {
+    const s = seq + i;
+    const batch = insertBatch.get(run.id, s, makeClientRef(run.id, s), ids.length, now) as { id: number };
+    moveLeads.run(batch.id, now, run.id, JSON.stringify(ids));
+    enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId: batch.id }, runId: run.id, dedupeKey: submitKey(batch.id) }, now);
+    return batch.id;
+  });
+}
 
 function toBatchLead(l: BatchLeadRow): BatchLead {
   const name = l.full_name ?? ([l.first_name, l.last_name].filter(Boolean).join(' ') || undefined);
@@ -258,11 +283,24 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     },
   };
 
-  /** Runs inside the export job's finishing transaction: all of a batch's sequences land, or none. */
+  /**
+   * Runs inside the export job's finishing transaction: all of a batch's sequences land, or none. A lead
+   * that already has steps in this run is being regenerated: the review code moves its current text to
+   * the step history and recomputes its flags, and its review verdict starts over (it was about other text).
+   */
   function storeExport(batch: BatchRow, result: ExportResult) {
     const now = Date.now();
     const pending = batchLeads(sqlite, batch);
     const byEmail = new Map(pending.map((p) => [normaliseEmailKey(p.email), p.lead_id]));
+    const hadText = new Set(
+      sqlite
+        .prepare(
+          `SELECT DISTINCT s.lead_id FROM sequence_steps s JOIN run_leads rl ON rl.run_id = s.run_id AND rl.lead_id = s.lead_id
+           WHERE rl.run_id = ? AND rl.batch_id = ? AND rl.gen_state = 'pending'`,
+        )
+        .pluck()
+        .all(batch.run_id, batch.id) as number[],
+    );
     const insertStep = sqlite.prepare(
       `INSERT INTO sequence_steps (run_id, lead_id, step, subject_generated, body_generated, subject, body, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, lead_id, step) DO NOTHING`,
@@ -270,6 +308,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     const markGenerated = sqlite.prepare(
       `UPDATE run_leads SET gen_state = 'generated', gen_message = NULL, updated_at = ? WHERE run_id = ? AND lead_id = ?`,
     );
+    const resetReview = sqlite.prepare(`UPDATE run_leads SET review_state = 'pending' WHERE run_id = ? AND lead_id = ?`);
     const done = new Set<number>();
     let unknown = 0;
     let empty = 0;
@@ -285,7 +324,12 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
         empty++;
         continue;
       }
-      for (const s of steps) insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
+      if (hadText.has(leadId)) {
+        applyRegeneratedSteps(sqlite, batch.run_id, leadId, steps, now);
+        resetReview.run(batch.run_id, leadId);
+      } else {
+        for (const s of steps) insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
+      }
       markGenerated.run(now, batch.run_id, leadId);
       done.add(leadId);
     }

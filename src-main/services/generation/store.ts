@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import {
   BATCH_STATES,
   GenerationOptions,
@@ -91,28 +90,42 @@ export function setBatch(
   sqlite.prepare(`UPDATE batches SET ${sets} WHERE id = @id`).run({ ...fields, now, id: batchId });
 }
 
+/** gen_message of a lead whose regeneration ended without new text: it keeps (and shows) its previous text. */
+export const KEPT_TEXT_MESSAGE = 'New text could not be generated this time, so the previous text is kept. Press Regenerate to try again.';
+
+/**
+ * Sets the generation state of some of a run's leads. A lead that ends not generated or failed but
+ * still holds steps from before (its regeneration did not work out) stays 'generated' with
+ * KEPT_TEXT_MESSAGE: a failed retry never hides text the founder already has.
+ */
 export function setLeads(
   sqlite: Database.Database,
   runId: number,
-  where: { batchId: number; fromStates: string[] } | { leadIds: number[] },
+  where: { batchId?: number; fromStates: string[] } | { leadIds: number[] },
   genState: 'pending' | 'generated' | 'not_generated' | 'failed',
   message: string | null,
   now = Date.now(),
 ): number {
-  if ('batchId' in where) {
-    return sqlite
-      .prepare(
-        `UPDATE run_leads SET gen_state = ?, gen_message = ?, updated_at = ?
-         WHERE run_id = ? AND batch_id = ? AND gen_state IN (SELECT value FROM json_each(?))`,
-      )
-      .run(genState, message, now, runId, where.batchId, JSON.stringify(where.fromStates)).changes;
+  const keepsText = genState === 'not_generated' || genState === 'failed' ? 1 : 0;
+  const set = `UPDATE run_leads SET
+      gen_state = CASE WHEN @keepsText = 1 AND EXISTS (SELECT 1 FROM sequence_steps s WHERE s.run_id = run_leads.run_id AND s.lead_id = run_leads.lead_id)
+        THEN 'generated' ELSE @genState END,
+      gen_message = CASE WHEN @keepsText = 1 AND EXISTS (SELECT 1 FROM sequence_steps s WHERE s.run_id = run_leads.run_id AND s.lead_id = run_leads.lead_id)
+        THEN @kept ELSE @message END,
+      updated_at = @now
+    WHERE run_id = @runId`;
+  const params = { keepsText, genState, message, kept: KEPT_TEXT_MESSAGE, now, runId };
+  if ('leadIds' in where) {
+    return sqlite.prepare(`${set} AND lead_id IN (SELECT value FROM json_each(@ids))`).run({ ...params, ids: JSON.stringify(where.leadIds) }).changes;
   }
   return sqlite
-    .prepare(
-      `UPDATE run_leads SET gen_state = ?, gen_message = ?, updated_at = ?
-       WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))`,
-    )
-    .run(genState, message, now, runId, JSON.stringify(where.leadIds)).changes;
+    .prepare(`${set} AND (@batchId IS NULL OR batch_id = @batchId) AND gen_state IN (SELECT value FROM json_each(@states))`)
+    .run({ ...params, batchId: where.batchId ?? null, states: JSON.stringify(where.fromStates) }).changes;
+}
+
+/** A finished run gets work again (retry, regenerate); cancelled and failed runs stay as they are. */
+export function reactivateRun(sqlite: Database.Database, runId: number): void {
+  sqlite.prepare(`UPDATE runs SET state = 'active', finished_at = NULL WHERE id = ? AND state IN ('active', 'done')`).run(runId);
 }
 
 /** A run whose batches all reached an end state (done/failed/cancelled) is finished. */
@@ -168,7 +181,12 @@ export function leadHistory(sqlite: Database.Database): LeadHistory {
 
 // ---- summaries ----
 
-const Counts = z.object({ pending: z.number(), generated: z.number(), not_generated: z.number(), failed: z.number() });
+interface Counts {
+  pending: number;
+  generated: number;
+  not_generated: number;
+  failed: number;
+}
 
 function emptyBatchStates(): Record<BatchState, number> {
   return Object.fromEntries(BATCH_STATES.map((s) => [s, 0])) as Record<BatchState, number>;
@@ -181,7 +199,7 @@ function leadCountsBy(sqlite: Database.Database, column: 'run_id' | 'batch_id', 
        WHERE ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column}, gen_state`,
     )
     .all(JSON.stringify(ids)) as Array<{ k: number; g: string; n: number }>;
-  const out = new Map<number, z.infer<typeof Counts>>();
+  const out = new Map<number, Counts>();
   for (const r of rows) {
     const c = out.get(r.k) ?? { pending: 0, generated: 0, not_generated: 0, failed: 0 };
     if (r.g in c) c[r.g as keyof typeof c] += r.n;
