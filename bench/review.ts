@@ -47,13 +47,22 @@ function seed(sqlite: import('better-sqlite3').Database, leads: number, steps: n
   const now = Date.now();
   return sqlite.transaction(() => {
     const headers = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'City', 'Notes'];
+    const mapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'firstName' },
+      { kind: 'field', field: 'lastName' },
+      { kind: 'field', field: 'company' },
+      { kind: 'field', field: 'title' },
+      { kind: 'custom', key: 'city' },
+      { kind: 'ignore' },
+    ];
     const importId = Number(
       sqlite
         .prepare(
           `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, headers_json, mapping_json, status, row_count, counts_json, created_at)
-           VALUES ('bench.xlsx', 0, 'bench', 'xlsx', 'Sheet1', 1, ?, '[]', 'committed', ?, '{}', ?)`,
+           VALUES ('bench.xlsx', 0, 'bench', 'xlsx', 'Sheet1', 1, ?, ?, 'committed', ?, '{}', ?)`,
         )
-        .run(JSON.stringify(headers), leads, now).lastInsertRowid,
+        .run(JSON.stringify(headers), JSON.stringify(mapping), leads, now).lastInsertRowid,
     );
     const runId = Number(
       sqlite
@@ -143,6 +152,13 @@ export async function runReviewBench(leads = 100_000, steps = 3) {
     const filter = await time(() => review.list(runId, F({ flags: ['placeholder'], states: ['pending'] }), 0, 100, true));
     const flagCounts = await time(() => countAll(sqlite, runId, F()));
 
+    t = performance.now();
+    const bulk = await review.setState(runId, 'approved', { kind: 'filter', filter: F({ flagless: true }) });
+    const bulkApproveMs = round(performance.now() - t);
+    t = performance.now();
+    await review.handlers['review.undo']({ runId });
+    const undoBulkMs = round(performance.now() - t);
+
     const exporter = createExportService(ctx);
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
@@ -182,6 +198,8 @@ export async function runReviewBench(leads = 100_000, steps = 3) {
       searchRareWord: { ...searchRare, value: searchRare.value.total, targetMs: 100 },
       filterFlagAndState: { ...filter, value: filter.value.total, targetMs: 100 },
       flagCounts: { ...flagCounts, value: flagCounts.value.counts.byFlag, targetMs: 100 },
+      bulkApproveFlagless: { ms: bulkApproveMs, changed: bulk.changed },
+      undoBulkApproveMs: undoBulkMs,
       exportXlsx: {
         ms: exportMs,
         targetMs: 10_000,

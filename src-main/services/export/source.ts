@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { ExportRequest } from '../../../src-shared/contract/review';
 import { AppError } from '../../../src-shared/errors';
 import { buildRow, exportColumns, type ExportColumn, type ExportLead } from '../../../src-shared/export/columns';
@@ -30,6 +31,41 @@ function selection(req: ExportRequest): { sql: string; params: Array<string | nu
   }
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   return { sql: `(SELECT * FROM (${base}) sel${where}) sel`, params };
+}
+
+const CustomMapping = z.array(z.object({ kind: z.string(), key: z.string().optional() }));
+
+/**
+ * Custom variable names in column order: from the imports' column mappings (cheap), or, for an
+ * import whose mapping cannot be read, from the leads themselves.
+ */
+function customKeysOf(sqlite: Database.Database, sel: { sql: string; params: Array<string | number> }): string[] {
+  const imports = sqlite
+    .prepare(`SELECT i.id, i.mapping_json FROM imports i WHERE i.id IN (SELECT DISTINCT l.import_id FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id) ORDER BY i.id`)
+    .all(...sel.params) as Array<{ id: number; mapping_json: string }>;
+  const keys = new Set<string>();
+  for (const imp of imports) {
+    let mapping: z.infer<typeof CustomMapping> | null = null;
+    try {
+      const parsed = CustomMapping.safeParse(JSON.parse(imp.mapping_json));
+      if (parsed.success) mapping = parsed.data;
+    } catch {
+      mapping = null;
+    }
+    if (mapping) {
+      for (const t of mapping) if (t.kind === 'custom' && t.key) keys.add(t.key);
+      continue;
+    }
+    const found = sqlite
+      .prepare(
+        `SELECT j.key FROM leads l, json_each(l.custom_json) j
+         WHERE l.import_id = ? AND json_valid(l.custom_json) AND j.key GLOB '[a-z]*' GROUP BY j.key ORDER BY min(l.id), min(j.id)`,
+      )
+      .pluck()
+      .all(imp.id) as string[];
+    for (const k of found) keys.add(k);
+  }
+  return [...keys];
 }
 
 export interface ExportPlan {
@@ -77,18 +113,14 @@ export function planExport(sqlite: Database.Database, req: ExportRequest): Expor
       .pluck()
       .all(...sel.params) as string[]
   ).map(parseHeaders);
-  const customKeys = sqlite
-    .prepare(
-      `SELECT j.key FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id, json_each(l.custom_json) j
-       WHERE json_valid(l.custom_json) AND j.key GLOB '[a-z]*' GROUP BY j.key ORDER BY min(l.id), min(j.id)`,
-    )
-    .pluck()
-    .all(...sel.params) as string[];
+  const customKeys = customKeysOf(sqlite, sel);
   const stepCount =
-    (sqlite
-      .prepare(`SELECT max(s.step) FROM ${sel.sql} JOIN sequence_steps s ON s.run_id = sel.run_id AND s.lead_id = sel.lead_id`)
-      .pluck()
-      .get(...sel.params) as number | null) ?? 0;
+    (req.source.kind === 'run'
+      ? (sqlite.prepare('SELECT max(step) FROM sequence_steps WHERE run_id = ?').pluck().get(req.source.runId) as number | null)
+      : (sqlite
+          .prepare(`SELECT max(s.step) FROM ${sel.sql} JOIN sequence_steps s ON s.run_id = sel.run_id AND s.lead_id = sel.lead_id`)
+          .pluck()
+          .get(...sel.params) as number | null)) ?? 0;
   const columns = exportColumns(headerLists, customKeys, stepCount);
   const headersById = new Map<number, string[]>();
   const headersOf = (importId: number) => {
@@ -105,19 +137,30 @@ export function planExport(sqlite: Database.Database, req: ExportRequest): Expor
      FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id
      WHERE sel.lead_id > ? ORDER BY sel.lead_id LIMIT ${CHUNK}`,
   );
-  const stepsOf = sqlite.prepare(
+  const stepsByPairs = sqlite.prepare(
     `SELECT s.lead_id, s.step, s.subject, s.body FROM sequence_steps s
      JOIN json_each(?) p ON s.run_id = json_extract(p.value, '$[0]') AND s.lead_id = json_extract(p.value, '$[1]')
      ORDER BY s.lead_id, s.step`,
   );
+  // One run: a range scan over the chunk's lead ids is far cheaper than a lookup per lead.
+  const stepsByRange = sqlite.prepare(
+    'SELECT lead_id, step, subject, body FROM sequence_steps WHERE run_id = ? AND lead_id >= ? AND lead_id <= ? ORDER BY lead_id, step',
+  );
+  type StepRow = { lead_id: number; step: number; subject: string; body: string };
+  const stepsOf = (leads: LeadRow[]): StepRow[] => {
+    if (req.source.kind === 'run') {
+      return stepsByRange.all(req.source.runId, leads[0]?.lead_id ?? 0, leads[leads.length - 1]?.lead_id ?? 0) as StepRow[];
+    }
+    const pairs = leads.filter((l) => l.run_id !== null).map((l) => [l.run_id, l.lead_id]);
+    return stepsByPairs.all(JSON.stringify(pairs)) as StepRow[];
+  };
 
   function* chunks(): Generator<string[][]> {
     for (let after = 0; ; ) {
       const leads = leadPage.all(...sel.params, after) as LeadRow[];
       if (leads.length === 0) return;
       after = leads[leads.length - 1]?.lead_id ?? after;
-      const pairs = leads.filter((l) => l.run_id !== null).map((l) => [l.run_id, l.lead_id]);
-      const steps = stepsOf.all(JSON.stringify(pairs)) as Array<{ lead_id: number; step: number; subject: string; body: string }>;
+      const steps = stepsOf(leads);
       const byLead = new Map<number, ExportLead['steps'][number][]>();
       for (const s of steps) {
         const list = byLead.get(s.lead_id) ?? [];

@@ -191,6 +191,13 @@ describe('export (real SQLite, files read back)', () => {
     expect(parsed).toEqual([COLUMNS, ...PEOPLE.map((p, i) => expectedRow(p, i, true))]);
   });
 
+  it("custom variable columns follow the import's column mapping when it has one", async () => {
+    const mapping = [{ kind: 'field', field: 'email' }, { kind: 'ignore' }, { kind: 'custom', key: 'industry' }, { kind: 'ignore' }];
+    app.ctx.database.sqlite.prepare('UPDATE imports SET mapping_json = ? WHERE id = ?').run(JSON.stringify(mapping), ids.importId);
+    const r = await app.call('export.create', { source: { kind: 'run', runId: ids.runId }, format: 'csv', which: 'all' });
+    expect(r.columns).toEqual(COLUMNS);
+  });
+
   it('selected leads only; "selected" without leads is refused', async () => {
     const r = await app.call('export.create', {
       source: { kind: 'run', runId: ids.runId },
