@@ -41,8 +41,12 @@ const TLD_TYPOS: Readonly<Record<string, string>> = {
 /** ".co.uk" slips: the second-level "co" with a mistyped "uk". */
 const UK_TYPOS: Readonly<Record<string, string>> = { uj: 'uk', ik: 'uk', yk: 'uk', ul: 'uk', ukk: 'uk', ku: 'uk' };
 
-let popular: Set<string> | null = null;
-// Business domains repeat across rows; the fuzzy matcher is the slow part.
+// The fuzzy matcher's answer is kept only when it names one of these (see
+// `fuzzySuggest`), so a domain that is not one slip away from any of them
+// cannot get a suggestion and the matcher (tens of microseconds a call, and
+// business domains are mostly distinct) is skipped.
+let providers: readonly string[] | null = null;
+// Typo'd free-mail domains repeat across rows; the fuzzy matcher is the slow part.
 const fuzzyCache = new Map<string, string | null>();
 const FUZZY_CACHE_MAX = 50_000;
 
@@ -68,7 +72,7 @@ export function suggestDomain(domain: string): string | null {
     if (uk && head.endsWith('.co')) return `${head}.${uk}`;
   }
 
-  if (isFreeMailDomain(domain)) return null;
+  if (isFreeMailDomain(domain) || !nearProvider(domain)) return null;
   const cached = fuzzyCache.get(domain);
   if (cached !== undefined) return cached;
   const result = fuzzySuggest(domain);
@@ -77,31 +81,33 @@ export function suggestDomain(domain: string): string | null {
   return result;
 }
 
-/** Optimal-string-alignment distance, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const prev = rows[i - 1] as number[];
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      }
-      row.push(d);
-      if (d < best) best = d;
-    }
-    if (i > 0 && best > max) return max + 1;
-    rows.push(row);
+/**
+ * True when `a` and `b` are at most one slip apart: equal, or one letter
+ * added, dropped or changed, or two neighbouring letters swapped
+ * (optimal-string-alignment distance <= 1). Linear and allocation-free.
+ */
+export function withinOneSlip(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let start = 0;
+  while (start < la && start < lb && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = la;
+  let endB = lb;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  // What differs is the middle left between the common prefix and suffix.
+  const restA = endA - start;
+  const restB = endB - start;
+  if (restA <= 1 && restB <= 1) return true;
+  return (
+    restA === 2 &&
+    restB === 2 &&
+    a.charCodeAt(start) === b.charCodeAt(start + 1) &&
+    a.charCodeAt(start + 1) === b.charCodeAt(start)
+  );
 }
 
 // The fuzzy matcher happily maps "acme.com" to "me.com" and "key.com" to
@@ -109,12 +115,18 @@ export function editDistance(a: string, b: string, max = 2): number {
 // swapped) away from a provider whose name is long enough to be unmistakable.
 const MIN_PROVIDER_NAME = 5;
 
+function suggestableProviders(): readonly string[] {
+  providers ??= [...new Set(POPULAR_DOMAINS)].filter((d) => (d.split('.', 1)[0] ?? '').length >= MIN_PROVIDER_NAME);
+  return providers;
+}
+
+function nearProvider(domain: string): boolean {
+  for (const p of suggestableProviders()) if (withinOneSlip(domain, p)) return true;
+  return false;
+}
+
 function fuzzySuggest(domain: string): string | null {
   const hit = spellCheck({ email: `x@${domain}` });
   if (!hit || hit.domain === domain) return null;
-  popular ??= new Set(POPULAR_DOMAINS);
-  if (!popular.has(hit.domain)) return null;
-  const name = hit.domain.split('.', 1)[0] ?? '';
-  if (name.length < MIN_PROVIDER_NAME) return null;
-  return editDistance(domain, hit.domain, 1) === 1 ? hit.domain : null;
+  return suggestableProviders().includes(hit.domain) && withinOneSlip(domain, hit.domain) ? hit.domain : null;
 }
