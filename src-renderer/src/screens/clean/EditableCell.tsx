@@ -45,7 +45,7 @@ export function EditableCell({ value, label, readOnly, onSave, children }: Props
       }
     };
     return (
-      <div role="gridcell" className="lead-cell editing">
+      <div role="gridcell" className="vrows-cell lead-cell editing">
         <input
           className="input cell-input"
           aria-label={label}
@@ -64,7 +64,7 @@ export function EditableCell({ value, label, readOnly, onSave, children }: Props
   return (
     <div
       role="gridcell"
-      className={readOnly ? 'lead-cell' : 'lead-cell editable'}
+      className={readOnly ? 'vrows-cell lead-cell' : 'vrows-cell lead-cell editable'}
       tabIndex={readOnly ? undefined : 0}
       aria-label={`${label}: ${value ?? 'empty'}`}
       aria-readonly={readOnly || undefined}

@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LeadEditChanges, LeadRow } from '../../../../src-shared/contract/imports';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
+import { VirtualRows } from '../../ui/VirtualRows';
 import { EditableCell } from './EditableCell';
 import { FlagList, StateBadge } from './StateBadge';
 import type { LeadWindow } from './useLeadWindow';
@@ -65,7 +64,7 @@ function LeadRowView({
 }: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & { selected: boolean }) {
   return (
     <>
-      <div role="gridcell" className="lead-cell">
+      <div role="gridcell" className="vrows-cell lead-cell">
         <input
           type="checkbox"
           aria-label={`Select row ${lead.rowNumber}`}
@@ -74,10 +73,10 @@ function LeadRowView({
           onChange={() => onToggle(lead.id)}
         />
       </div>
-      <div role="gridcell" className="lead-cell muted">
+      <div role="gridcell" className="vrows-cell lead-cell muted">
         {lead.rowNumber}
       </div>
-      <div role="gridcell" className="lead-cell">
+      <div role="gridcell" className="vrows-cell lead-cell">
         <StateBadge state={lead.state} reason={lead.reason} />
       </div>
       {COLUMNS.map((c) => (
@@ -97,7 +96,7 @@ function LeadRowView({
           )}
         </EditableCell>
       ))}
-      <div role="gridcell" className="lead-cell">
+      <div role="gridcell" className="vrows-cell lead-cell">
         <FlagList flags={lead.flags} />
       </div>
     </>
@@ -109,78 +108,55 @@ function LeadRowView({
  * the pages around them are in memory, so 100k rows scroll like 100.
  */
 export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const count = data.matching ?? 0;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  const { ensure } = data;
-  useEffect(() => {
-    if (count > 0) ensure(first, last);
-  }, [ensure, first, last, count]);
-
   return (
-    <div ref={scroller} className="lead-scroll">
-      <div
-        role="grid"
-        aria-label="Leads"
-        aria-rowcount={count + 1}
-        className="lead-grid"
-        style={{ height: virtualizer.getTotalSize() + ROW_HEIGHT }}
-      >
-        <div role="row" aria-rowindex={1} className="lead-row lead-head">
-          <div role="columnheader" className="lead-cell">
-            <span className="visually-hidden">Selected</span>
-          </div>
-          <div role="columnheader" className="lead-cell">
-            Row
-          </div>
-          <div role="columnheader" className="lead-cell">
-            State
-          </div>
-          {COLUMNS.map((c) => (
-            <div role="columnheader" className="lead-cell" key={c.field}>
-              {c.label}
+    <VirtualRows
+      count={data.matching ?? 0}
+      row={data.row}
+      ensure={data.ensure}
+      rowHeight={ROW_HEIGHT}
+      overscan={12}
+      role="grid"
+      label="Leads"
+      scrollClass="lead-scroll"
+      gridClass="lead-grid"
+      header={{
+        className: 'lead-row',
+        cells: (
+          <>
+            <div role="columnheader" className="vrows-cell lead-cell">
+              <span className="visually-hidden">Selected</span>
             </div>
-          ))}
-          <div role="columnheader" className="lead-cell">
-            Flags
-          </div>
-        </div>
-        {items.map((item) => {
-          const lead = data.row(item.index);
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={lead ? selected.has(lead.id) : undefined}
-              className="lead-row"
-              style={{ transform: `translateY(${item.start + ROW_HEIGHT}px)` }}
-            >
-              {lead ? (
-                <LeadRowView
-                  lead={lead}
-                  readOnly={readOnly}
-                  selected={selected.has(lead.id)}
-                  onToggle={onToggle}
-                  onChanged={onChanged}
-                />
-              ) : (
-                <div role="gridcell" className="lead-cell muted">
-                  Loading…
-                </div>
-              )}
+            <div role="columnheader" className="vrows-cell lead-cell">
+              Row
             </div>
-          );
-        })}
-      </div>
-    </div>
+            <div role="columnheader" className="vrows-cell lead-cell">
+              State
+            </div>
+            {COLUMNS.map((c) => (
+              <div role="columnheader" className="vrows-cell lead-cell" key={c.field}>
+                {c.label}
+              </div>
+            ))}
+            <div role="columnheader" className="vrows-cell lead-cell">
+              Flags
+            </div>
+          </>
+        ),
+      }}
+      rowProps={(_, lead) => ({
+        className: 'lead-row',
+        'aria-selected': lead ? selected.has(lead.id) : undefined,
+      })}
+      renderRow={(lead) => (
+        <LeadRowView
+          lead={lead}
+          readOnly={readOnly}
+          selected={selected.has(lead.id)}
+          onToggle={onToggle}
+          onChanged={onChanged}
+        />
+      )}
+      loadingClass="vrows-cell lead-cell muted"
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { memo, useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo } from 'react';
 import type { ReviewRow } from '../../../../src-shared/contract/review';
+import { VirtualRows } from '../../ui/VirtualRows';
 import { FLAG_ICON } from './flag-icons';
 import { flagLabel } from './highlight';
 import { ReviewStateBadge } from './ReviewStateBadge';
@@ -84,66 +84,32 @@ export function ReviewList({
   onPick(index: number): void;
   onToggle(id: number): void;
 }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const count = data.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  const { ensure } = data;
-  useEffect(() => {
-    if (count > 0) ensure(first, last);
-  }, [ensure, first, last, count]);
-  useEffect(() => {
-    if (follow > 0 && cursor < count) virtualizer.scrollToIndex(cursor, { align: 'auto' });
-    // Only a keyboard move scrolls; clicking a row must not jump the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [follow]);
-
   return (
-    <div ref={scroller} className="review-scroll">
-      <div
-        role="grid"
-        aria-label="Leads in this run"
-        aria-rowcount={count}
-        className="review-grid"
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {items.map((item) => {
-          const row = data.row(item.index);
-          const current = item.index === cursor;
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 1}
-              aria-current={current ? 'true' : undefined}
-              data-lead-id={row?.leadId}
-              className={current ? 'review-row current' : 'review-row'}
-              style={{ transform: `translateY(${item.start}px)` }}
-              onClick={() => onPick(item.index)}
-            >
-              {row ? (
-                <ReviewRowView
-                  row={row}
-                  current={current}
-                  checked={selected.has(row.leadId)}
-                  onToggle={onToggle}
-                />
-              ) : (
-                <div role="gridcell" className="review-main muted">
-                  Loading…
-                </div>
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    <VirtualRows
+      count={data.total ?? 0}
+      row={data.row}
+      ensure={data.ensure}
+      rowHeight={ROW_HEIGHT}
+      overscan={10}
+      role="grid"
+      label="Leads in this run"
+      scrollClass="review-scroll"
+      follow={{ index: cursor, signal: follow }}
+      rowProps={(index, row) => ({
+        'aria-current': index === cursor ? 'true' : undefined,
+        'data-lead-id': row?.leadId,
+        className: index === cursor ? 'review-row current' : 'review-row',
+        onClick: () => onPick(index),
+      })}
+      renderRow={(row, index) => (
+        <ReviewRowView
+          row={row}
+          current={index === cursor}
+          checked={selected.has(row.leadId)}
+          onToggle={onToggle}
+        />
+      )}
+      loadingClass="review-main muted"
+    />
   );
 }

@@ -1,0 +1,113 @@
+import { useEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+type RowAttributes = HTMLAttributes<HTMLDivElement> & {
+  className: string;
+  [data: `data-${string}`]: string | number | undefined;
+};
+
+export interface VirtualRowsProps<Row> {
+  /** Rows in the list (without the header). */
+  count: number;
+  row(index: number): Row | undefined;
+  /** Called with the rows in view (plus overscan) whenever they change: load them. */
+  ensure(first: number, last: number): void;
+  rowHeight: number;
+  overscan: number;
+  role: 'grid' | 'table';
+  label: string;
+  /** Screen classes of the scroll box (its height) and the grid (its minimum width), next to `.vrows-*`. */
+  scrollClass: string;
+  gridClass?: string;
+  /** Makes the scroll box itself focusable (for lists without focusable rows) under this name. */
+  scrollLabel?: string;
+  /** A sticky header row; it counts as row 1 for assistive technology. */
+  header?: { className: string; cells: ReactNode };
+  /** Attributes of a row's element; `row` is undefined while its page loads. */
+  rowProps(index: number, row: Row | undefined): RowAttributes;
+  renderRow(row: Row, index: number): ReactNode;
+  /** Class of the "Loading…" cell shown for rows whose page has not arrived. */
+  loadingClass: string;
+  /** Scrolls `index` into view whenever `signal` changes (and is above 0). */
+  follow?: { index: number; signal: number };
+}
+
+/**
+ * A list where only the rows in view are in the DOM: with a paged data source (`usePagedWindow`),
+ * 100k rows scroll like 100.
+ */
+export function VirtualRows<Row>(p: VirtualRowsProps<Row>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const { count, ensure, rowHeight } = p;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: p.overscan,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (count > 0) ensure(first, last);
+  }, [ensure, first, last, count]);
+  const signal = p.follow?.signal ?? 0;
+  useEffect(() => {
+    if (signal > 0 && p.follow && p.follow.index < count)
+      virtualizer.scrollToIndex(p.follow.index, { align: 'auto' });
+    // Only a new signal scrolls: clicking a row must not jump the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signal]);
+
+  const heads = p.header ? 1 : 0;
+  const offset = heads * rowHeight;
+  const cellRole = p.role === 'table' ? 'cell' : 'gridcell';
+  return (
+    <div
+      ref={scroller}
+      className={`vrows-scroll ${p.scrollClass}`}
+      {...(p.scrollLabel ? { tabIndex: 0, 'aria-label': p.scrollLabel } : {})}
+    >
+      <div
+        role={p.role}
+        aria-label={p.label}
+        aria-rowcount={count + heads}
+        className={p.gridClass ? `vrows-grid ${p.gridClass}` : 'vrows-grid'}
+        style={{ height: virtualizer.getTotalSize() + offset }}
+      >
+        {p.header && (
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={`vrows-row vrows-head ${p.header.className}`}
+            style={{ height: rowHeight }}
+          >
+            {p.header.cells}
+          </div>
+        )}
+        {items.map((item) => {
+          const r = p.row(item.index);
+          const attrs = p.rowProps(item.index, r);
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 1 + heads}
+              {...attrs}
+              className={`vrows-row ${attrs.className}`}
+              style={{ height: rowHeight, transform: `translateY(${item.start + offset}px)` }}
+            >
+              {r !== undefined ? (
+                p.renderRow(r, item.index)
+              ) : (
+                <div role={cellRole} className={p.loadingClass}>
+                  Loading…
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
