@@ -36,12 +36,17 @@ export function xmlText(value: string): string {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-export function rowXml(rowNumber: number, cells: readonly string[]): string {
+/** Column letters computed once per export rather than once per cell. */
+export function columnLetterList(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => columnLetters(i));
+}
+
+export function rowXml(rowNumber: number, cells: readonly string[], letters: readonly string[] = columnLetterList(cells.length)): string {
   let xml = `<row r="${rowNumber}">`;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
     if (!v) continue;
-    xml += `<c r="${columnLetters(i)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+    xml += `<c r="${letters[i] ?? columnLetters(i)}${rowNumber}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
   }
   return `${xml}</row>`;
 }

@@ -69,12 +69,9 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
     requireRun(runId);
     if (target.kind === 'filter') await recomputeDirty(sqlite, runId);
     const matched = resolveTarget(runId, target);
-    const result = setReviewState(sqlite, runId, state, matched, (n) => plural(n, 'lead'));
-    if (result.changed > 0) {
-      const ids = matched.filter((m) => m.state !== state).map((m) => m.leadId);
-      changed(runId, ids.length <= 100 ? ids : null);
-    }
-    return { matched: matched.length, ...result };
+    const { changed: count, changedIds, action } = await setReviewState(sqlite, runId, state, matched, (n) => plural(n, 'lead'));
+    if (count > 0) changed(runId, changedIds.length <= 100 ? changedIds : null);
+    return { matched: matched.length, changed: count, action };
   }
 
   async function list(runId: number, filter: ReviewFilter, offset: number, limit: number, counts: boolean) {
@@ -98,7 +95,7 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
     'review.setState': ({ runId, state, target }) => setState(runId, state, target),
     'review.undo': async ({ runId }) => {
       requireRun(runId);
-      const result = undoLast(sqlite, runId);
+      const result = await undoLast(sqlite, runId);
       if (result) changed(runId, result.leadIds);
       return { undone: result?.undone ?? null, next: recentActions(sqlite, runId, 1)[0] ?? null };
     },
