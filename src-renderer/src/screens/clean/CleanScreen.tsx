@@ -1,12 +1,14 @@
-import { useCallback, useDeferredValue, useReducer, useState, type ReactNode } from 'react';
+import { useDeferredValue, useReducer, useState, type ReactNode } from 'react';
 import type { LeadState } from '../../../../src-shared/import/types';
 import { useEvent } from '../../api/client';
 import { useNav } from '../../store/nav';
 import { Badge } from '../../ui/Badge';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { ChoicePending } from '../../ui/ChoicePending';
 import { EmptyState } from '../../ui/EmptyState';
 import { Screen } from '../../ui/Screen';
+import { useToggleSet } from '../../ui/useToggleSet';
 import { DeleteImportDialog } from '../import/RecentImports';
 import { BulkActions } from './BulkActions';
 import { CommitDialog } from './CommitDialog';
@@ -27,30 +29,21 @@ export default function CleanScreen() {
 
   if (importId === null || imports === null) {
     return (
-      <Screen title="Clean & dedupe">
-        {error && (
-          <Banner tone="danger" title="Could not list imports">
-            {error}
-          </Banner>
-        )}
-        {imports === null && !error && (
-          <p className="muted" role="status">
-            Loading imports…
-          </p>
-        )}
-        {imports?.length === 0 && (
-          <EmptyState
-            title="Nothing to clean yet"
-            action={
-              <Button variant="primary" onClick={() => go('import')}>
-                Import a file
-              </Button>
-            }
-          >
-            <p>Import a lead file first; its rows show up here for review.</p>
-          </EmptyState>
-        )}
-      </Screen>
+      <ChoicePending
+        title="Clean & dedupe"
+        choices={imports}
+        error={error}
+        errorTitle="Could not list imports"
+        loadingText="Loading imports…"
+        emptyTitle="Nothing to clean yet"
+        emptyAction={
+          <Button variant="primary" onClick={() => go('import')}>
+            Import a file
+          </Button>
+        }
+      >
+        <p>Import a lead file first; its rows show up here for review.</p>
+      </ChoicePending>
     );
   }
   return (
@@ -67,7 +60,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const [state, setState] = useState<LeadState | null>(null);
   const [searchText, setSearchText] = useState('');
   const search = useDeferredValue(searchText);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [selected, toggle, setSelected] = useToggleSet();
   const [dialog, setDialog] = useState<'commit' | 'delete' | null>(null);
   const choose = useCleanTarget((s) => s.set);
   const go = useNav((s) => s.go);
@@ -79,14 +72,6 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const data = useLeadWindow({ importId, state, search, version });
   const readOnly = summary?.status !== 'draft';
   const undo = useUndo(importId, !readOnly, bump);
-  const toggle = useCallback((id: number) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
 
   const title = summary ? summary.fileName : 'Clean & dedupe';
   return (

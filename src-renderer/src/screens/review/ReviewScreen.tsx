@@ -5,8 +5,10 @@ import { useNav } from '../../store/nav';
 import { toast } from '../../store/toasts';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { ChoicePending } from '../../ui/ChoicePending';
 import { EmptyState } from '../../ui/EmptyState';
 import { Screen } from '../../ui/Screen';
+import { useToggleSet } from '../../ui/useToggleSet';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
 import { FilterBar, type FacetState } from './FilterBar';
@@ -31,30 +33,21 @@ export default function ReviewScreen() {
 
   if (runId === null || runs === null || !runs.some((r) => r.id === runId)) {
     return (
-      <Screen title="Review">
-        {error && (
-          <Banner tone="danger" title="Could not list runs">
-            {error}
-          </Banner>
-        )}
-        {runs === null && !error && (
-          <p className="muted" role="status">
-            Loading runs…
-          </p>
-        )}
-        {runs?.length === 0 && (
-          <EmptyState
-            title="No runs yet"
-            action={
-              <Button variant="primary" onClick={() => go('generate')}>
-                Generate sequences
-              </Button>
-            }
-          >
-            <p>Start a generation run first; every lead&apos;s sequence shows up here for review.</p>
-          </EmptyState>
-        )}
-      </Screen>
+      <ChoicePending
+        title="Review"
+        choices={runs}
+        error={error}
+        errorTitle="Could not list runs"
+        loadingText="Loading runs…"
+        emptyTitle="No runs yet"
+        emptyAction={
+          <Button variant="primary" onClick={() => go('generate')}>
+            Generate sequences
+          </Button>
+        }
+      >
+        <p>Start a generation run first; every lead&apos;s sequence shows up here for review.</p>
+      </ChoicePending>
     );
   }
   return (
@@ -77,7 +70,7 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
   const [detailVersion, bumpDetail] = useReducer((n: number) => n + 1, 0);
   const [cursor, setCursor] = useState(0);
   const [follow, setFollow] = useState(0);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [selected, toggle, setSelected] = useToggleSet();
   const [editSignal, setEditSignal] = useState(0);
   const [help, setHelp] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -194,15 +187,6 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
       toast.error(e);
     }
   };
-
-  const toggle = useCallback((id: number) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
 
   useShortcuts((action: ShortcutAction) => {
     switch (action) {
