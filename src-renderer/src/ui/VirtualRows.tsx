@@ -1,5 +1,6 @@
 import { useEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { PagedWindow } from './usePagedWindow';
 
 type RowAttributes = HTMLAttributes<HTMLDivElement> & {
   className: string;
@@ -9,11 +10,11 @@ type RowAttributes = HTMLAttributes<HTMLDivElement> & {
 export interface VirtualRowsProps<Row> {
   /** Rows in the list (without the header). */
   count: number;
-  row(index: number): Row | undefined;
-  /** Called with the rows in view (plus overscan) whenever they change: load them. */
-  ensure(first: number, last: number): void;
+  /** Where rows come from; `ensure` is called with the rows in view (plus overscan) whenever they change. */
+  data: Pick<PagedWindow<Row>, 'row' | 'ensure'>;
   rowHeight: number;
-  overscan: number;
+  /** Rows rendered beyond each edge of the view. */
+  overscan?: number;
   role: 'grid' | 'table';
   label: string;
   /** Screen classes of the scroll box (its height) and the grid (its minimum width), next to `.vrows-*`. */
@@ -38,12 +39,13 @@ export interface VirtualRowsProps<Row> {
  */
 export function VirtualRows<Row>(p: VirtualRowsProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
-  const { count, ensure, rowHeight } = p;
+  const { count, rowHeight } = p;
+  const { ensure } = p.data;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: p.overscan,
+    overscan: p.overscan ?? 10,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -86,7 +88,7 @@ export function VirtualRows<Row>(p: VirtualRowsProps<Row>) {
           </div>
         )}
         {items.map((item) => {
-          const r = p.row(item.index);
+          const r = p.data.row(item.index);
           const attrs = p.rowProps(item.index, r);
           return (
             <div

@@ -111,8 +111,7 @@ export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Pro
   return (
     <VirtualRows
       count={data.matching ?? 0}
-      row={data.row}
-      ensure={data.ensure}
+      data={data}
       rowHeight={ROW_HEIGHT}
       overscan={12}
       role="grid"

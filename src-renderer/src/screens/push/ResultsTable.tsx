@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { ResultRow } from '../../../../src-shared/contract/push';
 import type { ItemState } from '../../../../src-shared/push/types';
 import { Badge, type Tone } from '../../ui/Badge';
 import { VirtualRows } from '../../ui/VirtualRows';
@@ -22,77 +24,73 @@ const STATE_TONES: Record<ItemState, Tone> = {
   failed: 'danger',
 };
 
+interface Column {
+  label: string;
+  /** Only Segmentflow pushes have steps. */
+  stepsOnly?: boolean;
+  /** The full text as a tooltip, for cells that may be cut off. */
+  title?(r: ResultRow): string | undefined;
+  cell(r: ResultRow): ReactNode;
+}
+
+const COLUMNS: readonly Column[] = [
+  {
+    label: 'Email',
+    title: (r) => r.email ?? undefined,
+    cell: (r) => r.email ?? <span className="muted">no email</span>,
+  },
+  { label: 'Name', cell: (r) => r.name ?? '' },
+  { label: 'Company', cell: (r) => r.company ?? '' },
+  { label: 'Step', stepsOnly: true, cell: (r) => r.step ?? '—' },
+  {
+    label: 'Result',
+    cell: (r) => (
+      <>
+        <Badge tone={STATE_TONES[r.state]}>{STATE_LABELS[r.state]}</Badge>
+        {r.retryable && r.state === 'rejected' && <span className="muted"> retryable</span>}
+      </>
+    ),
+  },
+  {
+    label: 'Reason',
+    title: (r) => r.reason ?? undefined,
+    cell: (r) => r.reason ?? (r.remoteId ? <span className="muted mono">{r.remoteId}</span> : ''),
+  },
+];
+
 /**
  * Per-item results of one push. Virtualised: only rows in view are in the DOM and only nearby pages
  * are in memory, so a 100k-lead push scrolls like a small one.
  */
 export function ResultsTable({ data, showStep }: { data: ResultsWindow; showStep: boolean }) {
-  const cols = showStep ? 'push-row push-row-steps' : 'push-row';
+  const rowClass = showStep ? 'push-row push-row-steps' : 'push-row';
+  const columns = COLUMNS.filter((c) => showStep || !c.stepsOnly);
   return (
     <VirtualRows
       count={data.total ?? 0}
-      row={data.row}
-      ensure={data.ensure}
+      data={data}
       rowHeight={ROW_HEIGHT}
-      overscan={10}
       role="table"
       label="Push results"
       scrollClass="push-scroll"
       gridClass="push-grid"
       scrollLabel="Results, scrollable"
       header={{
-        className: cols,
-        cells: (
-          <>
-            <div role="columnheader" className="vrows-cell">
-              Email
-            </div>
-            <div role="columnheader" className="vrows-cell">
-              Name
-            </div>
-            <div role="columnheader" className="vrows-cell">
-              Company
-            </div>
-            {showStep && (
-              <div role="columnheader" className="vrows-cell">
-                Step
-              </div>
-            )}
-            <div role="columnheader" className="vrows-cell">
-              Result
-            </div>
-            <div role="columnheader" className="vrows-cell">
-              Reason
-            </div>
-          </>
-        ),
+        className: rowClass,
+        cells: columns.map((c) => (
+          <div key={c.label} role="columnheader" className="vrows-cell">
+            {c.label}
+          </div>
+        )),
       }}
-      rowProps={() => ({ className: cols })}
-      renderRow={(r) => (
-        <>
-          <div role="cell" className="vrows-cell" title={r.email ?? undefined}>
-            {r.email ?? <span className="muted">no email</span>}
+      rowProps={() => ({ className: rowClass })}
+      renderRow={(r) =>
+        columns.map((c) => (
+          <div key={c.label} role="cell" className="vrows-cell" title={c.title?.(r)}>
+            {c.cell(r)}
           </div>
-          <div role="cell" className="vrows-cell">
-            {r.name ?? ''}
-          </div>
-          <div role="cell" className="vrows-cell">
-            {r.company ?? ''}
-          </div>
-          {showStep && (
-            <div role="cell" className="vrows-cell">
-              {r.step ?? '—'}
-            </div>
-          )}
-          <div role="cell" className="vrows-cell">
-            <Badge tone={STATE_TONES[r.state]}>{STATE_LABELS[r.state]}</Badge>
-            {r.retryable && r.state === 'rejected' && <span className="muted"> retryable</span>}
-          </div>
-          <div role="cell" className="vrows-cell" title={r.reason ?? undefined}>
-            {r.reason ?? (r.remoteId ? <span className="muted mono">{r.remoteId}</span> : '')}
-          </div>
-        </>
-      )}
+        ))
+      }
       loadingClass="vrows-cell muted"
     />
   );

@@ -87,10 +87,8 @@ export function ReviewList({
   return (
     <VirtualRows
       count={data.total ?? 0}
-      row={data.row}
-      ensure={data.ensure}
+      data={data}
       rowHeight={ROW_HEIGHT}
-      overscan={10}
       role="grid"
       label="Leads in this run"
       scrollClass="review-scroll"
