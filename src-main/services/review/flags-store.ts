@@ -10,6 +10,7 @@ import {
   type FlagOptions,
   type FlagStep,
 } from '../../../src-shared/review/flags';
+import { searchIndexChanged } from './query';
 
 export const FLAG_OPTIONS_KEY = 'review.flagOptions';
 const CHUNK = 500;
@@ -113,6 +114,7 @@ function computeChunk(sqlite: Database.Database, runId: number, leadIds: number[
 
 /** Rebuilds the FTS text of these leads' review documents from their current steps and lead fields. */
 function reindexSearch(sqlite: Database.Database, runId: number, idsJson: string) {
+  searchIndexChanged();
   sqlite
     .prepare(
       'DELETE FROM review_fts WHERE rowid IN (SELECT id FROM review_docs WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?)))',

@@ -14,17 +14,46 @@ const STATES: readonly ReviewState[] = ['pending', 'approved', 'rejected'];
 
 const maskOf = (flags: readonly ReviewFlag[]) => flags.reduce((m, f) => m | flagBit(f), 0);
 
+let searchIndexVersion = 0;
+const searchCache = new WeakMap<Database.Database, string>();
+
+/** Called whenever review_fts changes, so cached search hits are not reused. */
+export function searchIndexChanged(): void {
+  searchIndexVersion++;
+}
+
 /**
- * WHERE clause over `review_docs d` (which mirrors the review state, so no join is needed). `facets` chooses which parts apply, so the
- * counts query can drop the facet it is counting.
+ * The documents matching a search, materialised once into a temp table: the page and the counts of
+ * one call, and every later page while the user scrolls, reuse it instead of re-running a MATCH that
+ * may hit every lead of the run.
  */
-export function filterWhere(runId: number, filter: ReviewFilter, facets: { state: boolean; flags: boolean }): Where {
+function prepareSearch(sqlite: Database.Database, fts: string): void {
+  const key = `${searchIndexVersion}\u0000${fts}`;
+  if (searchCache.get(sqlite) === key) return;
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS review_hits (id INTEGER PRIMARY KEY)');
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM temp.review_hits').run();
+    sqlite.prepare('INSERT INTO temp.review_hits (id) SELECT rowid FROM review_fts WHERE review_fts MATCH ?').run(fts);
+  })();
+  searchCache.set(sqlite, key);
+}
+
+/**
+ * WHERE clause over `review_docs d` (which mirrors the review state, so no join is needed). `facets`
+ * chooses which parts apply, so the counts query can drop the facet it is counting.
+ */
+export function filterWhere(
+  sqlite: Database.Database,
+  runId: number,
+  filter: ReviewFilter,
+  facets: { state: boolean; flags: boolean },
+): Where {
   const parts = ['d.run_id = ?'];
   const params: Param[] = [runId];
   const fts = toFtsQuery(filter.search);
   if (fts) {
-    parts.push('d.id IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)');
-    params.push(fts);
+    prepareSearch(sqlite, fts);
+    parts.push('d.id IN (SELECT id FROM temp.review_hits)');
   }
   if (facets.state && filter.states.length > 0 && filter.states.length < STATES.length) {
     parts.push(`d.review_state IN (${filter.states.map(() => '?').join(', ')})`);
@@ -59,7 +88,7 @@ interface PageRow {
 }
 
 export function listPage(sqlite: Database.Database, runId: number, filter: ReviewFilter, offset: number, limit: number) {
-  const where = filterWhere(runId, filter, { state: true, flags: true });
+  const where = filterWhere(sqlite, runId, filter, { state: true, flags: true });
   const rows = sqlite
     .prepare(
       `SELECT d.lead_id, l.email, l.first_name, l.last_name, l.full_name, l.company, l.title,
@@ -99,7 +128,7 @@ export function listPage(sqlite: Database.Database, runId: number, filter: Revie
  * mask) under the search text; the facets are then applied in memory over those few groups.
  */
 export function countAll(sqlite: Database.Database, runId: number, filter: ReviewFilter): { total: number; counts: ReviewCounts } {
-  const where = filterWhere(runId, filter, { state: false, flags: false });
+  const where = filterWhere(sqlite, runId, filter, { state: false, flags: false });
   const groups = sqlite
     .prepare(`SELECT d.review_state AS state, d.flags_mask AS mask, count(*) AS n FROM ${FROM} WHERE ${where.sql} GROUP BY 1, 2`)
     .all(...where.params) as Array<{ state: ReviewState; mask: number; n: number }>;
@@ -122,7 +151,7 @@ export function countAll(sqlite: Database.Database, runId: number, filter: Revie
 }
 
 export function countMatching(sqlite: Database.Database, runId: number, filter: ReviewFilter): number {
-  const where = filterWhere(runId, filter, { state: true, flags: true });
+  const where = filterWhere(sqlite, runId, filter, { state: true, flags: true });
   return sqlite.prepare(`SELECT count(*) FROM ${FROM} WHERE ${where.sql}`).pluck().get(...where.params) as number;
 }
 
@@ -144,7 +173,7 @@ export function queryPage(
 
 /** (lead, current state) of every lead the filter matches: the target of a bulk state change. */
 export function leadsMatching(sqlite: Database.Database, runId: number, filter: ReviewFilter) {
-  const where = filterWhere(runId, filter, { state: true, flags: true });
+  const where = filterWhere(sqlite, runId, filter, { state: true, flags: true });
   return sqlite
     .prepare(`SELECT d.lead_id AS leadId, d.review_state AS state FROM ${FROM} WHERE ${where.sql}`)
     .all(...where.params) as Array<{ leadId: number; state: ReviewState }>;

@@ -119,6 +119,8 @@ describe('review service (real SQLite)', () => {
   });
 
   it('an edit keeps the generated text, updates flags and search, and can be reverted', async () => {
+    const searchTeam = async () => (await app.call('review.list', { runId, filter: F({ search: 'your team' }) })).rows.map((r) => r.leadId);
+    expect(await searchTeam()).toEqual([lead(0)]);
     const before = await app.call('review.lead', { runId, leadId: lead(0) });
     expect(before.flags.find((f) => f.flag === 'placeholder')).toMatchObject({ step: 1, field: 'body', spans: [[3, 17]] });
     const edited = await app.call('review.editStep', { runId, leadId: lead(0), step: 1, body: 'Hi First0, about your team at Company 0' });
@@ -126,6 +128,10 @@ describe('review service (real SQLite)', () => {
     expect(s1).toMatchObject({ body: 'Hi First0, about your team at Company 0', bodyGenerated: 'Hi {{first_name}}, about your team', edited: true });
     expect(s1?.editedAt).toEqual(expect.any(Number));
     expect(edited.flags).toEqual([]);
+    // The same search again reflects the edit (the cached hits are dropped when the index changes).
+    await app.call('review.editStep', { runId, leadId: lead(0), step: 1, body: 'Hi First0, about us at Company 0' });
+    expect(await searchTeam()).toEqual([]);
+    await app.call('review.editStep', { runId, leadId: lead(0), step: 1, body: 'Hi First0, about your team at Company 0' });
     const row = (await app.call('review.list', { runId, filter: F({ search: 'about team' }) })).rows[0];
     expect(row).toMatchObject({ leadId: lead(0), edited: true, flags: [] });
     const reverted = await app.call('review.revertStep', { runId, leadId: lead(0), step: 1 });
@@ -133,6 +139,8 @@ describe('review service (real SQLite)', () => {
     expect(reverted.flags.map((f) => f.flag)).toContain('placeholder');
     const { entries } = await app.call('review.history', { runId, leadId: lead(0), step: 1 });
     expect(entries.map((e) => [e.kind, e.bodyAfter])).toEqual([
+      ['edit', 'Hi First0, about your team at Company 0'],
+      ['edit', 'Hi First0, about us at Company 0'],
       ['edit', 'Hi First0, about your team at Company 0'],
       ['revert', 'Hi {{first_name}}, about your team'],
     ]);
