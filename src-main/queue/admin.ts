@@ -1,5 +1,6 @@
 import type { Provider } from '../../src-shared/providers';
 import type { HasDatabase, JobRow } from './store';
+import { cachedStatement } from './sql';
 
 export interface JobSummary {
   id: number;
@@ -24,8 +25,7 @@ export interface JobSummary {
 export function cancelJobs(ctx: HasDatabase, target: { runId: number } | { pushId: number }, now = Date.now()): number {
   const col = 'runId' in target ? 'run_id' : 'push_id';
   const id = 'runId' in target ? target.runId : target.pushId;
-  return ctx.database.sqlite
-    .prepare(
+  return cachedStatement(ctx.database.sqlite, 
       `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
        WHERE ${col} = ? AND state IN ('queued', 'running')`,
     )
@@ -35,10 +35,15 @@ export function cancelJobs(ctx: HasDatabase, target: { runId: number } | { pushI
 export function listJobs(ctx: HasDatabase, filter: { runId?: number; pushId?: number; limit?: number } = {}): JobSummary[] {
   const where: string[] = [];
   const args: Array<number> = [];
-  if (filter.runId !== undefined) (where.push('run_id = ?'), args.push(filter.runId));
-  if (filter.pushId !== undefined) (where.push('push_id = ?'), args.push(filter.pushId));
-  const rows = ctx.database.sqlite
-    .prepare(`SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+  if (filter.runId !== undefined) {
+    where.push('run_id = ?');
+    args.push(filter.runId);
+  }
+  if (filter.pushId !== undefined) {
+    where.push('push_id = ?');
+    args.push(filter.pushId);
+  }
+  const rows = cachedStatement(ctx.database.sqlite, `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
     .all(...args, filter.limit ?? 1000) as JobRow[];
   return rows.map((r) => ({
     id: r.id,

@@ -10,7 +10,8 @@ import type { CampaignRef } from '../../providers/campaigns';
 import { cancelJobs, enqueueJob, listJobs, pauseProvider, providerState, resumeProvider } from '../../queue';
 import { generationConfig, machFiveClientFor } from './config';
 import { POLL, SUBMIT, addLeadBatches, pollKey, registerGenerationJobs, submitKey } from './jobs';
-import { getBatch, getRun, leadHistory, reactivateRun, runDetail, runSummaries, selectLeads, setBatch, setLeads, type RunRow } from './store';
+import { PREPARING, getBatch, getRun, leadHistory, reactivateRun, removeAbandonedPreparations, runDetail, runSummaries, selectLeads, setBatch, setLeads, type RunRow } from './store';
+import { cachedStatement } from '../../queue/sql';
 
 type GenerationHandlers = Pick<
   Handlers,
@@ -29,6 +30,9 @@ type GenerationHandlers = Pick<
 >;
 
 const EMIT_EVERY_MS = 250;
+const MAX_EMIT_EVERY_MS = 2_000;
+/** Leads written per transaction while a run is created (whole batches; ~15 ms each on a busy 2-core machine). */
+const CHUNK_LEADS = 250;
 
 interface Plan {
   estimate: Estimate;
@@ -71,8 +75,7 @@ function plan(sqlite: Database.Database, selection: LeadSelection, batchSize: nu
 }
 
 export function providerStatuses(sqlite: Database.Database): ProviderQueueState[] {
-  const counts = sqlite
-    .prepare(`SELECT provider, state, COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running') GROUP BY provider, state`)
+  const counts = cachedStatement(sqlite, `SELECT provider, state, COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running') GROUP BY provider, state`)
     .all() as Array<{ provider: Provider; state: 'queued' | 'running'; n: number }>;
   return PROVIDERS.map((provider) => {
     const s = providerState(sqlite, provider);
@@ -96,9 +99,13 @@ export function createGenerationService(ctx: AppContext) {
   let emitTimer: NodeJS.Timeout | null = null;
   let providersDirty = false;
   let closed = false;
+  // The interval grows with the cost of building the events (a 10k-lead run's detail costs a few ms),
+  // so progress reporting stays under ~2% of the main process whatever the run size.
+  let emitEveryMs = EMIT_EVERY_MS;
   const flush = () => {
     emitTimer = null;
     if (closed) return;
+    const began = performance.now();
     const runs = [...dirtyRuns];
     dirtyRuns.clear();
     for (const id of runs) {
@@ -109,10 +116,11 @@ export function createGenerationService(ctx: AppContext) {
       providersDirty = false;
       ctx.events.emit('queue.changed', { providers: providerStatuses(sqlite) });
     }
+    emitEveryMs = Math.min(MAX_EMIT_EVERY_MS, Math.max(EMIT_EVERY_MS, (performance.now() - began) * 50));
   };
   const scheduleEmit = () => {
     if (emitTimer || closed) return;
-    emitTimer = setTimeout(flush, EMIT_EVERY_MS);
+    emitTimer = setTimeout(flush, emitEveryMs);
     emitTimer.unref?.();
   };
   const notify = (runId: number) => {
@@ -130,6 +138,8 @@ export function createGenerationService(ctx: AppContext) {
   });
 
   registerGenerationJobs({ ctx, config, client, notify });
+  const abandoned = removeAbandonedPreparations(sqlite);
+  if (abandoned > 0) ctx.log.warn(`Removed ${abandoned} run(s) whose preparation was interrupted; nothing of them had been sent.`);
 
   let campaignCache: { campaigns: CampaignRef[]; fetchedAt: number } | null = null;
 
@@ -145,8 +155,22 @@ export function createGenerationService(ctx: AppContext) {
     return detailOrThrow(runId);
   };
 
-  /** Creates the run, its batches, run_leads and one submit job per batch in one transaction. */
-  function startRun(req: RunRequest): RunDetail {
+  /**
+   * Creates the run in chunks of whole batches (about CHUNK_LEADS leads each, one transaction per chunk,
+   * a yield between them) so a 10k-lead run never holds the main process for long. The submit jobs are
+   * written only by the last transaction, together with clearing the PREPARING message: a half-built run
+   * is visible (as preparing) but nothing of it can be claimed or sent. A run whose preparation was cut
+   * short by a crash is removed at the next start (removeAbandonedPreparations). Starts in this process
+   * run one after another, so two of them cannot plan the same leads.
+   */
+  let starting: Promise<unknown> = Promise.resolve();
+  function startRun(req: RunRequest): Promise<RunDetail> {
+    const next = starting.then(() => buildRun(req));
+    starting = next.catch(() => undefined);
+    return next;
+  }
+
+  async function buildRun(req: RunRequest): Promise<RunDetail> {
     const { estimate, leadIds } = plan(sqlite, req.selection, req.batchSize, req.includeGenerated);
     if (leadIds.length === 0) {
       const ex = estimate.excluded;
@@ -156,28 +180,60 @@ export function createGenerationService(ctx: AppContext) {
       );
     }
     const now = Date.now();
-    const runId = sqlite.transaction(() => {
-      const run = sqlite
-        .prepare(
-          `INSERT INTO runs (campaign_id, campaign_name, options_json, batch_size, lead_count, state, created_at)
-           VALUES (?, ?, ?, ?, ?, 'active', ?) RETURNING id`,
-        )
-        .get(req.campaignId, req.campaignName ?? null, JSON.stringify(req.options), req.batchSize, leadIds.length, now) as { id: number };
-      const insertBatch = sqlite.prepare(
-        `INSERT INTO batches (run_id, seq, client_ref, state, lead_count, updated_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id`,
-      );
-      const insertLead = sqlite.prepare(
-        `INSERT INTO run_leads (run_id, lead_id, batch_id, gen_state, review_state, updated_at) VALUES (?, ?, ?, 'pending', 'pending', ?)`,
-      );
-      splitIntoBatches(leadIds, req.batchSize).forEach((ids, i) => {
+    const runId = (
+      cachedStatement(
+        sqlite,
+        `INSERT INTO runs (campaign_id, campaign_name, options_json, batch_size, lead_count, state, message, created_at)
+         VALUES (?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id`,
+      ).get(req.campaignId, req.campaignName ?? null, JSON.stringify(req.options), req.batchSize, leadIds.length, PREPARING, now) as {
+        id: number;
+      }
+    ).id;
+    const insertBatch = cachedStatement(
+      sqlite,
+      `INSERT INTO batches (run_id, seq, client_ref, state, lead_count, updated_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id`,
+    );
+    const insertLead = cachedStatement(
+      sqlite,
+      `INSERT INTO run_leads (run_id, lead_id, batch_id, gen_state, review_state, updated_at) VALUES (?, ?, ?, 'pending', 'pending', ?)`,
+    );
+    const groups = splitIntoBatches(leadIds, req.batchSize);
+    const batchIds: number[] = [];
+    const insertChunk = sqlite.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
         const seq = i + 1;
-        const batch = insertBatch.get(run.id, seq, makeClientRef(run.id, seq), ids.length, now) as { id: number };
-        for (const leadId of ids) insertLead.run(run.id, leadId, batch.id, now);
-        enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId: batch.id }, runId: run.id, dedupeKey: submitKey(batch.id) }, now);
-      });
-      return run.id;
+        const ids = groups[i]!;
+        const batch = insertBatch.get(runId, seq, makeClientRef(runId, seq), ids.length, now) as { id: number };
+        for (const leadId of ids) insertLead.run(runId, leadId, batch.id, now);
+        batchIds.push(batch.id);
+      }
+    });
+    const perChunk = Math.max(1, Math.floor(CHUNK_LEADS / req.batchSize));
+    try {
+      for (let from = 0; from < groups.length; from += perChunk) {
+        if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        insertChunk(from, Math.min(groups.length, from + perChunk));
+      }
+    } catch (e) {
+      // Nothing of it was queued: take the partial run away again rather than leave it half-built.
+      cachedStatement(sqlite, `DELETE FROM runs WHERE id = ?`).run(runId);
+      throw e;
+    }
+    const started = sqlite.transaction(() => {
+      const live = cachedStatement(sqlite, `UPDATE runs SET message = NULL WHERE id = ? AND state = 'active' AND message = ?`).run(runId, PREPARING);
+      if (live.changes === 0) return false;
+      const at = Date.now();
+      for (const batchId of batchIds) {
+        enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId }, runId, dedupeKey: submitKey(batchId) }, at);
+      }
+      return true;
     })();
-    ctx.log.info(`Run ${runId} started: ${leadIds.length} leads in ${estimate.batchCount} batches for campaign ${req.campaignId}.`);
+    if (started) {
+      ctx.log.info(`Run ${runId} started: ${leadIds.length} leads in ${estimate.batchCount} batches for campaign ${req.campaignId}.`);
+    } else {
+      // Cancelled while it was being prepared: leads added after the cancel are marked like the others.
+      setLeads(sqlite, runId, { fromStates: ['pending'] }, 'not_generated', 'Run cancelled before this lead was generated.');
+    }
     return afterChange(runId);
   }
 
@@ -187,9 +243,8 @@ export function createGenerationService(ctx: AppContext) {
     if (run.state === 'cancelled') return detailOrThrow(runId);
     const now = Date.now();
     sqlite.transaction(() => {
-      sqlite.prepare(`UPDATE runs SET state = 'cancelled', message = 'Cancelled by you.', finished_at = ? WHERE id = ?`).run(now, runId);
-      sqlite
-        .prepare(
+      cachedStatement(sqlite, `UPDATE runs SET state = 'cancelled', message = 'Cancelled by you.', finished_at = ? WHERE id = ?`).run(now, runId);
+      cachedStatement(sqlite, 
           `UPDATE batches SET state = 'cancelled', updated_at = ? WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`,
         )
         .run(now, runId);
@@ -232,8 +287,7 @@ export function createGenerationService(ctx: AppContext) {
       throw new AppError('conflict', `Run ${runId} is ${run.state}; start a new run to generate these leads.`);
     }
     const leadIds = (
-      sqlite
-        .prepare(
+      cachedStatement(sqlite, 
           `SELECT rl.lead_id AS id FROM run_leads rl JOIN batches b ON b.id = rl.batch_id
            WHERE rl.run_id = ? AND rl.gen_state = 'not_generated' AND b.state IN ('done', 'failed') AND (? IS NULL OR b.id = ?)
            ORDER BY rl.lead_id`,
@@ -262,9 +316,9 @@ export function createGenerationService(ctx: AppContext) {
       return campaignCache;
     },
     'runs.estimate': async (req) => plan(sqlite, req.selection, req.batchSize, req.includeGenerated).estimate,
-    'runs.start': async (req) => startRun(req),
+    'runs.start': (req) => startRun(req),
     'runs.list': async ({ limit }) => ({
-      runs: runSummaries(sqlite, sqlite.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT ?`).all(limit) as RunRow[]),
+      runs: runSummaries(sqlite, cachedStatement(sqlite, `SELECT * FROM runs ORDER BY id DESC LIMIT ?`).all(limit) as RunRow[]),
     }),
     'runs.get': async ({ runId }) => detailOrThrow(runId),
     'runs.cancel': async ({ runId }) => cancelRun(runId),

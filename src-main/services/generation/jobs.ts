@@ -7,9 +7,10 @@ import type { AppContext } from '../../app/context';
 import { BatchRejectedError, type BatchLead, type ExportResult, type MachFiveClient } from '../../providers/machfive';
 import { isProviderError } from '../../providers/http';
 import { classifyFailure, enqueueJob, providerState, type HasDatabase, type JobKindDef, type JobOutcome } from '../../queue';
-import { applyRegeneratedSteps } from '../review';
 import type { GenerationConfig } from './config';
+import { storeExport } from './store-export';
 import { batchLeads, getBatch, getRun, parseOptions, setBatch, setLeads, settleRun, type BatchLeadRow, type BatchRow, type RunRow } from './store';
+import { cachedStatement } from '../../queue/sql';
 
 export const SUBMIT = 'machfive.submit';
 export const POLL = 'machfive.poll';
@@ -32,11 +33,11 @@ export const exportKey = (batchId: number) => `mf-export:${batchId}`;
  */
 export function addLeadBatches(ctx: HasDatabase, run: Pick<RunRow, 'id' | 'batch_size'>, leadIds: readonly number[], now = Date.now()): number[] {
   const sqlite = ctx.database.sqlite;
-  const { seq } = sqlite.prepare(`SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM batches WHERE run_id = ?`).get(run.id) as { seq: number };
-  const insertBatch = sqlite.prepare(
+  const { seq } = cachedStatement(sqlite, `SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM batches WHERE run_id = ?`).get(run.id) as { seq: number };
+  const insertBatch = cachedStatement(sqlite, 
     `INSERT INTO batches (run_id, seq, client_ref, state, lead_count, updated_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id`,
   );
-  const moveLeads = sqlite.prepare(
+  const moveLeads = cachedStatement(sqlite, 
     `UPDATE run_leads SET batch_id = ?, gen_state = 'pending', gen_message = NULL, updated_at = ?
      WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))`,
   );
@@ -81,8 +82,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
 
   /** One submit job parked for a slot runs again now that a slot was freed (the others keep waiting, not spinning). */
   const wakeSlotWaiters = (now: number) =>
-    sqlite
-      .prepare(
+    cachedStatement(sqlite, 
         `UPDATE jobs SET next_run_at = ? WHERE id IN (
            SELECT id FROM jobs WHERE kind = ? AND state = 'queued' AND last_error = ? AND next_run_at > ? ORDER BY id LIMIT 1)`,
       )
@@ -97,16 +97,14 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
   /** 403/404 on the campaign: nothing more of this run can be submitted. Lists already accepted still finish. */
   const stopRun = (runId: number, message: string, code: string) => {
     const now = Date.now();
-    sqlite.prepare(`UPDATE runs SET state = 'failed', message = ?, finished_at = ? WHERE id = ? AND state = 'active'`).run(message, now, runId);
-    const unsent = sqlite
-      .prepare(`SELECT id FROM batches WHERE run_id = ? AND state IN ('queued', 'submitting') AND list_id IS NULL`)
+    cachedStatement(sqlite, `UPDATE runs SET state = 'failed', message = ?, finished_at = ? WHERE id = ? AND state = 'active'`).run(message, now, runId);
+    const unsent = cachedStatement(sqlite, `SELECT id FROM batches WHERE run_id = ? AND state IN ('queued', 'submitting') AND list_id IS NULL`)
       .all(runId) as Array<{ id: number }>;
     for (const b of unsent) {
       setBatch(sqlite, b.id, { state: 'failed', error: message, error_code: code }, now);
       setLeads(sqlite, runId, { batchId: b.id, fromStates: ['pending'] }, 'not_generated', `Not sent: ${message}`, now);
     }
-    sqlite
-      .prepare(
+    cachedStatement(sqlite, 
         `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
          WHERE run_id = ? AND kind = ? AND state IN ('queued', 'running')`,
       )
@@ -168,8 +166,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
           return { type: 'done', effects: accepted(batch, found.id) };
         }
       } else {
-        const busy = sqlite
-          .prepare(`SELECT COUNT(*) AS n FROM batches b JOIN runs r ON r.id = b.run_id WHERE r.state IN ('active','failed') AND b.state IN ('submitting', 'processing')`)
+        const busy = cachedStatement(sqlite, `SELECT COUNT(*) AS n FROM batches b JOIN runs r ON r.id = b.run_id WHERE r.state IN ('active','failed') AND b.state IN ('submitting', 'processing')`)
           .get() as { n: number };
         if (busy.n >= providerState(sqlite, 'machfive').concurrency) {
           return { type: 'retry', afterMs: config.slotWaitMs, note: SLOT_NOTE };
@@ -279,85 +276,17 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
         throw e;
       }
       job.checkpoint();
-      return { type: 'done', effects: () => storeExport(batch, result) };
+      return {
+        type: 'done',
+        effects: () => {
+          const now = Date.now();
+          storeExport(sqlite, log, batch, result, now);
+          wakeSlotWaiters(now);
+        },
+      };
     },
   };
 
-  /**
-   * Runs inside the export job's finishing transaction: all of a batch's sequences land, or none. A lead
-   * that already has steps in this run is being regenerated: the review code moves its current text to
-   * the step history and recomputes its flags, and its review verdict starts over (it was about other text).
-   */
-  function storeExport(batch: BatchRow, result: ExportResult) {
-    const now = Date.now();
-    const pending = batchLeads(sqlite, batch);
-    const byEmail = new Map(pending.map((p) => [normaliseEmailKey(p.email), p.lead_id]));
-    const hadText = new Set(
-      sqlite
-        .prepare(
-          `SELECT DISTINCT s.lead_id FROM sequence_steps s JOIN run_leads rl ON rl.run_id = s.run_id AND rl.lead_id = s.lead_id
-           WHERE rl.run_id = ? AND rl.batch_id = ? AND rl.gen_state = 'pending'`,
-        )
-        .pluck()
-        .all(batch.run_id, batch.id) as number[],
-    );
-    const insertStep = sqlite.prepare(
-      `INSERT INTO sequence_steps (run_id, lead_id, step, subject_generated, body_generated, subject, body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, lead_id, step) DO NOTHING`,
-    );
-    const markGenerated = sqlite.prepare(
-      `UPDATE run_leads SET gen_state = 'generated', gen_message = NULL, updated_at = ? WHERE run_id = ? AND lead_id = ?`,
-    );
-    const resetReview = sqlite.prepare(`UPDATE run_leads SET review_state = 'pending' WHERE run_id = ? AND lead_id = ?`);
-    const done = new Set<number>();
-    let unknown = 0;
-    let empty = 0;
-    for (const lead of result.leads) {
-      const leadId = byEmail.get(normaliseEmailKey(lead.email));
-      if (leadId === undefined) {
-        unknown++;
-        continue;
-      }
-      if (done.has(leadId)) continue;
-      const steps = lead.sequence.filter((s) => s.step >= 1);
-      if (steps.length === 0) {
-        empty++;
-        continue;
-      }
-      if (hadText.has(leadId)) {
-        applyRegeneratedSteps(sqlite, batch.run_id, leadId, steps, now);
-        resetReview.run(batch.run_id, leadId);
-      } else {
-        for (const s of steps) insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
-      }
-      markGenerated.run(now, batch.run_id, leadId);
-      done.add(leadId);
-    }
-    const missing = setLeads(
-      sqlite,
-      batch.run_id,
-      { batchId: batch.id, fromStates: ['pending'] },
-      'not_generated',
-      'MachFive returned no sequence for this lead. Use "Retry these leads" to send it again.',
-      now,
-    );
-    if (unknown > 0) log.warn(`Export of ${batch.client_ref}: ${unknown} entr${unknown === 1 ? 'y' : 'ies'} with an email not in this batch were ignored.`);
-    if (result.unreadable > 0) log.warn(`Export of ${batch.client_ref}: ${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y was' : 'ies were'} skipped.`);
-    if (empty > 0) log.warn(`Export of ${batch.client_ref}: ${empty} lead(s) came back without any email step.`);
-    setBatch(
-      sqlite,
-      batch.id,
-      {
-        state: 'done',
-        completed_at: now,
-        error: missing > 0 ? `${missing} lead${missing === 1 ? ' was' : 's were'} missing from MachFive's export; use "Retry these leads".` : null,
-        error_code: missing > 0 ? 'export_missing' : null,
-      },
-      now,
-    );
-    settleRun(sqlite, batch.run_id, now);
-    wakeSlotWaiters(now);
-  }
 
   ctx.jobs.register(submit);
   ctx.jobs.register(poll);

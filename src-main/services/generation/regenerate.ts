@@ -2,6 +2,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { AppContext } from '../../app/context';
 import { addLeadBatches } from './jobs';
 import { getRun, reactivateRun, runDetail } from './store';
+import { cachedStatement } from '../../queue/sql';
 
 export interface RegenerateResult {
   queued: number;
@@ -27,8 +28,7 @@ export async function regenerateLeads(ctx: AppContext, runId: number, leadIds: r
       `Run ${runId} is ${run.state}, so it cannot generate again. Start a new run for these leads with "include already generated".`,
     );
   }
-  const rows = sqlite
-    .prepare(
+  const rows = cachedStatement(sqlite, 
       `SELECT lead_id AS id, gen_state AS g FROM run_leads WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?)) ORDER BY lead_id`,
     )
     .all(runId, JSON.stringify(leadIds)) as Array<{ id: number; g: string }>;

@@ -8,6 +8,7 @@ import {
   type RunSummary,
 } from '../../../src-shared/contract/generation';
 import type { LeadSelection } from '../../../src-shared/contract/generation';
+import { cachedStatement } from '../../queue/sql';
 
 /** Raw SQL of runs, batches and run_leads; rows are read through these shapes. */
 
@@ -61,16 +62,15 @@ export function parseOptions(json: string): GenerationOptions {
 }
 
 export function getRun(sqlite: Database.Database, runId: number): RunRow | undefined {
-  return sqlite.prepare(`SELECT * FROM runs WHERE id = ?`).get(runId) as RunRow | undefined;
+  return cachedStatement(sqlite, `SELECT * FROM runs WHERE id = ?`).get(runId) as RunRow | undefined;
 }
 
 export function getBatch(sqlite: Database.Database, batchId: number): BatchRow | undefined {
-  return sqlite.prepare(`SELECT * FROM batches WHERE id = ?`).get(batchId) as BatchRow | undefined;
+  return cachedStatement(sqlite, `SELECT * FROM batches WHERE id = ?`).get(batchId) as BatchRow | undefined;
 }
 
 export function batchLeads(sqlite: Database.Database, batch: { id: number; run_id: number }, genStates: string[] = ['pending']): BatchLeadRow[] {
-  return sqlite
-    .prepare(
+  return cachedStatement(sqlite, 
       `SELECT l.id AS lead_id, l.email, l.full_name, l.first_name, l.last_name, l.title, l.company, l.website, l.linkedin_url
        FROM run_leads rl JOIN leads l ON l.id = rl.lead_id
        WHERE rl.run_id = ? AND rl.batch_id = ? AND rl.gen_state IN (SELECT value FROM json_each(?))
@@ -87,7 +87,7 @@ export function setBatch(
 ): void {
   const cols = Object.keys(fields) as Array<keyof typeof fields>;
   const sets = [...cols.map((c) => `${c} = @${c}`), 'updated_at = @now'].join(', ');
-  sqlite.prepare(`UPDATE batches SET ${sets} WHERE id = @id`).run({ ...fields, now, id: batchId });
+  cachedStatement(sqlite, `UPDATE batches SET ${sets} WHERE id = @id`).run({ ...fields, now, id: batchId });
 }
 
 /** gen_message of a lead whose regeneration ended without new text: it keeps (and shows) its previous text. */
@@ -116,25 +116,40 @@ export function setLeads(
     WHERE run_id = @runId`;
   const params = { keepsText, genState, message, kept: KEPT_TEXT_MESSAGE, now, runId };
   if ('leadIds' in where) {
-    return sqlite.prepare(`${set} AND lead_id IN (SELECT value FROM json_each(@ids))`).run({ ...params, ids: JSON.stringify(where.leadIds) }).changes;
+    return cachedStatement(sqlite, `${set} AND lead_id IN (SELECT value FROM json_each(@ids))`).run({ ...params, ids: JSON.stringify(where.leadIds) }).changes;
   }
-  return sqlite
-    .prepare(`${set} AND (@batchId IS NULL OR batch_id = @batchId) AND gen_state IN (SELECT value FROM json_each(@states))`)
-    .run({ ...params, batchId: where.batchId ?? null, states: JSON.stringify(where.fromStates) }).changes;
+  // Two texts rather than "@batchId IS NULL OR ...", which would keep SQLite off the batch index.
+  const scope = where.batchId === undefined ? '' : ' AND batch_id = @batchId';
+  return cachedStatement(sqlite, `${set}${scope} AND gen_state IN (SELECT value FROM json_each(@states))`).run({
+    ...params,
+    ...(where.batchId === undefined ? {} : { batchId: where.batchId }),
+    states: JSON.stringify(where.fromStates),
+  }).changes;
+}
+
+/** runs.message while startRun is still writing the run's batches and leads (nothing is queued yet). */
+export const PREPARING = 'Preparing this run…';
+
+/**
+ * Runs still PREPARING long after they were created were cut short by a crash or a closed app: nothing
+ * of them was queued or sent, so they are removed (with their batches and leads) and the leads are free
+ * for a new run. The age keeps this away from a run another process is preparing right now.
+ */
+export function removeAbandonedPreparations(sqlite: Database.Database, now = Date.now(), olderThanMs = 10 * 60_000): number {
+  return cachedStatement(sqlite, `DELETE FROM runs WHERE state = 'active' AND message = ? AND created_at < ?`).run(PREPARING, now - olderThanMs).changes;
 }
 
 /** A finished run gets work again (retry, regenerate); cancelled and failed runs stay as they are. */
 export function reactivateRun(sqlite: Database.Database, runId: number): void {
-  sqlite.prepare(`UPDATE runs SET state = 'active', finished_at = NULL WHERE id = ? AND state IN ('active', 'done')`).run(runId);
+  cachedStatement(sqlite, `UPDATE runs SET state = 'active', finished_at = NULL WHERE id = ? AND state IN ('active', 'done')`).run(runId);
 }
 
 /** A run whose batches all reached an end state (done/failed/cancelled) is finished. */
 export function settleRun(sqlite: Database.Database, runId: number, now = Date.now()): void {
-  const live = sqlite
-    .prepare(`SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`)
+  const live = cachedStatement(sqlite, `SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`)
     .get(runId) as { n: number };
   if (live.n === 0) {
-    sqlite.prepare(`UPDATE runs SET state = 'done', finished_at = ? WHERE id = ? AND state = 'active'`).run(now, runId);
+    cachedStatement(sqlite, `UPDATE runs SET state = 'done', finished_at = ? WHERE id = ? AND state = 'active'`).run(now, runId);
   }
 }
 
@@ -151,12 +166,11 @@ export function selectLeads(sqlite: Database.Database, selection: LeadSelection)
   const base = `SELECT l.id, l.email, l.state, i.status AS importStatus FROM leads l JOIN imports i ON i.id = l.import_id`;
   switch (selection.kind) {
     case 'import':
-      return sqlite.prepare(`${base} WHERE l.import_id = ? ORDER BY l.id`).all(selection.importId) as SelectedLead[];
+      return cachedStatement(sqlite, `${base} WHERE l.import_id = ? ORDER BY l.id`).all(selection.importId) as SelectedLead[];
     case 'allReady':
-      return sqlite.prepare(`${base} WHERE l.state = 'ready' AND i.status = 'committed' ORDER BY l.id`).all() as SelectedLead[];
+      return cachedStatement(sqlite, `${base} WHERE l.state = 'ready' AND i.status = 'committed' ORDER BY l.id`).all() as SelectedLead[];
     case 'leads':
-      return sqlite
-        .prepare(`${base} WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`)
+      return cachedStatement(sqlite, `${base} WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`)
         .all(JSON.stringify(selection.leadIds)) as SelectedLead[];
   }
 }
@@ -169,8 +183,7 @@ export interface LeadHistory {
 export function leadHistory(sqlite: Database.Database): LeadHistory {
   const generated = new Set<number>();
   const inActiveRun = new Set<number>();
-  const rows = sqlite
-    .prepare(
+  const rows = cachedStatement(sqlite, 
       `SELECT rl.lead_id AS id, rl.gen_state AS g, r.state AS r FROM run_leads rl JOIN runs r ON r.id = rl.run_id
        WHERE rl.gen_state = 'generated' OR (rl.gen_state = 'pending' AND r.state = 'active')`,
     )
@@ -181,50 +194,23 @@ export function leadHistory(sqlite: Database.Database): LeadHistory {
 
 // ---- summaries ----
 
-interface Counts {
-  pending: number;
-  generated: number;
-  not_generated: number;
-  failed: number;
+type LeadCounts = RunSummary['leads'];
+
+const noLeads = (): LeadCounts => ({ pending: 0, generated: 0, notGenerated: 0, failed: 0 });
+
+function addCount(c: LeadCounts, genState: string, n: number) {
+  if (genState === 'pending') c.pending += n;
+  else if (genState === 'generated') c.generated += n;
+  else if (genState === 'not_generated') c.notGenerated += n;
+  else if (genState === 'failed') c.failed += n;
 }
 
 function emptyBatchStates(): Record<BatchState, number> {
   return Object.fromEntries(BATCH_STATES.map((s) => [s, 0])) as Record<BatchState, number>;
 }
 
-function leadCountsBy(sqlite: Database.Database, column: 'run_id' | 'batch_id', ids: number[]) {
-  const rows = sqlite
-    .prepare(
-      `SELECT ${column} AS k, gen_state AS g, COUNT(*) AS n FROM run_leads
-       WHERE ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column}, gen_state`,
-    )
-    .all(JSON.stringify(ids)) as Array<{ k: number; g: string; n: number }>;
-  const out = new Map<number, Counts>();
-  for (const r of rows) {
-    const c = out.get(r.k) ?? { pending: 0, generated: 0, not_generated: 0, failed: 0 };
-    if (r.g in c) c[r.g as keyof typeof c] += r.n;
-    out.set(r.k, c);
-  }
-  return (id: number) => {
-    const c = out.get(id) ?? { pending: 0, generated: 0, not_generated: 0, failed: 0 };
-    return { pending: c.pending, generated: c.generated, notGenerated: c.not_generated, failed: c.failed };
-  };
-}
-
-export function runSummaries(sqlite: Database.Database, runs: RunRow[]): RunSummary[] {
-  if (runs.length === 0) return [];
-  const ids = runs.map((r) => r.id);
-  const leads = leadCountsBy(sqlite, 'run_id', ids);
-  const states = sqlite
-    .prepare(`SELECT run_id, state, COUNT(*) AS n FROM batches WHERE run_id IN (SELECT value FROM json_each(?)) GROUP BY run_id, state`)
-    .all(JSON.stringify(ids)) as Array<{ run_id: number; state: BatchState; n: number }>;
-  const byRun = new Map<number, Record<BatchState, number>>();
-  for (const s of states) {
-    const m = byRun.get(s.run_id) ?? emptyBatchStates();
-    m[s.state] += s.n;
-    byRun.set(s.run_id, m);
-  }
-  return runs.map((r) => ({
+function summaryOf(r: RunRow, leads: LeadCounts, batchStates: Record<BatchState, number>): RunSummary {
+  return {
     id: r.id,
     campaignId: r.campaign_id,
     campaignName: r.campaign_name,
@@ -235,19 +221,65 @@ export function runSummaries(sqlite: Database.Database, runs: RunRow[]): RunSumm
     message: r.message,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
-    leads: leads(r.id),
-    batchStates: byRun.get(r.id) ?? emptyBatchStates(),
-  }));
+    leads,
+    batchStates,
+  };
 }
 
+export function runSummaries(sqlite: Database.Database, runs: RunRow[]): RunSummary[] {
+  if (runs.length === 0) return [];
+  const ids = JSON.stringify(runs.map((r) => r.id));
+  const leadRows = cachedStatement(
+    sqlite,
+    `SELECT run_id AS k, gen_state AS g, COUNT(*) AS n FROM run_leads
+     WHERE run_id IN (SELECT value FROM json_each(?)) GROUP BY run_id, gen_state`,
+  ).all(ids) as Array<{ k: number; g: string; n: number }>;
+  const leads = new Map<number, LeadCounts>();
+  for (const row of leadRows) {
+    const c = leads.get(row.k) ?? noLeads();
+    addCount(c, row.g, row.n);
+    leads.set(row.k, c);
+  }
+  const states = cachedStatement(
+    sqlite,
+    `SELECT run_id, state, COUNT(*) AS n FROM batches WHERE run_id IN (SELECT value FROM json_each(?)) GROUP BY run_id, state`,
+  ).all(ids) as Array<{ run_id: number; state: BatchState; n: number }>;
+  const byRun = new Map<number, Record<BatchState, number>>();
+  for (const st of states) {
+    const m = byRun.get(st.run_id) ?? emptyBatchStates();
+    m[st.state] += st.n;
+    byRun.set(st.run_id, m);
+  }
+  return runs.map((r) => summaryOf(r, leads.get(r.id) ?? noLeads(), byRun.get(r.id) ?? emptyBatchStates()));
+}
+
+/**
+ * Everything the Runs panel shows for one run. Sent with every progress event, so it is two indexed
+ * reads: the batches, and one grouped count of the run's leads by batch and state (run totals are
+ * their sum).
+ */
 export function runDetail(sqlite: Database.Database, runId: number): RunDetail | null {
   const run = getRun(sqlite, runId);
   if (!run) return null;
-  const [summary] = runSummaries(sqlite, [run]);
-  const rows = sqlite.prepare(`SELECT * FROM batches WHERE run_id = ? ORDER BY seq`).all(runId) as BatchRow[];
-  const leads = leadCountsBy(sqlite, 'batch_id', rows.map((b) => b.id));
+  const rows = cachedStatement(sqlite, `SELECT * FROM batches WHERE run_id = ? ORDER BY seq`).all(runId) as BatchRow[];
+  const countRows = cachedStatement(
+    sqlite,
+    `SELECT batch_id AS b, gen_state AS g, COUNT(*) AS n FROM run_leads WHERE run_id = ? GROUP BY batch_id, gen_state`,
+  ).all(runId) as Array<{ b: number | null; g: string; n: number }>;
+  const total = noLeads();
+  const perBatch = new Map<number, LeadCounts>();
+  for (const c of countRows) {
+    addCount(total, c.g, c.n);
+    if (c.b === null) continue;
+    const bc = perBatch.get(c.b) ?? noLeads();
+    addCount(bc, c.g, c.n);
+    perBatch.set(c.b, bc);
+  }
+  const batchStates = emptyBatchStates();
+  const live = run.state === 'active' || run.state === 'done';
   const batches: BatchSummary[] = rows.map((b) => {
-    const counts = leads(b.id);
+    batchStates[b.state]++;
+    const counts = perBatch.get(b.id) ?? noLeads();
     return {
       id: b.id,
       runId: b.run_id,
@@ -263,9 +295,9 @@ export function runDetail(sqlite: Database.Database, runId: number): RunDetail |
       pollDeadlineAt: b.poll_deadline_at,
       completedAt: b.completed_at,
       updatedAt: b.updated_at,
-      canRetry: (run.state === 'active' || run.state === 'done') && (b.state === 'stuck' || (b.state === 'failed' && counts.pending > 0)),
-      canRetryLeads: (run.state === 'active' || run.state === 'done') && (b.state === 'done' || b.state === 'failed') && counts.notGenerated > 0,
+      canRetry: live && (b.state === 'stuck' || (b.state === 'failed' && counts.pending > 0)),
+      canRetryLeads: live && (b.state === 'done' || b.state === 'failed') && counts.notGenerated > 0,
     };
   });
-  return { ...summary!, batches };
+  return { ...summaryOf(run, total, batchStates), batches };
 }
