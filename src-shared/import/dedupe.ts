@@ -6,12 +6,18 @@
  *    group of three). These are certain duplicates.
  * 2. Fuzzy groups ("same person at the same company"), suggestions for the
  *    user to confirm: only among the survivors of step 1 and the rows in no
- *    group. Rows are put in blocks keyed by company (registrable domain, and
- *    separately the folded company name) plus the first letter of the folded
- *    name; Jaro-Winkler >= 0.92 on folded full names within a block joins
- *    them. A block larger than BLOCK_ALL_PAIRS is sorted and compared only
- *    to its next BLOCK_WINDOW neighbours, so a file with 5,000 people at one
- *    company stays linear.
+ *    group. Two rows are the same person when their last names agree
+ *    (Jaro-Winkler >= LAST_NAME_SIMILARITY, or the same initial and the full
+ *    names >= FULL_NAME_SIMILARITY) and so do their first names (equal, an
+ *    initial of the other, or >= FIRST_NAME_SIMILARITY). A shared first name
+ *    and company alone is not enough: big companies have many Annas.
+ *    Rows are put in blocks keyed by company (registrable domain, and
+ *    separately the folded company name) plus the last-name initial; two
+ *    rows that both have a domain are the same company only when the
+ *    domains are equal, so the company-name block compares a pair only when
+ *    one side has no domain. A block larger than BLOCK_ALL_PAIRS is sorted
+ *    by name and compared only to its next BLOCK_WINDOW neighbours, so the
+ *    work per row stays constant however many people one company has.
  *
  * Everything is order-independent: groups are connected components, blocks
  * are sorted, the survivor is the most complete record with ties going to
@@ -19,7 +25,7 @@
  */
 import { emailKey } from './email';
 import { jaroWinkler } from './jaro-winkler';
-import { nameKey } from './name';
+import { splitFullName } from './name';
 import { foldWords } from './text';
 import { LEAD_TEXT_FIELDS, type NormalisedLead } from './types';
 
@@ -33,6 +39,13 @@ export interface DedupeItem {
   company: string | null;
   /** How complete the record is (see `completeness`); higher survives. Defaults to the filled fields above. */
   completeness?: number;
+  /**
+   * The name parts when the caller has them (the pipeline does: a file's own
+   * first/last name columns beat splitting the full name). When both are
+   * absent they are split from `fullName`.
+   */
+  firstName?: string | null;
+  lastName?: string | null;
 }
 
 export type DuplicateKind = 'email' | 'linkedin' | 'name_company';
@@ -44,7 +57,10 @@ export interface DuplicateGroup {
   survivorId: number;
 }
 
-export const NAME_SIMILARITY = 0.92;
+export const LAST_NAME_SIMILARITY = 0.9;
+export const FIRST_NAME_SIMILARITY = 0.9;
+/** With the same last-name initial: catches a slip in the last name ("Smyth" / "Smith"). */
+export const FULL_NAME_SIMILARITY = 0.94;
 const BLOCK_ALL_PAIRS = 50;
 const BLOCK_WINDOW = 10;
 const MIN_NAME_LENGTH = 3;
@@ -93,40 +109,39 @@ export function completeness(lead: NormalisedLead): number {
   return n;
 }
 
-function pickSurvivor(members: readonly DedupeItem[]): number {
-  let best = members[0] as DedupeItem;
-  let bestScore = best.completeness ?? defaultCompleteness(best);
-  for (const m of members) {
-    const s = m.completeness ?? defaultCompleteness(m);
-    if (s > bestScore || (s === bestScore && m.id < best.id)) {
-      best = m;
-      bestScore = s;
-    }
-  }
-  return best.id;
-}
-
-function joinByKey(items: readonly DedupeItem[], uf: UnionFind, keyOf: (item: DedupeItem) => string | null): void {
+function joinByKey(keys: readonly (string | null)[], uf: UnionFind): void {
   const first = new Map<string, number>();
-  items.forEach((item, i) => {
-    const k = keyOf(item);
-    if (k === null || k === '') return;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === null || k === undefined || k === '') continue;
     const seen = first.get(k);
     if (seen === undefined) first.set(k, i);
     else uf.union(seen, i);
-  });
+  }
 }
 
-function components(n: number, uf: UnionFind, include: (i: number) => boolean): number[][] {
-  const byRoot = new Map<number, number[]>();
+/** Components of two or more among `include`d indices, each ascending, listed by their lowest index. */
+function components(n: number, uf: UnionFind, include: Uint8Array | null): number[][] {
+  // Two passes over typed arrays: most rows are alone, so no array per row.
+  const size = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    if (!include(i)) continue;
+    if (include !== null && include[i] !== 1) continue;
     const r = uf.find(i);
-    const list = byRoot.get(r);
-    if (list) list.push(i);
-    else byRoot.set(r, [i]);
+    size[r] = (size[r] as number) + 1;
   }
-  return [...byRoot.values()].filter((c) => c.length > 1);
+  const slot = new Int32Array(n).fill(-1);
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (include !== null && include[i] !== 1) continue;
+    const r = uf.find(i);
+    if ((size[r] as number) < 2) continue;
+    const at = slot[r] as number;
+    if (at < 0) {
+      slot[r] = out.length;
+      out.push([i]);
+    } else (out[at] as number[]).push(i);
+  }
+  return out;
 }
 
 const LEGAL_SUFFIXES = new Set([
@@ -141,73 +156,198 @@ export function companyKey(company: string): string {
     .join('');
 }
 
-function blockKeys(item: DedupeItem, name: string, companyKeys: Map<string, string>): string[] {
-  const initial = name[0] ?? '';
-  const keys: string[] = [];
-  if (item.domain) keys.push(`d:${item.domain.toLowerCase()}|${initial}`);
-  let c = '';
-  if (item.company) {
-    // Company names repeat across a file's rows: fold each once.
-    const known = companyKeys.get(item.company);
-    c = known ?? companyKey(item.company);
-    if (known === undefined) companyKeys.set(item.company, c);
+/** Folded name parts: accents, case, spaces and punctuation dropped ("van der Berg" -> "vanderberg"). */
+interface Person {
+  first: string;
+  last: string;
+  /** `first last`, for the full-name comparison. */
+  full: string;
+}
+
+/** Folds each distinct name part once per call: names repeat a lot within a file. */
+class PersonKeys {
+  private readonly folded = new Map<string, string>();
+  private readonly split = new Map<string, { firstName: string | null; lastName: string | null }>();
+
+  private fold(part: string | null | undefined): string {
+    if (part == null || part === '') return '';
+    let f = this.folded.get(part);
+    if (f === undefined) {
+      f = foldWords(part, false).join('');
+      this.folded.set(part, f);
+    }
+    return f;
   }
-  if (c !== '') keys.push(`c:${c}|${initial}`);
-  return keys;
+
+  of(item: DedupeItem): Person | null {
+    let first: string;
+    let last: string;
+    if (item.firstName == null && item.lastName == null) {
+      if (!item.fullName) return null;
+      let parts = this.split.get(item.fullName);
+      if (parts === undefined) {
+        parts = splitFullName(item.fullName);
+        this.split.set(item.fullName, parts);
+      }
+      first = this.fold(parts.firstName);
+      last = this.fold(parts.lastName);
+    } else {
+      first = this.fold(item.firstName);
+      last = this.fold(item.lastName);
+    }
+    if (first.length + last.length < MIN_NAME_LENGTH) return null;
+    return { first, last, full: last === '' ? first : first === '' ? last : `${first} ${last}` };
+  }
+}
+
+function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a === '' || b === '') return false;
+  // "J." and "John": an initial agrees with any name that starts with it.
+  if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0);
+  return jaroWinkler(a, b) >= FIRST_NAME_SIMILARITY;
+}
+
+/** The fuzzy "same person" rule (see the top of this file). */
+function samePerson(p: Person, q: Person): boolean {
+  // A one-word name ("Jane", "太郎") can only be compared with the same one word.
+  if (p.last === '' || q.last === '') return p.last === q.last && p.first === q.first;
+  if (!sameGivenName(p.first, q.first)) return false;
+  if (p.last === q.last) return true;
+  if (jaroWinkler(p.last, q.last) >= LAST_NAME_SIMILARITY) return true;
+  return p.last.charCodeAt(0) === q.last.charCodeAt(0) && jaroWinkler(p.full, q.full) >= FULL_NAME_SIMILARITY;
+}
+
+function byName(persons: readonly (Person | null)[], ids: readonly number[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const pa = persons[a] as Person;
+    const pb = persons[b] as Person;
+    if (pa.last !== pb.last) return pa.last < pb.last ? -1 : 1;
+    if (pa.first !== pb.first) return pa.first < pb.first ? -1 : 1;
+    return (ids[a] as number) - (ids[b] as number);
+  };
+}
+
+function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
+  const block = blocks.get(key);
+  if (block) block.push(i);
+  else blocks.set(key, [i]);
 }
 
 function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], uf: UnionFind): void {
-  const names: string[] = new Array<string>(items.length).fill('');
-  const blocks = new Map<string, number[]>();
+  const persons: (Person | null)[] = new Array<Person | null>(items.length).fill(null);
+  const domains: (string | null)[] = new Array<string | null>(items.length).fill(null);
+  const ids: number[] = items.map((it) => it.id);
+  const byDomain = new Map<string, number[]>();
+  const byCompany = new Map<string, number[]>();
   const companyKeys = new Map<string, string>();
+  const keys = new PersonKeys();
   for (const i of candidates) {
     const item = items[i] as DedupeItem;
-    if (!item.fullName) continue;
-    const name = nameKey(item.fullName);
-    if (name.length < MIN_NAME_LENGTH) continue;
-    names[i] = name;
-    for (const key of blockKeys(item, name, companyKeys)) {
-      const block = blocks.get(key);
-      if (block) block.push(i);
-      else blocks.set(key, [i]);
+    const person = keys.of(item);
+    if (person === null) continue;
+    persons[i] = person;
+    // One-word names block on the whole word: they only ever match it exactly.
+    const nameBlock = person.last === '' ? `=${person.first}` : (person.last[0] as string);
+    if (item.domain) {
+      const d = item.domain.toLowerCase();
+      domains[i] = d;
+      addTo(byDomain, `${d}|${nameBlock}`, i);
+    }
+    if (item.company) {
+      // Company names repeat across a file's rows: fold each once.
+      let c = companyKeys.get(item.company);
+      if (c === undefined) {
+        c = companyKey(item.company);
+        companyKeys.set(item.company, c);
+      }
+      if (c !== '') addTo(byCompany, `${c}|${nameBlock}`, i);
     }
   }
-  const similar = (a: number, b: number): boolean => {
-    if (uf.find(a) === uf.find(b)) return false; // already joined: nothing to learn
-    const na = names[a] as string;
-    const nb = names[b] as string;
-    return na === nb || jaroWinkler(na, nb) >= NAME_SIMILARITY;
+  const order = byName(persons, ids);
+  const visit = (block: number[], needsNoDomain: boolean, onMatch: (a: number, b: number) => void): void => {
+    if (block.length < 2) return;
+    const wide = block.length > BLOCK_ALL_PAIRS;
+    if (wide) block.sort(order);
+    for (let x = 0; x < block.length; x++) {
+      const a = block[x] as number;
+      const end = wide ? Math.min(block.length, x + 1 + BLOCK_WINDOW) : block.length;
+      for (let y = x + 1; y < end; y++) {
+        const b = block[y] as number;
+        // Two domains settle the company: equal ones share a domain block, different ones are different companies.
+        if (needsNoDomain && domains[a] !== null && domains[b] !== null) continue;
+        if (uf.find(a) === uf.find(b)) continue;
+        if (samePerson(persons[a] as Person, persons[b] as Person)) onMatch(a, b);
+      }
+    }
   };
-  for (const block of blocks.values()) {
-    if (block.length < 2) continue;
-    if (block.length <= BLOCK_ALL_PAIRS) {
-      for (let x = 0; x < block.length; x++) {
-        for (let y = x + 1; y < block.length; y++) {
-          const a = block[x] as number;
-          const b = block[y] as number;
-          if (similar(a, b)) uf.union(a, b);
-        }
-      }
-      continue;
+  for (const block of byDomain.values()) visit(block, false, (a, b) => uf.union(a, b));
+
+  // By company name, a row without a domain is a bridge: "Anna Smith, Acme
+  // Inc" (no domain) may match Anna Smiths of acme.com and acme.de, and
+  // joining both would make them one person. So a row that matches people
+  // of two different domains is ambiguous and joins none of them, and no
+  // join may put two domains in one group.
+  const pairs: number[] = [];
+  const matchedDomain = new Map<number, string | null>();
+  const noteDomain = (noDomain: number, other: number): void => {
+    const d = domains[other] as string;
+    const seen = matchedDomain.get(noDomain);
+    if (seen === undefined) matchedDomain.set(noDomain, d);
+    else if (seen !== d) matchedDomain.set(noDomain, null);
+  };
+  const collect = (a: number, b: number): void => {
+    pairs.push(a, b);
+    if (domains[a] === null && domains[b] !== null) noteDomain(a, b);
+    else if (domains[b] === null && domains[a] !== null) noteDomain(b, a);
+  };
+  for (const block of byCompany.values()) {
+    // Most company-name blocks only hold rows with a domain: nothing to compare there.
+    if (block.some((i) => domains[i] === null)) visit(block, true, collect);
+  }
+  if (pairs.length === 0) return;
+  const rootDomain = new Map<number, string>();
+  for (const i of candidates) {
+    const d = domains[i];
+    if (d !== null && d !== undefined) rootDomain.set(uf.find(i), d);
+  }
+  for (let k = 0; k < pairs.length; k += 2) {
+    const a = pairs[k] as number;
+    const b = pairs[k + 1] as number;
+    if (matchedDomain.get(a) === null || matchedDomain.get(b) === null) {
+      // Ambiguous: still free to join another row without a domain.
+      if (domains[a] !== null || domains[b] !== null) continue;
     }
-    const sorted = [...block].sort((a, b) => {
-      const na = names[a] as string;
-      const nb = names[b] as string;
-      return na < nb ? -1 : na > nb ? 1 : (items[a] as DedupeItem).id - (items[b] as DedupeItem).id;
-    });
-    for (let x = 0; x < sorted.length; x++) {
-      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + BLOCK_WINDOW); y++) {
-        const a = sorted[x] as number;
-        const b = sorted[y] as number;
-        if (similar(a, b)) uf.union(a, b);
-      }
-    }
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb) continue;
+    const da = rootDomain.get(ra);
+    const db = rootDomain.get(rb);
+    if (da !== undefined && db !== undefined && da !== db) continue;
+    uf.union(a, b);
+    const d = da ?? db;
+    if (d !== undefined) rootDomain.set(uf.find(a), d);
   }
 }
 
-function toGroup(items: readonly DedupeItem[], indices: readonly number[], kind: DuplicateKind): DuplicateGroup {
-  const members = indices.map((i) => items[i] as DedupeItem);
-  return { kind, ids: members.map((m) => m.id).sort((a, b) => a - b), survivorId: pickSurvivor(members) };
+/** The group of `indices` and the index of its survivor. */
+function toGroup(items: readonly DedupeItem[], indices: readonly number[], kind: DuplicateKind): { group: DuplicateGroup; survivor: number } {
+  let best = indices[0] as number;
+  let bestItem = items[best] as DedupeItem;
+  let bestScore = bestItem.completeness ?? defaultCompleteness(bestItem);
+  const ids: number[] = [];
+  for (const i of indices) {
+    const m = items[i] as DedupeItem;
+    ids.push(m.id);
+    const s = m.completeness ?? defaultCompleteness(m);
+    if (s > bestScore || (s === bestScore && m.id < bestItem.id)) {
+      best = i;
+      bestItem = m;
+      bestScore = s;
+    }
+  }
+  // Items are sorted by id, and component indices ascend: ids already ascend.
+  return { group: { kind, ids, survivorId: bestItem.id }, survivor: best };
 }
 
 /**
@@ -219,38 +359,36 @@ export function findDuplicateGroups(items: readonly DedupeItem[]): { groups: Dup
   // Index order must not matter: work on items sorted by id.
   const sorted = [...items].sort((a, b) => a.id - b.id);
   const n = sorted.length;
+  const emailKeys = sorted.map((it) => (it.email ? emailKey(it.email) : null));
   const exact = new UnionFind(n);
-  joinByKey(sorted, exact, (it) => (it.email ? emailKey(it.email) : null));
-  joinByKey(sorted, exact, (it) => it.linkedinUrl);
+  joinByKey(emailKeys, exact);
+  joinByKey(
+    sorted.map((it) => it.linkedinUrl),
+    exact,
+  );
 
   const groups: DuplicateGroup[] = [];
-  const inExactGroup = new Uint8Array(n);
-  const representatives: number[] = [];
-  const survivorIndex = new Map<number, number>();
-  sorted.forEach((it, i) => survivorIndex.set(it.id, i));
-
-  for (const comp of components(n, exact, () => true)) {
+  const isRep = new Uint8Array(n).fill(1);
+  for (const comp of components(n, exact, null)) {
     const emails = new Set<string>();
     let sharedEmail = false;
     for (const i of comp) {
-      inExactGroup[i] = 1;
-      const e = sorted[i]?.email;
-      if (!e) continue;
-      const k = emailKey(e);
+      isRep[i] = 0;
+      const k = emailKeys[i];
+      if (k == null) continue;
       if (emails.has(k)) sharedEmail = true;
       emails.add(k);
     }
-    const group = toGroup(sorted, comp, sharedEmail ? 'email' : 'linkedin');
+    const { group, survivor } = toGroup(sorted, comp, sharedEmail ? 'email' : 'linkedin');
     groups.push(group);
-    representatives.push(survivorIndex.get(group.survivorId) as number);
+    isRep[survivor] = 1;
   }
-  for (let i = 0; i < n; i++) if (inExactGroup[i] === 0) representatives.push(i);
+  const representatives: number[] = [];
+  for (let i = 0; i < n; i++) if (isRep[i] === 1) representatives.push(i);
 
   const fuzzy = new UnionFind(n);
   fuzzyJoin(sorted, representatives, fuzzy);
-  const isRep = new Uint8Array(n);
-  for (const i of representatives) isRep[i] = 1;
-  for (const comp of components(n, fuzzy, (i) => isRep[i] === 1)) groups.push(toGroup(sorted, comp, 'name_company'));
+  for (const comp of components(n, fuzzy, isRep)) groups.push(toGroup(sorted, comp, 'name_company').group);
 
   groups.sort((a, b) => (a.ids[0] as number) - (b.ids[0] as number));
   return { groups };

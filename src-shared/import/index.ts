@@ -39,7 +39,7 @@ export {
 } from './email';
 export { suggestDomain } from './typos';
 export { isFreeMailDomain, isDisposableDomain } from './domain-lists';
-export { cleanPersonName, splitFullName, joinName, nameKey, type NameParts } from './name';
+export { cleanPersonName, splitFullName, joinName, type NameParts } from './name';
 export { websiteDomain, emailRegistrableDomain, toAsciiHost } from './website';
 export { canonicalLinkedIn, type LinkedInResult } from './linkedin';
 export { cleanPhone, phoneKey, isPhoneMangledByNumberFormat } from './phone';
@@ -61,7 +61,9 @@ export {
   mergeInto,
   completeness,
   companyKey,
-  NAME_SIMILARITY,
+  LAST_NAME_SIMILARITY,
+  FIRST_NAME_SIMILARITY,
+  FULL_NAME_SIMILARITY,
   type DedupeItem,
   type DuplicateGroup,
   type DuplicateKind,

@@ -1,14 +1,13 @@
 /*
  * Person names: splitting a full name into first and last name (so emails
- * can say "Hi Jane"), building a full name from parts, and the folded key
- * that fuzzy dedupe compares.
+ * can say "Hi Jane") and building a full name from parts.
  *
  * Names are never "corrected" beyond what is safe: an all-caps or
  * all-lower-case name is title-cased ("JANE DOE" -> "Jane Doe"), a name in
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
  * Scripts without case (CJK, Arabic ...) pass through unchanged.
  */
-import { cleanText, foldWords } from './text';
+import { cleanText } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -109,10 +108,4 @@ export function joinName(first: string | null | undefined, last: string | null |
   const l = last == null ? '' : cleanText(last);
   const joined = f === '' ? l : l === '' ? f : `${f} ${l}`;
   return joined === '' ? null : joined;
-}
-
-/** Folded name for fuzzy comparison: "Dr. José  GARCÍA" -> "jose garcia". */
-export function nameKey(name: string): string {
-  const words = foldWords(name, false).filter((w) => !HONORIFICS.has(w));
-  return words.join(' ');
 }

@@ -145,6 +145,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     email: w.cleaned.lead.email,
     linkedinUrl: w.cleaned.lead.linkedinUrl,
     fullName: w.cleaned.lead.fullName,
+    firstName: w.cleaned.lead.firstName,
+    lastName: w.cleaned.lead.lastName,
     domain: w.cleaned.lead.domain,
     company: w.cleaned.lead.company,
     completeness: completeness(w.cleaned.lead),

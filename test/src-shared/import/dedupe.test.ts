@@ -85,6 +85,51 @@ describe('findDuplicateGroups: same person at the same company', () => {
     ]);
   });
 
+  it('does not join different people who share a first name and a company', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { fullName: 'Anna Schmidt', domain: 'acme.com', company: 'Acme' }),
+      item(2, { fullName: 'Anna Brown', domain: 'acme.com', company: 'Acme' }),
+      item(3, { fullName: 'Anna Silva', company: 'Acme Inc' }),
+      item(4, { fullName: 'James Smith', domain: 'acme.com' }),
+      item(5, { fullName: 'Jane Smith', domain: 'acme.com' }),
+    ]);
+    expect(groups).toEqual([]);
+  });
+
+  it('joins a nickname-length slip, an initial, a slip in the last name and "Last, First"', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { fullName: 'John Smith', domain: 'acme.com' }),
+      item(2, { fullName: 'Jon Smith', domain: 'acme.com' }),
+      item(3, { fullName: 'Jane Doe', domain: 'globex.com' }),
+      item(4, { fullName: 'J. Doe', domain: 'globex.com' }),
+      item(5, { fullName: 'Maria Gonzalez', domain: 'initech.com' }),
+      item(6, { fullName: 'Maria Gonzales', domain: 'initech.com' }),
+      item(7, { fullName: 'Smith, Peter', domain: 'hooli.com' }),
+      item(8, { fullName: 'Peter Smith', domain: 'hooli.com' }),
+    ]);
+    expect(groups.map((g) => g.ids)).toEqual([[1, 2], [3, 4], [5, 6], [7, 8]]);
+  });
+
+  it('uses the name parts the caller gives instead of splitting the full name', () => {
+    const { groups } = findDuplicateGroups([
+      // Split, "Ana Lopez Garcia" would be Ana + Garcia (middle names dropped).
+      item(1, { fullName: 'Ana Lopez Garcia', firstName: 'Ana', lastName: 'Lopez Garcia', domain: 'acme.com' }),
+      item(2, { fullName: null, firstName: 'Ana', lastName: 'López García', domain: 'acme.com' }),
+    ]);
+    expect(groups).toEqual([{ kind: 'name_company', ids: [1, 2], survivorId: 1 }]);
+  });
+
+  it('never lets a row without a domain join people of two domains', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { fullName: 'Anna Smith', domain: 'acme.com', company: 'Acme' }),
+      item(2, { fullName: 'Anna Smith', domain: 'acme.de', company: 'Acme GmbH' }),
+      item(3, { fullName: 'Anna Smith', company: 'ACME' }),
+      item(4, { fullName: 'Bob Stone', domain: 'acme.com', company: 'Acme' }),
+      item(5, { fullName: 'Bob Stone', company: 'Acme' }),
+    ]);
+    expect(groups).toEqual([{ kind: 'name_company', ids: [4, 5], survivorId: 4 }]);
+  });
+
   it('finds neighbours in a block too big for all pairs', () => {
     const items = Array.from({ length: 500 }, (_, i) => item(i + 1, { fullName: `Person Number${i}`, domain: 'bigco.com' }));
     items.push(item(1000, { fullName: 'Person Number17x', domain: 'bigco.com' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanPersonName, joinName, nameKey, splitFullName } from '../../../src-shared/import/name';
+import { cleanPersonName, joinName, splitFullName } from '../../../src-shared/import/name';
 
 describe('splitFullName', () => {
   it.each([
@@ -64,8 +64,3 @@ describe('joinName', () => {
   });
 });
 
-describe('nameKey', () => {
-  it('folds accents, case, punctuation and honorifics', () => {
-    expect(nameKey('Dr. José  GARCÍA-López')).toBe('jose garcia lopez');
-  });
-});
