@@ -37,6 +37,17 @@ export interface DbImport {
   committed_at: number | null;
 }
 
+/** What a draft's staging calls have delivered so far (kept in memory: only the process that began staging may continue it). */
+export interface StagingProgress {
+  /** duplicate_groups ids `groupBase .. groupBase + row_count - 1` are reserved for this import: pipeline group i gets groupBase + i. */
+  groupBase: number;
+  rows: number;
+  /** Staged rows that name a duplicate group (leads.group_id set at insert). */
+  grouped: number;
+  /** Of those, rows a staged group confirmed by listing them. */
+  confirmed: number;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per transaction for work that touches many leads. */
 export const CHUNK = 2000;
@@ -55,7 +66,7 @@ export function createCore(ctx: AppContext) {
   const sqlite: OpenedDatabase['sqlite'] = ctx.database.sqlite;
   const reclassifier = createReclassifier(sqlite);
   /** Drafts this process is staging right now; any other unstaged draft was left by a crash. */
-  const staging = new Set<number>();
+  const staging = new Map<number, StagingProgress>();
 
   const getImport = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE id = ? AND status != 'deleting'");
   const getLead = sqlite.prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`);

@@ -1,28 +1,71 @@
 /*
  * Staging: the renderer's worker (or the CLI) ran the pipeline; its result
  * arrives in chunks and lands in a DRAFT import. Each chunk is one
- * transaction of prepared inserts, so the main process stays responsive
- * while 100k rows come in.
+ * transaction of multi-row prepared inserts, so the main process stays
+ * responsive while 100k rows come in.
+ *
+ * Rows arrive before groups, and each row already names its shown group
+ * (the pipeline's `groupId`: exact group, else fuzzy). stageBegin reserves a
+ * block of duplicate_groups ids for the import, so a row's group_id is
+ * written with the row and staging groups never rewrites leads (random
+ * UPDATEs across a 100k-row table were most of the staging time). The
+ * groups then confirm every row that named them; stageEnd refuses an
+ * import whose rows and groups disagree.
  */
+import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
+import type { StagedRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
-import type { Core } from './core';
+import type { Core, DbImport, StagingProgress } from './core';
+
+const LEAD_INSERT_COLUMNS = [
+  'import_id',
+  'row_number',
+  'original_json',
+  'email',
+  'email_key',
+  'first_name',
+  'last_name',
+  'full_name',
+  'title',
+  'company',
+  'website',
+  'domain',
+  'linkedin_url',
+  'phone',
+  'custom_json',
+  'state',
+  'reason',
+  'flags_json',
+  'suggestion',
+  'group_id',
+  'created_at',
+] as const;
+/** Rows per INSERT statement: one statement per 100 rows instead of per row (2,100 parameters, well under SQLite's 32,766). */
+const ROWS_PER_INSERT = 100;
+const MEMBERS_PER_INSERT = 500;
+
+type Statement = Database.Statement<unknown[]>;
 
 export function createStaging(core: Core) {
   const sqlite = core.ctx.database.sqlite;
 
-  const committedEmailKeys = sqlite.prepare<[], { k: string }>(
-    `SELECT DISTINCT l.email_key AS k FROM leads l JOIN imports i ON i.id = l.import_id
-      WHERE i.status = 'committed' AND l.state != 'invalid' AND l.email_key IS NOT NULL`,
-  );
-  const committedLinkedIn = sqlite.prepare<[], { k: string }>(
-    `SELECT DISTINCT l.linkedin_url AS k FROM leads l JOIN imports i ON i.id = l.import_id
-      WHERE i.status = 'committed' AND l.state != 'invalid' AND l.linkedin_url IS NOT NULL`,
-  );
-  const suppressionValues = sqlite.prepare<[string], { value: string }>('SELECT value FROM suppressions WHERE kind = ?');
+  const committedEmailKeys = sqlite
+    .prepare<[], string>(
+      `SELECT DISTINCT l.email_key FROM leads l JOIN imports i ON i.id = l.import_id
+        WHERE i.status = 'committed' AND l.state != 'invalid' AND l.email_key IS NOT NULL`,
+    )
+    .pluck();
+  const committedLinkedIn = sqlite
+    .prepare<[], string>(
+      `SELECT DISTINCT l.linkedin_url FROM leads l JOIN imports i ON i.id = l.import_id
+        WHERE i.status = 'committed' AND l.state != 'invalid' AND l.linkedin_url IS NOT NULL`,
+    )
+    .pluck();
+  const suppressionValues = sqlite.prepare<[string], string>('SELECT value FROM suppressions WHERE kind = ?').pluck();
   const sameHash = sqlite.prepare<[string], { id: number; file_name: string; status: 'draft' | 'committed'; created_at: number; row_count: number }>(
     "SELECT id, file_name, status, created_at, row_count FROM imports WHERE sha256 = ? AND status != 'deleting' ORDER BY id DESC",
   );
@@ -33,34 +76,94 @@ export function createStaging(core: Core) {
        @mapping_json, @template_id, 'draft', @row_count, @rows_read, @blank_rows, 0, '{}', @created_at)`,
   );
   const templateExists = sqlite.prepare<[number], { id: number }>('SELECT id FROM mapping_templates WHERE id = ?');
-  const insertLead = sqlite.prepare(
-    `INSERT INTO leads (import_id, row_number, original_json, email, email_key, first_name, last_name, full_name, title,
-       company, website, domain, linkedin_url, phone, custom_json, state, reason, flags_json, suggestion, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // AUTOINCREMENT never hands out an id at or below sqlite_sequence.seq, so raising it reserves a block.
+  const groupSeq = sqlite.prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'duplicate_groups'").pluck();
+  const maxGroupId = sqlite.prepare<[], number | null>('SELECT max(id) FROM duplicate_groups').pluck();
+  const updateGroupSeq = sqlite.prepare<[number]>("UPDATE sqlite_sequence SET seq = ? WHERE name = 'duplicate_groups'");
+  const insertGroupSeq = sqlite.prepare<[number]>("INSERT INTO sqlite_sequence (name, seq) VALUES ('duplicate_groups', ?)");
+  const leadsByRow = sqlite.prepare<[number, string], { row_number: number; id: number; group_id: number | null }>(
+    'SELECT row_number, id, group_id FROM leads WHERE import_id = ? AND row_number IN (SELECT value FROM json_each(?))',
   );
-  const leadCount = sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM leads WHERE import_id = ?');
-  const leadIdByRow = sqlite.prepare<[number, number], { id: number }>('SELECT id FROM leads WHERE import_id = ? AND row_number = ?');
-  const insertGroup = sqlite.prepare<[number, string, number, number]>(
-    "INSERT INTO duplicate_groups (import_id, kind, survivor_lead_id, status, created_at) VALUES (?, ?, ?, 'open', ?)",
+  const insertGroup = sqlite.prepare<[number, number, string, number, number]>(
+    "INSERT INTO duplicate_groups (id, import_id, kind, survivor_lead_id, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
   );
-  const insertMember = sqlite.prepare<[number, number]>('INSERT OR IGNORE INTO duplicate_group_members (group_id, lead_id) VALUES (?, ?)');
-  // The table shows a lead's exact group when it has one, else its fuzzy group (as the pipeline's groupId).
-  const setExactGroup = sqlite.prepare<[number, number]>('UPDATE leads SET group_id = ? WHERE id = ?');
-  const setFuzzyGroup = sqlite.prepare<[number, number]>('UPDATE leads SET group_id = ? WHERE id = ? AND group_id IS NULL');
   const finishStaging = sqlite.prepare<[string, number, number]>('UPDATE imports SET staged = 1, counts_json = ?, row_count = ? WHERE id = ?');
 
-  function requireStaging(importId: number) {
+  const leadInserts = new Map<number, Statement>();
+  /** INSERT of `n` leads in one statement (cached per size; chunks end in a shorter tail). */
+  function insertLeads(n: number): Statement {
+    let stmt = leadInserts.get(n);
+    if (!stmt) {
+      const one = `(${LEAD_INSERT_COLUMNS.map(() => '?').join(', ')})`;
+      stmt = sqlite.prepare<unknown[]>(`INSERT INTO leads (${LEAD_INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(one).join(', ')}`);
+      leadInserts.set(n, stmt);
+    }
+    return stmt;
+  }
+  const memberInserts = new Map<number, Statement>();
+  function insertMembers(n: number): Statement {
+    let stmt = memberInserts.get(n);
+    if (!stmt) {
+      stmt = sqlite.prepare<unknown[]>(`INSERT INTO duplicate_group_members (group_id, lead_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`);
+      memberInserts.set(n, stmt);
+    }
+    return stmt;
+  }
+
+  function reserveGroupIds(count: number): number {
+    const seq = groupSeq.get();
+    const base = Math.max(seq ?? 0, maxGroupId.get() ?? 0) + 1;
+    if (count > 0) {
+      const last = base + count - 1;
+      if (seq === undefined) insertGroupSeq.run(last);
+      else updateGroupSeq.run(last);
+    }
+    return base;
+  }
+
+  function requireStaging(importId: number): { imp: DbImport; progress: StagingProgress } {
     const imp = core.requireDraft(importId);
     if (imp.staged === 1) throw new AppError('conflict', `Import ${importId} is already fully staged; start a new import to add rows.`);
-    return imp;
+    const progress = core.staging.get(importId);
+    if (!progress) {
+      throw new AppError('conflict', `The staging of import ${importId} was interrupted (LeadPrep was restarted). Discard it and import the file again.`);
+    }
+    return { imp, progress };
+  }
+
+  function pushRow(params: unknown[], importId: number, groupBase: number, r: StagedRow, now: number): void {
+    const l = r.lead;
+    params.push(
+      importId,
+      r.rowNumber,
+      JSON.stringify(r.original),
+      l.email,
+      l.email === null ? null : emailKey(l.email),
+      l.firstName,
+      l.lastName,
+      l.fullName,
+      l.title,
+      l.company,
+      l.website,
+      l.domain,
+      l.linkedinUrl,
+      l.phone,
+      JSON.stringify(l.custom),
+      r.state,
+      r.reason,
+      JSON.stringify(r.flags),
+      r.suggestion,
+      r.groupId === null ? null : groupBase + r.groupId,
+      now,
+    );
   }
 
   return {
     'imports.dedupeIndex': async (): Promise<CallOutput<'imports.dedupeIndex'>> => ({
-      emailKeys: committedEmailKeys.all().map((r) => r.k),
-      linkedinUrls: committedLinkedIn.all().map((r) => r.k),
-      suppressedEmails: suppressionValues.all('email').map((r) => r.value),
-      suppressedDomains: suppressionValues.all('domain').map((r) => r.value),
+      emailKeys: committedEmailKeys.all(),
+      linkedinUrls: committedLinkedIn.all(),
+      suppressedEmails: suppressionValues.all('email'),
+      suppressedDomains: suppressionValues.all('domain'),
     }),
 
     'imports.checkHash': async ({ sha256 }: HandlerInput<'imports.checkHash'>): Promise<CallOutput<'imports.checkHash'>> => ({
@@ -86,66 +189,72 @@ export function createStaging(core: Core) {
         throw new AppError('not_found', `Mapping template ${input.templateId} does not exist any more.`);
       }
       const { file } = input;
-      const id = Number(
-        insertImport.run({
-          file_name: file.name,
-          file_size: file.size,
-          sha256: file.sha256,
-          source_kind: file.kind,
-          sheet: file.sheet,
-          header_row: file.headerRow,
-          encoding: file.encoding,
-          delimiter: file.delimiter,
-          headers_json: JSON.stringify(input.headers),
-          mapping_json: JSON.stringify(input.mapping),
-          template_id: input.templateId ?? null,
-          row_count: input.total,
-          rows_read: input.rowsRead,
-          blank_rows: input.blankRows,
-          created_at: Date.now(),
-        }).lastInsertRowid,
-      );
-      core.staging.add(id);
+      // IMMEDIATE: another process (the CLI beside the app) may reserve group ids at the same time.
+      const begin = sqlite.transaction(() => {
+        const id = Number(
+          insertImport.run({
+            file_name: file.name,
+            file_size: file.size,
+            sha256: file.sha256,
+            source_kind: file.kind,
+            sheet: file.sheet,
+            header_row: file.headerRow,
+            encoding: file.encoding,
+            delimiter: file.delimiter,
+            headers_json: JSON.stringify(input.headers),
+            mapping_json: JSON.stringify(input.mapping),
+            template_id: input.templateId ?? null,
+            row_count: input.total,
+            rows_read: input.rowsRead,
+            blank_rows: input.blankRows,
+            created_at: Date.now(),
+          }).lastInsertRowid,
+        );
+        // A pipeline group has at least two rows and a row is in at most two groups (exact + fuzzy): at most `total` groups.
+        return { id, groupBase: reserveGroupIds(input.total) };
+      });
+      const { id, groupBase } = begin.immediate();
+      core.staging.set(id, { groupBase, rows: 0, grouped: 0, confirmed: 0 });
       return { importId: id };
     },
 
     'imports.stageRows': async ({ importId, rows }: HandlerInput<'imports.stageRows'>): Promise<CallOutput<'imports.stageRows'>> => {
-      const imp = requireStaging(importId);
-      const now = Date.now();
+      const { imp, progress } = requireStaging(importId);
       const firstDataRow = imp.header_row + 2;
+      const lastDataRow = imp.header_row + 1 + imp.rows_read;
+      let grouped = 0;
+      for (const r of rows) {
+        if (r.rowNumber < firstDataRow || r.rowNumber > lastDataRow) {
+          throw new AppError(
+            'invalid_input',
+            `Row ${r.rowNumber} is outside the data rows of this import (rows ${firstDataRow} to ${lastDataRow}).`,
+          );
+        }
+        if (r.groupId !== null) {
+          if (r.groupId >= imp.row_count) throw new AppError('invalid_input', `Row ${r.rowNumber} names group ${r.groupId}, which cannot exist.`);
+          grouped++;
+        }
+      }
+      if (progress.rows + rows.length > imp.row_count) {
+        throw new AppError(
+          'invalid_input',
+          `More rows were sent (${progress.rows + rows.length}) than the ${imp.row_count} leads announced for this import.`,
+        );
+      }
+      const now = Date.now();
       try {
         sqlite.transaction(() => {
-          for (const r of rows) {
-            if (r.rowNumber < firstDataRow) {
-              throw new AppError('invalid_input', `Row ${r.rowNumber} is not below the header row (row ${imp.header_row + 1}).`);
-            }
-            const l = r.lead;
-            insertLead.run(
-              importId,
-              r.rowNumber,
-              JSON.stringify(r.original),
-              l.email,
-              l.email === null ? null : emailKey(l.email),
-              l.firstName,
-              l.lastName,
-              l.fullName,
-              l.title,
-              l.company,
-              l.website,
-              l.domain,
-              l.linkedinUrl,
-              l.phone,
-              JSON.stringify(l.custom),
-              r.state,
-              r.reason,
-              JSON.stringify(r.flags),
-              r.suggestion,
-              now,
-            );
+          let i = 0;
+          const batch: unknown[] = [];
+          for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+            batch.length = 0;
+            for (let j = i; j < i + ROWS_PER_INSERT; j++) pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
+            insertLeads(ROWS_PER_INSERT).run(batch);
           }
-          const n = leadCount.get(importId)?.n ?? 0;
-          if (n > imp.row_count) {
-            throw new AppError('invalid_input', `More rows were sent (${n}) than the ${imp.row_count} leads announced for this import.`);
+          if (i < rows.length) {
+            batch.length = 0;
+            for (let j = i; j < rows.length; j++) pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
+            insertLeads(rows.length - i).run(batch);
           }
         })();
       } catch (e) {
@@ -154,36 +263,66 @@ export function createStaging(core: Core) {
         }
         throw e;
       }
+      progress.rows += rows.length;
+      progress.grouped += grouped;
       return { staged: rows.length };
     },
 
     'imports.stageGroups': async ({ importId, groups }: HandlerInput<'imports.stageGroups'>): Promise<CallOutput<'imports.stageGroups'>> => {
-      requireStaging(importId);
-      const now = Date.now();
-      sqlite.transaction(() => {
-        for (const g of groups) {
-          if (!g.ids.includes(g.survivorId)) {
-            throw new AppError('invalid_input', `Group ${g.id}: the survivor (row ${g.survivorId}) is not one of its rows.`);
-          }
-          const leadIds = g.ids.map((rowNumber) => {
-            const lead = leadIdByRow.get(importId, rowNumber);
-            if (!lead) throw new AppError('invalid_input', `Group ${g.id} names row ${rowNumber}, which was not staged.`);
-            return lead.id;
-          });
-          const survivor = leadIds[g.ids.indexOf(g.survivorId)] as number;
-          const groupId = Number(insertGroup.run(importId, g.kind, survivor, now).lastInsertRowid);
-          const setGroup = g.kind === 'name_company' ? setFuzzyGroup : setExactGroup;
-          for (const leadId of leadIds) {
-            insertMember.run(groupId, leadId);
-            setGroup.run(groupId, leadId);
-          }
+      const { imp, progress } = requireStaging(importId);
+      const wanted = new Set<number>();
+      for (const g of groups) {
+        if (!g.ids.includes(g.survivorId)) {
+          throw new AppError('invalid_input', `Group ${g.id}: the survivor (row ${g.survivorId}) is not one of its rows.`);
         }
-      })();
+        if (g.id >= imp.row_count) throw new AppError('invalid_input', `Group ${g.id} cannot exist in an import of ${imp.row_count} leads.`);
+        for (const n of g.ids) wanted.add(n);
+      }
+      const byRow = new Map<number, { id: number; group_id: number | null }>();
+      for (const r of leadsByRow.all(importId, JSON.stringify([...wanted]))) byRow.set(r.row_number, r);
+      const now = Date.now();
+      let confirmed = 0;
+      try {
+        sqlite.transaction(() => {
+          const members: number[] = [];
+          const flush = (): void => {
+            if (members.length > 0) insertMembers(members.length / 2).run(members);
+            members.length = 0;
+          };
+          for (const g of groups) {
+            const groupId = progress.groupBase + g.id;
+            const exact = g.kind !== 'name_company';
+            const survivor = byRow.get(g.survivorId);
+            if (!survivor) throw new AppError('invalid_input', `Group ${g.id} names row ${g.survivorId}, which was not staged.`);
+            // Before its members: their foreign key is checked at each statement.
+            insertGroup.run(groupId, importId, g.kind, survivor.id, now);
+            for (const rowNumber of new Set(g.ids)) {
+              const lead = byRow.get(rowNumber);
+              if (!lead) throw new AppError('invalid_input', `Group ${g.id} names row ${rowNumber}, which was not staged.`);
+              // A row shows its exact group, else its fuzzy one (the pipeline's rule): anything else is a client bug.
+              if (lead.group_id === groupId) confirmed++;
+              else if (exact || lead.group_id === null) {
+                const own = lead.group_id === null ? 'no group' : `group ${lead.group_id - progress.groupBase}`;
+                throw new AppError('invalid_input', `Row ${rowNumber} is in group ${g.id}, but the row itself names ${own}.`);
+              }
+              members.push(groupId, lead.id);
+              if (members.length >= MEMBERS_PER_INSERT * 2) flush();
+            }
+          }
+          flush();
+        })();
+      } catch (e) {
+        if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
+          throw new AppError('conflict', 'A group of this chunk was already staged; each group is sent once.');
+        }
+        throw e;
+      }
+      progress.confirmed += confirmed;
       return { staged: groups.length };
     },
 
     'imports.stageEnd': async ({ importId }: HandlerInput<'imports.stageEnd'>): Promise<CallOutput<'imports.stageEnd'>> => {
-      const imp = requireStaging(importId);
+      const { imp, progress } = requireStaging(importId);
       const counts = core.liveCounts(importId);
       const staged = LEAD_STATES.reduce((s, k) => s + counts[k], 0);
       if (staged !== imp.row_count) {
@@ -191,6 +330,13 @@ export function createStaging(core: Core) {
         throw new AppError(
           'conflict',
           `Only ${staged} of the ${imp.row_count} leads of this import arrived, so it was not finished. Discard it and import the file again.`,
+        );
+      }
+      if (progress.confirmed !== progress.grouped) {
+        core.staging.delete(importId);
+        throw new AppError(
+          'conflict',
+          `${progress.grouped - progress.confirmed} rows name a duplicate group that never arrived, so the import was not finished. Discard it and import the file again.`,
         );
       }
       finishStaging.run(JSON.stringify(counts), staged, importId);
