@@ -63,7 +63,10 @@ export const leads = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
-    index('leads_import_state_idx').on(t.importId, t.state),
+    // Counts per state, and a state's page in row order without a sort.
+    index('leads_import_state_row_idx').on(t.importId, t.state, t.rowNumber),
+    // Search reads only this index (row order, state for the counts, the searched columns): appended in row order while staging.
+    index('leads_search_idx').on(t.importId, t.rowNumber, t.state, t.email, t.fullName, t.company),
     index('leads_email_key_idx').on(t.emailKey),
     index('leads_linkedin_idx').on(t.linkedinUrl),
     uniqueIndex('leads_import_row_uq').on(t.importId, t.rowNumber),

@@ -53,7 +53,7 @@ export const stepEdits = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('step_edits_run_lead_step_idx').on(t.runId, t.leadId, t.step)],
+  (t) => [index('step_edits_run_lead_step_idx').on(t.runId, t.leadId, t.step), index('step_edits_lead_idx').on(t.leadId)],
 );
 
 /**
