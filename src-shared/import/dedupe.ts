@@ -11,8 +11,8 @@
  *    names >= FULL_NAME_SIMILARITY) and so do their first names (equal, an
  *    initial of the other, or >= FIRST_NAME_SIMILARITY). A shared first name
  *    and company alone is not enough: big companies have many Annas.
- *    Rows are put in blocks keyed by company (registrable domain, and
- *    separately the folded company name) plus the last-name initial; two
+ *    Rows are put in blocks keyed by company: the registrable domain, and
+ *    separately the folded company name plus the last-name initial; two
  *    rows that both have a domain are the same company only when the
  *    domains are equal, so the company-name block compares a pair only when
  *    one side has no domain. A block larger than BLOCK_ALL_PAIRS is sorted
@@ -164,10 +164,11 @@ interface Person {
   full: string;
 }
 
-/** Folds each distinct name part once per call: names repeat a lot within a file. */
+/** Builds each distinct name's key once per call: names repeat a lot within a file. */
 class PersonKeys {
   private readonly folded = new Map<string, string>();
-  private readonly split = new Map<string, { firstName: string | null; lastName: string | null }>();
+  private readonly byFullName = new Map<string, Person | null>();
+  private readonly byParts = new Map<string, Map<string, Person | null>>();
 
   private fold(part: string | null | undefined): string {
     if (part == null || part === '') return '';
@@ -179,24 +180,35 @@ class PersonKeys {
     return f;
   }
 
-  of(item: DedupeItem): Person | null {
-    let first: string;
-    let last: string;
-    if (item.firstName == null && item.lastName == null) {
-      if (!item.fullName) return null;
-      let parts = this.split.get(item.fullName);
-      if (parts === undefined) {
-        parts = splitFullName(item.fullName);
-        this.split.set(item.fullName, parts);
-      }
-      first = this.fold(parts.firstName);
-      last = this.fold(parts.lastName);
-    } else {
-      first = this.fold(item.firstName);
-      last = this.fold(item.lastName);
-    }
+  private build(first: string, last: string): Person | null {
     if (first.length + last.length < MIN_NAME_LENGTH) return null;
     return { first, last, full: last === '' ? first : first === '' ? last : `${first} ${last}` };
+  }
+
+  of(item: DedupeItem): Person | null {
+    if (item.firstName == null && item.lastName == null) {
+      if (!item.fullName) return null;
+      let p = this.byFullName.get(item.fullName);
+      if (p === undefined) {
+        const parts = splitFullName(item.fullName);
+        p = this.build(this.fold(parts.firstName), this.fold(parts.lastName));
+        this.byFullName.set(item.fullName, p);
+      }
+      return p;
+    }
+    const first = item.firstName ?? '';
+    const last = item.lastName ?? '';
+    let byLast = this.byParts.get(first);
+    if (byLast === undefined) {
+      byLast = new Map();
+      this.byParts.set(first, byLast);
+    }
+    let p = byLast.get(last);
+    if (p === undefined) {
+      p = this.build(this.fold(first), this.fold(last));
+      byLast.set(last, p);
+    }
+    return p;
   }
 }
 
@@ -228,18 +240,24 @@ function byName(persons: readonly (Person | null)[], ids: readonly number[]): (a
   };
 }
 
-function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
+/** A block is a lone index until a second row shares its key: most rows are alone. */
+type Blocks = Map<string, number | number[]>;
+
+function addTo(blocks: Blocks, key: string, i: number): void {
   const block = blocks.get(key);
-  if (block) block.push(i);
-  else blocks.set(key, [i]);
+  if (block === undefined) blocks.set(key, i);
+  else if (typeof block === 'number') blocks.set(key, [block, i]);
+  else block.push(i);
 }
+
+const ASCII_UPPER = /[A-Z]/;
 
 function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], uf: UnionFind): void {
   const persons: (Person | null)[] = new Array<Person | null>(items.length).fill(null);
   const domains: (string | null)[] = new Array<string | null>(items.length).fill(null);
   const ids: number[] = items.map((it) => it.id);
-  const byDomain = new Map<string, number[]>();
-  const byCompany = new Map<string, number[]>();
+  const byDomain: Blocks = new Map();
+  const byCompany: Blocks = new Map();
   const companyKeys = new Map<string, string>();
   const keys = new PersonKeys();
   for (const i of candidates) {
@@ -247,12 +265,11 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
     const person = keys.of(item);
     if (person === null) continue;
     persons[i] = person;
-    // One-word names block on the whole word: they only ever match it exactly.
-    const nameBlock = person.last === '' ? `=${person.first}` : (person.last[0] as string);
     if (item.domain) {
-      const d = item.domain.toLowerCase();
+      const d = ASCII_UPPER.test(item.domain) ? item.domain.toLowerCase() : item.domain;
       domains[i] = d;
-      addTo(byDomain, `${d}|${nameBlock}`, i);
+      // Few people share a domain: the domain alone is the block (sorted by name when big).
+      addTo(byDomain, d, i);
     }
     if (item.company) {
       // Company names repeat across a file's rows: fold each once.
@@ -261,12 +278,15 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
         c = companyKey(item.company);
         companyKeys.set(item.company, c);
       }
+      // Many companies share a name: the last-name initial keeps these blocks small.
+      // One-word names block on the whole word: they only ever match it exactly.
+      const nameBlock = person.last === '' ? `=${person.first}` : (person.last[0] as string);
       if (c !== '') addTo(byCompany, `${c}|${nameBlock}`, i);
     }
   }
   const order = byName(persons, ids);
-  const visit = (block: number[], needsNoDomain: boolean, onMatch: (a: number, b: number) => void): void => {
-    if (block.length < 2) return;
+  const visit = (block: number | number[], needsNoDomain: boolean, onMatch: (a: number, b: number) => void): void => {
+    if (typeof block === 'number') return;
     const wide = block.length > BLOCK_ALL_PAIRS;
     if (wide) block.sort(order);
     for (let x = 0; x < block.length; x++) {
@@ -303,7 +323,7 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
   };
   for (const block of byCompany.values()) {
     // Most company-name blocks only hold rows with a domain: nothing to compare there.
-    if (block.some((i) => domains[i] === null)) visit(block, true, collect);
+    if (typeof block !== 'number' && block.some((i) => domains[i] === null)) visit(block, true, collect);
   }
   if (pairs.length === 0) return;
   const rootDomain = new Map<number, string>();
