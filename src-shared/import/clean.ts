@@ -168,14 +168,16 @@ export interface Classification {
  */
 export function classify(cleaned: CleanedLead, verdict: CrossRowVerdict = {}, decision: RowDecision | null = null): Classification {
   const { emailCheck: check, issues } = cleaned;
-  const flags = new Set<LeadFlag>(issues.map((i) => i.flag));
-  if (check?.role) flags.add('role');
-  if (check?.freeMail) flags.add('free_mail');
-  if (check?.disposable) flags.add('disposable');
-  if (check?.suggestion) flags.add('typo');
-  if (verdict.possibleDuplicate) flags.add('possible_duplicate');
+  // A handful of flags at most: a plain array, no Set per row.
+  const flags: LeadFlag[] = [];
+  for (const issue of issues) if (!flags.includes(issue.flag)) flags.push(issue.flag);
+  if (check?.role) flags.push('role');
+  if (check?.freeMail) flags.push('free_mail');
+  if (check?.disposable) flags.push('disposable');
+  if (check?.suggestion) flags.push('typo');
+  if (verdict.possibleDuplicate) flags.push('possible_duplicate');
   const suggestion = check?.suggestion ?? null;
-  const out = (state: LeadState, reason: string): Classification => ({ state, reason, flags: [...flags], suggestion });
+  const out = (state: LeadState, reason: string): Classification => ({ state, reason, flags, suggestion });
 
   if (check === null) return out('invalid', 'No email address');
   if (!check.syntaxValid && suggestion === null) return out('invalid', check.reason ?? 'Not a valid email address');

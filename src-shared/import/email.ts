@@ -32,8 +32,12 @@ export interface EmailCheck {
 const MAILTO = /^(?:mailto:)+/i;
 const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>/;
 const LIST_SEPARATOR = /[,;\s]+/;
-const WRAP_START = /^[<("'[\]{}.,;:!?]+/;
-const WRAP_END = /[>)"'[\]{}.,;:!?]+$/;
+const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
+const WRAP_END = /[\s>)"'[\]{}.,;:!?]+$/;
+
+// Nothing for `cleanEmail` to change: no space, wrapper, mailto:, second
+// address or trailing dot, and a domain that is already lower-case ASCII.
+const PLAIN_ADDRESS = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
 
 /** Several addresses in one cell ("a@x.com; b@y.com"); `cleanEmail` keeps the first. */
 export function hasSeveralEmails(raw: string): boolean {
@@ -52,6 +56,8 @@ export function hasSeveralEmails(raw: string): boolean {
  */
 export function cleanEmail(raw: string | null | undefined): string | null {
   if (raw == null) return null;
+  // Most cells are already a bare address with a lower-case ASCII domain.
+  if (PLAIN_ADDRESS.test(raw)) return raw;
   let s = cleanText(raw).replace(/\uFF20/g, '@');
   if (s === '') return null;
   const angle = ANGLE_ADDRESS.exec(s);
@@ -65,8 +71,11 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     const parts = s.split(LIST_SEPARATOR);
     s = parts.find((p) => p.includes('@')) ?? s;
   }
-  s = s.replace(WRAP_START, '').replace(WRAP_END, '');
-  if (MAILTO.test(s)) s = s.replace(MAILTO, '');
+  // Until nothing changes, so that cleaning the result again changes nothing: "(mailto:'a@b.com')".
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s.replace(WRAP_START, '').replace(WRAP_END, '').replace(MAILTO, '');
+  }
   const at = s.lastIndexOf('@');
   if (at < 0) return s === '' ? null : s;
   const local = s.slice(0, at);
@@ -149,10 +158,20 @@ function domainProblem(domain: string): string | null {
   }
   const tld = labels[labels.length - 1] ?? '';
   if (!TLD.test(tld)) return `".${tld}" is not a valid domain ending`;
-  const p = parse(domain);
-  if (p.isIcann !== true) return `".${tld}" is not an existing domain ending`;
-  if (p.domain === null) return 'The domain is only a domain ending';
   return null;
+}
+
+// The labels are checked above: tldts need not extract or validate the host again.
+const PSL_ONLY = { extractHostname: false, validateHostname: false, detectIp: false } as const;
+
+/** `domainProblem`, then the Public Suffix List: the problem, or the registrable domain. */
+function checkDomain(domain: string): { problem: string; registrable: null } | { problem: null; registrable: string } {
+  const shape = domainProblem(domain);
+  if (shape !== null) return { problem: shape, registrable: null };
+  const p = parse(domain, PSL_ONLY);
+  if (p.isIcann !== true) return { problem: `".${domain.slice(domain.lastIndexOf('.') + 1)}" is not an existing domain ending`, registrable: null };
+  if (p.domain === null) return { problem: 'The domain is only a domain ending', registrable: null };
+  return { problem: null, registrable: p.domain };
 }
 
 interface DomainFacts {
@@ -171,17 +190,16 @@ const DOMAIN_CACHE_MAX = 100_000;
 function domainFacts(domain: string): DomainFacts {
   const cached = domainCache.get(domain);
   if (cached) return cached;
-  const problem = domainProblem(domain);
+  const { problem, registrable } = checkDomain(domain);
   const fixed = domain === '' ? null : suggestDomain(domain);
   const facts: DomainFacts = {
     problem,
-    suggestion: fixed !== null && fixed !== domain && domainProblem(fixed) === null ? fixed : null,
+    suggestion: fixed !== null && fixed !== domain && checkDomain(fixed).problem === null ? fixed : null,
     freeMail: false,
     disposable: false,
   };
-  if (problem === null) {
-    const registrable = parse(domain).domain;
-    facts.freeMail = isFreeMailDomain(domain) || (registrable !== null && isFreeMailDomain(registrable));
+  if (registrable !== null) {
+    facts.freeMail = isFreeMailDomain(domain) || isFreeMailDomain(registrable);
     facts.disposable = isDisposableDomain(domain);
   }
   if (domainCache.size >= DOMAIN_CACHE_MAX) domainCache.clear();

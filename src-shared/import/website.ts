@@ -7,7 +7,7 @@
  * IDN hosts are converted to punycode with the WHATWG URL parser, which both
  * Node and browsers have, so this module needs no node: import.
  */
-import { getDomain, parse } from 'tldts';
+import { parse } from 'tldts';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 // Characters that would make `new URL('http://' + host)` parse something
@@ -77,7 +77,7 @@ function computeWebsiteDomain(url: string): string | null {
   if (host === null) return null;
   const p = parse(host);
   if (p.isIp || p.isIcann !== true) return null;
-  return getDomain(host);
+  return p.domain;
 }
 
 /** Registrable domain of an email address's domain part (already ASCII or not). */

@@ -25,6 +25,11 @@ describe('cleanEmail', () => {
     expect(cleanEmail(input)).toBe(expected);
   });
 
+  it.each(['! !', "{ '*", "(mailto:'jane@acme.com')"])('cleaning %j twice changes nothing', (raw) => {
+    const once = cleanEmail(raw);
+    expect(once === null ? null : cleanEmail(once)).toBe(once);
+  });
+
   it('is idempotent', () => {
     const local = fc.stringMatching(/^[A-Za-z0-9._%+'-]{1,20}$/);
     const domain = fc.constantFrom('acme.com', 'ACME.co.uk', 'bücher.de', 'gmail.com', 'xn--bcher-kva.de', 'mail.例え.jp');
