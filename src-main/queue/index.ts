@@ -53,7 +53,7 @@
  *                         (random * min(60 s, 2^(attempt-1) s)), last_error kept; after maxAttempts -> failed
  *   400 / 403 / 404 / 409 failed at once (no blind retry) -> onGiveUp
  * A ProviderError with `ambiguous: true` means the provider may have acted: a non-idempotent handler
- * must reconcile before repeating (see services/generation/submit.ts). LeaseLostError and
+ * must reconcile before repeating (see the submit job in services/generation/jobs.ts). LeaseLostError and
  * JobCancelledError end the handler silently.
  *
  * ## Running it

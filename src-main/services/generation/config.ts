@@ -8,7 +8,11 @@ export interface GenerationConfig {
   poll: PollPolicy;
   /** A list still processing this long after submission turns the batch 'stuck' (retry re-polls). */
   pollDeadlineMs: number;
-  /** Safety-net wait for a free MachFive slot; a finished batch wakes one waiter at once. */
+  /**
+   * Safety-net wait of a submit job parked for a free MachFive slot. Whatever frees a slot wakes as many
+   * waiters as there are free slots, so this only bounds a missed wake-up; short, it would make every
+   * parked job of a big run spin through the queue.
+   */
   slotWaitMs: number;
   httpTimeoutMs: number | undefined;
 }
@@ -25,7 +29,7 @@ export function generationConfig(env: NodeJS.ProcessEnv): GenerationConfig {
   return {
     poll: { minMs, maxMs },
     pollDeadlineMs: envInt(env.LEADPREP_MACHFIVE_POLL_DEADLINE_MS) ?? 2 * 60 * 60 * 1000,
-    slotWaitMs: maxMs,
+    slotWaitMs: envInt(env.LEADPREP_MACHFIVE_SLOT_WAIT_MS) ?? Math.max(maxMs, 30_000),
     httpTimeoutMs: envInt(env.LEADPREP_HTTP_TIMEOUT_MS),
   };
 }

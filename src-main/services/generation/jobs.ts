@@ -50,6 +50,32 @@ export function addLeadBatches(ctx: HasDatabase, run: Pick<RunRow, 'id' | 'batch
   });
 }
 
+/** MachFive lists of live runs that hold a workspace slot (sent, not yet finished). */
+function busySlots(sqlite: Database.Database): number {
+  return (
+    cachedStatement(
+      sqlite,
+      `SELECT COUNT(*) AS n FROM batches b JOIN runs r ON r.id = b.run_id
+       WHERE r.state IN ('active','failed') AND b.state IN ('submitting', 'processing')`,
+    ).get() as { n: number }
+  ).n;
+}
+
+/**
+ * Slots were freed (a batch finished, failed, got stuck or was cancelled): as many submit jobs parked
+ * for a slot as there are free slots run now; the others keep waiting instead of polling. Call it in
+ * the transaction that frees the slot.
+ */
+export function wakeSlotWaitersIn(sqlite: Database.Database, now = Date.now()): void {
+  const free = providerState(sqlite, 'machfive', now).concurrency - busySlots(sqlite);
+  if (free <= 0) return;
+  cachedStatement(
+    sqlite,
+    `UPDATE jobs SET next_run_at = ? WHERE id IN (
+       SELECT id FROM jobs WHERE kind = ? AND state = 'queued' AND last_error = ? AND next_run_at > ? ORDER BY id LIMIT ?)`,
+  ).run(now, SUBMIT, SLOT_NOTE, now, free);
+}
+
 function toBatchLead(l: BatchLeadRow): BatchLead {
   const name = l.full_name ?? ([l.first_name, l.last_name].filter(Boolean).join(' ') || undefined);
   const lead: BatchLead = { email: l.email };
@@ -80,13 +106,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     return batch && run ? { batch, run } : null;
   };
 
-  /** One submit job parked for a slot runs again now that a slot was freed (the others keep waiting, not spinning). */
-  const wakeSlotWaiters = (now: number) =>
-    cachedStatement(sqlite, 
-        `UPDATE jobs SET next_run_at = ? WHERE id IN (
-           SELECT id FROM jobs WHERE kind = ? AND state = 'queued' AND last_error = ? AND next_run_at > ? ORDER BY id LIMIT 1)`,
-      )
-      .run(now, SUBMIT, SLOT_NOTE, now);
+  const wakeSlotWaiters = (now: number) => wakeSlotWaitersIn(sqlite, now);
 
   const accepted = (batch: BatchRow, listId: string) => () => {
     const now = Date.now();
@@ -121,6 +141,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
       setBatch(sqlite, batchId, { state: 'failed', error: message, error_code: code });
     }
     settleRun(sqlite, l.run.id);
+    wakeSlotWaiters(Date.now());
   };
 
   const rejected = (batch: BatchRow, sent: BatchLeadRow[], e: BatchRejectedError) => () => {
@@ -135,6 +156,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     if (bad) setLeads(sqlite, batch.run_id, { leadIds: [bad.lead_id] }, 'failed', `MachFive refused this lead: ${e.message}`, now);
     setLeads(sqlite, batch.run_id, { batchId: batch.id, fromStates: ['pending'] }, 'not_generated', `Not generated: ${reason}`, now);
     settleRun(sqlite, batch.run_id, now);
+    wakeSlotWaiters(now);
   };
 
   const common = {
@@ -166,9 +188,7 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
           return { type: 'done', effects: accepted(batch, found.id) };
         }
       } else {
-        const busy = cachedStatement(sqlite, `SELECT COUNT(*) AS n FROM batches b JOIN runs r ON r.id = b.run_id WHERE r.state IN ('active','failed') AND b.state IN ('submitting', 'processing')`)
-          .get() as { n: number };
-        if (busy.n >= providerState(sqlite, 'machfive').concurrency) {
+        if (busySlots(sqlite) >= providerState(sqlite, 'machfive').concurrency) {
           return { type: 'retry', afterMs: config.slotWaitMs, note: SLOT_NOTE };
         }
         job.withLease(() => setBatch(sqlite, batch.id, { state: 'submitting' }));
