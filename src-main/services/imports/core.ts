@@ -49,8 +49,8 @@ export interface StagingProgress {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Rows per transaction for work that touches many leads. */
-export const CHUNK = 2000;
+/** Rows per transaction for work that touches many leads (a 2,000-lead exclude took up to 210 ms on a busy 2-core machine). */
+export const CHUNK = 500;
 const MAX_UNDO_STEPS = 50;
 
 const Headers = z.array(z.string());
@@ -67,6 +67,11 @@ export function createCore(ctx: AppContext) {
   const reclassifier = createReclassifier(sqlite);
   /** Drafts this process is staging right now; any other unstaged draft was left by a crash. */
   const staging = new Map<number, StagingProgress>();
+  /**
+   * Drafts a chunked change (bulk action, undo) is working on, with its label. The change yields
+   * between chunks; other changes to the import are refused meanwhile so none lands between them.
+   */
+  const busy = new Map<number, string>();
 
   const getImport = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE id = ? AND status != 'deleting'");
   const getLead = sqlite.prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`);
@@ -107,7 +112,26 @@ export function createCore(ctx: AppContext) {
     return imp;
   }
 
+  function requireIdle(importId: number): void {
+    const label = busy.get(importId);
+    if (label !== undefined) {
+      throw new AppError('conflict', `Import ${importId} is still busy with "${label}"; try again when it has finished.`);
+    }
+  }
+
+  /** Runs a chunked change of an import with other changes of it refused until it ends. */
+  async function exclusive<T>(importId: number, label: string, fn: () => Promise<T>): Promise<T> {
+    requireIdle(importId);
+    busy.set(importId, label);
+    try {
+      return await fn();
+    } finally {
+      busy.delete(importId);
+    }
+  }
+
   function requireDraft(importId: number): DbImport {
+    requireIdle(importId);
     const imp = requireImport(importId);
     if (imp.status !== 'draft') {
       throw new AppError(
@@ -234,6 +258,8 @@ export function createCore(ctx: AppContext) {
     staging,
     requireImport,
     requireDraft,
+    requireIdle,
+    exclusive,
     requireLead,
     getLead: (id: number) => getLead.get(id),
     liveCounts,

@@ -24,6 +24,15 @@ export function createLifecycle(core: Core) {
   const leadCount = sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM leads WHERE import_id = ?');
   const markDeleting = sqlite.prepare<[number]>("UPDATE imports SET status = 'deleting' WHERE id = ?");
   const deleteChunk = sqlite.prepare<[number]>(`DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE import_id = ? LIMIT ${DELETE_CHUNK})`);
+  // Groups and undo snapshots go in chunks too: letting the import's cascade take 28k groups or a
+  // 100k-lead undo step at once blocked for half a second.
+  const deleteGroupsChunk = sqlite.prepare<[number]>(
+    `DELETE FROM duplicate_groups WHERE id IN (SELECT id FROM duplicate_groups WHERE import_id = ? LIMIT ${DELETE_CHUNK * 4})`,
+  );
+  const deleteUndoChunk = sqlite.prepare<[number]>(
+    `DELETE FROM lead_undo_leads WHERE rowid IN (
+       SELECT u.rowid FROM lead_undo_batches b JOIN lead_undo_leads u ON u.batch_id = b.id WHERE b.import_id = ? LIMIT ${DELETE_CHUNK * 4})`,
+  );
   const deleteImport = sqlite.prepare<[number]>('DELETE FROM imports WHERE id = ?');
   const pendingDeletes = sqlite.prepare<[], { id: number }>("SELECT id FROM imports WHERE status = 'deleting'");
   // Leads that became "already in your leads" since they were staged: another import was committed first.
@@ -53,14 +62,10 @@ export function createLifecycle(core: Core) {
   });
 
   async function removeLeads(importId: number): Promise<void> {
-    while (!closed) {
-      const n = sqlite.transaction(() => deleteChunk.run(importId).changes)();
-      if (n === 0) {
-        deleteImport.run(importId);
-        return;
-      }
-      await yieldToEventLoop();
+    for (const chunk of [deleteUndoChunk, deleteChunk, deleteGroupsChunk]) {
+      while (!closed && chunk.run(importId).changes > 0) await yieldToEventLoop();
     }
+    if (!closed) deleteImport.run(importId);
   }
 
   /** Rollbacks interrupted by a crash or quit are finished in the background. */
@@ -103,6 +108,7 @@ export function createLifecycle(core: Core) {
       },
 
       'imports.delete': async ({ importId, force }: HandlerInput<'imports.delete'>): Promise<CallOutput<'imports.delete'>> => {
+        core.requireIdle(importId);
         const imp = core.requireImport(importId);
         const used = inRuns.get(importId) ?? { leads: 0, generated: 0 };
         if (used.leads > 0 && !force) {

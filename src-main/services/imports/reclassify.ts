@@ -52,15 +52,17 @@ export function createReclassifier(sqlite: Database.Database) {
     `SELECT 1 AS n FROM leads l JOIN imports i ON i.id = l.import_id
       WHERE l.linkedin_url = ? AND i.status = 'committed' AND l.state != 'invalid' LIMIT 1`,
   );
+  // `+import_id`: without statistics the planner would walk the whole import by (import_id, row_number)
+  // for the ORDER BY instead of the few leads with this key.
   const peerByEmail = sqlite.prepare<[string, number, number], { row_number: number }>(
     `SELECT row_number FROM leads
-      WHERE email_key = ? AND import_id = ? AND id != ?
+      WHERE email_key = ? AND +import_id = ? AND id != ?
         AND state NOT IN ('duplicate', 'invalid') AND (decision IS NULL OR decision != 'exclude')
       ORDER BY row_number LIMIT 1`,
   );
   const peerByLinkedIn = sqlite.prepare<[string, number, number], { row_number: number }>(
     `SELECT row_number FROM leads
-      WHERE linkedin_url = ? AND import_id = ? AND id != ?
+      WHERE linkedin_url = ? AND +import_id = ? AND id != ?
         AND state NOT IN ('duplicate', 'invalid') AND (decision IS NULL OR decision != 'exclude')
       ORDER BY row_number LIMIT 1`,
   );

@@ -7,11 +7,11 @@
  * undo log before the change, and `leads.undo` copies the latest step back.
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
-import type { GroupView, LeadEditChanges } from '../../../src-shared/contract/imports';
+import type { BulkAction, GroupView, LeadEditChanges } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { mergeInto } from '../../../src-shared/import/dedupe';
 import type { LeadFlag, NormalisedLead, RowDecision } from '../../../src-shared/import/types';
-import { CHUNK, type Core } from './core';
+import { CHUNK, yieldToEventLoop, type Core } from './core';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
 
 const EXCLUDE_BY_FLAG: Partial<Record<string, LeadFlag>> = {
@@ -40,17 +40,26 @@ interface DbGroup {
 export function createReview(core: Core) {
   const sqlite = core.ctx.database.sqlite;
 
+  // `+import_id` keeps the planner on the key indexes (one OR-union lookup) instead of scanning the import.
   const leadsByKey = sqlite.prepare<[number, number, string | null, string | null], DbLead>(
     `SELECT ${LEAD_COLUMNS} FROM leads
-      WHERE import_id = ? AND id != ? AND (email_key = ? OR linkedin_url = ?)
+      WHERE +import_id = ? AND id != ? AND (email_key = ? OR linkedin_url = ?)
       ORDER BY row_number`,
   );
-  const idsWithSuggestion = sqlite.prepare<[number], { id: number }>(
-    "SELECT id FROM leads WHERE import_id = ? AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude') ORDER BY row_number",
-  );
-  const idsWithFlag = sqlite.prepare<[number, string], { id: number }>(
-    "SELECT id FROM leads WHERE import_id = ? AND flags_json LIKE ? AND (decision IS NULL OR decision != 'exclude')",
-  );
+  // Keyset pages in id order, so finding the leads of a bulk action over 100k rows is chunked too.
+  const lastLeadId = sqlite.prepare<[number], number | null>('SELECT max(id) FROM leads WHERE import_id = ?').pluck();
+  const idsWithSuggestion = sqlite
+    .prepare<[number, number, number], number>(
+      `SELECT id FROM leads WHERE id > ? AND id <= ? AND import_id = ? AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude')
+        ORDER BY id LIMIT ${CHUNK}`,
+    )
+    .pluck();
+  const idsWithFlag = sqlite
+    .prepare<[number, number, number, string], number>(
+      `SELECT id FROM leads WHERE id > ? AND id <= ? AND import_id = ? AND flags_json LIKE ? AND (decision IS NULL OR decision != 'exclude')
+        ORDER BY id LIMIT ${CHUNK}`,
+    )
+    .pluck();
   const idsInImport = sqlite.prepare<[number, string], { id: number }>(
     'SELECT id FROM leads WHERE import_id = ? AND id IN (SELECT value FROM json_each(?))',
   );
@@ -66,8 +75,15 @@ export function createReview(core: Core) {
   );
   const cols = MUTABLE_COLUMNS.join(', ');
   const fromUndo = MUTABLE_COLUMNS.map((c) => `u.${c}`).join(', ');
-  const restoreLeads = sqlite.prepare<[number]>(
-    `UPDATE leads SET (${cols}) = (${fromUndo}) FROM lead_undo_leads u WHERE u.batch_id = ? AND leads.id = u.lead_id`,
+  const undoLeadIds = sqlite
+    .prepare<[number], number>(`SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK}`)
+    .pluck();
+  const restoreLeads = sqlite.prepare<[number, string]>(
+    `UPDATE leads SET (${cols}) = (${fromUndo}) FROM lead_undo_leads u
+      WHERE u.batch_id = ? AND u.lead_id IN (SELECT value FROM json_each(?)) AND leads.id = u.lead_id`,
+  );
+  const dropUndoLeads = sqlite.prepare<[number, string]>(
+    'DELETE FROM lead_undo_leads WHERE batch_id = ? AND lead_id IN (SELECT value FROM json_each(?))',
   );
   const restoreGroups = sqlite.prepare<[number]>(
     `UPDATE duplicate_groups SET survivor_lead_id = u.survivor_lead_id, status = u.status
@@ -208,11 +224,14 @@ export function createReview(core: Core) {
         where.push("(email LIKE @search ESCAPE '\\' OR full_name LIKE @search ESCAPE '\\' OR company LIKE @search ESCAPE '\\')");
         params.search = likePattern(search);
       }
+      // A search without a flag filter reads only the covering search index (not 100k wide rows);
+      // without statistics the planner would not pick it.
+      const from = search && !input.flag ? 'leads INDEXED BY leads_search_idx' : 'leads';
       const base = where.join(' AND ');
       const counts = { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
-      for (const r of sqlite.prepare<Record<string, string | number>, { state: keyof typeof counts; n: number }>(
-        `SELECT state, count(*) AS n FROM leads WHERE ${base} GROUP BY state`,
-      ).all(params)) {
+      for (const r of sqlite
+        .prepare<Record<string, string | number>, { state: keyof typeof counts; n: number }>(`SELECT state, count(*) AS n FROM ${from} WHERE ${base} GROUP BY state`)
+        .all(params)) {
         if (r.state in counts) counts[r.state] = r.n;
       }
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -221,9 +240,12 @@ export function createReview(core: Core) {
         filtered += ' AND state = @state';
         params.state = input.state;
       }
+      // Page over ids first (index only), then read the page's full rows.
       const rows = sqlite
         .prepare<Record<string, string | number>, DbLead>(
-          `SELECT ${LEAD_COLUMNS} FROM leads WHERE ${filtered} ORDER BY row_number LIMIT @limit OFFSET @offset`,
+          `SELECT ${LEAD_COLUMNS} FROM leads WHERE id IN (
+             SELECT id FROM ${from} WHERE ${filtered} ORDER BY row_number LIMIT @limit OFFSET @offset)
+           ORDER BY row_number`,
         )
         .all(params)
         .map(toLeadRow);
@@ -242,25 +264,7 @@ export function createReview(core: Core) {
     'leads.bulk': async ({ importId, action, leadIds }: HandlerInput<'leads.bulk'>): Promise<CallOutput<'leads.bulk'>> => {
       core.requireDraft(importId);
       const label = BULK_LABELS[action];
-      let changed = 0;
-      if (action === 'apply_all_typo_fixes') {
-        const ids = idsWithSuggestion.all(importId).map((r) => r.id);
-        changed = await refreshMany(importId, ids, label, (row) => ({
-          lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
-          edited: row.suggestion !== null,
-        }));
-      } else if (action === 'keep_selected' || action === 'exclude_selected') {
-        if (!leadIds || leadIds.length === 0) throw new AppError('invalid_input', 'Select at least one lead first.');
-        const ids = idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id);
-        if (action === 'keep_selected') {
-          changed = await refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
-        } else {
-          changed = await excludeMany(importId, ids, label);
-        }
-      } else {
-        const flag = EXCLUDE_BY_FLAG[action] as LeadFlag;
-        changed = await excludeMany(importId, idsWithFlag.all(importId, `%"${flag}"%`).map((r) => r.id), label);
-      }
+      const changed = await core.exclusive(importId, label, () => bulk(importId, action, label, leadIds));
       core.announce(importId);
       return { changed };
     },
@@ -269,12 +273,7 @@ export function createReview(core: Core) {
       core.requireDraft(importId);
       const step = latestUndo.get(importId);
       if (!step) return { undone: null, changed: 0 };
-      const changed = sqlite.transaction(() => {
-        const n = restoreLeads.run(step.id).changes;
-        restoreGroups.run(step.id);
-        dropUndo.run(step.id);
-        return n;
-      })();
+      const changed = await core.exclusive(importId, `Undo ${step.label}`, () => undo(step.id));
       core.announce(importId);
       return { undone: step.label, changed };
     },
@@ -338,6 +337,69 @@ export function createReview(core: Core) {
       return { group: groupView(getGroup.get(groupId) as DbGroup), changed };
     },
   };
+
+  /** Ids of an import's leads that `page(after, last)` selects, one chunk at a time. */
+  async function* keyset(importId: number, page: (after: number, last: number) => number[]): AsyncGenerator<number[]> {
+    const last = lastLeadId.get(importId) ?? 0;
+    let after = 0;
+    for (;;) {
+      const ids = page(after, last);
+      if (ids.length === 0) return;
+      yield ids;
+      after = ids[ids.length - 1] as number;
+      await yieldToEventLoop();
+    }
+  }
+
+  async function collect(pages: AsyncIterable<number[]>): Promise<number[]> {
+    const out: number[] = [];
+    for await (const ids of pages) out.push(...ids);
+    return out;
+  }
+
+  async function bulk(importId: number, action: BulkAction, label: string, leadIds: readonly number[] | undefined): Promise<number> {
+    if (action === 'apply_all_typo_fixes') {
+      const ids = await collect(keyset(importId, (after, last) => idsWithSuggestion.all(after, last, importId)));
+      return refreshMany(importId, ids, label, (row) => ({
+        lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
+        edited: row.suggestion !== null,
+      }));
+    }
+    if (action === 'keep_selected' || action === 'exclude_selected') {
+      if (!leadIds || leadIds.length === 0) throw new AppError('invalid_input', 'Select at least one lead first.');
+      const ids = idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id);
+      if (action === 'keep_selected') return refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
+      return excludeMany(importId, ids, label);
+    }
+    const flag = `%"${EXCLUDE_BY_FLAG[action] as LeadFlag}"%`;
+    return excludeMany(importId, await collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag))), label);
+  }
+
+  /**
+   * Restores an undo step chunk by chunk. Each chunk restores some leads and deletes their
+   * snapshots in one transaction; the step itself (and its group decisions) goes last. So a
+   * crash halfway leaves a smaller undo step that finishes the job when undo is pressed again,
+   * and the import is marked busy meanwhile so no other change lands between the chunks.
+   */
+  async function undo(batchId: number): Promise<number> {
+    let changed = 0;
+    for (;;) {
+      const ids = undoLeadIds.all(batchId);
+      if (ids.length === 0) break;
+      const json = JSON.stringify(ids);
+      changed += sqlite.transaction(() => {
+        const n = restoreLeads.run(batchId, json).changes;
+        dropUndoLeads.run(batchId, json);
+        return n;
+      })();
+      await yieldToEventLoop();
+    }
+    sqlite.transaction(() => {
+      restoreGroups.run(batchId);
+      dropUndo.run(batchId);
+    })();
+    return changed;
+  }
 
   async function excludeMany(importId: number, ids: readonly number[], label: string): Promise<number> {
     if (ids.length === 0) return 0;
