@@ -14,6 +14,8 @@ import { searchIndexChanged } from './query';
 
 export const FLAG_OPTIONS_KEY = 'review.flagOptions';
 const CHUNK = 500;
+/** About 0.3 ms a lead (flags + search text): small enough that one slice stays well under 100 ms. */
+const DIRTY_CHUNK = 200;
 
 export function readFlagOptions(sqlite: Database.Database): FlagOptions {
   const row = sqlite.prepare('SELECT value_json AS v FROM preferences WHERE key = ?').get(FLAG_OPTIONS_KEY) as
@@ -177,7 +179,7 @@ export async function recomputeDirty(sqlite: Database.Database, runId: number): 
   const next = sqlite.prepare('SELECT lead_id FROM review_docs WHERE run_id = ? AND dirty = 1 LIMIT ?').pluck();
   let total = 0;
   for (;;) {
-    const ids = next.all(runId, CHUNK) as number[];
+    const ids = next.all(runId, DIRTY_CHUNK) as number[];
     if (ids.length === 0) return total;
     const { expected, options } = runContext(sqlite, runId);
     total += sqlite.transaction(() => {
