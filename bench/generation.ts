@@ -40,7 +40,9 @@ async function startSimProcess(): Promise<{ url: string; child: ChildProcess }> 
     const s = await start({ processingMs: ${PROCESSING_MS}, latencyMs: ${LATENCY_MS}, concurrencyLimit: ${SIM_CONCURRENCY} });
     process.stdout.write(s.url + '\\n');
   })`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const rl = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     rl.once('line', resolve);
@@ -105,8 +107,16 @@ export async function runGenerationBench(): Promise<Record<string, number | stri
     const wallMs = performance.now() - startWall;
 
     const detail = await handlers['runs.get']({ runId: run.id });
-    const jobs = (ctx.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE run_id = ?`).get(run.id) as { n: number }).n;
-    const sequences = (ctx.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM sequence_steps WHERE run_id = ?`).get(run.id) as { n: number }).n;
+    const jobs = (
+      ctx.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE run_id = ?`).get(run.id) as {
+        n: number;
+      }
+    ).n;
+    const sequences = (
+      ctx.database.sqlite
+        .prepare(`SELECT COUNT(*) AS n FROM sequence_steps WHERE run_id = ?`)
+        .get(run.id) as { n: number }
+    ).n;
     const bytesAfter = dbBytes(ctx);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const queueCpuMs = (queueCpu.user + queueCpu.system) / 1000;
@@ -131,7 +141,9 @@ export async function runGenerationBench(): Promise<Record<string, number | stri
       worstEventLoopStallMs: +worstStall.toFixed(1),
       sequenceLeads: detail.leads.generated,
       sequenceSteps: sequences,
-      dbGrowthBytesPer10kSequences: Math.round(((bytesAfter - bytesBefore) / Math.max(1, detail.leads.generated)) * 10_000),
+      dbGrowthBytesPer10kSequences: Math.round(
+        ((bytesAfter - bytesBefore) / Math.max(1, detail.leads.generated)) * 10_000,
+      ),
       note: 'queueCpu* covers claims, HTTP client, parsing, storing and progress events after runs.start; cpuMsTotal adds run creation (startRunCpuMs). The simulator runs in another process.',
     };
   } finally {

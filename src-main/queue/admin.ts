@@ -22,17 +22,24 @@ export interface JobSummary {
 }
 
 /** Queued and running jobs of a run or push become 'cancelled'; a running handler's next CAS fails. */
-export function cancelJobs(ctx: HasDatabase, target: { runId: number } | { pushId: number }, now = Date.now()): number {
+export function cancelJobs(
+  ctx: HasDatabase,
+  target: { runId: number } | { pushId: number },
+  now = Date.now(),
+): number {
   const col = 'runId' in target ? 'run_id' : 'push_id';
   const id = 'runId' in target ? target.runId : target.pushId;
-  return cachedStatement(ctx.database.sqlite, 
-      `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
+  return cachedStatement(
+    ctx.database.sqlite,
+    `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
        WHERE ${col} = ? AND state IN ('queued', 'running')`,
-    )
-    .run(now, now, id).changes;
+  ).run(now, now, id).changes;
 }
 
-export function listJobs(ctx: HasDatabase, filter: { runId?: number; pushId?: number; limit?: number } = {}): JobSummary[] {
+export function listJobs(
+  ctx: HasDatabase,
+  filter: { runId?: number; pushId?: number; limit?: number } = {},
+): JobSummary[] {
   const where: string[] = [];
   const args: Array<number> = [];
   if (filter.runId !== undefined) {
@@ -43,8 +50,10 @@ export function listJobs(ctx: HasDatabase, filter: { runId?: number; pushId?: nu
     where.push('push_id = ?');
     args.push(filter.pushId);
   }
-  const rows = cachedStatement(ctx.database.sqlite, `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-    .all(...args, filter.limit ?? 1000) as JobRow[];
+  const rows = cachedStatement(
+    ctx.database.sqlite,
+    `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+  ).all(...args, filter.limit ?? 1000) as JobRow[];
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -9,7 +9,13 @@ export type FailureClass =
   /** 401 or no key saved: pause the provider until a key is saved again; the job keeps its attempt. */
   | { action: 'pause'; reason: 'auth' | 'credits'; message: string; code: string }
   /** 429: wait (Retry-After if given) without using an attempt; WORKSPACE_LIMIT also lowers concurrency. */
-  | { action: 'rate_limited'; retryAfterMs: number | null; lowerConcurrency: boolean; message: string; code: string }
+  | {
+      action: 'rate_limited';
+      retryAfterMs: number | null;
+      lowerConcurrency: boolean;
+      message: string;
+      code: string;
+    }
   /** Nothing reached the provider (connection refused, DNS): a normal state, probe with growing waits. */
   | { action: 'offline'; message: string; code: string }
   /** 5xx, timeout, reset, unreadable answer, unexpected bug: exponential backoff, uses an attempt. */
@@ -46,8 +52,10 @@ export function classifyFailure(e: unknown): FailureClass {
     }
   }
   if (isAppError(e)) {
-    if (e.code === 'key_missing') return { action: 'pause', reason: 'auth', message: e.message, code: e.code };
-    if (e.code === 'invalid_input' || e.code === 'not_found') return { action: 'fail', message: e.message, code: e.code };
+    if (e.code === 'key_missing')
+      return { action: 'pause', reason: 'auth', message: e.message, code: e.code };
+    if (e.code === 'invalid_input' || e.code === 'not_found')
+      return { action: 'fail', message: e.message, code: e.code };
     return { action: 'backoff', ambiguous: false, message: e.message, code: e.code };
   }
   const message = e instanceof Error ? e.message : String(e);

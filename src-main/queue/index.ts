@@ -87,5 +87,11 @@ export {
   type HasDatabase,
 } from './store';
 export { cancelJobs, listJobs, type JobSummary } from './admin';
-export { createQueueRunner, type QueueRunner, type QueueRunnerOptions, type IdleReport, type QueueHost } from './runner';
+export {
+  createQueueRunner,
+  type QueueRunner,
+  type QueueRunnerOptions,
+  type IdleReport,
+  type QueueHost,
+} from './runner';
 export { startBackgroundQueue } from './background';

@@ -15,8 +15,21 @@ import type { OpenedDatabase } from '../db/open';
 import type { EventBus } from '../app/events';
 import { classifyFailure } from './classify';
 import type { JobRegistry } from './registry';
-import { DEFAULT_CONCURRENCY, pauseProvider, providerState, setProviderConcurrency, type JobRow } from './store';
-import { JobCancelledError, LeaseLostError, type GiveUpInfo, type JobContext, type JobInfo, type JobOutcome } from './types';
+import {
+  DEFAULT_CONCURRENCY,
+  pauseProvider,
+  providerState,
+  setProviderConcurrency,
+  type JobRow,
+} from './store';
+import {
+  JobCancelledError,
+  LeaseLostError,
+  type GiveUpInfo,
+  type JobContext,
+  type JobInfo,
+  type JobOutcome,
+} from './types';
 
 export interface QueueRunnerOptions {
   /** Random per runner by default; it is the lease token. */
@@ -107,7 +120,9 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
       `UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
        WHERE id = ? AND (state = 'queued' OR (state = 'running' AND lease_expires_at < ?))`,
     ),
-    renew: sqlite.prepare(`UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running'`),
+    renew: sqlite.prepare(
+      `UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running'`,
+    ),
     owned: sqlite.prepare(`SELECT state, lease_owner FROM jobs WHERE id = ?`),
     finish: sqlite.prepare(
       `UPDATE jobs SET state = @state, next_run_at = COALESCE(@nextRunAt, next_run_at), attempts = MAX(0, attempts - @refund),
@@ -144,7 +159,8 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     const providers = registeredProviders();
     if (providers.size === 0) return null;
     const running = new Map<string, number>();
-    for (const r of q.runningCounts.all(now) as Array<{ provider: string; n: number }>) running.set(r.provider, r.n);
+    for (const r of q.runningCounts.all(now) as Array<{ provider: string; n: number }>)
+      running.set(r.provider, r.n);
     let best: JobRow | null = null;
     for (const [provider, kindsJson] of providers) {
       if ((holdUntil.get(provider) ?? 0) > now) continue;
@@ -159,7 +175,13 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     if (!best) return null;
     const expires = now + leaseMs;
     if (q.take.run(owner, expires, now, best.id, now).changes !== 1) return null;
-    return { ...best, state: 'running', lease_owner: owner, lease_expires_at: expires, attempts: best.attempts + 1 };
+    return {
+      ...best,
+      state: 'running',
+      lease_owner: owner,
+      lease_expires_at: expires,
+      attempts: best.attempts + 1,
+    };
   });
 
   function infoOf<P>(row: JobRow, payload: P): JobInfo<P> {
@@ -218,12 +240,20 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
       ok = write(true);
     } catch (e) {
       // A failing side effect is a bug in the handler, not a reason to lose the job: record and back off.
-      log.error(`Job ${row.id} (${row.kind}) could not save its result: ${e instanceof Error ? e.message : String(e)}`);
+      log.error(
+        `Job ${row.id} (${row.kind}) could not save its result: ${e instanceof Error ? e.message : String(e)}`,
+      );
       ok = write(false);
       if (ok && spec.state !== 'queued') {
         sqlite
-          .prepare(`UPDATE jobs SET state = 'queued', next_run_at = ?, finished_at = NULL, last_error = ? WHERE id = ?`)
-          .run(now + fullJitterDelayMs(row.attempts, backoff), `Saving the result failed: ${String(e)}`, row.id);
+          .prepare(
+            `UPDATE jobs SET state = 'queued', next_run_at = ?, finished_at = NULL, last_error = ? WHERE id = ?`,
+          )
+          .run(
+            now + fullJitterDelayMs(row.attempts, backoff),
+            `Saving the result failed: ${String(e)}`,
+            row.id,
+          );
       }
     }
     if (ok && info) {
@@ -249,9 +279,15 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     const state = providerState(sqlite, provider);
     const ceiling = DEFAULT_CONCURRENCY[provider];
     if (state.concurrency < ceiling) {
-      const next = raiseConcurrency({ concurrency: state.concurrency, successes: successRun.get(provider) ?? 0 }, ceiling);
+      const next = raiseConcurrency(
+        { concurrency: state.concurrency, successes: successRun.get(provider) ?? 0 },
+        ceiling,
+      );
       successRun.set(provider, next.successes);
-      if (next.concurrency !== state.concurrency && setProviderConcurrency(sqlite, provider, next.concurrency)) {
+      if (
+        next.concurrency !== state.concurrency &&
+        setProviderConcurrency(sqlite, provider, next.concurrency)
+      ) {
         log.info(`${PROVIDER_LABELS[provider]} concurrency raised to ${next.concurrency}.`);
         emitProviders();
       }
@@ -267,7 +303,12 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     switch (f.action) {
       case 'pause': {
         const fresh = pauseProvider(sqlite, provider, f.reason, f.message, now);
-        finish(row, info, { state: 'queued', nextRunAt: now, refund: true, error: { message: f.message, code: f.code } });
+        finish(row, info, {
+          state: 'queued',
+          nextRunAt: now,
+          refund: true,
+          error: { message: f.message, code: f.code },
+        });
         if (fresh) {
           log.warn(`${label} paused (${f.reason}): ${f.message}`);
           emitProviders();
@@ -275,17 +316,26 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
         return;
       }
       case 'rate_limited': {
-        const delay = f.retryAfterMs ?? equalJitterDelayMs(Math.min(backoff.capMs, 2_000 * 2 ** Math.min(row.attempts, 5)));
+        const delay =
+          f.retryAfterMs ??
+          equalJitterDelayMs(Math.min(backoff.capMs, 2_000 * 2 ** Math.min(row.attempts, 5)));
         holdUntil.set(provider, Math.max(holdUntil.get(provider) ?? 0, now + delay));
         if (f.lowerConcurrency) {
           const state = providerState(sqlite, provider, now);
           successRun.set(provider, 0);
           if (setProviderConcurrency(sqlite, provider, lowerConcurrency(state.concurrency), now)) {
-            log.info(`${label} asked to slow down; concurrency lowered to ${lowerConcurrency(state.concurrency)}.`);
+            log.info(
+              `${label} asked to slow down; concurrency lowered to ${lowerConcurrency(state.concurrency)}.`,
+            );
             emitProviders();
           }
         }
-        finish(row, info, { state: 'queued', nextRunAt: now + delay, refund: true, error: { message: f.message, code: f.code } });
+        finish(row, info, {
+          state: 'queued',
+          nextRunAt: now + delay,
+          refund: true,
+          error: { message: f.message, code: f.code },
+        });
         return;
       }
       case 'offline': {
@@ -297,13 +347,23 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
           log.warn(`${label} cannot be reached (${f.message}). Work waits and retries on its own.`);
           emitProviders();
         }
-        finish(row, info, { state: 'queued', nextRunAt: now + delay, refund: true, error: { message: f.message, code: f.code } });
+        finish(row, info, {
+          state: 'queued',
+          nextRunAt: now + delay,
+          refund: true,
+          error: { message: f.message, code: f.code },
+        });
         return;
       }
       case 'backoff': {
         if (row.attempts >= row.max_attempts) {
           log.warn(`Job ${row.id} (${row.kind}) gave up after ${row.attempts} attempts: ${f.message}`);
-          finish(row, info, { state: 'failed', refund: false, error: { message: f.message, code: f.code }, giveUp: f });
+          finish(row, info, {
+            state: 'failed',
+            refund: false,
+            error: { message: f.message, code: f.code },
+            giveUp: f,
+          });
           return;
         }
         finish(row, info, {
@@ -316,7 +376,12 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
       }
       case 'fail':
         log.warn(`Job ${row.id} (${row.kind}) failed: ${f.message}`);
-        finish(row, info, { state: 'failed', refund: false, error: { message: f.message, code: f.code }, giveUp: f });
+        finish(row, info, {
+          state: 'failed',
+          refund: false,
+          error: { message: f.message, code: f.code },
+          giveUp: f,
+        });
         return;
     }
   }
@@ -325,7 +390,14 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
     const now = Date.now();
     switch (outcome.type) {
       case 'done':
-        if (finish(row, info, { state: 'done', refund: false, error: { message: null, code: null }, effects: outcome.effects })) {
+        if (
+          finish(row, info, {
+            state: 'done',
+            refund: false,
+            error: { message: null, code: null },
+            effects: outcome.effects,
+          })
+        ) {
           noteSuccess(row.provider, true);
         }
         return;
@@ -364,7 +436,10 @@ export function createQueueRunner(host: QueueHost, opts: QueueRunnerOptions = {}
       finish(row, null, {
         state: 'failed',
         refund: false,
-        error: { message: `The job's saved data is unreadable: ${e instanceof Error ? e.message : String(e)}`, code: 'internal' },
+        error: {
+          message: `The job's saved data is unreadable: ${e instanceof Error ? e.message : String(e)}`,
+          code: 'internal',
+        },
       });
       return;
     }

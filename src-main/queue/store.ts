@@ -11,7 +11,12 @@ export interface HasDatabase {
   database: OpenedDatabase;
 }
 
-export const DEFAULT_CONCURRENCY: Record<Provider, number> = { machfive: 3, instantly: 2, sendkit: 2, segmentflow: 2 };
+export const DEFAULT_CONCURRENCY: Record<Provider, number> = {
+  machfive: 3,
+  instantly: 2,
+  sendkit: 2,
+  segmentflow: 2,
+};
 
 export type PauseReason = 'auth' | 'credits' | 'user';
 
@@ -91,7 +96,9 @@ function statements(sqlite: Database.Database) {
       `UPDATE provider_state SET paused_reason = NULL, paused_message = NULL, paused_at = NULL, updated_at = ?
        WHERE provider = ? AND paused_reason = ?`,
     ),
-    setConcurrency: sqlite.prepare(`UPDATE provider_state SET concurrency = ?, updated_at = ? WHERE provider = ? AND concurrency != ?`),
+    setConcurrency: sqlite.prepare(
+      `UPDATE provider_state SET concurrency = ?, updated_at = ? WHERE provider = ? AND concurrency != ?`,
+    ),
   };
 }
 
@@ -128,14 +135,24 @@ export function enqueueJob(ctx: HasDatabase, spec: EnqueueSpec, now = Date.now()
   return existing.id;
 }
 
-export function providerState(sqlite: Database.Database, provider: Provider, now = Date.now()): ProviderStateRow {
+export function providerState(
+  sqlite: Database.Database,
+  provider: Provider,
+  now = Date.now(),
+): ProviderStateRow {
   const s = stmts(sqlite);
   s.ensureProvider.run(provider, DEFAULT_CONCURRENCY[provider], now);
   return s.providerRow.get(provider) as ProviderStateRow;
 }
 
 /** Returns true when the pause is new (or its reason/message changed), so callers log once per change. */
-export function pauseProvider(sqlite: Database.Database, provider: Provider, reason: PauseReason, message: string, now = Date.now()): boolean {
+export function pauseProvider(
+  sqlite: Database.Database,
+  provider: Provider,
+  reason: PauseReason,
+  message: string,
+  now = Date.now(),
+): boolean {
   providerState(sqlite, provider, now);
   return stmts(sqlite).pause.run({ provider, reason, message, now }).changes > 0;
 }
@@ -152,7 +169,12 @@ export function clearAuthPause(ctx: HasDatabase, provider: Provider, now = Date.
   return stmts(ctx.database.sqlite).resumeIf.run(now, provider, 'auth').changes > 0;
 }
 
-export function setProviderConcurrency(sqlite: Database.Database, provider: Provider, concurrency: number, now = Date.now()): boolean {
+export function setProviderConcurrency(
+  sqlite: Database.Database,
+  provider: Provider,
+  concurrency: number,
+  now = Date.now(),
+): boolean {
   providerState(sqlite, provider, now);
   return stmts(sqlite).setConcurrency.run(concurrency, now, provider, concurrency).changes > 0;
 }

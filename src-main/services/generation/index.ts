@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../../../src-shared/contract';
-import type { Estimate, LeadSelection, ProviderQueueState, RunDetail, RunRequest } from '../../../src-shared/contract/generation';
+import type {
+  Estimate,
+  LeadSelection,
+  ProviderQueueState,
+  RunDetail,
+  RunRequest,
+} from '../../../src-shared/contract/generation';
 import { AppError } from '../../../src-shared/errors';
 import { batchCount, normaliseEmailKey, splitIntoBatches } from '../../../src-shared/generation/batching';
 import { makeClientRef } from '../../../src-shared/generation/client-ref';
@@ -9,8 +15,29 @@ import type { AppContext } from '../../app/context';
 import type { CampaignRef } from '../../providers/campaigns';
 import { cancelJobs, enqueueJob, listJobs, pauseProvider, providerState, resumeProvider } from '../../queue';
 import { generationConfig, machFiveClientFor } from './config';
-import { POLL, SUBMIT, addLeadBatches, pollKey, registerGenerationJobs, submitKey, wakeSlotWaitersIn } from './jobs';
-import { PREPARING, getBatch, getRun, leadHistory, reactivateRun, removeAbandonedPreparations, runDetail, runSummaries, selectLeads, setBatch, setLeads, type RunRow } from './store';
+import {
+  POLL,
+  SUBMIT,
+  addLeadBatches,
+  pollKey,
+  registerGenerationJobs,
+  submitKey,
+  wakeSlotWaitersIn,
+} from './jobs';
+import {
+  PREPARING,
+  getBatch,
+  getRun,
+  leadHistory,
+  reactivateRun,
+  removeAbandonedPreparations,
+  runDetail,
+  runSummaries,
+  selectLeads,
+  setBatch,
+  setLeads,
+  type RunRow,
+} from './store';
 import { cachedStatement } from '../../queue/sql';
 
 type GenerationHandlers = Pick<
@@ -40,7 +67,12 @@ interface Plan {
 }
 
 /** Which of the selected leads a run would take, and why the others are left out. */
-function plan(sqlite: Database.Database, selection: LeadSelection, batchSize: number, includeGenerated: boolean): Plan {
+function plan(
+  sqlite: Database.Database,
+  selection: LeadSelection,
+  batchSize: number,
+  includeGenerated: boolean,
+): Plan {
   const selected = selectLeads(sqlite, selection);
   const history = leadHistory(sqlite);
   const seen = new Set<string>();
@@ -70,18 +102,27 @@ function plan(sqlite: Database.Database, selection: LeadSelection, batchSize: nu
   }
   return {
     leadIds,
-    estimate: { leadCount: leadIds.length, batchCount: batchCount(leadIds.length, batchSize), credits: leadIds.length, excluded },
+    estimate: {
+      leadCount: leadIds.length,
+      batchCount: batchCount(leadIds.length, batchSize),
+      credits: leadIds.length,
+      excluded,
+    },
   };
 }
 
 export function providerStatuses(sqlite: Database.Database): ProviderQueueState[] {
-  const counts = cachedStatement(sqlite, `SELECT provider, state, COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running') GROUP BY provider, state`)
-    .all() as Array<{ provider: Provider; state: 'queued' | 'running'; n: number }>;
+  const counts = cachedStatement(
+    sqlite,
+    `SELECT provider, state, COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running') GROUP BY provider, state`,
+  ).all() as Array<{ provider: Provider; state: 'queued' | 'running'; n: number }>;
   return PROVIDERS.map((provider) => {
     const s = providerState(sqlite, provider);
     return {
       provider,
-      paused: s.paused_reason ? { reason: s.paused_reason, message: s.paused_message, at: s.paused_at } : null,
+      paused: s.paused_reason
+        ? { reason: s.paused_reason, message: s.paused_message, at: s.paused_at }
+        : null,
       concurrency: s.concurrency,
       queuedJobs: counts.find((c) => c.provider === provider && c.state === 'queued')?.n ?? 0,
       runningJobs: counts.find((c) => c.provider === provider && c.state === 'running')?.n ?? 0,
@@ -139,7 +180,10 @@ export function createGenerationService(ctx: AppContext) {
 
   registerGenerationJobs({ ctx, config, client, notify });
   const abandoned = removeAbandonedPreparations(sqlite);
-  if (abandoned > 0) ctx.log.warn(`Removed ${abandoned} run(s) whose preparation was interrupted; nothing of them had been sent.`);
+  if (abandoned > 0)
+    ctx.log.warn(
+      `Removed ${abandoned} run(s) whose preparation was interrupted; nothing of them had been sent.`,
+    );
 
   let campaignCache: { campaigns: CampaignRef[]; fetchedAt: number } | null = null;
 
@@ -185,7 +229,15 @@ export function createGenerationService(ctx: AppContext) {
         sqlite,
         `INSERT INTO runs (campaign_id, campaign_name, options_json, batch_size, lead_count, state, message, created_at)
          VALUES (?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id`,
-      ).get(req.campaignId, req.campaignName ?? null, JSON.stringify(req.options), req.batchSize, leadIds.length, PREPARING, now) as {
+      ).get(
+        req.campaignId,
+        req.campaignName ?? null,
+        JSON.stringify(req.options),
+        req.batchSize,
+        leadIds.length,
+        PREPARING,
+        now,
+      ) as {
         id: number;
       }
     ).id;
@@ -203,7 +255,9 @@ export function createGenerationService(ctx: AppContext) {
       for (let i = from; i < to; i++) {
         const seq = i + 1;
         const ids = groups[i]!;
-        const batch = insertBatch.get(runId, seq, makeClientRef(runId, seq), ids.length, now) as { id: number };
+        const batch = insertBatch.get(runId, seq, makeClientRef(runId, seq), ids.length, now) as {
+          id: number;
+        };
         for (const leadId of ids) insertLead.run(runId, leadId, batch.id, now);
         batchIds.push(batch.id);
       }
@@ -220,19 +274,34 @@ export function createGenerationService(ctx: AppContext) {
       throw e;
     }
     const started = sqlite.transaction(() => {
-      const live = cachedStatement(sqlite, `UPDATE runs SET message = NULL WHERE id = ? AND state = 'active' AND message = ?`).run(runId, PREPARING);
+      const live = cachedStatement(
+        sqlite,
+        `UPDATE runs SET message = NULL WHERE id = ? AND state = 'active' AND message = ?`,
+      ).run(runId, PREPARING);
       if (live.changes === 0) return false;
       const at = Date.now();
       for (const batchId of batchIds) {
-        enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId }, runId, dedupeKey: submitKey(batchId) }, at);
+        enqueueJob(
+          ctx,
+          { kind: SUBMIT, provider: 'machfive', payload: { batchId }, runId, dedupeKey: submitKey(batchId) },
+          at,
+        );
       }
       return true;
     })();
     if (started) {
-      ctx.log.info(`Run ${runId} started: ${leadIds.length} leads in ${estimate.batchCount} batches for campaign ${req.campaignId}.`);
+      ctx.log.info(
+        `Run ${runId} started: ${leadIds.length} leads in ${estimate.batchCount} batches for campaign ${req.campaignId}.`,
+      );
     } else {
       // Cancelled while it was being prepared: leads added after the cancel are marked like the others.
-      setLeads(sqlite, runId, { fromStates: ['pending'] }, 'not_generated', 'Run cancelled before this lead was generated.');
+      setLeads(
+        sqlite,
+        runId,
+        { fromStates: ['pending'] },
+        'not_generated',
+        'Run cancelled before this lead was generated.',
+      );
     }
     return afterChange(runId);
   }
@@ -243,12 +312,22 @@ export function createGenerationService(ctx: AppContext) {
     if (run.state === 'cancelled') return detailOrThrow(runId);
     const now = Date.now();
     sqlite.transaction(() => {
-      cachedStatement(sqlite, `UPDATE runs SET state = 'cancelled', message = 'Cancelled by you.', finished_at = ? WHERE id = ?`).run(now, runId);
-      cachedStatement(sqlite, 
-          `UPDATE batches SET state = 'cancelled', updated_at = ? WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`,
-        )
-        .run(now, runId);
-      setLeads(sqlite, runId, { fromStates: ['pending'] }, 'not_generated', 'Run cancelled before this lead was generated.', now);
+      cachedStatement(
+        sqlite,
+        `UPDATE runs SET state = 'cancelled', message = 'Cancelled by you.', finished_at = ? WHERE id = ?`,
+      ).run(now, runId);
+      cachedStatement(
+        sqlite,
+        `UPDATE batches SET state = 'cancelled', updated_at = ? WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`,
+      ).run(now, runId);
+      setLeads(
+        sqlite,
+        runId,
+        { fromStates: ['pending'] },
+        'not_generated',
+        'Run cancelled before this lead was generated.',
+        now,
+      );
       cancelJobs(ctx, { runId }, now);
       wakeSlotWaitersIn(sqlite, now);
     })();
@@ -262,19 +341,52 @@ export function createGenerationService(ctx: AppContext) {
     const detail = detailOrThrow(batch.run_id);
     const summary = detail.batches.find((b) => b.id === batchId);
     if (!summary?.canRetry) {
-      throw new AppError('conflict', `Batch ${batch.seq} cannot be retried in its current state (${batch.state}).`);
+      throw new AppError(
+        'conflict',
+        `Batch ${batch.seq} cannot be retried in its current state (${batch.state}).`,
+      );
     }
     const now = Date.now();
     sqlite.transaction(() => {
       reactivateRun(sqlite, batch.run_id);
       if (batch.list_id) {
         // MachFive already has the list: keep waiting for it with a fresh deadline.
-        setBatch(sqlite, batchId, { state: 'processing', error: null, error_code: null, poll_deadline_at: now + config.pollDeadlineMs }, now);
-        enqueueJob(ctx, { kind: POLL, provider: 'machfive', payload: { batchId }, runId: batch.run_id, dedupeKey: pollKey(batchId) }, now);
+        setBatch(
+          sqlite,
+          batchId,
+          {
+            state: 'processing',
+            error: null,
+            error_code: null,
+            poll_deadline_at: now + config.pollDeadlineMs,
+          },
+          now,
+        );
+        enqueueJob(
+          ctx,
+          {
+            kind: POLL,
+            provider: 'machfive',
+            payload: { batchId },
+            runId: batch.run_id,
+            dedupeKey: pollKey(batchId),
+          },
+          now,
+        );
       } else {
         // It may have reached MachFive before it failed: 'submitting' makes the job look it up first.
         setBatch(sqlite, batchId, { state: 'submitting', error: null, error_code: null }, now);
-        enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId }, runId: batch.run_id, dedupeKey: submitKey(batchId) }, now);
+        enqueueJob(
+          ctx,
+          {
+            kind: SUBMIT,
+            provider: 'machfive',
+            payload: { batchId },
+            runId: batch.run_id,
+            dedupeKey: submitKey(batchId),
+          },
+          now,
+        );
       }
     })();
     return afterChange(batch.run_id);
@@ -285,17 +397,24 @@ export function createGenerationService(ctx: AppContext) {
     const run: RunRow | undefined = getRun(sqlite, runId);
     if (!run) throw new AppError('not_found', `Run ${runId} does not exist.`);
     if (run.state !== 'active' && run.state !== 'done') {
-      throw new AppError('conflict', `Run ${runId} is ${run.state}; start a new run to generate these leads.`);
+      throw new AppError(
+        'conflict',
+        `Run ${runId} is ${run.state}; start a new run to generate these leads.`,
+      );
     }
     const leadIds = (
-      cachedStatement(sqlite, 
-          `SELECT rl.lead_id AS id FROM run_leads rl JOIN batches b ON b.id = rl.batch_id
+      cachedStatement(
+        sqlite,
+        `SELECT rl.lead_id AS id FROM run_leads rl JOIN batches b ON b.id = rl.batch_id
            WHERE rl.run_id = ? AND rl.gen_state = 'not_generated' AND b.state IN ('done', 'failed') AND (? IS NULL OR b.id = ?)
            ORDER BY rl.lead_id`,
-        )
-        .all(runId, batchId ?? null, batchId ?? null) as Array<{ id: number }>
+      ).all(runId, batchId ?? null, batchId ?? null) as Array<{ id: number }>
     ).map((r) => r.id);
-    if (leadIds.length === 0) throw new AppError('conflict', 'There are no leads to retry: every lead has its sequence or is still in progress.');
+    if (leadIds.length === 0)
+      throw new AppError(
+        'conflict',
+        'There are no leads to retry: every lead has its sequence or is still in progress.',
+      );
     sqlite.transaction(() => {
       reactivateRun(sqlite, runId);
       addLeadBatches(ctx, run, leadIds);
@@ -319,7 +438,10 @@ export function createGenerationService(ctx: AppContext) {
     'runs.estimate': async (req) => plan(sqlite, req.selection, req.batchSize, req.includeGenerated).estimate,
     'runs.start': (req) => startRun(req),
     'runs.list': async ({ limit }) => ({
-      runs: runSummaries(sqlite, cachedStatement(sqlite, `SELECT * FROM runs ORDER BY id DESC LIMIT ?`).all(limit) as RunRow[]),
+      runs: runSummaries(
+        sqlite,
+        cachedStatement(sqlite, `SELECT * FROM runs ORDER BY id DESC LIMIT ?`).all(limit) as RunRow[],
+      ),
     }),
     'runs.get': async ({ runId }) => detailOrThrow(runId),
     'runs.cancel': async ({ runId }) => cancelRun(runId),
@@ -327,7 +449,8 @@ export function createGenerationService(ctx: AppContext) {
     'runs.retryLeads': async ({ runId, batchId }) => retryLeads(runId, batchId),
     'queue.status': async () => ({ providers: providerStatuses(sqlite) }),
     'queue.pause': async ({ provider }) => {
-      if (pauseProvider(sqlite, provider, 'user', 'Paused by you. Press Resume to continue.')) ctx.jobs.providersChanged();
+      if (pauseProvider(sqlite, provider, 'user', 'Paused by you. Press Resume to continue.'))
+        ctx.jobs.providersChanged();
       return providerOut(provider);
     },
     'queue.resume': async ({ provider }) => {

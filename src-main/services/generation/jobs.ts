@@ -4,12 +4,35 @@ import { listNameFor, listNameHasRef, makeClientRef } from '../../../src-shared/
 import { normaliseEmailKey, splitIntoBatches } from '../../../src-shared/generation/batching';
 import { pollDelayMs } from '../../../src-shared/generation/backoff';
 import type { AppContext } from '../../app/context';
-import { BatchRejectedError, type BatchLead, type ExportResult, type MachFiveClient } from '../../providers/machfive';
+import {
+  BatchRejectedError,
+  type BatchLead,
+  type ExportResult,
+  type MachFiveClient,
+} from '../../providers/machfive';
 import { isProviderError } from '../../providers/http';
-import { classifyFailure, enqueueJob, providerState, type HasDatabase, type JobKindDef, type JobOutcome } from '../../queue';
+import {
+  classifyFailure,
+  enqueueJob,
+  providerState,
+  type HasDatabase,
+  type JobKindDef,
+  type JobOutcome,
+} from '../../queue';
 import type { GenerationConfig } from './config';
 import { storeExport } from './store-export';
-import { batchLeads, getBatch, getRun, parseOptions, setBatch, setLeads, settleRun, type BatchLeadRow, type BatchRow, type RunRow } from './store';
+import {
+  batchLeads,
+  getBatch,
+  getRun,
+  parseOptions,
+  setBatch,
+  setLeads,
+  settleRun,
+  type BatchLeadRow,
+  type BatchRow,
+  type RunRow,
+} from './store';
 import { cachedStatement } from '../../queue/sql';
 
 export const SUBMIT = 'machfive.submit';
@@ -31,13 +54,23 @@ export const exportKey = (batchId: number) => `mf-export:${batchId}`;
  * Their old batch keeps its history; its counts now exclude the leads that moved. Call it inside the
  * caller's transaction, with a run that is active again.
  */
-export function addLeadBatches(ctx: HasDatabase, run: Pick<RunRow, 'id' | 'batch_size'>, leadIds: readonly number[], now = Date.now()): number[] {
+export function addLeadBatches(
+  ctx: HasDatabase,
+  run: Pick<RunRow, 'id' | 'batch_size'>,
+  leadIds: readonly number[],
+  now = Date.now(),
+): number[] {
   const sqlite = ctx.database.sqlite;
-  const { seq } = cachedStatement(sqlite, `SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM batches WHERE run_id = ?`).get(run.id) as { seq: number };
-  const insertBatch = cachedStatement(sqlite, 
+  const { seq } = cachedStatement(
+    sqlite,
+    `SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM batches WHERE run_id = ?`,
+  ).get(run.id) as { seq: number };
+  const insertBatch = cachedStatement(
+    sqlite,
     `INSERT INTO batches (run_id, seq, client_ref, state, lead_count, updated_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id`,
   );
-  const moveLeads = cachedStatement(sqlite, 
+  const moveLeads = cachedStatement(
+    sqlite,
     `UPDATE run_leads SET batch_id = ?, gen_state = 'pending', gen_message = NULL, updated_at = ?
      WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))`,
   );
@@ -45,7 +78,17 @@ export function addLeadBatches(ctx: HasDatabase, run: Pick<RunRow, 'id' | 'batch
     const s = seq + i;
     const batch = insertBatch.get(run.id, s, makeClientRef(run.id, s), ids.length, now) as { id: number };
     moveLeads.run(batch.id, now, run.id, JSON.stringify(ids));
-    enqueueJob(ctx, { kind: SUBMIT, provider: 'machfive', payload: { batchId: batch.id }, runId: run.id, dedupeKey: submitKey(batch.id) }, now);
+    enqueueJob(
+      ctx,
+      {
+        kind: SUBMIT,
+        provider: 'machfive',
+        payload: { batchId: batch.id },
+        runId: run.id,
+        dedupeKey: submitKey(batch.id),
+      },
+      now,
+    );
     return batch.id;
   });
 }
@@ -110,25 +153,60 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
 
   const accepted = (batch: BatchRow, listId: string) => () => {
     const now = Date.now();
-    setBatch(sqlite, batch.id, { state: 'processing', list_id: listId, submitted_at: now, poll_deadline_at: now + config.pollDeadlineMs, error: null, error_code: null }, now);
-    enqueueJob(ctx, { kind: POLL, provider: 'machfive', payload: { batchId: batch.id }, runId: batch.run_id, dedupeKey: pollKey(batch.id), delayMs: config.poll.minMs }, now);
+    setBatch(
+      sqlite,
+      batch.id,
+      {
+        state: 'processing',
+        list_id: listId,
+        submitted_at: now,
+        poll_deadline_at: now + config.pollDeadlineMs,
+        error: null,
+        error_code: null,
+      },
+      now,
+    );
+    enqueueJob(
+      ctx,
+      {
+        kind: POLL,
+        provider: 'machfive',
+        payload: { batchId: batch.id },
+        runId: batch.run_id,
+        dedupeKey: pollKey(batch.id),
+        delayMs: config.poll.minMs,
+      },
+      now,
+    );
   };
 
   /** 403/404 on the campaign: nothing more of this run can be submitted. Lists already accepted still finish. */
   const stopRun = (runId: number, message: string, code: string) => {
     const now = Date.now();
-    cachedStatement(sqlite, `UPDATE runs SET state = 'failed', message = ?, finished_at = ? WHERE id = ? AND state = 'active'`).run(message, now, runId);
-    const unsent = cachedStatement(sqlite, `SELECT id FROM batches WHERE run_id = ? AND state IN ('queued', 'submitting') AND list_id IS NULL`)
-      .all(runId) as Array<{ id: number }>;
+    cachedStatement(
+      sqlite,
+      `UPDATE runs SET state = 'failed', message = ?, finished_at = ? WHERE id = ? AND state = 'active'`,
+    ).run(message, now, runId);
+    const unsent = cachedStatement(
+      sqlite,
+      `SELECT id FROM batches WHERE run_id = ? AND state IN ('queued', 'submitting') AND list_id IS NULL`,
+    ).all(runId) as Array<{ id: number }>;
     for (const b of unsent) {
       setBatch(sqlite, b.id, { state: 'failed', error: message, error_code: code }, now);
-      setLeads(sqlite, runId, { batchId: b.id, fromStates: ['pending'] }, 'not_generated', `Not sent: ${message}`, now);
+      setLeads(
+        sqlite,
+        runId,
+        { batchId: b.id, fromStates: ['pending'] },
+        'not_generated',
+        `Not sent: ${message}`,
+        now,
+      );
     }
-    cachedStatement(sqlite, 
-        `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
+    cachedStatement(
+      sqlite,
+      `UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?
          WHERE run_id = ? AND kind = ? AND state IN ('queued', 'running')`,
-      )
-      .run(now, now, runId, SUBMIT);
+    ).run(now, now, runId, SUBMIT);
   };
 
   const giveUpBatch = (batchId: number, message: string, code: string) => {
@@ -148,13 +226,30 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     const now = Date.now();
     const bad =
       (e.badLead.index !== null ? sent[e.badLead.index] : undefined) ??
-      (e.badLead.email ? sent.find((l) => normaliseEmailKey(l.email) === normaliseEmailKey(e.badLead.email ?? '')) : undefined);
+      (e.badLead.email
+        ? sent.find((l) => normaliseEmailKey(l.email) === normaliseEmailKey(e.badLead.email ?? ''))
+        : undefined);
     const reason = bad
       ? `MachFive refused the batch because of ${bad.email}. Fix or exclude that lead, then use "Retry these leads".`
       : `MachFive refused the batch: ${e.message}`;
     setBatch(sqlite, batch.id, { state: 'failed', error: reason, error_code: e.code }, now);
-    if (bad) setLeads(sqlite, batch.run_id, { leadIds: [bad.lead_id] }, 'failed', `MachFive refused this lead: ${e.message}`, now);
-    setLeads(sqlite, batch.run_id, { batchId: batch.id, fromStates: ['pending'] }, 'not_generated', `Not generated: ${reason}`, now);
+    if (bad)
+      setLeads(
+        sqlite,
+        batch.run_id,
+        { leadIds: [bad.lead_id] },
+        'failed',
+        `MachFive refused this lead: ${e.message}`,
+        now,
+      );
+    setLeads(
+      sqlite,
+      batch.run_id,
+      { batchId: batch.id, fromStates: ['pending'] },
+      'not_generated',
+      `Not generated: ${reason}`,
+      now,
+    );
     settleRun(sqlite, batch.run_id, now);
     wakeSlotWaiters(now);
   };
@@ -175,7 +270,11 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
       const l = load(job.payload.batchId);
       if (!l || l.run.state !== 'active') return { type: 'done' };
       const { batch, run } = l;
-      if (batch.list_id) return { type: 'done', effects: batch.state === 'processing' ? accepted(batch, batch.list_id) : undefined };
+      if (batch.list_id)
+        return {
+          type: 'done',
+          effects: batch.state === 'processing' ? accepted(batch, batch.list_id) : undefined,
+        };
       if (batch.state !== 'queued' && batch.state !== 'submitting') return { type: 'done' };
       const client = deps.client();
       if (batch.state === 'submitting') {
@@ -184,7 +283,9 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
         job.checkpoint();
         const found = lists.find((x) => listNameHasRef(x.custom_name, batch.client_ref));
         if (found) {
-          log.info(`Batch ${batch.client_ref} was already accepted by MachFive (list ${found.id}); adopted it instead of resubmitting.`);
+          log.info(
+            `Batch ${batch.client_ref} was already accepted by MachFive (list ${found.id}); adopted it instead of resubmitting.`,
+          );
           return { type: 'done', effects: accepted(batch, found.id) };
         }
       } else {
@@ -206,23 +307,26 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
       const options = parseOptions(run.options_json);
       let listId: string;
       try {
-        ({ listId } = await deps.client().generateBatch(
-          run.campaign_id,
-          leads.map(toBatchLead),
-          {
-            list_name: listNameFor(options.listName, batch.client_ref),
-            email_count: options.emailCount,
-            ...(options.emailSignature ? { email_signature: options.emailSignature } : {}),
-            ...(options.campaignAngle ? { campaign_angle: options.campaignAngle } : {}),
-            ...(options.approvedCtas?.length ? { approved_ctas: options.approvedCtas } : {}),
-          },
-        ));
+        ({ listId } = await deps.client().generateBatch(run.campaign_id, leads.map(toBatchLead), {
+          list_name: listNameFor(options.listName, batch.client_ref),
+          email_count: options.emailCount,
+          ...(options.emailSignature ? { email_signature: options.emailSignature } : {}),
+          ...(options.campaignAngle ? { campaign_angle: options.campaignAngle } : {}),
+          ...(options.approvedCtas?.length ? { approved_ctas: options.approvedCtas } : {}),
+        }));
       } catch (e) {
-        if (e instanceof BatchRejectedError) return { type: 'fail', code: e.code, message: e.message, effects: rejected(batch, leads, e) };
+        if (e instanceof BatchRejectedError)
+          return { type: 'fail', code: e.code, message: e.message, effects: rejected(batch, leads, e) };
         const f = classifyFailure(e);
         const maybeSent = f.action === 'backoff' && f.ambiguous;
         // Provably not accepted: back to 'queued' so the next attempt needs no reconciliation.
-        job.withLease(() => setBatch(sqlite, batch.id, { state: maybeSent ? 'submitting' : 'queued', error: f.message, error_code: f.code }));
+        job.withLease(() =>
+          setBatch(sqlite, batch.id, {
+            state: maybeSent ? 'submitting' : 'queued',
+            error: f.message,
+            error_code: f.code,
+          }),
+        );
         throw e;
       }
       return { type: 'done', effects: accepted(batch, listId) };
@@ -235,7 +339,8 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     onGiveUp: (job, err) => giveUpBatch(job.payload.batchId, err.message, err.code),
     async handle(job): Promise<JobOutcome> {
       const l = load(job.payload.batchId);
-      if (!l || l.run.state === 'cancelled' || l.batch.state !== 'processing' || !l.batch.list_id) return { type: 'done' };
+      if (!l || l.run.state === 'cancelled' || l.batch.state !== 'processing' || !l.batch.list_id)
+        return { type: 'done' };
       const { batch } = l;
       const list = await deps.client().getList(batch.list_id!);
       job.checkpoint();
@@ -245,7 +350,13 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
           type: 'done',
           effects: () => {
             setBatch(sqlite, batch.id, { state: 'exporting', error: null, error_code: null });
-            enqueueJob(ctx, { kind: EXPORT, provider: 'machfive', payload: { batchId: batch.id }, runId: batch.run_id, dedupeKey: exportKey(batch.id) });
+            enqueueJob(ctx, {
+              kind: EXPORT,
+              provider: 'machfive',
+              payload: { batchId: batch.id },
+              runId: batch.run_id,
+              dedupeKey: exportKey(batch.id),
+            });
           },
         };
       }
@@ -253,9 +364,22 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
         return {
           type: 'done',
           effects: () => {
-            const msg = 'MachFive could not generate this list (it ended "failed"). Use "Retry these leads" to send them again.';
-            setBatch(sqlite, batch.id, { state: 'failed', error: msg, error_code: 'list_failed', completed_at: now });
-            setLeads(sqlite, batch.run_id, { batchId: batch.id, fromStates: ['pending'] }, 'not_generated', msg, now);
+            const msg =
+              'MachFive could not generate this list (it ended "failed"). Use "Retry these leads" to send them again.';
+            setBatch(sqlite, batch.id, {
+              state: 'failed',
+              error: msg,
+              error_code: 'list_failed',
+              completed_at: now,
+            });
+            setLeads(
+              sqlite,
+              batch.run_id,
+              { batchId: batch.id, fromStates: ['pending'] },
+              'not_generated',
+              msg,
+              now,
+            );
             settleRun(sqlite, batch.run_id, now);
             wakeSlotWaiters(now);
           },
@@ -275,7 +399,11 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
           },
         };
       }
-      return { type: 'retry', afterMs: pollDelayMs(now - (batch.submitted_at ?? now), config.poll), note: null };
+      return {
+        type: 'retry',
+        afterMs: pollDelayMs(now - (batch.submitted_at ?? now), config.poll),
+        note: null,
+      };
     },
   };
 
@@ -285,14 +413,16 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
     onGiveUp: (job, err) => giveUpBatch(job.payload.batchId, err.message, err.code),
     async handle(job): Promise<JobOutcome> {
       const l = load(job.payload.batchId);
-      if (!l || l.run.state === 'cancelled' || l.batch.state !== 'exporting' || !l.batch.list_id) return { type: 'done' };
+      if (!l || l.run.state === 'cancelled' || l.batch.state !== 'exporting' || !l.batch.list_id)
+        return { type: 'done' };
       const { batch } = l;
       let result: ExportResult;
       try {
         result = await deps.client().exportList(batch.list_id!);
       } catch (e) {
         // 409 NOT_READY: the list status and its export are not always in step; ask again shortly.
-        if (isProviderError(e) && e.status === 409) return { type: 'retry', afterMs: config.poll.minMs, note: 'MachFive export not ready yet.' };
+        if (isProviderError(e) && e.status === 409)
+          return { type: 'retry', afterMs: config.poll.minMs, note: 'MachFive export not ready yet.' };
         throw e;
       }
       job.checkpoint();
@@ -306,7 +436,6 @@ export function registerGenerationJobs(deps: GenerationJobsDeps): void {
       };
     },
   };
-
 
   ctx.jobs.register(submit);
   ctx.jobs.register(poll);

@@ -11,7 +11,13 @@ import { batchLeads, setBatch, setLeads, settleRun, type BatchRow } from './stor
  * that already has steps in this run is being regenerated: the review code moves its current text to
  * the step history and recomputes its flags, and its review verdict starts over (it was about other text).
  */
-export function storeExport(sqlite: Database.Database, log: Logger, batch: BatchRow, result: ExportResult, now = Date.now()): void {
+export function storeExport(
+  sqlite: Database.Database,
+  log: Logger,
+  batch: BatchRow,
+  result: ExportResult,
+  now = Date.now(),
+): void {
   const pending = batchLeads(sqlite, batch);
   const byEmail = new Map(pending.map((p) => [normaliseEmailKey(p.email), p.lead_id]));
   // Driven from the batch's leads (batch index), not from the run's steps, so it stays cheap however
@@ -26,14 +32,19 @@ export function storeExport(sqlite: Database.Database, log: Logger, batch: Batch
       .pluck()
       .all(batch.id, batch.run_id) as number[],
   );
-  const insertStep = cachedStatement(sqlite, 
+  const insertStep = cachedStatement(
+    sqlite,
     `INSERT INTO sequence_steps (run_id, lead_id, step, subject_generated, body_generated, subject, body, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, lead_id, step) DO NOTHING`,
   );
-  const markGenerated = cachedStatement(sqlite, 
+  const markGenerated = cachedStatement(
+    sqlite,
     `UPDATE run_leads SET gen_state = 'generated', gen_message = NULL, updated_at = ? WHERE run_id = ? AND lead_id = ?`,
   );
-  const resetReview = cachedStatement(sqlite, `UPDATE run_leads SET review_state = 'pending' WHERE run_id = ? AND lead_id = ?`);
+  const resetReview = cachedStatement(
+    sqlite,
+    `UPDATE run_leads SET review_state = 'pending' WHERE run_id = ? AND lead_id = ?`,
+  );
   const done = new Set<number>();
   let unknown = 0;
   let empty = 0;
@@ -53,7 +64,8 @@ export function storeExport(sqlite: Database.Database, log: Logger, batch: Batch
       applyRegeneratedSteps(sqlite, batch.run_id, leadId, steps, now);
       resetReview.run(batch.run_id, leadId);
     } else {
-      for (const s of steps) insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
+      for (const s of steps)
+        insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
     }
     markGenerated.run(now, batch.run_id, leadId);
     done.add(leadId);
@@ -66,16 +78,26 @@ export function storeExport(sqlite: Database.Database, log: Logger, batch: Batch
     'MachFive returned no sequence for this lead. Use "Retry these leads" to send it again.',
     now,
   );
-  if (unknown > 0) log.warn(`Export of ${batch.client_ref}: ${unknown} entr${unknown === 1 ? 'y' : 'ies'} with an email not in this batch were ignored.`);
-  if (result.unreadable > 0) log.warn(`Export of ${batch.client_ref}: ${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y was' : 'ies were'} skipped.`);
-  if (empty > 0) log.warn(`Export of ${batch.client_ref}: ${empty} lead(s) came back without any email step.`);
+  if (unknown > 0)
+    log.warn(
+      `Export of ${batch.client_ref}: ${unknown} entr${unknown === 1 ? 'y' : 'ies'} with an email not in this batch were ignored.`,
+    );
+  if (result.unreadable > 0)
+    log.warn(
+      `Export of ${batch.client_ref}: ${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y was' : 'ies were'} skipped.`,
+    );
+  if (empty > 0)
+    log.warn(`Export of ${batch.client_ref}: ${empty} lead(s) came back without any email step.`);
   setBatch(
     sqlite,
     batch.id,
     {
       state: 'done',
       completed_at: now,
-      error: missing > 0 ? `${missing} lead${missing === 1 ? ' was' : 's were'} missing from MachFive's export; use "Retry these leads".` : null,
+      error:
+        missing > 0
+          ? `${missing} lead${missing === 1 ? ' was' : 's were'} missing from MachFive's export; use "Retry these leads".`
+          : null,
       error_code: missing > 0 ? 'export_missing' : null,
     },
     now,

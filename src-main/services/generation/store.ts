@@ -69,20 +69,36 @@ export function getBatch(sqlite: Database.Database, batchId: number): BatchRow |
   return cachedStatement(sqlite, `SELECT * FROM batches WHERE id = ?`).get(batchId) as BatchRow | undefined;
 }
 
-export function batchLeads(sqlite: Database.Database, batch: { id: number; run_id: number }, genStates: string[] = ['pending']): BatchLeadRow[] {
-  return cachedStatement(sqlite, 
-      `SELECT l.id AS lead_id, l.email, l.full_name, l.first_name, l.last_name, l.title, l.company, l.website, l.linkedin_url
+export function batchLeads(
+  sqlite: Database.Database,
+  batch: { id: number; run_id: number },
+  genStates: string[] = ['pending'],
+): BatchLeadRow[] {
+  return cachedStatement(
+    sqlite,
+    `SELECT l.id AS lead_id, l.email, l.full_name, l.first_name, l.last_name, l.title, l.company, l.website, l.linkedin_url
        FROM run_leads rl JOIN leads l ON l.id = rl.lead_id
        WHERE rl.run_id = ? AND rl.batch_id = ? AND rl.gen_state IN (SELECT value FROM json_each(?))
        ORDER BY l.id`,
-    )
-    .all(batch.run_id, batch.id, JSON.stringify(genStates)) as BatchLeadRow[];
+  ).all(batch.run_id, batch.id, JSON.stringify(genStates)) as BatchLeadRow[];
 }
 
 export function setBatch(
   sqlite: Database.Database,
   batchId: number,
-  fields: Partial<Pick<BatchRow, 'state' | 'list_id' | 'error' | 'error_code' | 'submitted_at' | 'poll_deadline_at' | 'completed_at' | 'client_ref'>>,
+  fields: Partial<
+    Pick<
+      BatchRow,
+      | 'state'
+      | 'list_id'
+      | 'error'
+      | 'error_code'
+      | 'submitted_at'
+      | 'poll_deadline_at'
+      | 'completed_at'
+      | 'client_ref'
+    >
+  >,
   now = Date.now(),
 ): void {
   const cols = Object.keys(fields) as Array<keyof typeof fields>;
@@ -91,7 +107,8 @@ export function setBatch(
 }
 
 /** gen_message of a lead whose regeneration ended without new text: it keeps (and shows) its previous text. */
-export const KEPT_TEXT_MESSAGE = 'New text could not be generated this time, so the previous text is kept. Press Regenerate to try again.';
+export const KEPT_TEXT_MESSAGE =
+  'New text could not be generated this time, so the previous text is kept. Press Regenerate to try again.';
 
 /**
  * Sets the generation state of some of a run's leads. A lead that ends not generated or failed but
@@ -116,11 +133,17 @@ export function setLeads(
     WHERE run_id = @runId`;
   const params = { keepsText, genState, message, kept: KEPT_TEXT_MESSAGE, now, runId };
   if ('leadIds' in where) {
-    return cachedStatement(sqlite, `${set} AND lead_id IN (SELECT value FROM json_each(@ids))`).run({ ...params, ids: JSON.stringify(where.leadIds) }).changes;
+    return cachedStatement(sqlite, `${set} AND lead_id IN (SELECT value FROM json_each(@ids))`).run({
+      ...params,
+      ids: JSON.stringify(where.leadIds),
+    }).changes;
   }
   // Two texts rather than "@batchId IS NULL OR ...", which would keep SQLite off the batch index.
   const scope = where.batchId === undefined ? '' : ' AND batch_id = @batchId';
-  return cachedStatement(sqlite, `${set}${scope} AND gen_state IN (SELECT value FROM json_each(@states))`).run({
+  return cachedStatement(
+    sqlite,
+    `${set}${scope} AND gen_state IN (SELECT value FROM json_each(@states))`,
+  ).run({
     ...params,
     ...(where.batchId === undefined ? {} : { batchId: where.batchId }),
     states: JSON.stringify(where.fromStates),
@@ -135,21 +158,36 @@ export const PREPARING = 'Preparing this run…';
  * of them was queued or sent, so they are removed (with their batches and leads) and the leads are free
  * for a new run. The age keeps this away from a run another process is preparing right now.
  */
-export function removeAbandonedPreparations(sqlite: Database.Database, now = Date.now(), olderThanMs = 10 * 60_000): number {
-  return cachedStatement(sqlite, `DELETE FROM runs WHERE state = 'active' AND message = ? AND created_at < ?`).run(PREPARING, now - olderThanMs).changes;
+export function removeAbandonedPreparations(
+  sqlite: Database.Database,
+  now = Date.now(),
+  olderThanMs = 10 * 60_000,
+): number {
+  return cachedStatement(
+    sqlite,
+    `DELETE FROM runs WHERE state = 'active' AND message = ? AND created_at < ?`,
+  ).run(PREPARING, now - olderThanMs).changes;
 }
 
 /** A finished run gets work again (retry, regenerate); cancelled and failed runs stay as they are. */
 export function reactivateRun(sqlite: Database.Database, runId: number): void {
-  cachedStatement(sqlite, `UPDATE runs SET state = 'active', finished_at = NULL WHERE id = ? AND state IN ('active', 'done')`).run(runId);
+  cachedStatement(
+    sqlite,
+    `UPDATE runs SET state = 'active', finished_at = NULL WHERE id = ? AND state IN ('active', 'done')`,
+  ).run(runId);
 }
 
 /** A run whose batches all reached an end state (done/failed/cancelled) is finished. */
 export function settleRun(sqlite: Database.Database, runId: number, now = Date.now()): void {
-  const live = cachedStatement(sqlite, `SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`)
-    .get(runId) as { n: number };
+  const live = cachedStatement(
+    sqlite,
+    `SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state IN ('queued','submitting','processing','exporting','stuck')`,
+  ).get(runId) as { n: number };
   if (live.n === 0) {
-    cachedStatement(sqlite, `UPDATE runs SET state = 'done', finished_at = ? WHERE id = ? AND state = 'active'`).run(now, runId);
+    cachedStatement(
+      sqlite,
+      `UPDATE runs SET state = 'done', finished_at = ? WHERE id = ? AND state = 'active'`,
+    ).run(now, runId);
   }
 }
 
@@ -166,12 +204,19 @@ export function selectLeads(sqlite: Database.Database, selection: LeadSelection)
   const base = `SELECT l.id, l.email, l.state, i.status AS importStatus FROM leads l JOIN imports i ON i.id = l.import_id`;
   switch (selection.kind) {
     case 'import':
-      return cachedStatement(sqlite, `${base} WHERE l.import_id = ? ORDER BY l.id`).all(selection.importId) as SelectedLead[];
+      return cachedStatement(sqlite, `${base} WHERE l.import_id = ? ORDER BY l.id`).all(
+        selection.importId,
+      ) as SelectedLead[];
     case 'allReady':
-      return cachedStatement(sqlite, `${base} WHERE l.state = 'ready' AND i.status = 'committed' ORDER BY l.id`).all() as SelectedLead[];
+      return cachedStatement(
+        sqlite,
+        `${base} WHERE l.state = 'ready' AND i.status = 'committed' ORDER BY l.id`,
+      ).all() as SelectedLead[];
     case 'leads':
-      return cachedStatement(sqlite, `${base} WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`)
-        .all(JSON.stringify(selection.leadIds)) as SelectedLead[];
+      return cachedStatement(
+        sqlite,
+        `${base} WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`,
+      ).all(JSON.stringify(selection.leadIds)) as SelectedLead[];
   }
 }
 
@@ -183,11 +228,11 @@ export interface LeadHistory {
 export function leadHistory(sqlite: Database.Database): LeadHistory {
   const generated = new Set<number>();
   const inActiveRun = new Set<number>();
-  const rows = cachedStatement(sqlite, 
-      `SELECT rl.lead_id AS id, rl.gen_state AS g, r.state AS r FROM run_leads rl JOIN runs r ON r.id = rl.run_id
+  const rows = cachedStatement(
+    sqlite,
+    `SELECT rl.lead_id AS id, rl.gen_state AS g, r.state AS r FROM run_leads rl JOIN runs r ON r.id = rl.run_id
        WHERE rl.gen_state = 'generated' OR (rl.gen_state = 'pending' AND r.state = 'active')`,
-    )
-    .all() as Array<{ id: number; g: string; r: string }>;
+  ).all() as Array<{ id: number; g: string; r: string }>;
   for (const row of rows) (row.g === 'generated' ? generated : inActiveRun).add(row.id);
   return { generated, inActiveRun };
 }
@@ -261,7 +306,9 @@ export function runSummaries(sqlite: Database.Database, runs: RunRow[]): RunSumm
 export function runDetail(sqlite: Database.Database, runId: number): RunDetail | null {
   const run = getRun(sqlite, runId);
   if (!run) return null;
-  const rows = cachedStatement(sqlite, `SELECT * FROM batches WHERE run_id = ? ORDER BY seq`).all(runId) as BatchRow[];
+  const rows = cachedStatement(sqlite, `SELECT * FROM batches WHERE run_id = ? ORDER BY seq`).all(
+    runId,
+  ) as BatchRow[];
   const countRows = cachedStatement(
     sqlite,
     `SELECT batch_id AS b, gen_state AS g, COUNT(*) AS n FROM run_leads WHERE run_id = ? GROUP BY batch_id, gen_state`,

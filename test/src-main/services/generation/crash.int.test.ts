@@ -47,7 +47,11 @@ afterAll(async () => {
 });
 
 function spawnWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [cli, 'work', '--until-idle'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'work', '--until-idle'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) =>
@@ -64,7 +68,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** What a kill point sees of the worker it is watching: everything since that worker was spawned. */
 interface Watch {
   /** Requests the simulator recorded from this worker, in order. */
-  requests(): Array<{ route: string }>;
+  requests(): Array<{ route: string | null }>;
   acceptedSince(): number;
   /** Batches of the run that entered `state` since the worker started (setBatch stamps updated_at). */
   batchesEntered(state: string): number;
@@ -84,7 +88,12 @@ interface KillPoint {
 describe('crash safety: `leadprep work` SIGKILLed at many points', () => {
   it('never submits a batch twice, loses no sequence, and accounts for every lead', async () => {
     sim = await startMachFiveSim({ processingMs: 80, concurrencyLimit: 3 });
-    app = createTestApp({ ...FAST_ENV, LEADPREP_MACHFIVE_URL: sim.url, LEADPREP_QUEUE_LEASE_MS: '600', LEADPREP_HTTP_TIMEOUT_MS: '5000' });
+    app = createTestApp({
+      ...FAST_ENV,
+      LEADPREP_MACHFIVE_URL: sim.url,
+      LEADPREP_QUEUE_LEASE_MS: '600',
+      LEADPREP_HTTP_TIMEOUT_MS: '5000',
+    });
     await app.call('keys.set', { provider: 'machfive', key: 'mf_test_key' });
     const seeded = seedLeads(app.ctx, LEADS, { emailPrefix: 'crash' });
     const run = await app.call('runs.start', {
@@ -95,16 +104,26 @@ describe('crash safety: `leadprep work` SIGKILLed at many points', () => {
     });
     const s = sim;
     const sqlite = app.ctx.database.sqlite;
-    const runState = () => (sqlite.prepare(`SELECT state FROM runs WHERE id = ?`).get(run.id) as { state: string }).state;
+    const runState = () =>
+      (sqlite.prepare(`SELECT state FROM runs WHERE id = ?`).get(run.id) as { state: string }).state;
     const batchesIn = (state: string) =>
-      (sqlite.prepare(`SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state = ?`).get(run.id, state) as { n: number }).n;
+      (
+        sqlite
+          .prepare(`SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state = ?`)
+          .get(run.id, state) as { n: number }
+      ).n;
     const unsubmitted = () => batchesIn('queued') > 0;
-    const nth = (route: string | null, k: number) => (w: Watch) => w.requests().filter((r) => route === null || r.route === route).length >= k;
+    const nth = (route: string | null, k: number) => (w: Watch) =>
+      w.requests().filter((r) => route === null || r.route === route).length >= k;
     const entered = (state: string) => (w: Watch) => w.batchesEntered(state) > 0;
 
     const points: KillPoint[] = [
       { label: 'after the 1st request', fired: nth(null, 1) },
-      { label: 'batch written as submitting (POST maybe not sent)', ready: unsubmitted, fired: entered('submitting') },
+      {
+        label: 'batch written as submitting (POST maybe not sent)',
+        ready: unsubmitted,
+        fired: entered('submitting'),
+      },
       {
         label: 'between an accepted POST and the stored list_id',
         ready: unsubmitted,
@@ -124,7 +143,11 @@ describe('crash safety: `leadprep work` SIGKILLed at many points', () => {
       { label: 'poll saw completed, before the export', fired: entered('exporting') },
       { label: 'during an export request', fired: nth('export', 1) },
       { label: 'after the 4th request', fired: nth(null, 4) },
-      { label: 'while a generate-batch POST is in flight', ready: unsubmitted, fired: nth('generate-batch', 1) },
+      {
+        label: 'while a generate-batch POST is in flight',
+        ready: unsubmitted,
+        fired: nth('generate-batch', 1),
+      },
       { label: 'during the 2nd poll', fired: nth('list', 2) },
       { label: 'export answer +5 ms (storing it)', fired: nth('export', 1), delayMs: 5 },
       { label: 'after the 5th request', fired: nth(null, 5) },
@@ -144,7 +167,13 @@ describe('crash safety: `leadprep work` SIGKILLed at many points', () => {
     // Generous: only a very slow machine gets near it; the loop normally ends at KILLS_WANTED.
     const deadline = Date.now() + 100_000;
     let workers = 0;
-    while (kills.size < KILLS_WANTED && queue.length > 0 && runState() === 'active' && Date.now() < deadline && workers < 2 * points.length) {
+    while (
+      kills.size < KILLS_WANTED &&
+      queue.length > 0 &&
+      runState() === 'active' &&
+      Date.now() < deadline &&
+      workers < 2 * points.length
+    ) {
       const i = queue.findIndex((p) => !p.ready || p.ready());
       if (i < 0) break;
       const [point] = queue.splice(i, 1) as [KillPoint];
@@ -157,7 +186,9 @@ describe('crash safety: `leadprep work` SIGKILLed at many points', () => {
         acceptedSince: () => s.acceptedBatches.length - acceptsBefore,
         batchesEntered: (state) =>
           (
-            sqlite.prepare(`SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state = ? AND updated_at >= ?`).get(run.id, state, startedAt) as {
+            sqlite
+              .prepare(`SELECT COUNT(*) AS n FROM batches WHERE run_id = ? AND state = ? AND updated_at >= ?`)
+              .get(run.id, state, startedAt) as {
               n: number;
             }
           ).n,
@@ -192,7 +223,10 @@ describe('crash safety: `leadprep work` SIGKILLed at many points', () => {
       await exited;
       s.clearFaults();
     }
-    expect(kills.size, `kill points reached: ${[...kills].join('; ')}; missed: ${missed.join('; ')}`).toBeGreaterThanOrEqual(KILLS_WANTED);
+    expect(
+      kills.size,
+      `kill points reached: ${[...kills].join('; ')}; missed: ${missed.join('; ')}`,
+    ).toBeGreaterThanOrEqual(KILLS_WANTED);
 
     // Restart without interference until the run is finished.
     for (let i = 0; i < 5 && runState() === 'active'; i++) await spawnWorker(app.env).exited;

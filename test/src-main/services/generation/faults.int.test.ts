@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 async function startRun(harness: GenHarness, n = 12, batchSize = 4, override?: SeedLeadsOptions['override']) {
-  const seeded = seedLeads(harness.app.ctx, n, { emailPrefix: `f${Math.random().toString(36).slice(2, 7)}-`, override });
+  const seeded = seedLeads(harness.app.ctx, n, {
+    emailPrefix: `f${Math.random().toString(36).slice(2, 7)}-`,
+    override,
+  });
   const run = await harness.app.call('runs.start', {
     campaignId: CAMPAIGN,
     selection: { kind: 'import', importId: seeded.importId },
@@ -25,7 +28,8 @@ async function startRun(harness: GenHarness, n = 12, batchSize = 4, override?: S
 
 /** The invariants every fault must keep: at most one accept per batch, every lead generated or marked with a reason. */
 function expectAccountedFor(harness: GenHarness, runId: number) {
-  for (const [ref, n] of acceptCounts(harness.app, harness.sim, runId)) expect(n, `batch ${ref} accepted ${n} times`).toBeLessThanOrEqual(1);
+  for (const [ref, n] of acceptCounts(harness.app, harness.sim, runId))
+    expect(n, `batch ${ref} accepted ${n} times`).toBeLessThanOrEqual(1);
   const { rows } = leadOutcomes(harness.app, runId);
   for (const r of rows) {
     if (r.gen_state === 'generated') expect(r.steps).toBe(2);
@@ -48,8 +52,18 @@ describe('fault matrix: transient faults end with every lead generated and each 
     ['slow answer past the client timeout', [{ route: 'generate-batch', kind: 'slow', ms: 2500 }]],
     ['connection dropped after accept', [{ route: 'generate-batch', kind: 'drop-after-accept' }]],
     ['malformed JSON after accept', [{ route: 'generate-batch', kind: 'malformed' }]],
-    ['409 NOT_READY on export', [{ route: 'export', kind: 'status', status: 409, code: 'NOT_READY', times: 2 }]],
-    ['500 on poll and on the lists lookup', [{ route: 'list', kind: 'status', status: 500, times: 2 }, { route: 'generate-batch', kind: 'drop-after-accept' }, { route: 'lists', kind: 'status', status: 500 }]],
+    [
+      '409 NOT_READY on export',
+      [{ route: 'export', kind: 'status', status: 409, code: 'NOT_READY', times: 2 }],
+    ],
+    [
+      '500 on poll and on the lists lookup',
+      [
+        { route: 'list', kind: 'status', status: 500, times: 2 },
+        { route: 'generate-batch', kind: 'drop-after-accept' },
+        { route: 'lists', kind: 'status', status: 500 },
+      ],
+    ],
   ];
   for (const [name, faults] of cases) {
     it(name, async () => {
@@ -66,12 +80,16 @@ describe('fault matrix: transient faults end with every lead generated and each 
     h = await genHarness();
     h.sim.inject({ route: 'generate-batch', kind: 'status', status: 429, times: 2 });
     const seen: number[] = [];
-    h.app.ctx.jobs.onProvidersChanged(() => seen.push(providerState(h!.app.ctx.database.sqlite, 'machfive').concurrency));
+    h.app.ctx.jobs.onProvidersChanged(() =>
+      seen.push(providerState(h!.app.ctx.database.sqlite, 'machfive').concurrency),
+    );
     const { run } = await startRun(h);
     await h.drain();
     await expectAllGenerated(h, run.id);
     expect(Math.min(...seen)).toBeLessThan(3);
-    const jobs = (await h.app.call('jobs.list', { runId: run.id })).jobs.filter((j) => j.kind === 'machfive.submit');
+    const jobs = (await h.app.call('jobs.list', { runId: run.id })).jobs.filter(
+      (j) => j.kind === 'machfive.submit',
+    );
     expect(jobs.every((j) => j.attempts === 1)).toBe(true);
   });
 
@@ -105,10 +123,14 @@ describe('fault matrix: pauses wait for the user', () => {
     h.sim.inject({ route: 'generate-batch', kind: 'status', status: 401 });
     const { run } = await startRun(h);
     await h.drain();
-    expect((await h.app.call('queue.status', {})).providers.find((p) => p.provider === 'machfive')?.paused?.reason).toBe('auth');
+    expect(
+      (await h.app.call('queue.status', {})).providers.find((p) => p.provider === 'machfive')?.paused?.reason,
+    ).toBe('auth');
     expect((await h.app.call('runs.get', { runId: run.id })).leads.generated).toBeLessThan(12);
     await h.app.call('keys.set', { provider: 'machfive', key: 'mf_test_key' });
-    expect((await h.app.call('queue.status', {})).providers.find((p) => p.provider === 'machfive')?.paused).toBeNull();
+    expect(
+      (await h.app.call('queue.status', {})).providers.find((p) => p.provider === 'machfive')?.paused,
+    ).toBeNull();
     await h.drain();
     await expectAllGenerated(h, run.id);
   });
@@ -141,7 +163,9 @@ describe('fault matrix: results that need the user', () => {
     await h.drain();
     const d = await h.app.call('runs.get', { runId: run.id });
     expect(d.leads).toEqual({ pending: 0, generated: 10, notGenerated: 2, failed: 0 });
-    expect(d.batches.find((b) => b.leads.notGenerated === 2)?.message).toMatch(/missing from MachFive's export/);
+    expect(d.batches.find((b) => b.leads.notGenerated === 2)?.message).toMatch(
+      /missing from MachFive's export/,
+    );
     expectAccountedFor(h, run.id);
     await h.app.call('runs.retryLeads', { runId: run.id });
     await h.drain();
@@ -162,7 +186,12 @@ describe('fault matrix: results that need the user', () => {
     // The three good leads of that batch go out again without the bad one.
     await h.app.call('runs.retryLeads', { runId: run.id });
     await h.drain();
-    expect((await h.app.call('runs.get', { runId: run.id })).leads).toEqual({ pending: 0, generated: 7, notGenerated: 0, failed: 1 });
+    expect((await h.app.call('runs.get', { runId: run.id })).leads).toEqual({
+      pending: 0,
+      generated: 7,
+      notGenerated: 0,
+      failed: 1,
+    });
   });
 
   it('403 on the campaign stops the run with a plain message', async () => {
@@ -194,7 +223,11 @@ describe('fault matrix: results that need the user', () => {
     const after = await h.app.call('runs.get', { runId: run.id });
     expect(after.leads.pending).toBe(0);
     expect(after.batches.every((b) => b.state === 'cancelled')).toBe(true);
-    expect((await h.app.call('jobs.list', { runId: run.id })).jobs.every((j) => j.state !== 'queued' && j.state !== 'running')).toBe(true);
+    expect(
+      (await h.app.call('jobs.list', { runId: run.id })).jobs.every(
+        (j) => j.state !== 'queued' && j.state !== 'running',
+      ),
+    ).toBe(true);
   });
 });
 

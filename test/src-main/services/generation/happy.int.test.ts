@@ -9,13 +9,16 @@ afterEach(async () => {
 });
 
 describe('generate run against the MachFive simulator', () => {
-  it('submits each batch once, stores every lead\'s steps, and reports the run done', async () => {
+  it("submits each batch once, stores every lead's steps, and reports the run done", async () => {
     h = await genHarness();
     const { app, sim } = h;
     const seeded = seedLeads(app.ctx, 25, { emailPrefix: 'Happy' });
     seedLeads(app.ctx, 3, { emailPrefix: 'fix', state: 'needs_fix', importId: seeded.importId });
 
-    const estimate = await app.call('runs.estimate', { selection: { kind: 'import', importId: seeded.importId }, batchSize: 10 });
+    const estimate = await app.call('runs.estimate', {
+      selection: { kind: 'import', importId: seeded.importId },
+      batchSize: 10,
+    });
     expect(estimate).toMatchObject({ leadCount: 25, batchCount: 3, credits: 25 });
     expect(estimate.excluded.notReady).toBe(3);
 
@@ -43,7 +46,9 @@ describe('generate run against the MachFive simulator', () => {
     const { rows } = leadOutcomes(app, run.id);
     expect(rows.every((r) => r.gen_state === 'generated' && r.steps === 2)).toBe(true);
     const step = app.ctx.database.sqlite
-      .prepare(`SELECT subject, body, subject_generated FROM sequence_steps WHERE run_id = ? AND lead_id = ? AND step = 1`)
+      .prepare(
+        `SELECT subject, body, subject_generated FROM sequence_steps WHERE run_id = ? AND lead_id = ? AND step = 1`,
+      )
       .get(run.id, seeded.leadIds[0]) as { subject: string; body: string; subject_generated: string };
     expect(step.body).toMatch(/^Hi First0,/);
     expect(step.body).toContain('-- Sam');
@@ -53,7 +58,10 @@ describe('generate run against the MachFive simulator', () => {
     const again = await app.call('runs.estimate', { selection: { kind: 'allReady' } });
     expect(again.leadCount).toBe(0);
     expect(again.excluded.alreadyGenerated).toBe(25);
-    expect((await app.call('runs.estimate', { selection: { kind: 'allReady' }, includeGenerated: true })).leadCount).toBe(25);
+    expect(
+      (await app.call('runs.estimate', { selection: { kind: 'allReady' }, includeGenerated: true }))
+        .leadCount,
+    ).toBe(25);
 
     await new Promise((r) => setTimeout(r, 300));
     expect(events).toContain(run.id);

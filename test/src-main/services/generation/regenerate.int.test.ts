@@ -31,8 +31,17 @@ async function doneRun() {
   });
   await h.drain();
   const [target, other] = seeded.leadIds as [number, number];
-  await app.call('review.setState', { runId: run.id, state: 'approved', target: { kind: 'leads', leadIds: [target, other] } });
-  await app.call('review.editStep', { runId: run.id, leadId: target, step: 2, body: 'My own words for {{first_name}}' });
+  await app.call('review.setState', {
+    runId: run.id,
+    state: 'approved',
+    target: { kind: 'leads', leadIds: [target, other] },
+  });
+  await app.call('review.editStep', {
+    runId: run.id,
+    leadId: target,
+    step: 2,
+    body: 'My own words for {{first_name}}',
+  });
   return { run, target, other, seeded };
 }
 
@@ -54,7 +63,11 @@ describe('regenerate leads of a done run through the queue', () => {
 
     h!.runner.start();
     const batchState = () =>
-      (sqlite.prepare(`SELECT state FROM batches WHERE run_id = ? ORDER BY seq DESC LIMIT 1`).get(run.id) as { state: string }).state;
+      (
+        sqlite
+          .prepare(`SELECT state FROM batches WHERE run_id = ? ORDER BY seq DESC LIMIT 1`)
+          .get(run.id) as { state: string }
+      ).state;
     await until(() => batchState() === 'processing', 'the new batch to be accepted');
     const polls = sim.requestsFor('list').length;
     await until(() => sim.requestsFor('list').length > polls, 'a poll of the new list');
@@ -62,7 +75,9 @@ describe('regenerate leads of a done run through the queue', () => {
     // Still processing: the old (edited) text is what the review screen shows, marked as regenerating.
     const during = await app.call('review.lead', { runId: run.id, leadId: target });
     expect(during.genState).toBe('pending');
-    expect(during.steps.map((s) => [s.subject, s.body])).toEqual(before.steps.map((s) => [s.subject, s.body]));
+    expect(during.steps.map((s) => [s.subject, s.body])).toEqual(
+      before.steps.map((s) => [s.subject, s.body]),
+    );
     expect(during.steps[1]!.body).toBe('My own words for {{first_name}}');
     expect(during.reviewState).toBe('approved');
 
@@ -85,7 +100,10 @@ describe('regenerate leads of a done run through the queue', () => {
     // The edit and the text it replaced stay in the step's history.
     const history = (await app.call('review.history', { runId: run.id, leadId: target, step: 2 })).entries;
     expect(history.map((e) => e.kind)).toEqual(['edit', 'regenerated']);
-    expect(history[1]).toMatchObject({ bodyBefore: 'My own words for {{first_name}}', bodyAfter: after.steps[1]!.body });
+    expect(history[1]).toMatchObject({
+      bodyBefore: 'My own words for {{first_name}}',
+      bodyAfter: after.steps[1]!.body,
+    });
 
     // Other leads of the run are untouched.
     const otherAfter = await app.call('review.lead', { runId: run.id, leadId: other });
@@ -107,7 +125,9 @@ describe('regenerate leads of a done run through the queue', () => {
 
     sim.inject({ route: 'generate-batch', kind: 'list-fails' });
     await app.call('review.regenerate', { runId: run.id, leadIds: [target] });
-    await expect(app.call('review.regenerate', { runId: run.id, leadIds: [target] })).rejects.toThrow(/already being generated/);
+    await expect(app.call('review.regenerate', { runId: run.id, leadIds: [target] })).rejects.toThrow(
+      /already being generated/,
+    );
     await h!.drain();
 
     const after = await app.call('review.lead', { runId: run.id, leadId: target });

@@ -16,7 +16,9 @@ export interface SeedLeadsOptions {
   emailPrefix?: string;
   domain?: string;
   /** Per-lead overrides, by index. */
-  override?: (i: number) => Partial<{ email: string | null; firstName: string; lastName: string; company: string; title: string }>;
+  override?: (
+    i: number,
+  ) => Partial<{ email: string | null; firstName: string; lastName: string; company: string; title: string }>;
 }
 
 export interface SeededLeads {
@@ -39,13 +41,22 @@ export function seedLeads(ctx: AppContext, n: number, opts: SeedLeadsOptions = {
             `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, headers_json, mapping_json, status, row_count, counts_json, created_at, committed_at)
              VALUES (?, 0, ?, 'csv', 'Sheet1', 1, '[]', '{}', ?, ?, '{}', ?, ?) RETURNING id`,
           )
-          .get(`seed-${prefix}.csv`, `seed-${prefix}-${now}-${Math.random()}`, opts.importStatus ?? 'committed', n, now, now) as { id: number }
+          .get(
+            `seed-${prefix}.csv`,
+            `seed-${prefix}-${now}-${Math.random()}`,
+            opts.importStatus ?? 'committed',
+            n,
+            now,
+            now,
+          ) as { id: number }
       ).id;
     const insert = sqlite.prepare(
       `INSERT INTO leads (import_id, row_number, original_json, email, email_key, first_name, last_name, full_name, title, company, website, domain, custom_json, state, reason, flags_json, created_at)
        VALUES (@importId, @row, '{}', @email, @emailKey, @first, @last, @full, @title, @company, @website, @domain, '{}', @state, '', '[]', @now) RETURNING id`,
     );
-    const { maxRow } = sqlite.prepare(`SELECT COALESCE(MAX(row_number), 1) AS maxRow FROM leads WHERE import_id = ?`).get(importId) as {
+    const { maxRow } = sqlite
+      .prepare(`SELECT COALESCE(MAX(row_number), 1) AS maxRow FROM leads WHERE import_id = ?`)
+      .get(importId) as {
       maxRow: number;
     };
     const leadIds: number[] = [];
@@ -88,19 +99,37 @@ export interface SeedRunOptions {
 }
 
 /** A finished run (one done batch) whose leads all have stored sequence steps, as if MachFive had answered. */
-export function seedGeneratedRun(ctx: AppContext, opts: SeedRunOptions): { runId: number; batchId: number; leadIds: number[] } {
+export function seedGeneratedRun(
+  ctx: AppContext,
+  opts: SeedRunOptions,
+): { runId: number; batchId: number; leadIds: number[] } {
   const sqlite = ctx.database.sqlite;
-  const leadIds = typeof opts.leads === 'number' ? seedLeads(ctx, opts.leads, { emailPrefix: `gen${Date.now()}x` }).leadIds : opts.leads;
+  const leadIds =
+    typeof opts.leads === 'number'
+      ? seedLeads(ctx, opts.leads, { emailPrefix: `gen${Date.now()}x` }).leadIds
+      : opts.leads;
   const steps = opts.steps ?? 3;
   const now = Date.now();
-  const text = opts.text ?? ((leadId: number, step: number) => ({ subject: `Step ${step} for lead ${leadId}`, body: `Hi,\nthis is step ${step}.\n` }));
+  const text =
+    opts.text ??
+    ((leadId: number, step: number) => ({
+      subject: `Step ${step} for lead ${leadId}`,
+      body: `Hi,\nthis is step ${step}.\n`,
+    }));
   return sqlite.transaction(() => {
     const run = sqlite
       .prepare(
         `INSERT INTO runs (campaign_id, campaign_name, options_json, batch_size, lead_count, state, created_at, finished_at)
          VALUES (?, 'Seeded campaign', ?, ?, ?, 'done', ?, ?) RETURNING id`,
       )
-      .get(opts.campaignId ?? 'seeded-campaign', JSON.stringify({ listName: 'seeded', emailCount: steps }), Math.max(1, leadIds.length), leadIds.length, now, now) as {
+      .get(
+        opts.campaignId ?? 'seeded-campaign',
+        JSON.stringify({ listName: 'seeded', emailCount: steps }),
+        Math.max(1, leadIds.length),
+        leadIds.length,
+        now,
+        now,
+      ) as {
       id: number;
     };
     const batch = sqlite
@@ -108,7 +137,9 @@ export function seedGeneratedRun(ctx: AppContext, opts: SeedRunOptions): { runId
         `INSERT INTO batches (run_id, seq, client_ref, state, list_id, lead_count, submitted_at, completed_at, updated_at)
          VALUES (?, 1, ?, 'done', ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(run.id, `lp-${run.id}-1-seeded00`, `seeded-list-${run.id}`, leadIds.length, now, now, now) as { id: number };
+      .get(run.id, `lp-${run.id}-1-seeded00`, `seeded-list-${run.id}`, leadIds.length, now, now, now) as {
+      id: number;
+    };
     const rl = sqlite.prepare(
       `INSERT INTO run_leads (run_id, lead_id, batch_id, gen_state, review_state, updated_at) VALUES (?, ?, ?, 'generated', 'pending', ?)`,
     );
