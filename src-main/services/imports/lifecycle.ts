@@ -14,6 +14,7 @@ export function createLifecycle(core: Core) {
   const sqlite = core.ctx.database.sqlite;
   // Each deleted lead also cascades through group memberships, runs and review rows: keep chunks small.
   const DELETE_CHUNK = 500;
+  const COMMIT_CHUNK = 2000;
 
   const recent = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE status != 'deleting' ORDER BY id DESC LIMIT ?");
   const inRuns = sqlite.prepare<[number], { leads: number; generated: number }>(
@@ -36,14 +37,16 @@ export function createLifecycle(core: Core) {
   const deleteImport = sqlite.prepare<[number]>('DELETE FROM imports WHERE id = ?');
   const pendingDeletes = sqlite.prepare<[], { id: number }>("SELECT id FROM imports WHERE status = 'deleting'");
   // Leads that became "already in your leads" since they were staged: another import was committed first.
-  const markCommittedDuplicates = sqlite.prepare<[number]>(
+  // Run over id ranges (`+import_id` keeps the planner on the range) so a 100k-lead commit is chunked.
+  const idRange = sqlite.prepare<[number], { lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM leads WHERE import_id = ?');
+  const markCommittedDuplicates = sqlite.prepare<[number, number, number]>(
     `UPDATE leads SET state = 'duplicate',
        reason = CASE WHEN email_key IS NOT NULL AND EXISTS (
                   SELECT 1 FROM leads o JOIN imports i ON i.id = o.import_id
                    WHERE o.email_key = leads.email_key AND i.status = 'committed' AND o.state != 'invalid')
                 THEN 'Already in your leads (same email)' ELSE 'Already in your leads (same LinkedIn profile)' END,
        flags_json = json_insert(flags_json, '$[#]', 'in_database')
-     WHERE import_id = ? AND state = 'ready' AND decision IS NULL AND (
+     WHERE id >= ? AND id < ? AND +import_id = ? AND state = 'ready' AND decision IS NULL AND (
        (email_key IS NOT NULL AND EXISTS (
           SELECT 1 FROM leads o JOIN imports i ON i.id = o.import_id
            WHERE o.email_key = leads.email_key AND i.status = 'committed' AND o.state != 'invalid'))
@@ -98,11 +101,21 @@ export function createLifecycle(core: Core) {
         if (imp.staged !== 1) {
           throw new AppError('conflict', `Import ${importId} was not fully staged, so it cannot be committed. Discard it and import the file again.`);
         }
-        sqlite.transaction(() => {
-          markCommittedDuplicates.run(importId);
-          commit.run(Date.now(), JSON.stringify(core.liveCounts(importId)), importId);
-          dropUndo.run(importId);
-        })();
+        await core.exclusive(importId, 'Commit', async () => {
+          // Marking is not undoable and stays true if a crash stops the commit halfway: those leads are in the database.
+          const { lo, hi } = idRange.get(importId) ?? { lo: null, hi: null };
+          if (lo !== null && hi !== null) {
+            for (let from = lo; from <= hi; from += COMMIT_CHUNK) {
+              markCommittedDuplicates.run(from, from + COMMIT_CHUNK, importId);
+              await yieldToEventLoop();
+            }
+          }
+          while (deleteUndoChunk.run(importId).changes > 0) await yieldToEventLoop();
+          sqlite.transaction(() => {
+            commit.run(Date.now(), JSON.stringify(core.liveCounts(importId)), importId);
+            dropUndo.run(importId);
+          })();
+        });
         core.announce(importId);
         return core.summary(core.requireImport(importId));
       },

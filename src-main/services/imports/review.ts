@@ -46,17 +46,18 @@ export function createReview(core: Core) {
       WHERE +import_id = ? AND id != ? AND (email_key = ? OR linkedin_url = ?)
       ORDER BY row_number`,
   );
-  // Keyset pages in id order, so finding the leads of a bulk action over 100k rows is chunked too.
+  // Keyset pages in id order, so finding the leads of a bulk action over 100k rows is chunked too
+  // (`+import_id` keeps the planner on the id range instead of walking the whole import per page).
   const lastLeadId = sqlite.prepare<[number], number | null>('SELECT max(id) FROM leads WHERE import_id = ?').pluck();
   const idsWithSuggestion = sqlite
     .prepare<[number, number, number], number>(
-      `SELECT id FROM leads WHERE id > ? AND id <= ? AND import_id = ? AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude')
+      `SELECT id FROM leads WHERE id > ? AND id <= ? AND +import_id = ? AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude')
         ORDER BY id LIMIT ${CHUNK}`,
     )
     .pluck();
   const idsWithFlag = sqlite
     .prepare<[number, number, number, string], number>(
-      `SELECT id FROM leads WHERE id > ? AND id <= ? AND import_id = ? AND flags_json LIKE ? AND (decision IS NULL OR decision != 'exclude')
+      `SELECT id FROM leads WHERE id > ? AND id <= ? AND +import_id = ? AND flags_json LIKE ? AND (decision IS NULL OR decision != 'exclude')
         ORDER BY id LIMIT ${CHUNK}`,
     )
     .pluck();

@@ -19,7 +19,7 @@ import { AppError } from '../../../src-shared/errors';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
-import type { Core, DbImport, StagingProgress } from './core';
+import { yieldToEventLoop, type Core, type DbImport, type StagingProgress } from './core';
 
 const LEAD_INSERT_COLUMNS = [
   'import_id',
@@ -47,24 +47,23 @@ const LEAD_INSERT_COLUMNS = [
 /** Rows per INSERT statement: one statement per 100 rows instead of per row (2,100 parameters, well under SQLite's 32,766). */
 const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
+const DEDUPE_INDEX_CHUNK = 5000;
 
 type Statement = Database.Statement<unknown[]>;
 
 export function createStaging(core: Core) {
   const sqlite = core.ctx.database.sqlite;
 
-  const committedEmailKeys = sqlite
-    .prepare<[], string>(
-      `SELECT DISTINCT l.email_key FROM leads l JOIN imports i ON i.id = l.import_id
-        WHERE i.status = 'committed' AND l.state != 'invalid' AND l.email_key IS NOT NULL`,
+  // Read in keyset chunks by id (one scan for both keys, `+import_id` keeps the planner on the id range):
+  // a single DISTINCT over every committed lead blocked for half a second at 100k leads.
+  const committedImportIds = sqlite.prepare<[], number>("SELECT id FROM imports WHERE status = 'committed'").pluck();
+  const committedKeysAfter = sqlite
+    .prepare<[number, string], [number, string | null, string | null]>(
+      `SELECT id, email_key, linkedin_url FROM leads
+        WHERE id > ? AND +import_id IN (SELECT value FROM json_each(?)) AND state != 'invalid'
+        ORDER BY id LIMIT ${DEDUPE_INDEX_CHUNK}`,
     )
-    .pluck();
-  const committedLinkedIn = sqlite
-    .prepare<[], string>(
-      `SELECT DISTINCT l.linkedin_url FROM leads l JOIN imports i ON i.id = l.import_id
-        WHERE i.status = 'committed' AND l.state != 'invalid' AND l.linkedin_url IS NOT NULL`,
-    )
-    .pluck();
+    .raw();
   const suppressionValues = sqlite.prepare<[string], string>('SELECT value FROM suppressions WHERE kind = ?').pluck();
   const sameHash = sqlite.prepare<[string], { id: number; file_name: string; status: 'draft' | 'committed'; created_at: number; row_count: number }>(
     "SELECT id, file_name, status, created_at, row_count FROM imports WHERE sha256 = ? AND status != 'deleting' ORDER BY id DESC",
@@ -159,12 +158,27 @@ export function createStaging(core: Core) {
   }
 
   return {
-    'imports.dedupeIndex': async (): Promise<CallOutput<'imports.dedupeIndex'>> => ({
-      emailKeys: committedEmailKeys.all(),
-      linkedinUrls: committedLinkedIn.all(),
-      suppressedEmails: suppressionValues.all('email'),
-      suppressedDomains: suppressionValues.all('domain'),
-    }),
+    'imports.dedupeIndex': async (): Promise<CallOutput<'imports.dedupeIndex'>> => {
+      const emailKeys = new Set<string>();
+      const linkedinUrls = new Set<string>();
+      const committed = JSON.stringify(committedImportIds.all());
+      for (let after = 0; ; ) {
+        const rows = committedKeysAfter.all(after, committed);
+        for (const [, key, url] of rows) {
+          if (key !== null) emailKeys.add(key);
+          if (url !== null) linkedinUrls.add(url);
+        }
+        if (rows.length < DEDUPE_INDEX_CHUNK) break;
+        after = (rows[rows.length - 1] as [number, string | null, string | null])[0];
+        await yieldToEventLoop();
+      }
+      return {
+        emailKeys: [...emailKeys],
+        linkedinUrls: [...linkedinUrls],
+        suppressedEmails: suppressionValues.all('email'),
+        suppressedDomains: suppressionValues.all('domain'),
+      };
+    },
 
     'imports.checkHash': async ({ sha256 }: HandlerInput<'imports.checkHash'>): Promise<CallOutput<'imports.checkHash'>> => ({
       previous: sameHash.all(sha256).map((r) => ({
