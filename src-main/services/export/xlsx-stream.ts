@@ -109,7 +109,9 @@ class ZipOut {
     const flags = FLAG_UTF8 | FLAG_DESCRIPTOR;
     const entry: Entry = { name: nameBuf, crc: 0, compressedSize: 0, size: 0, offset: this.offset };
     await this.write(localHeader(nameBuf, flags, 0, 0, 0));
-    const deflate = createDeflateRaw({ level: LEVEL, flush: constants.Z_NO_FLUSH });
+    // A deep input buffer lets the main thread build the next rows while zlib compresses the previous
+    // ones on the thread pool; with the 16 KB default each chunk waited for its own compression.
+    const deflate = createDeflateRaw({ level: LEVEL, flush: constants.Z_NO_FLUSH, chunkSize: 256 << 10, highWaterMark: 8 << 20 });
     const pumped = (async () => {
       for await (const chunk of deflate) {
         const b = chunk as Buffer;
