@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import { AppError } from '../../../src-shared/errors';
 import { columnLetterList, rowXml, SHEET_END, SHEET_START, staticParts } from '../../../src-shared/export/xlsx-xml';
 import type { Progress } from './writers';
@@ -111,7 +111,9 @@ class ZipOut {
     await this.write(localHeader(nameBuf, flags, 0, 0, 0));
     // A deep input buffer lets the main thread build the next rows while zlib compresses the previous
     // ones on the thread pool; with the 16 KB default each chunk waited for its own compression.
-    const deflate = createDeflateRaw({ level: LEVEL, flush: constants.Z_NO_FLUSH, chunkSize: 256 << 10, highWaterMark: 8 << 20 });
+    // zlib hands its options to the underlying Transform stream; @types/node does not list highWaterMark.
+    const options: ZlibOptions & { highWaterMark: number } = { level: LEVEL, chunkSize: 256 << 10, highWaterMark: 8 << 20 };
+    const deflate = createDeflateRaw(options);
     const pumped = (async () => {
       for await (const chunk of deflate) {
         const b = chunk as Buffer;
