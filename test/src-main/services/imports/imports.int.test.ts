@@ -225,6 +225,23 @@ describe('Clean & dedupe over the database', () => {
     expect((await app.call('leads.undo', { importId: s.id })).undone).toBeNull();
   });
 
+  it('a bulk action bigger than one chunk: other changes wait for it, and one undo restores every lead', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => [`user${i}@gmail.com`, `First${i}`, `Last${i}`, `Company ${i}`, 'CEO', `company${i}.com`]);
+    const s = await draft(rows);
+    const someone = (await app.call('leads.page', { importId: s.id, limit: 1 })).rows[0] as LeadRow;
+    const bulk = app.call('leads.bulk', { importId: s.id, action: 'exclude_free_mail' });
+    await expect(app.call('leads.edit', { leadId: someone.id, changes: { title: 'CTO' } })).rejects.toThrow(/busy with "Exclude free-mail addresses"/);
+    expect((await bulk).changed).toBe(1200);
+    expect((await app.call('leads.page', { importId: s.id, limit: 1 })).counts.suppressed).toBe(1200);
+
+    expect(await app.call('leads.undo', { importId: s.id })).toEqual({ undone: 'Exclude free-mail addresses', changed: 1200 });
+    const after = await app.call('leads.page', { importId: s.id, limit: 1 });
+    expect(after.counts).toEqual({ ready: 1200, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 });
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBeNull();
+    // The edit goes through once the bulk action is over.
+    expect((await app.call('leads.edit', { leadId: someone.id, changes: { title: 'CTO' } })).lead.title).toBe('CTO');
+  });
+
   it('filters by flag and searches by name, email or company', async () => {
     const s = await draft([
       ['info@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
@@ -301,6 +318,34 @@ describe('Clean & dedupe over the database', () => {
     expect(importRows()).toBe(0);
     expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 });
     expect((await app.call('imports.list', {})).imports).toEqual([]);
+  });
+
+  it('refuses staged groups that contradict the rows, and a draft whose rows name groups that never came', async () => {
+    const { importId } = await app.call('imports.stageBegin', {
+      file: { name: 'g.csv', size: 10, sha256: 'b'.repeat(64), kind: 'csv', sheet: 'g', headerRow: 0, encoding: 'utf-8', delimiter: ',' },
+      headers: ['Email'],
+      mapping: [{ kind: 'field', field: 'email' }],
+      rowsRead: 3,
+      blankRows: 0,
+      total: 3,
+    });
+    const row = (n: number, email: string, groupId: number | null) => ({
+      rowNumber: n,
+      original: [email],
+      lead: { email, firstName: null, lastName: null, fullName: null, title: null, company: null, website: null, domain: null, linkedinUrl: null, phone: null, custom: {} },
+      state: 'ready' as const,
+      reason: 'Ready',
+      flags: [],
+      suggestion: null,
+      groupId,
+    });
+    await app.call('imports.stageRows', { importId, rows: [row(2, 'a@b.co', 0), row(3, 'a@b.co', 0), row(4, 'c@d.co', null)] });
+    await expect(
+      app.call('imports.stageGroups', { importId, groups: [{ id: 0, kind: 'email', ids: [2, 4], survivorId: 2 }] }),
+    ).rejects.toThrow(/Row 4 is in group 0, but the row itself names no group/);
+    await expect(app.call('imports.stageEnd', { importId })).rejects.toThrow(/2 rows name a duplicate group that never arrived/);
+    const [listed] = (await app.call('imports.list', {})).imports;
+    expect(listed).toMatchObject({ id: importId, staged: false, unfinished: true, openGroups: 0 });
   });
 
   it('lists a draft whose staging never finished as unfinished', async () => {
