@@ -47,7 +47,9 @@ async function runQueue(rt: CliRuntime, opts: { untilIdle: boolean; until?: () =
           signalled,
           new Promise<void>((resolve) => {
             const t = setInterval(() => {
-              if (until()) (clearInterval(t), resolve());
+              if (!until()) return;
+              clearInterval(t);
+              resolve();
             }, 500);
           }),
         ]);
