@@ -76,8 +76,9 @@ export function createReview(core: Core) {
   );
   const cols = MUTABLE_COLUMNS.join(', ');
   const fromUndo = MUTABLE_COLUMNS.map((c) => `u.${c}`).join(', ');
+  // Restoring rewrites every mutable column (and so every index on them): half the usual chunk.
   const undoLeadIds = sqlite
-    .prepare<[number], number>(`SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK}`)
+    .prepare<[number], number>(`SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK / 2}`)
     .pluck();
   const restoreLeads = sqlite.prepare<[number, string]>(
     `UPDATE leads SET (${cols}) = (${fromUndo}) FROM lead_undo_leads u
