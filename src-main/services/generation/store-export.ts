@@ -3,13 +3,14 @@ import { normaliseEmailKey } from '../../../src-shared/generation/batching';
 import type { Logger } from '../../logging/log';
 import type { ExportResult } from '../../providers/machfive';
 import { cachedStatement } from '../../queue/sql';
-import { applyRegeneratedSteps } from '../review';
+import { applyRegeneratedSteps, recomputeFlags } from '../review';
 import { batchLeads, setBatch, setLeads, settleRun, type BatchRow } from './store';
 
 /**
  * Runs inside the export job's finishing transaction: all of a batch's sequences land, or none. A lead
  * that already has steps in this run is being regenerated: the review code moves its current text to
  * the step history and recomputes its flags, and its review verdict starts over (it was about other text).
+ * New leads get their quality flags here too, so the first review of a large run has nothing to catch up.
  */
 export function storeExport(
   sqlite: Database.Database,
@@ -46,6 +47,7 @@ export function storeExport(
     `UPDATE run_leads SET review_state = 'pending' WHERE run_id = ? AND lead_id = ?`,
   );
   const done = new Set<number>();
+  const fresh: number[] = [];
   let unknown = 0;
   let empty = 0;
   for (const lead of result.leads) {
@@ -66,10 +68,12 @@ export function storeExport(
     } else {
       for (const s of steps)
         insertStep.run(batch.run_id, leadId, s.step, s.subject, s.body, s.subject, s.body, now);
+      fresh.push(leadId);
     }
     markGenerated.run(now, batch.run_id, leadId);
     done.add(leadId);
   }
+  if (fresh.length > 0) recomputeFlags(sqlite, batch.run_id, fresh);
   const missing = setLeads(
     sqlite,
     batch.run_id,
