@@ -19,7 +19,7 @@ import {
   type RowDecision,
 } from './types';
 import { cleanOptional, cleanText } from './text';
-import { checkEmail, cleanEmail, emailDomain, hasSeveralEmails, type EmailCheck } from './email';
+import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
 import { cleanPersonName, joinName, splitFullName } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
@@ -92,7 +92,7 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
   }
   lead.domain = websiteDomain(lead.website);
   if (lead.domain === null && lead.email !== null && emailCheck?.syntaxValid && !emailCheck.freeMail && !emailCheck.disposable) {
-    lead.domain = websiteDomain(emailDomain(lead.email));
+    lead.domain = emailRegistrableDomainOf(lead.email);
   }
   return { lead, emailCheck, issues };
 }

@@ -105,7 +105,9 @@ function defaultCompleteness(item: DedupeItem): number {
 export function completeness(lead: NormalisedLead): number {
   let n = 0;
   for (const f of LEAD_TEXT_FIELDS) if (lead[f] !== null && lead[f] !== '') n++;
-  for (const v of Object.values(lead.custom)) if (v !== '') n++;
+  // for-in over the null-prototype record: no array of values per lead.
+  const custom = lead.custom;
+  for (const k in custom) if (custom[k] !== '') n++;
   return n;
 }
 
@@ -377,7 +379,10 @@ function toGroup(items: readonly DedupeItem[], indices: readonly number[], kind:
  */
 export function findDuplicateGroups(items: readonly DedupeItem[]): { groups: DuplicateGroup[] } {
   // Index order must not matter: work on items sorted by id.
-  const sorted = [...items].sort((a, b) => a.id - b.id);
+  let ascending = true;
+  for (let i = 1; i < items.length && ascending; i++) ascending = (items[i - 1] as DedupeItem).id < (items[i] as DedupeItem).id;
+  // The pipeline passes items in row order already: no copy then.
+  const sorted = ascending ? items : [...items].sort((a, b) => a.id - b.id);
   const n = sorted.length;
   const emailKeys = sorted.map((it) => (it.email ? emailKey(it.email) : null));
   const exact = new UnionFind(n);

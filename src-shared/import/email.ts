@@ -176,6 +176,8 @@ function checkDomain(domain: string): { problem: string; registrable: null } | {
 
 interface DomainFacts {
   problem: string | null;
+  /** Registrable domain (PSL) when the domain has no problem. */
+  registrable: string | null;
   /** Corrected domain, or null. */
   suggestion: string | null;
   freeMail: boolean;
@@ -194,6 +196,7 @@ function domainFacts(domain: string): DomainFacts {
   const fixed = domain === '' ? null : suggestDomain(domain);
   const facts: DomainFacts = {
     problem,
+    registrable,
     suggestion: fixed !== null && fixed !== domain && checkDomain(fixed).problem === null ? fixed : null,
     freeMail: false,
     disposable: false,
@@ -241,6 +244,16 @@ export function checkEmail(email: string): EmailCheck {
     result.disposable = facts.disposable;
   }
   return result;
+}
+
+/**
+ * Registrable domain of a cleaned address's domain, or null when the domain
+ * has a problem: what `websiteDomain` gives for that domain, from the lookup
+ * `checkEmail` already made.
+ */
+export function emailRegistrableDomainOf(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? null : domainFacts(email.slice(at + 1).toLowerCase()).registrable;
 }
 
 /** `cleanEmail` + `checkEmail` for a value typed in an inline edit. */

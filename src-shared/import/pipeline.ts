@@ -107,12 +107,6 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-interface Work {
-  rowNumber: number;
-  original: readonly string[];
-  cleaned: CleanedLead;
-}
-
 function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivorRow: number): string {
   if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email)) return `Same email as row ${survivorRow}`;
   if (row.linkedinUrl && row.linkedinUrl === survivor.linkedinUrl) return `Same LinkedIn profile as row ${survivorRow}`;
@@ -127,7 +121,10 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   if (!valid.ok) throw new MappingError(valid.problem, valid.message);
   const compiled = compileMapping(mapping);
 
-  const work: Work[] = [];
+  // Parallel arrays indexed by lead position: no wrapper object per row.
+  const rowNumbers: number[] = [];
+  const originals: (readonly string[])[] = [];
+  const cleanedRows: CleanedLead[] = [];
   let blankRows = 0;
   for (let r = headerRow + 1; r < rows.length; r++) {
     const cells = rows[r] ?? [];
@@ -137,63 +134,85 @@ export function runPipeline(input: PipelineInput): PipelineResult {
       blankRows++;
       continue;
     }
-    work.push({ rowNumber, original: cells, cleaned: edit ? cleanLead(edit) : cleanRow(cells, compiled) });
+    rowNumbers.push(rowNumber);
+    originals.push(cells);
+    cleanedRows.push(edit ? cleanLead(edit) : cleanRow(cells, compiled));
   }
+  const n = cleanedRows.length;
 
-  const items: DedupeItem[] = work.map((w) => ({
-    id: w.rowNumber,
-    email: w.cleaned.lead.email,
-    linkedinUrl: w.cleaned.lead.linkedinUrl,
-    fullName: w.cleaned.lead.fullName,
-    firstName: w.cleaned.lead.firstName,
-    lastName: w.cleaned.lead.lastName,
-    domain: w.cleaned.lead.domain,
-    company: w.cleaned.lead.company,
-    completeness: completeness(w.cleaned.lead),
-  }));
-  const groups: PipelineGroup[] = findDuplicateGroups(items).groups.map((g, id) => ({ ...g, id }));
-  const existing = input.existing ? matchExisting(items, input.existing) : new Map<number, 'email' | 'linkedin'>();
+  const items: DedupeItem[] = new Array<DedupeItem>(n);
+  for (let i = 0; i < n; i++) {
+    const lead = (cleanedRows[i] as CleanedLead).lead;
+    items[i] = {
+      id: rowNumbers[i] as number,
+      email: lead.email,
+      linkedinUrl: lead.linkedinUrl,
+      fullName: lead.fullName,
+      firstName: lead.firstName,
+      lastName: lead.lastName,
+      domain: lead.domain,
+      company: lead.company,
+      completeness: completeness(lead),
+    };
+  }
+  const found = findDuplicateGroups(items).groups;
+  const groups: PipelineGroup[] = new Array<PipelineGroup>(found.length);
+  for (let id = 0; id < found.length; id++) {
+    const g = found[id] as DuplicateGroup;
+    groups[id] = { kind: g.kind, ids: g.ids, survivorId: g.survivorId, id };
+  }
+  const existing = input.existing ? matchExisting(items, input.existing) : null;
 
-  const byRow = new Map<number, Work>();
-  for (const w of work) byRow.set(w.rowNumber, w);
-  const exactGroupOf = new Map<number, PipelineGroup>();
-  const fuzzyGroupOf = new Map<number, PipelineGroup>();
+  // Row numbers are below rows.length + 1: typed arrays index by row number.
+  const indexOfRow = new Int32Array(rows.length + 1);
+  for (let i = 0; i < n; i++) indexOfRow[rowNumbers[i] as number] = i;
+  const exactGroupOf = new Int32Array(n).fill(-1);
+  const fuzzyGroupOf = new Int32Array(n).fill(-1);
   for (const g of groups) {
     const target = g.kind === 'name_company' ? fuzzyGroupOf : exactGroupOf;
-    for (const id of g.ids) target.set(id, g);
+    for (const id of g.ids) target[indexOfRow[id] as number] = g.id;
   }
 
   const counts = Object.fromEntries(LEAD_STATES.map((s) => [s, 0])) as Record<LeadState, number>;
-  const leads: CleanedRow[] = work.map((w) => {
+  const leads: CleanedRow[] = new Array<CleanedRow>(n);
+  for (let i = 0; i < n; i++) {
+    const rowNumber = rowNumbers[i] as number;
+    const cleaned = cleanedRows[i] as CleanedLead;
+    const lead = cleaned.lead;
     const verdict: CrossRowVerdict = {};
-    const lead = w.cleaned.lead;
     if (input.suppression) verdict.suppressed = isSuppressed(lead.email, input.suppression);
-    const inDb = existing.get(w.rowNumber);
-    const exact = exactGroupOf.get(w.rowNumber);
-    const fuzzy = fuzzyGroupOf.get(w.rowNumber);
+    const inDb = existing?.get(rowNumber);
+    const exact = exactGroupOf[i] as number;
+    const fuzzy = fuzzyGroupOf[i] as number;
     if (inDb) {
       verdict.duplicate = inDb === 'email' ? 'Already in your leads (same email)' : 'Already in your leads (same LinkedIn profile)';
-    } else if (exact && exact.survivorId !== w.rowNumber) {
-      const survivor = byRow.get(exact.survivorId) as Work;
-      verdict.duplicate = duplicateReason(lead, survivor.cleaned.lead, exact.survivorId);
+    } else if (exact >= 0) {
+      const survivorId = (groups[exact] as PipelineGroup).survivorId;
+      if (survivorId !== rowNumber) {
+        const survivor = (cleanedRows[indexOfRow[survivorId] as number] as CleanedLead).lead;
+        verdict.duplicate = duplicateReason(lead, survivor, survivorId);
+      }
     }
-    if (fuzzy && fuzzy.survivorId !== w.rowNumber) {
-      verdict.possibleDuplicate = `Possibly the same person as row ${fuzzy.survivorId} (similar name, same company)`;
+    if (fuzzy >= 0) {
+      const survivorId = (groups[fuzzy] as PipelineGroup).survivorId;
+      if (survivorId !== rowNumber) {
+        verdict.possibleDuplicate = `Possibly the same person as row ${survivorId} (similar name, same company)`;
+      }
     }
-    const c = classify(w.cleaned, verdict, input.decisions?.get(w.rowNumber) ?? null);
+    const c = classify(cleaned, verdict, input.decisions?.get(rowNumber) ?? null);
     if (inDb) c.flags.push('in_database');
     counts[c.state]++;
-    return {
-      rowNumber: w.rowNumber,
-      original: w.original,
+    leads[i] = {
+      rowNumber,
+      original: originals[i] as readonly string[],
       lead,
       state: c.state,
       reason: c.reason,
       flags: c.flags,
       suggestion: c.suggestion,
-      groupId: (exact ?? fuzzy)?.id ?? null,
+      groupId: exact >= 0 ? exact : fuzzy >= 0 ? fuzzy : null,
     };
-  });
+  }
 
   return { headers, leads, groups, counts, total: leads.length, blankRows };
 }

@@ -50,18 +50,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
  *   "acme.com" -> "acme.com"; "bücher.de" -> "xn--bcher-kva.de"
  */
 export function websiteDomain(url: string | null | undefined): string | null {
-  if (url == null) return null;
-  // One company's website repeats on every row of its people.
-  const cached = domainCache.get(url);
-  if (cached !== undefined) return cached;
-  const result = computeWebsiteDomain(url);
-  if (domainCache.size >= DOMAIN_CACHE_MAX) domainCache.clear();
-  domainCache.set(url, result);
-  return result;
+  return url == null ? null : computeWebsiteDomain(url);
 }
-
-const domainCache = new Map<string, string | null>();
-const DOMAIN_CACHE_MAX = 50_000;
 
 function computeWebsiteDomain(url: string): string | null {
   let s = url.trim();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkEmail, cleanEmail, emailKey, hasSeveralEmails, isRoleAddress } from '../../../src-shared/import/email';
+import { checkEmail, cleanEmail, emailDomain, emailKey, emailRegistrableDomainOf, hasSeveralEmails, isRoleAddress } from '../../../src-shared/import/email';
+import { websiteDomain } from '../../../src-shared/import/website';
 import { suggestDomain, withinOneSlip } from '../../../src-shared/import/typos';
 
 describe('cleanEmail', () => {
@@ -40,6 +41,22 @@ describe('cleanEmail', () => {
       const once = cleanEmail(raw);
       return once === null || cleanEmail(once) === once;
     }));
+  });
+});
+
+describe('emailRegistrableDomainOf', () => {
+  it.each([
+    ['jane@acme.com', 'acme.com'],
+    ['jane@eu.shop.acme.co.uk', 'acme.co.uk'],
+    ['jane@xn--bcher-kva.de', 'xn--bcher-kva.de'],
+    ['Jane@Sub.Acme.COM', 'acme.com'],
+    ['jane@acme.zzz', null],
+    ['jane@co.uk', null],
+    ['jane@acme', null],
+    ['no-at-sign', null],
+  ])('%s -> %s, as websiteDomain gives for a valid address', (email, expected) => {
+    expect(emailRegistrableDomainOf(email)).toBe(expected);
+    if (checkEmail(email).syntaxValid) expect(websiteDomain(emailDomain(email))).toBe(expected);
   });
 });
 
