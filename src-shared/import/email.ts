@@ -142,7 +142,44 @@ function localPartProblem(local: string): string | null {
   return null;
 }
 
+const HYPHEN = 0x2d;
+const DOT = 0x2e;
+
+/**
+ * True when every label is 1-63 of [a-z0-9-] without an edge hyphen and the
+ * last is a letters-only TLD: what `domainProblem` accepts, in one scan with
+ * no split (most domains pass; the rest get the detailed check).
+ */
+function isPlainDomain(domain: string): boolean {
+  const n = domain.length;
+  if (n === 0 || n > 253) return false;
+  let labelStart = 0;
+  let dots = 0;
+  let lettersOnly = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? domain.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const len = i - labelStart;
+      if (len === 0 || len > 63) return false;
+      if (domain.charCodeAt(labelStart) === HYPHEN || domain.charCodeAt(i - 1) === HYPHEN) return false;
+      if (i < n) {
+        dots++;
+        labelStart = i + 1;
+        lettersOnly = true;
+      }
+    } else if (c >= 0x61 && c <= 0x7a) {
+      // a-z
+    } else if ((c >= 0x30 && c <= 0x39) || c === HYPHEN) {
+      lettersOnly = false;
+    } else {
+      return false;
+    }
+  }
+  return dots > 0 && lettersOnly && n - labelStart >= 2;
+}
+
 function domainProblem(domain: string): string | null {
+  if (isPlainDomain(domain)) return null;
   if (domain === '') return 'Nothing after the @';
   if (domain.startsWith('[')) return 'IP-address domains are not supported';
   if (!domain.includes('.')) return 'The domain has no dot (e.g. acme.com)';

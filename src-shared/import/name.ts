@@ -32,6 +32,21 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
 const WORD_START = /(^|[\s'\u2019-])(\p{Ll})/gu;
 
+const LOWER = 1;
+const UPPER = 2;
+
+/** LOWER | UPPER for the cased letters of an ASCII string; -1 when not ASCII (the Unicode regexes decide). */
+function asciiCases(s: string): number {
+  let cases = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (c >= 97 && c <= 122) cases |= LOWER;
+    else if (c >= 65 && c <= 90) cases |= UPPER;
+  }
+  return cases;
+}
+
 /**
  * `cleanText`, then title case when the whole name is in one case:
  * "JANE O'NEIL-SMITH" -> "Jane O'Neil-Smith"; "maria de la cruz" ->
@@ -41,8 +56,9 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const s = cleanText(raw);
   if (s === '') return null;
-  const hasLower = HAS_LOWER.test(s);
-  const hasUpper = HAS_UPPER.test(s);
+  const cases = asciiCases(s);
+  const hasLower = cases < 0 ? HAS_LOWER.test(s) : (cases & LOWER) !== 0;
+  const hasUpper = cases < 0 ? HAS_UPPER.test(s) : (cases & UPPER) !== 0;
   if (hasLower === hasUpper) return s; // mixed case, or no cased letters at all
   const lower = s.toLowerCase();
   // A letter whose upper case is two letters (Greek "ᾐ" -> "ἘΙ") is left alone:

@@ -6,14 +6,18 @@
 import { cleanText } from './text';
 
 const TEL_PREFIX = /^(?:tel:\s*)+/i;
+const DIGIT = /\d/;
 // What Excel shows when a long number column was stored as a number: 4.4207E+11.
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
 
 /** Cleaned display text of a phone cell, or null when it has no digit at all. */
 export function cleanPhone(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const s = cleanText(raw).replace(TEL_PREFIX, '').trim();
-  return /\d/.test(s) ? s : null;
+  let s = cleanText(raw);
+  // Only a cell starting with "tel:" has a prefix to drop.
+  const c = s.charCodeAt(0);
+  if (c === 0x74 || c === 0x54) s = s.replace(TEL_PREFIX, '').trim();
+  return DIGIT.test(s) ? s : null;
 }
 
 /** "+44 (0)20 7946-0000" -> "+4402079460000": for comparing, never for display. */

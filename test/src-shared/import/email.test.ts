@@ -96,6 +96,16 @@ describe('checkEmail syntax', () => {
     ['jane@[192.168.0.1]', false],
     ['jane@acme.notarealtld', false],
     [`${'a'.repeat(65)}@acme.com`, false],
+    [`jane@${'b'.repeat(63)}.com`, true],
+    [`jane@${'b'.repeat(64)}.com`, false],
+    ['jane@acme-.com', false],
+    ['jane@acme.com-', false],
+    ['jane@ac_me.com', false],
+    ['jane@acme.c0m', false],
+    ['jane@acme.com.', false],
+    ['jane@.acme.com', false],
+    ['jane@2-acme.com', true],
+    ['jane@acme.xn--p1ai', true],
     [`a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.com`, false],
   ])('%s valid=%s', (email, valid) => {
     const r = checkEmail(email);
