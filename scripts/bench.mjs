@@ -19,7 +19,8 @@ for (const b of BENCHES) {
     failed++;
     continue;
   }
-  const script = `import(${JSON.stringify(b.file)}).then((m) => m.${b.fn}()).then((r) => process.stdout.write('\\n@@RESULT ' + JSON.stringify(r) + '\\n'))`;
+  // The repo is CommonJS, so tsx hands the module's exports over as `default`.
+  const script = `import(${JSON.stringify(b.file)}).then((m) => (m.${b.fn} ?? m.default.${b.fn})()).then((r) => process.stdout.write('\\n@@RESULT ' + JSON.stringify(r) + '\\n'))`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', '-e', script], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
