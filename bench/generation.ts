@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createAppContext, type AppContext } from '../src-main/app/context';
 import { createHandlers } from '../src-main/app/handlers';
-import { createQueueRunner } from '../src-main/queue';
+import { z } from 'zod';
+import { createQueueRunner, enqueueJob } from '../src-main/queue';
 import type { KeychainBackend } from '../src-main/secrets/store';
 import { seedLeads } from '../test/src-main/services/generation/seed';
 
@@ -55,6 +56,20 @@ const dbBytes = (ctx: AppContext) => {
   ctx.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return statSync(ctx.paths.databasePath).size;
 };
+
+const OVERHEAD_JOBS = 2000;
+
+/** The queue's own cost: claim (BEGIN IMMEDIATE), lease and compare-and-swap finish, on jobs that do nothing. */
+async function queueOverheadPerJob(ctx: AppContext): Promise<number> {
+  ctx.jobs.register({ kind: 'bench.noop', provider: 'machfive', payload: z.object({ n: z.number() }), handle: async () => ({ type: 'done' }) });
+  ctx.database.sqlite.transaction(() => {
+    for (let n = 0; n < OVERHEAD_JOBS; n++) enqueueJob(ctx, { kind: 'bench.noop', provider: 'machfive', payload: { n } });
+  })();
+  const start = process.cpuUsage();
+  await createQueueRunner(ctx, { pollIntervalMs: 5 }).runUntilIdle();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / OVERHEAD_JOBS;
+}
 
 export async function runGenerationBench(): Promise<Record<string, number | string>> {
   const { url, child } = await startSimProcess();
@@ -118,6 +133,7 @@ export async function runGenerationBench(): Promise<Record<string, number | stri
         .get(run.id) as { n: number }
     ).n;
     const bytesAfter = dbBytes(ctx);
+    const overhead = await queueOverheadPerJob(ctx);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const queueCpuMs = (queueCpu.user + queueCpu.system) / 1000;
     const startCpuMs = (startRunCpu.user + startRunCpu.system) / 1000;
@@ -139,12 +155,14 @@ export async function runGenerationBench(): Promise<Record<string, number | stri
       queueCpuMsPerJob: +(queueCpuMs / jobs).toFixed(2),
       queueCpuMsPerBatch: +(queueCpuMs / batches).toFixed(2),
       worstEventLoopStallMs: +worstStall.toFixed(1),
+      queueOverheadCpuMsPerJob: +overhead.toFixed(3),
+      queueOverheadCpuMsPerBatch: +(overhead * (jobs / batches)).toFixed(2),
       sequenceLeads: detail.leads.generated,
       sequenceSteps: sequences,
       dbGrowthBytesPer10kSequences: Math.round(
         ((bytesAfter - bytesBefore) / Math.max(1, detail.leads.generated)) * 10_000,
       ),
-      note: 'queueCpu* covers claims, HTTP client, parsing, storing and progress events after runs.start; cpuMsTotal adds run creation (startRunCpuMs). The simulator runs in another process.',
+      note: 'queueCpu* covers claims, HTTP client, parsing, storing (with quality flags) and progress events after runs.start; queueOverhead* is the queue alone (claim, lease, compare-and-swap finish) measured on no-op jobs; cpuMsTotal adds run creation (startRunCpuMs). The simulator runs in another process.',
     };
   } finally {
     await ctx.close();
