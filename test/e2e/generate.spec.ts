@@ -175,3 +175,26 @@ test('credits running out pauses MachFive with a plain message; Resume finishes 
   await expect(run).toContainText(`${LEADS} generated`);
   expect(sims.machfive.acceptedBatches).toHaveLength(1);
 });
+
+test('rows ticked in Clean & dedupe of a committed import are generated on their own', async ({ app: page, leadprep }) => {
+  await requireKeychain(leadprep);
+  await seedCommittedImport(leadprep);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Clean/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Generate for/ })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Select row 2' }).check();
+  await page.getByRole('checkbox', { name: 'Select row 3' }).check();
+  await page.getByRole('button', { name: 'Generate for 2 selected' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Generate' })).toBeVisible();
+  const form = page.getByRole('region', { name: 'New run' });
+  await expect(form.getByRole('radio', { name: /2 leads chosen in Clean & dedupe/ })).toBeChecked();
+  const estimate = form.getByRole('region', { name: 'Estimate' });
+  await expect(estimate).toContainText('Leads2');
+  await expect(estimate).toContainText('Credits2');
+
+  // Clearing the hand-over goes back to the whole import.
+  await form.getByRole('button', { name: 'Clear the leads chosen in Clean & dedupe' }).click();
+  await expect(form.getByRole('radio', { name: /chosen in Clean & dedupe/ })).toHaveCount(0);
+  await expect(estimate).toContainText(`Leads${LEADS}`);
+});

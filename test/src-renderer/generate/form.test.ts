@@ -76,6 +76,18 @@ describe('estimateRequest', () => {
       includeGenerated: false,
     });
   });
+
+  it('sends leads handed over from Clean & dedupe by id, and nothing for an empty hand-over', () => {
+    expect(estimateRequest(filled({ source: { kind: 'leads', leadIds: [] } }))).toBeNull();
+    expect(estimateRequest(filled({ source: { kind: 'leads', leadIds: [4, 9] } }))?.selection).toEqual({
+      kind: 'leads',
+      leadIds: [4, 9],
+    });
+    expect(runRequest(filled({ source: { kind: 'leads', leadIds: [4, 9] } })).selection).toEqual({
+      kind: 'leads',
+      leadIds: [4, 9],
+    });
+  });
 });
 
 describe('addCta', () => {

@@ -1,5 +1,5 @@
 import { useDeferredValue, useReducer, useState, type ReactNode } from 'react';
-import type { LeadState } from '../../../../src-shared/import/types';
+import type { LeadFlag, LeadState } from '../../../../src-shared/import/types';
 import { useEvent } from '../../api/client';
 import { useNav } from '../../store/nav';
 import { Badge } from '../../ui/Badge';
@@ -13,6 +13,8 @@ import { DeleteImportDialog } from '../import/RecentImports';
 import { BulkActions } from './BulkActions';
 import { CommitDialog } from './CommitDialog';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { FlagFilter } from './FlagFilter';
+import { GenerateHandOff } from './GenerateHandOff';
 import { ImportPicker, useImportChoices } from './ImportPicker';
 import { LeadTable } from './LeadTable';
 import { useCleanTarget } from './selection';
@@ -58,6 +60,7 @@ export default function CleanScreen() {
 function CleanImport({ importId, picker }: { importId: number; picker: ReactNode }) {
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   const [state, setState] = useState<LeadState | null>(null);
+  const [flag, setFlag] = useState<LeadFlag | null>(null);
   const [searchText, setSearchText] = useState('');
   const search = useDeferredValue(searchText);
   const [selected, toggle, setSelected] = useToggleSet();
@@ -69,8 +72,9 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
     if (e.importId === null || e.importId === importId) bump();
   });
   const { summary, error } = useImportSummary(importId, version);
-  const data = useLeadWindow({ importId, state, search, version });
+  const data = useLeadWindow({ importId, state, flag, search, version });
   const readOnly = summary?.status !== 'draft';
+  const committed = summary?.status === 'committed';
   const undo = useUndo(importId, !readOnly, bump);
 
   const title = summary ? summary.fileName : 'Clean & dedupe';
@@ -141,6 +145,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           value={searchText}
           onChange={(e) => setSearchText(e.currentTarget.value)}
         />
+        <FlagFilter value={flag} onChange={setFlag} />
         <span className="muted" role="status">
           {data.matching === null ? 'Loading…' : `${data.matching.toLocaleString()} shown`}
         </span>
@@ -155,13 +160,24 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           }}
         />
       )}
+      {committed && summary && (
+        <GenerateHandOff
+          importId={importId}
+          fileName={summary.fileName}
+          selected={selected}
+          filter={{ state, flag, search }}
+        />
+      )}
       {data.matching === 0 ? (
-        <EmptyState title={search || state ? 'No lead matches these filters' : 'This import has no leads'}>
-          {(search || state) && (
+        <EmptyState
+          title={search || state || flag ? 'No lead matches these filters' : 'This import has no leads'}
+        >
+          {(search || state || flag) && (
             <Button
               onClick={() => {
                 setSearchText('');
                 setState(null);
+                setFlag(null);
               }}
             >
               Clear filters
@@ -169,7 +185,14 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           )}
         </EmptyState>
       ) : (
-        <LeadTable data={data} readOnly={readOnly} selected={selected} onToggle={toggle} onChanged={bump} />
+        <LeadTable
+          data={data}
+          readOnly={readOnly}
+          selectable={!readOnly || committed}
+          selected={selected}
+          onToggle={toggle}
+          onChanged={bump}
+        />
       )}
       <DuplicatesPanel importId={importId} readOnly={readOnly} version={version} onChanged={bump} />
       {dialog === 'commit' && summary && (

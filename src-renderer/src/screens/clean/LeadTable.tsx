@@ -24,6 +24,8 @@ const COLUMNS: readonly { field: EditableField; label: string }[] = [
 interface Props {
   data: LeadWindow;
   readOnly: boolean;
+  /** Rows can be ticked: for bulk actions on a draft, to hand them to Generate once committed. */
+  selectable: boolean;
   selected: ReadonlySet<number>;
   onToggle(id: number): void;
   onChanged(): void;
@@ -58,6 +60,7 @@ function SuggestionButton({ lead, onChanged }: { lead: LeadRow; onChanged(): voi
 function LeadRowView({
   lead,
   readOnly,
+  selectable,
   selected,
   onToggle,
   onChanged,
@@ -69,7 +72,7 @@ function LeadRowView({
           type="checkbox"
           aria-label={`Select row ${lead.rowNumber}`}
           checked={selected}
-          disabled={readOnly}
+          disabled={!selectable}
           onChange={() => onToggle(lead.id)}
         />
       </div>
@@ -107,7 +110,7 @@ function LeadRowView({
  * Every lead of the import under the current filters. Only the rows in view are in the DOM, and only
  * the pages around them are in memory, so 100k rows scroll like 100.
  */
-export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Props) {
+export function LeadTable({ data, readOnly, selectable, selected, onToggle, onChanged }: Props) {
   return (
     <VirtualRows
       count={data.matching ?? 0}
@@ -150,6 +153,7 @@ export function LeadTable({ data, readOnly, selected, onToggle, onChanged }: Pro
         <LeadRowView
           lead={lead}
           readOnly={readOnly}
+          selectable={selectable}
           selected={selected.has(lead.id)}
           onToggle={onToggle}
           onChanged={onChanged}

@@ -1,11 +1,12 @@
 import type { LeadRow, StateCounts } from '../../../../src-shared/contract/imports';
-import type { LeadState } from '../../../../src-shared/import/types';
+import type { LeadFlag, LeadState } from '../../../../src-shared/import/types';
 import { api } from '../../api/client';
 import { usePagedWindow, type PagedWindow } from '../../ui/usePagedWindow';
 
 export interface LeadQuery {
   importId: number;
   state: LeadState | null;
+  flag: LeadFlag | null;
   search: string;
   /** Bumped after every change to the import's leads: pages are fetched again, old rows shown meanwhile. */
   version: number;
@@ -21,13 +22,14 @@ export interface LeadWindow extends Pick<PagedWindow<LeadRow>, 'error' | 'row' |
 /** The lead table's data: `leads.page`, fetched as the rows scroll into view. */
 export function useLeadWindow(q: LeadQuery): LeadWindow {
   const w = usePagedWindow({
-    key: `${q.importId}|${q.state ?? ''}|${q.search}`,
+    key: `${q.importId}|${q.state ?? ''}|${q.flag ?? ''}|${q.search}`,
     version: q.version,
     maxPages: 12,
     fetchPage: async (offset, limit) => {
       const r = await api.call('leads.page', {
         importId: q.importId,
         ...(q.state ? { state: q.state } : {}),
+        ...(q.flag ? { flag: q.flag } : {}),
         ...(q.search.trim() ? { search: q.search.trim() } : {}),
         offset,
         limit,

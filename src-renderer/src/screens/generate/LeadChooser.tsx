@@ -2,6 +2,8 @@ import { useId } from 'react';
 import type { Estimate } from '../../../../src-shared/contract/generation';
 import type { ImportSummary } from '../../../../src-shared/contract/imports';
 import { MAX_BATCH_SIZE, MIN_BATCH_SIZE } from '../../../../src-shared/generation/batching';
+import type { ChosenLeads } from '../../store/leadSelection';
+import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { plural, relativeTime } from '../../ui/format';
 import type { FormErrors, GenerateForm, LeadSource } from './form';
@@ -13,6 +15,9 @@ export interface LeadChooserProps {
   estimate: Estimate | null;
   estimateError: string | null;
   estimating: boolean;
+  /** Leads handed over from Clean & dedupe, offered as a third choice while set. */
+  chosen: ChosenLeads | null;
+  onClearChosen(): void;
   onSource(source: LeadSource): void;
   onIncludeGenerated(include: boolean): void;
   onBatchSize(text: string): void;
@@ -79,6 +84,23 @@ export function LeadChooser(props: LeadChooserProps) {
           />
           Every ready lead of every committed import
         </label>
+        {props.chosen && (
+          <div className="row">
+            <label className="choice">
+              <input
+                type="radio"
+                name={groupName}
+                checked={src.kind === 'leads'}
+                onChange={() => props.chosen && props.onSource({ kind: 'leads', leadIds: props.chosen.leadIds })}
+              />
+              {plural(props.chosen.leadIds.length, 'lead')} chosen in Clean &amp; dedupe
+              <span className="muted">({props.chosen.label})</span>
+            </label>
+            <Button size="sm" variant="ghost" aria-label="Clear the leads chosen in Clean & dedupe" onClick={props.onClearChosen}>
+              Clear
+            </Button>
+          </div>
+        )}
         <label className="choice">
           <input
             type="checkbox"

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Estimate } from '../../../../src-shared/contract/generation';
 import type { ImportSummary } from '../../../../src-shared/contract/imports';
 import { api, errorMessage } from '../../api/client';
+import { useLeadSelection } from '../../store/leadSelection';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -65,10 +66,16 @@ function useEstimate(form: GenerateForm, imports: ImportSummary[], runsVersion: 
 }
 
 export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
-  const [form, setForm] = useState<GenerateForm>(() => ({
-    ...initialForm(),
-    source: { kind: 'import', importId: imports[0]?.id ?? null },
-  }));
+  const chosen = useLeadSelection((s) => s.chosen);
+  const setChosen = useLeadSelection((s) => s.set);
+  // Arriving from Clean & dedupe with leads picked there: that choice is what the user came for.
+  const [form, setForm] = useState<GenerateForm>(() => {
+    const handed = useLeadSelection.getState().chosen;
+    return {
+      ...initialForm(),
+      source: handed ? { kind: 'leads', leadIds: handed.leadIds } : { kind: 'import', importId: imports[0]?.id ?? null },
+    };
+  });
   // Messages appear after the first Start, then follow the user's edits.
   const [tried, setTried] = useState(false);
   const errors: FormErrors = tried ? validate(form) : {};
@@ -179,6 +186,11 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
           estimate={estimate}
           estimateError={estimateError}
           estimating={estimating}
+          chosen={chosen}
+          onClearChosen={() => {
+            setChosen(null);
+            setForm((f) => (f.source.kind === 'leads' ? { ...f, source: { kind: 'import', importId: imports[0]?.id ?? null } } : f));
+          }}
           onSource={(source) => update({ source })}
           onIncludeGenerated={(includeGenerated) => update({ includeGenerated })}
           onBatchSize={(batchSize) => update({ batchSize })}

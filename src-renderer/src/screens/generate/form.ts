@@ -16,7 +16,11 @@ export const LIMITS = {
   emailCountMax: 5,
 } as const;
 
-export type LeadSource = { kind: 'import'; importId: number | null } | { kind: 'allReady' };
+export type LeadSource =
+  | { kind: 'import'; importId: number | null }
+  | { kind: 'allReady' }
+  /** Leads handed over from Clean & dedupe; the host leaves out the ones that are not ready and says so. */
+  | { kind: 'leads'; leadIds: readonly number[] };
 
 /** What the user typed, as typed: numbers stay strings until validated so a half-typed value is not lost. */
 export interface GenerateForm {
@@ -65,6 +69,7 @@ export function parseBatchSize(text: string): number | null {
 
 export function selectionOf(source: LeadSource): LeadSelection | null {
   if (source.kind === 'allReady') return { kind: 'allReady' };
+  if (source.kind === 'leads') return source.leadIds.length === 0 ? null : { kind: 'leads', leadIds: [...source.leadIds] };
   return source.importId === null ? null : { kind: 'import', importId: source.importId };
 }
 
