@@ -85,6 +85,9 @@ describe('importing files through the service', () => {
     addsUp(summary);
     expect(summary.counts.duplicate).toBeGreaterThan(0);
     expect(summary.counts.invalid).toBeGreaterThan(0);
+    // Staging turns SQLite's automatic checkpoint off around its own commits only; the app's other
+    // writers must find it as it was, or the WAL would grow without bound.
+    expect(app.ctx.database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 
   it('warns about a file imported before and refuses it unless forced', async () => {
