@@ -107,7 +107,8 @@ export function toSendkitLead(lead: PushLead): SendkitLeadPayload {
   return { email: lead.email ?? '', ...out };
 }
 
-const SEGMENTFLOW_RESERVED = new Set([
+/** Names a Segmentflow template can use from each email's `data` (README.md beside this file). */
+export const SEGMENTFLOW_DATA_VARIABLES = [
   'subject',
   'body',
   'body_html',
@@ -121,7 +122,9 @@ const SEGMENTFLOW_RESERVED = new Set([
   'website',
   'linkedin_url',
   'phone',
-]);
+] as const;
+
+const SEGMENTFLOW_RESERVED = new Set<string>(SEGMENTFLOW_DATA_VARIABLES);
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

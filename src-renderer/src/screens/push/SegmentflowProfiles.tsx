@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { DestinationProfile } from '../../../../src-shared/contract/push';
+import { SEGMENTFLOW_DATA_VARIABLES } from '../../../../src-shared/push/mapping';
 import { ProfileName, SegmentflowProfileSettings } from '../../../../src-shared/push/types';
 import { api, errorMessage } from '../../api/client';
 import { toast } from '../../store/toasts';
@@ -7,23 +8,6 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
-
-/** Names a Segmentflow template can use from each email's `data` (src-shared/push/README.md). */
-export const SEGMENTFLOW_DATA_VARIABLES = [
-  'subject',
-  'body',
-  'body_html',
-  'step',
-  'email',
-  'first_name',
-  'last_name',
-  'full_name',
-  'company',
-  'title',
-  'website',
-  'linkedin_url',
-  'phone',
-] as const;
 
 interface Draft {
   id: number | undefined;
