@@ -61,9 +61,15 @@ const OVERHEAD_JOBS = 2000;
 
 /** The queue's own cost: claim (BEGIN IMMEDIATE), lease and compare-and-swap finish, on jobs that do nothing. */
 async function queueOverheadPerJob(ctx: AppContext): Promise<number> {
-  ctx.jobs.register({ kind: 'bench.noop', provider: 'machfive', payload: z.object({ n: z.number() }), handle: async () => ({ type: 'done' }) });
+  ctx.jobs.register({
+    kind: 'bench.noop',
+    provider: 'machfive',
+    payload: z.object({ n: z.number() }),
+    handle: async () => ({ type: 'done' }),
+  });
   ctx.database.sqlite.transaction(() => {
-    for (let n = 0; n < OVERHEAD_JOBS; n++) enqueueJob(ctx, { kind: 'bench.noop', provider: 'machfive', payload: { n } });
+    for (let n = 0; n < OVERHEAD_JOBS; n++)
+      enqueueJob(ctx, { kind: 'bench.noop', provider: 'machfive', payload: { n } });
   })();
   const start = process.cpuUsage();
   await createQueueRunner(ctx, { pollIntervalMs: 5 }).runUntilIdle();

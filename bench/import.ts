@@ -41,7 +41,10 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   return Math.round((d.user + d.system) / 1000);
 };
 
-function fullPipeline(bytes: Uint8Array, name: string): { result: PipelineResult; mapping: ColumnMapping; headerRow: number } {
+function fullPipeline(
+  bytes: Uint8Array,
+  name: string,
+): { result: PipelineResult; mapping: ColumnMapping; headerRow: number } {
   const wb = openWorkbook(bytes, name);
   const sheet = wb.sheets[0];
   if (!sheet) throw new Error('no sheet');
@@ -77,7 +80,11 @@ function timeDedupe(n: number): { ms: number; usPerRow: number; groups: number }
   const start = performance.now();
   const { groups } = findDuplicateGroups(items);
   const elapsed = performance.now() - start;
-  return { ms: Math.round(elapsed), usPerRow: Math.round((elapsed * 1000 * 100) / n) / 100, groups: groups.length };
+  return {
+    ms: Math.round(elapsed),
+    usPerRow: Math.round((elapsed * 1000 * 100) / n) / 100,
+    groups: groups.length,
+  };
 }
 
 /** The longest stretch the event loop could not run a timer, whether the work yields between chunks or not. */
@@ -110,12 +117,20 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
   const cpu = process.cpuUsage();
   if (stage === 'sheetjs') {
     const wb = XLSX.read(bytes, { dense: true });
-    const aoa = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
+    const aoa = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet, {
+      header: 1,
+    });
     return { ms: ms(start), cpuMs: cpuMs(cpu), rows: aoa.length, rssMB: peakRssMb() };
   }
   if (stage === 'xlsx' || stage === 'csv') {
     const r = fullPipeline(bytes, `leads.${stage}`);
-    return { ms: ms(start), cpuMs: cpuMs(cpu), leads: r.result.total, groups: r.result.groups.length, rssMB: peakRssMb() };
+    return {
+      ms: ms(start),
+      cpuMs: cpuMs(cpu),
+      leads: r.result.total,
+      groups: r.result.groups.length,
+      rssMB: peakRssMb(),
+    };
   }
   const c = fullPipeline(bytes, 'leads.csv');
   const dir = mkdtempSync(join(tmpdir(), 'leadprep-bench-'));
@@ -136,7 +151,16 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
       if (!res.ok) throw new AppError(res.error.code, res.error.message);
       return res.value as never;
     };
-    const file = { name: 'leads.csv', size: bytes.byteLength, sha256: sha256Hex(bytes), kind: 'csv' as const, sheet: 'leads', headerRow: c.headerRow, encoding: 'utf-8', delimiter: ',' };
+    const file = {
+      name: 'leads.csv',
+      size: bytes.byteLength,
+      sha256: sha256Hex(bytes),
+      kind: 'csv' as const,
+      sheet: 'leads',
+      headerRow: c.headerRow,
+      encoding: 'utf-8',
+      delimiter: ',',
+    };
     {
       // The service write path alone (on the empty database, then deleted): the same calls straight to the
       // handlers, without the dispatcher's zod parsing of every row. Each call starts on a fresh event-loop
@@ -149,7 +173,14 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
       const blocks = blockWatch();
       const t = performance.now();
       const cpu1 = process.cpuUsage();
-      const serviceDraft = await stageAndCommit(direct, { ...file, sha256: 'f'.repeat(64) }, c.mapping, c.result, undefined, false);
+      const serviceDraft = await stageAndCommit(
+        direct,
+        { ...file, sha256: 'f'.repeat(64) },
+        c.mapping,
+        c.result,
+        undefined,
+        false,
+      );
       out.persistServiceMs = ms(t);
       out.persistServiceCpuMs = cpuMs(cpu1);
       out.persistServiceMaxBlockMs = await blocks.stop();
@@ -160,7 +191,8 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
     const draft = await stageAndCommit(call, file, c.mapping, c.result, undefined, false);
     out.persistMs = ms(start);
     out.persistCpuMs = cpuMs(cpu0);
-    for (const k of ['imports.stageRows', 'imports.stageGroups', 'imports.stageEnd']) out[`slowest_${k}_Ms`] = Math.round(slowest[k] ?? 0);
+    for (const k of ['imports.stageRows', 'imports.stageGroups', 'imports.stageEnd'])
+      out[`slowest_${k}_Ms`] = Math.round(slowest[k] ?? 0);
     const timed = async (key: string, fn: () => Promise<unknown>): Promise<void> => {
       const blocks = blockWatch();
       const t = performance.now();
@@ -168,9 +200,13 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
       out[`${key}Ms`] = ms(t);
       out[`${key}MaxBlockMs`] = await blocks.stop();
     };
-    await timed('pageByState', () => call('leads.page', { importId: draft.id, state: 'ready', offset: 20_000, limit: 200 }));
+    await timed('pageByState', () =>
+      call('leads.page', { importId: draft.id, state: 'ready', offset: 20_000, limit: 200 }),
+    );
     await timed('pageSearch', () => call('leads.page', { importId: draft.id, search: 'smith', limit: 200 }));
-    await timed('bulkExcludeFreeMail', () => call('leads.bulk', { importId: draft.id, action: 'exclude_free_mail' }));
+    await timed('bulkExcludeFreeMail', () =>
+      call('leads.bulk', { importId: draft.id, action: 'exclude_free_mail' }),
+    );
     await timed('undo', () => call('leads.undo', { importId: draft.id }));
     await timed('commit', () => call('imports.commit', { importId: draft.id }));
     await timed('dedupeIndex', () => call('imports.dedupeIndex', {}));
@@ -241,9 +277,7 @@ export async function runImportBench(): Promise<Record<string, number | string>>
 if (require.main === module) {
   const at = process.argv.indexOf('--stage');
   const job =
-    at > 0
-      ? runStage(process.argv[at + 1] as Stage, process.argv[at + 2] as string)
-      : runImportBench();
+    at > 0 ? runStage(process.argv[at + 1] as Stage, process.argv[at + 2] as string) : runImportBench();
   job.then(
     (r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`),
     (e: unknown) => {

@@ -87,14 +87,35 @@ function seed(sqlite: import('better-sqlite3').Database, leads: number, steps: n
       const last = `Family${i % 977}`;
       const company = `Company ${i % 5003}`;
       const email = `person${i}@company${i % 5003}.example`;
-      const original = [email, first, last, company, 'Founder', 'Zürich', i % 50 === 0 ? '=HYPERLINK("x")' : 'met at event'];
+      const original = [
+        email,
+        first,
+        last,
+        company,
+        'Founder',
+        'Zürich',
+        i % 50 === 0 ? '=HYPERLINK("x")' : 'met at event',
+      ];
       const leadId = Number(
-        lead.run(importId, i + 2, JSON.stringify(original), email, email, first, last, `${first} ${last}`, 'Founder', company, JSON.stringify({ city: 'Zürich' }), now)
-          .lastInsertRowid,
+        lead.run(
+          importId,
+          i + 2,
+          JSON.stringify(original),
+          email,
+          email,
+          first,
+          last,
+          `${first} ${last}`,
+          'Founder',
+          company,
+          JSON.stringify({ city: 'Zürich' }),
+          now,
+        ).lastInsertRowid,
       );
       runLead.run(runId, leadId, i % 7 === 0 ? 'approved' : 'pending', now);
       for (let s = 1; s <= steps; s++) {
-        const subject = i % 40 === 0 && s === 1 ? `Quick question for {{company}}` : `Idea ${s} for ${company}`;
+        const subject =
+          i % 40 === 0 && s === 1 ? `Quick question for {{company}}` : `Idea ${s} for ${company}`;
         let text = body(rand, first, company, 90 + Math.floor(rand() * 60));
         if (i % 25 === 0 && s === 2) text += '\nAct now, this is a free trial.';
         step.run(runId, leadId, s, subject, text, subject, text, now);
@@ -104,7 +125,10 @@ function seed(sqlite: import('better-sqlite3').Database, leads: number, steps: n
   })();
 }
 
-async function time<T>(fn: () => Promise<T> | T, runs = 5): Promise<{ firstMs: number; medianMs: number; value: T }> {
+async function time<T>(
+  fn: () => Promise<T> | T,
+  runs = 5,
+): Promise<{ firstMs: number; medianMs: number; value: T }> {
   const times: number[] = [];
   let value: T | undefined;
   for (let i = 0; i < runs; i++) {
@@ -113,11 +137,21 @@ async function time<T>(fn: () => Promise<T> | T, runs = 5): Promise<{ firstMs: n
     times.push(performance.now() - t);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { firstMs: round(times[0] ?? 0), medianMs: round(sorted[Math.floor(sorted.length / 2)] ?? 0), value: value as T };
+  return {
+    firstMs: round(times[0] ?? 0),
+    medianMs: round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+    value: value as T,
+  };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-const F = (f: Partial<ReviewFilter> = {}): ReviewFilter => ({ search: '', states: [], flags: [], flagless: false, ...f });
+const F = (f: Partial<ReviewFilter> = {}): ReviewFilter => ({
+  search: '',
+  states: [],
+  flags: [],
+  flagless: false,
+  ...f,
+});
 
 export async function runReviewBench(leads = 100_000, steps = 3) {
   const dir = mkdtempSync(join(tmpdir(), 'leadprep-bench-review-'));
@@ -149,7 +183,9 @@ export async function runReviewBench(leads = 100_000, steps = 3) {
     const deepPage = await time(() => review.list(runId, F(), Math.floor(leads * 0.9), 100, false));
     const search = await time(() => review.list(runId, F({ search: 'pricing' }), 0, 100, true));
     const searchRare = await time(() => review.list(runId, F({ search: 'person4242' }), 0, 100, true));
-    const filter = await time(() => review.list(runId, F({ flags: ['placeholder'], states: ['pending'] }), 0, 100, true));
+    const filter = await time(() =>
+      review.list(runId, F({ flags: ['placeholder'], states: ['pending'] }), 0, 100, true),
+    );
     const flagCounts = await time(() => countAll(sqlite, runId, F()));
 
     t = performance.now();
@@ -164,7 +200,14 @@ export async function runReviewBench(leads = 100_000, steps = 3) {
     t = performance.now();
     let cpu = process.cpuUsage();
     await exporter.exportToFile(
-      { source: { kind: 'run', runId }, which: 'all', leadIds: [], format: 'csv', escapeFormulas: true, jobId: null },
+      {
+        source: { kind: 'run', runId },
+        which: 'all',
+        leadIds: [],
+        format: 'csv',
+        escapeFormulas: true,
+        jobId: null,
+      },
       join(dir, 'bench.csv'),
     );
     const csvMs = round(performance.now() - t);
@@ -183,7 +226,14 @@ export async function runReviewBench(leads = 100_000, steps = 3) {
     t = performance.now();
     cpu = process.cpuUsage();
     const exported = await exporter.exportToFile(
-      { source: { kind: 'run', runId }, which: 'all', leadIds: [], format: 'xlsx', escapeFormulas: true, jobId: null },
+      {
+        source: { kind: 'run', runId },
+        which: 'all',
+        leadIds: [],
+        format: 'xlsx',
+        escapeFormulas: true,
+        jobId: null,
+      },
       join(dir, 'bench.xlsx'),
     );
     const exportMs = round(performance.now() - t);
@@ -198,7 +248,11 @@ export async function runReviewBench(leads = 100_000, steps = 3) {
       steps,
       seedMs,
       recomputeAllFlagsMs: flagMs,
-      firstPage: { ...firstPage, value: { total: firstPage.value.total, rows: firstPage.value.rows.length }, targetMs: 200 },
+      firstPage: {
+        ...firstPage,
+        value: { total: firstPage.value.total, rows: firstPage.value.rows.length },
+        targetMs: 200,
+      },
       pageAt90Percent: { ...deepPage, value: deepPage.value.rows.length },
       searchCommonWord: { ...search, value: search.value.total, targetMs: 100 },
       searchRareWord: { ...searchRare, value: searchRare.value.total, targetMs: 100 },

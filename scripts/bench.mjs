@@ -36,6 +36,6 @@ for (const b of BENCHES) {
   const result = JSON.parse(line.slice('@@RESULT '.length));
   const width = Math.max(...Object.keys(result).map((k) => k.length));
   for (const [k, v] of Object.entries(result))
-    console.log(`${k.padEnd(width)}  ${typeof v === "object" && v !== null ? JSON.stringify(v) : v}`);
+    console.log(`${k.padEnd(width)}  ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`);
 }
 process.exit(failed ? 1 : 0);

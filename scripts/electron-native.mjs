@@ -4,7 +4,16 @@
 // electron-builder instead. keytar needs nothing: it is an N-API addon, so one build serves both.
 // Never fails the caller: without Electron's headers it explains what is missing and exits 0.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -51,10 +60,21 @@ async function main() {
   const electronVersion = readJson(require.resolve('electron/package.json')).version;
   const sqlitePkgPath = require.resolve('better-sqlite3/package.json');
   const sqliteVersion = readJson(sqlitePkgPath).version;
-  const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, arch: process.arch, platform: process.platform };
+  const stamp = {
+    electron: electronVersion,
+    betterSqlite3: sqliteVersion,
+    arch: process.arch,
+    platform: process.platform,
+  };
 
-  if (existsSync(target) && existsSync(stampPath) && JSON.stringify(readJson(stampPath)) === JSON.stringify(stamp)) {
-    console.log(`better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} is already built (${target}).`);
+  if (
+    existsSync(target) &&
+    existsSync(stampPath) &&
+    JSON.stringify(readJson(stampPath)) === JSON.stringify(stamp)
+  ) {
+    console.log(
+      `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} is already built (${target}).`,
+    );
     return;
   }
   const unreachable = await headersReachable(electronVersion);
@@ -66,15 +86,30 @@ async function main() {
     // The copy leaves out build/, so node_modules' Node build is neither reused nor overwritten.
     const sourceBuild = join(dirname(sqlitePkgPath), 'build');
     cpSync(dirname(sqlitePkgPath), copy, { recursive: true, filter: (src) => !src.startsWith(sourceBuild) });
-    console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.arch})…`);
+    console.log(
+      `Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.arch})…`,
+    );
     const gyp = require.resolve('node-gyp/bin/node-gyp.js');
     const result = spawnSync(
       process.execPath,
-      [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, `--dist-url=${DIST_URL}`],
-      { cwd: copy, stdio: 'inherit', timeout: 15 * 60_000, env: { ...process.env, npm_config_runtime: 'electron' } },
+      [
+        gyp,
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        `--arch=${process.arch}`,
+        `--dist-url=${DIST_URL}`,
+      ],
+      {
+        cwd: copy,
+        stdio: 'inherit',
+        timeout: 15 * 60_000,
+        env: { ...process.env, npm_config_runtime: 'electron' },
+      },
     );
     const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
-    if (result.status !== 0 || !existsSync(built)) return explain(`node-gyp exited with ${result.status ?? result.signal}`);
+    if (result.status !== 0 || !existsSync(built))
+      return explain(`node-gyp exited with ${result.status ?? result.signal}`);
     mkdirSync(outDir, { recursive: true });
     copyFileSync(built, target);
     writeFileSync(stampPath, `${JSON.stringify(stamp)}\n`);

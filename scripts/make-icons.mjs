@@ -53,7 +53,10 @@ const roundedRect = (x, y, cx, cy, hw, hh, r) => {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 };
 const segment = (x, y, ax, ay, bx, by) => {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const h = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - dx * h, py - dy * h);
 };
@@ -66,10 +69,12 @@ const GREEN = [22, 163, 74];
 function layers(x, y) {
   const stroke = 0.035;
   const env = Math.abs(roundedRect(x, y, 0.47, 0.52, 0.27, 0.19, 0.04)) - stroke / 2;
-  const flap = Math.min(segment(x, y, 0.22, 0.36, 0.47, 0.55), segment(x, y, 0.47, 0.55, 0.72, 0.36)) - stroke / 2;
+  const flap =
+    Math.min(segment(x, y, 0.22, 0.36, 0.47, 0.55), segment(x, y, 0.47, 0.55, 0.72, 0.36)) - stroke / 2;
   const badge = Math.hypot(x - 0.72, y - 0.7) - 0.15;
   const badgeRing = Math.hypot(x - 0.72, y - 0.7) - 0.175;
-  const check = Math.min(segment(x, y, 0.65, 0.7, 0.7, 0.755), segment(x, y, 0.7, 0.755, 0.795, 0.64)) - 0.022;
+  const check =
+    Math.min(segment(x, y, 0.65, 0.7, 0.7, 0.755), segment(x, y, 0.7, 0.755, 0.795, 0.64)) - 0.022;
   return [
     [roundedRect(x, y, 0.5, 0.5, 0.46, 0.46, 0.2), INDIGO],
     [Math.min(env, flap), WHITE],
@@ -84,16 +89,25 @@ function render(size) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const x = (px + (sx + 0.5) / ss) / size;
           const y = (py + (sy + 0.5) / ss) / size;
-          let cr = 0, cg = 0, cb = 0, ca = 0;
+          let cr = 0,
+            cg = 0,
+            cb = 0,
+            ca = 0;
           for (const [d, [lr, lg, lb]] of layers(x, y)) {
             if (d <= 0) [cr, cg, cb, ca] = [lr, lg, lb, 1];
           }
-          r += cr * ca; g += cg * ca; b += cb * ca; a += ca;
+          r += cr * ca;
+          g += cg * ca;
+          b += cb * ca;
+          a += ca;
         }
       }
       const i = (py * size + px) * 4;
@@ -127,7 +141,15 @@ function ico(images) {
 }
 
 // icns element types that hold PNG data, by pixel size.
-const ICNS_TYPES = { 16: 'icp4', 32: 'icp5', 64: 'icp6', 128: 'ic07', 256: 'ic08', 512: 'ic09', 1024: 'ic10' };
+const ICNS_TYPES = {
+  16: 'icp4',
+  32: 'icp5',
+  64: 'icp6',
+  128: 'ic07',
+  256: 'ic08',
+  512: 'ic09',
+  1024: 'ic10',
+};
 function icns(images) {
   const elements = images.map(({ size, png }) => {
     const head = Buffer.alloc(8);
@@ -145,7 +167,11 @@ const sizes = [16, 32, 48, 64, 128, 256, 512, 1024];
 const pngs = new Map(sizes.map((s) => [s, render(s)]));
 mkdirSync(join(out, 'icons'), { recursive: true });
 writeFileSync(join(out, 'icon.png'), pngs.get(1024));
-for (const s of sizes.filter((s) => s <= 512)) writeFileSync(join(out, 'icons', `${s}x${s}.png`), pngs.get(s));
+for (const s of sizes.filter((s) => s <= 512))
+  writeFileSync(join(out, 'icons', `${s}x${s}.png`), pngs.get(s));
 writeFileSync(join(out, 'icon.ico'), ico([16, 32, 48, 256].map((size) => ({ size, png: pngs.get(size) }))));
-writeFileSync(join(out, 'icon.icns'), icns([16, 32, 64, 128, 256, 512, 1024].map((size) => ({ size, png: pngs.get(size) }))));
+writeFileSync(
+  join(out, 'icon.icns'),
+  icns([16, 32, 64, 128, 256, 512, 1024].map((size) => ({ size, png: pngs.get(size) }))),
+);
 console.log(`Icons written to ${out}`);

@@ -32,10 +32,22 @@ const suiteLines = [];
 for (const project of ['unit', 'integration']) {
   console.log(`\n=== ${project} tests`);
   const out = join(reportDir, `${project}.json`);
-  const r = inKeyring('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  const r = inKeyring('npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ]);
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
-    const s = { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests };
+    const s = {
+      passed: j.numPassedTests,
+      failed: j.numFailedTests,
+      skipped: j.numPendingTests + j.numTodoTests,
+    };
     // A suite that fails to load has no failed tests but is still a failure.
     if (r.status !== 0 && s.failed === 0) s.failed = 1;
     suiteLines.push(`${project}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
@@ -48,7 +60,9 @@ for (const project of ['unit', 'integration']) {
 
 console.log('\n=== e2e tests (Playwright, Chromium)');
 const e2eOut = join(reportDir, 'e2e.json');
-const r = inKeyring('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut });
+const r = inKeyring('npx', ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut,
+});
 if (existsSync(e2eOut)) {
   const st = JSON.parse(readFileSync(e2eOut, 'utf8')).stats;
   const s = { passed: st.expected + st.flaky, failed: st.unexpected, skipped: st.skipped };

@@ -3,7 +3,6 @@ import { isCallName, isEventName, type EventName, type LeadPrepBridge } from '..
 import type { Envelope } from '../src-shared/contract/define';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels';
 
-
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
 // One IPC listener for all subscriptions: the renderer never sees the IpcRendererEvent (and with it
@@ -16,7 +15,10 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payl
 const bridge = {
   invoke(name, input) {
     if (!isCallName(name)) {
-      const refused: Envelope = { ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` } };
+      const refused: Envelope = {
+        ok: false,
+        error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` },
+      };
       return Promise.resolve(refused);
     }
     return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input) as Promise<Envelope>;

@@ -42,10 +42,23 @@ export interface AppContext {
 
 function createClients(secrets: SecretStore, env: NodeJS.ProcessEnv) {
   return {
-    machfive: () => createMachFiveClient({ baseUrl: providerBaseUrl('machfive', env), key: keySource(secrets, 'machfive') }),
-    instantly: () => createInstantlyClient({ baseUrl: providerBaseUrl('instantly', env), key: keySource(secrets, 'instantly') }),
-    sendkit: () => createSendkitClient({ baseUrl: providerBaseUrl('sendkit', env), key: keySource(secrets, 'sendkit') }),
-    segmentflow: () => createSegmentflowClient({ baseUrl: providerBaseUrl('segmentflow', env), key: keySource(secrets, 'segmentflow') }),
+    machfive: () =>
+      createMachFiveClient({
+        baseUrl: providerBaseUrl('machfive', env),
+        key: keySource(secrets, 'machfive'),
+      }),
+    instantly: () =>
+      createInstantlyClient({
+        baseUrl: providerBaseUrl('instantly', env),
+        key: keySource(secrets, 'instantly'),
+      }),
+    sendkit: () =>
+      createSendkitClient({ baseUrl: providerBaseUrl('sendkit', env), key: keySource(secrets, 'sendkit') }),
+    segmentflow: () =>
+      createSegmentflowClient({
+        baseUrl: providerBaseUrl('segmentflow', env),
+        key: keySource(secrets, 'segmentflow'),
+      }),
   };
 }
 
@@ -73,7 +86,10 @@ export function createAppContext(opts: ContextOptions): AppContext {
   });
   if (database.backupPath) log.info(`Database upgraded; previous copy kept at ${database.backupPath}`);
   // LEADPREP_KEYCHAIN_SERVICE isolates test runs from a developer's real keys.
-  const secrets = createSecretStore(opts.keychain ?? keytarBackend(), env.LEADPREP_KEYCHAIN_SERVICE || undefined);
+  const secrets = createSecretStore(
+    opts.keychain ?? keytarBackend(),
+    env.LEADPREP_KEYCHAIN_SERVICE || undefined,
+  );
   const closers: Array<() => void | Promise<void>> = [];
   return {
     host: opts.host,

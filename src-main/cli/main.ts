@@ -17,7 +17,10 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError()
     .exitOverride()
-    .addHelpText('after', '\nExit codes: 0 ok, 1 failure, 2 usage error.\nData: $LEADPREP_HOME or the OS app-data folder for LeadPrep.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 failure, 2 usage error.\nData: $LEADPREP_HOME or the OS app-data folder for LeadPrep.',
+    );
   const rt = createRuntime(program, { platform });
   for (const register of commandModules) register(program, rt);
   try {
@@ -25,7 +28,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
+        return EXIT.ok;
       return EXIT.usage;
     }
     const usage = e instanceof UsageError;

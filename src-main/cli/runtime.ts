@@ -49,7 +49,9 @@ export function createRuntime(program: Command, contextOptions: Omit<ContextOpti
     },
     async readStdin() {
       if (process.stdin.isTTY) {
-        process.stderr.write('Paste the key, then press Enter (input is not echoed to the command line history): ');
+        process.stderr.write(
+          'Paste the key, then press Enter (input is not echoed to the command line history): ',
+        );
       }
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) {

@@ -30,7 +30,9 @@ const Journal = z.object({ entries: z.array(z.object({ idx: z.number(), tag: z.s
 
 /** The schema version this build knows: the number of migrations it ships. */
 export function knownSchemaVersion(migrationsDir: string): number {
-  const journal = Journal.parse(JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')));
+  const journal = Journal.parse(
+    JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')),
+  );
   return journal.entries.length;
 }
 
@@ -72,7 +74,10 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
     if (current < known) {
       if (existed && current > 0) {
         mkdirSync(opts.backupDir, { recursive: true });
-        backupPath = join(opts.backupDir, `leadprep-schema${current}-${timestamp(opts.now?.() ?? new Date())}.db`);
+        backupPath = join(
+          opts.backupDir,
+          `leadprep-schema${current}-${timestamp(opts.now?.() ?? new Date())}.db`,
+        );
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
         copyFileSync(opts.databasePath, backupPath);
       }

@@ -41,14 +41,19 @@ function startupMessage(e: unknown): string {
 }
 
 function start(): void {
-  const log = initLogging(dataPaths(dataDir).logDir, dataPaths(dataDir).logPath, { console: !app.isPackaged });
+  const log = initLogging(dataPaths(dataDir).logDir, dataPaths(dataDir).logPath, {
+    console: !app.isPackaged,
+  });
   installAppHardening(log);
 
   let ctx: AppContext | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   const openWindow = () => {
-    mainWindow = createMainWindow(join(__dirname, '../preload/index.cjs'), { devTools: !app.isPackaged, log });
+    mainWindow = createMainWindow(join(__dirname, '../preload/index.cjs'), {
+      devTools: !app.isPackaged,
+      log,
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -87,7 +92,11 @@ function start(): void {
         return;
       }
       const context = ctx;
-      registerElectronIpc({ dispatch: createDispatcher(createHandlers(context), context.log), isOwnWebContents, log });
+      registerElectronIpc({
+        dispatch: createDispatcher(createHandlers(context), context.log),
+        isOwnWebContents,
+        log,
+      });
       // After the handlers registered their job kinds: work left by a previous session resumes by itself.
       startBackgroundQueue(context);
       context.events.subscribe((name, payload) => {

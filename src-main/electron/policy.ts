@@ -60,7 +60,10 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   spellcheck: true,
 } satisfies WebPreferences);
 
-export function mainWindowOptions(preload: string, opts: { devTools: boolean }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preload: string,
+  opts: { devTools: boolean },
+): BrowserWindowConstructorOptions {
   return {
     title: 'LeadPrep',
     width: 1280,
@@ -77,7 +80,9 @@ export function mainWindowOptions(preload: string, opts: { devTools: boolean }):
 export function isAppUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+    return (
+      url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
+    );
   } catch {
     return false;
   }

@@ -34,8 +34,7 @@ export function mimeTypeFor(filePath: string): string {
 }
 
 export type AppPathResolution =
-  | { ok: true; filePath: string; spaFallback: boolean }
-  | { ok: false; status: 400 | 403 | 404 };
+  { ok: true; filePath: string; spaFallback: boolean } | { ok: false; status: 400 | 403 | 404 };
 
 const ENCODED_SEPARATOR_OR_DOT = /%(2e|2f|5c|00)/i;
 const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
@@ -66,15 +65,18 @@ export function resolveAppPath(root: string, rawUrl: string): AppPathResolution 
   } catch {
     return { ok: false, status: 400 };
   }
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes(':')) return { ok: false, status: 403 };
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes(':'))
+    return { ok: false, status: 403 };
   const segments = decoded.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s === '.')) return { ok: false, status: 403 };
-  if (segments.length === 0) return { ok: true, filePath: join(resolve(root), 'index.html'), spaFallback: false };
+  if (segments.length === 0)
+    return { ok: true, filePath: join(resolve(root), 'index.html'), spaFallback: false };
 
   const base = resolve(root);
   const filePath = resolve(base, ...segments);
   const rel = relative(base, filePath);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return { ok: false, status: 403 };
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+    return { ok: false, status: 403 };
   const last = segments[segments.length - 1] ?? '';
   return { ok: true, filePath, spaFallback: extname(last) === '' };
 }

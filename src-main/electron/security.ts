@@ -8,7 +8,9 @@ import { navigationDecision, windowOpenDecision } from './policy';
  */
 
 function openExternally(url: string, log: Logger): void {
-  shell.openExternal(url).catch((e: unknown) => log.warn(`Could not open ${url} in the browser: ${String(e)}`));
+  shell
+    .openExternal(url)
+    .catch((e: unknown) => log.warn(`Could not open ${url} in the browser: ${String(e)}`));
 }
 
 function hardenWebContents(contents: WebContents, log: Logger): void {

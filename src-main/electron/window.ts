@@ -9,18 +9,28 @@ export function isOwnWebContents(webContentsId: number): boolean {
   return ownWindowIds.has(webContentsId);
 }
 
-export function createMainWindow(preloadPath: string, opts: { devTools: boolean; log: Logger }): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  opts: { devTools: boolean; log: Logger },
+): BrowserWindow {
   const options = mainWindowOptions(preloadPath, { devTools: opts.devTools });
   const window = new BrowserWindow({
     ...options,
     // Restated at the construction site so static scanners (electronegativity) and reviewers see them.
-    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   });
   const id = window.webContents.id;
   ownWindowIds.add(id);
   window.on('closed', () => ownWindowIds.delete(id));
   window.once('ready-to-show', () => window.show());
-  window.loadURL(APP_ENTRY_URL).catch((e: unknown) => opts.log.error(`The LeadPrep window failed to load: ${String(e)}`));
+  window
+    .loadURL(APP_ENTRY_URL)
+    .catch((e: unknown) => opts.log.error(`The LeadPrep window failed to load: ${String(e)}`));
   return window;
 }
 

@@ -23,14 +23,20 @@ function describeIssues(error: z.ZodError): string {
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (name, payload) => {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` },
+      };
     }
     const spec = calls[name];
     const input = spec.input.safeParse(payload ?? {});
     if (!input.success) {
       return {
         ok: false,
-        error: { code: 'invalid_input', message: `Invalid input for ${name}: ${describeIssues(input.error)}` },
+        error: {
+          code: 'invalid_input',
+          message: `Invalid input for ${name}: ${describeIssues(input.error)}`,
+        },
       };
     }
     try {
@@ -39,7 +45,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const output = spec.output.safeParse(result);
       if (!output.success) {
         log.error(`Handler ${name} returned an invalid result: ${describeIssues(output.error)}`);
-        return { ok: false, error: { code: 'internal', message: `LeadPrep produced an invalid answer for ${name}.` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `LeadPrep produced an invalid answer for ${name}.` },
+        };
       }
       return { ok: true, value: output.data };
     } catch (e) {
@@ -50,7 +59,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       log.error(`${name} failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return {
         ok: false,
-        error: { code: 'internal', message: `Something went wrong in ${name}. Details are in the log (Settings → Reveal logs).` },
+        error: {
+          code: 'internal',
+          message: `Something went wrong in ${name}. Details are in the log (Settings → Reveal logs).`,
+        },
       };
     }
   };

@@ -26,8 +26,13 @@ export function registerElectronIpc(deps: {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, payload: unknown): Promise<Envelope> => {
     const sender = senderInfo(event, deps.isOwnWebContents);
     if (!isTrustedSender(sender)) {
-      deps.log.warn(`Refused IPC call ${String(name).slice(0, 80)} from ${sender.frameUrl ?? 'a destroyed frame'}`);
-      return { ok: false, error: { code: 'forbidden', message: 'This call is only accepted from the LeadPrep window.' } };
+      deps.log.warn(
+        `Refused IPC call ${String(name).slice(0, 80)} from ${sender.frameUrl ?? 'a destroyed frame'}`,
+      );
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'This call is only accepted from the LeadPrep window.' },
+      };
     }
     return deps.dispatch(name, payload);
   });

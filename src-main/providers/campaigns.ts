@@ -11,7 +11,9 @@ const Item = z
   .loose()
   .transform((o) => {
     const rec = o as Record<string, unknown>;
-    const nameField = NAME_FIELDS.map((f) => rec[f]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    const nameField = NAME_FIELDS.map((f) => rec[f]).find(
+      (v): v is string => typeof v === 'string' && v.trim() !== '',
+    );
     return { id: String(o.id), name: nameField?.trim() ?? String(o.id) };
   });
 

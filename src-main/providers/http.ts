@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
-import { PROVIDER_DEFAULT_URL, PROVIDER_LABELS, PROVIDER_URL_ENV, type Provider } from '../../src-shared/providers';
+import {
+  PROVIDER_DEFAULT_URL,
+  PROVIDER_LABELS,
+  PROVIDER_URL_ENV,
+  type Provider,
+} from '../../src-shared/providers';
 import { redact } from '../secrets/redact';
 
 /**
@@ -32,7 +37,9 @@ export function providerBaseUrl(provider: Provider, env: NodeJS.ProcessEnv = pro
 /** Tolerant reading of the error bodies the four APIs use ({error, message, detail} and variants). */
 const ErrorBody = z
   .object({
-    error: z.union([z.string(), z.object({ code: z.string().optional(), message: z.string().optional() }).loose()]).optional(),
+    error: z
+      .union([z.string(), z.object({ code: z.string().optional(), message: z.string().optional() }).loose()])
+      .optional(),
     message: z.string().optional(),
     code: z.string().optional(),
     detail: z.unknown().optional(),
@@ -73,7 +80,8 @@ function plainMessage(provider: Provider, status: number, remote: string): strin
     case 429:
       return `${name} asked us to slow down.${said} LeadPrep waits and retries automatically.`;
     default:
-      if (status >= 500) return `${name} had a server problem (HTTP ${status}).${said} LeadPrep retries automatically.`;
+      if (status >= 500)
+        return `${name} had a server problem (HTTP ${status}).${said} LeadPrep retries automatically.`;
       return `${name} refused the request (HTTP ${status}).${said}`;
   }
 }
@@ -94,7 +102,14 @@ export interface JsonResponse {
   json: unknown;
 }
 
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function causeCode(e: unknown): string | null {
   let cur: unknown = e;
@@ -114,7 +129,11 @@ export async function requestJson(opts: RequestOptions): Promise<JsonResponse> {
   try {
     res = await (opts.fetchImpl ?? fetch)(opts.url, {
       method: opts.method,
-      headers: { accept: 'application/json', ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...opts.headers },
+      headers: {
+        accept: 'application/json',
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...opts.headers,
+      },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: AbortSignal.timeout(opts.timeoutMs),
     });
@@ -185,11 +204,18 @@ export async function requestJson(opts: RequestOptions): Promise<JsonResponse> {
   const body = ErrorBody.safeParse(json);
   const errField = body.success ? body.data.error : undefined;
   const providerCode =
-    (typeof errField === 'string' ? errField : errField?.code) ?? (body.success ? body.data.code : undefined) ?? null;
+    (typeof errField === 'string' ? errField : errField?.code) ??
+    (body.success ? body.data.code : undefined) ??
+    null;
   const remoteMessage = redact(
-    ((typeof errField === 'object' ? errField?.message : undefined) ?? (body.success ? body.data.message : undefined) ?? '').slice(0, 500),
+    (
+      (typeof errField === 'object' ? errField?.message : undefined) ??
+      (body.success ? body.data.message : undefined) ??
+      ''
+    ).slice(0, 500),
   );
-  const code: ErrorCode = STATUS_CODES[res.status] ?? (res.status >= 500 ? 'provider_unavailable' : 'provider_unexpected');
+  const code: ErrorCode =
+    STATUS_CODES[res.status] ?? (res.status >= 500 ? 'provider_unavailable' : 'provider_unexpected');
   throw new ProviderError(
     code,
     plainMessage(opts.provider, res.status, remoteMessage),

@@ -5,7 +5,12 @@ import { parseCampaignList, type CampaignRef } from './campaigns';
 import { DEFAULT_TIMEOUT_MS, type ClientOptions } from './keys';
 import { ProviderError, parseResponse, requestJson } from './http';
 
-const count = z.number().int().nonnegative().nullish().transform((n) => n ?? 0);
+const count = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((n) => n ?? 0);
 
 /** Seed 003 response; counters the seed marks required are still tolerated when absent (read as 0). */
 const AddLeadsResponse = z
@@ -21,7 +26,9 @@ const AddLeadsResponse = z
     incomplete_count: count,
     duplicate_email_count: count,
     remaining_in_plan: z.number().nullish(),
-    created_leads: z.array(z.object({ id: z.string(), email: z.string().nullish(), index: z.number().int() }).loose()),
+    created_leads: z.array(
+      z.object({ id: z.string(), email: z.string().nullish(), index: z.number().int() }).loose(),
+    ),
   })
   .loose();
 export type InstantlyAddLeadsResponse = z.infer<typeof AddLeadsResponse> & InstantlyAddResult;
@@ -42,14 +49,26 @@ export function createInstantlyClient(opts: ClientOptions) {
     });
     const items = parseCampaignList(res.json);
     if (!items) {
-      throw new ProviderError('provider_unexpected', `Instantly answered the ${what} in a shape LeadPrep does not recognise.`, 'instantly', res.status, null, null, false);
+      throw new ProviderError(
+        'provider_unexpected',
+        `Instantly answered the ${what} in a shape LeadPrep does not recognise.`,
+        'instantly',
+        res.status,
+        null,
+        null,
+        false,
+      );
     }
     return items;
   };
 
   /** POST /api/v2/leads/add: 1–1000 leads to one campaign or list. */
-  const addLeads = async (leads: InstantlyLeadPayload[], options: InstantlyRequestOptions): Promise<InstantlyAddLeadsResponse> => {
-    if (leads.length < 1 || leads.length > 1000) throw new RangeError(`Instantly takes 1–1000 leads per request, got ${leads.length}`);
+  const addLeads = async (
+    leads: InstantlyLeadPayload[],
+    options: InstantlyRequestOptions,
+  ): Promise<InstantlyAddLeadsResponse> => {
+    if (leads.length < 1 || leads.length > 1000)
+      throw new RangeError(`Instantly takes 1–1000 leads per request, got ${leads.length}`);
     const res = await requestJson({
       provider: 'instantly',
       method: 'POST',

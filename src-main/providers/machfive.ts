@@ -22,7 +22,9 @@ export interface BatchOptions {
   approved_ctas?: string[];
 }
 
-const Accepted = z.object({ list_id: z.string().min(1), status: z.string().optional(), message: z.string().optional() }).loose();
+const Accepted = z
+  .object({ list_id: z.string().min(1), status: z.string().optional(), message: z.string().optional() })
+  .loose();
 
 export const ListStatus = z.enum(['pending', 'processing', 'completed', 'failed']);
 export type ListStatus = z.infer<typeof ListStatus>;
@@ -48,8 +50,14 @@ const ListPage = z.object({ lists: z.array(ListSummary) }).loose();
 const ExportStep = z
   .object({
     step: z.coerce.number().int(),
-    subject: z.string().nullish().transform((s) => s ?? ''),
-    body: z.string().nullish().transform((s) => s ?? ''),
+    subject: z
+      .string()
+      .nullish()
+      .transform((s) => s ?? ''),
+    body: z
+      .string()
+      .nullish()
+      .transform((s) => s ?? ''),
   })
   .loose();
 const ExportLead = z
@@ -58,7 +66,10 @@ const ExportLead = z
     name: z.string().nullish(),
     company: z.string().nullish(),
     title: z.string().nullish(),
-    sequence: z.array(ExportStep).nullish().transform((s) => s ?? []),
+    sequence: z
+      .array(ExportStep)
+      .nullish()
+      .transform((s) => s ?? []),
   })
   .loose();
 const ExportBody = z.object({ leads: z.array(z.unknown()) }).loose();
@@ -136,13 +147,21 @@ export function createMachFiveClient(opts: ClientOptions) {
     },
 
     /** Not idempotent on MachFive's side: callers must persist a client reference in list_name first. */
-    async generateBatch(campaignId: string, leads: BatchLead[], options: BatchOptions): Promise<{ listId: string }> {
+    async generateBatch(
+      campaignId: string,
+      leads: BatchLead[],
+      options: BatchOptions,
+    ): Promise<{ listId: string }> {
       // The shared HTTP layer keeps only {error, message}; a 400's body is read here for its `detail`.
       let rejectedBody: string | null = null;
       const baseFetch = opts.fetchImpl ?? fetch;
       const capturingFetch: typeof fetch = async (input, init) => {
         const r = await baseFetch(input, init);
-        if (r.status === 400) rejectedBody = await r.clone().text().catch(() => null);
+        if (r.status === 400)
+          rejectedBody = await r
+            .clone()
+            .text()
+            .catch(() => null);
         return r;
       };
       let res;
@@ -157,14 +176,20 @@ export function createMachFiveClient(opts: ClientOptions) {
           fetchImpl: capturingFetch,
         });
       } catch (e) {
-        if (e instanceof ProviderError && e.status === 400) throw new BatchRejectedError(e, readRejectDetail(rejectedBody ?? ''));
+        if (e instanceof ProviderError && e.status === 400)
+          throw new BatchRejectedError(e, readRejectDetail(rejectedBody ?? ''));
         throw e;
       }
       const body = parseResponse('machfive', Accepted, res.json, 'the batch submission');
       return { listId: body.list_id };
     },
 
-    async listListsPage(q: { campaignId?: string; status?: string; limit?: number; offset?: number }): Promise<ListSummary[]> {
+    async listListsPage(q: {
+      campaignId?: string;
+      status?: string;
+      limit?: number;
+      offset?: number;
+    }): Promise<ListSummary[]> {
       const params = new URLSearchParams();
       if (q.campaignId) params.set('campaign_id', q.campaignId);
       if (q.status) params.set('status', q.status);
@@ -178,7 +203,11 @@ export function createMachFiveClient(opts: ClientOptions) {
     async listAllLists(campaignId?: string, maxPages = 200): Promise<ListSummary[]> {
       const all: ListSummary[] = [];
       for (let page = 0; page < maxPages; page++) {
-        const lists = await client.listListsPage({ campaignId, limit: LISTS_PAGE_SIZE, offset: page * LISTS_PAGE_SIZE });
+        const lists = await client.listListsPage({
+          campaignId,
+          limit: LISTS_PAGE_SIZE,
+          offset: page * LISTS_PAGE_SIZE,
+        });
         all.push(...lists);
         if (lists.length < LISTS_PAGE_SIZE) return all;
       }

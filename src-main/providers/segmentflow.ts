@@ -17,7 +17,9 @@ const Rejected = z
   .object({
     index: z.number().int(),
     idempotencyKey: z.string().nullish(),
-    error: z.union([z.string(), z.object({ code: z.string().nullish(), message: z.string().nullish() }).loose()]).nullish(),
+    error: z
+      .union([z.string(), z.object({ code: z.string().nullish(), message: z.string().nullish() }).loose()])
+      .nullish(),
     code: z.string().nullish(),
     message: z.string().nullish(),
   })
@@ -34,14 +36,26 @@ const BatchResponse = z
 
 function readItem(raw: unknown): SegmentflowItemResult | null {
   const a = Accepted.safeParse(raw);
-  if (a.success) return { kind: 'accepted', index: a.data.index, idempotencyKey: a.data.idempotencyKey ?? null, sendId: a.data.send.id };
+  if (a.success)
+    return {
+      kind: 'accepted',
+      index: a.data.index,
+      idempotencyKey: a.data.idempotencyKey ?? null,
+      sendId: a.data.send.id,
+    };
   const r = Rejected.safeParse(raw);
   if (!r.success) return null;
   const err = r.data.error;
   const code = (typeof err === 'object' && err ? err.code : null) ?? r.data.code ?? null;
   const message =
     (typeof err === 'string' ? err : err?.message) ?? r.data.message ?? 'rejected without a message';
-  return { kind: 'rejected', index: r.data.index, idempotencyKey: r.data.idempotencyKey ?? null, code, message };
+  return {
+    kind: 'rejected',
+    index: r.data.index,
+    idempotencyKey: r.data.idempotencyKey ?? null,
+    code,
+    message,
+  };
 }
 
 export interface SegmentflowBatchResult {
@@ -56,8 +70,12 @@ export function createSegmentflowClient(opts: ClientOptions) {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /** POST /api/v1/emails/batch with 1–100 items; each item's idempotencyKey makes a resend a replay. */
-  const sendBatch = async (items: SegmentflowItemPayload[], defaults: SegmentflowDefaultsPayload): Promise<SegmentflowBatchResult> => {
-    if (items.length < 1 || items.length > 100) throw new RangeError(`Segmentflow takes 1–100 items per request, got ${items.length}`);
+  const sendBatch = async (
+    items: SegmentflowItemPayload[],
+    defaults: SegmentflowDefaultsPayload,
+  ): Promise<SegmentflowBatchResult> => {
+    if (items.length < 1 || items.length > 100)
+      throw new RangeError(`Segmentflow takes 1–100 items per request, got ${items.length}`);
     const res = await requestJson({
       provider: 'segmentflow',
       method: 'POST',

@@ -4,7 +4,12 @@ import type { SendkitAddResult } from '../../src-shared/push/results';
 import { DEFAULT_TIMEOUT_MS, type ClientOptions } from './keys';
 import { ProviderError, parseResponse, requestJson } from './http';
 
-const count = z.number().int().nonnegative().nullish().transform((n) => n ?? 0);
+const count = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((n) => n ?? 0);
 
 const AddLeadsResponse = z
   .object({
@@ -14,7 +19,17 @@ const AddLeadsResponse = z
         added: count,
         skipped: count,
         errors: z
-          .array(z.object({ entry: z.unknown(), message: z.string().nullish().transform((m) => m ?? 'rejected without a message') }).loose())
+          .array(
+            z
+              .object({
+                entry: z.unknown(),
+                message: z
+                  .string()
+                  .nullish()
+                  .transform((m) => m ?? 'rejected without a message'),
+              })
+              .loose(),
+          )
           .nullish()
           .transform((e) => e ?? []),
       })
@@ -27,8 +42,12 @@ export function createSendkitClient(opts: ClientOptions) {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /** POST /v1/campaigns/{id}/leads with up to 5000 leads; duplicates already in the campaign are skipped by Sendkit. */
-  const addLeadsToCampaign = async (campaignId: string, leads: SendkitLeadPayload[]): Promise<SendkitAddResult> => {
-    if (leads.length < 1 || leads.length > 5000) throw new RangeError(`Sendkit takes 1–5000 leads per request, got ${leads.length}`);
+  const addLeadsToCampaign = async (
+    campaignId: string,
+    leads: SendkitLeadPayload[],
+  ): Promise<SendkitAddResult> => {
+    if (leads.length < 1 || leads.length > 5000)
+      throw new RangeError(`Sendkit takes 1–5000 leads per request, got ${leads.length}`);
     const key = await opts.key();
     const res = await requestJson({
       provider: 'sendkit',
@@ -42,9 +61,21 @@ export function createSendkitClient(opts: ClientOptions) {
     });
     const body = parseResponse('sendkit', AddLeadsResponse, res.json, 'the lead upload');
     if (body.success === false) {
-      throw new ProviderError('provider_unexpected', 'Sendkit answered the lead upload with success: false and no error. Nothing is assumed added; try again.', 'sendkit', res.status, null, null, true);
+      throw new ProviderError(
+        'provider_unexpected',
+        'Sendkit answered the lead upload with success: false and no error. Nothing is assumed added; try again.',
+        'sendkit',
+        res.status,
+        null,
+        null,
+        true,
+      );
     }
-    return { added: body.data.added, skipped: body.data.skipped, errors: body.data.errors.map((e) => ({ entry: e.entry, message: e.message })) };
+    return {
+      added: body.data.added,
+      skipped: body.data.skipped,
+      errors: body.data.errors.map((e) => ({ entry: e.entry, message: e.message })),
+    };
   };
 
   return { addLeadsToCampaign };

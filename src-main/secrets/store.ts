@@ -29,7 +29,10 @@ const TIMEOUT_MS = 8000;
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`the keychain did not answer within ${TIMEOUT_MS / 1000} s while trying to ${what}`)),
+      () =>
+        reject(
+          new Error(`the keychain did not answer within ${TIMEOUT_MS / 1000} s while trying to ${what}`),
+        ),
       TIMEOUT_MS,
     );
     p.then(

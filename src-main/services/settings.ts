@@ -17,7 +17,9 @@ type SettingsHandlers = Pick<
 export function isSafeExternalUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
+    );
   } catch {
     return false;
   }
@@ -43,7 +45,12 @@ export function createSettingsService(ctx: AppContext) {
     if (!keychain.available) {
       return {
         keychain,
-        providers: PROVIDERS.map((provider) => ({ provider, set: false, lastVerifiedAt: null, lastCheck: null })),
+        providers: PROVIDERS.map((provider) => ({
+          provider,
+          set: false,
+          lastVerifiedAt: null,
+          lastCheck: null,
+        })),
       };
     }
     return { keychain, providers: await Promise.all(PROVIDERS.map(statusOf)) };
@@ -51,7 +58,11 @@ export function createSettingsService(ctx: AppContext) {
 
   const announce = async () => ctx.events.emit('keys.changed', await overview());
 
-  function recordCheck(provider: Provider, outcome: 'ok' | 'unauthorized' | 'offline' | 'unexpected', at: number) {
+  function recordCheck(
+    provider: Provider,
+    outcome: 'ok' | 'unauthorized' | 'offline' | 'unexpected',
+    at: number,
+  ) {
     ctx.db
       .insert(keyChecks)
       .values({ provider, checkedAt: at, outcome })
@@ -73,7 +84,9 @@ export function createSettingsService(ctx: AppContext) {
     }
     try {
       const campaigns =
-        provider === 'machfive' ? await ctx.clients.machfive().listCampaigns() : await ctx.clients.instantly().listCampaigns();
+        provider === 'machfive'
+          ? await ctx.clients.machfive().listCampaigns()
+          : await ctx.clients.instantly().listCampaigns();
       recordCheck(provider, 'ok', checkedAt);
       return {
         provider,
@@ -130,9 +143,13 @@ export function createSettingsService(ctx: AppContext) {
       return statusOf(provider);
     },
     'keys.test': ({ provider }) => testConnection(provider),
-    'logs.reveal': async () => ({ path: ctx.paths.logPath, revealed: await ctx.platform.revealPath(ctx.paths.logPath) }),
+    'logs.reveal': async () => ({
+      path: ctx.paths.logPath,
+      revealed: await ctx.platform.revealPath(ctx.paths.logPath),
+    }),
     'links.open': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) throw new AppError('forbidden', 'Only web links (http/https) can be opened.');
+      if (!isSafeExternalUrl(url))
+        throw new AppError('forbidden', 'Only web links (http/https) can be opened.');
       return { opened: await ctx.platform.openExternal(url) };
     },
   };

@@ -16,7 +16,10 @@ export type CallMap = Record<string, CallSpec>;
 export type EventMap = Record<string, z.ZodType>;
 
 /** Joins per-domain maps; a name defined twice is a programming error caught at start-up. */
-export function mergeMaps<A extends Record<string, unknown>, B extends Record<string, unknown>>(a: A, b: B): A & B {
+export function mergeMaps<A extends Record<string, unknown>, B extends Record<string, unknown>>(
+  a: A,
+  b: B,
+): A & B {
   for (const key of Object.keys(b)) {
     if (Object.prototype.hasOwnProperty.call(a, key)) throw new Error(`Contract name defined twice: ${key}`);
   }

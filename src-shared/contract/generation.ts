@@ -30,7 +30,9 @@ export type GenerationOptions = z.infer<typeof GenerationOptions>;
 export const LeadSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import'), importId: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('allReady') }).strict(),
-  z.object({ kind: z.literal('leads'), leadIds: z.array(z.number().int().positive()).min(1).max(500_000) }).strict(),
+  z
+    .object({ kind: z.literal('leads'), leadIds: z.array(z.number().int().positive()).min(1).max(500_000) })
+    .strict(),
 ]);
 export type LeadSelection = z.infer<typeof LeadSelection>;
 
@@ -66,7 +68,16 @@ export const Estimate = z.object({
 });
 export type Estimate = z.infer<typeof Estimate>;
 
-export const BATCH_STATES = ['queued', 'submitting', 'processing', 'exporting', 'done', 'failed', 'stuck', 'cancelled'] as const;
+export const BATCH_STATES = [
+  'queued',
+  'submitting',
+  'processing',
+  'exporting',
+  'done',
+  'failed',
+  'stuck',
+  'cancelled',
+] as const;
 export const BatchState = z.enum(BATCH_STATES);
 export type BatchState = z.infer<typeof BatchState>;
 
@@ -126,7 +137,13 @@ export type RunDetail = z.infer<typeof RunDetail>;
 
 export const ProviderQueueState = z.object({
   provider: Provider,
-  paused: z.object({ reason: z.enum(['auth', 'credits', 'user']), message: z.string().nullable(), at: z.number().int().nullable() }).nullable(),
+  paused: z
+    .object({
+      reason: z.enum(['auth', 'credits', 'user']),
+      message: z.string().nullable(),
+      at: z.number().int().nullable(),
+    })
+    .nullable(),
   concurrency: z.number().int(),
   queuedJobs: z.number().int(),
   runningJobs: z.number().int(),
@@ -157,16 +174,24 @@ const RunId = z.object({ runId: z.number().int().positive() }).strict();
 export const generationCalls = {
   'campaigns.list': call(
     z.object({ refresh: z.boolean().default(false) }).strict(),
-    z.object({ campaigns: z.array(z.object({ id: z.string(), name: z.string() })), fetchedAt: z.number().int() }),
+    z.object({
+      campaigns: z.array(z.object({ id: z.string(), name: z.string() })),
+      fetchedAt: z.number().int(),
+    }),
   ),
   'runs.estimate': call(EstimateRequest, Estimate),
   'runs.start': call(RunRequest, RunDetail),
-  'runs.list': call(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), z.object({ runs: z.array(RunSummary) })),
+  'runs.list': call(
+    z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    z.object({ runs: z.array(RunSummary) }),
+  ),
   'runs.get': call(RunId, RunDetail),
   'runs.cancel': call(RunId, RunDetail),
   'runs.retryBatch': call(z.object({ batchId: z.number().int().positive() }).strict(), RunDetail),
   'runs.retryLeads': call(
-    z.object({ runId: z.number().int().positive(), batchId: z.number().int().positive().optional() }).strict(),
+    z
+      .object({ runId: z.number().int().positive(), batchId: z.number().int().positive().optional() })
+      .strict(),
     RunDetail,
   ),
   'queue.status': call(Empty, z.object({ providers: z.array(ProviderQueueState) })),

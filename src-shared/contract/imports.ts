@@ -265,7 +265,9 @@ export const importsCalls = {
   'imports.checkHash': call(
     z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     z.object({
-      previous: z.array(z.object({ id: Id, fileName: z.string(), status: ImportStatus, createdAt: Timestamp, total: Count })),
+      previous: z.array(
+        z.object({ id: Id, fileName: z.string(), status: ImportStatus, createdAt: Timestamp, total: Count }),
+      ),
     }),
   ),
   'imports.stageBegin': call(
@@ -315,7 +317,9 @@ export const importsCalls = {
   'imports.templates.list': call(Empty, z.object({ templates: z.array(TemplateView) })),
   /** Saves under `name`, replacing a template of the same name. */
   'imports.templates.save': call(
-    z.object({ name: TemplateName, headers: z.array(z.string()).min(1), mapping: ColumnMappingSchema }).strict(),
+    z
+      .object({ name: TemplateName, headers: z.array(z.string()).min(1), mapping: ColumnMappingSchema })
+      .strict(),
     TemplateView,
   ),
   'imports.templates.rename': call(z.object({ id: Id, name: TemplateName }).strict(), TemplateView),
@@ -373,8 +377,19 @@ export const importsCalls = {
   ),
   /** Emails or domains (one per entry, any common spelling); `source` says where they came from ("typed", a file name). */
   'suppressions.add': call(
-    z.object({ entries: z.array(z.string().max(2000)).min(1).max(500_000), source: z.string().trim().min(1).max(200) }).strict(),
-    z.object({ added: Count, duplicates: Count, invalid: Count, invalidSamples: z.array(z.string()), reclassified: Count }),
+    z
+      .object({
+        entries: z.array(z.string().max(2000)).min(1).max(500_000),
+        source: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+    z.object({
+      added: Count,
+      duplicates: Count,
+      invalid: Count,
+      invalidSamples: z.array(z.string()),
+      reclassified: Count,
+    }),
   ),
   'suppressions.remove': call(
     z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(),

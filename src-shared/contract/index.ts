@@ -10,15 +10,25 @@ import { pushCalls, pushEvents } from './push';
  * The whole IPC/HTTP contract: every call's input and output and every main -> renderer event.
  * Domains declare their own maps; they are joined here and nowhere else.
  */
-export const calls = mergeMaps(mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsCalls), importsCalls), reviewCalls), generationCalls), pushCalls);
-export const events = mergeMaps(mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsEvents), importsEvents), reviewEvents), generationEvents), pushEvents);
+export const calls = mergeMaps(
+  mergeMaps(mergeMaps(mergeMaps(mergeMaps({}, settingsCalls), importsCalls), reviewCalls), generationCalls),
+  pushCalls,
+);
+export const events = mergeMaps(
+  mergeMaps(
+    mergeMaps(mergeMaps(mergeMaps({}, settingsEvents), importsEvents), reviewEvents),
+    generationEvents,
+  ),
+  pushEvents,
+);
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls & string;
 export type Events = typeof events;
 export type EventName = keyof Events & string;
 
-type SpecOf<K extends CallName> = Calls[K] extends CallSpec<infer I, infer O> ? { input: I; output: O } : never;
+type SpecOf<K extends CallName> =
+  Calls[K] extends CallSpec<infer I, infer O> ? { input: I; output: O } : never;
 /** What a caller passes (before parsing, so defaults may be omitted). */
 export type CallInput<K extends CallName> = z.input<SpecOf<K>['input']>;
 /** What a handler receives (after parsing). */

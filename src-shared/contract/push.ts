@@ -42,7 +42,11 @@ export const DestinationInfo = z.object({
 export type DestinationInfo = z.infer<typeof DestinationInfo>;
 
 export const TargetRef = z.object({ id: z.string(), name: z.string() });
-export const RecentTarget = z.object({ id: z.string(), name: z.string().nullable(), usedAt: z.number().int() });
+export const RecentTarget = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  usedAt: z.number().int(),
+});
 
 export const TargetsInput = z
   .object({ destination: z.enum(['instantly', 'sendkit']), kind: z.enum(['campaign', 'list']) })
@@ -144,7 +148,11 @@ export const PushSummary = z.object({
   id: z.number().int(),
   runId: z.number().int(),
   destination: Destination,
-  target: z.object({ kind: z.enum(['campaign', 'list', 'profile']), id: z.string().nullable(), name: z.string().nullable() }),
+  target: z.object({
+    kind: z.enum(['campaign', 'list', 'profile']),
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+  }),
   targetLabel: z.string(),
   state: z.enum(['active', 'done', 'failed', 'cancelled']),
   message: z.string().nullable(),
@@ -194,16 +202,32 @@ export const pushCalls = {
   'push.deleteProfile': call(z.object({ name: ProfileName }).strict(), Ok),
   'push.preview': call(z.object({ spec: PushSpec }).strict(), PushPreview),
   'push.start': call(StartPushInput, PushSummary),
-  'push.list': call(z.object({ runId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), z.array(PushSummary)),
+  'push.list': call(
+    z
+      .object({
+        runId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.array(PushSummary),
+  ),
   'push.get': call(z.object({ pushId: z.number().int().positive() }).strict(), PushSummary),
   'push.results': call(
-    ResultsFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    ResultsFilter.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }).strict(),
     z.object({ total: z.number().int(), items: z.array(ResultRow) }),
   ),
   'push.retry': call(z.object({ pushId: z.number().int().positive() }).strict(), PushSummary),
   'push.exportResults': call(
     ResultsFilter,
-    z.object({ fileName: z.string(), mimeType: z.literal('text/csv'), content: z.string(), rows: z.number().int() }),
+    z.object({
+      fileName: z.string(),
+      mimeType: z.literal('text/csv'),
+      content: z.string(),
+      rows: z.number().int(),
+    }),
   ),
 };
 

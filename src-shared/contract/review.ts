@@ -246,7 +246,10 @@ export const reviewCalls = {
     z.object({ fileName: ExportFileName }).strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), bytes: z.number().int() }),
   ),
-  'export.reveal': call(z.object({ fileName: ExportFileName }).strict(), z.object({ path: z.string(), revealed: z.boolean() })),
+  'export.reveal': call(
+    z.object({ fileName: ExportFileName }).strict(),
+    z.object({ path: z.string(), revealed: z.boolean() }),
+  ),
 };
 
 export const reviewEvents = {

@@ -38,7 +38,10 @@ export const settingsCalls = {
   'app.info': call(Empty, AppInfo),
   'keys.status': call(Empty, KeysOverview),
   // The key travels renderer -> main once and is never returned; outputs carry status only.
-  'keys.set': call(z.object({ provider: Provider, key: z.string().trim().min(8).max(1000) }).strict(), KeyStatus),
+  'keys.set': call(
+    z.object({ provider: Provider, key: z.string().trim().min(8).max(1000) }).strict(),
+    KeyStatus,
+  ),
   'keys.clear': call(z.object({ provider: Provider }).strict(), KeyStatus),
   'keys.test': call(z.object({ provider: Provider }).strict(), ConnectionTest),
   'logs.reveal': call(Empty, z.object({ path: z.string(), revealed: z.boolean() })),

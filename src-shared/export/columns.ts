@@ -73,7 +73,8 @@ export function exportColumns(
       columns.push({ kind: 'original', name: claim(key.header, 'column'), key });
     }
   }
-  for (const [field, name] of EXPORT_FIELDS) columns.push({ kind: 'field', name: claim(name, 'LeadPrep'), field });
+  for (const [field, name] of EXPORT_FIELDS)
+    columns.push({ kind: 'field', name: claim(name, 'LeadPrep'), field });
   for (const key of customKeys) columns.push({ kind: 'custom', name: claim(key, 'custom'), key });
   for (let step = 1; step <= stepCount; step++) {
     columns.push({ kind: 'step', name: claim(`step_${step}_subject`, 'LeadPrep'), step, part: 'subject' });
@@ -82,7 +83,11 @@ export function exportColumns(
   return columns;
 }
 
-export function buildRow(columns: readonly ExportColumn[], lead: ExportLead, escapeFormulas: boolean): string[] {
+export function buildRow(
+  columns: readonly ExportColumn[],
+  lead: ExportLead,
+  escapeFormulas: boolean,
+): string[] {
   const original = new Map<string, string>();
   const keys = originalKeys(lead.original.map((c) => c.header));
   lead.original.forEach((c, i) => {
@@ -100,7 +105,9 @@ export function buildRow(columns: readonly ExportColumn[], lead: ExportLead, esc
         value = lead.fields[col.field] ?? '';
         break;
       case 'custom':
-        value = Object.prototype.hasOwnProperty.call(lead.custom, col.key) ? (lead.custom[col.key] ?? '') : '';
+        value = Object.prototype.hasOwnProperty.call(lead.custom, col.key)
+          ? (lead.custom[col.key] ?? '')
+          : '';
         break;
       case 'step':
         value = steps.get(col.step)?.[col.part] ?? '';

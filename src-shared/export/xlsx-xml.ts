@@ -25,15 +25,17 @@ const hex4 = (c: number) => `_x${c.toString(16).toUpperCase().padStart(4, '0')}_
 export function xmlText(value: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[&<>"\u0000-\u0008\u000b-\u001f\ud800-\udfff]|_x[0-9a-fA-F]{4}_/.test(value)) return value;
-  return value
-    .replace(/_(?=x[0-9a-fA-F]{4}_)/g, '_x005F_')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f]/g, (c) => hex4(c.charCodeAt(0)))
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return (
+    value
+      .replace(/_(?=x[0-9a-fA-F]{4}_)/g, '_x005F_')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f]/g, (c) => hex4(c.charCodeAt(0)))
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 /** Column letters computed once per export rather than once per cell. */
@@ -41,7 +43,11 @@ export function columnLetterList(count: number): string[] {
   return Array.from({ length: count }, (_, i) => columnLetters(i));
 }
 
-export function rowXml(rowNumber: number, cells: readonly string[], letters: readonly string[] = columnLetterList(cells.length)): string {
+export function rowXml(
+  rowNumber: number,
+  cells: readonly string[],
+  letters: readonly string[] = columnLetterList(cells.length),
+): string {
   let xml = `<row r="${rowNumber}">`;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];

@@ -16,7 +16,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
  * "Full jitter" exponential backoff: a uniformly random delay in [0, min(cap, base * 2^(attempt-1))].
  * Spreading retries over the whole window keeps many failed jobs from hammering a provider in step.
  */
-export function fullJitterDelayMs(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function fullJitterDelayMs(
+  attempt: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const n = Math.max(1, Math.floor(attempt));
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(n - 1, 30));
   return Math.floor(random() * ceiling);
@@ -64,5 +68,7 @@ export function lowerConcurrency(current: number): number {
 export function raiseConcurrency(state: ConcurrencyState, ceiling: number, every = 10): ConcurrencyState {
   if (state.concurrency >= ceiling) return { concurrency: ceiling, successes: 0 };
   const successes = state.successes + 1;
-  return successes >= every ? { concurrency: state.concurrency + 1, successes: 0 } : { concurrency: state.concurrency, successes };
+  return successes >= every
+    ? { concurrency: state.concurrency + 1, successes: 0 }
+    : { concurrency: state.concurrency, successes };
 }

@@ -76,22 +76,41 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
   const issues: RowIssue[] = [];
   completeNames(lead);
   if (lead.firstName === null && lead.lastName === null && lead.fullName === null) {
-    issues.push({ flag: 'no_name', field: 'fullName', message: 'No name: emails cannot greet this person by name' });
+    issues.push({
+      flag: 'no_name',
+      field: 'fullName',
+      message: 'No name: emails cannot greet this person by name',
+    });
   }
   const emailCheck = lead.email === null ? null : checkEmail(lead.email);
   if (rawEmail !== null && hasSeveralEmails(rawEmail)) {
-    issues.push({ flag: 'multiple_emails', field: 'email', message: 'Several addresses in the cell; the first one is used' });
+    issues.push({
+      flag: 'multiple_emails',
+      field: 'email',
+      message: 'Several addresses in the cell; the first one is used',
+    });
   }
   if (rawLinkedIn !== null) {
     const li = canonicalLinkedIn(rawLinkedIn);
     lead.linkedinUrl = li.url;
-    if (li.url === null && li.reason !== null) issues.push({ flag: 'linkedin_not_profile', field: 'linkedinUrl', message: li.reason });
+    if (li.url === null && li.reason !== null)
+      issues.push({ flag: 'linkedin_not_profile', field: 'linkedinUrl', message: li.reason });
   }
   if (lead.phone !== null && isPhoneMangledByNumberFormat(lead.phone)) {
-    issues.push({ flag: 'phone_as_number', field: 'phone', message: 'The phone number was turned into a number by the spreadsheet and lost digits' });
+    issues.push({
+      flag: 'phone_as_number',
+      field: 'phone',
+      message: 'The phone number was turned into a number by the spreadsheet and lost digits',
+    });
   }
   lead.domain = websiteDomain(lead.website);
-  if (lead.domain === null && lead.email !== null && emailCheck?.syntaxValid && !emailCheck.freeMail && !emailCheck.disposable) {
+  if (
+    lead.domain === null &&
+    lead.email !== null &&
+    emailCheck?.syntaxValid &&
+    !emailCheck.freeMail &&
+    !emailCheck.disposable
+  ) {
     lead.domain = emailRegistrableDomainOf(lead.email);
   }
   return { lead, emailCheck, issues };
@@ -166,7 +185,11 @@ export interface Classification {
  * 5. ready.
  * Role and free-mail addresses are flags only: the user bulk-excludes them.
  */
-export function classify(cleaned: CleanedLead, verdict: CrossRowVerdict = {}, decision: RowDecision | null = null): Classification {
+export function classify(
+  cleaned: CleanedLead,
+  verdict: CrossRowVerdict = {},
+  decision: RowDecision | null = null,
+): Classification {
   const { emailCheck: check, issues } = cleaned;
   // A handful of flags at most: a plain array, no Set per row.
   const flags: LeadFlag[] = [];
@@ -180,14 +203,16 @@ export function classify(cleaned: CleanedLead, verdict: CrossRowVerdict = {}, de
   const out = (state: LeadState, reason: string): Classification => ({ state, reason, flags, suggestion });
 
   if (check === null) return out('invalid', 'No email address');
-  if (!check.syntaxValid && suggestion === null) return out('invalid', check.reason ?? 'Not a valid email address');
+  if (!check.syntaxValid && suggestion === null)
+    return out('invalid', check.reason ?? 'Not a valid email address');
   if (check.disposable) return out('invalid', 'Disposable (throw-away) email domain');
   if (verdict.suppressed) return out('suppressed', verdict.suppressed);
   if (decision === 'exclude') return out('suppressed', 'Excluded by you');
   if (decision === 'duplicate') return out('duplicate', 'Marked as a duplicate by you');
   if (verdict.duplicate && decision !== 'keep') return out('duplicate', verdict.duplicate);
   // Only an address that can be sent to as written may be kept over a suggestion.
-  if (!check.syntaxValid) return out('needs_fix', `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`);
+  if (!check.syntaxValid)
+    return out('needs_fix', `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`);
   if (decision === 'keep') return out('ready', 'Kept by you');
   if (suggestion !== null) return out('needs_fix', `Did you mean ${suggestion}?`);
   const noName = issues.find((i) => i.flag === 'no_name');

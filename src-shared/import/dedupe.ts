@@ -147,8 +147,35 @@ function components(n: number, uf: UnionFind, include: Uint8Array | null): numbe
 }
 
 const LEGAL_SUFFIXES = new Set([
-  'inc', 'incorporated', 'llc', 'llp', 'ltd', 'limited', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'sl', 'srl',
-  'spa', 'bv', 'nv', 'plc', 'corp', 'corporation', 'co', 'company', 'oy', 'ab', 'as', 'pty', 'lda', 'ltda', 'the',
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'ltd',
+  'limited',
+  'gmbh',
+  'ag',
+  'kg',
+  'sa',
+  'sas',
+  'sarl',
+  'sl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'oy',
+  'ab',
+  'as',
+  'pty',
+  'lda',
+  'ltda',
+  'the',
 ]);
 
 /** "The ACME Corp., Inc." -> "acme": the company part of a fuzzy blocking key. */
@@ -232,7 +259,10 @@ function samePerson(p: Person, q: Person): boolean {
   return p.last.charCodeAt(0) === q.last.charCodeAt(0) && jaroWinkler(p.full, q.full) >= FULL_NAME_SIMILARITY;
 }
 
-function byName(persons: readonly (Person | null)[], ids: readonly number[]): (a: number, b: number) => number {
+function byName(
+  persons: readonly (Person | null)[],
+  ids: readonly number[],
+): (a: number, b: number) => number {
   return (a, b) => {
     const pa = persons[a] as Person;
     const pb = persons[b] as Person;
@@ -287,7 +317,11 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
     }
   }
   const order = byName(persons, ids);
-  const visit = (block: number | number[], needsNoDomain: boolean, onMatch: (a: number, b: number) => void): void => {
+  const visit = (
+    block: number | number[],
+    needsNoDomain: boolean,
+    onMatch: (a: number, b: number) => void,
+  ): void => {
     if (typeof block === 'number') return;
     const wide = block.length > BLOCK_ALL_PAIRS;
     if (wide) block.sort(order);
@@ -353,7 +387,11 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
 }
 
 /** The group of `indices` and the index of its survivor. */
-function toGroup(items: readonly DedupeItem[], indices: readonly number[], kind: DuplicateKind): { group: DuplicateGroup; survivor: number } {
+function toGroup(
+  items: readonly DedupeItem[],
+  indices: readonly number[],
+  kind: DuplicateKind,
+): { group: DuplicateGroup; survivor: number } {
   let best = indices[0] as number;
   let bestItem = items[best] as DedupeItem;
   let bestScore = bestItem.completeness ?? defaultCompleteness(bestItem);
@@ -380,7 +418,8 @@ function toGroup(items: readonly DedupeItem[], indices: readonly number[], kind:
 export function findDuplicateGroups(items: readonly DedupeItem[]): { groups: DuplicateGroup[] } {
   // Index order must not matter: work on items sorted by id.
   let ascending = true;
-  for (let i = 1; i < items.length && ascending; i++) ascending = (items[i - 1] as DedupeItem).id < (items[i] as DedupeItem).id;
+  for (let i = 1; i < items.length && ascending; i++)
+    ascending = (items[i - 1] as DedupeItem).id < (items[i] as DedupeItem).id;
   // The pipeline passes items in row order already: no copy then.
   const sorted = ascending ? items : [...items].sort((a, b) => a.id - b.id);
   const n = sorted.length;
@@ -447,7 +486,10 @@ export function matchExisting(
  * already has are never overwritten; the inputs are not modified.
  */
 export function mergeInto(survivor: NormalisedLead, others: readonly NormalisedLead[]): NormalisedLead {
-  const merged: NormalisedLead = { ...survivor, custom: Object.assign(Object.create(null) as Record<string, string>, survivor.custom) };
+  const merged: NormalisedLead = {
+    ...survivor,
+    custom: Object.assign(Object.create(null) as Record<string, string>, survivor.custom),
+  };
   for (const other of others) {
     for (const f of LEAD_TEXT_FIELDS) {
       const v = other[f];

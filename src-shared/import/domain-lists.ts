@@ -35,7 +35,7 @@ export function isDisposableDomain(domain: string): boolean {
   disposableWildcard ??= lowerSet(disposableWildcardList as string[]);
   if (disposable.has(domain)) return true;
   // A wildcard entry covers the domain itself and every subdomain of it.
-  for (let d = domain; ; ) {
+  for (let d = domain; ;) {
     if (disposableWildcard.has(d)) return true;
     const dot = d.indexOf('.');
     if (dot < 0) return false;

@@ -72,7 +72,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     s = parts.find((p) => p.includes('@')) ?? s;
   }
   // Until nothing changes, so that cleaning the result again changes nothing: "(mailto:'a@b.com')".
-  for (let before = ''; before !== s; ) {
+  for (let before = ''; before !== s;) {
     before = s;
     s = s.replace(WRAP_START, '').replace(WRAP_END, '').replace(MAILTO, '');
   }
@@ -96,15 +96,80 @@ export function emailDomain(email: string): string | null {
 }
 
 const ROLE_WORDS = new Set([
-  'info', 'sales', 'contact', 'support', 'admin', 'administrator', 'hello', 'hi', 'office', 'marketing',
-  'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'team', 'help', 'helpdesk', 'billing',
-  'accounts', 'accounting', 'finance', 'invoices', 'hr', 'jobs', 'careers', 'recruiting', 'press',
-  'media', 'pr', 'enquiries', 'enquiry', 'inquiries', 'inquiry', 'webmaster', 'postmaster',
-  'hostmaster', 'abuse', 'service', 'services', 'customerservice', 'customercare', 'bookings',
-  'booking', 'reservations', 'orders', 'partners', 'partnerships', 'legal', 'privacy', 'security',
-  'it', 'newsletter', 'news', 'feedback', 'welcome', 'mail', 'email', 'general', 'reception',
-  'kontakt', 'vertrieb', 'buero', 'verwaltung', 'contacto', 'ventas', 'informacion', 'soporte',
-  'contato', 'vendas', 'atendimento', 'commercial', 'bonjour', 'accueil', 'comercial',
+  'info',
+  'sales',
+  'contact',
+  'support',
+  'admin',
+  'administrator',
+  'hello',
+  'hi',
+  'office',
+  'marketing',
+  'noreply',
+  'no-reply',
+  'donotreply',
+  'do-not-reply',
+  'team',
+  'help',
+  'helpdesk',
+  'billing',
+  'accounts',
+  'accounting',
+  'finance',
+  'invoices',
+  'hr',
+  'jobs',
+  'careers',
+  'recruiting',
+  'press',
+  'media',
+  'pr',
+  'enquiries',
+  'enquiry',
+  'inquiries',
+  'inquiry',
+  'webmaster',
+  'postmaster',
+  'hostmaster',
+  'abuse',
+  'service',
+  'services',
+  'customerservice',
+  'customercare',
+  'bookings',
+  'booking',
+  'reservations',
+  'orders',
+  'partners',
+  'partnerships',
+  'legal',
+  'privacy',
+  'security',
+  'it',
+  'newsletter',
+  'news',
+  'feedback',
+  'welcome',
+  'mail',
+  'email',
+  'general',
+  'reception',
+  'kontakt',
+  'vertrieb',
+  'buero',
+  'verwaltung',
+  'contacto',
+  'ventas',
+  'informacion',
+  'soporte',
+  'contato',
+  'vendas',
+  'atendimento',
+  'commercial',
+  'bonjour',
+  'accueil',
+  'comercial',
 ]);
 
 /** info@, sales@, no-reply@, info.de@, sales+leads@ ... (case-insensitive). */
@@ -135,7 +200,8 @@ function localPartProblem(local: string): string | null {
   for (const atom of local.split('.')) {
     if (!ATEXT.test(atom)) {
       const bad = [...atom].find((ch) => !ATEXT.test(ch)) ?? '?';
-      if (bad.charCodeAt(0) > 0x7f) return 'Accented or non-Latin letters before the @ are not supported by most senders';
+      if (bad.charCodeAt(0) > 0x7f)
+        return 'Accented or non-Latin letters before the @ are not supported by most senders';
       return bad === ' ' ? 'Spaces are not allowed in an address' : `"${bad}" is not allowed before the @`;
     }
   }
@@ -202,11 +268,17 @@ function domainProblem(domain: string): string | null {
 const PSL_ONLY = { extractHostname: false, validateHostname: false, detectIp: false } as const;
 
 /** `domainProblem`, then the Public Suffix List: the problem, or the registrable domain. */
-function checkDomain(domain: string): { problem: string; registrable: null } | { problem: null; registrable: string } {
+function checkDomain(
+  domain: string,
+): { problem: string; registrable: null } | { problem: null; registrable: string } {
   const shape = domainProblem(domain);
   if (shape !== null) return { problem: shape, registrable: null };
   const p = parse(domain, PSL_ONLY);
-  if (p.isIcann !== true) return { problem: `".${domain.slice(domain.lastIndexOf('.') + 1)}" is not an existing domain ending`, registrable: null };
+  if (p.isIcann !== true)
+    return {
+      problem: `".${domain.slice(domain.lastIndexOf('.') + 1)}" is not an existing domain ending`,
+      registrable: null,
+    };
   if (p.domain === null) return { problem: 'The domain is only a domain ending', registrable: null };
   return { problem: null, registrable: p.domain };
 }
@@ -267,12 +339,17 @@ export function checkEmail(email: string): EmailCheck {
     return result;
   }
   if (email.indexOf('@') !== at) {
-    result.reason = email.startsWith('"') ? 'Quoted addresses ("...") are not supported' : 'More than one @ sign';
+    result.reason = email.startsWith('"')
+      ? 'Quoted addresses ("...") are not supported'
+      : 'More than one @ sign';
     return result;
   }
   const local = email.slice(0, at);
   const facts = domainFacts(email.slice(at + 1).toLowerCase());
-  result.reason = email.length > 254 ? 'The address is longer than 254 characters' : (localPartProblem(local) ?? facts.problem);
+  result.reason =
+    email.length > 254
+      ? 'The address is longer than 254 characters'
+      : (localPartProblem(local) ?? facts.problem);
   result.syntaxValid = result.reason === null;
   if (local !== '' && facts.suggestion !== null) result.suggestion = `${local}@${facts.suggestion}`;
   result.role = isRoleAddress(email);

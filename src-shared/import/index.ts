@@ -70,7 +70,12 @@ export {
   type ExistingLookup,
   type ExistingMatch,
 } from './dedupe';
-export { isSuppressed, parseSuppressionEntry, type SuppressionSet, type SuppressionEntry } from './suppression';
+export {
+  isSuppressed,
+  parseSuppressionEntry,
+  type SuppressionSet,
+  type SuppressionEntry,
+} from './suppression';
 export {
   runPipeline,
   MappingError,

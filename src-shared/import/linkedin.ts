@@ -56,13 +56,16 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
     return { url: null, reason: 'Not a web address' };
   }
   const host = parsed.hostname.toLowerCase();
-  if (host === 'lnkd.in') return { url: null, reason: 'A shortened lnkd.in link; open it and copy the profile address' };
-  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return { url: null, reason: 'Not a LinkedIn link' };
+  if (host === 'lnkd.in')
+    return { url: null, reason: 'A shortened lnkd.in link; open it and copy the profile address' };
+  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com'))
+    return { url: null, reason: 'Not a LinkedIn link' };
   const segments = parsed.pathname.split('/').filter((s) => s !== '');
   const kind = (segments[0] ?? '').toLowerCase();
   if (kind === 'in' && segments[1] !== undefined) {
     const slug = decodeSlug(segments[1]).normalize('NFC').toLowerCase().trim();
-    if (slug === '' || slug.includes('/')) return { url: null, reason: 'The profile name in the link is empty' };
+    if (slug === '' || slug.includes('/'))
+      return { url: null, reason: 'The profile name in the link is empty' };
     return { url: PROFILE_BASE + encodeURIComponent(slug), reason: null };
   }
   const why = Object.hasOwn(NOT_PROFILE, kind) ? NOT_PROFILE[kind] : undefined;

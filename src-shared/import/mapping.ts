@@ -54,7 +54,10 @@ function resolveAmbiguous(match: HeaderMatch, matches: readonly (HeaderMatch | n
  * other columns become custom variables with keys from `customKeys`, except
  * a column with neither a header nor any value in the sample, which is ignored.
  */
-export function suggestMapping(headers: readonly string[], sample: readonly (readonly string[])[]): ColumnMapping {
+export function suggestMapping(
+  headers: readonly string[],
+  sample: readonly (readonly string[])[],
+): ColumnMapping {
   const rows = sample.slice(0, 200);
   const matches = headers.map((h) => matchHeader(h));
   const columnValues: string[][] = headers.map((_, c) => rows.map((r) => r[c] ?? ''));
@@ -135,7 +138,10 @@ function occurrenceKeys(headers: readonly string[]): string[] {
  * headers are not the template's (by `headerSignature`) or the result would
  * not be a valid mapping.
  */
-export function applyTemplate(headers: readonly string[], template: MappingTemplateBody): ColumnMapping | null {
+export function applyTemplate(
+  headers: readonly string[],
+  template: MappingTemplateBody,
+): ColumnMapping | null {
   if (headerSignature(headers) !== headerSignature(template.headers)) return null;
   const byKey = new Map<string, ColumnTarget>();
   const templateKeys = occurrenceKeys(template.columns.map((c) => c.header));
@@ -144,7 +150,8 @@ export function applyTemplate(headers: readonly string[], template: MappingTempl
   return validateMapping(headers, mapping).ok ? mapping : null;
 }
 
-export type MappingProblem = 'no_email' | 'length' | 'duplicate_field' | 'bad_custom_key' | 'duplicate_custom_key';
+export type MappingProblem =
+  'no_email' | 'length' | 'duplicate_field' | 'bad_custom_key' | 'duplicate_custom_key';
 export type MappingValidation = { ok: true } | { ok: false; problem: MappingProblem; message: string };
 
 const MAX_LISTED_COLUMNS = 12;
@@ -164,7 +171,11 @@ export function missingEmailMessage(headers: readonly string[]): string {
  */
 export function validateMapping(headers: readonly string[], mapping: ColumnMapping): MappingValidation {
   if (mapping.length !== headers.length) {
-    return { ok: false, problem: 'length', message: `The mapping has ${mapping.length} columns but the sheet has ${headers.length}.` };
+    return {
+      ok: false,
+      problem: 'length',
+      message: `The mapping has ${mapping.length} columns but the sheet has ${headers.length}.`,
+    };
   }
   const fieldColumn = new Map<LeadField, number>();
   const keys = new Set<string>();
@@ -182,14 +193,23 @@ export function validateMapping(headers: readonly string[], mapping: ColumnMappi
       fieldColumn.set(t.field, i);
     } else if (t?.kind === 'custom') {
       if (!CUSTOM_KEY_PATTERN.test(t.key) || RESERVED_KEYS.has(t.key)) {
-        return { ok: false, problem: 'bad_custom_key', message: `"${t.key}" cannot be used as a variable name (column "${headers[i]}").` };
+        return {
+          ok: false,
+          problem: 'bad_custom_key',
+          message: `"${t.key}" cannot be used as a variable name (column "${headers[i]}").`,
+        };
       }
       if (keys.has(t.key)) {
-        return { ok: false, problem: 'duplicate_custom_key', message: `The variable name "${t.key}" is used twice.` };
+        return {
+          ok: false,
+          problem: 'duplicate_custom_key',
+          message: `The variable name "${t.key}" is used twice.`,
+        };
       }
       keys.add(t.key);
     }
   }
-  if (!fieldColumn.has('email')) return { ok: false, problem: 'no_email', message: missingEmailMessage(headers) };
+  if (!fieldColumn.has('email'))
+    return { ok: false, problem: 'no_email', message: missingEmailMessage(headers) };
   return { ok: true };
 }

@@ -25,7 +25,14 @@ import {
 } from './types';
 import { normaliseHeaders } from './header';
 import { validateMapping, type MappingProblem } from './mapping';
-import { classify, cleanLead, cleanRow, compileMapping, type CleanedLead, type CrossRowVerdict } from './clean';
+import {
+  classify,
+  cleanLead,
+  cleanRow,
+  compileMapping,
+  type CleanedLead,
+  type CrossRowVerdict,
+} from './clean';
 import {
   completeness,
   findDuplicateGroups,
@@ -108,8 +115,10 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivorRow: number): string {
-  if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email)) return `Same email as row ${survivorRow}`;
-  if (row.linkedinUrl && row.linkedinUrl === survivor.linkedinUrl) return `Same LinkedIn profile as row ${survivorRow}`;
+  if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email))
+    return `Same email as row ${survivorRow}`;
+  if (row.linkedinUrl && row.linkedinUrl === survivor.linkedinUrl)
+    return `Same LinkedIn profile as row ${survivorRow}`;
   return `Same person as row ${survivorRow} (shares an email or LinkedIn profile with another row of the group)`;
 }
 
@@ -185,7 +194,10 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     const exact = exactGroupOf[i] as number;
     const fuzzy = fuzzyGroupOf[i] as number;
     if (inDb) {
-      verdict.duplicate = inDb === 'email' ? 'Already in your leads (same email)' : 'Already in your leads (same LinkedIn profile)';
+      verdict.duplicate =
+        inDb === 'email'
+          ? 'Already in your leads (same email)'
+          : 'Already in your leads (same LinkedIn profile)';
     } else if (exact >= 0) {
       const survivorId = (groups[exact] as PipelineGroup).survivorId;
       if (survivorId !== rowNumber) {

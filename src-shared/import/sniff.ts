@@ -20,8 +20,10 @@ export const SNIFF_THRESHOLD = 0.6;
 
 const EMAIL_LIKE = /^(?:mailto:)?<?[^\s@<>]+@[^\s@<>.]+(?:\.[^\s@<>.]+)+>?$/i;
 const LINKEDIN_PROFILE = /linkedin\.com\/(?:in|pub)\//i;
-const URL_LIKE = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9\u00a1-\uffff-]+(?:\.[a-z0-9\u00a1-\uffff-]+)+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
-const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const URL_LIKE =
+  /^(?:https?:\/\/)?(?:www\.)?([a-z0-9\u00a1-\uffff-]+(?:\.[a-z0-9\u00a1-\uffff-]+)+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const DATE_LIKE =
+  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const PHONE_CHARS = /^(?:tel:)?\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
 
 export function looksLikeEmail(value: string): boolean {

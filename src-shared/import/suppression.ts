@@ -31,7 +31,9 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
   if (t.includes('@')) {
     const email = cleanEmail(t);
     const domain = email === null ? null : emailDomain(email);
-    return email !== null && domain !== null && domain.includes('.') ? { kind: 'email', value: emailKey(email) } : null;
+    return email !== null && domain !== null && domain.includes('.')
+      ? { kind: 'email', value: emailKey(email) }
+      : null;
   }
   // Keep the host as written (a subdomain entry suppresses only that subdomain).
   const registrable = websiteDomain(t);

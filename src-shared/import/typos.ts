@@ -12,34 +12,90 @@ import { POPULAR_DOMAINS, run as spellCheck } from '@zootools/email-spell-checke
 import { isFreeMailDomain } from './domain-lists';
 
 const KNOWN_TYPOS: Readonly<Record<string, string>> = {
-  'gmial.com': 'gmail.com', 'gmai.com': 'gmail.com', 'gamil.com': 'gmail.com', 'gnail.com': 'gmail.com',
-  'gmal.com': 'gmail.com', 'gmaill.com': 'gmail.com', 'gmali.com': 'gmail.com', 'gmil.com': 'gmail.com',
-  'gmail.co': 'gmail.com', 'gmail.cm': 'gmail.com', 'gmail.om': 'gmail.com', 'gmail.c': 'gmail.com',
-  'gmail.co.uk': 'gmail.com', 'gmailcom': 'gmail.com', 'g-mail.com': 'gmail.com', 'gmail.comm': 'gmail.com',
-  'hotmial.com': 'hotmail.com', 'hotmal.com': 'hotmail.com', 'hotmai.com': 'hotmail.com',
-  'hotmil.com': 'hotmail.com', 'hotamil.com': 'hotmail.com', 'hotmaill.com': 'hotmail.com',
-  'homtail.com': 'hotmail.com', 'hotmail.co': 'hotmail.com', 'hotmial.co.uk': 'hotmail.co.uk',
-  'hotmal.co.uk': 'hotmail.co.uk', 'hotmial.fr': 'hotmail.fr',
-  'yaho.com': 'yahoo.com', 'yahooo.com': 'yahoo.com', 'yhaoo.com': 'yahoo.com', 'yhoo.com': 'yahoo.com',
-  'yahoo.co': 'yahoo.com', 'yaoo.com': 'yahoo.com', 'yaho.co.uk': 'yahoo.co.uk', 'yahoo.co.uj': 'yahoo.co.uk',
+  'gmial.com': 'gmail.com',
+  'gmai.com': 'gmail.com',
+  'gamil.com': 'gmail.com',
+  'gnail.com': 'gmail.com',
+  'gmal.com': 'gmail.com',
+  'gmaill.com': 'gmail.com',
+  'gmali.com': 'gmail.com',
+  'gmil.com': 'gmail.com',
+  'gmail.co': 'gmail.com',
+  'gmail.cm': 'gmail.com',
+  'gmail.om': 'gmail.com',
+  'gmail.c': 'gmail.com',
+  'gmail.co.uk': 'gmail.com',
+  gmailcom: 'gmail.com',
+  'g-mail.com': 'gmail.com',
+  'gmail.comm': 'gmail.com',
+  'hotmial.com': 'hotmail.com',
+  'hotmal.com': 'hotmail.com',
+  'hotmai.com': 'hotmail.com',
+  'hotmil.com': 'hotmail.com',
+  'hotamil.com': 'hotmail.com',
+  'hotmaill.com': 'hotmail.com',
+  'homtail.com': 'hotmail.com',
+  'hotmail.co': 'hotmail.com',
+  'hotmial.co.uk': 'hotmail.co.uk',
+  'hotmal.co.uk': 'hotmail.co.uk',
+  'hotmial.fr': 'hotmail.fr',
+  'yaho.com': 'yahoo.com',
+  'yahooo.com': 'yahoo.com',
+  'yhaoo.com': 'yahoo.com',
+  'yhoo.com': 'yahoo.com',
+  'yahoo.co': 'yahoo.com',
+  'yaoo.com': 'yahoo.com',
+  'yaho.co.uk': 'yahoo.co.uk',
+  'yahoo.co.uj': 'yahoo.co.uk',
   'yaho.fr': 'yahoo.fr',
-  'outlok.com': 'outlook.com', 'outllok.com': 'outlook.com', 'outloo.com': 'outlook.com',
-  'outlook.co': 'outlook.com', 'otulook.com': 'outlook.com', 'oulook.com': 'outlook.com', 'outlookk.com': 'outlook.com',
-  'iclod.com': 'icloud.com', 'icoud.com': 'icloud.com', 'iclould.com': 'icloud.com', 'icloud.co': 'icloud.com',
-  'lve.com': 'live.com', 'livee.com': 'live.com',
-  'protonmail.co': 'protonmail.com', 'protonmial.com': 'protonmail.com',
+  'outlok.com': 'outlook.com',
+  'outllok.com': 'outlook.com',
+  'outloo.com': 'outlook.com',
+  'outlook.co': 'outlook.com',
+  'otulook.com': 'outlook.com',
+  'oulook.com': 'outlook.com',
+  'outlookk.com': 'outlook.com',
+  'iclod.com': 'icloud.com',
+  'icoud.com': 'icloud.com',
+  'iclould.com': 'icloud.com',
+  'icloud.co': 'icloud.com',
+  'lve.com': 'live.com',
+  'livee.com': 'live.com',
+  'protonmail.co': 'protonmail.com',
+  'protonmial.com': 'protonmail.com',
 };
 
 /** TLDs that do not exist and are one slip away from a common one. */
 const TLD_TYPOS: Readonly<Record<string, string>> = {
-  con: 'com', cmo: 'com', ocm: 'com', vom: 'com', xom: 'com', cpm: 'com', cim: 'com', comm: 'com',
-  coom: 'com', copm: 'com', comn: 'com', cxom: 'com',
-  nte: 'net', nett: 'net', ner: 'net',
-  ogr: 'org', orgg: 'org', rog: 'org',
+  con: 'com',
+  cmo: 'com',
+  ocm: 'com',
+  vom: 'com',
+  xom: 'com',
+  cpm: 'com',
+  cim: 'com',
+  comm: 'com',
+  coom: 'com',
+  copm: 'com',
+  comn: 'com',
+  cxom: 'com',
+  nte: 'net',
+  nett: 'net',
+  ner: 'net',
+  ogr: 'org',
+  orgg: 'org',
+  rog: 'org',
 };
 
 /** ".co.uk" slips: the second-level "co" with a mistyped "uk". */
-const UK_TYPOS: Readonly<Record<string, string>> = { uj: 'uk', ik: 'uk', yk: 'uk', ul: 'uk', ukk: 'uk', ku: 'uk' };
+const UK_TYPOS: Readonly<Record<string, string>> = {
+  uj: 'uk',
+  ik: 'uk',
+  yk: 'uk',
+  ul: 'uk',
+  ukk: 'uk',
+  ku: 'uk',
+};
 
 // The fuzzy matcher's answer is kept only when it names one of these (see
 // `fuzzySuggest`), so a domain that is not one slip away from any of them
@@ -116,7 +172,9 @@ export function withinOneSlip(a: string, b: string): boolean {
 const MIN_PROVIDER_NAME = 5;
 
 function suggestableProviders(): readonly string[] {
-  providers ??= [...new Set(POPULAR_DOMAINS)].filter((d) => (d.split('.', 1)[0] ?? '').length >= MIN_PROVIDER_NAME);
+  providers ??= [...new Set(POPULAR_DOMAINS)].filter(
+    (d) => (d.split('.', 1)[0] ?? '').length >= MIN_PROVIDER_NAME,
+  );
   return providers;
 }
 

@@ -19,13 +19,19 @@ export function segmentflowKey(identity: string, emailKey: string, step: number)
 }
 
 /** Instantly/Sendkit have no idempotency keys; this one only identifies the item within LeadPrep. */
-export function leadItemKey(destination: 'instantly' | 'sendkit', targetKey: string, emailKey: string): string {
+export function leadItemKey(
+  destination: 'instantly' | 'sendkit',
+  targetKey: string,
+  emailKey: string,
+): string {
   return `lp_${sha256Hex(`${destination}|${targetKey}|${emailKey}`)}`;
 }
 
 /** Which destination+target a push went to, for the "already pushed there" warning. */
 export function targetKeyOf(
-  spec: { destination: 'instantly'; target: { kind: string; id: string } } | { destination: 'sendkit'; target: { id: string } },
+  spec:
+    | { destination: 'instantly'; target: { kind: string; id: string } }
+    | { destination: 'sendkit'; target: { id: string } },
 ): string {
   return spec.destination === 'instantly'
     ? `instantly:${spec.target.kind}:${spec.target.id.toLowerCase()}`

@@ -22,7 +22,8 @@ export function opener(body: string, mode: PersonalizationMode): string | null {
   if (mode === 'none') return null;
   let text = body.replace(/\r\n?/g, '\n').trim();
   const firstLine = (text.split('\n', 1)[0] ?? '').trim();
-  if (SALUTATION.test(firstLine) && firstLine.length <= 60) text = text.slice(text.indexOf(firstLine) + firstLine.length).trim();
+  if (SALUTATION.test(firstLine) && firstLine.length <= 60)
+    text = text.slice(text.indexOf(firstLine) + firstLine.length).trim();
   const unit = (mode === 'first_paragraph' ? text.split(/\n\s*\n/, 1)[0] : text.split('\n', 1)[0]) ?? '';
   const out = unit
     .split('\n')
@@ -72,7 +73,10 @@ export interface InstantlyLeadPayload {
   custom_variables: Record<string, string>;
 }
 
-export function toInstantlyLead(lead: PushLead, options: Pick<InstantlyOptions, 'personalization'>): InstantlyLeadPayload {
+export function toInstantlyLead(
+  lead: PushLead,
+  options: Pick<InstantlyOptions, 'personalization'>,
+): InstantlyLeadPayload {
   const out: Record<string, string> = {};
   put(out, 'first_name', lead.firstName);
   put(out, 'last_name', lead.lastName);
@@ -127,7 +131,12 @@ export const SEGMENTFLOW_DATA_VARIABLES = [
 const SEGMENTFLOW_RESERVED = new Set<string>(SEGMENTFLOW_DATA_VARIABLES);
 
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Plain text -> safe HTML paragraphs, for templates that render HTML. */
 export function bodyHtml(body: string): string {
@@ -146,7 +155,11 @@ export interface SegmentflowItemPayload {
   data: Record<string, string | number>;
 }
 
-export function toSegmentflowItem(lead: PushLead, step: number, idempotencyKey: string): SegmentflowItemPayload {
+export function toSegmentflowItem(
+  lead: PushLead,
+  step: number,
+  idempotencyKey: string,
+): SegmentflowItemPayload {
   const s = lead.steps.find((x) => x.step === step);
   if (!s) throw new RangeError(`lead ${lead.leadId} has no step ${step}`);
   const fields: Record<string, string> = {};
@@ -205,7 +218,10 @@ export interface InstantlyRequestOptions {
 }
 
 /** campaign_id XOR list_id, plus the import options (seed 003). */
-export function instantlyRequestOptions(target: { kind: 'campaign' | 'list'; id: string }, o: InstantlyOptions): InstantlyRequestOptions {
+export function instantlyRequestOptions(
+  target: { kind: 'campaign' | 'list'; id: string },
+  o: InstantlyOptions,
+): InstantlyRequestOptions {
   return {
     ...(target.kind === 'campaign' ? { campaign_id: target.id } : { list_id: target.id }),
     ...(o.blocklistId ? { blocklist_id: o.blocklistId } : {}),

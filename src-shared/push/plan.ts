@@ -50,8 +50,12 @@ export interface PlanInput {
 /** Decides exactly what a push would send: the items, what is left out and why, and repeats. */
 export function planPush(input: PlanInput): PushPlan {
   const { spec } = input;
-  if (spec.destination === 'segmentflow' && !input.profile) throw new Error('Segmentflow plan needs the profile settings');
-  const targetKey = spec.destination === 'segmentflow' ? `segmentflow:${segmentflowIdentity(input.profile!)}` : targetKeyOf(spec);
+  if (spec.destination === 'segmentflow' && !input.profile)
+    throw new Error('Segmentflow plan needs the profile settings');
+  const targetKey =
+    spec.destination === 'segmentflow'
+      ? `segmentflow:${segmentflowIdentity(input.profile!)}`
+      : targetKeyOf(spec);
   const items: PlannedItem[] = [];
   const excluded: ExcludedItem[] = [];
   const repeats: RepeatItem[] = [];
@@ -99,7 +103,14 @@ export function planPush(input: PlanInput): PushPlan {
         exclude(`Already pushed here in push #${prev.pushId}.`, step);
         continue;
       }
-      if (prev) repeats.push({ leadId: lead.leadId, email: lead.email, step, pushId: prev.pushId, pushedAt: prev.pushedAt });
+      if (prev)
+        repeats.push({
+          leadId: lead.leadId,
+          email: lead.email,
+          step,
+          pushId: prev.pushId,
+          pushedAt: prev.pushedAt,
+        });
       const idempotencyKey =
         spec.destination === 'segmentflow'
           ? segmentflowKey(segmentflowIdentity(input.profile!), lead.emailKey, step ?? 1)

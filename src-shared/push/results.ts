@@ -16,10 +16,18 @@ export interface InstantlyAddResult {
   created_leads: { id: string; index: number; email?: string | null }[];
 }
 
-const INSTANTLY_REASONS: { field: keyof Omit<InstantlyAddResult, 'created_leads'>; code: ReasonCode; text: string }[] = [
+const INSTANTLY_REASONS: {
+  field: keyof Omit<InstantlyAddResult, 'created_leads'>;
+  code: ReasonCode;
+  text: string;
+}[] = [
   { field: 'in_blocklist', code: 'blocklist', text: 'on your Instantly blocklist' },
   { field: 'duplicated_leads', code: 'duplicate', text: 'already in this campaign/list' },
-  { field: 'skipped_count', code: 'skip_flag', text: 'already elsewhere in your workspace (skip_if_in_… option)' },
+  {
+    field: 'skipped_count',
+    code: 'skip_flag',
+    text: 'already elsewhere in your workspace (skip_if_in_… option)',
+  },
   { field: 'invalid_email_count', code: 'invalid', text: 'invalid or missing email' },
   { field: 'incomplete_count', code: 'incomplete', text: 'incomplete (no email and no name)' },
   { field: 'duplicate_email_count', code: 'duplicate_in_request', text: 'same email twice in one request' },
@@ -58,7 +66,10 @@ export function mapInstantlyResult(sentEmails: readonly string[], res: Instantly
       out[i] = skipped('invalid', 'Skipped by Instantly: invalid or missing email.');
     } else if (dup && remaining.duplicate_email_count > 0) {
       remaining.duplicate_email_count--;
-      out[i] = skipped('duplicate_in_request', 'Skipped by Instantly: the same email was sent twice in one request.');
+      out[i] = skipped(
+        'duplicate_in_request',
+        'Skipped by Instantly: the same email was sent twice in one request.',
+      );
     }
   });
   const open = INSTANTLY_REASONS.filter((r) => remaining[r.field] > 0);
@@ -66,7 +77,8 @@ export function mapInstantlyResult(sentEmails: readonly string[], res: Instantly
     if (o) return o;
     const only = open.length === 1 ? open[0] : undefined;
     if (only) return skipped(only.code, `Skipped by Instantly: ${only.text}.`);
-    if (open.length === 0) return skipped('unattributed', 'Skipped by Instantly without a reason in its counts.');
+    if (open.length === 0)
+      return skipped('unattributed', 'Skipped by Instantly without a reason in its counts.');
     return skipped(
       'unattributed',
       `Skipped by Instantly (${open.map((r) => r.text).join(' / ')} — Instantly does not say which).`,
@@ -81,7 +93,12 @@ export interface SendkitAddResult {
 }
 
 function entryEmail(entry: unknown): string | null {
-  if (entry && typeof entry === 'object' && 'email' in entry && typeof (entry as { email: unknown }).email === 'string') {
+  if (
+    entry &&
+    typeof entry === 'object' &&
+    'email' in entry &&
+    typeof (entry as { email: unknown }).email === 'string'
+  ) {
     return (entry as { email: string }).email.trim().toLowerCase();
   }
   return null;
@@ -105,9 +122,16 @@ export function mapSendkitResult(sentEmails: readonly string[], res: SendkitAddR
     const queue = errorsByEmail.get(email.trim().toLowerCase());
     const message = queue?.shift();
     if (message !== undefined) {
-      return { state: 'rejected', reasonCode: 'provider_rejected', reason: `Sendkit: ${message}`, remoteId: null, retryable: false };
+      return {
+        state: 'rejected',
+        reasonCode: 'provider_rejected',
+        reason: `Sendkit: ${message}`,
+        remoteId: null,
+        retryable: false,
+      };
     }
-    if (res.skipped === 0) return { state: 'added', reasonCode: null, reason: null, remoteId: null, retryable: false };
+    if (res.skipped === 0)
+      return { state: 'added', reasonCode: null, reason: null, remoteId: null, retryable: false };
     if (res.added === 0) return skipped('duplicate', 'Skipped by Sendkit: already in this campaign.');
     return {
       state: 'added',
@@ -124,14 +148,23 @@ export type SegmentflowItemResult =
   | { kind: 'rejected'; index: number; idempotencyKey: string | null; code: string | null; message: string };
 
 /** Rejections that a changed profile/template can fix; a retry may resend them (same keys). */
-const RETRYABLE_SEGMENTFLOW = new Set(['TEMPLATE_REQUIRED', 'TEMPLATE_NOT_FOUND', 'SUBJECT_REQUIRED', 'RATE_LIMITED', 'INTERNAL_ERROR']);
+const RETRYABLE_SEGMENTFLOW = new Set([
+  'TEMPLATE_REQUIRED',
+  'TEMPLATE_NOT_FOUND',
+  'SUBJECT_REQUIRED',
+  'RATE_LIMITED',
+  'INTERNAL_ERROR',
+]);
 
 /**
  * Segmentflow: ordered per-item results. Matched by idempotency key (falling back to index), so a
  * reordered or partial answer can never credit one lead with another's send. An item with no result
  * counts as failed and retryable: its key makes a resend safe.
  */
-export function mapSegmentflowResult(sentKeys: readonly string[], items: readonly SegmentflowItemResult[]): ItemOutcome[] {
+export function mapSegmentflowResult(
+  sentKeys: readonly string[],
+  items: readonly SegmentflowItemResult[],
+): ItemOutcome[] {
   const byKey = new Map<string, SegmentflowItemResult>();
   const byIndex = new Map<number, SegmentflowItemResult>();
   for (const r of items) {
@@ -140,11 +173,22 @@ export function mapSegmentflowResult(sentKeys: readonly string[], items: readonl
   }
   return sentKeys.map((key, i) => {
     const fromIndex = byIndex.get(i);
-    const r = byKey.get(key) ?? (fromIndex && (fromIndex.idempotencyKey === null || fromIndex.idempotencyKey === key) ? fromIndex : undefined);
+    const r =
+      byKey.get(key) ??
+      (fromIndex && (fromIndex.idempotencyKey === null || fromIndex.idempotencyKey === key)
+        ? fromIndex
+        : undefined);
     if (!r) {
-      return { state: 'failed', reasonCode: 'transport', reason: 'Segmentflow returned no result for this email; retrying is safe.', remoteId: null, retryable: true };
+      return {
+        state: 'failed',
+        reasonCode: 'transport',
+        reason: 'Segmentflow returned no result for this email; retrying is safe.',
+        remoteId: null,
+        retryable: true,
+      };
     }
-    if (r.kind === 'accepted') return { state: 'added', reasonCode: null, reason: null, remoteId: r.sendId, retryable: false };
+    if (r.kind === 'accepted')
+      return { state: 'added', reasonCode: null, reason: null, remoteId: r.sendId, retryable: false };
     return {
       state: 'rejected',
       reasonCode: 'provider_rejected',

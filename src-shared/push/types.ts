@@ -11,7 +11,10 @@ export const CHUNK_LIMITS: Record<Destination, number> = { instantly: 1000, send
 export const Uuid = z
   .string()
   .trim()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID like 019cc043-e39c-7d91-a325-6615db0e1b14');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must be a UUID like 019cc043-e39c-7d91-a325-6615db0e1b14',
+  );
 
 /** Sendkit documents campaign ids only as "Resource ID" (its examples are 24-hex object ids). */
 export const SendkitCampaignId = z

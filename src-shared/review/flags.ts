@@ -35,15 +35,33 @@ export const FLAG_INFO: Readonly<Record<ReviewFlag, { label: string; description
   },
   empty_subject: { label: 'Empty subject', description: 'A step has no subject line.' },
   empty_body: { label: 'Empty body', description: 'A step has no body text.' },
-  long_subject: { label: 'Long subject', description: 'A subject is longer than the subject limit (60 characters).' },
+  long_subject: {
+    label: 'Long subject',
+    description: 'A subject is longer than the subject limit (60 characters).',
+  },
   long_body: { label: 'Long body', description: 'A body has more words than the body word limit.' },
-  missing_steps: { label: 'Missing steps', description: 'Fewer steps came back than the run asked for (email_count).' },
-  no_first_name: { label: 'First name not used', description: "Step 1 does not mention the lead's first name." },
+  missing_steps: {
+    label: 'Missing steps',
+    description: 'Fewer steps came back than the run asked for (email_count).',
+  },
+  no_first_name: {
+    label: 'First name not used',
+    description: "Step 1 does not mention the lead's first name.",
+  },
   no_company: { label: 'Company not used', description: "Step 1 does not mention the lead's company." },
-  spam_words: { label: 'Spam words', description: 'Words that spam filters penalise (see the spam word list).' },
+  spam_words: {
+    label: 'Spam words',
+    description: 'Words that spam filters penalise (see the spam word list).',
+  },
   duplicate_subject: { label: 'Duplicate subject', description: 'Two steps have the same subject.' },
-  link: { label: 'Link in body', description: 'A body contains a link, which hurts deliverability of a first email.' },
-  html: { label: 'HTML in body', description: 'A body contains HTML tags or entities; emails are sent as plain text.' },
+  link: {
+    label: 'Link in body',
+    description: 'A body contains a link, which hurts deliverability of a first email.',
+  },
+  html: {
+    label: 'HTML in body',
+    description: 'A body contains HTML tags or entities; emails are sent as plain text.',
+  },
 };
 
 export const StepField = z.enum(['subject', 'body']);
@@ -84,7 +102,13 @@ export interface FlagRule {
   check(input: FlagInput, options: FlagOptions): FlagHit[];
 }
 
-const hit = (flag: ReviewFlag, step: number | null, field: StepField | null, spans: Span[], message: string): FlagHit => ({
+const hit = (
+  flag: ReviewFlag,
+  step: number | null,
+  field: StepField | null,
+  spans: Span[],
+  message: string,
+): FlagHit => ({
   flag,
   step,
   field,
@@ -140,16 +164,14 @@ const SPAM_RE = new RegExp(
   'giu',
 );
 /** Trailing sentence punctuation is not part of the link. */
-const LINK_RE = /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\]]+\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi;
+const LINK_RE =
+  /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\]]+\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi;
 const TAG_RE = /<\/?([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?\/?>|<!--/g;
 const ENTITY_RE = /&(?:[a-z]{2,10}|#\d{1,6}|#x[0-9a-f]{1,6});/gi;
 
 /** Lower-case, accents removed, so "Zoë" in the lead matches "Zoe" in the email and vice versa. */
 export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -215,17 +237,27 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     flag: 'placeholder',
     check: ({ steps }) =>
-      perField('placeholder', steps, ['subject', 'body'], findPlaceholders, (t, s) => `Unfilled placeholder ${quoteSpans(t, s)}.`),
+      perField(
+        'placeholder',
+        steps,
+        ['subject', 'body'],
+        findPlaceholders,
+        (t, s) => `Unfilled placeholder ${quoteSpans(t, s)}.`,
+      ),
   },
   {
     flag: 'empty_subject',
     check: ({ steps }) =>
-      steps.filter((s) => s.subject.trim() === '').map((s) => hit('empty_subject', s.step, 'subject', [], `Step ${s.step} has no subject.`)),
+      steps
+        .filter((s) => s.subject.trim() === '')
+        .map((s) => hit('empty_subject', s.step, 'subject', [], `Step ${s.step} has no subject.`)),
   },
   {
     flag: 'empty_body',
     check: ({ steps }) =>
-      steps.filter((s) => s.body.trim() === '').map((s) => hit('empty_body', s.step, 'body', [], `Step ${s.step} has no body.`)),
+      steps
+        .filter((s) => s.body.trim() === '')
+        .map((s) => hit('empty_body', s.step, 'body', [], `Step ${s.step} has no body.`)),
   },
   {
     flag: 'long_subject',
@@ -235,7 +267,13 @@ export const FLAG_RULES: readonly FlagRule[] = [
         if (chars.length <= maxSubjectChars) return [];
         const start = chars.slice(0, maxSubjectChars).join('').length;
         return [
-          hit('long_subject', s.step, 'subject', [[start, s.subject.length]], `Subject is ${chars.length} characters (limit ${maxSubjectChars}).`),
+          hit(
+            'long_subject',
+            s.step,
+            'subject',
+            [[start, s.subject.length]],
+            `Subject is ${chars.length} characters (limit ${maxSubjectChars}).`,
+          ),
         ];
       }),
   },
@@ -245,7 +283,15 @@ export const FLAG_RULES: readonly FlagRule[] = [
       steps.flatMap((s) => {
         const { count, overflowAt } = countWords(s.body, maxBodyWords);
         if (overflowAt < 0) return [];
-        return [hit('long_body', s.step, 'body', [[overflowAt, s.body.length]], `Body is ${count} words (limit ${maxBodyWords}).`)];
+        return [
+          hit(
+            'long_body',
+            s.step,
+            'body',
+            [[overflowAt, s.body.length]],
+            `Body is ${count} words (limit ${maxBodyWords}).`,
+          ),
+        ];
       }),
   },
   {
@@ -268,14 +314,21 @@ export const FLAG_RULES: readonly FlagRule[] = [
     flag: 'no_company',
     check: ({ steps, company }) => {
       const s1 = steps.find((s) => s.step === 1);
-      if (!s1 || !company?.trim() || containsWords(`${s1.subject}\n${s1.body}`, companyCore(company))) return [];
+      if (!s1 || !company?.trim() || containsWords(`${s1.subject}\n${s1.body}`, companyCore(company)))
+        return [];
       return [hit('no_company', 1, null, [], `Step 1 does not mention "${companyCore(company)}".`)];
     },
   },
   {
     flag: 'spam_words',
     check: ({ steps }) =>
-      perField('spam_words', steps, ['subject', 'body'], (t) => matchSpans(SPAM_RE, t), (t, s) => `Spam-trigger words: ${quoteSpans(t, s)}.`),
+      perField(
+        'spam_words',
+        steps,
+        ['subject', 'body'],
+        (t) => matchSpans(SPAM_RE, t),
+        (t, s) => `Spam-trigger words: ${quoteSpans(t, s)}.`,
+      ),
   },
   {
     flag: 'duplicate_subject',
@@ -287,14 +340,30 @@ export const FLAG_RULES: readonly FlagRule[] = [
         if (!key) continue;
         const earlier = seen.get(key);
         if (earlier === undefined) seen.set(key, s.step);
-        else hits.push(hit('duplicate_subject', s.step, 'subject', [[0, s.subject.length]], `Same subject as step ${earlier}.`));
+        else
+          hits.push(
+            hit(
+              'duplicate_subject',
+              s.step,
+              'subject',
+              [[0, s.subject.length]],
+              `Same subject as step ${earlier}.`,
+            ),
+          );
       }
       return hits;
     },
   },
   {
     flag: 'link',
-    check: ({ steps }) => perField('link', steps, ['body'], (t) => matchSpans(LINK_RE, t), (t, s) => `Link ${quoteSpans(t, s)}.`),
+    check: ({ steps }) =>
+      perField(
+        'link',
+        steps,
+        ['body'],
+        (t) => matchSpans(LINK_RE, t),
+        (t, s) => `Link ${quoteSpans(t, s)}.`,
+      ),
   },
   {
     flag: 'html',
@@ -305,7 +374,12 @@ export const FLAG_RULES: readonly FlagRule[] = [
         ['body'],
         (t) =>
           mergeSpans([
-            ...matchSpans(TAG_RE, t, (m) => m[0] === '<!--' || HTML_TAG_NAMES.has((m[1] ?? '').toLowerCase()) || /=/.test(m[2] ?? '')),
+            ...matchSpans(
+              TAG_RE,
+              t,
+              (m) =>
+                m[0] === '<!--' || HTML_TAG_NAMES.has((m[1] ?? '').toLowerCase()) || /=/.test(m[2] ?? ''),
+            ),
             ...matchSpans(ENTITY_RE, t),
           ]),
         (t, s) => `HTML ${quoteSpans(t, s)}.`,

@@ -47,7 +47,7 @@ export const SPAM_WORDS: readonly string[] = [
   'last chance',
   'expires today',
   'once in a lifetime',
-  'don\'t delete',
+  "don't delete",
   'immediately',
   // Pushy calls to action
   'buy now',

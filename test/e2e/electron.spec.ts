@@ -17,13 +17,17 @@ function electronBinary(): { path: string } | { reason: string } {
   const pathFile = join(pkgDir, 'path.txt');
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     if (!existsSync(pathFile)) {
-      return { reason: 'the Electron binary was never downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1?)' };
+      return {
+        reason: 'the Electron binary was never downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1?)',
+      };
     }
     const binaryPath = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
     if (!existsSync(binaryPath)) return { reason: `the Electron binary is missing at ${binaryPath}` };
   }
   const path = req('electron') as unknown;
-  return typeof path === 'string' && existsSync(path) ? { path } : { reason: `the Electron binary is missing (${String(path)})` };
+  return typeof path === 'string' && existsSync(path)
+    ? { path }
+    : { reason: `the Electron binary is missing (${String(path)})` };
 }
 
 const binary = electronBinary();
@@ -61,14 +65,20 @@ test.describe('desktop app', () => {
 
       // A contract call round-trips through the sender-checked IPC handler.
       const info = await page.evaluate(() =>
-        (globalThis as unknown as { leadprep: { invoke(n: string, i: unknown): Promise<unknown> } }).leadprep.invoke('app.info', {}),
+        (
+          globalThis as unknown as { leadprep: { invoke(n: string, i: unknown): Promise<unknown> } }
+        ).leadprep.invoke('app.info', {}),
       );
       expect(info).toMatchObject({ ok: true, value: { host: 'electron', dataDir: home } });
 
       // window.open never creates a second window, and navigation away from the app is refused.
-      await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('app://leadprep/index.html'));
       await page.evaluate(() =>
-        (globalThis as unknown as { location: { assign(url: string): void } }).location.assign('file:///etc/passwd'),
+        (globalThis as unknown as { open(url: string): unknown }).open('app://leadprep/index.html'),
+      );
+      await page.evaluate(() =>
+        (globalThis as unknown as { location: { assign(url: string): void } }).location.assign(
+          'file:///etc/passwd',
+        ),
       );
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
       expect(page.url()).toBe('app://leadprep/index.html');

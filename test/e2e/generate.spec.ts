@@ -30,16 +30,24 @@ test.afterAll(() => {
 /** A generated lead file, imported and committed through the same calls the Import screen makes. */
 async function seedCommittedImport(leadprep: LeadPrepHost): Promise<string> {
   const rows = ['Email,First Name,Last Name,Company,Title'];
-  for (let i = 0; i < LEADS; i++) rows.push(`person${i}@northwind-labs${i}.com,Ada${i},Lovelace${i},Northwind ${i},Founder`);
+  for (let i = 0; i < LEADS; i++)
+    rows.push(`person${i}@northwind-labs${i}.com,Ada${i},Lovelace${i},Northwind ${i},Founder`);
   const fileName = 'e2e-generate-leads.csv';
-  const { summary } = await importFile((name, input) => leadprep.call(name, input), new TextEncoder().encode(rows.join('\n')), fileName);
+  const { summary } = await importFile(
+    (name, input) => leadprep.call(name, input),
+    new TextEncoder().encode(rows.join('\n')),
+    fileName,
+  );
   expect(summary.status).toBe('committed');
   expect(summary.counts.ready).toBe(LEADS);
   return fileName;
 }
 
 async function openGenerate(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Generate/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Generate/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Generate' })).toBeVisible();
 }
 
@@ -67,7 +75,9 @@ test('start a run from the Generate screen, follow it across a reload, and see e
   await expect(form.getByText('Emails per lead must be a whole number from 1 to 5.')).toBeVisible();
   expect(sims.machfive.requestsFor('generate-batch')).toHaveLength(0);
 
-  await form.getByLabel('MachFive campaign').selectOption({ label: `${CAMPAIGN_NAME} (${MACHFIVE_CAMPAIGN_IDS.founders})` });
+  await form
+    .getByLabel('MachFive campaign')
+    .selectOption({ label: `${CAMPAIGN_NAME} (${MACHFIVE_CAMPAIGN_IDS.founders})` });
   await expect(form.getByText('Pick a MachFive campaign, or paste its ID.')).toBeHidden();
   await form.getByLabel('Emails per lead').fill('2');
   await form.getByLabel('List name', { exact: true }).fill('E2E founders');
@@ -76,7 +86,9 @@ test('start a run from the Generate screen, follow it across a reload, and see e
   const cta = form.getByLabel('Approved calls to action');
   await cta.fill('Worth a quick call next week?');
   await cta.press('Enter');
-  await expect(form.getByRole('list', { name: 'Approved calls to action' }).getByRole('listitem')).toHaveCount(1);
+  await expect(
+    form.getByRole('list', { name: 'Approved calls to action' }).getByRole('listitem'),
+  ).toHaveCount(1);
 
   await expect(form.getByLabel('Import', { exact: true })).toHaveValue(/\d+/);
   await expect(form.getByLabel('Import', { exact: true }).locator('option:checked')).toContainText(fileName);
@@ -96,17 +108,23 @@ test('start a run from the Generate screen, follow it across a reload, and see e
   const runs = page.getByRole('region', { name: 'Runs' });
   const run = runs.getByRole('article', { name: /^Run \d+$/ });
   await expect(run).toHaveCount(1);
-  await expect(run.getByRole('heading', { name: new RegExp(CAMPAIGN_NAME.replace(/[()]/g, '\\$&')) })).toBeVisible();
+  await expect(
+    run.getByRole('heading', { name: new RegExp(CAMPAIGN_NAME.replace(/[()]/g, '\\$&')) }),
+  ).toBeVisible();
   const batchRows = run.getByRole('table').getByRole('row');
   await expect(batchRows).toHaveCount(1 + 3);
   await expect(run.getByRole('table').getByText('Processing', { exact: true })).toHaveCount(3);
-  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`Generating · 0 of ${LEADS} leads`);
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(
+    `Generating · 0 of ${LEADS} leads`,
+  );
   expect(sims.machfive.acceptedBatches).toHaveLength(3);
   expect(sims.machfive.acceptedBatches[0]?.options).toMatchObject({ email_count: 2 });
 
   // Reload mid-run: the run, its batches and the status badge come back from the database.
   await page.reload();
-  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(`Generating · 0 of ${LEADS} leads`);
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(
+    `Generating · 0 of ${LEADS} leads`,
+  );
   await openGenerate(page);
   const runAfter = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: /^Run \d+$/ });
   await expect(runAfter.getByText('Running', { exact: true })).toBeVisible();
@@ -117,36 +135,52 @@ test('start a run from the Generate screen, follow it across a reload, and see e
   await expect(runAfter.getByText('Finished', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(runAfter.getByRole('table').getByText('Done', { exact: true })).toHaveCount(3);
   await expect(runAfter).toContainText(`${LEADS} generated`);
-  await expect(runAfter.getByRole('progressbar', { name: /progress/ })).toHaveAttribute('aria-valuetext', `${LEADS} of ${LEADS} leads finished`);
+  await expect(runAfter.getByRole('progressbar', { name: /progress/ })).toHaveAttribute(
+    'aria-valuetext',
+    `${LEADS} of ${LEADS} leads finished`,
+  );
   await expect(page.getByRole('contentinfo', { name: 'Status' })).not.toContainText('Generating');
 
   // Exactly once per batch, and the leads now count as generated for the next estimate.
   expect(sims.machfive.acceptedBatches).toHaveLength(3);
   await expect(page.getByRole('region', { name: 'Estimate' })).toContainText('Leads0');
-  await expect(page.getByRole('region', { name: 'Estimate' })).toContainText(`${LEADS} leads already generated`);
+  await expect(page.getByRole('region', { name: 'Estimate' })).toContainText(
+    `${LEADS} leads already generated`,
+  );
 });
 
 test('without a committed import the screen says to import a file first', async ({ app: page }) => {
   await openGenerate(page);
-  await expect(page.getByRole('heading', { name: 'No committed imports yet — import a file first' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'No committed imports yet — import a file first' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No runs yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Go to Import' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
 });
 
-test('a missing MachFive key is explained with a way to Settings and a typed-in campaign ID', async ({ app: page, leadprep }) => {
+test('a missing MachFive key is explained with a way to Settings and a typed-in campaign ID', async ({
+  app: page,
+  leadprep,
+}) => {
   await requireKeychain(leadprep);
   await seedCommittedImport(leadprep);
   await openGenerate(page);
   const form = page.getByRole('region', { name: 'New run' });
-  await expect(form.getByText('No MachFive key yet — save one in Settings to list your campaigns.')).toBeVisible();
+  await expect(
+    form.getByText('No MachFive key yet — save one in Settings to list your campaigns.'),
+  ).toBeVisible();
   await form.getByRole('button', { name: 'Enter a campaign ID' }).click();
   await form.getByLabel('Campaign ID').fill(MACHFIVE_CAMPAIGN_IDS.founders);
   await form.getByRole('button', { name: 'Open Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
-test('credits running out pauses MachFive with a plain message; Resume finishes the run', async ({ app: page, leadprep, sims }) => {
+test('credits running out pauses MachFive with a plain message; Resume finishes the run', async ({
+  app: page,
+  leadprep,
+  sims,
+}) => {
   await requireKeychain(leadprep);
   await leadprep.call('keys.set', { provider: 'machfive', key: 'mf_test_key' });
   await seedCommittedImport(leadprep);
@@ -156,14 +190,20 @@ test('credits running out pauses MachFive with a plain message; Resume finishes 
 
   await openGenerate(page);
   const form = page.getByRole('region', { name: 'New run' });
-  await form.getByLabel('MachFive campaign').selectOption({ label: `${CAMPAIGN_NAME} (${MACHFIVE_CAMPAIGN_IDS.founders})` });
+  await form
+    .getByLabel('MachFive campaign')
+    .selectOption({ label: `${CAMPAIGN_NAME} (${MACHFIVE_CAMPAIGN_IDS.founders})` });
   await expect(form.getByRole('region', { name: 'Estimate' })).toContainText('Batches1');
   await form.getByRole('button', { name: 'Start generating' }).click();
   await page.getByRole('button', { name: `Start and use ${LEADS} credits` }).click();
 
   const runs = page.getByRole('region', { name: 'Runs' });
-  await expect(runs.getByText('MachFive credits ran out — top up in MachFive, then press Resume.')).toBeVisible();
-  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Generation paused: out of MachFive credits');
+  await expect(
+    runs.getByText('MachFive credits ran out — top up in MachFive, then press Resume.'),
+  ).toBeVisible();
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(
+    'Generation paused: out of MachFive credits',
+  );
   expect(sims.machfive.acceptedBatches).toHaveLength(0);
 
   await runs.getByRole('button', { name: 'Resume MachFive' }).click();
@@ -176,7 +216,10 @@ test('credits running out pauses MachFive with a plain message; Resume finishes 
   expect(sims.machfive.acceptedBatches).toHaveLength(1);
 });
 
-test('rows ticked in Clean & dedupe of a committed import are generated on their own', async ({ app: page, leadprep }) => {
+test('rows ticked in Clean & dedupe of a committed import are generated on their own', async ({
+  app: page,
+  leadprep,
+}) => {
   await requireKeychain(leadprep);
   await seedCommittedImport(leadprep);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Clean/ }).click();

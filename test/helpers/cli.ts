@@ -17,9 +17,10 @@ export interface CliResult {
  * else the TypeScript source through tsx, so tests work before and after `npm run build`.
  */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const argv = existsSync(bundle) && !process.env.LEADPREP_CLI_FROM_SOURCE
-    ? [join(root, 'bin', 'leadprep.cjs'), ...args]
-    : ['--import', 'tsx', join(root, 'src-main', 'cli', 'main.ts'), ...args];
+  const argv =
+    existsSync(bundle) && !process.env.LEADPREP_CLI_FROM_SOURCE
+      ? [join(root, 'bin', 'leadprep.cjs'), ...args]
+      : ['--import', 'tsx', join(root, 'src-main', 'cli', 'main.ts'), ...args];
   return spawn(process.execPath, argv, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 

@@ -39,7 +39,11 @@ const latencyMs = int.parse(values['latency-ms']);
 
 // A main() rather than top-level await: tsx runs this file as CommonJS unless package.json says "module".
 async function main(): Promise<void> {
-  const machfive = await startMachFiveSim({ port: ports.machfive, latencyMs, processingMs: int.parse(values['processing-ms']) });
+  const machfive = await startMachFiveSim({
+    port: ports.machfive,
+    latencyMs,
+    processingMs: int.parse(values['processing-ms']),
+  });
   const instantly = await startInstantlySim({ port: ports.instantly, latencyMs });
   const sendkit = await startSendkitSim({ port: ports.sendkit, latencyMs });
   const segmentflow = await startSegmentflowSim({ port: ports.segmentflow, latencyMs });

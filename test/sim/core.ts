@@ -1,6 +1,12 @@
 // Shared plumbing for the provider simulators: one HTTP server per sim, request
 // recording, auth hook, latency and the single fault-injection engine.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 
@@ -31,8 +37,17 @@ export type FaultKind = Fault['kind'];
 type GenericKind = 'status' | 'slow' | 'drop' | 'drop-after-accept' | 'malformed';
 export type SpecificKind = Exclude<FaultKind, GenericKind>;
 // Sim-specific kinds only make sense on one route; a mismatch would silently never fire.
-const SPECIFIC_ROUTE: Record<SpecificKind, string> = { 'list-fails': 'generate-batch', 'export-missing': 'export' };
-const GENERIC_KINDS: ReadonlySet<FaultKind> = new Set<FaultKind>(['status', 'slow', 'drop', 'drop-after-accept', 'malformed']);
+const SPECIFIC_ROUTE: Record<SpecificKind, string> = {
+  'list-fails': 'generate-batch',
+  'export-missing': 'export',
+};
+const GENERIC_KINDS: ReadonlySet<FaultKind> = new Set<FaultKind>([
+  'status',
+  'slow',
+  'drop',
+  'drop-after-accept',
+  'malformed',
+]);
 
 export interface RecordedRequest {
   method: string;
@@ -190,7 +205,9 @@ export async function startSimServer(def: SimDefinition, opts: SimServerOptions 
   let port = opts.port ?? 0;
 
   function takeFault(route: string, accept: (k: FaultKind) => boolean): Fault | undefined {
-    const idx = faults.findIndex((q) => (q.fault.route === route || q.fault.route === '*') && accept(q.fault.kind));
+    const idx = faults.findIndex(
+      (q) => (q.fault.route === route || q.fault.route === '*') && accept(q.fault.kind),
+    );
     const q = idx >= 0 ? faults[idx] : undefined;
     if (!q) return undefined;
     if (q.left !== 'always') {
@@ -273,7 +290,15 @@ export async function startSimServer(def: SimDefinition, opts: SimServerOptions 
         send(res, { status: 204 });
         return;
       case 'GET /__sim/state':
-        send(res, { status: 200, json: { sim: def.name, requests: requests.length, pendingFaults: controller.pendingFaults(), ...stateObject() } });
+        send(res, {
+          status: 200,
+          json: {
+            sim: def.name,
+            requests: requests.length,
+            pendingFaults: controller.pendingFaults(),
+            ...stateObject(),
+          },
+        });
         return;
       case 'GET /__sim/requests':
         send(res, { status: 200, json: { requests } });
@@ -290,7 +315,10 @@ export async function startSimServer(def: SimDefinition, opts: SimServerOptions 
         try {
           def.configure(body);
         } catch (e) {
-          send(res, { status: 400, json: { error: 'invalid config', issues: e instanceof z.ZodError ? e.issues : String(e) } });
+          send(res, {
+            status: 400,
+            json: { error: 'invalid config', issues: e instanceof z.ZodError ? e.issues : String(e) },
+          });
           return;
         }
         send(res, { status: 200, json: stateObject() });
@@ -381,7 +409,11 @@ export async function startSimServer(def: SimDefinition, opts: SimServerOptions 
       try {
         response = await matched.route.handle(ctx);
       } catch (e) {
-        response = errorResponse(500, undefined, `Simulator error: ${e instanceof Error ? e.message : String(e)}`);
+        response = errorResponse(
+          500,
+          undefined,
+          `Simulator error: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
 

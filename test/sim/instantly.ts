@@ -1,7 +1,14 @@
 // Instantly v2 simulator (seed 003 leads/add, plus campaigns and lead-lists reads).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { bearerToken, isRecord, isValidEmail, startSimServer, type SimResponse, type SimServer } from './core';
+import {
+  bearerToken,
+  isRecord,
+  isValidEmail,
+  startSimServer,
+  type SimResponse,
+  type SimServer,
+} from './core';
 
 export const INSTANTLY_DEFAULT_KEY = 'in_test_key';
 export const INSTANTLY_IDS = {
@@ -79,7 +86,11 @@ const ERROR_BY_STATUS: Record<number, string> = {
 };
 
 function errorBody(status: number, code?: string, message?: string): Record<string, unknown> {
-  return { statusCode: status, error: code ?? ERROR_BY_STATUS[status] ?? 'Error', message: message ?? `Simulated ${status}` };
+  return {
+    statusCode: status,
+    error: code ?? ERROR_BY_STATUS[status] ?? 'Error',
+    message: message ?? `Simulated ${status}`,
+  };
 }
 
 function err(status: number, message: string): SimResponse {

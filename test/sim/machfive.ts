@@ -1,7 +1,15 @@
 // MachFive simulator (seeds 000 generate-batch, 001 lists). Lists complete asynchronously in real time.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { bearerToken, headerValue, isRecord, isValidEmail, startSimServer, type SimResponse, type SimServer } from './core';
+import {
+  bearerToken,
+  headerValue,
+  isRecord,
+  isValidEmail,
+  startSimServer,
+  type SimResponse,
+  type SimServer,
+} from './core';
 
 export const MACHFIVE_DEFAULT_KEY = 'mf_test_key';
 export const MACHFIVE_CAMPAIGN_IDS = {
@@ -138,10 +146,20 @@ function defaultCampaigns(): MachFiveCampaign[] {
   ];
 }
 
-function err(status: number, message: string, detail?: unknown, extra?: Record<string, unknown>): SimResponse {
+function err(
+  status: number,
+  message: string,
+  detail?: unknown,
+  extra?: Record<string, unknown>,
+): SimResponse {
   return {
     status,
-    json: { error: CODE_BY_STATUS[status] ?? 'ERROR', message, ...(detail !== undefined ? { detail } : {}), ...extra },
+    json: {
+      error: CODE_BY_STATUS[status] ?? 'ERROR',
+      message,
+      ...(detail !== undefined ? { detail } : {}),
+      ...extra,
+    },
   };
 }
 
@@ -158,7 +176,10 @@ function firstName(lead: MachFiveLead): string {
 }
 
 /** Deterministic "generated" sequence so tests can assert on content. */
-export function machFiveSequence(lead: MachFiveLead, options: MachFiveBatchOptions): MachFiveExportLead['sequence'] {
+export function machFiveSequence(
+  lead: MachFiveLead,
+  options: MachFiveBatchOptions,
+): MachFiveExportLead['sequence'] {
   const count = options.email_count ?? 3;
   const first = firstName(lead);
   const company = lead.company ?? lead.email.split('@')[1] ?? 'your team';
@@ -283,7 +304,8 @@ export async function startMachFiveSim(opts: MachFiveSimOptions = {}): Promise<M
             if (!campaign) return err(404, 'Campaign not found');
             if (campaign.foreign) return err(403, 'Campaign not in this workspace');
             const rawLeads = ctx.body.leads;
-            if (!Array.isArray(rawLeads) || rawLeads.length === 0) return err(400, 'leads must be a non-empty array');
+            if (!Array.isArray(rawLeads) || rawLeads.length === 0)
+              return err(400, 'leads must be a non-empty array');
             const leads: MachFiveLead[] = [];
             for (const [index, l] of rawLeads.entries()) {
               if (!isRecord(l) || !isValidEmail(l.email)) {
@@ -305,8 +327,15 @@ export async function startMachFiveSim(opts: MachFiveSimOptions = {}): Promise<M
             const rawOptions = ctx.body.options ?? {};
             if (!isRecord(rawOptions)) return err(400, 'options must be an object');
             const emailCount = rawOptions.email_count ?? 3;
-            if (typeof emailCount !== 'number' || !Number.isInteger(emailCount) || emailCount < 1 || emailCount > 5) {
-              return err(400, 'options.email_count must be an integer from 1 to 5', { email_count: emailCount });
+            if (
+              typeof emailCount !== 'number' ||
+              !Number.isInteger(emailCount) ||
+              emailCount < 1 ||
+              emailCount > 5
+            ) {
+              return err(400, 'options.email_count must be an integer from 1 to 5', {
+                email_count: emailCount,
+              });
             }
             const options: MachFiveBatchOptions = {
               list_name: str(rawOptions.list_name),
@@ -319,7 +348,8 @@ export async function startMachFiveSim(opts: MachFiveSimOptions = {}): Promise<M
               return err(402, `Not enough credits: ${leads.length} needed, ${sim.credits} left`);
             }
             const processing = lists.filter((l) => l.processing_status === 'processing').length;
-            if (processing >= sim.concurrencyLimit) return err(429, 'Too many concurrent batch jobs; try again later');
+            if (processing >= sim.concurrencyLimit)
+              return err(429, 'Too many concurrent batch jobs; try again later');
 
             sim.credits -= leads.length;
             const now = new Date().toISOString();
@@ -355,7 +385,8 @@ export async function startMachFiveSim(opts: MachFiveSimOptions = {}): Promise<M
               json: {
                 list_id: list.id,
                 status: 'processing',
-                message: 'Batch accepted. Processing will continue in the background. Poll list status or open in the UI.',
+                message:
+                  'Batch accepted. Processing will continue in the background. Poll list status or open in the UI.',
               },
             };
           },
@@ -412,7 +443,9 @@ export async function startMachFiveSim(opts: MachFiveSimOptions = {}): Promise<M
             const header = ['email', 'name', 'company', 'title'];
             for (let i = 1; i <= steps; i++) header.push(`email_${i}_subject`, `email_${i}_body`);
             const rows = leads.map((l) =>
-              [l.email, l.name, l.company, l.title, ...l.sequence.flatMap((s) => [s.subject, s.body])].map(csvCell).join(','),
+              [l.email, l.name, l.company, l.title, ...l.sequence.flatMap((s) => [s.subject, s.body])]
+                .map(csvCell)
+                .join(','),
             );
             return {
               status: 200,

@@ -1,7 +1,14 @@
 // Segmentflow simulator (seed 002, POST /api/v1/emails/batch) with per-item idempotency replay.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { headerValue, isRecord, isValidEmail, startSimServer, type SimResponse, type SimServer } from './core';
+import {
+  headerValue,
+  isRecord,
+  isValidEmail,
+  startSimServer,
+  type SimResponse,
+  type SimServer,
+} from './core';
 
 export const SEGMENTFLOW_DEFAULT_KEY = 'sf_test_key';
 export const SEGMENTFLOW_IDS = {
@@ -110,7 +117,8 @@ function parseAddress(v: unknown): { email: string; name?: string } | undefined 
   }
   if (typeof v !== 'string') return undefined;
   const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(v);
-  if (m && isValidEmail(m[2])) return { email: m[2].trim(), ...(m[1] ? { name: m[1].replace(/^"|"$/g, '') } : {}) };
+  if (m && isValidEmail(m[2]))
+    return { email: m[2].trim(), ...(m[1] ? { name: m[1].replace(/^"|"$/g, '') } : {}) };
   return isValidEmail(v) ? { email: v.trim() } : undefined;
 }
 
@@ -122,7 +130,11 @@ export async function startSegmentflowSim(opts: SegmentflowSimOptions = {}): Pro
   const apiKey = opts.apiKey ?? SEGMENTFLOW_DEFAULT_KEY;
   const initialTemplates: SegmentflowTemplate[] = opts.templates ?? [
     { id: SEGMENTFLOW_IDS.template, name: 'LeadPrep step (sim)' },
-    { id: SEGMENTFLOW_IDS.templateWithSubject, name: 'With default subject (sim)', subject: 'Hello from the sim' },
+    {
+      id: SEGMENTFLOW_IDS.templateWithSubject,
+      name: 'With default subject (sim)',
+      subject: 'Hello from the sim',
+    },
   ];
   const senderProfileId = opts.senderProfileId ?? SEGMENTFLOW_IDS.senderProfile;
   const fromEmail = opts.fromEmail ?? 'sender@sim.segmentflow.test';
@@ -135,9 +147,17 @@ export async function startSegmentflowSim(opts: SegmentflowSimOptions = {}): Pro
     | { index: number; idempotencyKey: string | null; send: SegmentflowSend }
     | { index: number; idempotencyKey: string | null; error: { code: string; message: string } };
 
-  function processItem(index: number, item: Record<string, unknown>, defaults: Record<string, unknown>): ItemResult {
+  function processItem(
+    index: number,
+    item: Record<string, unknown>,
+    defaults: Record<string, unknown>,
+  ): ItemResult {
     const key = str(item.idempotencyKey) ?? null;
-    const reject = (code: string, message: string): ItemResult => ({ index, idempotencyKey: key, error: { code, message } });
+    const reject = (code: string, message: string): ItemResult => ({
+      index,
+      idempotencyKey: key,
+      error: { code, message },
+    });
     if (key === null) return reject('IDEMPOTENCY_KEY_REQUIRED', 'idempotencyKey is required');
     attemptsByKey.set(key, (attemptsByKey.get(key) ?? 0) + 1);
     const previous = byKey.get(key);
@@ -145,20 +165,23 @@ export async function startSegmentflowSim(opts: SegmentflowSimOptions = {}): Pro
 
     const merged: Record<string, unknown> = { ...defaults, ...item };
     const to = isRecord(merged.to) ? merged.to : undefined;
-    if (!to || !isValidEmail(to.email)) return reject('INVALID_RECIPIENT', 'to.email must be a valid email address');
+    if (!to || !isValidEmail(to.email))
+      return reject('INVALID_RECIPIENT', 'to.email must be a valid email address');
     const toEmail = to.email.trim();
     const templateId = str(merged.templateId);
     if (!templateId) return reject('TEMPLATE_REQUIRED', 'templateId is required');
     const template = sim.templates.find((t) => t.id === templateId);
     if (!template) return reject('TEMPLATE_NOT_FOUND', `Template ${templateId} not found`);
     const subject = str(merged.subject) ?? template.subject;
-    if (!subject) return reject('SUBJECT_REQUIRED', 'subject is required when the template has no default subject');
+    if (!subject)
+      return reject('SUBJECT_REQUIRED', 'subject is required when the template has no default subject');
     if (sim.rejectRecipients.has(toEmail.toLowerCase())) {
       return reject('RECIPIENT_SUPPRESSED', `${toEmail} is suppressed`);
     }
     const from = parseAddress(merged.from) ?? { email: fromEmail };
     const replyTo = parseAddress(merged.replyTo);
-    const cc = typeof merged.cc === 'string' ? merged.cc.split(',').flatMap((a) => parseAddress(a) ?? []) : [];
+    const cc =
+      typeof merged.cc === 'string' ? merged.cc.split(',').flatMap((a) => parseAddress(a) ?? []) : [];
     const now = new Date().toISOString();
     const send: SegmentflowSend = {
       id: randomUUID(),
@@ -206,7 +229,11 @@ export async function startSegmentflowSim(opts: SegmentflowSimOptions = {}): Pro
             const results = items.map((item, index) =>
               isRecord(item)
                 ? processItem(index, item, defaults)
-                : { index, idempotencyKey: null, error: { code: 'VALIDATION_ERROR', message: 'item must be an object' } },
+                : {
+                    index,
+                    idempotencyKey: null,
+                    error: { code: 'VALIDATION_ERROR', message: 'item must be an object' },
+                  },
             );
             const accepted = results.filter((r) => 'send' in r).length;
             return {
@@ -241,7 +268,8 @@ export async function startSegmentflowSim(opts: SegmentflowSimOptions = {}): Pro
       configure: (input) => {
         const c = configSchema.parse(input);
         if (c.templates) sim.templates = c.templates;
-        if (c.rejectRecipients) sim.rejectRecipients = new Set(c.rejectRecipients.map((e) => e.toLowerCase()));
+        if (c.rejectRecipients)
+          sim.rejectRecipients = new Set(c.rejectRecipients.map((e) => e.toLowerCase()));
       },
     },
     { port: opts.port, latencyMs: opts.latencyMs },

@@ -1,7 +1,15 @@
 // Sendkit simulator (seed 004, Mode 1 "explicit leads" of POST /v1/campaigns/:id/leads).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { bearerToken, headerValue, isRecord, isValidEmail, startSimServer, type SimResponse, type SimServer } from './core';
+import {
+  bearerToken,
+  headerValue,
+  isRecord,
+  isValidEmail,
+  startSimServer,
+  type SimResponse,
+  type SimServer,
+} from './core';
 
 export const SENDKIT_DEFAULT_KEY = 'sk_test_key';
 export const SENDKIT_IDS = {
@@ -53,7 +61,9 @@ export interface SendkitSim extends SimServer {
 
 const configSchema = z
   .object({
-    campaigns: z.array(z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'paused', 'draft']) })),
+    campaigns: z.array(
+      z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'paused', 'draft']) }),
+    ),
   })
   .partial()
   .strict();
@@ -72,7 +82,10 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 function errorBody(status: number, code?: string, message?: string): Record<string, unknown> {
-  return { success: false, error: { code: code ?? CODE_BY_STATUS[status] ?? 'ERROR', message: message ?? `Simulated ${status}` } };
+  return {
+    success: false,
+    error: { code: code ?? CODE_BY_STATUS[status] ?? 'ERROR', message: message ?? `Simulated ${status}` },
+  };
 }
 
 function err(status: number, message: string): SimResponse {
@@ -89,13 +102,16 @@ export async function startSendkitSim(opts: SendkitSimOptions = {}): Promise<Sen
     { id: SENDKIT_IDS.activeCampaign, name: 'Founders (sim, active)', status: 'active' },
     { id: SENDKIT_IDS.pausedCampaign, name: 'Agencies (sim, paused)', status: 'paused' },
   ];
-  const initialWorkspace = opts.workspaceLeads ?? [{ leadId: SENDKIT_IDS.knownLead, email: 'known.lead@example.com' }];
+  const initialWorkspace = opts.workspaceLeads ?? [
+    { leadId: SENDKIT_IDS.knownLead, email: 'known.lead@example.com' },
+  ];
   const workspaceLeads = new Map<string, SendkitWorkspaceLead>();
   const campaignLeads = new Map<string, SendkitCampaignLead[]>();
 
   function seedWorkspace(): void {
     workspaceLeads.clear();
-    for (const l of initialWorkspace) workspaceLeads.set(l.leadId, { leadId: l.leadId, email: l.email.toLowerCase(), raw: { ...l } });
+    for (const l of initialWorkspace)
+      workspaceLeads.set(l.leadId, { leadId: l.leadId, email: l.email.toLowerCase(), raw: { ...l } });
   }
   seedWorkspace();
 
@@ -152,7 +168,11 @@ export async function startSendkitSim(opts: SendkitSimOptions = {}): Promise<Sen
         continue;
       }
       ids.add(lead.leadId);
-      inCampaign.push({ leadId: lead.leadId, email: lead.email, status: campaign.status === 'active' ? 'active' : 'pending' });
+      inCampaign.push({
+        leadId: lead.leadId,
+        email: lead.email,
+        status: campaign.status === 'active' ? 'active' : 'pending',
+      });
       added++;
     }
     return { status: 200, json: { success: true, data: { added, skipped, errors } } };

@@ -82,7 +82,10 @@ describe('simulator core (fault engine, recording, admin surface)', () => {
     });
     expect(queued.status).toBe(201);
     expect((await campaigns()).status).toBe(402);
-    const invalid = await fetch(`${sim.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ kind: 'nope' }) });
+    const invalid = await fetch(`${sim.url}/__sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'nope' }),
+    });
     expect(invalid.status).toBe(400);
     const typo = await fetch(`${sim.url}/__sim/faults`, {
       method: 'POST',
@@ -93,9 +96,16 @@ describe('simulator core (fault engine, recording, admin surface)', () => {
 
     await submit('ref-state');
     const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as Record<string, unknown>;
-    expect(state).toMatchObject({ sim: 'machfive', acceptedBatches: 1, batchesByListName: { 'ref-state': 1 } });
+    expect(state).toMatchObject({
+      sim: 'machfive',
+      acceptedBatches: 1,
+      batchesByListName: { 'ref-state': 1 },
+    });
 
-    const config = await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ credits: 0 }) });
+    const config = await fetch(`${sim.url}/__sim/config`, {
+      method: 'POST',
+      body: JSON.stringify({ credits: 0 }),
+    });
     expect(config.status).toBe(200);
     expect((await submit('ref-poor')).status).toBe(402);
 

@@ -30,7 +30,15 @@ describe('Instantly simulator', () => {
 
   it('requires exactly one of campaign_id / list_id and 1..1000 leads', async () => {
     expect((await add({ leads: [{ email: 'a@b.test' }] })).status).toBe(400);
-    expect((await add({ campaign_id: INSTANTLY_IDS.campaign, list_id: INSTANTLY_IDS.list, leads: [{ email: 'a@b.test' }] })).status).toBe(400);
+    expect(
+      (
+        await add({
+          campaign_id: INSTANTLY_IDS.campaign,
+          list_id: INSTANTLY_IDS.list,
+          leads: [{ email: 'a@b.test' }],
+        })
+      ).status,
+    ).toBe(400);
     expect((await add({ campaign_id: INSTANTLY_IDS.campaign, leads: [] })).status).toBe(400);
     const tooMany = Array.from({ length: 1001 }, (_, i) => ({ email: `l${i}@b.test` }));
     expect((await add({ campaign_id: INSTANTLY_IDS.campaign, leads: tooMany })).status).toBe(400);
@@ -64,16 +72,23 @@ describe('Instantly simulator', () => {
       remaining_in_plan: 9998,
       blocklist_used: INSTANTLY_IDS.blocklist,
     });
-    expect((body.created_leads as { email: string; index: number }[]).map((c) => [c.email, c.index])).toEqual([
-      ['ok1@a.test', 0],
-      ['ok2@a.test', 6],
-    ]);
+    expect((body.created_leads as { email: string; index: number }[]).map((c) => [c.email, c.index])).toEqual(
+      [
+        ['ok1@a.test', 0],
+        ['ok2@a.test', 6],
+      ],
+    );
     expect(sim.leadsIn(INSTANTLY_IDS.campaign)[0]?.custom_variables).toEqual({ step1_subject: 'Hi' });
   });
 
   it('a retry sees the earlier leads as duplicated_leads; skip flags and list-mode incomplete leads', async () => {
     await add({ campaign_id: INSTANTLY_IDS.campaign, leads: [{ email: 'a@b.test' }] });
-    const retry = (await (await add({ campaign_id: INSTANTLY_IDS.campaign, leads: [{ email: 'a@b.test' }, { email: 'c@b.test' }] })).json()) as Record<string, unknown>;
+    const retry = (await (
+      await add({
+        campaign_id: INSTANTLY_IDS.campaign,
+        leads: [{ email: 'a@b.test' }, { email: 'c@b.test' }],
+      })
+    ).json()) as Record<string, unknown>;
     expect(retry).toMatchObject({ duplicated_leads: 1, leads_uploaded: 1 });
     expect(sim.leadsIn(INSTANTLY_IDS.campaign)).toHaveLength(2);
 
@@ -84,6 +99,11 @@ describe('Instantly simulator', () => {
         leads: [{ email: 'a@b.test' }, {}, { first_name: 'Only', last_name: 'Names' }],
       })
     ).json()) as Record<string, unknown>;
-    expect(toList).toMatchObject({ skipped_count: 1, incomplete_count: 1, leads_uploaded: 1, remaining_in_plan: null });
+    expect(toList).toMatchObject({
+      skipped_count: 1,
+      incomplete_count: 1,
+      leads_uploaded: 1,
+      remaining_in_plan: null,
+    });
   });
 });

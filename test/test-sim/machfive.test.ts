@@ -19,7 +19,10 @@ function call(path: string, init: RequestInit = {}, key: string | null = KEY): P
   return fetch(`${sim.url}${path}`, { ...init, headers });
 }
 
-function leads(n: number, prefix = 'lead'): { email: string; name: string; company: string; title: string }[] {
+function leads(
+  n: number,
+  prefix = 'lead',
+): { email: string; name: string; company: string; title: string }[] {
   return Array.from({ length: n }, (_, i) => ({
     email: `${prefix}${i}@acme${i}.test`,
     name: `Person${i} Example`,
@@ -52,7 +55,10 @@ describe('MachFive simulator', () => {
 
   it('lists campaigns in the configured shape, hiding foreign ones', async () => {
     const obj = (await (await call('/api/v1/campaigns')).json()) as { campaigns: { id: string }[] };
-    expect(obj.campaigns.map((c) => c.id)).toEqual([MACHFIVE_CAMPAIGN_IDS.founders, MACHFIVE_CAMPAIGN_IDS.agencies]);
+    expect(obj.campaigns.map((c) => c.id)).toEqual([
+      MACHFIVE_CAMPAIGN_IDS.founders,
+      MACHFIVE_CAMPAIGN_IDS.agencies,
+    ]);
     sim.campaignsShape = 'array';
     expect(Array.isArray(await (await call('/api/v1/campaigns')).json())).toBe(true);
     sim.campaignsShape = 'weird';
@@ -84,15 +90,23 @@ describe('MachFive simulator', () => {
 
     const csv = await call(`/api/v1/lists/${list_id}/export`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect((await csv.text()).split('\r\n')[0]).toBe('email,name,company,title,email_1_subject,email_1_body,email_2_subject,email_2_body');
+    expect((await csv.text()).split('\r\n')[0]).toBe(
+      'email,name,company,title,email_1_subject,email_1_body,email_2_subject,email_2_body',
+    );
   });
 
   it('validates batches per the seed: 400 with the offending lead, 404, 403, 402', async () => {
     const bad = await submit({ leads: [{ email: 'ok@a.test' }, { email: 'not-an-email' }] });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: 'BAD_REQUEST', detail: { index: 1, email: 'not-an-email' } });
+    expect(await bad.json()).toMatchObject({
+      error: 'BAD_REQUEST',
+      detail: { index: 1, email: 'not-an-email' },
+    });
     expect((await submit({ leads: [] })).status).toBe(400);
-    const invalidJson = await call(`/api/v1/campaigns/${CAMPAIGN}/generate-batch`, { method: 'POST', body: '{nope' });
+    const invalidJson = await call(`/api/v1/campaigns/${CAMPAIGN}/generate-batch`, {
+      method: 'POST',
+      body: '{nope',
+    });
     expect(invalidJson.status).toBe(400);
     expect((await submit({ leads: leads(1) }, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await submit({ leads: leads(1) }, MACHFIVE_CAMPAIGN_IDS.foreign)).status).toBe(403);
@@ -120,13 +134,19 @@ describe('MachFive simulator', () => {
       expect((await submit({ leads: leads(1), options: { list_name: `ref-${i}` } })).status).toBe(202);
     }
     sim.completeNow(sim.lists[0]?.id);
-    const page1 = (await (await call('/api/v1/lists?limit=2')).json()) as { lists: { custom_name: string }[] };
-    const page3 = (await (await call('/api/v1/lists?limit=2&offset=4')).json()) as { lists: { custom_name: string }[] };
+    const page1 = (await (await call('/api/v1/lists?limit=2')).json()) as {
+      lists: { custom_name: string }[];
+    };
+    const page3 = (await (await call('/api/v1/lists?limit=2&offset=4')).json()) as {
+      lists: { custom_name: string }[];
+    };
     expect(page1.lists.map((l) => l.custom_name)).toEqual(['ref-4', 'ref-3']);
     expect(page3.lists.map((l) => l.custom_name)).toEqual(['ref-0']);
     const completed = (await (await call('/api/v1/lists?status=completed')).json()) as { lists: unknown[] };
     expect(completed.lists).toHaveLength(1);
-    const other = (await (await call(`/api/v1/lists?campaign_id=${MACHFIVE_CAMPAIGN_IDS.agencies}`)).json()) as { lists: unknown[] };
+    const other = (await (
+      await call(`/api/v1/lists?campaign_id=${MACHFIVE_CAMPAIGN_IDS.agencies}`)
+    ).json()) as { lists: unknown[] };
     expect(other.lists).toHaveLength(0);
   });
 
@@ -142,9 +162,13 @@ describe('MachFive simulator', () => {
     const { list_id } = (await (await submit({ leads: leads(3) })).json()) as { list_id: string };
     sim.completeNow(list_id);
     sim.inject({ route: 'export', kind: 'export-missing', count: 2 });
-    const partial = (await (await call(`/api/v1/lists/${list_id}/export?format=json`)).json()) as { leads: unknown[] };
+    const partial = (await (await call(`/api/v1/lists/${list_id}/export?format=json`)).json()) as {
+      leads: unknown[];
+    };
     expect(partial.leads).toHaveLength(1);
-    const full = (await (await call(`/api/v1/lists/${list_id}/export?format=json`)).json()) as { leads: unknown[] };
+    const full = (await (await call(`/api/v1/lists/${list_id}/export?format=json`)).json()) as {
+      leads: unknown[];
+    };
     expect(full.leads).toHaveLength(3);
   });
 

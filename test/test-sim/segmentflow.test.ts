@@ -17,8 +17,18 @@ function batch(body: unknown, key = 'sf_test_key'): Promise<Response> {
   });
 }
 
-type Item = { index: number; idempotencyKey: string; send?: { id: string; to: { email: string }; subject: string }; error?: { code: string } };
-const item = (key: string, email: string) => ({ idempotencyKey: key, to: { email }, subject: `S ${key}`, data: { body: `B ${key}` } });
+type Item = {
+  index: number;
+  idempotencyKey: string;
+  send?: { id: string; to: { email: string }; subject: string };
+  error?: { code: string };
+};
+const item = (key: string, email: string) => ({
+  idempotencyKey: key,
+  to: { email },
+  subject: `S ${key}`,
+  data: { body: `B ${key}` },
+});
 const defaults = { templateId: SEGMENTFLOW_IDS.template, senderProfileId: SEGMENTFLOW_IDS.senderProfile };
 
 describe('Segmentflow simulator', () => {
@@ -27,7 +37,9 @@ describe('Segmentflow simulator', () => {
   });
 
   it('replays an idempotencyKey with the same send instead of creating a new one', async () => {
-    const first = (await (await batch({ items: [item('lead1:step1', 'a@b.test')], defaults })).json()) as { items: Item[] };
+    const first = (await (await batch({ items: [item('lead1:step1', 'a@b.test')], defaults })).json()) as {
+      items: Item[];
+    };
     const again = (await (
       await batch({ items: [item('lead1:step1', 'a@b.test'), item('lead1:step2', 'a@b.test')], defaults })
     ).json()) as { accepted: number; items: Item[] };
@@ -68,7 +80,10 @@ describe('Segmentflow simulator', () => {
     expect((await batch({ items: [] })).status).toBe(400);
     const big = Array.from({ length: 101 }, (_, i) => item(`k${i}`, `l${i}@b.test`));
     expect((await batch({ items: big, defaults })).status).toBe(400);
-    expect((await batch({ items: [item('k', 'a@b.test')], defaults: { ...defaults, to: { email: 'x@b.test' } } })).status).toBe(400);
+    expect(
+      (await batch({ items: [item('k', 'a@b.test')], defaults: { ...defaults, to: { email: 'x@b.test' } } }))
+        .status,
+    ).toBe(400);
     expect(sim.sends).toHaveLength(0);
   });
 });

@@ -9,7 +9,11 @@ afterEach(async () => {
   await sim.close();
 });
 
-function add(campaign: string, body: unknown, headers: Record<string, string> = { 'x-api-key': 'sk_test_key' }): Promise<Response> {
+function add(
+  campaign: string,
+  body: unknown,
+  headers: Record<string, string> = { 'x-api-key': 'sk_test_key' },
+): Promise<Response> {
   return fetch(`${sim.url}/v1/campaigns/${campaign}/leads`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -20,7 +24,9 @@ function add(campaign: string, body: unknown, headers: Record<string, string> = 
 describe('Sendkit simulator', () => {
   it('accepts the key in X-Api-Key or as a Bearer token, else 401 in the success:false shape', async () => {
     const body = { leads: [{ email: 'a@b.test' }] };
-    expect((await add(SENDKIT_IDS.activeCampaign, body, { authorization: 'Bearer sk_test_key' })).status).toBe(200);
+    expect(
+      (await add(SENDKIT_IDS.activeCampaign, body, { authorization: 'Bearer sk_test_key' })).status,
+    ).toBe(200);
     const bad = await add(SENDKIT_IDS.activeCampaign, body, { 'x-api-key': 'nope' });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ success: false, error: { code: 'UNAUTHORIZED' } });
@@ -61,7 +67,10 @@ describe('Sendkit simulator', () => {
   it('404s an unknown campaign and 400s a missing or oversized leads array', async () => {
     const missing = await add('000000000000000000000000', { leads: [{ email: 'a@b.test' }] });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ success: false, error: { code: 'NOT_FOUND', message: 'Campaign not found' } });
+    expect(await missing.json()).toEqual({
+      success: false,
+      error: { code: 'NOT_FOUND', message: 'Campaign not found' },
+    });
     const none = await add(SENDKIT_IDS.activeCampaign, {});
     expect(none.status).toBe(400);
     expect(await none.json()).toMatchObject({ success: false, error: { code: 'VALIDATION_ERROR' } });

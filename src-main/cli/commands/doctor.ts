@@ -27,7 +27,10 @@ export const registerDoctor: CommandModule = (program, rt) => {
       } catch (e) {
         report.database = { ok: false, message: (e as Error).message };
       }
-      report.keychain = await createSecretStore(keytarBackend(), process.env.LEADPREP_KEYCHAIN_SERVICE || undefined).availability();
+      report.keychain = await createSecretStore(
+        keytarBackend(),
+        process.env.LEADPREP_KEYCHAIN_SERVICE || undefined,
+      ).availability();
       rt.print(report, () =>
         [
           `Data directory:  ${report.dataDir}`,

@@ -7,7 +7,8 @@ import { UsageError, type CliRuntime, type CommandModule } from '../runtime';
 function intOption(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
     return n;
   };
 }
@@ -19,7 +20,10 @@ const runLine = (r: RunSummary) =>
 
 function batchLines(d: RunDetail): string {
   return d.batches
-    .map((b) => `  batch ${String(b.seq).padStart(3)} ${b.state.padEnd(10)} ${b.leadCount} leads${b.message ? `  ${b.message}` : ''}`)
+    .map(
+      (b) =>
+        `  batch ${String(b.seq).padStart(3)} ${b.state.padEnd(10)} ${b.leadCount} leads${b.message ? `  ${b.message}` : ''}`,
+    )
     .join('\n');
 }
 
@@ -27,7 +31,9 @@ function batchLines(d: RunDetail): string {
 async function runQueue(rt: CliRuntime, opts: { untilIdle: boolean; until?: () => boolean }): Promise<void> {
   const ctx = rt.ctx();
   rt.handlers(); // registers every job kind
-  const runner: QueueRunner = createQueueRunner(ctx, { owner: `cli-${process.pid}-${Math.random().toString(36).slice(2, 8)}` });
+  const runner: QueueRunner = createQueueRunner(ctx, {
+    owner: `cli-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+  });
   let stopSignal: () => void = () => undefined;
   const signalled = new Promise<void>((resolve) => (stopSignal = resolve));
   const onSignal = () => stopSignal();
@@ -37,7 +43,9 @@ async function runQueue(rt: CliRuntime, opts: { untilIdle: boolean; until?: () =
     if (opts.untilIdle) {
       const report = await Promise.race([runner.runUntilIdle(), signalled.then(() => null)]);
       if (report && report.pausedProviders.length > 0 && !rt.json) {
-        process.stderr.write(`Stopped with ${report.remainingJobs} job(s) waiting on paused providers: ${report.pausedProviders.join(', ')}.\n`);
+        process.stderr.write(
+          `Stopped with ${report.remainingJobs} job(s) waiting on paused providers: ${report.pausedProviders.join(', ')}.\n`,
+        );
       }
     } else {
       runner.start();
@@ -70,16 +78,30 @@ export const registerGeneration: CommandModule = (program: Command, rt: CliRunti
     .description('list MachFive campaigns (id and name)')
     .action(async () => {
       const res = await rt.call('campaigns.list', { refresh: true });
-      rt.print(res, () => (res.campaigns.length ? res.campaigns.map((c) => `${c.id}  ${c.name}`).join('\n') : 'No campaigns in this MachFive workspace.'));
+      rt.print(res, () =>
+        res.campaigns.length
+          ? res.campaigns.map((c) => `${c.id}  ${c.name}`).join('\n')
+          : 'No campaigns in this MachFive workspace.',
+      );
     });
 
   program
     .command('generate')
-    .description('queue a MachFive run for ready leads (the work happens in `leadprep work`, the app, or with --wait)')
+    .description(
+      'queue a MachFive run for ready leads (the work happens in `leadprep work`, the app, or with --wait)',
+    )
     .requiredOption('--campaign <id>', 'MachFive campaign id (see `leadprep campaigns`)')
-    .option('--import <id>', 'leads of this committed import', intOption('import', 1, Number.MAX_SAFE_INTEGER))
+    .option(
+      '--import <id>',
+      'leads of this committed import',
+      intOption('import', 1, Number.MAX_SAFE_INTEGER),
+    )
     .option('--all-ready', 'every ready lead of every committed import')
-    .option('--batch-size <n>', `leads per MachFive batch (${MIN_BATCH_SIZE}-${MAX_BATCH_SIZE}, default 100)`, intOption('batch-size', MIN_BATCH_SIZE, MAX_BATCH_SIZE))
+    .option(
+      '--batch-size <n>',
+      `leads per MachFive batch (${MIN_BATCH_SIZE}-${MAX_BATCH_SIZE}, default 100)`,
+      intOption('batch-size', MIN_BATCH_SIZE, MAX_BATCH_SIZE),
+    )
     .option('--email-count <n>', 'emails per lead (1-5, default 3)', intOption('email-count', 1, 5))
     .option('--list-name <name>', 'list name shown in MachFive')
     .option('--include-generated', 'also take leads that already have a sequence')
@@ -95,7 +117,8 @@ export const registerGeneration: CommandModule = (program: Command, rt: CliRunti
         includeGenerated?: boolean;
         wait?: boolean;
       }) => {
-        if ((o.import === undefined) === !o.allReady) throw new UsageError('Give exactly one of --import ID or --all-ready.');
+        if ((o.import === undefined) === !o.allReady)
+          throw new UsageError('Give exactly one of --import ID or --all-ready.');
         const detail = await rt.call('runs.start', {
           campaignId: o.campaign,
           selection: o.import !== undefined ? { kind: 'import', importId: o.import } : { kind: 'allReady' },
@@ -104,16 +127,28 @@ export const registerGeneration: CommandModule = (program: Command, rt: CliRunti
           options: { listName: o.listName ?? '', emailCount: o.emailCount },
         });
         if (!o.wait) {
-          rt.print(detail, () => `${runLine(detail)}\nQueued ${detail.batches.length} batch(es). Run \`leadprep work\` (or open LeadPrep) to process them.`);
+          rt.print(
+            detail,
+            () =>
+              `${runLine(detail)}\nQueued ${detail.batches.length} batch(es). Run \`leadprep work\` (or open LeadPrep) to process them.`,
+          );
           return;
         }
-        if (!rt.json) process.stderr.write(`Run ${detail.id}: ${detail.leadCount} leads in ${detail.batches.length} batch(es). Working...\n`);
+        if (!rt.json)
+          process.stderr.write(
+            `Run ${detail.id}: ${detail.leadCount} leads in ${detail.batches.length} batch(es). Working...\n`,
+          );
         const sqlite = rt.ctx().database.sqlite;
-        const live = sqlite.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE run_id = ? AND state IN ('queued', 'running')`);
-        const paused = sqlite.prepare(`SELECT COUNT(*) AS n FROM provider_state WHERE provider = 'machfive' AND paused_reason IS NOT NULL`);
+        const live = sqlite.prepare(
+          `SELECT COUNT(*) AS n FROM jobs WHERE run_id = ? AND state IN ('queued', 'running')`,
+        );
+        const paused = sqlite.prepare(
+          `SELECT COUNT(*) AS n FROM provider_state WHERE provider = 'machfive' AND paused_reason IS NOT NULL`,
+        );
         await runQueue(rt, {
           untilIdle: false,
-          until: () => (live.get(detail.id) as { n: number }).n === 0 || (paused.get() as { n: number }).n > 0,
+          until: () =>
+            (live.get(detail.id) as { n: number }).n === 0 || (paused.get() as { n: number }).n > 0,
         });
         const final = await rt.call('runs.get', { runId: detail.id });
         rt.print(final, () => `${runLine(final)}\n${batchLines(final)}`);
@@ -144,7 +179,10 @@ export const registerGeneration: CommandModule = (program: Command, rt: CliRunti
       rt.print(res, () =>
         res.jobs.length
           ? res.jobs
-              .map((j) => `${String(j.id).padStart(6)} ${j.kind.padEnd(16)} ${j.state.padEnd(9)} attempts ${j.attempts}/${j.maxAttempts}${j.lastError ? `  ${j.lastError}` : ''}`)
+              .map(
+                (j) =>
+                  `${String(j.id).padStart(6)} ${j.kind.padEnd(16)} ${j.state.padEnd(9)} attempts ${j.attempts}/${j.maxAttempts}${j.lastError ? `  ${j.lastError}` : ''}`,
+              )
               .join('\n')
           : 'No jobs.',
       );

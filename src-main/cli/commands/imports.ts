@@ -18,11 +18,15 @@ function readInput(path: string): Uint8Array {
   } catch {
     throw new AppError('invalid_input', `Cannot read ${path}: no such file.`);
   }
-  if (size > MAX_FILE_BYTES) throw new AppError('read_failed', `${path} is larger than 1 GB; split it into smaller files.`);
+  if (size > MAX_FILE_BYTES)
+    throw new AppError('read_failed', `${path} is larger than 1 GB; split it into smaller files.`);
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new AppError('invalid_input', `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}.`);
+    throw new AppError(
+      'invalid_input',
+      `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}.`,
+    );
   }
 }
 
@@ -46,14 +50,19 @@ function suppressionEntries(path: string): string[] {
 const n = (v: number): string => v.toLocaleString('en-US');
 
 function countsTable(s: ImportSummary): string {
-  return LEAD_STATES.map((k) => `  ${LEAD_STATE_LABELS[k].padEnd(11)} ${n(s.counts[k]).padStart(9)}`).join('\n');
+  return LEAD_STATES.map((k) => `  ${LEAD_STATE_LABELS[k].padEnd(11)} ${n(s.counts[k]).padStart(9)}`).join(
+    '\n',
+  );
 }
 
 async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
   if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
   const r = await rt.call('suppressions.add', { entries, source });
   const parts = [`${n(r.added)} added`, `${n(r.duplicates)} already on the list`];
-  if (r.invalid > 0) parts.push(`${n(r.invalid)} not an email or domain (e.g. ${r.invalidSamples.map((x) => JSON.stringify(x)).join(', ')})`);
+  if (r.invalid > 0)
+    parts.push(
+      `${n(r.invalid)} not an email or domain (e.g. ${r.invalidSamples.map((x) => JSON.stringify(x)).join(', ')})`,
+    );
   if (r.reclassified > 0) parts.push(`${n(r.reclassified)} draft leads now suppressed`);
   return `Suppression list: ${parts.join(', ')}.`;
 }
@@ -69,42 +78,66 @@ function leadLine(l: LeadRow): string {
 export const registerImports: CommandModule = (program: Command, rt: CliRuntime) => {
   program
     .command('import <file>')
-    .description('import a lead file (.xlsx .xlsm .xls .ods .csv .tsv .txt): clean, dedupe, commit; prints counts by state')
+    .description(
+      'import a lead file (.xlsx .xlsm .xls .ods .csv .tsv .txt): clean, dedupe, commit; prints counts by state',
+    )
     .option('--sheet <name>', 'sheet to import (default: the first non-empty one)')
     .option('--header-row <n>', 'row number of the header (default: detected)')
-    .option('--map <field=Column>', 'map a column to a field, e.g. --map email="Work Email" (repeatable)', collect, [])
+    .option(
+      '--map <field=Column>',
+      'map a column to a field, e.g. --map email="Work Email" (repeatable)',
+      collect,
+      [],
+    )
     .option('--template <name>', 'apply a saved mapping template')
     .option('--suppress <file>', 'add the emails/domains in this file to the suppression list first')
     .option('--force', 'import even if the same file was imported before')
     .option('--draft', 'stage as a draft to review in the app instead of committing')
-    .action(async (file: string, o: { sheet?: string; headerRow?: string; map: string[]; template?: string; suppress?: string; force?: boolean; draft?: boolean }) => {
-      let headerRowNumber: number | undefined;
-      if (o.headerRow !== undefined) {
-        if (!/^\d+$/.test(o.headerRow) || Number(o.headerRow) < 1) throw new UsageError(`--header-row must be a row number (1 or more), not "${o.headerRow}".`);
-        headerRowNumber = Number(o.headerRow);
-      }
-      const bytes = readInput(file);
-      const notes: string[] = [];
-      if (o.suppress) notes.push(await addSuppressions(rt, suppressionEntries(o.suppress), basename(o.suppress)));
-      const result = await importFile((name, input) => rt.call(name, input), bytes, basename(file), {
-        sheet: o.sheet,
-        headerRowNumber,
-        map: o.map,
-        template: o.template,
-        force: o.force,
-        draft: o.draft,
-      });
-      const s = result.summary;
-      rt.print({ importId: s.id, import: s, template: result.templateName, warnings: result.warnings, notes }, () =>
-        [
-          ...notes,
-          ...result.warnings.map((w) => `Warning: ${w}`),
-          `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
-          countsTable(s),
-          `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${s.blankRows ? ` (${n(s.blankRows)} blank rows skipped)` : ''}`,
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (
+        file: string,
+        o: {
+          sheet?: string;
+          headerRow?: string;
+          map: string[];
+          template?: string;
+          suppress?: string;
+          force?: boolean;
+          draft?: boolean;
+        },
+      ) => {
+        let headerRowNumber: number | undefined;
+        if (o.headerRow !== undefined) {
+          if (!/^\d+$/.test(o.headerRow) || Number(o.headerRow) < 1)
+            throw new UsageError(`--header-row must be a row number (1 or more), not "${o.headerRow}".`);
+          headerRowNumber = Number(o.headerRow);
+        }
+        const bytes = readInput(file);
+        const notes: string[] = [];
+        if (o.suppress)
+          notes.push(await addSuppressions(rt, suppressionEntries(o.suppress), basename(o.suppress)));
+        const result = await importFile((name, input) => rt.call(name, input), bytes, basename(file), {
+          sheet: o.sheet,
+          headerRowNumber,
+          map: o.map,
+          template: o.template,
+          force: o.force,
+          draft: o.draft,
+        });
+        const s = result.summary;
+        rt.print(
+          { importId: s.id, import: s, template: result.templateName, warnings: result.warnings, notes },
+          () =>
+            [
+              ...notes,
+              ...result.warnings.map((w) => `Warning: ${w}`),
+              `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
+              countsTable(s),
+              `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${s.blankRows ? ` (${n(s.blankRows)} blank rows skipped)` : ''}`,
+            ].join('\n'),
+        );
+      },
+    );
 
   program
     .command('imports')
@@ -112,7 +145,8 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--limit <n>', 'how many (default 50)', '50')
     .action(async (o: { limit: string }) => {
       const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be between 1 and 500.');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw new UsageError('--limit must be between 1 and 500.');
       const { imports } = await rt.call('imports.list', { limit });
       rt.print(imports, () =>
         imports.length === 0
@@ -133,23 +167,32 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--state <state>', `only one state: ${LEAD_STATES.join(', ')}`)
     .action(async (o: { import: string; state?: string }) => {
       const importId = Number(o.import);
-      if (!Number.isInteger(importId) || importId < 1) throw new UsageError(`--import must be an import id, not "${o.import}".`);
+      if (!Number.isInteger(importId) || importId < 1)
+        throw new UsageError(`--import must be an import id, not "${o.import}".`);
       let state: (typeof LEAD_STATES)[number] | undefined;
       if (o.state !== undefined) {
         const p = LeadStateSchema.safeParse(o.state);
-        if (!p.success) throw new UsageError(`Unknown state "${o.state}". Use one of: ${LEAD_STATES.join(', ')}.`);
+        if (!p.success)
+          throw new UsageError(`Unknown state "${o.state}". Use one of: ${LEAD_STATES.join(', ')}.`);
         state = p.data;
       }
       const rows: LeadRow[] = [];
       for (let offset = 0; ; offset += 1000) {
-        const page = await rt.call('leads.page', { importId, ...(state ? { state } : {}), offset, limit: 1000 });
+        const page = await rt.call('leads.page', {
+          importId,
+          ...(state ? { state } : {}),
+          offset,
+          limit: 1000,
+        });
         rows.push(...page.rows);
         if (page.rows.length < 1000) break;
       }
       rt.print(rows, () => (rows.length === 0 ? 'No leads.' : rows.map(leadLine).join('\n')));
     });
 
-  const suppress = program.command('suppress').description('manage the suppression list (emails and whole domains never to contact)');
+  const suppress = program
+    .command('suppress')
+    .description('manage the suppression list (emails and whole domains never to contact)');
   suppress
     .command('add <entries...>')
     .description('add emails or domains (e.g. jane@acme.com acme.com @rival.io)')

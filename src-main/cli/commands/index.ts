@@ -8,4 +8,13 @@ import { registerReview } from './review';
 import { registerPush, registerPushProfiles } from './push';
 
 /** Every CLI command group, registered in this order (it is also the order of `leadprep --help`). */
-export const commandModules: CommandModule[] = [registerDoctor, registerKeys, registerImports, registerServe, registerGeneration, registerReview, registerPush, registerPushProfiles];
+export const commandModules: CommandModule[] = [
+  registerDoctor,
+  registerKeys,
+  registerImports,
+  registerServe,
+  registerGeneration,
+  registerReview,
+  registerPush,
+  registerPushProfiles,
+];

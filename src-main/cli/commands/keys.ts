@@ -17,7 +17,8 @@ export const registerKeys: CommandModule = (program, rt) => {
     .action(async (provider: string) => {
       const p = parseProvider(provider);
       const key = await rt.readStdin();
-      if (!key) throw new UsageError('No key was given on stdin. Example: leadprep keys set machfive < key.txt');
+      if (!key)
+        throw new UsageError('No key was given on stdin. Example: leadprep keys set machfive < key.txt');
       const status = await rt.call('keys.set', { provider: p, key });
       rt.print(status, () => `${PROVIDER_LABELS[p]} key saved to the keychain.`);
     });
@@ -29,7 +30,10 @@ export const registerKeys: CommandModule = (program, rt) => {
       rt.print(overview, () =>
         overview.keychain.available
           ? overview.providers
-              .map((s) => `${PROVIDER_LABELS[s.provider].padEnd(12)} ${s.set ? 'set' : 'not set'}${s.set ? `, last verified ${when(s.lastVerifiedAt)}` : ''}`)
+              .map(
+                (s) =>
+                  `${PROVIDER_LABELS[s.provider].padEnd(12)} ${s.set ? 'set' : 'not set'}${s.set ? `, last verified ${when(s.lastVerifiedAt)}` : ''}`,
+              )
               .join('\n')
           : `Keychain not available: ${overview.keychain.reason}`,
       );

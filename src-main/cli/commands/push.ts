@@ -4,11 +4,13 @@ import { Destination, PersonalizationMode, type PushSpecInput } from '../../../s
 import { createQueueRunner } from '../../queue';
 import { UsageError, type CliRuntime, type CommandModule } from '../runtime';
 
-const positiveInt = (name: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number.`);
-  return n;
-};
+const positiveInt =
+  (name: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number.`);
+    return n;
+  };
 
 const summaryLine = (s: PushSummary) =>
   `push ${s.id}  ${s.state.padEnd(9)} run ${s.runId} -> ${s.targetLabel}  ${s.counts.total} items: ` +
@@ -23,9 +25,18 @@ function previewText(p: PushPreview): string {
     ...(p.emailsToSend !== null ? [`  ${p.emailsToSend} email(s) would be SENT`] : []),
     `  review: ${p.review.approved} approved, ${p.review.pending} pending, ${p.review.rejected} rejected (only approved are pushed)`,
     `  excluded: ${p.excludedCount}${p.excludedCount ? '' : ''}`,
-    ...p.excluded.slice(0, 20).map((e) => `    lead ${e.leadId} ${e.email ?? '(no email)'}${e.step ? ` step ${e.step}` : ''}: ${e.reason}`),
+    ...p.excluded
+      .slice(0, 20)
+      .map(
+        (e) =>
+          `    lead ${e.leadId} ${e.email ?? '(no email)'}${e.step ? ` step ${e.step}` : ''}: ${e.reason}`,
+      ),
     ...(p.excludedCount > 20 ? [`    … ${p.excludedCount - 20} more (use --json for all)`] : []),
-    ...(p.repeatCount ? [`  already pushed here: ${p.repeatCount} (pass --include-repeats to push them again or --skip-repeats to leave them out)`] : []),
+    ...(p.repeatCount
+      ? [
+          `  already pushed here: ${p.repeatCount} (pass --include-repeats to push them again or --skip-repeats to leave them out)`,
+        ]
+      : []),
     ...p.notes.map((n) => `  note: ${n}`),
   ];
   return lines.join('\n');
@@ -38,7 +49,9 @@ const resultLine = (r: ResultRow) =>
 async function waitForPush(rt: CliRuntime, pushId: number): Promise<PushSummary> {
   const ctx = rt.ctx();
   rt.handlers();
-  const runner = createQueueRunner(ctx, { owner: `cli-push-${process.pid}-${Math.random().toString(36).slice(2, 8)}` });
+  const runner = createQueueRunner(ctx, {
+    owner: `cli-push-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+  });
   let interrupted = false;
   const onSignal = () => (interrupted = true);
   process.once('SIGINT', onSignal);
@@ -89,37 +102,51 @@ function specFrom(o: PushOpts): PushSpecInput {
   if (o.run === undefined) throw new UsageError('--run ID is required (see `leadprep runs`).');
   const common = { runId: o.run, skipAlreadyPushed: Boolean(o.skipRepeats) };
   if (to.data === 'instantly') {
-    if ((o.campaign === undefined) === (o.list === undefined)) throw new UsageError('Instantly needs exactly one of --campaign ID or --list ID.');
+    if ((o.campaign === undefined) === (o.list === undefined))
+      throw new UsageError('Instantly needs exactly one of --campaign ID or --list ID.');
     const mode = PersonalizationMode.safeParse(o.personalization ?? 'first_paragraph');
     if (!mode.success) throw new UsageError('--personalization must be first_paragraph, first_line or none.');
     return {
       destination: 'instantly',
       ...common,
       target: o.campaign !== undefined ? { kind: 'campaign', id: o.campaign } : { kind: 'list', id: o.list! },
-      options: { personalization: mode.data, skipIfInWorkspace: o.skipIfInWorkspace, verifyLeadsOnImport: Boolean(o.verify), blocklistId: o.blocklist ?? null },
+      options: {
+        personalization: mode.data,
+        skipIfInWorkspace: o.skipIfInWorkspace,
+        verifyLeadsOnImport: Boolean(o.verify),
+        blocklistId: o.blocklist ?? null,
+      },
     };
   }
   if (to.data === 'sendkit') {
-    if (o.campaign === undefined || o.list !== undefined) throw new UsageError('Sendkit needs --campaign ID (it has no lists).');
+    if (o.campaign === undefined || o.list !== undefined)
+      throw new UsageError('Sendkit needs --campaign ID (it has no lists).');
     return { destination: 'sendkit', ...common, target: { kind: 'campaign', id: o.campaign } };
   }
-  if (!o.profile) throw new UsageError('Segmentflow needs --profile NAME (a saved profile with the template and sender).');
+  if (!o.profile)
+    throw new UsageError('Segmentflow needs --profile NAME (a saved profile with the template and sender).');
   const steps = (o.steps ?? '1').split(',').map((s) => Number(s.trim()));
-  if (steps.some((s) => !Number.isInteger(s) || s < 1)) throw new UsageError('--steps must be step numbers like 1 or 1,2.');
+  if (steps.some((s) => !Number.isInteger(s) || s < 1))
+    throw new UsageError('--steps must be step numbers like 1 or 1,2.');
   return { destination: 'segmentflow', ...common, profile: o.profile, options: { steps } };
 }
 
 export const registerPush: CommandModule = (program: Command, rt: CliRuntime) => {
   const push = program
     .command('push')
-    .description("push a run's APPROVED leads to Instantly, Sendkit or Segmentflow (`push retry --push ID` resends failed items)")
+    .description(
+      "push a run's APPROVED leads to Instantly, Sendkit or Segmentflow (`push retry --push ID` resends failed items)",
+    )
     .option('--to <destination>', 'instantly | sendkit | segmentflow')
     .option('--run <id>', 'the run whose approved leads to push', positiveInt('run'))
     .option('--campaign <id>', 'Instantly or Sendkit campaign ID')
     .option('--list <id>', 'Instantly lead list ID')
     .option('--profile <name>', 'Segmentflow destination profile (template, sender)')
     .option('--steps <n,...>', 'Segmentflow: which steps to send now (default 1)')
-    .option('--personalization <mode>', 'Instantly opener from step 1: first_paragraph (default), first_line, none')
+    .option(
+      '--personalization <mode>',
+      'Instantly opener from step 1: first_paragraph (default), first_line, none',
+    )
     .option('--no-skip-if-in-workspace', 'Instantly: also add leads already elsewhere in the workspace')
     .option('--verify', 'Instantly: verify emails on import (uses Instantly credits)')
     .option('--blocklist <id>', 'Instantly blocklist ID (default: the workspace blocklist)')
@@ -146,7 +173,11 @@ export const registerPush: CommandModule = (program: Command, rt: CliRuntime) =>
         acknowledgeRepeat: Boolean(o.includeRepeats),
       });
       if (!o.wait) {
-        rt.print(started, () => `${summaryLine(started)}\nQueued ${preview.requests} request(s). Run \`leadprep work\` (or open LeadPrep) to send, or use --wait.`);
+        rt.print(
+          started,
+          () =>
+            `${summaryLine(started)}\nQueued ${preview.requests} request(s). Run \`leadprep work\` (or open LeadPrep) to send, or use --wait.`,
+        );
         return;
       }
       const final = await waitForPush(rt, started.id);
@@ -162,7 +193,10 @@ export const registerPush: CommandModule = (program: Command, rt: CliRuntime) =>
     .action(async (o: { push: number; wait?: boolean }) => {
       const s = await rt.call('push.retry', { pushId: o.push });
       if (!o.wait) {
-        rt.print(s, () => `${summaryLine(s)}\nRun \`leadprep work\` (or open LeadPrep) to send, or use --wait.`);
+        rt.print(
+          s,
+          () => `${summaryLine(s)}\nRun \`leadprep work\` (or open LeadPrep) to send, or use --wait.`,
+        );
         return;
       }
       const final = await waitForPush(rt, s.id);
@@ -202,43 +236,73 @@ export const registerPush: CommandModule = (program: Command, rt: CliRuntime) =>
         all.push(...page.items);
         if (page.items.length < 1000) break;
       }
-      rt.print({ total, items: all }, () => (all.length ? all.map(resultLine).join('\n') : 'No matching items.'));
+      rt.print({ total, items: all }, () =>
+        all.length ? all.map(resultLine).join('\n') : 'No matching items.',
+      );
     });
 };
 
 export const registerPushProfiles: CommandModule = (program: Command, rt: CliRuntime) => {
-  const profiles = program.command('push-profiles').description('Segmentflow destination profiles (template, sender, from, reply-to)');
+  const profiles = program
+    .command('push-profiles')
+    .description('Segmentflow destination profiles (template, sender, from, reply-to)');
   profiles
     .command('list')
     .description('list saved profiles')
     .action(async () => {
       const list = await rt.call('push.profiles', {});
       rt.print(list, () =>
-        list.length ? list.map((p) => `${p.name}: template ${p.settings.templateId}${p.settings.from ? `, from ${p.settings.from}` : ''}`).join('\n') : 'No profiles yet.',
+        list.length
+          ? list
+              .map(
+                (p) =>
+                  `${p.name}: template ${p.settings.templateId}${p.settings.from ? `, from ${p.settings.from}` : ''}`,
+              )
+              .join('\n')
+          : 'No profiles yet.',
       );
     });
   profiles
     .command('set <name>')
     .description('create or replace a profile')
-    .requiredOption('--template <id>', 'Segmentflow template ID (a template you made for LeadPrep: it gets subject, body, body_html, first_name, …)')
+    .requiredOption(
+      '--template <id>',
+      'Segmentflow template ID (a template you made for LeadPrep: it gets subject, body, body_html, first_name, …)',
+    )
     .option('--sender <id>', 'sender profile ID')
     .option('--from <address>', 'from address, e.g. "Ana <ana@acme.io>"')
     .option('--reply-to <address>', 'reply-to address')
     .option('--subscription-group <id>', 'subscription group ID')
     .option('--track-clicks <yes|no>', 'click tracking')
-    .action(async (name: string, o: { template: string; sender?: string; from?: string; replyTo?: string; subscriptionGroup?: string; trackClicks?: string }) => {
-      const existing = (await rt.call('push.profiles', {})).find((p) => p.name === name);
-      const settings = {
-        templateId: o.template,
-        ...(o.sender ? { senderProfileId: o.sender } : {}),
-        ...(o.from ? { from: o.from } : {}),
-        ...(o.replyTo ? { replyTo: o.replyTo } : {}),
-        ...(o.subscriptionGroup ? { subscriptionGroupId: o.subscriptionGroup } : {}),
-        ...(o.trackClicks ? { trackClicks: /^(y|yes|true|1|on)$/i.test(o.trackClicks) } : {}),
-      };
-      const saved = await rt.call('push.saveProfile', { ...(existing ? { id: existing.id } : {}), name, settings });
-      rt.print(saved, () => `Profile "${saved.name}" saved.`);
-    });
+    .action(
+      async (
+        name: string,
+        o: {
+          template: string;
+          sender?: string;
+          from?: string;
+          replyTo?: string;
+          subscriptionGroup?: string;
+          trackClicks?: string;
+        },
+      ) => {
+        const existing = (await rt.call('push.profiles', {})).find((p) => p.name === name);
+        const settings = {
+          templateId: o.template,
+          ...(o.sender ? { senderProfileId: o.sender } : {}),
+          ...(o.from ? { from: o.from } : {}),
+          ...(o.replyTo ? { replyTo: o.replyTo } : {}),
+          ...(o.subscriptionGroup ? { subscriptionGroupId: o.subscriptionGroup } : {}),
+          ...(o.trackClicks ? { trackClicks: /^(y|yes|true|1|on)$/i.test(o.trackClicks) } : {}),
+        };
+        const saved = await rt.call('push.saveProfile', {
+          ...(existing ? { id: existing.id } : {}),
+          name,
+          settings,
+        });
+        rt.print(saved, () => `Profile "${saved.name}" saved.`);
+      },
+    );
   profiles
     .command('delete <name>')
     .description('delete a profile (pushes already made keep their own copy)')

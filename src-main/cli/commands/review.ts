@@ -11,7 +11,8 @@ const PAGE = 500;
 function positiveId(value: string, what: string): number {
   if (!value) throw new UsageError(`${what} ID is required.`);
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what} must be a positive whole number, got "${value}".`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${what} must be a positive whole number, got "${value}".`);
   return n;
 }
 
@@ -25,7 +26,8 @@ function parseFlags(values: string[] | undefined): ReviewFlag[] {
 
 function parseStates(values: string[] | undefined): ReviewState[] {
   return (values ?? []).map((v) => {
-    if (!STATES.includes(v as ReviewState)) throw new UsageError(`Unknown state "${v}". States: ${STATES.join(', ')}.`);
+    if (!STATES.includes(v as ReviewState))
+      throw new UsageError(`Unknown state "${v}". States: ${STATES.join(', ')}.`);
     return v as ReviewState;
   });
 }
@@ -33,7 +35,9 @@ function parseStates(values: string[] | undefined): ReviewState[] {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function describeRow(r: ReviewRow): string {
-  const who = [r.fullName ?? [r.firstName, r.lastName].filter(Boolean).join(' '), r.company].filter(Boolean).join(', ');
+  const who = [r.fullName ?? [r.firstName, r.lastName].filter(Boolean).join(' '), r.company]
+    .filter(Boolean)
+    .join(', ');
   return `${String(r.leadId).padStart(7)}  ${r.reviewState.padEnd(8)}  ${(r.email ?? '').padEnd(32)}  ${who}${r.flags.length ? `  [${r.flags.join(', ')}]` : ''}`;
 }
 
@@ -44,7 +48,10 @@ export const registerReview: CommandModule = (program, rt) => {
     .option('--run <id>', 'run id (see `leadprep runs list`)')
     .option('--flag <flag>', `only leads with this flag (repeatable): ${REVIEW_FLAGS.join(', ')}`, collect)
     .option('--state <state>', `only leads in this review state (repeatable): ${STATES.join(', ')}`, collect)
-    .option('--search <text>', 'only leads whose name, company, email, subjects or bodies contain these words')
+    .option(
+      '--search <text>',
+      'only leads whose name, company, email, subjects or bodies contain these words',
+    )
     .action(async (opts: { run?: string; flag?: string[]; state?: string[]; search?: string }) => {
       const runId = positiveId(opts.run ?? '', '--run');
       const filter: ReviewFilter = {
@@ -62,7 +69,9 @@ export const registerReview: CommandModule = (program, rt) => {
         if (page.rows.length < PAGE) break;
       }
       rt.print({ runId, total, leads: rows }, () =>
-        rows.length ? `${rows.map(describeRow).join('\n')}\n${total} lead${total === 1 ? '' : 's'}` : 'No leads match.',
+        rows.length
+          ? `${rows.map(describeRow).join('\n')}\n${total} lead${total === 1 ? '' : 's'}`
+          : 'No leads match.',
       );
     });
 
@@ -90,7 +99,9 @@ export const registerReview: CommandModule = (program, rt) => {
         const result = await rt.call('review.setState', { runId, state, target });
         rt.print(result, () => `${result.changed} of ${result.matched} matching leads changed to ${state}.`);
         if (target.kind === 'emails' && result.matched < target.emails.length) {
-          process.stderr.write(`${target.emails.length - result.matched} of the emails given are not in run ${runId}.\n`);
+          process.stderr.write(
+            `${target.emails.length - result.matched} of the emails given are not in run ${runId}.\n`,
+          );
         }
       });
   }
@@ -99,12 +110,17 @@ export const registerReview: CommandModule = (program, rt) => {
     .command('export')
     .description('export leads with their sequences to .xlsx or .csv')
     .addOption(new Option('--run <id>', 'leads of this run').conflicts('import'))
-    .addOption(new Option('--import <id>', 'leads of this import (sequences from the latest run of each lead)'))
+    .addOption(
+      new Option('--import <id>', 'leads of this import (sequences from the latest run of each lead)'),
+    )
     .option('--approved-only', 'only approved leads (the default for --run)')
     .option('--all', 'every lead, whatever its review state (the default for --import)')
     .addOption(new Option('--format <format>', 'file format').choices(['xlsx', 'csv']).makeOptionMandatory())
     .requiredOption('--out <file>', 'file to write (replaced if it exists)')
-    .option('--no-escape-formulas', "write cells starting with = + - @ exactly as they are (default: prefix them with ')")
+    .option(
+      '--no-escape-formulas',
+      "write cells starting with = + - @ exactly as they are (default: prefix them with ')",
+    )
     .action(
       async (opts: {
         run?: string;
@@ -116,13 +132,27 @@ export const registerReview: CommandModule = (program, rt) => {
         escapeFormulas: boolean;
       }) => {
         if (!opts.run === !opts.import) throw new UsageError('Give either --run ID or --import ID.');
-        if (opts.approvedOnly && opts.all) throw new UsageError('--approved-only and --all exclude each other.');
+        if (opts.approvedOnly && opts.all)
+          throw new UsageError('--approved-only and --all exclude each other.');
         const source = opts.run
           ? ({ kind: 'run', runId: positiveId(opts.run, '--run') } as const)
           : ({ kind: 'import', importId: positiveId(opts.import ?? '', '--import') } as const);
-        const which = opts.approvedOnly ? 'approved' : opts.all ? 'all' : source.kind === 'run' ? 'approved' : 'all';
+        const which = opts.approvedOnly
+          ? 'approved'
+          : opts.all
+            ? 'all'
+            : source.kind === 'run'
+              ? 'approved'
+              : 'all';
         const result = await createExportService(rt.ctx()).exportToFile(
-          { source, which, leadIds: [], format: opts.format, escapeFormulas: opts.escapeFormulas, jobId: null },
+          {
+            source,
+            which,
+            leadIds: [],
+            format: opts.format,
+            escapeFormulas: opts.escapeFormulas,
+            jobId: null,
+          },
           resolve(opts.out),
         );
         rt.print(result, () => `Wrote ${result.rows} lead${result.rows === 1 ? '' : 's'} to ${result.path}`);

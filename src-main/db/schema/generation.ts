@@ -86,5 +86,8 @@ export const sequenceSteps = sqliteTable(
     editedAt: integer('edited_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('sequence_steps_run_lead_step_uq').on(t.runId, t.leadId, t.step), index('sequence_steps_lead_idx').on(t.leadId)],
+  (t) => [
+    uniqueIndex('sequence_steps_run_lead_step_uq').on(t.runId, t.leadId, t.step),
+    index('sequence_steps_lead_idx').on(t.leadId),
+  ],
 );

@@ -103,7 +103,10 @@ export const duplicateGroupMembers = sqliteTable(
       .notNull()
       .references(() => leads.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.leadId] }), index('duplicate_group_members_lead_idx').on(t.leadId)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.leadId] }),
+    index('duplicate_group_members_lead_idx').on(t.leadId),
+  ],
 );
 
 /** One undoable step on a draft import (an edit, a bulk action, a group decision); dropped at commit. */

@@ -19,7 +19,9 @@ export const reviewDocs = sqliteTable(
     leadId: integer('lead_id').notNull(),
     flagsMask: integer('flags_mask').notNull().default(0),
     /** Copy of run_leads.review_state kept by a trigger, so filters and counts read one covering index. */
-    reviewState: text('review_state', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    reviewState: text('review_state', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     dirty: integer('dirty').notNull().default(1),
   },
   (t) => [
@@ -27,8 +29,12 @@ export const reviewDocs = sqliteTable(
     index('review_docs_counts_idx').on(t.runId, t.reviewState, t.flagsMask),
     index('review_docs_page_idx').on(t.runId, t.leadId, t.reviewState, t.flagsMask),
     index('review_docs_lead_idx').on(t.leadId),
-    index('review_docs_dirty_idx').on(t.runId).where(sql`dirty = 1`),
-    foreignKey({ columns: [t.runId, t.leadId], foreignColumns: [runLeads.runId, runLeads.leadId] }).onDelete('cascade'),
+    index('review_docs_dirty_idx')
+      .on(t.runId)
+      .where(sql`dirty = 1`),
+    foreignKey({ columns: [t.runId, t.leadId], foreignColumns: [runLeads.runId, runLeads.leadId] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -53,7 +59,10 @@ export const stepEdits = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('step_edits_run_lead_step_idx').on(t.runId, t.leadId, t.step), index('step_edits_lead_idx').on(t.leadId)],
+  (t) => [
+    index('step_edits_run_lead_step_idx').on(t.runId, t.leadId, t.step),
+    index('step_edits_lead_idx').on(t.leadId),
+  ],
 );
 
 /**

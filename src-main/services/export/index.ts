@@ -66,7 +66,10 @@ export function createExportService(ctx: AppContext) {
       if (e instanceof AppError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'ENOSPC' || code === 'EROFS') {
-        throw new AppError('read_failed', `Could not write ${basename(outPath)} (${code}). Choose a folder you can write to, or free disk space.`);
+        throw new AppError(
+          'read_failed',
+          `Could not write ${basename(outPath)} (${code}). Choose a folder you can write to, or free disk space.`,
+        );
       }
       throw e;
     }
@@ -77,7 +80,10 @@ export function createExportService(ctx: AppContext) {
     try {
       statSync(path);
     } catch {
-      throw new AppError('not_found', `The export ${fileName} is no longer in the exports folder. Export again.`);
+      throw new AppError(
+        'not_found',
+        `The export ${fileName} is no longer in the exports folder. Export again.`,
+      );
     }
     return path;
   }
@@ -88,7 +94,10 @@ export function createExportService(ctx: AppContext) {
       const path = exportFile(fileName);
       const bytes = statSync(path).size;
       if (bytes > MAX_DOWNLOAD_BYTES) {
-        throw new AppError('invalid_input', `${fileName} is ${Math.round(bytes / 1e6)} MB, too large to download here. Use "Show in folder" instead.`);
+        throw new AppError(
+          'invalid_input',
+          `${fileName} is ${Math.round(bytes / 1e6)} MB, too large to download here. Use "Show in folder" instead.`,
+        );
       }
       const format = fileName.endsWith('.xlsx') ? 'xlsx' : 'csv';
       return { fileName, mimeType: MIME[format], base64: readFileSync(path).toString('base64'), bytes };

@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ExportRequest } from '../../../src-shared/contract/review';
 import { AppError } from '../../../src-shared/errors';
-import { buildRow, exportColumns, type ExportColumn, type ExportLead } from '../../../src-shared/export/columns';
+import {
+  buildRow,
+  exportColumns,
+  type ExportColumn,
+  type ExportLead,
+} from '../../../src-shared/export/columns';
 import { customValues, originalCells, parseHeaders } from '../review/detail';
 
 const CHUNK = 1000;
@@ -16,7 +21,8 @@ function selection(req: ExportRequest): { sql: string; params: Array<string | nu
   const params: Array<string | number> = [];
   let base: string;
   if (req.source.kind === 'run') {
-    base = 'SELECT rl.run_id AS run_id, rl.lead_id AS lead_id, rl.review_state AS review_state FROM run_leads rl WHERE rl.run_id = ?';
+    base =
+      'SELECT rl.run_id AS run_id, rl.lead_id AS lead_id, rl.review_state AS review_state FROM run_leads rl WHERE rl.run_id = ?';
     params.push(req.source.runId);
   } else {
     base = `SELECT (SELECT max(x.run_id) FROM run_leads x WHERE x.lead_id = l.id) AS run_id, l.id AS lead_id,
@@ -39,9 +45,14 @@ const CustomMapping = z.array(z.object({ kind: z.string(), key: z.string().optio
  * Custom variable names in column order: from the imports' column mappings (cheap), or, for an
  * import whose mapping cannot be read, from the leads themselves.
  */
-function customKeysOf(sqlite: Database.Database, sel: { sql: string; params: Array<string | number> }): string[] {
+function customKeysOf(
+  sqlite: Database.Database,
+  sel: { sql: string; params: Array<string | number> },
+): string[] {
   const imports = sqlite
-    .prepare(`SELECT i.id, i.mapping_json FROM imports i WHERE i.id IN (SELECT DISTINCT l.import_id FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id) ORDER BY i.id`)
+    .prepare(
+      `SELECT i.id, i.mapping_json FROM imports i WHERE i.id IN (SELECT DISTINCT l.import_id FROM ${sel.sql} JOIN leads l ON l.id = sel.lead_id) ORDER BY i.id`,
+    )
     .all(...sel.params) as Array<{ id: number; mapping_json: string }>;
   const keys = new Set<string>();
   for (const imp of imports) {
@@ -97,14 +108,20 @@ export function planExport(sqlite: Database.Database, req: ExportRequest): Expor
   if (req.source.kind === 'run' && !sqlite.prepare('SELECT 1 FROM runs WHERE id = ?').get(req.source.runId)) {
     throw new AppError('not_found', `Run ${req.source.runId} does not exist.`);
   }
-  if (req.source.kind === 'import' && !sqlite.prepare('SELECT 1 FROM imports WHERE id = ?').get(req.source.importId)) {
+  if (
+    req.source.kind === 'import' &&
+    !sqlite.prepare('SELECT 1 FROM imports WHERE id = ?').get(req.source.importId)
+  ) {
     throw new AppError('not_found', `Import ${req.source.importId} does not exist.`);
   }
   if (req.which === 'selected' && req.leadIds.length === 0) {
     throw new AppError('invalid_input', 'Select the leads to export first, or export all or approved leads.');
   }
   const sel = selection(req);
-  const total = sqlite.prepare(`SELECT count(*) FROM ${sel.sql}`).pluck().get(...sel.params) as number;
+  const total = sqlite
+    .prepare(`SELECT count(*) FROM ${sel.sql}`)
+    .pluck()
+    .get(...sel.params) as number;
   const headerLists = (
     sqlite
       .prepare(
@@ -116,9 +133,14 @@ export function planExport(sqlite: Database.Database, req: ExportRequest): Expor
   const customKeys = customKeysOf(sqlite, sel);
   const stepCount =
     (req.source.kind === 'run'
-      ? (sqlite.prepare('SELECT max(step) FROM sequence_steps WHERE run_id = ?').pluck().get(req.source.runId) as number | null)
+      ? (sqlite
+          .prepare('SELECT max(step) FROM sequence_steps WHERE run_id = ?')
+          .pluck()
+          .get(req.source.runId) as number | null)
       : (sqlite
-          .prepare(`SELECT max(s.step) FROM ${sel.sql} JOIN sequence_steps s ON s.run_id = sel.run_id AND s.lead_id = sel.lead_id`)
+          .prepare(
+            `SELECT max(s.step) FROM ${sel.sql} JOIN sequence_steps s ON s.run_id = sel.run_id AND s.lead_id = sel.lead_id`,
+          )
           .pluck()
           .get(...sel.params) as number | null)) ?? 0;
   const columns = exportColumns(headerLists, customKeys, stepCount);
@@ -126,7 +148,10 @@ export function planExport(sqlite: Database.Database, req: ExportRequest): Expor
   const headersOf = (importId: number) => {
     let h = headersById.get(importId);
     if (!h) {
-      h = parseHeaders((sqlite.prepare('SELECT headers_json FROM imports WHERE id = ?').pluck().get(importId) as string) ?? '[]');
+      h = parseHeaders(
+        (sqlite.prepare('SELECT headers_json FROM imports WHERE id = ?').pluck().get(importId) as string) ??
+          '[]',
+      );
       headersById.set(importId, h);
     }
     return h;
@@ -149,14 +174,18 @@ export function planExport(sqlite: Database.Database, req: ExportRequest): Expor
   type StepRow = { lead_id: number; step: number; subject: string; body: string };
   const stepsOf = (leads: LeadRow[]): StepRow[] => {
     if (req.source.kind === 'run') {
-      return stepsByRange.all(req.source.runId, leads[0]?.lead_id ?? 0, leads[leads.length - 1]?.lead_id ?? 0) as StepRow[];
+      return stepsByRange.all(
+        req.source.runId,
+        leads[0]?.lead_id ?? 0,
+        leads[leads.length - 1]?.lead_id ?? 0,
+      ) as StepRow[];
     }
     const pairs = leads.filter((l) => l.run_id !== null).map((l) => [l.run_id, l.lead_id]);
     return stepsByPairs.all(JSON.stringify(pairs)) as StepRow[];
   };
 
   function* chunks(): Generator<string[][]> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const leads = leadPage.all(...sel.params, after) as LeadRow[];
       if (leads.length === 0) return;
       after = leads[leads.length - 1]?.lead_id ?? after;

@@ -7,7 +7,12 @@ export type Progress = (phase: 'rows' | 'writing', done: number) => void;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Streams rows to disk: only one chunk of rows is ever in memory. */
-export async function writeCsv(path: string, header: string[], chunks: Iterable<string[][]>, progress: Progress): Promise<number> {
+export async function writeCsv(
+  path: string,
+  header: string[],
+  chunks: Iterable<string[][]>,
+  progress: Progress,
+): Promise<number> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const failed = once(out, 'error').then(([e]) => {
     throw e;

@@ -2,7 +2,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import { AppError } from '../../../src-shared/errors';
-import { columnLetterList, rowXml, SHEET_END, SHEET_START, staticParts } from '../../../src-shared/export/xlsx-xml';
+import {
+  columnLetterList,
+  rowXml,
+  SHEET_END,
+  SHEET_START,
+  staticParts,
+} from '../../../src-shared/export/xlsx-xml';
 import type { Progress } from './writers';
 
 /**
@@ -97,14 +103,23 @@ class ZipOut {
     const data = Buffer.from(text, 'utf8');
     const packed = deflateRawSync(data, { level: LEVEL });
     const nameBuf = Buffer.from(name, 'utf8');
-    const entry: Entry = { name: nameBuf, crc: crc32(data), compressedSize: packed.length, size: data.length, offset: this.offset };
+    const entry: Entry = {
+      name: nameBuf,
+      crc: crc32(data),
+      compressedSize: packed.length,
+      size: data.length,
+      offset: this.offset,
+    };
     await this.write(localHeader(nameBuf, FLAG_UTF8, entry.crc, packed.length, data.length));
     await this.write(packed);
     this.entries.push({ entry, flags: FLAG_UTF8 });
   }
 
   /** An entry whose size is not known up front: sizes and CRC follow the data in a descriptor. */
-  async addStreamed(name: string, produce: (push: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  async addStreamed(
+    name: string,
+    produce: (push: (text: string) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
     const nameBuf = Buffer.from(name, 'utf8');
     const flags = FLAG_UTF8 | FLAG_DESCRIPTOR;
     const entry: Entry = { name: nameBuf, crc: 0, compressedSize: 0, size: 0, offset: this.offset };
@@ -112,7 +127,11 @@ class ZipOut {
     // A deep input buffer lets the main thread build the next rows while zlib compresses the previous
     // ones on the thread pool; with the 16 KB default each chunk waited for its own compression.
     // zlib hands its options to the underlying Transform stream; @types/node does not list highWaterMark.
-    const options: ZlibOptions & { highWaterMark: number } = { level: LEVEL, chunkSize: 256 << 10, highWaterMark: 8 << 20 };
+    const options: ZlibOptions & { highWaterMark: number } = {
+      level: LEVEL,
+      chunkSize: 256 << 10,
+      highWaterMark: 8 << 20,
+    };
     const deflate = createDeflateRaw(options);
     const pumped = (async () => {
       for await (const chunk of deflate) {
@@ -137,7 +156,10 @@ class ZipOut {
       throw e;
     }
     if (entry.size > 0xffffffff || this.offset > 0xffffffff) {
-      throw new AppError('invalid_input', 'This export is larger than 4 GB, more than an .xlsx file can hold here. Export as CSV instead.');
+      throw new AppError(
+        'invalid_input',
+        'This export is larger than 4 GB, more than an .xlsx file can hold here. Export as CSV instead.',
+      );
     }
     const d = Buffer.alloc(16);
     d.writeUInt32LE(0x08074b50, 0);

@@ -8,7 +8,13 @@ import { z } from 'zod';
 import type { ImportSummary, StateCounts } from '../../../src-shared/contract/imports';
 import { SourceKindSchema } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
-import { ColumnMappingSchema, LEAD_STATES, type LeadState, type NormalisedLead, type RowDecision } from '../../../src-shared/import/types';
+import {
+  ColumnMappingSchema,
+  LEAD_STATES,
+  type LeadState,
+  type NormalisedLead,
+  type RowDecision,
+} from '../../../src-shared/import/types';
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
 import { createReclassifier, type Reclassified } from './reclassify';
@@ -73,7 +79,9 @@ export function createCore(ctx: AppContext) {
    */
   const busy = new Map<number, string>();
 
-  const getImport = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE id = ? AND status != 'deleting'");
+  const getImport = sqlite.prepare<[number], DbImport>(
+    "SELECT * FROM imports WHERE id = ? AND status != 'deleting'",
+  );
   const getLead = sqlite.prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`);
   const countsOf = sqlite.prepare<[number], { state: string; n: number }>(
     'SELECT state, count(*) AS n FROM leads WHERE import_id = ? GROUP BY state',
@@ -108,14 +116,18 @@ export function createCore(ctx: AppContext) {
 
   function requireImport(importId: number): DbImport {
     const imp = getImport.get(importId);
-    if (!imp) throw new AppError('not_found', `Import ${importId} does not exist (it may have been deleted).`);
+    if (!imp)
+      throw new AppError('not_found', `Import ${importId} does not exist (it may have been deleted).`);
     return imp;
   }
 
   function requireIdle(importId: number): void {
     const label = busy.get(importId);
     if (label !== undefined) {
-      throw new AppError('conflict', `Import ${importId} is still busy with "${label}"; try again when it has finished.`);
+      throw new AppError(
+        'conflict',
+        `Import ${importId} is still busy with "${label}"; try again when it has finished.`,
+      );
     }
   }
 
@@ -144,7 +156,8 @@ export function createCore(ctx: AppContext) {
 
   function requireLead(leadId: number): DbLead {
     const lead = getLead.get(leadId);
-    if (!lead) throw new AppError('not_found', `Lead ${leadId} does not exist (its import may have been deleted).`);
+    if (!lead)
+      throw new AppError('not_found', `Lead ${leadId} does not exist (its import may have been deleted).`);
     return lead;
   }
 
@@ -159,7 +172,9 @@ export function createCore(ctx: AppContext) {
   function summary(imp: DbImport): ImportSummary {
     // Committed imports keep the counts taken at commit; drafts change with every decision.
     const counts =
-      imp.status === 'committed' ? { ...emptyCounts(), ...Counts.parse(JSON.parse(imp.counts_json)) } : liveCounts(imp.id);
+      imp.status === 'committed'
+        ? { ...emptyCounts(), ...Counts.parse(JSON.parse(imp.counts_json)) }
+        : liveCounts(imp.id);
     const total = LEAD_STATES.reduce((s, k) => s + counts[k], 0);
     const staged = imp.staged === 1;
     const stale = imp.created_at < Date.now() - DAY_MS;
@@ -237,14 +252,21 @@ export function createCore(ctx: AppContext) {
   }
 
   /** Re-classifies a stored lead (optionally with new values / decision) and writes it when it changed. */
-  function refresh(row: DbLead, opts: { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean } = {}): boolean {
+  function refresh(
+    row: DbLead,
+    opts: { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean } = {},
+  ): boolean {
     const decision = opts.decision === undefined ? (row.decision as RowDecision | null) : opts.decision;
     const r = reclassifier.reclassify(row, opts.lead, decision);
     return store(row, r, decision, opts.edited ?? false);
   }
 
   /** Runs `fn` over `items` in transactions of `size`, yielding between them. */
-  async function inChunks<T>(items: readonly T[], size: number, fn: (chunk: readonly T[]) => void): Promise<void> {
+  async function inChunks<T>(
+    items: readonly T[],
+    size: number,
+    fn: (chunk: readonly T[]) => void,
+  ): Promise<void> {
     for (let i = 0; i < items.length; i += size) {
       if (i > 0) await yieldToEventLoop();
       sqlite.transaction(() => fn(items.slice(i, i + size)))();

@@ -8,14 +8,28 @@
  */
 import { createHash } from 'node:crypto';
 import type { CallInput, CallName, CallOutput } from '../../../src-shared/contract';
-import { STAGE_CHUNK_GROUPS, STAGE_CHUNK_ROWS, type ImportSummary } from '../../../src-shared/contract/imports';
+import {
+  STAGE_CHUNK_GROUPS,
+  STAGE_CHUNK_ROWS,
+  type ImportSummary,
+} from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { customKeys, detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
-import { applyTemplate, suggestMapping, templateFromMapping, validateMapping } from '../../../src-shared/import/mapping';
+import {
+  applyTemplate,
+  suggestMapping,
+  templateFromMapping,
+  validateMapping,
+} from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { openWorkbook, isReadError, type Workbook } from '../../../src-shared/import/read';
 import { foldKey } from '../../../src-shared/import/text';
-import { LEAD_FIELDS, LEAD_FIELD_LABELS, type ColumnMapping, type LeadField } from '../../../src-shared/import/types';
+import {
+  LEAD_FIELDS,
+  LEAD_FIELD_LABELS,
+  type ColumnMapping,
+  type LeadField,
+} from '../../../src-shared/import/types';
 
 export type Caller = <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K>>;
 
@@ -52,25 +66,40 @@ const FIELD_ALIASES: ReadonlyMap<string, LeadField> = new Map(
 );
 
 /** "email=E-Mail" / "first_name=3": the column by header (case/accents ignored) or 1-based position. */
-export function applyMapOverrides(headers: readonly string[], mapping: ColumnMapping, overrides: readonly string[]): ColumnMapping {
+export function applyMapOverrides(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  overrides: readonly string[],
+): ColumnMapping {
   const out = [...mapping];
   const keys = customKeys(headers);
   for (const spec of overrides) {
     const eq = spec.indexOf('=');
-    if (eq <= 0) throw new AppError('invalid_input', `--map "${spec}" is not field=Column (for example --map email="Work Email").`);
+    if (eq <= 0)
+      throw new AppError(
+        'invalid_input',
+        `--map "${spec}" is not field=Column (for example --map email="Work Email").`,
+      );
     const field = FIELD_ALIASES.get(foldKey(spec.slice(0, eq)));
     if (!field) {
-      throw new AppError('invalid_input', `--map "${spec}": unknown field. Fields: ${LEAD_FIELDS.join(', ')}.`);
+      throw new AppError(
+        'invalid_input',
+        `--map "${spec}": unknown field. Fields: ${LEAD_FIELDS.join(', ')}.`,
+      );
     }
     const columnText = spec.slice(eq + 1).trim();
     let column = headers.findIndex((h) => h === columnText);
     if (column < 0) column = headers.findIndex((h) => foldKey(h) === foldKey(columnText));
     if (column < 0 && /^\d+$/.test(columnText)) column = Number(columnText) - 1;
     if (column < 0 || column >= headers.length) {
-      throw new AppError('invalid_input', `--map "${spec}": no column "${columnText}". Columns: ${headers.join(', ')}.`);
+      throw new AppError(
+        'invalid_input',
+        `--map "${spec}": no column "${columnText}". Columns: ${headers.join(', ')}.`,
+      );
     }
     out.forEach((t, i) => {
-      if (t.kind === 'field' && t.field === field && i !== column) out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
+      if (t.kind === 'field' && t.field === field && i !== column)
+        out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
     });
     out[column] = { kind: 'field', field };
   }
@@ -79,12 +108,19 @@ export function applyMapOverrides(headers: readonly string[], mapping: ColumnMap
 
 function pickSheet(wb: Workbook, name: string | undefined): string {
   if (name !== undefined) {
-    const found = wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new AppError('invalid_input', `There is no sheet "${name}". Sheets: ${wb.sheets.map((s) => s.name).join(', ')}.`);
+    const found =
+      wb.sheets.find((s) => s.name === name) ??
+      wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found)
+      throw new AppError(
+        'invalid_input',
+        `There is no sheet "${name}". Sheets: ${wb.sheets.map((s) => s.name).join(', ')}.`,
+      );
     return found.name;
   }
   const first = wb.sheets.find((s) => !s.hidden && s.rowCount > 0) ?? wb.sheets.find((s) => s.rowCount > 0);
-  if (!first) throw new AppError('read_failed', 'Every sheet in this file is empty: there is nothing to import.');
+  if (!first)
+    throw new AppError('read_failed', 'Every sheet in this file is empty: there is nothing to import.');
   return first.name;
 }
 
@@ -93,7 +129,12 @@ function readError(e: unknown): never {
   throw e;
 }
 
-export async function importFile(call: Caller, bytes: Uint8Array, fileName: string, opts: FileImportOptions = {}): Promise<FileImportResult> {
+export async function importFile(
+  call: Caller,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: FileImportOptions = {},
+): Promise<FileImportResult> {
   const warnings: string[] = [];
   let wb: Workbook;
   let grid: string[][];
@@ -106,14 +147,24 @@ export async function importFile(call: Caller, bytes: Uint8Array, fileName: stri
     readError(e);
   }
   if (wb.truncatedCells > 0) {
-    warnings.push(`${wb.truncatedCells} very long cell${wb.truncatedCells === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`);
+    warnings.push(
+      `${wb.truncatedCells} very long cell${wb.truncatedCells === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`,
+    );
   }
-  if (grid.length === 0) throw new AppError('read_failed', `The sheet "${sheet}" is empty: there is nothing to import.`);
+  if (grid.length === 0)
+    throw new AppError('read_failed', `The sheet "${sheet}" is empty: there is nothing to import.`);
 
   let headerRow: number;
   if (opts.headerRowNumber !== undefined) {
-    if (!Number.isInteger(opts.headerRowNumber) || opts.headerRowNumber < 1 || opts.headerRowNumber > grid.length) {
-      throw new AppError('invalid_input', `--header-row must be between 1 and ${grid.length} (the rows of "${sheet}").`);
+    if (
+      !Number.isInteger(opts.headerRowNumber) ||
+      opts.headerRowNumber < 1 ||
+      opts.headerRowNumber > grid.length
+    ) {
+      throw new AppError(
+        'invalid_input',
+        `--header-row must be between 1 and ${grid.length} (the rows of "${sheet}").`,
+      );
     }
     headerRow = opts.headerRowNumber - 1;
   } else {
@@ -130,11 +181,17 @@ export async function importFile(call: Caller, bytes: Uint8Array, fileName: stri
     const t = templates.find((x) => x.name.toLowerCase() === wanted);
     if (!t) {
       const names = templates.map((x) => x.name);
-      throw new AppError('invalid_input', `There is no mapping template "${opts.template}".${names.length ? ` Saved templates: ${names.join(', ')}.` : ''}`);
+      throw new AppError(
+        'invalid_input',
+        `There is no mapping template "${opts.template}".${names.length ? ` Saved templates: ${names.join(', ')}.` : ''}`,
+      );
     }
     const applied = applyTemplate(headers, templateFromMapping(t.headers, t.mapping));
     if (!applied) {
-      throw new AppError('invalid_input', `The template "${t.name}" was saved for other columns (${t.headers.join(', ')}); this sheet has ${headers.join(', ')}.`);
+      throw new AppError(
+        'invalid_input',
+        `The template "${t.name}" was saved for other columns (${t.headers.join(', ')}); this sheet has ${headers.join(', ')}.`,
+      );
     }
     mapping = applied;
     templateId = t.id;
@@ -177,7 +234,8 @@ export async function importFile(call: Caller, bytes: Uint8Array, fileName: stri
     if (e instanceof MappingError) throw new AppError('invalid_input', e.message);
     throw e;
   }
-  if (result.total === 0) throw new AppError('read_failed', `The sheet "${sheet}" has a header row but no rows of data below it.`);
+  if (result.total === 0)
+    throw new AppError('read_failed', `The sheet "${sheet}" has a header row but no rows of data below it.`);
 
   const summary = await stageAndCommit(
     call,

@@ -16,15 +16,21 @@ export function createLifecycle(core: Core) {
   const DELETE_CHUNK = 500;
   const COMMIT_CHUNK = 2000;
 
-  const recent = sqlite.prepare<[number], DbImport>("SELECT * FROM imports WHERE status != 'deleting' ORDER BY id DESC LIMIT ?");
+  const recent = sqlite.prepare<[number], DbImport>(
+    "SELECT * FROM imports WHERE status != 'deleting' ORDER BY id DESC LIMIT ?",
+  );
   const inRuns = sqlite.prepare<[number], { leads: number; generated: number }>(
     `SELECT count(DISTINCT rl.lead_id) AS leads,
             count(DISTINCT CASE WHEN rl.gen_state = 'generated' THEN rl.lead_id END) AS generated
        FROM run_leads rl JOIN leads l ON l.id = rl.lead_id WHERE l.import_id = ?`,
   );
-  const leadCount = sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM leads WHERE import_id = ?');
+  const leadCount = sqlite.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM leads WHERE import_id = ?',
+  );
   const markDeleting = sqlite.prepare<[number]>("UPDATE imports SET status = 'deleting' WHERE id = ?");
-  const deleteChunk = sqlite.prepare<[number]>(`DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE import_id = ? LIMIT ${DELETE_CHUNK})`);
+  const deleteChunk = sqlite.prepare<[number]>(
+    `DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE import_id = ? LIMIT ${DELETE_CHUNK})`,
+  );
   // Groups and undo snapshots go in chunks too: letting the import's cascade take 28k groups or a
   // 100k-lead undo step at once blocked for half a second.
   const deleteGroupsChunk = sqlite.prepare<[number]>(
@@ -35,10 +41,14 @@ export function createLifecycle(core: Core) {
        SELECT u.rowid FROM lead_undo_batches b JOIN lead_undo_leads u ON u.batch_id = b.id WHERE b.import_id = ? LIMIT ${DELETE_CHUNK * 4})`,
   );
   const deleteImport = sqlite.prepare<[number]>('DELETE FROM imports WHERE id = ?');
-  const pendingDeletes = sqlite.prepare<[], { id: number }>("SELECT id FROM imports WHERE status = 'deleting'");
+  const pendingDeletes = sqlite.prepare<[], { id: number }>(
+    "SELECT id FROM imports WHERE status = 'deleting'",
+  );
   // Leads that became "already in your leads" since they were staged: another import was committed first.
   // Run over id ranges (`+import_id` keeps the planner on the range) so a 100k-lead commit is chunked.
-  const idRange = sqlite.prepare<[number], { lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM leads WHERE import_id = ?');
+  const idRange = sqlite.prepare<[number], { lo: number | null; hi: number | null }>(
+    'SELECT min(id) AS lo, max(id) AS hi FROM leads WHERE import_id = ?',
+  );
   const markCommittedDuplicates = sqlite.prepare<[number, number, number]>(
     `UPDATE leads SET state = 'duplicate',
        reason = CASE WHEN email_key IS NOT NULL AND EXISTS (
@@ -77,7 +87,11 @@ export function createLifecycle(core: Core) {
     if (ids.length === 0) return;
     void (async () => {
       for (const id of ids) await removeLeads(id);
-    })().catch((e: unknown) => core.ctx.log.error(`Finishing an import deletion failed: ${e instanceof Error ? e.message : String(e)}`));
+    })().catch((e: unknown) =>
+      core.ctx.log.error(
+        `Finishing an import deletion failed: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
 
   return {
@@ -89,17 +103,24 @@ export function createLifecycle(core: Core) {
       await removeLeads(importId);
     },
     handlers: {
-      'imports.list': async ({ limit }: HandlerInput<'imports.list'>): Promise<CallOutput<'imports.list'>> => ({
+      'imports.list': async ({
+        limit,
+      }: HandlerInput<'imports.list'>): Promise<CallOutput<'imports.list'>> => ({
         imports: recent.all(limit).map(core.summary),
       }),
 
       'imports.get': async ({ importId }: HandlerInput<'imports.get'>): Promise<CallOutput<'imports.get'>> =>
         core.summary(core.requireImport(importId)),
 
-      'imports.commit': async ({ importId }: HandlerInput<'imports.commit'>): Promise<CallOutput<'imports.commit'>> => {
+      'imports.commit': async ({
+        importId,
+      }: HandlerInput<'imports.commit'>): Promise<CallOutput<'imports.commit'>> => {
         const imp = core.requireDraft(importId);
         if (imp.staged !== 1) {
-          throw new AppError('conflict', `Import ${importId} was not fully staged, so it cannot be committed. Discard it and import the file again.`);
+          throw new AppError(
+            'conflict',
+            `Import ${importId} was not fully staged, so it cannot be committed. Discard it and import the file again.`,
+          );
         }
         await core.exclusive(importId, 'Commit', async () => {
           // Marking is not undoable and stays true if a crash stops the commit halfway: those leads are in the database.
@@ -120,7 +141,10 @@ export function createLifecycle(core: Core) {
         return core.summary(core.requireImport(importId));
       },
 
-      'imports.delete': async ({ importId, force }: HandlerInput<'imports.delete'>): Promise<CallOutput<'imports.delete'>> => {
+      'imports.delete': async ({
+        importId,
+        force,
+      }: HandlerInput<'imports.delete'>): Promise<CallOutput<'imports.delete'>> => {
         core.requireIdle(importId);
         const imp = core.requireImport(importId);
         const used = inRuns.get(importId) ?? { leads: 0, generated: 0 };

@@ -81,7 +81,8 @@ export function createReclassifier(sqlite: Database.Database) {
     if (suppressedEmail.get(key)) emails.add(key);
     const domain = emailDomain(key);
     const domains = new Set<string>();
-    if (domain) for (const r of suppressedDomains.all(JSON.stringify(domainChain(domain)))) domains.add(r.value);
+    if (domain)
+      for (const r of suppressedDomains.all(JSON.stringify(domainChain(domain)))) domains.add(r.value);
     return isSuppressed(email, { emails, domains });
   }
 
@@ -89,7 +90,11 @@ export function createReclassifier(sqlite: Database.Database) {
    * The state `row` would have with `lead` as its values (default: its stored values) and
    * `decision` (default: its stored decision). Reads only; the caller writes.
    */
-  function reclassify(row: DbLead, lead: NormalisedLead = toNormalised(row), decision: RowDecision | null = parseDecision(row.decision)): Reclassified {
+  function reclassify(
+    row: DbLead,
+    lead: NormalisedLead = toNormalised(row),
+    decision: RowDecision | null = parseDecision(row.decision),
+  ): Reclassified {
     const cleaned = cleanLead(lead);
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
@@ -114,13 +119,19 @@ export function createReclassifier(sqlite: Database.Database) {
       {
         suppressed: suppression(clean.email),
         duplicate,
-        possibleDuplicate: fuzzy ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)` : null,
+        possibleDuplicate: fuzzy
+          ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)`
+          : null,
       },
       decision,
     );
     if (inDatabase) classification.flags.push('in_database');
     // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
-    if (lead.email === row.email && parseFlags(row.flags_json).includes('multiple_emails') && !classification.flags.includes('multiple_emails')) {
+    if (
+      lead.email === row.email &&
+      parseFlags(row.flags_json).includes('multiple_emails') &&
+      !classification.flags.includes('multiple_emails')
+    ) {
       classification.flags.push('multiple_emails');
     }
     return { lead: clean, emailKey: key, classification };

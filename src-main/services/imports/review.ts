@@ -48,7 +48,9 @@ export function createReview(core: Core) {
   );
   // Keyset pages in id order, so finding the leads of a bulk action over 100k rows is chunked too
   // (`+import_id` keeps the planner on the id range instead of walking the whole import per page).
-  const lastLeadId = sqlite.prepare<[number], number | null>('SELECT max(id) FROM leads WHERE import_id = ?').pluck();
+  const lastLeadId = sqlite
+    .prepare<[number], number | null>('SELECT max(id) FROM leads WHERE import_id = ?')
+    .pluck();
   const idsWithSuggestion = sqlite
     .prepare<[number, number, number], number>(
       `SELECT id FROM leads WHERE id > ? AND id <= ? AND +import_id = ? AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude')
@@ -78,7 +80,9 @@ export function createReview(core: Core) {
   const fromUndo = MUTABLE_COLUMNS.map((c) => `u.${c}`).join(', ');
   // Restoring rewrites every mutable column (and so every index on them): half the usual chunk.
   const undoLeadIds = sqlite
-    .prepare<[number], number>(`SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK / 2}`)
+    .prepare<[number], number>(
+      `SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK / 2}`,
+    )
     .pluck();
   const restoreLeads = sqlite.prepare<[number, string]>(
     `UPDATE leads SET (${cols}) = (${fromUndo}) FROM lead_undo_leads u
@@ -92,9 +96,13 @@ export function createReview(core: Core) {
        FROM lead_undo_groups u WHERE u.batch_id = ? AND duplicate_groups.id = u.group_id`,
   );
   const dropUndo = sqlite.prepare<[number]>('DELETE FROM lead_undo_batches WHERE id = ?');
-  const getGroup = sqlite.prepare<[number], DbGroup>('SELECT id, import_id, kind, survivor_lead_id, status FROM duplicate_groups WHERE id = ?');
+  const getGroup = sqlite.prepare<[number], DbGroup>(
+    'SELECT id, import_id, kind, survivor_lead_id, status FROM duplicate_groups WHERE id = ?',
+  );
   const groupMembers = sqlite.prepare<[number], DbLead>(
-    `SELECT ${LEAD_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')} FROM duplicate_group_members m JOIN leads l ON l.id = m.lead_id
+    `SELECT ${LEAD_COLUMNS.split(', ')
+      .map((c) => `l.${c}`)
+      .join(', ')} FROM duplicate_group_members m JOIN leads l ON l.id = m.lead_id
       WHERE m.group_id = ? ORDER BY l.row_number`,
   );
   const setGroupDecision = sqlite.prepare<[string, number | null, number]>(
@@ -120,14 +128,30 @@ export function createReview(core: Core) {
   }
 
   function applyChanges(lead: NormalisedLead, changes: LeadEditChanges): NormalisedLead {
-    const next: NormalisedLead = { ...lead, custom: Object.assign(Object.create(null) as Record<string, string>, lead.custom) };
-    for (const key of ['email', 'firstName', 'lastName', 'fullName', 'title', 'company', 'website', 'linkedinUrl', 'phone'] as const) {
+    const next: NormalisedLead = {
+      ...lead,
+      custom: Object.assign(Object.create(null) as Record<string, string>, lead.custom),
+    };
+    for (const key of [
+      'email',
+      'firstName',
+      'lastName',
+      'fullName',
+      'title',
+      'company',
+      'website',
+      'linkedinUrl',
+      'phone',
+    ] as const) {
       const v = changes[key];
       if (v !== undefined) next[key] = v;
     }
     for (const [k, v] of Object.entries(changes.custom ?? {})) {
       if (!Object.hasOwn(lead.custom, k)) {
-        throw new AppError('invalid_input', `This import has no custom variable "${k}"; only mapped columns can be edited.`);
+        throw new AppError(
+          'invalid_input',
+          `This import has no custom variable "${k}"; only mapped columns can be edited.`,
+        );
       }
       next.custom[k] = v;
     }
@@ -159,7 +183,12 @@ export function createReview(core: Core) {
     return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged: [...new Set(alsoChanged)] };
   }
 
-  async function refreshMany(importId: number, ids: readonly number[], label: string, change: (row: DbLead) => { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean }): Promise<number> {
+  async function refreshMany(
+    importId: number,
+    ids: readonly number[],
+    label: string,
+    change: (row: DbLead) => { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean },
+  ): Promise<number> {
     if (ids.length === 0) return 0;
     let changed = 0;
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
@@ -192,13 +221,22 @@ export function createReview(core: Core) {
 
   function requireGroup(groupId: number): DbGroup {
     const g = getGroup.get(groupId);
-    if (!g) throw new AppError('not_found', `Duplicate group ${groupId} does not exist (its import may have been deleted).`);
+    if (!g)
+      throw new AppError(
+        'not_found',
+        `Duplicate group ${groupId} does not exist (its import may have been deleted).`,
+      );
     core.requireDraft(g.import_id);
     return g;
   }
 
   /** Re-checks every member of every group the given leads are in (a group decision changes them all). */
-  function refreshGroupMembers(importId: number, leadIds: readonly number[], batchId: number, skip: ReadonlySet<number>): number {
+  function refreshGroupMembers(
+    importId: number,
+    leadIds: readonly number[],
+    batchId: number,
+    skip: ReadonlySet<number>,
+  ): number {
     let changed = 0;
     const seen = new Set<number>(skip);
     for (const { id: gid } of groupsOf.all(JSON.stringify(leadIds), importId)) {
@@ -216,14 +254,20 @@ export function createReview(core: Core) {
     'leads.page': async (input: HandlerInput<'leads.page'>): Promise<CallOutput<'leads.page'>> => {
       core.requireImport(input.importId);
       const where = ['import_id = @importId'];
-      const params: Record<string, string | number> = { importId: input.importId, limit: input.limit, offset: input.offset };
+      const params: Record<string, string | number> = {
+        importId: input.importId,
+        limit: input.limit,
+        offset: input.offset,
+      };
       if (input.flag) {
         where.push('flags_json LIKE @flag');
         params.flag = `%"${input.flag}"%`;
       }
       const search = input.search?.trim();
       if (search) {
-        where.push("(email LIKE @search ESCAPE '\\' OR full_name LIKE @search ESCAPE '\\' OR company LIKE @search ESCAPE '\\')");
+        where.push(
+          "(email LIKE @search ESCAPE '\\' OR full_name LIKE @search ESCAPE '\\' OR company LIKE @search ESCAPE '\\')",
+        );
         params.search = likePattern(search);
       }
       // A search without a flag filter reads only the covering search index (not 100k wide rows);
@@ -232,7 +276,9 @@ export function createReview(core: Core) {
       const base = where.join(' AND ');
       const counts = { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
       for (const r of sqlite
-        .prepare<Record<string, string | number>, { state: keyof typeof counts; n: number }>(`SELECT state, count(*) AS n FROM ${from} WHERE ${base} GROUP BY state`)
+        .prepare<Record<string, string | number>, { state: keyof typeof counts; n: number }>(
+          `SELECT state, count(*) AS n FROM ${from} WHERE ${base} GROUP BY state`,
+        )
         .all(params)) {
         if (r.state in counts) counts[r.state] = r.n;
       }
@@ -254,16 +300,25 @@ export function createReview(core: Core) {
       return { total, counts, matching: input.state ? counts[input.state] : total, rows };
     },
 
-    'leads.edit': async ({ leadId, changes }: HandlerInput<'leads.edit'>): Promise<CallOutput<'leads.edit'>> =>
-      editLead(leadId, changes, 'Edit'),
+    'leads.edit': async ({
+      leadId,
+      changes,
+    }: HandlerInput<'leads.edit'>): Promise<CallOutput<'leads.edit'>> => editLead(leadId, changes, 'Edit'),
 
-    'leads.applySuggestion': async ({ leadId }: HandlerInput<'leads.applySuggestion'>): Promise<CallOutput<'leads.applySuggestion'>> => {
+    'leads.applySuggestion': async ({
+      leadId,
+    }: HandlerInput<'leads.applySuggestion'>): Promise<CallOutput<'leads.applySuggestion'>> => {
       const row = core.requireLead(leadId);
-      if (row.suggestion === null) throw new AppError('conflict', `Row ${row.row_number} has no suggested fix.`);
+      if (row.suggestion === null)
+        throw new AppError('conflict', `Row ${row.row_number} has no suggested fix.`);
       return editLead(leadId, { email: row.suggestion }, 'Apply suggested fix');
     },
 
-    'leads.bulk': async ({ importId, action, leadIds }: HandlerInput<'leads.bulk'>): Promise<CallOutput<'leads.bulk'>> => {
+    'leads.bulk': async ({
+      importId,
+      action,
+      leadIds,
+    }: HandlerInput<'leads.bulk'>): Promise<CallOutput<'leads.bulk'>> => {
       core.requireDraft(importId);
       const label = BULK_LABELS[action];
       const changed = await core.exclusive(importId, label, () => bulk(importId, action, label, leadIds));
@@ -283,10 +338,17 @@ export function createReview(core: Core) {
     'groups.list': async (input: HandlerInput<'groups.list'>): Promise<CallOutput<'groups.list'>> => {
       core.requireImport(input.importId);
       const statusClause = input.status ? 'AND status = @status' : '';
-      const params = { importId: input.importId, status: input.status ?? '', limit: input.limit, offset: input.offset };
+      const params = {
+        importId: input.importId,
+        status: input.status ?? '',
+        limit: input.limit,
+        offset: input.offset,
+      };
       const total =
         sqlite
-          .prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM duplicate_groups WHERE import_id = @importId ${statusClause}`)
+          .prepare<typeof params, { n: number }>(
+            `SELECT count(*) AS n FROM duplicate_groups WHERE import_id = @importId ${statusClause}`,
+          )
           .get(params)?.n ?? 0;
       const groups = sqlite
         .prepare<typeof params, DbGroup>(
@@ -298,36 +360,57 @@ export function createReview(core: Core) {
       return { total, groups };
     },
 
-    'groups.resolve': async ({ groupId, survivorId, mergeEmptyFields }: HandlerInput<'groups.resolve'>): Promise<CallOutput<'groups.resolve'>> => {
+    'groups.resolve': async ({
+      groupId,
+      survivorId,
+      mergeEmptyFields,
+    }: HandlerInput<'groups.resolve'>): Promise<CallOutput<'groups.resolve'>> => {
       const g = requireGroup(groupId);
       const members = groupMembers.all(groupId);
       const survivor = members.find((m) => m.id === survivorId);
-      if (!survivor) throw new AppError('invalid_input', `Lead ${survivorId} is not in this duplicate group.`);
+      if (!survivor)
+        throw new AppError('invalid_input', `Lead ${survivorId} is not in this duplicate group.`);
       const others = members.filter((m) => m.id !== survivorId);
       let changed = 0;
       sqlite.transaction(() => {
         const batchId = core.beginUndo(g.import_id, 'Resolve duplicate group');
         core.snapshotGroupRow(batchId, groupId);
-        core.snapshot(batchId, members.map((m) => m.id));
+        core.snapshot(
+          batchId,
+          members.map((m) => m.id),
+        );
         setGroupDecision.run('resolved', survivorId, groupId);
-        for (const o of others) if (core.refresh(o, { decision: o.decision === 'exclude' ? 'exclude' : 'duplicate' })) changed++;
-        const merged = mergeEmptyFields ? mergeInto(toNormalised(survivor), others.map(toNormalised)) : undefined;
+        for (const o of others)
+          if (core.refresh(o, { decision: o.decision === 'exclude' ? 'exclude' : 'duplicate' })) changed++;
+        const merged = mergeEmptyFields
+          ? mergeInto(toNormalised(survivor), others.map(toNormalised))
+          : undefined;
         const decision = survivor.decision === 'duplicate' ? null : (survivor.decision as RowDecision | null);
         if (core.refresh(survivor, { lead: merged, decision, edited: merged !== undefined })) changed++;
-        changed += refreshGroupMembers(g.import_id, members.map((m) => m.id), batchId, new Set(members.map((m) => m.id)));
+        changed += refreshGroupMembers(
+          g.import_id,
+          members.map((m) => m.id),
+          batchId,
+          new Set(members.map((m) => m.id)),
+        );
       })();
       core.announce(g.import_id);
       return { group: groupView(getGroup.get(groupId) as DbGroup), changed };
     },
 
-    'groups.keepBoth': async ({ groupId }: HandlerInput<'groups.keepBoth'>): Promise<CallOutput<'groups.keepBoth'>> => {
+    'groups.keepBoth': async ({
+      groupId,
+    }: HandlerInput<'groups.keepBoth'>): Promise<CallOutput<'groups.keepBoth'>> => {
       const g = requireGroup(groupId);
       const members = groupMembers.all(groupId);
       let changed = 0;
       sqlite.transaction(() => {
         const batchId = core.beginUndo(g.import_id, 'Keep both');
         core.snapshotGroupRow(batchId, groupId);
-        core.snapshot(batchId, members.map((m) => m.id));
+        core.snapshot(
+          batchId,
+          members.map((m) => m.id),
+        );
         setGroupDecision.run('kept_both', g.survivor_lead_id, groupId);
         for (const m of members) {
           // Exact duplicates need an explicit "keep"; a fuzzy suggestion just goes away with the open group.
@@ -341,7 +424,10 @@ export function createReview(core: Core) {
   };
 
   /** Ids of an import's leads that `page(after, last)` selects, one chunk at a time. */
-  async function* keyset(importId: number, page: (after: number, last: number) => number[]): AsyncGenerator<number[]> {
+  async function* keyset(
+    importId: number,
+    page: (after: number, last: number) => number[],
+  ): AsyncGenerator<number[]> {
     const last = lastLeadId.get(importId) ?? 0;
     let after = 0;
     for (;;) {
@@ -359,22 +445,34 @@ export function createReview(core: Core) {
     return out;
   }
 
-  async function bulk(importId: number, action: BulkAction, label: string, leadIds: readonly number[] | undefined): Promise<number> {
+  async function bulk(
+    importId: number,
+    action: BulkAction,
+    label: string,
+    leadIds: readonly number[] | undefined,
+  ): Promise<number> {
     if (action === 'apply_all_typo_fixes') {
-      const ids = await collect(keyset(importId, (after, last) => idsWithSuggestion.all(after, last, importId)));
+      const ids = await collect(
+        keyset(importId, (after, last) => idsWithSuggestion.all(after, last, importId)),
+      );
       return refreshMany(importId, ids, label, (row) => ({
         lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
         edited: row.suggestion !== null,
       }));
     }
     if (action === 'keep_selected' || action === 'exclude_selected') {
-      if (!leadIds || leadIds.length === 0) throw new AppError('invalid_input', 'Select at least one lead first.');
+      if (!leadIds || leadIds.length === 0)
+        throw new AppError('invalid_input', 'Select at least one lead first.');
       const ids = idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id);
       if (action === 'keep_selected') return refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
       return excludeMany(importId, ids, label);
     }
     const flag = `%"${EXCLUDE_BY_FLAG[action] as LeadFlag}"%`;
-    return excludeMany(importId, await collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag))), label);
+    return excludeMany(
+      importId,
+      await collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag))),
+      label,
+    );
   }
 
   /**
@@ -415,4 +513,3 @@ export function createReview(core: Core) {
     return changed;
   }
 }
-

@@ -65,7 +65,9 @@ export function createStaging(core: Core) {
 
   // Read in keyset chunks by id (one scan for both keys, `+import_id` keeps the planner on the id range):
   // a single DISTINCT over every committed lead blocked for half a second at 100k leads.
-  const committedImportIds = sqlite.prepare<[], number>("SELECT id FROM imports WHERE status = 'committed'").pluck();
+  const committedImportIds = sqlite
+    .prepare<[], number>("SELECT id FROM imports WHERE status = 'committed'")
+    .pluck();
   const committedKeysAfter = sqlite
     .prepare<[number, string], [number, string | null, string | null]>(
       `SELECT id, email_key, linkedin_url FROM leads
@@ -73,8 +75,13 @@ export function createStaging(core: Core) {
         ORDER BY id LIMIT ${DEDUPE_INDEX_CHUNK}`,
     )
     .raw();
-  const suppressionValues = sqlite.prepare<[string], string>('SELECT value FROM suppressions WHERE kind = ?').pluck();
-  const sameHash = sqlite.prepare<[string], { id: number; file_name: string; status: 'draft' | 'committed'; created_at: number; row_count: number }>(
+  const suppressionValues = sqlite
+    .prepare<[string], string>('SELECT value FROM suppressions WHERE kind = ?')
+    .pluck();
+  const sameHash = sqlite.prepare<
+    [string],
+    { id: number; file_name: string; status: 'draft' | 'committed'; created_at: number; row_count: number }
+  >(
     "SELECT id, file_name, status, created_at, row_count FROM imports WHERE sha256 = ? AND status != 'deleting' ORDER BY id DESC",
   );
   const insertImport = sqlite.prepare(
@@ -83,19 +90,32 @@ export function createStaging(core: Core) {
      VALUES (@file_name, @file_size, @sha256, @source_kind, @sheet, @header_row, @encoding, @delimiter, @headers_json,
        @mapping_json, @template_id, 'draft', @row_count, @rows_read, @blank_rows, 0, '{}', @created_at)`,
   );
-  const templateExists = sqlite.prepare<[number], { id: number }>('SELECT id FROM mapping_templates WHERE id = ?');
+  const templateExists = sqlite.prepare<[number], { id: number }>(
+    'SELECT id FROM mapping_templates WHERE id = ?',
+  );
   // AUTOINCREMENT never hands out an id at or below sqlite_sequence.seq, so raising it reserves a block.
-  const groupSeq = sqlite.prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'duplicate_groups'").pluck();
+  const groupSeq = sqlite
+    .prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'duplicate_groups'")
+    .pluck();
   const maxGroupId = sqlite.prepare<[], number | null>('SELECT max(id) FROM duplicate_groups').pluck();
-  const updateGroupSeq = sqlite.prepare<[number]>("UPDATE sqlite_sequence SET seq = ? WHERE name = 'duplicate_groups'");
-  const insertGroupSeq = sqlite.prepare<[number]>("INSERT INTO sqlite_sequence (name, seq) VALUES ('duplicate_groups', ?)");
-  const leadsByRow = sqlite.prepare<[number, string], { row_number: number; id: number; group_id: number | null }>(
+  const updateGroupSeq = sqlite.prepare<[number]>(
+    "UPDATE sqlite_sequence SET seq = ? WHERE name = 'duplicate_groups'",
+  );
+  const insertGroupSeq = sqlite.prepare<[number]>(
+    "INSERT INTO sqlite_sequence (name, seq) VALUES ('duplicate_groups', ?)",
+  );
+  const leadsByRow = sqlite.prepare<
+    [number, string],
+    { row_number: number; id: number; group_id: number | null }
+  >(
     'SELECT row_number, id, group_id FROM leads WHERE import_id = ? AND row_number IN (SELECT value FROM json_each(?))',
   );
   const insertGroup = sqlite.prepare<[number, number, string, number, number]>(
     "INSERT INTO duplicate_groups (id, import_id, kind, survivor_lead_id, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
   );
-  const finishStaging = sqlite.prepare<[string, number, number]>('UPDATE imports SET staged = 1, counts_json = ?, row_count = ? WHERE id = ?');
+  const finishStaging = sqlite.prepare<[string, number, number]>(
+    'UPDATE imports SET staged = 1, counts_json = ?, row_count = ? WHERE id = ?',
+  );
 
   const leadInserts = new Map<number, Statement>();
   /** INSERT of `n` leads in one statement (cached per size; chunks end in a shorter tail). */
@@ -103,7 +123,9 @@ export function createStaging(core: Core) {
     let stmt = leadInserts.get(n);
     if (!stmt) {
       const one = `(${LEAD_INSERT_COLUMNS.map(() => '?').join(', ')})`;
-      stmt = sqlite.prepare<unknown[]>(`INSERT INTO leads (${LEAD_INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(one).join(', ')}`);
+      stmt = sqlite.prepare<unknown[]>(
+        `INSERT INTO leads (${LEAD_INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(one).join(', ')}`,
+      );
       leadInserts.set(n, stmt);
     }
     return stmt;
@@ -112,7 +134,9 @@ export function createStaging(core: Core) {
   function insertMembers(n: number): Statement {
     let stmt = memberInserts.get(n);
     if (!stmt) {
-      stmt = sqlite.prepare<unknown[]>(`INSERT INTO duplicate_group_members (group_id, lead_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`);
+      stmt = sqlite.prepare<unknown[]>(
+        `INSERT INTO duplicate_group_members (group_id, lead_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`,
+      );
       memberInserts.set(n, stmt);
     }
     return stmt;
@@ -156,10 +180,17 @@ export function createStaging(core: Core) {
 
   function requireStaging(importId: number): { imp: DbImport; progress: StagingProgress } {
     const imp = core.requireDraft(importId);
-    if (imp.staged === 1) throw new AppError('conflict', `Import ${importId} is already fully staged; start a new import to add rows.`);
+    if (imp.staged === 1)
+      throw new AppError(
+        'conflict',
+        `Import ${importId} is already fully staged; start a new import to add rows.`,
+      );
     const progress = core.staging.get(importId);
     if (!progress) {
-      throw new AppError('conflict', `The staging of import ${importId} was interrupted (LeadPrep was restarted). Discard it and import the file again.`);
+      throw new AppError(
+        'conflict',
+        `The staging of import ${importId} was interrupted (LeadPrep was restarted). Discard it and import the file again.`,
+      );
     }
     return { imp, progress };
   }
@@ -196,7 +227,7 @@ export function createStaging(core: Core) {
       const emailKeys = new Set<string>();
       const linkedinUrls = new Set<string>();
       const committed = JSON.stringify(committedImportIds.all());
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = committedKeysAfter.all(after, committed);
         for (const [, key, url] of rows) {
           if (key !== null) emailKeys.add(key);
@@ -214,7 +245,9 @@ export function createStaging(core: Core) {
       };
     },
 
-    'imports.checkHash': async ({ sha256 }: HandlerInput<'imports.checkHash'>): Promise<CallOutput<'imports.checkHash'>> => ({
+    'imports.checkHash': async ({
+      sha256,
+    }: HandlerInput<'imports.checkHash'>): Promise<CallOutput<'imports.checkHash'>> => ({
       previous: sameHash.all(sha256).map((r) => ({
         id: r.id,
         fileName: r.file_name,
@@ -224,7 +257,9 @@ export function createStaging(core: Core) {
       })),
     }),
 
-    'imports.stageBegin': async (input: HandlerInput<'imports.stageBegin'>): Promise<CallOutput<'imports.stageBegin'>> => {
+    'imports.stageBegin': async (
+      input: HandlerInput<'imports.stageBegin'>,
+    ): Promise<CallOutput<'imports.stageBegin'>> => {
       const valid = validateMapping(input.headers, input.mapping);
       if (!valid.ok) throw new AppError('invalid_input', valid.message);
       if (input.total + input.blankRows !== input.rowsRead) {
@@ -266,7 +301,10 @@ export function createStaging(core: Core) {
       return { importId: id };
     },
 
-    'imports.stageRows': async ({ importId, rows }: HandlerInput<'imports.stageRows'>): Promise<CallOutput<'imports.stageRows'>> => {
+    'imports.stageRows': async ({
+      importId,
+      rows,
+    }: HandlerInput<'imports.stageRows'>): Promise<CallOutput<'imports.stageRows'>> => {
       const { imp, progress } = requireStaging(importId);
       const firstDataRow = imp.header_row + 2;
       const lastDataRow = imp.header_row + 1 + imp.rows_read;
@@ -279,7 +317,11 @@ export function createStaging(core: Core) {
           );
         }
         if (r.groupId !== null) {
-          if (r.groupId >= imp.row_count) throw new AppError('invalid_input', `Row ${r.rowNumber} names group ${r.groupId}, which cannot exist.`);
+          if (r.groupId >= imp.row_count)
+            throw new AppError(
+              'invalid_input',
+              `Row ${r.rowNumber} names group ${r.groupId}, which cannot exist.`,
+            );
           grouped++;
         }
       }
@@ -291,20 +333,24 @@ export function createStaging(core: Core) {
       }
       const now = Date.now();
       try {
-        withoutAutoCheckpoint(sqlite.transaction(() => {
-          let i = 0;
-          const batch: unknown[] = [];
-          for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-            batch.length = 0;
-            for (let j = i; j < i + ROWS_PER_INSERT; j++) pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
-            insertLeads(ROWS_PER_INSERT).run(batch);
-          }
-          if (i < rows.length) {
-            batch.length = 0;
-            for (let j = i; j < rows.length; j++) pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
-            insertLeads(rows.length - i).run(batch);
-          }
-        }));
+        withoutAutoCheckpoint(
+          sqlite.transaction(() => {
+            let i = 0;
+            const batch: unknown[] = [];
+            for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+              batch.length = 0;
+              for (let j = i; j < i + ROWS_PER_INSERT; j++)
+                pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
+              insertLeads(ROWS_PER_INSERT).run(batch);
+            }
+            if (i < rows.length) {
+              batch.length = 0;
+              for (let j = i; j < rows.length; j++)
+                pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
+              insertLeads(rows.length - i).run(batch);
+            }
+          }),
+        );
       } catch (e) {
         if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
           throw new AppError('conflict', 'A row of this chunk was already staged; each row is sent once.');
@@ -317,14 +363,24 @@ export function createStaging(core: Core) {
       return { staged: rows.length };
     },
 
-    'imports.stageGroups': async ({ importId, groups }: HandlerInput<'imports.stageGroups'>): Promise<CallOutput<'imports.stageGroups'>> => {
+    'imports.stageGroups': async ({
+      importId,
+      groups,
+    }: HandlerInput<'imports.stageGroups'>): Promise<CallOutput<'imports.stageGroups'>> => {
       const { imp, progress } = requireStaging(importId);
       const wanted = new Set<number>();
       for (const g of groups) {
         if (!g.ids.includes(g.survivorId)) {
-          throw new AppError('invalid_input', `Group ${g.id}: the survivor (row ${g.survivorId}) is not one of its rows.`);
+          throw new AppError(
+            'invalid_input',
+            `Group ${g.id}: the survivor (row ${g.survivorId}) is not one of its rows.`,
+          );
         }
-        if (g.id >= imp.row_count) throw new AppError('invalid_input', `Group ${g.id} cannot exist in an import of ${imp.row_count} leads.`);
+        if (g.id >= imp.row_count)
+          throw new AppError(
+            'invalid_input',
+            `Group ${g.id} cannot exist in an import of ${imp.row_count} leads.`,
+          );
         for (const n of g.ids) wanted.add(n);
       }
       const byRow = new Map<number, { id: number; group_id: number | null }>();
@@ -332,37 +388,54 @@ export function createStaging(core: Core) {
       const now = Date.now();
       let confirmed = 0;
       try {
-        withoutAutoCheckpoint(sqlite.transaction(() => {
-          const members: number[] = [];
-          const flush = (): void => {
-            if (members.length > 0) insertMembers(members.length / 2).run(members);
-            members.length = 0;
-          };
-          for (const g of groups) {
-            const groupId = progress.groupBase + g.id;
-            const exact = g.kind !== 'name_company';
-            const survivor = byRow.get(g.survivorId);
-            if (!survivor) throw new AppError('invalid_input', `Group ${g.id} names row ${g.survivorId}, which was not staged.`);
-            // Before its members: their foreign key is checked at each statement.
-            insertGroup.run(groupId, importId, g.kind, survivor.id, now);
-            for (const rowNumber of new Set(g.ids)) {
-              const lead = byRow.get(rowNumber);
-              if (!lead) throw new AppError('invalid_input', `Group ${g.id} names row ${rowNumber}, which was not staged.`);
-              // A row shows its exact group, else its fuzzy one (the pipeline's rule): anything else is a client bug.
-              if (lead.group_id === groupId) confirmed++;
-              else if (exact || lead.group_id === null) {
-                const own = lead.group_id === null ? 'no group' : `group ${lead.group_id - progress.groupBase}`;
-                throw new AppError('invalid_input', `Row ${rowNumber} is in group ${g.id}, but the row itself names ${own}.`);
+        withoutAutoCheckpoint(
+          sqlite.transaction(() => {
+            const members: number[] = [];
+            const flush = (): void => {
+              if (members.length > 0) insertMembers(members.length / 2).run(members);
+              members.length = 0;
+            };
+            for (const g of groups) {
+              const groupId = progress.groupBase + g.id;
+              const exact = g.kind !== 'name_company';
+              const survivor = byRow.get(g.survivorId);
+              if (!survivor)
+                throw new AppError(
+                  'invalid_input',
+                  `Group ${g.id} names row ${g.survivorId}, which was not staged.`,
+                );
+              // Before its members: their foreign key is checked at each statement.
+              insertGroup.run(groupId, importId, g.kind, survivor.id, now);
+              for (const rowNumber of new Set(g.ids)) {
+                const lead = byRow.get(rowNumber);
+                if (!lead)
+                  throw new AppError(
+                    'invalid_input',
+                    `Group ${g.id} names row ${rowNumber}, which was not staged.`,
+                  );
+                // A row shows its exact group, else its fuzzy one (the pipeline's rule): anything else is a client bug.
+                if (lead.group_id === groupId) confirmed++;
+                else if (exact || lead.group_id === null) {
+                  const own =
+                    lead.group_id === null ? 'no group' : `group ${lead.group_id - progress.groupBase}`;
+                  throw new AppError(
+                    'invalid_input',
+                    `Row ${rowNumber} is in group ${g.id}, but the row itself names ${own}.`,
+                  );
+                }
+                members.push(groupId, lead.id);
+                if (members.length >= MEMBERS_PER_INSERT * 2) flush();
               }
-              members.push(groupId, lead.id);
-              if (members.length >= MEMBERS_PER_INSERT * 2) flush();
             }
-          }
-          flush();
-        }));
+            flush();
+          }),
+        );
       } catch (e) {
         if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
-          throw new AppError('conflict', 'A group of this chunk was already staged; each group is sent once.');
+          throw new AppError(
+            'conflict',
+            'A group of this chunk was already staged; each group is sent once.',
+          );
         }
         throw e;
       }
@@ -371,7 +444,9 @@ export function createStaging(core: Core) {
       return { staged: groups.length };
     },
 
-    'imports.stageEnd': async ({ importId }: HandlerInput<'imports.stageEnd'>): Promise<CallOutput<'imports.stageEnd'>> => {
+    'imports.stageEnd': async ({
+      importId,
+    }: HandlerInput<'imports.stageEnd'>): Promise<CallOutput<'imports.stageEnd'>> => {
       const { imp, progress } = requireStaging(importId);
       const counts = core.liveCounts(importId);
       const staged = LEAD_STATES.reduce((s, k) => s + counts[k], 0);

@@ -4,7 +4,11 @@
  * left alone; generation skips suppressed addresses when a run is created.
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
-import { isSuppressed, parseSuppressionEntry, type SuppressionEntry } from '../../../src-shared/import/suppression';
+import {
+  isSuppressed,
+  parseSuppressionEntry,
+  type SuppressionEntry,
+} from '../../../src-shared/import/suppression';
 import { CHUNK, type Core } from './core';
 import { likePattern } from './rows';
 
@@ -27,9 +31,14 @@ export function createSuppressions(core: Core) {
   const byIds = sqlite.prepare<[string], DbSuppression>(
     'SELECT id, kind, value, source, created_at FROM suppressions WHERE id IN (SELECT value FROM json_each(?))',
   );
-  const removeIds = sqlite.prepare<[string]>('DELETE FROM suppressions WHERE id IN (SELECT value FROM json_each(?))');
+  const removeIds = sqlite.prepare<[string]>(
+    'DELETE FROM suppressions WHERE id IN (SELECT value FROM json_each(?))',
+  );
   const total = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM suppressions');
-  const draftLeads = sqlite.prepare<[], { id: number; import_id: number; email: string | null; state: string }>(
+  const draftLeads = sqlite.prepare<
+    [],
+    { id: number; import_id: number; email: string | null; state: string }
+  >(
     `SELECT l.id, l.import_id, l.email, l.state FROM leads l JOIN imports i ON i.id = l.import_id
       WHERE i.status = 'draft' AND l.email IS NOT NULL`,
   );
@@ -65,11 +74,20 @@ export function createSuppressions(core: Core) {
   const announce = (): void => core.ctx.events.emit('suppressions.changed', { total: total.get()?.n ?? 0 });
 
   return {
-    'suppressions.list': async (input: HandlerInput<'suppressions.list'>): Promise<CallOutput<'suppressions.list'>> => {
+    'suppressions.list': async (
+      input: HandlerInput<'suppressions.list'>,
+    ): Promise<CallOutput<'suppressions.list'>> => {
       const search = input.search?.trim();
       const where = search ? "WHERE value LIKE @search ESCAPE '\\' OR source LIKE @search ESCAPE '\\'" : '';
-      const params = { search: search ? likePattern(search.toLowerCase()) : '', limit: input.limit, offset: input.offset };
-      const count = sqlite.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM suppressions ${where}`).get(params)?.n ?? 0;
+      const params = {
+        search: search ? likePattern(search.toLowerCase()) : '',
+        limit: input.limit,
+        offset: input.offset,
+      };
+      const count =
+        sqlite
+          .prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM suppressions ${where}`)
+          .get(params)?.n ?? 0;
       const entries = sqlite
         .prepare<typeof params, DbSuppression>(
           `SELECT id, kind, value, source, created_at FROM suppressions ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
@@ -79,7 +97,10 @@ export function createSuppressions(core: Core) {
       return { total: count, entries };
     },
 
-    'suppressions.add': async ({ entries, source }: HandlerInput<'suppressions.add'>): Promise<CallOutput<'suppressions.add'>> => {
+    'suppressions.add': async ({
+      entries,
+      source,
+    }: HandlerInput<'suppressions.add'>): Promise<CallOutput<'suppressions.add'>> => {
       const parsed: SuppressionEntry[] = [];
       const seen = new Set<string>();
       const invalidSamples: string[] = [];
@@ -118,14 +139,18 @@ export function createSuppressions(core: Core) {
       return { added: added.length, duplicates, invalid, invalidSamples, reclassified };
     },
 
-    'suppressions.remove': async ({ ids }: HandlerInput<'suppressions.remove'>): Promise<CallOutput<'suppressions.remove'>> => {
+    'suppressions.remove': async ({
+      ids,
+    }: HandlerInput<'suppressions.remove'>): Promise<CallOutput<'suppressions.remove'>> => {
       const json = JSON.stringify(ids);
       const gone = byIds.all(json);
       const removed = removeIds.run(json).changes;
       let reclassified = 0;
       if (removed > 0) {
         const set = asSet(gone);
-        reclassified = await reclassifyDrafts((email, state) => state === 'suppressed' && isSuppressed(email, set) !== null);
+        reclassified = await reclassifyDrafts(
+          (email, state) => state === 'suppressed' && isSuppressed(email, set) !== null,
+        );
         announce();
       }
       return { removed, reclassified };

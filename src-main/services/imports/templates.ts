@@ -6,7 +6,12 @@ import { z } from 'zod';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import type { TemplateView } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
-import { applyTemplate, headerSignature, templateFromMapping, validateMapping } from '../../../src-shared/import/mapping';
+import {
+  applyTemplate,
+  headerSignature,
+  templateFromMapping,
+  validateMapping,
+} from '../../../src-shared/import/mapping';
 import { ColumnMappingSchema } from '../../../src-shared/import/types';
 import type { Core } from './core';
 
@@ -46,7 +51,9 @@ export function createTemplates(core: Core) {
      VALUES (@name, @signature, @headers, @mapping, @now, @now)
      ON CONFLICT(name) DO UPDATE SET header_signature = @signature, headers_json = @headers, mapping_json = @mapping, updated_at = @now`,
   );
-  const rename = sqlite.prepare<[string, number, number]>('UPDATE mapping_templates SET name = ?, updated_at = ? WHERE id = ?');
+  const rename = sqlite.prepare<[string, number, number]>(
+    'UPDATE mapping_templates SET name = ?, updated_at = ? WHERE id = ?',
+  );
   const remove = sqlite.prepare<[number]>('DELETE FROM mapping_templates WHERE id = ?');
 
   function find(id: number): DbTemplate {
@@ -62,9 +69,15 @@ export function createTemplates(core: Core) {
       return t ? view(t) : null;
     },
     handlers: {
-      'imports.templates.list': async (): Promise<CallOutput<'imports.templates.list'>> => ({ templates: all.all().map(view) }),
+      'imports.templates.list': async (): Promise<CallOutput<'imports.templates.list'>> => ({
+        templates: all.all().map(view),
+      }),
 
-      'imports.templates.save': async ({ name, headers, mapping }: HandlerInput<'imports.templates.save'>): Promise<CallOutput<'imports.templates.save'>> => {
+      'imports.templates.save': async ({
+        name,
+        headers,
+        mapping,
+      }: HandlerInput<'imports.templates.save'>): Promise<CallOutput<'imports.templates.save'>> => {
         const valid = validateMapping(headers, mapping);
         if (!valid.ok) throw new AppError('invalid_input', valid.message);
         const body = templateFromMapping(headers, mapping);
@@ -78,19 +91,30 @@ export function createTemplates(core: Core) {
         return view(byName.get(name) as DbTemplate);
       },
 
-      'imports.templates.rename': async ({ id, name }: HandlerInput<'imports.templates.rename'>): Promise<CallOutput<'imports.templates.rename'>> => {
+      'imports.templates.rename': async ({
+        id,
+        name,
+      }: HandlerInput<'imports.templates.rename'>): Promise<CallOutput<'imports.templates.rename'>> => {
         find(id);
         const clash = byName.get(name);
-        if (clash && clash.id !== id) throw new AppError('conflict', `A mapping template called "${name}" already exists. Pick another name.`);
+        if (clash && clash.id !== id)
+          throw new AppError(
+            'conflict',
+            `A mapping template called "${name}" already exists. Pick another name.`,
+          );
         rename.run(name, Date.now(), id);
         return view(find(id));
       },
 
-      'imports.templates.delete': async ({ id }: HandlerInput<'imports.templates.delete'>): Promise<CallOutput<'imports.templates.delete'>> => ({
+      'imports.templates.delete': async ({
+        id,
+      }: HandlerInput<'imports.templates.delete'>): Promise<CallOutput<'imports.templates.delete'>> => ({
         deleted: remove.run(id).changes > 0,
       }),
 
-      'imports.templates.match': async ({ headers }: HandlerInput<'imports.templates.match'>): Promise<CallOutput<'imports.templates.match'>> => {
+      'imports.templates.match': async ({
+        headers,
+      }: HandlerInput<'imports.templates.match'>): Promise<CallOutput<'imports.templates.match'>> => {
         for (const t of bySignature.all(headerSignature(headers))) {
           const v = view(t);
           const mapping = applyTemplate(headers, templateFromMapping(v.headers, v.mapping));

@@ -27,7 +27,11 @@ export function pushTimeoutMs(env: NodeJS.ProcessEnv): number {
 }
 
 export function pushClients(ctx: AppContext) {
-  const opts = (p: Destination) => ({ baseUrl: providerBaseUrl(p, ctx.env), key: keySource(ctx.secrets, p), timeoutMs: pushTimeoutMs(ctx.env) });
+  const opts = (p: Destination) => ({
+    baseUrl: providerBaseUrl(p, ctx.env),
+    key: keySource(ctx.secrets, p),
+    timeoutMs: pushTimeoutMs(ctx.env),
+  });
   return {
     instantly: () => createInstantlyClient(opts('instantly')),
     sendkit: () => createSendkitClient(opts('sendkit')),

@@ -111,8 +111,16 @@ export function loadRunLeads(ctx: AppContext, runId: number): RunLeads {
 /** Suppressed or invalid leads stay out even when approved: a suppression may be newer than the review. */
 function blockedLeads(ctx: AppContext, rows: LeadRow[]): Map<number, string> {
   const sqlite = ctx.database.sqlite;
-  const emails = new Set((sqlite.prepare(`SELECT value FROM suppressions WHERE kind = 'email'`).pluck().all() as string[]).map((v) => v.toLowerCase()));
-  const domains = new Set((sqlite.prepare(`SELECT value FROM suppressions WHERE kind = 'domain'`).pluck().all() as string[]).map((v) => v.toLowerCase()));
+  const emails = new Set(
+    (sqlite.prepare(`SELECT value FROM suppressions WHERE kind = 'email'`).pluck().all() as string[]).map(
+      (v) => v.toLowerCase(),
+    ),
+  );
+  const domains = new Set(
+    (sqlite.prepare(`SELECT value FROM suppressions WHERE kind = 'domain'`).pluck().all() as string[]).map(
+      (v) => v.toLowerCase(),
+    ),
+  );
   const out = new Map<number, string>();
   for (const r of rows) {
     if (r.state === 'suppressed') {
@@ -145,7 +153,9 @@ function blockedLeads(ctx: AppContext, rows: LeadRow[]): Map<number, string> {
 export function loadLeadsByIds(ctx: AppContext, runId: number, leadIds: number[]): Map<number, PushLead> {
   const sqlite = ctx.database.sqlite;
   const ids = JSON.stringify(leadIds);
-  const rows = sqlite.prepare(`SELECT ${LEAD_COLS} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?))`).all(ids) as LeadRow[];
+  const rows = sqlite
+    .prepare(`SELECT ${LEAD_COLS} FROM leads l WHERE l.id IN (SELECT value FROM json_each(?))`)
+    .all(ids) as LeadRow[];
   const steps = sqlite
     .prepare(
       `SELECT lead_id, step, subject, body FROM sequence_steps WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))
@@ -208,7 +218,9 @@ interface PushRow {
 
 export function pushCounts(ctx: AppContext, pushId: number): PushSummary['counts'] {
   const rows = ctx.database.sqlite
-    .prepare(`SELECT state, retryable, COUNT(*) AS n FROM push_items WHERE push_id = ? GROUP BY state, retryable`)
+    .prepare(
+      `SELECT state, retryable, COUNT(*) AS n FROM push_items WHERE push_id = ? GROUP BY state, retryable`,
+    )
     .all(pushId) as { state: ItemState; retryable: number; n: number }[];
   const c = { total: 0, pending: 0, sending: 0, added: 0, skipped: 0, rejected: 0, failed: 0, retryable: 0 };
   for (const r of rows) {
@@ -242,8 +254,10 @@ function summarize(ctx: AppContext, row: PushRow): PushSummary {
 }
 
 export function getPush(ctx: AppContext, pushId: number): PushSummary {
-  const row = ctx.database.sqlite.prepare(`SELECT * FROM pushes WHERE id = ?`).get(pushId) as PushRow | undefined;
-  if (!row) throw new AppError('not_found', `Push ${pushId} does not exist. List pushes to see their numbers.`);
+  const row = ctx.database.sqlite.prepare(`SELECT * FROM pushes WHERE id = ?`).get(pushId) as
+    PushRow | undefined;
+  if (!row)
+    throw new AppError('not_found', `Push ${pushId} does not exist. List pushes to see their numbers.`);
   return summarize(ctx, row);
 }
 
@@ -251,7 +265,9 @@ export function listPushes(ctx: AppContext, runId: number | undefined, limit: nu
   const rows = (
     runId === undefined
       ? ctx.database.sqlite.prepare(`SELECT * FROM pushes ORDER BY id DESC LIMIT ?`).all(limit)
-      : ctx.database.sqlite.prepare(`SELECT * FROM pushes WHERE run_id = ? ORDER BY id DESC LIMIT ?`).all(runId, limit)
+      : ctx.database.sqlite
+          .prepare(`SELECT * FROM pushes WHERE run_id = ? ORDER BY id DESC LIMIT ?`)
+          .all(runId, limit)
   ) as PushRow[];
   return rows.map((r) => summarize(ctx, r));
 }
@@ -262,13 +278,16 @@ export function listPushes(ctx: AppContext, runId: number | undefined, limit: nu
  */
 export function settlePush(ctx: AppContext, pushId: number, now = Date.now()): boolean {
   const sqlite = ctx.database.sqlite;
-  const row = sqlite.prepare(`SELECT state FROM pushes WHERE id = ?`).get(pushId) as { state: string } | undefined;
+  const row = sqlite.prepare(`SELECT state FROM pushes WHERE id = ?`).get(pushId) as
+    { state: string } | undefined;
   if (!row || row.state === 'cancelled') return false;
   const c = pushCounts(ctx, pushId);
   const open = c.pending + c.sending;
   if (open > 0) {
     if (row.state === 'active') return false;
-    sqlite.prepare(`UPDATE pushes SET state = 'active', message = NULL, finished_at = NULL WHERE id = ?`).run(pushId);
+    sqlite
+      .prepare(`UPDATE pushes SET state = 'active', message = NULL, finished_at = NULL WHERE id = ?`)
+      .run(pushId);
     return true;
   }
   const parts = [`${c.added} added`, `${c.skipped} skipped`, `${c.rejected} rejected`, `${c.failed} failed`];
@@ -276,7 +295,9 @@ export function settlePush(ctx: AppContext, pushId: number, now = Date.now()): b
   const message = `${parts.join(', ')}.${c.retryable > 0 ? ` ${c.retryable} can be retried.` : ''}`;
   const state = failedAll ? 'failed' : 'done';
   const res = sqlite
-    .prepare(`UPDATE pushes SET state = ?, message = ?, finished_at = ? WHERE id = ? AND (state != ? OR message IS NOT ?)`)
+    .prepare(
+      `UPDATE pushes SET state = ?, message = ?, finished_at = ? WHERE id = ? AND (state != ? OR message IS NOT ?)`,
+    )
     .run(state, message, now, pushId, state, message);
   return res.changes > 0;
 }
@@ -325,11 +346,20 @@ interface ResultSqlRow {
   updated_at: number;
 }
 
-export function queryResults(ctx: AppContext, q: ResultsQuery, offset: number, limit: number): { total: number; items: ResultRow[] } {
+export function queryResults(
+  ctx: AppContext,
+  q: ResultsQuery,
+  offset: number,
+  limit: number,
+): { total: number; items: ResultRow[] } {
   getPush(ctx, q.pushId);
   const { sql, args } = resultsWhere(q);
   const sqlite = ctx.database.sqlite;
-  const total = (sqlite.prepare(`SELECT COUNT(*) AS n FROM push_items pi JOIN leads l ON l.id = pi.lead_id WHERE ${sql}`).get(...args) as { n: number }).n;
+  const total = (
+    sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM push_items pi JOIN leads l ON l.id = pi.lead_id WHERE ${sql}`)
+      .get(...args) as { n: number }
+  ).n;
   const rows = sqlite
     .prepare(
       `SELECT pi.id, pi.lead_id, l.email, COALESCE(l.full_name, NULLIF(TRIM(COALESCE(l.first_name, '') || ' ' || COALESCE(l.last_name, '')), '')) AS name,

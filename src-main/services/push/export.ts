@@ -1,7 +1,20 @@
 import type { AppContext } from '../../app/context';
 import { getPush, queryResults, type ResultsQuery } from './data';
 
-const HEADER = ['item_id', 'lead_id', 'email', 'name', 'company', 'step', 'state', 'reason_code', 'reason', 'remote_id', 'retryable', 'updated_at'];
+const HEADER = [
+  'item_id',
+  'lead_id',
+  'email',
+  'name',
+  'company',
+  'step',
+  'state',
+  'reason_code',
+  'reason',
+  'remote_id',
+  'retryable',
+  'updated_at',
+];
 
 /** Quotes cells and defuses spreadsheet formulas (a cell starting with = + - @ is prefixed with '). */
 function cell(v: string | number | boolean | null): string {
@@ -14,7 +27,10 @@ function cell(v: string | number | boolean | null): string {
 const PAGE = 1000;
 
 /** The push's per-item results (with the same filters as the results table) as CSV text. */
-export function resultsCsv(ctx: AppContext, q: ResultsQuery): { fileName: string; mimeType: 'text/csv'; content: string; rows: number } {
+export function resultsCsv(
+  ctx: AppContext,
+  q: ResultsQuery,
+): { fileName: string; mimeType: 'text/csv'; content: string; rows: number } {
   const push = getPush(ctx, q.pushId);
   const lines = [HEADER.join(',')];
   let rows = 0;
@@ -22,7 +38,20 @@ export function resultsCsv(ctx: AppContext, q: ResultsQuery): { fileName: string
     const page = queryResults(ctx, q, offset, PAGE);
     for (const r of page.items) {
       lines.push(
-        [r.itemId, r.leadId, r.email, r.name, r.company, r.step, r.state, r.reasonCode, r.reason, r.remoteId, r.retryable, new Date(r.updatedAt).toISOString()]
+        [
+          r.itemId,
+          r.leadId,
+          r.email,
+          r.name,
+          r.company,
+          r.step,
+          r.state,
+          r.reasonCode,
+          r.reason,
+          r.remoteId,
+          r.retryable,
+          new Date(r.updatedAt).toISOString(),
+        ]
           .map(cell)
           .join(','),
       );
@@ -30,5 +59,10 @@ export function resultsCsv(ctx: AppContext, q: ResultsQuery): { fileName: string
     rows += page.items.length;
     if (page.items.length < PAGE) break;
   }
-  return { fileName: `leadprep-push-${push.id}-${push.destination}-results.csv`, mimeType: 'text/csv', content: `${lines.join('\r\n')}\r\n`, rows };
+  return {
+    fileName: `leadprep-push-${push.id}-${push.destination}-results.csv`,
+    mimeType: 'text/csv',
+    content: `${lines.join('\r\n')}\r\n`,
+    rows,
+  };
 }

@@ -1,5 +1,10 @@
 import type { Handlers } from '../../../src-shared/contract';
-import type { DestinationInfo, PushPreview, PushSummary, TargetsResult } from '../../../src-shared/contract/push';
+import type {
+  DestinationInfo,
+  PushPreview,
+  PushSummary,
+  TargetsResult,
+} from '../../../src-shared/contract/push';
 import { PREVIEW_LIST_CAP } from '../../../src-shared/contract/push';
 import { AppError } from '../../../src-shared/errors';
 import { PROVIDER_LABELS } from '../../../src-shared/providers';
@@ -12,14 +17,37 @@ import {
   toSendkitLead,
 } from '../../../src-shared/push/mapping';
 import { planPush, type PushPlan } from '../../../src-shared/push/plan';
-import { CHUNK_LIMITS, DESTINATIONS, type PushLead, type PushSpec, type SegmentflowProfileSettings } from '../../../src-shared/push/types';
+import {
+  CHUNK_LIMITS,
+  DESTINATIONS,
+  type PushLead,
+  type PushSpec,
+  type SegmentflowProfileSettings,
+} from '../../../src-shared/push/types';
 import type { AppContext } from '../../app/context';
 import { isProviderError } from '../../providers/http';
 import { enqueueJob } from '../../queue';
 import { JOB_KIND, pushClients, type StoredPushConfig } from './config';
-import { getPush, listPushes, loadRunLeads, previousLookup, queryResults, settlePush, targetLabel, type ResultsQuery, type StoredTarget } from './data';
+import {
+  getPush,
+  listPushes,
+  loadRunLeads,
+  previousLookup,
+  queryResults,
+  settlePush,
+  targetLabel,
+  type ResultsQuery,
+  type StoredTarget,
+} from './data';
 import { registerPushJobs } from './jobs';
-import { deleteProfile, listProfiles, profileByName, recentTargets, rememberTarget, saveProfile } from './profiles';
+import {
+  deleteProfile,
+  listProfiles,
+  profileByName,
+  recentTargets,
+  rememberTarget,
+  saveProfile,
+} from './profiles';
 import { resultsCsv } from './export';
 
 type PushHandlers = Pick<
@@ -75,8 +103,23 @@ export function createPushService(ctx: AppContext) {
     const target: StoredTarget =
       spec.destination === 'segmentflow'
         ? { kind: 'profile', id: null, name: spec.profile }
-        : { kind: spec.target.kind, id: spec.target.id, name: spec.target.name ?? recentTargets(ctx, spec.destination, spec.target.kind).find((r) => r.id === spec.target.id)?.name ?? null };
-    return { spec, plan, profile, target, review: run.review, leadsById: new Map(run.approved.map((l) => [l.leadId, l])) };
+        : {
+            kind: spec.target.kind,
+            id: spec.target.id,
+            name:
+              spec.target.name ??
+              recentTargets(ctx, spec.destination, spec.target.kind).find((r) => r.id === spec.target.id)
+                ?.name ??
+              null,
+          };
+    return {
+      spec,
+      plan,
+      profile,
+      target,
+      review: run.review,
+      leadsById: new Map(run.approved.map((l) => [l.leadId, l])),
+    };
   }
 
   function sampleOf(p: Prepared): Record<string, unknown> | null {
@@ -84,7 +127,11 @@ export function createPushService(ctx: AppContext) {
     const lead = first ? p.leadsById.get(first.leadId) : undefined;
     if (!first || !lead) return null;
     const spec = p.spec;
-    if (spec.destination === 'instantly') return { ...instantlyRequestOptions(spec.target, spec.options), leads: [toInstantlyLead(lead, spec.options)] };
+    if (spec.destination === 'instantly')
+      return {
+        ...instantlyRequestOptions(spec.target, spec.options),
+        leads: [toInstantlyLead(lead, spec.options)],
+      };
     if (spec.destination === 'sendkit') return { leads: [toSendkitLead(lead)] };
     const { idempotencyKey: _key, ...item } = toSegmentflowItem(lead, first.step ?? 1, first.idempotencyKey);
     return { defaults: segmentflowDefaults(p.profile!), items: [item] };
@@ -111,23 +158,39 @@ export function createPushService(ctx: AppContext) {
     const spec = p.spec;
     const notes: string[] = [];
     if (p.review.pending + p.review.rejected > 0) {
-      notes.push(`Only approved leads are pushed: ${p.review.pending} pending and ${p.review.rejected} rejected leads of this run stay here.`);
+      notes.push(
+        `Only approved leads are pushed: ${p.review.pending} pending and ${p.review.rejected} rejected leads of this run stay here.`,
+      );
     }
     if (spec.destination === 'sendkit') {
       notes.push(SENDKIT_NOTE);
-      notes.push('Sendkit reports how many leads were added and how many were already in the campaign, not which; results say so.');
+      notes.push(
+        'Sendkit reports how many leads were added and how many were already in the campaign, not which; results say so.',
+      );
     }
     if (spec.destination === 'instantly') {
-      notes.push('Each lead carries its sequence as custom variables step_1_subject, step_1_body, …; use them in your Instantly campaign emails.');
-      if (spec.options.skipIfInWorkspace) notes.push('Leads already anywhere in your Instantly workspace are skipped (skip_if_in_workspace is on).');
-      if (spec.options.verifyLeadsOnImport) notes.push('Instantly will verify the emails on import, which uses Instantly credits.');
+      notes.push(
+        'Each lead carries its sequence as custom variables step_1_subject, step_1_body, …; use them in your Instantly campaign emails.',
+      );
+      if (spec.options.skipIfInWorkspace)
+        notes.push(
+          'Leads already anywhere in your Instantly workspace are skipped (skip_if_in_workspace is on).',
+        );
+      if (spec.options.verifyLeadsOnImport)
+        notes.push('Instantly will verify the emails on import, which uses Instantly credits.');
     }
     if (spec.destination === 'segmentflow') {
-      notes.push(`This SENDS ${p.plan.items.length} real email${p.plan.items.length === 1 ? '' : 's'} now through your Segmentflow template ${p.profile!.templateId} (step${spec.options.steps.length === 1 ? '' : 's'} ${spec.options.steps.join(', ')}).`);
-      notes.push('Each email has an idempotency key per lead and step, so a retry or a repeated push never sends the same step twice.');
+      notes.push(
+        `This SENDS ${p.plan.items.length} real email${p.plan.items.length === 1 ? '' : 's'} now through your Segmentflow template ${p.profile!.templateId} (step${spec.options.steps.length === 1 ? '' : 's'} ${spec.options.steps.join(', ')}).`,
+      );
+      notes.push(
+        'Each email has an idempotency key per lead and step, so a retry or a repeated push never sends the same step twice.',
+      );
     }
     if (p.plan.repeats.length > 0) {
-      notes.push(`${p.plan.repeats.length} item${p.plan.repeats.length === 1 ? ' was' : 's were'} already pushed here before. Confirm to push again, or choose to leave them out.`);
+      notes.push(
+        `${p.plan.repeats.length} item${p.plan.repeats.length === 1 ? ' was' : 's were'} already pushed here before. Confirm to push again, or choose to leave them out.`,
+      );
     }
     return notes;
   }
@@ -154,7 +217,11 @@ export function createPushService(ctx: AppContext) {
     };
   }
 
-  async function start(input: { spec: PushSpec; confirmSendCount?: number; acknowledgeRepeat: boolean }): Promise<PushSummary> {
+  async function start(input: {
+    spec: PushSpec;
+    confirmSendCount?: number;
+    acknowledgeRepeat: boolean;
+  }): Promise<PushSummary> {
     const { spec } = input;
     const label = PROVIDER_LABELS[spec.destination];
     if (!(await ctx.secrets.has(spec.destination))) {
@@ -190,17 +257,39 @@ export function createPushService(ctx: AppContext) {
     const pushId = sqlite.transaction(() => {
       const id = Number(
         sqlite
-          .prepare(`INSERT INTO pushes (run_id, destination, target_json, target_key, options_json, state, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)`)
-          .run(spec.runId, spec.destination, JSON.stringify(p.target), p.plan.targetKey, JSON.stringify(config), now).lastInsertRowid,
+          .prepare(
+            `INSERT INTO pushes (run_id, destination, target_json, target_key, options_json, state, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)`,
+          )
+          .run(
+            spec.runId,
+            spec.destination,
+            JSON.stringify(p.target),
+            p.plan.targetKey,
+            JSON.stringify(config),
+            now,
+          ).lastInsertRowid,
       );
       chunk(p.plan.items, CHUNK_LIMITS[spec.destination]).forEach((items, n) => {
-        const jobId = enqueueJob(ctx, { kind: JOB_KIND[spec.destination], provider: spec.destination, payload: { pushId: id }, pushId: id, dedupeKey: `push:${id}:${n}` }, now);
+        const jobId = enqueueJob(
+          ctx,
+          {
+            kind: JOB_KIND[spec.destination],
+            provider: spec.destination,
+            payload: { pushId: id },
+            pushId: id,
+            dedupeKey: `push:${id}:${n}`,
+          },
+          now,
+        );
         for (const it of items) insertItem.run(id, it.leadId, it.step, it.idempotencyKey, jobId, now);
       });
       return id;
     })();
-    if (spec.destination !== 'segmentflow') rememberTarget(ctx, spec.destination, spec.target.kind, spec.target.id, p.target.name, now);
-    ctx.log.info(`Push ${pushId} started: ${n} item(s) of run ${spec.runId} to ${targetLabel(spec.destination, p.target)}`);
+    if (spec.destination !== 'segmentflow')
+      rememberTarget(ctx, spec.destination, spec.target.kind, spec.target.id, p.target.name, now);
+    ctx.log.info(
+      `Push ${pushId} started: ${n} item(s) of run ${spec.runId} to ${targetLabel(spec.destination, p.target)}`,
+    );
     ctx.jobs.wake();
     announce(pushId);
     return getPush(ctx, pushId);
@@ -210,11 +299,16 @@ export function createPushService(ctx: AppContext) {
     const push = getPush(ctx, pushId);
     const sqlite = ctx.database.sqlite;
     const ids = sqlite
-      .prepare(`SELECT id FROM push_items WHERE push_id = ? AND (state = 'failed' OR (state = 'rejected' AND retryable = 1)) ORDER BY id`)
+      .prepare(
+        `SELECT id FROM push_items WHERE push_id = ? AND (state = 'failed' OR (state = 'rejected' AND retryable = 1)) ORDER BY id`,
+      )
       .pluck()
       .all(pushId) as number[];
     if (ids.length === 0) {
-      throw new AppError('invalid_input', `Push ${pushId} has nothing to retry: no failed items${push.counts.rejected ? ' and its rejections cannot be fixed by sending again' : ''}.`);
+      throw new AppError(
+        'invalid_input',
+        `Push ${pushId} has nothing to retry: no failed items${push.counts.rejected ? ' and its rejections cannot be fixed by sending again' : ''}.`,
+      );
     }
     const now = Date.now();
     const reset = sqlite.prepare(
@@ -222,7 +316,17 @@ export function createPushService(ctx: AppContext) {
     );
     sqlite.transaction(() => {
       chunk(ids, CHUNK_LIMITS[push.destination]).forEach((chunkIds, n) => {
-        const jobId = enqueueJob(ctx, { kind: JOB_KIND[push.destination], provider: push.destination, payload: { pushId }, pushId, dedupeKey: `push:${pushId}:retry:${now}:${n}` }, now);
+        const jobId = enqueueJob(
+          ctx,
+          {
+            kind: JOB_KIND[push.destination],
+            provider: push.destination,
+            payload: { pushId },
+            pushId,
+            dedupeKey: `push:${pushId}:retry:${now}:${n}`,
+          },
+          now,
+        );
         for (const id of chunkIds) reset.run(jobId, now, id);
       });
       settlePush(ctx, pushId, now);
@@ -233,28 +337,52 @@ export function createPushService(ctx: AppContext) {
     return getPush(ctx, pushId);
   }
 
-  async function targets(destination: 'instantly' | 'sendkit', kind: 'campaign' | 'list'): Promise<TargetsResult> {
+  async function targets(
+    destination: 'instantly' | 'sendkit',
+    kind: 'campaign' | 'list',
+  ): Promise<TargetsResult> {
     const recent = recentTargets(ctx, destination, kind);
     if (destination === 'sendkit') {
-      if (kind !== 'campaign') throw new AppError('invalid_input', 'Sendkit pushes go to a campaign; it has no lists.');
+      if (kind !== 'campaign')
+        throw new AppError('invalid_input', 'Sendkit pushes go to a campaign; it has no lists.');
       return {
         picker: false,
         items: [],
         recent,
-        message: "Sendkit's API does not document a way to list campaigns: paste the campaign ID from Sendkit (campaign settings or URL).",
+        message:
+          "Sendkit's API does not document a way to list campaigns: paste the campaign ID from Sendkit (campaign settings or URL).",
         idFormat: 'Sendkit campaign ID, e.g. 665d4e5f6a7b8c9d0e1f2a3b',
       };
     }
     const idFormat = `Instantly ${kind} ID (a UUID like 019cc043-e39c-7d91-a325-6615db0e1b14)`;
     if (!(await ctx.secrets.has('instantly'))) {
-      return { picker: true, items: [], recent, message: 'No Instantly key is saved: add it in Settings to pick from your campaigns, or paste an ID.', idFormat };
+      return {
+        picker: true,
+        items: [],
+        recent,
+        message: 'No Instantly key is saved: add it in Settings to pick from your campaigns, or paste an ID.',
+        idFormat,
+      };
     }
     try {
       const client = clients.instantly();
       const items = kind === 'campaign' ? await client.listCampaigns() : await client.listLeadLists();
-      return { picker: true, items, recent, message: items.length === 0 ? `Your Instantly workspace has no ${kind}s yet.` : null, idFormat };
+      return {
+        picker: true,
+        items,
+        recent,
+        message: items.length === 0 ? `Your Instantly workspace has no ${kind}s yet.` : null,
+        idFormat,
+      };
     } catch (e) {
-      if (isProviderError(e)) return { picker: true, items: [], recent, message: `${e.message} You can still paste an ID.`, idFormat };
+      if (isProviderError(e))
+        return {
+          picker: true,
+          items: [],
+          recent,
+          message: `${e.message} You can still paste an ID.`,
+          idFormat,
+        };
       throw e;
     }
   }
@@ -265,17 +393,26 @@ export function createPushService(ctx: AppContext) {
       destination,
       label: PROVIDER_LABELS[destination],
       keySet: keys[i] ?? false,
-      targetKinds: destination === 'instantly' ? ['campaign', 'list'] : destination === 'sendkit' ? ['campaign'] : ['profile'],
+      targetKinds:
+        destination === 'instantly'
+          ? ['campaign', 'list']
+          : destination === 'sendkit'
+            ? ['campaign']
+            : ['profile'],
       picker: destination === 'instantly',
       maxPerRequest: CHUNK_LIMITS[destination],
       carriesSequences: destination !== 'sendkit',
       sendsEmail: destination === 'segmentflow',
       notes:
         destination === 'instantly'
-          ? ['Adds leads to a campaign or list; sequences travel as custom variables (step_1_subject, step_1_body, …).']
+          ? [
+              'Adds leads to a campaign or list; sequences travel as custom variables (step_1_subject, step_1_body, …).',
+            ]
           : destination === 'sendkit'
             ? [SENDKIT_NOTE]
-            : ['Sends email immediately through a Segmentflow template of yours; the subject and body travel in the template data.'],
+            : [
+                'Sends email immediately through a Segmentflow template of yours; the subject and body travel in the template data.',
+              ],
     }));
   }
 

@@ -24,8 +24,20 @@ interface ItemRow {
 }
 
 /** Codes after which a repeated upload's "already in this campaign" most likely means our own lost request. */
-const AMBIGUOUS_CODES = new Set(['provider_timeout', 'offline', 'provider_unavailable', 'provider_unexpected']);
-const PERMANENT_CODES = new Set(['provider_bad_request', 'provider_forbidden', 'provider_not_found', 'conflict', 'invalid_input', 'not_found']);
+const AMBIGUOUS_CODES = new Set([
+  'provider_timeout',
+  'offline',
+  'provider_unavailable',
+  'provider_unexpected',
+]);
+const PERMANENT_CODES = new Set([
+  'provider_bad_request',
+  'provider_forbidden',
+  'provider_not_found',
+  'conflict',
+  'invalid_input',
+  'not_found',
+]);
 
 /**
  * Registers one queue job kind per destination. A job is one chunk (<= the destination's request
@@ -40,8 +52,12 @@ export function registerPushJobs(ctx: AppContext, onChange: (pushId: number) => 
   const sqlite = ctx.database.sqlite;
   const q = {
     config: sqlite.prepare(`SELECT run_id, state, options_json FROM pushes WHERE id = ?`),
-    items: sqlite.prepare(`SELECT id, lead_id, step, idempotency_key FROM push_items WHERE job_id = ? AND state IN ('pending', 'sending') ORDER BY id`),
-    markSending: sqlite.prepare(`UPDATE push_items SET state = 'sending', updated_at = ? WHERE job_id = ? AND state = 'pending'`),
+    items: sqlite.prepare(
+      `SELECT id, lead_id, step, idempotency_key FROM push_items WHERE job_id = ? AND state IN ('pending', 'sending') ORDER BY id`,
+    ),
+    markSending: sqlite.prepare(
+      `UPDATE push_items SET state = 'sending', updated_at = ? WHERE job_id = ? AND state = 'pending'`,
+    ),
     outcome: sqlite.prepare(
       `UPDATE push_items SET state = @state, reason_code = @reasonCode, reason = @reason, remote_id = @remoteId, retryable = @retryable, updated_at = @now
        WHERE id = @id AND state IN ('pending', 'sending')`,
@@ -54,7 +70,15 @@ export function registerPushJobs(ctx: AppContext, onChange: (pushId: number) => 
   const writeOutcomes = (pushId: number, outcomes: Map<number, ItemOutcome>) => {
     const now = Date.now();
     for (const [id, o] of outcomes) {
-      q.outcome.run({ id, state: o.state, reasonCode: o.reasonCode, reason: o.reason, remoteId: o.remoteId, retryable: o.retryable ? 1 : 0, now });
+      q.outcome.run({
+        id,
+        state: o.state,
+        reasonCode: o.reasonCode,
+        reason: o.reason,
+        remoteId: o.remoteId,
+        retryable: o.retryable ? 1 : 0,
+        now,
+      });
     }
     settlePush(ctx, pushId, now);
   };
@@ -75,11 +99,19 @@ export function registerPushJobs(ctx: AppContext, onChange: (pushId: number) => 
     }
     const leads = loadLeadsByIds(ctx, row.run_id, [...new Set(items.map((i) => i.lead_id))]);
     const outcomes = new Map<number, ItemOutcome>();
-    const local = (state: ItemOutcome['state'], reason: string): ItemOutcome => ({ state, reasonCode: 'provider_error', reason, remoteId: null, retryable: false });
+    const local = (state: ItemOutcome['state'], reason: string): ItemOutcome => ({
+      state,
+      reasonCode: 'provider_error',
+      reason,
+      remoteId: null,
+      retryable: false,
+    });
     const sendable = items.filter((i) => {
       const lead = leads.get(i.lead_id);
-      if (!lead?.email) outcomes.set(i.id, local('rejected', 'The lead no longer has an email address in LeadPrep.'));
-      else if (i.step !== null && !lead.steps.some((s) => s.step === i.step)) outcomes.set(i.id, local('rejected', `The sequence no longer has step ${i.step}.`));
+      if (!lead?.email)
+        outcomes.set(i.id, local('rejected', 'The lead no longer has an email address in LeadPrep.'));
+      else if (i.step !== null && !lead.steps.some((s) => s.step === i.step))
+        outcomes.set(i.id, local('rejected', `The sequence no longer has step ${i.step}.`));
       else return true;
       return false;
     });
@@ -96,18 +128,35 @@ export function registerPushJobs(ctx: AppContext, onChange: (pushId: number) => 
         if (job.attempts > 1 && job.lastErrorCode && AMBIGUOUS_CODES.has(job.lastErrorCode)) {
           mapped = mapped.map((o) =>
             o.reasonCode === 'duplicate'
-              ? { ...o, reason: 'Already in this campaign/list — most likely added by an earlier attempt of this push whose answer was lost.' }
+              ? {
+                  ...o,
+                  reason:
+                    'Already in this campaign/list — most likely added by an earlier attempt of this push whose answer was lost.',
+                }
               : o,
           );
         }
       } else if (spec.destination === 'sendkit') {
-        const res = await clients.sendkit().addLeadsToCampaign(spec.target.id, sendable.map((i) => toSendkitLead(leads.get(i.lead_id)!)));
+        const res = await clients.sendkit().addLeadsToCampaign(
+          spec.target.id,
+          sendable.map((i) => toSendkitLead(leads.get(i.lead_id)!)),
+        );
         mapped = mapSendkitResult(emails, res);
       } else {
-        if (!config.profile) return { type: 'fail', code: 'internal', message: `Push ${pushId} has no Segmentflow profile saved with it.` };
-        const payload = sendable.map((i) => toSegmentflowItem(leads.get(i.lead_id)!, i.step ?? 1, i.idempotency_key));
+        if (!config.profile)
+          return {
+            type: 'fail',
+            code: 'internal',
+            message: `Push ${pushId} has no Segmentflow profile saved with it.`,
+          };
+        const payload = sendable.map((i) =>
+          toSegmentflowItem(leads.get(i.lead_id)!, i.step ?? 1, i.idempotency_key),
+        );
         const res = await clients.segmentflow().sendBatch(payload, segmentflowDefaults(config.profile));
-        mapped = mapSegmentflowResult(sendable.map((i) => i.idempotency_key), res.items);
+        mapped = mapSegmentflowResult(
+          sendable.map((i) => i.idempotency_key),
+          res.items,
+        );
       }
       sendable.forEach((item, idx) => outcomes.set(item.id, mapped[idx]!));
     }
@@ -133,4 +182,3 @@ export function registerPushJobs(ctx: AppContext, onChange: (pushId: number) => 
     });
   }
 }
-

@@ -10,7 +10,8 @@ const Headers = z.array(z.string());
 const Original = z.union([z.array(CellValue), z.record(z.string(), CellValue)]);
 const Custom = z.record(z.string(), CellValue);
 
-const cellText = (v: z.infer<typeof CellValue> | undefined): string => (v === null || v === undefined ? '' : String(v));
+const cellText = (v: z.infer<typeof CellValue> | undefined): string =>
+  v === null || v === undefined ? '' : String(v);
 
 function parseJson(text: string): unknown {
   try {
@@ -26,7 +27,10 @@ export function parseHeaders(json: string): string[] {
 }
 
 /** The imported row as (header, value) pairs in column order; unnamed columns are called "Column N". */
-export function originalCells(headers: readonly string[], originalJson: string): Array<{ header: string; value: string }> {
+export function originalCells(
+  headers: readonly string[],
+  originalJson: string,
+): Array<{ header: string; value: string }> {
   const parsed = Original.safeParse(parseJson(originalJson));
   if (!parsed.success) return [];
   const data = parsed.data;
@@ -92,7 +96,8 @@ const readDetailRow = (sqlite: Database.Database, runId: number, leadId: number)
 
 export function leadDetail(sqlite: Database.Database, runId: number, leadId: number): LeadDetail {
   let row = readDetailRow(sqlite, runId, leadId);
-  if (!row) throw new AppError('not_found', 'This lead is not part of this run any more. Refresh the review list.');
+  if (!row)
+    throw new AppError('not_found', 'This lead is not part of this run any more. Refresh the review list.');
   let flags = parseStoredFlags(row.flags_json);
   if (flags === null || row.dirty === 1) {
     recomputeFlags(sqlite, runId, [leadId]);
@@ -132,22 +137,25 @@ export function leadDetail(sqlite: Database.Database, runId: number, leadId: num
       custom: customValues(row.custom_json),
       original: originalCells(parseHeaders(row.headers_json), row.original_json),
     },
-    steps: steps.map(
-      (s): StepView => ({
-        step: s.step,
-        subject: s.subject,
-        body: s.body,
-        subjectGenerated: s.subject_generated,
-        bodyGenerated: s.body_generated,
-        edited: s.subject !== s.subject_generated || s.body !== s.body_generated,
-        editedAt: s.edited_at,
-      }),
-    ),
+    steps: steps.map((s): StepView => ({
+      step: s.step,
+      subject: s.subject,
+      body: s.body,
+      subjectGenerated: s.subject_generated,
+      bodyGenerated: s.body_generated,
+      edited: s.subject !== s.subject_generated || s.body !== s.body_generated,
+      editedAt: s.edited_at,
+    })),
     flags,
   };
 }
 
-export function stepHistory(sqlite: Database.Database, runId: number, leadId: number, step?: number): StepEditEntry[] {
+export function stepHistory(
+  sqlite: Database.Database,
+  runId: number,
+  leadId: number,
+  step?: number,
+): StepEditEntry[] {
   const rows = sqlite
     .prepare(
       `SELECT id, step, kind, subject_before, body_before, subject_after, body_after, updated_at FROM step_edits

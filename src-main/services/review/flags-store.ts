@@ -18,9 +18,9 @@ const CHUNK = 500;
 const DIRTY_CHUNK = 200;
 
 export function readFlagOptions(sqlite: Database.Database): FlagOptions {
-  const row = sqlite.prepare('SELECT value_json AS v FROM preferences WHERE key = ?').get(FLAG_OPTIONS_KEY) as
-    | { v: string }
-    | undefined;
+  const row = sqlite
+    .prepare('SELECT value_json AS v FROM preferences WHERE key = ?')
+    .get(FLAG_OPTIONS_KEY) as { v: string } | undefined;
   if (!row) return DEFAULT_FLAG_OPTIONS;
   const parsed = FlagOptionsSchema.partial().safeParse(safeJson(row.v));
   return parsed.success ? { ...DEFAULT_FLAG_OPTIONS, ...parsed.data } : DEFAULT_FLAG_OPTIONS;
@@ -78,7 +78,13 @@ interface LeadRow {
   gen_state: string;
 }
 
-function computeChunk(sqlite: Database.Database, runId: number, leadIds: number[], expected: number | null, options: FlagOptions) {
+function computeChunk(
+  sqlite: Database.Database,
+  runId: number,
+  leadIds: number[],
+  expected: number | null,
+  options: FlagOptions,
+) {
   const ids = JSON.stringify(leadIds);
   const leads = sqlite
     .prepare(
@@ -100,13 +106,18 @@ function computeChunk(sqlite: Database.Database, runId: number, leadIds: number[
   }
   reindexSearch(sqlite, runId, ids);
   const setJson = sqlite.prepare('UPDATE run_leads SET flags_json = ? WHERE run_id = ? AND lead_id = ?');
-  const setMask = sqlite.prepare('UPDATE review_docs SET flags_mask = ?, dirty = 0 WHERE run_id = ? AND lead_id = ?');
+  const setMask = sqlite.prepare(
+    'UPDATE review_docs SET flags_mask = ?, dirty = 0 WHERE run_id = ? AND lead_id = ?',
+  );
   for (const lead of leads) {
     const leadSteps = byLead.get(lead.lead_id) ?? [];
     // A lead still waiting for (or failed at) generation has no text to judge; its gen state says why.
     const hits =
       lead.gen_state === 'generated' || leadSteps.length > 0
-        ? computeFlags({ firstName: lead.first_name, company: lead.company, expectedSteps: expected, steps: leadSteps }, options)
+        ? computeFlags(
+            { firstName: lead.first_name, company: lead.company, expectedSteps: expected, steps: leadSteps },
+            options,
+          )
         : [];
     setJson.run(JSON.stringify(hits), runId, lead.lead_id);
     setMask.run(flagsMask(hits), runId, lead.lead_id);
@@ -138,7 +149,8 @@ function reindexSearch(sqlite: Database.Database, runId: number, idsJson: string
 }
 
 function runContext(sqlite: Database.Database, runId: number) {
-  const run = sqlite.prepare('SELECT options_json FROM runs WHERE id = ?').get(runId) as { options_json: string } | undefined;
+  const run = sqlite.prepare('SELECT options_json FROM runs WHERE id = ?').get(runId) as
+    { options_json: string } | undefined;
   return { expected: run ? expectedStepsOf(run.options_json) : null, options: readFlagOptions(sqlite) };
 }
 
@@ -150,7 +162,11 @@ function runContext(sqlite: Database.Database, runId: number) {
  * Leads it is not called for are refreshed lazily, in chunks, before the next review list.
  * Returns the number of leads updated.
  */
-export function recomputeFlags(sqlite: Database.Database, runId: number, leadIds?: readonly number[]): number {
+export function recomputeFlags(
+  sqlite: Database.Database,
+  runId: number,
+  leadIds?: readonly number[],
+): number {
   const { expected, options } = runContext(sqlite, runId);
   return sqlite.transaction(() => {
     let count = 0;
@@ -160,8 +176,10 @@ export function recomputeFlags(sqlite: Database.Database, runId: number, leadIds
       }
       return count;
     }
-    const page = sqlite.prepare('SELECT lead_id FROM run_leads WHERE run_id = ? AND lead_id > ? ORDER BY lead_id LIMIT ?').pluck();
-    for (let after = 0; ; ) {
+    const page = sqlite
+      .prepare('SELECT lead_id FROM run_leads WHERE run_id = ? AND lead_id > ? ORDER BY lead_id LIMIT ?')
+      .pluck();
+    for (let after = 0; ;) {
       const ids = page.all(runId, after, CHUNK) as number[];
       if (ids.length === 0) return count;
       count += computeChunk(sqlite, runId, ids, expected, options);
@@ -176,7 +194,9 @@ export function recomputeFlags(sqlite: Database.Database, runId: number, leadIds
  * the main process.
  */
 export async function recomputeDirty(sqlite: Database.Database, runId: number): Promise<number> {
-  const next = sqlite.prepare('SELECT lead_id FROM review_docs WHERE run_id = ? AND dirty = 1 LIMIT ?').pluck();
+  const next = sqlite
+    .prepare('SELECT lead_id FROM review_docs WHERE run_id = ? AND dirty = 1 LIMIT ?')
+    .pluck();
   let total = 0;
   for (;;) {
     const ids = next.all(runId, DIRTY_CHUNK) as number[];
@@ -185,7 +205,11 @@ export async function recomputeDirty(sqlite: Database.Database, runId: number): 
     total += sqlite.transaction(() => {
       const n = computeChunk(sqlite, runId, ids, expected, options);
       // Guarantees progress even for a document whose lead row could not be read.
-      sqlite.prepare('UPDATE review_docs SET dirty = 0 WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))').run(runId, JSON.stringify(ids));
+      sqlite
+        .prepare(
+          'UPDATE review_docs SET dirty = 0 WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))',
+        )
+        .run(runId, JSON.stringify(ids));
       return n;
     })();
     await new Promise<void>((resolve) => setImmediate(resolve));

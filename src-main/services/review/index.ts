@@ -43,10 +43,12 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
 
   function requireRun(runId: number) {
     const exists = sqlite.prepare('SELECT 1 FROM runs WHERE id = ?').pluck().get(runId);
-    if (!exists) throw new AppError('not_found', `Run ${runId} does not exist. Pick a run from the list of runs.`);
+    if (!exists)
+      throw new AppError('not_found', `Run ${runId} does not exist. Pick a run from the list of runs.`);
   }
 
-  const changed = (runId: number, leadIds: number[] | null) => ctx.events.emit('review.changed', { runId, leadIds });
+  const changed = (runId: number, leadIds: number[] | null) =>
+    ctx.events.emit('review.changed', { runId, leadIds });
 
   function resolveTarget(runId: number, target: StateTarget): Array<{ leadId: number; state: ReviewState }> {
     if (target.kind === 'filter') return leadsMatching(sqlite, runId, target.filter);
@@ -69,7 +71,11 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
     requireRun(runId);
     if (target.kind === 'filter') await recomputeDirty(sqlite, runId);
     const matched = resolveTarget(runId, target);
-    const { changed: count, changedIds, action } = await setReviewState(sqlite, runId, state, matched, (n) => plural(n, 'lead'));
+    const {
+      changed: count,
+      changedIds,
+      action,
+    } = await setReviewState(sqlite, runId, state, matched, (n) => plural(n, 'lead'));
     if (count > 0) changed(runId, changedIds.length <= 100 ? changedIds : null);
     return { matched: matched.length, changed: count, action };
   }
@@ -91,7 +97,9 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
       if (revertStep(sqlite, runId, leadId, step)) changed(runId, [leadId]);
       return leadDetail(sqlite, runId, leadId);
     },
-    'review.history': async ({ runId, leadId, step }) => ({ entries: stepHistory(sqlite, runId, leadId, step) }),
+    'review.history': async ({ runId, leadId, step }) => ({
+      entries: stepHistory(sqlite, runId, leadId, step),
+    }),
     'review.setState': ({ runId, state, target }) => setState(runId, state, target),
     'review.undo': async ({ runId }) => {
       requireRun(runId);
@@ -103,10 +111,13 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
     'review.regenerate': async ({ runId, leadIds }) => {
       requireRun(runId);
       const known = sqlite
-        .prepare('SELECT lead_id FROM run_leads WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))')
+        .prepare(
+          'SELECT lead_id FROM run_leads WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))',
+        )
         .pluck()
         .all(runId, JSON.stringify(leadIds)) as number[];
-      if (known.length === 0) throw new AppError('not_found', 'None of these leads are in this run. Refresh the review list.');
+      if (known.length === 0)
+        throw new AppError('not_found', 'None of these leads are in this run. Refresh the review list.');
       return deps.regenerateLeads(runId, known);
     },
     'review.flagInfo': async () => ({
@@ -121,5 +132,10 @@ export function createReviewService(ctx: AppContext, deps: ReviewDeps) {
     },
   };
 
-  return { handlers, list, setState, leadDetail: (runId: number, leadId: number) => leadDetail(sqlite, runId, leadId) };
+  return {
+    handlers,
+    list,
+    setState,
+    leadDetail: (runId: number, leadId: number) => leadDetail(sqlite, runId, leadId),
+  };
 }

@@ -16,9 +16,18 @@ interface StepRow {
   edited_at: number | null;
 }
 
-const TextUndo = z.object({ editId: z.number().int(), subject: z.string(), body: z.string(), editedAt: z.number().int().nullable() });
+const TextUndo = z.object({
+  editId: z.number().int(),
+  subject: z.string(),
+  body: z.string(),
+  editedAt: z.number().int().nullable(),
+});
 const StateUndo = z.object({
-  previous: z.object({ pending: z.array(z.number().int()), approved: z.array(z.number().int()), rejected: z.array(z.number().int()) }),
+  previous: z.object({
+    pending: z.array(z.number().int()),
+    approved: z.array(z.number().int()),
+    rejected: z.array(z.number().int()),
+  }),
 });
 
 interface ActionRow {
@@ -47,7 +56,8 @@ function loadStep(sqlite: Database.Database, runId: number, leadId: number, step
       'SELECT id, subject, body, subject_generated, body_generated, edited_at FROM sequence_steps WHERE run_id = ? AND lead_id = ? AND step = ?',
     )
     .get(runId, leadId, step) as StepRow | undefined;
-  if (!row) throw new AppError('not_found', `This lead has no step ${step} in this run. Refresh the review list.`);
+  if (!row)
+    throw new AppError('not_found', `This lead has no step ${step} in this run. Refresh the review list.`);
   return row;
 }
 
@@ -57,8 +67,16 @@ function newestAction(sqlite: Database.Database, runId: number): ActionRow | und
     .get(runId) as ActionRow | undefined;
 }
 
-function writeStepText(sqlite: Database.Database, row: StepRow, subject: string, body: string, editedAt: number | null) {
-  sqlite.prepare('UPDATE sequence_steps SET subject = ?, body = ?, edited_at = ? WHERE id = ?').run(subject, body, editedAt, row.id);
+function writeStepText(
+  sqlite: Database.Database,
+  row: StepRow,
+  subject: string,
+  body: string,
+  editedAt: number | null,
+) {
+  sqlite
+    .prepare('UPDATE sequence_steps SET subject = ?, body = ?, edited_at = ? WHERE id = ?')
+    .run(subject, body, editedAt, row.id);
 }
 
 function insertHistory(
@@ -78,13 +96,33 @@ function insertHistory(
         `INSERT INTO step_edits(run_id, lead_id, step, kind, subject_before, body_before, subject_after, body_after, session, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(runId, leadId, step, kind, before.subject, before.body, after.subject, after.body, session, now, now).lastInsertRowid,
+      .run(
+        runId,
+        leadId,
+        step,
+        kind,
+        before.subject,
+        before.body,
+        after.subject,
+        after.body,
+        session,
+        now,
+        now,
+      ).lastInsertRowid,
   );
 }
 
 function pushAction(
   sqlite: Database.Database,
-  a: { runId: number; kind: ActionRow['kind']; label: string; leadId: number | null; step: number | null; session: string | null; undo: unknown },
+  a: {
+    runId: number;
+    kind: ActionRow['kind'];
+    label: string;
+    leadId: number | null;
+    step: number | null;
+    session: string | null;
+    undo: unknown;
+  },
   now: number,
 ): ActionRow {
   const id = Number(
@@ -92,7 +130,8 @@ function pushAction(
       .prepare(
         'INSERT INTO review_actions(run_id, kind, label, lead_id, step, session, undo_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(a.runId, a.kind, a.label, a.leadId, a.step, a.session, JSON.stringify(a.undo), now).lastInsertRowid,
+      .run(a.runId, a.kind, a.label, a.leadId, a.step, a.session, JSON.stringify(a.undo), now)
+      .lastInsertRowid,
   );
   sqlite
     .prepare(
@@ -120,14 +159,28 @@ export function editStep(
     const session = input.session ?? null;
     const last = session ? newestAction(sqlite, input.runId) : undefined;
     const continuing =
-      last && last.kind === 'edit' && last.session === session && last.lead_id === input.leadId && last.step === input.step;
+      last &&
+      last.kind === 'edit' &&
+      last.session === session &&
+      last.lead_id === input.leadId &&
+      last.step === input.step;
     if (continuing) {
       const undo = TextUndo.parse(JSON.parse(last.undo_json));
       sqlite
         .prepare('UPDATE step_edits SET subject_after = ?, body_after = ?, updated_at = ? WHERE id = ?')
         .run(subject, body, now, undo.editId);
     } else {
-      const editId = insertHistory(sqlite, input.runId, input.leadId, input.step, 'edit', row, { subject, body }, session, now);
+      const editId = insertHistory(
+        sqlite,
+        input.runId,
+        input.leadId,
+        input.step,
+        'edit',
+        row,
+        { subject, body },
+        session,
+        now,
+      );
       pushAction(
         sqlite,
         {
@@ -149,7 +202,13 @@ export function editStep(
   })();
 }
 
-export function revertStep(sqlite: Database.Database, runId: number, leadId: number, step: number, now = Date.now()): boolean {
+export function revertStep(
+  sqlite: Database.Database,
+  runId: number,
+  leadId: number,
+  step: number,
+  now = Date.now(),
+): boolean {
   return sqlite.transaction(() => {
     const row = loadStep(sqlite, runId, leadId, step);
     const generated = { subject: row.subject_generated, body: row.body_generated };
@@ -174,12 +233,22 @@ export function revertStep(sqlite: Database.Database, runId: number, leadId: num
   })();
 }
 
-const STATE_VERB: Record<ReviewState, string> = { approved: 'Approved', rejected: 'Rejected', pending: 'Reset' };
+const STATE_VERB: Record<ReviewState, string> = {
+  approved: 'Approved',
+  rejected: 'Rejected',
+  pending: 'Reset',
+};
 
 /** Bulk state writes go in slices with a yield between them: 100k leads in one statement froze the app ~0.5 s. */
 const STATE_SLICE = 5000;
 
-async function writeStates(sqlite: Database.Database, runId: number, state: ReviewState, leadIds: readonly number[], now: number) {
+async function writeStates(
+  sqlite: Database.Database,
+  runId: number,
+  state: ReviewState,
+  leadIds: readonly number[],
+  now: number,
+) {
   const update = sqlite.prepare(
     'UPDATE run_leads SET review_state = ?, updated_at = ? WHERE run_id = ? AND lead_id IN (SELECT value FROM json_each(?))',
   );
@@ -236,7 +305,8 @@ export async function undoLast(
   if (action.kind === 'state') {
     const { previous } = StateUndo.parse(JSON.parse(action.undo_json));
     sqlite.prepare('UPDATE review_actions SET undone_at = ? WHERE id = ?').run(now, action.id);
-    for (const s of ['pending', 'approved', 'rejected'] as const) await writeStates(sqlite, runId, s, previous[s], now);
+    for (const s of ['pending', 'approved', 'rejected'] as const)
+      await writeStates(sqlite, runId, s, previous[s], now);
     const all = [...previous.pending, ...previous.approved, ...previous.rejected];
     return { undone: toAction(action), leadIds: all.length <= 100 ? all : null };
   }
@@ -297,11 +367,23 @@ export function applyRegeneratedSteps(
       .prepare('SELECT id, step, subject, body FROM sequence_steps WHERE run_id = ? AND lead_id = ?')
       .all(runId, leadId) as Array<{ id: number; step: number; subject: string; body: string }>;
     for (const old of stale.filter((r) => !kept.has(r.step))) {
-      insertHistory(sqlite, runId, leadId, old.step, 'regenerated', old, { subject: '', body: '' }, null, now);
+      insertHistory(
+        sqlite,
+        runId,
+        leadId,
+        old.step,
+        'regenerated',
+        old,
+        { subject: '', body: '' },
+        null,
+        now,
+      );
       sqlite.prepare('DELETE FROM sequence_steps WHERE id = ?').run(old.id);
     }
     // Text edits made before regeneration no longer apply: their undo would overwrite the new text.
-    sqlite.prepare("DELETE FROM review_actions WHERE run_id = ? AND lead_id = ? AND kind IN ('edit', 'revert')").run(runId, leadId);
+    sqlite
+      .prepare("DELETE FROM review_actions WHERE run_id = ? AND lead_id = ? AND kind IN ('edit', 'revert')")
+      .run(runId, leadId);
     recomputeFlags(sqlite, runId, [leadId]);
   })();
 }

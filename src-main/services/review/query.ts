@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ReviewCounts, ReviewFilter, ReviewPage, ReviewRow, ReviewState } from '../../../src-shared/contract/review';
+import type {
+  ReviewCounts,
+  ReviewFilter,
+  ReviewPage,
+  ReviewRow,
+  ReviewState,
+} from '../../../src-shared/contract/review';
 import { flagBit, maskToFlags, REVIEW_FLAGS, type ReviewFlag } from '../../../src-shared/review/flags';
 import { toFtsQuery } from '../../../src-shared/review/search';
 
@@ -33,7 +39,9 @@ function prepareSearch(sqlite: Database.Database, fts: string): void {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS review_hits (id INTEGER PRIMARY KEY)');
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM temp.review_hits').run();
-    sqlite.prepare('INSERT INTO temp.review_hits (id) SELECT rowid FROM review_fts WHERE review_fts MATCH ?').run(fts);
+    sqlite
+      .prepare('INSERT INTO temp.review_hits (id) SELECT rowid FROM review_fts WHERE review_fts MATCH ?')
+      .run(fts);
   })();
   searchCache.set(sqlite, key);
 }
@@ -87,7 +95,13 @@ interface PageRow {
   subject1: string | null;
 }
 
-export function listPage(sqlite: Database.Database, runId: number, filter: ReviewFilter, offset: number, limit: number) {
+export function listPage(
+  sqlite: Database.Database,
+  runId: number,
+  filter: ReviewFilter,
+  offset: number,
+  limit: number,
+) {
   const where = filterWhere(sqlite, runId, filter, { state: true, flags: true });
   const rows = sqlite
     .prepare(
@@ -104,38 +118,46 @@ export function listPage(sqlite: Database.Database, runId: number, filter: Revie
        ORDER BY d.lead_id`,
     )
     .all(...where.params, limit, offset) as PageRow[];
-  return rows.map(
-    (r): ReviewRow => ({
-      leadId: r.lead_id,
-      email: r.email,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      fullName: r.full_name,
-      company: r.company,
-      title: r.title,
-      reviewState: r.review_state,
-      genState: r.gen_state,
-      flags: maskToFlags(r.flags_mask),
-      edited: r.edited === 1,
-      stepCount: r.step_count,
-      subject1: r.subject1,
-    }),
-  );
+  return rows.map((r): ReviewRow => ({
+    leadId: r.lead_id,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    fullName: r.full_name,
+    company: r.company,
+    title: r.title,
+    reviewState: r.review_state,
+    genState: r.gen_state,
+    flags: maskToFlags(r.flags_mask),
+    edited: r.edited === 1,
+    stepCount: r.step_count,
+    subject1: r.subject1,
+  }));
 }
 
 /**
  * Every count the filter bar shows, from one grouped query: leads grouped by (review state, flag
  * mask) under the search text; the facets are then applied in memory over those few groups.
  */
-export function countAll(sqlite: Database.Database, runId: number, filter: ReviewFilter): { total: number; counts: ReviewCounts } {
+export function countAll(
+  sqlite: Database.Database,
+  runId: number,
+  filter: ReviewFilter,
+): { total: number; counts: ReviewCounts } {
   const where = filterWhere(sqlite, runId, filter, { state: false, flags: false });
   const groups = sqlite
-    .prepare(`SELECT d.review_state AS state, d.flags_mask AS mask, count(*) AS n FROM ${FROM} WHERE ${where.sql} GROUP BY 1, 2`)
+    .prepare(
+      `SELECT d.review_state AS state, d.flags_mask AS mask, count(*) AS n FROM ${FROM} WHERE ${where.sql} GROUP BY 1, 2`,
+    )
     .all(...where.params) as Array<{ state: ReviewState; mask: number; n: number }>;
-  const runTotal = sqlite.prepare('SELECT count(*) FROM review_docs WHERE run_id = ?').pluck().get(runId) as number;
+  const runTotal = sqlite
+    .prepare('SELECT count(*) FROM review_docs WHERE run_id = ?')
+    .pluck()
+    .get(runId) as number;
   const wanted = maskOf(filter.flags);
   const stateOk = (s: ReviewState) => filter.states.length === 0 || filter.states.includes(s);
-  const flagsOk = (mask: number) => (wanted === 0 || (mask & wanted) !== 0) && (!filter.flagless || mask === 0);
+  const flagsOk = (mask: number) =>
+    (wanted === 0 || (mask & wanted) !== 0) && (!filter.flagless || mask === 0);
   const byState = { pending: 0, approved: 0, rejected: 0 };
   const byFlag = Object.fromEntries(REVIEW_FLAGS.map((f) => [f, 0])) as Record<ReviewFlag, number>;
   let flagless = 0;
@@ -152,7 +174,10 @@ export function countAll(sqlite: Database.Database, runId: number, filter: Revie
 
 export function countMatching(sqlite: Database.Database, runId: number, filter: ReviewFilter): number {
   const where = filterWhere(sqlite, runId, filter, { state: true, flags: true });
-  return sqlite.prepare(`SELECT count(*) FROM ${FROM} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  return sqlite
+    .prepare(`SELECT count(*) FROM ${FROM} WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
 }
 
 export function queryPage(

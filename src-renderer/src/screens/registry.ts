@@ -19,8 +19,18 @@ export interface ScreenEntry {
  * and default-export the component from that file. Nothing else needs to change.
  */
 export const screens: readonly ScreenEntry[] = [
-  { id: 'import', label: 'Import', purpose: 'Bring in lead files from Excel or CSV.', load: () => import('./import/ImportScreen') },
-  { id: 'clean', label: 'Clean & dedupe', purpose: 'Fix, validate and deduplicate imported leads.', load: () => import('./clean/CleanScreen') },
+  {
+    id: 'import',
+    label: 'Import',
+    purpose: 'Bring in lead files from Excel or CSV.',
+    load: () => import('./import/ImportScreen'),
+  },
+  {
+    id: 'clean',
+    label: 'Clean & dedupe',
+    purpose: 'Fix, validate and deduplicate imported leads.',
+    load: () => import('./clean/CleanScreen'),
+  },
   {
     id: 'generate',
     label: 'Generate',

@@ -42,7 +42,14 @@ const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
 
 interface ImportOut {
   importId: number;
-  import: { total: number; rowsRead: number; blankRows: number; counts: Record<string, number>; status: string; headers: string[] };
+  import: {
+    total: number;
+    rowsRead: number;
+    blankRows: number;
+    counts: Record<string, number>;
+    status: string;
+    headers: string[];
+  };
   warnings: string[];
 }
 
@@ -64,7 +71,9 @@ describe('leadprep import', () => {
 
     const human = await cli('import', path);
     expect(human.code).toBe(1);
-    expect(human.stderr).toMatch(/already imported .* as import \d+ \("leads.xlsx", 120 leads\)\. Use --force/);
+    expect(human.stderr).toMatch(
+      /already imported .* as import \d+ \("leads.xlsx", 120 leads\)\. Use --force/,
+    );
 
     const forced = await cli('import', path, '--force');
     expect(forced.code, forced.stderr).toBe(0);
@@ -88,11 +97,25 @@ describe('leadprep import', () => {
       ],
     });
     const path = file('people.xlsx', writeWorkbook(wb));
-    const r = await cli('import', path, '--sheet', 'People', '--header-row', '2', '--map', 'fullName=Contact', '--map', 'email=2', '--json');
+    const r = await cli(
+      'import',
+      path,
+      '--sheet',
+      'People',
+      '--header-row',
+      '2',
+      '--map',
+      'fullName=Contact',
+      '--map',
+      'email=2',
+      '--json',
+    );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const out = json<ImportOut>(r);
     expect(out.import.headers).toEqual(['Contact', 'Mail']);
-    const leads = json<{ fullName: string; email: string; rowNumber: number }[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    const leads = json<{ fullName: string; email: string; rowNumber: number }[]>(
+      await cli('leads', '--import', String(out.importId), '--json'),
+    );
     expect(leads).toMatchObject([{ fullName: 'Ann Lee', email: 'ann@acme.com', rowNumber: 3 }]);
 
     const bad = await cli('import', path, '--sheet', 'Nope');
@@ -137,12 +160,31 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
     ['truncated workbook', 'cut.xlsx', () => truncated(xlsx(), 0.5), /damaged|corrupt|truncated|incomplete/i],
     ['password-protected workbook', 'locked.xlsx', encryptedXlsx, /password/i],
     ['empty file', 'empty.csv', () => new Uint8Array(0), /empty/i],
-    ['empty sheet', 'blank.xlsx', () => writeWorkbook(workbookFromRows({ Sheet1: [] })), /empty|nothing to import/i],
+    [
+      'empty sheet',
+      'blank.xlsx',
+      () => writeWorkbook(workbookFromRows({ Sheet1: [] })),
+      /empty|nothing to import/i,
+    ],
     ['web page renamed .xlsx', 'page.xlsx', htmlTableBytes, /web page|HTML/i],
     ['PDF renamed .xlsx', 'doc.xlsx', pdfBytes, /PDF/],
-    ['zip bomb', 'bomb.xlsx', () => zipClaimingSizes(xlsx(), 0x7fffffff), /too (large|big)|expand|inflate|zip bomb|refus/i],
+    [
+      'zip bomb',
+      'bomb.xlsx',
+      () => zipClaimingSizes(xlsx(), 0x7fffffff),
+      /too (large|big)|expand|inflate|zip bomb|refus/i,
+    ],
     ['too many rows', 'huge.csv', tooManyRows, /500,000/],
-    ['no email column', 'noemail.csv', () => csvBytes([['Name', 'Company', 'Phone'], ['Ann', 'Acme', '0612']]), /No email column found\. Columns in this sheet: Name, Company, Phone/],
+    [
+      'no email column',
+      'noemail.csv',
+      () =>
+        csvBytes([
+          ['Name', 'Company', 'Phone'],
+          ['Ann', 'Acme', '0612'],
+        ]),
+      /No email column found\. Columns in this sheet: Name, Company, Phone/,
+    ],
     ['header row only', 'header.csv', () => 'Email,Name\n', /no rows of data/],
   ];
 
@@ -181,7 +223,9 @@ describe('awkward but importable input', () => {
     const out = json<ImportOut>(r);
     expect(out.warnings.join(' ')).toMatch(/1 very long cell was cut/);
     expect(out.import.headers).toEqual(['Email', 'Email (2)', 'Column 3', 'Notes']);
-    const leads = json<{ email: string; custom: Record<string, string> }[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    const leads = json<{ email: string; custom: Record<string, string> }[]>(
+      await cli('leads', '--import', String(out.importId), '--json'),
+    );
     expect(leads[0]?.custom.notes?.length).toBe(1_000_000);
     expect(leads[1]?.custom.notes).toBe('=cmd|"/c calc"!A1');
     expect(leads[2]?.custom.notes).toBe('@SUM(1,2)');

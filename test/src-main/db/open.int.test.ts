@@ -22,7 +22,9 @@ function migrationsWithExtra(sql: string): string {
   const folder = join(dir, 'next-migrations');
   cpSync(realMigrations, folder, { recursive: true });
   const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> };
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+    entries: Array<Record<string, unknown>>;
+  };
   const last = journal.entries[journal.entries.length - 1]!;
   const tag = `9999_next_release`;
   journal.entries.push({ ...last, idx: journal.entries.length, tag, when: Number(last.when) + 1000 });
@@ -38,7 +40,9 @@ describe('database migrations', () => {
       .prepare("select name from sqlite_master where type = 'table'")
       .pluck()
       .all() as string[];
-    expect(tables).toEqual(expect.arrayContaining(['imports', 'leads', 'jobs', 'runs', 'batches', 'sequence_steps', 'pushes']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['imports', 'leads', 'jobs', 'runs', 'batches', 'sequence_steps', 'pushes']),
+    );
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.schemaVersion).toBe(knownSchemaVersion(realMigrations));
@@ -57,7 +61,9 @@ describe('database migrations', () => {
   it('an upgrade keeps existing rows and leaves a backup copy first', () => {
     const v1 = open();
     v1.sqlite
-      .prepare("insert into suppressions (kind, value, source, created_at) values ('email', 'keep@me.test', 'test', 1)")
+      .prepare(
+        "insert into suppressions (kind, value, source, created_at) values ('email', 'keep@me.test', 'test', 1)",
+      )
       .run();
     v1.close();
     const next = open(migrationsWithExtra('ALTER TABLE `suppressions` ADD `note` text;'));
@@ -73,7 +79,9 @@ describe('database migrations', () => {
   it('a failed migration leaves the old database usable and says where the backup is', () => {
     const v1 = open();
     v1.sqlite
-      .prepare("insert into suppressions (kind, value, source, created_at) values ('domain', 'old.test', 'test', 1)")
+      .prepare(
+        "insert into suppressions (kind, value, source, created_at) values ('domain', 'old.test', 'test', 1)",
+      )
       .run();
     v1.close();
     const broken = migrationsWithExtra('ALTER TABLE `no_such_table` ADD `x` text;');

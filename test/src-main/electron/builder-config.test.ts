@@ -23,12 +23,20 @@ describe('electron-builder config', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'drizzle', to: 'drizzle' }));
     expect(config.npmRebuild).toBe(true);
-    expect([config.mac.target, config.win.target, config.linux.target]).toEqual([['dmg'], ['nsis'], ['AppImage', 'deb']]);
+    expect([config.mac.target, config.win.target, config.linux.target]).toEqual([
+      ['dmg'],
+      ['nsis'],
+      ['AppImage', 'deb'],
+    ]);
   });
 
   it('flips the security fuses on the packaged binary', async () => {
     let flipped: Record<string | number, unknown> | undefined;
-    const context = { packager: { addElectronFuses: async (_ctx: unknown, fuses: Record<string, unknown>) => void (flipped = fuses) } };
+    const context = {
+      packager: {
+        addElectronFuses: async (_ctx: unknown, fuses: Record<string, unknown>) => void (flipped = fuses),
+      },
+    };
     await config.afterPack(context);
     expect(flipped).toMatchObject({
       version: FuseVersion.V1,

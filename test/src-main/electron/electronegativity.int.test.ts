@@ -13,7 +13,9 @@ const root = resolve(__dirname, '../../..');
 // its bundled English messages). The release-data check is excluded for the same reason.
 const enegRequire = createRequire(require.resolve('@doyensec/electronegativity'));
 const offline = () => Promise.reject(new Error('network disabled in tests'));
-require.cache[enegRequire.resolve('got')] = { exports: Object.assign(offline, { head: offline }) } as unknown as NodeJS.Module;
+require.cache[enegRequire.resolve('got')] = {
+  exports: Object.assign(offline, { head: offline }),
+} as unknown as NodeJS.Module;
 
 const Issue = z.object({
   id: z.string(),
@@ -35,10 +37,17 @@ const electronVersion = (require('electron/package.json') as { version: string }
 
 async function scan(input: string) {
   const result = Result.parse(
-    await run({ input, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: ['AvailableSecurityFixesGlobalCheck'] }),
+    await run({
+      input,
+      isRelative: true,
+      electronVersionOverride: electronVersion,
+      excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+    }),
   );
   for (const f of result.issues) {
-    console.log(`[${f.severity.name}/${f.confidence.name}] ${f.id} ${f.file}:${f.location.line} ${f.description}`);
+    console.log(
+      `[${f.severity.name}/${f.confidence.name}] ${f.id} ${f.file}:${f.location.line} ${f.description}`,
+    );
   }
   return result;
 }
@@ -61,9 +70,12 @@ describe('electronegativity', () => {
   it('finds no high-severity issue in the main process and preload sources', async () => {
     const appDir = join(sampleDir, 'app');
     mkdirSync(appDir);
-    for (const dir of ['src-main', 'src-preload']) cpSync(resolve(root, dir), join(appDir, dir), { recursive: true });
+    for (const dir of ['src-main', 'src-preload'])
+      cpSync(resolve(root, dir), join(appDir, dir), { recursive: true });
     const { issues, errors } = await scan(appDir);
     expect(errors.filter((e) => !e.tolerable).map((e) => `${e.file}: ${e.message}`)).toEqual([]);
-    expect(issues.filter((f) => f.severity.name === 'HIGH').map((f) => `${f.id} ${f.file}:${f.location.line}`)).toEqual([]);
+    expect(
+      issues.filter((f) => f.severity.name === 'HIGH').map((f) => `${f.id} ${f.file}:${f.location.line}`),
+    ).toEqual([]);
   });
 });

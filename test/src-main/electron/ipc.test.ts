@@ -19,7 +19,8 @@ function event(opts: { url?: string | null; mainFrame?: boolean; senderId?: numb
   const url = opts.url === undefined ? 'app://leadprep/index.html' : opts.url;
   return {
     sender: { id: opts.senderId ?? OWN_ID },
-    senderFrame: url === null ? null : { url, parent: opts.mainFrame === false ? { url: 'app://leadprep/' } : null },
+    senderFrame:
+      url === null ? null : { url, parent: opts.mainFrame === false ? { url: 'app://leadprep/' } : null },
   };
 }
 
@@ -33,7 +34,10 @@ describe('registerElectronIpc', () => {
   });
 
   it('passes calls from our window to the dispatcher', async () => {
-    await expect(handler(event({}), 'keys.status', {})).resolves.toEqual({ ok: true, value: { called: 'keys.status' } });
+    await expect(handler(event({}), 'keys.status', {})).resolves.toEqual({
+      ok: true,
+      value: { called: 'keys.status' },
+    });
     expect(dispatch).toHaveBeenCalledWith('keys.status', {});
   });
 

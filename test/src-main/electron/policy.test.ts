@@ -64,13 +64,21 @@ describe('window options', () => {
 
   it('adds only the preload and the devTools switch to the secure defaults', () => {
     const opts = mainWindowOptions('/app/out/preload/index.cjs', { devTools: false });
-    expect(opts.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/app/out/preload/index.cjs', devTools: false });
+    expect(opts.webPreferences).toEqual({
+      ...SECURE_WEB_PREFERENCES,
+      preload: '/app/out/preload/index.cjs',
+      devTools: false,
+    });
     expect(opts.show).toBe(false);
   });
 
   it('registers app:// as a standard secure scheme without CSP bypass or cross-origin reads', () => {
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+    });
     expect(APP_SCHEME_PRIVILEGES.privileges?.bypassCSP).toBeFalsy();
     expect(APP_SCHEME_PRIVILEGES.privileges?.corsEnabled).toBeFalsy();
     expect(APP_SCHEME_PRIVILEGES.privileges?.allowServiceWorkers).toBeFalsy();

@@ -15,7 +15,8 @@ const electron = vi.hoisted(() => {
     state,
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) },
     ipcRenderer: {
-      on: (channel: string, listener: IpcListener) => state.listeners.set(channel, [...(state.listeners.get(channel) ?? []), listener]),
+      on: (channel: string, listener: IpcListener) =>
+        state.listeners.set(channel, [...(state.listeners.get(channel) ?? []), listener]),
       invoke: async (...args: unknown[]) => {
         state.invoked.push(args);
         return { ok: true, value: { echoed: args[1] } };
@@ -27,7 +28,8 @@ vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer:
 
 const fakeSender = { send: () => undefined, secret: 'main-process handle' };
 function emitFromMain(name: string, payload: unknown) {
-  for (const l of electron.state.listeners.get('leadprep:event') ?? []) l({ sender: fakeSender }, name, payload);
+  for (const l of electron.state.listeners.get('leadprep:event') ?? [])
+    l({ sender: fakeSender }, name, payload);
 }
 
 describe('preload bridge', () => {
@@ -43,7 +45,10 @@ describe('preload bridge', () => {
   });
 
   it('sends contract calls on the single call channel', async () => {
-    await expect(bridge.invoke('keys.status', {})).resolves.toEqual({ ok: true, value: { echoed: 'keys.status' } });
+    await expect(bridge.invoke('keys.status', {})).resolves.toEqual({
+      ok: true,
+      value: { echoed: 'keys.status' },
+    });
     expect(electron.state.invoked.at(-1)).toEqual(['leadprep:call', 'keys.status', {}]);
   });
 
@@ -89,7 +94,9 @@ describe('built preload bundle', () => {
   // A sandboxed preload can require only 'electron' (and a few Node polyfills); any other require()
   // makes the preload fail to load and window.leadprep silently missing.
   it.skipIf(!built)('requires nothing but electron', () => {
-    const requires = [...readFileSync(bundle, 'utf8').matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+    const requires = [...readFileSync(bundle, 'utf8').matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map(
+      (m) => m[1],
+    );
     expect(new Set(requires)).toEqual(new Set(['electron']));
   });
 });

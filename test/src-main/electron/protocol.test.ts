@@ -10,7 +10,11 @@ const root = resolve('/srv/leadprep-renderer');
 
 describe('resolveAppPath', () => {
   it('maps the app root and nested assets inside the renderer folder', () => {
-    expect(resolveAppPath(root, 'app://leadprep/')).toEqual({ ok: true, filePath: join(root, 'index.html'), spaFallback: false });
+    expect(resolveAppPath(root, 'app://leadprep/')).toEqual({
+      ok: true,
+      filePath: join(root, 'index.html'),
+      spaFallback: false,
+    });
     expect(resolveAppPath(root, 'app://leadprep/assets/index-abc.js')).toEqual({
       ok: true,
       filePath: join(root, 'assets', 'index-abc.js'),
@@ -47,7 +51,22 @@ describe('resolveAppPath', () => {
 
   it('never resolves outside the root, whatever the path', () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E.', '.%2e', '%2f', '%5c', '\\', '%00', 'C:', '~', 'assets', 'index.html', ''),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E.',
+        '.%2e',
+        '%2f',
+        '%5c',
+        '\\',
+        '%00',
+        'C:',
+        '~',
+        'assets',
+        'index.html',
+        '',
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(
@@ -55,7 +74,9 @@ describe('resolveAppPath', () => {
         const result = resolveAppPath(root, `app://leadprep/${segments.join('/')}`);
         if (!result.ok) return;
         const rel = relative(root, result.filePath);
-        expect(rel.startsWith(`..${sep}`) || rel === '..' || resolve(root, rel) !== result.filePath).toBe(false);
+        expect(rel.startsWith(`..${sep}`) || rel === '..' || resolve(root, rel) !== result.filePath).toBe(
+          false,
+        );
       }),
       { numRuns: 2000 },
     );
@@ -115,7 +136,9 @@ describe('createAppRequestHandler', () => {
   });
 
   it('refuses methods other than GET and HEAD', async () => {
-    expect((await handle(new Request('app://leadprep/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect(
+      (await handle(new Request('app://leadprep/index.html', { method: 'POST', body: 'x' }))).status,
+    ).toBe(405);
     const head = await handle(new Request('app://leadprep/index.html', { method: 'HEAD' }));
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');

@@ -33,7 +33,13 @@ function fakeContents() {
       openHandler = fn;
     },
     fire(name: string, url?: string) {
-      const ev = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      const ev = {
+        url,
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       listeners.get(name)?.(ev);
       return ev.defaultPrevented;
     },

@@ -30,7 +30,10 @@ describe('the contract dispatcher', () => {
   it('only opens web links in the OS browser', async () => {
     expect((await app.dispatch('links.open', { url: 'javascript:alert(1)' })).ok).toBe(false);
     expect((await app.dispatch('links.open', { url: 'file:///etc/passwd' })).ok).toBe(false);
-    expect(await app.dispatch('links.open', { url: 'https://example.com/docs' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await app.dispatch('links.open', { url: 'https://example.com/docs' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     expect(app.opened).toEqual(['https://example.com/docs']);
   });
 });

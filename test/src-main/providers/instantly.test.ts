@@ -16,10 +16,23 @@ describe('Instantly client', () => {
     const { calls, fetchImpl } = answer({ status: 'success', created_leads: [{ id: 'x', index: 0 }] });
     const res = await createInstantlyClient({ baseUrl: 'http://in', key, fetchImpl }).addLeads(
       [{ email: 'a@x.com', custom_variables: {} }],
-      { campaign_id: 'c', verify_leads_on_import: false, skip_if_in_workspace: true, skip_if_in_campaign: false, skip_if_in_list: false },
+      {
+        campaign_id: 'c',
+        verify_leads_on_import: false,
+        skip_if_in_workspace: true,
+        skip_if_in_campaign: false,
+        skip_if_in_list: false,
+      },
     );
-    expect(res).toMatchObject({ in_blocklist: 0, duplicated_leads: 0, created_leads: [{ id: 'x', index: 0 }] });
+    expect(res).toMatchObject({
+      in_blocklist: 0,
+      duplicated_leads: 0,
+      created_leads: [{ id: 'x', index: 0 }],
+    });
     expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer k_test');
-    expect(JSON.parse(String(calls[0]!.init.body))).toMatchObject({ campaign_id: 'c', leads: [{ email: 'a@x.com' }] });
+    expect(JSON.parse(String(calls[0]!.init.body))).toMatchObject({
+      campaign_id: 'c',
+      leads: [{ email: 'a@x.com' }],
+    });
   });
 });

@@ -26,7 +26,9 @@ describe('Segmentflow client', () => {
         { index: 3, idempotencyKey: 'd', code: 'X', message: 'top-level' },
       ],
     });
-    const res = await createSegmentflowClient({ baseUrl: 'http://sf', key, fetchImpl }).sendBatch([item], { templateId: 't' });
+    const res = await createSegmentflowClient({ baseUrl: 'http://sf', key, fetchImpl }).sendBatch([item], {
+      templateId: 't',
+    });
     expect(res.items).toEqual([
       { kind: 'accepted', index: 0, idempotencyKey: 'a', sendId: 's1' },
       { kind: 'rejected', index: 1, idempotencyKey: 'b', code: 'INVALID_RECIPIENT', message: 'bad' },
@@ -39,7 +41,11 @@ describe('Segmentflow client', () => {
 
   it('turns an unrecognisable answer into a typed provider error', async () => {
     const { fetchImpl } = answer({ ok: 1 });
-    await expect(createSegmentflowClient({ baseUrl: 'http://sf', key, fetchImpl }).sendBatch([item], { templateId: 't' })).rejects.toMatchObject({
+    await expect(
+      createSegmentflowClient({ baseUrl: 'http://sf', key, fetchImpl }).sendBatch([item], {
+        templateId: 't',
+      }),
+    ).rejects.toMatchObject({
       name: 'ProviderError',
       code: 'provider_unexpected',
     });
@@ -47,7 +53,11 @@ describe('Segmentflow client', () => {
 
   it('refuses more than 100 items before calling', async () => {
     const { calls, fetchImpl } = answer({});
-    await expect(createSegmentflowClient({ baseUrl: 'http://sf', key, fetchImpl }).sendBatch(Array(101).fill(item), { templateId: 't' })).rejects.toThrow(RangeError);
+    await expect(
+      createSegmentflowClient({ baseUrl: 'http://sf', key, fetchImpl }).sendBatch(Array(101).fill(item), {
+        templateId: 't',
+      }),
+    ).rejects.toThrow(RangeError);
     expect(calls).toHaveLength(0);
   });
 });

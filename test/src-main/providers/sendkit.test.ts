@@ -14,7 +14,10 @@ const key = async () => 'k_test';
 describe('Sendkit client', () => {
   it('sends both auth headers and reads a response without errors[]', async () => {
     const { calls, fetchImpl } = answer({ success: true, data: { added: 2, skipped: 0 } });
-    const res = await createSendkitClient({ baseUrl: 'http://sk', key, fetchImpl }).addLeadsToCampaign('c/1', [{ email: 'a@x.com' }]);
+    const res = await createSendkitClient({ baseUrl: 'http://sk', key, fetchImpl }).addLeadsToCampaign(
+      'c/1',
+      [{ email: 'a@x.com' }],
+    );
     expect(res).toEqual({ added: 2, skipped: 0, errors: [] });
     expect(calls[0]!.url).toBe('http://sk/v1/campaigns/c%2F1/leads');
     const h = new Headers(calls[0]!.init.headers);
@@ -22,8 +25,15 @@ describe('Sendkit client', () => {
   });
 
   it('maps a 404 body to a typed not-found error with the provider message', async () => {
-    const { fetchImpl } = answer({ success: false, error: { code: 'NOT_FOUND', message: 'Campaign not found' } }, 404);
-    await expect(createSendkitClient({ baseUrl: 'http://sk', key, fetchImpl }).addLeadsToCampaign('c', [{ email: 'a@x.com' }])).rejects.toMatchObject({
+    const { fetchImpl } = answer(
+      { success: false, error: { code: 'NOT_FOUND', message: 'Campaign not found' } },
+      404,
+    );
+    await expect(
+      createSendkitClient({ baseUrl: 'http://sk', key, fetchImpl }).addLeadsToCampaign('c', [
+        { email: 'a@x.com' },
+      ]),
+    ).rejects.toMatchObject({
       code: 'provider_not_found',
       providerCode: 'NOT_FOUND',
       message: expect.stringContaining('Campaign not found'),

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp } from '../../helpers/app';
-import { cancelJobs, createQueueRunner, enqueueJob, listJobs, type JobContext, type JobOutcome } from '../../../src-main/queue';
+import {
+  cancelJobs,
+  createQueueRunner,
+  enqueueJob,
+  listJobs,
+  type JobContext,
+  type JobOutcome,
+} from '../../../src-main/queue';
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -79,13 +86,27 @@ describe('job queue', () => {
       },
       onGiveUp: (_job, err) => gaveUp.push(err.message),
     });
-    const pollId = enqueueJob(ctx, { kind: 'test.poll', provider: 'instantly', payload: { n: 1 }, maxAttempts: 2 });
-    const brokenId = enqueueJob(ctx, { kind: 'test.broken', provider: 'instantly', payload: { n: 2 }, maxAttempts: 3 });
+    const pollId = enqueueJob(ctx, {
+      kind: 'test.poll',
+      provider: 'instantly',
+      payload: { n: 1 },
+      maxAttempts: 2,
+    });
+    const brokenId = enqueueJob(ctx, {
+      kind: 'test.broken',
+      provider: 'instantly',
+      payload: { n: 2 },
+      maxAttempts: 3,
+    });
     await createQueueRunner(ctx, { pollIntervalMs: 10, backoff: { baseMs: 5, capMs: 20 } }).runUntilIdle();
     const jobs = new Map(listJobs(ctx).map((j) => [j.id, j]));
     expect(jobs.get(pollId)).toMatchObject({ state: 'done', attempts: 1 });
     expect(polls).toBe(12);
-    expect(jobs.get(brokenId)).toMatchObject({ state: 'failed', attempts: 3, lastError: 'Unexpected error: boom' });
+    expect(jobs.get(brokenId)).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      lastError: 'Unexpected error: boom',
+    });
     expect(gaveUp).toEqual(['Unexpected error: boom']);
   });
 
@@ -102,14 +123,26 @@ describe('job queue', () => {
         return { type: 'done' };
       },
     });
-    const id1 = enqueueJob(ctx, { kind: 'test.once', provider: 'segmentflow', payload: { n: 1 }, dedupeKey: 'k' });
-    const id2 = enqueueJob(ctx, { kind: 'test.once', provider: 'segmentflow', payload: { n: 2 }, dedupeKey: 'k' });
+    const id1 = enqueueJob(ctx, {
+      kind: 'test.once',
+      provider: 'segmentflow',
+      payload: { n: 1 },
+      dedupeKey: 'k',
+    });
+    const id2 = enqueueJob(ctx, {
+      kind: 'test.once',
+      provider: 'segmentflow',
+      payload: { n: 2 },
+      dedupeKey: 'k',
+    });
     expect(id2).toBe(id1);
     enqueueJob(ctx, { kind: 'test.once', provider: 'segmentflow', payload: { n: 9 }, runId: 77 });
     expect(cancelJobs(ctx, { runId: 77 })).toBe(1);
     await createQueueRunner(ctx, { pollIntervalMs: 10 }).runUntilIdle();
     expect(seen).toEqual([1]);
-    expect(enqueueJob(ctx, { kind: 'test.once', provider: 'segmentflow', payload: { n: 3 }, dedupeKey: 'k' })).toBe(id1);
+    expect(
+      enqueueJob(ctx, { kind: 'test.once', provider: 'segmentflow', payload: { n: 3 }, dedupeKey: 'k' }),
+    ).toBe(id1);
     await createQueueRunner(ctx, { pollIntervalMs: 10 }).runUntilIdle();
     expect(seen).toEqual([1, 3]);
   });

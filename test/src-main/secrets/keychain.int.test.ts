@@ -50,7 +50,12 @@ describe('API keys in the real OS keychain', () => {
     responses.push(await app.dispatch('keys.test', { provider: 'machfive' }));
     responses.push(await app.dispatch('app.info', {}));
     // A provider failure whose text might echo the request must be scrubbed too.
-    sim.inject({ route: 'campaigns', kind: 'status', status: 500, message: `upstream rejected Bearer ${SECRET}` });
+    sim.inject({
+      route: 'campaigns',
+      kind: 'status',
+      status: 500,
+      message: `upstream rejected Bearer ${SECRET}`,
+    });
     responses.push(await app.dispatch('keys.test', { provider: 'machfive' }));
     app.ctx.log.error(`simulated failure while calling with key ${SECRET}`);
     app.ctx.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -47,7 +47,13 @@ describe('validate', () => {
 describe('runRequest', () => {
   it('trims text, leaves empty options out and carries the lead choice', () => {
     const req = runRequest(
-      filled({ emailCount: '2', batchSize: '25', emailSignature: '  ', campaignAngle: ' Speed ', approvedCtas: [' Call? '] }),
+      filled({
+        emailCount: '2',
+        batchSize: '25',
+        emailSignature: '  ',
+        campaignAngle: ' Speed ',
+        approvedCtas: [' Call? '],
+      }),
     );
     expect(req).toEqual({
       selection: { kind: 'import', importId: 7 },

@@ -20,30 +20,55 @@ function run(id: number, state: RunDetail['state'], generated: number, total: nu
     createdAt: 1,
     finishedAt: null,
     leads: leads(generated, total - generated),
-    batchStates: { queued: 0, submitting: 0, processing: 1, exporting: 0, done: 0, failed: 0, stuck: 0, cancelled: 0 },
+    batchStates: {
+      queued: 0,
+      submitting: 0,
+      processing: 1,
+      exporting: 0,
+      done: 0,
+      failed: 0,
+      stuck: 0,
+      cancelled: 0,
+    },
     batches: [],
   };
 }
 
-const machfive = { provider: 'machfive' as const, paused: null, concurrency: 3, queuedJobs: 0, runningJobs: 1 };
+const machfive = {
+  provider: 'machfive' as const,
+  paused: null,
+  concurrency: 3,
+  queuedJobs: 0,
+  runningJobs: 1,
+};
 
 function bridgeFrom(answers: Partial<Record<CallName, unknown>>): LeadPrepBridge {
   return {
     async invoke(name) {
-      return name in answers ? { ok: true, value: answers[name] } : { ok: false, error: { code: 'internal', message: 'no' } };
+      return name in answers
+        ? { ok: true, value: answers[name] }
+        : { ok: false, error: { code: 'internal', message: 'no' } };
     },
     on: () => () => undefined,
   };
 }
 
-beforeEach(() => useRuns.setState({ runs: null, details: {}, providers: null, loadError: null, lastEventAt: 0 }));
+beforeEach(() =>
+  useRuns.setState({ runs: null, details: {}, providers: null, loadError: null, lastEventAt: 0 }),
+);
 afterEach(() => setBridge(null));
 
 describe('useRuns', () => {
   it('loads runs, queue state and the batches of active runs from the host', async () => {
     const active = run(2, 'active', 10, 100);
     const { batches: _b, ...summary } = active;
-    setBridge(bridgeFrom({ 'runs.list': { runs: [summary] }, 'queue.status': { providers: [machfive] }, 'runs.get': active }));
+    setBridge(
+      bridgeFrom({
+        'runs.list': { runs: [summary] },
+        'queue.status': { providers: [machfive] },
+        'runs.get': active,
+      }),
+    );
     await useRuns.getState().refresh();
     const s = useRuns.getState();
     expect(s.loadError).toBeNull();
@@ -78,7 +103,9 @@ describe('useRuns', () => {
 
 describe('labels', () => {
   it('counts finished leads of all active runs for the status badge', () => {
-    expect(progressText([run(1, 'active', 30, 100), run(2, 'active', 0, 50)])).toBe('Generating · 30 of 150 leads · 2 runs');
+    expect(progressText([run(1, 'active', 30, 100), run(2, 'active', 0, 50)])).toBe(
+      'Generating · 30 of 150 leads · 2 runs',
+    );
     expect(progressText([run(1, 'active', 1, 1)])).toBe('Generating · 1 of 1 lead');
   });
 

@@ -19,7 +19,16 @@ const detail: RunDetail = {
   createdAt: 1,
   finishedAt: null,
   leads: { pending: 5, generated: 0, notGenerated: 0, failed: 0 },
-  batchStates: { queued: 0, submitting: 0, processing: 1, exporting: 0, done: 0, failed: 0, stuck: 0, cancelled: 0 },
+  batchStates: {
+    queued: 0,
+    submitting: 0,
+    processing: 1,
+    exporting: 0,
+    done: 0,
+    failed: 0,
+    stuck: 0,
+    cancelled: 0,
+  },
   batches: [],
 };
 const { batches: _b, ...summary } = detail;
@@ -31,7 +40,8 @@ function host() {
   const bridge: LeadPrepBridge = {
     async invoke(name) {
       calls.push(name);
-      const value = name === 'runs.list' ? { runs: [summary] } : name === 'queue.status' ? { providers: [] } : detail;
+      const value =
+        name === 'runs.list' ? { runs: [summary] } : name === 'queue.status' ? { providers: [] } : detail;
       return { ok: true, value };
     },
     on(event, listener) {
@@ -86,7 +96,9 @@ describe('useRunsWatcher', () => {
     await advance(0);
     const before = h.lists();
     for (let i = 0; i < 10; i++) {
-      act(() => h.emit('runs.changed', { ...detail, leads: { ...detail.leads, generated: i, pending: 5 - i } }));
+      act(() =>
+        h.emit('runs.changed', { ...detail, leads: { ...detail.leads, generated: i, pending: 5 - i } }),
+      );
       await advance(1_000);
     }
     expect(h.lists()).toBe(before);

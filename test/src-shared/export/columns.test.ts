@@ -86,7 +86,14 @@ describe('export columns', () => {
   });
 
   it('columns of several imports are merged by header, in import order', () => {
-    const cols = exportColumns([['Email', 'Name'], ['Name', 'City']], [], 0);
+    const cols = exportColumns(
+      [
+        ['Email', 'Name'],
+        ['Name', 'City'],
+      ],
+      [],
+      0,
+    );
     expect(cols.filter((c) => c.kind === 'original').map((c) => c.name)).toEqual(['Email', 'Name', 'City']);
   });
 });

@@ -22,13 +22,19 @@ describe('CSV encoding (RFC 4180, CRLF)', () => {
 
   it('any table of strings survives a round trip through a CSV parser', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const width = rows[0]?.length ?? 0;
-        const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? 'x'));
-        const text = table.map(csvLine).join('');
-        const parsed = Papa.parse<string[]>(text, { newline: '\r\n' });
-        expect(parsed.data.slice(0, table.length)).toEqual(table);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (rows) => {
+          const width = rows[0]?.length ?? 0;
+          const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? 'x'));
+          const text = table.map(csvLine).join('');
+          const parsed = Papa.parse<string[]>(text, { newline: '\r\n' });
+          expect(parsed.data.slice(0, table.length)).toEqual(table);
+        },
+      ),
     );
   });
 });

@@ -1,17 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equalJitterDelayMs, fullJitterDelayMs, lowerConcurrency, offlineDelayMs, pollDelayMs, raiseConcurrency } from '../../../src-shared/generation/backoff';
-import { batchCount, clampBatchSize, normaliseEmailKey, splitIntoBatches } from '../../../src-shared/generation/batching';
-import { listNameFor, listNameHasRef, makeClientRef, parseClientRef } from '../../../src-shared/generation/client-ref';
+import {
+  equalJitterDelayMs,
+  fullJitterDelayMs,
+  lowerConcurrency,
+  offlineDelayMs,
+  pollDelayMs,
+  raiseConcurrency,
+} from '../../../src-shared/generation/backoff';
+import {
+  batchCount,
+  clampBatchSize,
+  normaliseEmailKey,
+  splitIntoBatches,
+} from '../../../src-shared/generation/batching';
+import {
+  listNameFor,
+  listNameHasRef,
+  makeClientRef,
+  parseClientRef,
+} from '../../../src-shared/generation/client-ref';
 
 describe('backoff', () => {
   it('full jitter stays within [0, min(cap, base * 2^(attempt-1))]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
-        const d = fullJitterDelayMs(attempt, { baseMs: 1000, capMs: 60_000 }, () => r);
-        expect(d).toBeGreaterThanOrEqual(0);
-        expect(d).toBeLessThanOrEqual(Math.min(60_000, 1000 * 2 ** (attempt - 1)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const d = fullJitterDelayMs(attempt, { baseMs: 1000, capMs: 60_000 }, () => r);
+          expect(d).toBeGreaterThanOrEqual(0);
+          expect(d).toBeLessThanOrEqual(Math.min(60_000, 1000 * 2 ** (attempt - 1)));
+        },
+      ),
     );
     expect(fullJitterDelayMs(3, { baseMs: 1000, capMs: 60_000 }, () => 0.999)).toBe(3996);
     expect(fullJitterDelayMs(30, { baseMs: 1000, capMs: 60_000 }, () => 0.5)).toBe(30_000);
@@ -51,13 +72,17 @@ describe('backoff', () => {
 describe('batching', () => {
   it('puts every lead in exactly one batch, in order, none larger than the batch size', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), { maxLength: 1200 }), fc.integer({ min: -5, max: 700 }), (items, size) => {
-        const batches = splitIntoBatches(items, size);
-        const clamped = clampBatchSize(size);
-        expect(batches.flat()).toEqual(items);
-        expect(batches.every((b) => b.length >= 1 && b.length <= clamped)).toBe(true);
-        expect(batches).toHaveLength(batchCount(items.length, size));
-      }),
+      fc.property(
+        fc.array(fc.integer(), { maxLength: 1200 }),
+        fc.integer({ min: -5, max: 700 }),
+        (items, size) => {
+          const batches = splitIntoBatches(items, size);
+          const clamped = clampBatchSize(size);
+          expect(batches.flat()).toEqual(items);
+          expect(batches.every((b) => b.length >= 1 && b.length <= clamped)).toBe(true);
+          expect(batches).toHaveLength(batchCount(items.length, size));
+        },
+      ),
     );
   });
 

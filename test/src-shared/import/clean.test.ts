@@ -16,7 +16,16 @@ const mapping: ColumnMapping = [
 describe('cleanRow', () => {
   it('normalises every field of a messy row', () => {
     const { lead, emailCheck, issues } = cleanRow(
-      [' Jane Doe <JANE@Acme.COM> ', 'DOE, JANE', ' Acme  Ltd ', 'https://www.acme.co.uk/', 'fr.linkedin.com/in/Jane-Doe?trk=x', '0612 345 678', '=SUM(A1)', 'x'],
+      [
+        ' Jane Doe <JANE@Acme.COM> ',
+        'DOE, JANE',
+        ' Acme  Ltd ',
+        'https://www.acme.co.uk/',
+        'fr.linkedin.com/in/Jane-Doe?trk=x',
+        '0612 345 678',
+        '=SUM(A1)',
+        'x',
+      ],
       mapping,
     );
     expect(lead).toMatchObject({
@@ -42,30 +51,60 @@ describe('cleanRow', () => {
   });
 
   it('builds the full name from parts and keeps missing cells empty', () => {
-    const m: ColumnMapping = [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'firstName' }, { kind: 'field', field: 'lastName' }, { kind: 'custom', key: 'notes' }];
+    const m: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'firstName' },
+      { kind: 'field', field: 'lastName' },
+      { kind: 'custom', key: 'notes' },
+    ];
     const { lead } = cleanRow(['a@acme.com', 'jane', 'doe'], compileMapping(m));
     expect(lead).toMatchObject({ firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe' });
     expect(lead.custom.notes).toBe('');
   });
 
   it('reports what it could not clean', () => {
-    const { issues } = cleanRow(['a@x.com; b@y.com', '', '', '', 'https://www.linkedin.com/company/acme', '4.4207E+11', '', ''], mapping);
-    expect(issues.map((i) => i.flag).sort()).toEqual(['linkedin_not_profile', 'multiple_emails', 'no_name', 'phone_as_number']);
+    const { issues } = cleanRow(
+      ['a@x.com; b@y.com', '', '', '', 'https://www.linkedin.com/company/acme', '4.4207E+11', '', ''],
+      mapping,
+    );
+    expect(issues.map((i) => i.flag).sort()).toEqual([
+      'linkedin_not_profile',
+      'multiple_emails',
+      'no_name',
+      'phone_as_number',
+    ]);
   });
 });
 
 describe('cleanLead (inline edits)', () => {
   it('re-cleans an edited lead and is idempotent', () => {
-    const edited = { ...emptyLead(), email: ' mailto:Jane@GMAIL.com ', fullName: 'jane doe', linkedinUrl: 'linkedin.com/in/JD/', custom: { notes: '  hi  ' } };
+    const edited = {
+      ...emptyLead(),
+      email: ' mailto:Jane@GMAIL.com ',
+      fullName: 'jane doe',
+      linkedinUrl: 'linkedin.com/in/JD/',
+      custom: { notes: '  hi  ' },
+    };
     const once = cleanLead(edited);
-    expect(once.lead).toMatchObject({ email: 'Jane@gmail.com', firstName: 'Jane', lastName: 'Doe', linkedinUrl: 'https://www.linkedin.com/in/jd' });
+    expect(once.lead).toMatchObject({
+      email: 'Jane@gmail.com',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      linkedinUrl: 'https://www.linkedin.com/in/jd',
+    });
     expect(cleanLead(once.lead).lead).toEqual(once.lead);
   });
 });
 
 describe('classify', () => {
   const row = (email: string, name = 'Jane Doe') =>
-    cleanRow([email, name], [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'fullName' }]);
+    cleanRow(
+      [email, name],
+      [
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'fullName' },
+      ],
+    );
 
   it.each([
     ['', 'invalid', /No email/],
@@ -87,25 +126,47 @@ describe('classify', () => {
   });
 
   it('needs a fix when there is no name at all', () => {
-    expect(classify(row('jane@acme.com', ''))).toMatchObject({ state: 'needs_fix', reason: expect.stringMatching(/No name/) });
+    expect(classify(row('jane@acme.com', ''))).toMatchObject({
+      state: 'needs_fix',
+      reason: expect.stringMatching(/No name/),
+    });
   });
 
   it('applies the precedence invalid > suppressed > duplicate > needs fix > ready', () => {
-    const verdict = { suppressed: 'On your suppression list', duplicate: 'Same email as row 2', possibleDuplicate: 'Possibly row 3' };
+    const verdict = {
+      suppressed: 'On your suppression list',
+      duplicate: 'Same email as row 2',
+      possibleDuplicate: 'Possibly row 3',
+    };
     expect(classify(row('jane'), verdict).state).toBe('invalid');
     expect(classify(row('jane@acme.com'), verdict).state).toBe('suppressed');
-    expect(classify(row('jane@acme.com'), { duplicate: 'Same email as row 2', possibleDuplicate: 'x' }).state).toBe('duplicate');
-    expect(classify(row('jane@gmial.com'), { possibleDuplicate: 'Possibly row 3' }).reason).toMatch(/Did you mean/);
-    expect(classify(row('jane@acme.com'), { possibleDuplicate: 'Possibly row 3' })).toMatchObject({ state: 'needs_fix', reason: 'Possibly row 3' });
+    expect(
+      classify(row('jane@acme.com'), { duplicate: 'Same email as row 2', possibleDuplicate: 'x' }).state,
+    ).toBe('duplicate');
+    expect(classify(row('jane@gmial.com'), { possibleDuplicate: 'Possibly row 3' }).reason).toMatch(
+      /Did you mean/,
+    );
+    expect(classify(row('jane@acme.com'), { possibleDuplicate: 'Possibly row 3' })).toMatchObject({
+      state: 'needs_fix',
+      reason: 'Possibly row 3',
+    });
   });
 
   it('takes the user decision into account', () => {
-    expect(classify(row('jane@acme.com'), {}, 'exclude')).toMatchObject({ state: 'suppressed', reason: 'Excluded by you' });
-    expect(classify(row('jane@acme.com'), { duplicate: 'Same email as row 2' }, 'keep')).toMatchObject({ state: 'ready', reason: 'Kept by you' });
+    expect(classify(row('jane@acme.com'), {}, 'exclude')).toMatchObject({
+      state: 'suppressed',
+      reason: 'Excluded by you',
+    });
+    expect(classify(row('jane@acme.com'), { duplicate: 'Same email as row 2' }, 'keep')).toMatchObject({
+      state: 'ready',
+      reason: 'Kept by you',
+    });
     expect(classify(row('jane@acme.com'), {}, 'duplicate').state).toBe('duplicate');
     expect(classify(row('jane@gmial.com'), {}, 'keep').state).toBe('ready');
     // keep cannot make an unsendable address ready, nor override suppression
     expect(classify(row('jane@gmail.con'), {}, 'keep').state).toBe('needs_fix');
-    expect(classify(row('jane@acme.com'), { suppressed: 'On your suppression list' }, 'keep').state).toBe('suppressed');
+    expect(classify(row('jane@acme.com'), { suppressed: 'On your suppression list' }, 'keep').state).toBe(
+      'suppressed',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { companyKey, completeness, findDuplicateGroups, matchExisting, mergeInto, type DedupeItem } from '../../../src-shared/import/dedupe';
+import {
+  companyKey,
+  completeness,
+  findDuplicateGroups,
+  matchExisting,
+  mergeInto,
+  type DedupeItem,
+} from '../../../src-shared/import/dedupe';
 import { emptyLead, type NormalisedLead } from '../../../src-shared/import/types';
 
 function item(id: number, over: Partial<DedupeItem> = {}): DedupeItem {
@@ -38,7 +45,10 @@ describe('findDuplicateGroups: exact', () => {
   });
 
   it('uses the completeness given by the caller', () => {
-    const { groups } = findDuplicateGroups([item(1, { email: 'a@x.com', completeness: 3 }), item(2, { email: 'a@x.com', completeness: 7 })]);
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'a@x.com', completeness: 3 }),
+      item(2, { email: 'a@x.com', completeness: 7 }),
+    ]);
     expect(groups[0]?.survivorId).toBe(2);
   });
 });
@@ -107,13 +117,23 @@ describe('findDuplicateGroups: same person at the same company', () => {
       item(7, { fullName: 'Smith, Peter', domain: 'hooli.com' }),
       item(8, { fullName: 'Peter Smith', domain: 'hooli.com' }),
     ]);
-    expect(groups.map((g) => g.ids)).toEqual([[1, 2], [3, 4], [5, 6], [7, 8]]);
+    expect(groups.map((g) => g.ids)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
   });
 
   it('uses the name parts the caller gives instead of splitting the full name', () => {
     const { groups } = findDuplicateGroups([
       // Split, "Ana Lopez Garcia" would be Ana + Garcia (middle names dropped).
-      item(1, { fullName: 'Ana Lopez Garcia', firstName: 'Ana', lastName: 'Lopez Garcia', domain: 'acme.com' }),
+      item(1, {
+        fullName: 'Ana Lopez Garcia',
+        firstName: 'Ana',
+        lastName: 'Lopez Garcia',
+        domain: 'acme.com',
+      }),
       item(2, { fullName: null, firstName: 'Ana', lastName: 'López García', domain: 'acme.com' }),
     ]);
     expect(groups).toEqual([{ kind: 'name_company', ids: [1, 2], survivorId: 1 }]);
@@ -131,7 +151,9 @@ describe('findDuplicateGroups: same person at the same company', () => {
   });
 
   it('finds neighbours in a block too big for all pairs', () => {
-    const items = Array.from({ length: 500 }, (_, i) => item(i + 1, { fullName: `Person Number${i}`, domain: 'bigco.com' }));
+    const items = Array.from({ length: 500 }, (_, i) =>
+      item(i + 1, { fullName: `Person Number${i}`, domain: 'bigco.com' }),
+    );
     items.push(item(1000, { fullName: 'Person Number17x', domain: 'bigco.com' }));
     const { groups } = findDuplicateGroups(items);
     expect(groups.some((g) => g.ids.includes(1000))).toBe(true);
@@ -142,7 +164,10 @@ describe('findDuplicateGroups is order-independent', () => {
   const names = ['Jane Doe', 'Jane Do', 'John Smith', 'Jon Smith', 'Ana Lima', 'Anna Lima', null];
   const arbItem = fc.record({
     email: fc.option(fc.constantFrom('a@x.com', 'A@x.com', 'b@x.com', 'c@y.com', 'd@z.com'), { nil: null }),
-    linkedinUrl: fc.option(fc.constantFrom('https://www.linkedin.com/in/a', 'https://www.linkedin.com/in/b'), { nil: null }),
+    linkedinUrl: fc.option(
+      fc.constantFrom('https://www.linkedin.com/in/a', 'https://www.linkedin.com/in/b'),
+      { nil: null },
+    ),
     fullName: fc.constantFrom(...names),
     domain: fc.option(fc.constantFrom('x.com', 'y.com'), { nil: null }),
     company: fc.option(fc.constantFrom('Acme', 'ACME Inc', 'Globex'), { nil: null }),
@@ -152,7 +177,10 @@ describe('findDuplicateGroups is order-independent', () => {
       fc.property(
         fc.array(arbItem, { maxLength: 40 }).chain((rows) => {
           const items = rows.map((r, i) => ({ ...r, id: i + 1 }));
-          return fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }));
+          return fc.tuple(
+            fc.constant(items),
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+          );
         }),
         ([items, shuffled]) => {
           expect(findDuplicateGroups(shuffled)).toEqual(findDuplicateGroups(items));
@@ -175,7 +203,10 @@ describe('matchExisting', () => {
       ],
       { hasEmail: (e) => emails.has(e), hasLinkedIn: (u) => urls.has(u) },
     );
-    expect([...out]).toEqual([[1, 'email'], [2, 'linkedin']]);
+    expect([...out]).toEqual([
+      [1, 'email'],
+      [2, 'linkedin'],
+    ]);
   });
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkEmail, cleanEmail, emailDomain, emailKey, emailRegistrableDomainOf, hasSeveralEmails, isRoleAddress } from '../../../src-shared/import/email';
+import {
+  checkEmail,
+  cleanEmail,
+  emailDomain,
+  emailKey,
+  emailRegistrableDomainOf,
+  hasSeveralEmails,
+  isRoleAddress,
+} from '../../../src-shared/import/email';
 import { websiteDomain } from '../../../src-shared/import/website';
 import { suggestDomain, withinOneSlip } from '../../../src-shared/import/typos';
 
@@ -33,14 +41,28 @@ describe('cleanEmail', () => {
 
   it('is idempotent', () => {
     const local = fc.stringMatching(/^[A-Za-z0-9._%+'-]{1,20}$/);
-    const domain = fc.constantFrom('acme.com', 'ACME.co.uk', 'bücher.de', 'gmail.com', 'xn--bcher-kva.de', 'mail.例え.jp');
+    const domain = fc.constantFrom(
+      'acme.com',
+      'ACME.co.uk',
+      'bücher.de',
+      'gmail.com',
+      'xn--bcher-kva.de',
+      'mail.例え.jp',
+    );
     const decorated = fc
-      .tuple(fc.constantFrom('', ' ', 'mailto:', '<', 'Jane <', '"'), local, domain, fc.constantFrom('', '>', '.', ';', ' ', '?x=1'))
+      .tuple(
+        fc.constantFrom('', ' ', 'mailto:', '<', 'Jane <', '"'),
+        local,
+        domain,
+        fc.constantFrom('', '>', '.', ';', ' ', '?x=1'),
+      )
       .map(([pre, l, d, post]) => `${pre}${l}@${d}${post}`);
-    fc.assert(fc.property(fc.oneof(decorated, fc.string()), (raw) => {
-      const once = cleanEmail(raw);
-      return once === null || cleanEmail(once) === once;
-    }));
+    fc.assert(
+      fc.property(fc.oneof(decorated, fc.string()), (raw) => {
+        const once = cleanEmail(raw);
+        return once === null || cleanEmail(once) === once;
+      }),
+    );
   });
 });
 
@@ -106,7 +128,10 @@ describe('checkEmail syntax', () => {
     ['jane@.acme.com', false],
     ['jane@2-acme.com', true],
     ['jane@acme.xn--p1ai', true],
-    [`a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.com`, false],
+    [
+      `a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.com`,
+      false,
+    ],
   ])('%s valid=%s', (email, valid) => {
     const r = checkEmail(email);
     expect(r.syntaxValid).toBe(valid);
@@ -139,12 +164,18 @@ describe('checkEmail typo suggestions', () => {
     expect(checkEmail(email).suggestion).toBe(suggestion);
   });
 
-  it.each(['jane@gmail.com', 'jane@mac.com', 'jane@me.com', 'jane@acme.com', 'jane@acme.co', 'jane@key.com', 'jane@mail.com', 'jane@web.de'])(
-    'does not "fix" a real domain: %s',
-    (email) => {
-      expect(checkEmail(email).suggestion).toBeNull();
-    },
-  );
+  it.each([
+    'jane@gmail.com',
+    'jane@mac.com',
+    'jane@me.com',
+    'jane@acme.com',
+    'jane@acme.co',
+    'jane@key.com',
+    'jane@mail.com',
+    'jane@web.de',
+  ])('does not "fix" a real domain: %s', (email) => {
+    expect(checkEmail(email).suggestion).toBeNull();
+  });
 
   it('fixes the domain only', () => {
     expect(suggestDomain('gmial.com')).toBe('gmail.com');
@@ -169,17 +200,30 @@ describe('checkEmail typo suggestions', () => {
 });
 
 describe('checkEmail flags', () => {
-  it.each(['info@acme.com', 'Sales@acme.com', 'contact@acme.com', 'support@acme.com', 'admin@acme.com', 'hello@acme.com', 'office@acme.com', 'marketing@acme.com', 'noreply@acme.com', 'no-reply@acme.com', 'info.de@acme.com', 'sales+leads@acme.com'])(
-    'role: %s',
+  it.each([
+    'info@acme.com',
+    'Sales@acme.com',
+    'contact@acme.com',
+    'support@acme.com',
+    'admin@acme.com',
+    'hello@acme.com',
+    'office@acme.com',
+    'marketing@acme.com',
+    'noreply@acme.com',
+    'no-reply@acme.com',
+    'info.de@acme.com',
+    'sales+leads@acme.com',
+  ])('role: %s', (email) => {
+    expect(checkEmail(email).role).toBe(true);
+    expect(isRoleAddress(email)).toBe(true);
+  });
+
+  it.each(['jane@acme.com', 'infodesk.jane@acme.com', 'salesforce.admin.jane@acme.com'])(
+    'not role: %s',
     (email) => {
-      expect(checkEmail(email).role).toBe(true);
-      expect(isRoleAddress(email)).toBe(true);
+      expect(isRoleAddress(email)).toBe(false);
     },
   );
-
-  it.each(['jane@acme.com', 'infodesk.jane@acme.com', 'salesforce.admin.jane@acme.com'])('not role: %s', (email) => {
-    expect(isRoleAddress(email)).toBe(false);
-  });
 
   it('flags free-mail providers, not companies', () => {
     expect(checkEmail('jane@gmail.com').freeMail).toBe(true);

@@ -36,7 +36,11 @@ describe('detectHeaderRow', () => {
   });
 
   it('does not pick a data row with more filled cells than the header', () => {
-    const rows = [['Name', 'Email', ''], ['Jane Doe', 'jane@acme.com', '+44 20 7946 0000'], ['John', 'john@acme.com', '+1 555 0100 200']];
+    const rows = [
+      ['Name', 'Email', ''],
+      ['Jane Doe', 'jane@acme.com', '+44 20 7946 0000'],
+      ['John', 'john@acme.com', '+1 555 0100 200'],
+    ];
     expect(detectHeaderRow(rows)).toBe(0);
   });
 
@@ -88,7 +92,18 @@ describe('customKey', () => {
   });
 
   it('gives unique, safe keys for a whole sheet', () => {
-    const keys = customKeys(['Notes', 'notes', 'NOTES!', '', '电话', '__proto__', 'constructor', 'prototype', 'x'.repeat(200), 'x'.repeat(201)]);
+    const keys = customKeys([
+      'Notes',
+      'notes',
+      'NOTES!',
+      '',
+      '电话',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'x'.repeat(200),
+      'x'.repeat(201),
+    ]);
     expect(new Set(keys).size).toBe(keys.length);
     for (const k of keys) {
       expect(k).toMatch(CUSTOM_KEY_PATTERN);

@@ -23,7 +23,9 @@ describe('canonicalLinkedIn', () => {
     expect(canonicalLinkedIn('https://de.linkedin.com/in/J%C3%BCrgen-M%C3%BCller-12ab').url).toBe(
       'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-12ab',
     );
-    expect(canonicalLinkedIn('linkedin.com/in/jürgen-müller-12ab').url).toBe('https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-12ab');
+    expect(canonicalLinkedIn('linkedin.com/in/jürgen-müller-12ab').url).toBe(
+      'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-12ab',
+    );
   });
 
   it.each([
@@ -49,11 +51,17 @@ describe('canonicalLinkedIn', () => {
   it('is idempotent', () => {
     const slug = fc.stringMatching(/^[A-Za-z0-9%\u00C0-\u017F-]{1,30}$/);
     const url = fc
-      .tuple(fc.constantFrom('', 'https://', 'http://www.', 'fr.'), slug, fc.constantFrom('', '/', '/details/x', '?trk=1'))
+      .tuple(
+        fc.constantFrom('', 'https://', 'http://www.', 'fr.'),
+        slug,
+        fc.constantFrom('', '/', '/details/x', '?trk=1'),
+      )
       .map(([p, s, q]) => `${p}linkedin.com/in/${s}${q}`);
-    fc.assert(fc.property(fc.oneof(url, fc.string()), (raw) => {
-      const once = canonicalLinkedIn(raw).url;
-      return once === null || canonicalLinkedIn(once).url === once;
-    }));
+    fc.assert(
+      fc.property(fc.oneof(url, fc.string()), (raw) => {
+        const once = canonicalLinkedIn(raw).url;
+        return once === null || canonicalLinkedIn(once).url === once;
+      }),
+    );
   });
 });

@@ -12,54 +12,135 @@ import { sniffColumn } from '../../../src-shared/import/sniff';
 import type { ColumnMapping, LeadField } from '../../../src-shared/import/types';
 
 function fieldsOf(mapping: ColumnMapping): (LeadField | string)[] {
-  return mapping.map((t) => (t.kind === 'field' ? t.field : t.kind === 'custom' ? `custom:${t.key}` : 'ignore'));
+  return mapping.map((t) =>
+    t.kind === 'field' ? t.field : t.kind === 'custom' ? `custom:${t.key}` : 'ignore',
+  );
 }
 
 describe('header synonyms', () => {
   it.each([
     // English
-    ['Email', 'email'], ['E-mail Address', 'email'], ['First Name', 'firstName'], ['Surname', 'lastName'],
-    ['Full Name', 'fullName'], ['Job Title', 'title'], ['Company Name', 'company'], ['Website', 'website'],
-    ['LinkedIn URL', 'linkedinUrl'], ['Phone Number', 'phone'], ['Work Email', 'email'],
+    ['Email', 'email'],
+    ['E-mail Address', 'email'],
+    ['First Name', 'firstName'],
+    ['Surname', 'lastName'],
+    ['Full Name', 'fullName'],
+    ['Job Title', 'title'],
+    ['Company Name', 'company'],
+    ['Website', 'website'],
+    ['LinkedIn URL', 'linkedinUrl'],
+    ['Phone Number', 'phone'],
+    ['Work Email', 'email'],
     // French
-    ['Courriel', 'email'], ['Prénom', 'firstName'], ['Nom de famille', 'lastName'], ['Société', 'company'],
-    ['Poste', 'title'], ['Site web', 'website'], ['Téléphone', 'phone'], ['Profil LinkedIn', 'linkedinUrl'],
+    ['Courriel', 'email'],
+    ['Prénom', 'firstName'],
+    ['Nom de famille', 'lastName'],
+    ['Société', 'company'],
+    ['Poste', 'title'],
+    ['Site web', 'website'],
+    ['Téléphone', 'phone'],
+    ['Profil LinkedIn', 'linkedinUrl'],
     // German
-    ['E-Mail', 'email'], ['Vorname', 'firstName'], ['Nachname', 'lastName'], ['Unternehmen', 'company'],
-    ['Position', 'title'], ['Webseite', 'website'], ['Telefon', 'phone'], ['Firma', 'company'],
+    ['E-Mail', 'email'],
+    ['Vorname', 'firstName'],
+    ['Nachname', 'lastName'],
+    ['Unternehmen', 'company'],
+    ['Position', 'title'],
+    ['Webseite', 'website'],
+    ['Telefon', 'phone'],
+    ['Firma', 'company'],
     // Spanish
-    ['Correo electrónico', 'email'], ['Apellido', 'lastName'], ['Empresa', 'company'], ['Cargo', 'title'],
-    ['Sitio web', 'website'], ['Teléfono', 'phone'], ['Nombre completo', 'fullName'],
+    ['Correo electrónico', 'email'],
+    ['Apellido', 'lastName'],
+    ['Empresa', 'company'],
+    ['Cargo', 'title'],
+    ['Sitio web', 'website'],
+    ['Teléfono', 'phone'],
+    ['Nombre completo', 'fullName'],
     // Portuguese
-    ['Endereço de e-mail', 'email'], ['Sobrenome', 'lastName'], ['Telefone', 'phone'], ['Nome completo', 'fullName'],
-    ['Nome da empresa', 'company'], ['Função', 'title'],
+    ['Endereço de e-mail', 'email'],
+    ['Sobrenome', 'lastName'],
+    ['Telefone', 'phone'],
+    ['Nome completo', 'fullName'],
+    ['Nome da empresa', 'company'],
+    ['Função', 'title'],
     // case, accents and punctuation do not matter
-    ['  EMAIL ', 'email'], ['prenom', 'firstName'], ['TELEFONO', 'phone'], ['linkedin_url', 'linkedinUrl'],
+    ['  EMAIL ', 'email'],
+    ['prenom', 'firstName'],
+    ['TELEFONO', 'phone'],
+    ['linkedin_url', 'linkedinUrl'],
   ])('%j -> %s', (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);
   });
 
-  it.each(['Email status', 'Email Verified', 'Company LinkedIn', 'Notes', 'Industry', '__proto__', 'constructor'])(
-    '%j is not a lead field',
-    (header) => {
-      expect(matchHeader(header)).toBeNull();
-    },
-  );
+  it.each([
+    'Email status',
+    'Email Verified',
+    'Company LinkedIn',
+    'Notes',
+    'Industry',
+    '__proto__',
+    'constructor',
+  ])('%j is not a lead field', (header) => {
+    expect(matchHeader(header)).toBeNull();
+  });
 });
 
 describe('suggestMapping', () => {
   it('maps an Apollo-style export', () => {
-    const headers = ['First Name', 'Last Name', 'Title', 'Company', 'Email', 'Person Linkedin Url', 'Website', 'Corporate Phone', 'Industry'];
-    const sample = [['Jane', 'Doe', 'CEO', 'Acme', 'jane@acme.com', 'http://www.linkedin.com/in/janedoe', 'http://acme.com', '+1 555 0100', 'Software']];
+    const headers = [
+      'First Name',
+      'Last Name',
+      'Title',
+      'Company',
+      'Email',
+      'Person Linkedin Url',
+      'Website',
+      'Corporate Phone',
+      'Industry',
+    ];
+    const sample = [
+      [
+        'Jane',
+        'Doe',
+        'CEO',
+        'Acme',
+        'jane@acme.com',
+        'http://www.linkedin.com/in/janedoe',
+        'http://acme.com',
+        '+1 555 0100',
+        'Software',
+      ],
+    ];
     expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
-      'firstName', 'lastName', 'title', 'company', 'email', 'linkedinUrl', 'website', 'phone', 'custom:industry',
+      'firstName',
+      'lastName',
+      'title',
+      'company',
+      'email',
+      'linkedinUrl',
+      'website',
+      'phone',
+      'custom:industry',
     ]);
   });
 
   it('reads "Nom" beside "Prénom" as the last name, and "Name" alone as the full name', () => {
-    expect(fieldsOf(suggestMapping(['Prénom', 'Nom', 'Courriel'], []))).toEqual(['firstName', 'lastName', 'email']);
-    expect(fieldsOf(suggestMapping(['Vorname', 'Name', 'E-Mail'], []))).toEqual(['firstName', 'lastName', 'email']);
-    expect(fieldsOf(suggestMapping(['Nombre', 'Apellidos', 'Correo'], []))).toEqual(['firstName', 'lastName', 'email']);
+    expect(fieldsOf(suggestMapping(['Prénom', 'Nom', 'Courriel'], []))).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ]);
+    expect(fieldsOf(suggestMapping(['Vorname', 'Name', 'E-Mail'], []))).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ]);
+    expect(fieldsOf(suggestMapping(['Nombre', 'Apellidos', 'Correo'], []))).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ]);
     expect(fieldsOf(suggestMapping(['Name', 'Email'], []))).toEqual(['fullName', 'email']);
   });
 
@@ -68,15 +149,30 @@ describe('suggestMapping', () => {
     const sample = [
       ['jane@acme.com', 'https://www.linkedin.com/in/jane', 'acme.com', '+44 20 7946 0000', '2024-01-05'],
       ['john@globex.com', 'linkedin.com/in/john-s', 'https://globex.io/', '+1 (555) 010-0200', '2024-01-06'],
-      ['mailto:ana@initech.com', 'https://fr.linkedin.com/in/ana', 'www.initech.de', '030 1234567', '2024-01-07'],
+      [
+        'mailto:ana@initech.com',
+        'https://fr.linkedin.com/in/ana',
+        'www.initech.de',
+        '030 1234567',
+        '2024-01-07',
+      ],
       ['not given', '', '', '', ''],
     ];
-    expect(fieldsOf(suggestMapping(headers, sample))).toEqual(['email', 'linkedinUrl', 'website', 'phone', 'custom:column_5']);
+    expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
+      'email',
+      'linkedinUrl',
+      'website',
+      'phone',
+      'custom:column_5',
+    ]);
   });
 
   it('lets content win over a misleading header for email', () => {
     const headers = ['Contact', 'Email'];
-    const sample = [['jane@acme.com', 'yes'], ['john@acme.com', 'no']];
+    const sample = [
+      ['jane@acme.com', 'yes'],
+      ['john@acme.com', 'no'],
+    ];
     expect(fieldsOf(suggestMapping(headers, sample))[0]).toBe('email');
   });
 
@@ -89,7 +185,13 @@ describe('suggestMapping', () => {
   it('ignores unnamed empty columns and keeps prototype-named headers as safe custom keys', () => {
     const headers = ['Email', 'Column 2', '__proto__', 'constructor', 'prototype'];
     const mapping = suggestMapping(headers, [['a@acme.com', '', 'x', 'y', 'z']]);
-    expect(fieldsOf(mapping)).toEqual(['email', 'ignore', 'custom:proto', 'custom:col_constructor', 'custom:col_prototype']);
+    expect(fieldsOf(mapping)).toEqual([
+      'email',
+      'ignore',
+      'custom:proto',
+      'custom:col_constructor',
+      'custom:col_prototype',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -136,7 +238,11 @@ describe('templates', () => {
 describe('validateMapping', () => {
   it('refuses a sheet without an email column and names the columns found', () => {
     const headers = ['Name', 'Company', 'Phone'];
-    const r = validateMapping(headers, [{ kind: 'field', field: 'fullName' }, { kind: 'field', field: 'company' }, { kind: 'field', field: 'phone' }]);
+    const r = validateMapping(headers, [
+      { kind: 'field', field: 'fullName' },
+      { kind: 'field', field: 'company' },
+      { kind: 'field', field: 'phone' },
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem).toBe('no_email');
@@ -148,9 +254,24 @@ describe('validateMapping', () => {
   it('refuses a field mapped twice, unsafe or repeated custom keys, and wrong lengths', () => {
     const h = ['A', 'B'];
     const check = (m: ColumnMapping) => validateMapping(h, m);
-    expect(check([{ kind: 'field', field: 'email' }, { kind: 'field', field: 'email' }])).toMatchObject({ ok: false, problem: 'duplicate_field' });
-    expect(check([{ kind: 'field', field: 'email' }, { kind: 'custom', key: '__proto__' }])).toMatchObject({ ok: false, problem: 'bad_custom_key' });
-    expect(check([{ kind: 'field', field: 'email' }, { kind: 'custom', key: 'constructor' }])).toMatchObject({ ok: false, problem: 'bad_custom_key' });
+    expect(
+      check([
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'email' },
+      ]),
+    ).toMatchObject({ ok: false, problem: 'duplicate_field' });
+    expect(
+      check([
+        { kind: 'field', field: 'email' },
+        { kind: 'custom', key: '__proto__' },
+      ]),
+    ).toMatchObject({ ok: false, problem: 'bad_custom_key' });
+    expect(
+      check([
+        { kind: 'field', field: 'email' },
+        { kind: 'custom', key: 'constructor' },
+      ]),
+    ).toMatchObject({ ok: false, problem: 'bad_custom_key' });
     expect(check([{ kind: 'field', field: 'email' }])).toMatchObject({ ok: false, problem: 'length' });
     expect(check([{ kind: 'field', field: 'email' }, { kind: 'ignore' }])).toEqual({ ok: true });
   });

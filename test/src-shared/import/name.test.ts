@@ -45,10 +45,12 @@ describe('cleanPersonName', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      const once = cleanPersonName(s);
-      return once === null || cleanPersonName(once) === once;
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const once = cleanPersonName(s);
+        return once === null || cleanPersonName(once) === once;
+      }),
+    );
   });
 });
 
@@ -63,4 +65,3 @@ describe('joinName', () => {
     expect(joinName(first, last)).toBe(expected);
   });
 });
-

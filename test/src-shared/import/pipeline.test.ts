@@ -4,7 +4,12 @@ import { MappingError, runPipeline } from '../../../src-shared/import/pipeline';
 import { detectHeaderRow } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
 import { normaliseHeaders } from '../../../src-shared/import/header';
-import { LEAD_STATES, emptyLead, type ColumnMapping, type RowDecision } from '../../../src-shared/import/types';
+import {
+  LEAD_STATES,
+  emptyLead,
+  type ColumnMapping,
+  type RowDecision,
+} from '../../../src-shared/import/types';
 
 const SHEET = [
   ['Acme lead list', '', '', ''],
@@ -98,20 +103,33 @@ describe('runPipeline', () => {
   it('applies inline edits and re-dedupes', () => {
     const headers = ['Email', 'Name'];
     const rows = [headers, ['a@acme.com', 'A'], ['b@acme.com', 'B']];
-    const mapping: ColumnMapping = [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'fullName' }];
+    const mapping: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+    ];
     const edits = new Map([[3, { ...emptyLead(), email: 'A@ACME.com', fullName: 'B' }]]);
     const r = runPipeline({ rows, headerRow: 0, mapping, edits });
     expect(r.leads.map((l) => l.state)).toEqual(['ready', 'duplicate']);
   });
 
   it('refuses a mapping without email with the columns found', () => {
-    const rows = [['Name', 'Company'], ['Jane', 'Acme']];
-    expect(() => runPipeline({ rows, headerRow: 0, mapping: suggestMapping(['Name', 'Company'], rows.slice(1)) })).toThrow(MappingError);
-    expect(() => runPipeline({ rows, headerRow: 0, mapping: suggestMapping(['Name', 'Company'], rows.slice(1)) })).toThrow(/Name, Company/);
+    const rows = [
+      ['Name', 'Company'],
+      ['Jane', 'Acme'],
+    ];
+    expect(() =>
+      runPipeline({ rows, headerRow: 0, mapping: suggestMapping(['Name', 'Company'], rows.slice(1)) }),
+    ).toThrow(MappingError);
+    expect(() =>
+      runPipeline({ rows, headerRow: 0, mapping: suggestMapping(['Name', 'Company'], rows.slice(1)) }),
+    ).toThrow(/Name, Company/);
   });
 
   it('keeps header-named custom keys away from prototypes', () => {
-    const rows = [['Email', '__proto__', 'constructor'], ['a@acme.com', '{"polluted":1}', 'x']];
+    const rows = [
+      ['Email', '__proto__', 'constructor'],
+      ['a@acme.com', '{"polluted":1}', 'x'],
+    ];
     const headers = normaliseHeaders(rows[0] ?? []);
     const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
     expect({ ...r.leads[0]?.lead.custom }).toEqual({ proto: '{"polluted":1}', col_constructor: 'x' });
@@ -119,26 +137,45 @@ describe('runPipeline', () => {
   });
 
   it('state counts always add up (property)', () => {
-    const cell = fc.constantFrom('', ' ', 'a@acme.com', 'A@ACME.COM', 'b@gmial.com', 'x@mailinator.com', 'nope', 'c@acme.con', 'info@acme.com', 'd@sup.com');
+    const cell = fc.constantFrom(
+      '',
+      ' ',
+      'a@acme.com',
+      'A@ACME.COM',
+      'b@gmial.com',
+      'x@mailinator.com',
+      'nope',
+      'c@acme.con',
+      'info@acme.com',
+      'd@sup.com',
+    );
     const name = fc.constantFrom('', 'Jane Doe', 'Jon Smith', 'John Smith', '王小明');
     const row = fc.tuple(cell, name, fc.constantFrom('', 'Acme', 'Initech'));
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 60 }), fc.array(fc.tuple(fc.nat(70), fc.constantFrom<RowDecision>('exclude', 'keep', 'duplicate'))), (body, decisions) => {
-        const rows = [['Email', 'Name', 'Company'], ...body.map((r) => [...r])];
-        const r = runPipeline({
-          rows,
-          headerRow: 0,
-          mapping: [{ kind: 'field', field: 'email' }, { kind: 'field', field: 'fullName' }, { kind: 'field', field: 'company' }],
-          suppression: { emails: new Set(), domains: new Set(['sup.com']) },
-          existing: { hasEmail: (e) => e === 'info@acme.com', hasLinkedIn: () => false },
-          decisions: new Map(decisions),
-        });
-        const sum = LEAD_STATES.reduce((a, s) => a + r.counts[s], 0);
-        expect(sum).toBe(r.total);
-        expect(r.total).toBe(r.leads.length);
-        expect(r.total + r.blankRows).toBe(body.length);
-        for (const s of LEAD_STATES) expect(r.leads.filter((l) => l.state === s).length).toBe(r.counts[s]);
-      }),
+      fc.property(
+        fc.array(row, { maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(70), fc.constantFrom<RowDecision>('exclude', 'keep', 'duplicate'))),
+        (body, decisions) => {
+          const rows = [['Email', 'Name', 'Company'], ...body.map((r) => [...r])];
+          const r = runPipeline({
+            rows,
+            headerRow: 0,
+            mapping: [
+              { kind: 'field', field: 'email' },
+              { kind: 'field', field: 'fullName' },
+              { kind: 'field', field: 'company' },
+            ],
+            suppression: { emails: new Set(), domains: new Set(['sup.com']) },
+            existing: { hasEmail: (e) => e === 'info@acme.com', hasLinkedIn: () => false },
+            decisions: new Map(decisions),
+          });
+          const sum = LEAD_STATES.reduce((a, s) => a + r.counts[s], 0);
+          expect(sum).toBe(r.total);
+          expect(r.total).toBe(r.leads.length);
+          expect(r.total + r.blankRows).toBe(body.length);
+          for (const s of LEAD_STATES) expect(r.leads.filter((l) => l.state === s).length).toBe(r.counts[s]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

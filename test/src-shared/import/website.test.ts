@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emailRegistrableDomain, isKnownPublicSuffixHost, toAsciiHost, websiteDomain } from '../../../src-shared/import/website';
+import {
+  emailRegistrableDomain,
+  isKnownPublicSuffixHost,
+  toAsciiHost,
+  websiteDomain,
+} from '../../../src-shared/import/website';
 
 describe('websiteDomain', () => {
   it.each([
@@ -24,14 +29,27 @@ describe('websiteDomain', () => {
   });
 
   it('is idempotent', () => {
-    const host = fc.constantFrom('acme.com', 'www.acme.co.uk', 'shop.bücher.de', 'x.y.acme.com.au', 'foo', '1.2.3.4');
+    const host = fc.constantFrom(
+      'acme.com',
+      'www.acme.co.uk',
+      'shop.bücher.de',
+      'x.y.acme.com.au',
+      'foo',
+      '1.2.3.4',
+    );
     const url = fc
-      .tuple(fc.constantFrom('', 'http://', 'https://', 'HTTPS://WWW.'), host, fc.constantFrom('', '/', '/a?b=c', ':8080'))
+      .tuple(
+        fc.constantFrom('', 'http://', 'https://', 'HTTPS://WWW.'),
+        host,
+        fc.constantFrom('', '/', '/a?b=c', ':8080'),
+      )
       .map(([a, b, c]) => a + b + c);
-    fc.assert(fc.property(fc.oneof(url, fc.string()), (raw) => {
-      const once = websiteDomain(raw);
-      return once === null || websiteDomain(once) === once;
-    }));
+    fc.assert(
+      fc.property(fc.oneof(url, fc.string()), (raw) => {
+        const once = websiteDomain(raw);
+        return once === null || websiteDomain(once) === once;
+      }),
+    );
   });
 });
 

@@ -8,12 +8,29 @@ describe('segmentflow idempotency keys', () => {
   const base = segmentflowIdentity({ templateId: T1 });
   it.each([
     ['same inputs', () => segmentflowKey(base, 'ana@x.com', 1), true],
-    ['template id case', () => segmentflowKey(segmentflowIdentity({ templateId: T1.toUpperCase() }), 'ana@x.com', 1), true],
-    ['reply-to or tracking change', () => segmentflowKey(segmentflowIdentity({ templateId: T1, replyTo: 'r@x.com', trackClicks: true }), 'ana@x.com', 1), true],
+    [
+      'template id case',
+      () => segmentflowKey(segmentflowIdentity({ templateId: T1.toUpperCase() }), 'ana@x.com', 1),
+      true,
+    ],
+    [
+      'reply-to or tracking change',
+      () =>
+        segmentflowKey(
+          segmentflowIdentity({ templateId: T1, replyTo: 'r@x.com', trackClicks: true }),
+          'ana@x.com',
+          1,
+        ),
+      true,
+    ],
     ['other step', () => segmentflowKey(base, 'ana@x.com', 2), false],
     ['other lead', () => segmentflowKey(base, 'bob@x.com', 1), false],
     ['other template', () => segmentflowKey(segmentflowIdentity({ templateId: T2 }), 'ana@x.com', 1), false],
-    ['other from', () => segmentflowKey(segmentflowIdentity({ templateId: T1, from: 'me@x.com' }), 'ana@x.com', 1), false],
+    [
+      'other from',
+      () => segmentflowKey(segmentflowIdentity({ templateId: T1, from: 'me@x.com' }), 'ana@x.com', 1),
+      false,
+    ],
   ])('%s -> same key: %s', (_name, make, same) => {
     expect(make() === segmentflowKey(base, 'ana@x.com', 1)).toBe(same);
   });

@@ -25,7 +25,11 @@ const lead = (over: Partial<PushLead> = {}): PushLead => ({
   custom: { industry: 'SaaS', step_1_body: 'clash', title: 'clash too', empty: '' },
   steps: [
     { step: 2, subject: 'Re: idea', body: 'Hi Ana,\n\nFollowing up.' },
-    { step: 1, subject: 'Idea for Acme', body: 'Hi Ana,\n\nSaw your launch last week.\nCongrats!\n\nBest,\nMe' },
+    {
+      step: 1,
+      subject: 'Idea for Acme',
+      body: 'Hi Ana,\n\nSaw your launch last week.\nCongrats!\n\nBest,\nMe',
+    },
   ],
   ...over,
 });
@@ -73,7 +77,9 @@ describe('toInstantlyLead', () => {
 
   it('leaves personalization out when asked and when there is no step 1', () => {
     expect(toInstantlyLead(lead(), { personalization: 'none' })).not.toHaveProperty('personalization');
-    expect(toInstantlyLead(lead({ steps: [] }), { personalization: 'first_line' })).not.toHaveProperty('personalization');
+    expect(toInstantlyLead(lead({ steps: [] }), { personalization: 'first_line' })).not.toHaveProperty(
+      'personalization',
+    );
   });
 });
 
@@ -87,7 +93,10 @@ describe('instantlyRequestOptions', () => {
       skip_if_in_campaign: false,
       skip_if_in_list: false,
     });
-    const l = instantlyRequestOptions({ kind: 'list', id: 'l' }, { ...d, blocklistId: '019cc043-e39c-7d91-a325-66171b5e6f00' });
+    const l = instantlyRequestOptions(
+      { kind: 'list', id: 'l' },
+      { ...d, blocklistId: '019cc043-e39c-7d91-a325-66171b5e6f00' },
+    );
     expect(l).not.toHaveProperty('campaign_id');
     expect(l).toMatchObject({ list_id: 'l', blocklist_id: '019cc043-e39c-7d91-a325-66171b5e6f00' });
   });
@@ -95,8 +104,15 @@ describe('instantlyRequestOptions', () => {
 
 describe('toSendkitLead', () => {
   it('carries only the four fields Sendkit accepts', () => {
-    expect(toSendkitLead(lead())).toEqual({ email: 'ana@acme.io', firstName: 'Ana', lastName: 'Silva', companyName: 'Acme' });
-    expect(toSendkitLead(lead({ firstName: null, lastName: ' ', company: null }))).toEqual({ email: 'ana@acme.io' });
+    expect(toSendkitLead(lead())).toEqual({
+      email: 'ana@acme.io',
+      firstName: 'Ana',
+      lastName: 'Silva',
+      companyName: 'Acme',
+    });
+    expect(toSendkitLead(lead({ firstName: null, lastName: ' ', company: null }))).toEqual({
+      email: 'ana@acme.io',
+    });
   });
 });
 

@@ -63,12 +63,36 @@ describe('planPush', () => {
   it('Segmentflow: one item per requested step, step 1 by default, empty steps excluded', () => {
     const a = lead('a@x.com', 3);
     const b = lead('b@x.com', 1);
-    const c = lead('c@x.com', 2, { steps: [{ step: 1, subject: ' ', body: 'b' }, { step: 2, subject: 's', body: 'b' }] });
+    const c = lead('c@x.com', 2, {
+      steps: [
+        { step: 1, subject: ' ', body: 'b' },
+        { step: 2, subject: 's', body: 'b' },
+      ],
+    });
     const base = { leads: [a, b, c], profile: { templateId: T }, blocked: new Map(), previous: none };
-    const def = planPush({ ...base, spec: PushSpec.parse({ destination: 'segmentflow', runId: 1, profile: 'p' }) });
-    expect(def.items.map((i) => [i.leadId, i.step])).toEqual([[a.leadId, 1], [b.leadId, 1]]);
-    const all = planPush({ ...base, spec: PushSpec.parse({ destination: 'segmentflow', runId: 1, profile: 'p', options: { steps: [1, 2] } }) });
-    expect(all.items.map((i) => [i.leadId, i.step])).toEqual([[a.leadId, 1], [a.leadId, 2], [b.leadId, 1], [c.leadId, 2]]);
+    const def = planPush({
+      ...base,
+      spec: PushSpec.parse({ destination: 'segmentflow', runId: 1, profile: 'p' }),
+    });
+    expect(def.items.map((i) => [i.leadId, i.step])).toEqual([
+      [a.leadId, 1],
+      [b.leadId, 1],
+    ]);
+    const all = planPush({
+      ...base,
+      spec: PushSpec.parse({
+        destination: 'segmentflow',
+        runId: 1,
+        profile: 'p',
+        options: { steps: [1, 2] },
+      }),
+    });
+    expect(all.items.map((i) => [i.leadId, i.step])).toEqual([
+      [a.leadId, 1],
+      [a.leadId, 2],
+      [b.leadId, 1],
+      [c.leadId, 2],
+    ]);
     expect(all.excluded.map((e) => [e.leadId, e.step, e.reason])).toEqual([
       [b.leadId, 2, 'The sequence has no step 2.'],
       [c.leadId, 1, 'Step 1 has an empty subject.'],
@@ -82,12 +106,22 @@ describe('planPush', () => {
     const b = lead('b@x.com');
     const previous = (emailKey: string) => (emailKey === 'a@x.com' ? { pushId: 9, pushedAt: 5 } : null);
     const base = { leads: [a, b], profile: null, blocked: new Map(), previous };
-    const warn = planPush({ ...base, spec: PushSpec.parse({ destination: 'sendkit', runId: 1, target: { kind: 'campaign', id: 'x' } }) });
-    expect(warn.repeats).toEqual([{ leadId: a.leadId, email: 'a@x.com', step: null, pushId: 9, pushedAt: 5 }]);
+    const warn = planPush({
+      ...base,
+      spec: PushSpec.parse({ destination: 'sendkit', runId: 1, target: { kind: 'campaign', id: 'x' } }),
+    });
+    expect(warn.repeats).toEqual([
+      { leadId: a.leadId, email: 'a@x.com', step: null, pushId: 9, pushedAt: 5 },
+    ]);
     expect(warn.items).toHaveLength(2);
     const skip = planPush({
       ...base,
-      spec: PushSpec.parse({ destination: 'sendkit', runId: 1, target: { kind: 'campaign', id: 'x' }, skipAlreadyPushed: true }),
+      spec: PushSpec.parse({
+        destination: 'sendkit',
+        runId: 1,
+        target: { kind: 'campaign', id: 'x' },
+        skipAlreadyPushed: true,
+      }),
     });
     expect(skip.items.map((i) => i.leadId)).toEqual([b.leadId]);
     expect(skip.excluded[0]?.reason).toBe('Already pushed here in push #9.');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mapInstantlyResult, mapSegmentflowResult, mapSendkitResult, type InstantlyAddResult } from '../../../src-shared/push/results';
+import {
+  mapInstantlyResult,
+  mapSegmentflowResult,
+  mapSendkitResult,
+  type InstantlyAddResult,
+} from '../../../src-shared/push/results';
 
 const zero: Omit<InstantlyAddResult, 'created_leads'> = {
   in_blocklist: 0,
@@ -14,20 +19,45 @@ describe('mapInstantlyResult', () => {
   const sent = ['a@x.com', 'b@x.com', 'c@x.com', 'd@x.com'];
   it.each([
     ['one reason: blocklist', { in_blocklist: 2 }, ['added', 'blocklist', 'added', 'blocklist']],
-    ['one reason: already in campaign', { duplicated_leads: 2 }, ['added', 'duplicate', 'added', 'duplicate']],
+    [
+      'one reason: already in campaign',
+      { duplicated_leads: 2 },
+      ['added', 'duplicate', 'added', 'duplicate'],
+    ],
     ['one reason: skip flags', { skipped_count: 2 }, ['added', 'skip_flag', 'added', 'skip_flag']],
-    ['two reasons: honest unattributed', { in_blocklist: 1, duplicated_leads: 1 }, ['added', 'unattributed', 'added', 'unattributed']],
+    [
+      'two reasons: honest unattributed',
+      { in_blocklist: 1, duplicated_leads: 1 },
+      ['added', 'unattributed', 'added', 'unattributed'],
+    ],
     ['counts missing', {}, ['added', 'unattributed', 'added', 'unattributed']],
   ])('%s', (_n, counts, want) => {
-    const res = { ...zero, ...counts, created_leads: [{ id: 'i0', index: 0 }, { id: 'i2', index: 2 }] };
+    const res = {
+      ...zero,
+      ...counts,
+      created_leads: [
+        { id: 'i0', index: 0 },
+        { id: 'i2', index: 2 },
+      ],
+    };
     const out = mapInstantlyResult(sent, res);
     expect(out.map((o) => (o.state === 'added' ? 'added' : o.reasonCode))).toEqual(want);
     expect(out[0]).toMatchObject({ remoteId: 'i0' });
-    expect(out.filter((o) => o.state === 'skipped').every((o) => o.reason?.startsWith('Skipped by Instantly'))).toBe(true);
+    expect(
+      out.filter((o) => o.state === 'skipped').every((o) => o.reason?.startsWith('Skipped by Instantly')),
+    ).toBe(true);
   });
 
   it('names the candidate reasons when it cannot attribute them', () => {
-    const out = mapInstantlyResult(sent, { ...zero, in_blocklist: 1, duplicated_leads: 1, created_leads: [{ id: 'x', index: 0 }, { id: 'y', index: 1 }] });
+    const out = mapInstantlyResult(sent, {
+      ...zero,
+      in_blocklist: 1,
+      duplicated_leads: 1,
+      created_leads: [
+        { id: 'x', index: 0 },
+        { id: 'y', index: 1 },
+      ],
+    });
     expect(out[2]?.reason).toContain('blocklist');
     expect(out[2]?.reason).toContain('does not say which');
   });
@@ -43,8 +73,17 @@ describe('mapInstantlyResult', () => {
   });
 
   it('ignores out-of-range or repeated indexes', () => {
-    const out = mapInstantlyResult(['a@x.com'], { ...zero, created_leads: [{ id: 'z', index: 5 }, { id: 'a', index: 0 }, { id: 'b', index: 0 }] });
-    expect(out).toEqual([{ state: 'added', reasonCode: null, reason: null, remoteId: 'a', retryable: false }]);
+    const out = mapInstantlyResult(['a@x.com'], {
+      ...zero,
+      created_leads: [
+        { id: 'z', index: 5 },
+        { id: 'a', index: 0 },
+        { id: 'b', index: 0 },
+      ],
+    });
+    expect(out).toEqual([
+      { state: 'added', reasonCode: null, reason: null, remoteId: 'a', retryable: false },
+    ]);
   });
 });
 
@@ -52,9 +91,24 @@ describe('mapSendkitResult', () => {
   const sent = ['a@x.com', 'Bad@X.com', 'c@x.com'];
   const errors = [{ entry: { email: 'bad@x.com' }, message: 'Either leadId or email is required' }];
   it.each([
-    ['no skips: all added', { added: 2, skipped: 0 }, ['added', 'rejected', 'added'], [null, 'provider_rejected', null]],
-    ['no adds: all already there', { added: 0, skipped: 2 }, ['skipped', 'rejected', 'skipped'], ['duplicate', 'provider_rejected', 'duplicate']],
-    ['mixed: in campaign, unattributed', { added: 1, skipped: 1 }, ['added', 'rejected', 'added'], ['in_campaign', 'provider_rejected', 'in_campaign']],
+    [
+      'no skips: all added',
+      { added: 2, skipped: 0 },
+      ['added', 'rejected', 'added'],
+      [null, 'provider_rejected', null],
+    ],
+    [
+      'no adds: all already there',
+      { added: 0, skipped: 2 },
+      ['skipped', 'rejected', 'skipped'],
+      ['duplicate', 'provider_rejected', 'duplicate'],
+    ],
+    [
+      'mixed: in campaign, unattributed',
+      { added: 1, skipped: 1 },
+      ['added', 'rejected', 'added'],
+      ['in_campaign', 'provider_rejected', 'in_campaign'],
+    ],
   ])('%s', (_n, counts, states, codes) => {
     const out = mapSendkitResult(sent, { ...counts, errors });
     expect(out.map((o) => o.state)).toEqual(states);
@@ -68,9 +122,21 @@ describe('mapSegmentflowResult', () => {
     const out = mapSegmentflowResult(
       ['k0', 'k1', 'k2', 'k3'],
       [
-        { kind: 'rejected', index: 1, idempotencyKey: 'k1', code: 'RECIPIENT_SUPPRESSED', message: 'x is suppressed' },
+        {
+          kind: 'rejected',
+          index: 1,
+          idempotencyKey: 'k1',
+          code: 'RECIPIENT_SUPPRESSED',
+          message: 'x is suppressed',
+        },
         { kind: 'accepted', index: 0, idempotencyKey: 'k0', sendId: 's0' },
-        { kind: 'rejected', index: 2, idempotencyKey: 'k2', code: 'TEMPLATE_NOT_FOUND', message: 'not found' },
+        {
+          kind: 'rejected',
+          index: 2,
+          idempotencyKey: 'k2',
+          code: 'TEMPLATE_NOT_FOUND',
+          message: 'not found',
+        },
       ],
     );
     expect(out.map((o) => [o.state, o.remoteId, o.retryable])).toEqual([
@@ -83,7 +149,10 @@ describe('mapSegmentflowResult', () => {
   });
 
   it('never credits an item with a result carrying another key', () => {
-    const out = mapSegmentflowResult(['k0'], [{ kind: 'accepted', index: 0, idempotencyKey: 'other', sendId: 's' }]);
+    const out = mapSegmentflowResult(
+      ['k0'],
+      [{ kind: 'accepted', index: 0, idempotencyKey: 'other', sendId: 's' }],
+    );
     expect(out[0]?.state).toBe('failed');
   });
 });

@@ -41,7 +41,9 @@ const cases: Array<{ name: string; input: FlagInput; expected: ReturnType<typeof
   { name: 'a clean sequence has no flags', input: input([{}, {}, {}]), expected: [] },
   {
     name: 'mustache, brace, bracket, angle and percent placeholders',
-    input: input([{ body: 'Hi {{first_name}}, {company} and [Company] met <FirstName> via %SENDER_NAME%. Anna, Acme' }]),
+    input: input([
+      { body: 'Hi {{first_name}}, {company} and [Company] met <FirstName> via %SENDER_NAME%. Anna, Acme' },
+    ]),
     expected: [
       {
         flag: 'placeholder',
@@ -94,7 +96,10 @@ const cases: Array<{ name: string; input: FlagInput; expected: ReturnType<typeof
   },
   {
     name: 'first name and company missing from step 1 (legal suffix ignored, accents folded)',
-    input: input([{ subject: 'Hello', body: 'Hi there, quick note.' }, {}], { firstName: 'Zoë', company: 'Müller GmbH' }),
+    input: input([{ subject: 'Hello', body: 'Hi there, quick note.' }, {}], {
+      firstName: 'Zoë',
+      company: 'Müller GmbH',
+    }),
     expected: [
       { flag: 'no_first_name', step: 1, field: null, text: [] },
       { flag: 'no_company', step: 1, field: null, text: [] },
@@ -102,7 +107,10 @@ const cases: Array<{ name: string; input: FlagInput; expected: ReturnType<typeof
   },
   {
     name: 'name written without accents and company without its legal form still count as used',
-    input: input([{ subject: 'Hello', body: 'Hi Zoe, loved what Muller ships.' }], { firstName: 'Zoë', company: 'Müller GmbH' }),
+    input: input([{ subject: 'Hello', body: 'Hi Zoe, loved what Muller ships.' }], {
+      firstName: 'Zoë',
+      company: 'Müller GmbH',
+    }),
     expected: [],
   },
   {
@@ -112,7 +120,9 @@ const cases: Array<{ name: string; input: FlagInput; expected: ReturnType<typeof
   },
   {
     name: 'spam words match whole words only, any case, longest phrase first',
-    input: input([{ subject: 'FREE TRIAL for Acme', body: 'Anna, freedom is nice. Click here, it is Risk-Free.' }]),
+    input: input([
+      { subject: 'FREE TRIAL for Acme', body: 'Anna, freedom is nice. Click here, it is Risk-Free.' },
+    ]),
     expected: [
       { flag: 'spam_words', step: 1, field: 'subject', text: ['FREE TRIAL'] },
       { flag: 'spam_words', step: 1, field: 'body', text: ['Click here', 'Risk-Free'] },
@@ -120,7 +130,11 @@ const cases: Array<{ name: string; input: FlagInput; expected: ReturnType<typeof
   },
   {
     name: 'duplicate subjects across steps (case and spacing ignored); "Re:" threading is not a duplicate',
-    input: input([{ subject: 'Idea for Acme' }, { subject: 'idea  for ACME' }, { subject: 'Re: Idea for Acme' }]),
+    input: input([
+      { subject: 'Idea for Acme' },
+      { subject: 'idea  for ACME' },
+      { subject: 'Re: Idea for Acme' },
+    ]),
     expected: [{ flag: 'duplicate_subject', step: 2, field: 'subject', text: ['idea  for ACME'] }],
   },
   {
@@ -130,8 +144,17 @@ const cases: Array<{ name: string; input: FlagInput; expected: ReturnType<typeof
   },
   {
     name: 'script, img with handler, comments and entities are HTML',
-    input: input([{ body: 'Anna at Acme <img src=x onerror=alert(1)><script>x()</script> &amp; <!-- c -->' }]),
-    expected: [{ flag: 'html', step: 1, field: 'body', text: ['<img src=x onerror=alert(1)>', '<script>', '</script>', '&amp;', '<!--'] }],
+    input: input([
+      { body: 'Anna at Acme <img src=x onerror=alert(1)><script>x()</script> &amp; <!-- c -->' },
+    ]),
+    expected: [
+      {
+        flag: 'html',
+        step: 1,
+        field: 'body',
+        text: ['<img src=x onerror=alert(1)>', '<script>', '</script>', '&amp;', '<!--'],
+      },
+    ],
   },
 ];
 
@@ -147,7 +170,9 @@ describe('quality flag rules', () => {
 
   it('the body word limit is configurable', () => {
     const inp = input([{ body: 'Anna Acme one two three four' }]);
-    expect(computeFlags(inp, { ...DEFAULT_FLAG_OPTIONS, maxBodyWords: 5 }).map((h) => h.flag)).toEqual(['long_body']);
+    expect(computeFlags(inp, { ...DEFAULT_FLAG_OPTIONS, maxBodyWords: 5 }).map((h) => h.flag)).toEqual([
+      'long_body',
+    ]);
     expect(computeFlags(inp, { ...DEFAULT_FLAG_OPTIONS, maxBodyWords: 6 })).toEqual([]);
   });
 

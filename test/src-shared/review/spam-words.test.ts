@@ -11,8 +11,16 @@ describe('spam word list', () => {
   it('every entry is found when it appears in a body', () => {
     for (const w of SPAM_WORDS) {
       const body = `Hi Anna at Acme. ${w.toUpperCase()} today.`;
-      const hits = computeFlags({ firstName: 'Anna', company: 'Acme', expectedSteps: 1, steps: [{ step: 1, subject: 'Acme', body }] });
-      expect(hits.map((h) => h.flag), w).toContain('spam_words');
+      const hits = computeFlags({
+        firstName: 'Anna',
+        company: 'Acme',
+        expectedSteps: 1,
+        steps: [{ step: 1, subject: 'Acme', body }],
+      });
+      expect(
+        hits.map((h) => h.flag),
+        w,
+      ).toContain('spam_words');
     }
   });
 });

@@ -23,15 +23,31 @@ function problemOf(e: unknown): LoadProblem {
   const code = e instanceof ApiError ? e.code : null;
   switch (code) {
     case 'key_missing':
-      return { title: 'No MachFive key yet — save one in Settings to list your campaigns.', detail, settings: true };
+      return {
+        title: 'No MachFive key yet — save one in Settings to list your campaigns.',
+        detail,
+        settings: true,
+      };
     case 'provider_auth':
-      return { title: 'MachFive rejected the API key — open Settings to replace it.', detail, settings: true };
+      return {
+        title: 'MachFive rejected the API key — open Settings to replace it.',
+        detail,
+        settings: true,
+      };
     case 'keychain_unavailable':
-      return { title: 'The system keychain is not available, so the MachFive key cannot be read.', detail, settings: true };
+      return {
+        title: 'The system keychain is not available, so the MachFive key cannot be read.',
+        detail,
+        settings: true,
+      };
     case 'offline':
     case 'provider_timeout':
     case 'provider_unavailable':
-      return { title: 'MachFive cannot be reached right now — check your connection and refresh.', detail, settings: false };
+      return {
+        title: 'MachFive cannot be reached right now — check your connection and refresh.',
+        detail,
+        settings: false,
+      };
     case 'provider_unexpected':
       return {
         title: 'MachFive listed its campaigns in a shape LeadPrep does not recognise.',

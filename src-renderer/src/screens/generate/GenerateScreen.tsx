@@ -65,7 +65,10 @@ export default function GenerateScreen() {
               </Button>
             }
           >
-            <p>Generation uses the ready leads of committed imports. Import a file, check it in Clean &amp; dedupe, then commit it.</p>
+            <p>
+              Generation uses the ready leads of committed imports. Import a file, check it in Clean &amp;
+              dedupe, then commit it.
+            </p>
           </EmptyState>
         </Card>
       ) : (

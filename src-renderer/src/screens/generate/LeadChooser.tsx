@@ -63,7 +63,12 @@ export function LeadChooser(props: LeadChooserProps) {
               id={importSelectId}
               className="select"
               value={src.importId ?? ''}
-              onChange={(e) => props.onSource({ kind: 'import', importId: e.target.value === '' ? null : Number(e.target.value) })}
+              onChange={(e) =>
+                props.onSource({
+                  kind: 'import',
+                  importId: e.target.value === '' ? null : Number(e.target.value),
+                })
+              }
             >
               <option value="">Choose an import</option>
               {imports.map((imp) => (
@@ -91,12 +96,19 @@ export function LeadChooser(props: LeadChooserProps) {
                 type="radio"
                 name={groupName}
                 checked={src.kind === 'leads'}
-                onChange={() => props.chosen && props.onSource({ kind: 'leads', leadIds: props.chosen.leadIds })}
+                onChange={() =>
+                  props.chosen && props.onSource({ kind: 'leads', leadIds: props.chosen.leadIds })
+                }
               />
               {plural(props.chosen.leadIds.length, 'lead')} chosen in Clean &amp; dedupe
               <span className="muted">({props.chosen.label})</span>
             </label>
-            <Button size="sm" variant="ghost" aria-label="Clear the leads chosen in Clean & dedupe" onClick={props.onClearChosen}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label="Clear the leads chosen in Clean & dedupe"
+              onClick={props.onClearChosen}
+            >
               Clear
             </Button>
           </div>
@@ -123,7 +135,12 @@ export function LeadChooser(props: LeadChooserProps) {
         hint={`Leads per MachFive list, ${MIN_BATCH_SIZE}–${MAX_BATCH_SIZE}. Smaller batches show progress sooner.`}
         onChange={(e) => props.onBatchSize(e.target.value)}
       />
-      <section className="estimate" aria-label="Estimate" aria-live="polite" aria-busy={props.estimating || undefined}>
+      <section
+        className="estimate"
+        aria-label="Estimate"
+        aria-live="polite"
+        aria-busy={props.estimating || undefined}
+      >
         {props.estimateError ? (
           <p className="field-error">{props.estimateError}</p>
         ) : estimate ? (
@@ -139,8 +156,8 @@ export function LeadChooser(props: LeadChooserProps) {
             <ExcludedLine estimate={estimate} />
             {estimate.leadCount === 0 && (
               <p className="muted">
-                Nothing to generate with this choice. Fix leads in Clean &amp; dedupe, pick another import, or include
-                leads that already have a sequence.
+                Nothing to generate with this choice. Fix leads in Clean &amp; dedupe, pick another import, or
+                include leads that already have a sequence.
               </p>
             )}
           </>

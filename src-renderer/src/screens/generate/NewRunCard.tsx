@@ -73,7 +73,9 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
     const handed = useLeadSelection.getState().chosen;
     return {
       ...initialForm(),
-      source: handed ? { kind: 'leads', leadIds: handed.leadIds } : { kind: 'import', importId: imports[0]?.id ?? null },
+      source: handed
+        ? { kind: 'leads', leadIds: handed.leadIds }
+        : { kind: 'import', importId: imports[0]?.id ?? null },
     };
   });
   // Messages appear after the first Start, then follow the user's edits.
@@ -83,14 +85,17 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
   const [starting, setStarting] = useState(false);
   const applyRun = useRuns((s) => s.applyRun);
   // Runs starting and finishing change which leads are free or already generated.
-  const runsVersion = useRuns((s) => (s.runs ?? []).map((r) => `${r.id}:${r.state}:${r.leads.generated}`).join(','));
+  const runsVersion = useRuns((s) =>
+    (s.runs ?? []).map((r) => `${r.id}:${r.state}:${r.leads.generated}`).join(','),
+  );
   const { estimate, error: estimateError, busy: estimating } = useEstimate(form, imports, runsVersion);
 
   // The chosen import may have been deleted since: fall back to the newest one.
   useEffect(() => {
     setForm((f) => {
       const src = f.source;
-      if (src.kind !== 'import' || (src.importId !== null && imports.some((i) => i.id === src.importId))) return f;
+      if (src.kind !== 'import' || (src.importId !== null && imports.some((i) => i.id === src.importId)))
+        return f;
       return { ...f, source: { kind: 'import', importId: imports[0]?.id ?? null } };
     });
   }, [imports]);
@@ -117,7 +122,9 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
       const run = await api.call('runs.start', runRequest(form));
       applyRun(run);
       setConfirming(false);
-      toast.success(`Run ${run.id} started: ${plural(run.leadCount, 'lead')} in ${plural(run.batches.length, 'batch', 'batches')}.`);
+      toast.success(
+        `Run ${run.id} started: ${plural(run.leadCount, 'lead')} in ${plural(run.batches.length, 'batch', 'batches')}.`,
+      );
     } catch (e) {
       setConfirming(false);
       toast.error(e);
@@ -178,7 +185,11 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
           error={errors.campaignAngle}
           onChange={(e) => update({ campaignAngle: e.target.value })}
         />
-        <CtaEditor value={form.approvedCtas} error={errors.approvedCtas} onChange={(approvedCtas) => update({ approvedCtas })} />
+        <CtaEditor
+          value={form.approvedCtas}
+          error={errors.approvedCtas}
+          onChange={(approvedCtas) => update({ approvedCtas })}
+        />
         <LeadChooser
           form={form}
           errors={errors}
@@ -189,7 +200,11 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
           chosen={chosen}
           onClearChosen={() => {
             setChosen(null);
-            setForm((f) => (f.source.kind === 'leads' ? { ...f, source: { kind: 'import', importId: imports[0]?.id ?? null } } : f));
+            setForm((f) =>
+              f.source.kind === 'leads'
+                ? { ...f, source: { kind: 'import', importId: imports[0]?.id ?? null } }
+                : f,
+            );
           }}
           onSource={(source) => update({ source })}
           onIncludeGenerated={(includeGenerated) => update({ includeGenerated })}
@@ -210,10 +225,14 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
         onCancel={() => setConfirming(false)}
       >
         <p>
-          MachFive charges one credit per lead: this run uses <strong>{plural(estimate?.credits ?? 0, 'credit')}</strong>, sent
-          as {plural(estimate?.batchCount ?? 0, 'batch', 'batches')} to campaign <strong>{campaignLabel}</strong>.
+          MachFive charges one credit per lead: this run uses{' '}
+          <strong>{plural(estimate?.credits ?? 0, 'credit')}</strong>, sent as{' '}
+          {plural(estimate?.batchCount ?? 0, 'batch', 'batches')} to campaign <strong>{campaignLabel}</strong>
+          .
         </p>
-        <p className="muted">You can close LeadPrep while it runs; it picks up where it left off when you open it again.</p>
+        <p className="muted">
+          You can close LeadPrep while it runs; it picks up where it left off when you open it again.
+        </p>
       </ConfirmDialog>
     </Card>
   );

@@ -23,9 +23,17 @@ export function RunsBadge() {
           : paused.reason === 'credits'
             ? 'Generation paused: out of MachFive credits'
             : 'Generation paused';
-      setBadge('runs', { text, tone: paused.reason === 'user' ? 'warn' : 'danger', title: paused.message ?? undefined });
+      setBadge('runs', {
+        text,
+        tone: paused.reason === 'user' ? 'warn' : 'danger',
+        title: paused.message ?? undefined,
+      });
     } else if (active.length > 0) {
-      setBadge('runs', { text: progressText(active), tone: 'info', title: 'Open Generate to follow each batch.' });
+      setBadge('runs', {
+        text: progressText(active),
+        tone: 'info',
+        title: 'Open Generate to follow each batch.',
+      });
     } else {
       setBadge('runs', null);
     }

@@ -66,7 +66,12 @@ function QueueControls() {
               Open Settings
             </Button>
           )}
-          <Button size="sm" variant={mf.paused.reason === 'auth' ? 'secondary' : 'primary'} busy={busy} onClick={() => void act('queue.resume')}>
+          <Button
+            size="sm"
+            variant={mf.paused.reason === 'auth' ? 'secondary' : 'primary'}
+            busy={busy}
+            onClick={() => void act('queue.resume')}
+          >
             Resume MachFive
           </Button>
         </div>
@@ -75,7 +80,9 @@ function QueueControls() {
   }
   return (
     <div className="row-between">
-      <p className="muted">MachFive queue running · up to {plural(mf.concurrency, 'batch', 'batches')} processed at a time</p>
+      <p className="muted">
+        MachFive queue running · up to {plural(mf.concurrency, 'batch', 'batches')} processed at a time
+      </p>
       <Button size="sm" busy={busy} onClick={() => void act('queue.pause')}>
         Pause MachFive
       </Button>
@@ -83,7 +90,17 @@ function QueueControls() {
   );
 }
 
-function BatchRow({ batch, runId, onAction, busy }: { batch: BatchSummary; runId: number; onAction: ReturnType<typeof useRunAction>['run']; busy: string | null }) {
+function BatchRow({
+  batch,
+  runId,
+  onAction,
+  busy,
+}: {
+  batch: BatchSummary;
+  runId: number;
+  onAction: ReturnType<typeof useRunAction>['run'];
+  busy: string | null;
+}) {
   const go = useNav((s) => s.go);
   const next = nextActionFor(batch.errorCode);
   return (
@@ -102,7 +119,13 @@ function BatchRow({ batch, runId, onAction, busy }: { batch: BatchSummary; runId
             <Button
               size="sm"
               busy={busy === `batch:${batch.id}`}
-              onClick={() => void onAction(`batch:${batch.id}`, () => api.call('runs.retryBatch', { batchId: batch.id }), `Batch ${batch.seq} will be tried again.`)}
+              onClick={() =>
+                void onAction(
+                  `batch:${batch.id}`,
+                  () => api.call('runs.retryBatch', { batchId: batch.id }),
+                  `Batch ${batch.seq} will be tried again.`,
+                )
+              }
             >
               Retry batch {batch.seq}
             </Button>
@@ -127,7 +150,9 @@ function BatchRow({ batch, runId, onAction, busy }: { batch: BatchSummary; runId
               Open Settings
             </Button>
           )}
-          {next === 'resume' && <span className="muted">Top up your MachFive credits, then press Resume MachFive above.</span>}
+          {next === 'resume' && (
+            <span className="muted">Top up your MachFive credits, then press Resume MachFive above.</span>
+          )}
           {next === 'clean' && (
             <Button size="sm" variant="ghost" onClick={() => go('clean')}>
               Fix leads in Clean &amp; dedupe
@@ -147,7 +172,8 @@ function RunCard({ summary }: { summary: RunSummary }) {
   const { busy, run } = useRunAction();
   const finished = summary.leads.generated + summary.leads.notGenerated + summary.leads.failed;
   const title = summary.campaignName ? summary.campaignName : `Campaign ${summary.campaignId}`;
-  const canRetryLeads = (summary.state === 'active' || summary.state === 'done') && summary.leads.notGenerated > 0;
+  const canRetryLeads =
+    (summary.state === 'active' || summary.state === 'done') && summary.leads.notGenerated > 0;
   const batchesId = `run-${summary.id}-batches`;
   const toggle = () => {
     if (!open && !detail) void loadDetail(summary.id);
@@ -162,8 +188,8 @@ function RunCard({ summary }: { summary: RunSummary }) {
           </h3>
           <p className="muted">
             Started <time title={absoluteTime(summary.createdAt)}>{relativeTime(summary.createdAt)}</time> ·{' '}
-            {plural(summary.leadCount, 'lead')} · batches of {summary.batchSize} · {plural(summary.options.emailCount, 'email')}{' '}
-            per lead
+            {plural(summary.leadCount, 'lead')} · batches of {summary.batchSize} ·{' '}
+            {plural(summary.options.emailCount, 'email')} per lead
           </p>
         </div>
         <Badge tone={RUN_STATE_TONES[summary.state]}>{RUN_STATE_LABELS[summary.state]}</Badge>
@@ -178,17 +204,24 @@ function RunCard({ summary }: { summary: RunSummary }) {
       <p className="run-counts">
         <span>{summary.leads.generated.toLocaleString()} generated</span>
         {summary.leads.pending > 0 && <span>{summary.leads.pending.toLocaleString()} waiting</span>}
-        {summary.leads.notGenerated > 0 && <span>{summary.leads.notGenerated.toLocaleString()} not generated</span>}
+        {summary.leads.notGenerated > 0 && (
+          <span>{summary.leads.notGenerated.toLocaleString()} not generated</span>
+        )}
         {summary.leads.failed > 0 && <span>{summary.leads.failed.toLocaleString()} refused by MachFive</span>}
         <span className="muted">
           Batches:{' '}
           {Object.entries(summary.batchStates)
             .filter(([, n]) => n > 0)
-            .map(([state, n]) => `${n} ${BATCH_STATE_LABELS[state as keyof typeof BATCH_STATE_LABELS].toLowerCase()}`)
+            .map(
+              ([state, n]) =>
+                `${n} ${BATCH_STATE_LABELS[state as keyof typeof BATCH_STATE_LABELS].toLowerCase()}`,
+            )
             .join(', ') || 'none'}
         </span>
       </p>
-      {summary.message && <p className={summary.state === 'failed' ? 'field-error' : 'muted'}>{summary.message}</p>}
+      {summary.message && (
+        <p className={summary.state === 'failed' ? 'field-error' : 'muted'}>{summary.message}</p>
+      )}
       <div className="row">
         <Button size="sm" aria-expanded={open} aria-controls={batchesId} onClick={toggle}>
           {open ? 'Hide batches' : 'Show batches'}
@@ -248,14 +281,16 @@ function RunCard({ summary }: { summary: RunSummary }) {
         busy={busy === 'cancel'}
         onCancel={() => setConfirmCancel(false)}
         onConfirm={() =>
-          void run('cancel', () => api.call('runs.cancel', { runId: summary.id }), `Run ${summary.id} cancelled.`).then(() =>
-            setConfirmCancel(false),
-          )
+          void run(
+            'cancel',
+            () => api.call('runs.cancel', { runId: summary.id }),
+            `Run ${summary.id} cancelled.`,
+          ).then(() => setConfirmCancel(false))
         }
       >
         <p>
-          Batches not yet sent to MachFive are dropped. Batches MachFive already accepted have used their credits; their
-          sequences are not collected. Leads without a sequence can go into a new run.
+          Batches not yet sent to MachFive are dropped. Batches MachFive already accepted have used their
+          credits; their sequences are not collected. Leads without a sequence can go into a new run.
         </p>
       </ConfirmDialog>
     </article>
@@ -268,7 +303,11 @@ export function RunsPanel() {
   const loadError = useRuns((s) => s.loadError);
   const refresh = useRuns((s) => s.refresh);
   return (
-    <Card title="Runs" subtitle="Progress is saved as it happens; closing LeadPrep does not stop a run." label="Runs">
+    <Card
+      title="Runs"
+      subtitle="Progress is saved as it happens; closing LeadPrep does not stop a run."
+      label="Runs"
+    >
       <div className="stack">
         <QueueControls />
         {loadError && (

@@ -3,7 +3,11 @@ import {
   type EstimateRequest,
   type LeadSelection,
 } from '../../../../src-shared/contract/generation';
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, MIN_BATCH_SIZE } from '../../../../src-shared/generation/batching';
+import {
+  DEFAULT_BATCH_SIZE,
+  MAX_BATCH_SIZE,
+  MIN_BATCH_SIZE,
+} from '../../../../src-shared/generation/batching';
 import type { z } from 'zod';
 
 /** Limits mirrored from GenerationOptions in the contract, so the form can say so before the host refuses. */
@@ -69,7 +73,8 @@ export function parseBatchSize(text: string): number | null {
 
 export function selectionOf(source: LeadSource): LeadSelection | null {
   if (source.kind === 'allReady') return { kind: 'allReady' };
-  if (source.kind === 'leads') return source.leadIds.length === 0 ? null : { kind: 'leads', leadIds: [...source.leadIds] };
+  if (source.kind === 'leads')
+    return source.leadIds.length === 0 ? null : { kind: 'leads', leadIds: [...source.leadIds] };
   return source.importId === null ? null : { kind: 'import', importId: source.importId };
 }
 
@@ -85,7 +90,8 @@ export function estimateRequest(form: GenerateForm): z.input<typeof EstimateRequ
 export function validate(form: GenerateForm): FormErrors {
   const errors: FormErrors = {};
   if (form.campaignId.trim() === '') errors.campaignId = 'Pick a MachFive campaign, or paste its ID.';
-  else if (form.campaignId.trim().length > 200) errors.campaignId = 'That campaign ID is too long (200 characters at most).';
+  else if (form.campaignId.trim().length > 200)
+    errors.campaignId = 'That campaign ID is too long (200 characters at most).';
   if (form.listName.trim().length > LIMITS.listName) {
     errors.listName = `Keep the list name to ${LIMITS.listName} characters (it has ${form.listName.trim().length}).`;
   }
@@ -93,9 +99,12 @@ export function validate(form: GenerateForm): FormErrors {
   if (count === null || count < LIMITS.emailCountMin || count > LIMITS.emailCountMax) {
     errors.emailCount = `Emails per lead must be a whole number from ${LIMITS.emailCountMin} to ${LIMITS.emailCountMax}.`;
   }
-  if (form.emailSignature.trim().length > LIMITS.longText) errors.emailSignature = `Keep the signature to ${LIMITS.longText} characters.`;
-  if (form.campaignAngle.trim().length > LIMITS.longText) errors.campaignAngle = `Keep the angle to ${LIMITS.longText} characters.`;
-  if (form.approvedCtas.length > LIMITS.ctaCount) errors.approvedCtas = `At most ${LIMITS.ctaCount} calls to action.`;
+  if (form.emailSignature.trim().length > LIMITS.longText)
+    errors.emailSignature = `Keep the signature to ${LIMITS.longText} characters.`;
+  if (form.campaignAngle.trim().length > LIMITS.longText)
+    errors.campaignAngle = `Keep the angle to ${LIMITS.longText} characters.`;
+  if (form.approvedCtas.length > LIMITS.ctaCount)
+    errors.approvedCtas = `At most ${LIMITS.ctaCount} calls to action.`;
   else if (form.approvedCtas.some((c) => c.trim().length > LIMITS.cta)) {
     errors.approvedCtas = `Each call to action can be ${LIMITS.cta} characters at most.`;
   }
@@ -111,7 +120,8 @@ export function runRequest(form: GenerateForm): RunRequest {
   const selection = selectionOf(form.source);
   const batchSize = parseBatchSize(form.batchSize);
   const emailCount = wholeNumber(form.emailCount);
-  if (!selection || batchSize === null || emailCount === null) throw new Error('runRequest called on an invalid form');
+  if (!selection || batchSize === null || emailCount === null)
+    throw new Error('runRequest called on an invalid form');
   const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
   const ctas = form.approvedCtas.map((c) => c.trim()).filter((c) => c !== '');
   return RunRequest.parse({

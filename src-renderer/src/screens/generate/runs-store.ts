@@ -76,4 +76,5 @@ export const useRuns = create<RunsState>((set, get) => ({
 export const machFiveState = (providers: ProviderQueueState[] | null): ProviderQueueState | undefined =>
   providers?.find((p) => p.provider === 'machfive');
 
-export const activeRuns = (runs: RunSummary[] | null): RunSummary[] => (runs ?? []).filter((r) => r.state === 'active');
+export const activeRuns = (runs: RunSummary[] | null): RunSummary[] =>
+  (runs ?? []).filter((r) => r.state === 'active');

@@ -69,7 +69,12 @@ function seed(app: TestApp) {
   PEOPLE.forEach((p, i) => {
     sqlite
       .prepare('UPDATE leads SET original_json = ?, custom_json = ?, phone = ? WHERE id = ?')
-      .run(JSON.stringify([p.email.toUpperCase(), `${p.first} ${p.company}`, p.notes, p.phone]), JSON.stringify(p.custom), p.phone, leadIds[i]);
+      .run(
+        JSON.stringify([p.email.toUpperCase(), `${p.first} ${p.company}`, p.notes, p.phone]),
+        JSON.stringify(p.custom),
+        p.phone,
+        leadIds[i],
+      );
   });
   const { runId } = seedGeneratedRun(app.ctx, {
     leads: leadIds,
@@ -130,7 +135,10 @@ function expectedRow(p: Person, i: number, escape: boolean): string[] {
 const asSheetJsReads = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
 
 function sheetXml(path: string): string {
-  const entry = XLSX.CFB.find(XLSX.CFB.read(readFileSync(path), { type: 'buffer' }), '/xl/worksheets/sheet1.xml');
+  const entry = XLSX.CFB.find(
+    XLSX.CFB.read(readFileSync(path), { type: 'buffer' }),
+    '/xl/worksheets/sheet1.xml',
+  );
   if (!entry) throw new Error('no sheet1.xml');
   return Buffer.from(entry.content as Uint8Array).toString('utf8');
 }
@@ -154,7 +162,11 @@ describe('export (real SQLite, files read back)', () => {
       state: 'approved',
       target: { kind: 'leads', leadIds: [ids.leadIds[0] ?? 0, ids.leadIds[1] ?? 0] },
     });
-    await app.call('review.setState', { runId: ids.runId, state: 'rejected', target: { kind: 'leads', leadIds: [ids.leadIds[2] ?? 0] } });
+    await app.call('review.setState', {
+      runId: ids.runId,
+      state: 'rejected',
+      target: { kind: 'leads', leadIds: [ids.leadIds[2] ?? 0] },
+    });
   });
   afterEach(async () => {
     await app.close();
@@ -166,7 +178,9 @@ describe('export (real SQLite, files read back)', () => {
     expect(r.path).toBe(join(app.dir, 'exports', r.fileName));
     const sheet = readXlsx(r.path);
     expect(sheet[0]).toEqual(COLUMNS);
-    expect(sheet.slice(1)).toEqual(asSheetJsReads([expectedRow(PEOPLE[0] as Person, 0, true), expectedRow(PEOPLE[1] as Person, 1, true)]));
+    expect(sheet.slice(1)).toEqual(
+      asSheetJsReads([expectedRow(PEOPLE[0] as Person, 0, true), expectedRow(PEOPLE[1] as Person, 1, true)]),
+    );
     expect(sheetXml(r.path)).toContain('Hallo Zoë,_x000D_\nzweite Zeile');
     // Cells are text, never formulas.
     const ws = XLSX.read(readFileSync(r.path), { cellFormula: true }).Sheets.Leads;
@@ -174,13 +188,22 @@ describe('export (real SQLite, files read back)', () => {
   });
 
   it('xlsx with escaping off writes the text verbatim', async () => {
-    const r = await app.call('export.create', { source: { kind: 'run', runId: ids.runId }, which: 'all', format: 'xlsx', escapeFormulas: false });
+    const r = await app.call('export.create', {
+      source: { kind: 'run', runId: ids.runId },
+      which: 'all',
+      format: 'xlsx',
+      escapeFormulas: false,
+    });
     const sheet = readXlsx(r.path);
     expect(sheet.slice(1)).toEqual(asSheetJsReads(PEOPLE.map((p, i) => expectedRow(p, i, false))));
   });
 
   it('csv: UTF-8 BOM, CRLF rows, RFC 4180 quoting, every cell round-trips', async () => {
-    const r = await app.call('export.create', { source: { kind: 'run', runId: ids.runId }, format: 'csv', which: 'all' });
+    const r = await app.call('export.create', {
+      source: { kind: 'run', runId: ids.runId },
+      format: 'csv',
+      which: 'all',
+    });
     const bytes = readFileSync(r.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -192,9 +215,20 @@ describe('export (real SQLite, files read back)', () => {
   });
 
   it("custom variable columns follow the import's column mapping when it has one", async () => {
-    const mapping = [{ kind: 'field', field: 'email' }, { kind: 'ignore' }, { kind: 'custom', key: 'industry' }, { kind: 'ignore' }];
-    app.ctx.database.sqlite.prepare('UPDATE imports SET mapping_json = ? WHERE id = ?').run(JSON.stringify(mapping), ids.importId);
-    const r = await app.call('export.create', { source: { kind: 'run', runId: ids.runId }, format: 'csv', which: 'all' });
+    const mapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'ignore' },
+      { kind: 'custom', key: 'industry' },
+      { kind: 'ignore' },
+    ];
+    app.ctx.database.sqlite
+      .prepare('UPDATE imports SET mapping_json = ? WHERE id = ?')
+      .run(JSON.stringify(mapping), ids.importId);
+    const r = await app.call('export.create', {
+      source: { kind: 'run', runId: ids.runId },
+      format: 'csv',
+      which: 'all',
+    });
     expect(r.columns).toEqual(COLUMNS);
   });
 
@@ -206,21 +240,42 @@ describe('export (real SQLite, files read back)', () => {
       format: 'csv',
     });
     expect(r.rows).toBe(1);
-    await expect(app.call('export.create', { source: { kind: 'run', runId: ids.runId }, which: 'selected', format: 'csv' })).rejects.toMatchObject({
+    await expect(
+      app.call('export.create', {
+        source: { kind: 'run', runId: ids.runId },
+        which: 'selected',
+        format: 'csv',
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });
 
   it('an import export carries each lead with its latest sequence, and edits are exported', async () => {
-    await app.call('review.editStep', { runId: ids.runId, leadId: ids.leadIds[1] ?? 0, step: 2, body: 'edited body' });
+    await app.call('review.editStep', {
+      runId: ids.runId,
+      leadId: ids.leadIds[1] ?? 0,
+      step: 2,
+      body: 'edited body',
+    });
     const exporter = createExportService(app.ctx);
     const out = join(app.dir, 'elsewhere', 'leads.csv');
     const r = await exporter.exportToFile(
-      { source: { kind: 'import', importId: ids.importId }, which: 'all', leadIds: [], format: 'csv', escapeFormulas: true, jobId: 'j1' },
+      {
+        source: { kind: 'import', importId: ids.importId },
+        which: 'all',
+        leadIds: [],
+        format: 'csv',
+        escapeFormulas: true,
+        jobId: 'j1',
+      },
       out,
     );
     expect(r).toMatchObject({ rows: 3, path: out, fileName: 'leads.csv' });
-    const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').slice(1), {
+      newline: '\r\n',
+      skipEmptyLines: true,
+    }).data;
     expect(rows[2]?.at(-1)).toBe('edited body');
   });
 
@@ -229,8 +284,12 @@ describe('export (real SQLite, files read back)', () => {
     const d = await app.call('export.download', { fileName: r.fileName });
     expect(Buffer.from(d.base64, 'base64').equals(readFileSync(r.path))).toBe(true);
     expect(d.mimeType).toBe('text/csv; charset=utf-8');
-    await expect(app.call('export.download', { fileName: '../leadprep.db' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(app.call('export.download', { fileName: 'missing.csv' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(app.call('export.download', { fileName: '../leadprep.db' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(app.call('export.download', { fileName: 'missing.csv' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const shown = await app.call('export.reveal', { fileName: r.fileName });
     expect(app.revealed).toEqual([shown.path]);
   });
@@ -240,11 +299,19 @@ describe('export (real SQLite, files read back)', () => {
     const off = app.ctx.events.subscribe((name, payload) => {
       if (name === 'export.progress') seen.push((payload as { phase: string }).phase);
     });
-    await app.call('export.create', { source: { kind: 'run', runId: ids.runId }, format: 'xlsx', jobId: 'p' });
+    await app.call('export.create', {
+      source: { kind: 'run', runId: ids.runId },
+      format: 'xlsx',
+      jobId: 'p',
+    });
     off();
     expect(seen).toEqual(['rows', 'writing', 'done']);
-    app.ctx.database.sqlite.prepare('UPDATE sequence_steps SET body = ? WHERE lead_id = ? AND step = 1').run('x'.repeat(40_000), ids.leadIds[0]);
-    await expect(app.call('export.create', { source: { kind: 'run', runId: ids.runId }, format: 'xlsx' })).rejects.toMatchObject({
+    app.ctx.database.sqlite
+      .prepare('UPDATE sequence_steps SET body = ? WHERE lead_id = ? AND step = 1')
+      .run('x'.repeat(40_000), ids.leadIds[0]);
+    await expect(
+      app.call('export.create', { source: { kind: 'run', runId: ids.runId }, format: 'xlsx' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('step_1_body'),
     });

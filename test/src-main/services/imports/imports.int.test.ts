@@ -23,7 +23,8 @@ afterEach(async () => {
 
 const HEADER = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'Website'];
 const csv = (rows: string[][], header = HEADER): Uint8Array => csvBytes([header, ...rows]);
-const load = (bytes: Uint8Array, name: string, opts: FileImportOptions = {}) => importFile(app.call, bytes, name, opts);
+const load = (bytes: Uint8Array, name: string, opts: FileImportOptions = {}) =>
+  importFile(app.call, bytes, name, opts);
 
 function addsUp(s: ImportSummary): void {
   expect(LEAD_STATES.reduce((n, k) => n + s.counts[k], 0)).toBe(s.total);
@@ -62,23 +63,31 @@ describe('importing files through the service', () => {
     expect(byEmail(leads, 'taro@example.jp').custom.note).toBe('+SUM(A1:A2)');
   });
 
-  it.each<FixtureEncoding>(['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'windows-1252'])(
-    'reads a CSV in %s with accents intact',
-    async (encoding) => {
-      const { summary } = await load(csvBytes(accentedLeadRows(), { encoding }), `accents-${encoding}.csv`);
-      expect(summary.status).toBe('committed');
-      expect(summary.total).toBe(4);
-      addsUp(summary);
-      const leads = await allLeads(summary.id);
-      expect(byEmail(leads, 'jose@example.com').company).toBe('Société Générale');
-      expect(byEmail(leads, 'zoe@example.fr').lastName).toBe('Ångström');
-      expect(byEmail(leads, 'ana@example.es').custom.notes).toBe('=1+2');
-    },
-  );
+  it.each<FixtureEncoding>([
+    'utf-8',
+    'utf-8-bom',
+    'utf-16le-bom',
+    'utf-16be-bom',
+    'utf-16le',
+    'windows-1252',
+  ])('reads a CSV in %s with accents intact', async (encoding) => {
+    const { summary } = await load(csvBytes(accentedLeadRows(), { encoding }), `accents-${encoding}.csv`);
+    expect(summary.status).toBe('committed');
+    expect(summary.total).toBe(4);
+    addsUp(summary);
+    const leads = await allLeads(summary.id);
+    expect(byEmail(leads, 'jose@example.com').company).toBe('Société Générale');
+    expect(byEmail(leads, 'zoe@example.fr').lastName).toBe('Ångström');
+    expect(byEmail(leads, 'ana@example.es').custom.notes).toBe('=1+2');
+  });
 
   it('counts blank rows and keeps every lead in exactly one state', async () => {
     const leads = messyLeads(400, 11);
-    const rows = [...leads.rows.slice(0, 200), ['', '', '', '', '', '', '', '', '', '', '', ''], ...leads.rows.slice(200)];
+    const rows = [
+      ...leads.rows.slice(0, 200),
+      ['', '', '', '', '', '', '', '', '', '', '', ''],
+      ...leads.rows.slice(200),
+    ];
     const { summary } = await load(csvBytes([leads.header, ...rows]), 'messy.csv');
     expect(summary.total).toBe(400);
     expect(summary.blankRows).toBe(1);
@@ -123,7 +132,10 @@ describe('importing files through the service', () => {
   });
 
   it('suppresses emails and whole domains, and re-classifies drafts when the list changes', async () => {
-    const add = await app.call('suppressions.add', { entries: ['ann@acme.com', '@rival.io', 'not an entry'], source: 'typed' });
+    const add = await app.call('suppressions.add', {
+      entries: ['ann@acme.com', '@rival.io', 'not an entry'],
+      source: 'typed',
+    });
     expect(add).toMatchObject({ added: 2, invalid: 1 });
     const { summary } = await load(
       csv([
@@ -139,7 +151,10 @@ describe('importing files through the service', () => {
     expect(byEmail(leads, 'joe@eu.rival.io').reason).toMatch(/rival\.io is on your suppression list/);
     expect(byEmail(leads, 'max@other.org').state).toBe('ready');
 
-    const more = await app.call('suppressions.add', { entries: ['other.org', 'ann@acme.com'], source: 'typed' });
+    const more = await app.call('suppressions.add', {
+      entries: ['other.org', 'ann@acme.com'],
+      source: 'typed',
+    });
     expect(more).toMatchObject({ added: 1, duplicates: 1, reclassified: 1 });
     leads = await allLeads(summary.id);
     expect(byEmail(leads, 'max@other.org').state).toBe('suppressed');
@@ -190,7 +205,10 @@ describe('Clean & dedupe over the database', () => {
     ]);
     const [first, second] = await allLeads(s.id);
     expect(second?.state).toBe('duplicate');
-    const change = await app.call('leads.edit', { leadId: first!.id, changes: { email: 'ann.lee@acme.com' } });
+    const change = await app.call('leads.edit', {
+      leadId: first!.id,
+      changes: { email: 'ann.lee@acme.com' },
+    });
     expect(change.alsoChanged).toEqual([second!.id]);
     expect((await allLeads(s.id)).map((l) => l.state)).toEqual(['ready', 'ready']);
   });
@@ -229,20 +247,34 @@ describe('Clean & dedupe over the database', () => {
   });
 
   it('a bulk action bigger than one chunk: other changes wait for it, and one undo restores every lead', async () => {
-    const rows = Array.from({ length: 1200 }, (_, i) => [`user${i}@gmail.com`, `First${i}`, `Last${i}`, `Company ${i}`, 'CEO', `company${i}.com`]);
+    const rows = Array.from({ length: 1200 }, (_, i) => [
+      `user${i}@gmail.com`,
+      `First${i}`,
+      `Last${i}`,
+      `Company ${i}`,
+      'CEO',
+      `company${i}.com`,
+    ]);
     const s = await draft(rows);
     const someone = (await app.call('leads.page', { importId: s.id, limit: 1 })).rows[0] as LeadRow;
     const bulk = app.call('leads.bulk', { importId: s.id, action: 'exclude_free_mail' });
-    await expect(app.call('leads.edit', { leadId: someone.id, changes: { title: 'CTO' } })).rejects.toThrow(/busy with "Exclude free-mail addresses"/);
+    await expect(app.call('leads.edit', { leadId: someone.id, changes: { title: 'CTO' } })).rejects.toThrow(
+      /busy with "Exclude free-mail addresses"/,
+    );
     expect((await bulk).changed).toBe(1200);
     expect((await app.call('leads.page', { importId: s.id, limit: 1 })).counts.suppressed).toBe(1200);
 
-    expect(await app.call('leads.undo', { importId: s.id })).toEqual({ undone: 'Exclude free-mail addresses', changed: 1200 });
+    expect(await app.call('leads.undo', { importId: s.id })).toEqual({
+      undone: 'Exclude free-mail addresses',
+      changed: 1200,
+    });
     const after = await app.call('leads.page', { importId: s.id, limit: 1 });
     expect(after.counts).toEqual({ ready: 1200, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 });
     expect((await app.call('leads.undo', { importId: s.id })).undone).toBeNull();
     // The edit goes through once the bulk action is over.
-    expect((await app.call('leads.edit', { leadId: someone.id, changes: { title: 'CTO' } })).lead.title).toBe('CTO');
+    expect((await app.call('leads.edit', { leadId: someone.id, changes: { title: 'CTO' } })).lead.title).toBe(
+      'CTO',
+    );
   });
 
   it('filters by flag and searches by name, email or company', async () => {
@@ -250,7 +282,9 @@ describe('Clean & dedupe over the database', () => {
       ['info@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
       ['bob@gmail.com', 'Bob', 'Ray', 'Beta_Labs', 'CTO', ''],
     ]);
-    expect((await app.call('leads.page', { importId: s.id, flag: 'free_mail' })).rows.map((r) => r.email)).toEqual(['bob@gmail.com']);
+    expect(
+      (await app.call('leads.page', { importId: s.id, flag: 'free_mail' })).rows.map((r) => r.email),
+    ).toEqual(['bob@gmail.com']);
     expect((await app.call('leads.page', { importId: s.id, search: 'ann lee' })).total).toBe(1);
     expect((await app.call('leads.page', { importId: s.id, search: 'a_l' })).total).toBe(1);
     expect((await app.call('leads.page', { importId: s.id, search: '%' })).total).toBe(0);
@@ -271,11 +305,18 @@ describe('Clean & dedupe over the database', () => {
     const rich = annGroup.members.find((m) => m.company === 'Acme')!;
     expect(annGroup.survivorId).toBe(rich.id);
 
-    const resolved = await app.call('groups.resolve', { groupId: annGroup.id, survivorId: sparse.id, mergeEmptyFields: true });
+    const resolved = await app.call('groups.resolve', {
+      groupId: annGroup.id,
+      survivorId: sparse.id,
+      mergeEmptyFields: true,
+    });
     expect(resolved.group.status).toBe('resolved');
     const survivor = resolved.group.members.find((m) => m.id === sparse.id)!;
     expect(survivor).toMatchObject({ state: 'ready', company: 'Acme', title: 'CEO', website: 'acme.com' });
-    expect(resolved.group.members.find((m) => m.id === rich.id)).toMatchObject({ state: 'duplicate', decision: 'duplicate' });
+    expect(resolved.group.members.find((m) => m.id === rich.id)).toMatchObject({
+      state: 'duplicate',
+      decision: 'duplicate',
+    });
 
     const bobGroup = groups.find((g) => g.id !== annGroup.id)!;
     const kept = await app.call('groups.keepBoth', { groupId: bobGroup.id });
@@ -297,7 +338,9 @@ describe('Clean & dedupe over the database', () => {
     const committed = await app.call('imports.commit', { importId: s.id });
     expect(committed.status).toBe('committed');
     expect(committed.counts.ready).toBe(1);
-    await expect(app.call('leads.edit', { leadId: ann!.id, changes: { title: 'CFO' } })).rejects.toThrow(/already committed/);
+    await expect(app.call('leads.edit', { leadId: ann!.id, changes: { title: 'CFO' } })).rejects.toThrow(
+      /already committed/,
+    );
     await expect(app.call('leads.undo', { importId: s.id })).rejects.toThrow(/already committed/);
     expect((await app.call('imports.dedupeIndex', {})).emailKeys).toEqual(['ann@gmail.com']);
   });
@@ -305,17 +348,27 @@ describe('Clean & dedupe over the database', () => {
   it('deletes an import with its leads; leads in a run need force and are counted', async () => {
     const { summary } = await load(leadsToXlsx(messyLeads(50, 4)), 'fifty.xlsx');
     const sqlite = app.ctx.database.sqlite;
-    const leadId = (sqlite.prepare("SELECT id FROM leads WHERE import_id = ? AND state = 'ready' LIMIT 1").get(summary.id) as { id: number }).id;
+    const leadId = (
+      sqlite
+        .prepare("SELECT id FROM leads WHERE import_id = ? AND state = 'ready' LIMIT 1")
+        .get(summary.id) as { id: number }
+    ).id;
     const runId = Number(
       sqlite
-        .prepare("INSERT INTO runs (campaign_id, options_json, batch_size, lead_count, state, created_at) VALUES ('c1', '{}', 10, 1, 'done', 1)")
+        .prepare(
+          "INSERT INTO runs (campaign_id, options_json, batch_size, lead_count, state, created_at) VALUES ('c1', '{}', 10, 1, 'done', 1)",
+        )
         .run().lastInsertRowid,
     );
     sqlite
-      .prepare("INSERT INTO run_leads (run_id, lead_id, gen_state, review_state, updated_at) VALUES (?, ?, 'generated', 'pending', 1)")
+      .prepare(
+        "INSERT INTO run_leads (run_id, lead_id, gen_state, review_state, updated_at) VALUES (?, ?, 'generated', 'pending', 1)",
+      )
       .run(runId, leadId);
 
-    await expect(app.call('imports.delete', { importId: summary.id })).rejects.toThrow(/1 lead of "fifty.xlsx" is in generation runs \(1 with generated emails\)/);
+    await expect(app.call('imports.delete', { importId: summary.id })).rejects.toThrow(
+      /1 lead of "fifty.xlsx" is in generation runs \(1 with generated emails\)/,
+    );
     const gone = await app.call('imports.delete', { importId: summary.id, force: true });
     expect(gone).toEqual({ deleted: true, leadsRemoved: 50, generatedLeadsRemoved: 1 });
     expect(importRows()).toBe(0);
@@ -325,7 +378,16 @@ describe('Clean & dedupe over the database', () => {
 
   it('refuses staged groups that contradict the rows, and a draft whose rows name groups that never came', async () => {
     const { importId } = await app.call('imports.stageBegin', {
-      file: { name: 'g.csv', size: 10, sha256: 'b'.repeat(64), kind: 'csv', sheet: 'g', headerRow: 0, encoding: 'utf-8', delimiter: ',' },
+      file: {
+        name: 'g.csv',
+        size: 10,
+        sha256: 'b'.repeat(64),
+        kind: 'csv',
+        sheet: 'g',
+        headerRow: 0,
+        encoding: 'utf-8',
+        delimiter: ',',
+      },
       headers: ['Email'],
       mapping: [{ kind: 'field', field: 'email' }],
       rowsRead: 3,
@@ -335,25 +397,54 @@ describe('Clean & dedupe over the database', () => {
     const row = (n: number, email: string, groupId: number | null) => ({
       rowNumber: n,
       original: [email],
-      lead: { email, firstName: null, lastName: null, fullName: null, title: null, company: null, website: null, domain: null, linkedinUrl: null, phone: null, custom: {} },
+      lead: {
+        email,
+        firstName: null,
+        lastName: null,
+        fullName: null,
+        title: null,
+        company: null,
+        website: null,
+        domain: null,
+        linkedinUrl: null,
+        phone: null,
+        custom: {},
+      },
       state: 'ready' as const,
       reason: 'Ready',
       flags: [],
       suggestion: null,
       groupId,
     });
-    await app.call('imports.stageRows', { importId, rows: [row(2, 'a@b.co', 0), row(3, 'a@b.co', 0), row(4, 'c@d.co', null)] });
+    await app.call('imports.stageRows', {
+      importId,
+      rows: [row(2, 'a@b.co', 0), row(3, 'a@b.co', 0), row(4, 'c@d.co', null)],
+    });
     await expect(
-      app.call('imports.stageGroups', { importId, groups: [{ id: 0, kind: 'email', ids: [2, 4], survivorId: 2 }] }),
+      app.call('imports.stageGroups', {
+        importId,
+        groups: [{ id: 0, kind: 'email', ids: [2, 4], survivorId: 2 }],
+      }),
     ).rejects.toThrow(/Row 4 is in group 0, but the row itself names no group/);
-    await expect(app.call('imports.stageEnd', { importId })).rejects.toThrow(/2 rows name a duplicate group that never arrived/);
+    await expect(app.call('imports.stageEnd', { importId })).rejects.toThrow(
+      /2 rows name a duplicate group that never arrived/,
+    );
     const [listed] = (await app.call('imports.list', {})).imports;
     expect(listed).toMatchObject({ id: importId, staged: false, unfinished: true, openGroups: 0 });
   });
 
   it('lists a draft whose staging never finished as unfinished', async () => {
     const { importId } = await app.call('imports.stageBegin', {
-      file: { name: 'x.csv', size: 10, sha256: 'a'.repeat(64), kind: 'csv', sheet: 'x', headerRow: 0, encoding: 'utf-8', delimiter: ',' },
+      file: {
+        name: 'x.csv',
+        size: 10,
+        sha256: 'a'.repeat(64),
+        kind: 'csv',
+        sheet: 'x',
+        headerRow: 0,
+        encoding: 'utf-8',
+        delimiter: ',',
+      },
       headers: ['Email'],
       mapping: [{ kind: 'field', field: 'email' }],
       rowsRead: 2,
@@ -363,7 +454,19 @@ describe('Clean & dedupe over the database', () => {
     const row = (n: number, email: string) => ({
       rowNumber: n,
       original: [email],
-      lead: { email, firstName: null, lastName: null, fullName: null, title: null, company: null, website: null, domain: null, linkedinUrl: null, phone: null, custom: {} },
+      lead: {
+        email,
+        firstName: null,
+        lastName: null,
+        fullName: null,
+        title: null,
+        company: null,
+        website: null,
+        domain: null,
+        linkedinUrl: null,
+        phone: null,
+        custom: {},
+      },
       state: 'ready' as const,
       reason: 'Ready',
       flags: [],
@@ -397,7 +500,9 @@ describe('mapping templates', () => {
       { kind: 'field', field: 'email' },
     ]);
     expect((await app.call('imports.templates.match', { headers: ['Email', 'Org'] })).match).toBeNull();
-    expect((await app.call('imports.templates.rename', { id: saved.id, name: 'Apollo' })).name).toBe('Apollo');
+    expect((await app.call('imports.templates.rename', { id: saved.id, name: 'Apollo' })).name).toBe(
+      'Apollo',
+    );
 
     // The CLI path applies it by name.
     const file = csvBytes([

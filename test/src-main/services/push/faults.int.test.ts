@@ -15,7 +15,11 @@ beforeEach(() => {
   h.segmentflow.reset();
 });
 
-const inst = (runId: number) => ({ destination: 'instantly' as const, runId, target: { kind: 'campaign' as const, id: INSTANTLY_IDS.campaign } });
+const inst = (runId: number) => ({
+  destination: 'instantly' as const,
+  runId,
+  target: { kind: 'campaign' as const, id: INSTANTLY_IDS.campaign },
+});
 
 describe('push under provider faults', () => {
   it('401 pauses Instantly with the push waiting; saving a key resumes it', async () => {
@@ -68,7 +72,10 @@ describe('push under provider faults', () => {
     const { runId } = approvedRun(h.app, 5);
     h.segmentflow.inject({ route: 'emails-batch', kind: 'slow', ms: 2500 });
     h.segmentflow.inject({ route: 'emails-batch', kind: 'drop-after-accept' });
-    const p = await h.app.call('push.start', { spec: { destination: 'segmentflow', runId, profile: 'sim' }, confirmSendCount: 5 });
+    const p = await h.app.call('push.start', {
+      spec: { destination: 'segmentflow', runId, profile: 'sim' },
+      confirmSendCount: 5,
+    });
     await h.drain();
     expect(h.segmentflow.requestsFor('emails-batch').length).toBe(3);
     expect(h.segmentflow.sends).toHaveLength(5);
@@ -78,7 +85,9 @@ describe('push under provider faults', () => {
 
   it('404 (campaign gone) fails the push at once with a plain message, retryable later', async () => {
     const { runId } = approvedRun(h.app, 2);
-    const p = await h.app.call('push.start', { spec: { ...inst(runId), target: { kind: 'campaign', id: '019cc043-e39c-7d91-a325-000000000000' } } });
+    const p = await h.app.call('push.start', {
+      spec: { ...inst(runId), target: { kind: 'campaign', id: '019cc043-e39c-7d91-a325-000000000000' } },
+    });
     await h.drain();
     const s = await h.app.call('push.get', { pushId: p.id });
     expect(s).toMatchObject({ state: 'failed', counts: { failed: 2, retryable: 2 } });

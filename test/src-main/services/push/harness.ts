@@ -27,7 +27,11 @@ export interface PushHarness {
 }
 
 export async function pushHarness(env: Record<string, string> = {}): Promise<PushHarness> {
-  const [instantly, sendkit, segmentflow] = await Promise.all([startInstantlySim(), startSendkitSim(), startSegmentflowSim()]);
+  const [instantly, sendkit, segmentflow] = await Promise.all([
+    startInstantlySim(),
+    startSendkitSim(),
+    startSegmentflowSim(),
+  ]);
   const app = createTestApp({
     ...STEADY_ENV,
     LEADPREP_INSTANTLY_URL: instantly.url,
@@ -69,17 +73,36 @@ export function approvedRun(
 ): { runId: number; leadIds: number[]; emails: (string | null)[] } {
   seq++;
   const prefix = `p${seq}x${Date.now() % 100000}l`;
-  const seeded = seedLeads(app.ctx, n, { emailPrefix: prefix, domain: 'push.example.com', override: opts.email ? (i) => ({ email: opts.email!(i) }) : undefined });
+  const seeded = seedLeads(app.ctx, n, {
+    emailPrefix: prefix,
+    domain: 'push.example.com',
+    override: opts.email ? (i) => ({ email: opts.email!(i) }) : undefined,
+  });
   const { runId, leadIds } = seedGeneratedRun(app.ctx, { leads: seeded.leadIds, steps: opts.steps ?? 2 });
-  const approve = app.ctx.database.sqlite.prepare(`UPDATE run_leads SET review_state = ? WHERE run_id = ? AND lead_id = ?`);
-  leadIds.forEach((id, i) => approve.run(opts.approve && !opts.approve(i) ? 'rejected' : 'approved', runId, id));
+  const approve = app.ctx.database.sqlite.prepare(
+    `UPDATE run_leads SET review_state = ? WHERE run_id = ? AND lead_id = ?`,
+  );
+  leadIds.forEach((id, i) =>
+    approve.run(opts.approve && !opts.approve(i) ? 'rejected' : 'approved', runId, id),
+  );
   const emails = leadIds.map((_, i) => (opts.email ? opts.email(i) : `${prefix}${i}@push.example.com`));
   return { runId, leadIds, emails };
 }
 
 /** Every item of a push with its state, for assertions. */
-export function itemStates(app: TestApp, pushId: number): { leadId: number; step: number | null; state: string; reasonCode: string | null; reason: string | null }[] {
+export function itemStates(
+  app: TestApp,
+  pushId: number,
+): {
+  leadId: number;
+  step: number | null;
+  state: string;
+  reasonCode: string | null;
+  reason: string | null;
+}[] {
   return app.ctx.database.sqlite
-    .prepare(`SELECT lead_id AS leadId, step, state, reason_code AS reasonCode, reason FROM push_items WHERE push_id = ? ORDER BY id`)
+    .prepare(
+      `SELECT lead_id AS leadId, step, state, reason_code AS reasonCode, reason FROM push_items WHERE push_id = ? ORDER BY id`,
+    )
     .all(pushId) as never;
 }

@@ -32,7 +32,9 @@ describe('push to Instantly', () => {
     const started = await h.app.call('push.start', { spec: spec(runId) });
     await h.drain();
     const reqs = h.instantly.requestsFor('leads-add');
-    expect(reqs.map((r) => (r.body as { leads: unknown[] }).leads.length).sort((a, b) => b - a)).toEqual(sizes); // chunks run concurrently: order of arrival varies
+    expect(reqs.map((r) => (r.body as { leads: unknown[] }).leads.length).sort((a, b) => b - a)).toEqual(
+      sizes,
+    ); // chunks run concurrently: order of arrival varies
     const done = await h.app.call('push.get', { pushId: started.id });
     expect(done.state).toBe('done');
     expect(done.counts).toMatchObject({ total: n, added: n, pending: 0, sending: 0 });
@@ -43,14 +45,23 @@ describe('push to Instantly', () => {
     const { runId, emails } = approvedRun(h.app, 4, { approve: (i) => i !== 1 });
     const pushed = await h.app.call('push.start', { spec: spec(runId) });
     await h.drain();
-    const body = h.instantly.requestsFor('leads-add')[0]!.body as Record<string, unknown> & { leads: Record<string, unknown>[] };
-    expect(body).toMatchObject({ campaign_id: INSTANTLY_IDS.campaign, skip_if_in_workspace: true, verify_leads_on_import: false });
+    const body = h.instantly.requestsFor('leads-add')[0]!.body as Record<string, unknown> & {
+      leads: Record<string, unknown>[];
+    };
+    expect(body).toMatchObject({
+      campaign_id: INSTANTLY_IDS.campaign,
+      skip_if_in_workspace: true,
+      verify_leads_on_import: false,
+    });
     expect(body).not.toHaveProperty('list_id');
     expect(body.leads.map((l) => l.email)).toEqual([emails[0], emails[2], emails[3]]);
     expect(body.leads[0]).toMatchObject({
       first_name: 'First0',
       company_name: 'Company 0',
-      custom_variables: expect.objectContaining({ step_1_subject: expect.stringContaining('Step 1'), step_2_body: expect.any(String) }),
+      custom_variables: expect.objectContaining({
+        step_1_subject: expect.stringContaining('Step 1'),
+        step_2_body: expect.any(String),
+      }),
     });
     expect(h.instantly.requestsFor('leads-add')[0]!.headers.authorization).toBe('Bearer in_test_key');
     expect((await h.app.call('push.get', { pushId: pushed.id })).counts.total).toBe(3);
@@ -80,7 +91,10 @@ describe('push to Instantly', () => {
     expect(itemStates(h.app, p2.id).map((s) => s.reasonCode)).toEqual([null, null, 'blocklist']);
     const results = await h.app.call('push.results', { pushId: p2.id, states: ['skipped'] });
     expect(results.total).toBe(1);
-    expect(results.items[0]).toMatchObject({ email: single.emails[2], reason: 'Skipped by Instantly: on your Instantly blocklist.' });
+    expect(results.items[0]).toMatchObject({
+      email: single.emails[2],
+      reason: 'Skipped by Instantly: on your Instantly blocklist.',
+    });
   });
 
   it('warns before pushing leads already added to the same campaign, and can leave them out', async () => {
@@ -92,7 +106,9 @@ describe('push to Instantly', () => {
     await expect(h.app.call('push.start', { spec: spec(runId) })).rejects.toMatchObject({ code: 'conflict' });
     const skip = await h.app.call('push.preview', { spec: spec(runId, { skipAlreadyPushed: true }) });
     expect(skip).toMatchObject({ itemCount: 0, excludedCount: 3 });
-    const other = await h.app.call('push.preview', { spec: { ...spec(runId), target: { kind: 'campaign', id: INSTANTLY_IDS.campaign2 } } });
+    const other = await h.app.call('push.preview', {
+      spec: { ...spec(runId), target: { kind: 'campaign', id: INSTANTLY_IDS.campaign2 } },
+    });
     expect(other.repeatCount).toBe(0);
     const again = await h.app.call('push.start', { spec: spec(runId), acknowledgeRepeat: true });
     await h.drain();

@@ -5,7 +5,10 @@ import { approvedRun, itemStates, pushHarness, type PushHarness } from './harnes
 let h: PushHarness;
 beforeAll(async () => {
   h = await pushHarness();
-  await h.app.call('push.saveProfile', { name: 'sim', settings: { templateId: SEGMENTFLOW_IDS.template, senderProfileId: SEGMENTFLOW_IDS.senderProfile } });
+  await h.app.call('push.saveProfile', {
+    name: 'sim',
+    settings: { templateId: SEGMENTFLOW_IDS.template, senderProfileId: SEGMENTFLOW_IDS.senderProfile },
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -15,8 +18,17 @@ beforeEach(() => {
   h.segmentflow.reset();
 });
 
-const sk = (runId: number) => ({ destination: 'sendkit' as const, runId, target: { kind: 'campaign' as const, id: SENDKIT_IDS.activeCampaign } });
-const sf = (runId: number, steps = [1]) => ({ destination: 'segmentflow' as const, runId, profile: 'sim', options: { steps } });
+const sk = (runId: number) => ({
+  destination: 'sendkit' as const,
+  runId,
+  target: { kind: 'campaign' as const, id: SENDKIT_IDS.activeCampaign },
+});
+const sf = (runId: number, steps = [1]) => ({
+  destination: 'segmentflow' as const,
+  runId,
+  profile: 'sim',
+  options: { steps },
+});
 
 describe('push to Sendkit', () => {
   it.each([
@@ -27,17 +39,23 @@ describe('push to Sendkit', () => {
     const p = await h.app.call('push.start', { spec: sk(runId) });
     await h.drain();
     const reqs = h.sendkit.requestsFor('leads-add');
-    expect(reqs.map((r) => (r.body as { leads: unknown[] }).leads.length).sort((a, b) => b - a)).toEqual(sizes); // chunks run concurrently: order of arrival varies
+    expect(reqs.map((r) => (r.body as { leads: unknown[] }).leads.length).sort((a, b) => b - a)).toEqual(
+      sizes,
+    ); // chunks run concurrently: order of arrival varies
     expect(reqs[0]!.headers['x-api-key']).toBe('sk_test_key');
     expect(reqs[0]!.headers.authorization).toBe('Bearer sk_test_key');
     expect((await h.app.call('push.get', { pushId: p.id })).counts.added).toBe(n);
   });
 
   it('says plainly that no custom variables travel, and maps errors[] to rejected leads', async () => {
-    const { runId, emails } = approvedRun(h.app, 3, { email: (i) => (i === 1 ? 'broken@' : `sk${i}@push.example.com`) });
+    const { runId, emails } = approvedRun(h.app, 3, {
+      email: (i) => (i === 1 ? 'broken@' : `sk${i}@push.example.com`),
+    });
     const preview = await h.app.call('push.preview', { spec: sk(runId) });
     expect(preview.notes.join(' ')).toMatch(/no custom variables/);
-    expect(preview.sample).toEqual({ leads: [{ email: emails[0], firstName: 'First0', lastName: 'Last0', companyName: 'Company 0' }] });
+    expect(preview.sample).toEqual({
+      leads: [{ email: emails[0], firstName: 'First0', lastName: 'Last0', companyName: 'Company 0' }],
+    });
     const p = await h.app.call('push.start', { spec: sk(runId) });
     await h.drain();
     const states = itemStates(h.app, p.id);
@@ -63,17 +81,26 @@ describe('push to Segmentflow', () => {
     await h.app.call('push.start', { spec: sf(runId, steps), confirmSendCount: n * steps.length });
     await h.drain();
     const reqs = h.segmentflow.requestsFor('emails-batch');
-    expect(reqs.map((r) => (r.body as { items: unknown[] }).items.length).sort((a, b) => b - a)).toEqual(sizes); // chunks run concurrently: order of arrival varies
+    expect(reqs.map((r) => (r.body as { items: unknown[] }).items.length).sort((a, b) => b - a)).toEqual(
+      sizes,
+    ); // chunks run concurrently: order of arrival varies
     expect(reqs[0]!.headers['x-api-key']).toBe('sf_test_key');
-    expect(reqs[0]!.body).toMatchObject({ defaults: { templateId: SEGMENTFLOW_IDS.template, senderProfileId: SEGMENTFLOW_IDS.senderProfile } });
+    expect(reqs[0]!.body).toMatchObject({
+      defaults: { templateId: SEGMENTFLOW_IDS.template, senderProfileId: SEGMENTFLOW_IDS.senderProfile },
+    });
     expect(h.segmentflow.sends).toHaveLength(n * steps.length);
     expect([...h.segmentflow.sendsByKey.values()].every((c) => c === 1)).toBe(true);
   });
 
   it('refuses to start without the exact send count', async () => {
     const { runId } = approvedRun(h.app, 3);
-    await expect(h.app.call('push.start', { spec: sf(runId) })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('3 emails') });
-    await expect(h.app.call('push.start', { spec: sf(runId), confirmSendCount: 2 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(h.app.call('push.start', { spec: sf(runId) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('3 emails'),
+    });
+    await expect(h.app.call('push.start', { spec: sf(runId), confirmSendCount: 2 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(h.segmentflow.requests).toHaveLength(0);
   });
 
@@ -95,13 +122,18 @@ describe('push to Segmentflow', () => {
     await h.drain();
     const failed = await h.app.call('push.get', { pushId: p2.id });
     expect(failed).toMatchObject({ state: 'failed', counts: { failed: 3, retryable: 3 } });
-    const keysBefore = h.app.ctx.database.sqlite.prepare(`SELECT idempotency_key FROM push_items WHERE push_id = ? ORDER BY id`).pluck().all(p2.id);
+    const keysBefore = h.app.ctx.database.sqlite
+      .prepare(`SELECT idempotency_key FROM push_items WHERE push_id = ? ORDER BY id`)
+      .pluck()
+      .all(p2.id);
     const before = h.segmentflow.requestsFor('emails-batch').length;
     await h.app.call('push.retry', { pushId: p2.id });
     await h.drain();
     const after = h.segmentflow.requestsFor('emails-batch').slice(before);
     expect(after).toHaveLength(1);
-    expect((after[0]!.body as { items: { idempotencyKey: string }[] }).items.map((i) => i.idempotencyKey)).toEqual(keysBefore);
+    expect(
+      (after[0]!.body as { items: { idempotencyKey: string }[] }).items.map((i) => i.idempotencyKey),
+    ).toEqual(keysBefore);
     states = itemStates(h.app, p2.id);
     expect(states.every((s) => s.state === 'added')).toBe(true);
     expect((await h.app.call('push.get', { pushId: p2.id })).state).toBe('done');

@@ -21,14 +21,20 @@ const waitFor = async (cond: () => boolean, what: string, timeoutMs = 60_000) =>
   }
 };
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 describe('SIGKILL during a Segmentflow push', () => {
   it('resumes after the worker is killed at several points and never sends an email twice', async () => {
     // Source, not a possibly stale bundle; short leases so a killed worker's chunk comes back quickly.
     const env = { ...h.app.env, LEADPREP_CLI_FROM_SOURCE: '1', LEADPREP_QUEUE_LEASE_MS: '1500' };
     const { runId } = approvedRun(h.app, 250, { steps: 2 });
-    const p = await h.app.call('push.start', { spec: { destination: 'segmentflow', runId, profile: 'sim', options: { steps: [1, 2] } }, confirmSendCount: 500 });
+    const p = await h.app.call('push.start', {
+      spec: { destination: 'segmentflow', runId, profile: 'sim', options: { steps: [1, 2] } },
+      confirmSendCount: 500,
+    });
     expect(p.counts.total).toBe(500);
     // Every answer is held back: a kill lands after Segmentflow has sent but before LeadPrep knows.
     h.segmentflow.inject({ route: 'emails-batch', kind: 'slow', ms: 400, times: 'always' });
@@ -38,7 +44,10 @@ describe('SIGKILL during a Segmentflow push', () => {
       const child = spawnCli(['work'], env);
       child.stdout?.resume();
       child.stderr?.resume();
-      await waitFor(() => h.segmentflow.requestsFor('emails-batch').length >= killAfterRequests, `${killAfterRequests} requests`);
+      await waitFor(
+        () => h.segmentflow.requestsFor('emails-batch').length >= killAfterRequests,
+        `${killAfterRequests} requests`,
+      );
       child.kill('SIGKILL');
       await killed(child);
     }
@@ -50,14 +59,19 @@ describe('SIGKILL during a Segmentflow push', () => {
     expect(finish.code).toBe(0);
 
     const done = await h.app.call('push.get', { pushId: p.id });
-    expect(done).toMatchObject({ state: 'done', counts: { total: 500, added: 500, pending: 0, sending: 0, failed: 0 } });
+    expect(done).toMatchObject({
+      state: 'done',
+      counts: { total: 500, added: 500, pending: 0, sending: 0, failed: 0 },
+    });
     expect(itemStates(h.app, p.id).every((s) => s.state === 'added')).toBe(true);
     expect(h.segmentflow.sends).toHaveLength(500);
     expect([...h.segmentflow.sendsByKey.values()].every((n) => n === 1)).toBe(true);
     // The kills really interrupted work: some keys were submitted more than once and replayed.
     expect([...h.segmentflow.attemptsByKey.values()].some((n) => n > 1)).toBe(true);
     // Every item's stored send id is the one Segmentflow created for its key.
-    const rows = h.app.ctx.database.sqlite.prepare(`SELECT idempotency_key AS k, remote_id AS id FROM push_items WHERE push_id = ?`).all(p.id) as { k: string; id: string }[];
+    const rows = h.app.ctx.database.sqlite
+      .prepare(`SELECT idempotency_key AS k, remote_id AS id FROM push_items WHERE push_id = ?`)
+      .all(p.id) as { k: string; id: string }[];
     const sendIdByKey = new Map(h.segmentflow.sends.map((s) => [s.idempotencyKey, s.send.id]));
     expect(rows.every((r) => sendIdByKey.get(r.k) === r.id)).toBe(true);
   });

@@ -37,20 +37,31 @@ describe('leadprep review / export CLI', () => {
   it('lists leads with state and flags, filtered by flag', async () => {
     const r = await runCli(['review', '--run', String(runId), '--flag', 'placeholder', '--json'], env);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ total: 1, leads: [{ email: emails[0], reviewState: 'pending', flags: ['placeholder'] }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      total: 1,
+      leads: [{ email: emails[0], reviewState: 'pending', flags: ['placeholder'] }],
+    });
   });
 
   it('approves flagless leads, rejects by email, then exports approved leads', async () => {
     const a = await runCli(['review', 'approve', '--run', String(runId), '--flagless', '--json'], env);
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toMatchObject({ matched: 3, changed: 3 });
-    const rj = await runCli(['review', 'reject', '--run', String(runId), '--email', emails[1] ?? '', '--json'], env);
+    const rj = await runCli(
+      ['review', 'reject', '--run', String(runId), '--email', emails[1] ?? '', '--json'],
+      env,
+    );
     expect(JSON.parse(rj.stdout)).toMatchObject({ matched: 1, changed: 1 });
     const listed = await runCli(['review', '--run', String(runId), '--state', 'approved', '--json'], env);
-    expect((JSON.parse(listed.stdout) as { leads: Array<{ email: string }> }).leads.map((l) => l.email)).toEqual([emails[2], emails[3]]);
+    expect(
+      (JSON.parse(listed.stdout) as { leads: Array<{ email: string }> }).leads.map((l) => l.email),
+    ).toEqual([emails[2], emails[3]]);
 
     const out = join(app.dir, 'out.csv');
-    const e = await runCli(['export', '--run', String(runId), '--format', 'csv', '--out', out, '--json'], env);
+    const e = await runCli(
+      ['export', '--run', String(runId), '--format', 'csv', '--out', out, '--json'],
+      env,
+    );
     expect(e.code).toBe(0);
     expect(JSON.parse(e.stdout)).toMatchObject({ rows: 2, path: out });
     expect(readFileSync(out, 'utf8')).toContain('Idea for Company 3');
@@ -58,7 +69,10 @@ describe('leadprep review / export CLI', () => {
 
   it('exports every lead to xlsx with formulas verbatim when asked', async () => {
     const out = join(app.dir, 'all.xlsx');
-    const e = await runCli(['export', '--run', String(runId), '--all', '--format', 'xlsx', '--out', out, '--no-escape-formulas'], env);
+    const e = await runCli(
+      ['export', '--run', String(runId), '--all', '--format', 'xlsx', '--out', out, '--no-escape-formulas'],
+      env,
+    );
     expect(e.code).toBe(0);
     expect(e.stdout).toContain('Wrote 4 leads');
     const ws = XLSX.read(readFileSync(out)).Sheets.Leads;

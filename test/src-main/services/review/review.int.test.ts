@@ -5,7 +5,13 @@ import { applyRegeneratedSteps } from '../../../../src-main/services/review/muta
 import { createTestApp, type TestApp } from '../../../helpers/app';
 import { seedGeneratedRun, seedLeads } from '../generation/seed';
 
-const F = (f: Partial<ReviewFilter> = {}): ReviewFilter => ({ search: '', states: [], flags: [], flagless: false, ...f });
+const F = (f: Partial<ReviewFilter> = {}): ReviewFilter => ({
+  search: '',
+  states: [],
+  flags: [],
+  flagless: false,
+  ...f,
+});
 
 /**
  * Ten leads. Lead 0 has a placeholder, lead 1 a spammy subject, lead 2 talks about pricing, lead 3 is
@@ -58,7 +64,11 @@ describe('review service (real SQLite)', () => {
     expect(page.rows[1]?.flags).toEqual(['spam_words']);
     expect(page.rows[2]?.subject1).toBe('Step 1 idea for Company 2');
     expect(page.rows[2]?.stepCount).toBe(3);
-    expect(page.counts).toMatchObject({ runTotal: 10, byState: { pending: 10, approved: 0, rejected: 0 }, flagless: 8 });
+    expect(page.counts).toMatchObject({
+      runTotal: 10,
+      byState: { pending: 10, approved: 0, rejected: 0 },
+      flagless: 8,
+    });
     expect(page.counts?.byFlag.placeholder).toBe(1);
     expect(page.counts?.byFlag.spam_words).toBe(1);
     const next = await app.call('review.list', { runId, offset: 8, limit: 4, counts: false });
@@ -67,7 +77,8 @@ describe('review service (real SQLite)', () => {
   });
 
   it('searches subjects, bodies, names and companies by word prefix, accents folded, non-Latin included', async () => {
-    const ids = async (search: string) => (await app.call('review.list', { runId, filter: F({ search }) })).rows.map((r) => r.leadId);
+    const ids = async (search: string) =>
+      (await app.call('review.list', { runId, filter: F({ search }) })).rows.map((r) => r.leadId);
     expect(await ids('pric')).toEqual([lead(2)]);
     expect(await ids('zoe')).toEqual([lead(3)]);
     expect(await ids('muller 東京')).toEqual([lead(3)]);
@@ -78,7 +89,10 @@ describe('review service (real SQLite)', () => {
   });
 
   it('filters by flag and state; counts ignore their own facet but honour search', async () => {
-    const flagged = await app.call('review.list', { runId, filter: F({ flags: ['placeholder', 'spam_words'] }) });
+    const flagged = await app.call('review.list', {
+      runId,
+      filter: F({ flags: ['placeholder', 'spam_words'] }),
+    });
     expect(flagged.rows.map((r) => r.leadId)).toEqual([lead(0), lead(1)]);
     expect(flagged.total).toBe(2);
     // byFlag ignores the flag facet: the chip still says how many have each flag.
@@ -87,7 +101,11 @@ describe('review service (real SQLite)', () => {
     const clean = await app.call('review.list', { runId, filter: F({ flagless: true, search: 'growing' }) });
     expect(clean.total).toBe(8);
     expect(clean.counts?.flagless).toBe(8);
-    await app.call('review.setState', { runId, state: 'approved', target: { kind: 'leads', leadIds: [lead(4), lead(5)] } });
+    await app.call('review.setState', {
+      runId,
+      state: 'approved',
+      target: { kind: 'leads', leadIds: [lead(4), lead(5)] },
+    });
     const approved = await app.call('review.list', { runId, filter: F({ states: ['approved'] }) });
     expect(approved.rows.map((r) => r.leadId)).toEqual([lead(4), lead(5)]);
     expect(approved.counts?.byState).toEqual({ pending: 8, approved: 2, rejected: 0 });
@@ -95,15 +113,34 @@ describe('review service (real SQLite)', () => {
   });
 
   it('bulk-approves exactly the leads of the current filter, and one undo restores every previous state', async () => {
-    await app.call('review.setState', { runId, state: 'rejected', target: { kind: 'leads', leadIds: [lead(6)] } });
-    const result = await app.call('review.setState', { runId, state: 'approved', target: { kind: 'filter', filter: F({ flagless: true }) } });
+    await app.call('review.setState', {
+      runId,
+      state: 'rejected',
+      target: { kind: 'leads', leadIds: [lead(6)] },
+    });
+    const result = await app.call('review.setState', {
+      runId,
+      state: 'approved',
+      target: { kind: 'filter', filter: F({ flagless: true }) },
+    });
     expect(result).toMatchObject({ matched: 8, changed: 8 });
     expect(result.action?.label).toBe('Approved 8 leads');
     const states = async () => (await app.call('review.list', { runId })).rows.map((r) => r.reviewState);
     expect(await states()).toEqual(['pending', 'pending', ...Array(8).fill('approved')]);
     const undo = await app.call('review.undo', { runId });
     expect(undo.undone?.label).toBe('Approved 8 leads');
-    expect(await states()).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'rejected', 'pending', 'pending', 'pending']);
+    expect(await states()).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'rejected',
+      'pending',
+      'pending',
+      'pending',
+    ]);
     expect(undo.next?.label).toBe('Rejected 1 lead');
   });
 
@@ -114,28 +151,62 @@ describe('review service (real SQLite)', () => {
       target: { kind: 'emails', emails: ['RV1@example.com', 'nobody@example.com'] },
     });
     expect(r).toMatchObject({ matched: 1, changed: 1 });
-    const again = await app.call('review.setState', { runId, state: 'approved', target: { kind: 'emails', emails: ['rv1@example.com'] } });
+    const again = await app.call('review.setState', {
+      runId,
+      state: 'approved',
+      target: { kind: 'emails', emails: ['rv1@example.com'] },
+    });
     expect(again).toMatchObject({ matched: 1, changed: 0, action: null });
   });
 
   it('an edit keeps the generated text, updates flags and search, and can be reverted', async () => {
-    const searchTeam = async () => (await app.call('review.list', { runId, filter: F({ search: 'your team' }) })).rows.map((r) => r.leadId);
+    const searchTeam = async () =>
+      (await app.call('review.list', { runId, filter: F({ search: 'your team' }) })).rows.map(
+        (r) => r.leadId,
+      );
     expect(await searchTeam()).toEqual([lead(0)]);
     const before = await app.call('review.lead', { runId, leadId: lead(0) });
-    expect(before.flags.find((f) => f.flag === 'placeholder')).toMatchObject({ step: 1, field: 'body', spans: [[3, 17]] });
-    const edited = await app.call('review.editStep', { runId, leadId: lead(0), step: 1, body: 'Hi First0, about your team at Company 0' });
+    expect(before.flags.find((f) => f.flag === 'placeholder')).toMatchObject({
+      step: 1,
+      field: 'body',
+      spans: [[3, 17]],
+    });
+    const edited = await app.call('review.editStep', {
+      runId,
+      leadId: lead(0),
+      step: 1,
+      body: 'Hi First0, about your team at Company 0',
+    });
     const s1 = edited.steps[0];
-    expect(s1).toMatchObject({ body: 'Hi First0, about your team at Company 0', bodyGenerated: 'Hi {{first_name}}, about your team', edited: true });
+    expect(s1).toMatchObject({
+      body: 'Hi First0, about your team at Company 0',
+      bodyGenerated: 'Hi {{first_name}}, about your team',
+      edited: true,
+    });
     expect(s1?.editedAt).toEqual(expect.any(Number));
     expect(edited.flags).toEqual([]);
     // The same search again reflects the edit (the cached hits are dropped when the index changes).
-    await app.call('review.editStep', { runId, leadId: lead(0), step: 1, body: 'Hi First0, about us at Company 0' });
+    await app.call('review.editStep', {
+      runId,
+      leadId: lead(0),
+      step: 1,
+      body: 'Hi First0, about us at Company 0',
+    });
     expect(await searchTeam()).toEqual([]);
-    await app.call('review.editStep', { runId, leadId: lead(0), step: 1, body: 'Hi First0, about your team at Company 0' });
+    await app.call('review.editStep', {
+      runId,
+      leadId: lead(0),
+      step: 1,
+      body: 'Hi First0, about your team at Company 0',
+    });
     const row = (await app.call('review.list', { runId, filter: F({ search: 'about team' }) })).rows[0];
     expect(row).toMatchObject({ leadId: lead(0), edited: true, flags: [] });
     const reverted = await app.call('review.revertStep', { runId, leadId: lead(0), step: 1 });
-    expect(reverted.steps[0]).toMatchObject({ body: 'Hi {{first_name}}, about your team', edited: false, editedAt: null });
+    expect(reverted.steps[0]).toMatchObject({
+      body: 'Hi {{first_name}}, about your team',
+      edited: false,
+      editedAt: null,
+    });
     expect(reverted.flags.map((f) => f.flag)).toContain('placeholder');
     const { entries } = await app.call('review.history', { runId, leadId: lead(0), step: 1 });
     expect(entries.map((e) => [e.kind, e.bodyAfter])).toEqual([
@@ -150,7 +221,13 @@ describe('review service (real SQLite)', () => {
     for (const body of ['Hi F', 'Hi First0', 'Hi First0 at Company 0']) {
       await app.call('review.editStep', { runId, leadId: lead(2), step: 1, body, session: 's1' });
     }
-    await app.call('review.editStep', { runId, leadId: lead(2), step: 1, subject: 'New subject', session: 's2' });
+    await app.call('review.editStep', {
+      runId,
+      leadId: lead(2),
+      step: 1,
+      subject: 'New subject',
+      session: 's2',
+    });
     const { entries } = await app.call('review.history', { runId, leadId: lead(2) });
     expect(entries.map((e) => [e.kind, e.subjectAfter, e.bodyAfter])).toEqual([
       ['edit', 'Step 1 idea for Company 2', 'Hi First0 at Company 0'],
@@ -158,10 +235,17 @@ describe('review service (real SQLite)', () => {
     ]);
     await app.call('review.undo', { runId });
     let detail = await app.call('review.lead', { runId, leadId: lead(2) });
-    expect(detail.steps[0]).toMatchObject({ subject: 'Step 1 idea for Company 2', body: 'Hi First0 at Company 0' });
+    expect(detail.steps[0]).toMatchObject({
+      subject: 'Step 1 idea for Company 2',
+      body: 'Hi First0 at Company 0',
+    });
     await app.call('review.undo', { runId });
     detail = await app.call('review.lead', { runId, leadId: lead(2) });
-    expect(detail.steps[0]).toMatchObject({ body: 'Hi First2,\nnoticed Company 2 is growing.\nBest\nOur pricing is simple.', edited: false, editedAt: null });
+    expect(detail.steps[0]).toMatchObject({
+      body: 'Hi First2,\nnoticed Company 2 is growing.\nBest\nOur pricing is simple.',
+      edited: false,
+      editedAt: null,
+    });
     expect((await app.call('review.undo', { runId })).undone).toBeNull();
     const kinds = (await app.call('review.history', { runId, leadId: lead(2) })).entries.map((e) => e.kind);
     expect(kinds).toEqual(['edit', 'edit', 'undo', 'undo']);
@@ -177,7 +261,9 @@ describe('review service (real SQLite)', () => {
 
   it('text changed outside the review service is re-flagged and re-indexed before the next list', async () => {
     app.ctx.database.sqlite
-      .prepare("UPDATE sequence_steps SET body = 'Click here {company}' WHERE run_id = ? AND lead_id = ? AND step = 3")
+      .prepare(
+        "UPDATE sequence_steps SET body = 'Click here {company}' WHERE run_id = ? AND lead_id = ? AND step = 3",
+      )
       .run(runId, lead(7));
     const page = await app.call('review.list', { runId, filter: F({ flags: ['placeholder'] }) });
     expect(page.rows.map((r) => r.leadId)).toEqual([lead(0), lead(7)]);
@@ -199,7 +285,11 @@ describe('review service (real SQLite)', () => {
     ]);
     expect(d.flags.map((f) => f.flag)).toEqual(['missing_steps']);
     const h = (await app.call('review.history', { runId, leadId: lead(5), step: 1 })).entries;
-    expect(h.at(-1)).toMatchObject({ kind: 'regenerated', bodyBefore: 'my edit', bodyAfter: 'Hi First5 at Company 5' });
+    expect(h.at(-1)).toMatchObject({
+      kind: 'regenerated',
+      bodyBefore: 'my edit',
+      bodyAfter: 'Hi First5 at Company 5',
+    });
     // The edit's undo would overwrite the new text, so it is gone from the stack.
     expect((await app.call('review.actions', { runId })).actions).toEqual([]);
   });
@@ -215,14 +305,23 @@ describe('review service (real SQLite)', () => {
 
   it('unknown runs, leads and steps give plain not_found errors', async () => {
     await expect(app.call('review.list', { runId: 9999 })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(app.call('review.lead', { runId, leadId: 9999 })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(app.call('review.editStep', { runId, leadId: lead(0), step: 5, body: 'x' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(app.call('review.editStep', { runId, leadId: lead(0), step: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(app.call('review.lead', { runId, leadId: 9999 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      app.call('review.editStep', { runId, leadId: lead(0), step: 5, body: 'x' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(app.call('review.editStep', { runId, leadId: lead(0), step: 1 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('deleting a run removes its search documents', async () => {
     app.ctx.database.sqlite.prepare('DELETE FROM runs WHERE id = ?').run(runId);
-    const n = app.ctx.database.sqlite.prepare("SELECT count(*) FROM review_fts WHERE review_fts MATCH 'growing'").pluck().get();
+    const n = app.ctx.database.sqlite
+      .prepare("SELECT count(*) FROM review_fts WHERE review_fts MATCH 'growing'")
+      .pluck()
+      .get();
     expect(n).toBe(0);
   });
 });
