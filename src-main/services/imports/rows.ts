@@ -48,8 +48,8 @@ export interface DbLead {
 export const LEAD_COLUMNS =
   'id, import_id, row_number, original_json, email, email_key, first_name, last_name, full_name, title, company, website, domain, linkedin_url, phone, custom_json, state, reason, flags_json, suggestion, group_id, decision, edited_at';
 
-/** Columns an undoable step may change; lead_undo_leads mirrors them. */
-export const MUTABLE_COLUMNS = [
+/** The normalised person fields of a lead, in table order: written at staging, changed by edits. */
+export const LEAD_FIELD_COLUMNS = [
   'email',
   'email_key',
   'first_name',
@@ -62,6 +62,11 @@ export const MUTABLE_COLUMNS = [
   'linkedin_url',
   'phone',
   'custom_json',
+] as const;
+
+/** Columns an undoable step may change; lead_undo_leads mirrors them. */
+export const MUTABLE_COLUMNS = [
+  ...LEAD_FIELD_COLUMNS,
   'state',
   'reason',
   'flags_json',

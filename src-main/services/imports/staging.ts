@@ -27,23 +27,13 @@ import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
 import { yieldToEventLoop, type Core, type DbImport, type StagingProgress } from './core';
+import { LEAD_FIELD_COLUMNS } from './rows';
 
 const LEAD_INSERT_COLUMNS = [
   'import_id',
   'row_number',
   'original_json',
-  'email',
-  'email_key',
-  'first_name',
-  'last_name',
-  'full_name',
-  'title',
-  'company',
-  'website',
-  'domain',
-  'linkedin_url',
-  'phone',
-  'custom_json',
+  ...LEAD_FIELD_COLUMNS,
   'state',
   'reason',
   'flags_json',
