@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { LeadDetail, StepEditEntry, StepView } from '../../../src-shared/contract/review';
 import { AppError } from '../../../src-shared/errors';
+import type { DbLead } from '../imports/rows';
 import { expectedStepsOf, parseStoredFlags, recomputeFlags } from './flags-store';
 
 const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -57,25 +58,28 @@ export function customValues(customJson: string): Record<string, string> {
   return out;
 }
 
-interface DetailRow {
+/** `flags_json` is the run's (run_leads), not the import's. */
+interface DetailRow extends Pick<
+  DbLead,
+  | 'email'
+  | 'first_name'
+  | 'last_name'
+  | 'full_name'
+  | 'title'
+  | 'company'
+  | 'website'
+  | 'domain'
+  | 'linkedin_url'
+  | 'phone'
+  | 'custom_json'
+  | 'original_json'
+  | 'flags_json'
+> {
   review_state: LeadDetail['reviewState'];
   gen_state: LeadDetail['genState'];
   gen_message: string | null;
-  flags_json: string;
   dirty: number | null;
   options_json: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  full_name: string | null;
-  title: string | null;
-  company: string | null;
-  website: string | null;
-  domain: string | null;
-  linkedin_url: string | null;
-  phone: string | null;
-  custom_json: string;
-  original_json: string;
   headers_json: string;
 }
 
