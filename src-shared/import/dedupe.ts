@@ -48,6 +48,9 @@ export interface DedupeItem {
   lastName?: string | null;
 }
 
+/** What dedupe reads of a record; a NormalisedLead has all of it. */
+type DedupeFields = Omit<DedupeItem, 'id' | 'completeness'>;
+
 export type DuplicateKind = 'email' | 'linkedin' | 'name_company';
 
 export interface DuplicateGroup {
@@ -214,7 +217,7 @@ class PersonKeys {
     return { first, last, full: last === '' ? first : first === '' ? last : `${first} ${last}` };
   }
 
-  of(item: DedupeItem): Person | null {
+  of(item: DedupeFields): Person | null {
     if (item.firstName == null && item.lastName == null) {
       if (!item.fullName) return null;
       let p = this.byFullName.get(item.fullName);
@@ -284,16 +287,20 @@ function addTo(blocks: Blocks, key: string, i: number): void {
 
 const ASCII_UPPER = /[A-Z]/;
 
-function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], uf: UnionFind): void {
+function fuzzyJoin(
+  items: readonly DedupeFields[],
+  ids: readonly number[],
+  candidates: readonly number[],
+  uf: UnionFind,
+): void {
   const persons: (Person | null)[] = new Array<Person | null>(items.length).fill(null);
   const domains: (string | null)[] = new Array<string | null>(items.length).fill(null);
-  const ids: number[] = items.map((it) => it.id);
   const byDomain: Blocks = new Map();
   const byCompany: Blocks = new Map();
   const companyKeys = new Map<string, string>();
   const keys = new PersonKeys();
   for (const i of candidates) {
-    const item = items[i] as DedupeItem;
+    const item = items[i] as DedupeFields;
     const person = keys.of(item);
     if (person === null) continue;
     persons[i] = person;
@@ -386,28 +393,23 @@ function fuzzyJoin(items: readonly DedupeItem[], candidates: readonly number[], 
   }
 }
 
-/** The group of `indices` and the index of its survivor. */
+/** The group of `indices` (ascending) and the index of its survivor. */
 function toGroup(
-  items: readonly DedupeItem[],
+  ids: readonly number[],
+  scores: readonly number[],
   indices: readonly number[],
   kind: DuplicateKind,
 ): { group: DuplicateGroup; survivor: number } {
   let best = indices[0] as number;
-  let bestItem = items[best] as DedupeItem;
-  let bestScore = bestItem.completeness ?? defaultCompleteness(bestItem);
-  const ids: number[] = [];
+  const members: number[] = [];
   for (const i of indices) {
-    const m = items[i] as DedupeItem;
-    ids.push(m.id);
-    const s = m.completeness ?? defaultCompleteness(m);
-    if (s > bestScore || (s === bestScore && m.id < bestItem.id)) {
-      best = i;
-      bestItem = m;
-      bestScore = s;
-    }
+    members.push(ids[i] as number);
+    const s = scores[i] as number;
+    const bestScore = scores[best] as number;
+    if (s > bestScore || (s === bestScore && (ids[i] as number) < (ids[best] as number))) best = i;
   }
   // Items are sorted by id, and component indices ascend: ids already ascend.
-  return { group: { kind, ids, survivorId: bestItem.id }, survivor: best };
+  return { group: { kind, ids: members, survivorId: ids[best] as number }, survivor: best };
 }
 
 /**
@@ -423,13 +425,37 @@ export function findDuplicateGroups(items: readonly DedupeItem[]): { groups: Dup
   // The pipeline passes items in row order already: no copy then.
   const sorted = ascending ? items : [...items].sort((a, b) => a.id - b.id);
   const n = sorted.length;
-  const emailKeys = sorted.map((it) => (it.email ? emailKey(it.email) : null));
+  const ids = new Array<number>(n);
+  const scores = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const it = sorted[i] as DedupeItem;
+    ids[i] = it.id;
+    scores[i] = it.completeness ?? defaultCompleteness(it);
+  }
+  return { groups: duplicateGroupsInIdOrder(sorted, ids, scores) };
+}
+
+/**
+ * `findDuplicateGroups` for records whose `ids` ascend, with each record's
+ * completeness in `scores`: the pipeline hands over its leads as they are
+ * instead of a DedupeItem copy of each.
+ */
+export function duplicateGroupsInIdOrder(
+  records: readonly DedupeFields[],
+  ids: readonly number[],
+  scores: readonly number[],
+): DuplicateGroup[] {
+  const n = records.length;
+  const emailKeys = new Array<string | null>(n);
+  const linkedIn = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i] as DedupeFields;
+    emailKeys[i] = r.email ? emailKey(r.email) : null;
+    linkedIn[i] = r.linkedinUrl;
+  }
   const exact = new UnionFind(n);
   joinByKey(emailKeys, exact);
-  joinByKey(
-    sorted.map((it) => it.linkedinUrl),
-    exact,
-  );
+  joinByKey(linkedIn, exact);
 
   const groups: DuplicateGroup[] = [];
   const isRep = new Uint8Array(n).fill(1);
@@ -443,7 +469,7 @@ export function findDuplicateGroups(items: readonly DedupeItem[]): { groups: Dup
       if (emails.has(k)) sharedEmail = true;
       emails.add(k);
     }
-    const { group, survivor } = toGroup(sorted, comp, sharedEmail ? 'email' : 'linkedin');
+    const { group, survivor } = toGroup(ids, scores, comp, sharedEmail ? 'email' : 'linkedin');
     groups.push(group);
     isRep[survivor] = 1;
   }
@@ -451,11 +477,12 @@ export function findDuplicateGroups(items: readonly DedupeItem[]): { groups: Dup
   for (let i = 0; i < n; i++) if (isRep[i] === 1) representatives.push(i);
 
   const fuzzy = new UnionFind(n);
-  fuzzyJoin(sorted, representatives, fuzzy);
-  for (const comp of components(n, fuzzy, isRep)) groups.push(toGroup(sorted, comp, 'name_company').group);
+  fuzzyJoin(records, ids, representatives, fuzzy);
+  for (const comp of components(n, fuzzy, isRep))
+    groups.push(toGroup(ids, scores, comp, 'name_company').group);
 
   groups.sort((a, b) => (a.ids[0] as number) - (b.ids[0] as number));
-  return { groups };
+  return groups;
 }
 
 export interface ExistingLookup {

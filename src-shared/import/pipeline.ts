@@ -31,15 +31,16 @@ import {
   cleanRow,
   compileMapping,
   type CleanedLead,
+  type CompiledMapping,
   type CrossRowVerdict,
 } from './clean';
 import {
   completeness,
-  findDuplicateGroups,
+  duplicateGroupsInIdOrder,
   matchExisting,
-  type DedupeItem,
   type DuplicateGroup,
   type ExistingLookup,
+  type ExistingMatch,
 } from './dedupe';
 import { isSuppressed, type SuppressionSet } from './suppression';
 import { emailKey } from './email';
@@ -122,58 +123,67 @@ function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivor
   return `Same person as row ${survivorRow} (shares an email or LinkedIn profile with another row of the group)`;
 }
 
-/** @throws MappingError when the mapping cannot be imported (e.g. no email column). */
-export function runPipeline(input: PipelineInput): PipelineResult {
-  const { rows, headerRow, mapping } = input;
-  const headers = normaliseHeaders(rows[headerRow] ?? []);
-  const valid = validateMapping(headers, mapping);
-  if (!valid.ok) throw new MappingError(valid.problem, valid.message);
-  const compiled = compileMapping(mapping);
+/** The rows below the header that are leads, cleaned, with their sheet row numbers. */
+interface CleanedSheet {
+  rowNumbers: number[];
+  originals: (readonly string[])[];
+  cleaned: CleanedLead[];
+  blankRows: number;
+}
 
+// Each phase of `runPipeline` is its own function: V8 optimises a function per
+// hot loop, and one long function is deoptimised whenever a later loop meets
+// types an earlier compilation had not seen.
+function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedSheet {
+  const { rows, headerRow, edits } = input;
   // Parallel arrays indexed by lead position: no wrapper object per row.
   const rowNumbers: number[] = [];
   const originals: (readonly string[])[] = [];
-  const cleanedRows: CleanedLead[] = [];
+  const cleaned: CleanedLead[] = [];
   let blankRows = 0;
   for (let r = headerRow + 1; r < rows.length; r++) {
     const cells = rows[r] ?? [];
     const rowNumber = r + 1;
-    const edit = input.edits?.get(rowNumber);
+    const edit = edits?.get(rowNumber);
     if (edit === undefined && isBlank(cells)) {
       blankRows++;
       continue;
     }
     rowNumbers.push(rowNumber);
     originals.push(cells);
-    cleanedRows.push(edit ? cleanLead(edit) : cleanRow(cells, compiled));
+    cleaned.push(edit ? cleanLead(edit) : cleanRow(cells, mapping));
   }
-  const n = cleanedRows.length;
+  return { rowNumbers, originals, cleaned, blankRows };
+}
 
-  const items: DedupeItem[] = new Array<DedupeItem>(n);
+function groupsOf(sheet: CleanedSheet): { leads: NormalisedLead[]; groups: PipelineGroup[] } {
+  const n = sheet.cleaned.length;
+  const leads: NormalisedLead[] = new Array<NormalisedLead>(n);
+  const scores: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const lead = (cleanedRows[i] as CleanedLead).lead;
-    items[i] = {
-      id: rowNumbers[i] as number,
-      email: lead.email,
-      linkedinUrl: lead.linkedinUrl,
-      fullName: lead.fullName,
-      firstName: lead.firstName,
-      lastName: lead.lastName,
-      domain: lead.domain,
-      company: lead.company,
-      completeness: completeness(lead),
-    };
+    const lead = (sheet.cleaned[i] as CleanedLead).lead;
+    leads[i] = lead;
+    scores[i] = completeness(lead);
   }
-  const found = findDuplicateGroups(items).groups;
+  const found = duplicateGroupsInIdOrder(leads, sheet.rowNumbers, scores);
   const groups: PipelineGroup[] = new Array<PipelineGroup>(found.length);
   for (let id = 0; id < found.length; id++) {
     const g = found[id] as DuplicateGroup;
     groups[id] = { kind: g.kind, ids: g.ids, survivorId: g.survivorId, id };
   }
-  const existing = input.existing ? matchExisting(items, input.existing) : null;
+  return { leads, groups };
+}
 
+function classifyRows(
+  input: PipelineInput,
+  sheet: CleanedSheet,
+  groups: readonly PipelineGroup[],
+  existing: Map<number, ExistingMatch> | null,
+): { leads: CleanedRow[]; counts: Record<LeadState, number> } {
+  const { rowNumbers, originals, cleaned: cleanedRows } = sheet;
+  const n = cleanedRows.length;
   // Row numbers are below rows.length + 1: typed arrays index by row number.
-  const indexOfRow = new Int32Array(rows.length + 1);
+  const indexOfRow = new Int32Array(input.rows.length + 1);
   for (let i = 0; i < n; i++) indexOfRow[rowNumbers[i] as number] = i;
   const exactGroupOf = new Int32Array(n).fill(-1);
   const fuzzyGroupOf = new Int32Array(n).fill(-1);
@@ -225,6 +235,27 @@ export function runPipeline(input: PipelineInput): PipelineResult {
       groupId: exact >= 0 ? exact : fuzzy >= 0 ? fuzzy : null,
     };
   }
+  return { leads, counts };
+}
 
-  return { headers, leads, groups, counts, total: leads.length, blankRows };
+/** @throws MappingError when the mapping cannot be imported (e.g. no email column). */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const headers = normaliseHeaders(input.rows[input.headerRow] ?? []);
+  const valid = validateMapping(headers, input.mapping);
+  if (!valid.ok) throw new MappingError(valid.problem, valid.message);
+
+  const sheet = cleanSheet(input, compileMapping(input.mapping));
+  const { leads: records, groups } = groupsOf(sheet);
+  const existing = input.existing
+    ? matchExisting(
+        records.map((lead, i) => ({
+          id: sheet.rowNumbers[i] as number,
+          email: lead.email,
+          linkedinUrl: lead.linkedinUrl,
+        })),
+        input.existing,
+      )
+    : null;
+  const { leads, counts } = classifyRows(input, sheet, groups, existing);
+  return { headers, leads, groups, counts, total: leads.length, blankRows: sheet.blankRows };
 }
