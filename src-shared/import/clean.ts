@@ -200,23 +200,57 @@ export function classify(
   if (check?.suggestion) flags.push('typo');
   if (verdict.possibleDuplicate) flags.push('possible_duplicate');
   const suggestion = check?.suggestion ?? null;
-  const out = (state: LeadState, reason: string): Classification => ({ state, reason, flags, suggestion });
+  // Plain branches rather than a result-building closure: this runs once per row.
+  let state: LeadState;
+  let reason: string;
+  if (check === null) {
+    state = 'invalid';
+    reason = 'No email address';
+  } else if (!check.syntaxValid && suggestion === null) {
+    state = 'invalid';
+    reason = check.reason ?? 'Not a valid email address';
+  } else if (check.disposable) {
+    state = 'invalid';
+    reason = 'Disposable (throw-away) email domain';
+  } else if (verdict.suppressed) {
+    state = 'suppressed';
+    reason = verdict.suppressed;
+  } else if (decision === 'exclude') {
+    state = 'suppressed';
+    reason = 'Excluded by you';
+  } else if (decision === 'duplicate') {
+    state = 'duplicate';
+    reason = 'Marked as a duplicate by you';
+  } else if (verdict.duplicate && decision !== 'keep') {
+    state = 'duplicate';
+    reason = verdict.duplicate;
+  } else if (!check.syntaxValid) {
+    // Only an address that can be sent to as written may be kept over a suggestion.
+    state = 'needs_fix';
+    reason = `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`;
+  } else if (decision === 'keep') {
+    state = 'ready';
+    reason = 'Kept by you';
+  } else if (suggestion !== null) {
+    state = 'needs_fix';
+    reason = `Did you mean ${suggestion}?`;
+  } else {
+    const noName = noNameIssue(issues);
+    if (noName) {
+      state = 'needs_fix';
+      reason = noName.message;
+    } else if (verdict.possibleDuplicate) {
+      state = 'needs_fix';
+      reason = verdict.possibleDuplicate;
+    } else {
+      state = 'ready';
+      reason = 'Ready';
+    }
+  }
+  return { state, reason, flags, suggestion };
+}
 
-  if (check === null) return out('invalid', 'No email address');
-  if (!check.syntaxValid && suggestion === null)
-    return out('invalid', check.reason ?? 'Not a valid email address');
-  if (check.disposable) return out('invalid', 'Disposable (throw-away) email domain');
-  if (verdict.suppressed) return out('suppressed', verdict.suppressed);
-  if (decision === 'exclude') return out('suppressed', 'Excluded by you');
-  if (decision === 'duplicate') return out('duplicate', 'Marked as a duplicate by you');
-  if (verdict.duplicate && decision !== 'keep') return out('duplicate', verdict.duplicate);
-  // Only an address that can be sent to as written may be kept over a suggestion.
-  if (!check.syntaxValid)
-    return out('needs_fix', `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`);
-  if (decision === 'keep') return out('ready', 'Kept by you');
-  if (suggestion !== null) return out('needs_fix', `Did you mean ${suggestion}?`);
-  const noName = issues.find((i) => i.flag === 'no_name');
-  if (noName) return out('needs_fix', noName.message);
-  if (verdict.possibleDuplicate) return out('needs_fix', verdict.possibleDuplicate);
-  return out('ready', 'Ready');
+function noNameIssue(issues: readonly RowIssue[]): RowIssue | undefined {
+  for (const issue of issues) if (issue.flag === 'no_name') return issue;
+  return undefined;
 }
