@@ -12,7 +12,7 @@
  */
 import { parse } from 'tldts';
 import { cleanText } from './text';
-import { toAsciiHost } from './website';
+import { isPlainDomain, PSL_ONLY, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomain } from './typos';
 
@@ -208,42 +208,6 @@ function localPartProblem(local: string): string | null {
   return null;
 }
 
-const HYPHEN = 0x2d;
-const DOT = 0x2e;
-
-/**
- * True when every label is 1-63 of [a-z0-9-] without an edge hyphen and the
- * last is a letters-only TLD: what `domainProblem` accepts, in one scan with
- * no split (most domains pass; the rest get the detailed check).
- */
-function isPlainDomain(domain: string): boolean {
-  const n = domain.length;
-  if (n === 0 || n > 253) return false;
-  let labelStart = 0;
-  let dots = 0;
-  let lettersOnly = true;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? domain.charCodeAt(i) : DOT;
-    if (c === DOT) {
-      const len = i - labelStart;
-      if (len === 0 || len > 63) return false;
-      if (domain.charCodeAt(labelStart) === HYPHEN || domain.charCodeAt(i - 1) === HYPHEN) return false;
-      if (i < n) {
-        dots++;
-        labelStart = i + 1;
-        lettersOnly = true;
-      }
-    } else if (c >= 0x61 && c <= 0x7a) {
-      // a-z
-    } else if ((c >= 0x30 && c <= 0x39) || c === HYPHEN) {
-      lettersOnly = false;
-    } else {
-      return false;
-    }
-  }
-  return dots > 0 && lettersOnly && n - labelStart >= 2;
-}
-
 function domainProblem(domain: string): string | null {
   if (isPlainDomain(domain)) return null;
   if (domain === '') return 'Nothing after the @';
@@ -263,9 +227,6 @@ function domainProblem(domain: string): string | null {
   if (!TLD.test(tld)) return `".${tld}" is not a valid domain ending`;
   return null;
 }
-
-// The labels are checked above: tldts need not extract or validate the host again.
-const PSL_ONLY = { extractHostname: false, validateHostname: false, detectIp: false } as const;
 
 /** `domainProblem`, then the Public Suffix List: the problem, or the registrable domain. */
 function checkDomain(

@@ -32,6 +32,58 @@ export function toAsciiHost(host: string): string | null {
   }
 }
 
+const HYPHEN = 0x2d;
+const DOT = 0x2e;
+
+/**
+ * True when every label is 1-63 of [a-z0-9-] without an edge hyphen and the
+ * last is a letters-only TLD, in one scan with no split: most hosts pass, and
+ * such a host needs no further shape check (email domains) or host
+ * extraction (tldts).
+ */
+export function isPlainDomain(domain: string): boolean {
+  const n = domain.length;
+  if (n === 0 || n > 253) return false;
+  let labelStart = 0;
+  let dots = 0;
+  let lettersOnly = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? domain.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const len = i - labelStart;
+      if (len === 0 || len > 63) return false;
+      if (domain.charCodeAt(labelStart) === HYPHEN || domain.charCodeAt(i - 1) === HYPHEN) return false;
+      if (i < n) {
+        dots++;
+        labelStart = i + 1;
+        lettersOnly = true;
+      }
+    } else if (c >= 0x61 && c <= 0x7a) {
+      // a-z
+    } else if ((c >= 0x30 && c <= 0x39) || c === HYPHEN) {
+      lettersOnly = false;
+    } else {
+      return false;
+    }
+  }
+  return dots > 0 && lettersOnly && n - labelStart >= 2;
+}
+
+// For a host that passes `isPlainDomain` tldts need not extract or validate
+// it, nor look for an IP address: the answer is the same, for a third of the work.
+export const PSL_ONLY = { extractHostname: false, validateHostname: false, detectIp: false } as const;
+
+/** Registrable domain of a lower-case ASCII host under an ICANN suffix, else null. */
+function registrableDomain(host: string): string | null {
+  if (isPlainDomain(host)) {
+    const p = parse(host, PSL_ONLY);
+    return p.isIcann === true ? p.domain : null;
+  }
+  const p = parse(host);
+  if (p.isIp || p.isIcann !== true) return null;
+  return p.domain;
+}
+
 /** True when the host ends in a suffix listed in the ICANN part of the PSL (so "john.smith" is not a host). */
 export function isKnownPublicSuffixHost(host: string): boolean {
   const ascii = toAsciiHost(host);
@@ -64,10 +116,7 @@ function computeWebsiteDomain(url: string): string | null {
   const port = s.lastIndexOf(':');
   if (port >= 0) s = s.slice(0, port);
   const host = toAsciiHost(s);
-  if (host === null) return null;
-  const p = parse(host);
-  if (p.isIp || p.isIcann !== true) return null;
-  return p.domain;
+  return host === null ? null : registrableDomain(host);
 }
 
 /** Registrable domain of an email address's domain part (already ASCII or not). */
