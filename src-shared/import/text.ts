@@ -51,9 +51,21 @@ function classifyText(s: string): number {
 export function cleanText(value: string): string {
   const kind = classifyText(value);
   if (kind === CLEAN) return value;
-  const visible = value.replace(INVISIBLE, '');
-  return (kind === ASCII ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
+  if (kind === ASCII) return value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  let cleaned = otherCache.get(value);
+  if (cleaned === undefined) {
+    cleaned = value.replace(INVISIBLE, '').normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
+    if (otherCache.size >= OTHER_CACHE_MAX) otherCache.clear();
+    otherCache.set(value, cleaned);
+  }
+  return cleaned;
 }
+
+// Non-ASCII values (accented names, cities, company names) repeat down a
+// column, and their NFC + regex pass is the slow one: clean each once. Rows
+// then share one string instead of each holding its own copy.
+const otherCache = new Map<string, string>();
+const OTHER_CACHE_MAX = 20_000;
 
 /** `cleanText`, with '' turned into null (the "no value" of NormalisedLead). */
 export function cleanOptional(value: string | null | undefined): string | null {
