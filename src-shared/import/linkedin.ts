@@ -16,6 +16,17 @@ const PROFILE_BASE = 'https://www.linkedin.com/in/';
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const QUICK_PROFILE = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([a-z0-9-]+)\/?(?:[?#]\S*)?$/i;
 
+/** `https://www.linkedin.com/in/` and a non-empty slug of [a-z0-9-]: what the quick path below would return. */
+function isCanonical(text: string): boolean {
+  const n = text.length;
+  if (n <= PROFILE_BASE.length || !text.startsWith(PROFILE_BASE)) return false;
+  for (let i = PROFILE_BASE.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return false;
+  }
+  return true;
+}
+
 function decodeSlug(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -46,7 +57,9 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   if (raw == null) return { url: null, reason: null };
   const text = cleanText(raw);
   if (text === '') return { url: null, reason: null };
-  // Most cells are plain profile links with an ASCII slug: skip the URL parser.
+  // Most cells are already canonical: keep the cell's own string.
+  if (isCanonical(text)) return { url: text, reason: null };
+  // Most others are plain profile links with an ASCII slug: skip the URL parser.
   const quick = QUICK_PROFILE.exec(text);
   if (quick?.[1] !== undefined) return { url: PROFILE_BASE + quick[1].toLowerCase(), reason: null };
   let parsed: URL;
