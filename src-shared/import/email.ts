@@ -14,7 +14,7 @@ import { parse } from 'tldts';
 import { cleanText } from './text';
 import { isPlainDomain, PSL_ONLY, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
-import { suggestDomain } from './typos';
+import { suggestDomainOf } from './typos';
 
 export interface EmailCheck {
   /** The address can be sent to as written. */
@@ -263,7 +263,8 @@ function domainFacts(domain: string): DomainFacts {
   const cached = domainCache.get(domain);
   if (cached) return cached;
   const { problem, registrable } = checkDomain(domain);
-  const fixed = domain === '' ? null : suggestDomain(domain);
+  const freeMail = isFreeMailDomain(domain);
+  const fixed = domain === '' ? null : suggestDomainOf(domain, freeMail);
   const facts: DomainFacts = {
     problem,
     registrable,
@@ -272,7 +273,7 @@ function domainFacts(domain: string): DomainFacts {
     disposable: false,
   };
   if (registrable !== null) {
-    facts.freeMail = isFreeMailDomain(domain) || isFreeMailDomain(registrable);
+    facts.freeMail = freeMail || (registrable !== domain && isFreeMailDomain(registrable));
     facts.disposable = isDisposableDomain(domain);
   }
   if (domainCache.size >= DOMAIN_CACHE_MAX) domainCache.clear();

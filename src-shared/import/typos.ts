@@ -106,29 +106,38 @@ let providers: readonly string[] | null = null;
 const fuzzyCache = new Map<string, string | null>();
 const FUZZY_CACHE_MAX = 50_000;
 
-function lookup(table: Readonly<Record<string, string>>, key: string): string | null {
-  return Object.hasOwn(table, key) ? (table[key] ?? null) : null;
-}
+// Maps rather than the objects: a property lookup by a string built per
+// address first has to find that string in V8's table of property names.
+const knownTypos: ReadonlyMap<string, string> = new Map(Object.entries(KNOWN_TYPOS));
+const tldTypos: ReadonlyMap<string, string> = new Map(Object.entries(TLD_TYPOS));
+const ukTypos: ReadonlyMap<string, string> = new Map(Object.entries(UK_TYPOS));
 
 /**
  * The domain the user most likely meant, or null when `domain` looks
  * intended. `domain` is the lower-case ASCII domain of an address.
  */
 export function suggestDomain(domain: string): string | null {
-  const known = lookup(KNOWN_TYPOS, domain);
+  return suggestDomainOf(domain, isFreeMailDomain(domain));
+}
+
+/** `suggestDomain` for a caller that already knows whether `domain` is a free-mail domain. */
+export function suggestDomainOf(domain: string, freeMail: boolean): string | null {
+  const known = knownTypos.get(domain);
   if (known) return known;
 
   const lastDot = domain.lastIndexOf('.');
   if (lastDot > 0) {
     const tld = domain.slice(lastDot + 1);
-    const head = domain.slice(0, lastDot);
-    const fixedTld = lookup(TLD_TYPOS, tld);
-    if (fixedTld) return lookup(KNOWN_TYPOS, `${head}.${fixedTld}`) ?? `${head}.${fixedTld}`;
-    const uk = lookup(UK_TYPOS, tld);
-    if (uk && head.endsWith('.co')) return `${head}.${uk}`;
+    const fixedTld = tldTypos.get(tld);
+    if (fixedTld) {
+      const fixed = `${domain.slice(0, lastDot)}.${fixedTld}`;
+      return knownTypos.get(fixed) ?? fixed;
+    }
+    const uk = ukTypos.get(tld);
+    if (uk && domain.endsWith('.co', lastDot)) return `${domain.slice(0, lastDot)}.${uk}`;
   }
 
-  if (isFreeMailDomain(domain) || !nearProvider(domain)) return null;
+  if (freeMail || !nearProvider(domain)) return null;
   const cached = fuzzyCache.get(domain);
   if (cached !== undefined) return cached;
   const result = fuzzySuggest(domain);
