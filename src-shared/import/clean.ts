@@ -20,7 +20,7 @@ import {
 } from './types';
 import { cleanOptional, cleanText } from './text';
 import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
-import { cleanPersonName, joinName, splitFullName } from './name';
+import { cleanPersonName, joinName, splitFullName, type NameParts } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -59,13 +59,27 @@ function cell(cells: readonly string[], column: number | undefined): string | nu
   return column === undefined ? null : (cells[column] ?? null);
 }
 
+// Full names repeat down a column, and splitting one is many small steps.
+const nameParts = new Map<string, NameParts>();
+const NAME_PARTS_MAX = 20_000;
+
+function splitName(fullName: string): NameParts {
+  let parts = nameParts.get(fullName);
+  if (parts === undefined) {
+    parts = splitFullName(fullName);
+    if (nameParts.size >= NAME_PARTS_MAX) nameParts.clear();
+    nameParts.set(fullName, parts);
+  }
+  return parts;
+}
+
 /**
  * Normalise the name parts together: a full name fills missing first/last
  * names, first + last fill a missing full name. Names the user gave are kept.
  */
 function completeNames(lead: NormalisedLead): void {
   if (lead.fullName !== null && (lead.firstName === null || lead.lastName === null)) {
-    const parts = splitFullName(lead.fullName);
+    const parts = splitName(lead.fullName);
     lead.firstName ??= parts.firstName;
     lead.lastName ??= parts.lastName;
   }

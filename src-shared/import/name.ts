@@ -117,9 +117,21 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   const s = cleanText(raw);
   if (s === '') return null;
   const cases = asciiCases(s);
-  const hasLower = cases < 0 ? HAS_LOWER.test(s) : (cases & LOWER) !== 0;
-  const hasUpper = cases < 0 ? HAS_UPPER.test(s) : (cases & UPPER) !== 0;
-  if (hasLower === hasUpper) return s; // mixed case, or no cased letters at all
+  if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
+  // Names repeat down a column, and title-casing and the Unicode tests are the slow part.
+  let cleaned = casedNames.get(s);
+  if (cleaned === undefined) {
+    cleaned = cases < 0 && HAS_LOWER.test(s) === HAS_UPPER.test(s) ? s : titleCase(s);
+    if (casedNames.size >= CASED_NAMES_MAX) casedNames.clear();
+    casedNames.set(s, cleaned);
+  }
+  return cleaned;
+}
+
+const casedNames = new Map<string, string>();
+const CASED_NAMES_MAX = 20_000;
+
+function titleCase(s: string): string {
   const lower = s.toLowerCase();
   // A letter whose upper case is two letters (Greek "ᾐ" -> "ἘΙ") is left alone:
   // the result would be all-caps and cleaning it again would change it.
