@@ -106,8 +106,18 @@ function defaultCompleteness(item: DedupeItem): number {
 
 /** Filled text fields plus non-empty custom variables: the survivor heuristic. */
 export function completeness(lead: NormalisedLead): number {
+  // The LEAD_TEXT_FIELDS spelled out: a loop over names is a keyed lookup per field.
   let n = 0;
-  for (const f of LEAD_TEXT_FIELDS) if (lead[f] !== null && lead[f] !== '') n++;
+  if (lead.email !== null && lead.email !== '') n++;
+  if (lead.firstName !== null && lead.firstName !== '') n++;
+  if (lead.lastName !== null && lead.lastName !== '') n++;
+  if (lead.fullName !== null && lead.fullName !== '') n++;
+  if (lead.title !== null && lead.title !== '') n++;
+  if (lead.company !== null && lead.company !== '') n++;
+  if (lead.website !== null && lead.website !== '') n++;
+  if (lead.domain !== null && lead.domain !== '') n++;
+  if (lead.linkedinUrl !== null && lead.linkedinUrl !== '') n++;
+  if (lead.phone !== null && lead.phone !== '') n++;
   // for-in over the null-prototype record: no array of values per lead.
   const custom = lead.custom;
   for (const k in custom) if (custom[k] !== '') n++;
