@@ -67,10 +67,26 @@ export const leads = sqliteTable(
     index('leads_import_state_row_idx').on(t.importId, t.state, t.rowNumber),
     // Search reads only this index (row order, state for the counts, the searched columns): appended in row order while staging.
     index('leads_search_idx').on(t.importId, t.rowNumber, t.state, t.email, t.fullName, t.company),
-    index('leads_email_key_idx').on(t.emailKey),
-    index('leads_linkedin_idx').on(t.linkedinUrl),
     uniqueIndex('leads_import_row_uq').on(t.importId, t.rowNumber),
   ],
+);
+
+/**
+ * The dedupe keys (email key, LinkedIn URL) of committed, non-invalid leads: what "already in your
+ * leads" is checked against. Written at commit in key order, not per staged row: an index on
+ * leads.email_key took random-key inserts for every staged row, most of the cost of staging 100k rows.
+ * No foreign keys: an import's keys are deleted in chunks before its leads (a cascade would take them
+ * all at once), and a lookup joins `imports` so keys of an import whose commit did not finish never count.
+ */
+export const leadKeys = sqliteTable(
+  'lead_keys',
+  {
+    kind: text('kind', { enum: ['email', 'linkedin'] }).notNull(),
+    key: text('key').notNull(),
+    leadId: integer('lead_id').notNull(),
+    importId: integer('import_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key, t.leadId] }), index('lead_keys_import_idx').on(t.importId)],
 );
 
 /** A set of leads that look like the same person; members point here through leads.group_id. */

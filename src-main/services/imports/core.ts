@@ -17,6 +17,7 @@ import {
 } from '../../../src-shared/import/types';
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
+import { createDraftKeys } from './draft-keys';
 import { createReclassifier, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 
@@ -70,7 +71,8 @@ export function emptyCounts(): StateCounts {
 
 export function createCore(ctx: AppContext) {
   const sqlite: OpenedDatabase['sqlite'] = ctx.database.sqlite;
-  const reclassifier = createReclassifier(sqlite);
+  const draftKeys = createDraftKeys(sqlite);
+  const reclassifier = createReclassifier(sqlite, draftKeys);
   /** Drafts this process is staging right now; any other unstaged draft was left by a crash. */
   const staging = new Map<number, StagingProgress>();
   /**
@@ -248,6 +250,7 @@ export function createCore(ctx: AppContext) {
     );
     if (same) return false;
     writeLead.run(next);
+    draftKeys.moved(row.import_id, row.id, row, next);
     return true;
   }
 
@@ -261,6 +264,16 @@ export function createCore(ctx: AppContext) {
     return store(row, r, decision, opts.edited ?? false);
   }
 
+  /** One transaction of lead changes; when it fails, the key maps may hold moves it rolled back. */
+  function write<T>(fn: () => T): T {
+    try {
+      return sqlite.transaction(fn)();
+    } catch (e) {
+      draftKeys.forgetAll();
+      throw e;
+    }
+  }
+
   /** Runs `fn` over `items` in transactions of `size`, yielding between them. */
   async function inChunks<T>(
     items: readonly T[],
@@ -269,7 +282,7 @@ export function createCore(ctx: AppContext) {
   ): Promise<void> {
     for (let i = 0; i < items.length; i += size) {
       if (i > 0) await yieldToEventLoop();
-      sqlite.transaction(() => fn(items.slice(i, i + size)))();
+      write(() => fn(items.slice(i, i + size)));
     }
   }
 
@@ -278,6 +291,7 @@ export function createCore(ctx: AppContext) {
   return {
     ctx,
     staging,
+    draftKeys,
     requireImport,
     requireDraft,
     requireIdle,
@@ -290,6 +304,7 @@ export function createCore(ctx: AppContext) {
     snapshot,
     snapshotGroupRow,
     refresh,
+    write,
     inChunks,
     announce,
   };

@@ -1,7 +1,8 @@
 /*
  * One lead's state, recomputed over the database: the same `cleanLead` +
  * `classify` the pipeline uses, with the cross-row verdicts answered by
- * indexed lookups instead of the whole file:
+ * lookups (lead_keys for committed imports, the draft's key maps for its own
+ * leads) instead of the whole file:
  *
  * - suppressed: the address or one of its parent domains is on the list;
  * - duplicate (database): a lead of a COMMITTED import (not invalid) has the
@@ -17,6 +18,7 @@ import { classify, cleanLead, type Classification } from '../../../src-shared/im
 import { emailDomain, emailKey } from '../../../src-shared/import/email';
 import { isSuppressed } from '../../../src-shared/import/suppression';
 import type { NormalisedLead, RowDecision } from '../../../src-shared/import/types';
+import type { DraftKeys, KeyKind, LeadKeys } from './draft-keys';
 import { parseDecision, parseFlags, toNormalised, type DbLead } from './rows';
 
 export interface Reclassified {
@@ -37,35 +39,38 @@ function domainChain(domain: string): string[] {
   return out;
 }
 
-export function createReclassifier(sqlite: Database.Database) {
+export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKeys) {
   const suppressedEmail = sqlite.prepare<[string], { n: number }>(
     "SELECT 1 AS n FROM suppressions WHERE kind = 'email' AND value = ? LIMIT 1",
   );
   const suppressedDomains = sqlite.prepare<[string], { value: string }>(
     "SELECT value FROM suppressions WHERE kind = 'domain' AND value IN (SELECT value FROM json_each(?))",
   );
-  const committedEmail = sqlite.prepare<[string], { n: number }>(
-    `SELECT 1 AS n FROM leads l JOIN imports i ON i.id = l.import_id
-      WHERE l.email_key = ? AND i.status = 'committed' AND l.state != 'invalid' LIMIT 1`,
+  // Keys of committed imports only: a commit that stopped halfway has keys in lead_keys but is still a draft.
+  const committedKey = sqlite.prepare<[KeyKind, string], { n: number }>(
+    `SELECT 1 AS n FROM lead_keys k JOIN imports i ON i.id = k.import_id
+      WHERE k.kind = ? AND k.key = ? AND i.status = 'committed' LIMIT 1`,
   );
-  const committedLinkedIn = sqlite.prepare<[string], { n: number }>(
-    `SELECT 1 AS n FROM leads l JOIN imports i ON i.id = l.import_id
-      WHERE l.linkedin_url = ? AND i.status = 'committed' AND l.state != 'invalid' LIMIT 1`,
+  const leadsById = sqlite.prepare<
+    [string],
+    { id: number; row_number: number; state: string; decision: string | null } & LeadKeys
+  >(
+    'SELECT id, row_number, state, decision, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
   );
-  // `+import_id`: without statistics the planner would walk the whole import by (import_id, row_number)
-  // for the ORDER BY instead of the few leads with this key.
-  const peerByEmail = sqlite.prepare<[string, number, number], { row_number: number }>(
-    `SELECT row_number FROM leads
-      WHERE email_key = ? AND +import_id = ? AND id != ?
-        AND state NOT IN ('duplicate', 'invalid') AND (decision IS NULL OR decision != 'exclude')
-      ORDER BY row_number LIMIT 1`,
-  );
-  const peerByLinkedIn = sqlite.prepare<[string, number, number], { row_number: number }>(
-    `SELECT row_number FROM leads
-      WHERE linkedin_url = ? AND +import_id = ? AND id != ?
-        AND state NOT IN ('duplicate', 'invalid') AND (decision IS NULL OR decision != 'exclude')
-      ORDER BY row_number LIMIT 1`,
-  );
+  const KEY_COLUMN = { email: 'email_key', linkedin: 'linkedin_url' } as const;
+
+  /** Row number of the first other lead of the import with this key that is neither a duplicate, invalid nor excluded. */
+  function firstPeer(row: DbLead, kind: KeyKind, key: string | null): number | null {
+    const ids = draftKeys.leadsWith(row.import_id, kind, key).filter((id) => id !== row.id);
+    if (ids.length === 0) return null;
+    let first: number | null = null;
+    for (const peer of leadsById.all(JSON.stringify(ids))) {
+      if (peer[KEY_COLUMN[kind]] !== key) continue;
+      if (peer.state === 'duplicate' || peer.state === 'invalid' || peer.decision === 'exclude') continue;
+      if (first === null || peer.row_number < first) first = peer.row_number;
+    }
+    return first;
+  }
   const openFuzzySurvivor = sqlite.prepare<[number, number], { row_number: number }>(
     `SELECT s.row_number FROM duplicate_group_members m
        JOIN duplicate_groups g ON g.id = m.group_id
@@ -99,18 +104,19 @@ export function createReclassifier(sqlite: Database.Database) {
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
     let inDatabase: 'email' | 'linkedin' | null = null;
-    if (key !== null && committedEmail.get(key)) inDatabase = 'email';
-    else if (clean.linkedinUrl !== null && committedLinkedIn.get(clean.linkedinUrl)) inDatabase = 'linkedin';
+    if (key !== null && committedKey.get('email', key)) inDatabase = 'email';
+    else if (clean.linkedinUrl !== null && committedKey.get('linkedin', clean.linkedinUrl))
+      inDatabase = 'linkedin';
 
     let duplicate: string | null = null;
     if (inDatabase === 'email') duplicate = 'Already in your leads (same email)';
     else if (inDatabase === 'linkedin') duplicate = 'Already in your leads (same LinkedIn profile)';
     else {
-      const byEmail = key === null ? undefined : peerByEmail.get(key, row.import_id, row.id);
-      if (byEmail) duplicate = `Same email as row ${byEmail.row_number}`;
-      else if (clean.linkedinUrl !== null) {
-        const byLinkedIn = peerByLinkedIn.get(clean.linkedinUrl, row.import_id, row.id);
-        if (byLinkedIn) duplicate = `Same LinkedIn profile as row ${byLinkedIn.row_number}`;
+      const byEmail = firstPeer(row, 'email', key);
+      if (byEmail !== null) duplicate = `Same email as row ${byEmail}`;
+      else {
+        const byLinkedIn = firstPeer(row, 'linkedin', clean.linkedinUrl);
+        if (byLinkedIn !== null) duplicate = `Same LinkedIn profile as row ${byLinkedIn}`;
       }
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);

@@ -40,11 +40,8 @@ interface DbGroup {
 export function createReview(core: Core) {
   const sqlite = core.ctx.database.sqlite;
 
-  // `+import_id` keeps the planner on the key indexes (one OR-union lookup) instead of scanning the import.
-  const leadsByKey = sqlite.prepare<[number, number, string | null, string | null], DbLead>(
-    `SELECT ${LEAD_COLUMNS} FROM leads
-      WHERE +import_id = ? AND id != ? AND (email_key = ? OR linkedin_url = ?)
-      ORDER BY row_number`,
+  const leadsById = sqlite.prepare<[string], DbLead>(
+    `SELECT ${LEAD_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?)) ORDER BY row_number`,
   );
   // Keyset pages in id order, so finding the leads of a bulk action over 100k rows is chunked too
   // (`+import_id` keeps the planner on the id range instead of walking the whole import per page).
@@ -115,10 +112,19 @@ export function createReview(core: Core) {
 
   /** Re-checks the leads that shared a key with a changed lead (a duplicate may now be the one left). */
   function refreshPeers(row: DbLead, batchId: number, exclude: ReadonlySet<number>): number[] {
-    if (row.email_key === null && row.linkedin_url === null) return [];
+    const ids = new Set([
+      ...core.draftKeys.leadsWith(row.import_id, 'email', row.email_key),
+      ...core.draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
+    ]);
+    ids.delete(row.id);
+    if (ids.size === 0) return [];
     const changed: number[] = [];
-    for (const peer of leadsByKey.all(row.import_id, row.id, row.email_key, row.linkedin_url)) {
+    for (const peer of leadsById.all(JSON.stringify([...ids]))) {
       if (exclude.has(peer.id)) continue;
+      const shares =
+        (row.email_key !== null && peer.email_key === row.email_key) ||
+        (row.linkedin_url !== null && peer.linkedin_url === row.linkedin_url);
+      if (!shares) continue;
       // Read it again: an earlier peer's change can change this one's verdict.
       const current = core.getLead(peer.id) as DbLead;
       core.snapshot(batchId, [peer.id]);
@@ -169,7 +175,7 @@ export function createReview(core: Core) {
     const row = core.requireLead(leadId);
     core.requireDraft(row.import_id);
     const alsoChanged: number[] = [];
-    sqlite.transaction(() => {
+    core.write(() => {
       const batchId = core.beginUndo(row.import_id, label);
       core.snapshot(batchId, [row.id]);
       core.refresh(row, { lead: applyChanges(toNormalised(row), changes), edited: true });
@@ -178,7 +184,7 @@ export function createReview(core: Core) {
       if (updated.email_key !== row.email_key || updated.linkedin_url !== row.linkedin_url) {
         alsoChanged.push(...refreshPeers(updated, batchId, new Set([row.id, ...alsoChanged])));
       }
-    })();
+    });
     core.announce(row.import_id);
     return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged: [...new Set(alsoChanged)] };
   }
@@ -330,7 +336,7 @@ export function createReview(core: Core) {
       core.requireDraft(importId);
       const step = latestUndo.get(importId);
       if (!step) return { undone: null, changed: 0 };
-      const changed = await core.exclusive(importId, `Undo ${step.label}`, () => undo(step.id));
+      const changed = await core.exclusive(importId, `Undo ${step.label}`, () => undo(importId, step.id));
       core.announce(importId);
       return { undone: step.label, changed };
     },
@@ -372,7 +378,7 @@ export function createReview(core: Core) {
         throw new AppError('invalid_input', `Lead ${survivorId} is not in this duplicate group.`);
       const others = members.filter((m) => m.id !== survivorId);
       let changed = 0;
-      sqlite.transaction(() => {
+      core.write(() => {
         const batchId = core.beginUndo(g.import_id, 'Resolve duplicate group');
         core.snapshotGroupRow(batchId, groupId);
         core.snapshot(
@@ -393,7 +399,7 @@ export function createReview(core: Core) {
           batchId,
           new Set(members.map((m) => m.id)),
         );
-      })();
+      });
       core.announce(g.import_id);
       return { group: groupView(getGroup.get(groupId) as DbGroup), changed };
     },
@@ -404,7 +410,7 @@ export function createReview(core: Core) {
       const g = requireGroup(groupId);
       const members = groupMembers.all(groupId);
       let changed = 0;
-      sqlite.transaction(() => {
+      core.write(() => {
         const batchId = core.beginUndo(g.import_id, 'Keep both');
         core.snapshotGroupRow(batchId, groupId);
         core.snapshot(
@@ -417,7 +423,7 @@ export function createReview(core: Core) {
           const keep = g.kind !== 'name_company' && (m.decision === null || m.decision === 'duplicate');
           if (core.refresh(m, keep ? { decision: 'keep' } : {})) changed++;
         }
-      })();
+      });
       core.announce(g.import_id);
       return { group: groupView(getGroup.get(groupId) as DbGroup), changed };
     },
@@ -481,7 +487,7 @@ export function createReview(core: Core) {
    * crash halfway leaves a smaller undo step that finishes the job when undo is pressed again,
    * and the import is marked busy meanwhile so no other change lands between the chunks.
    */
-  async function undo(batchId: number): Promise<number> {
+  async function undo(importId: number, batchId: number): Promise<number> {
     let changed = 0;
     for (;;) {
       const ids = undoLeadIds.all(batchId);
@@ -492,6 +498,8 @@ export function createReview(core: Core) {
         dropUndoLeads.run(batchId, json);
         return n;
       })();
+      // Restored keys bypass core.store.
+      core.draftKeys.forget(importId);
       await yieldToEventLoop();
     }
     sqlite.transaction(() => {

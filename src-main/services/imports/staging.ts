@@ -347,6 +347,7 @@ export function createStaging(core: Core) {
         }
         throw e;
       }
+      core.draftKeys.forget(importId);
       progress.rows += rows.length;
       progress.grouped += grouped;
       await checkpointIfDue(rows.length);

@@ -1,0 +1,105 @@
+/*
+ * Which leads of a draft import share an email key or a LinkedIn URL.
+ *
+ * Leads have no index on those columns: for every staged row it cost a
+ * random-key insert into two large indexes, most of the time of staging
+ * 100k rows. A draft's keys are looked up only after an edit or a bulk
+ * action, so the first lookup in a draft reads all its keys once (one scan
+ * of the import's rows) and keeps them in maps; later lookups are map hits.
+ *
+ * A draft's keys change only through `core.store` (which calls `moved`) and
+ * undo (which calls `forget`); a failed `core.write` forgets every map. Another connection's commit (the CLI beside
+ * the app) shows in PRAGMA data_version and drops every map, so a map never
+ * outlives a change it did not see.
+ */
+import type Database from 'better-sqlite3';
+
+export type KeyKind = 'email' | 'linkedin';
+
+interface KeyMaps {
+  email: Map<string, number[]>;
+  linkedin: Map<string, number[]>;
+}
+
+/** The keys of one lead as stored: `email_key` and `linkedin_url`. */
+export interface LeadKeys {
+  email_key: string | null;
+  linkedin_url: string | null;
+}
+
+function add(map: Map<string, number[]>, key: string | null, id: number): void {
+  if (key === null) return;
+  const ids = map.get(key);
+  if (ids) ids.push(id);
+  else map.set(key, [id]);
+}
+
+function remove(map: Map<string, number[]>, key: string | null, id: number): void {
+  if (key === null) return;
+  const ids = map.get(key);
+  if (!ids) return;
+  const at = ids.indexOf(id);
+  if (at >= 0) ids.splice(at, 1);
+  if (ids.length === 0) map.delete(key);
+}
+
+export function createDraftKeys(sqlite: Database.Database) {
+  const keysOf = sqlite
+    .prepare<[number], [number, string | null, string | null]>(
+      'SELECT id, email_key, linkedin_url FROM leads WHERE import_id = ?',
+    )
+    .raw();
+  const dataVersion = (): number => sqlite.pragma('data_version', { simple: true }) as number;
+
+  const maps = new Map<number, KeyMaps>();
+  let seenVersion = dataVersion();
+
+  function mapsOf(importId: number): KeyMaps {
+    const version = dataVersion();
+    if (version !== seenVersion) {
+      maps.clear();
+      seenVersion = version;
+    }
+    let m = maps.get(importId);
+    if (!m) {
+      m = { email: new Map(), linkedin: new Map() };
+      for (const [id, email, linkedin] of keysOf.iterate(importId)) {
+        add(m.email, email, id);
+        add(m.linkedin, linkedin, id);
+      }
+      maps.set(importId, m);
+    }
+    return m;
+  }
+
+  return {
+    /** Ids of the import's leads whose `kind` key is `key` (empty for a null key). */
+    leadsWith(importId: number, kind: KeyKind, key: string | null): readonly number[] {
+      if (key === null) return [];
+      return mapsOf(importId)[kind].get(key) ?? [];
+    },
+    /** A lead's keys were rewritten from `before` to `after` by this connection. */
+    moved(importId: number, leadId: number, before: LeadKeys, after: LeadKeys): void {
+      const m = maps.get(importId);
+      if (!m) return;
+      if (before.email_key !== after.email_key) {
+        remove(m.email, before.email_key, leadId);
+        add(m.email, after.email_key, leadId);
+      }
+      if (before.linkedin_url !== after.linkedin_url) {
+        remove(m.linkedin, before.linkedin_url, leadId);
+        add(m.linkedin, after.linkedin_url, leadId);
+      }
+    },
+    /** The import's leads changed in bulk (staging, undo, commit, delete): read them again when next asked. */
+    forget(importId: number): void {
+      maps.delete(importId);
+    },
+    /** A transaction failed: its `moved` calls may describe changes it rolled back. */
+    forgetAll(): void {
+      maps.clear();
+    },
+  };
+}
+
+export type DraftKeys = ReturnType<typeof createDraftKeys>;

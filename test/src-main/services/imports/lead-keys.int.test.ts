@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../helpers/app';
+import { csvBytes } from '../../../fixtures-gen';
+import { importFile } from '../../../../src-main/services/imports/file-import';
+import type { LeadRow } from '../../../../src-shared/contract/imports';
+
+let app: TestApp;
+beforeEach(() => {
+  app = createTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const HEADER = ['Email', 'First Name', 'Last Name', 'Company', 'LinkedIn'];
+const load = (rows: string[][], name: string, draft: boolean) =>
+  importFile(app.call, csvBytes([HEADER, ...rows]), name, { draft }).then((r) => r.summary);
+
+async function leadsOf(importId: number): Promise<LeadRow[]> {
+  return (await app.call('leads.page', { importId, limit: 1000 })).rows;
+}
+
+const keyCount = (): number =>
+  (app.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM lead_keys').get() as { n: number }).n;
+
+describe('dedupe against committed leads (lead_keys)', () => {
+  it('committing a draft marks the leads another import committed in the meantime, by email and by LinkedIn', async () => {
+    const draft = await load(
+      [
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme', ''],
+        ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'https://www.linkedin.com/in/bob-ray'],
+        ['cy@gamma.io', 'Cy', 'Li', 'Gamma', ''],
+      ],
+      'first.csv',
+      true,
+    );
+    expect((await leadsOf(draft.id)).map((l) => l.state)).toEqual(['ready', 'ready', 'ready']);
+
+    await load(
+      [
+        ['ANN@acme.com', 'Ann', 'Lee', 'Acme', ''],
+        ['robert@beta.io', 'Robert', 'Ray', 'Beta', 'linkedin.com/in/bob-ray/?trk=x'],
+      ],
+      'second.csv',
+      false,
+    );
+    const committed = await app.call('imports.commit', { importId: draft.id });
+    expect(committed.counts).toMatchObject({ ready: 1, duplicate: 2 });
+    const [ann, bob, cy] = await leadsOf(draft.id);
+    expect(ann).toMatchObject({ state: 'duplicate', reason: 'Already in your leads (same email)' });
+    expect(ann?.flags).toContain('in_database');
+    expect(bob).toMatchObject({
+      state: 'duplicate',
+      reason: 'Already in your leads (same LinkedIn profile)',
+    });
+    expect(cy?.state).toBe('ready');
+    // 2 + 3 emails and 1 + 1 LinkedIn URLs of non-invalid committed leads.
+    expect(keyCount()).toBe(7);
+  });
+
+  it('an edited email that is already a committed lead becomes a duplicate, and deleting that import frees it', async () => {
+    const committed = await load([['carl@delta.io', 'Carl', 'Moe', 'Delta', '']], 'committed.csv', false);
+    const draft = await load([['dan@echo.io', 'Dan', 'Poe', 'Echo', '']], 'draft.csv', true);
+    const [dan] = await leadsOf(draft.id);
+    const edited = await app.call('leads.edit', { leadId: dan!.id, changes: { email: 'Carl@Delta.io' } });
+    expect(edited.lead).toMatchObject({ state: 'duplicate', reason: 'Already in your leads (same email)' });
+
+    await app.call('imports.delete', { importId: committed.id });
+    expect(keyCount()).toBe(0);
+    const again = await app.call('leads.edit', { leadId: dan!.id, changes: { firstName: 'Daniel' } });
+    expect(again.lead.state).toBe('ready');
+  });
+
+  it('keys of an import whose commit stopped halfway do not count', async () => {
+    const halfway = await load([['eve@fox.io', 'Eve', 'Roe', 'Fox', '']], 'halfway.csv', true);
+    const [eve] = await leadsOf(halfway.id);
+    app.ctx.database.sqlite
+      .prepare("INSERT INTO lead_keys (kind, key, lead_id, import_id) VALUES ('email', 'eve@fox.io', ?, ?)")
+      .run(eve!.id, halfway.id);
+    const other = await load([['x@other.io', 'Xi', 'Wu', 'Other', '']], 'other.csv', true);
+    const [x] = await leadsOf(other.id);
+    const edited = await app.call('leads.edit', { leadId: x!.id, changes: { email: 'eve@fox.io' } });
+    expect(edited.lead.state).toBe('ready');
+  });
+});
+
+describe('duplicates inside a draft after edits', () => {
+  it('finds a lead changed by another connection (the CLI beside the app)', async () => {
+    const draft = await load(
+      [
+        ['gil@hotel.io', 'Gil', 'Kay', 'Hotel', ''],
+        ['hal@india.io', 'Hal', 'Ng', 'India', ''],
+      ],
+      'draft.csv',
+      true,
+    );
+    const [gil, hal] = await leadsOf(draft.id);
+    // The first edit reads the draft's keys into memory.
+    await app.call('leads.edit', { leadId: gil!.id, changes: { title: 'CEO' } });
+
+    const other = new Database(app.ctx.database.sqlite.name);
+    other
+      .prepare("UPDATE leads SET email = 'ivy@juliet.io', email_key = 'ivy@juliet.io' WHERE id = ?")
+      .run(hal!.id);
+    other.close();
+
+    const edited = await app.call('leads.edit', { leadId: gil!.id, changes: { email: 'IVY@juliet.io' } });
+    expect(edited.lead).toMatchObject({ state: 'duplicate', reason: `Same email as row ${hal!.rowNumber}` });
+  });
+
+  it('a bulk typo fix that makes a lead collide with another marks it a duplicate; undo separates them again', async () => {
+    const draft = await load(
+      [
+        ['kim@gmial.com', 'Kira', 'Wu', 'Mike', ''],
+        ['kim@gmail.com', 'Kim', 'Oh', 'Kilo', ''],
+        ['lou@hotmial.com', 'Lou', 'Pi', 'Lima', ''],
+      ],
+      'typos.csv',
+      true,
+    );
+    const before = await leadsOf(draft.id);
+    expect(before.map((l) => l.state)).toEqual(['needs_fix', 'ready', 'needs_fix']);
+
+    await app.call('leads.bulk', { importId: draft.id, action: 'apply_all_typo_fixes' });
+    const after = await leadsOf(draft.id);
+    expect(after.map((l) => [l.email, l.state])).toEqual([
+      ['kim@gmail.com', 'duplicate'],
+      ['kim@gmail.com', 'ready'],
+      ['lou@hotmail.com', 'ready'],
+    ]);
+    expect(after[0]?.reason).toBe(`Same email as row ${after[1]!.rowNumber}`);
+
+    await app.call('leads.undo', { importId: draft.id });
+    expect((await leadsOf(draft.id)).map((l) => l.state)).toEqual(['needs_fix', 'ready', 'needs_fix']);
+  });
+});
