@@ -204,14 +204,17 @@ export type LeadEditChanges = z.infer<typeof LeadEditChanges>;
 export const LeadChange = z.object({ lead: LeadRow, alsoChanged: z.array(Id) });
 export type LeadChange = z.infer<typeof LeadChange>;
 
-export const BulkAction = z.enum([
+/** Bulk actions over a whole import; the other bulk actions act on the selected leads. */
+export const WHOLE_IMPORT_ACTIONS = [
   'apply_all_typo_fixes',
   'exclude_role',
   'exclude_free_mail',
   'exclude_disposable',
-  'exclude_selected',
-  'keep_selected',
-]);
+] as const;
+export const WholeImportAction = z.enum(WHOLE_IMPORT_ACTIONS);
+export type WholeImportAction = z.infer<typeof WholeImportAction>;
+
+export const BulkAction = z.enum([...WHOLE_IMPORT_ACTIONS, 'exclude_selected', 'keep_selected']);
 export type BulkAction = z.infer<typeof BulkAction>;
 
 export const GroupStatus = z.enum(['open', 'resolved', 'kept_both']);
@@ -355,6 +358,14 @@ export const importsCalls = {
   'leads.bulk': call(
     z.object({ importId: Id, action: BulkAction, leadIds: z.array(Id).max(100_000).optional() }).strict(),
     z.object({ changed: Count }),
+  ),
+  /**
+   * Leads carrying each flag (what the Flag filter shows), and the leads each whole-import bulk action
+   * would act on (not excluded yet, and for the typo fixes, with a suggestion).
+   */
+  'leads.flagCounts': call(
+    ImportRef,
+    z.object({ byFlag: z.record(LeadFlagSchema, Count), actionable: z.record(WholeImportAction, Count) }),
   ),
   /** Reverts the last edit / decision / bulk action / group resolution of a draft import. */
   'leads.undo': call(ImportRef, z.object({ undone: z.string().nullable(), changed: Count })),

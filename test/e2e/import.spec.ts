@@ -69,9 +69,15 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*2/);
   await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*1/);
 
+  // The bulk fix says how many leads it would change, and the Flag filter how many carry each flag.
+  const bulkFix = page.getByRole('button', { name: /^Apply all suggested typo fixes/ });
+  await expect(bulkFix).toHaveText('Apply all suggested typo fixes (2)');
+  await expect(page.getByRole('option', { name: 'Typo? (2)' })).toBeAttached();
+
   // One typo fixed with the one-click suggestion, the other inline.
   await page.getByRole('button', { name: 'Use someone@gmail.com' }).click();
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*1/);
+  await expect(bulkFix).toHaveText('Apply all suggested typo fixes (1)');
   await page
     .getByRole('gridcell', { name: 'Email of row 9: dave@epsilon.con' })
     .getByText('dave@epsilon.con', { exact: true })
@@ -82,6 +88,8 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   await expect(page.getByRole('gridcell', { name: 'Email of row 9: dave@epsilon.com' })).toBeVisible();
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*5/);
+  await expect(bulkFix).toHaveText('Apply all suggested typo fixes (0)');
+  await expect(bulkFix).toBeDisabled();
 
   // The duplicate pair: keep the later row (the user knows Robert's record is the current one).
   const duplicates = page.getByRole('region', { name: 'Duplicates' });

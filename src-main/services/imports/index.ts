@@ -33,6 +33,7 @@ type ImportsHandlers = Pick<
   | 'leads.edit'
   | 'leads.applySuggestion'
   | 'leads.bulk'
+  | 'leads.flagCounts'
   | 'leads.undo'
   | 'groups.list'
   | 'groups.resolve'

@@ -7,18 +7,30 @@
  * undo log before the change, and `leads.undo` copies the latest step back.
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
-import type { BulkAction, GroupView, LeadEditChanges } from '../../../src-shared/contract/imports';
+import type {
+  BulkAction,
+  GroupView,
+  LeadEditChanges,
+  WholeImportAction,
+} from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { mergeInto } from '../../../src-shared/import/dedupe';
-import type { LeadFlag, NormalisedLead, RowDecision } from '../../../src-shared/import/types';
+import {
+  LEAD_FLAGS,
+  type LeadFlag,
+  type NormalisedLead,
+  type RowDecision,
+} from '../../../src-shared/import/types';
 import { CHUNK, yieldToEventLoop, type Core } from './core';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
 
-const EXCLUDE_BY_FLAG: Partial<Record<string, LeadFlag>> = {
+const EXCLUDE_BY_FLAG = {
   exclude_role: 'role',
   exclude_free_mail: 'free_mail',
   exclude_disposable: 'disposable',
-};
+} as const satisfies Record<Exclude<WholeImportAction, 'apply_all_typo_fixes'>, LeadFlag>;
+/** Leads per flag-count query: json_each over 5,000 rows' flags stays well under the ~100 ms a task may block. */
+const FLAG_COUNT_CHUNK = 5000;
 
 const BULK_LABELS: Record<HandlerInput<'leads.bulk'>['action'], string> = {
   apply_all_typo_fixes: 'Apply all suggested fixes',
@@ -47,6 +59,21 @@ export function createReview(core: Core) {
   // (`+import_id` keeps the planner on the id range instead of walking the whole import per page).
   const lastLeadId = sqlite
     .prepare<[number], number | null>('SELECT max(id) FROM leads WHERE import_id = ?')
+    .pluck();
+  const firstLeadId = sqlite
+    .prepare<[number], number | null>('SELECT min(id) FROM leads WHERE import_id = ?')
+    .pluck();
+  // The same predicates as idsWithFlag and idsWithSuggestion below: a count is what the action would collect.
+  const flagCountsIn = sqlite.prepare<[number, number, number], { flag: string; n: number; open: number }>(
+    `SELECT j.value AS flag, count(*) AS n, sum(l.decision IS NULL OR l.decision != 'exclude') AS open
+       FROM leads l, json_each(l.flags_json) j
+      WHERE l.id >= ? AND l.id < ? AND +l.import_id = ? GROUP BY j.value`,
+  );
+  const suggestionsIn = sqlite
+    .prepare<[number, number, number], number>(
+      `SELECT count(*) FROM leads WHERE id >= ? AND id < ? AND +import_id = ?
+         AND suggestion IS NOT NULL AND (decision IS NULL OR decision != 'exclude')`,
+    )
     .pluck();
   const idsWithSuggestion = sqlite
     .prepare<[number, number, number], number>(
@@ -332,6 +359,37 @@ export function createReview(core: Core) {
       return { changed };
     },
 
+    'leads.flagCounts': async ({
+      importId,
+    }: HandlerInput<'leads.flagCounts'>): Promise<CallOutput<'leads.flagCounts'>> => {
+      core.requireImport(importId);
+      const byFlag = Object.fromEntries(LEAD_FLAGS.map((f) => [f, 0])) as Record<LeadFlag, number>;
+      const open = { ...byFlag };
+      let suggestions = 0;
+      const lo = firstLeadId.get(importId);
+      const hi = lastLeadId.get(importId);
+      if (lo != null && hi != null) {
+        for (let from = lo; from <= hi; from += FLAG_COUNT_CHUNK) {
+          if (from > lo) await yieldToEventLoop();
+          for (const r of flagCountsIn.all(from, from + FLAG_COUNT_CHUNK, importId)) {
+            if (!(LEAD_FLAGS as readonly string[]).includes(r.flag)) continue;
+            byFlag[r.flag as LeadFlag] += r.n;
+            open[r.flag as LeadFlag] += r.open;
+          }
+          suggestions += suggestionsIn.get(from, from + FLAG_COUNT_CHUNK, importId) ?? 0;
+        }
+      }
+      return {
+        byFlag,
+        actionable: {
+          apply_all_typo_fixes: suggestions,
+          exclude_role: open[EXCLUDE_BY_FLAG.exclude_role],
+          exclude_free_mail: open[EXCLUDE_BY_FLAG.exclude_free_mail],
+          exclude_disposable: open[EXCLUDE_BY_FLAG.exclude_disposable],
+        },
+      };
+    },
+
     'leads.undo': async ({ importId }: HandlerInput<'leads.undo'>): Promise<CallOutput<'leads.undo'>> => {
       core.requireDraft(importId);
       const step = latestUndo.get(importId);
@@ -473,7 +531,7 @@ export function createReview(core: Core) {
       if (action === 'keep_selected') return refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
       return excludeMany(importId, ids, label);
     }
-    const flag = `%"${EXCLUDE_BY_FLAG[action] as LeadFlag}"%`;
+    const flag = `%"${EXCLUDE_BY_FLAG[action]}"%`;
     return excludeMany(
       importId,
       await collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag))),

@@ -1,25 +1,35 @@
 import { useState } from 'react';
-import type { BulkAction } from '../../../../src-shared/contract/imports';
+import type { BulkAction, WholeImportAction } from '../../../../src-shared/contract/imports';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
 
-const WHOLE_IMPORT: readonly { action: BulkAction; label: string }[] = [
-  { action: 'apply_all_typo_fixes', label: 'Apply all suggested typo fixes' },
-  { action: 'exclude_role', label: 'Exclude role addresses' },
-  { action: 'exclude_free_mail', label: 'Exclude free-mail' },
-  { action: 'exclude_disposable', label: 'Exclude disposable' },
+const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: string }[] = [
+  {
+    action: 'apply_all_typo_fixes',
+    label: 'Apply all suggested typo fixes',
+    none: 'No lead has a suggested fix.',
+  },
+  { action: 'exclude_role', label: 'Exclude role addresses', none: 'No role address left to exclude.' },
+  { action: 'exclude_free_mail', label: 'Exclude free-mail', none: 'No free-mail address left to exclude.' },
+  {
+    action: 'exclude_disposable',
+    label: 'Exclude disposable',
+    none: 'No disposable address left to exclude.',
+  },
 ];
 
 interface Props {
   importId: number;
   selected: ReadonlySet<number>;
+  /** Leads each whole-import action would act on; null while not counted (the buttons stay usable). */
+  actionable: Readonly<Record<WholeImportAction, number>> | null;
   onDone(clearSelection: boolean): void;
 }
 
-/** Actions over the whole import, and exclude/keep for the selected rows. */
-export function BulkActions({ importId, selected, onDone }: Props) {
+/** Actions over the whole import (with how many leads each would touch), and exclude/keep for the selected rows. */
+export function BulkActions({ importId, selected, actionable, onDone }: Props) {
   const [running, setRunning] = useState<BulkAction | null>(null);
   const run = async (action: BulkAction) => {
     setRunning(action);
@@ -40,17 +50,21 @@ export function BulkActions({ importId, selected, onDone }: Props) {
   };
   return (
     <div className="row bulk-actions" role="toolbar" aria-label="Bulk actions">
-      {WHOLE_IMPORT.map((b) => (
-        <Button
-          key={b.action}
-          size="sm"
-          busy={running === b.action}
-          disabled={running !== null}
-          onClick={() => void run(b.action)}
-        >
-          {b.label}
-        </Button>
-      ))}
+      {WHOLE_IMPORT.map((b) => {
+        const n = actionable?.[b.action];
+        return (
+          <Button
+            key={b.action}
+            size="sm"
+            busy={running === b.action}
+            disabled={running !== null || n === 0}
+            title={n === 0 ? b.none : undefined}
+            onClick={() => void run(b.action)}
+          >
+            {n === undefined ? b.label : `${b.label} (${n.toLocaleString()})`}
+          </Button>
+        );
+      })}
       <span className="muted">
         {selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}
       </span>

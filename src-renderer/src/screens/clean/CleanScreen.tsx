@@ -14,6 +14,7 @@ import { BulkActions } from './BulkActions';
 import { CommitDialog } from './CommitDialog';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { FlagFilter } from './FlagFilter';
+import { useFlagCounts } from './useFlagCounts';
 import { GenerateHandOff } from './GenerateHandOff';
 import { ImportPicker, useImportChoices } from './ImportPicker';
 import { LeadTable } from './LeadTable';
@@ -72,6 +73,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
     if (e.importId === null || e.importId === importId) bump();
   });
   const { summary, error } = useImportSummary(importId, version);
+  const flagCounts = useFlagCounts(importId, version);
   const data = useLeadWindow({ importId, state, flag, search, version });
   const readOnly = summary?.status !== 'draft';
   const committed = summary?.status === 'committed';
@@ -145,7 +147,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           value={searchText}
           onChange={(e) => setSearchText(e.currentTarget.value)}
         />
-        <FlagFilter value={flag} onChange={setFlag} />
+        <FlagFilter value={flag} counts={flagCounts?.byFlag ?? null} onChange={setFlag} />
         <span className="muted" role="status">
           {data.matching === null ? 'Loading…' : `${data.matching.toLocaleString()} shown`}
         </span>
@@ -154,6 +156,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         <BulkActions
           importId={importId}
           selected={selected}
+          actionable={flagCounts?.actionable ?? null}
           onDone={(clear) => {
             if (clear) setSelected(new Set());
             bump();

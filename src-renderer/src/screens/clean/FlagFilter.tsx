@@ -1,15 +1,14 @@
 import { LEAD_FLAGS, type LeadFlag } from '../../../../src-shared/import/types';
 import { FLAG_LABELS } from './StateBadge';
 
-/**
- * Narrows the table to rows carrying one flag. `leads.page` counts per state only, so a select
- * (every flag, no counts) rather than chips with numbers that would have to be guessed.
- */
+/** Narrows the table to rows carrying one flag; each choice says how many rows carry it once counted. */
 export function FlagFilter({
   value,
+  counts,
   onChange,
 }: {
   value: LeadFlag | null;
+  counts: Readonly<Record<LeadFlag, number>> | null;
   onChange(flag: LeadFlag | null): void;
 }) {
   return (
@@ -26,7 +25,7 @@ export function FlagFilter({
         <option value="">Any</option>
         {LEAD_FLAGS.map((f) => (
           <option key={f} value={f}>
-            {FLAG_LABELS[f]}
+            {counts ? `${FLAG_LABELS[f]} (${counts[f].toLocaleString()})` : FLAG_LABELS[f]}
           </option>
         ))}
       </select>

@@ -220,8 +220,20 @@ describe('Clean & dedupe over the database', () => {
       ['cat@gmial.com', 'Cat', 'Sun', 'Gamma', 'CMO', ''],
       ['dan@delta.dev', 'Dan', 'Fox', 'Delta', 'VP', 'delta.dev'],
     ]);
+    // The buttons say beforehand how many leads each action would touch.
+    let counts = await app.call('leads.flagCounts', { importId: s.id });
+    expect(counts.byFlag).toMatchObject({ role: 2, typo: 1, free_mail: 1, disposable: 0 });
+    expect(counts.actionable).toEqual({
+      apply_all_typo_fixes: 1,
+      exclude_role: 2,
+      exclude_free_mail: 1,
+      exclude_disposable: 0,
+    });
     const excluded = await app.call('leads.bulk', { importId: s.id, action: 'exclude_role' });
     expect(excluded.changed).toBe(2);
+    counts = await app.call('leads.flagCounts', { importId: s.id });
+    expect(counts.byFlag.role).toBe(2);
+    expect(counts.actionable.exclude_role).toBe(0);
     let page = await app.call('leads.page', { importId: s.id, state: 'suppressed' });
     expect(page.rows.map((r) => [r.email, r.reason])).toEqual([
       ['info@acme.com', 'Excluded by you'],
@@ -232,6 +244,7 @@ describe('Clean & dedupe over the database', () => {
 
     const fixes = await app.call('leads.bulk', { importId: s.id, action: 'apply_all_typo_fixes' });
     expect(fixes.changed).toBe(1);
+    expect((await app.call('leads.flagCounts', { importId: s.id })).actionable.apply_all_typo_fixes).toBe(0);
     expect(byEmail(await allLeads(s.id), 'cat@gmail.com').state).toBe('ready');
 
     const dan = byEmail(await allLeads(s.id), 'dan@delta.dev');
