@@ -124,15 +124,51 @@ export function completeness(lead: NormalisedLead): number {
   return n;
 }
 
-function joinByKey(keys: readonly (string | null)[], uf: UnionFind): void {
-  const first = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) {
+/**
+ * For each row, the first row with the same key (itself when it is the
+ * first or has no key). A table sized for all rows up front, over typed
+ * arrays: a Map grows (and re-hashes) its way to 100k keys and costs about
+ * twice as much per row.
+ */
+function firstWithKey(keys: readonly (string | null)[]): Int32Array {
+  const n = keys.length;
+  const first = new Int32Array(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const hashes = new Int32Array(size);
+  for (let i = 0; i < n; i++) {
+    first[i] = i;
     const k = keys[i];
     if (k === null || k === undefined || k === '') continue;
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, i);
-    else uf.union(seen, i);
+    const h = hashOf(k);
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const seen = slots[at] as number;
+      if (seen < 0) {
+        slots[at] = i;
+        hashes[at] = h;
+        break;
+      }
+      if (hashes[at] === h && keys[seen] === k) {
+        first[i] = seen;
+        break;
+      }
+    }
   }
+  return first;
+}
+
+function joinByKey(keys: readonly (string | null)[], uf: UnionFind): void {
+  const first = firstWithKey(keys);
+  for (let i = 0; i < first.length; i++) if (first[i] !== i) uf.union(first[i] as number, i);
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** Components of two or more among `include`d indices, each ascending, listed by their lowest index. */
@@ -288,11 +324,16 @@ function byName(
 /** A block is a lone index until a second row shares its key: most rows are alone. */
 type Blocks = Map<string, number | number[]>;
 
-function addTo(blocks: Blocks, key: string, i: number): void {
+/** True when `i` opens the block. */
+function addTo(blocks: Blocks, key: string, i: number): boolean {
   const block = blocks.get(key);
-  if (block === undefined) blocks.set(key, i);
-  else if (typeof block === 'number') blocks.set(key, [block, i]);
+  if (block === undefined) {
+    blocks.set(key, i);
+    return true;
+  }
+  if (typeof block === 'number') blocks.set(key, [block, i]);
   else block.push(i);
+  return false;
 }
 
 const ASCII_UPPER = /[A-Z]/;
@@ -305,8 +346,13 @@ function fuzzyJoin(
 ): void {
   const persons: (Person | null)[] = new Array<Person | null>(items.length).fill(null);
   const domains: (string | null)[] = new Array<string | null>(items.length).fill(null);
-  const byDomain: Blocks = new Map();
-  const byCompany: Blocks = new Map();
+  // By company key, then name block: two lookups by strings whose hashes are
+  // known (company keys are shared, name blocks are one letter) instead of a
+  // new "company|block" string per row. The blocks are visited in the order
+  // they were opened.
+  const byCompany = new Map<string, Blocks>();
+  const openedIn: Blocks[] = [];
+  const openedKey: string[] = [];
   const companyKeys = new Map<string, string>();
   const keys = new PersonKeys();
   for (const i of candidates) {
@@ -317,8 +363,6 @@ function fuzzyJoin(
     if (item.domain) {
       const d = ASCII_UPPER.test(item.domain) ? item.domain.toLowerCase() : item.domain;
       domains[i] = d;
-      // Few people share a domain: the domain alone is the block (sorted by name when big).
-      addTo(byDomain, d, i);
     }
     if (item.company) {
       // Company names repeat across a file's rows: fold each once.
@@ -330,7 +374,17 @@ function fuzzyJoin(
       // Many companies share a name: the last-name initial keeps these blocks small.
       // One-word names block on the whole word: they only ever match it exactly.
       const nameBlock = person.last === '' ? `=${person.first}` : (person.last[0] as string);
-      if (c !== '') addTo(byCompany, `${c}|${nameBlock}`, i);
+      if (c !== '') {
+        let blocks = byCompany.get(c);
+        if (blocks === undefined) {
+          blocks = new Map();
+          byCompany.set(c, blocks);
+        }
+        if (addTo(blocks, nameBlock, i)) {
+          openedIn.push(blocks);
+          openedKey.push(nameBlock);
+        }
+      }
     }
   }
   const order = byName(persons, ids);
@@ -354,6 +408,17 @@ function fuzzyJoin(
       }
     }
   };
+  // Few people share a domain: the domain alone is the block (sorted by name
+  // when big). Most domains have one row: only shared ones get a block.
+  const firstOfDomain = firstWithKey(domains);
+  const byDomain = new Map<number, number[]>();
+  for (const i of candidates) {
+    const f = firstOfDomain[i] as number;
+    if (f === i) continue;
+    const block = byDomain.get(f);
+    if (block === undefined) byDomain.set(f, [f, i]);
+    else block.push(i);
+  }
   for (const block of byDomain.values()) visit(block, false, (a, b) => uf.union(a, b));
 
   // By company name, a row without a domain is a bridge: "Anna Smith, Acme
@@ -374,7 +439,8 @@ function fuzzyJoin(
     if (domains[a] === null && domains[b] !== null) noteDomain(a, b);
     else if (domains[b] === null && domains[a] !== null) noteDomain(b, a);
   };
-  for (const block of byCompany.values()) {
+  for (let k = 0; k < openedIn.length; k++) {
+    const block = (openedIn[k] as Blocks).get(openedKey[k] as string) as number | number[];
     // Most company-name blocks only hold rows with a domain: nothing to compare there.
     if (typeof block !== 'number' && block.some((i) => domains[i] === null)) visit(block, true, collect);
   }
