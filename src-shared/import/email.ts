@@ -41,9 +41,7 @@ const PLAIN_ADDRESS = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-
 
 /** Several addresses in one cell ("a@x.com; b@y.com"); `cleanEmail` keeps the first. */
 export function hasSeveralEmails(raw: string): boolean {
-  let ats = 0;
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 64) ats++;
-  return ats > 1 && LIST_SEPARATOR.test(raw);
+  return raw.indexOf('@') !== raw.lastIndexOf('@') && LIST_SEPARATOR.test(raw);
 }
 
 /**

@@ -17,15 +17,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const QUICK_PROFILE = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([a-z0-9-]+)\/?(?:[?#]\S*)?$/i;
 
 /** `https://www.linkedin.com/in/` and a non-empty slug of [a-z0-9-]: what the quick path below would return. */
-function isCanonical(text: string): boolean {
-  const n = text.length;
-  if (n <= PROFILE_BASE.length || !text.startsWith(PROFILE_BASE)) return false;
-  for (let i = PROFILE_BASE.length; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return false;
-  }
-  return true;
-}
+const CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9-]+$/;
 
 function decodeSlug(segment: string): string {
   try {
@@ -58,7 +50,7 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   const text = cleanText(raw);
   if (text === '') return { url: null, reason: null };
   // Most cells are already canonical: keep the cell's own string.
-  if (isCanonical(text)) return { url: text, reason: null };
+  if (CANONICAL.test(text)) return { url: text, reason: null };
   // Most others are plain profile links with an ASCII slug: skip the URL parser.
   const quick = QUICK_PROFILE.exec(text);
   if (quick?.[1] !== undefined) return { url: PROFILE_BASE + quick[1].toLowerCase(), reason: null };

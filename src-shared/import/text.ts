@@ -48,7 +48,12 @@ function classifyText(s: string): number {
  * Unicode NFC. Invisible characters go first so that NFC can compose a
  * letter with an accent that a zero-width space used to separate.
  */
+// CLEAN in one native regex pass, which is several times faster than the
+// loop below over each cell's characters; the loop then sorts the rest.
+const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+
 export function cleanText(value: string): string {
+  if (CLEAN_TEXT.test(value)) return value;
   const kind = classifyText(value);
   if (kind === CLEAN) return value;
   if (kind === ASCII) return value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
