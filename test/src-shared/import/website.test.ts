@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parse } from 'tldts';
 import {
   emailRegistrableDomain,
   isKnownPublicSuffixHost,
@@ -49,6 +50,32 @@ describe('websiteDomain', () => {
         const once = websiteDomain(raw);
         return once === null || websiteDomain(once) === once;
       }),
+    );
+  });
+});
+
+describe('websiteDomain of a bare host', () => {
+  it('is what the full Public Suffix List parse of the host gives', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'http://', 'HTTPS://'),
+        fc.array(
+          fc.constantFrom('a', 'B', '0', '-', '.', 'co', 'uk', 'com', 'jp', 'xn--', 'github.io', '1.2'),
+          {
+            minLength: 1,
+            maxLength: 10,
+          },
+        ),
+        fc.constantFrom('', '/', '/about?x=1'),
+        (scheme, parts, path) => {
+          const raw = parts.join('');
+          const host = (raw.endsWith('.') ? raw.slice(0, -1) : raw).toLowerCase();
+          const p = host === '' ? null : parse(host);
+          const expected = p === null || p.isIp || p.isIcann !== true ? null : p.domain;
+          expect(websiteDomain(scheme + raw + path)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
