@@ -198,8 +198,12 @@ function classifyRows(
     const rowNumber = rowNumbers[i] as number;
     const cleaned = cleanedRows[i] as CleanedLead;
     const lead = cleaned.lead;
-    const verdict: CrossRowVerdict = {};
-    if (input.suppression) verdict.suppressed = isSuppressed(lead.email, input.suppression);
+    // Every field set, on every row: one object shape for `classify` to read.
+    const verdict: Required<CrossRowVerdict> = {
+      suppressed: input.suppression ? isSuppressed(lead.email, input.suppression) : null,
+      duplicate: null,
+      possibleDuplicate: null,
+    };
     const inDb = existing?.get(rowNumber);
     const exact = exactGroupOf[i] as number;
     const fuzzy = fuzzyGroupOf[i] as number;
