@@ -187,8 +187,23 @@ function suggestableProviders(): readonly string[] {
   return providers;
 }
 
+// One slip changes the length by at most one: only providers of a length
+// within one of the domain's are worth comparing (a third of them or fewer).
+let providersByLength: Map<number, string[]> | null = null;
+
 function nearProvider(domain: string): boolean {
-  for (const p of suggestableProviders()) if (withinOneSlip(domain, p)) return true;
+  if (providersByLength === null) {
+    providersByLength = new Map();
+    for (const p of suggestableProviders()) {
+      const group = providersByLength.get(p.length);
+      if (group) group.push(p);
+      else providersByLength.set(p.length, [p]);
+    }
+  }
+  for (let length = domain.length - 1; length <= domain.length + 1; length++) {
+    const group = providersByLength.get(length);
+    if (group !== undefined) for (const p of group) if (withinOneSlip(domain, p)) return true;
+  }
   return false;
 }
 
