@@ -18,7 +18,7 @@ import {
   type NormalisedLead,
   type RowDecision,
 } from './types';
-import { cleanOptional, cleanText } from './text';
+import { cleanOptional, cleanText, MEMO_MAX_LENGTH } from './text';
 import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
 import { cleanPersonName, joinName, splitFullName, type NameParts } from './name';
 import { canonicalLinkedIn } from './linkedin';
@@ -64,6 +64,7 @@ const nameParts = new Map<string, NameParts>();
 const NAME_PARTS_MAX = 20_000;
 
 function splitName(fullName: string): NameParts {
+  if (fullName.length > MEMO_MAX_LENGTH) return splitFullName(fullName);
   let parts = nameParts.get(fullName);
   if (parts === undefined) {
     parts = splitFullName(fullName);

@@ -7,7 +7,7 @@
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
  * Scripts without case (CJK, Arabic ...) pass through unchanged.
  */
-import { cleanText } from './text';
+import { cleanText, MEMO_MAX_LENGTH } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -118,14 +118,19 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (s === '') return null;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
+  if (s.length > MEMO_MAX_LENGTH) return casedName(s, cases);
   // Names repeat down a column, and title-casing and the Unicode tests are the slow part.
   let cleaned = casedNames.get(s);
   if (cleaned === undefined) {
-    cleaned = cases < 0 && HAS_LOWER.test(s) === HAS_UPPER.test(s) ? s : titleCase(s);
+    cleaned = casedName(s, cases);
     if (casedNames.size >= CASED_NAMES_MAX) casedNames.clear();
     casedNames.set(s, cleaned);
   }
   return cleaned;
+}
+
+function casedName(s: string, cases: number): string {
+  return cases < 0 && HAS_LOWER.test(s) === HAS_UPPER.test(s) ? s : titleCase(s);
 }
 
 const casedNames = new Map<string, string>();

@@ -14,63 +14,48 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u0000-\u0008\u00
 // Every Unicode space separator plus tab/newline/vertical tab/form feed/CR.
 const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
-const CLEAN = 0;
-const ASCII = 1;
-const OTHER = 2;
-
-/**
- * CLEAN: printable ASCII with single inner spaces and no edge spaces.
- * ASCII: only ASCII (so NFC cannot change it) but needs trimming/collapsing.
- * OTHER: anything else.
- */
-function classifyText(s: string): number {
-  const n = s.length;
-  if (n === 0) return CLEAN;
-  let prevSpace = true;
-  let clean = true;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return OTHER;
-    if (c === 0x20) {
-      if (prevSpace) clean = false;
-      prevSpace = true;
-    } else if (c > 0x20 && c < 0x7f) {
-      prevSpace = false;
-    } else {
-      clean = false;
-    }
-  }
-  return clean && !prevSpace ? CLEAN : ASCII;
-}
+// Already clean: printable ASCII with single inner spaces and no edge
+// spaces. Most cells are; one native regex pass tells.
+const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+// eslint-disable-next-line no-control-regex -- an ASCII range test, controls included
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
  * Trim, collapse whitespace runs to one space, drop invisible characters,
  * Unicode NFC. Invisible characters go first so that NFC can compose a
  * letter with an accent that a zero-width space used to separate.
  */
-// CLEAN in one native regex pass, which is several times faster than the
-// loop below over each cell's characters; the loop then sorts the rest.
-const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
-
 export function cleanText(value: string): string {
   if (CLEAN_TEXT.test(value)) return value;
-  const kind = classifyText(value);
-  if (kind === CLEAN) return value;
-  if (kind === ASCII) return value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
-  let cleaned = otherCache.get(value);
+  if (value.length > MEMO_MAX_LENGTH) return cleanUncached(value);
+  let cleaned = cleanedTexts.get(value);
   if (cleaned === undefined) {
-    cleaned = value.replace(INVISIBLE, '').normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
-    if (otherCache.size >= OTHER_CACHE_MAX) otherCache.clear();
-    otherCache.set(value, cleaned);
+    cleaned = cleanUncached(value);
+    if (cleanedTexts.size >= CLEANED_TEXTS_MAX) cleanedTexts.clear();
+    cleanedTexts.set(value, cleaned);
   }
   return cleaned;
 }
 
-// Non-ASCII values (accented names, cities, company names) repeat down a
-// column, and their NFC + regex pass is the slow one: clean each once. Rows
-// then share one string instead of each holding its own copy.
-const otherCache = new Map<string, string>();
-const OTHER_CACHE_MAX = 20_000;
+function cleanUncached(value: string): string {
+  const visible = value.replace(INVISIBLE, '');
+  // NFC cannot change ASCII.
+  return (ASCII_ONLY.test(value) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/**
+ * Longest value the per-value memos of the import keep: short values
+ * (names, cities, company names) are the ones that repeat, and a bound on
+ * length bounds the memory a memo holds on to after an import.
+ */
+export const MEMO_MAX_LENGTH = 200;
+
+// Values that need cleaning (padded or accented names, cities, company
+// names) repeat down a column, and the regex and NFC passes are the slow
+// part: clean each once. Rows then share one string instead of each
+// holding its own copy.
+const cleanedTexts = new Map<string, string>();
+const CLEANED_TEXTS_MAX = 20_000;
 
 /** `cleanText`, with '' turned into null (the "no value" of NormalisedLead). */
 export function cleanOptional(value: string | null | undefined): string | null {
@@ -90,8 +75,6 @@ const CAMEL_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
  * companies, where "McDonald" and "GmbH" are one word) -> ["firstname"].
  * Non-Latin letters are kept (lower-cased).
  */
-// eslint-disable-next-line no-control-regex -- an ASCII range test, controls included
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_NON_ALNUM_RUN = /[^a-z0-9]+/g;
 
 export function foldWords(value: string, splitCamel = true): string[] {
