@@ -18,7 +18,7 @@ import {
   type NormalisedLead,
   type RowDecision,
 } from './types';
-import { cleanOptional, cleanText, MEMO_MAX_LENGTH } from './text';
+import { cleanOptional, cleanText, detached, MEMO_MAX_LENGTH } from './text';
 import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
 import { cleanPersonName, joinName, splitFullName, type NameParts } from './name';
 import { canonicalLinkedIn } from './linkedin';
@@ -67,9 +67,13 @@ function splitName(fullName: string): NameParts {
   if (fullName.length > MEMO_MAX_LENGTH) return splitFullName(fullName);
   let parts = nameParts.get(fullName);
   if (parts === undefined) {
-    parts = splitFullName(fullName);
+    const split = splitFullName(fullName);
+    parts = {
+      firstName: split.firstName === null ? null : detached(split.firstName),
+      lastName: split.lastName === null ? null : detached(split.lastName),
+    };
     if (nameParts.size >= NAME_PARTS_MAX) nameParts.clear();
-    nameParts.set(fullName, parts);
+    nameParts.set(detached(fullName), parts);
   }
   return parts;
 }

@@ -7,7 +7,7 @@
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
  * Scripts without case (CJK, Arabic ...) pass through unchanged.
  */
-import { cleanText, MEMO_MAX_LENGTH } from './text';
+import { cleanText, detached, MEMO_MAX_LENGTH } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -122,9 +122,9 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   // Names repeat down a column, and title-casing and the Unicode tests are the slow part.
   let cleaned = casedNames.get(s);
   if (cleaned === undefined) {
-    cleaned = casedName(s, cases);
+    cleaned = detached(casedName(s, cases));
     if (casedNames.size >= CASED_NAMES_MAX) casedNames.clear();
-    casedNames.set(s, cleaned);
+    casedNames.set(detached(s), cleaned);
   }
   return cleaned;
 }

@@ -30,11 +30,20 @@ export function cleanText(value: string): string {
   if (value.length > MEMO_MAX_LENGTH) return cleanUncached(value);
   let cleaned = cleanedTexts.get(value);
   if (cleaned === undefined) {
-    cleaned = cleanUncached(value);
+    cleaned = detached(cleanUncached(value));
     if (cleanedTexts.size >= CLEANED_TEXTS_MAX) cleanedTexts.clear();
-    cleanedTexts.set(value, cleaned);
+    cleanedTexts.set(detached(value), cleaned);
   }
   return cleaned;
+}
+
+/**
+ * A copy of `s` that does not keep alive the text it was cut from: a cell
+ * is a slice of the whole file's text, and a memo that kept the slice would
+ * keep that text after the import is over.
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 function cleanUncached(value: string): string {
