@@ -8,7 +8,7 @@ import {
   mergeInto,
   type DedupeItem,
 } from '../../../src-shared/import/dedupe';
-import { emptyLead, type NormalisedLead } from '../../../src-shared/import/types';
+import { emptyLead, LEAD_TEXT_FIELDS, type NormalisedLead } from '../../../src-shared/import/types';
 
 function item(id: number, over: Partial<DedupeItem> = {}): DedupeItem {
   return { id, email: null, linkedinUrl: null, fullName: null, domain: null, company: null, ...over };
@@ -225,6 +225,14 @@ describe('mergeInto', () => {
 
   it('counts filled fields for completeness', () => {
     expect(completeness(lead({ email: 'a@x.com', phone: '1', custom: { a: 'x', b: '' } }))).toBe(3);
+  });
+
+  it('counts every text field of a lead for completeness, each once', () => {
+    const full = emptyLead();
+    for (const f of LEAD_TEXT_FIELDS) full[f] = 'x';
+    expect(completeness(full)).toBe(LEAD_TEXT_FIELDS.length);
+    for (const f of LEAD_TEXT_FIELDS)
+      expect(completeness({ ...full, [f]: '' })).toBe(LEAD_TEXT_FIELDS.length - 1);
   });
 });
 
