@@ -10,7 +10,6 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  // xlsx stays external because the export worker thread loads it by path (require.resolve).
-  external: ['better-sqlite3', 'keytar', 'electron', 'xlsx'],
+  external: ['better-sqlite3', 'keytar', 'electron'],
   logLevel: 'warning',
 });
