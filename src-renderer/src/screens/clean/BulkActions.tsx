@@ -65,25 +65,28 @@ export function BulkActions({ importId, selected, actionable, onDone }: Props) {
           </Button>
         );
       })}
-      <span className="muted">
-        {selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}
+      {/* Kept together, so a narrow window wraps the whole "selected" group, not one of its buttons. */}
+      <span className="row">
+        <span className="muted">
+          {selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}
+        </span>
+        <Button
+          size="sm"
+          disabled={selected.size === 0 || running !== null}
+          busy={running === 'exclude_selected'}
+          onClick={() => void run('exclude_selected')}
+        >
+          Exclude selected
+        </Button>
+        <Button
+          size="sm"
+          disabled={selected.size === 0 || running !== null}
+          busy={running === 'keep_selected'}
+          onClick={() => void run('keep_selected')}
+        >
+          Keep selected
+        </Button>
       </span>
-      <Button
-        size="sm"
-        disabled={selected.size === 0 || running !== null}
-        busy={running === 'exclude_selected'}
-        onClick={() => void run('exclude_selected')}
-      >
-        Exclude selected
-      </Button>
-      <Button
-        size="sm"
-        disabled={selected.size === 0 || running !== null}
-        busy={running === 'keep_selected'}
-        onClick={() => void run('keep_selected')}
-      >
-        Keep selected
-      </Button>
     </div>
   );
 }
