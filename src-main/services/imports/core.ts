@@ -85,6 +85,9 @@ export function createCore(ctx: AppContext) {
     "SELECT * FROM imports WHERE id = ? AND status != 'deleting'",
   );
   const getLead = sqlite.prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`);
+  const idRange = sqlite.prepare<[number], { lo: number | null; hi: number | null }>(
+    'SELECT min(id) AS lo, max(id) AS hi FROM leads WHERE import_id = ?',
+  );
   const countsOf = sqlite.prepare<[number], { state: string; n: number }>(
     'SELECT state, count(*) AS n FROM leads WHERE import_id = ? GROUP BY state',
   );
@@ -274,6 +277,19 @@ export function createCore(ctx: AppContext) {
     }
   }
 
+  /**
+   * The import's lead ids as [from, to) windows of `size`, a turn of the event loop between windows:
+   * for work over a whole import (`+import_id` in the caller's query keeps the planner on the id range).
+   */
+  async function* idWindows(importId: number, size: number): AsyncGenerator<[from: number, to: number]> {
+    const { lo, hi } = idRange.get(importId) ?? { lo: null, hi: null };
+    if (lo === null || hi === null) return;
+    for (let from = lo; from <= hi; from += size) {
+      if (from > lo) await yieldToEventLoop();
+      yield [from, from + size];
+    }
+  }
+
   /** Runs `fn` over `items` in transactions of `size`, yielding between them. */
   async function inChunks<T>(
     items: readonly T[],
@@ -305,6 +321,7 @@ export function createCore(ctx: AppContext) {
     snapshotGroupRow,
     refresh,
     write,
+    idWindows,
     inChunks,
     announce,
   };

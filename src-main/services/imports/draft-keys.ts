@@ -8,9 +8,10 @@
  * of the import's rows) and keeps them in maps; later lookups are map hits.
  *
  * A draft's keys change only through `core.store` (which calls `moved`) and
- * undo (which calls `forget`); a failed `core.write` forgets every map. Another connection's commit (the CLI beside
- * the app) shows in PRAGMA data_version and drops every map, so a map never
- * outlives a change it did not see.
+ * undo (which calls `forget`); a failed `core.write` forgets every map.
+ * Another connection's commit (the CLI beside the app) shows in PRAGMA
+ * data_version and drops every map, so a map never outlives a change it did
+ * not see.
  */
 import type Database from 'better-sqlite3';
 

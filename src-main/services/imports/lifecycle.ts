@@ -12,6 +12,38 @@ import { AppError } from '../../../src-shared/errors';
 import { yieldToEventLoop, type Core, type DbImport } from './core';
 import type { KeyKind } from './draft-keys';
 
+type LeadKey = [key: string, leadId: number];
+
+/** The keys of sorted runs in key order (a linear scan over the run heads: a handful of runs). */
+function* mergeRuns(runs: readonly (readonly LeadKey[])[]): Generator<LeadKey> {
+  const at = runs.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestKey: LeadKey | undefined;
+    for (let r = 0; r < runs.length; r++) {
+      const head = runs[r]?.[at[r] as number];
+      if (head !== undefined && (bestKey === undefined || head[0] < bestKey[0])) {
+        best = r;
+        bestKey = head;
+      }
+    }
+    if (bestKey === undefined) return;
+    at[best] = (at[best] as number) + 1;
+    yield bestKey;
+  }
+}
+
+/** Up to `n` more items of `items`. */
+function take<T>(items: Iterator<T>, n: number): T[] {
+  const out: T[] = [];
+  while (out.length < n) {
+    const next = items.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
+}
+
 export function createLifecycle(core: Core) {
   const sqlite = core.ctx.database.sqlite;
   // Each deleted lead also cascades through group memberships, runs and review rows: keep chunks small.
@@ -52,10 +84,7 @@ export function createLifecycle(core: Core) {
   );
   // Leads that became "already in your leads" since they were staged: another import was committed first.
   // Run over id ranges (`+import_id` keeps the planner on the range) so a 100k-lead commit is chunked.
-  const idRange = sqlite.prepare<[number], { lo: number | null; hi: number | null }>(
-    'SELECT min(id) AS lo, max(id) AS hi FROM leads WHERE import_id = ?',
-  );
-  const inCommitted = (kind: 'email' | 'linkedin', column: string): string =>
+  const inCommitted = (kind: KeyKind, column: string): string =>
     `EXISTS (SELECT 1 FROM lead_keys k JOIN imports i ON i.id = k.import_id
               WHERE k.kind = '${kind}' AND k.key = leads.${column} AND i.status = 'committed')`;
   const markCommittedDuplicates = sqlite.prepare<[number, number, number]>(
@@ -104,38 +133,24 @@ export function createLifecycle(core: Core) {
    * in every chunk (a third slower on an empty table, more as it grows). Sorting 100k keys at once
    * blocked for ~90 ms, so runs are sorted one per event-loop turn and merged as the chunks are written.
    */
-  async function addKeys(importId: number, kind: KeyKind, keys: [key: string, leadId: number][]) {
-    const runs: [key: string, leadId: number][][] = [];
+  async function addKeys(importId: number, kind: KeyKind, keys: LeadKey[]) {
+    const runs: LeadKey[][] = [];
     for (let i = 0; i < keys.length; i += SORT_RUN) {
       runs.push(keys.slice(i, i + SORT_RUN).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
       await yieldToEventLoop();
     }
-    const heads = runs.map(() => 0);
-    /** The smallest key left over all runs (a linear scan: a handful of runs). */
-    const next = (): [string, number] | undefined => {
-      let best = -1;
-      for (let r = 0; r < runs.length; r++) {
-        const head = (runs[r] as [string, number][])[heads[r] as number];
-        if (head === undefined) continue;
-        if (
-          best < 0 ||
-          head[0] < ((runs[best] as [string, number][])[heads[best] as number] as [string, number])[0]
-        )
-          best = r;
-      }
-      if (best < 0) return undefined;
-      return (runs[best] as [string, number][])[(heads[best] as number)++];
-    };
-    for (let left = keys.length; left > 0; left -= KEYS_PER_TRANSACTION) {
+    const merged = mergeRuns(runs);
+    for (
+      let chunk = take(merged, KEYS_PER_TRANSACTION);
+      chunk.length > 0;
+      chunk = take(merged, KEYS_PER_TRANSACTION)
+    ) {
       sqlite.transaction(() => {
-        for (let done = 0; done < Math.min(left, KEYS_PER_TRANSACTION); done += KEYS_PER_INSERT) {
+        for (let j = 0; j < chunk.length; j += KEYS_PER_INSERT) {
+          const part = chunk.slice(j, j + KEYS_PER_INSERT);
           const params: unknown[] = [];
-          for (let j = 0; j < KEYS_PER_INSERT; j++) {
-            const k = next();
-            if (k === undefined) break;
-            params.push(kind, k[0], k[1], importId);
-          }
-          if (params.length > 0) insertKeys(params.length / 4).run(params);
+          for (const [key, leadId] of part) params.push(kind, key, leadId, importId);
+          insertKeys(part.length).run(params);
         }
       })();
       await yieldToEventLoop();
@@ -194,17 +209,13 @@ export function createLifecycle(core: Core) {
         await core.exclusive(importId, 'Commit', async () => {
           // Marking is not undoable and stays true if a crash stops the commit halfway: those leads are in the database.
           // Keys added before a crash do not count either: lookups want the import committed.
-          const emails: [key: string, leadId: number][] = [];
-          const linkedins: [key: string, leadId: number][] = [];
-          const { lo, hi } = idRange.get(importId) ?? { lo: null, hi: null };
-          if (lo !== null && hi !== null) {
-            for (let from = lo; from <= hi; from += COMMIT_CHUNK) {
-              markCommittedDuplicates.run(from, from + COMMIT_CHUNK, importId);
-              for (const [id, email, linkedin] of keysInRange.iterate(from, from + COMMIT_CHUNK, importId)) {
-                if (email !== null) emails.push([email, id]);
-                if (linkedin !== null) linkedins.push([linkedin, id]);
-              }
-              await yieldToEventLoop();
+          const emails: LeadKey[] = [];
+          const linkedins: LeadKey[] = [];
+          for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
+            markCommittedDuplicates.run(from, to, importId);
+            for (const [id, email, linkedin] of keysInRange.iterate(from, to, importId)) {
+              if (email !== null) emails.push([email, id]);
+              if (linkedin !== null) linkedins.push([linkedin, id]);
             }
           }
           await addKeys(importId, 'email', emails);

@@ -60,9 +60,6 @@ export function createReview(core: Core) {
   const lastLeadId = sqlite
     .prepare<[number], number | null>('SELECT max(id) FROM leads WHERE import_id = ?')
     .pluck();
-  const firstLeadId = sqlite
-    .prepare<[number], number | null>('SELECT min(id) FROM leads WHERE import_id = ?')
-    .pluck();
   // The same predicates as idsWithFlag and idsWithSuggestion below: a count is what the action would collect.
   const flagCountsIn = sqlite.prepare<[number, number, number], { flag: string; n: number; open: number }>(
     `SELECT j.value AS flag, count(*) AS n, sum(l.decision IS NULL OR l.decision != 'exclude') AS open
@@ -366,18 +363,13 @@ export function createReview(core: Core) {
       const byFlag = Object.fromEntries(LEAD_FLAGS.map((f) => [f, 0])) as Record<LeadFlag, number>;
       const open = { ...byFlag };
       let suggestions = 0;
-      const lo = firstLeadId.get(importId);
-      const hi = lastLeadId.get(importId);
-      if (lo != null && hi != null) {
-        for (let from = lo; from <= hi; from += FLAG_COUNT_CHUNK) {
-          if (from > lo) await yieldToEventLoop();
-          for (const r of flagCountsIn.all(from, from + FLAG_COUNT_CHUNK, importId)) {
-            if (!(LEAD_FLAGS as readonly string[]).includes(r.flag)) continue;
-            byFlag[r.flag as LeadFlag] += r.n;
-            open[r.flag as LeadFlag] += r.open;
-          }
-          suggestions += suggestionsIn.get(from, from + FLAG_COUNT_CHUNK, importId) ?? 0;
+      for await (const [from, to] of core.idWindows(importId, FLAG_COUNT_CHUNK)) {
+        for (const r of flagCountsIn.all(from, to, importId)) {
+          if (!(LEAD_FLAGS as readonly string[]).includes(r.flag)) continue;
+          byFlag[r.flag as LeadFlag] += r.n;
+          open[r.flag as LeadFlag] += r.open;
         }
+        suggestions += suggestionsIn.get(from, to, importId) ?? 0;
       }
       return {
         byFlag,
