@@ -18,9 +18,10 @@ import {
   type NormalisedLead,
   type RowDecision,
 } from './types';
-import { cleanOptional, cleanText, detached, MEMO_MAX_LENGTH } from './text';
+import { detached, valueMemo } from './memo';
+import { cleanOptional, cleanText } from './text';
 import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
-import { cleanPersonName, joinName, splitFullName, type NameParts } from './name';
+import { cleanPersonName, joinName, splitFullName } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -59,24 +60,11 @@ function cell(cells: readonly string[], column: number | undefined): string | nu
   return column === undefined ? null : (cells[column] ?? null);
 }
 
-// Full names repeat down a column, and splitting one is many small steps.
-const nameParts = new Map<string, NameParts>();
-const NAME_PARTS_MAX = 20_000;
-
-function splitName(fullName: string): NameParts {
-  if (fullName.length > MEMO_MAX_LENGTH) return splitFullName(fullName);
-  let parts = nameParts.get(fullName);
-  if (parts === undefined) {
-    const split = splitFullName(fullName);
-    parts = {
-      firstName: split.firstName === null ? null : detached(split.firstName),
-      lastName: split.lastName === null ? null : detached(split.lastName),
-    };
-    if (nameParts.size >= NAME_PARTS_MAX) nameParts.clear();
-    nameParts.set(detached(fullName), parts);
-  }
-  return parts;
-}
+// Splitting a full name is many small steps.
+const splitName = valueMemo(splitFullName, (parts) => ({
+  firstName: parts.firstName === null ? null : detached(parts.firstName),
+  lastName: parts.lastName === null ? null : detached(parts.lastName),
+}));
 
 /**
  * Normalise the name parts together: a full name fills missing first/last

@@ -7,7 +7,8 @@
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
  * Scripts without case (CJK, Arabic ...) pass through unchanged.
  */
-import { cleanText, detached, MEMO_MAX_LENGTH } from './text';
+import { detached, valueMemo } from './memo';
+import { cleanText } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -118,23 +119,14 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (s === '') return null;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
-  if (s.length > MEMO_MAX_LENGTH) return casedName(s, cases);
-  // Names repeat down a column, and title-casing and the Unicode tests are the slow part.
-  let cleaned = casedNames.get(s);
-  if (cleaned === undefined) {
-    cleaned = detached(casedName(s, cases));
-    if (casedNames.size >= CASED_NAMES_MAX) casedNames.clear();
-    casedNames.set(detached(s), cleaned);
-  }
-  return cleaned;
+  return casedName(s);
 }
 
-function casedName(s: string, cases: number): string {
-  return cases < 0 && HAS_LOWER.test(s) === HAS_UPPER.test(s) ? s : titleCase(s);
-}
-
-const casedNames = new Map<string, string>();
-const CASED_NAMES_MAX = 20_000;
+// Title-casing and the Unicode case tests are the slow part.
+const casedName = valueMemo(
+  (s) => (asciiCases(s) < 0 && HAS_LOWER.test(s) === HAS_UPPER.test(s) ? s : titleCase(s)),
+  detached,
+);
 
 function titleCase(s: string): string {
   const lower = s.toLowerCase();

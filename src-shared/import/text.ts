@@ -6,6 +6,8 @@
  * `=`, `+`, `-` or `@`. Escaping for spreadsheet export is the exporter's job.
  */
 
+import { detached, valueMemo } from './memo';
+
 // Invisible characters that sneak in from web copy-paste and CRMs:
 // zero-width space/non-joiner/joiner, word joiner, BOM/ZWNBSP, soft hyphen,
 // left-to-right/right-to-left marks, and C0/C1 control characters.
@@ -26,45 +28,15 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  * letter with an accent that a zero-width space used to separate.
  */
 export function cleanText(value: string): string {
-  if (CLEAN_TEXT.test(value)) return value;
-  if (value.length > MEMO_MAX_LENGTH) return cleanUncached(value);
-  let cleaned = cleanedTexts.get(value);
-  if (cleaned === undefined) {
-    cleaned = detached(cleanUncached(value));
-    if (cleanedTexts.size >= CLEANED_TEXTS_MAX) cleanedTexts.clear();
-    cleanedTexts.set(detached(value), cleaned);
-  }
-  return cleaned;
+  return CLEAN_TEXT.test(value) ? value : cleanOnce(value);
 }
 
-/**
- * A copy of `s` that does not keep alive the text it was cut from: a cell
- * is a slice of the whole file's text, and a memo that kept the slice would
- * keep that text after the import is over.
- */
-export function detached(s: string): string {
-  return (' ' + s).slice(1);
-}
-
-function cleanUncached(value: string): string {
+// The regex and NFC passes are the slow part of cleaning a value that needs it.
+const cleanOnce = valueMemo((value) => {
   const visible = value.replace(INVISIBLE, '');
   // NFC cannot change ASCII.
   return (ASCII_ONLY.test(value) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
-}
-
-/**
- * Longest value the per-value memos of the import keep: short values
- * (names, cities, company names) are the ones that repeat, and a bound on
- * length bounds the memory a memo holds on to after an import.
- */
-export const MEMO_MAX_LENGTH = 200;
-
-// Values that need cleaning (padded or accented names, cities, company
-// names) repeat down a column, and the regex and NFC passes are the slow
-// part: clean each once. Rows then share one string instead of each
-// holding its own copy.
-const cleanedTexts = new Map<string, string>();
-const CLEANED_TEXTS_MAX = 20_000;
+}, detached);
 
 /** `cleanText`, with '' turned into null (the "no value" of NormalisedLead). */
 export function cleanOptional(value: string | null | undefined): string | null {
