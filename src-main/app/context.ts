@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { version } from '../../package.json';
+import { createCheckpointer, type Checkpointer } from '../db/checkpointer';
 import { openDatabase, type Db, type OpenedDatabase } from '../db/open';
 import { initLogging, type Logger } from '../logging/log';
 import { dataPaths, findAssetDir, resolveDataDir, type DataPaths } from '../paths';
@@ -27,6 +28,8 @@ export interface AppContext {
   paths: DataPaths;
   database: OpenedDatabase;
   db: Db;
+  /** WAL checkpoints off the main thread, for bulk writers that turn autocheckpoint off. */
+  checkpointer: Checkpointer;
   secrets: SecretStore;
   log: Logger;
   events: EventBus;
@@ -91,12 +94,18 @@ export function createAppContext(opts: ContextOptions): AppContext {
     env.LEADPREP_KEYCHAIN_SERVICE || undefined,
   );
   const closers: Array<() => void | Promise<void>> = [];
+  const checkpointer = createCheckpointer({
+    sqlite: database.sqlite,
+    nativeBinding: opts.nativeBinding,
+    onFallback: (reason) => log.warn(`WAL checkpoints run on the main thread: ${reason}`),
+  });
   return {
     host: opts.host,
     version,
     paths,
     database,
     db: database.db,
+    checkpointer,
     secrets,
     log,
     events: createEventBus(),
@@ -107,6 +116,8 @@ export function createAppContext(opts: ContextOptions): AppContext {
     onClose: (fn) => closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) await fn();
+      // Before the main connection: the last connection to close checkpoints and removes the WAL.
+      await checkpointer.close();
       database.close();
     },
   };

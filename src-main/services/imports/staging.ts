@@ -14,10 +14,10 @@
  *
  * Every index a staged row touches is keyed by import and row order (the
  * dedupe keys are written at commit, see lead_keys), so a chunk dirties few
- * pages besides its own rows. A chunk's commit still does not checkpoint the
- * WAL: a PASSIVE checkpoint every CHECKPOINT_EVERY_ROWS rows, as its own
- * event-loop task, waits on fsync less often than SQLite's automatic one
- * (which cost ~5 % more CPU on the 100k bench).
+ * pages besides its own rows. A chunk's commit does not checkpoint the WAL:
+ * every CHECKPOINT_EVERY_ROWS rows the checkpointer (db/checkpointer.ts)
+ * copies it into the database file on its own thread, which keeps the WAL
+ * short without the main thread waiting on the copy and its fsync.
  */
 import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
@@ -45,7 +45,7 @@ const LEAD_INSERT_COLUMNS = [
 const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
 const DEDUPE_INDEX_CHUNK = 5000;
-/** At 10k rows a checkpoint blocked ~80 ms on the 100k bench, at 5k ~55 ms: margin under the ~100 ms a task may block. */
+/** A short WAL keeps page lookups cheap; ~4 MB of WAL per request. */
 const CHECKPOINT_EVERY_ROWS = 5_000;
 
 type Statement = Database.Statement<unknown[]>;
@@ -144,17 +144,11 @@ export function createStaging(core: Core) {
   }
 
   let uncheckpointedRows = 0;
-  /**
-   * Part of the call (callers that chain calls without yielding, like the CLI, still checkpoint), but after a
-   * turn of the event loop so its blocking does not add to the write's.
-   */
-  async function checkpointIfDue(rows: number, force = false): Promise<void> {
+  function checkpointIfDue(rows: number, force = false): void {
     uncheckpointedRows += rows;
     if (uncheckpointedRows === 0 || (!force && uncheckpointedRows < CHECKPOINT_EVERY_ROWS)) return;
     uncheckpointedRows = 0;
-    await yieldToEventLoop();
-    // The app may have closed the database meanwhile; PASSIVE never waits for readers or writers.
-    if (sqlite.open) sqlite.pragma('wal_checkpoint(PASSIVE)');
+    core.ctx.checkpointer.request();
   }
 
   function reserveGroupIds(count: number): number {
@@ -350,7 +344,7 @@ export function createStaging(core: Core) {
       core.draftKeys.forget(importId);
       progress.rows += rows.length;
       progress.grouped += grouped;
-      await checkpointIfDue(rows.length);
+      checkpointIfDue(rows.length);
       return { staged: rows.length };
     },
 
@@ -431,7 +425,7 @@ export function createStaging(core: Core) {
         throw e;
       }
       progress.confirmed += confirmed;
-      await checkpointIfDue(groups.length);
+      checkpointIfDue(groups.length);
       return { staged: groups.length };
     },
 
@@ -459,7 +453,7 @@ export function createStaging(core: Core) {
       core.staging.delete(importId);
       core.announce(importId);
       const summary = core.summary(core.requireImport(importId));
-      await checkpointIfDue(0, true);
+      checkpointIfDue(0, true);
       return summary;
     },
   };
