@@ -20,6 +20,12 @@ import { z } from 'zod';
 export interface Checkpointer {
   /** A PASSIVE checkpoint soon, off this thread; requests while one runs are coalesced into one more. */
   request(): void;
+  /**
+   * Runs `write` (a transaction on the connection) without SQLite's automatic checkpoint at its
+   * commit, then requests one here. Without the thread, `write` runs as it is and SQLite
+   * checkpoints at its commit as usual.
+   */
+  bulkWrite<T>(write: () => T, opts?: { request: boolean }): T;
   /** Resolves once no checkpoint is running or asked for. */
   idle(): Promise<void>;
   /** Stops the worker and closes its connection; later requests run inline. */
@@ -134,19 +140,32 @@ export function createCheckpointer(opts: CheckpointerOptions): Checkpointer {
     return worker;
   }
 
+  function request(): void {
+    const w = closed ? null : start();
+    if (w === null) {
+      inline();
+      return;
+    }
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    w.postMessage('checkpoint');
+  }
+
   return {
-    request() {
-      const w = closed ? null : start();
-      if (w === null) {
-        inline();
-        return;
+    request,
+    bulkWrite(write, opts = { request: true }) {
+      if (failed !== null || closed) return write();
+      const previous = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+      sqlite.pragma('wal_autocheckpoint = 0');
+      try {
+        return write();
+      } finally {
+        sqlite.pragma(`wal_autocheckpoint = ${previous}`);
+        if (opts.request) request();
       }
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      w.postMessage('checkpoint');
     },
     idle() {
       if (!running) return Promise.resolve();

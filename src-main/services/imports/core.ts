@@ -267,10 +267,13 @@ export function createCore(ctx: AppContext) {
     return store(row, r, decision, opts.edited ?? false);
   }
 
-  /** One transaction of lead changes; when it fails, the key maps may hold moves it rolled back. */
+  /**
+   * One transaction of lead changes, checkpointed off the main thread (bulk actions and undo write
+   * thousands of leads); when it fails, the key maps may hold moves it rolled back.
+   */
   function write<T>(fn: () => T): T {
     try {
-      return sqlite.transaction(fn)();
+      return ctx.checkpointer.bulkWrite(() => sqlite.transaction(fn)());
     } catch (e) {
       draftKeys.forgetAll();
       throw e;

@@ -46,6 +46,8 @@ function take<T>(items: Iterator<T>, n: number): T[] {
 
 export function createLifecycle(core: Core) {
   const sqlite = core.ctx.database.sqlite;
+  // Commit and delete write every lead of an import: checkpoints of their WAL run off the main thread.
+  const bulkWrite = <T>(write: () => T): T => core.ctx.checkpointer.bulkWrite(write);
   // Each deleted lead also cascades through group memberships, runs and review rows: keep chunks small.
   const DELETE_CHUNK = 500;
   const COMMIT_CHUNK = 2000;
@@ -145,14 +147,16 @@ export function createLifecycle(core: Core) {
       chunk.length > 0;
       chunk = take(merged, KEYS_PER_TRANSACTION)
     ) {
-      sqlite.transaction(() => {
-        for (let j = 0; j < chunk.length; j += KEYS_PER_INSERT) {
-          const part = chunk.slice(j, j + KEYS_PER_INSERT);
-          const params: unknown[] = [];
-          for (const [key, leadId] of part) params.push(kind, key, leadId, importId);
-          insertKeys(part.length).run(params);
-        }
-      })();
+      bulkWrite(
+        sqlite.transaction(() => {
+          for (let j = 0; j < chunk.length; j += KEYS_PER_INSERT) {
+            const part = chunk.slice(j, j + KEYS_PER_INSERT);
+            const params: unknown[] = [];
+            for (const [key, leadId] of part) params.push(kind, key, leadId, importId);
+            insertKeys(part.length).run(params);
+          }
+        }),
+      );
       await yieldToEventLoop();
     }
   }
@@ -160,7 +164,7 @@ export function createLifecycle(core: Core) {
   async function removeLeads(importId: number): Promise<void> {
     core.draftKeys.forget(importId);
     for (const chunk of [deleteKeysChunk, deleteUndoChunk, deleteChunk, deleteGroupsChunk]) {
-      while (!closed && chunk.run(importId).changes > 0) await yieldToEventLoop();
+      while (!closed && bulkWrite(() => chunk.run(importId)).changes > 0) await yieldToEventLoop();
     }
     if (!closed) deleteImport.run(importId);
   }
@@ -212,7 +216,7 @@ export function createLifecycle(core: Core) {
           const emails: LeadKey[] = [];
           const linkedins: LeadKey[] = [];
           for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
-            markCommittedDuplicates.run(from, to, importId);
+            bulkWrite(() => markCommittedDuplicates.run(from, to, importId));
             for (const [id, email, linkedin] of keysInRange.iterate(from, to, importId)) {
               if (email !== null) emails.push([email, id]);
               if (linkedin !== null) linkedins.push([linkedin, id]);
@@ -221,7 +225,7 @@ export function createLifecycle(core: Core) {
           await addKeys(importId, 'email', emails);
           await addKeys(importId, 'linkedin', linkedins);
           core.draftKeys.forget(importId);
-          while (deleteUndoChunk.run(importId).changes > 0) await yieldToEventLoop();
+          while (bulkWrite(() => deleteUndoChunk.run(importId)).changes > 0) await yieldToEventLoop();
           sqlite.transaction(() => {
             commit.run(Date.now(), JSON.stringify(core.liveCounts(importId)), importId);
             dropUndo.run(importId);

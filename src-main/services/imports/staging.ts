@@ -132,16 +132,9 @@ export function createStaging(core: Core) {
     return stmt;
   }
 
-  /** The commit leaves the WAL to checkpointIfDue; other writers keep the connection's autocheckpoint. */
-  function withoutAutoCheckpoint(write: () => void): void {
-    const previous = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-    sqlite.pragma('wal_autocheckpoint = 0');
-    try {
-      write();
-    } finally {
-      sqlite.pragma(`wal_autocheckpoint = ${previous}`);
-    }
-  }
+  /** The transaction's commit leaves the WAL to checkpointIfDue. */
+  const withoutAutoCheckpoint = (write: () => void): void =>
+    core.ctx.checkpointer.bulkWrite(write, { request: false });
 
   let uncheckpointedRows = 0;
   function checkpointIfDue(rows: number, force = false): void {
@@ -449,7 +442,8 @@ export function createStaging(core: Core) {
           `${progress.grouped - progress.confirmed} rows name a duplicate group that never arrived, so the import was not finished. Discard it and import the file again.`,
         );
       }
-      finishStaging.run(JSON.stringify(counts), staged, importId);
+      // The WAL may still be long here (the checkpointer catches up on its own thread): no inline one.
+      withoutAutoCheckpoint(() => finishStaging.run(JSON.stringify(counts), staged, importId));
       core.staging.delete(importId);
       core.announce(importId);
       const summary = core.summary(core.requireImport(importId));

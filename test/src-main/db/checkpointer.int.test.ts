@@ -101,4 +101,20 @@ describe('the WAL checkpointer', () => {
     expect(fileSize()).toBeGreaterThan(before);
     expect(sqlite.prepare('SELECT count(*) FROM t').pluck().get()).toBe(20_000);
   });
+
+  it("a bulk write leaves its WAL to the thread and restores the connection's automatic checkpoint", async () => {
+    sqlite.pragma('wal_autocheckpoint = 100');
+    checkpointer = createCheckpointer({ sqlite });
+    const before = fileSize();
+    const n = checkpointer.bulkWrite(() => {
+      writeRows();
+      return sqlite.pragma('wal_autocheckpoint', { simple: true });
+    });
+    // ~600 pages of WAL, over the 100 set: SQLite would have checkpointed them at commit, on this thread.
+    expect(n).toBe(0);
+    expect(fileSize()).toBe(before);
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(100);
+    await checkpointer.idle();
+    expect(fileSize()).toBeGreaterThan(before + 2_000_000);
+  });
 });
