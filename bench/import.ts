@@ -260,7 +260,8 @@ async function bundleStages(): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3', 'keytar', 'electron'],
+    // esbuild only bundles the stages; the stages never run it.
+    external: ['better-sqlite3', 'keytar', 'electron', 'esbuild'],
     logLevel: 'warning',
   });
   return outfile;
