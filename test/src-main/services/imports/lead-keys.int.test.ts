@@ -57,6 +57,31 @@ describe('dedupe against committed leads (lead_keys)', () => {
     expect(cy?.state).toBe('ready');
     // 2 + 3 emails and 1 + 1 LinkedIn URLs of non-invalid committed leads.
     expect(keyCount()).toBe(7);
+    // What the next import's pipeline is checked against: each key once, in key order.
+    expect(await app.call('imports.dedupeIndex', {})).toMatchObject({
+      emailKeys: ['ann@acme.com', 'bob@beta.io', 'cy@gamma.io', 'robert@beta.io'],
+      linkedinUrls: ['https://www.linkedin.com/in/bob-ray'],
+    });
+  });
+
+  it('the dedupe index lists every committed key once, across thousands of keys', async () => {
+    const committed = await load([['zed@last.io', 'Zed', 'Ode', 'Last', '']], 'committed.csv', false);
+    const insert = app.ctx.database.sqlite.prepare(
+      "INSERT INTO lead_keys (kind, key, lead_id, import_id) VALUES ('email', ?, ?, ?)",
+    );
+    // Each key twice (two leads with one address), more keys than one read of the index takes.
+    app.ctx.database.sqlite.transaction(() => {
+      for (let i = 0; i < 6_000; i++) {
+        const key = `p${String(i).padStart(5, '0')}@many.io`;
+        insert.run(key, 1_000_000 + i * 2, committed.id);
+        insert.run(key, 1_000_001 + i * 2, committed.id);
+      }
+    })();
+    const { emailKeys } = await app.call('imports.dedupeIndex', {});
+    expect(emailKeys).toHaveLength(6_001);
+    expect(new Set(emailKeys).size).toBe(6_001);
+    expect(emailKeys[0]).toBe('p00000@many.io');
+    expect(emailKeys.at(-1)).toBe('zed@last.io');
   });
 
   it('an edited email that is already a committed lead becomes a duplicate, and deleting that import frees it', async () => {
@@ -82,6 +107,7 @@ describe('dedupe against committed leads (lead_keys)', () => {
     const [x] = await leadsOf(other.id);
     const edited = await app.call('leads.edit', { leadId: x!.id, changes: { email: 'eve@fox.io' } });
     expect(edited.lead.state).toBe('ready');
+    expect((await app.call('imports.dedupeIndex', {})).emailKeys).toEqual([]);
   });
 });
 
