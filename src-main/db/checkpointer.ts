@@ -2,8 +2,9 @@
  * WAL checkpoints on a worker thread with a connection of its own. A checkpoint copies what the
  * WAL holds into the database file and fsyncs it: on the 100k-row import that was ~250 ms of the
  * main process's time, spent in pauses of up to 50 ms. SQLite lets any connection checkpoint
- * while another writes, so bulk writers (import staging) turn their connection's autocheckpoint
- * off and call `request()` instead; the event loop never waits on it.
+ * while another writes, so bulk writers (the import's staging, commit, delete, bulk actions, undo)
+ * run each transaction through `bulkWrite`: no automatic checkpoint at its commit, a request to
+ * the thread after it; the event loop never waits on the copy.
  *
  * The worker starts on the first request. Its code is a string evaluated in the thread (no file
  * to find in an asar archive, a bundle or the test runner); it loads the same better-sqlite3, and
@@ -25,7 +26,7 @@ export interface Checkpointer {
    * commit, then requests one here. Without the thread, `write` runs as it is and SQLite
    * checkpoints at its commit as usual.
    */
-  bulkWrite<T>(write: () => T, opts?: { request: boolean }): T;
+  bulkWrite<T>(write: () => T): T;
   /** Resolves once no checkpoint is running or asked for. */
   idle(): Promise<void>;
   /** Stops the worker and closes its connection; later requests run inline. */
@@ -156,7 +157,7 @@ export function createCheckpointer(opts: CheckpointerOptions): Checkpointer {
 
   return {
     request,
-    bulkWrite(write, opts = { request: true }) {
+    bulkWrite(write) {
       if (failed !== null || closed) return write();
       const previous = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
       sqlite.pragma('wal_autocheckpoint = 0');
@@ -164,7 +165,7 @@ export function createCheckpointer(opts: CheckpointerOptions): Checkpointer {
         return write();
       } finally {
         sqlite.pragma(`wal_autocheckpoint = ${previous}`);
-        if (opts.request) request();
+        request();
       }
     },
     idle() {

@@ -14,10 +14,9 @@
  *
  * Every index a staged row touches is keyed by import and row order (the
  * dedupe keys are written at commit, see lead_keys), so a chunk dirties few
- * pages besides its own rows. A chunk's commit does not checkpoint the WAL:
- * every CHECKPOINT_EVERY_ROWS rows the checkpointer (db/checkpointer.ts)
- * copies it into the database file on its own thread, which keeps the WAL
- * short without the main thread waiting on the copy and its fsync.
+ * pages besides its own rows. Each chunk is a `bulkWrite` (db/checkpointer.ts):
+ * its WAL is copied into the database file on the checkpoint thread, so the
+ * main thread never waits on that copy and its fsync.
  */
 import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
@@ -46,8 +45,6 @@ const LEAD_INSERT_COLUMNS = [
 const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
 const DEDUPE_INDEX_CHUNK = 5000;
-/** A short WAL keeps page lookups cheap; ~4 MB of WAL per request. */
-const CHECKPOINT_EVERY_ROWS = 5_000;
 
 type Statement = Database.Statement<unknown[]>;
 
@@ -131,17 +128,7 @@ export function createStaging(core: Core) {
     return stmt;
   }
 
-  /** The transaction's commit leaves the WAL to checkpointIfDue. */
-  const withoutAutoCheckpoint = (write: () => void): void =>
-    core.ctx.checkpointer.bulkWrite(write, { request: false });
-
-  let uncheckpointedRows = 0;
-  function checkpointIfDue(rows: number, force = false): void {
-    uncheckpointedRows += rows;
-    if (uncheckpointedRows === 0 || (!force && uncheckpointedRows < CHECKPOINT_EVERY_ROWS)) return;
-    uncheckpointedRows = 0;
-    core.ctx.checkpointer.request();
-  }
+  const bulkWrite = <T>(write: () => T): T => core.ctx.checkpointer.bulkWrite(write);
 
   /** Distinct, ascending; a chunk per event-loop turn. */
   async function committedKeys(kind: KeyKind): Promise<string[]> {
@@ -306,7 +293,7 @@ export function createStaging(core: Core) {
       }
       const now = Date.now();
       try {
-        withoutAutoCheckpoint(
+        bulkWrite(
           sqlite.transaction(() => {
             let i = 0;
             const batch: unknown[] = [];
@@ -333,7 +320,6 @@ export function createStaging(core: Core) {
       core.draftKeys.forget(importId);
       progress.rows += rows.length;
       progress.grouped += grouped;
-      checkpointIfDue(rows.length);
       return { staged: rows.length };
     },
 
@@ -362,7 +348,7 @@ export function createStaging(core: Core) {
       const now = Date.now();
       let confirmed = 0;
       try {
-        withoutAutoCheckpoint(
+        bulkWrite(
           sqlite.transaction(() => {
             const members: number[] = [];
             const flush = (): void => {
@@ -414,7 +400,6 @@ export function createStaging(core: Core) {
         throw e;
       }
       progress.confirmed += confirmed;
-      checkpointIfDue(groups.length);
       return { staged: groups.length };
     },
 
@@ -439,11 +424,10 @@ export function createStaging(core: Core) {
         );
       }
       // The WAL may still be long here (the checkpointer catches up on its own thread): no inline one.
-      withoutAutoCheckpoint(() => finishStaging.run(JSON.stringify(counts), staged, importId));
+      bulkWrite(() => finishStaging.run(JSON.stringify(counts), staged, importId));
       core.staging.delete(importId);
       core.announce(importId);
       const summary = core.summary(core.requireImport(importId));
-      checkpointIfDue(0, true);
       return summary;
     },
   };
