@@ -59,6 +59,7 @@ import {
   NormalisedLeadSchema,
   RowDecisionSchema,
 } from '../import/types';
+import { DEFAULT_MAX_ROWS } from '../import/read/types';
 
 /** Rows per `imports.stageRows` call: 2,000 rows (parse + insert) took up to 275 ms on a busy 2-core machine; 1,000 stay well under 100 ms. */
 export const STAGE_CHUNK_ROWS = 1000;
@@ -280,8 +281,8 @@ export const importsCalls = {
         headers: z.array(z.string().max(200)).min(1).max(2000),
         mapping: ColumnMappingSchema,
         templateId: Id.optional(),
-        /** Rows below the header row in the grid (= total + blankRows). */
-        rowsRead: Count,
+        /** Rows below the header row in the grid (= total + blankRows); no reader returns more than its row limit. */
+        rowsRead: Count.max(DEFAULT_MAX_ROWS),
         blankRows: Count,
         /** Leads the pipeline produced (= sum of its counts). */
         total: Count,

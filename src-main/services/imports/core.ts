@@ -48,7 +48,16 @@ export interface DbImport {
 export interface StagingProgress {
   /** duplicate_groups ids `groupBase .. groupBase + row_count - 1` are reserved for this import: pipeline group i gets groupBase + i. */
   groupBase: number;
+  /** leads ids `leadBase .. leadBase + row_count - 1` are reserved for this import: the n-th staged row (from 0) gets leadBase + n. */
+  leadBase: number;
   rows: number;
+  /**
+   * What staging groups checks its rows against, by data row (sheet row minus the first data row),
+   * so that it never reads the rows back: the staged lead's id (0 while the row is not staged) and
+   * the pipeline group the row names (-1 for none).
+   */
+  leadIds: Float64Array;
+  rowGroups: Int32Array;
   /** Staged rows that name a duplicate group (leads.group_id set at insert). */
   grouped: number;
   /** Of those, rows a staged group confirmed by listing them. */

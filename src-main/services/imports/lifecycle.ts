@@ -6,9 +6,9 @@
  * process and a crash halfway is finished on the next start instead of
  * leaving a half-deleted import visible.
  */
-import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
+import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop, type Core, type DbImport } from './core';
 import type { KeyKind } from './draft-keys';
 
@@ -104,18 +104,11 @@ export function createLifecycle(core: Core) {
         WHERE id >= ? AND id < ? AND +import_id = ? AND state != 'invalid'`,
     )
     .raw();
-  const keyInserts = new Map<number, Database.Statement<unknown[]>>();
-  /** INSERT of `n` keys in one statement (cached per size; the last chunk is shorter). */
-  function insertKeys(n: number): Database.Statement<unknown[]> {
-    let stmt = keyInserts.get(n);
-    if (!stmt) {
-      stmt = sqlite.prepare<unknown[]>(
-        `INSERT OR IGNORE INTO lead_keys (kind, key, lead_id, import_id) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}`,
-      );
-      keyInserts.set(n, stmt);
-    }
-    return stmt;
-  }
+  const insertKeys = multiRowInsert(
+    sqlite,
+    'INSERT OR IGNORE INTO lead_keys (kind, key, lead_id, import_id)',
+    '(?, ?, ?, ?)',
+  );
   const deleteKeysChunk = sqlite.prepare<[number]>(
     `DELETE FROM lead_keys WHERE rowid IN (SELECT rowid FROM lead_keys WHERE import_id = ? LIMIT ${DELETE_CHUNK * 4})`,
   );
@@ -149,12 +142,9 @@ export function createLifecycle(core: Core) {
     ) {
       bulkWrite(
         sqlite.transaction(() => {
-          for (let j = 0; j < chunk.length; j += KEYS_PER_INSERT) {
-            const part = chunk.slice(j, j + KEYS_PER_INSERT);
-            const params: unknown[] = [];
-            for (const [key, leadId] of part) params.push(kind, key, leadId, importId);
-            insertKeys(part.length).run(params);
-          }
+          const params: unknown[] = [];
+          for (const [key, leadId] of chunk) params.push(kind, key, leadId, importId);
+          insertTuples(insertKeys, params, 4, KEYS_PER_INSERT);
         }),
       );
       await yieldToEventLoop();

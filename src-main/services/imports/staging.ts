@@ -6,9 +6,11 @@
  *
  * Rows arrive before groups, and each row already names its shown group
  * (the pipeline's `groupId`: exact group, else fuzzy). stageBegin reserves a
- * block of duplicate_groups ids for the import, so a row's group_id is
- * written with the row and staging groups never rewrites leads (random
- * UPDATEs across a 100k-row table were most of the staging time). The
+ * block of duplicate_groups ids and one of leads ids for the import, so a
+ * row's group_id is written with the row and staging groups never rewrites
+ * leads (random UPDATEs across a 100k-row table were most of the staging
+ * time) nor reads them back (looking up the grouped rows took ~10 % of
+ * staging): it knows each row's id and group from staging the rows. The
  * groups then confirm every row that named them; stageEnd refuses an
  * import whose rows and groups disagree.
  *
@@ -18,7 +20,6 @@
  * its WAL is copied into the database file on the checkpoint thread, so the
  * main thread never waits on that copy and its fsync.
  */
-import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import type { StagedRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
@@ -28,8 +29,10 @@ import { LEAD_STATES } from '../../../src-shared/import/types';
 import { yieldToEventLoop, type Core, type DbImport, type StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
 import { LEAD_FIELD_COLUMNS } from './rows';
+import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 
 const LEAD_INSERT_COLUMNS = [
+  'id',
   'import_id',
   'row_number',
   'original_json',
@@ -44,9 +47,8 @@ const LEAD_INSERT_COLUMNS = [
 /** Rows per INSERT statement: one statement per 100 rows instead of per row (2,100 parameters, well under SQLite's 32,766). */
 const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
+const GROUPS_PER_INSERT = 200;
 const DEDUPE_INDEX_CHUNK = 5000;
-
-type Statement = Database.Statement<unknown[]>;
 
 export function createStaging(core: Core) {
   const sqlite = core.ctx.database.sqlite;
@@ -80,53 +82,31 @@ export function createStaging(core: Core) {
     'SELECT id FROM mapping_templates WHERE id = ?',
   );
   // AUTOINCREMENT never hands out an id at or below sqlite_sequence.seq, so raising it reserves a block.
-  const groupSeq = sqlite
-    .prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'duplicate_groups'")
-    .pluck();
-  const maxGroupId = sqlite.prepare<[], number | null>('SELECT max(id) FROM duplicate_groups').pluck();
-  const updateGroupSeq = sqlite.prepare<[number]>(
-    "UPDATE sqlite_sequence SET seq = ? WHERE name = 'duplicate_groups'",
+  const idBlocks = (['duplicate_groups', 'leads'] as const).map((table) => ({
+    table,
+    seq: sqlite.prepare<[], number>(`SELECT seq FROM sqlite_sequence WHERE name = '${table}'`).pluck(),
+    maxId: sqlite.prepare<[], number | null>(`SELECT max(id) FROM ${table}`).pluck(),
+    updateSeq: sqlite.prepare<[number]>(`UPDATE sqlite_sequence SET seq = ? WHERE name = '${table}'`),
+    insertSeq: sqlite.prepare<[number]>(`INSERT INTO sqlite_sequence (name, seq) VALUES ('${table}', ?)`),
+  }));
+  const insertGroups = multiRowInsert(
+    sqlite,
+    'INSERT INTO duplicate_groups (id, import_id, kind, survivor_lead_id, status, created_at)',
+    "(?, ?, ?, ?, 'open', ?)",
   );
-  const insertGroupSeq = sqlite.prepare<[number]>(
-    "INSERT INTO sqlite_sequence (name, seq) VALUES ('duplicate_groups', ?)",
+  const insertMembers = multiRowInsert(
+    sqlite,
+    'INSERT INTO duplicate_group_members (group_id, lead_id)',
+    '(?, ?)',
   );
-  const leadsByRow = sqlite.prepare<
-    [number, string],
-    { row_number: number; id: number; group_id: number | null }
-  >(
-    'SELECT row_number, id, group_id FROM leads WHERE import_id = ? AND row_number IN (SELECT value FROM json_each(?))',
-  );
-  const insertGroup = sqlite.prepare<[number, number, string, number, number]>(
-    "INSERT INTO duplicate_groups (id, import_id, kind, survivor_lead_id, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
+  const insertLeads = multiRowInsert(
+    sqlite,
+    `INSERT INTO leads (${LEAD_INSERT_COLUMNS.join(', ')})`,
+    `(${LEAD_INSERT_COLUMNS.map(() => '?').join(', ')})`,
   );
   const finishStaging = sqlite.prepare<[string, number, number]>(
     'UPDATE imports SET staged = 1, counts_json = ?, row_count = ? WHERE id = ?',
   );
-
-  const leadInserts = new Map<number, Statement>();
-  /** INSERT of `n` leads in one statement (cached per size; chunks end in a shorter tail). */
-  function insertLeads(n: number): Statement {
-    let stmt = leadInserts.get(n);
-    if (!stmt) {
-      const one = `(${LEAD_INSERT_COLUMNS.map(() => '?').join(', ')})`;
-      stmt = sqlite.prepare<unknown[]>(
-        `INSERT INTO leads (${LEAD_INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(one).join(', ')}`,
-      );
-      leadInserts.set(n, stmt);
-    }
-    return stmt;
-  }
-  const memberInserts = new Map<number, Statement>();
-  function insertMembers(n: number): Statement {
-    let stmt = memberInserts.get(n);
-    if (!stmt) {
-      stmt = sqlite.prepare<unknown[]>(
-        `INSERT INTO duplicate_group_members (group_id, lead_id) VALUES ${Array(n).fill('(?, ?)').join(', ')}`,
-      );
-      memberInserts.set(n, stmt);
-    }
-    return stmt;
-  }
 
   const bulkWrite = <T>(write: () => T): T => core.ctx.checkpointer.bulkWrite(write);
 
@@ -142,13 +122,15 @@ export function createStaging(core: Core) {
     }
   }
 
-  function reserveGroupIds(count: number): number {
-    const seq = groupSeq.get();
-    const base = Math.max(seq ?? 0, maxGroupId.get() ?? 0) + 1;
+  /** The first of `count` ids of `table` that no other insert will take; call inside an IMMEDIATE transaction. */
+  function reserveIds(table: 'duplicate_groups' | 'leads', count: number): number {
+    const block = idBlocks.find((b) => b.table === table) as (typeof idBlocks)[number];
+    const seq = block.seq.get();
+    const base = Math.max(seq ?? 0, block.maxId.get() ?? 0) + 1;
     if (count > 0) {
       const last = base + count - 1;
-      if (seq === undefined) insertGroupSeq.run(last);
-      else updateGroupSeq.run(last);
+      if (seq === undefined) block.insertSeq.run(last);
+      else block.updateSeq.run(last);
     }
     return base;
   }
@@ -170,9 +152,17 @@ export function createStaging(core: Core) {
     return { imp, progress };
   }
 
-  function pushRow(params: unknown[], importId: number, groupBase: number, r: StagedRow, now: number): void {
+  function pushRow(
+    params: unknown[],
+    leadId: number,
+    importId: number,
+    groupBase: number,
+    r: StagedRow,
+    now: number,
+  ): void {
     const l = r.lead;
     params.push(
+      leadId,
       importId,
       r.rowNumber,
       JSON.stringify(r.original),
@@ -254,10 +244,22 @@ export function createStaging(core: Core) {
           }).lastInsertRowid,
         );
         // A pipeline group has at least two rows and a row is in at most two groups (exact + fuzzy): at most `total` groups.
-        return { id, groupBase: reserveGroupIds(input.total) };
+        return {
+          id,
+          groupBase: reserveIds('duplicate_groups', input.total),
+          leadBase: reserveIds('leads', input.total),
+        };
       });
-      const { id, groupBase } = begin.immediate();
-      core.staging.set(id, { groupBase, rows: 0, grouped: 0, confirmed: 0 });
+      const { id, groupBase, leadBase } = begin.immediate();
+      core.staging.set(id, {
+        groupBase,
+        leadBase,
+        rows: 0,
+        leadIds: new Float64Array(input.rowsRead),
+        rowGroups: new Int32Array(input.rowsRead).fill(-1),
+        grouped: 0,
+        confirmed: 0,
+      });
       return { importId: id };
     },
 
@@ -292,6 +294,9 @@ export function createStaging(core: Core) {
         );
       }
       const now = Date.now();
+      const firstId = progress.leadBase + progress.rows;
+      const push = (batch: unknown[], j: number): void =>
+        pushRow(batch, firstId + j, importId, progress.groupBase, rows[j] as StagedRow, now);
       try {
         bulkWrite(
           sqlite.transaction(() => {
@@ -299,14 +304,12 @@ export function createStaging(core: Core) {
             const batch: unknown[] = [];
             for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
               batch.length = 0;
-              for (let j = i; j < i + ROWS_PER_INSERT; j++)
-                pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
+              for (let j = i; j < i + ROWS_PER_INSERT; j++) push(batch, j);
               insertLeads(ROWS_PER_INSERT).run(batch);
             }
             if (i < rows.length) {
               batch.length = 0;
-              for (let j = i; j < rows.length; j++)
-                pushRow(batch, importId, progress.groupBase, rows[j] as StagedRow, now);
+              for (let j = i; j < rows.length; j++) push(batch, j);
               insertLeads(rows.length - i).run(batch);
             }
           }),
@@ -318,6 +321,11 @@ export function createStaging(core: Core) {
         throw e;
       }
       core.draftKeys.forget(importId);
+      rows.forEach((r, j) => {
+        const at = r.rowNumber - firstDataRow;
+        progress.leadIds[at] = firstId + j;
+        if (r.groupId !== null) progress.rowGroups[at] = r.groupId;
+      });
       progress.rows += rows.length;
       progress.grouped += grouped;
       return { staged: rows.length };
@@ -328,7 +336,7 @@ export function createStaging(core: Core) {
       groups,
     }: HandlerInput<'imports.stageGroups'>): Promise<CallOutput<'imports.stageGroups'>> => {
       const { imp, progress } = requireStaging(importId);
-      const wanted = new Set<number>();
+      const firstDataRow = imp.header_row + 2;
       for (const g of groups) {
         if (!g.ids.includes(g.survivorId)) {
           throw new AppError(
@@ -341,53 +349,49 @@ export function createStaging(core: Core) {
             'invalid_input',
             `Group ${g.id} cannot exist in an import of ${imp.row_count} leads.`,
           );
-        for (const n of g.ids) wanted.add(n);
       }
-      const byRow = new Map<number, { id: number; group_id: number | null }>();
-      for (const r of leadsByRow.all(importId, JSON.stringify([...wanted]))) byRow.set(r.row_number, r);
+      /** The id of the lead staged from sheet row `rowNumber`, or 0 if none was. */
+      const leadIdOf = (rowNumber: number): number => progress.leadIds[rowNumber - firstDataRow] ?? 0;
       const now = Date.now();
       let confirmed = 0;
+      const groupRows: unknown[] = [];
+      const memberRows: number[] = [];
+      for (const g of groups) {
+        const groupId = progress.groupBase + g.id;
+        const exact = g.kind !== 'name_company';
+        const survivorId = leadIdOf(g.survivorId);
+        if (survivorId === 0)
+          throw new AppError(
+            'invalid_input',
+            `Group ${g.id} names row ${g.survivorId}, which was not staged.`,
+          );
+        groupRows.push(groupId, importId, g.kind, survivorId, now);
+        for (const rowNumber of new Set(g.ids)) {
+          const leadId = leadIdOf(rowNumber);
+          if (leadId === 0)
+            throw new AppError(
+              'invalid_input',
+              `Group ${g.id} names row ${rowNumber}, which was not staged.`,
+            );
+          // A row shows its exact group, else its fuzzy one (the pipeline's rule): anything else is a client bug.
+          const named = progress.rowGroups[rowNumber - firstDataRow] as number;
+          if (named === g.id) confirmed++;
+          else if (exact || named < 0) {
+            const own = named < 0 ? 'no group' : `group ${named}`;
+            throw new AppError(
+              'invalid_input',
+              `Row ${rowNumber} is in group ${g.id}, but the row itself names ${own}.`,
+            );
+          }
+          memberRows.push(groupId, leadId);
+        }
+      }
       try {
         bulkWrite(
           sqlite.transaction(() => {
-            const members: number[] = [];
-            const flush = (): void => {
-              if (members.length > 0) insertMembers(members.length / 2).run(members);
-              members.length = 0;
-            };
-            for (const g of groups) {
-              const groupId = progress.groupBase + g.id;
-              const exact = g.kind !== 'name_company';
-              const survivor = byRow.get(g.survivorId);
-              if (!survivor)
-                throw new AppError(
-                  'invalid_input',
-                  `Group ${g.id} names row ${g.survivorId}, which was not staged.`,
-                );
-              // Before its members: their foreign key is checked at each statement.
-              insertGroup.run(groupId, importId, g.kind, survivor.id, now);
-              for (const rowNumber of new Set(g.ids)) {
-                const lead = byRow.get(rowNumber);
-                if (!lead)
-                  throw new AppError(
-                    'invalid_input',
-                    `Group ${g.id} names row ${rowNumber}, which was not staged.`,
-                  );
-                // A row shows its exact group, else its fuzzy one (the pipeline's rule): anything else is a client bug.
-                if (lead.group_id === groupId) confirmed++;
-                else if (exact || lead.group_id === null) {
-                  const own =
-                    lead.group_id === null ? 'no group' : `group ${lead.group_id - progress.groupBase}`;
-                  throw new AppError(
-                    'invalid_input',
-                    `Row ${rowNumber} is in group ${g.id}, but the row itself names ${own}.`,
-                  );
-                }
-                members.push(groupId, lead.id);
-                if (members.length >= MEMBERS_PER_INSERT * 2) flush();
-              }
-            }
-            flush();
+            // Groups before their members: the members' foreign key is checked at each statement.
+            insertTuples(insertGroups, groupRows, 5, GROUPS_PER_INSERT);
+            insertTuples(insertMembers, memberRows, 2, MEMBERS_PER_INSERT);
           }),
         );
       } catch (e) {

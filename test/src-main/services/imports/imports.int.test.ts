@@ -439,11 +439,116 @@ describe('Clean & dedupe over the database', () => {
         groups: [{ id: 0, kind: 'email', ids: [2, 4], survivorId: 2 }],
       }),
     ).rejects.toThrow(/Row 4 is in group 0, but the row itself names no group/);
+    await expect(
+      app.call('imports.stageGroups', {
+        importId,
+        groups: [{ id: 1, kind: 'email', ids: [2, 3], survivorId: 2 }],
+      }),
+    ).rejects.toThrow(/Row 2 is in group 1, but the row itself names group 0/);
+    for (const missing of [5, 1]) {
+      await expect(
+        app.call('imports.stageGroups', {
+          importId,
+          groups: [{ id: 0, kind: 'email', ids: [2, missing], survivorId: 2 }],
+        }),
+      ).rejects.toThrow(new RegExp(`Group 0 names row ${missing}, which was not staged`));
+    }
+    expect(app.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM duplicate_groups').get()).toEqual({
+      n: 0,
+    });
     await expect(app.call('imports.stageEnd', { importId })).rejects.toThrow(
       /2 rows name a duplicate group that never arrived/,
     );
     const [listed] = (await app.call('imports.list', {})).imports;
     expect(listed).toMatchObject({ id: importId, staged: false, unfinished: true, openGroups: 0 });
+  });
+
+  it('links each staged group to its own rows when two drafts are staged at once', async () => {
+    const begin = async (name: string) =>
+      (
+        await app.call('imports.stageBegin', {
+          file: {
+            name,
+            size: 10,
+            sha256: name.charAt(0).repeat(64),
+            kind: 'csv',
+            sheet: name,
+            headerRow: 0,
+            encoding: 'utf-8',
+            delimiter: ',',
+          },
+          headers: ['Email'],
+          mapping: [{ kind: 'field', field: 'email' }],
+          rowsRead: 4,
+          blankRows: 0,
+          total: 4,
+        })
+      ).importId;
+    const row = (n: number, email: string, groupId: number | null) => ({
+      rowNumber: n,
+      original: [email],
+      lead: {
+        email,
+        firstName: null,
+        lastName: null,
+        fullName: null,
+        title: null,
+        company: null,
+        website: null,
+        domain: null,
+        linkedinUrl: null,
+        phone: null,
+        custom: {},
+      },
+      state: groupId === null ? ('ready' as const) : ('duplicate' as const),
+      reason: 'Ready',
+      flags: [],
+      suggestion: null,
+      groupId,
+    });
+    const a = await begin('a.csv');
+    const b = await begin('b.csv');
+    // Interleaved, and each draft's rows in two chunks.
+    await app.call('imports.stageRows', {
+      importId: b,
+      rows: [row(2, 'b1@x.co', null), row(3, 'b2@x.co', 0)],
+    });
+    await app.call('imports.stageRows', {
+      importId: a,
+      rows: [row(2, 'a1@x.co', 0), row(3, 'a2@x.co', null)],
+    });
+    await app.call('imports.stageRows', {
+      importId: b,
+      rows: [row(4, 'b3@x.co', null), row(5, 'b2@x.co', 0)],
+    });
+    await app.call('imports.stageRows', {
+      importId: a,
+      rows: [row(4, 'a1@x.co', 0), row(5, 'a4@x.co', null)],
+    });
+    await app.call('imports.stageGroups', {
+      importId: a,
+      groups: [{ id: 0, kind: 'email', ids: [2, 4], survivorId: 4 }],
+    });
+    await app.call('imports.stageGroups', {
+      importId: b,
+      groups: [{ id: 0, kind: 'email', ids: [3, 5], survivorId: 3 }],
+    });
+    await app.call('imports.stageEnd', { importId: a });
+    await app.call('imports.stageEnd', { importId: b });
+
+    const [groupA] = (await app.call('groups.list', { importId: a })).groups;
+    const [groupB] = (await app.call('groups.list', { importId: b })).groups;
+    expect(groupA!.members.map((m) => [m.rowNumber, m.email])).toEqual([
+      [2, 'a1@x.co'],
+      [4, 'a1@x.co'],
+    ]);
+    expect(groupA!.members.find((m) => m.id === groupA!.survivorId)?.rowNumber).toBe(4);
+    expect(groupB!.members.map((m) => [m.rowNumber, m.email])).toEqual([
+      [3, 'b2@x.co'],
+      [5, 'b2@x.co'],
+    ]);
+    expect(groupB!.members.find((m) => m.id === groupB!.survivorId)?.rowNumber).toBe(3);
+    expect((await allLeads(a)).map((l) => l.email)).toEqual(['a1@x.co', 'a2@x.co', 'a1@x.co', 'a4@x.co']);
   });
 
   it('lists a draft whose staging never finished as unfinished', async () => {
