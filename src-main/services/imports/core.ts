@@ -19,7 +19,7 @@ import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
 import { createDraftKeys } from './draft-keys';
 import { createReclassifier, type Reclassified } from './reclassify';
-import { LEAD_COLUMNS, MUTABLE_COLUMNS, customJson, flagsJson, type DbLead } from './rows';
+import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 
 export interface DbImport {
   id: number;
@@ -249,10 +249,10 @@ export function createCore(ctx: AppContext) {
       domain: l.domain,
       linkedin_url: l.linkedinUrl,
       phone: l.phone,
-      custom_json: customJson(l.custom),
+      custom_json: JSON.stringify(l.custom),
       state: r.classification.state,
       reason: r.classification.reason,
-      flags_json: flagsJson(r.classification.flags),
+      flags_json: JSON.stringify(r.classification.flags),
       suggestion: r.classification.suggestion,
       decision,
       edited_at: edited ? Date.now() : row.edited_at,

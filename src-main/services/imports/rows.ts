@@ -79,22 +79,6 @@ const Cells = z.array(z.string());
 const Flags = z.array(LeadFlagSchema);
 const Custom = z.record(CustomKeySchema, z.string());
 
-/**
- * `custom_json` exactly as JSON.stringify writes it, a key and a value at a time: V8 11 stringifies a
- * small object in ~1 µs, about three times the cost of its strings, and staging writes 100k of them.
- */
-export function customJson(custom: Readonly<Record<string, string>>): string {
-  let json = '';
-  for (const key in custom)
-    json += `${json === '' ? '{' : ','}${JSON.stringify(key)}:${JSON.stringify(custom[key])}`;
-  return json === '' ? '{}' : `${json}}`;
-}
-
-/** `flags_json`: most leads have no flag. */
-export function flagsJson(flags: readonly LeadFlag[]): string {
-  return flags.length === 0 ? '[]' : JSON.stringify(flags);
-}
-
 export function parseCustom(json: string): Record<string, string> {
   // Keys were validated on the way in; parsing again keeps a hand-edited database from reaching objects.
   return Object.assign(Object.create(null) as Record<string, string>, Custom.parse(JSON.parse(json)));

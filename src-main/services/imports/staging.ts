@@ -28,7 +28,7 @@ import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
 import { yieldToEventLoop, type Core, type DbImport, type StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
-import { LEAD_FIELD_COLUMNS, customJson, flagsJson } from './rows';
+import { LEAD_FIELD_COLUMNS } from './rows';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 
 const LEAD_INSERT_COLUMNS = [
@@ -177,10 +177,10 @@ export function createStaging(core: Core) {
       l.domain,
       l.linkedinUrl,
       l.phone,
-      customJson(l.custom),
+      JSON.stringify(l.custom),
       r.state,
       r.reason,
-      flagsJson(r.flags),
+      JSON.stringify(r.flags),
       r.suggestion,
       r.groupId === null ? null : groupBase + r.groupId,
       now,
