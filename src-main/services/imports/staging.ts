@@ -26,10 +26,10 @@ import { AppError } from '../../../src-shared/errors';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
+import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop, type Core, type DbImport, type StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
 import { LEAD_FIELD_COLUMNS } from './rows';
-import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 
 const LEAD_INSERT_COLUMNS = [
   'id',
@@ -81,14 +81,31 @@ export function createStaging(core: Core) {
   const templateExists = sqlite.prepare<[number], { id: number }>(
     'SELECT id FROM mapping_templates WHERE id = ?',
   );
-  // AUTOINCREMENT never hands out an id at or below sqlite_sequence.seq, so raising it reserves a block.
-  const idBlocks = (['duplicate_groups', 'leads'] as const).map((table) => ({
-    table,
-    seq: sqlite.prepare<[], number>(`SELECT seq FROM sqlite_sequence WHERE name = '${table}'`).pluck(),
-    maxId: sqlite.prepare<[], number | null>(`SELECT max(id) FROM ${table}`).pluck(),
-    updateSeq: sqlite.prepare<[number]>(`UPDATE sqlite_sequence SET seq = ? WHERE name = '${table}'`),
-    insertSeq: sqlite.prepare<[number]>(`INSERT INTO sqlite_sequence (name, seq) VALUES ('${table}', ?)`),
-  }));
+  /**
+   * Reserves ids of an AUTOINCREMENT table, which never hands out an id at or below
+   * sqlite_sequence.seq: raising it takes a block. The returned function gives the first of `count`
+   * ids no other insert will take; call it inside an IMMEDIATE transaction.
+   */
+  function idReserver(table: 'duplicate_groups' | 'leads'): (count: number) => number {
+    const seq = sqlite.prepare<[], number>(`SELECT seq FROM sqlite_sequence WHERE name = '${table}'`).pluck();
+    const maxId = sqlite.prepare<[], number | null>(`SELECT max(id) FROM ${table}`).pluck();
+    const updateSeq = sqlite.prepare<[number]>(`UPDATE sqlite_sequence SET seq = ? WHERE name = '${table}'`);
+    const insertSeq = sqlite.prepare<[number]>(
+      `INSERT INTO sqlite_sequence (name, seq) VALUES ('${table}', ?)`,
+    );
+    return (count) => {
+      const current = seq.get();
+      const base = Math.max(current ?? 0, maxId.get() ?? 0) + 1;
+      if (count > 0) {
+        const last = base + count - 1;
+        if (current === undefined) insertSeq.run(last);
+        else updateSeq.run(last);
+      }
+      return base;
+    };
+  }
+  const reserveGroupIds = idReserver('duplicate_groups');
+  const reserveLeadIds = idReserver('leads');
   const insertGroups = multiRowInsert(
     sqlite,
     'INSERT INTO duplicate_groups (id, import_id, kind, survivor_lead_id, status, created_at)',
@@ -120,19 +137,6 @@ export function createStaging(core: Core) {
       after = chunk[chunk.length - 1] as string;
       await yieldToEventLoop();
     }
-  }
-
-  /** The first of `count` ids of `table` that no other insert will take; call inside an IMMEDIATE transaction. */
-  function reserveIds(table: 'duplicate_groups' | 'leads', count: number): number {
-    const block = idBlocks.find((b) => b.table === table) as (typeof idBlocks)[number];
-    const seq = block.seq.get();
-    const base = Math.max(seq ?? 0, block.maxId.get() ?? 0) + 1;
-    if (count > 0) {
-      const last = base + count - 1;
-      if (seq === undefined) block.insertSeq.run(last);
-      else block.updateSeq.run(last);
-    }
-    return base;
   }
 
   function requireStaging(importId: number): { imp: DbImport; progress: StagingProgress } {
@@ -246,8 +250,8 @@ export function createStaging(core: Core) {
         // A pipeline group has at least two rows and a row is in at most two groups (exact + fuzzy): at most `total` groups.
         return {
           id,
-          groupBase: reserveIds('duplicate_groups', input.total),
-          leadBase: reserveIds('leads', input.total),
+          groupBase: reserveGroupIds(input.total),
+          leadBase: reserveLeadIds(input.total),
         };
       });
       const { id, groupBase, leadBase } = begin.immediate();
