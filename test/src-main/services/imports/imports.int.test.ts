@@ -9,9 +9,13 @@ import {
   writeWorkbook,
   type FixtureEncoding,
 } from '../../../fixtures-gen';
-import { importFile, type FileImportOptions } from '../../../../src-main/services/imports/file-import';
+import {
+  importFile,
+  sha256Hex,
+  type FileImportOptions,
+} from '../../../../src-main/services/imports/file-import';
 import type { ImportSummary, LeadRow } from '../../../../src-shared/contract/imports';
-import { LEAD_STATES } from '../../../../src-shared/import/types';
+import { emptyLead, LEAD_STATES } from '../../../../src-shared/import/types';
 
 let app: TestApp;
 beforeEach(() => {
@@ -44,6 +48,40 @@ const byEmail = (leads: LeadRow[], email: string): LeadRow => {
 
 const importRows = () =>
   (app.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+
+/** A draft staged by hand (as the renderer does), one Email column, `rows` data rows below row 1. */
+async function beginEmailDraft(name: string, rows: number): Promise<number> {
+  const { importId } = await app.call('imports.stageBegin', {
+    file: {
+      name,
+      size: 10,
+      sha256: sha256Hex(new TextEncoder().encode(name)),
+      kind: 'csv',
+      sheet: name,
+      headerRow: 0,
+      encoding: 'utf-8',
+      delimiter: ',',
+    },
+    headers: ['Email'],
+    mapping: [{ kind: 'field', field: 'email' }],
+    rowsRead: rows,
+    blankRows: 0,
+    total: rows,
+  });
+  return importId;
+}
+
+/** A staged row of such a draft: sheet row `n`, naming pipeline group `groupId`. */
+const emailRow = (n: number, email: string, groupId: number | null = null) => ({
+  rowNumber: n,
+  original: [email],
+  lead: { ...emptyLead(), email, custom: {} },
+  state: groupId === null ? ('ready' as const) : ('duplicate' as const),
+  reason: groupId === null ? 'Ready' : 'Same email',
+  flags: [],
+  suggestion: null,
+  groupId,
+});
 
 describe('importing files through the service', () => {
   it('reads a workbook with a title row, merged headers, dates and leading zeros, row numbers as in Excel', async () => {
@@ -390,48 +428,10 @@ describe('Clean & dedupe over the database', () => {
   });
 
   it('refuses staged groups that contradict the rows, and a draft whose rows name groups that never came', async () => {
-    const { importId } = await app.call('imports.stageBegin', {
-      file: {
-        name: 'g.csv',
-        size: 10,
-        sha256: 'b'.repeat(64),
-        kind: 'csv',
-        sheet: 'g',
-        headerRow: 0,
-        encoding: 'utf-8',
-        delimiter: ',',
-      },
-      headers: ['Email'],
-      mapping: [{ kind: 'field', field: 'email' }],
-      rowsRead: 3,
-      blankRows: 0,
-      total: 3,
-    });
-    const row = (n: number, email: string, groupId: number | null) => ({
-      rowNumber: n,
-      original: [email],
-      lead: {
-        email,
-        firstName: null,
-        lastName: null,
-        fullName: null,
-        title: null,
-        company: null,
-        website: null,
-        domain: null,
-        linkedinUrl: null,
-        phone: null,
-        custom: {},
-      },
-      state: 'ready' as const,
-      reason: 'Ready',
-      flags: [],
-      suggestion: null,
-      groupId,
-    });
+    const importId = await beginEmailDraft('b.csv', 3);
     await app.call('imports.stageRows', {
       importId,
-      rows: [row(2, 'a@b.co', 0), row(3, 'a@b.co', 0), row(4, 'c@d.co', null)],
+      rows: [emailRow(2, 'a@b.co', 0), emailRow(3, 'a@b.co', 0), emailRow(4, 'c@d.co')],
     });
     await expect(
       app.call('imports.stageGroups', {
@@ -464,67 +464,16 @@ describe('Clean & dedupe over the database', () => {
   });
 
   it('links each staged group to its own rows when two drafts are staged at once', async () => {
-    const begin = async (name: string) =>
-      (
-        await app.call('imports.stageBegin', {
-          file: {
-            name,
-            size: 10,
-            sha256: name.charAt(0).repeat(64),
-            kind: 'csv',
-            sheet: name,
-            headerRow: 0,
-            encoding: 'utf-8',
-            delimiter: ',',
-          },
-          headers: ['Email'],
-          mapping: [{ kind: 'field', field: 'email' }],
-          rowsRead: 4,
-          blankRows: 0,
-          total: 4,
-        })
-      ).importId;
-    const row = (n: number, email: string, groupId: number | null) => ({
-      rowNumber: n,
-      original: [email],
-      lead: {
-        email,
-        firstName: null,
-        lastName: null,
-        fullName: null,
-        title: null,
-        company: null,
-        website: null,
-        domain: null,
-        linkedinUrl: null,
-        phone: null,
-        custom: {},
-      },
-      state: groupId === null ? ('ready' as const) : ('duplicate' as const),
-      reason: 'Ready',
-      flags: [],
-      suggestion: null,
-      groupId,
-    });
-    const a = await begin('a.csv');
-    const b = await begin('b.csv');
+    const a = await beginEmailDraft('a.csv', 4);
+    const b = await beginEmailDraft('b.csv', 4);
     // Interleaved, and each draft's rows in two chunks.
-    await app.call('imports.stageRows', {
-      importId: b,
-      rows: [row(2, 'b1@x.co', null), row(3, 'b2@x.co', 0)],
-    });
-    await app.call('imports.stageRows', {
-      importId: a,
-      rows: [row(2, 'a1@x.co', 0), row(3, 'a2@x.co', null)],
-    });
-    await app.call('imports.stageRows', {
-      importId: b,
-      rows: [row(4, 'b3@x.co', null), row(5, 'b2@x.co', 0)],
-    });
-    await app.call('imports.stageRows', {
-      importId: a,
-      rows: [row(4, 'a1@x.co', 0), row(5, 'a4@x.co', null)],
-    });
+    const chunks: [number, ReturnType<typeof emailRow>[]][] = [
+      [b, [emailRow(2, 'b1@x.co'), emailRow(3, 'b2@x.co', 0)]],
+      [a, [emailRow(2, 'a1@x.co', 0), emailRow(3, 'a2@x.co')]],
+      [b, [emailRow(4, 'b3@x.co'), emailRow(5, 'b2@x.co', 0)]],
+      [a, [emailRow(4, 'a1@x.co', 0), emailRow(5, 'a4@x.co')]],
+    ];
+    for (const [importId, rows] of chunks) await app.call('imports.stageRows', { importId, rows });
     await app.call('imports.stageGroups', {
       importId: a,
       groups: [{ id: 0, kind: 'email', ids: [2, 4], survivorId: 4 }],
@@ -552,46 +501,8 @@ describe('Clean & dedupe over the database', () => {
   });
 
   it('lists a draft whose staging never finished as unfinished', async () => {
-    const { importId } = await app.call('imports.stageBegin', {
-      file: {
-        name: 'x.csv',
-        size: 10,
-        sha256: 'a'.repeat(64),
-        kind: 'csv',
-        sheet: 'x',
-        headerRow: 0,
-        encoding: 'utf-8',
-        delimiter: ',',
-      },
-      headers: ['Email'],
-      mapping: [{ kind: 'field', field: 'email' }],
-      rowsRead: 2,
-      blankRows: 0,
-      total: 2,
-    });
-    const row = (n: number, email: string) => ({
-      rowNumber: n,
-      original: [email],
-      lead: {
-        email,
-        firstName: null,
-        lastName: null,
-        fullName: null,
-        title: null,
-        company: null,
-        website: null,
-        domain: null,
-        linkedinUrl: null,
-        phone: null,
-        custom: {},
-      },
-      state: 'ready' as const,
-      reason: 'Ready',
-      flags: [],
-      suggestion: null,
-      groupId: null,
-    });
-    await app.call('imports.stageRows', { importId, rows: [row(2, 'a@b.co')] });
+    const importId = await beginEmailDraft('x.csv', 2);
+    await app.call('imports.stageRows', { importId, rows: [emailRow(2, 'a@b.co')] });
     await expect(app.call('imports.stageEnd', { importId })).rejects.toThrow(/Only 1 of the 2 leads/);
     const [listed] = (await app.call('imports.list', {})).imports;
     expect(listed).toMatchObject({ id: importId, status: 'draft', staged: false, unfinished: true });
