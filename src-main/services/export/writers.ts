@@ -1,10 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { CSV_BOM, csvLine } from '../../../src-shared/export/csv';
+import { yieldToEventLoop } from '../../app/event-loop';
 
 export type Progress = (phase: 'rows' | 'writing', done: number) => void;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Streams rows to disk: only one chunk of rows is ever in memory. */
 export async function writeCsv(

@@ -20,6 +20,7 @@ import type { OpenedDatabase } from '../../db/open';
 import { createDraftKeys } from './draft-keys';
 import { createReclassifier, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
+import { yieldToEventLoop } from '../../app/event-loop';
 
 export interface DbImport {
   id: number;
@@ -71,8 +72,6 @@ const MAX_UNDO_STEPS = 50;
 
 const Headers = z.array(z.string());
 const Counts = z.record(z.string(), z.number());
-
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function emptyCounts(): StateCounts {
   return { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };

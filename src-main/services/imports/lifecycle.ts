@@ -9,7 +9,8 @@
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
-import { yieldToEventLoop, type Core, type DbImport } from './core';
+import { yieldToEventLoop } from '../../app/event-loop';
+import { type Core, type DbImport } from './core';
 import type { KeyKind } from './draft-keys';
 
 type LeadKey = [key: string, leadId: number];

@@ -21,7 +21,8 @@ import {
   type NormalisedLead,
   type RowDecision,
 } from '../../../src-shared/import/types';
-import { CHUNK, yieldToEventLoop, type Core } from './core';
+import { yieldToEventLoop } from '../../app/event-loop';
+import { CHUNK, type Core } from './core';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
 
 const EXCLUDE_BY_FLAG = {

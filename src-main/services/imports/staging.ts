@@ -27,7 +27,8 @@ import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
-import { yieldToEventLoop, type Core, type DbImport, type StagingProgress } from './core';
+import { yieldToEventLoop } from '../../app/event-loop';
+import { type Core, type DbImport, type StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
 import { LEAD_FIELD_COLUMNS } from './rows';
 
