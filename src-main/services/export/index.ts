@@ -37,7 +37,7 @@ export function createExportService(ctx: AppContext) {
 
   async function exportToFile(input: ExportRequest, outPath: string): Promise<ExportResult> {
     const req = ExportRequest.parse(input);
-    const plan = planExport(ctx.database.sqlite, req);
+    const plan = await planExport(ctx.database.sqlite, req);
     const header = plan.columns.map((c) => (req.escapeFormulas ? escapeFormula(c.name) : c.name));
     const emit = (phase: 'rows' | 'writing' | 'done', done: number) =>
       ctx.events.emit('export.progress', { jobId: req.jobId, phase, done, total: plan.total });

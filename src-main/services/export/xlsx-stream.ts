@@ -10,6 +10,7 @@ import {
   staticParts,
 } from '../../../src-shared/export/xlsx-xml';
 import type { Progress } from './writers';
+import { yieldToEventLoop } from '../../app/event-loop';
 
 /**
  * Streams an .xlsx to disk: the sheet XML is produced a chunk of rows at a time and deflated by zlib
@@ -178,8 +179,6 @@ class ZipOut {
     await Promise.race([once(this.out, 'finish'), this.failure]);
   }
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function writeXlsx(
   path: string,
