@@ -138,8 +138,14 @@ test('push an approved run to an Instantly campaign and see per-lead results, a 
 
   // Pushing the same run again to the same campaign warns and needs an explicit tick.
   await expect(preview.getByText('2 items already pushed here before')).toBeVisible();
-  await preview.getByRole('button', { name: 'Push 3 leads…' }).click();
   const again = page.getByRole('dialog');
+  // The finished push re-runs the preview once more in the background, and the button is disabled
+  // while it does: a click landing in that moment does nothing, so click until the dialog is up.
+  await expect(async () => {
+    if (!(await again.isVisible()))
+      await preview.getByRole('button', { name: 'Push 3 leads…' }).click({ timeout: 2000 });
+    await expect(again).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await expect(again.getByRole('button', { name: 'Start push' })).toBeDisabled();
   await again.getByLabel('Push the 2 items already pushed here again').check();
   await expect(again.getByRole('button', { name: 'Start push' })).toBeEnabled();
