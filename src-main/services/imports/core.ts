@@ -59,9 +59,7 @@ export interface StagingProgress {
    */
   leadIds: Float64Array;
   rowGroups: Int32Array;
-  /** Staged rows that name a duplicate group (leads.group_id set at insert). */
-  grouped: number;
-  /** Of those, rows a staged group confirmed by listing them. */
+  /** Staged rows (those naming a group in `rowGroups`) that a staged group confirmed by listing them. */
   confirmed: number;
 }
 

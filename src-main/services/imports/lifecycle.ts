@@ -10,7 +10,7 @@ import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
-import { type Core, type DbImport } from './core';
+import type { Core, DbImport } from './core';
 import type { KeyKind } from './draft-keys';
 
 type LeadKey = [key: string, leadId: number];
@@ -48,7 +48,7 @@ function take<T>(items: Iterator<T>, n: number): T[] {
 export function createLifecycle(core: Core) {
   const sqlite = core.ctx.database.sqlite;
   // Commit and delete write every lead of an import: checkpoints of their WAL run off the main thread.
-  const bulkWrite = <T>(write: () => T): T => core.ctx.checkpointer.bulkWrite(write);
+  const { bulkWrite } = core.ctx.checkpointer;
   // Each deleted lead also cascades through group memberships, runs and review rows: keep chunks small.
   const DELETE_CHUNK = 500;
   const COMMIT_CHUNK = 2000;

@@ -28,7 +28,7 @@ import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
-import { type Core, type DbImport, type StagingProgress } from './core';
+import type { Core, DbImport, StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
 import { LEAD_FIELD_COLUMNS } from './rows';
 
@@ -45,7 +45,7 @@ const LEAD_INSERT_COLUMNS = [
   'group_id',
   'created_at',
 ] as const;
-/** Rows per INSERT statement: one statement per 100 rows instead of per row (2,100 parameters, well under SQLite's 32,766). */
+/** Rows per INSERT statement: one statement per 100 rows instead of per row (2,200 parameters, well under SQLite's 32,766). */
 const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
 const GROUPS_PER_INSERT = 200;
@@ -126,7 +126,7 @@ export function createStaging(core: Core) {
     'UPDATE imports SET staged = 1, counts_json = ?, row_count = ? WHERE id = ?',
   );
 
-  const bulkWrite = <T>(write: () => T): T => core.ctx.checkpointer.bulkWrite(write);
+  const { bulkWrite } = core.ctx.checkpointer;
 
   /** Distinct, ascending; a chunk per event-loop turn. */
   async function committedKeys(kind: KeyKind): Promise<string[]> {
@@ -262,7 +262,6 @@ export function createStaging(core: Core) {
         rows: 0,
         leadIds: new Float64Array(input.rowsRead),
         rowGroups: new Int32Array(input.rowsRead).fill(-1),
-        grouped: 0,
         confirmed: 0,
       });
       return { importId: id };
@@ -275,7 +274,6 @@ export function createStaging(core: Core) {
       const { imp, progress } = requireStaging(importId);
       const firstDataRow = imp.header_row + 2;
       const lastDataRow = imp.header_row + 1 + imp.rows_read;
-      let grouped = 0;
       for (const r of rows) {
         if (r.rowNumber < firstDataRow || r.rowNumber > lastDataRow) {
           throw new AppError(
@@ -283,13 +281,11 @@ export function createStaging(core: Core) {
             `Row ${r.rowNumber} is outside the data rows of this import (rows ${firstDataRow} to ${lastDataRow}).`,
           );
         }
-        if (r.groupId !== null) {
-          if (r.groupId >= imp.row_count)
-            throw new AppError(
-              'invalid_input',
-              `Row ${r.rowNumber} names group ${r.groupId}, which cannot exist.`,
-            );
-          grouped++;
+        if (r.groupId !== null && r.groupId >= imp.row_count) {
+          throw new AppError(
+            'invalid_input',
+            `Row ${r.rowNumber} names group ${r.groupId}, which cannot exist.`,
+          );
         }
       }
       if (progress.rows + rows.length > imp.row_count) {
@@ -300,22 +296,17 @@ export function createStaging(core: Core) {
       }
       const now = Date.now();
       const firstId = progress.leadBase + progress.rows;
-      const push = (batch: unknown[], j: number): void =>
-        pushRow(batch, firstId + j, importId, progress.groupBase, rows[j] as StagedRow, now);
       try {
         bulkWrite(
           sqlite.transaction(() => {
-            let i = 0;
+            // One parameter array reused per statement: a flat array for the whole chunk, sliced, was ~10 % slower.
             const batch: unknown[] = [];
-            for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+            for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+              const end = Math.min(rows.length, i + ROWS_PER_INSERT);
               batch.length = 0;
-              for (let j = i; j < i + ROWS_PER_INSERT; j++) push(batch, j);
-              insertLeads(ROWS_PER_INSERT).run(batch);
-            }
-            if (i < rows.length) {
-              batch.length = 0;
-              for (let j = i; j < rows.length; j++) push(batch, j);
-              insertLeads(rows.length - i).run(batch);
+              for (let j = i; j < end; j++)
+                pushRow(batch, firstId + j, importId, progress.groupBase, rows[j] as StagedRow, now);
+              insertLeads(end - i).run(batch);
             }
           }),
         );
@@ -332,7 +323,6 @@ export function createStaging(core: Core) {
         if (r.groupId !== null) progress.rowGroups[at] = r.groupId;
       });
       progress.rows += rows.length;
-      progress.grouped += grouped;
       return { staged: rows.length };
     },
 
@@ -425,11 +415,13 @@ export function createStaging(core: Core) {
           `Only ${staged} of the ${imp.row_count} leads of this import arrived, so it was not finished. Discard it and import the file again.`,
         );
       }
-      if (progress.confirmed !== progress.grouped) {
+      let grouped = 0;
+      for (const g of progress.rowGroups) if (g >= 0) grouped++;
+      if (progress.confirmed !== grouped) {
         core.staging.delete(importId);
         throw new AppError(
           'conflict',
-          `${progress.grouped - progress.confirmed} rows name a duplicate group that never arrived, so the import was not finished. Discard it and import the file again.`,
+          `${grouped - progress.confirmed} rows name a duplicate group that never arrived, so the import was not finished. Discard it and import the file again.`,
         );
       }
       // The WAL may still be long here (the checkpointer catches up on its own thread): no inline one.
