@@ -8,6 +8,7 @@ import {
   mergeInto,
   type DedupeItem,
 } from '../../../src-shared/import/dedupe';
+import { jaroWinkler } from '../../../src-shared/import/jaro-winkler';
 import { emptyLead, LEAD_TEXT_FIELDS, type NormalisedLead } from '../../../src-shared/import/types';
 
 function item(id: number, over: Partial<DedupeItem> = {}): DedupeItem {
@@ -158,6 +159,34 @@ describe('findDuplicateGroups: same person at the same company', () => {
     const { groups } = findDuplicateGroups(items);
     expect(groups.some((g) => g.ids.includes(1000))).toBe(true);
   });
+
+  // Last names no two of which look alike, so a pair only matches when the block's name order puts it side by side.
+  const unlikeNames: string[] = [];
+  for (let seed = 1; unlikeNames.length < 300; ) {
+    const word = Array.from({ length: 8 }, () => {
+      seed = (seed * 48271) % 2147483647;
+      return String.fromCharCode(97 + (seed % 26));
+    }).join('');
+    if (unlikeNames.every((w) => w[0] !== word[0] || jaroWinkler(w, word) < 0.8)) unlikeNames.push(word);
+  }
+  const unlike = (i: number): string => unlikeNames[i] as string;
+
+  it('compares a wide block in name order, not in row order', () => {
+    const items = Array.from({ length: 300 }, (_, i) =>
+      item(i + 1, { fullName: `Anna ${unlike(i)}`, domain: 'bigco.com' }),
+    );
+    items.push(item(5000, { fullName: `Anna ${unlike(150)}e`, domain: 'bigco.com' }));
+    const { groups } = findDuplicateGroups(items);
+    expect(groups).toEqual([{ kind: 'name_company', ids: [151, 5000], survivorId: 151 }]);
+  });
+
+  it('joins everyone of the same name in a wide block, however many there are', () => {
+    const items = Array.from({ length: 200 }, (_, i) =>
+      item(i + 1, { fullName: i % 40 === 0 ? 'Jane Doe' : `Anna ${unlike(i)}`, domain: 'bigco.com' }),
+    );
+    const { groups } = findDuplicateGroups(items);
+    expect(groups).toEqual([{ kind: 'name_company', ids: [1, 41, 81, 121, 161], survivorId: 1 }]);
+  });
 });
 
 describe('findDuplicateGroups is order-independent', () => {
@@ -187,6 +216,31 @@ describe('findDuplicateGroups is order-independent', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives the same groups for any order of a block too wide for all pairs', () => {
+    const first = ['Jane', 'Jan', 'John', 'Ana', 'Anna', 'J.'];
+    const last = ['Doe', 'Do', 'Smith', 'Smyth', 'Lima', 'Lim', 'Dupont'];
+    const arbPerson = fc.record({
+      fullName: fc.tuple(fc.constantFrom(...first), fc.constantFrom(...last)).map(([f, l]) => `${f} ${l}`),
+      domain: fc.option(fc.constant('bigco.com'), { nil: null, freq: 4 }),
+      company: fc.constant('BigCo'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbPerson, { minLength: 51, maxLength: 90 }).chain((rows) => {
+          const items = rows.map((r, i) => item(i + 1, r));
+          return fc.tuple(
+            fc.constant(items),
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+          );
+        }),
+        ([items, shuffled]) => {
+          expect(findDuplicateGroups(shuffled)).toEqual(findDuplicateGroups(items));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
