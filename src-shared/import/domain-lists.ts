@@ -17,22 +17,20 @@ let freeMail: Set<string> | null = null;
 let disposable: Set<string> | null = null;
 let disposableWildcard: Set<string> | null = null;
 
-function lowerSet(list: readonly string[]): Set<string> {
-  const s = new Set<string>();
-  for (const d of list) s.add(d.toLowerCase());
-  return s;
-}
+// The packages ship lower-case entries (the tests check every one), so the
+// Sets are built straight from the arrays: lower-casing the 121k disposable
+// entries first took twice as long, ~30 ms of every first import.
 
 /** `domain` must be the lower-case ASCII domain of an address. */
 export function isFreeMailDomain(domain: string): boolean {
-  freeMail ??= lowerSet(freeMailList as string[]);
+  freeMail ??= new Set(freeMailList as string[]);
   return freeMail.has(domain);
 }
 
 /** `domain` must be the lower-case ASCII domain of an address. */
 export function isDisposableDomain(domain: string): boolean {
-  disposable ??= lowerSet(disposableList as string[]);
-  disposableWildcard ??= lowerSet(disposableWildcardList as string[]);
+  disposable ??= new Set(disposableList as string[]);
+  disposableWildcard ??= new Set(disposableWildcardList as string[]);
   if (disposable.has(domain)) return true;
   // A wildcard entry covers the domain itself and every subdomain of it.
   for (let d = domain; ;) {
