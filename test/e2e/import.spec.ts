@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { csvBytes, pdfBytes, workbookFromRows, writeWorkbook } from '../fixtures-gen';
+import { csvBytes, leadsToCsv, messyLeads, pdfBytes, workbookFromRows, writeWorkbook } from '../fixtures-gen';
 
 const FILE_NAME = 'spring-leads.xlsx';
 
@@ -165,4 +165,34 @@ test('a PDF renamed .xlsx and a sheet without an email column are refused in pla
   await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeDisabled();
 
   expect((await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
+});
+
+test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({
+  app: page,
+  leadprep,
+}) => {
+  // 2,345 rows: two full chunks of 1,000 and a short one, staged while the worker builds the next.
+  const leads = messyLeads(2_345, 5);
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(leadsToCsv(leads)),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*2,345/);
+
+  const { imports } = await leadprep.call('imports.list', { limit: 10 });
+  expect(imports).toHaveLength(1);
+  const draft = imports[0];
+  expect(draft?.total).toBe(2_345);
+  const counts = Object.values(draft?.counts ?? {}).reduce((a, b) => a + b, 0);
+  expect(counts).toBe(2_345);
+  const rowNumbers: number[] = [];
+  for (let offset = 0; offset < 2_345; offset += 500) {
+    const page500 = await leadprep.call('leads.page', { importId: draft?.id ?? 0, offset, limit: 500 });
+    rowNumbers.push(...page500.rows.map((r) => r.rowNumber));
+  }
+  expect(rowNumbers).toEqual(Array.from({ length: 2_345 }, (_, i) => i + 2));
 });

@@ -196,9 +196,19 @@ export const useImportFlow = create<FlowState>((set, get) => {
       total: summary.total,
     });
     stagingImportId = importId;
-    // Pulling one chunk at a time keeps memory flat and lets Cancel stop between calls.
+    // One chunk in hand and the next one asked for keeps memory flat and lets Cancel stop between
+    // calls, and the worker builds chunk k+1 while main saves chunk k: one after the other, the UI
+    // thread sat idle for half of staging.
+    const chunkAt = (start: number) => {
+      const pending = worker().request('chunk', { start, size: STAGE_CHUNK_ROWS });
+      // Awaited below unless a cancel or a failed call ends the loop first; then it is dropped quietly.
+      pending.catch(() => undefined);
+      return pending;
+    };
+    let next: ReturnType<typeof chunkAt> | null = null;
     for (let start = 0; start < summary.total && !cancelRequested; start += STAGE_CHUNK_ROWS) {
-      const chunk = await worker().request('chunk', { start, size: STAGE_CHUNK_ROWS });
+      const chunk = await (next ?? chunkAt(start));
+      next = start + STAGE_CHUNK_ROWS < summary.total ? chunkAt(start + STAGE_CHUNK_ROWS) : null;
       if (chunk.rows.length > 0) await api.call('imports.stageRows', { importId, rows: chunk.rows });
       busy('stage', true, Math.min(start + STAGE_CHUNK_ROWS, summary.total), summary.total);
     }
