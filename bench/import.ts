@@ -37,6 +37,7 @@ import { runPipeline, type PipelineResult } from '../src-shared/import/pipeline'
 import { openWorkbook } from '../src-shared/import/read';
 import type { ColumnMapping } from '../src-shared/import/types';
 import { leadsToCsv, leadsToXlsx, messyLeads } from '../test/fixtures-gen';
+import { timeUiImport, UI_IMPORT_NODE_FLAGS, uiImportUnavailable } from './ui-import';
 
 const ROWS = 100_000;
 const ms = (start: number): number => Math.round(performance.now() - start);
@@ -136,7 +137,7 @@ function blockWatch(): { stop: () => Promise<number> } {
   };
 }
 
-type Stage = 'sheetjs' | 'xlsx' | 'csv' | 'persist' | 'dedupe';
+type Stage = 'sheetjs' | 'xlsx' | 'csv' | 'persist' | 'dedupe' | 'ui';
 
 /** One measured stage on a file; runs in its own process so its peak RSS is its own. */
 async function runStage(stage: Stage, path: string): Promise<Record<string, number>> {
@@ -158,6 +159,7 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
     out.dedupePerRowMaxDeviationPct = Math.round(Math.max(...per.map((x) => Math.abs(x / mean - 1))) * 100);
     return out;
   }
+  if (stage === 'ui') return timeUiImport(path);
   const bytes = new Uint8Array(readFileSync(path));
   let start = performance.now();
   const cpu = process.cpuUsage();
@@ -306,8 +308,13 @@ function pandasCsvMs(path: string): number | null {
   return null;
 }
 
-function inChild(stages: string, stage: Stage, path: string): Record<string, number> {
-  const r = spawnSync(process.execPath, [stages, '--stage', stage, path], {
+function inChild(
+  stages: string,
+  stage: Stage,
+  path: string,
+  nodeFlags: string[] = [],
+): Record<string, number> {
+  const r = spawnSync(process.execPath, [...nodeFlags, stages, '--stage', stage, path], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -372,6 +379,14 @@ export async function runImportBench(): Promise<Record<string, number | string>>
     } else out.pandasCsvMs = 'not measured (no python3 with pandas)';
     for (const [k, v] of Object.entries(p)) out[k === 'rssMB' ? 'persistStageRssMB' : k] = v;
     Object.assign(out, inChild(stages, 'dedupe', ''));
+    const uiUnavailable = uiImportUnavailable();
+    if (uiUnavailable === null) {
+      const ui = inChild(stages, 'ui', csvPath, UI_IMPORT_NODE_FLAGS);
+      Object.assign(out, ui);
+      // Against the same work in process: the .csv pipeline plus persisting through the service.
+      const inProcess = (c.ms as number) + (p.persistServiceMs as number);
+      out.uiRatioToInProcess = Math.round(((ui.uiContinueToCleanMs as number) / inProcess) * 100) / 100;
+    } else out.uiContinueToCleanMs = uiUnavailable;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
