@@ -196,3 +196,24 @@ test('a file of several staging chunks arrives whole: every row once, the counts
   }
   expect(rowNumbers).toEqual(Array.from({ length: 2_345 }, (_, i) => i + 2));
 });
+
+test('Cancel while leads are being saved leaves nothing behind and shows no error', async ({
+  app: page,
+  leadprep,
+}) => {
+  // Big enough that saving takes seconds, so Cancel lands while stageRows calls are in flight.
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'cancel-me.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(leadsToCsv(messyLeads(30_000, 6))),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByText('Saving leads')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+  await expect(page.getByText('Cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeEnabled();
+  await expect.poll(async () => (await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
+  await expect(page.getByRole('alert').filter({ hasText: 'This step did not work' })).toHaveCount(0);
+});

@@ -49,7 +49,7 @@ export interface DbImport {
 export interface StagingProgress {
   /** duplicate_groups ids `groupBase .. groupBase + row_count - 1` are reserved for this import: pipeline group i gets groupBase + i. */
   groupBase: number;
-  /** leads ids `leadBase .. leadBase + row_count - 1` are reserved for this import: the n-th staged row (from 0) gets leadBase + n. */
+  /** Lead ids `leadBase .. leadBase + rows_read - 1` are reserved for this import: the lead of data row n (from 0) gets leadBase + n. */
   leadBase: number;
   rows: number;
   /**

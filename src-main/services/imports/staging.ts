@@ -252,7 +252,8 @@ export function createStaging(core: Core) {
         return {
           id,
           groupBase: reserveGroupIds(input.total),
-          leadBase: reserveLeadIds(input.total),
+          // One id per data row, blank rows included: a lead's id follows from its row number.
+          leadBase: reserveLeadIds(input.rowsRead),
         };
       });
       const { id, groupBase, leadBase } = begin.immediate();
@@ -295,7 +296,8 @@ export function createStaging(core: Core) {
         );
       }
       const now = Date.now();
-      const firstId = progress.leadBase + progress.rows;
+      // Ids by row number, so chunks may arrive in any order (the renderer keeps two in flight).
+      const idOf = (r: StagedRow): number => progress.leadBase + r.rowNumber - firstDataRow;
       try {
         bulkWrite(
           sqlite.transaction(() => {
@@ -305,7 +307,14 @@ export function createStaging(core: Core) {
               const end = Math.min(rows.length, i + ROWS_PER_INSERT);
               batch.length = 0;
               for (let j = i; j < end; j++)
-                pushRow(batch, firstId + j, importId, progress.groupBase, rows[j] as StagedRow, now);
+                pushRow(
+                  batch,
+                  idOf(rows[j] as StagedRow),
+                  importId,
+                  progress.groupBase,
+                  rows[j] as StagedRow,
+                  now,
+                );
               insertLeads(end - i).run(batch);
             }
           }),
@@ -317,9 +326,9 @@ export function createStaging(core: Core) {
         throw e;
       }
       core.draftKeys.forget(importId);
-      rows.forEach((r, j) => {
+      rows.forEach((r) => {
         const at = r.rowNumber - firstDataRow;
-        progress.leadIds[at] = firstId + j;
+        progress.leadIds[at] = idOf(r);
         if (r.groupId !== null) progress.rowGroups[at] = r.groupId;
       });
       progress.rows += rows.length;

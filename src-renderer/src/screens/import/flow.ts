@@ -87,6 +87,8 @@ let previewSeq = 0;
 /** The draft being staged, deleted again when the user cancels. */
 let stagingImportId: number | null = null;
 let cancelRequested = false;
+/** stageRows calls sent before the oldest has answered: enough to keep the worker, this thread and main busy at once. */
+const STAGE_CALLS_IN_FLIGHT = 2;
 
 const PHASE_LABELS: Record<BusyPhase, string> = {
   hash: 'Fingerprinting the file',
@@ -196,22 +198,35 @@ export const useImportFlow = create<FlowState>((set, get) => {
       total: summary.total,
     });
     stagingImportId = importId;
-    // One chunk in hand and the next one asked for keeps memory flat and lets Cancel stop between
-    // calls, and the worker builds chunk k+1 while main saves chunk k: one after the other, the UI
-    // thread sat idle for half of staging.
-    const chunkAt = (start: number) => {
-      const pending = worker().request('chunk', { start, size: STAGE_CHUNK_ROWS });
+    // A few chunks at a time keeps memory flat and lets Cancel stop between calls. The worker builds
+    // chunk k+1 while the UI thread sends chunk k, and main saves chunk k-1 meanwhile (lead ids follow
+    // row numbers, so the order chunks land in does not matter): one after the other, each side sat
+    // idle while the other worked.
+    const quietly = <T>(pending: Promise<T>): Promise<T> => {
       // Awaited below unless a cancel or a failed call ends the loop first; then it is dropped quietly.
       pending.catch(() => undefined);
       return pending;
     };
+    const chunkAt = (start: number) => quietly(worker().request('chunk', { start, size: STAGE_CHUNK_ROWS }));
     let next: ReturnType<typeof chunkAt> | null = null;
+    const saving: Promise<unknown>[] = [];
+    // A call still in flight when the user cancelled fails on the deleted draft: that is no error to show.
+    const saved = async (call: Promise<unknown> | undefined): Promise<void> => {
+      try {
+        await call;
+      } catch (e) {
+        if (!cancelRequested) throw e;
+      }
+    };
     for (let start = 0; start < summary.total && !cancelRequested; start += STAGE_CHUNK_ROWS) {
       const chunk = await (next ?? chunkAt(start));
       next = start + STAGE_CHUNK_ROWS < summary.total ? chunkAt(start + STAGE_CHUNK_ROWS) : null;
-      if (chunk.rows.length > 0) await api.call('imports.stageRows', { importId, rows: chunk.rows });
+      if (chunk.rows.length > 0)
+        saving.push(quietly(api.call('imports.stageRows', { importId, rows: chunk.rows })));
+      if (saving.length >= STAGE_CALLS_IN_FLIGHT) await saved(saving.shift());
       busy('stage', true, Math.min(start + STAGE_CHUNK_ROWS, summary.total), summary.total);
     }
+    for (const call of saving) await saved(call);
     for (let start = 0; start < summary.groups.length && !cancelRequested; start += STAGE_CHUNK_GROUPS) {
       busy('groups', true, start, summary.groups.length);
       await api.call('imports.stageGroups', {

@@ -500,6 +500,40 @@ describe('Clean & dedupe over the database', () => {
     expect((await allLeads(a)).map((l) => l.email)).toEqual(['a1@x.co', 'a2@x.co', 'a1@x.co', 'a4@x.co']);
   });
 
+  it('takes the chunks of a draft in any order: each lead gets the id of its row', async () => {
+    // The renderer keeps two stageRows calls in flight, so the later chunk can land first.
+    const importId = await beginEmailDraft('late.csv', 4);
+    await app.call('imports.stageRows', {
+      importId,
+      rows: [emailRow(4, 'c@x.co'), emailRow(5, 'a@x.co', 0)],
+    });
+    await app.call('imports.stageRows', {
+      importId,
+      rows: [emailRow(2, 'a@x.co', 0), emailRow(3, 'b@x.co')],
+    });
+    await app.call('imports.stageGroups', {
+      importId,
+      groups: [{ id: 0, kind: 'email', ids: [2, 5], survivorId: 2 }],
+    });
+    await app.call('imports.stageEnd', { importId });
+
+    const leads = await allLeads(importId);
+    expect(leads.map((l) => [l.rowNumber, l.email])).toEqual([
+      [2, 'a@x.co'],
+      [3, 'b@x.co'],
+      [4, 'c@x.co'],
+      [5, 'a@x.co'],
+    ]);
+    const first = leads[0]!.id;
+    expect(leads.map((l) => l.id)).toEqual([first, first + 1, first + 2, first + 3]);
+    const [group] = (await app.call('groups.list', { importId })).groups;
+    expect(group!.members.map((m) => [m.id, m.rowNumber])).toEqual([
+      [first, 2],
+      [first + 3, 5],
+    ]);
+    expect(group!.survivorId).toBe(first);
+  });
+
   it('lists a draft whose staging never finished as unfinished', async () => {
     const importId = await beginEmailDraft('x.csv', 2);
     await app.call('imports.stageRows', { importId, rows: [emailRow(2, 'a@b.co')] });
