@@ -98,6 +98,13 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   await group.getByRole('button', { name: 'Keep the selected row' }).click();
   await expect(duplicates.getByText('No open duplicate groups.')).toBeVisible();
   await expect(page.getByRole('gridcell', { name: /^Email of row 7/ }).locator('..')).toContainText('Ready');
+  // The state says it all for a ready lead: no "Ready" reason repeated beside the badge.
+  await expect(
+    page
+      .getByRole('gridcell', { name: /^Email of row 7/ })
+      .locator('..')
+      .locator('.state-cell'),
+  ).toHaveText('Ready');
   await expect(page.getByRole('gridcell', { name: /^Email of row 6/ }).locator('..')).toContainText(
     'Duplicate',
   );

@@ -10,14 +10,20 @@ export const STATE_TONES: Readonly<Record<LeadState, Tone>> = {
   suppressed: 'neutral',
 };
 
-/** A lead's state with its reason beside it, as in the Import preview and the Clean table. */
+/**
+ * A lead's state with its reason beside it, as in the Import preview and the Clean table. A reason
+ * that only repeats the state ("Ready" beside Ready) is left out.
+ */
 export function StateBadge({ state, reason }: { state: LeadState; reason: string }) {
+  const label = LEAD_STATE_LABELS[state];
   return (
     <span className="state-cell">
-      <Badge tone={STATE_TONES[state]}>{LEAD_STATE_LABELS[state]}</Badge>
-      <span className="state-reason" title={reason}>
-        {reason}
-      </span>
+      <Badge tone={STATE_TONES[state]}>{label}</Badge>
+      {reason !== label && (
+        <span className="state-reason" title={reason}>
+          {reason}
+        </span>
+      )}
     </span>
   );
 }
