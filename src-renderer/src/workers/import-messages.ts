@@ -3,7 +3,8 @@
  *
  * Both directions are parsed with zod on arrival: a worker is a separate
  * realm, and a stale bundle or a bug on either side should fail loudly with
- * a readable message rather than half-render. Every request carries an `id`;
+ * a readable message rather than half-render. (The rows of a staging chunk
+ * only pass through: the host parses them.) Every request carries an `id`;
  * the worker answers it exactly once with a `result` or an `error`, and may
  * send `progress` for it in between.
  */
