@@ -306,15 +306,10 @@ export function createStaging(core: Core) {
             for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
               const end = Math.min(rows.length, i + ROWS_PER_INSERT);
               batch.length = 0;
-              for (let j = i; j < end; j++)
-                pushRow(
-                  batch,
-                  idOf(rows[j] as StagedRow),
-                  importId,
-                  progress.groupBase,
-                  rows[j] as StagedRow,
-                  now,
-                );
+              for (let j = i; j < end; j++) {
+                const r = rows[j] as StagedRow;
+                pushRow(batch, idOf(r), importId, progress.groupBase, r, now);
+              }
               insertLeads(end - i).run(batch);
             }
           }),
