@@ -62,8 +62,9 @@ async function connect(url: string): Promise<Cdp> {
   >();
   ws.addEventListener('message', (event) => {
     const m = JSON.parse(String(event.data)) as { id?: number; result?: Record<string, unknown> };
-    if (m.id !== undefined) pending.get(m.id)?.(m);
-    if (m.id !== undefined) pending.delete(m.id);
+    if (m.id === undefined) return;
+    pending.get(m.id)?.(m);
+    pending.delete(m.id);
   });
   return {
     send: (method, params = {}) =>

@@ -54,10 +54,10 @@ export interface StagingProgress {
   rows: number;
   /**
    * What staging groups checks its rows against, by data row (sheet row minus the first data row),
-   * so that it never reads the rows back: the staged lead's id (0 while the row is not staged) and
-   * the pipeline group the row names (-1 for none).
+   * so that it never reads the rows back: whether the row was staged (1) and the pipeline group the
+   * row names (-1 for none).
    */
-  leadIds: Float64Array;
+  staged: Uint8Array;
   rowGroups: Int32Array;
   /** Staged rows (those naming a group in `rowGroups`) that a staged group confirmed by listing them. */
   confirmed: number;

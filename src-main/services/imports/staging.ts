@@ -261,7 +261,7 @@ export function createStaging(core: Core) {
         groupBase,
         leadBase,
         rows: 0,
-        leadIds: new Float64Array(input.rowsRead),
+        staged: new Uint8Array(input.rowsRead),
         rowGroups: new Int32Array(input.rowsRead).fill(-1),
         confirmed: 0,
       });
@@ -323,7 +323,7 @@ export function createStaging(core: Core) {
       core.draftKeys.forget(importId);
       rows.forEach((r) => {
         const at = r.rowNumber - firstDataRow;
-        progress.leadIds[at] = idOf(r);
+        progress.staged[at] = 1;
         if (r.groupId !== null) progress.rowGroups[at] = r.groupId;
       });
       progress.rows += rows.length;
@@ -350,7 +350,10 @@ export function createStaging(core: Core) {
           );
       }
       /** The id of the lead staged from sheet row `rowNumber`, or 0 if none was. */
-      const leadIdOf = (rowNumber: number): number => progress.leadIds[rowNumber - firstDataRow] ?? 0;
+      const leadIdOf = (rowNumber: number): number => {
+        const at = rowNumber - firstDataRow;
+        return progress.staged[at] === 1 ? progress.leadBase + at : 0;
+      };
       const now = Date.now();
       let confirmed = 0;
       const groupRows: unknown[] = [];
