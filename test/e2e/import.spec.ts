@@ -224,3 +224,95 @@ test('Cancel while leads are being saved leaves nothing behind and shows no erro
   await expect.poll(async () => (await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
   await expect(page.getByRole('alert').filter({ hasText: 'This step did not work' })).toHaveCount(0);
 });
+
+test('Continue right after Cancel: a call of the cancelled run that fails later neither shows an error nor ends the new run', async ({
+  app: page,
+  leadprep,
+}) => {
+  // The first stageRows call of each run waits at the network until the test lets it go.
+  const held: { importId: number; release: () => void }[] = [];
+  let notify = (): void => {};
+  await page.route('**/api/call/imports.stageRows', async (route) => {
+    const { importId } = route.request().postDataJSON() as { importId: number };
+    if (!held.some((h) => h.importId === importId)) {
+      await new Promise<void>((release) => {
+        held.push({ importId, release });
+        notify();
+      });
+    }
+    await route.continue();
+  });
+  const heldCount = (n: number) =>
+    new Promise<void>((resolve) => {
+      notify = () => held.length >= n && resolve();
+      notify();
+    });
+
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'again.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(leadsToCsv(messyLeads(2_345, 7))),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  const go = page.getByRole('button', { name: 'Continue: clean and check all rows' });
+  await go.click();
+  await heldCount(1);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect.poll(async () => (await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
+
+  await go.click();
+  await heldCount(2);
+  // The cancelled run's call reaches LeadPrep after its draft was deleted, and fails.
+  const cancelledRun = held[0]?.importId;
+  const failed = page.waitForResponse(
+    (r) =>
+      r.url().includes('imports.stageRows') &&
+      (r.request().postDataJSON() as { importId: number }).importId === cancelledRun,
+  );
+  held[0]?.release();
+  expect(((await (await failed).json()) as { ok: boolean }).ok).toBe(false);
+  await expect(page.getByText('Saving leads')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This step did not work' })).toHaveCount(0);
+
+  held[1]?.release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(chip(page, 'All')).toHaveText(/All\s*2,345/);
+  const { imports } = await leadprep.call('imports.list', { limit: 10 });
+  expect(imports.map((i) => ({ name: i.fileName, total: i.total }))).toEqual([
+    { name: 'again.csv', total: 2_345 },
+  ]);
+});
+
+test('Cancel while the draft is being created removes that draft once it exists', async ({
+  app: page,
+  leadprep,
+}) => {
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let reached = (): void => {};
+  const atServer = new Promise<void>((resolve) => (reached = resolve));
+  // The draft is created on the server; its id comes back only after Cancel was clicked.
+  await page.route('**/api/call/imports.stageBegin', async (route) => {
+    const response = await route.fetch();
+    reached();
+    await held;
+    await route.fulfill({ response });
+  });
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'late.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(leadsToCsv(messyLeads(50, 8))),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await atServer;
+  expect((await leadprep.call('imports.list', { limit: 10 })).imports).toHaveLength(1);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  release();
+
+  await expect(page.getByText('Cancelled.')).toBeVisible();
+  await expect.poll(async () => (await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
+  await expect(page.getByRole('alert').filter({ hasText: 'This step did not work' })).toHaveCount(0);
+});

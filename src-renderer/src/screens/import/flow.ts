@@ -86,7 +86,12 @@ let loadedGeneration = -1;
 let previewSeq = 0;
 /** The draft being staged, deleted again when the user cancels. */
 let stagingImportId: number | null = null;
-let cancelRequested = false;
+/**
+ * Bumped by every start and every cancel. A staging run whose number is no longer current stops at its
+ * next step and leaves the screen alone: its calls still in flight cannot end or disturb a run the
+ * user started after cancelling it.
+ */
+let currentRun = 0;
 /** stageRows calls sent before the oldest has answered: enough to keep the worker, this thread and main busy at once. */
 const STAGE_CALLS_IN_FLIGHT = 2;
 
@@ -127,15 +132,18 @@ export const useImportFlow = create<FlowState>((set, get) => {
     set({ busy: { label: PHASE_LABELS[phase], phase, done, total, cancellable } });
   const onProgress: ProgressListener = (p) => busy(p.phase, true, p.done, p.total);
 
-  /** Runs one step; a cancel is not an error, anything else is shown in plain words. */
-  async function guarded(work: () => Promise<void>): Promise<void> {
+  /**
+   * Runs one step; a cancel is not an error, anything else is shown in plain words. Once `current`
+   * turns false (the step was cancelled), its outcome is no longer shown.
+   */
+  async function guarded(work: () => Promise<void>, current: () => boolean = () => true): Promise<void> {
     set({ error: null });
     try {
       await work();
     } catch (e) {
-      if (!isCancelled(e)) set({ error: messageOf(e) });
+      if (!isCancelled(e) && current()) set({ error: messageOf(e) });
     } finally {
-      set({ busy: null });
+      if (current()) set({ busy: null });
     }
   }
 
@@ -168,13 +176,14 @@ export const useImportFlow = create<FlowState>((set, get) => {
     set({ sheet, headerRow: sheet.detectedHeaderRow, step: 'header', suggestion: null, preview: null });
   }
 
-  async function stageAll(): Promise<void> {
+  async function stageAll(run: number): Promise<void> {
+    const stale = (): boolean => run !== currentRun;
     const { file, opened, sheet, headerRow, mapping, template } = get();
     if (!file || !opened || !sheet) return;
     await ensureSheetLoaded();
     busy('index', true);
     const index = await api.call('imports.dedupeIndex', {});
-    if (cancelRequested) return;
+    if (stale()) return;
     busy('clean', true);
     const summary = await worker().request('run', { headerRow, mapping, index }, onProgress);
     const kind = SourceKindSchema.parse(opened.kind);
@@ -197,6 +206,11 @@ export const useImportFlow = create<FlowState>((set, get) => {
       blankRows: summary.blankRows,
       total: summary.total,
     });
+    if (stale()) {
+      // Cancelled while the draft was being created: only this run knows its id.
+      void api.call('imports.delete', { importId }).catch(() => undefined);
+      return;
+    }
     stagingImportId = importId;
     // A few chunks at a time keeps memory flat and lets Cancel stop between calls. The worker builds
     // chunk k+1 while the UI thread sends chunk k, and main saves chunk k-1 meanwhile (lead ids follow
@@ -215,27 +229,28 @@ export const useImportFlow = create<FlowState>((set, get) => {
       try {
         await call;
       } catch (e) {
-        if (!cancelRequested) throw e;
+        if (!stale()) throw e;
       }
     };
-    for (let start = 0; start < summary.total && !cancelRequested; start += STAGE_CHUNK_ROWS) {
+    for (let start = 0; start < summary.total && !stale(); start += STAGE_CHUNK_ROWS) {
       const chunk = await (next ?? chunkAt(start));
       next = start + STAGE_CHUNK_ROWS < summary.total ? chunkAt(start + STAGE_CHUNK_ROWS) : null;
       if (chunk.rows.length > 0)
         saving.push(quietly(api.call('imports.stageRows', { importId, rows: chunk.rows })));
       if (saving.length >= STAGE_CALLS_IN_FLIGHT) await saved(saving.shift());
-      busy('stage', true, Math.min(start + STAGE_CHUNK_ROWS, summary.total), summary.total);
+      if (!stale()) busy('stage', true, Math.min(start + STAGE_CHUNK_ROWS, summary.total), summary.total);
     }
     for (const call of saving) await saved(call);
-    for (let start = 0; start < summary.groups.length && !cancelRequested; start += STAGE_CHUNK_GROUPS) {
+    for (let start = 0; start < summary.groups.length && !stale(); start += STAGE_CHUNK_GROUPS) {
       busy('groups', true, start, summary.groups.length);
       await api.call('imports.stageGroups', {
         importId,
         groups: summary.groups.slice(start, start + STAGE_CHUNK_GROUPS),
       });
     }
-    if (cancelRequested) return;
+    if (stale()) return;
     const done: ImportSummary = await api.call('imports.stageEnd', { importId });
+    if (stale()) return;
     stagingImportId = null;
     toast.success(
       `${file.name}: ${done.total.toLocaleString()} leads read, ${done.counts.ready.toLocaleString()} ready.`,
@@ -314,18 +329,21 @@ export const useImportFlow = create<FlowState>((set, get) => {
     async start(importAnyway = false) {
       const { opened } = get();
       if (!opened) return;
-      cancelRequested = false;
-      await guarded(async () => {
-        if (!importAnyway) {
-          const { previous } = await api.call('imports.checkHash', { sha256: opened.sha256 });
-          if (previous.length > 0) {
-            set({ repeatOf: previous });
-            return;
+      const run = ++currentRun;
+      await guarded(
+        async () => {
+          if (!importAnyway) {
+            const { previous } = await api.call('imports.checkHash', { sha256: opened.sha256 });
+            if (previous.length > 0) {
+              set({ repeatOf: previous });
+              return;
+            }
           }
-        }
-        set({ repeatOf: null });
-        await stageAll();
-      });
+          set({ repeatOf: null });
+          await stageAll(run);
+        },
+        () => run === currentRun,
+      );
     },
 
     dismissRepeat() {
@@ -333,7 +351,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
     },
 
     cancel() {
-      cancelRequested = true;
+      currentRun++;
       worker().cancel();
       const draft = stagingImportId;
       stagingImportId = null;
