@@ -217,6 +217,8 @@ test('Cancel while leads are being saved leaves nothing behind and shows no erro
   await page.getByRole('button', { name: 'Use row 1 as header' }).click();
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(page.getByText('Saving leads')).toBeVisible({ timeout: 30_000 });
+  // Continue sits below the mapping and the preview; the progress and its Cancel stay in view.
+  await expect(page.getByRole('status').filter({ hasText: 'Saving leads' })).toBeInViewport();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   await expect(page.getByText('Cancelled.')).toBeVisible();
@@ -315,4 +317,40 @@ test('Cancel while the draft is being created removes that draft once it exists'
   await expect(page.getByText('Cancelled.')).toBeVisible();
   await expect.poll(async () => (await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
   await expect(page.getByRole('alert').filter({ hasText: 'This step did not work' })).toHaveCount(0);
+});
+
+test('a failure while saving is shown where the user is looking, and Continue can be pressed again', async ({
+  app: page,
+  leadprep,
+}) => {
+  let failures = 1;
+  await page.route('**/api/call/imports.stageBegin', async (route) => {
+    if (failures-- > 0) {
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: { code: 'database', message: 'The disk is full. Free some space and press Continue again.' },
+        }),
+      });
+    } else await route.continue();
+  });
+  await page.setViewportSize({ width: 1200, height: 700 });
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'full-disk.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(leadsToCsv(messyLeads(40, 9))),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  const go = page.getByRole('button', { name: 'Continue: clean and check all rows' });
+  await go.click();
+
+  const banner = page.getByRole('alert').filter({ hasText: 'This step did not work' });
+  await expect(banner).toContainText('The disk is full. Free some space and press Continue again.');
+  await expect(banner).toBeInViewport();
+  expect((await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
+
+  await go.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*40/);
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useImportFlow } from './flow';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -73,6 +74,11 @@ export default function ImportScreen() {
   const busy = useImportFlow((s) => s.busy);
   const error = useImportFlow((s) => s.error);
   const cancel = useImportFlow((s) => s.cancel);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A step fails after a click that may be far below (Continue sits under the mapping and preview).
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   return (
     <Screen
       title="Import"
@@ -80,9 +86,11 @@ export default function ImportScreen() {
     >
       <FileLine />
       {error && (
-        <Banner tone="danger" title="This step did not work">
-          <p>{error}</p>
-        </Banner>
+        <div ref={errorRef}>
+          <Banner tone="danger" title="This step did not work">
+            <p>{error}</p>
+          </Banner>
+        </div>
       )}
       {busy && <BusyPanel busy={busy} onCancel={cancel} />}
       <Steps />
