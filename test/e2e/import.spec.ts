@@ -74,7 +74,12 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   await expect(bulkFix).toHaveText('Apply all suggested typo fixes (2)');
   await expect(page.getByRole('option', { name: 'Typo? (2)' })).toBeAttached();
 
-  // One typo fixed with the one-click suggestion, the other inline.
+  // One typo fixed with the one-click suggestion, the other inline. The button shows the corrected
+  // domain only, so the address being fixed stays readable beside it.
+  const typoCell = page.getByRole('gridcell', { name: 'Email of row 5: someone@gmial.com' });
+  await expect(typoCell.getByRole('button', { name: 'Use someone@gmail.com' })).toHaveText('Use @gmail.com');
+  const typoText = typoCell.getByText('someone@gmial.com', { exact: true });
+  expect(await typoText.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   await page.getByRole('button', { name: 'Use someone@gmail.com' }).click();
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*1/);
   await expect(bulkFix).toHaveText('Apply all suggested typo fixes (1)');

@@ -50,9 +50,21 @@ function SuggestionButton({ lead, onChanged }: { lead: LeadRow; onChanged(): voi
       toast.error(e);
     }
   };
+  // Typo fixes change the domain: showing only it leaves room for the address being fixed.
+  const at = lead.suggestion.lastIndexOf('@');
+  const local = lead.email?.slice(0, lead.email.lastIndexOf('@'));
+  const shown =
+    at > 0 && local === lead.suggestion.slice(0, at) ? lead.suggestion.slice(at) : lead.suggestion;
   return (
-    <Button size="sm" variant="ghost" className="suggestion" onClick={() => void apply()}>
-      Use {lead.suggestion}
+    <Button
+      size="sm"
+      variant="ghost"
+      className="suggestion"
+      aria-label={`Use ${lead.suggestion}`}
+      title={`Use ${lead.suggestion}`}
+      onClick={() => void apply()}
+    >
+      Use {shown}
     </Button>
   );
 }
