@@ -179,8 +179,10 @@ export const useImportFlow = create<FlowState>((set, get) => {
   async function stageAll(run: number): Promise<void> {
     const stale = (): boolean => run !== currentRun;
     const { file, opened, sheet, headerRow, mapping, template } = get();
-    if (!file || !opened || !sheet) return;
+    // Checked after every wait before the screen is touched: once cancelled, only cancel() sets `busy`.
+    if (!file || !opened || !sheet || stale()) return;
     await ensureSheetLoaded();
+    if (stale()) return;
     busy('index', true);
     const index = await api.call('imports.dedupeIndex', {});
     if (stale()) return;
