@@ -206,7 +206,12 @@ export async function importFile(
   }
   if (opts.map && opts.map.length > 0) mapping = applyMapOverrides(headers, mapping, opts.map);
   const valid = validateMapping(headers, mapping);
-  if (!valid.ok) throw new AppError('invalid_input', valid.message);
+  if (!valid.ok) {
+    // The message says what to do in the app; here the column is picked with a flag.
+    const how =
+      valid.problem === 'no_email' && headers.length > 0 ? ' Name it with --map email="<column>".' : '';
+    throw new AppError('invalid_input', `${valid.message}${how}`);
+  }
 
   const sha256 = sha256Hex(bytes);
   const { previous } = await call('imports.checkHash', { sha256 });

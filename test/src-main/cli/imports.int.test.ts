@@ -183,7 +183,7 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
           ['Name', 'Company', 'Phone'],
           ['Ann', 'Acme', '0612'],
         ]),
-      /No email column found\. Columns in this sheet: Name, Company, Phone/,
+      /No email column found\. Columns in this sheet: Name, Company, Phone\. Pick the column that holds email addresses\. Name it with --map email="<column>"\./,
     ],
     ['header row only', 'header.csv', () => 'Email,Name\n', /no rows of data/],
   ];
