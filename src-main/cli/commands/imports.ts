@@ -58,6 +58,16 @@ function countsTable(s: ImportSummary): string {
 async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
   if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
   const r = await rt.call('suppressions.add', { entries, source });
+  // A list with nothing usable is a wrong file or column: stop here rather than import leads unsuppressed.
+  if (r.added + r.duplicates === 0) {
+    const samples = r.invalidSamples.map((x) => JSON.stringify(x)).join(', ');
+    throw new AppError(
+      'invalid_input',
+      entries.length === 1
+        ? `${samples} is not an email address or a domain, so nothing was changed.`
+        : `None of the ${n(entries.length)} entries is an email address or a domain (e.g. ${samples}), so nothing was changed.`,
+    );
+  }
   const parts = [`${n(r.added)} added`, `${n(r.duplicates)} already on the list`];
   if (r.invalid > 0)
     parts.push(

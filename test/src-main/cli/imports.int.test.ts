@@ -142,6 +142,22 @@ describe('leadprep import', () => {
         ['zed@zeta.dev', 'Zed'],
       ]),
     );
+    // A list with nothing usable (here a column of names) stops the import: its leads would go unsuppressed.
+    const wrongColumn = await cli(
+      'import',
+      leads,
+      '--suppress',
+      file('names.txt', 'Name\nAnn Lee\nJoe Kim\n'),
+    );
+    expect(wrongColumn.code).toBe(1);
+    expect(wrongColumn.stderr).toMatch(
+      /None of the 3 entries is an email address or a domain \(e\.g\. "Name", "Ann Lee", "Joe Kim"\), so nothing was changed\./,
+    );
+    expect(await importsListed()).toEqual([]);
+    const typo = await cli('suppress', 'add', 'notanemail');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/"notanemail" is not an email address or a domain/);
+
     const r = await cli('import', leads, '--suppress', file('more.txt', 'zed@zeta.dev\n'), '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(json<ImportOut>(r).import.counts).toMatchObject({ suppressed: 5, ready: 0 });
