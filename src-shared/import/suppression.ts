@@ -4,6 +4,7 @@
  * entry also covers its subdomains ("acme.com" suppresses "eu.acme.com").
  */
 import { cleanEmail, emailDomain, emailKey } from './email';
+import type { Workbook } from './read';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText } from './text';
 
@@ -41,6 +42,53 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
   const host = toAsciiHost(t.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#:]/, 1)[0] ?? '');
   const value = host?.startsWith('www.') ? host.slice(4) : host;
   return { kind: 'domain', value: value ?? registrable };
+}
+
+/** What `suppressions.add` answers, as far as telling the user goes. */
+export interface SuppressionAddOutcome {
+  added: number;
+  duplicates: number;
+  invalid: number;
+  invalidSamples: readonly string[];
+  reclassified: number;
+}
+
+/**
+ * The app's and the CLI's words for what adding `entryCount` entries did. `ok` is false when none of
+ * them was usable: a wrong file or column, which callers report as a failure.
+ */
+export function describeSuppressionAdd(
+  r: SuppressionAddOutcome,
+  entryCount: number,
+): { ok: boolean; text: string } {
+  const n = (v: number): string => v.toLocaleString('en-US');
+  const samples = r.invalidSamples.map((x) => JSON.stringify(x)).join(', ');
+  if (r.added + r.duplicates === 0) {
+    return {
+      ok: false,
+      text:
+        entryCount === 1
+          ? `${samples} is not an email address or a domain, so nothing was changed.`
+          : `None of the ${n(entryCount)} entries is an email address or a domain (e.g. ${samples}), so nothing was changed.`,
+    };
+  }
+  const parts = [`${n(r.added)} added`, `${n(r.duplicates)} already on the list`];
+  if (r.invalid > 0) parts.push(`${n(r.invalid)} not an email or domain (e.g. ${samples})`);
+  const drafts =
+    r.reclassified === 0
+      ? ''
+      : ` ${n(r.reclassified)} ${r.reclassified === 1 ? 'lead in draft imports is' : 'leads in draft imports are'} now suppressed.`;
+  return { ok: true, text: `${parts.join(', ')}.${drafts}` };
+}
+
+/** Every non-empty cell of every sheet: a suppression file is a list, with or without a header. */
+export function suppressionFileEntries(wb: Workbook): string[] {
+  const out: string[] = [];
+  for (const s of wb.sheets) {
+    if (s.rowCount === 0) continue;
+    for (const row of wb.readSheet(s.name)) for (const cell of row) if (cell.trim() !== '') out.push(cell);
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, requireKeychain, test } from './fixtures';
+import { csvBytes } from '../fixtures-gen';
 
 const WRONG_KEY = 'mf_wrong_key_4f9a2c71';
 const RIGHT_KEY = 'mf_test_key';
@@ -114,4 +115,78 @@ test('Reveal logs in browser mode shows the log path to copy; Ctrl+number switch
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Import/ }),
   ).toHaveAttribute('aria-current', 'page');
+});
+
+test('the suppression list: add by hand, import a file, search, remove; a draft lead at a suppressed domain follows', async ({
+  app: page,
+  leadprep,
+}) => {
+  // A draft with a lead at rival.io, so adding that domain shows up in the import at once.
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'prospects.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      csvBytes([
+        ['Email', 'Name'],
+        ['joe@rival.io', 'Joe'],
+        ['ann@acme.com', 'Ann'],
+      ]),
+    ),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+
+  await openSettings(page);
+  const card = page.getByRole('region', { name: 'Suppression list' });
+  await expect(card.getByText('Nobody is on your suppression list yet.', { exact: false })).toBeVisible();
+
+  await card.getByLabel('Add emails or domains').fill('max@other.org, @rival.io\nnot an address');
+  await card.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(card.getByRole('status').filter({ hasText: '2 added' })).toHaveText(
+    '2 added, 0 already on the list, 1 not an email or domain (e.g. "not an address"). 1 lead in draft imports is now suppressed.',
+  );
+  await expect(card.getByLabel('Add emails or domains')).toHaveValue('');
+  const table = card.getByRole('table', { name: 'Suppressed emails and domains' });
+  await expect(table.getByRole('row', { name: /rival\.io Domain Typed/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /max@other\.org Email Typed/ })).toBeVisible();
+
+  // A file with a header and one address already on the list.
+  await card.getByLabel('Suppression list file').setInputFiles({
+    name: 'do-not-contact.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csvBytes([['Email'], ['kim@beta.io'], ['MAX@other.org']])),
+  });
+  await expect(card.getByRole('status').filter({ hasText: 'added' })).toHaveText(
+    '1 added, 1 already on the list, 1 not an email or domain (e.g. "Email").',
+  );
+  await expect(table.getByRole('row', { name: /kim@beta\.io Email do-not-contact\.csv/ })).toBeVisible();
+  await expect(card.getByText('3 entries', { exact: true })).toBeVisible();
+
+  // A file with nothing usable adds nothing and says so.
+  await card.getByLabel('Suppression list file').setInputFiles({
+    name: 'names.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csvBytes([['Name'], ['Ann Lee']])),
+  });
+  await expect(card.getByRole('alert')).toHaveText(
+    'None of the 2 entries is an email address or a domain (e.g. "Name", "Ann Lee"), so nothing was changed.',
+  );
+
+  await card.getByLabel('Search the suppression list').fill('rival');
+  await expect(card.getByText('1 match', { exact: true })).toBeVisible();
+  await card.getByLabel('Select rival.io').check();
+  await card.getByRole('button', { name: 'Remove selected (1)' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'removed' })).toHaveText(
+    '1 entry removed. 1 lead in draft imports is no longer suppressed.',
+  );
+  await expect(card.getByText('No entry matches this search.')).toBeVisible();
+
+  const { imports } = await leadprep.call('imports.list', { limit: 5 });
+  expect(imports[0]?.counts.suppressed).toBe(0);
+  const { entries } = await leadprep.call('suppressions.list', { limit: 10 });
+  expect(entries.map((e) => [e.value, e.source])).toEqual([
+    ['kim@beta.io', 'do-not-contact.csv'],
+    ['max@other.org', 'typed'],
+  ]);
 });

@@ -5,6 +5,7 @@ import type { ImportSummary, LeadRow } from '../../../src-shared/contract/import
 import { AppError } from '../../../src-shared/errors';
 import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
 import { openWorkbook, isReadError } from '../../../src-shared/import/read';
+import { describeSuppressionAdd, suppressionFileEntries } from '../../../src-shared/import/suppression';
 import { importFile } from '../../services/imports/file-import';
 import { UsageError, type CliRuntime, type CommandModule } from '../runtime';
 
@@ -30,17 +31,10 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-/** Every non-empty cell of every sheet: a suppression file is a list, with or without a header. */
 function suppressionEntries(path: string): string[] {
   const bytes = readInput(path);
   try {
-    const wb = openWorkbook(bytes, basename(path));
-    const out: string[] = [];
-    for (const s of wb.sheets) {
-      if (s.rowCount === 0) continue;
-      for (const row of wb.readSheet(s.name)) for (const cell of row) if (cell.trim() !== '') out.push(cell);
-    }
-    return out;
+    return suppressionFileEntries(openWorkbook(bytes, basename(path)));
   } catch (e) {
     if (isReadError(e)) throw new AppError('read_failed', e.message);
     throw e;
@@ -58,23 +52,10 @@ function countsTable(s: ImportSummary): string {
 async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
   if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
   const r = await rt.call('suppressions.add', { entries, source });
+  const said = describeSuppressionAdd(r, entries.length);
   // A list with nothing usable is a wrong file or column: stop here rather than import leads unsuppressed.
-  if (r.added + r.duplicates === 0) {
-    const samples = r.invalidSamples.map((x) => JSON.stringify(x)).join(', ');
-    throw new AppError(
-      'invalid_input',
-      entries.length === 1
-        ? `${samples} is not an email address or a domain, so nothing was changed.`
-        : `None of the ${n(entries.length)} entries is an email address or a domain (e.g. ${samples}), so nothing was changed.`,
-    );
-  }
-  const parts = [`${n(r.added)} added`, `${n(r.duplicates)} already on the list`];
-  if (r.invalid > 0)
-    parts.push(
-      `${n(r.invalid)} not an email or domain (e.g. ${r.invalidSamples.map((x) => JSON.stringify(x)).join(', ')})`,
-    );
-  if (r.reclassified > 0) parts.push(`${n(r.reclassified)} draft leads now suppressed`);
-  return `Suppression list: ${parts.join(', ')}.`;
+  if (!said.ok) throw new AppError('invalid_input', said.text);
+  return `Suppression list: ${said.text}`;
 }
 
 function collect(value: string, previous: string[]): string[] {

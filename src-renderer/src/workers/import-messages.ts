@@ -52,6 +52,8 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     start: z.number().int().min(0),
     size: z.number().int().min(1).max(STAGE_CHUNK_ROWS),
   }),
+  /** Every non-empty cell of the open file, for the suppression list. */
+  z.object({ type: z.literal('entries'), id: z.number() }),
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 export type RequestType = WorkerRequest['type'];
@@ -128,6 +130,7 @@ export const RESULT_SCHEMAS = {
   preview: PreviewSchema,
   run: RunSummarySchema,
   chunk: ChunkSchema,
+  entries: z.object({ entries: z.array(z.string()) }),
 } as const satisfies Record<RequestType, z.ZodType>;
 export type ResultOf<T extends RequestType> = z.infer<(typeof RESULT_SCHEMAS)[T]>;
 

@@ -15,6 +15,7 @@ import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/he
 import { suggestMapping } from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { emailKey } from '../../../src-shared/import/email';
+import { suppressionFileEntries } from '../../../src-shared/import/suppression';
 import type { ExistingLookup } from '../../../src-shared/import/dedupe';
 import type { ColumnMapping } from '../../../src-shared/import/types';
 import {
@@ -190,6 +191,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       blankRows: result.blankRows,
       groups: result.groups.map((g) => ({ id: g.id, kind: g.kind, ids: g.ids, survivorId: g.survivorId })),
     };
+  },
+  entries() {
+    if (!state.workbook) throw new UserFacingError('no_file', 'Open a file first.');
+    return { entries: suppressionFileEntries(state.workbook) };
   },
   chunk(req) {
     if (!state.result) throw new UserFacingError('no_result', 'Run the import first.');

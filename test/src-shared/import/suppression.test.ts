@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isSuppressed, parseSuppressionEntry } from '../../../src-shared/import/suppression';
+import {
+  describeSuppressionAdd,
+  isSuppressed,
+  parseSuppressionEntry,
+} from '../../../src-shared/import/suppression';
 
 describe('isSuppressed', () => {
   const list = { emails: new Set(['jane@acme.com']), domains: new Set(['globex.com', 'xn--bcher-kva.de']) };
@@ -33,5 +37,34 @@ describe('parseSuppressionEntry', () => {
     ['', null],
   ])('%j -> %j', (text, expected) => {
     expect(parseSuppressionEntry(text)).toEqual(expected);
+  });
+});
+
+describe('describeSuppressionAdd', () => {
+  const none = { added: 0, duplicates: 0, invalid: 0, invalidSamples: [], reclassified: 0 };
+
+  it('counts what was added, already there and unreadable, and the draft leads it suppressed', () => {
+    expect(
+      describeSuppressionAdd(
+        { added: 1200, duplicates: 1, invalid: 2, invalidSamples: ['Email', 'n/a'], reclassified: 3 },
+        1203,
+      ),
+    ).toEqual({
+      ok: true,
+      text: '1,200 added, 1 already on the list, 2 not an email or domain (e.g. "Email", "n/a"). 3 leads in draft imports are now suppressed.',
+    });
+    expect(describeSuppressionAdd({ ...none, duplicates: 2, reclassified: 1 }, 2).text).toBe(
+      '0 added, 2 already on the list. 1 lead in draft imports is now suppressed.',
+    );
+  });
+
+  it('is a failure when no entry was usable, naming the one or a few of the many', () => {
+    expect(describeSuppressionAdd({ ...none, invalid: 1, invalidSamples: ['bob'] }, 1)).toEqual({
+      ok: false,
+      text: '"bob" is not an email address or a domain, so nothing was changed.',
+    });
+    expect(describeSuppressionAdd({ ...none, invalid: 40, invalidSamples: ['Name', 'Ann'] }, 40).text).toBe(
+      'None of the 40 entries is an email address or a domain (e.g. "Name", "Ann"), so nothing was changed.',
+    );
   });
 });

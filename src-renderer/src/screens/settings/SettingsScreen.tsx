@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { Screen } from '../../ui/Screen';
 import { AppInfoCard } from './AppInfoCard';
 import { ProviderKeyCard } from './ProviderKeyCard';
+import { SuppressionCard } from './SuppressionCard';
 
 function KeychainUnavailable({ reason }: { reason: string | null }) {
   return (
@@ -31,7 +32,7 @@ export default function SettingsScreen() {
   return (
     <Screen
       title="Settings"
-      description="Connect LeadPrep to MachFive and your sending tools. Keys go straight to your system keychain."
+      description="Connect LeadPrep to MachFive and your sending tools, and keep the list of people never to contact. Keys go straight to your system keychain."
     >
       {loadError && (
         <Banner tone="danger" title="Could not read key status">
@@ -59,6 +60,7 @@ export default function SettingsScreen() {
           </p>
         )
       )}
+      <SuppressionCard />
       <AppInfoCard />
     </Screen>
   );
