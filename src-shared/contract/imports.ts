@@ -66,6 +66,8 @@ export const STAGE_CHUNK_ROWS = 1000;
 /** Groups per `imports.stageGroups` call (groups only insert their own rows: about 80 ms at worst for 1,000). */
 export const STAGE_CHUNK_GROUPS = 1000;
 export const MAX_PAGE = 1000;
+/** Entries one `suppressions.add` call takes: a bigger list is split into several files. */
+export const MAX_SUPPRESSION_ENTRIES = 500_000;
 
 const Id = z.number().int().positive();
 const Count = z.number().int().nonnegative();
@@ -391,7 +393,7 @@ export const importsCalls = {
   'suppressions.add': call(
     z
       .object({
-        entries: z.array(z.string().max(2000)).min(1).max(500_000),
+        entries: z.array(z.string().max(2000)).min(1).max(MAX_SUPPRESSION_ENTRIES),
         source: z.string().trim().min(1).max(200),
       })
       .strict(),

@@ -81,6 +81,13 @@ export function describeSuppressionAdd(
   return { ok: true, text: `${parts.join(', ')}.${drafts}` };
 }
 
+/** Null, or why a list of `count` entries cannot be added in one go (`max` is the contract's limit). */
+export function suppressionListTooLong(count: number, max: number): string | null {
+  return count <= max
+    ? null
+    : `This list has ${count.toLocaleString('en-US')} entries; LeadPrep adds at most ${max.toLocaleString('en-US')} at once. Split it into smaller files and add them one by one.`;
+}
+
 /** Every non-empty cell of every sheet: a suppression file is a list, with or without a header. */
 export function suppressionFileEntries(wb: Workbook): string[] {
   const out: string[] = [];

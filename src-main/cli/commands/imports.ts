@@ -1,11 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
+import {
+  MAX_SUPPRESSION_ENTRIES,
+  type ImportSummary,
+  type LeadRow,
+} from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
 import { openWorkbook, isReadError } from '../../../src-shared/import/read';
-import { describeSuppressionAdd, suppressionFileEntries } from '../../../src-shared/import/suppression';
+import {
+  describeSuppressionAdd,
+  suppressionFileEntries,
+  suppressionListTooLong,
+} from '../../../src-shared/import/suppression';
 import { importFile } from '../../services/imports/file-import';
 import { UsageError, type CliRuntime, type CommandModule } from '../runtime';
 
@@ -51,6 +59,8 @@ function countsTable(s: ImportSummary): string {
 
 async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
   if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
+  const tooLong = suppressionListTooLong(entries.length, MAX_SUPPRESSION_ENTRIES);
+  if (tooLong !== null) throw new AppError('invalid_input', tooLong);
   const r = await rt.call('suppressions.add', { entries, source });
   const said = describeSuppressionAdd(r, entries.length);
   // A list with nothing usable is a wrong file or column: stop here rather than import leads unsuppressed.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeSuppressionAdd,
   isSuppressed,
+  suppressionListTooLong,
   parseSuppressionEntry,
 } from '../../../src-shared/import/suppression';
 
@@ -65,6 +66,15 @@ describe('describeSuppressionAdd', () => {
     });
     expect(describeSuppressionAdd({ ...none, invalid: 40, invalidSamples: ['Name', 'Ann'] }, 40).text).toBe(
       'None of the 40 entries is an email address or a domain (e.g. "Name", "Ann"), so nothing was changed.',
+    );
+  });
+});
+
+describe('suppressionListTooLong', () => {
+  it('lets a list up to the limit through and says how to add a longer one', () => {
+    expect(suppressionListTooLong(500_000, 500_000)).toBeNull();
+    expect(suppressionListTooLong(500_001, 500_000)).toBe(
+      'This list has 500,001 entries; LeadPrep adds at most 500,000 at once. Split it into smaller files and add them one by one.',
     );
   });
 });

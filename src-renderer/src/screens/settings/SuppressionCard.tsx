@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { MAX_PAGE, type SuppressionEntryView } from '../../../../src-shared/contract/imports';
-import { describeSuppressionAdd } from '../../../../src-shared/import/suppression';
+import {
+  MAX_PAGE,
+  MAX_SUPPRESSION_ENTRIES,
+  type SuppressionEntryView,
+} from '../../../../src-shared/contract/imports';
+import { describeSuppressionAdd, suppressionListTooLong } from '../../../../src-shared/import/suppression';
 import { api, errorMessage, useEvent } from '../../api/client';
 import { ImportWorkerClient, ImportWorkerError } from '../../workers/import-client';
 import { Button } from '../../ui/Button';
@@ -61,6 +65,11 @@ export function SuppressionCard() {
   useEffect(() => () => reader.current?.dispose(), []);
 
   async function add(list: string[], source: string): Promise<void> {
+    const tooLong = suppressionListTooLong(list.length, MAX_SUPPRESSION_ENTRIES);
+    if (tooLong !== null) {
+      setOutcome({ tone: 'error', text: tooLong });
+      return;
+    }
     const said = describeSuppressionAdd(
       await api.call('suppressions.add', { entries: list, source }),
       list.length,
