@@ -59,6 +59,8 @@ export const Estimate = z.object({
   excluded: z.object({
     /** In the selection but not 'ready' (needs fix, invalid, duplicate, suppressed) or not committed. */
     notReady: z.number().int(),
+    /** Ready when committed, but their address or domain is on the suppression list now. */
+    suppressed: z.number().int(),
     alreadyGenerated: z.number().int(),
     /** Pending in a run that is still going. */
     inActiveRun: z.number().int(),

@@ -39,6 +39,8 @@ import {
   type RunRow,
 } from './store';
 import { cachedStatement } from '../../queue/sql';
+import { isSuppressed } from '../../../src-shared/import/suppression';
+import { loadSuppressionSet } from '../imports/suppressions';
 
 type GenerationHandlers = Pick<
   Handlers,
@@ -75,12 +77,18 @@ function plan(
 ): Plan {
   const selected = selectLeads(sqlite, selection);
   const history = leadHistory(sqlite);
+  // Committed leads keep the state they had at commit; the list may have grown since.
+  const suppression = loadSuppressionSet(sqlite);
   const seen = new Set<string>();
-  const excluded = { notReady: 0, alreadyGenerated: 0, inActiveRun: 0, duplicateEmail: 0 };
+  const excluded = { notReady: 0, suppressed: 0, alreadyGenerated: 0, inActiveRun: 0, duplicateEmail: 0 };
   const leadIds: number[] = [];
   for (const l of selected) {
     if (l.state !== 'ready' || l.importStatus !== 'committed' || !l.email) {
       excluded.notReady++;
+      continue;
+    }
+    if (isSuppressed(l.email, suppression) !== null) {
+      excluded.suppressed++;
       continue;
     }
     if (!includeGenerated && history.inActiveRun.has(l.id)) {

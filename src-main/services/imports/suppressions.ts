@@ -1,13 +1,16 @@
 /*
  * The suppression list, and its effect on DRAFT imports: adding or removing
  * entries re-classifies the draft leads they match. Committed imports are
- * left alone; generation skips suppressed addresses when a run is created.
+ * left alone: generation (when a run is planned) and push (when it sends)
+ * check their leads against the list as it is then (`loadSuppressionSet`).
  */
+import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import {
   isSuppressed,
   parseSuppressionEntry,
   type SuppressionEntry,
+  type SuppressionSet,
 } from '../../../src-shared/import/suppression';
 import { CHUNK, type Core } from './core';
 import { likePattern } from './rows';
@@ -20,6 +23,20 @@ interface DbSuppression {
   value: string;
   source: string;
   created_at: number;
+}
+
+/**
+ * The whole list as `isSuppressed` takes it, read when a run is planned or a push checks its leads:
+ * either may come long after the leads were classified.
+ */
+export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
+  const emails = new Set<string>();
+  const domains = new Set<string>();
+  for (const r of sqlite
+    .prepare<[], { kind: string; value: string }>('SELECT kind, value FROM suppressions')
+    .iterate())
+    (r.kind === 'email' ? emails : domains).add(r.value);
+  return { emails, domains };
 }
 
 export function createSuppressions(core: Core) {

@@ -5,6 +5,8 @@ import { PROVIDER_LABELS } from '../../../src-shared/providers';
 import { Destination, ItemState, ReasonCode, type PushLead } from '../../../src-shared/push/types';
 import type { AppContext } from '../../app/context';
 import { providerState } from '../../queue';
+import { isSuppressed } from '../../../src-shared/import/suppression';
+import { loadSuppressionSet } from '../imports/suppressions';
 
 /** Raw SQL on the app's single connection: these reads run per push/chunk over up to 100k rows. */
 
@@ -110,17 +112,7 @@ export function loadRunLeads(ctx: AppContext, runId: number): RunLeads {
 
 /** Suppressed or invalid leads stay out even when approved: a suppression may be newer than the review. */
 function blockedLeads(ctx: AppContext, rows: LeadRow[]): Map<number, string> {
-  const sqlite = ctx.database.sqlite;
-  const emails = new Set(
-    (sqlite.prepare(`SELECT value FROM suppressions WHERE kind = 'email'`).pluck().all() as string[]).map(
-      (v) => v.toLowerCase(),
-    ),
-  );
-  const domains = new Set(
-    (sqlite.prepare(`SELECT value FROM suppressions WHERE kind = 'domain'`).pluck().all() as string[]).map(
-      (v) => v.toLowerCase(),
-    ),
-  );
+  const suppression = loadSuppressionSet(ctx.database.sqlite);
   const out = new Map<number, string>();
   for (const r of rows) {
     if (r.state === 'suppressed') {
@@ -131,20 +123,8 @@ function blockedLeads(ctx: AppContext, rows: LeadRow[]): Map<number, string> {
       out.set(r.id, 'The email address is invalid.');
       continue;
     }
-    const key = r.email_key ?? r.email?.toLowerCase() ?? null;
-    if (!key) continue;
-    if (emails.has(key)) {
-      out.set(r.id, 'On your suppression list.');
-      continue;
-    }
-    const domain = key.slice(key.lastIndexOf('@') + 1);
-    const parts = domain.split('.');
-    for (let i = 0; i < parts.length - 1; i++) {
-      if (domains.has(parts.slice(i).join('.'))) {
-        out.set(r.id, `Domain ${parts.slice(i).join('.')} is on your suppression list.`);
-        break;
-      }
-    }
+    const why = isSuppressed(r.email, suppression);
+    if (why !== null) out.set(r.id, `${why}.`);
   }
   return out;
 }

@@ -27,6 +27,7 @@ function ExcludedLine({ estimate }: { estimate: Estimate }) {
   const ex = estimate.excluded;
   const parts = [
     ex.notReady > 0 && `${plural(ex.notReady, 'lead')} not ready`,
+    ex.suppressed > 0 && `${plural(ex.suppressed, 'lead')} on your suppression list`,
     ex.alreadyGenerated > 0 && `${plural(ex.alreadyGenerated, 'lead')} already generated`,
     ex.inActiveRun > 0 && `${plural(ex.inActiveRun, 'lead')} in a run still going`,
     ex.duplicateEmail > 0 && `${plural(ex.duplicateEmail, 'repeated email')}`,

@@ -67,6 +67,26 @@ describe('push to Instantly', () => {
     expect((await h.app.call('push.get', { pushId: pushed.id })).counts.total).toBe(3);
   });
 
+  it('leaves out approved leads put on the suppression list after review, saying which entry', async () => {
+    const { runId, emails } = approvedRun(h.app, 3, {
+      email: (i) => ['ann@acme.io', 'joe@eu.rival.io', 'kim@beta.io'][i] ?? null,
+    });
+    await h.app.call('suppressions.add', { entries: ['rival.io', 'KIM@beta.io'], source: 'typed' });
+    const preview = await h.app.call('push.preview', { spec: spec(runId) });
+    expect(preview).toMatchObject({ leadCount: 1, excludedCount: 2 });
+    expect(preview.excluded.map((e) => [e.email, e.reason])).toEqual([
+      ['joe@eu.rival.io', 'The domain rival.io is on your suppression list.'],
+      ['kim@beta.io', 'On your suppression list.'],
+    ]);
+    await h.app.call('push.start', { spec: spec(runId) });
+    await h.drain();
+    const body = h.instantly.requestsFor('leads-add')[0]!.body as { leads: { email: string }[] };
+    expect(body.leads.map((l) => l.email)).toEqual([emails[0]]);
+    await h.app.call('suppressions.remove', {
+      ids: (await h.app.call('suppressions.list', { limit: 10 })).entries.map((e) => e.id),
+    });
+  });
+
   it('maps blocklist, duplicate and invalid counts to per-lead reasons', async () => {
     const { runId, emails } = approvedRun(h.app, 5);
     h.instantly.blocklist.add(emails[1]!.toLowerCase());

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedLeads } from './seed';
+import { CAMPAIGN, genHarness, type GenHarness } from './harness';
+
+let h: GenHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+describe('a suppression added after commit', () => {
+  it('keeps those committed leads out of the estimate and the run: no credit is spent on them', async () => {
+    h = await genHarness();
+    const { app, sim } = h;
+    const kept = seedLeads(app.ctx, 4, { emailPrefix: 'keep' });
+    const rival = seedLeads(app.ctx, 2, { emailPrefix: 'r', domain: 'eu.rival.io', importId: kept.importId });
+    await app.call('suppressions.add', { entries: [kept.emails[0] as string, '@rival.io'], source: 'typed' });
+
+    const selection = { kind: 'import' as const, importId: kept.importId };
+    const estimate = await app.call('runs.estimate', { selection, batchSize: 10 });
+    expect(estimate).toMatchObject({ leadCount: 3, credits: 3 });
+    expect(estimate.excluded).toMatchObject({ suppressed: 3, notReady: 0 });
+    expect((await app.call('runs.estimate', { selection: { kind: 'allReady' } })).excluded.suppressed).toBe(
+      3,
+    );
+
+    await app.call('runs.start', {
+      campaignId: CAMPAIGN,
+      selection,
+      batchSize: 10,
+      options: { listName: 'Q4' },
+    });
+    await h.drain();
+    const sent = sim.acceptedBatches.flatMap((b) => b.emails.map((e) => e.toLowerCase()));
+    expect(sent.sort()).toEqual(
+      kept.emails
+        .slice(1)
+        .map((e) => e.toLowerCase())
+        .sort(),
+    );
+    expect(sent.some((e) => rival.emails.map((r) => r.toLowerCase()).includes(e))).toBe(false);
+  });
+});
