@@ -25,18 +25,30 @@ interface DbSuppression {
   created_at: number;
 }
 
+const loaded = new WeakMap<Database.Database, { version: string; set: SuppressionSet }>();
+
 /**
  * The whole list as `isSuppressed` takes it, read when a run is planned or a push checks its leads:
- * either may come long after the leads were classified.
+ * either may come long after the leads were classified. Kept between calls (the Generate screen asks
+ * for an estimate at every change) while the row count and the highest id stay the same: ids are never
+ * reused, so any addition or removal, from this process or the CLI beside it, changes one of them.
  */
 export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
+  const v = sqlite
+    .prepare<[], { n: number; top: number | null }>('SELECT count(*) AS n, max(id) AS top FROM suppressions')
+    .get();
+  const version = `${v?.n ?? 0}:${v?.top ?? 0}`;
+  const hit = loaded.get(sqlite);
+  if (hit?.version === version) return hit.set;
   const emails = new Set<string>();
   const domains = new Set<string>();
   for (const r of sqlite
     .prepare<[], { kind: string; value: string }>('SELECT kind, value FROM suppressions')
     .iterate())
     (r.kind === 'email' ? emails : domains).add(r.value);
-  return { emails, domains };
+  const set = { emails, domains };
+  loaded.set(sqlite, { version, set });
+  return set;
 }
 
 export function createSuppressions(core: Core) {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedLeads } from './seed';
 import { CAMPAIGN, genHarness, type GenHarness } from './harness';
@@ -39,5 +40,37 @@ describe('a suppression added after commit', () => {
         .sort(),
     );
     expect(sent.some((e) => rival.emails.map((r) => r.toLowerCase()).includes(e))).toBe(false);
+  });
+
+  it('sees the list as another process (the CLI) leaves it, between two estimates', async () => {
+    h = await genHarness();
+    const { app } = h;
+    const seeded = seedLeads(app.ctx, 3, { emailPrefix: 'cli' });
+    const selection = { kind: 'import' as const, importId: seeded.importId };
+    const estimate = async () => (await app.call('runs.estimate', { selection })).excluded.suppressed;
+    expect(await estimate()).toBe(0);
+
+    const other = new Database(app.ctx.paths.databasePath);
+    try {
+      const add = other.prepare(
+        "INSERT INTO suppressions (kind, value, source, created_at) VALUES ('email', ?, 'cli', 0) RETURNING id",
+      );
+      const first = (add.get((seeded.emails[0] as string).toLowerCase()) as { id: number }).id;
+      expect(await estimate()).toBe(1);
+      // One removed and another added: the same number of entries, a different list.
+      other.prepare('DELETE FROM suppressions WHERE id = ?').run(first);
+      add.get((seeded.emails[1] as string).toLowerCase());
+      const only = async (i: number) =>
+        (
+          await app.call('runs.estimate', {
+            selection: { kind: 'leads', leadIds: [seeded.leadIds[i] as number] },
+          })
+        ).excluded.suppressed;
+      expect([await only(0), await only(1), await only(2)]).toEqual([0, 1, 0]);
+      other.prepare('DELETE FROM suppressions').run();
+      expect(await estimate()).toBe(0);
+    } finally {
+      other.close();
+    }
   });
 });
