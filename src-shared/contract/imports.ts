@@ -60,14 +60,13 @@ import {
   RowDecisionSchema,
 } from '../import/types';
 import { DEFAULT_MAX_ROWS } from '../import/read/types';
+import { MAX_SUPPRESSION_ENTRIES } from '../import/suppression';
 
 /** Rows per `imports.stageRows` call: 2,000 rows (parse + insert) took up to 275 ms on a busy 2-core machine; 1,000 stay well under 100 ms. */
 export const STAGE_CHUNK_ROWS = 1000;
 /** Groups per `imports.stageGroups` call (groups only insert their own rows: about 80 ms at worst for 1,000). */
 export const STAGE_CHUNK_GROUPS = 1000;
 export const MAX_PAGE = 1000;
-/** Entries one `suppressions.add` call takes: a bigger list is split into several files. */
-export const MAX_SUPPRESSION_ENTRIES = 500_000;
 
 const Id = z.number().int().positive();
 const Count = z.number().int().nonnegative();

@@ -44,6 +44,17 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
   return { kind: 'domain', value: value ?? registrable };
 }
 
+/** Entries one `suppressions.add` call takes: a bigger list is split into several files. */
+export const MAX_SUPPRESSION_ENTRIES = 500_000;
+
+const count = (v: number): string => v.toLocaleString('en-US');
+
+/** " 3 leads in draft imports are now suppressed." — empty when none changed. */
+function draftLeads(changed: number, now: 'now suppressed' | 'no longer suppressed'): string {
+  if (changed === 0) return '';
+  return ` ${count(changed)} ${changed === 1 ? 'lead in draft imports is' : 'leads in draft imports are'} ${now}.`;
+}
+
 /** What `suppressions.add` answers, as far as telling the user goes. */
 export interface SuppressionAddOutcome {
   added: number;
@@ -61,7 +72,6 @@ export function describeSuppressionAdd(
   r: SuppressionAddOutcome,
   entryCount: number,
 ): { ok: boolean; text: string } {
-  const n = (v: number): string => v.toLocaleString('en-US');
   const samples = r.invalidSamples.map((x) => JSON.stringify(x)).join(', ');
   if (r.added + r.duplicates === 0) {
     return {
@@ -69,23 +79,25 @@ export function describeSuppressionAdd(
       text:
         entryCount === 1
           ? `${samples} is not an email address or a domain, so nothing was changed.`
-          : `None of the ${n(entryCount)} entries is an email address or a domain (e.g. ${samples}), so nothing was changed.`,
+          : `None of the ${count(entryCount)} entries is an email address or a domain (e.g. ${samples}), so nothing was changed.`,
     };
   }
-  const parts = [`${n(r.added)} added`, `${n(r.duplicates)} already on the list`];
-  if (r.invalid > 0) parts.push(`${n(r.invalid)} not an email or domain (e.g. ${samples})`);
-  const drafts =
-    r.reclassified === 0
-      ? ''
-      : ` ${n(r.reclassified)} ${r.reclassified === 1 ? 'lead in draft imports is' : 'leads in draft imports are'} now suppressed.`;
-  return { ok: true, text: `${parts.join(', ')}.${drafts}` };
+  const parts = [`${count(r.added)} added`, `${count(r.duplicates)} already on the list`];
+  if (r.invalid > 0) parts.push(`${count(r.invalid)} not an email or domain (e.g. ${samples})`);
+  return { ok: true, text: `${parts.join(', ')}.${draftLeads(r.reclassified, 'now suppressed')}` };
 }
 
-/** Null, or why a list of `count` entries cannot be added in one go (`max` is the contract's limit). */
-export function suppressionListTooLong(count: number, max: number): string | null {
-  return count <= max
+/** The words for what removing entries did. */
+export function describeSuppressionRemove(r: { removed: number; reclassified: number }): string {
+  const entries = r.removed === 1 ? 'entry' : 'entries';
+  return `${count(r.removed)} ${entries} removed.${draftLeads(r.reclassified, 'no longer suppressed')}`;
+}
+
+/** Null, or why a list of `entries` entries cannot be added in one call. */
+export function suppressionListTooLong(entries: number, max = MAX_SUPPRESSION_ENTRIES): string | null {
+  return entries <= max
     ? null
-    : `This list has ${count.toLocaleString('en-US')} entries; LeadPrep adds at most ${max.toLocaleString('en-US')} at once. Split it into smaller files and add them one by one.`;
+    : `This list has ${count(entries)} entries; LeadPrep adds at most ${count(max)} at once. Split it into smaller files and add them one by one.`;
 }
 
 /** Every non-empty cell of every sheet: a suppression file is a list, with or without a header. */

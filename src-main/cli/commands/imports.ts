@@ -1,11 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import {
-  MAX_SUPPRESSION_ENTRIES,
-  type ImportSummary,
-  type LeadRow,
-} from '../../../src-shared/contract/imports';
+import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
 import { openWorkbook, isReadError } from '../../../src-shared/import/read';
@@ -59,7 +55,7 @@ function countsTable(s: ImportSummary): string {
 
 async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
   if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
-  const tooLong = suppressionListTooLong(entries.length, MAX_SUPPRESSION_ENTRIES);
+  const tooLong = suppressionListTooLong(entries.length);
   if (tooLong !== null) throw new AppError('invalid_input', tooLong);
   const r = await rt.call('suppressions.add', { entries, source });
   const said = describeSuppressionAdd(r, entries.length);

@@ -12,6 +12,7 @@ import {
   type SuppressionEntry,
   type SuppressionSet,
 } from '../../../src-shared/import/suppression';
+import { cachedStatement } from '../../queue/sql';
 import { CHUNK, type Core } from './core';
 import { likePattern } from './rows';
 
@@ -34,17 +35,17 @@ const loaded = new WeakMap<Database.Database, { version: string; set: Suppressio
  * reused, so any addition or removal, from this process or the CLI beside it, changes one of them.
  */
 export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
-  const v = sqlite
-    .prepare<[], { n: number; top: number | null }>('SELECT count(*) AS n, max(id) AS top FROM suppressions')
-    .get();
+  const v = cachedStatement(sqlite, 'SELECT count(*) AS n, max(id) AS top FROM suppressions').get() as
+    { n: number; top: number | null } | undefined;
   const version = `${v?.n ?? 0}:${v?.top ?? 0}`;
   const hit = loaded.get(sqlite);
   if (hit?.version === version) return hit.set;
   const emails = new Set<string>();
   const domains = new Set<string>();
-  for (const r of sqlite
-    .prepare<[], { kind: string; value: string }>('SELECT kind, value FROM suppressions')
-    .iterate())
+  for (const r of cachedStatement(sqlite, 'SELECT kind, value FROM suppressions').iterate() as Iterable<{
+    kind: string;
+    value: string;
+  }>)
     (r.kind === 'email' ? emails : domains).add(r.value);
   const set = { emails, domains };
   loaded.set(sqlite, { version, set });

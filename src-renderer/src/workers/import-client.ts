@@ -4,6 +4,7 @@
  * interrupted from inside). After a cancel the fresh worker holds no file;
  * callers re-open it (see `ImportWorkerClient.generation`).
  */
+import { errorMessage } from '../api/client';
 import {
   RESULT_SCHEMAS,
   WorkerResponseSchema,
@@ -22,6 +23,11 @@ export class ImportWorkerError extends Error {
     super(message);
     this.name = 'ImportWorkerError';
   }
+}
+
+/** What went wrong, for the user: the reader's own message, else the core's (see `errorMessage`). */
+export function failureMessage(e: unknown): string {
+  return e instanceof ImportWorkerError ? e.message : errorMessage(e);
 }
 
 export const isCancelled = (e: unknown): boolean => e instanceof ImportWorkerError && e.code === 'cancelled';

@@ -17,8 +17,9 @@ import {
   SourceKindSchema,
   type ImportSummary,
 } from '../../../../src-shared/contract/imports';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import {
+  failureMessage,
   ImportWorkerClient,
   ImportWorkerError,
   isCancelled,
@@ -122,11 +123,6 @@ const INITIAL = {
   repeatOf: null,
 };
 
-function messageOf(e: unknown): string {
-  if (e instanceof ImportWorkerError || e instanceof ApiError) return e.message;
-  return 'Something unexpected went wrong. Details are in the log (Settings → Reveal logs).';
-}
-
 export const useImportFlow = create<FlowState>((set, get) => {
   const busy = (phase: BusyPhase, cancellable: boolean, done = 0, total = 0): void =>
     set({ busy: { label: PHASE_LABELS[phase], phase, done, total, cancellable } });
@@ -141,7 +137,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
     try {
       await work();
     } catch (e) {
-      if (!isCancelled(e) && current()) set({ error: messageOf(e) });
+      if (!isCancelled(e) && current()) set({ error: failureMessage(e) });
     } finally {
       if (current()) set({ busy: null });
     }
@@ -165,7 +161,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
       const preview = await worker().request('preview', { headerRow, mapping });
       if (seq === previewSeq) set({ preview });
     } catch (e) {
-      if (seq === previewSeq && !isCancelled(e)) set({ error: messageOf(e) });
+      if (seq === previewSeq && !isCancelled(e)) set({ error: failureMessage(e) });
     }
   }
 

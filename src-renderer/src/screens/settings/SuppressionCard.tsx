@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { MAX_PAGE, type SuppressionEntryView } from '../../../../src-shared/contract/imports';
 import {
-  MAX_PAGE,
-  MAX_SUPPRESSION_ENTRIES,
-  type SuppressionEntryView,
-} from '../../../../src-shared/contract/imports';
-import { describeSuppressionAdd, suppressionListTooLong } from '../../../../src-shared/import/suppression';
+  describeSuppressionAdd,
+  describeSuppressionRemove,
+  suppressionListTooLong,
+} from '../../../../src-shared/import/suppression';
 import { api, errorMessage, useEvent } from '../../api/client';
-import { ImportWorkerClient, ImportWorkerError } from '../../workers/import-client';
+import { failureMessage, ImportWorkerClient } from '../../workers/import-client';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { absoluteTime, plural, relativeTime } from '../../ui/format';
@@ -65,7 +65,7 @@ export function SuppressionCard() {
   useEffect(() => () => reader.current?.dispose(), []);
 
   async function add(list: string[], source: string): Promise<void> {
-    const tooLong = suppressionListTooLong(list.length, MAX_SUPPRESSION_ENTRIES);
+    const tooLong = suppressionListTooLong(list.length);
     if (tooLong !== null) {
       setOutcome({ tone: 'error', text: tooLong });
       return;
@@ -83,8 +83,7 @@ export function SuppressionCard() {
     try {
       await work();
     } catch (e) {
-      const text = e instanceof ImportWorkerError ? e.message : errorMessage(e);
-      setOutcome({ tone: 'error', text });
+      setOutcome({ tone: 'error', text: failureMessage(e) });
     } finally {
       setBusy(null);
     }
@@ -117,11 +116,7 @@ export function SuppressionCard() {
     run('Removing…', async () => {
       const r = await api.call('suppressions.remove', { ids: [...selected] });
       setSelected(new Set());
-      const drafts =
-        r.reclassified > 0
-          ? ` ${plural(r.reclassified, 'lead')} in draft imports ${r.reclassified === 1 ? 'is' : 'are'} no longer suppressed.`
-          : '';
-      setOutcome({ tone: 'ok', text: `${plural(r.removed, 'entry', 'entries')} removed.${drafts}` });
+      setOutcome({ tone: 'ok', text: describeSuppressionRemove(r) });
     });
 
   const searching = search.trim() !== '';
@@ -201,7 +196,7 @@ export function SuppressionCard() {
             />
             <div className="row">
               <span className="muted" role="status">
-                {searching ? `${plural(total, 'match', 'matches')}` : plural(total, 'entry', 'entries')}
+                {searching ? plural(total, 'match', 'matches') : plural(total, 'entry', 'entries')}
               </span>
               <Button
                 size="sm"
