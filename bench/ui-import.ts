@@ -3,7 +3,7 @@
  * web host (the same renderer and contract as the Electron app; the Electron binary is not on these
  * machines). Timed from the page: choosing the file until the header step, and Continue until the
  * Clean & dedupe screen, split where the "Saving leads" progress starts (before: the pipeline in the
- * worker; after: staging every row through the host).
+ * worker; after: staging every row through the host), and the UI thread's longest block while saving.
  *
  * Chromium is driven over the DevTools protocol directly, with the DOM and Runtime domains only:
  * Playwright turns on network capture, which copies every 700 kB staging request into the protocol
@@ -160,13 +160,20 @@ export async function timeUiImport(csvPath: string): Promise<Record<string, numb
     const started = performance.now();
     await evaluate(`${button('Continue: clean and check all rows')}.click()`);
     const saving = await until(`document.body.textContent.includes('Saving leads')`);
+    // How long the page could not answer the user at a stretch while saving: a timer chain on the UI
+    // thread records its longest gap.
+    await evaluate(
+      `(() => { const w = (window.__uiGap = { max: 0, last: performance.now(), on: true }); const tick = () => { const now = performance.now(); w.max = Math.max(w.max, now - w.last); w.last = now; if (w.on) setTimeout(tick, 1); }; setTimeout(tick, 1); })()`,
+    );
     const done = await until(
       `[...document.querySelectorAll('h1')].some((h) => h.textContent === 'Clean & dedupe')`,
     );
+    const longestBlock = Number(await evaluate(`(window.__uiGap.on = false, window.__uiGap.max)`));
     return {
       uiReadMs: Math.round(headerStep - chosen),
       uiPipelineMs: Math.round(saving - started),
       uiStagingMs: Math.round(done - saving),
+      uiStagingMaxBlockMs: Math.round(longestBlock),
       uiContinueToCleanMs: Math.round(done - started),
     };
   } finally {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isCallName, isEventName, type EventName, type LeadPrepBridge } from '../src-shared/contract';
 import type { Envelope } from '../src-shared/contract/define';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels';
+import { IPC_CALL_CHANNEL, IPC_CALL_JSON_CHANNEL, IPC_EVENT_CHANNEL } from './channels';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
@@ -12,16 +12,27 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payl
   for (const listener of listeners.get(name) ?? []) listener(payload);
 });
 
+const unknownCall = (name: unknown): Promise<Envelope> =>
+  Promise.resolve({
+    ok: false,
+    error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` },
+  });
+
 const bridge = {
   invoke(name, input) {
-    if (!isCallName(name)) {
+    if (!isCallName(name)) return unknownCall(name);
+    return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input) as Promise<Envelope>;
+  },
+  invokeJson(name, json) {
+    if (!isCallName(name)) return unknownCall(name);
+    if (!(json instanceof Uint8Array)) {
       const refused: Envelope = {
         ok: false,
-        error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` },
+        error: { code: 'invalid_input', message: 'invokeJson takes the input encoded as UTF-8 JSON bytes.' },
       };
       return Promise.resolve(refused);
     }
-    return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input) as Promise<Envelope>;
+    return ipcRenderer.invoke(IPC_CALL_JSON_CHANNEL, name, json) as Promise<Envelope>;
   },
   on(event, listener) {
     if (!isEventName(event)) throw new TypeError(`Unknown event: ${String(event).slice(0, 80)}`);

@@ -11,7 +11,7 @@ export const APP_HOST = 'leadprep';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../src-preload/channels';
+export { IPC_CALL_CHANNEL, IPC_CALL_JSON_CHANNEL, IPC_EVENT_CHANNEL } from '../../src-preload/channels';
 
 /**
  * `standard` gives the scheme real origins and relative URL resolution, `secure` makes it a secure

@@ -68,4 +68,16 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   };
 }
 
+/**
+ * A call's input sent as JSON text (the web host's bodies, the desktop host's encoded inputs): an empty
+ * text is an empty input; null when the text is not JSON. The dispatcher then parses it as the call's input.
+ */
+export function parseJsonInput(text: string): { input: unknown } | null {
+  try {
+    return { input: text.trim() === '' ? {} : (JSON.parse(text) as unknown) };
+  } catch {
+    return null;
+  }
+}
+
 export { AppError };

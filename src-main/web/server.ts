@@ -6,7 +6,7 @@ import type { Envelope } from '../../src-shared/contract/define';
 import type { ErrorCode } from '../../src-shared/errors';
 import type { AppContext, HostPlatform } from '../app/context';
 import { createHandlers } from '../app/handlers';
-import { createDispatcher, type Dispatch } from '../ipc/dispatch';
+import { createDispatcher, parseJsonInput, type Dispatch } from '../ipc/dispatch';
 import { findAssetDir } from '../paths';
 import { SECURITY_HEADERS, contentTypeFor, readStaticFile, resolveStaticPath } from './static';
 
@@ -156,13 +156,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       }
       throw e;
     }
-    let input: unknown;
-    try {
-      input = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
-    } catch {
+    const parsed = parseJsonInput(text);
+    if (!parsed)
       return sendJson(res, 400, errorEnvelope('invalid_input', 'The request body is not valid JSON.'));
-    }
-    sendJson(res, 200, await dispatch(name, input));
+    sendJson(res, 200, await dispatch(name, parsed.input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {

@@ -6,6 +6,8 @@ import { reviewCalls, reviewEvents } from './review';
 import { generationCalls, generationEvents } from './generation';
 import { pushCalls, pushEvents } from './push';
 
+export { encodeInput, type EncodedInput } from './encoded';
+
 /**
  * The whole IPC/HTTP contract: every call's input and output and every main -> renderer event.
  * Domains declare their own maps; they are joined here and nowhere else.
@@ -46,5 +48,7 @@ export const isEventName = (name: unknown): name is EventName =>
 /** The object the preload exposes as `window.leadprep`, and the web client implements over HTTP. */
 export interface LeadPrepBridge {
   invoke(name: CallName, input: unknown): Promise<unknown>;
+  /** The same call with its input already encoded (`encodeInput`); the host parses it as JSON, then as the call's input. */
+  invokeJson(name: CallName, json: Uint8Array<ArrayBuffer>): Promise<unknown>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
 }

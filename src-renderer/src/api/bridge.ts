@@ -34,35 +34,39 @@ export function createHttpBridge(base = ''): LeadPrepBridge {
     };
   };
 
+  const post = async (name: CallName, body: string | Uint8Array<ArrayBuffer>): Promise<unknown> => {
+    let res: Response;
+    try {
+      res = await fetch(`${base}/api/call/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'offline',
+          message: 'LeadPrep (the `leadprep serve` process) is not reachable. Start it again and reload.',
+        },
+      };
+    }
+    if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: SIGNED_OUT_MESSAGE } };
+    try {
+      return (await res.json()) as unknown;
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'internal', message: `LeadPrep answered ${res.status} without a readable body.` },
+      };
+    }
+  };
+
   return {
-    async invoke(name: CallName, input: unknown): Promise<unknown> {
-      let res: Response;
-      try {
-        res = await fetch(`${base}/api/call/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'offline',
-            message: 'LeadPrep (the `leadprep serve` process) is not reachable. Start it again and reload.',
-          },
-        };
-      }
-      if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: SIGNED_OUT_MESSAGE } };
-      try {
-        return (await res.json()) as unknown;
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: `LeadPrep answered ${res.status} without a readable body.` },
-        };
-      }
-    },
+    invoke: (name, input) => post(name, JSON.stringify(input ?? {})),
+    // The bytes are the body as they are: encoding them was the worker's job.
+    invokeJson: (name, json) => post(name, json),
     on(event: EventName, listener: (payload: unknown) => void): () => void {
       ensureSource();
       let set = listeners.get(event);

@@ -5,6 +5,7 @@ import {
   type CallInput,
   type CallName,
   type CallOutput,
+  type EncodedInput,
   type EventName,
   type EventPayload,
 } from '../../../src-shared/contract';
@@ -29,12 +30,8 @@ export function errorMessage(e: unknown): string {
   return 'Something unexpected went wrong. Details are in the log (Settings → Reveal logs).';
 }
 
-/**
- * Calls the core through whichever host we run in. Input and output types come from the contract; the
- * answer is parsed again here, because it crossed a process (or network) boundary.
- */
-async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const raw = await getBridge().invoke(name, input);
+/** The host's answer to `name`, parsed again here, because it crossed a process (or network) boundary. */
+function answer<K extends CallName>(name: K, raw: unknown): CallOutput<K> {
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) throw new ApiError('bad_response', `LeadPrep gave an unreadable answer to ${name}.`);
   if (!envelope.data.ok) throw new ApiError(envelope.data.error.code, envelope.data.error.message);
@@ -43,7 +40,17 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
   return output.data as CallOutput<K>;
 }
 
-export const api = { call };
+/** Calls the core through whichever host we run in. Input and output types come from the contract. */
+async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  return answer(name, await getBridge().invoke(name, input));
+}
+
+/** The same, with an input a worker already encoded (`encodeInput`): this thread only passes the bytes on. */
+async function callJson<K extends CallName>(name: K, json: EncodedInput<K>): Promise<CallOutput<K>> {
+  return answer(name, await getBridge().invokeJson(name, json));
+}
+
+export const api = { call, callJson };
 
 /** Subscribes to one main -> renderer event for the component's lifetime; payloads are parsed first. */
 export function useEvent<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): void {

@@ -14,6 +14,7 @@ import { isReadError, openWorkbook, type Workbook } from '../../../src-shared/im
 import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
+import { encodeInput } from '../../../src-shared/contract/encoded';
 import { emailKey } from '../../../src-shared/import/email';
 import { suppressionFileEntries } from '../../../src-shared/import/suppression';
 import type { ExistingLookup } from '../../../src-shared/import/dedupe';
@@ -23,6 +24,7 @@ import {
   WorkerRequestSchema,
   type DedupeIndex,
   type Phase,
+  type CleanedRowMessage,
   type ResultOf,
   type RequestType,
   type WorkerRequest,
@@ -52,7 +54,15 @@ interface State {
 }
 const state: State = { fileName: '', workbook: null, sheet: null, grid: null, result: null };
 
-const post = (message: WorkerResponse): void => self.postMessage(message);
+/** Results whose buffers move to the UI thread instead of being copied (the UI thread only passes them on). */
+const transfers = new WeakMap<object, Transferable[]>();
+function transferring<T extends object>(value: T, buffers: Transferable[]): T {
+  transfers.set(value, buffers);
+  return value;
+}
+
+const post = (message: WorkerResponse, transfer: Transferable[] = []): void =>
+  self.postMessage(message, transfer);
 const progress = (id: number, phase: Phase, done: number, total: number): void =>
   post({ type: 'progress', id, phase, done, total });
 
@@ -199,12 +209,16 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   chunk(req) {
     if (!state.result) throw new UserFacingError('no_result', 'Run the import first.');
     const rows = state.result.leads.slice(req.start, req.start + req.size).map(plainRow);
-    return { rows, done: req.start + req.size >= state.result.leads.length };
+    const json = encodeInput('imports.stageRows', { importId: req.importId, rows });
+    return transferring(
+      { json, rows: rows.length, done: req.start + req.size >= state.result.leads.length },
+      [json.buffer],
+    );
   },
 };
 
-/** Custom variables are null-prototype objects; structured clone and zod both want plain ones. */
-function plainRow(row: PipelineResult['leads'][number]): ResultOf<'chunk'>['rows'][number] {
+/** The contract's row shape (mutable arrays, plain objects) for a row of the pipeline's result. */
+function plainRow(row: PipelineResult['leads'][number]): CleanedRowMessage {
   return {
     rowNumber: row.rowNumber,
     original: [...row.original],
@@ -239,7 +253,11 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   }
   const req = parsed.data;
   handle(req).then(
-    (value) => post({ type: 'result', id: req.id, value }),
+    (value) =>
+      post(
+        { type: 'result', id: req.id, value },
+        typeof value === 'object' && value !== null ? transfers.get(value) : [],
+      ),
     (e: unknown) => {
       if (isReadError(e) || e instanceof UserFacingError)
         post({ type: 'error', id: req.id, code: e.code, message: e.message });

@@ -28,9 +28,31 @@ describe('registerElectronIpc', () => {
   const dispatch = vi.fn(async (name: unknown): Promise<Envelope> => ({ ok: true, value: { called: name } }));
   const unregister = registerElectronIpc({ dispatch, isOwnWebContents: (id) => id === OWN_ID, log });
   const handler = ipc.handlers.get('leadprep:call') as Handler;
+  const jsonHandler = ipc.handlers.get('leadprep:call-json') as Handler;
+  const bytes = (text: string) => new TextEncoder().encode(text);
 
-  it('registers one handler on the call channel', () => {
-    expect([...ipc.handlers.keys()]).toEqual(['leadprep:call']);
+  it('registers one handler per call channel: inputs as values, and inputs encoded as JSON', () => {
+    expect([...ipc.handlers.keys()]).toEqual(['leadprep:call', 'leadprep:call-json']);
+  });
+
+  it('parses an encoded input as JSON and passes it to the dispatcher', async () => {
+    dispatch.mockClear();
+    await expect(
+      jsonHandler(event({}), 'imports.stageRows', bytes('{"importId":3,"rows":[{"é":"ü"}]}')),
+    ).resolves.toEqual({ ok: true, value: { called: 'imports.stageRows' } });
+    expect(dispatch).toHaveBeenCalledWith('imports.stageRows', { importId: 3, rows: [{ é: 'ü' }] });
+  });
+
+  it.each([
+    ['text that is not JSON', bytes('{"importId":3,')],
+    ['a value that is not bytes', '{"importId":3}'],
+  ])('answers an encoded input that is %s with invalid_input and never dispatches', async (_l, json) => {
+    dispatch.mockClear();
+    await expect(jsonHandler(event({}), 'imports.stageRows', json)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('passes calls from our window to the dispatcher', async () => {
@@ -50,11 +72,13 @@ describe('registerElectronIpc', () => {
     dispatch.mockClear();
     const result = await handler(event(opts), 'keys.set', { provider: 'machfive', key: 'stolen-key-123' });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const encoded = await jsonHandler(event(opts), 'imports.stageBegin', bytes('{}'));
+    expect(encoded).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('can be unregistered', () => {
     unregister();
-    expect(ipc.handlers.has('leadprep:call')).toBe(false);
+    expect([...ipc.handlers.keys()]).toEqual([]);
   });
 });

@@ -39,9 +39,25 @@ describe('preload bridge', () => {
     bridge = electron.state.exposed.get('leadprep') as LeadPrepBridge;
   });
 
-  it('exposes exactly one object, window.leadprep, with invoke and on', () => {
+  it('exposes exactly one object, window.leadprep, with invoke, invokeJson and on', () => {
     expect([...electron.state.exposed.keys()]).toEqual(['leadprep']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'invokeJson', 'on']);
+  });
+
+  it('sends encoded inputs as bytes on their own channel, and refuses anything else locally', async () => {
+    const json = new TextEncoder().encode('{"importId":1}');
+    await bridge.invokeJson('imports.stageRows', json);
+    expect(electron.state.invoked.at(-1)).toEqual(['leadprep:call-json', 'imports.stageRows', json]);
+    const before = electron.state.invoked.length;
+    await expect(bridge.invokeJson('fs.readFile' as never, json)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown_call' },
+    });
+    await expect(bridge.invokeJson('imports.stageRows', '{"importId":1}' as never)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(electron.state.invoked.length).toBe(before);
   });
 
   it('sends contract calls on the single call channel', async () => {

@@ -17,6 +17,22 @@ describe('HTTP bridge (browser mode)', () => {
     expect(new Headers(init.headers).get('content-type')).toBe('application/json');
   });
 
+  it('sends an encoded input as the body byte for byte, as JSON', async () => {
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify({ ok: true, value: { staged: 1 } }), { status: 200 }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const json = new TextEncoder().encode('{"importId":3,"rows":[]}');
+    await expect(createHttpBridge().invokeJson('imports.stageRows', json)).resolves.toEqual({
+      ok: true,
+      value: { staged: 1 },
+    });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/call/imports.stageRows');
+    expect(init.body).toBe(json);
+    expect(new Headers(init.headers).get('content-type')).toBe('application/json');
+  });
+
   it('turns a 401 into a "sign in again" error and a dead server into an offline error', async () => {
     vi.stubGlobal(
       'fetch',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setBridge } from '../../../src-renderer/src/api/bridge';
 import { api, ApiError, errorMessage } from '../../../src-renderer/src/api/client';
-import type { CallName, LeadPrepBridge } from '../../../src-shared/contract';
+import { encodeInput, type CallName, type LeadPrepBridge } from '../../../src-shared/contract';
 
 function fakeBridge(
   answer: (name: CallName, input: unknown) => unknown,
@@ -12,6 +12,10 @@ function fakeBridge(
     async invoke(name, input) {
       seen.push([name, input]);
       return answer(name, input);
+    },
+    async invokeJson(name, json) {
+      seen.push([name, json]);
+      return answer(name, json);
     },
     on: () => () => undefined,
   };
@@ -53,5 +57,27 @@ describe('api.call', () => {
 
   it('never shows a raw exception text to the user', () => {
     expect(errorMessage(new Error('ECONNRESET at socket.js:12'))).not.toContain('ECONNRESET');
+  });
+});
+
+describe('api.callJson', () => {
+  it('hands the encoded bytes to the host untouched and parses the answer like any call', async () => {
+    const bridge = fakeBridge(() => ({ ok: true, value: { staged: 2 } }));
+    setBridge(bridge);
+    const json = encodeInput('imports.stageRows', { importId: 4, rows: [] });
+    await expect(api.callJson('imports.stageRows', json)).resolves.toEqual({ staged: 2 });
+    expect(bridge.seen).toEqual([['imports.stageRows', json]]);
+    expect(JSON.parse(new TextDecoder().decode(json))).toEqual({ importId: 4, rows: [] });
+  });
+
+  it('throws the host error, and refuses an answer that breaks the output schema', async () => {
+    const json = encodeInput('imports.stageRows', { importId: 4, rows: [] });
+    setBridge(fakeBridge(() => ({ ok: false, error: { code: 'conflict', message: 'Already staged.' } })));
+    await expect(api.callJson('imports.stageRows', json)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Already staged.',
+    });
+    setBridge(fakeBridge(() => ({ ok: true, value: { staged: 'two' } })));
+    await expect(api.callJson('imports.stageRows', json)).rejects.toMatchObject({ code: 'bad_response' });
   });
 });

@@ -42,6 +42,7 @@ function fakeHost(ready: number): { seen: Record<string, unknown>[] } {
       const counts = { ready, needs_fix: 7, invalid: 0, duplicate: 0, suppressed: 0 };
       return { ok: true, value: { total: ready + 7, counts, matching: ready, rows } };
     },
+    invokeJson: (name) => Promise.reject(new Error(`unexpected encoded call ${name}`)),
     on: () => () => undefined,
   };
   setBridge(bridge);

@@ -49,6 +49,7 @@ function bridgeFrom(answers: Partial<Record<CallName, unknown>>): LeadPrepBridge
         ? { ok: true, value: answers[name] }
         : { ok: false, error: { code: 'internal', message: 'no' } };
     },
+    invokeJson: (name) => Promise.reject(new Error(`unexpected encoded call ${name}`)),
     on: () => () => undefined,
   };
 }

@@ -44,6 +44,7 @@ function host() {
         name === 'runs.list' ? { runs: [summary] } : name === 'queue.status' ? { providers: [] } : detail;
       return { ok: true, value };
     },
+    invokeJson: (name) => Promise.reject(new Error(`unexpected encoded call ${name}`)),
     on(event, listener) {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));

@@ -219,7 +219,8 @@ export const useImportFlow = create<FlowState>((set, get) => {
       pending.catch(() => undefined);
       return pending;
     };
-    const chunkAt = (start: number) => quietly(worker().request('chunk', { start, size: STAGE_CHUNK_ROWS }));
+    const chunkAt = (start: number) =>
+      quietly(worker().request('chunk', { importId, start, size: STAGE_CHUNK_ROWS }));
     let next: ReturnType<typeof chunkAt> | null = null;
     const saving: Promise<unknown>[] = [];
     // A call still in flight when the user cancelled fails on the deleted draft: that is no error to show.
@@ -233,8 +234,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
     for (let start = 0; start < summary.total && !stale(); start += STAGE_CHUNK_ROWS) {
       const chunk = await (next ?? chunkAt(start));
       next = start + STAGE_CHUNK_ROWS < summary.total ? chunkAt(start + STAGE_CHUNK_ROWS) : null;
-      if (chunk.rows.length > 0)
-        saving.push(quietly(api.call('imports.stageRows', { importId, rows: chunk.rows })));
+      if (chunk.rows > 0) saving.push(quietly(api.callJson('imports.stageRows', chunk.json)));
       if (saving.length >= STAGE_CALLS_IN_FLIGHT) await saved(saving.shift());
       if (!stale()) busy('stage', true, Math.min(start + STAGE_CHUNK_ROWS, summary.total), summary.total);
     }
