@@ -183,6 +183,18 @@ export interface Classification {
 }
 
 /**
+ * Why the row can never be sent whatever other rows, the suppression list or the user's decisions say
+ * (no email, bad syntax with no suggested fix, a disposable domain), or null when it can.
+ */
+export function invalidReason(cleaned: CleanedLead): string | null {
+  const check = cleaned.emailCheck;
+  if (check === null) return 'No email address';
+  if (!check.syntaxValid && check.suggestion === null) return check.reason ?? 'Not a valid email address';
+  if (check.disposable) return 'Disposable (throw-away) email domain';
+  return null;
+}
+
+/**
  * Exactly one state per row, first match wins:
  * 1. invalid: no email, bad syntax with no suggested fix, disposable domain;
  * 2. suppressed: on the suppression list, or excluded by the user;
@@ -207,18 +219,13 @@ export function classify(
   if (check?.suggestion) flags.push('typo');
   if (verdict.possibleDuplicate) flags.push('possible_duplicate');
   const suggestion = check?.suggestion ?? null;
+  const invalid = invalidReason(cleaned);
   // Plain branches rather than a result-building closure: this runs once per row.
   let state: LeadState;
   let reason: string;
-  if (check === null) {
+  if (invalid !== null) {
     state = 'invalid';
-    reason = 'No email address';
-  } else if (!check.syntaxValid && suggestion === null) {
-    state = 'invalid';
-    reason = check.reason ?? 'Not a valid email address';
-  } else if (check.disposable) {
-    state = 'invalid';
-    reason = 'Disposable (throw-away) email domain';
+    reason = invalid;
   } else if (verdict.suppressed) {
     state = 'suppressed';
     reason = verdict.suppressed;
@@ -231,7 +238,7 @@ export function classify(
   } else if (verdict.duplicate && decision !== 'keep') {
     state = 'duplicate';
     reason = verdict.duplicate;
-  } else if (!check.syntaxValid) {
+  } else if (check !== null && !check.syntaxValid) {
     // Only an address that can be sent to as written may be kept over a suggestion.
     state = 'needs_fix';
     reason = `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`;

@@ -30,6 +30,7 @@ import {
   cleanLead,
   cleanRow,
   compileMapping,
+  invalidReason,
   type CleanedLead,
   type CompiledMapping,
   type CrossRowVerdict,
@@ -156,20 +157,34 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   return { rowNumbers, originals, cleaned, blankRows };
 }
 
-function groupsOf(sheet: CleanedSheet): { leads: NormalisedLead[]; groups: PipelineGroup[] } {
+/**
+ * Subtracted from the completeness of a row that can never be sent: the survivor of a group is one that
+ * can be sent whenever the group has one (a valid lead must not become the duplicate of a broken one),
+ * then the most complete. Completeness counts fields and columns, far below this.
+ */
+const UNSENDABLE_PENALTY = 1_000_000;
+
+function groupsOf(
+  sheet: CleanedSheet,
+  indexOfRow: Int32Array,
+): { leads: NormalisedLead[]; groups: PipelineGroup[] } {
   const n = sheet.cleaned.length;
   const leads: NormalisedLead[] = new Array<NormalisedLead>(n);
   const scores: number[] = new Array<number>(n);
+  const unsendable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const lead = (sheet.cleaned[i] as CleanedLead).lead;
-    leads[i] = lead;
-    scores[i] = completeness(lead);
+    const cleaned = sheet.cleaned[i] as CleanedLead;
+    leads[i] = cleaned.lead;
+    const never = invalidReason(cleaned) === null ? 0 : 1;
+    unsendable[i] = never;
+    scores[i] = completeness(cleaned.lead) - never * UNSENDABLE_PENALTY;
   }
   const found = duplicateGroupsInIdOrder(leads, sheet.rowNumbers, scores);
-  const groups: PipelineGroup[] = new Array<PipelineGroup>(found.length);
-  for (let id = 0; id < found.length; id++) {
-    const g = found[id] as DuplicateGroup;
-    groups[id] = { kind: g.kind, ids: g.ids, survivorId: g.survivorId, id };
+  const groups: PipelineGroup[] = [];
+  for (const g of found) {
+    // Only rows that can never be sent (the same broken address three times): nothing to review.
+    if (g.ids.every((id) => unsendable[indexOfRow[id] as number] === 1)) continue;
+    groups.push({ kind: g.kind, ids: g.ids, survivorId: g.survivorId, id: groups.length });
   }
   return { leads, groups };
 }
@@ -177,14 +192,12 @@ function groupsOf(sheet: CleanedSheet): { leads: NormalisedLead[]; groups: Pipel
 function classifyRows(
   input: PipelineInput,
   sheet: CleanedSheet,
+  indexOfRow: Int32Array,
   groups: readonly PipelineGroup[],
   existing: Map<number, ExistingMatch> | null,
 ): { leads: CleanedRow[]; counts: Record<LeadState, number> } {
   const { rowNumbers, originals, cleaned: cleanedRows } = sheet;
   const n = cleanedRows.length;
-  // Row numbers are below rows.length + 1: typed arrays index by row number.
-  const indexOfRow = new Int32Array(input.rows.length + 1);
-  for (let i = 0; i < n; i++) indexOfRow[rowNumbers[i] as number] = i;
   const exactGroupOf = new Int32Array(n).fill(-1);
   const fuzzyGroupOf = new Int32Array(n).fill(-1);
   for (const g of groups) {
@@ -249,7 +262,10 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   if (!valid.ok) throw new MappingError(valid.problem, valid.message);
 
   const sheet = cleanSheet(input, compileMapping(input.mapping));
-  const { leads: records, groups } = groupsOf(sheet);
+  // Row numbers are below rows.length + 1: a typed array finds a lead by its row number.
+  const indexOfRow = new Int32Array(input.rows.length + 1);
+  for (let i = 0; i < sheet.rowNumbers.length; i++) indexOfRow[sheet.rowNumbers[i] as number] = i;
+  const { leads: records, groups } = groupsOf(sheet, indexOfRow);
   const existing = input.existing
     ? matchExisting(
         records.map((lead, i) => ({
@@ -260,6 +276,6 @@ export function runPipeline(input: PipelineInput): PipelineResult {
         input.existing,
       )
     : null;
-  const { leads, counts } = classifyRows(input, sheet, groups, existing);
+  const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing);
   return { headers, leads, groups, counts, total: leads.length, blankRows: sheet.blankRows };
 }

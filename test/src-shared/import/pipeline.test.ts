@@ -88,6 +88,47 @@ describe('runPipeline', () => {
     expect(r.groups.find((g) => g.kind === 'name_company')).toMatchObject({ ids: [12, 13] });
   });
 
+  it('never makes a valid lead the duplicate of a row that cannot be sent, however complete that row is', () => {
+    const rows = [
+      ['Email', 'First name', 'Last name', 'Company', 'Title', 'Phone', 'LinkedIn'],
+      ['maria.lopez@globex.com', 'Maria', '', '', '', '', 'linkedin.com/in/marialopez'],
+      [
+        'maria.lopez@globex',
+        'Maria',
+        'Lopez',
+        'Globex',
+        'CTO',
+        '+34 600 000 000',
+        'linkedin.com/in/marialopez',
+      ],
+    ];
+    const headers = normaliseHeaders(rows[0] ?? []);
+    const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
+    expect(r.leads.map((l) => [l.rowNumber, l.state])).toEqual([
+      [2, 'ready'],
+      [3, 'invalid'],
+    ]);
+    expect(r.groups).toEqual([{ id: 0, kind: 'linkedin', ids: [2, 3], survivorId: 2 }]);
+    expect(r.leads.map((l) => l.groupId)).toEqual([0, 0]);
+  });
+
+  it('lists no duplicate group whose rows can none of them be sent', () => {
+    const rows = [
+      ['Email', 'Name', 'Company'],
+      ['ana@acme', 'Ana Silva', 'Acme'],
+      ['ANA@acme', 'Ana Silva', 'Acme'],
+      ['ana@acme', 'Ana Silva', 'Acme'],
+      ['bo@beta.io', 'Bo Stone', 'Beta'],
+      ['Bo@Beta.io', 'Bo Stone', 'Beta'],
+    ];
+    const headers = normaliseHeaders(rows[0] ?? []);
+    const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
+    expect(r.leads.map((l) => l.state)).toEqual(['invalid', 'invalid', 'invalid', 'ready', 'duplicate']);
+    expect(r.groups).toEqual([{ id: 0, kind: 'email', ids: [5, 6], survivorId: 5 }]);
+    expect(r.leads.map((l) => l.groupId)).toEqual([null, null, null, 0, 0]);
+    expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
   it('applies decisions by row number', () => {
     const r = run(
       new Map<number, RowDecision>([
