@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isCallName, isEventName, type EventName, type LeadPrepBridge } from '../src-shared/contract';
+import {
+  isBytes,
+  isCallName,
+  isEventName,
+  type EventName,
+  type LeadPrepBridge,
+} from '../src-shared/contract';
 import type { Envelope } from '../src-shared/contract/define';
 import { IPC_CALL_CHANNEL, IPC_CALL_JSON_CHANNEL, IPC_EVENT_CHANNEL } from './channels';
 
@@ -25,7 +31,7 @@ const bridge = {
   },
   invokeJson(name, json) {
     if (!isCallName(name)) return unknownCall(name);
-    if (!(json instanceof Uint8Array)) {
+    if (!isBytes(json)) {
       const refused: Envelope = {
         ok: false,
         error: { code: 'invalid_input', message: 'invokeJson takes the input encoded as UTF-8 JSON bytes.' },

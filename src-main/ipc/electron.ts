@@ -1,4 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { isBytes } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/contract/define';
 import {
   IPC_CALL_CHANNEL,
@@ -51,7 +52,7 @@ export function registerElectronIpc(deps: {
   ipcMain.handle(IPC_CALL_JSON_CHANNEL, async (event, name: unknown, json: unknown): Promise<Envelope> => {
     const refused = refusal(event, name);
     if (refused) return refused;
-    if (!(json instanceof Uint8Array)) return NOT_JSON;
+    if (!isBytes(json)) return NOT_JSON;
     const parsed = parseJsonInput(
       Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'),
     );

@@ -12,3 +12,11 @@ export type EncodedInput<K extends CallName> = Uint8Array<ArrayBuffer> & { reado
 export function encodeInput<K extends CallName>(_name: K, input: CallInput<K>): EncodedInput<K> {
   return new TextEncoder().encode(JSON.stringify(input)) as EncodedInput<K>;
 }
+
+/**
+ * Whether `value` is a Uint8Array from any realm: a value copied across Electron's context bridge or
+ * IPC may come from another realm's constructor, where `instanceof` would say no.
+ */
+export function isBytes(value: unknown): value is Uint8Array<ArrayBuffer> {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}

@@ -6,7 +6,7 @@ import { reviewCalls, reviewEvents } from './review';
 import { generationCalls, generationEvents } from './generation';
 import { pushCalls, pushEvents } from './push';
 
-export { encodeInput, type EncodedInput } from './encoded';
+export { encodeInput, isBytes, type EncodedInput } from './encoded';
 
 /**
  * The whole IPC/HTTP contract: every call's input and output and every main -> renderer event.

@@ -9,7 +9,7 @@
  * send `progress` for it in between.
  */
 import { z } from 'zod';
-import type { EncodedInput } from '../../../src-shared/contract/encoded';
+import { isBytes, type EncodedInput } from '../../../src-shared/contract/encoded';
 import { ColumnMappingSchema } from '../../../src-shared/import/types';
 import {
   importsCalls,
@@ -120,10 +120,7 @@ export type RunSummary = z.infer<typeof RunSummarySchema>;
  * it ~5 s per 100,000 rows and held up the host, which waited for each chunk.
  */
 export const ChunkSchema = z.object({
-  json: z.custom<EncodedInput<'imports.stageRows'>>(
-    (value) => value instanceof Uint8Array,
-    'Expected the encoded rows of a chunk',
-  ),
+  json: z.custom<EncodedInput<'imports.stageRows'>>(isBytes, 'Expected the encoded rows of a chunk'),
   rows: z.number().int().min(0),
   done: z.boolean(),
 });

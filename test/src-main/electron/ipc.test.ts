@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../src-shared/contract/define';
 
@@ -41,6 +42,13 @@ describe('registerElectronIpc', () => {
       jsonHandler(event({}), 'imports.stageRows', bytes('{"importId":3,"rows":[{"é":"ü"}]}')),
     ).resolves.toEqual({ ok: true, value: { called: 'imports.stageRows' } });
     expect(dispatch).toHaveBeenCalledWith('imports.stageRows', { importId: 3, rows: [{ é: 'ü' }] });
+  });
+
+  it('takes bytes made in another realm, as IPC may deliver them', async () => {
+    dispatch.mockClear();
+    const foreign: unknown = runInNewContext('new Uint8Array([123, 125])');
+    await jsonHandler(event({}), 'keys.status', foreign);
+    expect(dispatch).toHaveBeenCalledWith('keys.status', {});
   });
 
   it.each([
