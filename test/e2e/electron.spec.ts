@@ -61,7 +61,11 @@ test.describe('desktop app', () => {
         require: typeof (globalThis as { require?: unknown }).require,
         process: typeof (globalThis as { process?: unknown }).process,
       }));
-      expect(globals).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
+      expect(globals).toEqual({
+        bridge: ['invoke', 'invokeJson', 'on'],
+        require: 'undefined',
+        process: 'undefined',
+      });
 
       // A contract call round-trips through the sender-checked IPC handler.
       const info = await page.evaluate(() =>
@@ -70,6 +74,13 @@ test.describe('desktop app', () => {
         ).leadprep.invoke('app.info', {}),
       );
       expect(info).toMatchObject({ ok: true, value: { host: 'electron', dataDir: home } });
+      // So does one whose input was encoded as JSON bytes (how staging chunks travel), across the bridge.
+      const encoded = await page.evaluate(() =>
+        (
+          globalThis as unknown as { leadprep: { invokeJson(n: string, j: Uint8Array): Promise<unknown> } }
+        ).leadprep.invokeJson('app.info', new TextEncoder().encode('{}')),
+      );
+      expect(encoded).toMatchObject({ ok: true, value: { host: 'electron', dataDir: home } });
 
       // window.open never creates a second window, and navigation away from the app is refused.
       await page.evaluate(() =>
