@@ -373,11 +373,7 @@ function addTo(blocks: Blocks, key: string, i: number): boolean {
 
 const ASCII_UPPER = /[A-Z]/;
 
-function fuzzyJoin(
-  items: readonly DedupeFields[],
-  candidates: readonly number[],
-  uf: UnionFind,
-): void {
+function fuzzyJoin(items: readonly DedupeFields[], candidates: readonly number[], uf: UnionFind): void {
   const persons: (Person | null)[] = new Array<Person | null>(items.length).fill(null);
   const domains: (string | null)[] = new Array<string | null>(items.length).fill(null);
   // By company key, then name block: two lookups by strings whose hashes are
@@ -421,11 +417,7 @@ function fuzzyJoin(
       }
     }
   }
-  const visit = (
-    block: number[],
-    needsNoDomain: boolean,
-    onMatch: (a: number, b: number) => void,
-  ): void => {
+  const visit = (block: number[], needsNoDomain: boolean, onMatch: (a: number, b: number) => void): void => {
     const wide = block.length > BLOCK_ALL_PAIRS;
     if (wide) sortByRank(block, persons);
     for (let x = 0; x < block.length; x++) {
@@ -605,6 +597,16 @@ export interface ExistingLookup {
 }
 
 export type ExistingMatch = 'email' | 'linkedin';
+
+/**
+ * Why a row is already in your leads: its own address or LinkedIn profile matched, or (a row number) it
+ * is the same person as that row of the file, whose own keys matched.
+ */
+export function alreadyInLeadsReason(via: ExistingMatch | number): string {
+  if (via === 'email') return 'Already in your leads (same email)';
+  if (via === 'linkedin') return 'Already in your leads (same LinkedIn profile)';
+  return `Already in your leads (the same person as row ${via})`;
+}
 
 /** Items that match a lead already in the database (earlier imports), by id. Email wins over LinkedIn. */
 export function matchExisting(

@@ -36,6 +36,7 @@ import {
   type CrossRowVerdict,
 } from './clean';
 import {
+  alreadyInLeadsReason,
   completeness,
   duplicateGroupsInIdOrder,
   matchExisting,
@@ -158,35 +159,50 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
 }
 
 /**
- * Subtracted from the completeness of a row that can never be sent: the survivor of a group is one that
- * can be sent whenever the group has one (a valid lead must not become the duplicate of a broken one),
- * then the most complete. Completeness counts fields and columns, far below this.
+ * Subtracted from the completeness of a row that can never be sent (invalid, or already in your leads):
+ * the survivor of a group is one that can be sent whenever the group has one (a valid lead must not
+ * become the duplicate of a broken one), then the most complete. Completeness counts fields and
+ * columns, far below this.
  */
 const UNSENDABLE_PENALTY = 1_000_000;
 
+/**
+ * The duplicate groups to review, and each lead's database anchor (by lead position; 0: none). An exact
+ * group (rows linked by the same address or LinkedIn profile) with a member already in your leads is
+ * that person: every member is already in your leads, so there is nothing to review. Neither is there
+ * in a group of rows that can never be sent (the same broken address three times).
+ */
 function groupsOf(
   sheet: CleanedSheet,
+  leads: readonly NormalisedLead[],
   indexOfRow: Int32Array,
-): { leads: NormalisedLead[]; groups: PipelineGroup[] } {
-  const n = sheet.cleaned.length;
-  const leads: NormalisedLead[] = new Array<NormalisedLead>(n);
+  existing: ReadonlyMap<number, ExistingMatch> | null,
+): { groups: PipelineGroup[]; anchors: Int32Array } {
+  const n = leads.length;
   const scores: number[] = new Array<number>(n);
   const unsendable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const cleaned = sheet.cleaned[i] as CleanedLead;
-    leads[i] = cleaned.lead;
-    const never = invalidReason(cleaned) === null ? 0 : 1;
+    const never =
+      invalidReason(sheet.cleaned[i] as CleanedLead) !== null || existing?.has(sheet.rowNumbers[i] as number)
+        ? 1
+        : 0;
     unsendable[i] = never;
-    scores[i] = completeness(cleaned.lead) - never * UNSENDABLE_PENALTY;
+    scores[i] = completeness(leads[i] as NormalisedLead) - never * UNSENDABLE_PENALTY;
   }
   const found = duplicateGroupsInIdOrder(leads, sheet.rowNumbers, scores);
   const groups: PipelineGroup[] = [];
+  const anchors = new Int32Array(n);
   for (const g of found) {
-    // Only rows that can never be sent (the same broken address three times): nothing to review.
+    // Ids ascend: the first member already in your leads is the lowest row.
+    const anchor = g.kind === 'name_company' || !existing ? undefined : g.ids.find((id) => existing.has(id));
+    if (anchor !== undefined) {
+      for (const id of g.ids) if (!existing?.has(id)) anchors[indexOfRow[id] as number] = anchor;
+      continue;
+    }
     if (g.ids.every((id) => unsendable[indexOfRow[id] as number] === 1)) continue;
     groups.push({ kind: g.kind, ids: g.ids, survivorId: g.survivorId, id: groups.length });
   }
-  return { leads, groups };
+  return { groups, anchors };
 }
 
 function classifyRows(
@@ -194,7 +210,8 @@ function classifyRows(
   sheet: CleanedSheet,
   indexOfRow: Int32Array,
   groups: readonly PipelineGroup[],
-  existing: Map<number, ExistingMatch> | null,
+  existing: ReadonlyMap<number, ExistingMatch> | null,
+  anchors: Int32Array,
 ): { leads: CleanedRow[]; counts: Record<LeadState, number> } {
   const { rowNumbers, originals, cleaned: cleanedRows } = sheet;
   const n = cleanedRows.length;
@@ -220,11 +237,11 @@ function classifyRows(
     const inDb = existing?.get(rowNumber);
     const exact = exactGroupOf[i] as number;
     const fuzzy = fuzzyGroupOf[i] as number;
+    const anchor = anchors[i] as number;
     if (inDb) {
-      verdict.duplicate =
-        inDb === 'email'
-          ? 'Already in your leads (same email)'
-          : 'Already in your leads (same LinkedIn profile)';
+      verdict.duplicate = alreadyInLeadsReason(inDb);
+    } else if (anchor > 0) {
+      verdict.duplicate = alreadyInLeadsReason(anchor);
     } else if (exact >= 0) {
       const survivorId = (groups[exact] as PipelineGroup).survivorId;
       if (survivorId !== rowNumber) {
@@ -239,7 +256,7 @@ function classifyRows(
       }
     }
     const c = classify(cleaned, verdict, input.decisions?.get(rowNumber) ?? null);
-    if (inDb) c.flags.push('in_database');
+    if (inDb || anchor > 0) c.flags.push('in_database');
     counts[c.state]++;
     leads[i] = {
       rowNumber,
@@ -265,7 +282,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   // Row numbers are below rows.length + 1: a typed array finds a lead by its row number.
   const indexOfRow = new Int32Array(input.rows.length + 1);
   for (let i = 0; i < sheet.rowNumbers.length; i++) indexOfRow[sheet.rowNumbers[i] as number] = i;
-  const { leads: records, groups } = groupsOf(sheet, indexOfRow);
+  const records = sheet.cleaned.map((c) => c.lead);
   const existing = input.existing
     ? matchExisting(
         records.map((lead, i) => ({
@@ -276,6 +293,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
         input.existing,
       )
     : null;
-  const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing);
+  const { groups, anchors } = groupsOf(sheet, records, indexOfRow, existing);
+  const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing, anchors);
   return { headers, leads, groups, counts, total: leads.length, blankRows: sheet.blankRows };
 }

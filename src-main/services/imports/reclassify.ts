@@ -7,7 +7,8 @@
  * - suppressed: the address or one of its parent domains is on the list;
  * - duplicate (database): a lead of a COMMITTED import (not invalid) has the
  *   same email key, else the same LinkedIn URL — the rule `imports.dedupeIndex`
- *   gives the worker;
+ *   gives the worker; or a lead of this import linked to it by shared email
+ *   keys and LinkedIn URLs (the pipeline's exact group) does: the same person;
  * - duplicate (file): another lead of the same import that is neither a
  *   duplicate, invalid nor excluded has the same email key or LinkedIn URL
  *   (the first by row number is named);
@@ -15,6 +16,7 @@
  */
 import type Database from 'better-sqlite3';
 import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
+import { alreadyInLeadsReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
 import { emailDomain, emailKey } from '../../../src-shared/import/email';
 import { isSuppressed } from '../../../src-shared/import/suppression';
 import type { NormalisedLead, RowDecision } from '../../../src-shared/import/types';
@@ -38,6 +40,9 @@ function domainChain(domain: string): string[] {
   }
   return out;
 }
+
+/** Leads followed when looking for a row's link to the database: exact groups are a handful of rows. */
+const MAX_GROUP_WALK = 200;
 
 export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKeys) {
   const suppressedEmail = sqlite.prepare<[string], { n: number }>(
@@ -71,6 +76,41 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     }
     return first;
   }
+  const inDatabase = (key: string | null, linkedinUrl: string | null): ExistingMatch | null => {
+    if (key !== null && committedKey.get('email', key)) return 'email';
+    if (linkedinUrl !== null && committedKey.get('linkedin', linkedinUrl)) return 'linkedin';
+    return null;
+  };
+
+  /**
+   * The lowest row number of a lead of the import that is linked to `row` by shared email keys and
+   * LinkedIn URLs, row to row (the pipeline's exact group), and is itself in the database; else null.
+   */
+  function databaseAnchor(row: DbLead, key: string | null, linkedinUrl: string | null): number | null {
+    const seen = new Set<number>([row.id]);
+    const queue: [KeyKind, string | null][] = [
+      ['email', key],
+      ['linkedin', linkedinUrl],
+    ];
+    const followed = new Set<string>();
+    let anchor: number | null = null;
+    while (queue.length > 0 && seen.size <= MAX_GROUP_WALK) {
+      const [kind, value] = queue.shift() as [KeyKind, string | null];
+      if (value === null || followed.has(`${kind}:${value}`)) continue;
+      followed.add(`${kind}:${value}`);
+      const ids = draftKeys.leadsWith(row.import_id, kind, value).filter((id) => !seen.has(id));
+      if (ids.length === 0) continue;
+      for (const peer of leadsById.all(JSON.stringify(ids))) {
+        if (peer[KEY_COLUMN[kind]] !== value) continue;
+        seen.add(peer.id);
+        if (inDatabase(peer.email_key, peer.linkedin_url) && (anchor === null || peer.row_number < anchor))
+          anchor = peer.row_number;
+        queue.push(['email', peer.email_key], ['linkedin', peer.linkedin_url]);
+      }
+    }
+    return anchor;
+  }
+
   const openFuzzySurvivor = sqlite.prepare<[number, number], { row_number: number }>(
     `SELECT s.row_number FROM duplicate_group_members m
        JOIN duplicate_groups g ON g.id = m.group_id
@@ -103,14 +143,12 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     const cleaned = cleanLead(lead);
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
-    let inDatabase: 'email' | 'linkedin' | null = null;
-    if (key !== null && committedKey.get('email', key)) inDatabase = 'email';
-    else if (clean.linkedinUrl !== null && committedKey.get('linkedin', clean.linkedinUrl))
-      inDatabase = 'linkedin';
+    const own = inDatabase(key, clean.linkedinUrl);
+    const anchor = own === null ? databaseAnchor(row, key, clean.linkedinUrl) : null;
 
     let duplicate: string | null = null;
-    if (inDatabase === 'email') duplicate = 'Already in your leads (same email)';
-    else if (inDatabase === 'linkedin') duplicate = 'Already in your leads (same LinkedIn profile)';
+    if (own !== null) duplicate = alreadyInLeadsReason(own);
+    else if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
     else {
       const byEmail = firstPeer(row, 'email', key);
       if (byEmail !== null) duplicate = `Same email as row ${byEmail}`;
@@ -131,7 +169,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       },
       decision,
     );
-    if (inDatabase) classification.flags.push('in_database');
+    if (own !== null || anchor !== null) classification.flags.push('in_database');
     // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
     if (
       lead.email === row.email &&

@@ -112,6 +112,31 @@ describe('runPipeline', () => {
     expect(r.leads.map((l) => l.groupId)).toEqual([0, 0]);
   });
 
+  it('makes every row linked to a lead already in your leads (by address or profile, row to row) a duplicate of it, with no group to review', () => {
+    const rows = [
+      ['Email', 'First name', 'Last name', 'Company', 'Title', 'LinkedIn'],
+      ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'],
+      ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'linkedin.com/in/ana-silva'],
+      ['ANA.SILVA@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', ''],
+      ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+    ];
+    const headers = normaliseHeaders(rows[0] ?? []);
+    const r = runPipeline({
+      rows,
+      headerRow: 0,
+      mapping: suggestMapping(headers, rows.slice(1)),
+      existing: { hasEmail: (e) => e === 'ana@acme.com', hasLinkedIn: () => false },
+    });
+    expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason, l.groupId])).toEqual([
+      [2, 'duplicate', 'Already in your leads (same email)', null],
+      [3, 'duplicate', 'Already in your leads (the same person as row 2)', null],
+      [4, 'duplicate', 'Already in your leads (the same person as row 2)', null],
+      [5, 'ready', 'Ready', null],
+    ]);
+    expect(r.leads.slice(0, 3).every((l) => l.flags.includes('in_database'))).toBe(true);
+    expect(r.groups).toEqual([]);
+  });
+
   it('lists no duplicate group whose rows can none of them be sent', () => {
     const rows = [
       ['Email', 'Name', 'Company'],

@@ -169,6 +169,48 @@ describe('importing files through the service', () => {
     expect(byEmail(leads, 'bob@beta.io').state).toBe('ready');
   });
 
+  it('a row linked by LinkedIn or email to a row already in your leads is that person, also after edits, until the link is gone', async () => {
+    const header = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'];
+    await load(csv([['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', '']], header), 'first.csv');
+    const { summary } = await load(
+      csv(
+        [
+          ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'], // row 2: the committed address
+          ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'https://www.linkedin.com/in/ana-silva/'], // 3: row 2's profile
+          ['Ana.Silva@gmail.com', 'Ana', 'Silva', '', '', ''], // 4: row 3's address
+        ],
+        header,
+      ),
+      'second.csv',
+      { draft: true },
+    );
+    expect(summary.openGroups).toBe(0);
+    const [two, three, four] = await allLeads(summary.id);
+    expect(two?.reason).toBe('Already in your leads (same email)');
+    for (const lead of [three, four]) {
+      expect(lead?.state).toBe('duplicate');
+      expect(lead?.reason).toBe('Already in your leads (the same person as row 2)');
+      expect(lead?.flags).toContain('in_database');
+    }
+
+    // Re-checked over the database after an edit, the link through row 3 still holds.
+    await app.call('leads.edit', { leadId: four!.id, changes: { company: 'Acme' } });
+    expect((await allLeads(summary.id))[2]?.reason).toBe('Already in your leads (the same person as row 2)');
+
+    // Row 3 gets another profile: nothing links it to row 2 any more, and row 4 is a duplicate of row 3.
+    const edit = await app.call('leads.edit', {
+      leadId: three!.id,
+      changes: { linkedinUrl: 'linkedin.com/in/ana-silva-2' },
+    });
+    expect(edit.lead.state).toBe('ready');
+    const after = await allLeads(summary.id);
+    expect(after.map((l) => [l.state, l.reason])).toEqual([
+      ['duplicate', 'Already in your leads (same email)'],
+      ['ready', 'Ready'],
+      ['duplicate', 'Same email as row 3'],
+    ]);
+  });
+
   it('suppresses emails and whole domains, and re-classifies drafts when the list changes', async () => {
     const add = await app.call('suppressions.add', {
       entries: ['ann@acme.com', '@rival.io', 'not an entry'],
