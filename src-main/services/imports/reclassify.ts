@@ -81,32 +81,55 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     if (linkedinUrl !== null && committedKey.get('linkedin', linkedinUrl)) return 'linkedin';
     return null;
   };
+  // One query per step of the walk below, however many leads the step reached.
+  const committedKeys = sqlite
+    .prepare<[string, string], [KeyKind, string]>(
+      `SELECT k.kind, k.key FROM lead_keys k JOIN imports i ON i.id = k.import_id
+        WHERE k.kind = 'email' AND k.key IN (SELECT value FROM json_each(?)) AND i.status = 'committed'
+       UNION
+       SELECT k.kind, k.key FROM lead_keys k JOIN imports i ON i.id = k.import_id
+        WHERE k.kind = 'linkedin' AND k.key IN (SELECT value FROM json_each(?)) AND i.status = 'committed'`,
+    )
+    .raw();
 
   /**
    * The lowest row number of a lead of the import that is linked to `row` by shared email keys and
    * LinkedIn URLs, row to row (the pipeline's exact group), and is itself in the database; else null.
+   * Walks at most MAX_GROUP_WALK leads, so a key thousands of rows share costs no more than a small group.
    */
   function databaseAnchor(row: DbLead, key: string | null, linkedinUrl: string | null): number | null {
     const seen = new Set<number>([row.id]);
-    const queue: [KeyKind, string | null][] = [
-      ['email', key],
-      ['linkedin', linkedinUrl],
-    ];
     const followed = new Set<string>();
+    let frontier: LeadKeys[] = [{ email_key: key, linkedin_url: linkedinUrl }];
     let anchor: number | null = null;
-    while (queue.length > 0 && seen.size <= MAX_GROUP_WALK) {
-      const [kind, value] = queue.shift() as [KeyKind, string | null];
-      if (value === null || followed.has(`${kind}:${value}`)) continue;
-      followed.add(`${kind}:${value}`);
-      const ids = draftKeys.leadsWith(row.import_id, kind, value).filter((id) => !seen.has(id));
-      if (ids.length === 0) continue;
-      for (const peer of leadsById.all(JSON.stringify(ids))) {
-        if (peer[KEY_COLUMN[kind]] !== value) continue;
-        seen.add(peer.id);
-        if (inDatabase(peer.email_key, peer.linkedin_url) && (anchor === null || peer.row_number < anchor))
-          anchor = peer.row_number;
-        queue.push(['email', peer.email_key], ['linkedin', peer.linkedin_url]);
+    while (frontier.length > 0) {
+      const ids: number[] = [];
+      for (const keys of frontier) {
+        for (const kind of ['email', 'linkedin'] as const) {
+          const value = keys[KEY_COLUMN[kind]];
+          if (value === null || followed.has(`${kind}:${value}`)) continue;
+          followed.add(`${kind}:${value}`);
+          for (const id of draftKeys.leadsWith(row.import_id, kind, value)) {
+            if (seen.has(id) || seen.size > MAX_GROUP_WALK) continue;
+            seen.add(id);
+            ids.push(id);
+          }
+        }
       }
+      if (ids.length === 0) break;
+      const peers = leadsById.all(JSON.stringify(ids));
+      const emails = peers.flatMap((p) => (p.email_key === null ? [] : [p.email_key]));
+      const urls = peers.flatMap((p) => (p.linkedin_url === null ? [] : [p.linkedin_url]));
+      const known = new Set(
+        committedKeys.all(JSON.stringify(emails), JSON.stringify(urls)).map(([kind, k]) => `${kind}:${k}`),
+      );
+      for (const peer of peers) {
+        const inDb =
+          (peer.email_key !== null && known.has(`email:${peer.email_key}`)) ||
+          (peer.linkedin_url !== null && known.has(`linkedin:${peer.linkedin_url}`));
+        if (inDb && (anchor === null || peer.row_number < anchor)) anchor = peer.row_number;
+      }
+      frontier = peers;
     }
     return anchor;
   }

@@ -135,6 +135,17 @@ export function createReview(core: Core) {
       WHERE m.lead_id IN (SELECT value FROM json_each(?)) AND g.import_id = ?`,
   );
 
+  /**
+   * Whether another lead's verdict can follow from this change: the re-check of a lead reads its peers'
+   * keys, states and decisions (a key group, the first peer that is not a duplicate), nothing else. An
+   * edited title needs no peer re-checked, which in a group of 1,500 rows sharing one address took 7 s.
+   */
+  const peersMayChange = (before: DbLead, after: DbLead): boolean =>
+    before.email_key !== after.email_key ||
+    before.linkedin_url !== after.linkedin_url ||
+    before.state !== after.state ||
+    before.decision !== after.decision;
+
   /** Re-checks the leads that shared a key with a changed lead (a duplicate may now be the one left). */
   function refreshPeers(row: DbLead, batchId: number, exclude: ReadonlySet<number>): number[] {
     const ids = new Set([
@@ -204,10 +215,12 @@ export function createReview(core: Core) {
       const batchId = core.beginUndo(row.import_id, label);
       core.snapshot(batchId, [row.id]);
       core.refresh(row, { lead: applyChanges(toNormalised(row), changes), edited: true });
-      alsoChanged.push(...refreshPeers(row, batchId, new Set([row.id])));
       const updated = core.getLead(row.id) as DbLead;
-      if (updated.email_key !== row.email_key || updated.linkedin_url !== row.linkedin_url) {
-        alsoChanged.push(...refreshPeers(updated, batchId, new Set([row.id, ...alsoChanged])));
+      if (peersMayChange(row, updated)) {
+        alsoChanged.push(...refreshPeers(row, batchId, new Set([row.id])));
+        if (updated.email_key !== row.email_key || updated.linkedin_url !== row.linkedin_url) {
+          alsoChanged.push(...refreshPeers(updated, batchId, new Set([row.id, ...alsoChanged])));
+        }
       }
     });
     core.announce(row.import_id);
@@ -229,8 +242,10 @@ export function createReview(core: Core) {
         const row = core.getLead(id);
         if (!row) continue;
         core.snapshot(batchId, [id]);
-        if (core.refresh(row, change(row))) changed++;
         done.add(id);
+        if (!core.refresh(row, change(row))) continue;
+        changed++;
+        if (!peersMayChange(row, core.getLead(id) as DbLead)) continue;
         for (const peer of refreshPeers(row, batchId, done)) {
           done.add(peer);
           changed++;

@@ -293,6 +293,23 @@ describe('Clean & dedupe over the database', () => {
     expect((await allLeads(s.id)).map((l) => l.state)).toEqual(['ready', 'ready']);
   });
 
+  it('Keep on a duplicate keeps that row instead: the address is still sent once, and an edited title re-checks nobody else', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['ANN@acme.com', 'Ann', 'Lee', '', '', ''],
+    ]);
+    const [first, second] = await allLeads(s.id);
+    expect(second?.reason).toBe('Same email as row 2');
+    await app.call('leads.bulk', { importId: s.id, action: 'keep_selected', leadIds: [second!.id] });
+    expect((await allLeads(s.id)).map((l) => [l.state, l.reason])).toEqual([
+      ['duplicate', 'Same email as row 3'],
+      ['ready', 'Kept by you'],
+    ]);
+    const edit = await app.call('leads.edit', { leadId: first!.id, changes: { title: 'CFO' } });
+    expect(edit.alsoChanged).toEqual([]);
+    expect(edit.lead.reason).toBe('Same email as row 3');
+  });
+
   it('bulk actions change the right leads, counts still add up, and undo reverts them', async () => {
     const s = await draft([
       ['info@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
