@@ -56,26 +56,29 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     `SELECT 1 AS n FROM lead_keys k JOIN imports i ON i.id = k.import_id
       WHERE k.kind = ? AND k.key = ? AND i.status = 'committed' LIMIT 1`,
   );
-  const leadsById = sqlite.prepare<
-    [string],
-    { id: number; row_number: number; state: string; decision: string | null } & LeadKeys
-  >(
-    'SELECT id, row_number, state, decision, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
+  const leadsById = sqlite.prepare<[string], { id: number; row_number: number } & LeadKeys>(
+    'SELECT id, row_number, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
   );
   const KEY_COLUMN = { email: 'email_key', linkedin: 'linkedin_url' } as const;
 
+  // SQLite picks the peer: in a group of 1,500 rows sharing one address, reading every peer into JS for
+  // each of them took seconds.
+  const eligiblePeer = (column: 'email_key' | 'linkedin_url') =>
+    sqlite.prepare<[string, number, string], { first: number | null }>(
+      `SELECT min(row_number) AS first FROM leads
+        WHERE id IN (SELECT value FROM json_each(?)) AND id != ? AND ${column} = ?
+          AND state NOT IN ('duplicate', 'invalid') AND (decision IS NULL OR decision != 'exclude')`,
+    );
+  const firstEligible = { email: eligiblePeer('email_key'), linkedin: eligiblePeer('linkedin_url') };
+
   /** Row number of the first other lead of the import with this key that is neither a duplicate, invalid nor excluded. */
   function firstPeer(row: DbLead, kind: KeyKind, key: string | null): number | null {
-    const ids = draftKeys.leadsWith(row.import_id, kind, key).filter((id) => id !== row.id);
-    if (ids.length === 0) return null;
-    let first: number | null = null;
-    for (const peer of leadsById.all(JSON.stringify(ids))) {
-      if (peer[KEY_COLUMN[kind]] !== key) continue;
-      if (peer.state === 'duplicate' || peer.state === 'invalid' || peer.decision === 'exclude') continue;
-      if (first === null || peer.row_number < first) first = peer.row_number;
-    }
-    return first;
+    if (key === null) return null;
+    const ids = draftKeys.leadsWith(row.import_id, kind, key);
+    if (ids.length === 0 || (ids.length === 1 && ids[0] === row.id)) return null;
+    return firstEligible[kind].get(JSON.stringify(ids), row.id, key)?.first ?? null;
   }
+
   const inDatabase = (key: string | null, linkedinUrl: string | null): ExistingMatch | null => {
     if (key !== null && committedKey.get('email', key)) return 'email';
     if (linkedinUrl !== null && committedKey.get('linkedin', linkedinUrl)) return 'linkedin';
@@ -167,17 +170,19 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
     const own = inDatabase(key, clean.linkedinUrl);
-    const anchor = own === null ? databaseAnchor(row, key, clean.linkedinUrl) : null;
-
+    let anchor: number | null = null;
     let duplicate: string | null = null;
     if (own !== null) duplicate = alreadyInLeadsReason(own);
-    else if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
     else {
       const byEmail = firstPeer(row, 'email', key);
+      const byLinkedIn = byEmail === null ? firstPeer(row, 'linkedin', clean.linkedinUrl) : null;
       if (byEmail !== null) duplicate = `Same email as row ${byEmail}`;
+      else if (byLinkedIn !== null) duplicate = `Same LinkedIn profile as row ${byLinkedIn}`;
       else {
-        const byLinkedIn = firstPeer(row, 'linkedin', clean.linkedinUrl);
-        if (byLinkedIn !== null) duplicate = `Same LinkedIn profile as row ${byLinkedIn}`;
+        // Walked only for a row no peer makes a duplicate: in a group linked to a row already in your
+        // leads every member is a duplicate, so no peer qualifies and the walk finds the link.
+        anchor = databaseAnchor(row, key, clean.linkedinUrl);
+        if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
       }
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);
