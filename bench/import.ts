@@ -27,7 +27,7 @@ import * as XLSX from 'xlsx';
 import { createAppContext } from '../src-main/app/context';
 import { createHandlers } from '../src-main/app/handlers';
 import { createDispatcher } from '../src-main/ipc/dispatch';
-import { sha256Hex, stageAndCommit, type Caller } from '../src-main/services/imports/file-import';
+import { importFile, sha256Hex, stageAndCommit, type Caller } from '../src-main/services/imports/file-import';
 import { AppError } from '../src-shared/errors';
 import { cleanRow, compileMapping } from '../src-shared/import/clean';
 import { completeness, findDuplicateGroups, type DedupeItem } from '../src-shared/import/dedupe';
@@ -36,10 +36,11 @@ import { suggestMapping } from '../src-shared/import/mapping';
 import { runPipeline, type PipelineResult } from '../src-shared/import/pipeline';
 import { openWorkbook } from '../src-shared/import/read';
 import type { ColumnMapping } from '../src-shared/import/types';
-import { leadsToCsv, leadsToXlsx, messyLeads } from '../test/fixtures-gen';
+import { csvBytes, leadsToCsv, leadsToXlsx, messyLeads } from '../test/fixtures-gen';
 import { timeUiImport, UI_IMPORT_NODE_FLAGS, uiImportUnavailable } from './ui-import';
 
 const ROWS = 100_000;
+const SHARED_ADDRESS_ROWS = 1_500;
 const ms = (start: number): number => Math.round(performance.now() - start);
 const mb = (bytes: number): number => Math.round(bytes / (1024 * 1024));
 /** Peak RSS of this process so far (the OS tracks it, so synchronous parses are covered too). */
@@ -259,6 +260,20 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
     await timed('commit', () => call('imports.commit', { importId: draft.id }));
     await timed('dedupeIndex', () => call('imports.dedupeIndex', {}));
     await timed('delete', () => call('imports.delete', { importId: draft.id }));
+    {
+      // A placeholder address on 1,500 rows (CRM exports fill empty emails so): every edit in that group
+      // re-checks its peers over the database.
+      const rows = [['Email', 'First Name', 'Last Name']];
+      for (let i = 0; i < SHARED_ADDRESS_ROWS; i++) rows.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
+      const shared = await importFile(call, csvBytes(rows), 'shared.csv', { draft: true });
+      const [first, second] = (await call('leads.page', { importId: shared.summary.id, limit: 2 })).rows;
+      await timed('editTitleInSharedGroup', () =>
+        call('leads.edit', { leadId: second?.id ?? 0, changes: { title: 'CEO' } }),
+      );
+      await timed('editAddressInSharedGroup', () =>
+        call('leads.edit', { leadId: first?.id ?? 0, changes: { email: 'ann.lee@acme.com' } }),
+      );
+    }
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
