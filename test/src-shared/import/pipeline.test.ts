@@ -245,4 +245,69 @@ describe('runPipeline', () => {
       { numRuns: 200 },
     );
   });
+
+  it('never leaves two ready leads for one address or one LinkedIn profile, nor one for a person already in your leads (property)', () => {
+    const email = fc.constantFrom(
+      '',
+      'a@acme.com',
+      'A@Acme.com',
+      'b@beta.io',
+      'c@gmail.com',
+      'old@acme.com',
+      'bad@acme',
+    );
+    const profile = fc.constantFrom(
+      '',
+      'linkedin.com/in/ann',
+      'https://www.linkedin.com/in/ann/',
+      'linkedin.com/in/bo',
+      'linkedin.com/in/old',
+    );
+    const name = fc.constantFrom('', 'Ann Lee', 'Bo Stone');
+    const company = fc.constantFrom('', 'Acme', 'Beta');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(email, name, company, profile), { maxLength: 40 }), (body) => {
+        const rows = [['Email', 'Name', 'Company', 'LinkedIn'], ...body.map((r) => [...r])];
+        const r = runPipeline({
+          rows,
+          headerRow: 0,
+          mapping: [
+            { kind: 'field', field: 'email' },
+            { kind: 'field', field: 'fullName' },
+            { kind: 'field', field: 'company' },
+            { kind: 'field', field: 'linkedinUrl' },
+          ],
+          existing: {
+            hasEmail: (e) => e === 'old@acme.com',
+            hasLinkedIn: (u) => u === 'https://www.linkedin.com/in/old',
+          },
+        });
+        const ready = r.leads.filter((l) => l.state === 'ready');
+        const emails = ready.flatMap((l) => (l.lead.email ? [l.lead.email.toLowerCase()] : []));
+        const profiles = ready.flatMap((l) => (l.lead.linkedinUrl ? [l.lead.linkedinUrl] : []));
+        expect(new Set(emails).size).toBe(emails.length);
+        expect(new Set(profiles).size).toBe(profiles.length);
+        // A person already in your leads: the old address or profile, or a row linked to one row to row.
+        const known = new Set(['old@acme.com', 'https://www.linkedin.com/in/old']);
+        for (let grew = true; grew;) {
+          grew = false;
+          for (const l of r.leads) {
+            const keys = [l.lead.email?.toLowerCase(), l.lead.linkedinUrl].filter((k) => k) as string[];
+            if (keys.some((k) => known.has(k)) && keys.some((k) => !known.has(k))) {
+              for (const k of keys) known.add(k);
+              grew = true;
+            }
+          }
+        }
+        for (const l of ready) {
+          expect(known.has(l.lead.email?.toLowerCase() ?? '')).toBe(false);
+          expect(known.has(l.lead.linkedinUrl ?? '')).toBe(false);
+        }
+        // Every group listed for review has a member that can be sent.
+        for (const g of r.groups)
+          expect(g.ids.some((id) => r.leads.find((l) => l.rowNumber === id)?.state !== 'invalid')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
