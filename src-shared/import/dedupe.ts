@@ -598,6 +598,13 @@ export interface ExistingLookup {
 
 export type ExistingMatch = 'email' | 'linkedin';
 
+/** Why a row is a duplicate of row `row` of the same file: the same address, profile, or only linked through others. */
+export function sameFileReason(via: 'email' | 'linkedin' | 'group', row: number): string {
+  if (via === 'email') return `Same email as row ${row}`;
+  if (via === 'linkedin') return `Same LinkedIn profile as row ${row}`;
+  return `Same person as row ${row} (shares an email or LinkedIn profile with another row of the group)`;
+}
+
 /**
  * Why a row is already in your leads: its own address or LinkedIn profile matched, or (a row number) it
  * is the same person as that row of the file, whose own keys matched.

@@ -40,6 +40,7 @@ import {
   completeness,
   duplicateGroupsInIdOrder,
   matchExisting,
+  sameFileReason,
   type DuplicateGroup,
   type ExistingLookup,
   type ExistingMatch,
@@ -119,10 +120,10 @@ function isBlank(cells: readonly string[]): boolean {
 
 function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivorRow: number): string {
   if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email))
-    return `Same email as row ${survivorRow}`;
+    return sameFileReason('email', survivorRow);
   if (row.linkedinUrl && row.linkedinUrl === survivor.linkedinUrl)
-    return `Same LinkedIn profile as row ${survivorRow}`;
-  return `Same person as row ${survivorRow} (shares an email or LinkedIn profile with another row of the group)`;
+    return sameFileReason('linkedin', survivorRow);
+  return sameFileReason('group', survivorRow);
 }
 
 /** The rows below the header that are leads, cleaned, with their sheet row numbers. */

@@ -329,6 +329,7 @@ export function createCore(ctx: AppContext) {
     snapshot,
     snapshotGroupRow,
     refresh,
+    groupMembers: reclassifier.groupMembers,
     write,
     idWindows,
     inChunks,

@@ -11,12 +11,13 @@
  *   keys and LinkedIn URLs (the pipeline's exact group) does: the same person;
  * - duplicate (file): another lead of the same import that is neither a
  *   duplicate, invalid nor excluded has the same email key or LinkedIn URL
- *   (the first by row number is named);
+ *   (the first by row number is named), or, failing that, is linked to it
+ *   through other rows of its exact group;
  * - possible duplicate: the lead is a non-survivor of an open fuzzy group.
  */
 import type Database from 'better-sqlite3';
 import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
-import { alreadyInLeadsReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
+import { alreadyInLeadsReason, sameFileReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
 import { emailDomain, emailKey } from '../../../src-shared/import/email';
 import { isSuppressed } from '../../../src-shared/import/suppression';
 import type { NormalisedLead, RowDecision } from '../../../src-shared/import/types';
@@ -41,6 +42,9 @@ function domainChain(domain: string): string[] {
   return out;
 }
 
+/** A lead of the import, as a walk over its group reads it. */
+type Peer = { id: number; row_number: number; state: string; decision: string | null } & LeadKeys;
+
 /** Leads followed when looking for a row's link to the database: exact groups are a handful of rows. */
 const MAX_GROUP_WALK = 200;
 
@@ -56,8 +60,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     `SELECT 1 AS n FROM lead_keys k JOIN imports i ON i.id = k.import_id
       WHERE k.kind = ? AND k.key = ? AND i.status = 'committed' LIMIT 1`,
   );
-  const leadsById = sqlite.prepare<[string], { id: number; row_number: number } & LeadKeys>(
-    'SELECT id, row_number, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
+  const leadsById = sqlite.prepare<[string], Peer>(
+    'SELECT id, row_number, state, decision, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
   );
   const KEY_COLUMN = { email: 'email_key', linkedin: 'linkedin_url' } as const;
 
@@ -96,15 +100,15 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     .raw();
 
   /**
-   * The lowest row number of a lead of the import that is linked to `row` by shared email keys and
-   * LinkedIn URLs, row to row (the pipeline's exact group), and is itself in the database; else null.
-   * Walks at most MAX_GROUP_WALK leads, so a key thousands of rows share costs no more than a small group.
+   * The leads of an import linked to `start` by shared email keys and LinkedIn URLs, row to row (the
+   * pipeline's exact group), in steps of the walk, lead `self` left out (its stored keys may be the ones
+   * it is changing from). At most MAX_GROUP_WALK leads, so a key thousands of rows share costs no more
+   * than a small group.
    */
-  function databaseAnchor(row: DbLead, key: string | null, linkedinUrl: string | null): number | null {
-    const seen = new Set<number>([row.id]);
+  function* walk(importId: number, start: LeadKeys, self: number): Generator<Peer[]> {
+    const seen = new Set<number>([self]);
     const followed = new Set<string>();
-    let frontier: LeadKeys[] = [{ email_key: key, linkedin_url: linkedinUrl }];
-    let anchor: number | null = null;
+    let frontier: LeadKeys[] = [start];
     while (frontier.length > 0) {
       const ids: number[] = [];
       for (const keys of frontier) {
@@ -112,15 +116,34 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
           const value = keys[KEY_COLUMN[kind]];
           if (value === null || followed.has(`${kind}:${value}`)) continue;
           followed.add(`${kind}:${value}`);
-          for (const id of draftKeys.leadsWith(row.import_id, kind, value)) {
+          for (const id of draftKeys.leadsWith(importId, kind, value)) {
             if (seen.has(id) || seen.size > MAX_GROUP_WALK) continue;
             seen.add(id);
             ids.push(id);
           }
         }
       }
-      if (ids.length === 0) break;
+      if (ids.length === 0) return;
       const peers = leadsById.all(JSON.stringify(ids));
+      frontier = peers;
+      yield peers;
+    }
+  }
+
+  /**
+   * What the rest of `row`'s group says: the lowest row of a member that is itself in the database
+   * (`anchor`), and the lowest row of a member that counts as the lead (`lead`: neither a duplicate,
+   * invalid nor excluded).
+   */
+  function walkGroup(
+    row: DbLead,
+    key: string | null,
+    linkedinUrl: string | null,
+  ): { anchor: number | null; lead: number | null } {
+    let anchor: number | null = null;
+    let lead: number | null = null;
+    const start = { email_key: key, linkedin_url: linkedinUrl };
+    for (const peers of walk(row.import_id, start, row.id)) {
       const emails = peers.flatMap((p) => (p.email_key === null ? [] : [p.email_key]));
       const urls = peers.flatMap((p) => (p.linkedin_url === null ? [] : [p.linkedin_url]));
       const known = new Set(
@@ -131,10 +154,18 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
           (peer.email_key !== null && known.has(`email:${peer.email_key}`)) ||
           (peer.linkedin_url !== null && known.has(`linkedin:${peer.linkedin_url}`));
         if (inDb && (anchor === null || peer.row_number < anchor)) anchor = peer.row_number;
+        const counts = peer.state !== 'duplicate' && peer.state !== 'invalid' && peer.decision !== 'exclude';
+        if (counts && (lead === null || peer.row_number < lead)) lead = peer.row_number;
       }
-      frontier = peers;
     }
-    return anchor;
+    return { anchor, lead };
+  }
+
+  /** Ids of the other leads in the group of `lead` with `keys` (see `walk`). */
+  function groupMembers(importId: number, lead: number, keys: LeadKeys): number[] {
+    const ids: number[] = [];
+    for (const peers of walk(importId, keys, lead)) for (const p of peers) ids.push(p.id);
+    return ids;
   }
 
   const openFuzzySurvivor = sqlite.prepare<[number, number], { row_number: number }>(
@@ -176,13 +207,15 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     else {
       const byEmail = firstPeer(row, 'email', key);
       const byLinkedIn = byEmail === null ? firstPeer(row, 'linkedin', clean.linkedinUrl) : null;
-      if (byEmail !== null) duplicate = `Same email as row ${byEmail}`;
-      else if (byLinkedIn !== null) duplicate = `Same LinkedIn profile as row ${byLinkedIn}`;
+      if (byEmail !== null) duplicate = sameFileReason('email', byEmail);
+      else if (byLinkedIn !== null) duplicate = sameFileReason('linkedin', byLinkedIn);
       else {
-        // Walked only for a row no peer makes a duplicate: in a group linked to a row already in your
-        // leads every member is a duplicate, so no peer qualifies and the walk finds the link.
-        anchor = databaseAnchor(row, key, clean.linkedinUrl);
+        // Walked only for a row no direct peer makes a duplicate (so not for each of 1,500 rows sharing
+        // one address): a lead further along the group, or a member already in your leads, still does.
+        const group = walkGroup(row, key, clean.linkedinUrl);
+        anchor = group.anchor;
         if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
+        else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
       }
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);
@@ -209,7 +242,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return { lead: clean, emailKey: key, classification };
   }
 
-  return { reclassify, suppression };
+  return { reclassify, suppression, groupMembers };
 }
 
 export type Reclassifier = ReturnType<typeof createReclassifier>;

@@ -53,9 +53,6 @@ interface DbGroup {
 export function createReview(core: Core) {
   const sqlite = core.ctx.database.sqlite;
 
-  const leadsById = sqlite.prepare<[string], DbLead>(
-    `SELECT ${LEAD_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?)) ORDER BY row_number`,
-  );
   // Keyset pages in id order, so finding the leads of a bulk action over 100k rows is chunked too
   // (`+import_id` keeps the planner on the id range instead of walking the whole import per page).
   const lastLeadId = sqlite
@@ -146,25 +143,27 @@ export function createReview(core: Core) {
     before.state !== after.state ||
     before.decision !== after.decision;
 
-  /** Re-checks the leads that shared a key with a changed lead (a duplicate may now be the one left). */
+  /**
+   * Re-checks the rest of a changed lead's group: every lead sharing one of its keys (a duplicate may
+   * now be the one left), then the leads linked to those, row to row, as far as the walk goes (the group
+   * may now hold someone already in your leads).
+   */
   function refreshPeers(row: DbLead, batchId: number, exclude: ReadonlySet<number>): number[] {
+    // A predicate, not a copy of `exclude`: a bulk action passes every lead it has done so far.
+    const skip = (id: number): boolean => id === row.id || exclude.has(id);
     const ids = new Set([
       ...core.draftKeys.leadsWith(row.import_id, 'email', row.email_key),
       ...core.draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
+      ...core.groupMembers(row.import_id, row.id, row),
     ]);
-    ids.delete(row.id);
-    if (ids.size === 0) return [];
     const changed: number[] = [];
-    for (const peer of leadsById.all(JSON.stringify([...ids]))) {
-      if (exclude.has(peer.id)) continue;
-      const shares =
-        (row.email_key !== null && peer.email_key === row.email_key) ||
-        (row.linkedin_url !== null && peer.linkedin_url === row.linkedin_url);
-      if (!shares) continue;
+    for (const id of ids) {
+      if (skip(id)) continue;
       // Read it again: an earlier peer's change can change this one's verdict.
-      const current = core.getLead(peer.id) as DbLead;
-      core.snapshot(batchId, [peer.id]);
-      if (core.refresh(current)) changed.push(peer.id);
+      const current = core.getLead(id);
+      if (!current) continue;
+      core.snapshot(batchId, [id]);
+      if (core.refresh(current)) changed.push(id);
     }
     return changed;
   }

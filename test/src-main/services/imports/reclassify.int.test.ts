@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../helpers/app';
+import { csvBytes } from '../../../fixtures-gen';
+import { importFile } from '../../../../src-main/services/imports/file-import';
+import type { LeadRow } from '../../../../src-shared/contract/imports';
+
+const HEADER = ['Email', 'Name', 'LinkedIn'];
+const EMAILS = ['a@acme.com', 'A@Acme.com', 'b@beta.io', 'c@gmail.com', 'old@acme.com', 'bad@acme'];
+const PROFILES = [
+  'linkedin.com/in/ann',
+  'https://www.linkedin.com/in/ann/',
+  'linkedin.com/in/bo',
+  'linkedin.com/in/old',
+];
+/** What the committed import holds: this person is already in your leads. */
+const IN_DATABASE = new Set(['old@acme.com', 'https://www.linkedin.com/in/old']);
+
+type Op =
+  | { kind: 'email'; lead: number; value: string | null }
+  | { kind: 'linkedin'; lead: number; value: string | null }
+  | { kind: 'exclude'; lead: number }
+  | { kind: 'undo' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('email' as const),
+    lead: fc.nat(7),
+    value: fc.option(fc.constantFrom(...EMAILS)),
+  }),
+  fc.record({
+    kind: fc.constant('linkedin' as const),
+    lead: fc.nat(7),
+    value: fc.option(fc.constantFrom(...PROFILES)),
+  }),
+  fc.record({ kind: fc.constant('exclude' as const), lead: fc.nat(7) }),
+  fc.constant({ kind: 'undo' as const }),
+);
+
+/**
+ * The leads linked by a shared address or profile, row to row: one person each. At most one of them
+ * may be ready, and none when one of their keys is already in your leads.
+ */
+function people(leads: readonly LeadRow[]): LeadRow[][] {
+  const parent = leads.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const firstWith = new Map<string, number>();
+  leads.forEach((l, i) => {
+    for (const key of [
+      l.email ? `e:${l.email.toLowerCase()}` : null,
+      l.linkedinUrl ? `l:${l.linkedinUrl}` : null,
+    ]) {
+      if (key === null) continue;
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, LeadRow[]>();
+  leads.forEach((l, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), l]));
+  return [...groups.values()];
+}
+
+function checkPeople(leads: readonly LeadRow[], after: string): void {
+  for (const person of people(leads)) {
+    const ready = person.filter((l) => l.state === 'ready').map((l) => l.rowNumber);
+    const known = person.some(
+      (l) => IN_DATABASE.has(l.email?.toLowerCase() ?? '') || IN_DATABASE.has(l.linkedinUrl ?? ''),
+    );
+    const rows = person.map((l) => `${l.rowNumber}:${l.state}`).join(' ');
+    expect(ready.length, `${after}: one person, rows ${rows}`).toBeLessThanOrEqual(known ? 0 : 1);
+  }
+}
+
+describe('re-checking leads over the database after edits, exclusions and undo', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = createTestApp();
+    await importFile(
+      app.call,
+      csvBytes([
+        HEADER,
+        ['old@acme.com', 'Old Lead', ''],
+        ['someone@acme.com', 'Some One', 'linkedin.com/in/old'],
+      ]),
+      'committed.csv',
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('never leaves two ready leads for one person, nor one for a person already in your leads (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('', ...EMAILS), fc.constantFrom('', ...PROFILES)), {
+          minLength: 2,
+          maxLength: 8,
+        }),
+        fc.array(op, { maxLength: 8 }),
+        async (body, ops) => {
+          const rows = [HEADER, ...body.map(([email, profile], i) => [email, `Lead ${i}`, profile])];
+          const { summary } = await importFile(app.call, csvBytes(rows), 'draft.csv', {
+            draft: true,
+            force: true,
+          });
+          const all = async () => (await app.call('leads.page', { importId: summary.id, limit: 100 })).rows;
+          try {
+            const ids = (await all()).map((l) => l.id);
+            checkPeople(await all(), 'import');
+            for (const o of ops) {
+              const leadId = 'lead' in o ? ids[o.lead % ids.length] : undefined;
+              if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
+              else if (o.kind === 'exclude')
+                await app.call('leads.bulk', {
+                  importId: summary.id,
+                  action: 'exclude_selected',
+                  leadIds: [leadId ?? 0],
+                });
+              else
+                await app.call('leads.edit', {
+                  leadId: leadId ?? 0,
+                  changes: o.kind === 'email' ? { email: o.value } : { linkedinUrl: o.value },
+                });
+              checkPeople(await all(), JSON.stringify(o));
+            }
+          } finally {
+            await app.call('imports.delete', { importId: summary.id });
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
