@@ -148,23 +148,34 @@ export function createReview(core: Core) {
    * now be the one left), then the leads linked to those, row to row, as far as the walk goes (the group
    * may now hold someone already in your leads).
    */
-  function refreshPeers(row: DbLead, batchId: number, exclude: ReadonlySet<number>): number[] {
-    // A predicate, not a copy of `exclude`: a bulk action passes every lead it has done so far.
-    const skip = (id: number): boolean => id === row.id || exclude.has(id);
+  function refreshPeers(row: DbLead, batchId: number): number[] {
     const ids = new Set([
       ...core.draftKeys.leadsWith(row.import_id, 'email', row.email_key),
       ...core.draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
       ...core.groupMembers(row.import_id, row.id, row),
     ]);
+    ids.delete(row.id);
     const changed: number[] = [];
     for (const id of ids) {
-      if (skip(id)) continue;
       // Read it again: an earlier peer's change can change this one's verdict.
       const current = core.getLead(id);
       if (!current) continue;
       core.snapshot(batchId, [id]);
       if (core.refresh(current)) changed.push(id);
     }
+    return changed;
+  }
+
+  /**
+   * Re-checks what a change to `before` can reach: its group as it was, and its new group when its keys
+   * moved. Leads re-checked earlier in the same step are re-checked again: this change can reach them.
+   */
+  function refreshAround(before: DbLead, batchId: number): number[] {
+    const after = core.getLead(before.id) as DbLead;
+    if (!peersMayChange(before, after)) return [];
+    const changed = refreshPeers(before, batchId);
+    if (after.email_key !== before.email_key || after.linkedin_url !== before.linkedin_url)
+      changed.push(...refreshPeers(after, batchId));
     return changed;
   }
 
@@ -214,13 +225,7 @@ export function createReview(core: Core) {
       const batchId = core.beginUndo(row.import_id, label);
       core.snapshot(batchId, [row.id]);
       core.refresh(row, { lead: applyChanges(toNormalised(row), changes), edited: true });
-      const updated = core.getLead(row.id) as DbLead;
-      if (peersMayChange(row, updated)) {
-        alsoChanged.push(...refreshPeers(row, batchId, new Set([row.id])));
-        if (updated.email_key !== row.email_key || updated.linkedin_url !== row.linkedin_url) {
-          alsoChanged.push(...refreshPeers(updated, batchId, new Set([row.id, ...alsoChanged])));
-        }
-      }
+      alsoChanged.push(...refreshAround(row, batchId));
     });
     core.announce(row.import_id);
     return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged: [...new Set(alsoChanged)] };
@@ -233,25 +238,19 @@ export function createReview(core: Core) {
     change: (row: DbLead) => { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean },
   ): Promise<number> {
     if (ids.length === 0) return 0;
-    let changed = 0;
+    const changed = new Set<number>();
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
-    const done = new Set<number>();
     await core.inChunks(ids, CHUNK / 4, (chunk) => {
       for (const id of chunk) {
         const row = core.getLead(id);
         if (!row) continue;
         core.snapshot(batchId, [id]);
-        done.add(id);
         if (!core.refresh(row, change(row))) continue;
-        changed++;
-        if (!peersMayChange(row, core.getLead(id) as DbLead)) continue;
-        for (const peer of refreshPeers(row, batchId, done)) {
-          done.add(peer);
-          changed++;
-        }
+        changed.add(id);
+        for (const peer of refreshAround(row, batchId)) changed.add(peer);
       }
     });
-    return changed;
+    return changed.size;
   }
 
   function groupView(g: DbGroup): GroupView {

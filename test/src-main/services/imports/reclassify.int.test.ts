@@ -6,7 +6,15 @@ import { importFile } from '../../../../src-main/services/imports/file-import';
 import type { LeadRow } from '../../../../src-shared/contract/imports';
 
 const HEADER = ['Email', 'Name', 'LinkedIn'];
-const EMAILS = ['a@acme.com', 'A@Acme.com', 'b@beta.io', 'c@gmail.com', 'old@acme.com', 'bad@acme'];
+const EMAILS = [
+  'a@acme.com',
+  'A@Acme.com',
+  'b@beta.io',
+  'c@gmail.com',
+  'c@gmial.com',
+  'old@acme.com',
+  'bad@acme',
+];
 const PROFILES = [
   'linkedin.com/in/ann',
   'https://www.linkedin.com/in/ann/',
@@ -20,6 +28,9 @@ type Op =
   | { kind: 'email'; lead: number; value: string | null }
   | { kind: 'linkedin'; lead: number; value: string | null }
   | { kind: 'exclude'; lead: number }
+  | { kind: 'fixTypos' }
+  | { kind: 'suppress'; entry: string }
+  | { kind: 'unsuppress' }
   | { kind: 'undo' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -34,6 +45,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     value: fc.option(fc.constantFrom(...PROFILES)),
   }),
   fc.record({ kind: fc.constant('exclude' as const), lead: fc.nat(7) }),
+  fc.constant({ kind: 'fixTypos' as const }),
+  fc.record({ kind: fc.constant('suppress' as const), entry: fc.constantFrom('c@gmail.com', 'acme.com') }),
+  fc.constant({ kind: 'unsuppress' as const }),
   fc.constant({ kind: 'undo' as const }),
 );
 
@@ -72,7 +86,7 @@ function checkPeople(leads: readonly LeadRow[], after: string): void {
   }
 }
 
-describe('re-checking leads over the database after edits, exclusions and undo', () => {
+describe('re-checking leads over the database after edits, bulk actions, suppression changes and undo', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = createTestApp();
@@ -86,6 +100,10 @@ describe('re-checking leads over the database after edits, exclusions and undo',
       'committed.csv',
     );
   });
+  const clearSuppressions = async (): Promise<void> => {
+    const { entries } = await app.call('suppressions.list', { limit: 100 });
+    if (entries.length > 0) await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+  };
   afterAll(async () => {
     await app.close();
   });
@@ -111,6 +129,11 @@ describe('re-checking leads over the database after edits, exclusions and undo',
             for (const o of ops) {
               const leadId = 'lead' in o ? ids[o.lead % ids.length] : undefined;
               if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
+              else if (o.kind === 'fixTypos')
+                await app.call('leads.bulk', { importId: summary.id, action: 'apply_all_typo_fixes' });
+              else if (o.kind === 'suppress')
+                await app.call('suppressions.add', { entries: [o.entry], source: 'typed' });
+              else if (o.kind === 'unsuppress') await clearSuppressions();
               else if (o.kind === 'exclude')
                 await app.call('leads.bulk', {
                   importId: summary.id,
@@ -126,6 +149,7 @@ describe('re-checking leads over the database after edits, exclusions and undo',
             }
           } finally {
             await app.call('imports.delete', { importId: summary.id });
+            await clearSuppressions();
           }
         },
       ),
