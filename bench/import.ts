@@ -257,6 +257,11 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
       call('leads.bulk', { importId: draft.id, action: 'exclude_free_mail' }),
     );
     await timed('undo', () => call('leads.undo', { importId: draft.id }));
+    // Every fixed address moves its lead to another group: both groups are re-checked.
+    await timed('bulkApplyTypoFixes', () =>
+      call('leads.bulk', { importId: draft.id, action: 'apply_all_typo_fixes' }),
+    );
+    await call('leads.undo', { importId: draft.id });
     await timed('commit', () => call('imports.commit', { importId: draft.id }));
     await timed('dedupeIndex', () => call('imports.dedupeIndex', {}));
     await timed('delete', () => call('imports.delete', { importId: draft.id }));

@@ -50,10 +50,17 @@ export function createDraftKeys(sqlite: Database.Database) {
       'SELECT id, email_key, linkedin_url FROM leads WHERE import_id = ?',
     )
     .raw();
+  const keysInWindow = sqlite
+    .prepare<[number, number, number], [number, string | null, string | null]>(
+      'SELECT id, email_key, linkedin_url FROM leads WHERE id >= ? AND id < ? AND +import_id = ?',
+    )
+    .raw();
   const dataVersion = (): number => sqlite.pragma('data_version', { simple: true }) as number;
 
   const maps = new Map<number, KeyMaps>();
   let seenVersion = dataVersion();
+  /** Bumped by every change this connection reports: a read spread over several turns checks it. */
+  let changes = 0;
 
   function mapsOf(importId: number): KeyMaps {
     const version = dataVersion();
@@ -79,8 +86,32 @@ export function createDraftKeys(sqlite: Database.Database) {
       if (key === null) return [];
       return mapsOf(importId)[kind].get(key) ?? [];
     },
+    /**
+     * Reads an import's keys ahead, a window of its ids per event-loop turn, so the first lookup after
+     * a change does not read every row in one block (~0.4 s at 100k rows). Nothing is kept when the
+     * leads changed meanwhile: the next lookup reads them itself.
+     */
+    async warm(importId: number, windows: AsyncIterable<[from: number, to: number]>): Promise<void> {
+      if (maps.has(importId) && dataVersion() === seenVersion) return;
+      const version = dataVersion();
+      const before = changes;
+      const m: KeyMaps = { email: new Map(), linkedin: new Map() };
+      for await (const [from, to] of windows) {
+        for (const [id, email, linkedin] of keysInWindow.iterate(from, to, importId)) {
+          add(m.email, email, id);
+          add(m.linkedin, linkedin, id);
+        }
+      }
+      if (changes !== before || dataVersion() !== version) return;
+      if (version !== seenVersion) {
+        maps.clear();
+        seenVersion = version;
+      }
+      maps.set(importId, m);
+    },
     /** A lead's keys were rewritten from `before` to `after` by this connection. */
     moved(importId: number, leadId: number, before: LeadKeys, after: LeadKeys): void {
+      changes++;
       const m = maps.get(importId);
       if (!m) return;
       if (before.email_key !== after.email_key) {
@@ -94,10 +125,12 @@ export function createDraftKeys(sqlite: Database.Database) {
     },
     /** The import's leads changed in bulk (staging, undo, commit, delete): read them again when next asked. */
     forget(importId: number): void {
+      changes++;
       maps.delete(importId);
     },
     /** A transaction failed: its `moved` calls may describe changes it rolled back. */
     forgetAll(): void {
+      changes++;
       maps.clear();
     },
   };

@@ -238,6 +238,7 @@ export function createReview(core: Core) {
     change: (row: DbLead) => { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean },
   ): Promise<number> {
     if (ids.length === 0) return 0;
+    await core.warmKeys(importId);
     const changed = new Set<number>();
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
     await core.inChunks(ids, CHUNK / 4, (chunk) => {
@@ -347,11 +348,15 @@ export function createReview(core: Core) {
     'leads.edit': async ({
       leadId,
       changes,
-    }: HandlerInput<'leads.edit'>): Promise<CallOutput<'leads.edit'>> => editLead(leadId, changes, 'Edit'),
+    }: HandlerInput<'leads.edit'>): Promise<CallOutput<'leads.edit'>> => {
+      await core.warmKeys(core.requireLead(leadId).import_id);
+      return editLead(leadId, changes, 'Edit');
+    },
 
     'leads.applySuggestion': async ({
       leadId,
     }: HandlerInput<'leads.applySuggestion'>): Promise<CallOutput<'leads.applySuggestion'>> => {
+      await core.warmKeys(core.requireLead(leadId).import_id);
       const row = core.requireLead(leadId);
       if (row.suggestion === null)
         throw new AppError('conflict', `Row ${row.row_number} has no suggested fix.`);
@@ -435,6 +440,7 @@ export function createReview(core: Core) {
       survivorId,
       mergeEmptyFields,
     }: HandlerInput<'groups.resolve'>): Promise<CallOutput<'groups.resolve'>> => {
+      await core.warmKeys(requireGroup(groupId).import_id);
       const g = requireGroup(groupId);
       const members = groupMembers.all(groupId);
       const survivor = members.find((m) => m.id === survivorId);
@@ -471,6 +477,7 @@ export function createReview(core: Core) {
     'groups.keepBoth': async ({
       groupId,
     }: HandlerInput<'groups.keepBoth'>): Promise<CallOutput<'groups.keepBoth'>> => {
+      await core.warmKeys(requireGroup(groupId).import_id);
       const g = requireGroup(groupId);
       const members = groupMembers.all(groupId);
       let changed = 0;

@@ -83,6 +83,7 @@ export function createSuppressions(core: Core) {
         imports.add(l.import_id);
       }
     }
+    for (const importId of imports) await core.warmKeys(importId);
     let changed = 0;
     await core.inChunks(ids, CHUNK / 4, (chunk) => {
       for (const id of chunk) {
