@@ -8,6 +8,7 @@ import {
   LEAD_STATES,
   emptyLead,
   type ColumnMapping,
+  type LeadField,
   type RowDecision,
 } from '../../../src-shared/import/types';
 
@@ -28,6 +29,10 @@ const SHEET = [
   ['no email here', 'Nobody', '', ''], // 14: invalid
   ['info@acme.com', 'Acme Team', 'Acme', ''], // 15: role, ready
 ];
+
+/** Each column mapped to a lead field, in order. */
+const fieldsMapping = (...fields: LeadField[]): ColumnMapping =>
+  fields.map((field) => ({ kind: 'field', field }));
 
 function run(decisions?: Map<number, RowDecision>) {
   const headerRow = detectHeaderRow(SHEET);
@@ -226,11 +231,7 @@ describe('runPipeline', () => {
           const r = runPipeline({
             rows,
             headerRow: 0,
-            mapping: [
-              { kind: 'field', field: 'email' },
-              { kind: 'field', field: 'fullName' },
-              { kind: 'field', field: 'company' },
-            ],
+            mapping: fieldsMapping('email', 'fullName', 'company'),
             suppression: { emails: new Set(), domains: new Set(['sup.com']) },
             existing: { hasEmail: (e) => e === 'info@acme.com', hasLinkedIn: () => false },
             decisions: new Map(decisions),
@@ -271,12 +272,7 @@ describe('runPipeline', () => {
         const r = runPipeline({
           rows,
           headerRow: 0,
-          mapping: [
-            { kind: 'field', field: 'email' },
-            { kind: 'field', field: 'fullName' },
-            { kind: 'field', field: 'company' },
-            { kind: 'field', field: 'linkedinUrl' },
-          ],
+          mapping: fieldsMapping('email', 'fullName', 'company', 'linkedinUrl'),
           existing: {
             hasEmail: (e) => e === 'old@acme.com',
             hasLinkedIn: (u) => u === 'https://www.linkedin.com/in/old',
