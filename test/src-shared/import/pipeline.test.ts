@@ -174,10 +174,7 @@ describe('runPipeline', () => {
   it('applies inline edits and re-dedupes', () => {
     const headers = ['Email', 'Name'];
     const rows = [headers, ['a@acme.com', 'A'], ['b@acme.com', 'B']];
-    const mapping: ColumnMapping = [
-      { kind: 'field', field: 'email' },
-      { kind: 'field', field: 'fullName' },
-    ];
+    const mapping = fieldsMapping('email', 'fullName');
     const edits = new Map([[3, { ...emptyLead(), email: 'A@ACME.com', fullName: 'B' }]]);
     const r = runPipeline({ rows, headerRow: 0, mapping, edits });
     expect(r.leads.map((l) => l.state)).toEqual(['ready', 'duplicate']);
