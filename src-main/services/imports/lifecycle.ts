@@ -10,7 +10,7 @@ import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
-import type { Core, DbImport } from './core';
+import { CHUNK, type Core, type DbImport } from './core';
 import type { KeyKind } from './draft-keys';
 
 type LeadKey = [key: string, leadId: number];
@@ -99,6 +99,12 @@ export function createLifecycle(core: Core) {
        (email_key IS NOT NULL AND ${inCommitted('email', 'email_key')})
        OR (linkedin_url IS NOT NULL AND ${inCommitted('linkedin', 'linkedin_url')}))`,
   );
+  // Leads whose own address or profile an import committed after they were checked: the flag is not set yet.
+  const newlyInDatabase = sqlite.prepare<[number, number, number], { id: number }>(
+    `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json NOT LIKE '%"in_database"%' AND (
+       (email_key IS NOT NULL AND ${inCommitted('email', 'email_key')})
+       OR (linkedin_url IS NOT NULL AND ${inCommitted('linkedin', 'linkedin_url')}))`,
+  );
   const keysInRange = sqlite
     .prepare<[number, number, number], [number, string | null, string | null]>(
       `SELECT id, email_key, linkedin_url FROM leads
@@ -161,6 +167,25 @@ export function createLifecycle(core: Core) {
   }
 
   /** Rollbacks interrupted by a crash or quit are finished in the background. */
+  /**
+   * Re-checks `leadIds` (found in your leads by commit) and every lead linked to them, row to row: the
+   * same person, so already in your leads too, whatever the lead said when it was checked.
+   */
+  async function recheckGroupsOf(importId: number, leadIds: readonly number[]): Promise<void> {
+    if (leadIds.length === 0) return;
+    await core.warmKeys(importId);
+    await core.inChunks(leadIds, CHUNK / 4, (chunk) => {
+      for (const id of chunk) {
+        const lead = core.getLead(id);
+        if (!lead) continue;
+        for (const member of [id, ...core.groupMembers(importId, id, lead)]) {
+          const row = core.getLead(member);
+          if (row) core.refresh(row);
+        }
+      }
+    });
+  }
+
   function resumeDeletes(): void {
     const ids = pendingDeletes.all().map((r) => r.id);
     if (ids.length === 0) return;
@@ -206,13 +231,16 @@ export function createLifecycle(core: Core) {
           // Keys added before a crash do not count either: lookups want the import committed.
           const emails: LeadKey[] = [];
           const linkedins: LeadKey[] = [];
+          const found: number[] = [];
           for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
+            for (const { id } of newlyInDatabase.iterate(from, to, importId)) found.push(id);
             bulkWrite(() => markCommittedDuplicates.run(from, to, importId));
             for (const [id, email, linkedin] of keysInRange.iterate(from, to, importId)) {
               if (email !== null) emails.push([email, id]);
               if (linkedin !== null) linkedins.push([linkedin, id]);
             }
           }
+          await recheckGroupsOf(importId, found);
           await addKeys(importId, 'email', emails);
           await addKeys(importId, 'linkedin', linkedins);
           core.draftKeys.forget(importId);

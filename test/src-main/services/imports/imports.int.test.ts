@@ -211,6 +211,37 @@ describe('importing files through the service', () => {
     ]);
   });
 
+  it('commit finds a person another import committed meanwhile, through the rows linked to them too', async () => {
+    const header = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'];
+    const first = await load(
+      csv([['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', '']], header),
+      'first.csv',
+      {
+        draft: true,
+      },
+    );
+    const { summary } = await load(
+      csv(
+        [
+          ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'], // row 2: what first.csv holds
+          ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'linkedin.com/in/ana-silva'], // 3: row 2's profile
+        ],
+        header,
+      ),
+      'second.csv',
+      { draft: true },
+    );
+    // Both drafts were checked while neither was committed: the more complete row 3 is the one to send.
+    expect((await allLeads(summary.id)).map((l) => l.state)).toEqual(['duplicate', 'ready']);
+
+    await app.call('imports.commit', { importId: first.summary.id });
+    await app.call('imports.commit', { importId: summary.id });
+    expect((await allLeads(summary.id)).map((l) => [l.state, l.reason])).toEqual([
+      ['duplicate', 'Already in your leads (same email)'],
+      ['duplicate', 'Already in your leads (the same person as row 2)'],
+    ]);
+  });
+
   it('suppresses emails and whole domains, and re-classifies drafts when the list changes', async () => {
     const add = await app.call('suppressions.add', {
       entries: ['ann@acme.com', '@rival.io', 'not an entry'],
