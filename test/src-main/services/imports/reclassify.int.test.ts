@@ -75,11 +75,15 @@ function people(leads: readonly LeadRow[]): LeadRow[][] {
   return [...groups.values()];
 }
 
-function checkPeople(leads: readonly LeadRow[], after: string): void {
+function checkPeople(
+  leads: readonly LeadRow[],
+  after: string,
+  inDatabase: ReadonlySet<string> = IN_DATABASE,
+): void {
   for (const person of people(leads)) {
     const ready = person.filter((l) => l.state === 'ready').map((l) => l.rowNumber);
     const known = person.some(
-      (l) => IN_DATABASE.has(l.email?.toLowerCase() ?? '') || IN_DATABASE.has(l.linkedinUrl ?? ''),
+      (l) => inDatabase.has(l.email?.toLowerCase() ?? '') || inDatabase.has(l.linkedinUrl ?? ''),
     );
     const rows = person.map((l) => `${l.rowNumber}:${l.state}`).join(' ');
     expect(ready.length, `${after}: one person, rows ${rows}`).toBeLessThanOrEqual(known ? 0 : 1);
@@ -154,6 +158,42 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('commits a draft checked before another import with the same people was committed: still one ready lead per person (property)', async () => {
+    const body = fc.array(fc.tuple(fc.constantFrom('', ...EMAILS), fc.constantFrom('', ...PROFILES)), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    const rowsOf = (b: [string, string][]) => [
+      HEADER,
+      ...b.map(([email, profile], i) => [email, `Lead ${i}`, profile]),
+    ];
+    await fc.assert(
+      fc.asyncProperty(body, body, async (first, second) => {
+        const a = await importFile(app.call, csvBytes(rowsOf(first)), 'a.csv', { draft: true, force: true });
+        const b = await importFile(app.call, csvBytes(rowsOf(second)), 'b.csv', { draft: true, force: true });
+        try {
+          await app.call('imports.commit', { importId: a.summary.id });
+          await app.call('imports.commit', { importId: b.summary.id });
+          const committed = (await app.call('leads.page', { importId: a.summary.id, limit: 100 })).rows;
+          const known = new Set(IN_DATABASE);
+          for (const l of committed.filter((x) => x.state !== 'invalid')) {
+            if (l.email) known.add(l.email.toLowerCase());
+            if (l.linkedinUrl) known.add(l.linkedinUrl);
+          }
+          checkPeople(
+            (await app.call('leads.page', { importId: b.summary.id, limit: 100 })).rows,
+            'commit',
+            known,
+          );
+        } finally {
+          await app.call('imports.delete', { importId: a.summary.id });
+          await app.call('imports.delete', { importId: b.summary.id });
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
