@@ -231,6 +231,18 @@ export function createReview(core: Core) {
     return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged: [...new Set(alsoChanged)] };
   }
 
+  /**
+   * After a group decision: re-checks the leads linked to its members by address or profile that are not
+   * in it (an edit may have linked them since the group was found). Returns how many of those changed.
+   */
+  function refreshLinkedTo(members: readonly DbLead[], batchId: number): number {
+    const inGroup = new Set(members.map((m) => m.id));
+    const changed = new Set<number>();
+    for (const m of members)
+      for (const id of refreshAround(m, batchId)) if (!inGroup.has(id)) changed.add(id);
+    return changed.size;
+  }
+
   async function refreshMany(
     importId: number,
     ids: readonly number[],
@@ -463,6 +475,7 @@ export function createReview(core: Core) {
           : undefined;
         const decision = survivor.decision === 'duplicate' ? null : (survivor.decision as RowDecision | null);
         if (core.refresh(survivor, { lead: merged, decision, edited: merged !== undefined })) changed++;
+        changed += refreshLinkedTo(members, batchId);
         changed += refreshGroupMembers(
           g.import_id,
           members.map((m) => m.id),
@@ -494,6 +507,7 @@ export function createReview(core: Core) {
           const keep = g.kind !== 'name_company' && (m.decision === null || m.decision === 'duplicate');
           if (core.refresh(m, keep ? { decision: 'keep' } : {})) changed++;
         }
+        changed += refreshLinkedTo(members, batchId);
       });
       core.announce(g.import_id);
       return { group: groupView(getGroup.get(groupId) as DbGroup), changed };

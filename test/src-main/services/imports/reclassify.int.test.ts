@@ -29,6 +29,8 @@ type Op =
   | { kind: 'linkedin'; lead: number; value: string | null }
   | { kind: 'exclude'; lead: number }
   | { kind: 'keep'; lead: number }
+  | { kind: 'resolve'; group: number; survivor: number; merge: boolean }
+  | { kind: 'keepBoth'; group: number }
   | { kind: 'fixTypos' }
   | { kind: 'suppress'; entry: string }
   | { kind: 'unsuppress' }
@@ -47,6 +49,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('exclude' as const), lead: fc.nat(7) }),
   fc.record({ kind: fc.constant('keep' as const), lead: fc.nat(7) }),
+  fc.record({
+    kind: fc.constant('resolve' as const),
+    group: fc.nat(3),
+    survivor: fc.nat(3),
+    merge: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('keepBoth' as const), group: fc.nat(3) }),
   fc.constant({ kind: 'fixTypos' as const }),
   fc.record({ kind: fc.constant('suppress' as const), entry: fc.constantFrom('c@gmail.com', 'acme.com') }),
   fc.constant({ kind: 'unsuppress' as const }),
@@ -142,7 +151,24 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
               else if (o.kind === 'suppress')
                 await app.call('suppressions.add', { entries: [o.entry], source: 'typed' });
               else if (o.kind === 'unsuppress') await clearSuppressions();
-              else if (o.kind === 'keep')
+              else if (o.kind === 'resolve' || o.kind === 'keepBoth') {
+                const { groups } = await app.call('groups.list', {
+                  importId: summary.id,
+                  status: 'open',
+                  limit: 10,
+                });
+                const g = groups[o.group % Math.max(1, groups.length)];
+                if (!g) continue;
+                if (o.kind === 'keepBoth') await app.call('groups.keepBoth', { groupId: g.id });
+                else {
+                  const survivor = g.members[o.survivor % g.members.length];
+                  await app.call('groups.resolve', {
+                    groupId: g.id,
+                    survivorId: survivor?.id ?? 0,
+                    mergeEmptyFields: o.merge,
+                  });
+                }
+              } else if (o.kind === 'keep')
                 await app.call('leads.bulk', {
                   importId: summary.id,
                   action: 'keep_selected',
