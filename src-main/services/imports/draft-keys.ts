@@ -62,19 +62,26 @@ export function createDraftKeys(sqlite: Database.Database) {
   /** Bumped by every change this connection reports: a read spread over several turns checks it. */
   let changes = 0;
 
-  function mapsOf(importId: number): KeyMaps {
-    const version = dataVersion();
-    if (version !== seenVersion) {
-      maps.clear();
-      seenVersion = version;
+  /** Drops every map when another connection committed since they were read. */
+  function catchUp(version: number): void {
+    if (version === seenVersion) return;
+    maps.clear();
+    seenVersion = version;
+  }
+
+  function fill(m: KeyMaps, rows: Iterable<[number, string | null, string | null]>): KeyMaps {
+    for (const [id, email, linkedin] of rows) {
+      add(m.email, email, id);
+      add(m.linkedin, linkedin, id);
     }
+    return m;
+  }
+
+  function mapsOf(importId: number): KeyMaps {
+    catchUp(dataVersion());
     let m = maps.get(importId);
     if (!m) {
-      m = { email: new Map(), linkedin: new Map() };
-      for (const [id, email, linkedin] of keysOf.iterate(importId)) {
-        add(m.email, email, id);
-        add(m.linkedin, linkedin, id);
-      }
+      m = fill({ email: new Map(), linkedin: new Map() }, keysOf.iterate(importId));
       maps.set(importId, m);
     }
     return m;
@@ -96,17 +103,9 @@ export function createDraftKeys(sqlite: Database.Database) {
       const version = dataVersion();
       const before = changes;
       const m: KeyMaps = { email: new Map(), linkedin: new Map() };
-      for await (const [from, to] of windows) {
-        for (const [id, email, linkedin] of keysInWindow.iterate(from, to, importId)) {
-          add(m.email, email, id);
-          add(m.linkedin, linkedin, id);
-        }
-      }
+      for await (const [from, to] of windows) fill(m, keysInWindow.iterate(from, to, importId));
       if (changes !== before || dataVersion() !== version) return;
-      if (version !== seenVersion) {
-        maps.clear();
-        seenVersion = version;
-      }
+      catchUp(version);
       maps.set(importId, m);
     },
     /** A lead's keys were rewritten from `before` to `after` by this connection. */

@@ -8,6 +8,7 @@
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
+import { alreadyInLeadsReason } from '../../../src-shared/import/dedupe';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import { CHUNK, type Core, type DbImport } from './core';
@@ -90,20 +91,20 @@ export function createLifecycle(core: Core) {
   const inCommitted = (kind: KeyKind, column: string): string =>
     `EXISTS (SELECT 1 FROM lead_keys k JOIN imports i ON i.id = k.import_id
               WHERE k.kind = '${kind}' AND k.key = leads.${column} AND i.status = 'committed')`;
-  const markCommittedDuplicates = sqlite.prepare<[number, number, number]>(
+  const emailCommitted = `(email_key IS NOT NULL AND ${inCommitted('email', 'email_key')})`;
+  const ownKeyCommitted = `(${emailCommitted} OR (linkedin_url IS NOT NULL AND ${inCommitted('linkedin', 'linkedin_url')}))`;
+  const markCommitted = sqlite.prepare<[string, string, number, number, number]>(
     `UPDATE leads SET state = 'duplicate',
-       reason = CASE WHEN email_key IS NOT NULL AND ${inCommitted('email', 'email_key')}
-                THEN 'Already in your leads (same email)' ELSE 'Already in your leads (same LinkedIn profile)' END,
+       reason = CASE WHEN ${emailCommitted} THEN ? ELSE ? END,
        flags_json = json_insert(flags_json, '$[#]', 'in_database')
-     WHERE id >= ? AND id < ? AND +import_id = ? AND state = 'ready' AND decision IS NULL AND (
-       (email_key IS NOT NULL AND ${inCommitted('email', 'email_key')})
-       OR (linkedin_url IS NOT NULL AND ${inCommitted('linkedin', 'linkedin_url')}))`,
+     WHERE id >= ? AND id < ? AND +import_id = ? AND state = 'ready' AND decision IS NULL AND ${ownKeyCommitted}`,
   );
+  const markCommittedDuplicates = (from: number, to: number, importId: number) =>
+    markCommitted.run(alreadyInLeadsReason('email'), alreadyInLeadsReason('linkedin'), from, to, importId);
   // Leads whose own address or profile an import committed after they were checked: the flag is not set yet.
   const newlyInDatabase = sqlite.prepare<[number, number, number], { id: number }>(
-    `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json NOT LIKE '%"in_database"%' AND (
-       (email_key IS NOT NULL AND ${inCommitted('email', 'email_key')})
-       OR (linkedin_url IS NOT NULL AND ${inCommitted('linkedin', 'linkedin_url')}))`,
+    `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json NOT LIKE '%"in_database"%'
+       AND ${ownKeyCommitted}`,
   );
   const keysInRange = sqlite
     .prepare<[number, number, number], [number, string | null, string | null]>(
@@ -166,7 +167,6 @@ export function createLifecycle(core: Core) {
     if (!closed) deleteImport.run(importId);
   }
 
-  /** Rollbacks interrupted by a crash or quit are finished in the background. */
   /**
    * Re-checks `leadIds` (found in your leads by commit) and every lead linked to them, row to row: the
    * same person, so already in your leads too, whatever the lead said when it was checked.
@@ -186,6 +186,7 @@ export function createLifecycle(core: Core) {
     });
   }
 
+  /** Rollbacks interrupted by a crash or quit are finished in the background. */
   function resumeDeletes(): void {
     const ids = pendingDeletes.all().map((r) => r.id);
     if (ids.length === 0) return;
@@ -234,7 +235,7 @@ export function createLifecycle(core: Core) {
           const found: number[] = [];
           for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
             for (const { id } of newlyInDatabase.iterate(from, to, importId)) found.push(id);
-            bulkWrite(() => markCommittedDuplicates.run(from, to, importId));
+            bulkWrite(() => markCommittedDuplicates(from, to, importId));
             for (const [id, email, linkedin] of keysInRange.iterate(from, to, importId)) {
               if (email !== null) emails.push([email, id]);
               if (linkedin !== null) linkedins.push([linkedin, id]);
