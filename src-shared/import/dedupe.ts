@@ -598,9 +598,12 @@ export interface ExistingLookup {
 
 export type ExistingMatch = 'email' | 'linkedin';
 
-/** Why a row is a duplicate of row `row` of the same file: the same address, profile, or only linked through others. */
-export function sameFileReason(via: 'email' | 'linkedin' | 'group', row: number): string {
-  if (via === 'email') return `Same email as row ${row}`;
+/**
+ * Why a row is a duplicate of row `row` of the same file: the same address, profile, or only linked through
+ * others. `excluded`: the user excluded that row, and so this address (see the re-check's rule).
+ */
+export function sameFileReason(via: 'email' | 'linkedin' | 'group', row: number, excluded = false): string {
+  if (via === 'email') return `Same email as row ${row}${excluded ? ', which you excluded' : ''}`;
   if (via === 'linkedin') return `Same LinkedIn profile as row ${row}`;
   return `Same person as row ${row} (shares an email or LinkedIn profile with another row of the group)`;
 }

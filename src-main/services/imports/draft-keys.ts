@@ -28,11 +28,17 @@ export interface LeadKeys {
   linkedin_url: string | null;
 }
 
+/** Keeps each key's ids ascending: a lead's id follows from its row number, so that is row order. */
 function add(map: Map<string, number[]>, key: string | null, id: number): void {
   if (key === null) return;
   const ids = map.get(key);
-  if (ids) ids.push(id);
-  else map.set(key, [id]);
+  if (!ids) map.set(key, [id]);
+  else if (id > (ids[ids.length - 1] as number)) ids.push(id);
+  else {
+    let at = ids.length;
+    while (at > 0 && (ids[at - 1] as number) > id) at--;
+    ids.splice(at, 0, id);
+  }
 }
 
 function remove(map: Map<string, number[]>, key: string | null, id: number): void {
@@ -88,7 +94,7 @@ export function createDraftKeys(sqlite: Database.Database) {
   }
 
   return {
-    /** Ids of the import's leads whose `kind` key is `key` (empty for a null key). */
+    /** Ids of the import's leads whose `kind` key is `key`, ascending (empty for a null key). */
     leadsWith(importId: number, kind: KeyKind, key: string | null): readonly number[] {
       if (key === null) return [];
       return mapsOf(importId)[kind].get(key) ?? [];

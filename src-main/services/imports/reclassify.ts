@@ -10,9 +10,13 @@
  *   gives the worker; or a lead of this import linked to it by shared email
  *   keys and LinkedIn URLs (the pipeline's exact group) does: the same person;
  * - duplicate (file): another lead of the same import that is neither a
- *   duplicate, invalid nor excluded has the same email key or LinkedIn URL
- *   (the first by row number is named), or, failing that, is linked to it
- *   through other rows of its exact group;
+ *   duplicate nor invalid has the same email key, or one that is not
+ *   excluded either has the same LinkedIn URL (the first by row number is
+ *   named), or, failing that, is linked to it through other rows of its exact
+ *   group. An excluded lead keeps its address from being sent through
+ *   another row (the same inbox), not the person's other addresses: "exclude
+ *   free-mail addresses" leaves the work address of someone whose gmail row
+ *   was the survivor;
  * - possible duplicate: the lead is a non-survivor of an open fuzzy group.
  */
 import type Database from 'better-sqlite3';
@@ -65,22 +69,34 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
   );
   const KEY_COLUMN = { email: 'email_key', linkedin: 'linkedin_url' } as const;
 
-  // SQLite picks the peer: in a group of 1,500 rows sharing one address, reading every peer into JS for
-  // each of them took seconds.
-  const eligiblePeer = (column: 'email_key' | 'linkedin_url') =>
-    sqlite.prepare<[string, number, string], { first: number | null }>(
-      `SELECT min(row_number) AS first FROM leads
-        WHERE id IN (SELECT value FROM json_each(?)) AND id != ? AND ${column} = ?
-          AND state NOT IN ('duplicate', 'invalid') AND (decision IS NULL OR decision != 'exclude')`,
-    );
-  const firstEligible = { email: eligiblePeer('email_key'), linkedin: eligiblePeer('linkedin_url') };
+  /** Whether others sharing this `via` key with `p` are its duplicates (see the rule above). */
+  const countsAsLead = (p: Peer, via: KeyKind | 'group'): boolean =>
+    p.state !== 'duplicate' && p.state !== 'invalid' && (via === 'email' || p.decision !== 'exclude');
 
-  /** Row number of the first other lead of the import with this key that is neither a duplicate, invalid nor excluded. */
-  function firstPeer(row: DbLead, kind: KeyKind, key: string | null): number | null {
+  /**
+   * The first other lead of the import, by row number, with this key that counts as the lead. Ids ascend
+   * with row numbers, so it is in the shortest prefix of the key's ids holding such a lead: read in
+   * growing steps, a group of 1,500 rows sharing one address costs a step per row re-checked, not the
+   * whole group (each re-check reading every member took a second per edit).
+   */
+  function firstPeer(row: DbLead, kind: KeyKind, key: string | null): Peer | null {
     if (key === null) return null;
     const ids = draftKeys.leadsWith(row.import_id, kind, key);
-    if (ids.length === 0 || (ids.length === 1 && ids[0] === row.id)) return null;
-    return firstEligible[kind].get(JSON.stringify(ids), row.id, key)?.first ?? null;
+    for (let from = 0, step = 8; from < ids.length; from += step, step *= 4) {
+      const chunk = ids.slice(from, from + step).filter((id) => id !== row.id);
+      if (chunk.length === 0) continue;
+      let first: Peer | null = null;
+      for (const p of leadsById.all(JSON.stringify(chunk))) {
+        if (
+          p[KEY_COLUMN[kind]] === key &&
+          countsAsLead(p, kind) &&
+          (first === null || p.row_number < first.row_number)
+        )
+          first = p;
+      }
+      if (first !== null) return first;
+    }
+    return null;
   }
 
   const inDatabase = (key: string | null, linkedinUrl: string | null): ExistingMatch | null => {
@@ -154,8 +170,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
           (peer.email_key !== null && known.has(`email:${peer.email_key}`)) ||
           (peer.linkedin_url !== null && known.has(`linkedin:${peer.linkedin_url}`));
         if (inDb && (anchor === null || peer.row_number < anchor)) anchor = peer.row_number;
-        const counts = peer.state !== 'duplicate' && peer.state !== 'invalid' && peer.decision !== 'exclude';
-        if (counts && (lead === null || peer.row_number < lead)) lead = peer.row_number;
+        if (countsAsLead(peer, 'group') && (lead === null || peer.row_number < lead)) lead = peer.row_number;
       }
     }
     return { anchor, lead };
@@ -207,8 +222,9 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     else {
       const byEmail = firstPeer(row, 'email', key);
       const byLinkedIn = byEmail === null ? firstPeer(row, 'linkedin', clean.linkedinUrl) : null;
-      if (byEmail !== null) duplicate = sameFileReason('email', byEmail);
-      else if (byLinkedIn !== null) duplicate = sameFileReason('linkedin', byLinkedIn);
+      if (byEmail !== null)
+        duplicate = sameFileReason('email', byEmail.row_number, byEmail.decision === 'exclude');
+      else if (byLinkedIn !== null) duplicate = sameFileReason('linkedin', byLinkedIn.row_number);
       else {
         // Walked only for a row no direct peer makes a duplicate (so not for each of 1,500 rows sharing
         // one address): a lead further along the group, or a member already in your leads, still does.

@@ -23,6 +23,7 @@ import {
 } from '../../../src-shared/import/types';
 import { yieldToEventLoop } from '../../app/event-loop';
 import { CHUNK, type Core } from './core';
+import type { LeadKeys } from './draft-keys';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
 
 const EXCLUDE_BY_FLAG = {
@@ -41,6 +42,9 @@ const BULK_LABELS: Record<HandlerInput<'leads.bulk'>['action'], string> = {
   exclude_selected: 'Exclude selected',
   keep_selected: 'Keep selected',
 };
+
+/** What re-checking the rest of a lead's group needs to know of it. */
+type KeyedLead = Pick<DbLead, 'id' | 'import_id'> & LeadKeys;
 
 interface DbGroup {
   id: number;
@@ -91,6 +95,10 @@ export function createReview(core: Core) {
        state = CASE WHEN state IN ('invalid', 'suppressed') THEN state ELSE 'suppressed' END,
        reason = CASE WHEN state IN ('invalid', 'suppressed') THEN reason ELSE 'Excluded by you' END
      WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  const notYetExcluded = sqlite.prepare<[string], KeyedLead>(
+    `SELECT id, import_id, email_key, linkedin_url FROM leads
+      WHERE id IN (SELECT value FROM json_each(?)) AND (decision IS NULL OR decision != 'exclude')`,
   );
   const latestUndo = sqlite.prepare<[number], { id: number; label: string }>(
     'SELECT id, label FROM lead_undo_batches WHERE import_id = ? ORDER BY id DESC LIMIT 1',
@@ -146,9 +154,9 @@ export function createReview(core: Core) {
   /**
    * Re-checks the rest of a changed lead's group: every lead sharing one of its keys (a duplicate may
    * now be the one left), then the leads linked to those, row to row, as far as the walk goes (the group
-   * may now hold someone already in your leads).
+   * may now hold someone already in your leads). Leads in `skip` are left to the caller.
    */
-  function refreshPeers(row: DbLead, batchId: number): number[] {
+  function refreshPeers(row: KeyedLead, batchId: number, skip?: ReadonlySet<number>): number[] {
     const ids = new Set([
       ...core.draftKeys.leadsWith(row.import_id, 'email', row.email_key),
       ...core.draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
@@ -157,6 +165,7 @@ export function createReview(core: Core) {
     ids.delete(row.id);
     const changed: number[] = [];
     for (const id of ids) {
+      if (skip?.has(id)) continue;
       // Read it again: an earlier peer's change can change this one's verdict.
       const current = core.getLead(id);
       if (!current) continue;
@@ -594,15 +603,25 @@ export function createReview(core: Core) {
     return changed;
   }
 
+  /**
+   * Excludes leads, then re-checks the rest of each one's group: an excluded lead keeps its address from
+   * being sent through another row (the reclassifier's rule), and no longer holds its profile or group.
+   */
   async function excludeMany(importId: number, ids: readonly number[], label: string): Promise<number> {
     if (ids.length === 0) return 0;
+    await core.warmKeys(importId);
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
+    const selected = new Set(ids);
+    const peers = new Set<number>();
     let changed = 0;
-    await core.inChunks(ids, CHUNK, (chunk) => {
+    await core.inChunks(ids, CHUNK / 4, (chunk) => {
       const json = JSON.stringify(chunk);
+      const newly = notYetExcluded.all(json);
       core.snapshot(batchId, chunk);
       changed += excludeIds.run(json).changes;
+      // The selected leads end excluded whatever their peers say, and their flags do not depend on exclusions.
+      for (const row of newly) for (const id of refreshPeers(row, batchId, selected)) peers.add(id);
     });
-    return changed;
+    return changed + peers.size;
   }
 }

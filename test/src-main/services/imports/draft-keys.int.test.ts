@@ -55,3 +55,20 @@ describe("reading a draft's keys ahead", () => {
     expect(keys.leadsWith(importId, 'email', 'a@1.io')).toEqual([]);
   });
 });
+
+describe("a draft's key lists", () => {
+  it('stay in row order when a lead moves to a key later rows already have', async () => {
+    const { importId, lo } = await draft(10);
+    const keys = createDraftKeys(app.ctx.database.sqlite);
+    keys.leadsWith(importId, 'email', 'a@1.io');
+    for (const row of [9, 3, 6]) {
+      keys.moved(
+        importId,
+        lo + row - 1,
+        { email_key: `a@${row}.io`, linkedin_url: null },
+        { email_key: 'a@10.io', linkedin_url: null },
+      );
+    }
+    expect(keys.leadsWith(importId, 'email', 'a@10.io')).toEqual([lo + 2, lo + 5, lo + 8, lo + 9]);
+  });
+});

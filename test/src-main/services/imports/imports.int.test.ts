@@ -324,6 +324,68 @@ describe('Clean & dedupe over the database', () => {
     expect((await allLeads(s.id)).map((l) => l.state)).toEqual(['ready', 'ready']);
   });
 
+  it('in 30 rows sharing one address, Keep on row 20 makes every other row name it, and editing it away hands the address back to row 2', async () => {
+    const s = await draft(
+      Array.from({ length: 30 }, (_, i) => ['noemail@acme.com', `Ann${i}`, 'Lee', 'Acme', '', '']),
+    );
+    const kept = (await allLeads(s.id))[18]!;
+    await app.call('leads.bulk', { importId: s.id, action: 'keep_selected', leadIds: [kept.id] });
+    let leads = await allLeads(s.id);
+    expect(leads.filter((l) => l.state === 'ready').map((l) => l.rowNumber)).toEqual([20]);
+    for (const l of leads) if (l.rowNumber !== 20) expect(l.reason).toBe('Same email as row 20');
+
+    await app.call('leads.edit', { leadId: kept.id, changes: { email: 'ann18@acme.com' } });
+    leads = await allLeads(s.id);
+    expect(leads.filter((l) => l.state === 'ready').map((l) => l.rowNumber)).toEqual([2, 20]);
+    for (const l of leads)
+      if (l.rowNumber > 2 && l.rowNumber !== 20) expect(l.reason).toBe('Same email as row 2');
+  });
+
+  it('an excluded row keeps its address from being sent through another row, also after that row is edited or was the one sent', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['ANN@acme.com', 'Ann', 'Lee', '', '', ''],
+      ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+      ['bob@beta.io', 'Bob', 'Ray', '', '', ''],
+    ]);
+    const [ann, annCopy, bob, bobCopy] = await allLeads(s.id);
+    await app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', leadIds: [ann!.id] });
+    await app.call('leads.edit', { leadId: annCopy!.id, changes: { title: 'CEO' } });
+    const excludedFirst = await app.call('leads.bulk', {
+      importId: s.id,
+      action: 'exclude_selected',
+      leadIds: [bobCopy!.id],
+    });
+    expect(excludedFirst.changed).toBe(2);
+    const byRow = new Map((await allLeads(s.id)).map((l) => [l.id, [l.state, l.reason]]));
+    expect(byRow.get(annCopy!.id)).toEqual(['duplicate', 'Same email as row 2, which you excluded']);
+    expect(byRow.get(bob!.id)).toEqual(['duplicate', 'Same email as row 5, which you excluded']);
+    await app.call('leads.undo', { importId: s.id });
+    expect((await allLeads(s.id)).find((l) => l.id === bob!.id)?.state).toBe('ready');
+  });
+
+  it("excluding free-mail addresses leaves the person's work address, linked by their LinkedIn profile, to be sent", async () => {
+    const header = ['Email', 'First Name', 'Last Name', 'Company', 'LinkedIn'];
+    const { summary } = await load(
+      csv(
+        [
+          ['ann.lee@gmail.com', 'Ann', 'Lee', 'Acme', 'linkedin.com/in/ann-lee'],
+          ['ann@acme.com', 'Ann', 'Lee', '', 'linkedin.com/in/ann-lee'],
+        ],
+        header,
+      ),
+      'linked.csv',
+      { draft: true },
+    );
+    const [gmail, work] = await allLeads(summary.id);
+    expect([gmail?.state, work?.reason]).toEqual(['ready', 'Same LinkedIn profile as row 2']);
+    await app.call('leads.bulk', { importId: summary.id, action: 'exclude_free_mail' });
+    expect((await allLeads(summary.id)).map((l) => [l.state, l.reason])).toEqual([
+      ['suppressed', 'Excluded by you'],
+      ['ready', 'Ready'],
+    ]);
+  });
+
   it('Keep on a duplicate keeps that row instead: the address is still sent once, and an edited title re-checks nobody else', async () => {
     const s = await draft([
       ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],

@@ -101,6 +101,15 @@ function checkPeople(
     const rows = person.map((l) => `${l.rowNumber}:${l.state}`).join(' ');
     expect(ready.length, `${after}: one person, rows ${rows}`).toBeLessThanOrEqual(known || kept > 0 ? 0 : 1);
   }
+  // An address the user excluded on one row is not sent through another, unless they keep that one.
+  const excluded = new Set(leads.filter((l) => l.decision === 'exclude').map((l) => l.email?.toLowerCase()));
+  for (const l of leads) {
+    if (l.state === 'ready' && l.decision !== 'keep')
+      expect(
+        excluded.has(l.email?.toLowerCase()),
+        `${after}: row ${l.rowNumber} sends an excluded address`,
+      ).toBe(false);
+  }
 }
 
 describe('re-checking leads over the database after edits, bulk actions, suppression changes and undo', () => {
