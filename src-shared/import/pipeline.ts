@@ -45,7 +45,7 @@ import {
   type ExistingLookup,
   type ExistingMatch,
 } from './dedupe';
-import { isSuppressed, type SuppressionSet } from './suppression';
+import { isSuppressed, samePersonSuppressedReason, type SuppressionSet } from './suppression';
 import { emailKey } from './email';
 
 export interface PipelineInput {
@@ -160,31 +160,43 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
 }
 
 /**
- * Subtracted from the completeness of a row that can never be sent (invalid, or already in your leads):
+ * Subtracted from the completeness of a row that can never be sent (invalid, suppressed, or already in your leads):
  * the survivor of a group is one that can be sent whenever the group has one (a valid lead must not
  * become the duplicate of a broken one), then the most complete. Completeness counts fields and
  * columns, far below this.
  */
 const UNSENDABLE_PENALTY = 1_000_000;
 
+/** What an exact group says about each of its members, by lead position (0: nothing). */
+interface PersonLinks {
+  /** The lowest row of the group already in your leads. */
+  anchors: Int32Array;
+  /** The lowest row of the group whose own address is suppressed (and valid). */
+  suppressors: Int32Array;
+}
+
 /**
- * The duplicate groups to review, and each lead's database anchor (by lead position; 0: none). An exact
- * group (rows linked by the same address or LinkedIn profile) with a member already in your leads is
- * that person: every member is already in your leads, so there is nothing to review. Neither is there
- * in a group of rows that can never be sent (the same broken address three times).
+ * The duplicate groups to review, and what each lead's exact group (rows linked by the same address or
+ * LinkedIn profile: one person) says about it. A group with a member already in your leads, or one
+ * whose address is on your suppression list, is that person: every other member is too, so there is
+ * nothing to review. Neither is there in a group of rows that can never be sent (the same broken
+ * address three times).
  */
 function groupsOf(
   sheet: CleanedSheet,
   leads: readonly NormalisedLead[],
   indexOfRow: Int32Array,
   existing: ReadonlyMap<number, ExistingMatch> | null,
-): { groups: PipelineGroup[]; anchors: Int32Array } {
+  suppressed: readonly (string | null)[],
+): { groups: PipelineGroup[] } & PersonLinks {
   const n = leads.length;
   const scores: number[] = new Array<number>(n);
   const unsendable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const never =
-      invalidReason(sheet.cleaned[i] as CleanedLead) !== null || existing?.has(sheet.rowNumbers[i] as number)
+      invalidReason(sheet.cleaned[i] as CleanedLead) !== null ||
+      suppressed[i] !== null ||
+      existing?.has(sheet.rowNumbers[i] as number)
         ? 1
         : 0;
     unsendable[i] = never;
@@ -193,17 +205,27 @@ function groupsOf(
   const found = duplicateGroupsInIdOrder(leads, sheet.rowNumbers, scores);
   const groups: PipelineGroup[] = [];
   const anchors = new Int32Array(n);
+  const suppressors = new Int32Array(n);
+  const ownSuppressed = (id: number): boolean => {
+    const i = indexOfRow[id] as number;
+    return suppressed[i] !== null && invalidReason(sheet.cleaned[i] as CleanedLead) === null;
+  };
   for (const g of found) {
-    // Ids ascend: the first member already in your leads is the lowest row.
-    const anchor = g.kind === 'name_company' || !existing ? undefined : g.ids.find((id) => existing.has(id));
-    if (anchor !== undefined) {
-      for (const id of g.ids) if (!existing?.has(id)) anchors[indexOfRow[id] as number] = anchor;
-      continue;
+    // Ids ascend: the first member found is the lowest row.
+    const person = g.kind !== 'name_company';
+    const anchor = person && existing ? g.ids.find((id) => existing.has(id)) : undefined;
+    const suppressor = person ? g.ids.find(ownSuppressed) : undefined;
+    // The rest are the same person as the rows named (a member already in your leads is that already).
+    for (const id of g.ids) {
+      const i = indexOfRow[id] as number;
+      if (anchor !== undefined && !existing?.has(id)) anchors[i] = anchor;
+      if (suppressor !== undefined && suppressed[i] === null) suppressors[i] = suppressor;
     }
+    if (anchor !== undefined || suppressor !== undefined) continue;
     if (g.ids.every((id) => unsendable[indexOfRow[id] as number] === 1)) continue;
     groups.push({ kind: g.kind, ids: g.ids, survivorId: g.survivorId, id: groups.length });
   }
-  return { groups, anchors };
+  return { groups, anchors, suppressors };
 }
 
 function classifyRows(
@@ -212,8 +234,10 @@ function classifyRows(
   indexOfRow: Int32Array,
   groups: readonly PipelineGroup[],
   existing: ReadonlyMap<number, ExistingMatch> | null,
-  anchors: Int32Array,
+  links: PersonLinks,
+  suppressed: readonly (string | null)[],
 ): { leads: CleanedRow[]; counts: Record<LeadState, number> } {
+  const { anchors, suppressors } = links;
   const { rowNumbers, originals, cleaned: cleanedRows } = sheet;
   const n = cleanedRows.length;
   const exactGroupOf = new Int32Array(n).fill(-1);
@@ -231,7 +255,8 @@ function classifyRows(
     const lead = cleaned.lead;
     // Every field set, on every row: one object shape for `classify` to read.
     const verdict: Required<CrossRowVerdict> = {
-      suppressed: input.suppression ? isSuppressed(lead.email, input.suppression) : null,
+      suppressed:
+        suppressed[i] ?? (suppressors[i] === 0 ? null : samePersonSuppressedReason(suppressors[i] as number)),
       duplicate: null,
       possibleDuplicate: null,
     };
@@ -294,7 +319,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
         input.existing,
       )
     : null;
-  const { groups, anchors } = groupsOf(sheet, records, indexOfRow, existing);
-  const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing, anchors);
+  const { suppression } = input;
+  const suppressed = records.map((lead) => (suppression ? isSuppressed(lead.email, suppression) : null));
+  const { groups, ...links } = groupsOf(sheet, records, indexOfRow, existing, suppressed);
+  const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing, links, suppressed);
   return { headers, leads, groups, counts, total: leads.length, blankRows: sheet.blankRows };
 }

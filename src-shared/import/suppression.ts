@@ -126,3 +126,11 @@ export function isSuppressed(email: string | null, suppression: SuppressionSet):
   }
   return null;
 }
+
+/**
+ * Why a row linked to row `row` (the same address or LinkedIn profile, row to row) must not be contacted:
+ * that row's address is on the list, and it is the same person.
+ */
+export function samePersonSuppressedReason(row: number): string {
+  return `The same person as row ${row}, whose address is on your suppression list`;
+}

@@ -17,7 +17,7 @@ import {
 } from '../../../src-shared/import/types';
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
-import { createDraftKeys } from './draft-keys';
+import { createDraftKeys, type LeadKeys } from './draft-keys';
 import { createReclassifier, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 import { yieldToEventLoop } from '../../app/event-loop';
@@ -69,9 +69,16 @@ export const CHUNK = 500;
 /** Leads whose keys are read per event-loop turn when a draft's keys are read ahead (~20 ms). */
 const KEY_WINDOW = 5_000;
 const MAX_UNDO_STEPS = 50;
+/** Undo steps of all drafts whose outside stamp is kept (see `changedOutsideSince`). */
+const MAX_UNDO_STAMPS = 1_000;
+/** Times one re-check of a group may re-check the same lead: a bound, should verdicts never settle. */
+const MAX_RECHECKS = 3;
 
 const Headers = z.array(z.string());
 const Counts = z.record(z.string(), z.number());
+
+/** What re-checking the rest of a lead's group needs to know of it. */
+export type KeyedLead = Pick<DbLead, 'id' | 'import_id'> & LeadKeys;
 
 export function emptyCounts(): StateCounts {
   return { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
@@ -117,6 +124,19 @@ export function createCore(ctx: AppContext) {
       MAX_UNDO_STEPS +
       ')',
   );
+  // Suppression ids are AUTOINCREMENT (never reused): the count and the last id given change with any
+  // addition or removal. A commit adds an id and a time, a rollback removes an id.
+  const outsideState = sqlite
+    .prepare<[], string>(
+      `SELECT (SELECT count(*) FROM suppressions) || ':' ||
+              coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'suppressions'), 0) || ':' ||
+              (SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || coalesce(max(committed_at), 0)
+                 FROM imports WHERE status = 'committed')`,
+    )
+    .pluck();
+  const outsideStamp = (): string => outsideState.get() as string;
+  /** By undo step id: the outside stamp when the step began (this run of the app only). */
+  const outsideAtUndo = new Map<number, string>();
   const cols = MUTABLE_COLUMNS.join(', ');
   const snapshotLeads = sqlite.prepare<[number, string]>(
     `INSERT OR IGNORE INTO lead_undo_leads (batch_id, lead_id, ${cols})
@@ -221,7 +241,21 @@ export function createCore(ctx: AppContext) {
   function beginUndo(importId: number, label: string): number {
     const id = Number(newUndoBatch.run(importId, label, Date.now()).lastInsertRowid);
     pruneUndo.run(importId, importId);
+    outsideAtUndo.set(id, outsideStamp());
+    // Steps pruned from the history leave their stamp behind: forget the oldest (a step without one is re-checked).
+    if (outsideAtUndo.size > MAX_UNDO_STAMPS)
+      outsideAtUndo.delete(outsideAtUndo.keys().next().value as number);
     return id;
+  }
+
+  /**
+   * Whether what a verdict reads beyond the import (the suppression list, the committed imports) may
+   * have changed since undo step `batchId` began: always for a step of an earlier run of the app.
+   */
+  function changedOutsideSince(batchId: number): boolean {
+    const then = outsideAtUndo.get(batchId);
+    outsideAtUndo.delete(batchId);
+    return then !== outsideStamp();
   }
 
   function snapshot(batchId: number, leadIds: readonly number[]): void {
@@ -273,6 +307,55 @@ export function createCore(ctx: AppContext) {
     const decision = opts.decision === undefined ? (row.decision as RowDecision | null) : opts.decision;
     const r = reclassifier.reclassify(row, opts.lead, decision);
     return store(row, r, decision, opts.edited ?? false);
+  }
+
+  /**
+   * Re-checks the rest of a changed lead's group: every lead sharing one of its keys (a duplicate may
+   * now be the one left), then the leads linked to those, row to row, as far as the walk goes (the group
+   * may now hold someone already in your leads). Each is snapshotted into undo step `batchId` first (none
+   * for a change outside the undo history, such as the suppression list's). Leads in `skip` are left to
+   * the caller. Returns the other leads that changed.
+   *
+   * A lead whose state changes can change the verdict of those re-checked before it (the survivor of a
+   * group that became suppressed leaves its duplicates to be suppressed too): they are re-checked again,
+   * until no state moves (each at most MAX_RECHECKS times).
+   */
+  function refreshPeers(row: KeyedLead, batchId: number | null, skip?: ReadonlySet<number>): number[] {
+    const queue = [
+      ...new Set([
+        ...draftKeys.leadsWith(row.import_id, 'email', row.email_key),
+        ...draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
+        ...reclassifier.groupMembers(row.import_id, row.id, row),
+      ]),
+    ].filter((id) => id !== row.id && !skip?.has(id));
+    const queued = new Set(queue);
+    const checks = new Map<number, number>();
+    const changed = new Set<number>();
+    // The changed lead itself was re-checked before its peers: a peer's new state can change its verdict too.
+    let settled: number[] = skip?.has(row.id) ? [] : [row.id];
+    for (let next = 0; next < queue.length; next++) {
+      const id = queue[next] as number;
+      queued.delete(id);
+      checks.set(id, (checks.get(id) ?? 0) + 1);
+      // Read it again: an earlier peer's change can change this one's verdict.
+      const current = getLead.get(id);
+      if (!current) continue;
+      if (batchId !== null) snapshot(batchId, [id]);
+      if (refresh(current)) {
+        changed.add(id);
+        if (getLead.get(id)?.state !== current.state) {
+          for (const earlier of settled) {
+            if (queued.has(earlier) || (checks.get(earlier) ?? 0) >= MAX_RECHECKS) continue;
+            queue.push(earlier);
+            queued.add(earlier);
+          }
+          settled = [];
+        }
+      }
+      settled.push(id);
+    }
+    changed.delete(row.id);
+    return [...changed];
   }
 
   /**
@@ -332,10 +415,11 @@ export function createCore(ctx: AppContext) {
     liveCounts,
     summary,
     beginUndo,
+    changedOutsideSince,
     snapshot,
     snapshotGroupRow,
     refresh,
-    groupMembers: reclassifier.groupMembers,
+    refreshPeers,
     warmKeys,
     write,
     idWindows,

@@ -61,7 +61,9 @@ export function createDraftKeys(sqlite: Database.Database) {
       'SELECT id, email_key, linkedin_url FROM leads WHERE id >= ? AND id < ? AND +import_id = ?',
     )
     .raw();
-  const dataVersion = (): number => sqlite.pragma('data_version', { simple: true }) as number;
+  // Prepared once: `sqlite.pragma()` compiles its statement on every call, and every lookup asks.
+  const dataVersionOf = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+  const dataVersion = (): number => dataVersionOf.get() as number;
 
   const maps = new Map<number, KeyMaps>();
   let seenVersion = dataVersion();
@@ -109,7 +111,7 @@ export function createDraftKeys(sqlite: Database.Database) {
       const version = dataVersion();
       const before = changes;
       const m: KeyMaps = { email: new Map(), linkedin: new Map() };
-      for await (const [from, to] of windows) fill(m, keysInWindow.iterate(from, to, importId));
+      for await (const [from, to] of windows) fill(m, keysInWindow.all(from, to, importId));
       if (changes !== before || dataVersion() !== version) return;
       catchUp(version);
       maps.set(importId, m);

@@ -178,10 +178,8 @@ export function createLifecycle(core: Core) {
       for (const id of chunk) {
         const lead = core.getLead(id);
         if (!lead) continue;
-        for (const member of [id, ...core.groupMembers(importId, id, lead)]) {
-          const row = core.getLead(member);
-          if (row) core.refresh(row);
-        }
+        core.refresh(lead);
+        core.refreshPeers(lead, null);
       }
     });
   }

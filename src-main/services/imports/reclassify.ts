@@ -4,26 +4,32 @@
  * lookups (lead_keys for committed imports, the draft's key maps for its own
  * leads) instead of the whole file:
  *
- * - suppressed: the address or one of its parent domains is on the list;
+ * - suppressed: the address or one of its parent domains is on the list, or
+ *   a row of its exact group (linked by shared email keys and LinkedIn URLs)
+ *   has such a valid address: the same person, never to be contacted;
  * - duplicate (database): a lead of a COMMITTED import (not invalid) has the
  *   same email key, else the same LinkedIn URL — the rule `imports.dedupeIndex`
- *   gives the worker; or a lead of this import linked to it by shared email
- *   keys and LinkedIn URLs (the pipeline's exact group) does: the same person;
- * - duplicate (file): another lead of the same import that is neither a
- *   duplicate nor invalid has the same email key, or one that is not
- *   excluded either has the same LinkedIn URL (the first by row number is
- *   named), or, failing that, is linked to it through other rows of its exact
- *   group. An excluded lead keeps its address from being sent through
- *   another row (the same inbox), not the person's other addresses: "exclude
- *   free-mail addresses" leaves the work address of someone whose gmail row
- *   was the survivor;
+ *   gives the worker; or a lead of its exact group does: the same person;
+ * - duplicate (file): another lead of the same import that counts as the
+ *   lead (neither a duplicate, invalid nor suppressed) has the same email
+ *   key or LinkedIn URL (the first by row number is named), or, failing
+ *   that, is linked to it through other rows of its exact group. For the
+ *   same email key an excluded lead counts too: excluding a row keeps its
+ *   address from being sent through another row (the same inbox), not the
+ *   person's other addresses ("exclude free-mail addresses" leaves the work
+ *   address of someone whose gmail row was the survivor);
  * - possible duplicate: the lead is a non-survivor of an open fuzzy group.
  */
 import type Database from 'better-sqlite3';
-import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
+import {
+  classify,
+  cleanLead,
+  type Classification,
+  type CrossRowVerdict,
+} from '../../../src-shared/import/clean';
 import { alreadyInLeadsReason, sameFileReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
 import { emailDomain, emailKey } from '../../../src-shared/import/email';
-import { isSuppressed } from '../../../src-shared/import/suppression';
+import { isSuppressed, samePersonSuppressedReason } from '../../../src-shared/import/suppression';
 import type { NormalisedLead, RowDecision } from '../../../src-shared/import/types';
 import type { DraftKeys, KeyKind, LeadKeys } from './draft-keys';
 import { parseDecision, parseFlags, toNormalised, type DbLead } from './rows';
@@ -45,6 +51,9 @@ function domainChain(domain: string): string[] {
   }
   return out;
 }
+
+/** States of a lead that may be sent (after a fix). */
+const SENDABLE: ReadonlySet<string> = new Set(['ready', 'needs_fix']);
 
 /** A lead of the import, as a walk over its group reads it. */
 type Peer = { id: number; row_number: number; state: string; decision: string | null } & LeadKeys;
@@ -71,7 +80,9 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
 
   /** Whether others sharing this `via` key with `p` are its duplicates (see the rule above). */
   const countsAsLead = (p: Peer, via: KeyKind | 'group'): boolean =>
-    p.state !== 'duplicate' && p.state !== 'invalid' && (via === 'email' || p.decision !== 'exclude');
+    p.state !== 'duplicate' &&
+    p.state !== 'invalid' &&
+    (p.state !== 'suppressed' || (via === 'email' && p.decision === 'exclude'));
 
   /**
    * The first other lead of the import, by row number, with this key that counts as the lead. Ids ascend
@@ -148,15 +159,16 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
 
   /**
    * What the rest of `row`'s group says: the lowest row of a member that is itself in the database
-   * (`anchor`), and the lowest row of a member that counts as the lead (`lead`: neither a duplicate,
-   * invalid nor excluded).
+   * (`anchor`), of a member whose own address is on the suppression list (`suppressor`), and of a member
+   * that counts as the lead (`lead`).
    */
   function walkGroup(
     row: DbLead,
     key: string | null,
     linkedinUrl: string | null,
-  ): { anchor: number | null; lead: number | null } {
+  ): { anchor: number | null; suppressor: number | null; lead: number | null } {
     let anchor: number | null = null;
+    let suppressor: number | null = null;
     let lead: number | null = null;
     const start = { email_key: key, linkedin_url: linkedinUrl };
     for (const peers of walk(row.import_id, start, row.id)) {
@@ -170,10 +182,17 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
           (peer.email_key !== null && known.has(`email:${peer.email_key}`)) ||
           (peer.linkedin_url !== null && known.has(`linkedin:${peer.linkedin_url}`));
         if (inDb && (anchor === null || peer.row_number < anchor)) anchor = peer.row_number;
+        // A valid address on the list shows as suppressed; only those are looked up.
+        if (
+          peer.state === 'suppressed' &&
+          (suppressor === null || peer.row_number < suppressor) &&
+          suppression(peer.email_key) !== null
+        )
+          suppressor = peer.row_number;
         if (countsAsLead(peer, 'group') && (lead === null || peer.row_number < lead)) lead = peer.row_number;
       }
     }
-    return { anchor, lead };
+    return { anchor, suppressor, lead };
   }
 
   /** Ids of the other leads in the group of `lead` with `keys` (see `walk`). */
@@ -217,35 +236,48 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     const key = clean.email === null ? null : emailKey(clean.email);
     const own = inDatabase(key, clean.linkedinUrl);
     let anchor: number | null = null;
+    let suppressed = suppression(clean.email);
     let duplicate: string | null = null;
-    if (own !== null) duplicate = alreadyInLeadsReason(own);
-    else {
+    let walked = false;
+    const readGroup = (): void => {
+      walked = true;
+      const group = walkGroup(row, key, clean.linkedinUrl);
+      if (group.suppressor !== null) suppressed ??= samePersonSuppressedReason(group.suppressor);
+      if (duplicate !== null) return;
+      anchor = group.anchor;
+      if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
+      else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
+    };
+    if (own !== null) {
+      duplicate = alreadyInLeadsReason(own);
+      // Already in your leads, but the person may have another address that is suppressed.
+      readGroup();
+    } else {
       const byEmail = firstPeer(row, 'email', key);
       const byLinkedIn = byEmail === null ? firstPeer(row, 'linkedin', clean.linkedinUrl) : null;
       if (byEmail !== null)
         duplicate = sameFileReason('email', byEmail.row_number, byEmail.decision === 'exclude');
       else if (byLinkedIn !== null) duplicate = sameFileReason('linkedin', byLinkedIn.row_number);
-      else {
-        // Walked only for a row no direct peer makes a duplicate (so not for each of 1,500 rows sharing
-        // one address): a lead further along the group, or a member already in your leads, still does.
-        const group = walkGroup(row, key, clean.linkedinUrl);
-        anchor = group.anchor;
-        if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
-        else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
-      }
+      // Walked only for a row no direct peer makes a duplicate (so not for each of 1,500 rows sharing
+      // one address): a lead further along the group, a member already in your leads or one whose
+      // address is suppressed still says what this row is.
+      else readGroup();
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);
-    const classification = classify(
-      cleaned,
-      {
-        suppressed: suppression(clean.email),
-        duplicate,
-        possibleDuplicate: fuzzy
-          ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)`
-          : null,
-      },
-      decision,
-    );
+    const verdict = (): CrossRowVerdict => ({
+      suppressed,
+      duplicate,
+      possibleDuplicate: fuzzy
+        ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)`
+        : null,
+    });
+    let classification = classify(cleaned, verdict(), decision);
+    // A row to be sent all the same (kept by the user) is checked against its whole group too: two kept
+    // rows of a person whose other address is suppressed must not vouch for each other.
+    if (!walked && suppressed === null && SENDABLE.has(classification.state)) {
+      readGroup();
+      if (suppressed !== null) classification = classify(cleaned, verdict(), decision);
+    }
     if (own !== null || anchor !== null) classification.flags.push('in_database');
     // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
     if (

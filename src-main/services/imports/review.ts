@@ -22,8 +22,7 @@ import {
   type RowDecision,
 } from '../../../src-shared/import/types';
 import { yieldToEventLoop } from '../../app/event-loop';
-import { CHUNK, type Core } from './core';
-import type { LeadKeys } from './draft-keys';
+import { CHUNK, type Core, type KeyedLead } from './core';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
 
 const EXCLUDE_BY_FLAG = {
@@ -42,9 +41,6 @@ const BULK_LABELS: Record<HandlerInput<'leads.bulk'>['action'], string> = {
   exclude_selected: 'Exclude selected',
   keep_selected: 'Keep selected',
 };
-
-/** What re-checking the rest of a lead's group needs to know of it. */
-type KeyedLead = Pick<DbLead, 'id' | 'import_id'> & LeadKeys;
 
 interface DbGroup {
   id: number;
@@ -152,39 +148,15 @@ export function createReview(core: Core) {
     before.decision !== after.decision;
 
   /**
-   * Re-checks the rest of a changed lead's group: every lead sharing one of its keys (a duplicate may
-   * now be the one left), then the leads linked to those, row to row, as far as the walk goes (the group
-   * may now hold someone already in your leads). Leads in `skip` are left to the caller.
-   */
-  function refreshPeers(row: KeyedLead, batchId: number, skip?: ReadonlySet<number>): number[] {
-    const ids = new Set([
-      ...core.draftKeys.leadsWith(row.import_id, 'email', row.email_key),
-      ...core.draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
-      ...core.groupMembers(row.import_id, row.id, row),
-    ]);
-    ids.delete(row.id);
-    const changed: number[] = [];
-    for (const id of ids) {
-      if (skip?.has(id)) continue;
-      // Read it again: an earlier peer's change can change this one's verdict.
-      const current = core.getLead(id);
-      if (!current) continue;
-      core.snapshot(batchId, [id]);
-      if (core.refresh(current)) changed.push(id);
-    }
-    return changed;
-  }
-
-  /**
    * Re-checks what a change to `before` can reach: its group as it was, and its new group when its keys
    * moved. Leads re-checked earlier in the same step are re-checked again: this change can reach them.
    */
   function refreshAround(before: DbLead, batchId: number): number[] {
     const after = core.getLead(before.id) as DbLead;
     if (!peersMayChange(before, after)) return [];
-    const changed = refreshPeers(before, batchId);
+    const changed = core.refreshPeers(before, batchId);
     if (after.email_key !== before.email_key || after.linkedin_url !== before.linkedin_url)
-      changed.push(...refreshPeers(after, batchId));
+      changed.push(...core.refreshPeers(after, batchId));
     return changed;
   }
 
@@ -580,9 +552,14 @@ export function createReview(core: Core) {
    * snapshots in one transaction; the step itself (and its group decisions) goes last. So a
    * crash halfway leaves a smaller undo step that finishes the job when undo is pressed again,
    * and the import is marked busy meanwhile so no other change lands between the chunks.
+   *
+   * Undo puts back the user's values and decisions. When the suppression list or the committed imports
+   * changed since the step, the verdicts are then re-checked, once every lead is back (a lead restored
+   * as ready whose domain was suppressed meanwhile would have been sent).
    */
   async function undo(importId: number, batchId: number): Promise<number> {
     let changed = 0;
+    const restored: number[] = [];
     for (;;) {
       const ids = undoLeadIds.all(batchId);
       if (ids.length === 0) break;
@@ -592,6 +569,7 @@ export function createReview(core: Core) {
         dropUndoLeads.run(batchId, json);
         return n;
       })();
+      restored.push(...ids);
       // Restored keys bypass core.store.
       core.draftKeys.forget(importId);
       await yieldToEventLoop();
@@ -600,6 +578,14 @@ export function createReview(core: Core) {
       restoreGroups.run(batchId);
       dropUndo.run(batchId);
     })();
+    if (!core.changedOutsideSince(batchId)) return changed;
+    await core.warmKeys(importId);
+    await core.inChunks(restored, CHUNK / 4, (chunk) => {
+      for (const id of chunk) {
+        const row = core.getLead(id);
+        if (row && core.refresh(row)) core.refreshPeers(row, null);
+      }
+    });
     return changed;
   }
 
@@ -620,7 +606,7 @@ export function createReview(core: Core) {
       core.snapshot(batchId, chunk);
       changed += excludeIds.run(json).changes;
       // The selected leads end excluded whatever their peers say, and their flags do not depend on exclusions.
-      for (const row of newly) for (const id of refreshPeers(row, batchId, selected)) peers.add(id);
+      for (const row of newly) for (const id of core.refreshPeers(row, batchId, selected)) peers.add(id);
     });
     return changed + peers.size;
   }

@@ -84,15 +84,18 @@ export function createSuppressions(core: Core) {
       }
     }
     for (const importId of imports) await core.warmKeys(importId);
-    let changed = 0;
+    const changed = new Set<number>();
     await core.inChunks(ids, CHUNK / 4, (chunk) => {
       for (const id of chunk) {
         const row = core.getLead(id);
-        if (row && core.refresh(row)) changed++;
+        if (!row || !core.refresh(row)) continue;
+        changed.add(id);
+        // A suppressed lead no longer makes the person's other addresses its duplicates, and the other way round.
+        for (const peer of core.refreshPeers(row, null)) changed.add(peer);
       }
     });
     for (const id of imports) core.announce(id);
-    return changed;
+    return changed.size;
   }
 
   function asSet(entries: readonly Pick<SuppressionEntry, 'kind' | 'value'>[]) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MappingError, runPipeline } from '../../../src-shared/import/pipeline';
+import { isSuppressed } from '../../../src-shared/import/suppression';
 import { detectHeaderRow } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
 import { normaliseHeaders } from '../../../src-shared/import/header';
@@ -142,6 +143,31 @@ describe('runPipeline', () => {
     expect(r.groups).toEqual([]);
   });
 
+  it('suppresses every row linked to a row whose address is on the suppression list: the same person, at any address', () => {
+    const rows = [
+      ['Email', 'First name', 'Last name', 'Company', 'Title', 'LinkedIn'],
+      ['jane@rival.io', 'Jane', 'Doe', 'Rival', 'CEO', 'linkedin.com/in/jane-doe'],
+      ['jane.doe@gmail.com', 'Jane', 'Doe', 'Rival', 'CEO', 'linkedin.com/in/jane-doe'],
+      ['JANE.DOE@gmail.com', 'Jane', 'Doe', '', '', ''],
+      ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+    ];
+    const headers = normaliseHeaders(rows[0] ?? []);
+    const r = runPipeline({
+      rows,
+      headerRow: 0,
+      mapping: suggestMapping(headers, rows.slice(1)),
+      suppression: { emails: new Set(), domains: new Set(['rival.io']) },
+    });
+    const samePerson = 'The same person as row 2, whose address is on your suppression list';
+    expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      [2, 'suppressed', 'The domain rival.io is on your suppression list'],
+      [3, 'suppressed', samePerson],
+      [4, 'suppressed', samePerson],
+      [5, 'ready', 'Ready'],
+    ]);
+    expect(r.groups).toEqual([]);
+  });
+
   it('lists no duplicate group whose rows can none of them be sent', () => {
     const rows = [
       ['Email', 'Name', 'Company'],
@@ -244,7 +270,7 @@ describe('runPipeline', () => {
     );
   });
 
-  it('never leaves two ready leads for one address or one LinkedIn profile, nor one for a person already in your leads (property)', () => {
+  it('never leaves two ready leads for one address or one LinkedIn profile, nor one for a person already in your leads or with an address on the suppression list (property)', () => {
     const email = fc.constantFrom(
       '',
       'a@acme.com',
@@ -263,6 +289,7 @@ describe('runPipeline', () => {
     );
     const name = fc.constantFrom('', 'Ann Lee', 'Bo Stone');
     const company = fc.constantFrom('', 'Acme', 'Beta');
+    const suppression = { emails: new Set(['c@gmail.com']), domains: new Set(['beta.io']) };
     fc.assert(
       fc.property(fc.array(fc.tuple(email, name, company, profile), { maxLength: 40 }), (body) => {
         const rows = [['Email', 'Name', 'Company', 'LinkedIn'], ...body.map((r) => [...r])];
@@ -274,27 +301,41 @@ describe('runPipeline', () => {
             hasEmail: (e) => e === 'old@acme.com',
             hasLinkedIn: (u) => u === 'https://www.linkedin.com/in/old',
           },
+          suppression,
         });
         const ready = r.leads.filter((l) => l.state === 'ready');
         const emails = ready.flatMap((l) => (l.lead.email ? [l.lead.email.toLowerCase()] : []));
         const profiles = ready.flatMap((l) => (l.lead.linkedinUrl ? [l.lead.linkedinUrl] : []));
         expect(new Set(emails).size).toBe(emails.length);
         expect(new Set(profiles).size).toBe(profiles.length);
-        // A person already in your leads: the old address or profile, or a row linked to one row to row.
-        const known = new Set(['old@acme.com', 'https://www.linkedin.com/in/old']);
-        for (let grew = true; grew;) {
-          grew = false;
-          for (const l of r.leads) {
-            const keys = [l.lead.email?.toLowerCase(), l.lead.linkedinUrl].filter((k) => k) as string[];
-            if (keys.some((k) => known.has(k)) && keys.some((k) => !known.has(k))) {
-              for (const k of keys) known.add(k);
-              grew = true;
+        // The keys of the rows linked, row to row, to a row with one of `seeds`: one person.
+        const personOf = (seeds: readonly string[]): Set<string> => {
+          const keys = new Set(seeds);
+          for (let grew = true; grew;) {
+            grew = false;
+            for (const l of r.leads) {
+              const own = [l.lead.email?.toLowerCase(), l.lead.linkedinUrl].filter((k) => k) as string[];
+              if (own.some((k) => keys.has(k)) && own.some((k) => !keys.has(k))) {
+                for (const k of own) keys.add(k);
+                grew = true;
+              }
             }
           }
-        }
+          return keys;
+        };
+        const known = personOf(['old@acme.com', 'https://www.linkedin.com/in/old']);
+        const listed = personOf(
+          r.leads.flatMap((l) =>
+            l.state !== 'invalid' && isSuppressed(l.lead.email, suppression) !== null
+              ? ([l.lead.email?.toLowerCase(), l.lead.linkedinUrl].filter((k) => k) as string[])
+              : [],
+          ),
+        );
         for (const l of ready) {
-          expect(known.has(l.lead.email?.toLowerCase() ?? '')).toBe(false);
-          expect(known.has(l.lead.linkedinUrl ?? '')).toBe(false);
+          for (const people of [known, listed]) {
+            expect(people.has(l.lead.email?.toLowerCase() ?? '')).toBe(false);
+            expect(people.has(l.lead.linkedinUrl ?? '')).toBe(false);
+          }
         }
         // Every group listed for review has a member that can be sent.
         for (const g of r.groups)

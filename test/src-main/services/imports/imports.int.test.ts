@@ -276,6 +276,46 @@ describe('importing files through the service', () => {
     expect(removed).toEqual({ removed: 1, reclassified: 1 });
     expect(byEmail(await allLeads(summary.id), 'max@other.org').state).toBe('ready');
   });
+
+  it('suppressing one address of a person in a draft suppresses the rows linked to it, kept or not, and removing it gives them back', async () => {
+    const { summary } = await load(
+      csv(
+        [
+          ['jane@rival.io', 'Jane', 'Doe', 'Rival', 'linkedin.com/in/jane-doe'],
+          ['jane.doe@gmail.com', 'Jane', 'Doe', 'Rival', 'linkedin.com/in/jane-doe'],
+          ['jane.doe@gmail.com', 'Jane', 'Doe', '', ''],
+          ['bo@beta.io', 'Bo', 'Stone', 'Beta', ''],
+        ],
+        ['Email', 'First Name', 'Last Name', 'Company', 'LinkedIn'],
+      ),
+      'jane.csv',
+      { draft: true },
+    );
+    const before = await allLeads(summary.id);
+    // The user keeps both gmail rows: keeping does not beat the suppression list.
+    await app.call('leads.bulk', {
+      importId: summary.id,
+      action: 'keep_selected',
+      leadIds: [before[1]!.id, before[2]!.id],
+    });
+    const added = await app.call('suppressions.add', { entries: ['rival.io'], source: 'typed' });
+    expect(added.reclassified).toBe(3);
+    const samePerson = 'The same person as row 2, whose address is on your suppression list';
+    expect((await allLeads(summary.id)).map((l) => [l.state, l.reason])).toEqual([
+      ['suppressed', 'The domain rival.io is on your suppression list'],
+      ['suppressed', samePerson],
+      ['suppressed', samePerson],
+      ['ready', 'Ready'],
+    ]);
+    const { entries } = await app.call('suppressions.list', { search: 'rival' });
+    await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+    expect((await allLeads(summary.id)).map((l) => l.state)).toEqual([
+      'duplicate',
+      'ready',
+      'ready',
+      'ready',
+    ]);
+  });
 });
 
 describe('Clean & dedupe over the database', () => {
@@ -362,6 +402,24 @@ describe('Clean & dedupe over the database', () => {
     expect(byRow.get(bob!.id)).toEqual(['duplicate', 'Same email as row 5, which you excluded']);
     await app.call('leads.undo', { importId: s.id });
     expect((await allLeads(s.id)).find((l) => l.id === bob!.id)?.state).toBe('ready');
+  });
+
+  it('undo after the suppression list changed puts back the decision, not a verdict the list now forbids', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+    ]);
+    const [ann, bob] = await allLeads(s.id);
+    await app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', leadIds: [ann!.id] });
+    await app.call('leads.edit', { leadId: bob!.id, changes: { title: 'CEO' } });
+    await app.call('suppressions.add', { entries: ['acme.com'], source: 'typed' });
+    await app.call('leads.undo', { importId: s.id });
+    await app.call('leads.undo', { importId: s.id });
+    const after = await allLeads(s.id);
+    expect(after.map((l) => [l.decision, l.state, l.reason, l.title])).toEqual([
+      [null, 'suppressed', 'The domain acme.com is on your suppression list', 'CEO'],
+      [null, 'ready', 'Ready', 'CTO'],
+    ]);
   });
 
   it("excluding free-mail addresses leaves the person's work address, linked by their LinkedIn profile, to be sent", async () => {

@@ -4,6 +4,9 @@ import { createTestApp, type TestApp } from '../../../helpers/app';
 import { csvBytes } from '../../../fixtures-gen';
 import { importFile } from '../../../../src-main/services/imports/file-import';
 import type { LeadRow } from '../../../../src-shared/contract/imports';
+import { createReclassifier } from '../../../../src-main/services/imports/reclassify';
+import { createDraftKeys } from '../../../../src-main/services/imports/draft-keys';
+import { LEAD_COLUMNS, type DbLead } from '../../../../src-main/services/imports/rows';
 
 const HEADER = ['Email', 'Name', 'LinkedIn'];
 const EMAILS = [
@@ -86,12 +89,27 @@ function people(leads: readonly LeadRow[]): LeadRow[][] {
   return [...groups.values()];
 }
 
+/** Whether a lead's own address is on the list: the address itself, or its domain or a parent of it. */
+function onList(lead: LeadRow, suppressed: ReadonlySet<string>): boolean {
+  const email = lead.email?.toLowerCase();
+  if (!email || lead.state === 'invalid') return false;
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  return [...suppressed].some((e) => e === email || e === domain || domain.endsWith(`.${e}`));
+}
+
 function checkPeople(
   leads: readonly LeadRow[],
   after: string,
   inDatabase: ReadonlySet<string> = IN_DATABASE,
+  suppressed: ReadonlySet<string> = new Set(),
 ): void {
   for (const person of people(leads)) {
+    // Never contact a person whose (valid) address is on the suppression list, at any of their addresses.
+    if (person.some((l) => onList(l, suppressed)))
+      expect(
+        person.filter((l) => l.state === 'ready').map((l) => l.rowNumber),
+        `${after}: a suppressed person is sent`,
+      ).toEqual([]);
     // A lead the user chose to keep is theirs to send; any other ready lead of the person is one too many.
     const kept = person.filter((l) => l.decision === 'keep' && l.state === 'ready').length;
     const ready = person.filter((l) => l.state === 'ready' && l.decision !== 'keep').map((l) => l.rowNumber);
@@ -110,6 +128,24 @@ function checkPeople(
         `${after}: row ${l.rowNumber} sends an excluded address`,
       ).toBe(false);
   }
+}
+
+/**
+ * Every lead of the import, re-checked alone, keeps the state it shows: no verdict depends on the order
+ * in which changes reached it (a lead left ready beside a row excluded or suppressed since would flip
+ * when something else re-checked it, e.g. an edited title).
+ */
+function checkSettled(app: TestApp, importId: number, after: string): void {
+  const sqlite = app.ctx.database.sqlite;
+  const again = createReclassifier(sqlite, createDraftKeys(sqlite));
+  const rows = sqlite
+    .prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE import_id = ? ORDER BY row_number`)
+    .all(importId);
+  const shown = rows.map((r) => `${r.row_number}:${r.state}`);
+  expect(
+    rows.map((r) => `${r.row_number}:${again.reclassify(r).classification.state}`),
+    `${after}: ${rows.map((r) => `${r.row_number} ${r.email_key} ${r.linkedin_url} ${r.decision} "${r.reason}"`).join('; ')}`,
+  ).toEqual(shown);
 }
 
 describe('re-checking leads over the database after edits, bulk actions, suppression changes and undo', () => {
@@ -151,7 +187,9 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
           const all = async () => (await app.call('leads.page', { importId: summary.id, limit: 100 })).rows;
           try {
             const ids = (await all()).map((l) => l.id);
+            const suppressed = new Set<string>();
             checkPeople(await all(), 'import');
+            checkSettled(app, summary.id, 'import');
             for (const o of ops) {
               const leadId = 'lead' in o ? ids[o.lead % ids.length] : undefined;
               if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
@@ -194,7 +232,10 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
                   leadId: leadId ?? 0,
                   changes: o.kind === 'email' ? { email: o.value } : { linkedinUrl: o.value },
                 });
-              checkPeople(await all(), JSON.stringify(o));
+              if (o.kind === 'suppress') suppressed.add(o.entry);
+              else if (o.kind === 'unsuppress') suppressed.clear();
+              checkPeople(await all(), JSON.stringify(o), IN_DATABASE, suppressed);
+              checkSettled(app, summary.id, JSON.stringify(o));
             }
           } finally {
             await app.call('imports.delete', { importId: summary.id });
