@@ -68,7 +68,12 @@ const BLOCK_ALL_PAIRS = 50;
 const BLOCK_WINDOW = 10;
 const MIN_NAME_LENGTH = 3;
 
-class UnionFind {
+/** Rows grouped: `find(i)` is the same for every row of a group. */
+export interface People {
+  find(i: number): number;
+}
+
+class UnionFind implements People {
   private readonly parent: Int32Array;
   constructor(n: number) {
     this.parent = new Int32Array(n);
@@ -164,6 +169,19 @@ function joinByKey(keys: readonly (string | null)[], uf: UnionFind): void {
   for (let i = 0; i < first.length; i++) if (first[i] !== i) uf.union(first[i] as number, i);
 }
 
+/**
+ * Rows linked by the same email key or LinkedIn URL, row to row (the exact groups): one person each.
+ */
+export function linkPeople(
+  emailKeys: readonly (string | null)[],
+  linkedIn: readonly (string | null)[],
+): People {
+  const uf = new UnionFind(emailKeys.length);
+  joinByKey(emailKeys, uf);
+  joinByKey(linkedIn, uf);
+  return uf;
+}
+
 /** FNV-1a over the UTF-16 code units. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
@@ -172,7 +190,7 @@ function hashOf(s: string): number {
 }
 
 /** Components of two or more among `include`d indices, each ascending, listed by their lowest index. */
-function components(n: number, uf: UnionFind, include: Uint8Array | null): number[][] {
+function components(n: number, uf: People, include: Uint8Array | null): number[][] {
   // Two passes over typed arrays: most rows are alone, so no array per row.
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -557,9 +575,7 @@ export function duplicateGroupsInIdOrder(
     emailKeys[i] = r.email ? emailKey(r.email) : null;
     linkedIn[i] = r.linkedinUrl;
   }
-  const exact = new UnionFind(n);
-  joinByKey(emailKeys, exact);
-  joinByKey(linkedIn, exact);
+  const exact = linkPeople(emailKeys, linkedIn);
 
   const groups: DuplicateGroup[] = [];
   const isRep = new Uint8Array(n).fill(1);

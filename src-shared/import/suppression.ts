@@ -7,6 +7,7 @@ import { cleanEmail, emailDomain, emailKey } from './email';
 import type { Workbook } from './read';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText } from './text';
+import { linkPeople } from './dedupe';
 
 export interface SuppressionSet {
   /** `emailKey` of each suppressed address. */
@@ -133,4 +134,41 @@ export function isSuppressed(email: string | null, suppression: SuppressionSet):
  */
 export function samePersonSuppressedReason(row: number): string {
   return `The same person as row ${row}, whose address is on your suppression list`;
+}
+
+/** A lead as the "same person" check reads it. */
+export interface PersonKeys {
+  email: string | null;
+  linkedinUrl: string | null;
+  /** Whether the address can be sent at all: an invalid one on the list suppresses nobody else. */
+  valid: boolean;
+}
+
+/**
+ * The leads linked, row to row, by the same address or LinkedIn profile to a lead whose own valid
+ * address is on the list, and not on it themselves: by index, the index of the first such lead of
+ * their person. The pipeline's rule, for leads read from the database (a list entry added after
+ * they were committed).
+ */
+export function suppressedByPerson(
+  leads: readonly PersonKeys[],
+  suppression: SuppressionSet,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  const own = leads.map((l) => l.valid && isSuppressed(l.email, suppression) !== null);
+  if (!own.includes(true)) return out;
+  const people = linkPeople(
+    leads.map((l) => (l.email === null ? null : emailKey(l.email))),
+    leads.map((l) => l.linkedinUrl),
+  );
+  const first = new Map<number, number>();
+  own.forEach((listed, i) => {
+    const person = people.find(i);
+    if (listed && !first.has(person)) first.set(person, i);
+  });
+  leads.forEach((l, i) => {
+    const by = first.get(people.find(i));
+    if (by !== undefined && isSuppressed(l.email, suppression) === null) out.set(i, by);
+  });
+  return out;
 }

@@ -40,7 +40,7 @@ import {
 } from './store';
 import { cachedStatement } from '../../queue/sql';
 import { isSuppressed } from '../../../src-shared/import/suppression';
-import { loadSuppressionSet } from '../imports/suppressions';
+import { loadSuppressionSet, suppressedPeople } from '../imports/suppressions';
 
 type GenerationHandlers = Pick<
   Handlers,
@@ -79,6 +79,7 @@ function plan(
   const history = leadHistory(sqlite);
   // Committed leads keep the state they had at commit; the list may have grown since.
   const suppression = loadSuppressionSet(sqlite);
+  const samePerson = suppressedPeople(sqlite);
   const seen = new Set<string>();
   const excluded = { notReady: 0, suppressed: 0, alreadyGenerated: 0, inActiveRun: 0, duplicateEmail: 0 };
   const leadIds: number[] = [];
@@ -87,7 +88,7 @@ function plan(
       excluded.notReady++;
       continue;
     }
-    if (isSuppressed(l.email, suppression) !== null) {
+    if (isSuppressed(l.email, suppression) !== null || samePerson.has(l.id)) {
       excluded.suppressed++;
       continue;
     }

@@ -18,6 +18,7 @@ import {
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
 import { createDraftKeys, type LeadKeys } from './draft-keys';
+import { outsideVersion } from './versions';
 import { createReclassifier, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 import { yieldToEventLoop } from '../../app/event-loop';
@@ -124,17 +125,6 @@ export function createCore(ctx: AppContext) {
       MAX_UNDO_STEPS +
       ')',
   );
-  // Suppression ids are AUTOINCREMENT (never reused): the count and the last id given change with any
-  // addition or removal. A commit adds an id and a time, a rollback removes an id.
-  const outsideState = sqlite
-    .prepare<[], string>(
-      `SELECT (SELECT count(*) FROM suppressions) || ':' ||
-              coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'suppressions'), 0) || ':' ||
-              (SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || coalesce(max(committed_at), 0)
-                 FROM imports WHERE status = 'committed')`,
-    )
-    .pluck();
-  const outsideStamp = (): string => outsideState.get() as string;
   /** By undo step id: the outside stamp when the step began (this run of the app only). */
   const outsideAtUndo = new Map<number, string>();
   const cols = MUTABLE_COLUMNS.join(', ');
@@ -241,7 +231,7 @@ export function createCore(ctx: AppContext) {
   function beginUndo(importId: number, label: string): number {
     const id = Number(newUndoBatch.run(importId, label, Date.now()).lastInsertRowid);
     pruneUndo.run(importId, importId);
-    outsideAtUndo.set(id, outsideStamp());
+    outsideAtUndo.set(id, outsideVersion(sqlite));
     // Steps pruned from the history leave their stamp behind: forget the oldest (a step without one is re-checked).
     if (outsideAtUndo.size > MAX_UNDO_STAMPS)
       outsideAtUndo.delete(outsideAtUndo.keys().next().value as number);
@@ -255,7 +245,7 @@ export function createCore(ctx: AppContext) {
   function changedOutsideSince(batchId: number): boolean {
     const then = outsideAtUndo.get(batchId);
     outsideAtUndo.delete(batchId);
-    return then !== outsideStamp();
+    return then !== outsideVersion(sqlite);
   }
 
   function snapshot(batchId: number, leadIds: readonly number[]): void {

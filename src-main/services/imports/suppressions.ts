@@ -1,20 +1,23 @@
 /*
  * The suppression list, and its effect on DRAFT imports: adding or removing
- * entries re-classifies the draft leads they match. Committed imports are
- * left alone: generation (when a run is planned) and push (when it sends)
- * check their leads against the list as it is then (`loadSuppressionSet`).
+ * entries re-classifies the draft leads they match and the leads linked to
+ * them. Committed imports are left alone: generation (when a run is planned)
+ * and push (when it sends) check their leads against the list as it is then
+ * (`loadSuppressionSet`, `suppressedPeople`).
  */
 import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import {
   isSuppressed,
   parseSuppressionEntry,
+  suppressedByPerson,
   type SuppressionEntry,
   type SuppressionSet,
 } from '../../../src-shared/import/suppression';
 import { cachedStatement } from '../../queue/sql';
 import { CHUNK, type Core } from './core';
 import { likePattern } from './rows';
+import { outsideVersion, suppressionListVersion } from './versions';
 
 const MAX_INVALID_SAMPLES = 5;
 
@@ -31,13 +34,10 @@ const loaded = new WeakMap<Database.Database, { version: string; set: Suppressio
 /**
  * The whole list as `isSuppressed` takes it, read when a run is planned or a push checks its leads:
  * either may come long after the leads were classified. Kept between calls (the Generate screen asks
- * for an estimate at every change) while the row count and the highest id stay the same: ids are never
- * reused, so any addition or removal, from this process or the CLI beside it, changes one of them.
+ * for an estimate at every change) while its version stays the same.
  */
 export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
-  const v = cachedStatement(sqlite, 'SELECT count(*) AS n, max(id) AS top FROM suppressions').get() as
-    { n: number; top: number | null } | undefined;
-  const version = `${v?.n ?? 0}:${v?.top ?? 0}`;
+  const version = suppressionListVersion(sqlite);
   const hit = loaded.get(sqlite);
   if (hit?.version === version) return hit.set;
   const emails = new Set<string>();
@@ -50,6 +50,37 @@ export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
   const set = { emails, domains };
   loaded.set(sqlite, { version, set });
   return set;
+}
+
+const people = new WeakMap<Database.Database, { version: string; reasons: ReadonlyMap<number, string> }>();
+
+/**
+ * Committed leads linked by an address or LinkedIn profile to a lead whose address is on the list (the
+ * same person; `suppressedByPerson`), by id, with why: an entry added after their import was committed
+ * keeps them out of generation and push like the listed lead itself. Kept between calls while neither
+ * the list nor the committed imports change.
+ */
+export function suppressedPeople(sqlite: Database.Database): ReadonlyMap<number, string> {
+  const version = outsideVersion(sqlite);
+  const hit = people.get(sqlite);
+  if (hit?.version === version) return hit.reasons;
+  const leads = cachedStatement(
+    sqlite,
+    `SELECT l.id, l.email, l.linkedin_url, l.state FROM leads l JOIN imports i ON i.id = l.import_id
+      WHERE i.status = 'committed'`,
+  ).all() as { id: number; email: string | null; linkedin_url: string | null; state: string }[];
+  const found = suppressedByPerson(
+    leads.map((l) => ({ email: l.email, linkedinUrl: l.linkedin_url, valid: l.state !== 'invalid' })),
+    loadSuppressionSet(sqlite),
+  );
+  const reasons = new Map<number, string>();
+  for (const [i, by] of found)
+    reasons.set(
+      (leads[i] as { id: number }).id,
+      `The same person as ${(leads[by] as { email: string }).email}, which is on your suppression list`,
+    );
+  people.set(sqlite, { version, reasons });
+  return reasons;
 }
 
 export function createSuppressions(core: Core) {

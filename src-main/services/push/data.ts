@@ -6,7 +6,7 @@ import { Destination, ItemState, ReasonCode, type PushLead } from '../../../src-
 import type { AppContext } from '../../app/context';
 import { providerState } from '../../queue';
 import { isSuppressed } from '../../../src-shared/import/suppression';
-import { loadSuppressionSet } from '../imports/suppressions';
+import { loadSuppressionSet, suppressedPeople } from '../imports/suppressions';
 
 /** Raw SQL on the app's single connection: these reads run per push/chunk over up to 100k rows. */
 
@@ -113,6 +113,7 @@ export function loadRunLeads(ctx: AppContext, runId: number): RunLeads {
 /** Suppressed or invalid leads stay out even when approved: a suppression may be newer than the review. */
 function blockedLeads(ctx: AppContext, rows: LeadRow[]): Map<number, string> {
   const suppression = loadSuppressionSet(ctx.database.sqlite);
+  const samePerson = suppressedPeople(ctx.database.sqlite);
   const out = new Map<number, string>();
   for (const r of rows) {
     if (r.state === 'suppressed') {
@@ -123,7 +124,7 @@ function blockedLeads(ctx: AppContext, rows: LeadRow[]): Map<number, string> {
       out.set(r.id, 'The email address is invalid.');
       continue;
     }
-    const why = isSuppressed(r.email, suppression);
+    const why = isSuppressed(r.email, suppression) ?? samePerson.get(r.id) ?? null;
     if (why !== null) out.set(r.id, `${why}.`);
   }
   return out;

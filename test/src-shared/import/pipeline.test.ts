@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MappingError, runPipeline } from '../../../src-shared/import/pipeline';
+import { MappingError, runPipeline, type PipelineInput } from '../../../src-shared/import/pipeline';
 import { isSuppressed } from '../../../src-shared/import/suppression';
 import { detectHeaderRow } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
@@ -47,6 +47,12 @@ function run(decisions?: Map<number, RowDecision>) {
     suppression: { emails: new Set(), domains: new Set(['suppressed.com']) },
     decisions,
   });
+}
+
+/** The pipeline over `rows` (header first) with the mapping it would suggest. */
+function pipelineOf(rows: string[][], more: Partial<PipelineInput> = {}) {
+  const headers = normaliseHeaders(rows[0] ?? []);
+  return runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)), ...more });
 }
 
 describe('runPipeline', () => {
@@ -108,8 +114,7 @@ describe('runPipeline', () => {
         'linkedin.com/in/marialopez',
       ],
     ];
-    const headers = normaliseHeaders(rows[0] ?? []);
-    const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
+    const r = pipelineOf(rows);
     expect(r.leads.map((l) => [l.rowNumber, l.state])).toEqual([
       [2, 'ready'],
       [3, 'invalid'],
@@ -126,11 +131,7 @@ describe('runPipeline', () => {
       ['ANA.SILVA@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', ''],
       ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
     ];
-    const headers = normaliseHeaders(rows[0] ?? []);
-    const r = runPipeline({
-      rows,
-      headerRow: 0,
-      mapping: suggestMapping(headers, rows.slice(1)),
+    const r = pipelineOf(rows, {
       existing: { hasEmail: (e) => e === 'ana@acme.com', hasLinkedIn: () => false },
     });
     expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason, l.groupId])).toEqual([
@@ -151,13 +152,7 @@ describe('runPipeline', () => {
       ['JANE.DOE@gmail.com', 'Jane', 'Doe', '', '', ''],
       ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
     ];
-    const headers = normaliseHeaders(rows[0] ?? []);
-    const r = runPipeline({
-      rows,
-      headerRow: 0,
-      mapping: suggestMapping(headers, rows.slice(1)),
-      suppression: { emails: new Set(), domains: new Set(['rival.io']) },
-    });
+    const r = pipelineOf(rows, { suppression: { emails: new Set(), domains: new Set(['rival.io']) } });
     const samePerson = 'The same person as row 2, whose address is on your suppression list';
     expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
       [2, 'suppressed', 'The domain rival.io is on your suppression list'],
@@ -177,8 +172,7 @@ describe('runPipeline', () => {
       ['bo@beta.io', 'Bo Stone', 'Beta'],
       ['Bo@Beta.io', 'Bo Stone', 'Beta'],
     ];
-    const headers = normaliseHeaders(rows[0] ?? []);
-    const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
+    const r = pipelineOf(rows);
     expect(r.leads.map((l) => l.state)).toEqual(['invalid', 'invalid', 'invalid', 'ready', 'duplicate']);
     expect(r.groups).toEqual([{ id: 0, kind: 'email', ids: [5, 6], survivorId: 5 }]);
     expect(r.leads.map((l) => l.groupId)).toEqual([null, null, null, 0, 0]);
@@ -224,8 +218,7 @@ describe('runPipeline', () => {
       ['Email', '__proto__', 'constructor'],
       ['a@acme.com', '{"polluted":1}', 'x'],
     ];
-    const headers = normaliseHeaders(rows[0] ?? []);
-    const r = runPipeline({ rows, headerRow: 0, mapping: suggestMapping(headers, rows.slice(1)) });
+    const r = pipelineOf(rows);
     expect({ ...r.leads[0]?.lead.custom }).toEqual({ proto: '{"polluted":1}', col_constructor: 'x' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

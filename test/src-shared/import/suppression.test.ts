@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   describeSuppressionAdd,
   isSuppressed,
+  suppressedByPerson,
+  type PersonKeys,
   suppressionListTooLong,
   parseSuppressionEntry,
 } from '../../../src-shared/import/suppression';
@@ -75,6 +78,77 @@ describe('suppressionListTooLong', () => {
     expect(suppressionListTooLong(500_000, 500_000)).toBeNull();
     expect(suppressionListTooLong(500_001, 500_000)).toBe(
       'This list has 500,001 entries; LeadPrep adds at most 500,000 at once. Split it into smaller files and add them one by one.',
+    );
+  });
+});
+
+describe('suppressedByPerson', () => {
+  const list = { emails: new Set(['c@gmail.com']), domains: new Set(['rival.io']) };
+  const lead = (email: string | null, linkedinUrl: string | null = null, valid = true): PersonKeys => ({
+    email,
+    linkedinUrl,
+    valid,
+  });
+
+  it("names the person's listed lead for each of their other addresses, linked row to row", () => {
+    const found = suppressedByPerson(
+      [
+        lead('jane.doe@gmail.com', 'https://www.linkedin.com/in/jane'),
+        lead('jane@eu.rival.io', 'https://www.linkedin.com/in/jane'),
+        lead('JANE.DOE@gmail.com'),
+        lead('bo@beta.io'),
+      ],
+      list,
+    );
+    expect([...found]).toEqual([
+      [0, 1],
+      [2, 1],
+    ]);
+  });
+
+  it('lets an invalid listed address suppress nobody else, and finds nothing without a listed lead', () => {
+    expect(suppressedByPerson([lead('c@gmail.com', 'x', false), lead('c2@acme.com', 'x')], list).size).toBe(
+      0,
+    );
+    expect(suppressedByPerson([lead('a@acme.com', 'x'), lead('b@acme.com', 'x')], list).size).toBe(0);
+  });
+
+  it('marks exactly the leads a listed lead reaches through shared keys, not listed themselves (property)', () => {
+    const emails = fc.constantFrom(
+      null,
+      'a@acme.com',
+      'A@acme.com',
+      'c@gmail.com',
+      'd@rival.io',
+      'e@beta.io',
+    );
+    const profiles = fc.constantFrom(null, 'p1', 'p2', 'p3');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(emails, profiles, fc.boolean()), { maxLength: 30 }), (rows) => {
+        const leads = rows.map(([e, p, valid]) => lead(e, p, valid));
+        const found = suppressedByPerson(leads, list);
+        const keys = (l: PersonKeys): string[] =>
+          [l.email?.toLowerCase(), l.linkedinUrl].filter((k): k is string => !!k);
+        // Grow the keys reached from the listed leads until nothing new is reached.
+        const reached = new Set(leads.filter((l) => l.valid && isSuppressed(l.email, list)).flatMap(keys));
+        for (let grew = true; grew;) {
+          grew = false;
+          for (const l of leads) {
+            const own = keys(l);
+            if (own.some((k) => reached.has(k)) && own.some((k) => !reached.has(k))) {
+              for (const k of own) reached.add(k);
+              grew = true;
+            }
+          }
+        }
+        leads.forEach((l, i) => {
+          const expected = keys(l).some((k) => reached.has(k)) && isSuppressed(l.email, list) === null;
+          expect(found.has(i)).toBe(expected);
+          if (expected)
+            expect(isSuppressed(leads[found.get(i) as number]?.email ?? null, list)).not.toBeNull();
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });

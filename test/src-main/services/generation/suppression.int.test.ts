@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedLeads } from './seed';
+import { csvBytes } from '../../../fixtures-gen';
+import { importFile } from '../../../../src-main/services/imports/file-import';
 import { CAMPAIGN, genHarness, type GenHarness } from './harness';
 
 let h: GenHarness | null = null;
@@ -40,6 +42,26 @@ describe('a suppression added after commit', () => {
         .sort(),
     );
     expect(sent.some((e) => rival.emails.map((r) => r.toLowerCase()).includes(e))).toBe(false);
+  });
+
+  it('keeps out the other address of a person whose address was suppressed after commit', async () => {
+    h = await genHarness();
+    const { app } = h;
+    const { summary } = await importFile(
+      app.call,
+      csvBytes([
+        ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'],
+        ['jane.doe@gmail.com', 'Jane', 'Doe', 'Rival', 'CEO', 'linkedin.com/in/jane-doe'],
+        ['jane@rival.io', 'Jane', 'Doe', '', '', 'linkedin.com/in/jane-doe'],
+        ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+      ]),
+      'jane.csv',
+    );
+    const selection = { kind: 'import' as const, importId: summary.id };
+    expect(await app.call('runs.estimate', { selection })).toMatchObject({ leadCount: 2 });
+    await app.call('suppressions.add', { entries: ['rival.io'], source: 'typed' });
+    const estimate = await app.call('runs.estimate', { selection });
+    expect(estimate).toMatchObject({ leadCount: 1, excluded: { suppressed: 1 } });
   });
 
   it('sees the list as another process (the CLI) leaves it, between two estimates', async () => {
