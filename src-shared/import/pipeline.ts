@@ -45,7 +45,12 @@ import {
   type ExistingLookup,
   type ExistingMatch,
 } from './dedupe';
-import { isSuppressed, samePersonSuppressedReason, type SuppressionSet } from './suppression';
+import {
+  isSuppressed,
+  isSuppressedPerson,
+  samePersonSuppressedReason,
+  type SuppressionSet,
+} from './suppression';
 import { emailKey } from './email';
 
 export interface PipelineInput {
@@ -171,15 +176,15 @@ const UNSENDABLE_PENALTY = 1_000_000;
 interface PersonLinks {
   /** The lowest row of the group already in your leads. */
   anchors: Int32Array;
-  /** The lowest row of the group whose own address is suppressed (and valid). */
+  /** The lowest row of the group whose own (valid) address is on the list as an address. */
   suppressors: Int32Array;
 }
 
 /**
  * The duplicate groups to review, and what each lead's exact group (rows linked by the same address or
  * LinkedIn profile: one person) says about it. A group with a member already in your leads, or one
- * whose address is on your suppression list, is that person: every other member is too, so there is
- * nothing to review. Neither is there in a group of rows that can never be sent (the same broken
+ * whose address is on your suppression list (the address, not only its domain: `isSuppressedPerson`),
+ * is that person: every other member is too, so there is nothing to review. Neither is there in a group of rows that can never be sent (the same broken
  * address three times).
  */
 function groupsOf(
@@ -188,6 +193,7 @@ function groupsOf(
   indexOfRow: Int32Array,
   existing: ReadonlyMap<number, ExistingMatch> | null,
   suppressed: readonly (string | null)[],
+  suppression: SuppressionSet | undefined,
 ): { groups: PipelineGroup[] } & PersonLinks {
   const n = leads.length;
   const scores: number[] = new Array<number>(n);
@@ -208,7 +214,11 @@ function groupsOf(
   const suppressors = new Int32Array(n);
   const ownSuppressed = (id: number): boolean => {
     const i = indexOfRow[id] as number;
-    return suppressed[i] !== null && invalidReason(sheet.cleaned[i] as CleanedLead) === null;
+    return (
+      suppression !== undefined &&
+      isSuppressedPerson(leads[i]?.email ?? null, suppression) &&
+      invalidReason(sheet.cleaned[i] as CleanedLead) === null
+    );
   };
   for (const g of found) {
     // Ids ascend: the first member found is the lowest row.
@@ -321,7 +331,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     : null;
   const { suppression } = input;
   const suppressed = records.map((lead) => (suppression ? isSuppressed(lead.email, suppression) : null));
-  const { groups, ...links } = groupsOf(sheet, records, indexOfRow, existing, suppressed);
+  const { groups, ...links } = groupsOf(sheet, records, indexOfRow, existing, suppressed, suppression);
   const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing, links, suppressed);
   return { headers, leads, groups, counts, total: leads.length, blankRows: sheet.blankRows };
 }

@@ -129,8 +129,17 @@ export function isSuppressed(email: string | null, suppression: SuppressionSet):
 }
 
 /**
+ * Whether the address itself is on the list (not only its domain): that person asked not to be contacted,
+ * at any of their addresses. A domain entry is about addresses at that domain ("nobody at rival.io"); a
+ * person who has moved on to another company is not suppressed there.
+ */
+export function isSuppressedPerson(email: string | null, suppression: SuppressionSet): boolean {
+  return email !== null && suppression.emails.has(emailKey(email));
+}
+
+/**
  * Why a row linked to row `row` (the same address or LinkedIn profile, row to row) must not be contacted:
- * that row's address is on the list, and it is the same person.
+ * that row's address is on the list (see `isSuppressedPerson`), and it is the same person.
  */
 export function samePersonSuppressedReason(row: number): string {
   return `The same person as row ${row}, whose address is on your suppression list`;
@@ -146,16 +155,16 @@ export interface PersonKeys {
 
 /**
  * The leads linked, row to row, by the same address or LinkedIn profile to a lead whose own valid
- * address is on the list, and not on it themselves: by index, the index of the first such lead of
- * their person. The pipeline's rule, for leads read from the database (a list entry added after
- * they were committed).
+ * address is on the list as an address (`isSuppressedPerson`), and not on it themselves: by index, the
+ * index of the first such lead of their person. The pipeline's rule, for leads read from the database
+ * (a list entry added after they were committed).
  */
 export function suppressedByPerson(
   leads: readonly PersonKeys[],
   suppression: SuppressionSet,
 ): Map<number, number> {
   const out = new Map<number, number>();
-  const own = leads.map((l) => l.valid && isSuppressed(l.email, suppression) !== null);
+  const own = leads.map((l) => l.valid && isSuppressedPerson(l.email, suppression));
   if (!own.includes(true)) return out;
   const people = linkPeople(
     leads.map((l) => (l.email === null ? null : emailKey(l.email))),

@@ -6,7 +6,8 @@
  *
  * - suppressed: the address or one of its parent domains is on the list, or
  *   a row of its exact group (linked by shared email keys and LinkedIn URLs)
- *   has such a valid address: the same person, never to be contacted;
+ *   has a valid address that is on the list itself (not only its domain):
+ *   the same person, who asked not to be contacted;
  * - duplicate (database): a lead of a COMMITTED import (not invalid) has the
  *   same email key, else the same LinkedIn URL — the rule `imports.dedupeIndex`
  *   gives the worker; or a lead of its exact group does: the same person;
@@ -182,11 +183,12 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
           (peer.email_key !== null && known.has(`email:${peer.email_key}`)) ||
           (peer.linkedin_url !== null && known.has(`linkedin:${peer.linkedin_url}`));
         if (inDb && (anchor === null || peer.row_number < anchor)) anchor = peer.row_number;
-        // A valid address on the list shows as suppressed; only those are looked up.
+        // A valid address on the list shows as suppressed; only those are looked up (see isSuppressedPerson).
         if (
           peer.state === 'suppressed' &&
+          peer.email_key !== null &&
           (suppressor === null || peer.row_number < suppressor) &&
-          suppression(peer.email_key) !== null
+          suppressedEmail.get(peer.email_key)
         )
           suppressor = peer.row_number;
         if (countsAsLead(peer, 'group') && (lead === null || peer.row_number < lead)) lead = peer.row_number;

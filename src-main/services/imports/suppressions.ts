@@ -64,9 +64,14 @@ export function suppressedPeople(sqlite: Database.Database): ReadonlyMap<number,
   const version = outsideVersion(sqlite);
   const hit = people.get(sqlite);
   if (hit?.version === version) return hit.reasons;
+  // Only leads sharing a key with another can be linked to anyone: their committed keys are in lead_keys
+  // (valid leads only), which a sorted index groups without reading every lead.
   const leads = cachedStatement(
     sqlite,
-    `SELECT l.id, l.email, l.linkedin_url, l.state FROM leads l JOIN imports i ON i.id = l.import_id
+    `WITH shared AS (SELECT kind, key FROM lead_keys GROUP BY kind, key HAVING count(*) > 1)
+     SELECT DISTINCT l.id, l.email, l.linkedin_url, l.state
+       FROM shared s JOIN lead_keys k ON k.kind = s.kind AND k.key = s.key
+       JOIN leads l ON l.id = k.lead_id JOIN imports i ON i.id = l.import_id
       WHERE i.status = 'committed'`,
   ).all() as { id: number; email: string | null; linkedin_url: string | null; state: string }[];
   const found = suppressedByPerson(

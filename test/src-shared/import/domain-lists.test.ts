@@ -7,7 +7,9 @@ import { isDisposableDomain, isFreeMailDomain } from '../../../src-shared/import
 describe('domain lists', () => {
   it('finds every entry of the shipped lists, in lower case, and only those', () => {
     expect((disposableList as string[]).filter((d) => !isDisposableDomain(d.toLowerCase()))).toEqual([]);
-    expect((disposableWildcardList as string[]).filter((d) => !isDisposableDomain(d.toLowerCase()))).toEqual([]);
+    expect((disposableWildcardList as string[]).filter((d) => !isDisposableDomain(d.toLowerCase()))).toEqual(
+      [],
+    );
     expect((freeMailList as string[]).filter((d) => !isFreeMailDomain(d.toLowerCase()))).toEqual([]);
     expect(isDisposableDomain('acme-industries.com')).toBe(false);
     expect(isFreeMailDomain('acme-industries.com')).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MappingError, runPipeline, type PipelineInput } from '../../../src-shared/import/pipeline';
-import { isSuppressed } from '../../../src-shared/import/suppression';
+import { isSuppressedPerson } from '../../../src-shared/import/suppression';
 import { detectHeaderRow } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
 import { normaliseHeaders } from '../../../src-shared/import/header';
@@ -152,15 +152,24 @@ describe('runPipeline', () => {
       ['JANE.DOE@gmail.com', 'Jane', 'Doe', '', '', ''],
       ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
     ];
-    const r = pipelineOf(rows, { suppression: { emails: new Set(), domains: new Set(['rival.io']) } });
+    const r = pipelineOf(rows, { suppression: { emails: new Set(['jane@rival.io']), domains: new Set() } });
     const samePerson = 'The same person as row 2, whose address is on your suppression list';
     expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
-      [2, 'suppressed', 'The domain rival.io is on your suppression list'],
+      [2, 'suppressed', 'On your suppression list'],
       [3, 'suppressed', samePerson],
       [4, 'suppressed', samePerson],
       [5, 'ready', 'Ready'],
     ]);
     expect(r.groups).toEqual([]);
+
+    // A domain on the list is about addresses there: the person's other address is still theirs to send.
+    const byDomain = pipelineOf(rows, { suppression: { emails: new Set(), domains: new Set(['rival.io']) } });
+    expect(byDomain.leads.map((l) => [l.rowNumber, l.state])).toEqual([
+      [2, 'suppressed'],
+      [3, 'ready'],
+      [4, 'duplicate'],
+      [5, 'ready'],
+    ]);
   });
 
   it('lists no duplicate group whose rows can none of them be sent', () => {
@@ -319,7 +328,7 @@ describe('runPipeline', () => {
         const known = personOf(['old@acme.com', 'https://www.linkedin.com/in/old']);
         const listed = personOf(
           r.leads.flatMap((l) =>
-            l.state !== 'invalid' && isSuppressed(l.lead.email, suppression) !== null
+            l.state !== 'invalid' && isSuppressedPerson(l.lead.email, suppression)
               ? ([l.lead.email?.toLowerCase(), l.lead.linkedinUrl].filter((k) => k) as string[])
               : [],
           ),

@@ -59,7 +59,7 @@ describe('a suppression added after commit', () => {
     );
     const selection = { kind: 'import' as const, importId: summary.id };
     expect(await app.call('runs.estimate', { selection })).toMatchObject({ leadCount: 2 });
-    await app.call('suppressions.add', { entries: ['rival.io'], source: 'typed' });
+    await app.call('suppressions.add', { entries: ['jane@rival.io'], source: 'typed' });
     const estimate = await app.call('runs.estimate', { selection });
     expect(estimate).toMatchObject({ leadCount: 1, excluded: { suppressed: 1 } });
   });

@@ -298,11 +298,11 @@ describe('importing files through the service', () => {
       action: 'keep_selected',
       leadIds: [before[1]!.id, before[2]!.id],
     });
-    const added = await app.call('suppressions.add', { entries: ['rival.io'], source: 'typed' });
+    const added = await app.call('suppressions.add', { entries: ['jane@rival.io'], source: 'typed' });
     expect(added.reclassified).toBe(3);
     const samePerson = 'The same person as row 2, whose address is on your suppression list';
     expect((await allLeads(summary.id)).map((l) => [l.state, l.reason])).toEqual([
-      ['suppressed', 'The domain rival.io is on your suppression list'],
+      ['suppressed', 'On your suppression list'],
       ['suppressed', samePerson],
       ['suppressed', samePerson],
       ['ready', 'Ready'],
@@ -311,6 +311,14 @@ describe('importing files through the service', () => {
     await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
     expect((await allLeads(summary.id)).map((l) => l.state)).toEqual([
       'duplicate',
+      'ready',
+      'ready',
+      'ready',
+    ]);
+    // Only the address: a domain entry keeps everyone at rival.io out, not Jane at her other address.
+    await app.call('suppressions.add', { entries: ['rival.io'], source: 'typed' });
+    expect((await allLeads(summary.id)).map((l) => l.state)).toEqual([
+      'suppressed',
       'ready',
       'ready',
       'ready',

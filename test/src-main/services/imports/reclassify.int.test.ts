@@ -89,12 +89,9 @@ function people(leads: readonly LeadRow[]): LeadRow[][] {
   return [...groups.values()];
 }
 
-/** Whether a lead's own address is on the list: the address itself, or its domain or a parent of it. */
+/** Whether a lead's own valid address is on the list as an address (a domain entry is not about persons). */
 function onList(lead: LeadRow, suppressed: ReadonlySet<string>): boolean {
-  const email = lead.email?.toLowerCase();
-  if (!email || lead.state === 'invalid') return false;
-  const domain = email.slice(email.lastIndexOf('@') + 1);
-  return [...suppressed].some((e) => e === email || e === domain || domain.endsWith(`.${e}`));
+  return lead.state !== 'invalid' && suppressed.has(lead.email?.toLowerCase() ?? '');
 }
 
 function checkPeople(
