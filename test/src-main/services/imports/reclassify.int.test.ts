@@ -128,9 +128,10 @@ function checkPeople(
 }
 
 /**
- * Every lead of the import, re-checked alone, keeps the state it shows: no verdict depends on the order
- * in which changes reached it (a lead left ready beside a row excluded or suppressed since would flip
- * when something else re-checked it, e.g. an edited title).
+ * Every lead of the import, re-checked alone, keeps the state, reason and flags it shows: no verdict
+ * depends on the order in which changes reached it (a lead left ready beside a row excluded or
+ * suppressed since would flip when something else re-checked it, e.g. an edited title), and no reason
+ * names a row that has changed since.
  */
 function checkSettled(app: TestApp, importId: number, after: string): void {
   const sqlite = app.ctx.database.sqlite;
@@ -138,11 +139,13 @@ function checkSettled(app: TestApp, importId: number, after: string): void {
   const rows = sqlite
     .prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE import_id = ? ORDER BY row_number`)
     .all(importId);
-  const shown = rows.map((r) => `${r.row_number}:${r.state}`);
-  expect(
-    rows.map((r) => `${r.row_number}:${again.reclassify(r).classification.state}`),
-    `${after}: ${rows.map((r) => `${r.row_number} ${r.email_key} ${r.linkedin_url} ${r.decision} "${r.reason}"`).join('; ')}`,
-  ).toEqual(shown);
+  const shown = rows.map((r) => `${r.row_number} ${r.state} "${r.reason}" ${r.flags_json}`);
+  const settled = rows.map((r) => {
+    const c = again.reclassify(r).classification;
+    return `${r.row_number} ${c.state} "${c.reason}" ${JSON.stringify(c.flags)}`;
+  });
+  const keys = rows.map((r) => `${r.row_number} ${r.email_key} ${r.linkedin_url} ${r.decision}`).join('; ');
+  expect(settled, `${after}: ${keys}`).toEqual(shown);
 }
 
 describe('re-checking leads over the database after edits, bulk actions, suppression changes and undo', () => {
