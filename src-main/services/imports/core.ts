@@ -154,6 +154,8 @@ export function createCore(ctx: AppContext) {
     }
   }
 
+  const isBusy = (importId: number): boolean => busy.has(importId);
+
   /** Runs a chunked change of an import with other changes of it refused until it ends. */
   async function exclusive<T>(importId: number, label: string, fn: () => Promise<T>): Promise<T> {
     requireIdle(importId);
@@ -399,6 +401,7 @@ export function createCore(ctx: AppContext) {
     requireImport,
     requireDraft,
     requireIdle,
+    isBusy,
     exclusive,
     requireLead,
     getLead: (id: number) => getLead.get(id),

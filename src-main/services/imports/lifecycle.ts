@@ -120,6 +120,12 @@ export function createLifecycle(core: Core) {
   const deleteKeysChunk = sqlite.prepare<[number]>(
     `DELETE FROM lead_keys WHERE rowid IN (SELECT rowid FROM lead_keys WHERE import_id = ? LIMIT ${DELETE_CHUNK * 4})`,
   );
+  const flaggedInDatabase = sqlite.prepare<[number, number, number], { id: number }>(
+    `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json LIKE '%"in_database"%'`,
+  );
+  const otherDrafts = sqlite
+    .prepare<[number], number>("SELECT id FROM imports WHERE status = 'draft' AND staged = 1 AND id != ?")
+    .pluck();
   const commit = sqlite.prepare<[number, string, number]>(
     "UPDATE imports SET status = 'committed', committed_at = ?, counts_json = ? WHERE id = ? AND status = 'draft'",
   );
@@ -184,6 +190,56 @@ export function createLifecycle(core: Core) {
     });
   }
 
+  /**
+   * Marks the draft's ready leads whose own address or profile a committed import now holds (it took
+   * that person first) as already in your leads, and re-checks the rest of their groups. `eachWindow`
+   * runs on every window of lead ids as it goes (commit collects the keys it adds).
+   */
+  async function settleAgainstCommitted(
+    importId: number,
+    eachWindow: (from: number, to: number) => void = () => undefined,
+  ): Promise<void> {
+    const found: number[] = [];
+    for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
+      for (const { id } of newlyInDatabase.iterate(from, to, importId)) found.push(id);
+      bulkWrite(() => markCommittedDuplicates(from, to, importId));
+      eachWindow(from, to);
+    }
+    await recheckGroupsOf(importId, found);
+  }
+
+  /** Re-checks the draft's leads that were in your leads: the import that held them was deleted. */
+  async function recheckInDatabase(importId: number): Promise<void> {
+    const ids: number[] = [];
+    for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK))
+      for (const { id } of flaggedInDatabase.iterate(from, to, importId)) ids.push(id);
+    await core.warmKeys(importId);
+    await core.inChunks(ids, CHUNK / 4, (chunk) => {
+      for (const id of chunk) {
+        const lead = core.getLead(id);
+        if (lead && core.refresh(lead)) core.refreshPeers(lead, null);
+      }
+    });
+  }
+
+  /**
+   * After a commit or the deletion of a committed import, the other open drafts follow at once instead
+   * of at their own commit: a lead shown as ready whose person was just committed elsewhere would
+   * change state only when its import is committed. A draft busy with a change of its own is left to
+   * its commit, which settles it anyway.
+   */
+  async function followInOtherDrafts(
+    importId: number,
+    label: string,
+    follow: (draftId: number) => Promise<void>,
+  ): Promise<void> {
+    for (const draftId of otherDrafts.all(importId)) {
+      if (closed || core.isBusy(draftId)) continue;
+      await core.exclusive(draftId, label, () => follow(draftId));
+      core.announce(draftId);
+    }
+  }
+
   /** Rollbacks interrupted by a crash or quit are finished in the background. */
   function resumeDeletes(): void {
     const ids = pendingDeletes.all().map((r) => r.id);
@@ -230,16 +286,12 @@ export function createLifecycle(core: Core) {
           // Keys added before a crash do not count either: lookups want the import committed.
           const emails: LeadKey[] = [];
           const linkedins: LeadKey[] = [];
-          const found: number[] = [];
-          for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
-            for (const { id } of newlyInDatabase.iterate(from, to, importId)) found.push(id);
-            bulkWrite(() => markCommittedDuplicates(from, to, importId));
+          await settleAgainstCommitted(importId, (from, to) => {
             for (const [id, email, linkedin] of keysInRange.iterate(from, to, importId)) {
               if (email !== null) emails.push([email, id]);
               if (linkedin !== null) linkedins.push([linkedin, id]);
             }
-          }
-          await recheckGroupsOf(importId, found);
+          });
           await addKeys(importId, 'email', emails);
           await addKeys(importId, 'linkedin', linkedins);
           core.draftKeys.forget(importId);
@@ -250,6 +302,9 @@ export function createLifecycle(core: Core) {
           })();
         });
         core.announce(importId);
+        await followInOtherDrafts(importId, 'Checking against the committed import', (draftId) =>
+          settleAgainstCommitted(draftId),
+        );
         return core.summary(core.requireImport(importId));
       },
 
@@ -272,6 +327,8 @@ export function createLifecycle(core: Core) {
         core.staging.delete(importId);
         await removeLeads(importId);
         core.announce(importId);
+        if (imp.status === 'committed')
+          await followInOtherDrafts(importId, 'Checking against your leads', recheckInDatabase);
         return { deleted: true, leadsRemoved, generatedLeadsRemoved: used.generated };
       },
     },

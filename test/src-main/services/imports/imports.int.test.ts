@@ -242,6 +242,50 @@ describe('importing files through the service', () => {
     ]);
   });
 
+  it('an open draft follows at once when another import with the same person is committed, and when that import is deleted', async () => {
+    const header = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'];
+    const first = await load(
+      csv([['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', '']], header),
+      'first.csv',
+      {
+        draft: true,
+      },
+    );
+    const { summary } = await load(
+      csv(
+        [
+          ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'],
+          ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'linkedin.com/in/ana-silva'],
+          ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+        ],
+        header,
+      ),
+      'second.csv',
+      { draft: true },
+    );
+    const states = async () => (await allLeads(summary.id)).map((l) => [l.state, l.reason]);
+    expect((await states()).map(([state]) => state)).toEqual(['duplicate', 'ready', 'ready']);
+
+    await app.call('imports.commit', { importId: first.summary.id });
+    expect(await states()).toEqual([
+      ['duplicate', 'Already in your leads (same email)'],
+      ['duplicate', 'Already in your leads (the same person as row 2)'],
+      ['ready', 'Ready'],
+    ]);
+    expect((await app.call('imports.get', { importId: summary.id })).counts).toMatchObject({
+      ready: 1,
+      duplicate: 2,
+    });
+
+    // Ana is one person to send again: the re-check keeps the first row of her group that can be sent.
+    await app.call('imports.delete', { importId: first.summary.id });
+    expect(await states()).toEqual([
+      ['ready', 'Ready'],
+      ['duplicate', 'Same LinkedIn profile as row 2'],
+      ['ready', 'Ready'],
+    ]);
+  });
+
   it('suppresses emails and whole domains, and re-classifies drafts when the list changes', async () => {
     const add = await app.call('suppressions.add', {
       entries: ['ann@acme.com', '@rival.io', 'not an entry'],
