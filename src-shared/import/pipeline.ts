@@ -165,9 +165,9 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
 }
 
 /**
- * Subtracted from the completeness of a row that can never be sent (invalid, suppressed, or already in your leads):
- * the survivor of a group is one that can be sent whenever the group has one (a valid lead must not
- * become the duplicate of a broken one), then the most complete. Completeness counts fields and
+ * Subtracted from the completeness of a row that can never be sent (invalid, suppressed, or already in
+ * your leads): the survivor of a group is one that can be sent whenever the group has one (a valid lead
+ * must not become the duplicate of a broken one), then the most complete. Completeness counts fields and
  * columns, far below this.
  */
 const UNSENDABLE_PENALTY = 1_000_000;
@@ -184,8 +184,8 @@ interface PersonLinks {
  * The duplicate groups to review, and what each lead's exact group (rows linked by the same address or
  * LinkedIn profile: one person) says about it. A group with a member already in your leads, or one
  * whose address is on your suppression list (the address, not only its domain: `isSuppressedPerson`),
- * is that person: every other member is too, so there is nothing to review. Neither is there in a group of rows that can never be sent (the same broken
- * address three times).
+ * is that person: every other member is too, so there is nothing to review. Neither is there in a
+ * group of rows that can never be sent (the same broken address three times).
  */
 function groupsOf(
   sheet: CleanedSheet,
