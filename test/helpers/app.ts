@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createAppContext, type AppContext, type HostPlatform } from '../../src-main/app/context';
+import {
+  createAppContext,
+  type AppContext,
+  type HostKind,
+  type HostPlatform,
+} from '../../src-main/app/context';
 import { createHandlers } from '../../src-main/app/handlers';
 import { createDispatcher, type Dispatch } from '../../src-main/ipc/dispatch';
 import type { CallInput, CallName, CallOutput, Handlers } from '../../src-shared/contract';
@@ -23,9 +28,10 @@ export interface TestApp {
 
 /**
  * A real LeadPrep core on a scratch data directory: real SQLite file with the real migrations, the
- * real OS keychain under a per-test service name (run tests through scripts/with-keyring.sh).
+ * real OS keychain under a per-test service name (run tests through scripts/with-keyring.sh). `host`:
+ * which host it stands for ('cli' has no screens to keep up to date).
  */
-export function createTestApp(envOverrides: NodeJS.ProcessEnv = {}): TestApp {
+export function createTestApp(envOverrides: NodeJS.ProcessEnv = {}, host: HostKind = 'cli'): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'leadprep-test-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -39,7 +45,7 @@ export function createTestApp(envOverrides: NodeJS.ProcessEnv = {}): TestApp {
     revealPath: async (p) => (revealed.push(p), true),
     openExternal: async (u) => (opened.push(u), true),
   };
-  const ctx = createAppContext({ host: 'cli', env, platform });
+  const ctx = createAppContext({ host, env, platform });
   const handlers = createHandlers(ctx);
   const dispatch = createDispatcher(handlers, ctx.log);
   return {

@@ -11,6 +11,7 @@ import { createReview } from './review';
 import { createStaging } from './staging';
 import { createSuppressions } from './suppressions';
 import { createTemplates } from './templates';
+import { followOtherProcesses } from './other-processes';
 
 type ImportsHandlers = Pick<
   Handlers,
@@ -47,13 +48,15 @@ export function createImportsService(ctx: AppContext) {
   const core = createCore(ctx);
   const lifecycle = createLifecycle(core);
   const templates = createTemplates(core);
+  const suppressions = createSuppressions(core);
   lifecycle.resumeDeletes();
+  followOtherProcesses(ctx, suppressions.announce);
   const handlers: ImportsHandlers = {
     ...createStaging(core),
     ...lifecycle.handlers,
     ...templates.handlers,
     ...createReview(core),
-    ...createSuppressions(core),
+    ...suppressions.handlers,
   };
   return { handlers, discard: lifecycle.discard, findTemplateByName: templates.findByName };
 }

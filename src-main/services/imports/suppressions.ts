@@ -143,7 +143,7 @@ export function createSuppressions(core: Core) {
 
   const announce = (): void => core.ctx.events.emit('suppressions.changed', { total: total.get()?.n ?? 0 });
 
-  return {
+  const handlers = {
     'suppressions.list': async (
       input: HandlerInput<'suppressions.list'>,
     ): Promise<CallOutput<'suppressions.list'>> => {
@@ -226,4 +226,5 @@ export function createSuppressions(core: Core) {
       return { removed, reclassified };
     },
   };
+  return { handlers, announce };
 }
