@@ -12,6 +12,7 @@ import {
 import {
   importFile,
   sha256Hex,
+  type Caller,
   type FileImportOptions,
 } from '../../../../src-main/services/imports/file-import';
 import type { ImportSummary, LeadRow } from '../../../../src-shared/contract/imports';
@@ -211,79 +212,57 @@ describe('importing files through the service', () => {
     ]);
   });
 
-  it('commit finds a person another import committed meanwhile, through the rows linked to them too', async () => {
-    const header = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'];
-    const first = await load(
-      csv([['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', '']], header),
-      'first.csv',
-      {
-        draft: true,
-      },
-    );
-    const { summary } = await load(
-      csv(
-        [
-          ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'], // row 2: what first.csv holds
-          ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'linkedin.com/in/ana-silva'], // 3: row 2's profile
-        ],
-        header,
-      ),
-      'second.csv',
-      { draft: true },
-    );
-    // Both drafts were checked while neither was committed: the more complete row 3 is the one to send.
-    expect((await allLeads(summary.id)).map((l) => l.state)).toEqual(['duplicate', 'ready']);
-
-    await app.call('imports.commit', { importId: first.summary.id });
-    await app.call('imports.commit', { importId: summary.id });
-    expect((await allLeads(summary.id)).map((l) => [l.state, l.reason])).toEqual([
-      ['duplicate', 'Already in your leads (same email)'],
-      ['duplicate', 'Already in your leads (the same person as row 2)'],
-    ]);
-  });
+  const anaHeader = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'];
+  const firstCsv = csv([['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', '']], anaHeader);
+  // Ana (row 2, what first.csv holds), her gmail row with the same profile (row 3, the more complete
+  // one, so the one to send while first.csv is a draft), and Bo.
+  const secondCsv = csv(
+    [
+      ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'],
+      ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'linkedin.com/in/ana-silva'],
+      ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+    ],
+    anaHeader,
+  );
+  const statesOf = async (importId: number) => (await allLeads(importId)).map((l) => [l.state, l.reason]);
+  const anaAlreadyInLeads = [
+    ['duplicate', 'Already in your leads (same email)'],
+    ['duplicate', 'Already in your leads (the same person as row 2)'],
+    ['ready', 'Ready'],
+  ];
 
   it('an open draft follows at once when another import with the same person is committed, and when that import is deleted', async () => {
-    const header = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'LinkedIn'];
-    const first = await load(
-      csv([['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', '']], header),
-      'first.csv',
-      {
-        draft: true,
-      },
-    );
-    const { summary } = await load(
-      csv(
-        [
-          ['ana@acme.com', 'Ana', '', '', '', 'linkedin.com/in/ana-silva'],
-          ['ana.silva@gmail.com', 'Ana', 'Silva', 'Acme', 'CTO', 'linkedin.com/in/ana-silva'],
-          ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
-        ],
-        header,
-      ),
-      'second.csv',
-      { draft: true },
-    );
-    const states = async () => (await allLeads(summary.id)).map((l) => [l.state, l.reason]);
-    expect((await states()).map(([state]) => state)).toEqual(['duplicate', 'ready', 'ready']);
+    const first = (await load(firstCsv, 'first.csv', { draft: true })).summary.id;
+    const second = (await load(secondCsv, 'second.csv', { draft: true })).summary.id;
+    expect((await statesOf(second)).map(([state]) => state)).toEqual(['duplicate', 'ready', 'ready']);
 
-    await app.call('imports.commit', { importId: first.summary.id });
-    expect(await states()).toEqual([
-      ['duplicate', 'Already in your leads (same email)'],
-      ['duplicate', 'Already in your leads (the same person as row 2)'],
-      ['ready', 'Ready'],
-    ]);
-    expect((await app.call('imports.get', { importId: summary.id })).counts).toMatchObject({
+    await app.call('imports.commit', { importId: first });
+    expect(await statesOf(second)).toEqual(anaAlreadyInLeads);
+    expect((await app.call('imports.get', { importId: second })).counts).toMatchObject({
       ready: 1,
       duplicate: 2,
     });
-
     // Ana is one person to send again: the re-check keeps the first row of her group that can be sent.
-    await app.call('imports.delete', { importId: first.summary.id });
-    expect(await states()).toEqual([
+    await app.call('imports.delete', { importId: first });
+    expect(await statesOf(second)).toEqual([
       ['ready', 'Ready'],
       ['duplicate', 'Same LinkedIn profile as row 2'],
       ['ready', 'Ready'],
     ]);
+  });
+
+  it('commit finds a person committed while its own file was still being saved, through the rows linked to them too', async () => {
+    const first = (await load(firstCsv, 'first.csv', { draft: true })).summary.id;
+    // first.csv is committed between the last chunk of second.csv and the end of its staging: too early
+    // for second.csv to follow (it is not a whole draft yet), too late for its check at import.
+    const committingFirst: Caller = async (name, input) => {
+      if (name === 'imports.stageEnd') await app.call('imports.commit', { importId: first });
+      return app.call(name, input);
+    };
+    const second = (await importFile(committingFirst, secondCsv, 'second.csv', { draft: true })).summary.id;
+    expect((await statesOf(second)).map(([state]) => state)).toEqual(['duplicate', 'ready', 'ready']);
+    await app.call('imports.commit', { importId: second });
+    expect(await statesOf(second)).toEqual(anaAlreadyInLeads);
   });
 
   it('suppresses emails and whole domains, and re-classifies drafts when the list changes', async () => {
