@@ -225,8 +225,8 @@ export function createLifecycle(core: Core) {
   /**
    * After a commit or the deletion of a committed import, the other open drafts follow at once instead
    * of at their own commit: a lead shown as ready whose person was just committed elsewhere would
-   * change state only when its import is committed. A draft busy with a change of its own is left to
-   * its commit, which settles it anyway.
+   * change state only when its import is committed. A draft busy with a change of its own, or whose
+   * check fails, is left to its commit, which settles it anyway.
    */
   async function followInOtherDrafts(
     importId: number,
@@ -235,7 +235,14 @@ export function createLifecycle(core: Core) {
   ): Promise<void> {
     for (const draftId of otherDrafts.all(importId)) {
       if (closed || core.isBusy(draftId)) continue;
-      await core.exclusive(draftId, label, () => follow(draftId));
+      try {
+        await core.exclusive(draftId, label, () => follow(draftId));
+      } catch (e) {
+        // The change itself is done; that draft is checked again at its own commit.
+        core.ctx.log.warn(
+          `${label} failed for draft import ${draftId}: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
       core.announce(draftId);
     }
   }
