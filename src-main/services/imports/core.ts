@@ -392,6 +392,32 @@ export function createCore(ctx: AppContext) {
   const warmKeys = (importId: number): Promise<void> =>
     draftKeys.warm(importId, idWindows(importId, KEY_WINDOW));
 
+  /**
+   * Re-checks draft leads after a change outside their undo history (the suppression list, another
+   * import's commit or deletion, an undo), a chunk per transaction, and the rest of the group of each one
+   * that changed; `peersOfAll`: of each one, also when it was changed already (by a bulk statement).
+   * Returns the leads that changed.
+   */
+  async function recheck(
+    importIds: Iterable<number>,
+    ids: readonly number[],
+    peersOfAll = false,
+  ): Promise<Set<number>> {
+    const changed = new Set<number>();
+    if (ids.length === 0) return changed;
+    for (const importId of importIds) await warmKeys(importId);
+    await inChunks(ids, CHUNK / 4, (chunk) => {
+      for (const id of chunk) {
+        const row = getLead.get(id);
+        if (!row) continue;
+        const moved = refresh(row);
+        if (moved) changed.add(id);
+        if (moved || peersOfAll) for (const peer of refreshPeers(row, null)) changed.add(peer);
+      }
+    });
+    return changed;
+  }
+
   const announce = (importId: number | null): void => ctx.events.emit('imports.changed', { importId });
 
   return {
@@ -413,6 +439,7 @@ export function createCore(ctx: AppContext) {
     snapshotGroupRow,
     refresh,
     refreshPeers,
+    recheck,
     warmKeys,
     write,
     idWindows,

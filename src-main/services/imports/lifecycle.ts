@@ -11,7 +11,7 @@ import { AppError } from '../../../src-shared/errors';
 import { alreadyInLeadsReason } from '../../../src-shared/import/dedupe';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
-import { CHUNK, type Core, type DbImport } from './core';
+import type { Core, DbImport } from './core';
 import type { KeyKind } from './draft-keys';
 
 type LeadKey = [key: string, leadId: number];
@@ -174,23 +174,6 @@ export function createLifecycle(core: Core) {
   }
 
   /**
-   * Re-checks `leadIds` (found in your leads by commit) and every lead linked to them, row to row: the
-   * same person, so already in your leads too, whatever the lead said when it was checked.
-   */
-  async function recheckGroupsOf(importId: number, leadIds: readonly number[]): Promise<void> {
-    if (leadIds.length === 0) return;
-    await core.warmKeys(importId);
-    await core.inChunks(leadIds, CHUNK / 4, (chunk) => {
-      for (const id of chunk) {
-        const lead = core.getLead(id);
-        if (!lead) continue;
-        core.refresh(lead);
-        core.refreshPeers(lead, null);
-      }
-    });
-  }
-
-  /**
    * Marks the draft's ready leads whose own address or profile a committed import now holds (it took
    * that person first) as already in your leads, and re-checks the rest of their groups. `eachWindow`
    * runs on every window of lead ids as it goes (commit collects the keys it adds).
@@ -205,7 +188,8 @@ export function createLifecycle(core: Core) {
       bulkWrite(() => markCommittedDuplicates(from, to, importId));
       eachWindow(from, to);
     }
-    await recheckGroupsOf(importId, found);
+    // Marked by the statement above, so their groups are re-checked whether or not they change again.
+    await core.recheck([importId], found, true);
   }
 
   /** Re-checks the draft's leads that were in your leads: the import that held them was deleted. */
@@ -213,13 +197,7 @@ export function createLifecycle(core: Core) {
     const ids: number[] = [];
     for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK))
       for (const { id } of flaggedInDatabase.iterate(from, to, importId)) ids.push(id);
-    await core.warmKeys(importId);
-    await core.inChunks(ids, CHUNK / 4, (chunk) => {
-      for (const id of chunk) {
-        const lead = core.getLead(id);
-        if (lead && core.refresh(lead)) core.refreshPeers(lead, null);
-      }
-    });
+    await core.recheck([importId], ids);
   }
 
   /**

@@ -578,14 +578,7 @@ export function createReview(core: Core) {
       restoreGroups.run(batchId);
       dropUndo.run(batchId);
     })();
-    if (!core.changedOutsideSince(batchId)) return changed;
-    await core.warmKeys(importId);
-    await core.inChunks(restored, CHUNK / 4, (chunk) => {
-      for (const id of chunk) {
-        const row = core.getLead(id);
-        if (row && core.refresh(row)) core.refreshPeers(row, null);
-      }
-    });
+    if (core.changedOutsideSince(batchId)) await core.recheck([importId], restored);
     return changed;
   }
 

@@ -119,17 +119,9 @@ export function createSuppressions(core: Core) {
         imports.add(l.import_id);
       }
     }
-    for (const importId of imports) await core.warmKeys(importId);
-    const changed = new Set<number>();
-    await core.inChunks(ids, CHUNK / 4, (chunk) => {
-      for (const id of chunk) {
-        const row = core.getLead(id);
-        if (!row || !core.refresh(row)) continue;
-        changed.add(id);
-        // A suppressed lead no longer makes the person's other addresses its duplicates, and the other way round.
-        for (const peer of core.refreshPeers(row, null)) changed.add(peer);
-      }
-    });
+    // With the rest of their groups: a suppressed address suppresses the person's other rows, and a
+    // suppressed lead no longer makes them its duplicates (and the other way round).
+    const changed = await core.recheck(imports, ids);
     for (const id of imports) core.announce(id);
     return changed.size;
   }
