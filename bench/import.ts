@@ -278,6 +278,19 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
       await timed('editAddressInSharedGroup', () =>
         call('leads.edit', { leadId: first?.id ?? 0, changes: { email: 'ann.lee@acme.com' } }),
       );
+      // Whole-group steps: every row re-checked reads the same group (each step took from 8 s to over
+      // 5 minutes while every row re-read it).
+      const sharedIds: number[] = [];
+      for (let offset = 0; offset < SHARED_ADDRESS_ROWS; offset += 1000) {
+        const page = await call('leads.page', { importId: shared.summary.id, offset, limit: 1000 });
+        sharedIds.push(...page.rows.map((r) => r.id));
+      }
+      await timed('keepSharedGroup', () =>
+        call('leads.bulk', { importId: shared.summary.id, action: 'keep_selected', leadIds: sharedIds }),
+      );
+      await timed('suppressSharedGroupDomain', () =>
+        call('suppressions.add', { entries: ['acme.com'], source: 'typed' }),
+      );
     }
   } finally {
     await ctx.close();

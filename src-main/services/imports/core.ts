@@ -17,9 +17,9 @@ import {
 } from '../../../src-shared/import/types';
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
-import { createDraftKeys, type LeadKeys } from './draft-keys';
+import { createDraftKeys } from './draft-keys';
 import { outsideVersion } from './versions';
-import { createReclassifier, type Reclassified } from './reclassify';
+import { createReclassifier, type KeyedLead, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 import { yieldToEventLoop } from '../../app/event-loop';
 
@@ -77,9 +77,6 @@ const MAX_RECHECKS = 3;
 
 const Headers = z.array(z.string());
 const Counts = z.record(z.string(), z.number());
-
-/** What re-checking the rest of a lead's group needs to know of it. */
-export type KeyedLead = Pick<DbLead, 'id' | 'import_id'> & LeadKeys;
 
 export function emptyCounts(): StateCounts {
   return { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
@@ -288,6 +285,7 @@ export function createCore(ctx: AppContext) {
     if (same) return false;
     writeLead.run(next);
     draftKeys.moved(row.import_id, row.id, row, next);
+    reclassifier.written(row.id, next);
     return true;
   }
 
@@ -302,52 +300,53 @@ export function createCore(ctx: AppContext) {
   }
 
   /**
-   * Re-checks the rest of a changed lead's group: every lead sharing one of its keys (a duplicate may
-   * now be the one left), then the leads linked to those, row to row, as far as the walk goes (the group
-   * may now hold someone already in your leads). Each is snapshotted into undo step `batchId` first (none
-   * for a change outside the undo history, such as the suppression list's). Leads in `skip` are left to
-   * the caller. Returns the other leads that changed.
+   * Re-checks the rest of the groups of changed leads: every lead sharing one of a changed lead's keys (a
+   * duplicate may now be the one left), then the leads linked to those, row to row (the group may now
+   * hold someone already in your leads). Each is snapshotted into undo step `batchId` first (none for a
+   * change outside the undo history, such as the suppression list's). Leads in `skip` are left to the
+   * caller. Returns the leads that changed, changed leads re-checked again included.
    *
-   * A lead whose state changes can change the verdict of those re-checked before it (the survivor of a
-   * group that became suppressed leaves its duplicates to be suppressed too): they are re-checked again,
-   * until no state moves (each at most MAX_RECHECKS times).
+   * The leads of one step go together: a bulk action over 1,500 rows sharing one address re-checks the
+   * group once, not once per row. A lead whose state changes can change the verdict of those re-checked
+   * before it (the survivor of a group that became suppressed leaves its duplicates to be suppressed
+   * too): they are re-checked again, the changed leads too, until no state moves (each at most
+   * MAX_RECHECKS times).
    */
-  function refreshPeers(row: KeyedLead, batchId: number | null, skip?: ReadonlySet<number>): number[] {
-    const queue = [
-      ...new Set([
-        ...draftKeys.leadsWith(row.import_id, 'email', row.email_key),
-        ...draftKeys.leadsWith(row.import_id, 'linkedin', row.linkedin_url),
-        ...reclassifier.groupMembers(row.import_id, row.id, row),
-      ]),
-    ].filter((id) => id !== row.id && !skip?.has(id));
-    const queued = new Set(queue);
-    const checks = new Map<number, number>();
-    const changed = new Set<number>();
-    // The changed lead itself was re-checked before its peers: a peer's new state can change its verdict too.
-    let settled: number[] = skip?.has(row.id) ? [] : [row.id];
-    for (let next = 0; next < queue.length; next++) {
-      const id = queue[next] as number;
-      queued.delete(id);
-      checks.set(id, (checks.get(id) ?? 0) + 1);
-      // Read it again: an earlier peer's change can change this one's verdict.
-      const current = getLead.get(id);
-      if (!current) continue;
-      if (batchId !== null) snapshot(batchId, [id]);
-      if (refresh(current)) {
-        changed.add(id);
-        if (getLead.get(id)?.state !== current.state) {
-          for (const earlier of settled) {
-            if (queued.has(earlier) || (checks.get(earlier) ?? 0) >= MAX_RECHECKS) continue;
-            queue.push(earlier);
-            queued.add(earlier);
+  function refreshPeers(
+    rows: readonly KeyedLead[],
+    batchId: number | null,
+    skip?: ReadonlySet<number>,
+  ): number[] {
+    return reclassifier.inPass(() => {
+      const queue = reclassifier.othersInGroups(rows).filter((id) => !skip?.has(id));
+      const queued = new Set(queue);
+      const checks = new Map<number, number>();
+      const changed = new Set<number>();
+      // The changed leads were re-checked before their peers: a peer's new state can change their verdicts too.
+      let settled = [...new Set(rows.map((r) => r.id))].filter((id) => !skip?.has(id) && !queued.has(id));
+      for (let next = 0; next < queue.length; next++) {
+        const id = queue[next] as number;
+        queued.delete(id);
+        checks.set(id, (checks.get(id) ?? 0) + 1);
+        // Read it again: an earlier peer's change can change this one's verdict.
+        const current = getLead.get(id);
+        if (!current) continue;
+        if (batchId !== null) snapshot(batchId, [id]);
+        if (refresh(current)) {
+          changed.add(id);
+          if (getLead.get(id)?.state !== current.state) {
+            for (const earlier of settled) {
+              if (queued.has(earlier) || (checks.get(earlier) ?? 0) >= MAX_RECHECKS) continue;
+              queue.push(earlier);
+              queued.add(earlier);
+            }
+            settled = [];
           }
-          settled = [];
         }
+        settled.push(id);
       }
-      settled.push(id);
-    }
-    changed.delete(row.id);
-    return [...changed];
+      return [...changed];
+    });
   }
 
   /**
@@ -406,15 +405,19 @@ export function createCore(ctx: AppContext) {
     const changed = new Set<number>();
     if (ids.length === 0) return changed;
     for (const importId of importIds) await warmKeys(importId);
-    await inChunks(ids, CHUNK / 4, (chunk) => {
-      for (const id of chunk) {
-        const row = getLead.get(id);
-        if (!row) continue;
-        const moved = refresh(row);
-        if (moved) changed.add(id);
-        if (moved || peersOfAll) for (const peer of refreshPeers(row, null)) changed.add(peer);
-      }
-    });
+    await inChunks(ids, CHUNK / 4, (chunk) =>
+      reclassifier.inPass(() => {
+        const origins: DbLead[] = [];
+        for (const id of chunk) {
+          const row = getLead.get(id);
+          if (!row) continue;
+          const moved = refresh(row);
+          if (moved) changed.add(id);
+          if (moved || peersOfAll) origins.push(row);
+        }
+        for (const peer of refreshPeers(origins, null)) changed.add(peer);
+      }),
+    );
     return changed;
   }
 
@@ -440,6 +443,7 @@ export function createCore(ctx: AppContext) {
     refresh,
     refreshPeers,
     recheck,
+    inPass: reclassifier.inPass,
     warmKeys,
     write,
     idWindows,

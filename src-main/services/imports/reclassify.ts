@@ -22,12 +22,7 @@
  * - possible duplicate: the lead is a non-survivor of an open fuzzy group.
  */
 import type Database from 'better-sqlite3';
-import {
-  classify,
-  cleanLead,
-  type Classification,
-  type CrossRowVerdict,
-} from '../../../src-shared/import/clean';
+import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
 import { alreadyInLeadsReason, sameFileReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
 import { emailDomain, emailKey } from '../../../src-shared/import/email';
 import { isSuppressed, samePersonSuppressedReason } from '../../../src-shared/import/suppression';
@@ -53,14 +48,71 @@ function domainChain(domain: string): string[] {
   return out;
 }
 
-/** States of a lead that may be sent (after a fix). */
-const SENDABLE: ReadonlySet<string> = new Set(['ready', 'needs_fix']);
+/** What re-checking the rest of a lead's group needs to know of it. */
+export type KeyedLead = Pick<DbLead, 'id' | 'import_id'> & LeadKeys;
 
 /** A lead of the import, as a walk over its group reads it. */
-type Peer = { id: number; row_number: number; state: string; decision: string | null } & LeadKeys;
+type Peer = {
+  id: number;
+  import_id: number;
+  row_number: number;
+  state: string;
+  decision: string | null;
+} & LeadKeys;
 
-/** Leads followed when looking for a row's link to the database: exact groups are a handful of rows. */
-const MAX_GROUP_WALK = 200;
+/**
+ * What a group says about its members: the two lowest rows of each kind, so the lowest other than any one
+ * member's own is known (`otherThan`).
+ */
+interface GroupFacts {
+  /** Members themselves in the database (a key in a committed import). */
+  anchors: number[];
+  /** Members whose own (valid) address is on the suppression list. */
+  suppressors: number[];
+  /** Members that count as the lead. */
+  leads: number[];
+}
+
+/** Keeps the two lowest row numbers seen, lowest first. */
+function keepLowest(two: number[], rowNumber: number): void {
+  if (two.length === 2 && rowNumber >= (two[1] as number)) return;
+  if (two.length === 2) two.pop();
+  two.push(rowNumber);
+  if (two.length === 2 && (two[1] as number) < (two[0] as number)) two.reverse();
+}
+
+const otherThan = (two: readonly number[], self: number): number | null =>
+  (two[0] === self ? two[1] : two[0]) ?? null;
+
+/** A group as a pass keeps it. */
+interface Group {
+  /** The members' leads (the pass's own copies, which `written` keeps current). */
+  members: Peer[];
+  /** Ids of the members with a key in a committed import. */
+  inDatabase: Set<number>;
+  /** Null when a change made them unknown. */
+  facts: GroupFacts | null;
+}
+
+/**
+ * What one pass of re-checks reads again and again (each of 1,500 rows sharing one address re-checked in
+ * turn reads the same group), kept for the pass: the pass writes leads only through `written`, which keeps
+ * the leads and groups current, and neither the committed imports nor the suppression list change in it.
+ */
+interface PassMemo {
+  leads: Map<number, Peer>;
+  /** By member id: its whole group, itself included. */
+  groups: Map<number, Group>;
+  /**
+   * By import, key kind and key: the first lead with the key that counts as the lead, and once asked
+   * (by that lead), the next one.
+   */
+  firstLeads: Map<string, { first: Peer | null; second?: Peer | null }>;
+  /** `kind:key` -> whether a committed import has the key. */
+  committed: Map<string, boolean>;
+  /** Email key -> whether the address itself is on the suppression list. */
+  listedAddress: Map<string, boolean>;
+}
 
 export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKeys) {
   const suppressedEmail = sqlite.prepare<[string], { n: number }>(
@@ -75,7 +127,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       WHERE k.kind = ? AND k.key = ? AND i.status = 'committed' LIMIT 1`,
   );
   const leadsById = sqlite.prepare<[string], Peer>(
-    'SELECT id, row_number, state, decision, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
+    'SELECT id, import_id, row_number, state, decision, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
   );
   const KEY_COLUMN = { email: 'email_key', linkedin: 'linkedin_url' } as const;
 
@@ -85,20 +137,50 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     p.state !== 'invalid' &&
     (p.state !== 'suppressed' || (via === 'email' && p.decision === 'exclude'));
 
+  let memo: PassMemo | null = null;
+  let memoDepth = 0;
+
+  /** The leads with these ids (those that still exist), from the pass's memo where it has them. */
+  function readLeads(ids: readonly number[]): Peer[] {
+    if (memo === null) return leadsById.all(JSON.stringify(ids));
+    const found: Peer[] = [];
+    const missing: number[] = [];
+    for (const id of ids) {
+      const p = memo.leads.get(id);
+      if (p === undefined) missing.push(id);
+      else found.push(p);
+    }
+    if (missing.length > 0) {
+      for (const p of leadsById.all(JSON.stringify(missing))) {
+        memo.leads.set(p.id, p);
+        found.push(p);
+      }
+    }
+    return found;
+  }
+
+  const listedAddress = (key: string): boolean => {
+    let listed = memo?.listedAddress.get(key);
+    if (listed === undefined) {
+      listed = suppressedEmail.get(key) !== undefined;
+      memo?.listedAddress.set(key, listed);
+    }
+    return listed;
+  };
+
   /**
-   * The first other lead of the import, by row number, with this key that counts as the lead. Ids ascend
-   * with row numbers, so it is in the shortest prefix of the key's ids holding such a lead: read in
-   * growing steps, a group of 1,500 rows sharing one address costs a step per row re-checked, not the
-   * whole group (each re-check reading every member took a second per edit).
+   * The first lead of the import, by row number, with this key that counts as the lead, lead `except`
+   * left out. Ids ascend with row numbers, so it is in the shortest prefix of the key's ids holding such
+   * a lead: read in growing steps, a group of 1,500 rows sharing one address costs a step per row
+   * re-checked, not the whole group (each re-check reading every member took a second per edit).
    */
-  function firstPeer(row: DbLead, kind: KeyKind, key: string | null): Peer | null {
-    if (key === null) return null;
-    const ids = draftKeys.leadsWith(row.import_id, kind, key);
+  function firstLead(importId: number, kind: KeyKind, key: string, except: number | null): Peer | null {
+    const ids = draftKeys.leadsWith(importId, kind, key);
     for (let from = 0, step = 8; from < ids.length; from += step, step *= 4) {
-      const chunk = ids.slice(from, from + step).filter((id) => id !== row.id);
+      const chunk = ids.slice(from, from + step).filter((id) => id !== except);
       if (chunk.length === 0) continue;
       let first: Peer | null = null;
-      for (const p of leadsById.all(JSON.stringify(chunk))) {
+      for (const p of readLeads(chunk)) {
         if (
           p[KEY_COLUMN[kind]] === key &&
           countsAsLead(p, kind) &&
@@ -109,6 +191,24 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       if (first !== null) return first;
     }
     return null;
+  }
+
+  const firstLeadsKey = (importId: number, kind: KeyKind, key: string): string =>
+    `${importId}\u0000${kind}\u0000${key}`;
+
+  /** The first other lead of the import with this key that counts as the lead (see `firstLead`). */
+  function firstPeer(row: DbLead, kind: KeyKind, key: string | null): Peer | null {
+    if (key === null) return null;
+    if (memo === null) return firstLead(row.import_id, kind, key, row.id);
+    const at = firstLeadsKey(row.import_id, kind, key);
+    let leads = memo.firstLeads.get(at);
+    if (leads === undefined) {
+      leads = { first: firstLead(row.import_id, kind, key, null) };
+      memo.firstLeads.set(at, leads);
+    }
+    if (leads.first === null || leads.first.id !== row.id) return leads.first;
+    leads.second ??= firstLead(row.import_id, kind, key, row.id);
+    return leads.second;
   }
 
   const inDatabase = (key: string | null, linkedinUrl: string | null): ExistingMatch | null => {
@@ -127,11 +227,34 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     )
     .raw();
 
+  /** Which of these keys a committed import has, as `kind:key`: one query for those the pass has not asked. */
+  function committedOf(emails: readonly string[], urls: readonly string[]): Set<string> {
+    const known = new Set<string>();
+    const ask: Record<KeyKind, string[]> = { email: [], linkedin: [] };
+    for (const [kind, keys] of [
+      ['email', emails],
+      ['linkedin', urls],
+    ] as const) {
+      for (const k of keys) {
+        const cached = memo?.committed.get(`${kind}:${k}`);
+        if (cached === undefined) ask[kind].push(k);
+        else if (cached) known.add(`${kind}:${k}`);
+      }
+    }
+    if (ask.email.length + ask.linkedin.length === 0) return known;
+    const found = committedKeys.all(JSON.stringify(ask.email), JSON.stringify(ask.linkedin));
+    for (const [kind, k] of found) known.add(`${kind}:${k}`);
+    if (memo !== null)
+      for (const kind of ['email', 'linkedin'] as const)
+        for (const k of ask[kind]) memo.committed.set(`${kind}:${k}`, known.has(`${kind}:${k}`));
+    return known;
+  }
+
   /**
    * The leads of an import linked to `start` by shared email keys and LinkedIn URLs, row to row (the
    * pipeline's exact group), in steps of the walk, lead `self` left out (its stored keys may be the ones
-   * it is changing from). At most MAX_GROUP_WALK leads, so a key thousands of rows share costs no more
-   * than a small group.
+   * it is changing from). The whole group, however large: a member a thousand rows along can be the one
+   * whose address is suppressed, as in the pipeline.
    */
   function* walk(importId: number, start: LeadKeys, self: number): Generator<Peer[]> {
     const seen = new Set<number>([self]);
@@ -145,63 +268,187 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
           if (value === null || followed.has(`${kind}:${value}`)) continue;
           followed.add(`${kind}:${value}`);
           for (const id of draftKeys.leadsWith(importId, kind, value)) {
-            if (seen.has(id) || seen.size > MAX_GROUP_WALK) continue;
+            if (seen.has(id)) continue;
             seen.add(id);
             ids.push(id);
           }
         }
       }
       if (ids.length === 0) return;
-      const peers = leadsById.all(JSON.stringify(ids));
+      const peers = readLeads(ids);
       frontier = peers;
       yield peers;
     }
   }
 
+  /** A valid address on the list shows as suppressed; only those are looked up (see isSuppressedPerson). */
+  const isSuppressor = (p: Peer): boolean =>
+    p.state === 'suppressed' && p.email_key !== null && listedAddress(p.email_key);
+
+  function groupOf(members: Peer[]): Group {
+    const known = committedOf(
+      members.flatMap((p) => (p.email_key === null ? [] : [p.email_key])),
+      members.flatMap((p) => (p.linkedin_url === null ? [] : [p.linkedin_url])),
+    );
+    const inDatabase = new Set<number>();
+    for (const p of members) {
+      if (
+        (p.email_key !== null && known.has(`email:${p.email_key}`)) ||
+        (p.linkedin_url !== null && known.has(`linkedin:${p.linkedin_url}`))
+      )
+        inDatabase.add(p.id);
+    }
+    return { members, inDatabase, facts: null };
+  }
+
+  function factsOf(group: Group): GroupFacts {
+    const facts: GroupFacts = { anchors: [], suppressors: [], leads: [] };
+    for (const p of group.members) {
+      if (group.inDatabase.has(p.id)) keepLowest(facts.anchors, p.row_number);
+      if (isSuppressor(p)) keepLowest(facts.suppressors, p.row_number);
+      if (countsAsLead(p, 'group')) keepLowest(facts.leads, p.row_number);
+    }
+    return facts;
+  }
+
+  /**
+   * The group of lead `id` when `keys` are its stored keys, itself included, from the pass's memo: read
+   * once per pass for all its members. Null outside a pass, and for keys the lead is changing to or from.
+   */
+  function storedGroup(importId: number, id: number, keys: LeadKeys): Group | null {
+    if (memo === null) return null;
+    const self = readLeads([id])[0];
+    if (self === undefined || self.email_key !== keys.email_key || self.linkedin_url !== keys.linkedin_url)
+      return null;
+    let group = memo.groups.get(id);
+    if (group === undefined) {
+      const members = [self];
+      for (const peers of walk(importId, keys, id)) members.push(...peers);
+      group = groupOf(members);
+      for (const p of members) memo.groups.set(p.id, group);
+    }
+    return group;
+  }
+
   /**
    * What the rest of `row`'s group says: the lowest row of a member that is itself in the database
    * (`anchor`), of a member whose own address is on the suppression list (`suppressor`), and of a member
-   * that counts as the lead (`lead`).
+   * that counts as the lead (`lead`). In a pass, a group is read once for all its members whose keys are
+   * as stored.
    */
   function walkGroup(
     row: DbLead,
     key: string | null,
     linkedinUrl: string | null,
   ): { anchor: number | null; suppressor: number | null; lead: number | null } {
-    let anchor: number | null = null;
-    let suppressor: number | null = null;
-    let lead: number | null = null;
     const start = { email_key: key, linkedin_url: linkedinUrl };
-    for (const peers of walk(row.import_id, start, row.id)) {
-      const emails = peers.flatMap((p) => (p.email_key === null ? [] : [p.email_key]));
-      const urls = peers.flatMap((p) => (p.linkedin_url === null ? [] : [p.linkedin_url]));
-      const known = new Set(
-        committedKeys.all(JSON.stringify(emails), JSON.stringify(urls)).map(([kind, k]) => `${kind}:${k}`),
-      );
-      for (const peer of peers) {
-        const inDb =
-          (peer.email_key !== null && known.has(`email:${peer.email_key}`)) ||
-          (peer.linkedin_url !== null && known.has(`linkedin:${peer.linkedin_url}`));
-        if (inDb && (anchor === null || peer.row_number < anchor)) anchor = peer.row_number;
-        // A valid address on the list shows as suppressed; only those are looked up (see isSuppressedPerson).
-        if (
-          peer.state === 'suppressed' &&
-          peer.email_key !== null &&
-          (suppressor === null || peer.row_number < suppressor) &&
-          suppressedEmail.get(peer.email_key)
-        )
-          suppressor = peer.row_number;
-        if (countsAsLead(peer, 'group') && (lead === null || peer.row_number < lead)) lead = peer.row_number;
-      }
-    }
-    return { anchor, suppressor, lead };
+    const group =
+      storedGroup(row.import_id, row.id, start) ?? groupOf([...walk(row.import_id, start, row.id)].flat());
+    group.facts ??= factsOf(group);
+    return {
+      anchor: otherThan(group.facts.anchors, row.row_number),
+      suppressor: otherThan(group.facts.suppressors, row.row_number),
+      lead: otherThan(group.facts.leads, row.row_number),
+    };
   }
 
-  /** Ids of the other leads in the group of `lead` with `keys` (see `walk`). */
-  function groupMembers(importId: number, lead: number, keys: LeadKeys): number[] {
+  /**
+   * Ids of the leads in the groups of `rows` (with the keys given), each row left out of its own (not of
+   * another's, which it may be in), in the order the walk reaches them: those sharing a key first.
+   */
+  function othersInGroups(rows: readonly KeyedLead[]): number[] {
     const ids: number[] = [];
-    for (const peers of walk(importId, keys, lead)) for (const p of peers) ids.push(p.id);
+    const added = new Set<number>();
+    const add = (id: number): void => {
+      if (added.has(id)) return;
+      added.add(id);
+      ids.push(id);
+    };
+    // A group of 1,500 rows is added once, however many of its rows changed: the row it was added for
+    // is added when another of its rows changed too.
+    const leftOut = new Map<Group, number>();
+    for (const row of rows) {
+      const group = storedGroup(row.import_id, row.id, row);
+      if (group === null) {
+        for (const peers of walk(row.import_id, row, row.id)) for (const p of peers) add(p.id);
+        continue;
+      }
+      const left = leftOut.get(group);
+      if (left === undefined) {
+        for (const p of group.members) if (p.id !== row.id) add(p.id);
+        leftOut.set(group, row.id);
+      } else if (left !== row.id) add(left);
+    }
     return ids;
+  }
+
+  /**
+   * Runs a pass of re-checks whose only writes to leads go through the caller's store, which reports
+   * each to `written`: inside it, a lead, a key's place in committed imports and an address's place on
+   * the suppression list are each read once.
+   */
+  function inPass<T>(fn: () => T): T {
+    if (memoDepth++ === 0)
+      memo = {
+        leads: new Map(),
+        groups: new Map(),
+        firstLeads: new Map(),
+        committed: new Map(),
+        listedAddress: new Map(),
+      };
+    try {
+      return fn();
+    } finally {
+      if (--memoDepth === 0) memo = null;
+    }
+  }
+
+  /**
+   * Lead `id` was written with these values. What it can only have added to is updated; what it may have
+   * taken a lowest row from is read again when next asked; a change of keys can join or split groups,
+   * so then every group and key is.
+   */
+  function written(id: number, now: Omit<Peer, 'id' | 'import_id' | 'row_number'>): void {
+    const known = memo?.leads.get(id);
+    if (memo === null || known === undefined) return;
+    const before = { ...known };
+    known.state = now.state;
+    known.decision = now.decision;
+    known.email_key = now.email_key;
+    known.linkedin_url = now.linkedin_url;
+    if (before.email_key !== known.email_key || before.linkedin_url !== known.linkedin_url) {
+      memo.groups.clear();
+      memo.firstLeads.clear();
+      return;
+    }
+    for (const kind of ['email', 'linkedin'] as const) {
+      const key = known[KEY_COLUMN[kind]];
+      const at = key === null ? null : firstLeadsKey(known.import_id, kind, key);
+      const leads = at === null ? undefined : memo.firstLeads.get(at);
+      const was = countsAsLead(before, kind);
+      const is = countsAsLead(known, kind);
+      if (at === null || leads === undefined || was === is) continue;
+      if (!is) {
+        if (leads.first?.id === id || leads.second?.id === id) memo.firstLeads.delete(at);
+      } else if (leads.first === null || known.row_number < leads.first.row_number) {
+        memo.firstLeads.set(at, { first: known, second: leads.first });
+      } else if (
+        leads.second !== undefined &&
+        (leads.second === null || known.row_number < leads.second.row_number)
+      ) {
+        leads.second = known;
+      }
+    }
+    const group = memo.groups.get(id);
+    if (!group?.facts) return;
+    const facts = group.facts;
+    const update = (two: number[], was: boolean, is: boolean): boolean => {
+      if (is && !was) keepLowest(two, known.row_number);
+      return !(was && !is && two.includes(known.row_number));
+    };
+    const leadsKnown = update(facts.leads, countsAsLead(before, 'group'), countsAsLead(known, 'group'));
+    const suppressorsKnown = update(facts.suppressors, isSuppressor(before), isSuppressor(known));
+    if (!leadsKnown || !suppressorsKnown) group.facts = null;
   }
 
   const openFuzzySurvivor = sqlite.prepare<[number, number], { row_number: number }>(
@@ -237,50 +484,37 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
     const own = inDatabase(key, clean.linkedinUrl);
-    let anchor: number | null = null;
-    let suppressed = suppression(clean.email);
+    // The whole group, for every row (in a pass, read once for all its members): whether the person is
+    // already in your leads, or has an address on the suppression list, does not depend on which rows
+    // link this one to them.
+    const group = walkGroup(row, key, clean.linkedinUrl);
+    const suppressed =
+      suppression(clean.email) ??
+      (group.suppressor === null ? null : samePersonSuppressedReason(group.suppressor));
     let duplicate: string | null = null;
-    let walked = false;
-    const readGroup = (): void => {
-      walked = true;
-      const group = walkGroup(row, key, clean.linkedinUrl);
-      if (group.suppressor !== null) suppressed ??= samePersonSuppressedReason(group.suppressor);
-      if (duplicate !== null) return;
-      anchor = group.anchor;
-      if (anchor !== null) duplicate = alreadyInLeadsReason(anchor);
-      else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
-    };
-    if (own !== null) {
-      duplicate = alreadyInLeadsReason(own);
-      // Already in your leads, but the person may have another address that is suppressed.
-      readGroup();
-    } else {
+    if (own !== null) duplicate = alreadyInLeadsReason(own);
+    else {
       const byEmail = firstPeer(row, 'email', key);
       const byLinkedIn = byEmail === null ? firstPeer(row, 'linkedin', clean.linkedinUrl) : null;
       if (byEmail !== null)
         duplicate = sameFileReason('email', byEmail.row_number, byEmail.decision === 'exclude');
       else if (byLinkedIn !== null) duplicate = sameFileReason('linkedin', byLinkedIn.row_number);
-      // Walked only for a row no direct peer makes a duplicate (so not for each of 1,500 rows sharing
-      // one address): a lead further along the group, a member already in your leads or one whose
-      // address is suppressed still says what this row is.
-      else readGroup();
+      else if (group.anchor !== null) duplicate = alreadyInLeadsReason(group.anchor);
+      else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);
-    const verdict = (): CrossRowVerdict => ({
-      suppressed,
-      duplicate,
-      possibleDuplicate: fuzzy
-        ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)`
-        : null,
-    });
-    let classification = classify(cleaned, verdict(), decision);
-    // A row to be sent all the same (kept by the user) is checked against its whole group too: two kept
-    // rows of a person whose other address is suppressed must not vouch for each other.
-    if (!walked && suppressed === null && SENDABLE.has(classification.state)) {
-      readGroup();
-      if (suppressed !== null) classification = classify(cleaned, verdict(), decision);
-    }
-    if (own !== null || anchor !== null) classification.flags.push('in_database');
+    const classification = classify(
+      cleaned,
+      {
+        suppressed,
+        duplicate,
+        possibleDuplicate: fuzzy
+          ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)`
+          : null,
+      },
+      decision,
+    );
+    if (own !== null || group.anchor !== null) classification.flags.push('in_database');
     // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
     if (
       lead.email === row.email &&
@@ -292,7 +526,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return { lead: clean, emailKey: key, classification };
   }
 
-  return { reclassify, suppression, groupMembers };
+  return { reclassify, suppression, othersInGroups, inPass, written };
 }
 
 export type Reclassifier = ReturnType<typeof createReclassifier>;

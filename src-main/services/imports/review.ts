@@ -22,7 +22,8 @@ import {
   type RowDecision,
 } from '../../../src-shared/import/types';
 import { yieldToEventLoop } from '../../app/event-loop';
-import { CHUNK, type Core, type KeyedLead } from './core';
+import { CHUNK, type Core } from './core';
+import type { KeyedLead } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
 
 const EXCLUDE_BY_FLAG = {
@@ -148,16 +149,20 @@ export function createReview(core: Core) {
     before.decision !== after.decision;
 
   /**
-   * Re-checks what a change to `before` can reach: its group as it was, and its new group when its keys
-   * moved. Leads re-checked earlier in the same step are re-checked again: this change can reach them.
+   * Re-checks what changes to the leads `befores` were (before this step changed them) can reach: each
+   * one's group as it was, and its new group when its keys moved. Leads re-checked earlier in the same
+   * step are re-checked again: these changes can reach them. Returns the leads that changed.
    */
-  function refreshAround(before: DbLead, batchId: number): number[] {
-    const after = core.getLead(before.id) as DbLead;
-    if (!peersMayChange(before, after)) return [];
-    const changed = core.refreshPeers(before, batchId);
-    if (after.email_key !== before.email_key || after.linkedin_url !== before.linkedin_url)
-      changed.push(...core.refreshPeers(after, batchId));
-    return changed;
+  function refreshAround(befores: readonly DbLead[], batchId: number): number[] {
+    const origins: DbLead[] = [];
+    for (const before of befores) {
+      const after = core.getLead(before.id) as DbLead;
+      if (!peersMayChange(before, after)) continue;
+      origins.push(before);
+      if (after.email_key !== before.email_key || after.linkedin_url !== before.linkedin_url)
+        origins.push(after);
+    }
+    return origins.length === 0 ? [] : core.refreshPeers(origins, batchId);
   }
 
   function applyChanges(lead: NormalisedLead, changes: LeadEditChanges): NormalisedLead {
@@ -201,15 +206,14 @@ export function createReview(core: Core) {
   function editLead(leadId: number, changes: LeadEditChanges, label: string): CallOutput<'leads.edit'> {
     const row = core.requireLead(leadId);
     core.requireDraft(row.import_id);
-    const alsoChanged: number[] = [];
-    core.write(() => {
+    const alsoChanged = core.write(() => {
       const batchId = core.beginUndo(row.import_id, label);
       core.snapshot(batchId, [row.id]);
       core.refresh(row, { lead: applyChanges(toNormalised(row), changes), edited: true });
-      alsoChanged.push(...refreshAround(row, batchId));
+      return refreshAround([row], batchId).filter((id) => id !== row.id);
     });
     core.announce(row.import_id);
-    return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged: [...new Set(alsoChanged)] };
+    return { lead: toLeadRow(core.getLead(row.id) as DbLead), alsoChanged };
   }
 
   /**
@@ -218,10 +222,7 @@ export function createReview(core: Core) {
    */
   function refreshLinkedTo(members: readonly DbLead[], batchId: number): number {
     const inGroup = new Set(members.map((m) => m.id));
-    const changed = new Set<number>();
-    for (const m of members)
-      for (const id of refreshAround(m, batchId)) if (!inGroup.has(id)) changed.add(id);
-    return changed.size;
+    return refreshAround(members, batchId).filter((id) => !inGroup.has(id)).length;
   }
 
   async function refreshMany(
@@ -234,16 +235,20 @@ export function createReview(core: Core) {
     await core.warmKeys(importId);
     const changed = new Set<number>();
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
-    await core.inChunks(ids, CHUNK / 4, (chunk) => {
-      for (const id of chunk) {
-        const row = core.getLead(id);
-        if (!row) continue;
-        core.snapshot(batchId, [id]);
-        if (!core.refresh(row, change(row))) continue;
-        changed.add(id);
-        for (const peer of refreshAround(row, batchId)) changed.add(peer);
-      }
-    });
+    await core.inChunks(ids, CHUNK / 4, (chunk) =>
+      core.inPass(() => {
+        const befores: DbLead[] = [];
+        for (const id of chunk) {
+          const row = core.getLead(id);
+          if (!row) continue;
+          core.snapshot(batchId, [id]);
+          if (!core.refresh(row, change(row))) continue;
+          changed.add(id);
+          befores.push(row);
+        }
+        for (const peer of refreshAround(befores, batchId)) changed.add(peer);
+      }),
+    );
     return changed.size;
   }
 
@@ -599,7 +604,7 @@ export function createReview(core: Core) {
       core.snapshot(batchId, chunk);
       changed += excludeIds.run(json).changes;
       // The selected leads end excluded whatever their peers say, and their flags do not depend on exclusions.
-      for (const row of newly) for (const id of core.refreshPeers(row, batchId, selected)) peers.add(id);
+      for (const id of core.refreshPeers(newly, batchId, selected)) peers.add(id);
     });
     return changed + peers.size;
   }

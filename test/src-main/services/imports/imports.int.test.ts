@@ -347,6 +347,33 @@ describe('importing files through the service', () => {
       'ready',
     ]);
   });
+
+  it('in 300 rows linked by one placeholder address, a row 280 along linked to a suppressed address keeps them all out, whatever is re-checked later', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ['noemail@acme.com', `Ann${i}`, 'Lee', '']);
+    rows[280]![3] = 'linkedin.com/in/jane-far';
+    rows.push(['jane@rival.io', 'Jane', 'Far', 'linkedin.com/in/jane-far']);
+    await app.call('suppressions.add', { entries: ['jane@rival.io'], source: 'typed' });
+    const { summary } = await load(
+      csv(rows, ['Email', 'First Name', 'Last Name', 'LinkedIn']),
+      'placeholder.csv',
+      { draft: true },
+    );
+    const sent = async () =>
+      (await allLeads(summary.id)).filter((l) => l.state === 'ready').map((l) => l.rowNumber);
+    expect(summary.counts.suppressed).toBe(301);
+    const leads = await allLeads(summary.id);
+    await app.call('leads.edit', { leadId: leads[1]!.id, changes: { title: 'CEO' } });
+    expect(await sent()).toEqual([]);
+    await app.call('leads.edit', { leadId: leads[0]!.id, changes: { email: 'ann@acme.com' } });
+    expect(await sent()).toEqual([2]);
+    // Keeping every row does not beat the list either.
+    await app.call('leads.bulk', {
+      importId: summary.id,
+      action: 'keep_selected',
+      leadIds: leads.map((l) => l.id),
+    });
+    expect(await sent()).toEqual([2]);
+  });
 });
 
 describe('Clean & dedupe over the database', () => {

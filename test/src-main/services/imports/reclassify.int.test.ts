@@ -30,8 +30,8 @@ const IN_DATABASE = new Set(['old@acme.com', 'https://www.linkedin.com/in/old'])
 type Op =
   | { kind: 'email'; lead: number; value: string | null }
   | { kind: 'linkedin'; lead: number; value: string | null }
-  | { kind: 'exclude'; lead: number }
-  | { kind: 'keep'; lead: number }
+  | { kind: 'exclude'; leads: number[] }
+  | { kind: 'keep'; leads: number[] }
   | { kind: 'resolve'; group: number; survivor: number; merge: boolean }
   | { kind: 'keepBoth'; group: number }
   | { kind: 'fixTypos' }
@@ -50,8 +50,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     lead: fc.nat(7),
     value: fc.option(fc.constantFrom(...PROFILES)),
   }),
-  fc.record({ kind: fc.constant('exclude' as const), lead: fc.nat(7) }),
-  fc.record({ kind: fc.constant('keep' as const), lead: fc.nat(7) }),
+  // Several leads at once: one step re-checks the groups of all of them together.
+  fc.record({
+    kind: fc.constant('exclude' as const),
+    leads: fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('keep' as const),
+    leads: fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({
     kind: fc.constant('resolve' as const),
     group: fc.nat(3),
@@ -194,6 +201,7 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
             checkSettled(app, summary.id, 'import');
             for (const o of ops) {
               const leadId = 'lead' in o ? ids[o.lead % ids.length] : undefined;
+              const leadIds = 'leads' in o ? [...new Set(o.leads.map((i) => ids[i % ids.length] ?? 0))] : [];
               if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
               else if (o.kind === 'fixTypos')
                 await app.call('leads.bulk', { importId: summary.id, action: 'apply_all_typo_fixes' });
@@ -221,13 +229,13 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
                 await app.call('leads.bulk', {
                   importId: summary.id,
                   action: 'keep_selected',
-                  leadIds: [leadId ?? 0],
+                  leadIds,
                 });
               else if (o.kind === 'exclude')
                 await app.call('leads.bulk', {
                   importId: summary.id,
                   action: 'exclude_selected',
-                  leadIds: [leadId ?? 0],
+                  leadIds,
                 });
               else
                 await app.call('leads.edit', {
