@@ -300,53 +300,131 @@ export function createCore(ctx: AppContext) {
   }
 
   /**
-   * Re-checks the rest of the groups of changed leads: every lead sharing one of a changed lead's keys (a
-   * duplicate may now be the one left), then the leads linked to those, row to row (the group may now
-   * hold someone already in your leads). Each is snapshotted into undo step `batchId` first (none for a
-   * change outside the undo history, such as the suppression list's). Leads in `skip` are left to the
-   * caller. Returns the leads that changed, changed leads re-checked again included.
+   * Re-checks of the rest of the groups of changed leads, worked off in turns (`step`): every lead
+   * sharing one of a changed lead's keys (a duplicate may now be the one left), then the leads linked to
+   * those, row to row (the group may now hold someone already in your leads). Each is snapshotted into
+   * undo step `batchId` first (none for a change outside the undo history, such as the suppression
+   * list's). Leads in `skip` are left to the caller. `add` and `step` run inside a pass.
    *
    * The leads of one step go together: a bulk action over 1,500 rows sharing one address re-checks the
-   * group once, not once per row. A lead whose state changes can change the verdict of those re-checked
-   * before it (the survivor of a group that became suppressed leaves its duplicates to be suppressed
-   * too): they are re-checked again, the changed leads too, until no state moves (each at most
-   * MAX_RECHECKS times).
+   * group once, not once per row or per chunk. A lead whose state changes can change the verdict of
+   * those re-checked before it (the survivor of a group that became suppressed leaves its duplicates to
+   * be suppressed too): they are re-checked again, the changed leads too, until no state moves (each at
+   * most MAX_RECHECKS times).
    */
+  function peerRechecks(batchId: number | null, skip?: ReadonlySet<number>) {
+    const queue: number[] = [];
+    let next = 0;
+    const queued = new Set<number>();
+    const checks = new Map<number, number>();
+    const changed = new Set<number>();
+    let settled: number[] = [];
+    return {
+      changed,
+      get done(): boolean {
+        return next >= queue.length;
+      },
+      /** The changed leads `rows` (with the keys their groups are found by). */
+      add(rows: readonly KeyedLead[]): void {
+        for (const id of reclassifier.othersInGroups(rows)) {
+          if (skip?.has(id) || queued.has(id)) continue;
+          queue.push(id);
+          queued.add(id);
+        }
+        // Re-checked before their peers: a peer's new state can change their verdicts too.
+        for (const r of rows) if (!skip?.has(r.id) && !queued.has(r.id)) settled.push(r.id);
+      },
+      /** Re-checks up to `limit` queued leads. */
+      step(limit: number): void {
+        for (let n = 0; n < limit && next < queue.length; n++, next++) {
+          const id = queue[next] as number;
+          queued.delete(id);
+          checks.set(id, (checks.get(id) ?? 0) + 1);
+          // Read it again: an earlier peer's change can change this one's verdict.
+          const current = getLead.get(id);
+          if (!current) continue;
+          if (batchId !== null) snapshot(batchId, [id]);
+          if (refresh(current)) {
+            changed.add(id);
+            if (getLead.get(id)?.state !== current.state) {
+              for (const earlier of settled) {
+                if (queued.has(earlier) || (checks.get(earlier) ?? 0) >= MAX_RECHECKS) continue;
+                queue.push(earlier);
+                queued.add(earlier);
+              }
+              settled = [];
+            }
+          }
+          settled.push(id);
+        }
+      },
+    };
+  }
+
+  /** Re-checks the rest of the groups of changed leads at once (see `peerRechecks`); returns those that changed. */
   function refreshPeers(
     rows: readonly KeyedLead[],
     batchId: number | null,
     skip?: ReadonlySet<number>,
   ): number[] {
     return reclassifier.inPass(() => {
-      const queue = reclassifier.othersInGroups(rows).filter((id) => !skip?.has(id));
-      const queued = new Set(queue);
-      const checks = new Map<number, number>();
-      const changed = new Set<number>();
-      // The changed leads were re-checked before their peers: a peer's new state can change their verdicts too.
-      let settled = [...new Set(rows.map((r) => r.id))].filter((id) => !skip?.has(id) && !queued.has(id));
-      for (let next = 0; next < queue.length; next++) {
-        const id = queue[next] as number;
-        queued.delete(id);
-        checks.set(id, (checks.get(id) ?? 0) + 1);
-        // Read it again: an earlier peer's change can change this one's verdict.
-        const current = getLead.get(id);
-        if (!current) continue;
-        if (batchId !== null) snapshot(batchId, [id]);
-        if (refresh(current)) {
-          changed.add(id);
-          if (getLead.get(id)?.state !== current.state) {
-            for (const earlier of settled) {
-              if (queued.has(earlier) || (checks.get(earlier) ?? 0) >= MAX_RECHECKS) continue;
-              queue.push(earlier);
-              queued.add(earlier);
-            }
-            settled = [];
-          }
-        }
-        settled.push(id);
-      }
-      return [...changed];
+      const work = peerRechecks(batchId, skip);
+      work.add(rows);
+      work.step(Infinity);
+      return [...work.changed];
     });
+  }
+
+  // Every row this connection writes, and every commit of another connection (the CLI beside the app).
+  const writesStamp = sqlite
+    .prepare<[], string>("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)")
+    .pluck();
+  /** Changes whenever anything may have been written to the database. */
+  const stamp = (): string => writesStamp.get() as string;
+
+  /**
+   * A chunked step over draft leads (a bulk action, a re-check), a transaction per chunk and a turn of
+   * the event loop between them. What its re-checks read is kept from one transaction to the next while
+   * nothing else writes between them (each chunk of 1,500 rows sharing one address would read the
+   * group again), and the rest of the groups of the leads it changes are re-checked once, after its
+   * own chunks.
+   */
+  function step(batchId: number | null, skip?: ReadonlySet<number>) {
+    let memo = reclassifier.newMemo();
+    let seen = stamp();
+    const work = peerRechecks(batchId, skip);
+    const run = (fn: () => void): void => {
+      if (stamp() !== seen) memo = reclassifier.newMemo();
+      try {
+        write(() => reclassifier.inPass(fn, memo));
+      } catch (e) {
+        memo = reclassifier.newMemo();
+        throw e;
+      } finally {
+        seen = stamp();
+      }
+    };
+    return {
+      /** Runs `fn` over `items` in chunks of `size`; it returns the changed leads whose groups to re-check. */
+      async each<T>(
+        items: readonly T[],
+        size: number,
+        fn: (chunk: readonly T[]) => readonly KeyedLead[],
+      ): Promise<void> {
+        for (let i = 0; i < items.length; i += size) {
+          if (i > 0) await yieldToEventLoop();
+          run(() => work.add(fn(items.slice(i, i + size))));
+        }
+      },
+      /** Re-checks the rest of the groups; returns the leads that changed in doing so. */
+      async finish(): Promise<ReadonlySet<number>> {
+        while (!work.done) {
+          await yieldToEventLoop();
+          run(() => work.step(CHUNK / 4));
+        }
+        return work.changed;
+      },
+    };
   }
 
   /**
@@ -405,19 +483,19 @@ export function createCore(ctx: AppContext) {
     const changed = new Set<number>();
     if (ids.length === 0) return changed;
     for (const importId of importIds) await warmKeys(importId);
-    await inChunks(ids, CHUNK / 4, (chunk) =>
-      reclassifier.inPass(() => {
-        const origins: DbLead[] = [];
-        for (const id of chunk) {
-          const row = getLead.get(id);
-          if (!row) continue;
-          const moved = refresh(row);
-          if (moved) changed.add(id);
-          if (moved || peersOfAll) origins.push(row);
-        }
-        for (const peer of refreshPeers(origins, null)) changed.add(peer);
-      }),
-    );
+    const recheckStep = step(null);
+    await recheckStep.each(ids, CHUNK / 4, (chunk) => {
+      const origins: DbLead[] = [];
+      for (const id of chunk) {
+        const row = getLead.get(id);
+        if (!row) continue;
+        const moved = refresh(row);
+        if (moved) changed.add(id);
+        if (moved || peersOfAll) origins.push(row);
+      }
+      return origins;
+    });
+    for (const id of await recheckStep.finish()) changed.add(id);
     return changed;
   }
 
@@ -442,8 +520,9 @@ export function createCore(ctx: AppContext) {
     snapshotGroupRow,
     refresh,
     refreshPeers,
+    step,
     recheck,
-    inPass: reclassifier.inPass,
+    rewritten: reclassifier.rewritten,
     warmKeys,
     write,
     idWindows,

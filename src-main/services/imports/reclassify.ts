@@ -382,25 +382,34 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return ids;
   }
 
+  const newMemo = (): PassMemo => ({
+    leads: new Map(),
+    groups: new Map(),
+    firstLeads: new Map(),
+    committed: new Map(),
+    listedAddress: new Map(),
+  });
+
   /**
-   * Runs a pass of re-checks whose only writes to leads go through the caller's store, which reports
-   * each to `written`: inside it, a lead, a key's place in committed imports and an address's place on
-   * the suppression list are each read once.
+   * Runs a pass of re-checks whose writes to leads are all reported to `written` (the caller's store)
+   * or `rewritten`: inside it, a lead, a group, a key's first lead, a key's place in committed imports
+   * and an address's place on the suppression list are each read once. `carried`: the memo of an
+   * earlier pass of the same step, when nothing else has written since.
    */
-  function inPass<T>(fn: () => T): T {
-    if (memoDepth++ === 0)
-      memo = {
-        leads: new Map(),
-        groups: new Map(),
-        firstLeads: new Map(),
-        committed: new Map(),
-        listedAddress: new Map(),
-      };
+  function inPass<T>(fn: () => T, carried?: PassMemo): T {
+    if (memoDepth++ === 0) memo = carried ?? newMemo();
     try {
       return fn();
     } finally {
       if (--memoDepth === 0) memo = null;
     }
+  }
+
+  /** Leads `ids` were written by a statement of the caller's: what the pass keeps of them is read again. */
+  function rewritten(ids: readonly number[]): void {
+    if (memo === null) return;
+    const known = ids.filter((id) => memo?.leads.has(id));
+    if (known.length > 0) for (const now of leadsById.all(JSON.stringify(known))) written(now.id, now);
   }
 
   /**
@@ -526,7 +535,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return { lead: clean, emailKey: key, classification };
   }
 
-  return { reclassify, suppression, othersInGroups, inPass, written };
+  return { reclassify, suppression, othersInGroups, newMemo, inPass, written, rewritten };
 }
 
 export type Reclassifier = ReturnType<typeof createReclassifier>;

@@ -149,11 +149,10 @@ export function createReview(core: Core) {
     before.decision !== after.decision;
 
   /**
-   * Re-checks what changes to the leads `befores` were (before this step changed them) can reach: each
-   * one's group as it was, and its new group when its keys moved. Leads re-checked earlier in the same
-   * step are re-checked again: these changes can reach them. Returns the leads that changed.
+   * The leads whose groups a change to `befores` (as they were before this step changed them) can reach:
+   * each one with its keys as they were, and again with its new keys when they moved.
    */
-  function refreshAround(befores: readonly DbLead[], batchId: number): number[] {
+  function originsOf(befores: readonly DbLead[]): DbLead[] {
     const origins: DbLead[] = [];
     for (const before of befores) {
       const after = core.getLead(before.id) as DbLead;
@@ -162,8 +161,15 @@ export function createReview(core: Core) {
       if (after.email_key !== before.email_key || after.linkedin_url !== before.linkedin_url)
         origins.push(after);
     }
-    return origins.length === 0 ? [] : core.refreshPeers(origins, batchId);
+    return origins;
   }
+
+  /**
+   * Re-checks what changes to the leads `befores` can reach (`originsOf`). Leads re-checked earlier in
+   * the same step are re-checked again: these changes can reach them. Returns the leads that changed.
+   */
+  const refreshAround = (befores: readonly DbLead[], batchId: number): number[] =>
+    core.refreshPeers(originsOf(befores), batchId);
 
   function applyChanges(lead: NormalisedLead, changes: LeadEditChanges): NormalisedLead {
     const next: NormalisedLead = {
@@ -235,20 +241,20 @@ export function createReview(core: Core) {
     await core.warmKeys(importId);
     const changed = new Set<number>();
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
-    await core.inChunks(ids, CHUNK / 4, (chunk) =>
-      core.inPass(() => {
-        const befores: DbLead[] = [];
-        for (const id of chunk) {
-          const row = core.getLead(id);
-          if (!row) continue;
-          core.snapshot(batchId, [id]);
-          if (!core.refresh(row, change(row))) continue;
-          changed.add(id);
-          befores.push(row);
-        }
-        for (const peer of refreshAround(befores, batchId)) changed.add(peer);
-      }),
-    );
+    const bulkStep = core.step(batchId);
+    await bulkStep.each(ids, CHUNK / 4, (chunk) => {
+      const befores: DbLead[] = [];
+      for (const id of chunk) {
+        const row = core.getLead(id);
+        if (!row) continue;
+        core.snapshot(batchId, [id]);
+        if (!core.refresh(row, change(row))) continue;
+        changed.add(id);
+        befores.push(row);
+      }
+      return originsOf(befores);
+    });
+    for (const peer of await bulkStep.finish()) changed.add(peer);
     return changed.size;
   }
 
@@ -596,16 +602,17 @@ export function createReview(core: Core) {
     await core.warmKeys(importId);
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
     const selected = new Set(ids);
-    const peers = new Set<number>();
     let changed = 0;
-    await core.inChunks(ids, CHUNK / 4, (chunk) => {
+    // The selected leads end excluded whatever their peers say, and their flags do not depend on exclusions.
+    const excludeStep = core.step(batchId, selected);
+    await excludeStep.each(ids, CHUNK / 4, (chunk) => {
       const json = JSON.stringify(chunk);
       const newly = notYetExcluded.all(json);
       core.snapshot(batchId, chunk);
       changed += excludeIds.run(json).changes;
-      // The selected leads end excluded whatever their peers say, and their flags do not depend on exclusions.
-      for (const id of core.refreshPeers(newly, batchId, selected)) peers.add(id);
+      core.rewritten(chunk);
+      return newly;
     });
-    return changed + peers.size;
+    return changed + (await excludeStep.finish()).size;
   }
 }

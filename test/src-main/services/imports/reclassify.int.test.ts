@@ -257,6 +257,78 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
     );
   });
 
+  it('steps bigger than one transaction settle too: bulk actions over hundreds of rows in a few large groups (property)', async () => {
+    const big = fc.record({
+      kind: fc.constantFrom('keep' as const, 'exclude' as const),
+      from: fc.nat(399),
+      count: fc.integer({ min: 100, max: 400 }),
+    });
+    const step = fc.oneof(
+      big,
+      fc.constant({ kind: 'fixTypos' as const }),
+      fc.record({
+        kind: fc.constant('suppress' as const),
+        entry: fc.constantFrom('c@gmail.com', 'acme.com'),
+      }),
+      fc.constant({ kind: 'unsuppress' as const }),
+      fc.constant({ kind: 'undo' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        // Groups of a handful of rows spread over the file: many a group's lead is in a later chunk.
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom('', ...EMAILS),
+              fc.nat(59).map((n) => `p${n}@acme.com`),
+            ),
+            fc.oneof(
+              fc.constantFrom('', ...PROFILES),
+              fc.nat(39).map((n) => `linkedin.com/in/p${n}`),
+            ),
+          ),
+          { minLength: 300, maxLength: 400 },
+        ),
+        fc.array(step, { minLength: 1, maxLength: 4 }),
+        async (body, steps) => {
+          const rows = [HEADER, ...body.map(([email, profile], i) => [email, `Lead ${i}`, profile])];
+          const { summary } = await importFile(app.call, csvBytes(rows), 'big.csv', {
+            draft: true,
+            force: true,
+          });
+          const all = async () => (await app.call('leads.page', { importId: summary.id, limit: 1000 })).rows;
+          try {
+            const ids = (await all()).map((l) => l.id);
+            const suppressed = new Set<string>();
+            for (const o of steps) {
+              if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
+              else if (o.kind === 'fixTypos')
+                await app.call('leads.bulk', { importId: summary.id, action: 'apply_all_typo_fixes' });
+              else if (o.kind === 'suppress') {
+                await app.call('suppressions.add', { entries: [o.entry], source: 'typed' });
+                suppressed.add(o.entry);
+              } else if (o.kind === 'unsuppress') {
+                await clearSuppressions();
+                suppressed.clear();
+              } else
+                await app.call('leads.bulk', {
+                  importId: summary.id,
+                  action: o.kind === 'keep' ? 'keep_selected' : 'exclude_selected',
+                  leadIds: ids.slice(o.from % ids.length, (o.from % ids.length) + o.count),
+                });
+              checkPeople(await all(), JSON.stringify(o), IN_DATABASE, suppressed);
+              checkSettled(app, summary.id, JSON.stringify(o));
+            }
+          } finally {
+            await app.call('imports.delete', { importId: summary.id });
+            await clearSuppressions();
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
   it('commits a draft checked before another import with the same people was committed: the draft follows at once, and still one ready lead per person (property)', async () => {
     const body = fc.array(fc.tuple(fc.constantFrom('', ...EMAILS), fc.constantFrom('', ...PROFILES)), {
       minLength: 1,
