@@ -285,6 +285,16 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
         const page = await call('leads.page', { importId: shared.summary.id, offset, limit: 1000 });
         sharedIds.push(...page.rows.map((r) => r.id));
       }
+      const [group] = (await call('groups.list', { importId: shared.summary.id, status: 'open', limit: 1 }))
+        .groups;
+      await timed('resolveSharedGroup', () =>
+        call('groups.resolve', {
+          groupId: group?.id ?? 0,
+          survivorId: sharedIds[SHARED_ADDRESS_ROWS / 2] ?? 0,
+          mergeEmptyFields: true,
+        }),
+      );
+      await call('leads.undo', { importId: shared.summary.id });
       await timed('keepSharedGroup', () =>
         call('leads.bulk', { importId: shared.summary.id, action: 'keep_selected', leadIds: sharedIds }),
       );

@@ -522,6 +522,7 @@ export function createCore(ctx: AppContext) {
     refreshPeers,
     step,
     recheck,
+    inPass: reclassifier.inPass,
     rewritten: reclassifier.rewritten,
     warmKeys,
     write,
