@@ -67,6 +67,8 @@ export const STAGE_CHUNK_ROWS = 1000;
 /** Groups per `imports.stageGroups` call (groups only insert their own rows: about 80 ms at worst for 1,000). */
 export const STAGE_CHUNK_GROUPS = 1000;
 export const MAX_PAGE = 1000;
+/** Members of a duplicate group listed side by side; the rest are counted. */
+export const MAX_GROUP_MEMBERS_SHOWN = 12;
 
 const Id = z.number().int().positive();
 const Count = z.number().int().nonnegative();
@@ -226,8 +228,13 @@ export const GroupView = z.object({
   kind: DuplicateKindSchema,
   status: GroupStatus,
   survivorId: Id.nullable(),
-  /** Members by row number, key fields side by side. */
+  /**
+   * Members by row number, key fields side by side: the first MAX_GROUP_MEMBERS_SHOWN, and the survivor
+   * when it is further along (a placeholder address can link thousands of rows).
+   */
   members: z.array(LeadRow),
+  /** All members, shown or not. */
+  memberCount: Count,
 });
 export type GroupView = z.infer<typeof GroupView>;
 

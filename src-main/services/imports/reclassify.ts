@@ -99,7 +99,7 @@ interface Group {
  * turn reads the same group), kept for the pass: the pass writes leads only through `written`, which keeps
  * the leads and groups current, and neither the committed imports nor the suppression list change in it.
  */
-interface PassMemo {
+export interface PassMemo {
   leads: Map<number, Peer>;
   /** By member id: its whole group, itself included. */
   groups: Map<number, Group>;

@@ -7,11 +7,12 @@
  * undo log before the change, and `leads.undo` copies the latest step back.
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
-import type {
-  BulkAction,
-  GroupView,
-  LeadEditChanges,
-  WholeImportAction,
+import {
+  MAX_GROUP_MEMBERS_SHOWN,
+  type BulkAction,
+  type GroupView,
+  type LeadEditChanges,
+  type WholeImportAction,
 } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { mergeInto } from '../../../src-shared/import/dedupe';
@@ -123,12 +124,16 @@ export function createReview(core: Core) {
   const getGroup = sqlite.prepare<[number], DbGroup>(
     'SELECT id, import_id, kind, survivor_lead_id, status FROM duplicate_groups WHERE id = ?',
   );
-  const groupMembers = sqlite.prepare<[number], DbLead>(
+  /** A group's members by row number, the first `limit` of them (-1: all). */
+  const groupMembers = sqlite.prepare<[number, number], DbLead>(
     `SELECT ${LEAD_COLUMNS.split(', ')
       .map((c) => `l.${c}`)
       .join(', ')} FROM duplicate_group_members m JOIN leads l ON l.id = m.lead_id
-      WHERE m.group_id = ? ORDER BY l.row_number`,
+      WHERE m.group_id = ? ORDER BY l.row_number LIMIT ?`,
   );
+  const groupSize = sqlite
+    .prepare<[number], number>('SELECT count(*) FROM duplicate_group_members WHERE group_id = ?')
+    .pluck();
   const setGroupDecision = sqlite.prepare<[string, number | null, number]>(
     'UPDATE duplicate_groups SET status = ?, survivor_lead_id = ? WHERE id = ?',
   );
@@ -259,12 +264,23 @@ export function createReview(core: Core) {
   }
 
   function groupView(g: DbGroup): GroupView {
+    const shown = groupMembers.all(g.id, MAX_GROUP_MEMBERS_SHOWN);
+    const survivor = g.survivor_lead_id;
+    if (
+      survivor !== null &&
+      shown.length === MAX_GROUP_MEMBERS_SHOWN &&
+      !shown.some((m) => m.id === survivor)
+    ) {
+      const row = core.getLead(survivor);
+      if (row) shown[shown.length - 1] = row;
+    }
     return {
       id: g.id,
       kind: g.kind,
       status: g.status,
-      survivorId: g.survivor_lead_id,
-      members: groupMembers.all(g.id).map(toLeadRow),
+      survivorId: survivor,
+      members: shown.map(toLeadRow),
+      memberCount: groupSize.get(g.id) ?? shown.length,
     };
   }
 
@@ -289,7 +305,7 @@ export function createReview(core: Core) {
     let changed = 0;
     const seen = new Set<number>(skip);
     for (const { id: gid } of groupsOf.all(JSON.stringify(leadIds), importId)) {
-      for (const m of groupMembers.all(gid)) {
+      for (const m of groupMembers.all(gid, -1)) {
         if (seen.has(m.id)) continue;
         seen.add(m.id);
         core.snapshot(batchId, [m.id]);
@@ -446,7 +462,7 @@ export function createReview(core: Core) {
     }: HandlerInput<'groups.resolve'>): Promise<CallOutput<'groups.resolve'>> => {
       await core.warmKeys(requireGroup(groupId).import_id);
       const g = requireGroup(groupId);
-      const members = groupMembers.all(groupId);
+      const members = groupMembers.all(groupId, -1);
       const survivor = members.find((m) => m.id === survivorId);
       if (!survivor)
         throw new AppError('invalid_input', `Lead ${survivorId} is not in this duplicate group.`);
@@ -488,7 +504,7 @@ export function createReview(core: Core) {
     }: HandlerInput<'groups.keepBoth'>): Promise<CallOutput<'groups.keepBoth'>> => {
       await core.warmKeys(requireGroup(groupId).import_id);
       const g = requireGroup(groupId);
-      const members = groupMembers.all(groupId);
+      const members = groupMembers.all(groupId, -1);
       let changed = 0;
       core.write(() => {
         const batchId = core.beginUndo(g.import_id, 'Keep both');

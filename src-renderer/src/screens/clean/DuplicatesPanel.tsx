@@ -103,12 +103,21 @@ function GroupCard({
       setBusy(false);
     }
   };
-  const rows = group.members.map((m) => `row ${m.rowNumber}`).join(', ');
+  const hidden = group.memberCount - group.members.length;
+  const rows =
+    group.members.map((m) => `row ${m.rowNumber}`).join(', ') +
+    (hidden > 0 ? ` and ${plural(hidden, 'more row')}` : '');
   return (
     <section className="dup-group" aria-label={`Duplicate group: ${rows}`}>
       <p>
         <strong>{KIND_LABELS[group.kind]}</strong> <span className="muted">({rows})</span>
       </p>
+      {hidden > 0 && (
+        <p className="muted">
+          Showing {group.members.length} of {group.memberCount} rows. The row you keep is sent for all of
+          them; the others become its duplicates.
+        </p>
+      )}
       <div className="grid-scroll">
         <table className="table dup-table">
           <thead>

@@ -650,6 +650,28 @@ describe('Clean & dedupe over the database', () => {
     expect((await app.call('imports.get', { importId: s.id })).counts.duplicate).toBe(2);
   });
 
+  it('a group of 30 rows sharing a placeholder address lists its first rows and the survivor, counts all of them, and resolves all of them', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ['noemail@acme.com', `Ann${i}`, 'Lee', '', '', '']);
+    rows[24] = ['noemail@acme.com', 'Ann24', 'Lee', 'Acme', 'CEO', 'acme.com'];
+    const s = await draft(rows);
+    const [group] = (await app.call('groups.list', { importId: s.id })).groups;
+    expect(group!.memberCount).toBe(30);
+    expect(group!.members.map((m) => m.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 26]);
+    expect(group!.members.find((m) => m.id === group!.survivorId)?.rowNumber).toBe(26);
+
+    const resolved = await app.call('groups.resolve', {
+      groupId: group!.id,
+      survivorId: group!.members[0]!.id,
+      mergeEmptyFields: true,
+    });
+    expect(resolved.group.memberCount).toBe(30);
+    const leads = await allLeads(s.id);
+    expect(leads.filter((l) => l.state === 'ready').map((l) => [l.rowNumber, l.company])).toEqual([
+      [2, 'Acme'],
+    ]);
+    expect(leads.filter((l) => l.decision === 'duplicate')).toHaveLength(29);
+  });
+
   it('commits: counts are kept, edits are refused, undo history is gone', async () => {
     const s = await draft([['ann@gmial.com', 'Ann', 'Lee', 'Acme', 'CEO', '']]);
     const [ann] = await allLeads(s.id);
