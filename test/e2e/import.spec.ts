@@ -209,6 +209,31 @@ test('a file of several staging chunks arrives whole: every row once, the counts
   expect(rowNumbers).toEqual(Array.from({ length: 2_345 }, (_, i) => i + 2));
 });
 
+test('a placeholder address on 40 rows makes one duplicate group: its card shows the first rows and says how many it holds', async ({
+  app: page,
+}) => {
+  const rows = [['Email', 'First Name', 'Last Name']];
+  for (let i = 0; i < 40; i++) rows.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'crm-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csvBytes(rows)),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*39/);
+
+  const duplicates = page.getByRole('region', { name: 'Duplicates' });
+  const group = duplicates.getByRole('region', { name: /Duplicate group: row 2, .*row 13 and 28 more rows/ });
+  await expect(group.getByText('Showing 12 of 40 rows.')).toBeVisible();
+  await expect(group.getByRole('radio')).toHaveCount(12);
+  await group.getByRole('radio', { name: 'Keep row 5' }).check();
+  await group.getByRole('button', { name: 'Keep the selected row' }).click();
+  await expect(duplicates.getByText('No open duplicate groups.')).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: /^Email of row 5/ }).locator('..')).toContainText('Ready');
+  await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*39/);
+});
+
 test('Cancel while leads are being saved leaves nothing behind and shows no error', async ({
   app: page,
   leadprep,
