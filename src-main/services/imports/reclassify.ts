@@ -92,6 +92,8 @@ interface Group {
   inDatabase: Set<number>;
   /** Null when a change made them unknown. */
   facts: GroupFacts | null;
+  /** A change of keys may have split it or joined it to another: read it again when next asked. */
+  stale: boolean;
 }
 
 /**
@@ -298,7 +300,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       )
         inDatabase.add(p.id);
     }
-    return { members, inDatabase, facts: null };
+    return { members, inDatabase, facts: null, stale: false };
   }
 
   function factsOf(group: Group): GroupFacts {
@@ -321,7 +323,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     if (self === undefined || self.email_key !== keys.email_key || self.linkedin_url !== keys.linkedin_url)
       return null;
     let group = memo.groups.get(id);
-    if (group === undefined) {
+    if (group === undefined || group.stale) {
       const members = [self];
       for (const peers of walk(importId, keys, id)) members.push(...peers);
       group = groupOf(members);
@@ -342,14 +344,51 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     linkedinUrl: string | null,
   ): { anchor: number | null; suppressor: number | null; lead: number | null } {
     const start = { email_key: key, linkedin_url: linkedinUrl };
-    const group =
-      storedGroup(row.import_id, row.id, start) ?? groupOf([...walk(row.import_id, start, row.id)].flat());
-    group.facts ??= factsOf(group);
+    const stored = storedGroup(row.import_id, row.id, start);
+    const groups = stored === null ? groupsJoined(row, start) : [stored];
+    const facts = factsOfAll(groups ?? [groupOf([...walk(row.import_id, start, row.id)].flat())]);
     return {
-      anchor: otherThan(group.facts.anchors, row.row_number),
-      suppressor: otherThan(group.facts.suppressors, row.row_number),
-      lead: otherThan(group.facts.leads, row.row_number),
+      anchor: otherThan(facts.anchors, row.row_number),
+      suppressor: otherThan(facts.suppressors, row.row_number),
+      lead: otherThan(facts.leads, row.row_number),
     };
+  }
+
+  /**
+   * In a pass, the groups of the other leads holding `keys`, keys `row` does not hold as stored (a typo
+   * it is being fixed to, or one it was fixed from), when the row is in none of them (else it may be
+   * what holds one together, and its group is walked afresh). Null outside a pass.
+   */
+  function groupsJoined(row: Pick<DbLead, 'id' | 'import_id'>, keys: LeadKeys): Group[] | null {
+    if (memo === null) return null;
+    const groups: Group[] = [];
+    for (const kind of ['email', 'linkedin'] as const) {
+      const value = keys[KEY_COLUMN[kind]];
+      const other =
+        value === null
+          ? undefined
+          : draftKeys.leadsWith(row.import_id, kind, value).find((id) => id !== row.id);
+      const holder = other === undefined ? undefined : readLeads([other])[0];
+      if (holder === undefined) continue;
+      const group = storedGroup(row.import_id, holder.id, holder);
+      if (group === null || memo.groups.get(row.id) === group) return null;
+      if (!groups.includes(group)) groups.push(group);
+    }
+    return groups;
+  }
+
+  function factsOfAll(groups: readonly Group[]): GroupFacts {
+    if (groups.length === 1) {
+      const group = groups[0] as Group;
+      return (group.facts ??= factsOf(group));
+    }
+    const all: GroupFacts = { anchors: [], suppressors: [], leads: [] };
+    for (const group of groups) {
+      const facts = (group.facts ??= factsOf(group));
+      for (const kind of ['anchors', 'suppressors', 'leads'] as const)
+        for (const rowNumber of facts[kind]) keepLowest(all[kind], rowNumber);
+    }
+    return all;
   }
 
   /**
@@ -368,16 +407,19 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     // is added when another of its rows changed too.
     const leftOut = new Map<Group, number>();
     for (const row of rows) {
-      const group = storedGroup(row.import_id, row.id, row);
-      if (group === null) {
+      const stored = storedGroup(row.import_id, row.id, row);
+      const groups = stored === null ? groupsJoined(row, row) : [stored];
+      if (groups === null) {
         for (const peers of walk(row.import_id, row, row.id)) for (const p of peers) add(p.id);
         continue;
       }
-      const left = leftOut.get(group);
-      if (left === undefined) {
-        for (const p of group.members) if (p.id !== row.id) add(p.id);
-        leftOut.set(group, row.id);
-      } else if (left !== row.id) add(left);
+      for (const group of groups) {
+        const left = leftOut.get(group);
+        if (left === undefined) {
+          for (const p of group.members) if (p.id !== row.id) add(p.id);
+          leftOut.set(group, row.id);
+        } else if (left !== row.id) add(left);
+      }
     }
     return ids;
   }
@@ -413,6 +455,65 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
   }
 
   /**
+   * Lead `lead` no longer has the keys `before`. With one key it hung on that key alone, so the rest of
+   * its group still holds together without it; with two it may have been the link between them.
+   */
+  function leaveGroup(lead: Peer, before: LeadKeys): void {
+    const group = memo?.groups.get(lead.id);
+    if (memo === null || group === undefined) return;
+    memo.groups.delete(lead.id);
+    if ((before.email_key === null) === (before.linkedin_url === null)) {
+      group.stale = true;
+      return;
+    }
+    group.members = group.members.filter((p) => p.id !== lead.id);
+    group.inDatabase.delete(lead.id);
+    const facts = group.facts;
+    if (
+      facts &&
+      (facts.anchors.includes(lead.row_number) ||
+        facts.suppressors.includes(lead.row_number) ||
+        facts.leads.includes(lead.row_number))
+    )
+      group.facts = null;
+  }
+
+  /**
+   * Lead `lead` has new keys: it joins the group of the other leads holding them when that group is
+   * known whole; a lead that joins two groups, or one not read whole yet, makes the groups read again.
+   */
+  function joinGroup(lead: Peer): void {
+    if (memo === null) return;
+    const found: (Group | undefined)[] = [];
+    for (const kind of ['email', 'linkedin'] as const) {
+      const value = lead[KEY_COLUMN[kind]];
+      const other =
+        value === null
+          ? undefined
+          : draftKeys.leadsWith(lead.import_id, kind, value).find((id) => id !== lead.id);
+      if (other !== undefined) found.push(memo.groups.get(other));
+    }
+    const group = found[0];
+    if (found.length === 0) return;
+    if (group === undefined || group.stale || found.some((g) => g !== group)) {
+      for (const g of found) if (g) g.stale = true;
+      return;
+    }
+    group.members.push(lead);
+    memo.groups.set(lead.id, group);
+    const known = committedOf(
+      lead.email_key === null ? [] : [lead.email_key],
+      lead.linkedin_url === null ? [] : [lead.linkedin_url],
+    );
+    if (known.size > 0) group.inDatabase.add(lead.id);
+    const facts = group.facts;
+    if (facts === null) return;
+    if (known.size > 0) keepLowest(facts.anchors, lead.row_number);
+    if (isSuppressor(lead)) keepLowest(facts.suppressors, lead.row_number);
+    if (countsAsLead(lead, 'group')) keepLowest(facts.leads, lead.row_number);
+  }
+
+  /**
    * Lead `id` was written with these values. What it can only have added to is updated; what it may have
    * taken a lowest row from is read again when next asked; a change of keys can join or split groups,
    * so then every group and key is.
@@ -426,8 +527,11 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     known.email_key = now.email_key;
     known.linkedin_url = now.linkedin_url;
     if (before.email_key !== known.email_key || before.linkedin_url !== known.linkedin_url) {
-      memo.groups.clear();
-      memo.firstLeads.clear();
+      for (const kind of ['email', 'linkedin'] as const)
+        for (const key of [before[KEY_COLUMN[kind]], known[KEY_COLUMN[kind]]])
+          if (key !== null) memo.firstLeads.delete(firstLeadsKey(known.import_id, kind, key));
+      leaveGroup(known, before);
+      joinGroup(known);
       return;
     }
     for (const kind of ['email', 'linkedin'] as const) {
