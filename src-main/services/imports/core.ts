@@ -18,7 +18,7 @@ import {
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
 import { createDraftKeys } from './draft-keys';
-import { outsideVersion } from './versions';
+import { outsideVersion, writesVersion } from './versions';
 import { createReclassifier, type KeyedLead, type Reclassified } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
 import { yieldToEventLoop } from '../../app/event-loop';
@@ -375,13 +375,6 @@ export function createCore(ctx: AppContext) {
     });
   }
 
-  // Every row this connection writes, and every commit of another connection (the CLI beside the app).
-  const writesStamp = sqlite
-    .prepare<[], string>("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)")
-    .pluck();
-  /** Changes whenever anything may have been written to the database. */
-  const stamp = (): string => writesStamp.get() as string;
-
   /**
    * A chunked step over draft leads (a bulk action, a re-check), a transaction per chunk and a turn of
    * the event loop between them. What its re-checks read is kept from one transaction to the next while
@@ -391,17 +384,17 @@ export function createCore(ctx: AppContext) {
    */
   function step(batchId: number | null, skip?: ReadonlySet<number>) {
     let memo = reclassifier.newMemo();
-    let seen = stamp();
+    let seen = writesVersion(sqlite);
     const work = peerRechecks(batchId, skip);
     const run = (fn: () => void): void => {
-      if (stamp() !== seen) memo = reclassifier.newMemo();
+      if (writesVersion(sqlite) !== seen) memo = reclassifier.newMemo();
       try {
         write(() => reclassifier.inPass(fn, memo));
       } catch (e) {
         memo = reclassifier.newMemo();
         throw e;
       } finally {
-        seen = stamp();
+        seen = writesVersion(sqlite);
       }
     };
     return {

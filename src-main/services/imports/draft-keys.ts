@@ -14,6 +14,7 @@
  * not see.
  */
 import type Database from 'better-sqlite3';
+import { dataVersion as dataVersionOf } from './versions';
 
 export type KeyKind = 'email' | 'linkedin';
 
@@ -61,9 +62,8 @@ export function createDraftKeys(sqlite: Database.Database) {
       'SELECT id, email_key, linkedin_url FROM leads WHERE id >= ? AND id < ? AND +import_id = ?',
     )
     .raw();
-  // Prepared once: `sqlite.pragma()` compiles its statement on every call, and every lookup asks.
-  const dataVersionOf = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
-  const dataVersion = (): number => dataVersionOf.get() as number;
+  // A cached statement: `sqlite.pragma()` compiles its statement on every call, and every lookup asks.
+  const dataVersion = (): number => dataVersionOf(sqlite);
 
   const maps = new Map<number, KeyMaps>();
   let seenVersion = dataVersion();

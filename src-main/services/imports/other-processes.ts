@@ -5,15 +5,16 @@
  * has no screens and does not poll.
  */
 import type { AppContext } from '../../app/context';
+import { dataVersion } from './versions';
 
 const POLL_MS = 1_000;
 
 export function followOtherProcesses(ctx: AppContext, announceSuppressions: () => void): void {
   if (ctx.host === 'cli') return;
-  const dataVersion = ctx.database.sqlite.prepare<[], number>('PRAGMA data_version').pluck();
-  let seen = dataVersion.get();
+  const { sqlite } = ctx.database;
+  let seen = dataVersion(sqlite);
   const timer = setInterval(() => {
-    const now = dataVersion.get();
+    const now = dataVersion(sqlite);
     if (now === seen) return;
     seen = now;
     ctx.events.emit('imports.changed', { importId: null });

@@ -354,6 +354,20 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     };
   }
 
+  /** For each of `keys`, the first lead of the import other than `lead` that holds it. */
+  function otherHolders(lead: Pick<DbLead, 'id' | 'import_id'>, keys: LeadKeys): number[] {
+    const holders: number[] = [];
+    for (const kind of ['email', 'linkedin'] as const) {
+      const value = keys[KEY_COLUMN[kind]];
+      const other =
+        value === null
+          ? undefined
+          : draftKeys.leadsWith(lead.import_id, kind, value).find((id) => id !== lead.id);
+      if (other !== undefined) holders.push(other);
+    }
+    return holders;
+  }
+
   /**
    * In a pass, the groups of the other leads holding `keys`, keys `row` does not hold as stored (a typo
    * it is being fixed to, or one it was fixed from), when the row is in none of them (else it may be
@@ -362,13 +376,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
   function groupsJoined(row: Pick<DbLead, 'id' | 'import_id'>, keys: LeadKeys): Group[] | null {
     if (memo === null) return null;
     const groups: Group[] = [];
-    for (const kind of ['email', 'linkedin'] as const) {
-      const value = keys[KEY_COLUMN[kind]];
-      const other =
-        value === null
-          ? undefined
-          : draftKeys.leadsWith(row.import_id, kind, value).find((id) => id !== row.id);
-      const holder = other === undefined ? undefined : readLeads([other])[0];
+    for (const other of otherHolders(row, keys)) {
+      const holder = readLeads([other])[0];
       if (holder === undefined) continue;
       const group = storedGroup(row.import_id, holder.id, holder);
       if (group === null || memo.groups.get(row.id) === group) return null;
@@ -484,17 +493,10 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
    */
   function joinGroup(lead: Peer): void {
     if (memo === null) return;
-    const found: (Group | undefined)[] = [];
-    for (const kind of ['email', 'linkedin'] as const) {
-      const value = lead[KEY_COLUMN[kind]];
-      const other =
-        value === null
-          ? undefined
-          : draftKeys.leadsWith(lead.import_id, kind, value).find((id) => id !== lead.id);
-      if (other !== undefined) found.push(memo.groups.get(other));
-    }
-    const group = found[0];
+    const { groups } = memo;
+    const found = otherHolders(lead, lead).map((id) => groups.get(id));
     if (found.length === 0) return;
+    const group = found[0];
     if (group === undefined || group.stale || found.some((g) => g !== group)) {
       for (const g of found) if (g) g.stale = true;
       return;
@@ -515,8 +517,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
 
   /**
    * Lead `id` was written with these values. What it can only have added to is updated; what it may have
-   * taken a lowest row from is read again when next asked; a change of keys can join or split groups,
-   * so then every group and key is.
+   * taken a lowest row from is read again when next asked; a change of keys moves it from group to group
+   * (`leaveGroup`, `joinGroup`) and drops what the pass knew of its old and new keys' first leads.
    */
   function written(id: number, now: Omit<Peer, 'id' | 'import_id' | 'row_number'>): void {
     const known = memo?.leads.get(id);

@@ -1,6 +1,7 @@
 /*
  * What a lead's verdict reads from outside its import, as version strings that change whenever it
- * changes, from this process or the CLI beside it: the suppression list and the committed imports.
+ * changes, from this process or the CLI beside it: the suppression list and the committed imports. And
+ * the database's own counters of what was written.
  */
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../../queue/sql';
@@ -25,4 +26,16 @@ export function committedImportsVersion(sqlite: Database.Database): string {
 /** Both of the above: everything outside an import that a verdict reads. */
 export function outsideVersion(sqlite: Database.Database): string {
   return `${suppressionListVersion(sqlite)}/${committedImportsVersion(sqlite)}`;
+}
+
+/** Moves whenever another connection (the CLI beside the app) commits; this connection's writes leave it. */
+export function dataVersion(sqlite: Database.Database): number {
+  return (cachedStatement(sqlite, 'SELECT data_version AS v FROM pragma_data_version').get() as { v: number })
+    .v;
+}
+
+/** Moves with every row written on this connection and every commit of another one. */
+export function writesVersion(sqlite: Database.Database): string {
+  const changes = (cachedStatement(sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${changes}:${dataVersion(sqlite)}`;
 }

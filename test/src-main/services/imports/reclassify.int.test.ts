@@ -179,6 +179,61 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
     await app.close();
   });
 
+  /** Imports `body` as a draft, runs `fn` on it, then deletes it and empties the suppression list. */
+  async function withDraft(
+    body: readonly (readonly [string, string])[],
+    name: string,
+    fn: (importId: number, all: () => Promise<LeadRow[]>) => Promise<void>,
+  ): Promise<void> {
+    const rows = [HEADER, ...body.map(([email, profile], i) => [email, `Lead ${i}`, profile])];
+    const { summary } = await importFile(app.call, csvBytes(rows), name, { draft: true, force: true });
+    try {
+      await fn(
+        summary.id,
+        async () => (await app.call('leads.page', { importId: summary.id, limit: 1000 })).rows,
+      );
+    } finally {
+      await app.call('imports.delete', { importId: summary.id });
+      await clearSuppressions();
+    }
+  }
+
+  /** A step both properties take; Keep and Exclude act on `leadIds`, and `suppressed` follows the list. */
+  async function applyStep(
+    importId: number,
+    o:
+      { kind: 'undo' | 'fixTypos' | 'unsuppress' | 'keep' | 'exclude' } | { kind: 'suppress'; entry: string },
+    leadIds: number[],
+    suppressed: Set<string>,
+  ): Promise<void> {
+    if (o.kind === 'undo') await app.call('leads.undo', { importId });
+    else if (o.kind === 'fixTypos')
+      await app.call('leads.bulk', { importId, action: 'apply_all_typo_fixes' });
+    else if (o.kind === 'suppress') {
+      await app.call('suppressions.add', { entries: [o.entry], source: 'typed' });
+      suppressed.add(o.entry);
+    } else if (o.kind === 'unsuppress') {
+      await clearSuppressions();
+      suppressed.clear();
+    } else
+      await app.call('leads.bulk', {
+        importId,
+        action: o.kind === 'keep' ? 'keep_selected' : 'exclude_selected',
+        leadIds,
+      });
+  }
+
+  /** The invariants every step keeps (see checkPeople and checkSettled). */
+  async function checkStep(
+    importId: number,
+    all: () => Promise<LeadRow[]>,
+    after: string,
+    suppressed: ReadonlySet<string>,
+  ): Promise<void> {
+    checkPeople(await all(), after, IN_DATABASE, suppressed);
+    checkSettled(app, importId, after);
+  }
+
   it('never leaves two ready leads for one person, nor one for a person already in your leads (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -187,33 +242,19 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
           maxLength: 8,
         }),
         fc.array(op, { maxLength: 8 }),
-        async (body, ops) => {
-          const rows = [HEADER, ...body.map(([email, profile], i) => [email, `Lead ${i}`, profile])];
-          const { summary } = await importFile(app.call, csvBytes(rows), 'draft.csv', {
-            draft: true,
-            force: true,
-          });
-          const all = async () => (await app.call('leads.page', { importId: summary.id, limit: 100 })).rows;
-          try {
+        async (body, ops) =>
+          withDraft(body, 'draft.csv', async (importId, all) => {
             const ids = (await all()).map((l) => l.id);
             const suppressed = new Set<string>();
-            checkPeople(await all(), 'import');
-            checkSettled(app, summary.id, 'import');
+            await checkStep(importId, all, 'import', suppressed);
             for (const o of ops) {
-              const leadId = 'lead' in o ? ids[o.lead % ids.length] : undefined;
-              const leadIds = 'leads' in o ? [...new Set(o.leads.map((i) => ids[i % ids.length] ?? 0))] : [];
-              if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
-              else if (o.kind === 'fixTypos')
-                await app.call('leads.bulk', { importId: summary.id, action: 'apply_all_typo_fixes' });
-              else if (o.kind === 'suppress')
-                await app.call('suppressions.add', { entries: [o.entry], source: 'typed' });
-              else if (o.kind === 'unsuppress') await clearSuppressions();
-              else if (o.kind === 'resolve' || o.kind === 'keepBoth') {
-                const { groups } = await app.call('groups.list', {
-                  importId: summary.id,
-                  status: 'open',
-                  limit: 10,
+              if (o.kind === 'email' || o.kind === 'linkedin') {
+                await app.call('leads.edit', {
+                  leadId: ids[o.lead % ids.length] ?? 0,
+                  changes: o.kind === 'email' ? { email: o.value } : { linkedinUrl: o.value },
                 });
+              } else if (o.kind === 'resolve' || o.kind === 'keepBoth') {
+                const { groups } = await app.call('groups.list', { importId, status: 'open', limit: 10 });
                 const g = groups[o.group % Math.max(1, groups.length)];
                 if (!g) continue;
                 if (o.kind === 'keepBoth') await app.call('groups.keepBoth', { groupId: g.id });
@@ -225,33 +266,14 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
                     mergeEmptyFields: o.merge,
                   });
                 }
-              } else if (o.kind === 'keep')
-                await app.call('leads.bulk', {
-                  importId: summary.id,
-                  action: 'keep_selected',
-                  leadIds,
-                });
-              else if (o.kind === 'exclude')
-                await app.call('leads.bulk', {
-                  importId: summary.id,
-                  action: 'exclude_selected',
-                  leadIds,
-                });
-              else
-                await app.call('leads.edit', {
-                  leadId: leadId ?? 0,
-                  changes: o.kind === 'email' ? { email: o.value } : { linkedinUrl: o.value },
-                });
-              if (o.kind === 'suppress') suppressed.add(o.entry);
-              else if (o.kind === 'unsuppress') suppressed.clear();
-              checkPeople(await all(), JSON.stringify(o), IN_DATABASE, suppressed);
-              checkSettled(app, summary.id, JSON.stringify(o));
+              } else {
+                const leadIds =
+                  'leads' in o ? [...new Set(o.leads.map((i) => ids[i % ids.length] ?? 0))] : [];
+                await applyStep(importId, o, leadIds, suppressed);
+              }
+              await checkStep(importId, all, JSON.stringify(o), suppressed);
             }
-          } finally {
-            await app.call('imports.delete', { importId: summary.id });
-            await clearSuppressions();
-          }
-        },
+          }),
       ),
       { numRuns: 100 },
     );
@@ -290,40 +312,17 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
           { minLength: 300, maxLength: 400 },
         ),
         fc.array(step, { minLength: 1, maxLength: 4 }),
-        async (body, steps) => {
-          const rows = [HEADER, ...body.map(([email, profile], i) => [email, `Lead ${i}`, profile])];
-          const { summary } = await importFile(app.call, csvBytes(rows), 'big.csv', {
-            draft: true,
-            force: true,
-          });
-          const all = async () => (await app.call('leads.page', { importId: summary.id, limit: 1000 })).rows;
-          try {
+        async (body, steps) =>
+          withDraft(body, 'big.csv', async (importId, all) => {
             const ids = (await all()).map((l) => l.id);
             const suppressed = new Set<string>();
             for (const o of steps) {
-              if (o.kind === 'undo') await app.call('leads.undo', { importId: summary.id });
-              else if (o.kind === 'fixTypos')
-                await app.call('leads.bulk', { importId: summary.id, action: 'apply_all_typo_fixes' });
-              else if (o.kind === 'suppress') {
-                await app.call('suppressions.add', { entries: [o.entry], source: 'typed' });
-                suppressed.add(o.entry);
-              } else if (o.kind === 'unsuppress') {
-                await clearSuppressions();
-                suppressed.clear();
-              } else
-                await app.call('leads.bulk', {
-                  importId: summary.id,
-                  action: o.kind === 'keep' ? 'keep_selected' : 'exclude_selected',
-                  leadIds: ids.slice(o.from % ids.length, (o.from % ids.length) + o.count),
-                });
-              checkPeople(await all(), JSON.stringify(o), IN_DATABASE, suppressed);
-              checkSettled(app, summary.id, JSON.stringify(o));
+              const from = 'from' in o ? o.from % ids.length : 0;
+              const leadIds = 'count' in o ? ids.slice(from, from + o.count) : [];
+              await applyStep(importId, o, leadIds, suppressed);
+              await checkStep(importId, all, JSON.stringify(o), suppressed);
             }
-          } finally {
-            await app.call('imports.delete', { importId: summary.id });
-            await clearSuppressions();
-          }
-        },
+          }),
       ),
       { numRuns: 8 },
     );
