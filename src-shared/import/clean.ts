@@ -21,7 +21,7 @@ import {
 import { detached, valueMemo } from './memo';
 import { cleanOptional, cleanText } from './text';
 import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
-import { cleanPersonName, joinName, splitFullName } from './name';
+import { cleanPersonName, fullNameInOrder, joinName, splitFullName } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -60,23 +60,44 @@ function cell(cells: readonly string[], column: number | undefined): string | nu
   return column === undefined ? null : (cells[column] ?? null);
 }
 
-// Splitting a full name is many small steps.
-const splitName = valueMemo(splitFullName, (parts) => ({
-  firstName: parts.firstName === null ? null : detached(parts.firstName),
-  lastName: parts.lastName === null ? null : detached(parts.lastName),
-}));
+// Splitting a full name is many small steps. The parts are cleaned as a typed first or last name is:
+// a word of the full name can be cased differently on its own ("ა" starts a name only once split off).
+const splitName = valueMemo(
+  (full) => {
+    const parts = splitFullName(full);
+    return { firstName: cleanPersonName(parts.firstName), lastName: cleanPersonName(parts.lastName) };
+  },
+  (parts) => ({
+    firstName: parts.firstName === null ? null : detached(parts.firstName),
+    lastName: parts.lastName === null ? null : detached(parts.lastName),
+  }),
+);
 
 /**
  * Normalise the name parts together: a full name fills missing first/last
- * names, first + last fill a missing full name. Names the user gave are kept.
+ * names, first + last fill a missing full name, and a "Last, First" full
+ * name is put in spoken order. The parts the user gave are kept.
  */
 function completeNames(lead: NormalisedLead): void {
-  if (lead.fullName !== null && (lead.firstName === null || lead.lastName === null)) {
+  const { firstName, lastName, fullName } = lead;
+  if (fullName === null) {
+    // Cased as a typed full name is: a name joined from a title-case letter ("ᾈ") and an all-caps
+    // part would be re-cased by the next clean.
+    lead.fullName = cleanPersonName(joinName(firstName, lastName));
+    return;
+  }
+  // Both parts given and no comma: nothing to fill or turn (most rows).
+  if (firstName !== null && lastName !== null && !fullName.includes(',')) return;
+  // A name that is only the parts joined, as built above, stays as it is: split again, "Mary Ann"
+  // with no last name would gain the last name "Ann" on the next edit.
+  if (fullName === cleanPersonName(joinName(firstName, lastName))) return;
+  // Split the name as it ends up, so that cleaning the lead again splits it the same way.
+  lead.fullName = fullNameInOrder(fullName);
+  if (firstName === null || lastName === null) {
     const parts = splitName(lead.fullName);
     lead.firstName ??= parts.firstName;
     lead.lastName ??= parts.lastName;
   }
-  lead.fullName ??= joinName(lead.firstName, lead.lastName);
 }
 
 function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {

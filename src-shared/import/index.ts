@@ -39,7 +39,7 @@ export {
 } from './email';
 export { suggestDomain } from './typos';
 export { isFreeMailDomain, isDisposableDomain } from './domain-lists';
-export { cleanPersonName, splitFullName, joinName, type NameParts } from './name';
+export { cleanPersonName, splitFullName, fullNameInOrder, joinName, type NameParts } from './name';
 export { websiteDomain, emailRegistrableDomain, toAsciiHost } from './website';
 export { canonicalLinkedIn, type LinkedInResult } from './linkedin';
 export { cleanPhone, phoneKey, isPhoneMangledByNumberFormat } from './phone';

@@ -143,6 +143,35 @@ function titleCase(s: string): string {
 }
 
 /**
+ * The comma-separated groups of a name, with ", PhD" / ", Jr." style suffix groups (never the first
+ * group) apart, so that "Jane Doe, PhD" is not read as "Last, First".
+ */
+function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
+  const parts: string[] = [];
+  const suffixes: string[] = [];
+  cleaned.split(',').forEach((raw, i) => {
+    const p = raw.trim();
+    if (p === '') return;
+    if (i > 0 && p.split(' ').every((t) => SUFFIXES.has(bare(t)))) suffixes.push(p);
+    else parts.push(p);
+  });
+  return { parts, suffixes };
+}
+
+/**
+ * A cleaned full name written "Last, First" (CRM exports often are) in the order it is spoken, as
+ * MachFive and the send tools use it to address the person: "Doe, Jane Marie" -> "Jane Marie Doe",
+ * "Doe, Jane, PhD" -> "Jane Doe, PhD". Any other name is returned as it is.
+ */
+export function fullNameInOrder(cleaned: string): string {
+  if (!cleaned.includes(',')) return cleaned;
+  const { parts, suffixes } = commaGroups(cleaned);
+  if (parts.length !== 2) return cleaned;
+  // Cased again: a word that now starts the name may be title-cased where it was not before ("ა").
+  return cleanPersonName([`${parts[1]} ${parts[0]}`, ...suffixes].join(', ')) ?? cleaned;
+}
+
+/**
  * Split a full name. Handles "Last, First", "First Last", "First Middle
  * Last" (middle names dropped from both parts), particles ("Ludwig van der
  * Rohe" -> last name "van der Rohe"), honorifics ("Dr. Jane Doe") and
@@ -153,11 +182,7 @@ function titleCase(s: string): string {
 export function splitFullName(full: string | null | undefined): NameParts {
   const cleaned = cleanPersonName(full);
   if (cleaned === null) return { firstName: null, lastName: null };
-  // Drop ", PhD" / ", Jr." style suffix groups before looking for "Last, First".
-  const commaParts = cleaned
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p, i) => p !== '' && (i === 0 || !p.split(' ').every((t) => SUFFIXES.has(bare(t)))));
+  const commaParts = commaGroups(cleaned).parts;
   let tokens: string[];
   let lastFirst = false;
   if (commaParts.length >= 2) {

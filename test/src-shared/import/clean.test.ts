@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { classify, cleanLead, cleanRow, compileMapping } from '../../../src-shared/import/clean';
 import { emptyLead, type ColumnMapping } from '../../../src-shared/import/types';
 
@@ -30,7 +31,7 @@ describe('cleanRow', () => {
     );
     expect(lead).toMatchObject({
       email: 'JANE@acme.com',
-      fullName: 'Doe, Jane',
+      fullName: 'Jane Doe',
       firstName: 'Jane',
       lastName: 'Doe',
       company: 'Acme Ltd',
@@ -93,6 +94,50 @@ describe('cleanLead (inline edits)', () => {
       linkedinUrl: 'https://www.linkedin.com/in/jd',
     });
     expect(cleanLead(once.lead).lead).toEqual(once.lead);
+  });
+
+  it('puts a "Last, First" full name in spoken order and splits it', () => {
+    const { lead } = cleanLead({ ...emptyLead(), email: 'jane@acme.com', fullName: 'DOE, JANE MARIE, PHD' });
+    expect(lead).toMatchObject({ fullName: 'Jane Marie Doe, Phd', firstName: 'Jane', lastName: 'Doe' });
+  });
+
+  it('does not split a full name it built from a first name alone on the next edit', () => {
+    const once = cleanLead({ ...emptyLead(), email: 'mary@acme.com', firstName: 'Mary Ann' }).lead;
+    expect(once).toMatchObject({ fullName: 'Mary Ann', firstName: 'Mary Ann', lastName: null });
+    expect(cleanLead({ ...once, title: 'CEO' }).lead).toMatchObject({
+      firstName: 'Mary Ann',
+      lastName: null,
+    });
+  });
+
+  it('changes nothing when a cleaned lead is cleaned again (property)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.constantFrom('Doe', 'JANE', 'van der', 'Dr.', 'PhD', 'jr', 'ა', 'և', 'Ωμέγα', '李'),
+    );
+    const name = fc
+      .array(fc.tuple(piece, fc.constantFrom(' ', ', ', ',', '  ')), { maxLength: 4 })
+      .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+    const optional = fc.option(name, { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          email: fc.option(fc.constantFrom('jane@acme.com', ' MAILTO:Jo@Gmial.com ', 'a,b@x.io', 'x'), {
+            nil: null,
+          }),
+          fullName: optional,
+          firstName: optional,
+          lastName: optional,
+          title: optional,
+          company: optional,
+        }),
+        (fields) => {
+          const once = cleanLead({ ...emptyLead(), ...fields }).lead;
+          expect(cleanLead(once).lead).toEqual(once);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

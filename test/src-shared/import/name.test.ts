@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanPersonName, joinName, splitFullName } from '../../../src-shared/import/name';
+import { cleanPersonName, fullNameInOrder, joinName, splitFullName } from '../../../src-shared/import/name';
 
 describe('splitFullName', () => {
   it.each([
@@ -50,6 +50,41 @@ describe('cleanPersonName', () => {
         const once = cleanPersonName(s);
         return once === null || cleanPersonName(once) === once;
       }),
+    );
+  });
+});
+
+describe('fullNameInOrder', () => {
+  it.each([
+    ['Doe, Jane', 'Jane Doe'],
+    ['Doe, Jane Marie', 'Jane Marie Doe'],
+    ['Doe,Jane', 'Jane Doe'],
+    ['van der Rohe, Ludwig', 'Ludwig van der Rohe'],
+    ['Smith Jr., John', 'John Smith Jr.'],
+    ['Doe, Jane, PhD', 'Jane Doe, PhD'],
+    ['Jane Doe, PhD', 'Jane Doe, PhD'], // a suffix group is not a first name
+    ['Jane Doe', 'Jane Doe'],
+    ['Doe, Jane, Marketing', 'Doe, Jane, Marketing'], // three groups: not a "Last, First" name
+    ['Петров, Иван', 'Иван Петров'],
+  ])('%j -> %j', (full, expected) => {
+    expect(fullNameInOrder(full)).toBe(expected);
+  });
+
+  it('splits into the same first and last name as the name it came from', () => {
+    for (const full of ['Doe, Jane Marie', 'van der Rohe, Ludwig', 'Smith Jr., John', 'Doe, Dr. Jane, PhD']) {
+      expect(splitFullName(fullNameInOrder(full))).toEqual(splitFullName(full));
+    }
+  });
+
+  it('changes nothing the second time', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const cleaned = cleanPersonName(s);
+        if (cleaned === null) return true;
+        const once = fullNameInOrder(cleaned);
+        return fullNameInOrder(once) === once && cleanPersonName(once) === once;
+      }),
+      { numRuns: 2000 },
     );
   });
 });
