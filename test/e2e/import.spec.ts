@@ -384,3 +384,26 @@ test('a failure while saving is shown where the user is looking, and Continue ca
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'All')).toHaveText(/All\s*40/);
 });
+
+test('each section of the navigation stays on one line when it is the current one, clear of its shortcut', async ({
+  app: page,
+}) => {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const items = nav.getByRole('button');
+  const count = await items.count();
+  expect(count).toBeGreaterThan(1);
+  const lineHeight = (await items.nth(1).boundingBox())?.height ?? 0;
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    await item.click();
+    await expect(item).toHaveAttribute('aria-current', 'page');
+    const name = await item.innerText();
+    expect((await item.boundingBox())?.height, name).toBe(lineHeight);
+    // The bold label ends at least a few pixels before the shortcut starts.
+    const space = await item.evaluate((button) => {
+      const [label, shortcut] = Array.from(button.querySelectorAll('span'));
+      return (shortcut?.getBoundingClientRect().left ?? 0) - (label?.getBoundingClientRect().right ?? 0);
+    });
+    expect(space, name).toBeGreaterThanOrEqual(6);
+  }
+});
