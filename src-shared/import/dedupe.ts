@@ -130,6 +130,20 @@ export function completeness(lead: NormalisedLead): number {
 }
 
 /**
+ * Subtracted from the completeness of a row that can never be sent (invalid, suppressed, or already in
+ * your leads). Completeness counts fields and columns, far below this.
+ */
+const UNSENDABLE_PENALTY = 1_000_000;
+
+/**
+ * A row's claim to be the survivor of its group, the highest wins: one that can be sent whenever the
+ * group has one (a valid lead must not become the duplicate of a broken one), then the most complete.
+ */
+export function survivorScore(lead: NormalisedLead, sendable: boolean): number {
+  return completeness(lead) - (sendable ? 0 : UNSENDABLE_PENALTY);
+}
+
+/**
  * For each row, the first row with the same key (itself when it is the
  * first or has no key). A table sized for all rows up front, over typed
  * arrays: a Map grows (and re-hashes) its way to 100k keys and costs about

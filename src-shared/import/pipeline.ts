@@ -37,10 +37,10 @@ import {
 } from './clean';
 import {
   alreadyInLeadsReason,
-  completeness,
   duplicateGroupsInIdOrder,
   matchExisting,
   sameFileReason,
+  survivorScore,
   type DuplicateGroup,
   type ExistingLookup,
   type ExistingMatch,
@@ -164,14 +164,6 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   return { rowNumbers, originals, cleaned, blankRows };
 }
 
-/**
- * Subtracted from the completeness of a row that can never be sent (invalid, suppressed, or already in
- * your leads): the survivor of a group is one that can be sent whenever the group has one (a valid lead
- * must not become the duplicate of a broken one), then the most complete. Completeness counts fields and
- * columns, far below this.
- */
-const UNSENDABLE_PENALTY = 1_000_000;
-
 /** What an exact group says about each of its members, by lead position (0: nothing). */
 interface PersonLinks {
   /** The lowest row of the group already in your leads. */
@@ -206,7 +198,7 @@ function groupsOf(
         ? 1
         : 0;
     unsendable[i] = never;
-    scores[i] = completeness(leads[i] as NormalisedLead) - never * UNSENDABLE_PENALTY;
+    scores[i] = survivorScore(leads[i] as NormalisedLead, never === 0);
   }
   const found = duplicateGroupsInIdOrder(leads, sheet.rowNumbers, scores);
   const groups: PipelineGroup[] = [];

@@ -401,8 +401,10 @@ test('each section of the navigation stays on one line when it is the current on
     expect((await item.boundingBox())?.height, name).toBe(lineHeight);
     // The bold label ends at least a few pixels before the shortcut starts.
     const space = await item.evaluate((button) => {
-      const [label, shortcut] = Array.from(button.querySelectorAll('span'));
-      return (shortcut?.getBoundingClientRect().left ?? 0) - (label?.getBoundingClientRect().right ?? 0);
+      const spans = button.querySelectorAll('span');
+      const label = spans.item(0).getBoundingClientRect();
+      const shortcut = spans.item(1).getBoundingClientRect();
+      return shortcut.left - label.right;
     });
     expect(space, name).toBeGreaterThanOrEqual(6);
   }

@@ -20,7 +20,15 @@ import type { OpenedDatabase } from '../../db/open';
 import { createDraftKeys } from './draft-keys';
 import { outsideVersion, writesVersion } from './versions';
 import { createReclassifier, type KeyedLead, type Reclassified } from './reclassify';
-import { LEAD_COLUMNS, MUTABLE_COLUMNS, type DbLead } from './rows';
+import {
+  LEAD_COLUMNS,
+  LEAD_FIELD_COLUMNS,
+  MUTABLE_COLUMNS,
+  toNormalised,
+  type DbLead,
+  type DbLeadFields,
+} from './rows';
+import { survivorScore } from '../../../src-shared/import/dedupe';
 import { yieldToEventLoop } from '../../app/event-loop';
 
 export interface DbImport {
@@ -98,6 +106,9 @@ export function createCore(ctx: AppContext) {
     "SELECT * FROM imports WHERE id = ? AND status != 'deleting'",
   );
   const getLead = sqlite.prepare<[number], DbLead>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`);
+  const fieldsOf = sqlite.prepare<[string], DbLeadFields & Pick<DbLead, 'id' | 'state'>>(
+    `SELECT id, state, ${LEAD_FIELD_COLUMNS.join(', ')} FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
+  );
   const idRange = sqlite.prepare<[number], { lo: number | null; hi: number | null }>(
     'SELECT min(id) AS lo, max(id) AS hi FROM leads WHERE import_id = ?',
   );
@@ -463,6 +474,22 @@ export function createCore(ctx: AppContext) {
     draftKeys.warm(importId, idWindows(importId, KEY_WINDOW));
 
   /**
+   * `ids` with the likeliest survivors first. Rows re-checked together that are one person, such as
+   * rows given back by an entry removed from the suppression list or by a committed import deleted,
+   * then keep the row the import chose (the most complete that can be sent), not the first by row:
+   * the first of them re-checked is the one its duplicates name.
+   */
+  async function survivorsFirst(ids: readonly number[]): Promise<number[]> {
+    const score = new Map<number, number>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      if (i > 0) await yieldToEventLoop();
+      for (const row of fieldsOf.iterate(JSON.stringify(ids.slice(i, i + CHUNK))))
+        score.set(row.id, survivorScore(toNormalised(row), row.state !== 'invalid'));
+    }
+    return [...ids].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b);
+  }
+
+  /**
    * Re-checks draft leads after a change outside their undo history (the suppression list, another
    * import's commit or deletion, an undo), a chunk per transaction, and the rest of the group of each one
    * that changed; `peersOfAll`: of each one, also when it was changed already (by a bulk statement).
@@ -477,7 +504,7 @@ export function createCore(ctx: AppContext) {
     if (ids.length === 0) return changed;
     for (const importId of importIds) await warmKeys(importId);
     const recheckStep = step(null);
-    await recheckStep.each(ids, CHUNK / 4, (chunk) => {
+    await recheckStep.each(await survivorsFirst(ids), CHUNK / 4, (chunk) => {
       const origins: DbLead[] = [];
       for (const id of chunk) {
         const row = getLead.get(id);

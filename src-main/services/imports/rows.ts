@@ -96,7 +96,10 @@ export function parseDecision(value: string | null): RowDecision | null {
   return value === null ? null : RowDecisionSchema.parse(value);
 }
 
-export function toNormalised(row: DbLead): NormalisedLead {
+/** A lead's person fields as stored. */
+export type DbLeadFields = Pick<DbLead, (typeof LEAD_FIELD_COLUMNS)[number]>;
+
+export function toNormalised(row: DbLeadFields): NormalisedLead {
   const lead = emptyLead();
   lead.email = row.email;
   lead.firstName = row.first_name;

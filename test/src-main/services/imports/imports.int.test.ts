@@ -242,13 +242,36 @@ describe('importing files through the service', () => {
       ready: 1,
       duplicate: 2,
     });
-    // Ana is one person to send again: the re-check keeps the first row of her group that can be sent.
+    // Ana is one person to send again: the re-check keeps the row the import chose, the more complete.
     await app.call('imports.delete', { importId: first });
     expect(await statesOf(second)).toEqual([
+      ['duplicate', 'Same LinkedIn profile as row 3'],
       ['ready', 'Ready'],
-      ['duplicate', 'Same LinkedIn profile as row 2'],
       ['ready', 'Ready'],
     ]);
+  });
+
+  it('rows of one address given back by the suppression list keep the one the import would choose, the most complete', async () => {
+    const rows = csv([
+      ['ana@acme.com', 'Ana', '', '', '', ''],
+      ['ana@acme.com', 'Ana', 'Silva', 'Acme', 'CTO', 'acme.com'],
+      ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', 'beta.io'],
+    ]);
+    const chosen = [
+      ['duplicate', 'Same email as row 3'],
+      ['ready', 'Ready'],
+      ['ready', 'Ready'],
+    ];
+    const plain = (await load(rows, 'plain.csv', { draft: true })).summary.id;
+    expect(await statesOf(plain)).toEqual(chosen);
+    await app.call('imports.delete', { importId: plain });
+
+    await app.call('suppressions.add', { entries: ['ana@acme.com'], source: 'typed' });
+    const listed = (await load(rows, 'listed.csv', { draft: true, force: true })).summary.id;
+    expect((await statesOf(listed)).map(([state]) => state)).toEqual(['suppressed', 'suppressed', 'ready']);
+    const { entries } = await app.call('suppressions.list', {});
+    await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+    expect(await statesOf(listed)).toEqual(chosen);
   });
 
   it('commit finds a person committed while its own file was still being saved, through the rows linked to them too', async () => {
