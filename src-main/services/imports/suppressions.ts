@@ -101,24 +101,30 @@ export function createSuppressions(core: Core) {
     'DELETE FROM suppressions WHERE id IN (SELECT value FROM json_each(?))',
   );
   const total = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM suppressions');
-  const draftLeads = sqlite.prepare<
-    [],
-    { id: number; import_id: number; email: string | null; state: string }
-  >(
-    `SELECT l.id, l.import_id, l.email, l.state FROM leads l JOIN imports i ON i.id = l.import_id
+  type DraftLead = { id: number; import_id: number; email: string; state: string; decision: string | null };
+  const draftLeads = sqlite.prepare<[], DraftLead>(
+    `SELECT l.id, l.import_id, l.email, l.state, l.decision FROM leads l JOIN imports i ON i.id = l.import_id
       WHERE i.status = 'draft' AND l.email IS NOT NULL`,
   );
 
-  /** Re-classifies the draft leads whose address `matches` says are affected. */
-  async function reclassifyDrafts(matches: (email: string, state: string) => boolean): Promise<number> {
+  /**
+   * Re-classifies the draft leads `matches` says are affected, and in the drafts that hold any of them,
+   * those `alongside` says may be affected with them.
+   */
+  async function reclassifyDrafts(
+    matches: (lead: DraftLead) => boolean,
+    alongside?: (lead: DraftLead) => boolean,
+  ): Promise<number> {
     const ids: number[] = [];
     const imports = new Set<number>();
+    const others: DraftLead[] = [];
     for (const l of draftLeads.iterate()) {
-      if (l.email !== null && matches(l.email, l.state)) {
+      if (matches(l)) {
         ids.push(l.id);
         imports.add(l.import_id);
-      }
+      } else if (alongside?.(l)) others.push(l);
     }
+    for (const l of others) if (imports.has(l.import_id)) ids.push(l.id);
     // With the rest of their groups: a suppressed address suppresses the person's other rows, and a
     // suppressed lead no longer makes them its duplicates (and the other way round).
     const changed = await core.recheck(imports, ids);
@@ -195,7 +201,7 @@ export function createSuppressions(core: Core) {
       let reclassified = 0;
       if (added.length > 0) {
         const set = asSet(added);
-        reclassified = await reclassifyDrafts((email) => isSuppressed(email, set) !== null);
+        reclassified = await reclassifyDrafts((l) => isSuppressed(l.email, set) !== null);
         announce();
       }
       return { added: added.length, duplicates, invalid, invalidSamples, reclassified };
@@ -210,8 +216,13 @@ export function createSuppressions(core: Core) {
       let reclassified = 0;
       if (removed > 0) {
         const set = asSet(gone);
+        const remaining = loadSuppressionSet(sqlite);
+        // With the rows of those drafts suppressed as the same person as a listed address (perhaps one
+        // removed): re-checked together with that address's rows, the most complete of them all is kept.
         reclassified = await reclassifyDrafts(
-          (email, state) => state === 'suppressed' && isSuppressed(email, set) !== null,
+          (l) => l.state === 'suppressed' && isSuppressed(l.email, set) !== null,
+          (l) =>
+            l.state === 'suppressed' && l.decision !== 'exclude' && isSuppressed(l.email, remaining) === null,
         );
         announce();
       }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../helpers/app';
 import {
@@ -271,6 +272,104 @@ describe('importing files through the service', () => {
     expect((await statesOf(listed)).map(([state]) => state)).toEqual(['suppressed', 'suppressed', 'ready']);
     const { entries } = await app.call('suppressions.list', {});
     await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+    expect(await statesOf(listed)).toEqual(chosen);
+  });
+
+  it('rows given back by the suppression list or by a deleted committed import end as a fresh import would leave them (property)', async () => {
+    const row = fc.record({
+      email: fc.constantFrom('a@acme.com', 'A@Acme.com', 'b@beta.io', 'c@gmail.com', 'bad@acme'),
+      profile: fc.constantFrom('', 'linkedin.com/in/ann', 'linkedin.com/in/bo'),
+      company: fc.boolean(),
+      title: fc.boolean(),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 2, maxLength: 6 }),
+        fc.constantFrom('a@acme.com', 'b@beta.io'),
+        fc.constantFrom('suppression', 'committed'),
+        async (body, address, via) => {
+          run++;
+          // Names far apart row to row: no similar-name suggestion decides a state here.
+          const names = [
+            ['Ann', 'Lee'],
+            ['Bogdan', 'Stone'],
+            ['Carla', 'Diaz'],
+            ['Dev', 'Patel'],
+            ['Eve', 'Okafor'],
+            ['Femi', 'Jansen'],
+          ];
+          const rows = csv(
+            body.map((r, i) => [
+              r.email,
+              names[i]?.[0] ?? '',
+              names[i]?.[1] ?? '',
+              r.company ? 'Acme' : '',
+              r.title ? 'CTO' : '',
+              r.profile,
+            ]),
+            anaHeader,
+          );
+          const states = async (id: number) => (await allLeads(id)).map((l) => `${l.rowNumber} ${l.state}`);
+          const fresh = (await load(rows, `fresh${run}.csv`, { draft: true, force: true })).summary.id;
+          const expected = await states(fresh);
+          await app.call('imports.delete', { importId: fresh });
+
+          let holder: number | null = null;
+          if (via === 'suppression') {
+            await app.call('suppressions.add', { entries: [address], source: 'typed' });
+          } else {
+            holder = (
+              await load(csv([[address, 'Held', 'Elsewhere', '', '', '']], anaHeader), `held${run}.csv`)
+            ).summary.id;
+          }
+          const draft = (await load(rows, `draft${run}.csv`, { draft: true, force: true })).summary.id;
+          if (holder === null) {
+            const { entries } = await app.call('suppressions.list', {});
+            await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+          } else {
+            await app.call('imports.delete', { importId: holder });
+          }
+          expect(await states(draft), `${via} ${address}`).toEqual(expected);
+          await app.call('imports.delete', { importId: draft });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('rows of one person linked by a LinkedIn profile, given back by the suppression list, keep the most complete', async () => {
+    const rows = csv(
+      [
+        ['jane@rival.io', '', '', '', '', 'linkedin.com/in/jane-doe'],
+        ['jane.doe@gmail.com', 'Jane', 'Doe', 'Rival', 'CFO', 'linkedin.com/in/jane-doe'],
+        ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+      ],
+      anaHeader,
+    );
+    const chosen = [
+      ['duplicate', 'Same LinkedIn profile as row 3'],
+      ['ready', 'Ready'],
+      ['ready', 'Ready'],
+    ];
+    const plain = (await load(rows, 'plain.csv', { draft: true })).summary.id;
+    expect(await statesOf(plain)).toEqual(chosen);
+    await app.call('imports.delete', { importId: plain });
+
+    await app.call('suppressions.add', { entries: ['jane@rival.io', 'gone@else.org'], source: 'typed' });
+    const listed = (await load(rows, 'listed.csv', { draft: true, force: true })).summary.id;
+    expect((await statesOf(listed)).map(([state]) => state)).toEqual(['suppressed', 'suppressed', 'ready']);
+    // Removing another entry gives back nobody.
+    const other = await app.call('suppressions.list', { search: 'else.org' });
+    expect(await app.call('suppressions.remove', { ids: other.entries.map((e) => e.id) })).toEqual({
+      removed: 1,
+      reclassified: 0,
+    });
+    const { entries } = await app.call('suppressions.list', {});
+    expect(await app.call('suppressions.remove', { ids: entries.map((e) => e.id) })).toEqual({
+      removed: 1,
+      reclassified: 2,
+    });
     expect(await statesOf(listed)).toEqual(chosen);
   });
 
