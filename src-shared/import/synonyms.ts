@@ -134,6 +134,8 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'organization',
     'organisation',
     'organization name',
+    'org',
+    'org name',
     'account',
     'account name',
     'employer',

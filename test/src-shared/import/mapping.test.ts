@@ -27,6 +27,8 @@ describe('header synonyms', () => {
     ['Full Name', 'fullName'],
     ['Job Title', 'title'],
     ['Company Name', 'company'],
+    ['Org', 'company'],
+    ['Account Name', 'company'],
     ['Website', 'website'],
     ['LinkedIn URL', 'linkedinUrl'],
     ['Phone Number', 'phone'],
