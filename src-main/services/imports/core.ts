@@ -237,11 +237,19 @@ export function createCore(ctx: AppContext) {
     };
   }
 
+  /**
+   * Re-checks after a change outside the undo history (`recheck`) so far. Part of the stamp an undo step
+   * keeps: the versions alone come back when a change is reverted (an entry added, then removed), but the
+   * leads re-checked in between may have changed places (another row of the person became the one sent).
+   */
+  let outsideRechecks = 0;
+  const outsideStamp = (): string => `${outsideVersion(sqlite)}#${outsideRechecks}`;
+
   /** Starts an undoable step; snapshots are taken with `snapshot` before each change. */
   function beginUndo(importId: number, label: string): number {
     const id = Number(newUndoBatch.run(importId, label, Date.now()).lastInsertRowid);
     pruneUndo.run(importId, importId);
-    outsideAtUndo.set(id, outsideVersion(sqlite));
+    outsideAtUndo.set(id, outsideStamp());
     // Steps pruned from the history leave their stamp behind: forget the oldest (a step without one is re-checked).
     if (outsideAtUndo.size > MAX_UNDO_STAMPS)
       outsideAtUndo.delete(outsideAtUndo.keys().next().value as number);
@@ -250,12 +258,13 @@ export function createCore(ctx: AppContext) {
 
   /**
    * Whether what a verdict reads beyond the import (the suppression list, the committed imports) may
-   * have changed since undo step `batchId` began: always for a step of an earlier run of the app.
+   * have changed since undo step `batchId` began, or drafts were re-checked for such a change: always
+   * for a step of an earlier run of the app.
    */
   function changedOutsideSince(batchId: number): boolean {
     const then = outsideAtUndo.get(batchId);
     outsideAtUndo.delete(batchId);
-    return then !== outsideVersion(sqlite);
+    return then !== outsideStamp();
   }
 
   function snapshot(batchId: number, leadIds: readonly number[]): void {
@@ -265,6 +274,12 @@ export function createCore(ctx: AppContext) {
   function snapshotGroupRow(batchId: number, groupId: number): void {
     snapshotGroup.run(batchId, groupId);
   }
+
+  /**
+   * Moves on whenever a write may change what a re-check of another lead finds (`changesOthers`), and
+   * for writes this module does not see lead by lead: a lead re-checked since then need not be again.
+   */
+  let verdictEpoch = 0;
 
   /** Writes `r` to the lead if anything differs; returns whether the lead changed. */
   function store(row: DbLead, r: Reclassified, decision: RowDecision | null, edited: boolean): boolean {
@@ -294,6 +309,7 @@ export function createCore(ctx: AppContext) {
       (k) => k === 'edited_at' || (row as unknown as Record<string, unknown>)[k] === next[k],
     );
     if (same) return false;
+    if (reclassifier.changesOthers(row, next)) verdictEpoch++;
     writeLead.run(next);
     draftKeys.moved(row.import_id, row.id, row, next);
     reclassifier.written(row.id, next);
@@ -330,10 +346,17 @@ export function createCore(ctx: AppContext) {
     const checks = new Map<number, number>();
     const changed = new Set<number>();
     let settled: number[] = [];
+    // By lead: the epoch of its last re-check in this step. Nothing a re-check reads has changed since
+    // when it is still current: 20,000 rows re-checked in order are not re-checked again as their group.
+    const checkedAt = new Map<number, number>();
     return {
       changed,
       get done(): boolean {
         return next >= queue.length;
+      },
+      /** Lead `id` was just re-checked by the step's caller. */
+      checked(id: number): void {
+        checkedAt.set(id, verdictEpoch);
       },
       /** The changed leads `rows` (with the keys their groups are found by). */
       add(rows: readonly KeyedLead[]): void {
@@ -350,6 +373,7 @@ export function createCore(ctx: AppContext) {
         for (let n = 0; n < limit && next < queue.length; n++, next++) {
           const id = queue[next] as number;
           queued.delete(id);
+          if (checkedAt.get(id) === verdictEpoch) continue;
           checks.set(id, (checks.get(id) ?? 0) + 1);
           // Read it again: an earlier peer's change can change this one's verdict.
           const current = getLead.get(id);
@@ -366,6 +390,7 @@ export function createCore(ctx: AppContext) {
               settled = [];
             }
           }
+          checkedAt.set(id, verdictEpoch);
           settled.push(id);
         }
       },
@@ -398,11 +423,15 @@ export function createCore(ctx: AppContext) {
     let seen = writesVersion(sqlite);
     const work = peerRechecks(batchId, skip);
     const run = (fn: () => void): void => {
-      if (writesVersion(sqlite) !== seen) memo = reclassifier.newMemo();
+      if (writesVersion(sqlite) !== seen) {
+        memo = reclassifier.newMemo();
+        verdictEpoch++;
+      }
       try {
         write(() => reclassifier.inPass(fn, memo));
       } catch (e) {
         memo = reclassifier.newMemo();
+        verdictEpoch++;
         throw e;
       } finally {
         seen = writesVersion(sqlite);
@@ -420,6 +449,8 @@ export function createCore(ctx: AppContext) {
           run(() => work.add(fn(items.slice(i, i + size))));
         }
       },
+      /** Lead `id` was just re-checked by `fn` (see `peerRechecks`). */
+      checked: work.checked,
       /** Re-checks the rest of the groups; returns the leads that changed in doing so. */
       async finish(): Promise<ReadonlySet<number>> {
         while (!work.done) {
@@ -502,6 +533,7 @@ export function createCore(ctx: AppContext) {
   ): Promise<Set<number>> {
     const changed = new Set<number>();
     if (ids.length === 0) return changed;
+    outsideRechecks++;
     for (const importId of importIds) await warmKeys(importId);
     const recheckStep = step(null);
     await recheckStep.each(await survivorsFirst(ids), CHUNK / 4, (chunk) => {
@@ -510,6 +542,7 @@ export function createCore(ctx: AppContext) {
         const row = getLead.get(id);
         if (!row) continue;
         const moved = refresh(row);
+        recheckStep.checked(id);
         if (moved) changed.add(id);
         if (moved || peersOfAll) origins.push(row);
       }
@@ -543,7 +576,11 @@ export function createCore(ctx: AppContext) {
     step,
     recheck,
     inPass: reclassifier.inPass,
-    rewritten: reclassifier.rewritten,
+    /** Leads `ids` were written by a statement of the caller's (see `Reclassifier.rewritten`). */
+    rewritten(ids: readonly number[]): void {
+      verdictEpoch++;
+      reclassifier.rewritten(ids);
+    },
     warmKeys,
     write,
     idWindows,

@@ -48,6 +48,12 @@ function domainChain(domain: string): string[] {
   return out;
 }
 
+/** Whether others sharing this `via` key with `p` are its duplicates (see the rule above). */
+export const countsAsLead = (p: Pick<DbLead, 'state' | 'decision'>, via: KeyKind | 'group'): boolean =>
+  p.state !== 'duplicate' &&
+  p.state !== 'invalid' &&
+  (p.state !== 'suppressed' || (via === 'email' && p.decision === 'exclude'));
+
 /** What re-checking the rest of a lead's group needs to know of it. */
 export type KeyedLead = Pick<DbLead, 'id' | 'import_id'> & LeadKeys;
 
@@ -132,12 +138,6 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     'SELECT id, import_id, row_number, state, decision, email_key, linkedin_url FROM leads WHERE id IN (SELECT value FROM json_each(?))',
   );
   const KEY_COLUMN = { email: 'email_key', linkedin: 'linkedin_url' } as const;
-
-  /** Whether others sharing this `via` key with `p` are its duplicates (see the rule above). */
-  const countsAsLead = (p: Peer, via: KeyKind | 'group'): boolean =>
-    p.state !== 'duplicate' &&
-    p.state !== 'invalid' &&
-    (p.state !== 'suppressed' || (via === 'email' && p.decision === 'exclude'));
 
   let memo: PassMemo | null = null;
   let memoDepth = 0;
@@ -283,9 +283,30 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     }
   }
 
-  /** A valid address on the list shows as suppressed; only those are looked up (see isSuppressedPerson). */
-  const isSuppressor = (p: Peer): boolean =>
+  /**
+   * A valid address on the list shows as suppressed; only those are looked up (see isSuppressedPerson).
+   * With `countsAsLead`, all a re-check reads of other leads' states: `changesOthers` must follow both.
+   */
+  const isSuppressor = (p: Pick<Peer, 'state' | 'email_key'>): boolean =>
     p.state === 'suppressed' && p.email_key !== null && listedAddress(p.email_key);
+
+  /**
+   * Whether a lead written from `before` to `after` can change another lead's verdict: a re-check reads
+   * of the other leads their keys, whether they count as the lead (by each kind of link) and whether
+   * they keep the rest of their person out (`isSuppressor`).
+   */
+  function changesOthers(
+    before: Pick<DbLead, 'state' | 'decision'> & LeadKeys,
+    after: Pick<DbLead, 'state' | 'decision'> & LeadKeys,
+  ): boolean {
+    return (
+      before.email_key !== after.email_key ||
+      before.linkedin_url !== after.linkedin_url ||
+      countsAsLead(before, 'email') !== countsAsLead(after, 'email') ||
+      countsAsLead(before, 'group') !== countsAsLead(after, 'group') ||
+      isSuppressor(before) !== isSuppressor(after)
+    );
+  }
 
   function groupOf(members: Peer[]): Group {
     const known = committedOf(
@@ -641,7 +662,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return { lead: clean, emailKey: key, classification };
   }
 
-  return { reclassify, suppression, othersInGroups, newMemo, inPass, written, rewritten };
+  return { reclassify, suppression, othersInGroups, newMemo, inPass, written, rewritten, changesOthers };
 }
 
 export type Reclassifier = ReturnType<typeof createReclassifier>;

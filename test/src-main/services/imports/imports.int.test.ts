@@ -602,6 +602,27 @@ describe('Clean & dedupe over the database', () => {
     ]);
   });
 
+  it('undo after an entry was added and removed again still re-checks: the person keeps one row to send', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['Ann@Acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+    ]);
+    const [first, second] = await allLeads(s.id);
+    expect([first?.state, second?.state]).toEqual(['ready', 'duplicate']);
+    // The title edit is the step undo reverts; adding and removing the domain in between gives the
+    // address back to the more complete row.
+    await app.call('leads.edit', { leadId: first!.id, changes: { title: '' } });
+    await app.call('suppressions.add', { entries: ['acme.com'], source: 'typed' });
+    const { entries } = await app.call('suppressions.list', {});
+    await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+    expect((await allLeads(s.id)).map((l) => l.state)).toEqual(['duplicate', 'ready']);
+    await app.call('leads.undo', { importId: s.id });
+    expect((await allLeads(s.id)).map((l) => [l.state, l.title])).toEqual([
+      ['duplicate', 'CEO'],
+      ['ready', 'CEO'],
+    ]);
+  });
+
   it("excluding free-mail addresses leaves the person's work address, linked by their LinkedIn profile, to be sent", async () => {
     const header = ['Email', 'First Name', 'Last Name', 'Company', 'LinkedIn'];
     const { summary } = await load(
