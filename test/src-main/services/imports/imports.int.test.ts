@@ -226,6 +226,12 @@ describe('importing files through the service', () => {
     anaHeader,
   );
   const statesOf = async (importId: number) => (await allLeads(importId)).map((l) => [l.state, l.reason]);
+  /** Imports `rows` as a draft, checks the states and reasons it ends with, and deletes it again. */
+  const expectFresh = async (rows: Uint8Array, chosen: string[][]): Promise<void> => {
+    const fresh = (await load(rows, 'fresh.csv', { draft: true, force: true })).summary.id;
+    expect(await statesOf(fresh)).toEqual(chosen);
+    await app.call('imports.delete', { importId: fresh });
+  };
   const anaAlreadyInLeads = [
     ['duplicate', 'Already in your leads (same email)'],
     ['duplicate', 'Already in your leads (the same person as row 2)'],
@@ -263,9 +269,7 @@ describe('importing files through the service', () => {
       ['ready', 'Ready'],
       ['ready', 'Ready'],
     ];
-    const plain = (await load(rows, 'plain.csv', { draft: true })).summary.id;
-    expect(await statesOf(plain)).toEqual(chosen);
-    await app.call('imports.delete', { importId: plain });
+    await expectFresh(rows, chosen);
 
     await app.call('suppressions.add', { entries: ['ana@acme.com'], source: 'typed' });
     const listed = (await load(rows, 'listed.csv', { draft: true, force: true })).summary.id;
@@ -352,9 +356,7 @@ describe('importing files through the service', () => {
       ['ready', 'Ready'],
       ['ready', 'Ready'],
     ];
-    const plain = (await load(rows, 'plain.csv', { draft: true })).summary.id;
-    expect(await statesOf(plain)).toEqual(chosen);
-    await app.call('imports.delete', { importId: plain });
+    await expectFresh(rows, chosen);
 
     await app.call('suppressions.add', { entries: ['jane@rival.io', 'gone@else.org'], source: 'typed' });
     const listed = (await load(rows, 'listed.csv', { draft: true, force: true })).summary.id;
