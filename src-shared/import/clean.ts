@@ -80,17 +80,17 @@ const splitName = valueMemo(
  */
 function completeNames(lead: NormalisedLead): void {
   const { firstName, lastName, fullName } = lead;
-  if (fullName === null) {
-    // Cased as a typed full name is: a name joined from a title-case letter ("ᾈ") and an all-caps
-    // part would be re-cased by the next clean.
-    lead.fullName = cleanPersonName(joinName(firstName, lastName));
+  // Both parts given and no comma: nothing to fill or turn (most rows).
+  if (fullName !== null && firstName !== null && lastName !== null && !fullName.includes(',')) return;
+  // Cased as a typed full name is: a name joined from a title-case letter ("ᾈ") and an all-caps part
+  // would be re-cased by the next clean.
+  const joined = cleanPersonName(joinName(firstName, lastName));
+  // A missing full name is the parts joined. One that is only that stays as it is: split again, "Mary
+  // Ann" with no last name would gain the last name "Ann" on the next edit.
+  if (fullName === null || fullName === joined) {
+    lead.fullName = joined;
     return;
   }
-  // Both parts given and no comma: nothing to fill or turn (most rows).
-  if (firstName !== null && lastName !== null && !fullName.includes(',')) return;
-  // A name that is only the parts joined, as built above, stays as it is: split again, "Mary Ann"
-  // with no last name would gain the last name "Ann" on the next edit.
-  if (fullName === cleanPersonName(joinName(firstName, lastName))) return;
   // Split the name as it ends up, so that cleaning the lead again splits it the same way.
   lead.fullName = fullNameInOrder(fullName);
   if (firstName === null || lastName === null) {

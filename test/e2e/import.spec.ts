@@ -24,6 +24,15 @@ function springLeadsXlsx(): Buffer {
   return Buffer.from(writeWorkbook(workbookFromRows({ Leads: rows })));
 }
 
+/** Chooses a .csv file, takes row 1 as its header and presses Continue with the suggested mapping. */
+async function continueWithCsv(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page
+    .getByLabel('Lead file')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+}
+
 const chip = (page: Page, label: string) =>
   page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: new RegExp(`^${label}`) });
 
@@ -185,13 +194,7 @@ test('a file of several staging chunks arrives whole: every row once, the counts
 }) => {
   // 2,345 rows: two full chunks of 1,000 and a short one, staged while the worker builds the next.
   const leads = messyLeads(2_345, 5);
-  await page.getByLabel('Lead file').setInputFiles({
-    name: 'big.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(leadsToCsv(leads)),
-  });
-  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
-  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await continueWithCsv(page, 'big.csv', leadsToCsv(leads));
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'All')).toHaveText(/All\s*2,345/);
 
@@ -214,13 +217,7 @@ test('a placeholder address on 40 rows makes one duplicate group: its card shows
 }) => {
   const rows = [['Email', 'First Name', 'Last Name']];
   for (let i = 0; i < 40; i++) rows.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
-  await page.getByLabel('Lead file').setInputFiles({
-    name: 'crm-export.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csvBytes(rows)),
-  });
-  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
-  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await continueWithCsv(page, 'crm-export.csv', csvBytes(rows));
   await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*39/);
 
   const duplicates = page.getByRole('region', { name: 'Duplicates' });
@@ -239,13 +236,7 @@ test('Cancel while leads are being saved leaves nothing behind and shows no erro
   leadprep,
 }) => {
   // Big enough that saving takes seconds, so Cancel lands while stageRows calls are in flight.
-  await page.getByLabel('Lead file').setInputFiles({
-    name: 'cancel-me.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(leadsToCsv(messyLeads(30_000, 6))),
-  });
-  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
-  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await continueWithCsv(page, 'cancel-me.csv', leadsToCsv(messyLeads(30_000, 6)));
   await expect(page.getByText('Saving leads')).toBeVisible({ timeout: 30_000 });
   // Continue sits below the mapping and the preview; the progress and its Cancel stay in view.
   await expect(page.getByRole('status').filter({ hasText: 'Saving leads' })).toBeInViewport();
@@ -332,13 +323,7 @@ test('Cancel while the draft is being created removes that draft once it exists'
     await held;
     await route.fulfill({ response });
   });
-  await page.getByLabel('Lead file').setInputFiles({
-    name: 'late.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(leadsToCsv(messyLeads(50, 8))),
-  });
-  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
-  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await continueWithCsv(page, 'late.csv', leadsToCsv(messyLeads(50, 8)));
   await atServer;
   expect((await leadprep.call('imports.list', { limit: 10 })).imports).toHaveLength(1);
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();

@@ -49,7 +49,7 @@ function domainChain(domain: string): string[] {
 }
 
 /** Whether others sharing this `via` key with `p` are its duplicates (see the rule above). */
-export const countsAsLead = (p: Pick<DbLead, 'state' | 'decision'>, via: KeyKind | 'group'): boolean =>
+const countsAsLead = (p: Pick<DbLead, 'state' | 'decision'>, via: KeyKind | 'group'): boolean =>
   p.state !== 'duplicate' &&
   p.state !== 'invalid' &&
   (p.state !== 'suppressed' || (via === 'email' && p.decision === 'exclude'));
