@@ -4,6 +4,7 @@
  *   types        domain types + zod schemas (ColumnMapping, NormalisedLead, LeadState ...)
  *   header       detectHeaderRow, normaliseHeaders, customKey(s)
  *   mapping      suggestMapping, validateMapping, templates (headerSignature, applyTemplate)
+ *   sheet-choice describeSheets, preferredSheet: which sheet of a workbook holds the leads
  *   text/email/name/website/linkedin/phone   individual cleaning rules
  *   clean        cleanRow / cleanLead (one row) and classify (one state + reason)
  *   dedupe       findDuplicateGroups, matchExisting, mergeInto
@@ -27,6 +28,7 @@ export {
   type MappingProblem,
   type MappingValidation,
 } from './mapping';
+export { describeSheets, hasEmailColumn, preferredSheet, type SheetOverview } from './sheet-choice';
 export {
   cleanEmail,
   checkEmail,

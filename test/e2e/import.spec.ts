@@ -188,6 +188,36 @@ test('a PDF renamed .xlsx and a sheet without an email column are refused in pla
   expect((await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
 });
 
+test('in a workbook with a summary sheet first, the sheet with the email column is suggested and Enter picks it', async ({
+  app: page,
+}) => {
+  const workbook = workbookFromRows({
+    Summary: [
+      ['Region', 'Leads'],
+      ['EMEA', '2'],
+    ],
+    'Booth scans': [
+      ['Name', 'Company', 'Courriel'],
+      ['Ana Silva', 'Acme', 'ana@acme.io'],
+      ['Bo Park', 'Beta', 'bo@beta.com'],
+    ],
+  });
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'event.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(writeWorkbook(workbook)),
+  });
+  const sheets = page.getByRole('region', { name: 'Sheets' });
+  await expect(sheets.getByRole('button', { name: /^Summary/ })).toContainText('no email column found');
+  const suggested = sheets.getByRole('button', { name: /^Booth scans/ });
+  await expect(suggested).toContainText('has an email column · suggested');
+  await expect(suggested).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header.getByText('Courriel')).toBeVisible();
+});
+
 test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({
   app: page,
   leadprep,

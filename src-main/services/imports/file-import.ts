@@ -23,6 +23,7 @@ import {
 } from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { openWorkbook, isReadError, type Workbook } from '../../../src-shared/import/read';
+import { describeSheets, preferredSheet } from '../../../src-shared/import/sheet-choice';
 import { foldKey } from '../../../src-shared/import/text';
 import {
   LEAD_FIELDS,
@@ -118,7 +119,7 @@ function pickSheet(wb: Workbook, name: string | undefined): string {
       );
     return found.name;
   }
-  const first = wb.sheets.find((s) => !s.hidden && s.rowCount > 0) ?? wb.sheets.find((s) => s.rowCount > 0);
+  const first = preferredSheet(describeSheets(wb));
   if (!first)
     throw new AppError('read_failed', 'Every sheet in this file is empty: there is nothing to import.');
   return first.name;

@@ -60,7 +60,13 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 export type RequestType = WorkerRequest['type'];
 
-export const SheetSummarySchema = z.object({ name: z.string(), rowCount: z.number(), hidden: z.boolean() });
+export const SheetSummarySchema = z.object({
+  name: z.string(),
+  rowCount: z.number(),
+  hidden: z.boolean(),
+  /** The top of the sheet has a column the mapping step would take for the email. */
+  emailColumn: z.boolean(),
+});
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 
 export const OpenedSchema = z.object({

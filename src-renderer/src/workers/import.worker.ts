@@ -13,6 +13,7 @@
 import { isReadError, openWorkbook, type Workbook } from '../../../src-shared/import/read';
 import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
+import { describeSheets } from '../../../src-shared/import/sheet-choice';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { encodeInput } from '../../../src-shared/contract/encoded';
 import { emailKey } from '../../../src-shared/import/email';
@@ -126,7 +127,12 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     state.workbook = wb;
     return {
       kind: wb.kind,
-      sheets: wb.sheets.map((s) => ({ name: s.name, rowCount: s.rowCount, hidden: s.hidden ?? false })),
+      sheets: describeSheets(wb).map((s) => ({
+        name: s.name,
+        rowCount: s.rowCount,
+        hidden: s.hidden ?? false,
+        emailColumn: s.emailColumn,
+      })),
       encoding: wb.encoding ?? null,
       delimiter: wb.delimiter ?? null,
       sha256,

@@ -229,6 +229,10 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
     );
   }
 
+  const worksheet = (name: string): XLSX.WorkSheet | undefined =>
+    Object.prototype.hasOwnProperty.call(wb.Sheets, name) && wb.SheetNames.includes(name)
+      ? wb.Sheets[name]
+      : undefined;
   let truncatedCells = 0;
   return {
     kind,
@@ -240,8 +244,8 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       const o = { ...opts, ...readOpts };
       const limit = Math.min(o.maxRows ?? DEFAULT_MAX_ROWS, maxRows);
       const maxCellChars = o.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
-      const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
-      if (!ws || !wb.SheetNames.includes(name)) {
+      const ws = worksheet(name);
+      if (!ws) {
         throw new ReadError(
           'empty',
           `There is no sheet named "${name}" in this file. Pick one of: ${wb.SheetNames.join(', ')}.`,
@@ -254,9 +258,7 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       }
       const result = extract(data, o, maxCellChars, date1904);
       truncatedCells = result.truncated;
-      const rows = result.rows;
-      fillHeaderMerges(rows, ws['!merges'] ?? []);
-      trimTrailingEmptyRows(rows);
+      const rows = asShown(ws, result.rows);
       if (rows.length === 0 || rows.every((r) => r.every((c) => c === ''))) {
         throw new ReadError(
           'empty',
@@ -265,7 +267,20 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       }
       return rows;
     },
+    topRows(name: string, count: number): string[][] {
+      const ws = worksheet(name);
+      if (!ws) return [];
+      const top = (ws['!data'] ?? []).slice(0, count);
+      return asShown(ws, extract(top, {}, opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS, date1904).rows);
+    },
   };
+}
+
+/** Extracted rows with merged header cells filled in and trailing blank rows dropped. */
+function asShown(ws: XLSX.WorkSheet, rows: string[][]): string[][] {
+  fillHeaderMerges(rows, ws['!merges'] ?? []);
+  trimTrailingEmptyRows(rows);
+  return rows;
 }
 
 function extract(

@@ -45,6 +45,12 @@ export interface Workbook {
   readonly truncatedCells: number;
   /** Rectangular grid: row i is sheet row i + 1, column j is column j + 1; '' for empty. */
   readSheet(name: string, opts?: ReadOptions): string[][];
+  /**
+   * The first `count` rows of a sheet as `readSheet` would give them (fewer
+   * for a shorter sheet, none for an empty one), without the row limit, to
+   * look at what a sheet holds before the user picks it.
+   */
+  topRows(name: string, count: number): string[][];
 }
 
 export const DEFAULT_MAX_ROWS = 500_000;

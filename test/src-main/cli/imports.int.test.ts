@@ -123,6 +123,24 @@ describe('leadprep import', () => {
     expect(bad.stderr).toMatch(/no sheet "Nope"\. Sheets: Notes, People/);
   });
 
+  it('without --sheet, imports the first visible sheet with an email column and says which', async () => {
+    const wb = workbookFromRows({
+      Summary: [
+        ['Region', 'Leads'],
+        ['EMEA', '2'],
+      ],
+      Contacts: [
+        ['Name', 'Courriel'],
+        ['Ann Lee', 'ann@acme.com'],
+        ['Bo Park', 'bo@globex.io'],
+      ],
+    });
+    const r = await cli('import', file('summary-first.xlsx', writeWorkbook(wb)));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/sheet "Contacts"/);
+    expect(r.stdout).toMatch(/2 leads/);
+  });
+
   it('applies --suppress before importing, and suppress add / import feed the list', async () => {
     const list = file('dnc.csv', 'email\nann@acme.com\n@rival.io\n');
     const added = await cli('suppress', 'add', 'max@other.org', 'beta.io');

@@ -1,8 +1,23 @@
-import type { Opened } from '../../workers/import-messages';
+import { useEffect, useRef } from 'react';
+import { preferredSheet } from '../../../../src-shared/import/sheet-choice';
+import type { Opened, SheetSummary } from '../../workers/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 
-/** Workbooks with several sheets: pick one; hidden sheets are marked so nobody imports a lookup table by accident. */
+function sheetDetail(s: SheetSummary, suggested: boolean): string {
+  const parts = [`${s.rowCount.toLocaleString()} rows`];
+  if (s.hidden) parts.push('hidden sheet');
+  if (suggested && s.emailColumn) parts.push('has an email column · suggested');
+  else if (!s.emailColumn && s.rowCount > 0) parts.push('no email column found');
+  return parts.join(' · ');
+}
+
+/**
+ * Workbooks with several sheets: pick one. The sheet that looks like the
+ * leads is highlighted and focused, so Enter takes it; hidden sheets and
+ * sheets without an email column are marked so nobody imports a lookup
+ * table by accident.
+ */
 export function SheetStep({
   opened,
   onPick,
@@ -12,6 +27,12 @@ export function SheetStep({
   onPick(name: string): void;
   disabled: boolean;
 }) {
+  const suggested = preferredSheet(opened.sheets);
+  const suggestedButton = useRef<HTMLButtonElement>(null);
+  // Focus once the step is usable: a disabled button (while the file is still being read) cannot take it.
+  useEffect(() => {
+    if (!disabled) suggestedButton.current?.focus();
+  }, [disabled]);
   return (
     <Card
       title="1. Pick a sheet"
@@ -21,11 +42,14 @@ export function SheetStep({
       <ul className="choice-list">
         {opened.sheets.map((s) => (
           <li key={s.name}>
-            <Button disabled={disabled} onClick={() => onPick(s.name)}>
+            <Button
+              variant={s === suggested && s.emailColumn ? 'primary' : 'secondary'}
+              ref={s === suggested ? suggestedButton : undefined}
+              disabled={disabled}
+              onClick={() => onPick(s.name)}
+            >
               <span>{s.name}</span>
-              <span className="muted">
-                {s.rowCount.toLocaleString()} rows{s.hidden ? ' · hidden sheet' : ''}
-              </span>
+              <span className="sheet-detail">{sheetDetail(s, s === suggested)}</span>
             </Button>
           </li>
         ))}

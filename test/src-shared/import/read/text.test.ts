@@ -128,6 +128,15 @@ describe('cells', () => {
     const wb = openWorkbook(new TextEncoder().encode('a\n1\n'), 'C:\\Users\\me\\Apollo export.csv');
     expect(wb.sheets).toEqual([{ name: 'Apollo export', rowCount: 2 }]);
   });
+
+  it('gives the top rows of its one sheet', () => {
+    const wb = openWorkbook(new TextEncoder().encode('a,b\n1,2\n3,4\n'), 'top.csv');
+    expect(wb.topRows('top', 2)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(wb.topRows('other', 2)).toEqual([]);
+  });
 });
 
 describe('messy leads CSV', () => {

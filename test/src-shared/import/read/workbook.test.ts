@@ -30,6 +30,12 @@ describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls'])('feature workbook as .%s', 
     ]);
   });
 
+  it('gives the top rows of a sheet as the full read shows them, and none of an unknown sheet', () => {
+    expect(wb.topRows('Leads', 3)).toEqual(grid.slice(0, 3));
+    expect(wb.topRows('Second', 100)).toEqual(wb.readSheet('Second'));
+    expect(wb.topRows('Nope', 3)).toEqual([]);
+  });
+
   it('keeps title and blank rows so row numbers match Excel, and the grid is rectangular', () => {
     expect(grid).toHaveLength(6);
     expect(grid[0]![0]).toBe('Event leads — exported from the booth scanner');

@@ -1,0 +1,49 @@
+/*
+ * Which sheet of a workbook holds the leads. Exports from CRMs and
+ * hand-made workbooks often put a summary, a lookup table or instructions
+ * first; a sheet is taken for the leads when the top of it has a column the
+ * mapping step would call the email column, judged the same way (header row
+ * detection, header synonyms, content sniffing).
+ */
+import type { SheetInfo, Workbook } from './read';
+import { detectHeaderRow, normaliseHeaders } from './header';
+import { suggestMapping } from './mapping';
+
+/** Rows looked at per sheet: room for title rows above the header and a sample below it. */
+const TOP_ROWS = 80;
+
+export interface SheetOverview extends SheetInfo {
+  /** The top of the sheet has a column that would be mapped to email. */
+  emailColumn: boolean;
+}
+
+/** Whether these first rows of a sheet have a column the mapping step would take for the email. */
+export function hasEmailColumn(top: readonly (readonly string[])[]): boolean {
+  if (top.length === 0) return false;
+  const headerRow = detectHeaderRow(top);
+  const headers = normaliseHeaders(top[headerRow] ?? []);
+  return suggestMapping(headers, top.slice(headerRow + 1)).some(
+    (t) => t.kind === 'field' && t.field === 'email',
+  );
+}
+
+export function describeSheets(wb: Workbook): SheetOverview[] {
+  return wb.sheets.map((s) => ({
+    ...s,
+    emailColumn: s.rowCount > 0 && hasEmailColumn(wb.topRows(s.name, TOP_ROWS)),
+  }));
+}
+
+/**
+ * The sheet to offer first: the first visible sheet with an email column,
+ * else the first visible sheet with rows, else the first sheet with rows.
+ */
+export function preferredSheet<
+  S extends Pick<SheetOverview, 'rowCount' | 'emailColumn'> & { hidden?: boolean },
+>(sheets: readonly S[]): S | undefined {
+  return (
+    sheets.find((s) => !s.hidden && s.emailColumn) ??
+    sheets.find((s) => !s.hidden && s.rowCount > 0) ??
+    sheets.find((s) => s.rowCount > 0)
+  );
+}
