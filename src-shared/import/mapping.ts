@@ -6,7 +6,8 @@
  * candidates are granted best-first so each field is used at most once.
  * Content beats a header for email and LinkedIn (a column of addresses is
  * the email column whatever it is called); a header beats content for the
- * weaker website/phone signals. Unclaimed columns become custom variables.
+ * weaker website/phone signals, unless its column is mostly empty in the
+ * sample. Unclaimed columns become custom variables.
  *
  * Mapping templates are matched by `headerSignature` (the set of folded
  * header names, order-insensitive) and store targets per header name, as an
@@ -32,6 +33,21 @@ const SCORE_PARTIAL = 60;
 const SCORE_SNIFF_STRONG = 110; // email / LinkedIn content
 const SCORE_SNIFF_WEAK = 50; // website / phone content
 const GENERATED_HEADER = /^Column \d+$/;
+
+/**
+ * How much a header match counts, by the share of sample rows the column
+ * fills: from half for an empty column to all of it for a full one. Exports
+ * often carry several columns for one field (Apollo: "Work Direct Phone",
+ * "Mobile Phone", "Corporate Phone", "Other Phone"); the one with values
+ * beats an emptier one, and an exact name still beats a partial one of
+ * similar fill. Without sample rows, the header alone decides.
+ */
+function headerWeight(values: readonly string[]): number {
+  if (values.length === 0) return 1;
+  let filled = 0;
+  for (const v of values) if (v.trim() !== '') filled++;
+  return 0.5 + (0.5 * filled) / values.length;
+}
 
 interface Candidate {
   column: number;
@@ -72,7 +88,10 @@ export function suggestMapping(
 
   headers.forEach((_, column) => {
     const m = matches[column];
-    if (m) add(column, resolveAmbiguous(m, matches), m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL);
+    if (m) {
+      const base = m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL;
+      add(column, resolveAmbiguous(m, matches), base * headerWeight(columnValues[column] ?? []));
+    }
     const sniffed = sniffColumn(columnValues[column] ?? []);
     if (sniffed) {
       const strong = sniffed.field === 'email' || sniffed.field === 'linkedinUrl';

@@ -127,6 +127,52 @@ describe('suggestMapping', () => {
     ]);
   });
 
+  it('takes the phone column that holds the most numbers among several', () => {
+    const headers = [
+      'Email',
+      'Work Direct Phone',
+      'Home Phone',
+      'Mobile Phone',
+      'Corporate Phone',
+      'Other Phone',
+    ];
+    const sample = Array.from({ length: 10 }, (_, i) => [
+      `p${i}@acme.com`,
+      '',
+      '',
+      i === 0 ? '+1 555 0101' : '',
+      i < 9 ? `+1 555 01${String(i).padStart(2, '0')}` : '',
+      '',
+    ]);
+    expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
+      'email',
+      'custom:work_direct_phone',
+      'custom:home_phone',
+      'custom:mobile_phone',
+      'phone',
+      'custom:other_phone',
+    ]);
+  });
+
+  it('prefers a partly named full column to an exactly named nearly empty one, and the exact name at equal fill', () => {
+    const sparse = Array.from({ length: 10 }, (_, i) => [
+      `p${i}@acme.com`,
+      `+1 555 02${i}0`,
+      i === 0 ? '+1 555 0300' : '',
+    ]);
+    expect(fieldsOf(suggestMapping(['Email', 'First Phone', 'Mobile Phone'], sparse))).toEqual([
+      'email',
+      'phone',
+      'custom:mobile_phone',
+    ]);
+    const full = sparse.map(([e, a]) => [e!, a!, a!]);
+    expect(fieldsOf(suggestMapping(['Email', 'First Phone', 'Mobile Phone'], full))).toEqual([
+      'email',
+      'custom:first_phone',
+      'phone',
+    ]);
+  });
+
   it('reads "Nom" beside "Prénom" as the last name, and "Name" alone as the full name', () => {
     expect(fieldsOf(suggestMapping(['Prénom', 'Nom', 'Courriel'], []))).toEqual([
       'firstName',
