@@ -218,6 +218,28 @@ test('in a workbook with a summary sheet first, the sheet with the email column 
   await expect(header.getByText('Courriel')).toBeVisible();
 });
 
+test('row numbers in the header picker scroll with their rows instead of piling up at the top', async ({
+  app: page,
+}) => {
+  await page
+    .getByLabel('Lead file')
+    .setInputFiles({
+      name: 'long.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(leadsToCsv(messyLeads(40, 3))),
+    });
+  const picker = page.getByRole('region', { name: 'Header row' }).locator('.grid-scroll');
+  await expect(picker.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
+  const offsets = await picker.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+    const top = el.getBoundingClientRect().top;
+    return [...el.querySelectorAll('tbody th')].map((th) => th.getBoundingClientRect().top - top);
+  });
+  // The first row's number went up out of view with its row; on the old CSS it stuck at the top.
+  expect(offsets[0]).toBeLessThan(-20);
+  expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+});
+
 test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({
   app: page,
   leadprep,
