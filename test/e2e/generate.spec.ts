@@ -170,6 +170,9 @@ test('a missing MachFive key is explained with a way to Settings and a typed-in 
   await expect(
     form.getByText('No MachFive key yet — save one in Settings to list your campaigns.'),
   ).toBeVisible();
+  await expect(
+    form.getByText('start the run now: it waits until the key is saved', { exact: false }),
+  ).toBeVisible();
   await form.getByRole('button', { name: 'Enter a campaign ID' }).click();
   await form.getByLabel('Campaign ID').fill(MACHFIVE_CAMPAIGN_IDS.founders);
   await form.getByRole('button', { name: 'Open Settings' }).click();

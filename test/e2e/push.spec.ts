@@ -63,9 +63,14 @@ test('push an approved run to an Instantly campaign and see per-lead results, a 
     /3 approved leads \(1 pending\)/,
   );
 
+  // The steps are numbered as shown: target and options appear with a destination.
+  const previewHeading = page.getByRole('region', { name: 'Preview and push' }).getByRole('heading');
+  await expect(previewHeading).toHaveText('3. Preview and push');
+
   // Without a key the destination says so and points to Settings.
   const destinations = page.getByRole('region', { name: 'Destination' });
   await destinations.getByRole('radio', { name: /Instantly/ }).check();
+  await expect(previewHeading).toHaveText('5. Preview and push');
   await expect(destinations.getByText('No Instantly API key is saved.', { exact: false })).toBeVisible();
   await leadprep.call('keys.set', { provider: 'instantly', key: 'in_test_key' });
   await expect(destinations.getByText('Key set').first()).toBeVisible();

@@ -25,7 +25,9 @@ function problemOf(e: unknown): LoadProblem {
     case 'key_missing':
       return {
         title: 'No MachFive key yet — save one in Settings to list your campaigns.',
-        detail,
+        // The host's sentence says the same as the title; say what the key is for and the way around it.
+        detail:
+          'LeadPrep lists your campaigns, and MachFive writes the emails, with your API key. If you know the campaign ID, you can type it in and start the run now: it waits until the key is saved.',
         settings: true,
       };
     case 'provider_auth':

@@ -314,7 +314,8 @@ export default function PushScreen() {
           )}
 
           <Card
-            title="5. Preview and push"
+            // Steps 3 and 4 appear once a destination is picked; the numbers shown never skip.
+            title={`${form.destination ? 5 : 3}. Preview and push`}
             subtitle="A dry run: nothing is sent until you confirm."
             label="Preview and push"
             aside={
