@@ -221,13 +221,11 @@ test('in a workbook with a summary sheet first, the sheet with the email column 
 test('row numbers in the header picker scroll with their rows instead of piling up at the top', async ({
   app: page,
 }) => {
-  await page
-    .getByLabel('Lead file')
-    .setInputFiles({
-      name: 'long.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(leadsToCsv(messyLeads(40, 3))),
-    });
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'long.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(leadsToCsv(messyLeads(40, 3))),
+  });
   const picker = page.getByRole('region', { name: 'Header row' }).locator('.grid-scroll');
   await expect(picker.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
   const offsets = await picker.evaluate((el) => {
@@ -281,6 +279,38 @@ test('a placeholder address on 40 rows makes one duplicate group: its card shows
   await expect(duplicates.getByText('No open duplicate groups.')).toBeVisible();
   await expect(page.getByRole('gridcell', { name: /^Email of row 5/ }).locator('..')).toContainText('Ready');
   await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*39/);
+});
+
+test('a group of four rows is compared in equal columns, each label on one line and each reason whole', async ({
+  app: page,
+}) => {
+  const rows = [['Email', 'First Name', 'Last Name', 'Company', 'LinkedIn']];
+  const profile = 'https://www.linkedin.com/in/sofia-brown-5-with-a-long-profile-slug';
+  rows.push(['sofia.brown5@orange.fr', 'Sofía', 'Brown', 'Wayne Incorporated Holdings', profile]);
+  for (const email of ['sofia.brown5@orange.fr', 'Sofia.Brown5@orange.fr', 'SOFIA.BROWN5@ORANGE.FR'])
+    rows.push([email, 'Sofía', 'Brown', '', '']);
+  await continueWithCsv(page, 'four.csv', csvBytes(rows));
+  const table = page.getByRole('region', { name: 'Duplicates' }).getByRole('table');
+  await expect(table.getByRole('radio')).toHaveCount(4);
+
+  const widths = await table
+    .locator('thead th')
+    .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+  const members = widths.slice(1);
+  expect(Math.max(...members) - Math.min(...members)).toBeLessThan(2);
+  // Lines of each label's own text (a row is as tall as its tallest cell, so the cell's height says nothing).
+  const labelLines = await table.getByRole('rowheader').evaluateAll((ths) =>
+    ths.map((th) => {
+      const range = th.ownerDocument.createRange();
+      range.selectNodeContents(th);
+      return [th.textContent, range.getClientRects().length];
+    }),
+  );
+  // On the old layout "Company" wrapped to three lines and "Name" to two.
+  expect(labelLines).toEqual(labelLines.map(([label]) => [label, 1]));
+  await expect(table.getByText('Same email as row 2').first()).toBeVisible();
+  const reason = table.getByText('Same email as row 2').first();
+  expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
 test('Cancel while leads are being saved leaves nothing behind and shows no error', async ({

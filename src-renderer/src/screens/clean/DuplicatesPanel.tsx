@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import type { GroupView, LeadRow } from '../../../../src-shared/contract/imports';
 import { api, errorMessage } from '../../api/client';
 import { toast } from '../../store/toasts';
@@ -119,7 +119,7 @@ function GroupCard({
         </p>
       )}
       <div className="grid-scroll">
-        <table className="table dup-table">
+        <table className="table dup-table" style={{ '--dup-members': group.members.length } as CSSProperties}>
           <thead>
             <tr>
               <th scope="col">Keep</th>
