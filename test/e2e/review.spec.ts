@@ -188,3 +188,23 @@ test('review without runs offers to generate', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Generate sequences' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Generate' })).toBeVisible();
 });
+
+test('in the smallest window LeadPrep allows, the email under review sits beside the list, not below it', async ({
+  app: page,
+  leadprep,
+}) => {
+  seedRun(leadprep);
+  // mainWindowOptions' minimum size.
+  await page.setViewportSize({ width: 960, height: 600 });
+  await openReview(page);
+  const list = page.getByRole('grid', { name: 'Leads in this run' });
+  await expect(leadRow(page, 'Ada')).toBeVisible();
+  const pane = page.getByRole('article', { name: /^Lead / });
+  await expect(pane).toBeVisible();
+  const [listBox, paneBox] = [await list.boundingBox(), await pane.boundingBox()];
+  expect(paneBox!.x).toBeGreaterThanOrEqual(listBox!.x + listBox!.width);
+  expect(paneBox!.y).toBeLessThan(listBox!.y + 50);
+  // The name and the address of a lead stay readable in the narrow list.
+  const name = leadRow(page, 'Ada').locator('.review-name');
+  expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
