@@ -238,6 +238,24 @@ test('row numbers in the header picker scroll with their rows instead of piling 
   expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
 });
 
+test('one long reason in the preview does not widen the state column of every row', async ({ app: page }) => {
+  await page.setViewportSize({ width: 960, height: 600 });
+  const rows = [['Email', 'First Name', 'Company']];
+  rows.push(['ana.maria.silva.costa@gmial.com', 'Ana', 'Acme']);
+  for (let i = 0; i < 5; i++) rows.push([`p${i}@beta${i}.com`, `P${i}`, 'Beta']);
+  await page
+    .getByLabel('Lead file')
+    .setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(csvBytes(rows)) });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  const preview = page.getByRole('table', { name: 'Preview of the first rows' });
+  const reason = preview.locator('.state-reason').first();
+  await expect(reason).toContainText('gmail.com');
+  const state = await preview.getByRole('columnheader', { name: 'State' }).boundingBox();
+  // 14rem of badge and reason plus the cell's padding; the reason wraps under the badge, whole.
+  expect(state!.width).toBeLessThanOrEqual(14 * 16 + 2 * 12 + 1);
+  expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
 test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({
   app: page,
   leadprep,

@@ -145,7 +145,7 @@ function GroupCard({
               <th scope="row">State</th>
               {group.members.map((m) => (
                 <td key={m.id}>
-                  <StateBadge state={m.state} reason={m.reason} />
+                  <StateBadge state={m.state} reason={m.reason} wrap />
                 </td>
               ))}
             </tr>

@@ -12,12 +12,21 @@ export const STATE_TONES: Readonly<Record<LeadState, Tone>> = {
 
 /**
  * A lead's state with its reason beside it, as in the Import preview and the Clean table. A reason
- * that only repeats the state ("Ready" beside Ready) is left out.
+ * that only repeats the state ("Ready" beside Ready) is left out. `wrap`: the reason wraps under the
+ * badge in a narrow column instead of being cut to one line (where the table has room to grow rows).
  */
-export function StateBadge({ state, reason }: { state: LeadState; reason: string }) {
+export function StateBadge({
+  state,
+  reason,
+  wrap = false,
+}: {
+  state: LeadState;
+  reason: string;
+  wrap?: boolean;
+}) {
   const label = LEAD_STATE_LABELS[state];
   return (
-    <span className="state-cell">
+    <span className={wrap ? 'state-cell state-cell-wrap' : 'state-cell'}>
       <Badge tone={STATE_TONES[state]}>{label}</Badge>
       {reason !== label && (
         <span className="state-reason" title={reason}>

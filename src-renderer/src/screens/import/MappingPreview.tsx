@@ -38,7 +38,7 @@ export function MappingPreview({ preview }: { preview: Preview | null }) {
             <tr key={r.rowNumber}>
               <td>{r.rowNumber}</td>
               <td>
-                <StateBadge state={r.state} reason={r.reason} />
+                <StateBadge state={r.state} reason={r.reason} wrap />
               </td>
               <td>{r.lead.email ?? '—'}</td>
               <td>{leadName(r.lead) || '—'}</td>
