@@ -35,15 +35,14 @@ export function describeSheets(wb: Workbook): SheetOverview[] {
 }
 
 /**
- * The sheet to offer first: the first visible sheet with an email column,
- * else the first visible sheet with rows, else the first sheet with rows.
+ * The sheet to offer first: the visible sheet with an email column that has the most rows (a short
+ * "Do not contact" or owners sheet may have addresses too, and come first), else the first visible
+ * sheet with rows, else the first sheet with rows.
  */
 export function preferredSheet<
   S extends Pick<SheetOverview, 'rowCount' | 'emailColumn'> & { hidden?: boolean },
 >(sheets: readonly S[]): S | undefined {
-  return (
-    sheets.find((s) => !s.hidden && s.emailColumn) ??
-    sheets.find((s) => !s.hidden && s.rowCount > 0) ??
-    sheets.find((s) => s.rowCount > 0)
-  );
+  let best: S | undefined;
+  for (const s of sheets) if (!s.hidden && s.emailColumn && s.rowCount > (best?.rowCount ?? 0)) best = s;
+  return best ?? sheets.find((s) => !s.hidden && s.rowCount > 0) ?? sheets.find((s) => s.rowCount > 0);
 }

@@ -78,7 +78,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .description(
       'import a lead file (.xlsx .xlsm .xls .ods .csv .tsv .txt): clean, dedupe, commit; prints counts by state',
     )
-    .option('--sheet <name>', 'sheet to import (default: the first visible one with an email column)')
+    .option('--sheet <name>', 'sheet to import (default: the largest visible one with an email column)')
     .option('--header-row <n>', 'row number of the header (default: detected)')
     .option(
       '--map <field=Column>',

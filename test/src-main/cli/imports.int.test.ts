@@ -123,12 +123,13 @@ describe('leadprep import', () => {
     expect(bad.stderr).toMatch(/no sheet "Nope"\. Sheets: Notes, People/);
   });
 
-  it('without --sheet, imports the first visible sheet with an email column and says which', async () => {
+  it('without --sheet, imports the largest visible sheet with an email column and says which', async () => {
     const wb = workbookFromRows({
       Summary: [
         ['Region', 'Leads'],
         ['EMEA', '2'],
       ],
+      'Do not contact': [['Email'], ['cy@rival.io']],
       Contacts: [
         ['Name', 'Courriel'],
         ['Ann Lee', 'ann@acme.com'],

@@ -51,10 +51,15 @@ describe('preferredSheet', () => {
     hidden,
   });
 
-  it('prefers the first visible sheet with an email column over earlier sheets', () => {
+  it('prefers the visible sheet with an email column and the most rows', () => {
     expect(
-      preferredSheet([sheet('Summary', 5, false), sheet('Old', 10, true, true), sheet('Leads', 900, true)])
-        ?.name,
+      preferredSheet([
+        sheet('Summary', 5, false),
+        sheet('Do not contact', 12, true),
+        sheet('Old', 2000, true, true),
+        sheet('Leads', 900, true),
+        sheet('Owners', 900, true),
+      ])?.name,
     ).toBe('Leads');
   });
 
