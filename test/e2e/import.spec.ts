@@ -331,6 +331,63 @@ test('a group of four rows is compared in equal columns, each label on one line 
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
+test('the lead table is one Tab stop: arrows and PageDown move between cells and rows, Enter edits, focus comes back', async ({
+  app: page,
+}) => {
+  const rows = [['Email', 'First Name', 'Last Name', 'Company']];
+  for (let i = 0; i < 60; i++) rows.push([`p${i}@beta${i}.com`, `P${i}`, `L${i}`, `Beta ${i}`]);
+  rows[3]![0] = 'p2@gmial.com';
+  await continueWithCsv(page, 'keys.csv', csvBytes(rows));
+  const grid = page.getByRole('grid', { name: 'Leads' });
+  await expect(grid.getByRole('gridcell', { name: 'Email of row 2: p0@beta0.com' })).toBeVisible();
+
+  // Tab from the last bulk action (the ones after it are disabled) lands on the grid's one Tab stop.
+  const focused = () =>
+    page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null');
+  await page.getByRole('button', { name: /^Exclude free-mail/ }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Email of row 2: p0@beta0.com');
+  expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+
+  await page.keyboard.press('ArrowRight');
+  expect(await focused()).toBe('First name of row 2: P0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await focused()).toBe('First name of row 4: P2');
+  // Row 4 has a typo fix: it sits between the email and the first name.
+  await page.keyboard.press('ArrowLeft');
+  expect(await focused()).toBe('Use p2@gmail.com');
+  await page.keyboard.press('Home');
+  expect(await focused()).toBe('Select row 4');
+
+  // Rows far below are scrolled into the DOM and focused.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect.poll(focused).toBe('Select row 44');
+  await page.keyboard.press('Control+End');
+  await expect.poll(focused).toBe('Select row 61');
+
+  // Enter edits; Escape and Enter both give focus back to the cell.
+  await page.keyboard.press('ArrowRight');
+  expect(await focused()).toBe('Email of row 61: p59@beta59.com');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('textbox', { name: 'First name of row 61' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect.poll(focused).toBe('First name of row 61: P59');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Paula');
+  await page.keyboard.press('Enter');
+  await expect.poll(focused).toBe('First name of row 61: Paula');
+
+  // And Tab leaves the grid for the controls after it instead of walking through every cell.
+  await page.keyboard.press('Tab');
+  expect(await grid.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(false);
+});
+
 test('Cancel while leads are being saved leaves nothing behind and shows no error', async ({
   app: page,
   leadprep,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PagedWindow } from './usePagedWindow';
 
@@ -26,7 +26,15 @@ export interface VirtualRowsProps<Row> {
   header?: { className: string; cells: ReactNode };
   /** Attributes of a row's element; `row` is undefined while its page loads. */
   rowProps(index: number, row: Row | undefined): RowAttributes;
-  renderRow(row: Row, index: number): ReactNode;
+  /** `tabStop`: this row holds the list's one Tab stop (see `tabStopRow`). */
+  renderRow(row: Row, index: number, tabStop: boolean): ReactNode;
+  /**
+   * Lists whose cells are reached with the arrow keys (one Tab stop for the whole list): the row that
+   * should hold the Tab stop. While it is scrolled out of the DOM, the first loaded row in view holds
+   * it, so Tab always reaches the list.
+   */
+  tabStopRow?: number;
+  onKeyDown?(e: KeyboardEvent<HTMLDivElement>): void;
   /** Class of the "Loading…" cell shown for rows whose page has not arrived. */
   loadingClass: string;
   /** Scrolls `index` into view whenever `signal` changes (and is above 0). */
@@ -61,6 +69,16 @@ export function VirtualRows<Row>(p: VirtualRowsProps<Row>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signal]);
 
+  let tabStop = -1;
+  if (p.tabStopRow !== undefined) {
+    const loaded = (index: number): boolean => index < count && p.data.row(index) !== undefined;
+    const shown = items.some((item) => item.index === p.tabStopRow) && loaded(p.tabStopRow);
+    const inView = virtualizer.range?.startIndex ?? first;
+    tabStop = shown
+      ? p.tabStopRow
+      : (items.find((item) => item.index >= inView && loaded(item.index))?.index ?? -1);
+  }
+
   const heads = p.header ? 1 : 0;
   const offset = heads * rowHeight;
   const cellRole = p.role === 'table' ? 'cell' : 'gridcell';
@@ -69,6 +87,7 @@ export function VirtualRows<Row>(p: VirtualRowsProps<Row>) {
       ref={scroller}
       className={`vrows-scroll ${p.scrollClass}`}
       {...(p.scrollLabel ? { tabIndex: 0, 'aria-label': p.scrollLabel } : {})}
+      onKeyDown={p.onKeyDown}
     >
       <div
         role={p.role}
@@ -100,7 +119,7 @@ export function VirtualRows<Row>(p: VirtualRowsProps<Row>) {
               style={{ height: rowHeight, transform: `translateY(${item.start + offset}px)` }}
             >
               {r !== undefined ? (
-                p.renderRow(r, item.index)
+                p.renderRow(r, item.index, item.index === tabStop)
               ) : (
                 <div role={cellRole} className={p.loadingClass}>
                   Loading…

@@ -1,4 +1,12 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+
+/** What makes a cell one of the grid's arrow-key stops (see LeadTable). */
+export type GridNavAttributes = HTMLAttributes<HTMLElement> & {
+  ref(el: HTMLElement | null): void;
+  tabIndex: number;
+  'data-nav-row': number;
+  'data-nav-key': string;
+};
 
 interface Props {
   value: string | null;
@@ -6,11 +14,17 @@ interface Props {
   label: string;
   readOnly: boolean;
   onSave(value: string | null): Promise<void>;
+  nav: GridNavAttributes;
+  /** Editing ended from the keyboard (Enter or Escape): the grid puts focus back on this cell. */
+  onKeyboardDone(): void;
   children?: ReactNode;
 }
 
-/** A table cell that turns into an input on double-click or Enter; Enter saves, Escape (or leaving) cancels. */
-export function EditableCell({ value, label, readOnly, onSave, children }: Props) {
+/**
+ * A table cell that turns into an input on double-click or Enter; Enter saves, Escape (or leaving)
+ * cancels. Read-only cells are still reached with the arrow keys, to be read.
+ */
+export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDone, children }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -21,12 +35,14 @@ export function EditableCell({ value, label, readOnly, onSave, children }: Props
     if (draft === null) return;
     const next = draft.trim() === '' ? null : draft;
     if (next === value) {
+      onKeyboardDone();
       setDraft(null);
       return;
     }
     setSaving(true);
     try {
       await onSave(next);
+      onKeyboardDone();
       setDraft(null);
     } finally {
       setSaving(false);
@@ -41,6 +57,7 @@ export function EditableCell({ value, label, readOnly, onSave, children }: Props
         void save();
       } else if (e.key === 'Escape') {
         e.preventDefault();
+        onKeyboardDone();
         setDraft(null);
       }
     };
@@ -50,7 +67,10 @@ export function EditableCell({ value, label, readOnly, onSave, children }: Props
           className="input cell-input"
           aria-label={label}
           autoFocus
-          disabled={saving}
+          // Read-only, not disabled, while saving: a disabled input loses focus at once, and focus
+          // could not come back to the cell once the value is saved.
+          readOnly={saving}
+          aria-busy={saving || undefined}
           value={draft}
           onChange={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={onKey}
@@ -65,7 +85,7 @@ export function EditableCell({ value, label, readOnly, onSave, children }: Props
     <div
       role="gridcell"
       className={readOnly ? 'vrows-cell lead-cell' : 'vrows-cell lead-cell editable'}
-      tabIndex={readOnly ? undefined : 0}
+      {...nav}
       aria-label={`${label}: ${value ?? 'empty'}`}
       aria-readonly={readOnly || undefined}
       title={value ?? undefined}

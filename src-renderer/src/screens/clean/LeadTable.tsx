@@ -1,9 +1,10 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { LeadEditChanges, LeadRow } from '../../../../src-shared/contract/imports';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { VirtualRows } from '../../ui/VirtualRows';
-import { EditableCell } from './EditableCell';
+import { EditableCell, type GridNavAttributes } from './EditableCell';
 import { FlagList, StateBadge } from './StateBadge';
 import type { LeadWindow } from './useLeadWindow';
 
@@ -20,6 +21,57 @@ const COLUMNS: readonly { field: EditableField; label: string }[] = [
   { field: 'website', label: 'Website' },
   { field: 'linkedinUrl', label: 'LinkedIn' },
 ];
+
+/** Rows PageUp / PageDown move by: about what the table shows at once. */
+const PAGE_ROWS = 10;
+
+/** A control of a row reached with the arrow keys. */
+type NavKey = 'select' | 'suggestion' | EditableField;
+
+/** The row's arrow-key stops, left to right. */
+function navKeys(lead: LeadRow, readOnly: boolean, selectable: boolean): NavKey[] {
+  const keys: NavKey[] = selectable ? ['select'] : [];
+  for (const c of COLUMNS) {
+    keys.push(c.field);
+    if (c.field === 'email' && !readOnly && lead.suggestion) keys.push('suggestion');
+  }
+  return keys;
+}
+
+/** `key` where the row has it; a row without it (no typo fix, no checkbox) offers its email cell. */
+const keyIn = (keys: readonly NavKey[], key: NavKey): NavKey => (keys.includes(key) ? key : 'email');
+
+interface Cell {
+  row: number;
+  key: NavKey;
+}
+
+/** Where an arrow-key press moves from `at` in a grid of `count` rows, or null for other keys. */
+function moved(e: KeyboardEvent, at: Cell, keys: readonly NavKey[], count: number): Cell | null {
+  const i = keys.indexOf(at.key);
+  const row = (r: number): Cell => ({ row: Math.max(0, Math.min(count - 1, r)), key: at.key });
+  const col = (k: NavKey | undefined): Cell => ({ row: at.row, key: k ?? at.key });
+  switch (e.key) {
+    case 'ArrowUp':
+      return row(at.row - 1);
+    case 'ArrowDown':
+      return row(at.row + 1);
+    case 'PageUp':
+      return row(at.row - PAGE_ROWS);
+    case 'PageDown':
+      return row(at.row + PAGE_ROWS);
+    case 'ArrowLeft':
+      return col(keys[Math.max(0, i - 1)]);
+    case 'ArrowRight':
+      return col(keys[Math.min(keys.length - 1, i + 1)]);
+    case 'Home':
+      return e.ctrlKey ? row(0) : col(keys[0]);
+    case 'End':
+      return e.ctrlKey ? row(count - 1) : col(keys[keys.length - 1]);
+    default:
+      return null;
+  }
+}
 
 interface Props {
   data: LeadWindow;
@@ -40,7 +92,15 @@ async function edit(leadId: number, changes: LeadEditChanges): Promise<void> {
   }
 }
 
-function SuggestionButton({ lead, onChanged }: { lead: LeadRow; onChanged(): void }) {
+function SuggestionButton({
+  lead,
+  onChanged,
+  nav,
+}: {
+  lead: LeadRow;
+  onChanged(): void;
+  nav: GridNavAttributes;
+}) {
   if (!lead.suggestion) return null;
   const apply = async () => {
     try {
@@ -57,6 +117,7 @@ function SuggestionButton({ lead, onChanged }: { lead: LeadRow; onChanged(): voi
     at > 0 && local === lead.suggestion.slice(0, at) ? lead.suggestion.slice(at) : lead.suggestion;
   return (
     <Button
+      {...nav}
       size="sm"
       variant="ghost"
       className="suggestion"
@@ -76,11 +137,18 @@ function LeadRowView({
   selected,
   onToggle,
   onChanged,
-}: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & { selected: boolean }) {
+  nav,
+  onKeyboardDone,
+}: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & {
+    selected: boolean;
+    nav(key: NavKey): GridNavAttributes;
+    onKeyboardDone(key: NavKey): void;
+  }) {
   return (
     <>
       <div role="gridcell" className="vrows-cell lead-cell">
         <input
+          {...(selectable ? nav('select') : { tabIndex: -1 })}
           type="checkbox"
           aria-label={`Select row ${lead.rowNumber}`}
           checked={selected}
@@ -104,8 +172,12 @@ function LeadRowView({
             await edit(lead.id, { [c.field]: v });
             onChanged();
           }}
+          nav={nav(c.field)}
+          onKeyboardDone={() => onKeyboardDone(c.field)}
         >
-          {c.field === 'email' && !readOnly && <SuggestionButton lead={lead} onChanged={onChanged} />}
+          {c.field === 'email' && !readOnly && (
+            <SuggestionButton lead={lead} onChanged={onChanged} nav={nav('suggestion')} />
+          )}
           {c.field === 'website' && lead.domain && lead.domain !== lead.website && (
             <span className="muted cell-sub">{lead.domain}</span>
           )}
@@ -121,11 +193,62 @@ function LeadRowView({
 /**
  * Every lead of the import under the current filters. Only the rows in view are in the DOM, and only
  * the pages around them are in memory, so 100k rows scroll like 100.
+ *
+ * The grid is one Tab stop: the arrow keys, PageUp / PageDown, Home / End (with Ctrl: first / last
+ * row) move between the checkboxes, cells and typo-fix buttons, scrolling as they go; Enter edits a
+ * cell, and focus comes back to it when editing ends.
  */
 export function LeadTable({ data, readOnly, selectable, selected, onToggle, onChanged }: Props) {
+  const count = data.matching ?? 0;
+  const [active, setActive] = useState<Cell>({ row: 0, key: 'email' });
+  const [follow, setFollow] = useState({ index: 0, signal: 0 });
+  /** The cell to focus once it is in the DOM (after a scroll, or after the page of its row arrives). */
+  const pending = useRef<Cell | null>(null);
+
+  const moveTo = (to: Cell): void => {
+    pending.current = to;
+    setActive(to);
+    setFollow((f) => ({ index: to.row, signal: f.signal + 1 }));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.altKey || e.metaKey || e.shiftKey) return;
+    const el = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-nav-key]') : null;
+    const lead = el ? data.row(Number(el.dataset.navRow)) : undefined;
+    if (!el || !lead || count === 0) return;
+    const at: Cell = { row: Number(el.dataset.navRow), key: el.dataset.navKey as NavKey };
+    const to = moved(e, at, navKeys(lead, readOnly, selectable), count);
+    if (!to) return;
+    e.preventDefault();
+    moveTo(to);
+  };
+
+  const navFor =
+    (index: number, keys: readonly NavKey[], tabStop: boolean) =>
+    (key: NavKey): GridNavAttributes => ({
+      'data-nav-row': index,
+      'data-nav-key': key,
+      tabIndex: tabStop && keyIn(keys, active.key) === key ? 0 : -1,
+      onFocus: () => {
+        if (active.row !== index || active.key !== key) setActive({ row: index, key });
+      },
+      ref: (el) => {
+        const want = pending.current;
+        if (!el || !want || want.row !== index || keyIn(keys, want.key) !== key) return;
+        pending.current = null;
+        // Only take focus back from the grid itself or from nowhere (the cell being edited went away).
+        const current = el.ownerDocument.activeElement;
+        const grid = el.closest('.vrows-scroll');
+        if (current === null || current === el.ownerDocument.body || grid?.contains(current)) el.focus();
+      },
+    });
+
   return (
     <VirtualRows
-      count={data.matching ?? 0}
+      count={count}
+      tabStopRow={active.row}
+      onKeyDown={onKeyDown}
+      follow={follow}
       data={data}
       rowHeight={ROW_HEIGHT}
       overscan={12}
@@ -161,7 +284,7 @@ export function LeadTable({ data, readOnly, selectable, selected, onToggle, onCh
         className: 'lead-row',
         'aria-selected': lead ? selected.has(lead.id) : undefined,
       })}
-      renderRow={(lead) => (
+      renderRow={(lead, index, tabStop) => (
         <LeadRowView
           lead={lead}
           readOnly={readOnly}
@@ -169,6 +292,10 @@ export function LeadTable({ data, readOnly, selectable, selected, onToggle, onCh
           selected={selected.has(lead.id)}
           onToggle={onToggle}
           onChanged={onChanged}
+          nav={navFor(index, navKeys(lead, readOnly, selectable), tabStop)}
+          onKeyboardDone={(key) => {
+            pending.current = { row: index, key };
+          }}
         />
       )}
       loadingClass="vrows-cell lead-cell muted"

@@ -25,6 +25,9 @@ export function useLeadWindow(q: LeadQuery): LeadWindow {
     key: `${q.importId}|${q.state ?? ''}|${q.flag ?? ''}|${q.search}`,
     version: q.version,
     maxPages: 12,
+    // An edit bumps the version twice (the edit's answer, then the import's change event): with only
+    // the last version's rows kept, the table flashed "Loading…" and the focused cell was lost.
+    keepOlderVersions: true,
     fetchPage: async (offset, limit) => {
       const r = await api.call('leads.page', {
         importId: q.importId,
