@@ -208,3 +208,28 @@ test('in the smallest window LeadPrep allows, the email under review sits beside
   const name = leadRow(page, 'Ada').locator('.review-name');
   expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
+
+test('the lead list is one Tab stop whose checkbox follows the cursor, so Tab reaches the email after it', async ({
+  app: page,
+  leadprep,
+}) => {
+  seedRun(leadprep);
+  await openReview(page);
+  const list = page.getByRole('grid', { name: 'Leads in this run' });
+  await expect(leadRow(page, 'Ada')).toBeVisible();
+  const focused = () =>
+    page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null');
+
+  await page.getByRole('button', { name: 'Reset all' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Select Ada Tester');
+  expect(await list.locator('[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('j');
+  await expect.poll(focused).toBe('Select Ben Tester');
+  await page.keyboard.press('x');
+  await expect(list.getByRole('checkbox', { name: 'Select Ben Tester' })).toBeChecked();
+
+  await page.keyboard.press('Tab');
+  const pane = page.getByRole('article', { name: 'Lead Ben Tester' });
+  expect(await pane.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
+});

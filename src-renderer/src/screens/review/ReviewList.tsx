@@ -11,14 +11,26 @@ const ROW_HEIGHT = 56;
 export const leadName = (r: Pick<ReviewRow, 'fullName' | 'firstName' | 'lastName' | 'email'>): string =>
   r.fullName?.trim() || [r.firstName, r.lastName].filter(Boolean).join(' ').trim() || r.email || '(no name)';
 
+/**
+ * The current lead's checkbox follows the cursor when focus is in the list: j / k (or the arrows)
+ * move both, and the list stays one Tab stop.
+ */
+function followCursor(el: HTMLInputElement | null): void {
+  const focused = el?.ownerDocument.activeElement;
+  if (el && focused && focused !== el && el.closest('.vrows-scroll')?.contains(focused)) el.focus();
+}
+
 const ReviewRowView = memo(function ReviewRowView({
   row,
   current,
+  tabStop,
   checked,
   onToggle,
 }: {
   row: ReviewRow;
   current: boolean;
+  /** This row's checkbox is the list's one Tab stop (the current lead's, while it is in the DOM). */
+  tabStop: boolean;
   checked: boolean;
   onToggle(id: number): void;
 }) {
@@ -27,6 +39,8 @@ const ReviewRowView = memo(function ReviewRowView({
     <>
       <div className="review-check" role="gridcell">
         <input
+          ref={current ? followCursor : undefined}
+          tabIndex={tabStop ? 0 : -1}
           type="checkbox"
           aria-label={`Select ${name}`}
           checked={checked}
@@ -93,16 +107,18 @@ export function ReviewList({
       label="Leads in this run"
       scrollClass="review-scroll"
       follow={{ index: cursor, signal: follow }}
+      tabStopRow={cursor}
       rowProps={(index, row) => ({
         'aria-current': index === cursor ? 'true' : undefined,
         'data-lead-id': row?.leadId,
         className: index === cursor ? 'review-row current' : 'review-row',
         onClick: () => onPick(index),
       })}
-      renderRow={(row, index) => (
+      renderRow={(row, index, tabStop) => (
         <ReviewRowView
           row={row}
           current={index === cursor}
+          tabStop={tabStop}
           checked={selected.has(row.leadId)}
           onToggle={onToggle}
         />
