@@ -159,6 +159,29 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   expect(imports[0]?.mapping[3]).toEqual({ kind: 'field', field: 'company' });
 });
 
+test('the header rows are one Tab stop: the arrow keys pick the row above or below', async ({
+  app: page,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: FILE_NAME,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: springLeadsXlsx(),
+  });
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header.getByRole('button', { name: 'Use row 3 as header' })).toBeVisible();
+  const rows = header.locator('tbody tr');
+  await expect(header.locator('tbody tr[tabindex="0"]')).toHaveCount(1);
+  await expect(rows.nth(2)).toHaveAttribute('tabindex', '0');
+  await rows.nth(2).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(header.getByRole('button', { name: 'Use row 2 as header' })).toBeVisible();
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(header.getByRole('button', { name: 'Use row 4 as header' })).toBeVisible();
+  await expect(rows.nth(3)).toBeFocused();
+});
+
 test('a PDF renamed .xlsx and a sheet without an email column are refused in plain words; nothing is saved', async ({
   app: page,
   leadprep,

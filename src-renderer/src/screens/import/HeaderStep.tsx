@@ -8,7 +8,8 @@ const COLUMNS_SHOWN = 8;
 
 /**
  * The first rows of the sheet as read; the detected header row is highlighted and any other row can be
- * picked by clicking it (or Enter/Space on it), because title rows above the real header are common.
+ * picked by clicking it, because title rows above the real header are common. From the keyboard the
+ * rows are one Tab stop: the arrow keys pick the row above or below (Enter/Space pick the focused one).
  */
 export function HeaderStep({
   sheet,
@@ -30,7 +31,14 @@ export function HeaderStep({
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onPick(i);
+      return;
     }
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    const next = step > 0 ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+    if (step === 0 || !(next instanceof HTMLElement)) return;
+    e.preventDefault();
+    onPick(i + step);
+    next.focus();
   };
   return (
     <Card
@@ -49,7 +57,7 @@ export function HeaderStep({
             {rows.map((r, i) => (
               <tr
                 key={i}
-                tabIndex={0}
+                tabIndex={i === headerRow ? 0 : -1}
                 aria-selected={i === headerRow}
                 className={i < headerRow ? 'above-header' : undefined}
                 onClick={() => onPick(i)}
