@@ -115,6 +115,13 @@ test('push an approved run to an Instantly campaign and see per-lead results, a 
   await expect(blockedRow.getByText('Skipped', { exact: true })).toBeVisible();
   await expect(blockedRow).toContainText(/blocklist/i);
 
+  // In the smallest window the outcome is in view without scrolling sideways.
+  await page.setViewportSize({ width: 960, height: 600 });
+  const resultHeader = await results.getByRole('columnheader', { name: 'Result' }).boundingBox();
+  const scrollBox = await results.locator('xpath=..').boundingBox();
+  expect(resultHeader!.x + resultHeader!.width).toBeLessThanOrEqual(scrollBox!.x + scrollBox!.width);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Filters narrow the table to one outcome.
   await detail.getByRole('button', { name: 'Skipped (1)' }).click();
   await expect(results.getByRole('row')).toHaveCount(2);

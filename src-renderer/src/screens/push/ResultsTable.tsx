@@ -33,14 +33,13 @@ interface Column {
   cell(r: ResultRow): ReactNode;
 }
 
+// The outcome comes right after the address: in a narrow window it is what must stay in view.
 const COLUMNS: readonly Column[] = [
   {
     label: 'Email',
     title: (r) => r.email ?? undefined,
     cell: (r) => r.email ?? <span className="muted">no email</span>,
   },
-  { label: 'Name', cell: (r) => r.name ?? '' },
-  { label: 'Company', cell: (r) => r.company ?? '' },
   { label: 'Step', stepsOnly: true, cell: (r) => r.step ?? '—' },
   {
     label: 'Result',
@@ -56,6 +55,8 @@ const COLUMNS: readonly Column[] = [
     title: (r) => r.reason ?? undefined,
     cell: (r) => r.reason ?? (r.remoteId ? <span className="muted mono">{r.remoteId}</span> : ''),
   },
+  { label: 'Name', cell: (r) => r.name ?? '' },
+  { label: 'Company', cell: (r) => r.company ?? '' },
 ];
 
 /**
