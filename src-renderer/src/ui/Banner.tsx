@@ -11,7 +11,7 @@ export function Banner({ tone, title, children }: BannerProps) {
   return (
     <div className={`banner banner-${tone}`} role={tone === 'warn' || tone === 'danger' ? 'alert' : 'status'}>
       <p className="banner-title">{title}</p>
-      {children && <div>{children}</div>}
+      {children && <div className="banner-body">{children}</div>}
     </div>
   );
 }
