@@ -107,7 +107,8 @@ export function applyMapOverrides(
   return out;
 }
 
-function pickSheet(wb: Workbook, name: string | undefined): string {
+/** The sheet to import, and when it was chosen among several visible ones with rows, a word saying so. */
+function pickSheet(wb: Workbook, name: string | undefined): { sheet: string; note: string | null } {
   if (name !== undefined) {
     const found =
       wb.sheets.find((s) => s.name === name) ??
@@ -117,12 +118,22 @@ function pickSheet(wb: Workbook, name: string | undefined): string {
         'invalid_input',
         `There is no sheet "${name}". Sheets: ${wb.sheets.map((s) => s.name).join(', ')}.`,
       );
-    return found.name;
+    return { sheet: found.name, note: null };
   }
-  const first = preferredSheet(describeSheets(wb));
-  if (!first)
+  const described = describeSheets(wb);
+  const chosen = preferredSheet(described);
+  if (!chosen)
     throw new AppError('read_failed', 'Every sheet in this file is empty: there is nothing to import.');
-  return first.name;
+  // Hidden sheets are the author's lookup tables and notes: not worth a word.
+  const others = described
+    .filter((s) => s !== chosen && !s.hidden && s.rowCount > 0)
+    .map((s) => `"${s.name}"`);
+  const why = chosen.emailColumn ? 'the largest with an email column' : 'none has an email column';
+  const note =
+    others.length === 0
+      ? null
+      : `This workbook has ${others.length + 1} visible sheets with rows; "${chosen.name}" was imported (${why}). To import another, add --sheet with one of: ${others.join(', ')}.`;
+  return { sheet: chosen.name, note };
 }
 
 function readError(e: unknown): never {
@@ -142,7 +153,9 @@ export async function importFile(
   let sheet: string;
   try {
     wb = openWorkbook(bytes, fileName);
-    sheet = pickSheet(wb, opts.sheet);
+    const picked = pickSheet(wb, opts.sheet);
+    sheet = picked.sheet;
+    if (picked.note !== null) warnings.push(picked.note);
     grid = wb.readSheet(sheet);
   } catch (e) {
     readError(e);

@@ -140,6 +140,9 @@ describe('leadprep import', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/sheet "Contacts"/);
     expect(r.stdout).toMatch(/2 leads/);
+    expect(r.stdout).toContain(
+      'Warning: This workbook has 3 visible sheets with rows; "Contacts" was imported (the largest with an email column). To import another, add --sheet with one of: "Summary", "Do not contact".',
+    );
   });
 
   it('applies --suppress before importing, and suppress add / import feed the list', async () => {
