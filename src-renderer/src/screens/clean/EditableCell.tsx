@@ -17,6 +17,8 @@ interface Props {
   nav: GridNavAttributes;
   /** Editing ended from the keyboard (Enter or Escape): the grid puts focus back on this cell. */
   onKeyboardDone(): void;
+  /** Shown under the value (a website's domain). */
+  note?: string | null;
   children?: ReactNode;
 }
 
@@ -24,7 +26,7 @@ interface Props {
  * A table cell that turns into an input on double-click or Enter; Enter saves, Escape (or leaving)
  * cancels. Read-only cells are still reached with the arrow keys, to be read.
  */
-export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDone, children }: Props) {
+export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDone, note, children }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -86,7 +88,6 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
       role="gridcell"
       className={readOnly ? 'vrows-cell lead-cell' : 'vrows-cell lead-cell editable'}
       {...nav}
-      aria-label={`${label}: ${value ?? 'empty'}`}
       aria-readonly={readOnly || undefined}
       title={value ?? undefined}
       onDoubleClick={begin}
@@ -97,8 +98,20 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
         }
       }}
     >
-      <span className="cell-text">{value ?? <span className="muted">—</span>}</span>
+      {/* Named by what it shows, after its column and row: a name of its own would hide the typo fix and the domain. */}
+      <span className="visually-hidden">{label}: </span>
+      <span className="cell-text">
+        {value ?? (
+          <>
+            <span className="muted" aria-hidden="true">
+              —
+            </span>
+            <span className="visually-hidden">empty</span>
+          </>
+        )}
+      </span>
       {children}
+      {note && <span className="muted cell-sub">{note}</span>}
     </div>
   );
 }

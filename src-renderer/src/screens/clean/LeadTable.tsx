@@ -115,13 +115,15 @@ function SuggestionButton({
   const local = lead.email?.slice(0, lead.email.lastIndexOf('@'));
   const shown =
     at > 0 && local === lead.suggestion.slice(0, at) ? lead.suggestion.slice(at) : lead.suggestion;
+  // The name starts with what the button shows (speech input users say what they see).
+  const name = shown === lead.suggestion ? `Use ${shown}` : `Use ${shown} (${lead.suggestion})`;
   return (
     <Button
       {...nav}
       size="sm"
       variant="ghost"
       className="suggestion"
-      aria-label={`Use ${lead.suggestion}`}
+      aria-label={name}
       title={`Use ${lead.suggestion}`}
       onClick={() => void apply()}
     >
@@ -174,12 +176,10 @@ function LeadRowView({
           }}
           nav={nav(c.field)}
           onKeyboardDone={() => onKeyboardDone(c.field)}
+          note={c.field === 'website' && lead.domain !== lead.website ? lead.domain : null}
         >
           {c.field === 'email' && !readOnly && (
             <SuggestionButton lead={lead} onChanged={onChanged} nav={nav('suggestion')} />
-          )}
-          {c.field === 'website' && lead.domain && lead.domain !== lead.website && (
-            <span className="muted cell-sub">{lead.domain}</span>
           )}
         </EditableCell>
       ))}
