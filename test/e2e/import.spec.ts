@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { importFile } from '../../src-main/services/imports/file-import';
 import { csvBytes, leadsToCsv, messyLeads, pdfBytes, workbookFromRows, writeWorkbook } from '../fixtures-gen';
 
 const FILE_NAME = 'spring-leads.xlsx';
@@ -279,6 +280,44 @@ test('one long reason in the preview does not widen the state column of every ro
   // 14rem of badge and reason plus the cell's padding; the reason wraps under the badge, whole.
   expect(state!.width).toBeLessThanOrEqual(14 * 16 + 2 * 12 + 1);
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
+test('a file imported before is said so as soon as it is chosen, with a way to the earlier import; Continue asks once more', async ({
+  app: page,
+  leadprep,
+}) => {
+  const bytes = csvBytes([
+    ['Email', 'First Name'],
+    ['ana@acme.io', 'Ana'],
+    ['bo@beta.com', 'Bo'],
+  ]);
+  await importFile((name, input) => leadprep.call(name, input), bytes, 'q2-leads.csv');
+  const choose = () =>
+    page
+      .getByLabel('Lead file')
+      .setInputFiles({ name: 'q2 copy.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+
+  await choose();
+  const notice = page.getByRole('status').filter({ hasText: 'You imported this file before' });
+  await expect(notice).toContainText(/q2-leads\.csv, .* \(committed, 2 leads\)/);
+  await notice.getByRole('button', { name: 'Open it' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(page.getByLabel('Import', { exact: true }).locator('option:checked')).toContainText(
+    'q2-leads.csv',
+  );
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /^Import/ })
+    .click();
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  await choose();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  const dialog = page.getByRole('dialog', { name: 'You imported this file before' });
+  await dialog.getByRole('button', { name: 'Import again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  expect((await leadprep.call('imports.list', { limit: 10 })).imports).toHaveLength(2);
 });
 
 test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({

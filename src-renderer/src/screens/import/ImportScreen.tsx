@@ -8,7 +8,8 @@ import { DropZone } from './DropZone';
 import { HeaderStep } from './HeaderStep';
 import { MappingStep } from './MappingStep';
 import { RecentImports } from './RecentImports';
-import { RepeatFileDialog } from './RepeatFileDialog';
+import { describePrevious, RepeatFileDialog } from './RepeatFileDialog';
+import { openInClean } from '../clean/selection';
 import { SheetStep } from './SheetStep';
 import './import.css';
 
@@ -36,6 +37,27 @@ function FileLine() {
         Choose another file
       </Button>
     </div>
+  );
+}
+
+/** Said as soon as the file is read: the user may want the earlier import rather than a second one. */
+function SeenBefore() {
+  const seenBefore = useImportFlow((s) => s.seenBefore);
+  if (seenBefore.length === 0) return null;
+  return (
+    <Banner tone="info" title="You imported this file before">
+      <ul className="seen-before">
+        {seenBefore.map((p) => (
+          <li key={p.id} className="row">
+            <span>{describePrevious(p)}</span>
+            <Button size="sm" onClick={() => openInClean(p.id)}>
+              Open it
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <p>You can still go on: LeadPrep asks once more before it saves a second copy.</p>
+    </Banner>
   );
 }
 
@@ -85,6 +107,7 @@ export default function ImportScreen() {
       description="Bring in a lead file. Nothing is saved until you continue, and you can review every row before committing."
     >
       <FileLine />
+      <SeenBefore />
       {error && (
         <div ref={errorRef}>
           <Banner tone="danger" title="This step did not work">

@@ -1,6 +1,11 @@
-import { useImportFlow } from './flow';
+import { useImportFlow, type PreviousImport } from './flow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { absoluteTime, plural } from '../../ui/format';
+
+/** "q2-leads.csv, 5 Dec 2026, 09:12 (committed, 50 leads)": one earlier import of the same file. */
+export function describePrevious(p: PreviousImport): string {
+  return `${p.fileName}, ${absoluteTime(p.createdAt)} (${p.status === 'committed' ? 'committed' : 'draft'}, ${plural(p.total, 'lead')})`;
+}
 
 /** Shown before staging when a file with the same bytes was imported before. */
 export function RepeatFileDialog() {
@@ -18,10 +23,7 @@ export function RepeatFileDialog() {
       <p>The same file (identical contents) was imported:</p>
       <ul>
         {(repeatOf ?? []).map((p) => (
-          <li key={p.id}>
-            {p.fileName}, {absoluteTime(p.createdAt)} ({p.status === 'committed' ? 'committed' : 'draft'},{' '}
-            {plural(p.total, 'lead')})
-          </li>
+          <li key={p.id}>{describePrevious(p)}</li>
         ))}
       </ul>
       <p>Importing it again marks its people as duplicates of the leads you already have.</p>

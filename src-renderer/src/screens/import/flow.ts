@@ -62,6 +62,8 @@ interface FlowState {
   preview: Preview | null;
   busy: Busy | null;
   error: string | null;
+  /** Imports of a file with the same bytes, found when the file was chosen (said at once, asked again on Continue). */
+  seenBefore: PreviousImport[];
   /** Set when the file was imported before: the user confirms before staging. */
   repeatOf: PreviousImport[] | null;
 
@@ -120,6 +122,7 @@ const INITIAL = {
   preview: null,
   busy: null,
   error: null,
+  seenBefore: [],
   repeatOf: null,
 };
 
@@ -266,6 +269,11 @@ export const useImportFlow = create<FlowState>((set, get) => {
         busy('hash', true);
         const opened = await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
         set({ opened });
+        // Only a heads-up: Continue checks again and reports a failure there.
+        const { previous } = await api
+          .call('imports.checkHash', { sha256: opened.sha256 })
+          .catch(() => ({ previous: [] }));
+        if (get().file === file) set({ seenBefore: previous });
         const only = opened.sheets.length === 1 ? opened.sheets[0] : undefined;
         if (only) await readSheet(only.name);
         else set({ step: 'sheet' });
