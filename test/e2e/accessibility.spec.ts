@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type LeadPrepHost } from './fixtures';
 import { importFile } from '../../src-main/services/imports/file-import';
-import { leadsToCsv, messyLeads } from '../fixtures-gen';
+import { leadsToCsv, messyLeads, workbookFromRows, writeWorkbook } from '../fixtures-gen';
 import { seedGeneratedRun } from '../src-main/services/generation/seed';
 
 /** A committed import with a generated run and a draft with typos and duplicates: every screen has content. */
@@ -50,11 +50,42 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await problems(page), screen).toEqual([]);
     }
 
+    // The import steps: sheet, header row, mapping with its preview.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /^Import/ })
+      .click();
+    const leads = messyLeads(40, 4);
+    await page.getByLabel('Lead file').setInputFiles({
+      name: 'event.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(
+        writeWorkbook(
+          workbookFromRows({
+            'Read me': [['Exported by the booth scanner']],
+            Leads: [leads.header, ...leads.rows],
+          }),
+        ),
+      ),
+    });
+    await expect(page.getByRole('region', { name: 'Sheets' })).toBeVisible();
+    expect(await problems(page), 'sheet step').toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Header row' })).toBeVisible();
+    expect(await problems(page), 'header step').toEqual([]);
+    await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+    await expect(page.getByRole('table', { name: 'Preview of the first rows' })).toBeVisible();
+    expect(await problems(page), 'mapping step').toEqual([]);
+
     // The overlays too: Review's shortcuts and the commit dialog of the draft.
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('button', { name: /^Review/ })
       .click();
+    // Review listens for its shortcuts once its lead list is up.
+    await expect(
+      page.getByRole('grid', { name: 'Leads in this run' }).getByRole('row').first(),
+    ).toBeVisible();
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     expect(await problems(page), 'shortcuts').toEqual([]);

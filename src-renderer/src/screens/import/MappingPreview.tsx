@@ -20,7 +20,8 @@ export function MappingPreview({ preview }: { preview: Preview | null }) {
   }
   if (preview.rows.length === 0) return <p className="muted">There are no rows below the header row.</p>;
   return (
-    <div className="grid-scroll">
+    // Nothing inside takes focus, so the box itself does: the keyboard can scroll it.
+    <div className="grid-scroll" tabIndex={0} role="region" aria-label="Preview, scrollable">
       <table className="table" aria-label="Preview of the first rows">
         <thead>
           <tr>
