@@ -25,16 +25,17 @@ const COLUMNS: readonly { field: EditableField; label: string }[] = [
 /** Rows PageUp / PageDown move by: about what the table shows at once. */
 const PAGE_ROWS = 10;
 
-/** A control of a row reached with the arrow keys. */
-type NavKey = 'select' | 'suggestion' | EditableField;
+/** A cell or control of a row reached with the arrow keys. */
+type NavKey = 'select' | 'state' | 'suggestion' | EditableField | 'flags';
 
-/** The row's arrow-key stops, left to right. */
+/** The row's arrow-key stops, left to right: every cell a screen reader should read, and every control. */
 function navKeys(lead: LeadRow, readOnly: boolean, selectable: boolean): NavKey[] {
-  const keys: NavKey[] = selectable ? ['select'] : [];
+  const keys: NavKey[] = selectable ? ['select', 'state'] : ['state'];
   for (const c of COLUMNS) {
     keys.push(c.field);
     if (c.field === 'email' && !readOnly && lead.suggestion) keys.push('suggestion');
   }
+  keys.push('flags');
   return keys;
 }
 
@@ -161,7 +162,8 @@ function LeadRowView({
       <div role="gridcell" className="vrows-cell lead-cell muted">
         {lead.rowNumber}
       </div>
-      <div role="gridcell" className="vrows-cell lead-cell">
+      <div role="gridcell" className="vrows-cell lead-cell" {...nav('state')}>
+        <span className="visually-hidden">State of row {lead.rowNumber}: </span>
         <StateBadge state={lead.state} reason={lead.reason} />
       </div>
       {COLUMNS.map((c) => (
@@ -183,7 +185,10 @@ function LeadRowView({
           )}
         </EditableCell>
       ))}
-      <div role="gridcell" className="vrows-cell lead-cell">
+      <div role="gridcell" className="vrows-cell lead-cell" {...nav('flags')}>
+        <span className="visually-hidden">
+          Flags of row {lead.rowNumber}: {lead.flags.length === 0 ? 'none' : ''}
+        </span>
         <FlagList flags={lead.flags} />
       </div>
     </>
@@ -195,8 +200,8 @@ function LeadRowView({
  * the pages around them are in memory, so 100k rows scroll like 100.
  *
  * The grid is one Tab stop: the arrow keys, PageUp / PageDown, Home / End (with Ctrl: first / last
- * row) move between the checkboxes, cells and typo-fix buttons, scrolling as they go; Enter edits a
- * cell, and focus comes back to it when editing ends.
+ * row) move between the checkboxes, every cell and the typo-fix buttons, scrolling as they go; Enter
+ * edits a cell, and focus comes back to it when editing ends.
  */
 export function LeadTable({ data, readOnly, selectable, selected, onToggle, onChanged }: Props) {
   const count = data.matching ?? 0;
