@@ -114,3 +114,10 @@ export async function requireKeychain(leadprep: LeadPrepHost): Promise<void> {
     );
   }
 }
+
+/** What the focused element is called: its aria-label, else its text (a grid cell is named by what it shows). */
+export function focusedName(page: Page): Promise<string | null> {
+  return page.evaluate<string | null>(
+    'document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? null',
+  );
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, focusedName, test } from './fixtures';
 import { importFile } from '../../src-main/services/imports/file-import';
 import { csvBytes, leadsToCsv, messyLeads, pdfBytes, workbookFromRows, writeWorkbook } from '../fixtures-gen';
 
@@ -406,10 +406,7 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   await expect(grid.getByRole('gridcell', { name: 'Email of row 2: p0@beta0.com' })).toBeVisible();
 
   // Tab from the last bulk action (the ones after it are disabled) lands on the grid's one Tab stop.
-  const focused = () =>
-    page.evaluate<string | null>(
-      'document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? null',
-    );
+  const focused = () => focusedName(page);
   await page.getByRole('button', { name: /^Exclude free-mail/ }).focus();
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('Email of row 2: p0@beta0.com');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { expect, test, type LeadPrepHost } from './fixtures';
+import { expect, focusedName, test, type LeadPrepHost } from './fixtures';
 import { seedGeneratedRun, seedLeads } from '../src-main/services/generation/seed';
 
 const FIRST_NAMES = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve', 'Zed'] as const;
@@ -217,8 +217,7 @@ test('the lead list is one Tab stop whose checkbox follows the cursor, so Tab re
   await openReview(page);
   const list = page.getByRole('grid', { name: 'Leads in this run' });
   await expect(leadRow(page, 'Ada')).toBeVisible();
-  const focused = () =>
-    page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null');
+  const focused = () => focusedName(page);
 
   await page.getByRole('button', { name: 'Reset all' }).focus();
   await page.keyboard.press('Tab');
