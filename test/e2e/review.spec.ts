@@ -234,3 +234,47 @@ test('the lead list is one Tab stop whose checkbox follows the cursor, so Tab re
   await page.keyboard.press('Tab');
   expect(await pane.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
 });
+
+test('focus stays in the email pane when the next lead replaces it, even before that lead has loaded', async ({
+  app: page,
+  leadprep,
+}) => {
+  seedRun(leadprep);
+  // Each lead arrives a moment after the cursor moves, as on a busy machine.
+  let delay = 0;
+  await page.route('**/api/call/review.lead', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.continue();
+  });
+  await openReview(page);
+  const inPane = (name: string) =>
+    page
+      .getByRole('article', { name: `Lead ${name}` })
+      .evaluate((el) => el.contains(el.ownerDocument.activeElement));
+
+  // Approve and move on (a) while working in the pane: the next lead's pane takes focus, so Tab stays in it.
+  const ada = page.getByRole('article', { name: 'Lead Ada Tester' });
+  await ada.getByRole('button', { name: 'Approve' }).focus();
+  delay = 400;
+  await page.keyboard.press('a');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading lead…' })).toBeFocused();
+  await expect.poll(() => inPane('Ben Tester')).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await inPane('Ben Tester')).toBe(true);
+
+  // j, then Tab at once from the list: focus waits on the loading notice, then moves into the email.
+  await page
+    .getByRole('grid', { name: 'Leads in this run' })
+    .getByRole('checkbox', { name: 'Select Ben Tester' })
+    .focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading lead…' })).toBeFocused();
+  await expect.poll(() => inPane('Cleo Tester')).toBe(true);
+
+  // Focus moved elsewhere on purpose is left there.
+  await page.getByRole('button', { name: 'Reset all' }).focus();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('article', { name: 'Lead Dan Tester' })).toBeVisible();
+  expect(await focusedName(page)).toBe('Reset all');
+});

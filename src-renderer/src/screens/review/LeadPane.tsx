@@ -6,6 +6,7 @@ import { toast } from '../../store/toasts';
 import { Badge } from '../../ui/Badge';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { focusTarget } from '../../ui/useFocusKept';
 import { EditableText } from './EditableText';
 import { FLAG_ICON } from './flag-icons';
 import { flagLabel } from './highlight';
@@ -205,7 +206,7 @@ export function LeadPane({
   const general = detail.flags.filter((h) => h.step === null);
   const first = detail.steps[0]?.step;
   return (
-    <article className="lead-pane" aria-label={`Lead ${name}`}>
+    <article className="lead-pane" aria-label={`Lead ${name}`} tabIndex={-1} {...focusTarget}>
       <header className="lead-pane-head">
         <div className="stack-sm">
           <h2 className="wrap-anywhere">{name}</h2>

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { ChoicePending } from '../../ui/ChoicePending';
 import { EmptyState } from '../../ui/EmptyState';
 import { Screen } from '../../ui/Screen';
+import { focusTarget, useFocusKept } from '../../ui/useFocusKept';
 import { useToggleSet } from '../../ui/useToggleSet';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
@@ -100,6 +101,7 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
   const leadRef = useRef(leadId);
   leadRef.current = leadId;
   const { detail, error: detailError, setDetail } = useLeadDetail(runId, leadId, detailVersion);
+  const keptFocus = useFocusKept<HTMLDivElement>(detail?.leadId ?? null);
 
   useEvent('review.changed', (e) => {
     if (e.runId !== runId) return;
@@ -290,7 +292,7 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
             onPick={setCursor}
             onToggle={toggle}
           />
-          <div className="review-detail">
+          <div className="review-detail" {...keptFocus}>
             {detailError && (
               <Banner tone="danger" title="Could not load this lead">
                 {detailError}
@@ -314,7 +316,8 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
               />
             ) : (
               !detailError && (
-                <p className="muted" role="status">
+                // In the Tab order while it shows: Tab from the list lands here, then in the email.
+                <p className="muted" role="status" tabIndex={0} {...focusTarget}>
                   Loading lead…
                 </p>
               )
