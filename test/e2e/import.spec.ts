@@ -616,3 +616,34 @@ test('each section of the navigation stays on one line when it is the current on
     expect(space, name).toBeGreaterThanOrEqual(6);
   }
 });
+
+test('in the smallest window, Clean & dedupe shows its first rows without scrolling: the actions sit beside the title', async ({
+  app: page,
+  leadprep,
+}) => {
+  await importFile((name, input) => leadprep.call(name, input), leadsToCsv(messyLeads(40, 3)), 'fair.csv', {
+    draft: true,
+  });
+  // mainWindowOptions' minimum size.
+  await page.setViewportSize({ width: 960, height: 600 });
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /^Clean/ })
+    .click();
+  const grid = page.getByRole('grid', { name: 'Leads' });
+  await expect(grid.getByRole('row').nth(4)).toBeVisible();
+
+  const title = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+  const commit = (await page.getByRole('button', { name: 'Commit import' }).boundingBox())!;
+  expect(commit.y).toBeLessThan(title.y + title.height);
+  // Rows wholly above the status bar, before any scrolling (one on the old layout).
+  const statusTop = (await page.locator('.app-status').boundingBox())!.y;
+  const rowBottoms = await grid
+    .getByRole('row')
+    .evaluateAll((rows) => rows.slice(1).map((r) => r.getBoundingClientRect().bottom));
+  expect(rowBottoms.filter((bottom) => bottom <= statusTop).length).toBeGreaterThanOrEqual(4);
+  // The search keeps the flag filter and the count on its line.
+  const search = (await page.getByRole('searchbox', { name: 'Search leads' }).boundingBox())!;
+  const shown = (await page.getByText(/^40 shown$/).boundingBox())!;
+  expect(Math.abs(shown.y + shown.height / 2 - (search.y + search.height / 2))).toBeLessThan(4);
+});

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 
-/** Standard screen layout: a title (the page's only h1), an optional line of context and actions. */
+/**
+ * Standard screen layout: a title (the page's only h1) with the actions beside it, and an optional line
+ * of context under both. The context line gets the whole width, so the actions stay on the title's line
+ * in a small window instead of wrapping below a long context.
+ */
 export function Screen({
   title,
   description,
@@ -14,12 +18,10 @@ export function Screen({
 }) {
   return (
     <div className="screen">
-      <header className="row-between">
-        <div className="screen-header">
-          <h1>{title}</h1>
-          {description && <p className="muted">{description}</p>}
-        </div>
+      <header className="screen-header">
+        <h1>{title}</h1>
         {actions && <div className="row">{actions}</div>}
+        {description && <p className="muted screen-description">{description}</p>}
       </header>
       {children}
     </div>

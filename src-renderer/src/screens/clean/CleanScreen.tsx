@@ -79,25 +79,28 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const committed = summary?.status === 'committed';
   const undo = useUndo(importId, !readOnly, bump);
 
-  const title = summary ? summary.fileName : 'Clean & dedupe';
   return (
     <Screen
       title="Clean & dedupe"
+      // The picker names the file: beside its sheet and status under the title, it leaves the title's
+      // line to the actions, and the table starts higher up in a small window.
       description={
-        summary && (
-          <>
-            {title} · sheet {summary.sheet} ·{' '}
-            {summary.status === 'committed' ? (
-              <Badge tone="ok">Committed</Badge>
-            ) : (
-              <Badge tone="info">Draft</Badge>
-            )}
-          </>
-        )
+        <span className="import-context">
+          {picker}
+          {summary && (
+            <>
+              <span>sheet {summary.sheet}</span>
+              {summary.status === 'committed' ? (
+                <Badge tone="ok">Committed</Badge>
+              ) : (
+                <Badge tone="info">Draft</Badge>
+              )}
+            </>
+          )}
+        </span>
       }
       actions={
         <>
-          {picker}
           {!readOnly && (
             <Button onClick={() => void undo()} aria-keyshortcuts="Control+Z Meta+Z">
               Undo
@@ -131,38 +134,40 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           </p>
         </Banner>
       )}
-      <StateFilters
-        counts={data.counts}
-        total={data.total}
-        blankRows={summary?.blankRows ?? 0}
-        active={state}
-        onChange={setState}
-      />
-      <div className="row">
-        <input
-          className="input search"
-          type="search"
-          aria-label="Search leads"
-          placeholder="Search email, name, company…"
-          value={searchText}
-          onChange={(e) => setSearchText(e.currentTarget.value)}
+      <div className="clean-controls">
+        <StateFilters
+          counts={data.counts}
+          total={data.total}
+          blankRows={summary?.blankRows ?? 0}
+          active={state}
+          onChange={setState}
         />
-        <FlagFilter value={flag} counts={flagCounts?.byFlag ?? null} onChange={setFlag} />
-        <span className="muted" role="status">
-          {data.matching === null ? 'Loading…' : `${data.matching.toLocaleString()} shown`}
-        </span>
+        <div className="row">
+          <input
+            className="input search"
+            type="search"
+            aria-label="Search leads"
+            placeholder="Search email, name, company…"
+            value={searchText}
+            onChange={(e) => setSearchText(e.currentTarget.value)}
+          />
+          <FlagFilter value={flag} counts={flagCounts?.byFlag ?? null} onChange={setFlag} />
+          <span className="muted" role="status">
+            {data.matching === null ? 'Loading…' : `${data.matching.toLocaleString()} shown`}
+          </span>
+        </div>
+        {!readOnly && (
+          <BulkActions
+            importId={importId}
+            selected={selected}
+            actionable={flagCounts?.actionable ?? null}
+            onDone={(clear) => {
+              if (clear) setSelected(new Set());
+              bump();
+            }}
+          />
+        )}
       </div>
-      {!readOnly && (
-        <BulkActions
-          importId={importId}
-          selected={selected}
-          actionable={flagCounts?.actionable ?? null}
-          onDone={(clear) => {
-            if (clear) setSelected(new Set());
-            bump();
-          }}
-        />
-      )}
       {committed && summary && (
         <GenerateHandOff
           importId={importId}
