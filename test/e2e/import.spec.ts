@@ -647,3 +647,25 @@ test('in the smallest window, Clean & dedupe shows its first rows without scroll
   const shown = (await page.getByText(/^40 shown$/).boundingBox())!;
   expect(Math.abs(shown.y + shown.height / 2 - (search.y + search.height / 2))).toBeLessThan(4);
 });
+
+test('the duplicate groups waiting below the table are one button away, and the button goes once they are decided', async ({
+  app: page,
+}) => {
+  const rows = [['Email', 'First Name', 'Last Name']];
+  for (let i = 0; i < 40; i++) rows.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
+  await continueWithCsv(page, 'crm-export.csv', csvBytes(rows));
+  const duplicates = page.getByRole('region', { name: 'Duplicates' });
+  await expect(duplicates.getByText('1 group waiting for a decision.')).toBeAttached();
+  await expect(duplicates).not.toBeInViewport();
+
+  await page.getByRole('button', { name: 'Review 1 duplicate group ↓' }).click();
+  await expect(duplicates).toBeFocused();
+  await expect(duplicates).toBeInViewport();
+  // Tab goes on into the group's choices.
+  await page.keyboard.press('Tab');
+  expect(await duplicates.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
+
+  await duplicates.getByRole('button', { name: 'Keep the selected row' }).click();
+  await expect(duplicates.getByText('No open duplicate groups.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /duplicate group/ })).toHaveCount(0);
+});

@@ -7,12 +7,13 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ChoicePending } from '../../ui/ChoicePending';
 import { EmptyState } from '../../ui/EmptyState';
+import { plural } from '../../ui/format';
 import { Screen } from '../../ui/Screen';
 import { useToggleSet } from '../../ui/useToggleSet';
 import { DeleteImportDialog } from '../import/RecentImports';
 import { BulkActions } from './BulkActions';
 import { CommitDialog } from './CommitDialog';
-import { DuplicatesPanel } from './DuplicatesPanel';
+import { DUPLICATES_PANEL_ID, DuplicatesPanel } from './DuplicatesPanel';
 import { FlagFilter } from './FlagFilter';
 import { useFlagCounts } from './useFlagCounts';
 import { GenerateHandOff } from './GenerateHandOff';
@@ -78,6 +79,12 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const readOnly = summary?.status !== 'draft';
   const committed = summary?.status === 'committed';
   const undo = useUndo(importId, !readOnly, bump);
+  // The groups wait below a table that can be 100k rows long: take the user there.
+  const showDuplicates = () => {
+    const panel = document.getElementById(DUPLICATES_PANEL_ID);
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.focus({ preventScroll: true });
+  };
 
   return (
     <Screen
@@ -135,13 +142,20 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         </Banner>
       )}
       <div className="clean-controls">
-        <StateFilters
-          counts={data.counts}
-          total={data.total}
-          blankRows={summary?.blankRows ?? 0}
-          active={state}
-          onChange={setState}
-        />
+        <div className="row">
+          <StateFilters
+            counts={data.counts}
+            total={data.total}
+            blankRows={summary?.blankRows ?? 0}
+            active={state}
+            onChange={setState}
+          />
+          {!readOnly && summary && summary.openGroups > 0 && (
+            <Button variant="ghost" size="sm" onClick={showDuplicates}>
+              Review {plural(summary.openGroups, 'duplicate group')} ↓
+            </Button>
+          )}
+        </div>
         <div className="row">
           <input
             className="input search"

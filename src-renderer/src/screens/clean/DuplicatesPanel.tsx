@@ -9,6 +9,8 @@ import { leadName } from './lead-format';
 import { StateBadge } from './StateBadge';
 
 const GROUPS_PER_PAGE = 10;
+/** Where "Review N duplicate groups" above the table jumps to. */
+export const DUPLICATES_PANEL_ID = 'duplicates-to-review';
 
 const KIND_LABELS: Record<GroupView['kind'], string> = {
   email: 'Same email address',
@@ -66,6 +68,7 @@ export function DuplicatesPanel({ importId, readOnly, version, onChanged }: Prop
             : `${plural(total, 'group')} waiting for a decision.`
       }
       label="Duplicates"
+      id={DUPLICATES_PANEL_ID}
     >
       {error && <p className="field-error">{error}</p>}
       {groups?.map((g) => (
