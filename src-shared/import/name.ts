@@ -128,6 +128,8 @@ const casedName = valueMemo(
   detached,
 );
 
+const DOTTED_SMALL_I = /i\u0307/g;
+
 function titleCase(s: string): string {
   const lower = s.toLowerCase();
   // A letter whose upper case is two letters (Greek "ᾐ" -> "ἘΙ") is left alone:
@@ -136,10 +138,15 @@ function titleCase(s: string): string {
     const up = ch.toUpperCase();
     return sep + (up.length === ch.length ? up : ch);
   });
+  // Lower-casing "İ" gives "i" and a combining dot. Starting a word, title case makes that "I" and the
+  // dot, put back together as "İ"; inside a word the dot is the i's own ("ÇELİK" -> "Çelik"). Either
+  // way the name is then the one a Turkish user types, and cleaning it again changes nothing.
   return titled
     .split(' ')
     .map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w))
-    .join(' ');
+    .join(' ')
+    .normalize('NFC')
+    .replace(DOTTED_SMALL_I, 'i');
 }
 
 /**

@@ -40,8 +40,38 @@ describe('cleanPersonName', () => {
     ['=HYPERLINK("x")', '=HYPERLINK("x")'],
     ['李', '李'],
     ['ᾐ', 'ᾐ'], // its upper case is two letters: left alone so cleaning twice changes nothing
+    ['İLKER ÇELİK', 'İlker Çelik'], // "İ" as one letter (U+0130), as the same name typed is
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
+  });
+
+  it('gives NFC text and is idempotent over letters whose case changes are not one to one', () => {
+    // Upper-case or caseless letters mostly: a name in one case is the one that gets title-cased.
+    const letters = fc.constantFrom(
+      'İ',
+      'İ',
+      'I',
+      'ı',
+      'ß',
+      'Ǆ',
+      'ǅ',
+      'ᾈ',
+      'ŉ',
+      'Σ',
+      'ς',
+      'A',
+      'Ç',
+      '𐒰',
+      ' ',
+      '-',
+    );
+    fc.assert(
+      fc.property(fc.array(letters, { minLength: 1, maxLength: 8 }), (chars) => {
+        const once = cleanPersonName(chars.join(''));
+        return once === null || (once === once.normalize('NFC') && cleanPersonName(once) === once);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is idempotent', () => {
