@@ -10,9 +10,8 @@
  * local part (no quoted strings, no comments, ASCII only), host-name domain
  * with a TLD from the Public Suffix List, no IP literals.
  */
-import { parse } from 'tldts';
 import { cleanText } from './text';
-import { isPlainDomain, PSL_ONLY, toAsciiHost } from './website';
+import { isPlainDomain, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomainOf } from './typos';
 
@@ -232,14 +231,14 @@ function checkDomain(
 ): { problem: string; registrable: null } | { problem: null; registrable: string } {
   const shape = domainProblem(domain);
   if (shape !== null) return { problem: shape, registrable: null };
-  const p = parse(domain, PSL_ONLY);
-  if (p.isIcann !== true)
+  const { icann, registrable } = suffixFacts(domain);
+  if (!icann)
     return {
       problem: `".${domain.slice(domain.lastIndexOf('.') + 1)}" is not an existing domain ending`,
       registrable: null,
     };
-  if (p.domain === null) return { problem: 'The domain is only a domain ending', registrable: null };
-  return { problem: null, registrable: p.domain };
+  if (registrable === null) return { problem: 'The domain is only a domain ending', registrable: null };
+  return { problem: null, registrable };
 }
 
 interface DomainFacts {

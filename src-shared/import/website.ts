@@ -46,25 +46,48 @@ const PLAIN_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 // For a host that passes `isPlainDomain` tldts need not extract or validate
 // it, nor look for an IP address: the answer is the same, for a third of the work.
-export const PSL_ONLY = { extractHostname: false, validateHostname: false, detectIp: false } as const;
+// Private suffixes count ("acme.github.io", "acme.myshopify.com"): under ICANN rules alone every shop
+// of a hosting platform would be one company, named after the platform.
+const PLAIN_HOST = {
+  extractHostname: false,
+  validateHostname: false,
+  detectIp: false,
+  allowPrivateDomains: true,
+} as const;
+const ANY_HOST = { allowPrivateDomains: true } as const;
+const ICANN_ONLY = { extractHostname: false, validateHostname: false, detectIp: false } as const;
 
-/** Registrable domain of a lower-case ASCII host under an ICANN suffix, else null. */
+/** What the Public Suffix List says of a lower-case ASCII host. */
+export interface SuffixFacts {
+  /** The host ends in a suffix of the list's ICANN part (a private suffix sits under one too). */
+  icann: boolean;
+  /**
+   * The company's domain: the registrable domain, one label above a private suffix if there is one;
+   * for a host that is itself a private suffix ("github.io", a company's own address), the ICANN one.
+   * Null under an unknown suffix or for a bare suffix ("co.uk").
+   */
+  registrable: string | null;
+}
+
+export function suffixFacts(host: string): SuffixFacts {
+  const p = parse(host, isPlainDomain(host) ? PLAIN_HOST : ANY_HOST);
+  if (p.isIp === true) return { icann: false, registrable: null };
+  if (p.isPrivate === true)
+    return { icann: true, registrable: p.domain ?? parse(host, ICANN_ONLY).domain };
+  return p.isIcann === true ? { icann: true, registrable: p.domain } : { icann: false, registrable: null };
+}
+
+/** Registrable domain of a lower-case ASCII host under a known suffix, else null. */
 function registrableDomain(host: string): string | null {
-  if (isPlainDomain(host)) {
-    const p = parse(host, PSL_ONLY);
-    return p.isIcann === true ? p.domain : null;
-  }
-  const p = parse(host);
-  if (p.isIp || p.isIcann !== true) return null;
-  return p.domain;
+  return suffixFacts(host).registrable;
 }
 
 /** True when the host ends in a suffix listed in the ICANN part of the PSL (so "john.smith" is not a host). */
 export function isKnownPublicSuffixHost(host: string): boolean {
   const ascii = toAsciiHost(host);
   if (ascii === null) return false;
-  const p = parse(ascii);
-  return p.isIcann === true && p.domain !== null && !p.isIp;
+  const facts = suffixFacts(ascii);
+  return facts.icann && facts.registrable !== null;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;

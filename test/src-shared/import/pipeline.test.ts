@@ -123,6 +123,23 @@ describe('runPipeline', () => {
     expect(r.leads.map((l) => l.groupId)).toEqual([0, 0]);
   });
 
+  it('does not take two shops on one hosting platform for one company', () => {
+    const rows = [
+      ['Email', 'Name', 'Company', 'Website'],
+      ['john.candles@gmail.com', 'John Smith', 'Shop', 'https://acme-candles.myshopify.com'],
+      ['jon.soap@gmail.com', 'Jon Smith', 'Shop', 'https://river-soap.myshopify.com/products'],
+      ['j.smith.soap@gmail.com', 'John Smith', 'Shop', 'river-soap.myshopify.com'],
+    ];
+    const r = pipelineOf(rows);
+    expect(r.leads.map((l) => l.lead.domain)).toEqual([
+      'acme-candles.myshopify.com',
+      'river-soap.myshopify.com',
+      'river-soap.myshopify.com',
+    ]);
+    // Similar names at the same shop are still worth a look; across shops they are not.
+    expect(r.groups.map((g) => [g.kind, g.ids])).toEqual([['name_company', [3, 4]]]);
+  });
+
   it('makes every row linked to a lead already in your leads (by address or profile, row to row) a duplicate of it, with no group to review', () => {
     const rows = [
       ['Email', 'First name', 'Last name', 'Company', 'Title', 'LinkedIn'],

@@ -19,6 +19,11 @@ describe('websiteDomain', () => {
     ['bücher.de', 'xn--bcher-kva.de'],
     ['https://münchen.de/rathaus', 'xn--mnchen-3ya.de'],
     ['acme.com.au', 'acme.com.au'],
+    // A shop or site on a hosting platform is its own company, not the platform.
+    ['https://acme.github.io/docs', 'acme.github.io'],
+    ['www.acme.myshopify.com/products', 'acme.myshopify.com'],
+    ['https://blog.acme.blogspot.com', 'acme.blogspot.com'],
+    ['github.io', 'github.io'],
     ['http://1.2.3.4/', null],
     ['localhost', null],
     ['john.smith', null],
@@ -60,7 +65,21 @@ describe('websiteDomain of a bare host', () => {
       fc.property(
         fc.constantFrom('', 'http://', 'HTTPS://'),
         fc.array(
-          fc.constantFrom('a', 'B', '0', '-', '.', 'co', 'uk', 'com', 'jp', 'xn--', 'github.io', '1.2'),
+          fc.constantFrom(
+            'a',
+            'B',
+            '0',
+            '-',
+            '.',
+            'co',
+            'uk',
+            'com',
+            'jp',
+            'xn--',
+            'github.io',
+            'myshopify',
+            '1.2',
+          ),
           {
             minLength: 1,
             maxLength: 10,
@@ -70,8 +89,15 @@ describe('websiteDomain of a bare host', () => {
         (scheme, parts, path) => {
           const raw = parts.join('');
           const host = (raw.endsWith('.') ? raw.slice(0, -1) : raw).toLowerCase();
-          const p = host === '' ? null : parse(host);
-          const expected = p === null || p.isIp || p.isIcann !== true ? null : p.domain;
+          const p = host === '' ? null : parse(host, { allowPrivateDomains: true });
+          const expected =
+            p === null || p.isIp
+              ? null
+              : p.isPrivate
+                ? (p.domain ?? parse(host).domain)
+                : p.isIcann
+                  ? p.domain
+                  : null;
           expect(websiteDomain(scheme + raw + path)).toBe(expected);
         },
       ),
