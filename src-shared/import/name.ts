@@ -91,7 +91,12 @@ function bare(token: string): string {
 
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
-const WORD_START = /(^|[\s'\u2019-])(\p{Ll})/gu;
+// A word starts after a space, hyphen or apostrophe ("O'Neil-Smith"), and after the dot of an initial
+// or an opening bracket ("J.R.R.", "(Jack)").
+const WORD_START = /(^|[\s'\u2019.(-])(\p{Ll})/gu;
+// Gaelic "Mc" names are written with the next letter in capitals ("McDonald"); "Mac" names vary
+// ("Mack", "Macy", "MacLeod") and are left as title case made them.
+const MC_NAME = /(^|[\s'\u2019(-])Mc(\p{Ll})/gu;
 
 const LOWER = 1;
 const UPPER = 2;
@@ -134,10 +139,12 @@ function titleCase(s: string): string {
   const lower = s.toLowerCase();
   // A letter whose upper case is two letters (Greek "ᾐ" -> "ἘΙ") is left alone:
   // the result would be all-caps and cleaning it again would change it.
-  const titled = lower.replace(WORD_START, (_m, sep: string, ch: string) => {
-    const up = ch.toUpperCase();
-    return sep + (up.length === ch.length ? up : ch);
-  });
+  const titled = lower
+    .replace(WORD_START, (_m, sep: string, ch: string) => {
+      const up = ch.toUpperCase();
+      return sep + (up.length === ch.length ? up : ch);
+    })
+    .replace(MC_NAME, (_m, sep: string, ch: string) => `${sep}Mc${ch.toUpperCase()}`);
   // Lower-casing "İ" gives "i" and a combining dot. Starting a word, title case makes that "I" and the
   // dot, put back together as "İ"; inside a word the dot is the i's own ("ÇELİK" -> "Çelik"). Either
   // way the name is then the one a Turkish user types, and cleaning it again changes nothing.

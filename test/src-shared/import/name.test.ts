@@ -41,6 +41,11 @@ describe('cleanPersonName', () => {
     ['李', '李'],
     ['ᾐ', 'ᾐ'], // its upper case is two letters: left alone so cleaning twice changes nothing
     ['İLKER ÇELİK', 'İlker Çelik'], // "İ" as one letter (U+0130), as the same name typed is
+    ['J.R.R. TOLKIEN', 'J.R.R. Tolkien'],
+    ['JOHN (JACK) SMITH', 'John (Jack) Smith'],
+    ['JOHN MCDONALD', 'John McDonald'],
+    ['mary mccarthy-jones', 'Mary McCarthy-Jones'],
+    ['MACK MACY', 'Mack Macy'], // "Mac" names vary: only title case
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
@@ -61,9 +66,13 @@ describe('cleanPersonName', () => {
       'ς',
       'A',
       'Ç',
+      'M',
+      'C',
       '𐒰',
       ' ',
       '-',
+      '.',
+      '(',
     );
     fc.assert(
       fc.property(fc.array(letters, { minLength: 1, maxLength: 8 }), (chars) => {
