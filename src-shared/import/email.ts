@@ -31,6 +31,7 @@ export interface EmailCheck {
 const MAILTO = /^(?:mailto:)+/i;
 const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>/;
 const LIST_SEPARATOR = /[,;\s]+/;
+const SPACE_AROUND_AT = /\s*@\s*/;
 const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
 const WRAP_END = /[\s>)"'[\]{}.,;:!?]+$/;
 
@@ -64,9 +65,17 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     const q = s.indexOf('?');
     if (q >= 0) s = s.slice(0, q);
   }
+  const several = s.indexOf('@') !== s.lastIndexOf('@');
+  // With one @, a space beside it ("jane @acme.com") is a slip inside one address, not a list of
+  // two: split on it, the address would lose everything before the @.
+  if (!several) s = s.replace(SPACE_AROUND_AT, '@');
   if (LIST_SEPARATOR.test(s)) {
     const parts = s.split(LIST_SEPARATOR);
-    s = parts.find((p) => p.includes('@')) ?? s;
+    const first = parts.findIndex((p) => p.includes('@'));
+    // Of one address, only what follows it goes ("jane@acme.com (work)"). What comes before may be
+    // part of it ("ja ne@acme.com"): kept, so that the check offers the rest as a fix to confirm
+    // rather than this sending to "ne@acme.com".
+    if (first >= 0) s = several ? (parts[first] as string) : parts.slice(0, first + 1).join(' ');
   }
   // Until nothing changes, so that cleaning the result again changes nothing: "(mailto:'a@b.com')".
   for (let before = ''; before !== s;) {
@@ -311,6 +320,12 @@ export function checkEmail(email: string): EmailCheck {
       : (localPartProblem(local) ?? facts.problem);
   result.syntaxValid = result.reason === null;
   if (local !== '' && facts.suggestion !== null) result.suggestion = `${local}@${facts.suggestion}`;
+  // Words before the address ("Jane Doe jane@acme.com"): the last word may be the address.
+  const lastWord = local.slice(local.lastIndexOf(' ') + 1);
+  if (lastWord !== local && localPartProblem(lastWord) === null && lastWord !== '') {
+    const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
+    if (domain !== null) result.suggestion = `${lastWord}@${domain}`;
+  }
   result.role = isRoleAddress(email);
   if (result.syntaxValid) {
     result.freeMail = facts.freeMail;

@@ -31,7 +31,10 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
     return host !== null && host.includes('.') ? { kind: 'domain', value: host } : null;
   }
   if (t.includes('@')) {
-    const email = cleanEmail(t);
+    // Words before the address ("Jane Doe jane@acme.com") do not make it to the list: better to keep
+    // out one address too many than to let the person in.
+    const cleaned = cleanEmail(t);
+    const email = cleaned === null ? null : cleaned.slice(cleaned.lastIndexOf(' ') + 1);
     const domain = email === null ? null : emailDomain(email);
     return email !== null && domain !== null && domain.includes('.')
       ? { kind: 'email', value: emailKey(email) }

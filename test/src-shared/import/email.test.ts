@@ -23,6 +23,13 @@ describe('cleanEmail', () => {
     ['jane@acme.com.', 'jane@acme.com'],
     ['(jane@acme.com);', 'jane@acme.com'],
     ['jane@acme.com; john@acme.com', 'jane@acme.com'],
+    ['jane @acme.com', 'jane@acme.com'], // one address with a slip, not "@acme.com"
+    ['jane @ acme.com', 'jane@acme.com'],
+    ['jane@acme.com (work)', 'jane@acme.com'],
+    // Words before one address may be part of it: kept, and the check offers the last word's address
+    // to confirm ("ne@acme.com" may be somebody else).
+    ['ja ne@acme.com', 'ja ne@acme.com'],
+    ['Jane Doe jane@acme.com', 'Jane Doe jane@acme.com'],
     ['jane@bücher.de', 'jane@xn--bcher-kva.de'],
     ['jane@BÜCHER.DE', 'jane@xn--bcher-kva.de'],
     ['jane\uFF20acme.com', 'jane@acme.com'],
@@ -164,6 +171,8 @@ describe('checkEmail typo suggestions', () => {
     ['jane@yahoo.co.uj', 'jane@yahoo.co.uk'],
     ['jane@acme.co.ul', 'jane@acme.co.uk'],
     ['Jane@gnail.com', 'Jane@gmail.com'],
+    ['Jane Doe jane@acme.com', 'jane@acme.com'], // words before the address
+    ['ja ne@gmial.com', 'ne@gmail.com'],
   ])('%s -> %s', (email, suggestion) => {
     expect(checkEmail(email).suggestion).toBe(suggestion);
   });

@@ -31,6 +31,7 @@ describe('parseSuppressionEntry', () => {
   it.each([
     ['Jane <Jane@Acme.com>', { kind: 'email', value: 'jane@acme.com' }],
     ['mailto:x@y.io', { kind: 'email', value: 'x@y.io' }],
+    ['Jane Doe jane@acme.com', { kind: 'email', value: 'jane@acme.com' }],
     ['@Globex.com', { kind: 'domain', value: 'globex.com' }],
     ['globex.com', { kind: 'domain', value: 'globex.com' }],
     ['https://www.globex.com/about', { kind: 'domain', value: 'globex.com' }],
