@@ -105,25 +105,56 @@ export function websiteDomain(url: string | null | undefined): string | null {
 
 // Most values are a bare host with an optional scheme and path: one match
 // finds the host the steps below would cut out.
-const PLAIN_WEBSITE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([a-z0-9.-]+)(?:[/?#\\]|$)/i;
+const PLAIN_WEBSITE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([a-z0-9.-]+)(?=[/?#\\]|$)/i;
+
+// A company's page on a social or directory site is not its website ("linkedin.com/company/acme" in
+// a scraped list's website column): under the site's domain every company of the list would be one
+// company, and similar names anywhere in it the same person. The site's own home page still is its
+// company's website.
+const PROFILE_SITES = new Set([
+  'linkedin.com',
+  'facebook.com',
+  'fb.com',
+  'instagram.com',
+  'twitter.com',
+  'x.com',
+  'youtube.com',
+  'tiktok.com',
+  'pinterest.com',
+  'github.com',
+  'crunchbase.com',
+  'wellfound.com',
+  'angel.co',
+  'xing.com',
+]);
+const PAGE_PATH = /^[/\\]+[^/\\?#\s]/;
+
+/** The registrable domain of the host, unless the URL is a page on a profile site (see PROFILE_SITES). */
+function companyDomain(host: string, afterHost: string): string | null {
+  const registrable = registrableDomain(host);
+  return registrable !== null && PROFILE_SITES.has(registrable) && PAGE_PATH.test(afterHost)
+    ? null
+    : registrable;
+}
 
 function computeWebsiteDomain(url: string): string | null {
   const plain = PLAIN_WEBSITE.exec(url);
   if (plain !== null) {
     const host = toAsciiHost(plain[1] as string);
-    return host === null ? null : registrableDomain(host);
+    return host === null ? null : companyDomain(host, url.slice(plain[0].length));
   }
   let s = url.trim();
   if (s === '') return null;
   s = s.replace(SCHEME, '');
   if (s.startsWith('//')) s = s.slice(2);
   const end = s.search(/[/?#\\]/);
+  const afterHost = end >= 0 ? s.slice(end) : '';
   if (end >= 0) s = s.slice(0, end);
   if (s.includes('@')) return null;
   const port = s.lastIndexOf(':');
   if (port >= 0) s = s.slice(0, port);
   const host = toAsciiHost(s);
-  return host === null ? null : registrableDomain(host);
+  return host === null ? null : companyDomain(host, afterHost);
 }
 
 /** Registrable domain of an email address's domain part (already ASCII or not). */

@@ -140,6 +140,20 @@ describe('runPipeline', () => {
     expect(r.groups.map((g) => [g.kind, g.ids])).toEqual([['name_company', [3, 4]]]);
   });
 
+  it('does not take a company page on LinkedIn for the company website', () => {
+    const rows = [
+      ['Email', 'Name', 'Company', 'Website'],
+      ['john.acme@gmail.com', 'John Smith', 'Acme', 'https://www.linkedin.com/company/acme'],
+      ['jon.globex@gmail.com', 'Jon Smith', 'Globex', 'linkedin.com/company/globex/'],
+    ];
+    const r = pipelineOf(rows);
+    expect(r.leads.map((l) => [l.lead.website, l.lead.domain])).toEqual([
+      ['https://www.linkedin.com/company/acme', null],
+      ['linkedin.com/company/globex/', null],
+    ]);
+    expect(r.groups).toEqual([]);
+  });
+
   it('makes every row linked to a lead already in your leads (by address or profile, row to row) a duplicate of it, with no group to review', () => {
     const rows = [
       ['Email', 'First name', 'Last name', 'Company', 'Title', 'LinkedIn'],

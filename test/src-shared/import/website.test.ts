@@ -24,6 +24,13 @@ describe('websiteDomain', () => {
     ['www.acme.myshopify.com/products', 'acme.myshopify.com'],
     ['https://blog.acme.blogspot.com', 'acme.blogspot.com'],
     ['github.io', 'github.io'],
+    // A company's page on a social or directory site is not its website; the site's home page is.
+    ['linkedin.com/company/acme', null],
+    ['https://www.facebook.com/acmeinc/', null],
+    ['https://x.com/acme?lang=en', null],
+    ['http://github.com:443/acme', null],
+    ['https://www.linkedin.com/', 'linkedin.com'],
+    ['https://www.linkedin.com/?trk=x', 'linkedin.com'],
     ['http://1.2.3.4/', null],
     ['localhost', null],
     ['john.smith', null],
