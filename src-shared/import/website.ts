@@ -72,8 +72,7 @@ export interface SuffixFacts {
 export function suffixFacts(host: string): SuffixFacts {
   const p = parse(host, isPlainDomain(host) ? PLAIN_HOST : ANY_HOST);
   if (p.isIp === true) return { icann: false, registrable: null };
-  if (p.isPrivate === true)
-    return { icann: true, registrable: p.domain ?? parse(host, ICANN_ONLY).domain };
+  if (p.isPrivate === true) return { icann: true, registrable: p.domain ?? parse(host, ICANN_ONLY).domain };
   return p.isIcann === true ? { icann: true, registrable: p.domain } : { icann: false, registrable: null };
 }
 
