@@ -22,7 +22,7 @@ import {
   validateMapping,
 } from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
-import { openWorkbook, isReadError, type Workbook } from '../../../src-shared/import/read';
+import { openWorkbook, isReadError, readNotes, type Workbook } from '../../../src-shared/import/read';
 import { describeSheets, preferredSheet } from '../../../src-shared/import/sheet-choice';
 import { foldKey } from '../../../src-shared/import/text';
 import {
@@ -160,11 +160,7 @@ export async function importFile(
   } catch (e) {
     readError(e);
   }
-  if (wb.truncatedCells > 0) {
-    warnings.push(
-      `${wb.truncatedCells} very long cell${wb.truncatedCells === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`,
-    );
-  }
+  warnings.push(...readNotes(wb));
   if (grid.length === 0)
     throw new AppError('read_failed', `The sheet "${sheet}" is empty: there is nothing to import.`);
 

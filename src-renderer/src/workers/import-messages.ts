@@ -88,7 +88,8 @@ export const SheetReadSchema = z.object({
   detectedHeaderRow: z.number(),
   /** The first HEADER_PICKER_ROWS rows as read, title rows included. */
   rows: Grid,
-  truncatedCells: z.number(),
+  /** What reading the sheet changed, in sentences (`readNotes`). */
+  notes: z.array(z.string()),
 });
 export type SheetRead = z.infer<typeof SheetReadSchema>;
 

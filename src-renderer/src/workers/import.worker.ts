@@ -10,7 +10,7 @@
  * and cannot be interrupted from inside, so the client kills this worker and
  * starts a fresh one.
  */
-import { isReadError, openWorkbook, type Workbook } from '../../../src-shared/import/read';
+import { isReadError, openWorkbook, readNotes, type Workbook } from '../../../src-shared/import/read';
 import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
 import { suggestMapping } from '../../../src-shared/import/mapping';
 import { describeSheets } from '../../../src-shared/import/sheet-choice';
@@ -152,7 +152,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       rowCount: grid.length,
       detectedHeaderRow: Math.min(detectHeaderRow(grid), HEADER_PICKER_ROWS - 1),
       rows: grid.slice(0, HEADER_PICKER_ROWS),
-      truncatedCells: state.workbook.truncatedCells,
+      notes: readNotes(state.workbook),
     };
   },
   suggest(req) {

@@ -11,6 +11,8 @@ export interface DelimitedText {
   encoding: TextEncoding;
   delimiter: Delimiter;
   truncatedCells: number;
+  /** 1-based rows in which a quote opened a cell and was never closed; the quote was dropped. */
+  unclosedQuoteRows: number[];
 }
 
 /** Characters handed to papaparse per chunk: the granularity of progress and cancel. */
@@ -74,9 +76,7 @@ export function readDelimited(
     if (rowCount > maxRows + 1) throw tooManyRows(`more than ${formatCount(maxRows)}`, maxRows);
     onProgress?.({ phase: 'parse', done: Math.min(done, text.length), total: text.length });
   };
-  const rows =
-    parseRegular(text, delimiter, guessNewline(text), checkpoint) ??
-    parseWithPapa(text, delimiter, checkpoint);
+  const { rows, unclosedQuoteRows } = parseText(text, delimiter, checkpoint);
 
   let width = 0;
   let truncatedCells = 0;
@@ -96,16 +96,54 @@ export function readDelimited(
   if (rows.length > maxRows) throw tooManyRows(formatCount(rows.length), maxRows);
   padRows(rows, width);
   onProgress?.({ phase: 'parse', done: text.length, total: text.length });
-  return { rows, encoding, delimiter, truncatedCells };
+  return { rows, encoding, delimiter, truncatedCells, unclosedQuoteRows };
 }
 
-/** papaparse's rows, parsed chunk by chunk with `checkpoint` after each. */
+/** Stray quotes dropped from one file at most: each costs a parse of the whole text again. */
+const MAX_UNCLOSED_QUOTES = 20;
+
+/**
+ * The rows of `text`. A quote that opens a cell and is never closed would make the rest of the file
+ * one cell (every lead after it lost in it): that quote is taken for a stray one, dropped, and the
+ * text parsed again.
+ */
+function parseText(
+  text: string,
+  delimiter: Delimiter,
+  checkpoint: (done: number, rowCount: number) => void,
+): { rows: string[][]; unclosedQuoteRows: number[] } {
+  const unclosedQuoteRows: number[] = [];
+  for (;;) {
+    const regular = parseRegular(text, delimiter, guessNewline(text), checkpoint);
+    if (regular !== null) return { rows: regular, unclosedQuoteRows };
+    const { rows, unclosedQuote } = parseWithPapa(text, delimiter, checkpoint);
+    const at = unclosedQuote ? unclosedQuoteAt(text, rows) : -1;
+    if (at < 0 || unclosedQuoteRows.length === MAX_UNCLOSED_QUOTES) return { rows, unclosedQuoteRows };
+    unclosedQuoteRows.push(rows.length);
+    text = text.slice(0, at) + text.slice(at + 1);
+  }
+}
+
+/**
+ * Where the quote is that papaparse found never closed: it opened the last cell of the last row, which
+ * holds the rest of the text. -1 when that is not where it is.
+ */
+function unclosedQuoteAt(text: string, rows: readonly (readonly string[])[]): number {
+  const last = rows[rows.length - 1];
+  const cell = last?.[last.length - 1];
+  if (cell === undefined) return -1;
+  const at: number = text.length - cell.length - 1;
+  return at >= 0 && text.charCodeAt(at) === QUOTE && text.endsWith(cell) ? at : -1;
+}
+
+/** papaparse's rows, parsed chunk by chunk with `checkpoint` after each, and whether a quote was left open. */
 function parseWithPapa(
   text: string,
   delimiter: Delimiter,
   checkpoint: (done: number, rowCount: number) => void,
-): string[][] {
+): { rows: string[][]; unclosedQuote: boolean } {
   const rows: string[][] = [];
+  let unclosedQuote = false;
   let stop: unknown = null;
   parseChunked(text, {
     delimiter,
@@ -124,10 +162,11 @@ function parseWithPapa(
         return;
       }
       for (const row of results.data) rows.push(row);
+      if (results.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuote = true;
     },
   });
   if (stop !== null) throw stop;
-  return rows;
+  return { rows, unclosedQuote };
 }
 
 /**

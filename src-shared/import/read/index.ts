@@ -54,6 +54,7 @@ import { DEFAULT_MAX_INFLATED_BYTES } from './types';
 import type { Delimiter } from './delimiter';
 
 export { ReadError, isReadError } from './errors';
+export { readNotes } from './notes';
 export type { ReadErrorCode } from './errors';
 export type {
   AbortFlag,
@@ -97,6 +98,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
     encoding: parsed.encoding,
     delimiter: parsed.delimiter,
     truncatedCells: parsed.truncatedCells,
+    unclosedQuoteRows: parsed.unclosedQuoteRows,
     readSheet(name: string): string[][] {
       if (name !== sheetName) {
         throw new ReadError('empty', `There is no sheet named "${name}" in this file. Pick "${sheetName}".`);

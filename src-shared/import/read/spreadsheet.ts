@@ -240,6 +240,7 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
     get truncatedCells() {
       return truncatedCells;
     },
+    unclosedQuoteRows: [],
     readSheet(name: string, readOpts: ReadOptions = {}): string[][] {
       const o = { ...opts, ...readOpts };
       const limit = Math.min(o.maxRows ?? DEFAULT_MAX_ROWS, maxRows);

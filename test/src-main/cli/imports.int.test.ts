@@ -245,6 +245,18 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
 });
 
 describe('awkward but importable input', () => {
+  it('reads the rows after a quote that is never closed as rows, and says which row to check', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `person${i}@acme.com,Person ${i}`);
+    lines[1] = `"${lines[1]}`;
+    const path = file('stray-quote.csv', `Email,Name\n${lines.join('\n')}\n`);
+    const r = await cli('import', path, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = json<ImportOut>(r);
+    // Before: 2 leads, the second holding the 28 after it in one cell.
+    expect(out.import.total).toBe(30);
+    expect(out.warnings.join(' ')).toMatch(/A quote in row 3 is never closed/);
+  });
+
   it('cuts 1 MB cells with a warning, keeps duplicate/empty headers apart, and formula text as text', async () => {
     const big = 'x'.repeat(1_100_000);
     const path = file(

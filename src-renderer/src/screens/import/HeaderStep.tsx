@@ -46,11 +46,11 @@ export function HeaderStep({
       subtitle={`Sheet "${sheet.sheet}" · ${sheet.rowCount.toLocaleString()} rows. The row with the column names is highlighted; click another row if it is wrong.`}
       label="Header row"
     >
-      {sheet.truncatedCells > 0 && (
-        <p className="muted">
-          {sheet.truncatedCells.toLocaleString()} very long cells were cut to 1,000,000 characters.
+      {sheet.notes.map((note) => (
+        <p key={note} className="muted">
+          {note}
         </p>
-      )}
+      ))}
       <div className="grid-scroll">
         <table className="table header-picker">
           <tbody>

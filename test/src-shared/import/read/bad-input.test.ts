@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openWorkbook, ReadError, type ReadOptions } from '../../../../src-shared/import/read/index';
+import {
+  openWorkbook,
+  ReadError,
+  readNotes,
+  type ReadOptions,
+} from '../../../../src-shared/import/read/index';
 import { inspectZip } from '../../../../src-shared/import/read/zip';
 import {
   compressibleZip,
@@ -162,6 +167,50 @@ describe('row limit', () => {
       );
     expect(failure(lines(150), 'l.csv', { maxRows: 100 }).code).toBe('too_many_rows');
     expect(openWorkbook(lines(99), 'l.csv', { maxRows: 100 }).readSheet('l')).toHaveLength(100);
+  });
+});
+
+describe('a quote never closed', () => {
+  const read = (text: string) => {
+    const wb = openWorkbook(new TextEncoder().encode(text), 'q.csv');
+    return { grid: wb.readSheet('q'), wb };
+  };
+
+  it('is ignored, so that the rows after it stay rows, and its row is named', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `lead${i}@acme.com,Lead ${i}`);
+    rows[10] = `"${rows[10]}`;
+    const { grid, wb } = read(`Email,Name\n${rows.join('\n')}\n`);
+    // Before: 12 rows, the 11th holding the 490 after it in one cell.
+    expect(grid).toHaveLength(501);
+    expect(grid[11]).toEqual(['lead10@acme.com', 'Lead 10']);
+    expect(grid[500]).toEqual(['lead499@acme.com', 'Lead 499']);
+    expect(wb.unclosedQuoteRows).toEqual([12]);
+    expect(readNotes(wb)).toEqual([
+      'A quote in row 12 is never closed, which would have made the rest of the file one cell; LeadPrep ignored it. Check that row in the preview.',
+    ]);
+  });
+
+  it('keeps doubled quotes after it as written, and finds a second one', () => {
+    const { grid, wb } = read('Email,Note\na@x.com,"say ""hi\nb@x.com,"B\nc@x.com,C\n');
+    expect(grid).toEqual([
+      ['Email', 'Note'],
+      ['a@x.com', 'say ""hi'],
+      ['b@x.com', 'B'],
+      ['c@x.com', 'C'],
+    ]);
+    expect(wb.unclosedQuoteRows).toEqual([2, 3]);
+    expect(readNotes(wb)[0]).toMatch(/^A quote in rows 2 and 3 is never closed/);
+  });
+
+  it('leaves closed quotes, line breaks in cells included, as they are', () => {
+    const { grid, wb } = read('Email,Note\na@x.com,"two\nlines"\nb@x.com,"say ""hi"""\n');
+    expect(grid).toEqual([
+      ['Email', 'Note'],
+      ['a@x.com', 'two\nlines'],
+      ['b@x.com', 'say "hi"'],
+    ]);
+    expect(wb.unclosedQuoteRows).toEqual([]);
+    expect(readNotes(wb)).toEqual([]);
   });
 });
 
