@@ -15,6 +15,8 @@ export interface DelimitedText {
   unclosedQuoteRows: number[];
 }
 
+const SEPARATOR_LINE = /^\uFEFF?sep=([,;\t|])(?:\r\n|\n|\r|$)/i;
+
 /** Characters handed to papaparse per chunk: the granularity of progress and cancel. */
 const CHUNK_CHARS = 1 << 20;
 
@@ -58,7 +60,9 @@ export function readDelimited(
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw cancelled();
 
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const { encoding } = decoded;
+  let { text } = decoded;
   if (text.trim() === '') throw emptyFile();
   if (looksBinary(text)) {
     throw new ReadError(
@@ -66,7 +70,10 @@ export function readDelimited(
       'This file is not a spreadsheet or a text table (it contains binary data). Export your leads from the original app as .xlsx or .csv and import that file.',
     );
   }
-  const delimiter = sniffDelimiter(text, preferred);
+  // Excel reads a first line "sep=;" as the delimiter to use and does not show it: so does LeadPrep.
+  const hint = SEPARATOR_LINE.exec(text);
+  const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(text, preferred);
+  if (hint) text = text.slice(hint[0].length);
   onProgress?.({ phase: 'parse', done: 0, total: text.length });
 
   // Between chunks of text: cancel, too many rows (one spare row so that a

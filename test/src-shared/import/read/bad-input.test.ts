@@ -170,6 +170,19 @@ describe('row limit', () => {
   });
 });
 
+describe('an Excel "sep=" first line', () => {
+  it.each([
+    ['sep=;\r\nEmail;Name\r\njane@acme.com;Jane, Doe\r\n'],
+    ['\uFEFFSEP=;\nEmail;Name\njane@acme.com;Jane, Doe\n'],
+  ])('sets the delimiter and is not a row: %j', (text) => {
+    const grid = openWorkbook(new TextEncoder().encode(text), 's.csv').readSheet('s');
+    expect(grid).toEqual([
+      ['Email', 'Name'],
+      ['jane@acme.com', 'Jane, Doe'],
+    ]);
+  });
+});
+
 describe('a quote never closed', () => {
   const read = (text: string) => {
     const wb = openWorkbook(new TextEncoder().encode(text), 'q.csv');
