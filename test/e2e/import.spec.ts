@@ -687,3 +687,38 @@ test('a quote never closed in a .csv is named at the header step, and every row 
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(chip(page, 'All')).toHaveText(/All\s*12/);
 });
+
+test('a cell edit is saved when the user clicks away, as in a spreadsheet; Escape still cancels', async ({
+  app: page,
+}) => {
+  const rows = [
+    ['Email', 'First Name', 'Last Name', 'Title'],
+    ['ann@acme.com', 'Ann', 'Lee', 'CEO'],
+    ['bob@beta.io', 'Bob', 'Ray', 'CTO'],
+  ];
+  await continueWithCsv(page, 'two.csv', csvBytes(rows));
+  const cell = (row: number) => page.getByRole('gridcell', { name: new RegExp(`^Title of row ${row}`) });
+  await expect(cell(2)).toContainText('CEO');
+
+  await cell(2).dblclick();
+  await page.getByRole('textbox', { name: 'Title of row 2' }).fill('Founder');
+  await page.getByRole('searchbox', { name: 'Search leads' }).click();
+  await expect(cell(2)).toContainText('Founder');
+  // Focus stays where the user clicked.
+  await expect(page.getByRole('searchbox', { name: 'Search leads' })).toBeFocused();
+
+  await cell(3).dblclick();
+  await page.getByRole('textbox', { name: 'Title of row 3' }).fill('Intern');
+  await page.keyboard.press('Escape');
+  await expect(cell(3)).toContainText('CTO');
+  await page.getByRole('searchbox', { name: 'Search leads' }).click();
+  await expect(cell(3)).toContainText('CTO');
+
+  // Saved, not only shown: the table read again from the database says so.
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /^Clean/ })
+    .click();
+  await expect(cell(2)).toContainText('Founder');
+});

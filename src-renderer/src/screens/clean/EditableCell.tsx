@@ -1,4 +1,4 @@
-import { useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 
 /** What makes a cell one of the grid's arrow-key stops (see LeadTable). */
 export type GridNavAttributes = HTMLAttributes<HTMLElement> & {
@@ -23,32 +23,40 @@ interface Props {
 }
 
 /**
- * A table cell that turns into an input on double-click or Enter; Enter saves, Escape (or leaving)
- * cancels. Read-only cells are still reached with the arrow keys, to be read.
+ * A table cell that turns into an input on double-click or Enter; Enter or leaving the cell saves (as
+ * in a spreadsheet: a fix typed and then clicked away from is kept), Escape cancels. Read-only cells
+ * are still reached with the arrow keys, to be read.
  */
 export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDone, note, children }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Set once Enter or Escape has dealt with the edit: the blur that follows must not save it again.
+  const ended = useRef(false);
 
   const begin = () => {
-    if (!readOnly) setDraft(value ?? '');
+    if (readOnly) return;
+    ended.current = false;
+    setDraft(value ?? '');
   };
-  const save = async () => {
+  /** Saves the draft; only an edit ended from the keyboard gives focus back to the cell. */
+  const save = async (fromKeyboard: boolean) => {
     if (draft === null) return;
+    ended.current = true;
     const next = draft.trim() === '' ? null : draft;
-    if (next === value) {
-      onKeyboardDone();
-      setDraft(null);
-      return;
+    if (next !== value) {
+      setSaving(true);
+      try {
+        await onSave(next);
+      } catch {
+        // The draft stays open with what was typed; `onSave` has said what went wrong.
+        ended.current = false;
+        return;
+      } finally {
+        setSaving(false);
+      }
     }
-    setSaving(true);
-    try {
-      await onSave(next);
-      onKeyboardDone();
-      setDraft(null);
-    } finally {
-      setSaving(false);
-    }
+    if (fromKeyboard) onKeyboardDone();
+    setDraft(null);
   };
 
   if (draft !== null) {
@@ -56,9 +64,10 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
       e.stopPropagation();
       if (e.key === 'Enter') {
         e.preventDefault();
-        void save();
+        void save(true);
       } else if (e.key === 'Escape') {
         e.preventDefault();
+        ended.current = true;
         onKeyboardDone();
         setDraft(null);
       }
@@ -77,7 +86,7 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
           onChange={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={onKey}
           onBlur={() => {
-            if (!saving) setDraft(null);
+            if (!saving && !ended.current) void save(false);
           }}
         />
       </div>
