@@ -95,6 +95,25 @@ export function emailKey(email: string): string {
   return email.toLowerCase();
 }
 
+const GMAIL = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * The mailbox an address reaches, which is what a suppression entry keeps out: `emailKey` without a
+ * "+tag" ("jane+news@acme.com" reaches jane@acme.com, as at Google, Microsoft and most hosts), and at
+ * Gmail without the dots of the local part ("j.ane@gmail.com" is jane@gmail.com).
+ */
+export function mailboxKey(email: string): string {
+  const key = emailKey(email);
+  const at = key.lastIndexOf('@');
+  const plus = key.indexOf('+');
+  const domain = key.slice(at + 1);
+  const gmail = GMAIL.has(domain);
+  if (at <= 0 || ((plus <= 0 || plus > at) && !gmail)) return key;
+  let local = plus > 0 && plus < at ? key.slice(0, plus) : key.slice(0, at);
+  if (gmail) local = local.replaceAll('.', '');
+  return `${local}@${gmail ? 'gmail.com' : domain}`;
+}
+
 /** Lower-case ASCII domain part of a cleaned address, or null without an @. */
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@');

@@ -3,14 +3,14 @@
  * stored normalised (lower-case ASCII) so a lookup is a Set hit; a domain
  * entry also covers its subdomains ("acme.com" suppresses "eu.acme.com").
  */
-import { cleanEmail, emailDomain, emailKey } from './email';
+import { cleanEmail, emailDomain, emailKey, mailboxKey } from './email';
 import type { Workbook } from './read';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText } from './text';
 import { linkPeople } from './dedupe';
 
 export interface SuppressionSet {
-  /** `emailKey` of each suppressed address. */
+  /** `mailboxKey` of each suppressed address (see `suppressionSetOf`). */
   emails: ReadonlySet<string>;
   /** Lower-case ASCII domains. */
   domains: ReadonlySet<string>;
@@ -115,14 +115,23 @@ export function suppressionFileEntries(wb: Workbook): string[] {
 }
 
 /**
+ * The list as `isSuppressed` reads it, from its entries' values: an address entry keeps out its
+ * mailbox, whatever "+tag" either the entry or a lead's address carries.
+ */
+export function suppressionSetOf(emails: Iterable<string>, domains: Iterable<string>): SuppressionSet {
+  const mailboxes = new Set<string>();
+  for (const e of emails) mailboxes.add(mailboxKey(e));
+  return { emails: mailboxes, domains: new Set(domains) };
+}
+
+/**
  * Why `email` must not be contacted, or null. `email` is a cleaned address
  * (see `cleanEmail`); case does not matter.
  */
 export function isSuppressed(email: string | null, suppression: SuppressionSet): string | null {
   if (email === null) return null;
-  const key = emailKey(email);
-  if (suppression.emails.has(key)) return 'On your suppression list';
-  let domain = emailDomain(key);
+  if (suppression.emails.has(mailboxKey(email))) return 'On your suppression list';
+  let domain = emailDomain(emailKey(email));
   while (domain !== null && domain !== '') {
     if (suppression.domains.has(domain)) return `The domain ${domain} is on your suppression list`;
     const dot = domain.indexOf('.');
@@ -137,7 +146,7 @@ export function isSuppressed(email: string | null, suppression: SuppressionSet):
  * person who has moved on to another company is not suppressed there.
  */
 export function isSuppressedPerson(email: string | null, suppression: SuppressionSet): boolean {
-  return email !== null && suppression.emails.has(emailKey(email));
+  return email !== null && suppression.emails.has(mailboxKey(email));
 }
 
 /**

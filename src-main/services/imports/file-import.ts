@@ -23,6 +23,7 @@ import {
 } from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { openWorkbook, isReadError, readNotes, type Workbook } from '../../../src-shared/import/read';
+import { suppressionSetOf } from '../../../src-shared/import/suppression';
 import { describeSheets, preferredSheet } from '../../../src-shared/import/sheet-choice';
 import { foldKey } from '../../../src-shared/import/text';
 import {
@@ -243,7 +244,7 @@ export async function importFile(
       headerRow,
       mapping,
       existing: { hasEmail: (k) => emailKeys.has(k), hasLinkedIn: (u) => linkedin.has(u) },
-      suppression: { emails: new Set(index.suppressedEmails), domains: new Set(index.suppressedDomains) },
+      suppression: suppressionSetOf(index.suppressedEmails, index.suppressedDomains),
     });
   } catch (e) {
     if (e instanceof MappingError) throw new AppError('invalid_input', e.message);

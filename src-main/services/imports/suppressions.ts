@@ -11,6 +11,7 @@ import {
   isSuppressed,
   parseSuppressionEntry,
   suppressedByPerson,
+  suppressionSetOf,
   type SuppressionEntry,
   type SuppressionSet,
 } from '../../../src-shared/import/suppression';
@@ -40,14 +41,14 @@ export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
   const version = suppressionListVersion(sqlite);
   const hit = loaded.get(sqlite);
   if (hit?.version === version) return hit.set;
-  const emails = new Set<string>();
-  const domains = new Set<string>();
+  const emails: string[] = [];
+  const domains: string[] = [];
   for (const r of cachedStatement(sqlite, 'SELECT kind, value FROM suppressions').iterate() as Iterable<{
     kind: string;
     value: string;
   }>)
-    (r.kind === 'email' ? emails : domains).add(r.value);
-  const set = { emails, domains };
+    (r.kind === 'email' ? emails : domains).push(r.value);
+  const set = suppressionSetOf(emails, domains);
   loaded.set(sqlite, { version, set });
   return set;
 }

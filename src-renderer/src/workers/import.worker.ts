@@ -16,8 +16,7 @@ import { suggestMapping } from '../../../src-shared/import/mapping';
 import { describeSheets } from '../../../src-shared/import/sheet-choice';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { encodeInput } from '../../../src-shared/contract/encoded';
-import { emailKey } from '../../../src-shared/import/email';
-import { suppressionFileEntries } from '../../../src-shared/import/suppression';
+import { suppressionFileEntries, suppressionSetOf } from '../../../src-shared/import/suppression';
 import type { ExistingLookup } from '../../../src-shared/import/dedupe';
 import type { ColumnMapping } from '../../../src-shared/import/types';
 import {
@@ -190,10 +189,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
         headerRow: req.headerRow,
         mapping: req.mapping as ColumnMapping,
         existing: toLookup(req.index),
-        suppression: {
-          emails: new Set(req.index.suppressedEmails.map(emailKey)),
-          domains: new Set(req.index.suppressedDomains),
-        },
+        suppression: suppressionSetOf(req.index.suppressedEmails, req.index.suppressedDomains),
       });
     } catch (e) {
       pipelineError(e);

@@ -145,6 +145,23 @@ describe('leadprep import', () => {
     );
   });
 
+  it('an address on the suppression list keeps out its "+tag" and Gmail dot variants', async () => {
+    expect((await cli('suppress', 'add', 'max+optout@other.org', 'ann.lee@gmail.com')).code).toBe(0);
+    const leads = file(
+      'variants.csv',
+      csvBytes([
+        ['Email', 'First Name'],
+        ['max@other.org', 'Max'],
+        ['Max+Leads@other.org', 'Max'],
+        ['annlee@gmail.com', 'Ann'],
+        ['maxine@other.org', 'Maxine'],
+      ]),
+    );
+    const r = await cli('import', leads, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(json<ImportOut>(r).import.counts).toMatchObject({ suppressed: 3, ready: 1 });
+  });
+
   it('applies --suppress before importing, and suppress add / import feed the list', async () => {
     const list = file('dnc.csv', 'email\nann@acme.com\n@rival.io\n');
     const added = await cli('suppress', 'add', 'max@other.org', 'beta.io');

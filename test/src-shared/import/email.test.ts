@@ -6,6 +6,7 @@ import {
   emailDomain,
   emailKey,
   emailRegistrableDomainOf,
+  mailboxKey,
   hasSeveralEmails,
   isRoleAddress,
 } from '../../../src-shared/import/email';
@@ -88,6 +89,19 @@ describe('emailRegistrableDomainOf', () => {
   ])('%s -> %s, as websiteDomain gives for a valid address', (email, expected) => {
     expect(emailRegistrableDomainOf(email)).toBe(expected);
     if (checkEmail(email).syntaxValid) expect(websiteDomain(emailDomain(email))).toBe(expected);
+  });
+});
+
+describe('mailboxKey', () => {
+  it.each([
+    ['Jane+News@Acme.com', 'jane@acme.com'],
+    ['jane.doe@acme.com', 'jane.doe@acme.com'],
+    ['j.a.n.e+x@googlemail.com', 'jane@gmail.com'],
+    ['Jane.Doe@Gmail.com', 'janedoe@gmail.com'],
+    ['+x@acme.com', '+x@acme.com'], // nothing before the tag: not a tag
+    ['no-at+sign', 'no-at+sign'],
+  ])('%s -> %s', (email, key) => {
+    expect(mailboxKey(email)).toBe(key);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   suppressedByPerson,
   type PersonKeys,
   suppressionListTooLong,
+  suppressionSetOf,
   parseSuppressionEntry,
 } from '../../../src-shared/import/suppression';
 
@@ -24,6 +25,22 @@ describe('isSuppressed', () => {
   });
   it('ignores a missing email', () => {
     expect(isSuppressed(null, list)).toBeNull();
+  });
+});
+
+describe('an address on the list keeps out its mailbox', () => {
+  it.each([
+    [['jane@acme.com'], 'Jane+Promo@acme.com'], // the lead's "+tag"
+    [['jane+unsubscribed@acme.com'], 'jane@acme.com'], // the entry's
+    [['jane.doe@gmail.com'], 'J.ANE.DOE+x@googlemail.com'], // Gmail: dots and its other domain
+  ])('%j keeps out %s', (entries, email) => {
+    expect(isSuppressed(email, suppressionSetOf(entries, []))).toBe('On your suppression list');
+  });
+  it.each([
+    [['jane.doe@acme.com'], 'janedoe@acme.com'], // dots matter outside Gmail
+    [['jane@acme.com'], 'jane@acme.co'],
+  ])('%j does not keep out %s', (entries, email) => {
+    expect(isSuppressed(email, suppressionSetOf(entries, []))).toBeNull();
   });
 });
 
