@@ -40,7 +40,8 @@ import {
 } from './store';
 import { cachedStatement } from '../../queue/sql';
 import { isSuppressed } from '../../../src-shared/import/suppression';
-import { loadSuppressionSet, suppressedPeople } from '../imports/suppressions';
+import { loadSuppressionSet } from '../imports/suppression-set';
+import { suppressedPeople } from '../imports/suppressions';
 
 type GenerationHandlers = Pick<
   Handlers,

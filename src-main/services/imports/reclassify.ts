@@ -24,28 +24,22 @@
 import type Database from 'better-sqlite3';
 import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
 import { alreadyInLeadsReason, sameFileReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
-import { emailDomain, emailKey } from '../../../src-shared/import/email';
-import { isSuppressed, samePersonSuppressedReason } from '../../../src-shared/import/suppression';
+import { emailKey } from '../../../src-shared/import/email';
+import {
+  isSuppressed,
+  isSuppressedPerson,
+  samePersonSuppressedReason,
+  type SuppressionSet,
+} from '../../../src-shared/import/suppression';
 import type { NormalisedLead, RowDecision } from '../../../src-shared/import/types';
 import type { DraftKeys, KeyKind, LeadKeys } from './draft-keys';
 import { parseDecision, parseFlags, toNormalised, type DbLead } from './rows';
+import { loadSuppressionSet } from './suppression-set';
 
 export interface Reclassified {
   lead: NormalisedLead;
   emailKey: string | null;
   classification: Classification;
-}
-
-/** Every parent of a domain, itself first: eu.acme.com -> [eu.acme.com, acme.com, com]. */
-function domainChain(domain: string): string[] {
-  const out: string[] = [];
-  let d: string | null = domain;
-  while (d !== null && d !== '') {
-    out.push(d);
-    const dot = d.indexOf('.');
-    d = dot < 0 ? null : d.slice(dot + 1);
-  }
-  return out;
 }
 
 /** Whether others sharing this `via` key with `p` are its duplicates (see the rule above). */
@@ -120,15 +114,11 @@ export interface PassMemo {
   committed: Map<string, boolean>;
   /** Email key -> whether the address itself is on the suppression list. */
   listedAddress: Map<string, boolean>;
+  /** The suppression list, once read in the pass. */
+  suppression: SuppressionSet | null;
 }
 
 export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKeys) {
-  const suppressedEmail = sqlite.prepare<[string], { n: number }>(
-    "SELECT 1 AS n FROM suppressions WHERE kind = 'email' AND value = ? LIMIT 1",
-  );
-  const suppressedDomains = sqlite.prepare<[string], { value: string }>(
-    "SELECT value FROM suppressions WHERE kind = 'domain' AND value IN (SELECT value FROM json_each(?))",
-  );
   // Keys of committed imports only: a commit that stopped halfway has keys in lead_keys but is still a draft.
   const committedKey = sqlite.prepare<[KeyKind, string], { n: number }>(
     `SELECT 1 AS n FROM lead_keys k JOIN imports i ON i.id = k.import_id
@@ -161,10 +151,17 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return found;
   }
 
+  // The list as the pipeline reads it: an entry keeps out its mailbox ("+tag" and Gmail dot variants),
+  // which no lookup of the stored values by the lead's own key finds.
+  const suppressionList = (): SuppressionSet => {
+    if (memo === null) return loadSuppressionSet(sqlite);
+    return (memo.suppression ??= loadSuppressionSet(sqlite));
+  };
+
   const listedAddress = (key: string): boolean => {
     let listed = memo?.listedAddress.get(key);
     if (listed === undefined) {
-      listed = suppressedEmail.get(key) !== undefined;
+      listed = isSuppressedPerson(key, suppressionList());
       memo?.listedAddress.set(key, listed);
     }
     return listed;
@@ -460,6 +457,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     firstLeads: new Map(),
     committed: new Map(),
     listedAddress: new Map(),
+    suppression: null,
   });
 
   /**
@@ -596,15 +594,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
   );
 
   function suppression(email: string | null): string | null {
-    if (email === null) return null;
-    const key = emailKey(email);
-    const emails = new Set<string>();
-    if (suppressedEmail.get(key)) emails.add(key);
-    const domain = emailDomain(key);
-    const domains = new Set<string>();
-    if (domain)
-      for (const r of suppressedDomains.all(JSON.stringify(domainChain(domain)))) domains.add(r.value);
-    return isSuppressed(email, { emails, domains });
+    return isSuppressed(email, suppressionList());
   }
 
   /**

@@ -3,7 +3,7 @@
  * entries re-classifies the draft leads they match and the leads linked to
  * them. Committed imports are left alone: generation (when a run is planned)
  * and push (when it sends) check their leads against the list as it is then
- * (`loadSuppressionSet`, `suppressedPeople`).
+ * (`loadSuppressionSet` in suppression-set.ts, `suppressedPeople`).
  */
 import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
@@ -11,14 +11,13 @@ import {
   isSuppressed,
   parseSuppressionEntry,
   suppressedByPerson,
-  suppressionSetOf,
   type SuppressionEntry,
-  type SuppressionSet,
 } from '../../../src-shared/import/suppression';
 import { cachedStatement } from '../../queue/sql';
 import { CHUNK, type Core } from './core';
 import { likePattern } from './rows';
-import { outsideVersion, suppressionListVersion } from './versions';
+import { entriesAsSet, loadSuppressionSet } from './suppression-set';
+import { outsideVersion } from './versions';
 
 const MAX_INVALID_SAMPLES = 5;
 
@@ -28,29 +27,6 @@ interface DbSuppression {
   value: string;
   source: string;
   created_at: number;
-}
-
-const loaded = new WeakMap<Database.Database, { version: string; set: SuppressionSet }>();
-
-/**
- * The whole list as `isSuppressed` takes it, read when a run is planned or a push checks its leads:
- * either may come long after the leads were classified. Kept between calls (the Generate screen asks
- * for an estimate at every change) while its version stays the same.
- */
-export function loadSuppressionSet(sqlite: Database.Database): SuppressionSet {
-  const version = suppressionListVersion(sqlite);
-  const hit = loaded.get(sqlite);
-  if (hit?.version === version) return hit.set;
-  const emails: string[] = [];
-  const domains: string[] = [];
-  for (const r of cachedStatement(sqlite, 'SELECT kind, value FROM suppressions').iterate() as Iterable<{
-    kind: string;
-    value: string;
-  }>)
-    (r.kind === 'email' ? emails : domains).push(r.value);
-  const set = suppressionSetOf(emails, domains);
-  loaded.set(sqlite, { version, set });
-  return set;
 }
 
 const people = new WeakMap<Database.Database, { version: string; reasons: ReadonlyMap<number, string> }>();
@@ -133,13 +109,6 @@ export function createSuppressions(core: Core) {
     return changed.size;
   }
 
-  function asSet(entries: readonly Pick<SuppressionEntry, 'kind' | 'value'>[]) {
-    const emails = new Set<string>();
-    const domains = new Set<string>();
-    for (const e of entries) (e.kind === 'email' ? emails : domains).add(e.value);
-    return { emails, domains };
-  }
-
   const announce = (): void => core.ctx.events.emit('suppressions.changed', { total: total.get()?.n ?? 0 });
 
   const handlers = {
@@ -201,7 +170,7 @@ export function createSuppressions(core: Core) {
       });
       let reclassified = 0;
       if (added.length > 0) {
-        const set = asSet(added);
+        const set = entriesAsSet(added);
         reclassified = await reclassifyDrafts((l) => isSuppressed(l.email, set) !== null);
         announce();
       }
@@ -216,7 +185,7 @@ export function createSuppressions(core: Core) {
       const removed = removeIds.run(json).changes;
       let reclassified = 0;
       if (removed > 0) {
-        const set = asSet(gone);
+        const set = entriesAsSet(gone);
         const remaining = loadSuppressionSet(sqlite);
         // With the rows of those drafts suppressed as the same person as a listed address (perhaps one
         // removed): re-checked together with that address's rows, the most complete of them all is kept.

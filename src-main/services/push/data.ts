@@ -6,7 +6,8 @@ import { Destination, ItemState, ReasonCode, type PushLead } from '../../../src-
 import type { AppContext } from '../../app/context';
 import { providerState } from '../../queue';
 import { isSuppressed } from '../../../src-shared/import/suppression';
-import { loadSuppressionSet, suppressedPeople } from '../imports/suppressions';
+import { loadSuppressionSet } from '../imports/suppression-set';
+import { suppressedPeople } from '../imports/suppressions';
 
 /** Raw SQL on the app's single connection: these reads run per push/chunk over up to 100k rows. */
 

@@ -279,6 +279,30 @@ describe('importing files through the service', () => {
     expect(await statesOf(listed)).toEqual(chosen);
   });
 
+  it('an address entry reaches a draft\'s other forms of that address ("+tag", Gmail dots), and lets go of them when removed', async () => {
+    const rows = csv([
+      ['jane+leads@acme.com', 'Jane', 'Doe', 'Acme', 'CTO', ''],
+      ['bo.stone@gmail.com', 'Bo', 'Stone', 'Beta', 'CEO', ''],
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CFO', ''],
+    ]);
+    const draft = (await load(rows, 'variants.csv', { draft: true })).summary.id;
+    const states = async () => (await statesOf(draft)).map(([state]) => state);
+    expect(await states()).toEqual(['ready', 'ready', 'ready']);
+    const added = await app.call('suppressions.add', {
+      entries: ['jane@acme.com', 'bostone+optout@gmail.com'],
+      source: 'typed',
+    });
+    expect(added.reclassified).toBe(2);
+    expect(await states()).toEqual(['suppressed', 'suppressed', 'ready']);
+    // An edit re-checks the lead over the database: the same list, the same answer.
+    const [jane] = await allLeads(draft);
+    await app.call('leads.edit', { leadId: jane?.id ?? 0, changes: { title: 'CEO' } });
+    expect(await states()).toEqual(['suppressed', 'suppressed', 'ready']);
+    const { entries } = await app.call('suppressions.list', {});
+    await app.call('suppressions.remove', { ids: entries.map((e) => e.id) });
+    expect(await states()).toEqual(['ready', 'ready', 'ready']);
+  });
+
   it('rows given back by the suppression list or by a deleted committed import end as a fresh import would leave them (property)', async () => {
     const row = fc.record({
       email: fc.constantFrom('a@acme.com', 'A@Acme.com', 'b@beta.io', 'c@gmail.com', 'bad@acme'),
