@@ -722,3 +722,20 @@ test('a cell edit is saved when the user clicks away, as in a spreadsheet; Escap
     .click();
   await expect(cell(2)).toContainText('Founder');
 });
+
+test('an edit left open in a row scrolled out of the table is saved, not lost with the row', async ({
+  app: page,
+}) => {
+  const rows = [['Email', 'First Name', 'Last Name', 'Title']];
+  for (let i = 0; i < 300; i++) rows.push([`p${i}@acme${i}.com`, `P${i}`, 'Lee', 'CEO']);
+  await continueWithCsv(page, 'many.csv', csvBytes(rows));
+  const cell = page.getByRole('gridcell', { name: /^Title of row 2:/ });
+  await cell.dblclick();
+  await page.getByRole('textbox', { name: 'Title of row 2' }).fill('Founder');
+  const scroller = page.locator('.lead-scroll');
+  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(page.getByRole('gridcell', { name: /^Title of row 301:/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Title of row 2' })).toHaveCount(0);
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(cell).toContainText('Founder');
+});

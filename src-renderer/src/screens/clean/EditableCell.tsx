@@ -1,4 +1,4 @@
-import { useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 
 /** What makes a cell one of the grid's arrow-key stops (see LeadTable). */
 export type GridNavAttributes = HTMLAttributes<HTMLElement> & {
@@ -22,6 +22,9 @@ interface Props {
   children?: ReactNode;
 }
 
+/** What a draft saves: an empty one clears the field. */
+const valueOf = (draft: string): string | null => (draft.trim() === '' ? null : draft);
+
 /**
  * A table cell that turns into an input on double-click or Enter; Enter or leaving the cell saves (as
  * in a spreadsheet: a fix typed and then clicked away from is kept), Escape cancels. Read-only cells
@@ -32,6 +35,21 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
   const [saving, setSaving] = useState(false);
   // Set once Enter or Escape has dealt with the edit: the blur that follows must not save it again.
   const ended = useRef(false);
+  // A row scrolled out of the virtual list takes its cells with it: an edit still open there is saved,
+  // as leaving the cell would save it, from what the cell last showed.
+  const open = useRef({ draft, value, onSave });
+  useEffect(() => {
+    open.current = { draft, value, onSave };
+  });
+  useEffect(
+    () => () => {
+      const { draft: left, value: was, onSave: saveLeft } = open.current;
+      if (left === null || ended.current || valueOf(left) === was) return;
+      // `onSave` has said what went wrong; there is no cell left to keep the text in.
+      saveLeft(valueOf(left)).catch(() => undefined);
+    },
+    [],
+  );
 
   const begin = () => {
     if (readOnly) return;
@@ -42,7 +60,7 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
   const save = async (fromKeyboard: boolean) => {
     if (draft === null) return;
     ended.current = true;
-    const next = draft.trim() === '' ? null : draft;
+    const next = valueOf(draft);
     if (next !== value) {
       setSaving(true);
       try {
