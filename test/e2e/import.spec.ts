@@ -34,6 +34,13 @@ async function continueWithCsv(page: Page, name: string, bytes: Uint8Array): Pro
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
 }
 
+/** A CRM export that filled every empty address with one placeholder: `rows` rows of one duplicate group. */
+function placeholderExport(rows: number): Uint8Array {
+  const grid = [['Email', 'First Name', 'Last Name']];
+  for (let i = 0; i < rows; i++) grid.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
+  return csvBytes(grid);
+}
+
 const chip = (page: Page, label: string) =>
   page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: new RegExp(`^${label}`) });
 
@@ -347,9 +354,7 @@ test('a file of several staging chunks arrives whole: every row once, the counts
 test('a placeholder address on 40 rows makes one duplicate group: its card shows the first rows and says how many it holds', async ({
   app: page,
 }) => {
-  const rows = [['Email', 'First Name', 'Last Name']];
-  for (let i = 0; i < 40; i++) rows.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
-  await continueWithCsv(page, 'crm-export.csv', csvBytes(rows));
+  await continueWithCsv(page, 'crm-export.csv', placeholderExport(40));
   await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*39/);
 
   const duplicates = page.getByRole('region', { name: 'Duplicates' });
@@ -651,9 +656,7 @@ test('in the smallest window, Clean & dedupe shows its first rows without scroll
 test('the duplicate groups waiting below the table are one button away, and the button goes once they are decided', async ({
   app: page,
 }) => {
-  const rows = [['Email', 'First Name', 'Last Name']];
-  for (let i = 0; i < 40; i++) rows.push(['noemail@acme.com', `Ann${i}`, 'Lee']);
-  await continueWithCsv(page, 'crm-export.csv', csvBytes(rows));
+  await continueWithCsv(page, 'crm-export.csv', placeholderExport(40));
   const duplicates = page.getByRole('region', { name: 'Duplicates' });
   await expect(duplicates.getByText('1 group waiting for a decision.')).toBeAttached();
   await expect(duplicates).not.toBeInViewport();
