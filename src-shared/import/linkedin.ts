@@ -66,6 +66,8 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com'))
     return { url: null, reason: 'Not a LinkedIn link' };
   const segments = parsed.pathname.split('/').filter((s) => s !== '');
+  // LinkedIn Lite, the mobile site for slow connections, puts its pages under /mwlite/.
+  if ((segments[0] ?? '').toLowerCase() === 'mwlite') segments.shift();
   const kind = (segments[0] ?? '').toLowerCase();
   if (kind === 'in' && segments[1] !== undefined) {
     const slug = decodeSlug(segments[1]).normalize('NFC').toLowerCase().trim();

@@ -14,6 +14,7 @@ describe('canonicalLinkedIn', () => {
     'http://uk.linkedin.com/in/JANE-DOE#about',
     'https://www.linkedin.com/in/jane-doe/details/experience/',
     'https://m.linkedin.com/in/jane-doe',
+    'https://www.linkedin.com/mwlite/in/jane-doe',
     ' https://www.linkedin.com/in/jane%2Ddoe ',
   ])('%s is Jane', (raw) => {
     expect(canonicalLinkedIn(raw)).toEqual({ url: JANE, reason: null });
