@@ -18,7 +18,7 @@ export function readNotes(wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRo
         ? `row ${rows[0]}`
         : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
     notes.push(
-      `A quote in ${listed} is never closed, which would have made the rest of the file one cell; LeadPrep ignored ${rows.length === 1 ? 'it' : 'them'}. Check ${rows.length === 1 ? 'that row' : 'those rows'} in the preview.`,
+      `A quote in ${listed} is never closed, which would have made the rest of the file one cell; LeadPrep ignored ${rows.length === 1 ? 'it' : 'them'}. Check ${rows.length === 1 ? 'that row' : 'those rows'} in your file.`,
     );
   }
   return notes;

@@ -199,7 +199,7 @@ describe('a quote never closed', () => {
     expect(grid[500]).toEqual(['lead499@acme.com', 'Lead 499']);
     expect(wb.unclosedQuoteRows).toEqual([12]);
     expect(readNotes(wb)).toEqual([
-      'A quote in row 12 is never closed, which would have made the rest of the file one cell; LeadPrep ignored it. Check that row in the preview.',
+      'A quote in row 12 is never closed, which would have made the rest of the file one cell; LeadPrep ignored it. Check that row in your file.',
     ]);
   });
 
