@@ -7,6 +7,7 @@ import { cleanText } from './text';
 
 const TEL_PREFIX = /^(?:tel:\s*)+/i;
 const DIGIT = /\d/;
+const TEXT_MARKED_NUMBER = /^'[+(\d]/;
 // What Excel shows when a long number column was stored as a number: 4.4207E+11.
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
 
@@ -17,6 +18,8 @@ export function cleanPhone(raw: string | null | undefined): string | null {
   // Only a cell starting with "tel:" has a prefix to drop.
   const c = s.charCodeAt(0);
   if (c === 0x74 || c === 0x54) s = s.replace(TEL_PREFIX, '').trim();
+  // The apostrophe some exports (Apollo) put first to keep the number text in Excel.
+  else if (c === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);
   return DIGIT.test(s) ? s : null;
 }
 

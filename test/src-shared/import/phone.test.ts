@@ -6,6 +6,8 @@ describe('cleanPhone', () => {
     [' +44 20  7946 0000 ', '+44 20 7946 0000'],
     ['0612345678', '0612345678'], // leading zero kept: text, never a number
     ['tel:+33612345678', '+33612345678'],
+    ["'+1 415 555 0100", '+1 415 555 0100'], // Apollo's mark that keeps the number text in Excel
+    ["'0612345678", '0612345678'],
     ['00491701234567', '00491701234567'],
     ['n/a', null],
     ['', null],
