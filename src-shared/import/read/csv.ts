@@ -106,8 +106,11 @@ export function readDelimited(
   return { rows, encoding, delimiter, truncatedCells, unclosedQuoteRows };
 }
 
-/** Stray quotes dropped from one file at most: each costs a parse of the whole text again. */
-const MAX_UNCLOSED_QUOTES = 20;
+/**
+ * Stray quotes dropped from one file at most: each costs a parse of the whole text again, and a file
+ * with more has quoting too broken to tell its rows apart.
+ */
+const MAX_UNCLOSED_QUOTES = 5;
 
 /**
  * The rows of `text`. A quote that opens a cell and is never closed would make the rest of the file
@@ -125,8 +128,13 @@ function parseText(
     if (regular !== null) return { rows: regular, unclosedQuoteRows };
     const { rows, unclosedQuote } = parseWithPapa(text, delimiter, checkpoint);
     const at = unclosedQuote ? unclosedQuoteAt(text, rows) : -1;
-    if (at < 0 || unclosedQuoteRows.length === MAX_UNCLOSED_QUOTES) return { rows, unclosedQuoteRows };
+    if (at < 0) return { rows, unclosedQuoteRows };
     unclosedQuoteRows.push(rows.length);
+    if (unclosedQuoteRows.length > MAX_UNCLOSED_QUOTES)
+      throw new ReadError(
+        'corrupt',
+        `The quotes in this file are broken: a quote in each of rows ${unclosedQuoteRows.join(', ')} (and maybe more) is never closed, so its rows cannot be told apart. Export it again from the app it came from, or open it in a spreadsheet app and save it as .xlsx.`,
+      );
     text = text.slice(0, at) + text.slice(at + 1);
   }
 }

@@ -215,6 +215,17 @@ describe('a quote never closed', () => {
     expect(readNotes(wb)[0]).toMatch(/^A quote in rows 2 and 3 is never closed/);
   });
 
+  it('makes a file with more than five of them a clear error, not one long cell', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `"lead${i}@acme.com,Lead ${i}`);
+    const bytes = new TextEncoder().encode(`Email,Name\n${rows.join('\n')}\n`);
+    expect(failure(bytes, 'q.csv')).toMatchObject({
+      code: 'corrupt',
+      message: expect.stringMatching(
+        /^The quotes in this file are broken: a quote in each of rows 2, 3, 4, 5, 6, 7 \(and maybe more\)/,
+      ),
+    });
+  });
+
   it('leaves closed quotes, line breaks in cells included, as they are', () => {
     const { grid, wb } = read('Email,Note\na@x.com,"two\nlines"\nb@x.com,"say ""hi"""\n');
     expect(grid).toEqual([
