@@ -40,6 +40,8 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
       ? { kind: 'email', value: emailKey(email) }
       : null;
   }
+  // One entry is one domain: a cell of several ("acme.com, acme.io") is reported, not half taken.
+  if (/[\s,;]/.test(t)) return null;
   // Keep the host as written (a subdomain entry suppresses only that subdomain).
   const registrable = websiteDomain(t);
   if (registrable === null) return null;

@@ -126,6 +126,7 @@ const PROFILE_SITES = new Set([
   'angel.co',
   'xing.com',
 ]);
+const SEVERAL_URLS = /[\s,;]+/;
 const PAGE_PATH = /^[/\\]+[^/\\?#\s]/;
 
 /** The registrable domain of the host, unless the URL is a page on a profile site (see PROFILE_SITES). */
@@ -142,7 +143,8 @@ function computeWebsiteDomain(url: string): string | null {
     const host = toAsciiHost(plain[1] as string);
     return host === null ? null : companyDomain(host, url.slice(plain[0].length));
   }
-  let s = url.trim();
+  // Of several addresses in one cell ("acme.com, acme.io"), the first is the company's.
+  let s = url.split(SEVERAL_URLS).find((part) => part !== '') ?? '';
   if (s === '') return null;
   s = s.replace(SCHEME, '');
   if (s.startsWith('//')) s = s.slice(2);

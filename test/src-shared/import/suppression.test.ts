@@ -55,6 +55,7 @@ describe('parseSuppressionEntry', () => {
     ['eu.globex.com', { kind: 'domain', value: 'eu.globex.com' }],
     ['bücher.de', { kind: 'domain', value: 'xn--bcher-kva.de' }],
     ['not a domain', null],
+    ['acme.com, acme.io', null], // reported as one unusable entry, not half taken
     ['com', null],
     ['', null],
   ])('%j -> %j', (text, expected) => {

@@ -31,6 +31,8 @@ describe('websiteDomain', () => {
     ['http://github.com:443/acme', null],
     ['https://www.linkedin.com/', 'linkedin.com'],
     ['https://www.linkedin.com/?trk=x', 'linkedin.com'],
+    ['acme.com, acme.io', 'acme.com'], // several in one cell: the first
+    ['https://acme.com/en; https://acme.de', 'acme.com'],
     ['http://1.2.3.4/', null],
     ['localhost', null],
     ['john.smith', null],
