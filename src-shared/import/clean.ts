@@ -100,6 +100,11 @@ function completeNames(lead: NormalisedLead): void {
   }
 }
 
+/** The name an email greets the person by: the first name, else the full name. */
+function greetingName(lead: NormalisedLead): string | null {
+  return lead.firstName ?? lead.fullName;
+}
+
 function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {
   const issues: RowIssue[] = [];
   completeNames(lead);
@@ -108,6 +113,13 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
       flag: 'no_name',
       field: 'fullName',
       message: 'No name: emails cannot greet this person by name',
+    });
+  } else if (greetingName(lead)?.includes('@')) {
+    // Scraped lists put the address in the name column: "Hi jane@acme.com" is no greeting either.
+    issues.push({
+      flag: 'no_name',
+      field: lead.firstName === null ? 'fullName' : 'firstName',
+      message: 'The name is an email address: emails cannot greet this person by name',
     });
   }
   const emailCheck = lead.email === null ? null : checkEmail(lead.email);

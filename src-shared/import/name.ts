@@ -122,6 +122,8 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const s = cleanText(raw);
   if (s === '') return null;
+  // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
+  if (s.includes('@')) return s;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
   return casedName(s);

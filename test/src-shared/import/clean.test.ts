@@ -178,6 +178,16 @@ describe('classify', () => {
     });
   });
 
+  it('needs a fix when the name is an email address, which no email can greet, and keeps it as written', () => {
+    const c = row('jane@acme.com', 'JANE@ACME.COM');
+    expect(c.lead.fullName).toBe('JANE@ACME.COM');
+    expect(classify(c)).toMatchObject({
+      state: 'needs_fix',
+      reason: 'The name is an email address: emails cannot greet this person by name',
+    });
+    expect(classify(c, {}, 'keep').state).toBe('ready');
+  });
+
   it('applies the precedence invalid > suppressed > duplicate > needs fix > ready', () => {
     const verdict = {
       suppressed: 'On your suppression list',
