@@ -66,8 +66,8 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     if (q >= 0) s = s.slice(0, q);
   }
   const several = s.indexOf('@') !== s.lastIndexOf('@');
-  // With one @, a space beside it ("jane @acme.com") is a slip inside one address, not a list of
-  // two: split on it, the address would lose everything before the @.
+  // With one @, a space beside it ("jane @ acme.com") is a slip inside one address, not a list:
+  // closed up before the split, and again after it, where a separator beside the @ became a space.
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
   if (LIST_SEPARATOR.test(s)) {
     const parts = s.split(LIST_SEPARATOR);
@@ -77,6 +77,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     // rather than this sending to "ne@acme.com".
     if (first >= 0) s = several ? (parts[first] as string) : parts.slice(0, first + 1).join(' ');
   }
+  if (!several) s = s.replace(SPACE_AROUND_AT, '@');
   // Until nothing changes, so that cleaning the result again changes nothing: "(mailto:'a@b.com')".
   for (let before = ''; before !== s;) {
     before = s;
