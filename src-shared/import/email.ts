@@ -10,7 +10,7 @@
  * local part (no quoted strings, no comments, ASCII only), host-name domain
  * with a TLD from the Public Suffix List, no IP literals.
  */
-import { cleanText } from './text';
+import { cleanText, LIST_SEPARATOR } from './text';
 import { isPlainDomain, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomainOf } from './typos';
@@ -30,7 +30,6 @@ export interface EmailCheck {
 
 const MAILTO = /^(?:mailto:)+/i;
 const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>/;
-const LIST_SEPARATOR = /[,;\s]+/;
 const SPACE_AROUND_AT = /\s*@\s*/;
 const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
 const WRAP_END = /[\s>)"'[\]{}.,;:!?]+$/;
@@ -341,10 +340,10 @@ export function checkEmail(email: string): EmailCheck {
   result.syntaxValid = result.reason === null;
   if (local !== '' && facts.suggestion !== null) result.suggestion = `${local}@${facts.suggestion}`;
   // Words before the address ("Jane Doe jane@acme.com"): the last word may be the address.
-  const lastWord = local.slice(local.lastIndexOf(' ') + 1);
-  if (lastWord !== local && localPartProblem(lastWord) === null && lastWord !== '') {
+  const space = local.lastIndexOf(' ');
+  if (space >= 0 && localPartProblem(local.slice(space + 1)) === null) {
     const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
-    if (domain !== null) result.suggestion = `${lastWord}@${domain}`;
+    if (domain !== null) result.suggestion = `${local.slice(space + 1)}@${domain}`;
   }
   result.role = isRoleAddress(email);
   if (result.syntaxValid) {

@@ -6,7 +6,7 @@
 import { cleanEmail, emailDomain, emailKey, mailboxKey } from './email';
 import type { Workbook } from './read';
 import { toAsciiHost, websiteDomain } from './website';
-import { cleanText } from './text';
+import { cleanText, LIST_SEPARATOR } from './text';
 import { linkPeople } from './dedupe';
 
 export interface SuppressionSet {
@@ -41,7 +41,7 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
       : null;
   }
   // One entry is one domain: a cell of several ("acme.com, acme.io") is reported, not half taken.
-  if (/[\s,;]/.test(t)) return null;
+  if (LIST_SEPARATOR.test(t)) return null;
   // Keep the host as written (a subdomain entry suppresses only that subdomain).
   const registrable = websiteDomain(t);
   if (registrable === null) return null;
@@ -133,7 +133,7 @@ export function suppressionSetOf(emails: Iterable<string>, domains: Iterable<str
 export function isSuppressed(email: string | null, suppression: SuppressionSet): string | null {
   if (email === null) return null;
   if (suppression.emails.has(mailboxKey(email))) return 'On your suppression list';
-  let domain = emailDomain(emailKey(email));
+  let domain = emailDomain(email);
   while (domain !== null && domain !== '') {
     if (suppression.domains.has(domain)) return `The domain ${domain} is on your suppression list`;
     const dot = domain.indexOf('.');

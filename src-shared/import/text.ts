@@ -18,6 +18,9 @@ const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u30
 
 // Already clean: printable ASCII with single inner spaces and no edge
 // spaces. Most cells are; one native regex pass tells.
+/** Between the values of a cell that holds several ("a@x.com; b@y.com", "acme.com, acme.io"). */
+export const LIST_SEPARATOR = /[,;\s]+/;
+
 const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 // eslint-disable-next-line no-control-regex -- an ASCII range test, controls included
 const ASCII_ONLY = /^[\x00-\x7f]*$/;

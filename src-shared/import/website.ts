@@ -8,6 +8,7 @@
  * Node and browsers have, so this module needs no node: import.
  */
 import { parse } from 'tldts';
+import { LIST_SEPARATOR } from './text';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 // Characters that would make `new URL('http://' + host)` parse something
@@ -126,7 +127,6 @@ const PROFILE_SITES = new Set([
   'angel.co',
   'xing.com',
 ]);
-const SEVERAL_URLS = /[\s,;]+/;
 const PAGE_PATH = /^[/\\]+[^/\\?#\s]/;
 
 /** The registrable domain of the host, unless the URL is a page on a profile site (see PROFILE_SITES). */
@@ -144,7 +144,7 @@ function computeWebsiteDomain(url: string): string | null {
     return host === null ? null : companyDomain(host, url.slice(plain[0].length));
   }
   // Of several addresses in one cell ("acme.com, acme.io"), the first is the company's.
-  let s = url.split(SEVERAL_URLS).find((part) => part !== '') ?? '';
+  let s = url.split(LIST_SEPARATOR).find((part) => part !== '') ?? '';
   if (s === '') return null;
   s = s.replace(SCHEME, '');
   if (s.startsWith('//')) s = s.slice(2);

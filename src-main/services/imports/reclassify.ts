@@ -112,8 +112,6 @@ export interface PassMemo {
   firstLeads: Map<string, { first: Peer | null; second?: Peer | null }>;
   /** `kind:key` -> whether a committed import has the key. */
   committed: Map<string, boolean>;
-  /** Email key -> whether the address itself is on the suppression list. */
-  listedAddress: Map<string, boolean>;
   /** The suppression list, once read in the pass. */
   suppression: SuppressionSet | null;
 }
@@ -158,14 +156,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return (memo.suppression ??= loadSuppressionSet(sqlite));
   };
 
-  const listedAddress = (key: string): boolean => {
-    let listed = memo?.listedAddress.get(key);
-    if (listed === undefined) {
-      listed = isSuppressedPerson(key, suppressionList());
-      memo?.listedAddress.set(key, listed);
-    }
-    return listed;
-  };
+  /** Whether the address itself is on the suppression list. */
+  const listedAddress = (key: string): boolean => isSuppressedPerson(key, suppressionList());
 
   /**
    * The first lead of the import, by row number, with this key that counts as the lead, lead `except`
@@ -456,7 +448,6 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     groups: new Map(),
     firstLeads: new Map(),
     committed: new Map(),
-    listedAddress: new Map(),
     suppression: null,
   });
 
@@ -593,10 +584,6 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       LIMIT 1`,
   );
 
-  function suppression(email: string | null): string | null {
-    return isSuppressed(email, suppressionList());
-  }
-
   /**
    * The state `row` would have with `lead` as its values (default: its stored values) and
    * `decision` (default: its stored decision). Reads only; the caller writes.
@@ -615,7 +602,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     // link this one to them.
     const group = walkGroup(row, key, clean.linkedinUrl);
     const suppressed =
-      suppression(clean.email) ??
+      isSuppressed(clean.email, suppressionList()) ??
       (group.suppressor === null ? null : samePersonSuppressedReason(group.suppressor));
     let duplicate: string | null = null;
     if (own !== null) duplicate = alreadyInLeadsReason(own);
@@ -652,7 +639,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     return { lead: clean, emailKey: key, classification };
   }
 
-  return { reclassify, suppression, othersInGroups, newMemo, inPass, written, rewritten, changesOthers };
+  return { reclassify, othersInGroups, newMemo, inPass, written, rewritten, changesOthers };
 }
 
 export type Reclassifier = ReturnType<typeof createReclassifier>;

@@ -1,7 +1,9 @@
 import { useEffect, useRef, type FocusEvent } from 'react';
 
+const FOCUS_TARGET = 'data-focus-target';
+
 /** Spread on the element that takes focus when the region's content is replaced. */
-export const focusTarget = { 'data-focus-target': '' } as const;
+export const focusTarget = { [FOCUS_TARGET]: '' } as const;
 
 /**
  * Keeps keyboard focus inside a region whose content is replaced while the user works in it (Review's
@@ -22,7 +24,7 @@ export function useFocusKept<T extends HTMLElement>(contentKey: unknown) {
       inside.current = el.contains(active);
       return;
     }
-    el.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+    el.querySelector<HTMLElement>(`[${FOCUS_TARGET}]`)?.focus();
   }, [contentKey]);
   return {
     ref: region,

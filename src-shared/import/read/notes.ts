@@ -1,3 +1,4 @@
+import { formatCount } from './errors';
 import type { Workbook } from './types';
 
 /**
@@ -9,7 +10,7 @@ export function readNotes(wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRo
   const cut = wb.truncatedCells;
   if (cut > 0)
     notes.push(
-      `${cut.toLocaleString('en-US')} very long cell${cut === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`,
+      `${formatCount(cut)} very long cell${cut === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`,
     );
   const rows = wb.unclosedQuoteRows;
   if (rows.length > 0) {
