@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
+import { emailKey } from '../../src-shared/import/email';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -63,6 +64,10 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // Migration 0010 re-keys stored addresses with the rule the app compares them by: one definition, in JS.
+    sqlite.function('leadprep_email_key', { deterministic: true }, (key: unknown) =>
+      typeof key === 'string' ? emailKey(key) : key,
+    );
     const current = sqlite.pragma('user_version', { simple: true }) as number;
     if (current > known) {
       throw new AppError(

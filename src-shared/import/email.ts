@@ -90,28 +90,26 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   return `${local}@${domain}`;
 }
 
-/** The comparison key of an address: lower-cased in full. */
-export function emailKey(email: string): string {
-  return email.toLowerCase();
-}
-
-const GMAIL = new Set(['gmail.com', 'googlemail.com']);
+const GMAIL_DOMAINS = ['@gmail.com', '@googlemail.com'];
 
 /**
- * The mailbox an address reaches, which is what a suppression entry keeps out: `emailKey` without a
- * "+tag" ("jane+news@acme.com" reaches jane@acme.com, as at Google, Microsoft and most hosts), and at
- * Gmail without the dots of the local part ("j.ane@gmail.com" is jane@gmail.com).
+ * The comparison key of an address: the mailbox it reaches, which is what dedupe and the suppression
+ * list compare. Lower-cased in full, without a "+tag" ("jane+news@acme.com" reaches jane@acme.com, as
+ * at Google, Microsoft and most hosts), and at Gmail without the dots of the local part
+ * ("J.Ane@googlemail.com" is jane@gmail.com). A key is its own key: the database migration that
+ * brought stored keys to this rule (0010) applied it to the lower-cased keys stored before.
  */
-export function mailboxKey(email: string): string {
-  const key = emailKey(email);
+export function emailKey(email: string): string {
+  const key = email.toLowerCase();
   const at = key.lastIndexOf('@');
+  if (at <= 0) return key;
   const plus = key.indexOf('+');
-  const domain = key.slice(at + 1);
-  const gmail = GMAIL.has(domain);
-  if (at <= 0 || ((plus <= 0 || plus > at) && !gmail)) return key;
+  const gmail = GMAIL_DOMAINS.some((d) => key.endsWith(d));
+  if (!gmail && (plus <= 0 || plus > at)) return key;
   let local = plus > 0 && plus < at ? key.slice(0, plus) : key.slice(0, at);
   if (gmail) local = local.replaceAll('.', '');
-  return `${local}@${gmail ? 'gmail.com' : domain}`;
+  if (local === '') return key;
+  return `${local}@${gmail ? 'gmail.com' : key.slice(at + 1)}`;
 }
 
 /** Lower-case ASCII domain part of a cleaned address, or null without an @. */

@@ -3,14 +3,14 @@
  * stored normalised (lower-case ASCII) so a lookup is a Set hit; a domain
  * entry also covers its subdomains ("acme.com" suppresses "eu.acme.com").
  */
-import { cleanEmail, emailDomain, emailKey, mailboxKey } from './email';
+import { cleanEmail, emailDomain, emailKey } from './email';
 import type { Workbook } from './read';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText, LIST_SEPARATOR } from './text';
 import { linkPeople } from './dedupe';
 
 export interface SuppressionSet {
-  /** `mailboxKey` of each suppressed address (see `suppressionSetOf`). */
+  /** `emailKey` (the mailbox) of each suppressed address (see `suppressionSetOf`). */
   emails: ReadonlySet<string>;
   /** Lower-case ASCII domains. */
   domains: ReadonlySet<string>;
@@ -37,7 +37,7 @@ export function parseSuppressionEntry(text: string): SuppressionEntry | null {
     const email = cleaned === null ? null : cleaned.slice(cleaned.lastIndexOf(' ') + 1);
     const domain = email === null ? null : emailDomain(email);
     return email !== null && domain !== null && domain.includes('.')
-      ? { kind: 'email', value: emailKey(email) }
+      ? { kind: 'email', value: email.toLowerCase() }
       : null;
   }
   // One entry is one domain: a cell of several ("acme.com, acme.io") is reported, not half taken.
@@ -122,7 +122,7 @@ export function suppressionFileEntries(wb: Workbook): string[] {
  */
 export function suppressionSetOf(emails: Iterable<string>, domains: Iterable<string>): SuppressionSet {
   const mailboxes = new Set<string>();
-  for (const e of emails) mailboxes.add(mailboxKey(e));
+  for (const e of emails) mailboxes.add(emailKey(e));
   return { emails: mailboxes, domains: new Set(domains) };
 }
 
@@ -132,7 +132,7 @@ export function suppressionSetOf(emails: Iterable<string>, domains: Iterable<str
  */
 export function isSuppressed(email: string | null, suppression: SuppressionSet): string | null {
   if (email === null) return null;
-  if (suppression.emails.has(mailboxKey(email))) return 'On your suppression list';
+  if (suppression.emails.has(emailKey(email))) return 'On your suppression list';
   let domain = emailDomain(email);
   while (domain !== null && domain !== '') {
     if (suppression.domains.has(domain)) return `The domain ${domain} is on your suppression list`;
@@ -148,7 +148,7 @@ export function isSuppressed(email: string | null, suppression: SuppressionSet):
  * person who has moved on to another company is not suppressed there.
  */
 export function isSuppressedPerson(email: string | null, suppression: SuppressionSet): boolean {
-  return email !== null && suppression.emails.has(mailboxKey(email));
+  return email !== null && suppression.emails.has(emailKey(email));
 }
 
 /**

@@ -1,11 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/open';
-import { findAssetDir } from '../../src-main/paths';
-
-const realMigrations = findAssetDir('drizzle');
+import { migrationsBefore, realMigrations } from './previous-release';
 
 let dir: string;
 beforeEach(() => {
@@ -20,19 +18,8 @@ const open = (migrationsDir: string) =>
     backupDir: join(dir, 'backups'),
   });
 
-/** The shipped migrations up to, not including, 0009: the schema a user upgrading from the previous release has. */
-function migrationsBefore0009(): string {
-  const folder = join(dir, 'previous-release');
-  cpSync(realMigrations, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.filter((e) => e.tag < '0009');
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 it('an upgraded database keeps deduping against the leads committed before the upgrade', () => {
-  const before = open(migrationsBefore0009());
+  const before = open(migrationsBefore(dir, '0009'));
   const insertImport = before.sqlite.prepare(
     `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, headers_json, mapping_json,
        status, row_count, rows_read, blank_rows, staged, counts_json, created_at)

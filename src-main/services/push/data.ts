@@ -31,7 +31,6 @@ function parseCustom(json: string): Record<string, string> {
 interface LeadRow {
   id: number;
   email: string | null;
-  email_key: string | null;
   first_name: string | null;
   last_name: string | null;
   full_name: string | null;
@@ -51,8 +50,15 @@ interface StepRow {
   body: string;
 }
 
-const LEAD_COLS = `l.id, l.email, l.email_key, l.first_name, l.last_name, l.full_name, l.title, l.company, l.website,
+const LEAD_COLS = `l.id, l.email, l.first_name, l.last_name, l.full_name, l.title, l.company, l.website,
   l.linkedin_url, l.phone, l.custom_json, l.state`;
+
+/**
+ * What a push knows a person by: the address lower-cased, as written. Not the import's dedupe key (the
+ * mailbox, without +tags or Gmail dots): the keys sent to providers and the lookup of earlier pushes
+ * must stay what they were when those pushes ran.
+ */
+const pushEmailKey = (email: string | null): string | null => (email ? email.toLowerCase() : null);
 
 function toPushLeads(rows: LeadRow[], steps: StepRow[]): PushLead[] {
   const byLead = new Map<number, PushLead['steps']>();
@@ -64,7 +70,7 @@ function toPushLeads(rows: LeadRow[], steps: StepRow[]): PushLead[] {
   return rows.map((r) => ({
     leadId: r.id,
     email: r.email,
-    emailKey: r.email_key ?? (r.email ? r.email.toLowerCase() : null),
+    emailKey: pushEmailKey(r.email),
     firstName: r.first_name,
     lastName: r.last_name,
     fullName: r.full_name,
@@ -156,21 +162,31 @@ export function previousLookup(
   destination: Destination,
   targetKey: string,
 ): (emailKey: string, step: number | null) => { pushId: number; pushedAt: number } | null {
+  // Grouped by the address as stored; addresses that differ only in case are folded below.
   const rows = ctx.database.sqlite
     .prepare(
-      `SELECT COALESCE(l.email_key, lower(l.email)) AS k, pi.step AS step, MAX(p.id) AS pushId, MAX(pi.updated_at) AS at
+      `SELECT l.email AS email, pi.step AS step, MAX(p.id) AS pushId, MAX(pi.updated_at) AS at
        FROM push_items pi JOIN pushes p ON p.id = pi.push_id JOIN leads l ON l.id = pi.lead_id
        WHERE p.destination = ? ${destination === 'segmentflow' ? '' : 'AND p.target_key = ?'} AND pi.state = 'added'
-       GROUP BY k, pi.step`,
+       GROUP BY l.email, pi.step`,
     )
     .all(...(destination === 'segmentflow' ? [destination] : [destination, targetKey])) as {
-    k: string | null;
+    email: string | null;
     step: number | null;
     pushId: number;
     at: number;
   }[];
   const map = new Map<string, { pushId: number; pushedAt: number }>();
-  for (const r of rows) if (r.k) map.set(`${r.k}|${r.step ?? ''}`, { pushId: r.pushId, pushedAt: r.at });
+  for (const r of rows) {
+    const k = pushEmailKey(r.email);
+    if (k === null) continue;
+    const key = `${k}|${r.step ?? ''}`;
+    const seen = map.get(key);
+    map.set(key, {
+      pushId: Math.max(seen?.pushId ?? 0, r.pushId),
+      pushedAt: Math.max(seen?.pushedAt ?? 0, r.at),
+    });
+  }
   return (emailKey, step) => map.get(`${emailKey}|${step ?? ''}`) ?? null;
 }
 

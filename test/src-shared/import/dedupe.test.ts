@@ -25,6 +25,20 @@ describe('findDuplicateGroups: exact', () => {
     expect(groups).toEqual([{ kind: 'email', ids: [1, 2], survivorId: 2 }]);
   });
 
+  it('groups addresses that reach one mailbox: a +tag, or Gmail dots', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { email: 'jane@acme.com' }),
+      item(2, { email: 'Jane+Newsletter@acme.com' }),
+      item(3, { email: 'j.doe@gmail.com' }),
+      item(4, { email: 'jdoe@googlemail.com' }),
+      item(5, { email: 'jane.x@acme.com' }),
+    ]);
+    expect(groups.map((g) => g.ids)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
   it('breaks ties by the lowest id', () => {
     const { groups } = findDuplicateGroups([item(9, { email: 'a@x.com' }), item(4, { email: 'a@x.com' })]);
     expect(groups[0]?.survivorId).toBe(4);
@@ -240,7 +254,7 @@ describe('findDuplicateGroups is order-independent', () => {
 });
 
 describe('matchExisting', () => {
-  it('finds leads already in the database by email (any case) or LinkedIn', () => {
+  it('finds leads already in the database by email (any case, any +tag) or LinkedIn', () => {
     const emails = new Set(['jane@acme.com']);
     const urls = new Set(['https://www.linkedin.com/in/john']);
     const out = matchExisting(
@@ -248,12 +262,14 @@ describe('matchExisting', () => {
         item(1, { email: 'JANE@acme.com' }),
         item(2, { email: 'new@acme.com', linkedinUrl: 'https://www.linkedin.com/in/john' }),
         item(3, { email: 'new2@acme.com' }),
+        item(4, { email: 'jane+crm@acme.com' }),
       ],
       { hasEmail: (e) => emails.has(e), hasLinkedIn: (u) => urls.has(u) },
     );
     expect([...out]).toEqual([
       [1, 'email'],
       [2, 'linkedin'],
+      [4, 'email'],
     ]);
   });
 });

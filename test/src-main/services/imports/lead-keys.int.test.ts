@@ -64,6 +64,44 @@ describe('dedupe against committed leads (lead_keys)', () => {
     });
   });
 
+  it('addresses that reach one mailbox (+tag, Gmail dots) are one person: in the file, against committed leads, after an edit', async () => {
+    await load(
+      [
+        ['Jane+CRM@acme.com', 'Jane', 'Roe', 'Acme', ''],
+        ['J.Doe@gmail.com', 'John', 'Doe', '', ''],
+      ],
+      'committed.csv',
+      false,
+    );
+    const draft = await load(
+      [
+        ['jane@acme.com', 'Jane', 'Roe', 'Acme', ''],
+        ['jdoe@googlemail.com', 'John', 'Doe', '', ''],
+        ['carl@beta.io', 'Carl', 'Ek', 'Beta', ''],
+        ['carl+news@beta.io', 'Carl', 'Ek', 'Beta', ''],
+      ],
+      'draft.csv',
+      true,
+    );
+    const states = async () => (await leadsOf(draft.id)).map((l) => [l.state, l.reason]);
+    expect(await states()).toEqual([
+      ['duplicate', 'Already in your leads (same email)'],
+      ['duplicate', 'Already in your leads (same email)'],
+      ['ready', expect.any(String)],
+      ['duplicate', 'Same email as row 4'],
+    ]);
+    const carlTagged = (await leadsOf(draft.id))[3] as LeadRow;
+    const edit = (email: string) =>
+      app.call('leads.edit', { leadId: carlTagged.id, changes: { email } }).then((c) => c.lead);
+    expect(await edit('carl.ek@beta.io')).toMatchObject({ state: 'ready' });
+    // The address stays as the user wrote it; only the comparison drops the tag.
+    expect(await edit('Carl+other@beta.io')).toMatchObject({
+      email: 'Carl+other@beta.io',
+      state: 'duplicate',
+      reason: 'Same email as row 4',
+    });
+  });
+
   it('the dedupe index lists every committed key once, across thousands of keys', async () => {
     const committed = await load([['zed@last.io', 'Zed', 'Ode', 'Last', '']], 'committed.csv', false);
     const insert = app.ctx.database.sqlite.prepare(
