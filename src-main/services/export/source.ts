@@ -9,6 +9,7 @@ import {
   type ExportLead,
 } from '../../../src-shared/export/columns';
 import { yieldToEventLoop } from '../../app/event-loop';
+import { storedJson } from '../../db/stored-json';
 import { customValues, originalCells, parseHeaders } from '../review/detail';
 
 /** Leads per chunk of an export: one chunk of .xlsx rows is built between yields (1,000 took up to ~90 ms on a slow 2-core machine). */
@@ -57,13 +58,7 @@ interface SourceImport {
 function customKeysOf(sqlite: Database.Database, imports: readonly SourceImport[]): string[] {
   const keys = new Set<string>();
   for (const imp of imports) {
-    let mapping: z.infer<typeof CustomMapping> | null = null;
-    try {
-      const parsed = CustomMapping.safeParse(JSON.parse(imp.mapping_json));
-      if (parsed.success) mapping = parsed.data;
-    } catch {
-      mapping = null;
-    }
+    const mapping = storedJson(CustomMapping, imp.mapping_json);
     if (mapping) {
       for (const t of mapping) if (t.kind === 'custom' && t.key) keys.add(t.key);
       continue;

@@ -8,6 +8,7 @@ import {
   type RunSummary,
 } from '../../../src-shared/contract/generation';
 import type { LeadSelection } from '../../../src-shared/contract/generation';
+import { storedJson } from '../../db/stored-json';
 import { cachedStatement } from '../../queue/sql';
 
 /** Raw SQL of runs, batches and run_leads; rows are read through these shapes. */
@@ -57,8 +58,7 @@ export interface BatchLeadRow {
 export const LIVE_BATCH_STATES: readonly BatchState[] = ['queued', 'submitting', 'processing', 'exporting'];
 
 export function parseOptions(json: string): GenerationOptions {
-  const r = GenerationOptions.safeParse(JSON.parse(json));
-  return r.success ? r.data : GenerationOptions.parse({});
+  return storedJson(GenerationOptions, json) ?? GenerationOptions.parse({});
 }
 
 export function getRun(sqlite: Database.Database, runId: number): RunRow | undefined {

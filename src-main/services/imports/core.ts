@@ -17,6 +17,8 @@ import {
 } from '../../../src-shared/import/types';
 import type { AppContext } from '../../app/context';
 import type { OpenedDatabase } from '../../db/open';
+import { storedJson } from '../../db/stored-json';
+import { extensionOf } from '../../../src-shared/import/read/sniff';
 import { createDraftKeys } from './draft-keys';
 import { outsideVersion, writesVersion } from './versions';
 import { createReclassifier, type KeyedLead, type Reclassified } from './reclassify';
@@ -202,12 +204,18 @@ export function createCore(ctx: AppContext) {
     return counts;
   }
 
+  /** The stored kind; for an unreadable one the file name's, else csv (it is only shown). */
+  function sourceKindOf(imp: DbImport): ImportSummary['kind'] {
+    const kind = SourceKindSchema.safeParse(imp.source_kind);
+    if (kind.success) return kind.data;
+    return SourceKindSchema.safeParse(extensionOf(imp.file_name)).data ?? 'csv';
+  }
+
   function summary(imp: DbImport): ImportSummary {
-    // Committed imports keep the counts taken at commit; drafts change with every decision.
-    const counts =
-      imp.status === 'committed'
-        ? { ...emptyCounts(), ...Counts.parse(JSON.parse(imp.counts_json)) }
-        : liveCounts(imp.id);
+    // Committed imports keep the counts taken at commit; drafts change with every decision. Stored values
+    // that cannot be read are stood in for, so one damaged row does not take the imports list down.
+    const stored = imp.status === 'committed' ? storedJson(Counts, imp.counts_json) : null;
+    const counts = stored === null ? liveCounts(imp.id) : { ...emptyCounts(), ...stored };
     const total = LEAD_STATES.reduce((s, k) => s + counts[k], 0);
     const staged = imp.staged === 1;
     const stale = imp.created_at < Date.now() - DAY_MS;
@@ -216,13 +224,13 @@ export function createCore(ctx: AppContext) {
       fileName: imp.file_name,
       fileSize: imp.file_size,
       sha256: imp.sha256,
-      kind: SourceKindSchema.parse(imp.source_kind),
+      kind: sourceKindOf(imp),
       sheet: imp.sheet,
       headerRow: imp.header_row,
       encoding: imp.encoding,
       delimiter: imp.delimiter,
-      headers: Headers.parse(JSON.parse(imp.headers_json)),
-      mapping: ColumnMappingSchema.parse(JSON.parse(imp.mapping_json)),
+      headers: storedJson(Headers, imp.headers_json) ?? [],
+      mapping: storedJson(ColumnMappingSchema, imp.mapping_json) ?? [],
       templateId: imp.template_id,
       status: imp.status === 'committed' ? 'committed' : 'draft',
       staged,

@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import { PROVIDER_LABELS } from '../../../src-shared/providers';
 import { Destination, ItemState, ReasonCode, type PushLead } from '../../../src-shared/push/types';
 import type { AppContext } from '../../app/context';
+import { storedJson } from '../../db/stored-json';
 import { providerState } from '../../queue';
 import { isSuppressed } from '../../../src-shared/import/suppression';
 import { loadSuppressionSet } from '../imports/suppression-set';
@@ -14,17 +15,11 @@ import { suppressedPeople } from '../imports/suppressions';
 const CustomJson = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 function parseCustom(json: string): Record<string, string> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return {};
-  }
-  const parsed = CustomJson.safeParse(raw);
-  if (!parsed.success) return {};
+  const custom = storedJson(CustomJson, json);
   const out: Record<string, string> = {};
+  if (custom === null) return out;
   // Flat scalars only (Instantly custom_variables); null means "no value".
-  for (const [k, v] of Object.entries(parsed.data)) if (v !== null) out[k] = String(v);
+  for (const [k, v] of Object.entries(custom)) if (v !== null) out[k] = String(v);
   return out;
 }
 

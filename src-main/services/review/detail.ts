@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { LeadDetail, StepEditEntry, StepView } from '../../../src-shared/contract/review';
 import { AppError } from '../../../src-shared/errors';
+import { storedJson } from '../../db/stored-json';
 import type { DbLead } from '../imports/rows';
 import { expectedStepsOf, parseStoredFlags, recomputeFlags } from './flags-store';
 
@@ -14,17 +15,8 @@ const Custom = z.record(z.string(), CellValue);
 const cellText = (v: z.infer<typeof CellValue> | undefined): string =>
   v === null || v === undefined ? '' : String(v);
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 export function parseHeaders(json: string): string[] {
-  const r = Headers.safeParse(parseJson(json));
-  return r.success ? r.data : [];
+  return storedJson(Headers, json) ?? [];
 }
 
 /** The imported row as (header, value) pairs in column order; unnamed columns are called "Column N". */
@@ -32,9 +24,8 @@ export function originalCells(
   headers: readonly string[],
   originalJson: string,
 ): Array<{ header: string; value: string }> {
-  const parsed = Original.safeParse(parseJson(originalJson));
-  if (!parsed.success) return [];
-  const data = parsed.data;
+  const data = storedJson(Original, originalJson);
+  if (data === null) return [];
   if (Array.isArray(data)) {
     return data.map((v, i) => ({ header: headers[i] || `Column ${i + 1}`, value: cellText(v) }));
   }
@@ -51,10 +42,10 @@ export function originalCells(
 }
 
 export function customValues(customJson: string): Record<string, string> {
-  const parsed = Custom.safeParse(parseJson(customJson));
+  const data = storedJson(Custom, customJson);
   const out: Record<string, string> = {};
-  if (!parsed.success) return out;
-  for (const [k, v] of Object.entries(parsed.data)) out[k] = cellText(v);
+  if (data === null) return out;
+  for (const [k, v] of Object.entries(data)) out[k] = cellText(v);
   return out;
 }
 

@@ -10,6 +10,7 @@ import {
   type FlagOptions,
   type FlagStep,
 } from '../../../src-shared/review/flags';
+import { storedJson } from '../../db/stored-json';
 import { searchIndexChanged } from './query';
 
 export const FLAG_OPTIONS_KEY = 'review.flagOptions';
@@ -22,8 +23,8 @@ export function readFlagOptions(sqlite: Database.Database): FlagOptions {
     .prepare('SELECT value_json AS v FROM preferences WHERE key = ?')
     .get(FLAG_OPTIONS_KEY) as { v: string } | undefined;
   if (!row) return DEFAULT_FLAG_OPTIONS;
-  const parsed = FlagOptionsSchema.partial().safeParse(safeJson(row.v));
-  return parsed.success ? { ...DEFAULT_FLAG_OPTIONS, ...parsed.data } : DEFAULT_FLAG_OPTIONS;
+  const stored = storedJson(FlagOptionsSchema.partial(), row.v);
+  return stored === null ? DEFAULT_FLAG_OPTIONS : { ...DEFAULT_FLAG_OPTIONS, ...stored };
 }
 
 export function writeFlagOptions(sqlite: Database.Database, options: FlagOptions, now = Date.now()): void {
@@ -36,19 +37,11 @@ export function writeFlagOptions(sqlite: Database.Database, options: FlagOptions
   sqlite.prepare('UPDATE review_docs SET dirty = 1').run();
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 const EmailCount = z.coerce.number().int().min(1).max(20);
 
 /** The run's requested email_count, wherever the generation code put it in options_json. */
 export function expectedStepsOf(optionsJson: string): number | null {
-  const raw = safeJson(optionsJson);
+  const raw = storedJson(z.unknown(), optionsJson);
   const candidates: unknown[] = [];
   if (raw && typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
@@ -67,8 +60,7 @@ export function expectedStepsOf(optionsJson: string): number | null {
 }
 
 export function parseStoredFlags(json: string): FlagHit[] | null {
-  const parsed = z.array(FlagHitSchema).safeParse(safeJson(json));
-  return parsed.success ? parsed.data : null;
+  return storedJson(z.array(FlagHitSchema), json);
 }
 
 interface LeadRow {

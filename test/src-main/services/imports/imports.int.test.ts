@@ -151,6 +151,34 @@ describe('importing files through the service', () => {
     expect(again.summary.counts.duplicate).toBe(1);
   });
 
+  it('an import whose stored details cannot be read back still lists, with its leads counted afresh', async () => {
+    const good = await load(csv([['a@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com']]), 'good.csv');
+    const damaged = await load(
+      csv([
+        ['b@beta.io', 'Bo', 'Ek', 'Beta', 'CTO', 'beta.io'],
+        ['bad@', 'Cy', 'Li', 'Beta', 'CFO', 'beta.io'],
+      ]),
+      'damaged.xlsx.csv',
+    );
+    app.ctx.database.sqlite
+      .prepare(
+        `UPDATE imports SET counts_json = '{"ready":', headers_json = 'null', mapping_json = '[{"kind":"bogus"}]',
+           source_kind = 'docx' WHERE id = ?`,
+      )
+      .run(damaged.summary.id);
+    const { imports } = await app.call('imports.list', { limit: 10 });
+    expect(imports.map((i) => i.id)).toEqual([damaged.summary.id, good.summary.id]);
+    expect(imports[0]).toMatchObject({
+      fileName: 'damaged.xlsx.csv',
+      kind: 'csv',
+      headers: [],
+      mapping: [],
+      total: 2,
+      counts: { ready: 1, invalid: 1 },
+    });
+    expect(await app.call('imports.get', { importId: damaged.summary.id })).toMatchObject({ total: 2 });
+  });
+
   it('dedupes against committed imports only, whatever the case and spacing', async () => {
     await load(csv([['Ann.Lee@Acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com']]), 'first.csv');
     await load(csv([['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io']]), 'draft.csv', { draft: true });
