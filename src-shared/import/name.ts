@@ -5,7 +5,9 @@
  * Names are never "corrected" beyond what is safe: an all-caps or
  * all-lower-case name is title-cased ("JANE DOE" -> "Jane Doe"), a name in
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
- * Scripts without case (CJK, Arabic ...) pass through unchanged.
+ * Scripts without case (CJK, Arabic ...) pass through unchanged. What a
+ * scraped profile adds to a name (emoji, pronouns, a headline after a bar)
+ * is dropped: an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
 import { cleanText } from './text';
@@ -120,13 +122,34 @@ function asciiCases(s: string): number {
  */
 export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const s = cleanText(raw);
-  if (s === '') return null;
+  const text = cleanText(raw);
+  if (text === '') return null;
   // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
-  if (s.includes('@')) return s;
+  if (text.includes('@')) return text;
+  const s = withoutProfileDecorations(text);
+  if (s === '') return null;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
   return casedName(s);
+}
+
+// What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
+// included), pronouns ("Jane Doe (she/her)") and a headline after a bar ("Jane Doe | Founder at Acme").
+const MAY_BE_DECORATED = /[/|\u2000-\uffff]/;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
+const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
+const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
+const HEADLINE = /\s\|.*$/u;
+
+function withoutProfileDecorations(name: string): string {
+  if (!MAY_BE_DECORATED.test(name)) return name;
+  return name
+    .replace(PICTOGRAPHS, ' ')
+    .replace(PRONOUNS, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(HEADLINE, '')
+    .replace(/^[\s,]+|[\s,]+$/g, '')
+    .replace(/ ,/g, ',');
 }
 
 // Title-casing and the Unicode case tests are the slow part.

@@ -24,6 +24,7 @@ describe('splitFullName', () => {
     ['محمد علي', 'محمد', 'علي'],
     ['王小明', '王小明', null],
     ['Madonna', 'Madonna', null],
+    ['Jane Doe (she/her) 🚀', 'Jane', 'Doe'],
     ['', null, null],
   ])('%j -> %j %j', (full, first, last) => {
     expect(splitFullName(full)).toEqual({ firstName: first, lastName: last });
@@ -47,6 +48,22 @@ describe('cleanPersonName', () => {
     ['mary mccarthy-jones', 'Mary McCarthy-Jones'],
     ['MACK MACY', 'Mack Macy'], // "Mac" names vary: only title case
   ])('%j -> %j', (raw, expected) => {
+    expect(cleanPersonName(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['Jane Doe 🚀', 'Jane Doe'],
+    ['👋 JANE DOE 🇫🇷', 'Jane Doe'],
+    ['Jane Doe 👩🏽‍💻', 'Jane Doe'],
+    ['Jane Doe (she/her)', 'Jane Doe'],
+    ['Alex Kim (They / Them), MBA', 'Alex Kim, MBA'],
+    ['Sam Lee he/him/his', 'Sam Lee'],
+    ['Jane Doe | Founder at Acme 🚀', 'Jane Doe'],
+    ['🚀', null],
+    ['(she/her)', null],
+    ['Heather Himes', 'Heather Himes'], // pronoun letters inside a name are the name
+    ['Jane (Jay) Doe', 'Jane (Jay) Doe'],
+  ])('drops what a profile adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
 
