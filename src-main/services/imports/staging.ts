@@ -46,7 +46,7 @@ const LEAD_INSERT_COLUMNS = [
   'created_at',
 ] as const;
 /** Rows per INSERT statement: one statement per 100 rows instead of per row (2,200 parameters, well under SQLite's 32,766). */
-const ROWS_PER_INSERT = 100;
+export const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
 const GROUPS_PER_INSERT = 200;
 const DEDUPE_INDEX_CHUNK = 5000;
