@@ -10,7 +10,7 @@
  * local part (no quoted strings, no comments, ASCII only), host-name domain
  * with a TLD from the Public Suffix List, no IP literals.
  */
-import { cleanText, LIST_SEPARATOR } from './text';
+import { cleanText, isNoValue, LIST_SEPARATOR } from './text';
 import { isPlainDomain, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomainOf } from './typos';
@@ -56,7 +56,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   // Most cells are already a bare address with a lower-case ASCII domain.
   if (PLAIN_ADDRESS.test(raw)) return raw;
   let s = cleanText(raw).replace(/\uFF20/g, '@');
-  if (s === '') return null;
+  if (s === '' || isNoValue(s)) return null;
   const angle = ANGLE_ADDRESS.exec(s);
   if (angle?.[1] !== undefined) s = angle[1].trim();
   if (MAILTO.test(s)) {

@@ -10,7 +10,7 @@
  * is dropped: an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
-import { cleanText } from './text';
+import { cleanText, isNoValue } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -123,7 +123,7 @@ function asciiCases(s: string): number {
 export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const text = cleanText(raw);
-  if (text === '') return null;
+  if (text === '' || isNoValue(text)) return null;
   // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
   if (text.includes('@')) return text;
   const s = withoutProfileDecorations(text);

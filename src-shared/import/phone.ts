@@ -3,7 +3,7 @@
  * a 15-digit number is past what a float keeps exactly. Comparison uses
  * `phoneKey` (a leading + and the digits).
  */
-import { cleanText } from './text';
+import { cleanText, isNoValue } from './text';
 
 const TEL_PREFIX = /^(?:tel:\s*)+/i;
 const DIGIT = /\d/;
@@ -15,6 +15,7 @@ const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
 export function cleanPhone(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   let s = cleanText(raw);
+  if (isNoValue(s)) return null; // "#DIV/0!" has a digit
   // Only a cell starting with "tel:" has a prefix to drop.
   const c = s.charCodeAt(0);
   if (c === 0x74 || c === 0x54) s = s.replace(TEL_PREFIX, '').trim();

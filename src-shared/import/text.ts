@@ -41,11 +41,43 @@ const cleanOnce = valueMemo((value) => {
   return (ASCII_ONLY.test(value) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
 }, detached);
 
-/** `cleanText`, with '' turned into null (the "no value" of NormalisedLead). */
+// What spreadsheets and CRMs put where there is no value, Excel's error values included: no email
+// should say "I saw N/A is hiring". Short, unambiguous words only ("NA" is also a surname).
+const NO_VALUE = new Set([
+  'n/a',
+  'n.a.',
+  '#n/a',
+  '-',
+  '--',
+  '---',
+  '\u2013',
+  '\u2014',
+  '?',
+  'null',
+  'none',
+  'nil',
+  'undefined',
+  'unknown',
+  'tbd',
+  '#ref!',
+  '#value!',
+  '#name?',
+  '#div/0!',
+  '#null!',
+  '#num!',
+  '#error!',
+]);
+
+/** Whether a cleaned cell says "no value" (the row keeps the text as read). */
+export function isNoValue(cleaned: string): boolean {
+  return cleaned.length <= 9 && NO_VALUE.has(cleaned.toLowerCase());
+}
+
+/** `cleanText`, with '' and the placeholders of `isNoValue` turned into null (the "no value" of NormalisedLead). */
 export function cleanOptional(value: string | null | undefined): string | null {
   if (value == null) return null;
   const t = cleanText(value);
-  return t === '' ? null : t;
+  return t === '' || isNoValue(t) ? null : t;
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;

@@ -63,6 +63,28 @@ describe('cleanRow', () => {
     expect(lead.custom.notes).toBe('');
   });
 
+  it('reads the placeholders of spreadsheets and CRMs as no value, and keeps the cells as they were for the row', () => {
+    const cells = ['N/A', '-', 'unknown', '#N/A', 'null', '#DIV/0!', 'TBD', 'x'];
+    const { lead, issues } = cleanRow(cells, mapping);
+    expect(lead).toMatchObject({
+      email: null,
+      fullName: null,
+      company: null,
+      website: null,
+      linkedinUrl: null,
+      phone: null,
+      domain: null,
+    });
+    // Custom columns are the user's own variables: kept as they are.
+    expect(lead.custom).toMatchObject({ notes: 'TBD' });
+    expect(issues.map((i) => i.flag)).toContain('no_name');
+    expect(cells).toEqual(['N/A', '-', 'unknown', '#N/A', 'null', '#DIV/0!', 'TBD', 'x']);
+    expect(classify(cleanRow(['none', 'Jane Doe'], mapping))).toMatchObject({
+      state: 'invalid',
+      reason: 'No email address',
+    });
+  });
+
   it('reports what it could not clean', () => {
     const { issues } = cleanRow(
       ['a@x.com; b@y.com', '', '', '', 'https://www.linkedin.com/company/acme', '4.4207E+11', '', ''],

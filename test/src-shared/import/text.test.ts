@@ -35,6 +35,17 @@ describe('cleanOptional', () => {
     expect(cleanOptional(undefined)).toBeNull();
     expect(cleanOptional(' x ')).toBe('x');
   });
+
+  it.each(['N/A', 'n/a', ' #N/A ', '-', '—', 'NULL', 'None', 'unknown', 'TBD', '#REF!'])(
+    'reads %j as no value',
+    (placeholder) => {
+      expect(cleanOptional(placeholder)).toBeNull();
+    },
+  );
+
+  it.each(['NA', 'Na', 'Acme-', 'None Ltd', '0'])('keeps %j, which can be a value', (value) => {
+    expect(cleanOptional(value)).toBe(value);
+  });
 });
 
 describe('foldKey / foldWords', () => {
