@@ -223,16 +223,18 @@ export function invalidReason(cleaned: CleanedLead): string | null {
   const check = cleaned.emailCheck;
   if (check === null) return 'No email address';
   if (!check.syntaxValid && check.suggestion === null) return check.reason ?? 'Not a valid email address';
-  if (check.disposable) return 'Disposable (throw-away) email domain';
+  // A slip of a big provider's name ("gmai.com") is often registered as a throw-away domain: the
+  // person meant the provider, so the row is a typo to fix, not a lead to drop.
+  if (check.disposable && check.suggestion === null) return 'Disposable (throw-away) email domain';
   return null;
 }
 
 /**
  * Exactly one state per row, first match wins:
- * 1. invalid: no email, bad syntax with no suggested fix, disposable domain;
+ * 1. invalid: no email, bad syntax with no suggested fix, disposable domain with no suggested fix;
  * 2. suppressed: on the suppression list, or excluded by the user;
  * 3. duplicate: an exact duplicate (unless the user chose keep), or confirmed by the user;
- * 4. needs fix: an invalid address with a suggested fix; a typo suggestion,
+ * 4. needs fix: an invalid address or a throw-away domain with a suggested fix; a typo suggestion,
  *    no name at all or a possible duplicate to confirm (these three unless the user chose keep);
  * 5. ready.
  * Role and free-mail addresses are flags only: the user bulk-excludes them.
@@ -271,10 +273,11 @@ export function classify(
   } else if (verdict.duplicate && decision !== 'keep') {
     state = 'duplicate';
     reason = verdict.duplicate;
-  } else if (check !== null && !check.syntaxValid) {
-    // Only an address that can be sent to as written may be kept over a suggestion.
+  } else if (check !== null && (!check.syntaxValid || check.disposable)) {
+    // Only an address that can be sent to as written, at a domain someone reads, may be kept over a suggestion.
     state = 'needs_fix';
-    reason = `${check.reason ?? 'Not a valid address'}. Did you mean ${suggestion}?`;
+    const problem = check.syntaxValid ? 'The domain is a throw-away one' : (check.reason ?? 'Not a valid address');
+    reason = `${problem}. Did you mean ${suggestion}?`;
   } else if (decision === 'keep') {
     state = 'ready';
     reason = 'Kept by you';

@@ -43,6 +43,8 @@ export function hasSeveralEmails(raw: string): boolean {
   return raw.indexOf('@') !== raw.lastIndexOf('@') && LIST_SEPARATOR.test(raw);
 }
 
+const COMMA_FOR_DOT = /^[^\s,;@]*@[a-z0-9-]+(?:,[a-z]{2,6})+$/i;
+
 /**
  * Clean an email cell: trim and NFC, keep only the address from
  * "Name <a@b.com>", drop `mailto:` (and its ?subject=), wrapping quotes or
@@ -56,7 +58,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   // Most cells are already a bare address with a lower-case ASCII domain.
   if (PLAIN_ADDRESS.test(raw)) return raw;
   let s = cleanText(raw).replace(/\uFF20/g, '@');
-  if (s === '' || isNoValue(s)) return null;
+  if (s === '') return null;
   const angle = ANGLE_ADDRESS.exec(s);
   if (angle?.[1] !== undefined) s = angle[1].trim();
   if (MAILTO.test(s)) {
@@ -65,10 +67,11 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     if (q >= 0) s = s.slice(0, q);
   }
   const several = s.indexOf('@') !== s.lastIndexOf('@');
+  // "jane@acme,com": a comma typed for the dot of the domain, not a list; the check offers the fix.
   // With one @, a space beside it ("jane @ acme.com") is a slip inside one address, not a list:
   // closed up before the split, and again after it, where a separator beside the @ became a space.
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
-  if (LIST_SEPARATOR.test(s)) {
+  if (LIST_SEPARATOR.test(s) && (several || !COMMA_FOR_DOT.test(s))) {
     const parts = s.split(LIST_SEPARATOR);
     const first = parts.findIndex((p) => p.includes('@'));
     // Of one address, only what follows it goes ("jane@acme.com (work)"). What comes before may be
@@ -83,7 +86,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     s = s.replace(WRAP_START, '').replace(WRAP_END, '').replace(MAILTO, '');
   }
   const at = s.lastIndexOf('@');
-  if (at < 0) return s === '' ? null : s;
+  if (at < 0) return s === '' || isNoValue(s) ? null : s;
   const local = s.slice(0, at);
   const domainRaw = s.slice(at + 1);
   const domain = toAsciiHost(domainRaw) ?? domainRaw.toLowerCase();
@@ -235,6 +238,7 @@ function domainProblem(domain: string): string | null {
   if (isPlainDomain(domain)) return null;
   if (domain === '') return 'Nothing after the @';
   if (domain.startsWith('[')) return 'IP-address domains are not supported';
+  if (domain.includes(',')) return 'The domain has a comma where a dot belongs';
   if (!domain.includes('.')) return 'The domain has no dot (e.g. acme.com)';
   if (domain.length > 253) return 'The domain is too long';
   const labels = domain.split('.');

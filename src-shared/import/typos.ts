@@ -124,6 +124,11 @@ export function suggestDomain(domain: string): string | null {
 export function suggestDomainOf(domain: string, freeMail: boolean): string | null {
   const known = knownTypos.get(domain);
   if (known) return known;
+  // "acme,com": commas for dots, and then any other slip ("gmial,com").
+  if (domain.includes(',')) {
+    const dotted = domain.replaceAll(',', '.');
+    return suggestDomainOf(dotted, isFreeMailDomain(dotted)) ?? dotted;
+  }
 
   const lastDot = domain.lastIndexOf('.');
   if (lastDot > 0) {

@@ -188,6 +188,22 @@ describe('classify', () => {
     expect(c.reason).toMatch(reason);
   });
 
+  it('a slip of a big provider that is a throw-away domain is a fix to confirm, which Keep cannot skip', () => {
+    const gmai = cleanRow(['jane@gmai.com', 'Jane Doe'], mapping);
+    const fix = {
+      state: 'needs_fix',
+      reason: 'The domain is a throw-away one. Did you mean jane@gmail.com?',
+      suggestion: 'jane@gmail.com',
+    };
+    expect(classify(gmai)).toMatchObject(fix);
+    expect(classify(gmai).flags).toContain('disposable');
+    expect(classify(gmai, {}, 'keep')).toMatchObject(fix);
+    expect(classify(cleanRow(['jane@mailinator.com', 'Jane Doe'], mapping))).toMatchObject({
+      state: 'invalid',
+      reason: 'Disposable (throw-away) email domain',
+    });
+  });
+
   it('flags role, free-mail and typo without changing the state', () => {
     expect(classify(row('info@gmail.com')).flags.sort()).toEqual(['free_mail', 'role']);
     expect(classify(row('jane@gmial.com')).suggestion).toBe('jane@gmail.com');

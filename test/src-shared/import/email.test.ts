@@ -34,6 +34,8 @@ describe('cleanEmail', () => {
     ['jane@BÜCHER.DE', 'jane@xn--bcher-kva.de'],
     ['jane\uFF20acme.com', 'jane@acme.com'],
     ['ja\u200Bne@acme.com', 'jane@acme.com'],
+    ['jane@acme,com', 'jane@acme,com'], // a comma for the dot: kept, the check offers the fix
+    ['jane@acme.com,uk', 'jane@acme.com'], // an address and then text
     ['not an email', 'not an email'], // kept for the user to fix
     ['', null],
     ['   ', null],
@@ -203,6 +205,9 @@ describe('checkEmail typo suggestions', () => {
     ['Jane@gnail.com', 'Jane@gmail.com'],
     ['Jane Doe jane@acme.com', 'jane@acme.com'], // words before the address
     ['ja ne@gmial.com', 'ne@gmail.com'],
+    ['jane@acme,com', 'jane@acme.com'], // a comma for the dot
+    ['jane@acme,co,uk', 'jane@acme.co.uk'],
+    ['jane@gmial,com', 'jane@gmail.com'],
   ])('%s -> %s', (email, suggestion) => {
     expect(checkEmail(email).suggestion).toBe(suggestion);
   });
