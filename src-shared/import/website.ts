@@ -126,15 +126,78 @@ const PROFILE_SITES = new Set([
   'wellfound.com',
   'angel.co',
   'xing.com',
+  'threads.net',
+  'medium.com',
+  'producthunt.com',
+  'glassdoor.com',
+  'yelp.com',
+  'tripadvisor.com',
+  'etsy.com',
+  'amazon.com',
+  'google.com', // sites.google.com/view/acme, google.com/maps/place/...
+  'g.page',
+  'calendly.com',
+  'wa.me',
+  // Link-in-bio pages and link shorteners: where the link leads is not known.
+  'linktr.ee',
+  'beacons.ai',
+  'bio.link',
+  'bit.ly',
+  't.co',
+  'tinyurl.com',
+  'ow.ly',
+  'buff.ly',
+  'rebrand.ly',
+  'goo.gl',
+  'lnkd.in',
+]);
+
+// Site builders and shops that give each customer a subdomain but are not in the Public Suffix List's
+// private part (as github.io and myshopify.com are): "acme.wordpress.com" is Acme's site, and under
+// "wordpress.com" every small business of a list would be one company.
+const SUBDOMAIN_SITE_HOSTS = new Set([
+  'wordpress.com',
+  'substack.com',
+  'squarespace.com',
+  'weebly.com',
+  'business.site',
+  'godaddysites.com',
+  'ghost.io',
+  'strikingly.com',
+  'mystrikingly.com',
+  'jimdo.com',
+  'jimdosite.com',
+  'bigcartel.com',
+  'tumblr.com',
+  'typepad.com',
+  'teachable.com',
+  'thinkific.com',
+  'gumroad.com',
+  'kajabi.com',
+  'odoo.com',
+  'zohosites.com',
+  'site123.me',
+  'webnode.page',
+  'hubspotpagebuilder.com',
+  'mailchimpsites.com',
+  'yolasite.com',
+  'etsy.com',
 ]);
 const PAGE_PATH = /^[/\\]+[^/\\?#\s]/;
 
-/** The registrable domain of the host, unless the URL is a page on a profile site (see PROFILE_SITES). */
+/**
+ * The registrable domain of the host, with the customer's label on a site builder's subdomain (see
+ * SUBDOMAIN_SITE_HOSTS), unless the URL is a page on a profile site (see PROFILE_SITES).
+ */
 function companyDomain(host: string, afterHost: string): string | null {
   const registrable = registrableDomain(host);
-  return registrable !== null && PROFILE_SITES.has(registrable) && PAGE_PATH.test(afterHost)
-    ? null
-    : registrable;
+  if (registrable === null) return null;
+  if (host.length > registrable.length && SUBDOMAIN_SITE_HOSTS.has(registrable)) {
+    const sub = host.slice(0, host.length - registrable.length - 1);
+    const label = sub.slice(sub.lastIndexOf('.') + 1);
+    if (label !== 'www') return `${label}.${registrable}`;
+  }
+  return PROFILE_SITES.has(registrable) && PAGE_PATH.test(afterHost) ? null : registrable;
 }
 
 function computeWebsiteDomain(url: string): string | null {

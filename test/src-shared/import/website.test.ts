@@ -24,6 +24,11 @@ describe('websiteDomain', () => {
     ['www.acme.myshopify.com/products', 'acme.myshopify.com'],
     ['https://blog.acme.blogspot.com', 'acme.blogspot.com'],
     ['github.io', 'github.io'],
+    // Site builders whose customer subdomains the Public Suffix List does not list.
+    ['https://acme.wordpress.com/about', 'acme.wordpress.com'],
+    ['shop.acme.squarespace.com', 'acme.squarespace.com'],
+    ['acme.substack.com', 'acme.substack.com'],
+    ['www.wordpress.com', 'wordpress.com'],
     // A company's page on a social or directory site is not its website; the site's home page is.
     ['linkedin.com/company/acme', null],
     ['https://www.facebook.com/acmeinc/', null],
@@ -31,6 +36,11 @@ describe('websiteDomain', () => {
     ['http://github.com:443/acme', null],
     ['https://www.linkedin.com/', 'linkedin.com'],
     ['https://www.linkedin.com/?trk=x', 'linkedin.com'],
+    ['https://sites.google.com/view/acme', null],
+    ['https://medium.com/@acme', null],
+    ['https://linktr.ee/acme', null],
+    ['https://bit.ly/3xYz', null], // where a shortened link leads is not known
+    ['etsy.com/shop/AcmeCrafts', null],
     ['acme.com, acme.io', 'acme.com'], // several in one cell: the first
     ['https://acme.com/en; https://acme.de', 'acme.com'],
     ['http://1.2.3.4/', null],
