@@ -1,25 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/db/open';
-import { migrationsBefore, realMigrations } from './previous-release';
+import { expect, it } from 'vitest';
+import { upgradeFixture } from './previous-release';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'leadprep-0009-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const open = (migrationsDir: string) =>
-  openDatabase({
-    databasePath: join(dir, 'leadprep.db'),
-    migrationsDir,
-    backupDir: join(dir, 'backups'),
-  });
+const upgrade = upgradeFixture();
 
 it('an upgraded database keeps deduping against the leads committed before the upgrade', () => {
-  const before = open(migrationsBefore(dir, '0009'));
+  const before = upgrade.before('0009');
   const insertImport = before.sqlite.prepare(
     `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, headers_json, mapping_json,
        status, row_count, rows_read, blank_rows, staged, counts_json, created_at)
@@ -37,7 +22,7 @@ it('an upgraded database keeps deduping against the leads committed before the u
   insertLead.run(draft, 2, 'bob@beta.io', null, 'ready');
   before.close();
 
-  const after = open(realMigrations);
+  const after = upgrade.after();
   expect(after.backupPath).not.toBeNull();
   const keys = after.sqlite
     .prepare('SELECT kind, key, import_id FROM lead_keys ORDER BY kind, key')

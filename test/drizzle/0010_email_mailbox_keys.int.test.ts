@@ -1,25 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/db/open';
-import { migrationsBefore, realMigrations } from './previous-release';
+import { expect, it } from 'vitest';
+import { upgradeFixture } from './previous-release';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'leadprep-0010-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const open = (migrationsDir: string) =>
-  openDatabase({
-    databasePath: join(dir, 'leadprep.db'),
-    migrationsDir,
-    backupDir: join(dir, 'backups'),
-  });
+const upgrade = upgradeFixture();
 
 it('an upgraded database compares the addresses stored before by their mailbox', () => {
-  const before = open(migrationsBefore(dir, '0010'));
+  const before = upgrade.before('0010');
   const importId = Number(
     before.sqlite
       .prepare(
@@ -59,7 +44,7 @@ it('an upgraded database compares the addresses stored before by their mailbox',
     .run(batch);
   before.close();
 
-  const after = open(realMigrations);
+  const after = upgrade.after();
   expect(after.sqlite.prepare('SELECT id, email, email_key FROM leads ORDER BY id').all()).toEqual([
     { id: 1, email: 'J.Ane+News@Gmail.com', email_key: 'jane@gmail.com' },
     { id: 2, email: 'Bob+crm@Acme.com', email_key: 'bob@acme.com' },
