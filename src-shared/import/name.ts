@@ -123,11 +123,12 @@ function asciiCases(s: string): number {
 export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const text = cleanText(raw);
-  if (text === '' || isNoValue(text)) return null;
+  if (text === '') return null;
   // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
   if (text.includes('@')) return text;
+  // A placeholder may show only once the decorations are gone ("- 🚀").
   const s = withoutProfileDecorations(text);
-  if (s === '') return null;
+  if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
   return casedName(s);
@@ -135,7 +136,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
 // included), pronouns ("Jane Doe (she/her)") and a headline after a bar ("Jane Doe | Founder at Acme").
-const MAY_BE_DECORATED = /[/|\u2000-\uffff]/;
+const MAY_BE_DECORATED = /[/|\u00a9\u00ae\u2000-\uffff]/; // © and ® are the only pictographs below U+2000
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
@@ -143,13 +144,19 @@ const HEADLINE = /\s\|.*$/u;
 
 function withoutProfileDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;
-  return name
-    .replace(PICTOGRAPHS, ' ')
-    .replace(PRONOUNS, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(HEADLINE, '')
-    .replace(/^[\s,]+|[\s,]+$/g, '')
-    .replace(/ ,/g, ',');
+  // Until nothing changes: what one removal leaves can read as another ("him (she/her) /he").
+  let s = name;
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s
+      .replace(PICTOGRAPHS, ' ')
+      .replace(PRONOUNS, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(HEADLINE, '')
+      .replace(/^[\s,]+|[\s,]+$/g, '')
+      .replace(/ ,/g, ',');
+  }
+  return s;
 }
 
 // Title-casing and the Unicode case tests are the slow part.

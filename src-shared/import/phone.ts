@@ -15,13 +15,14 @@ const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
 export function cleanPhone(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   let s = cleanText(raw);
-  if (isNoValue(s)) return null; // "#DIV/0!" has a digit
   // Only a cell starting with "tel:" has a prefix to drop.
   const c = s.charCodeAt(0);
   if (c === 0x74 || c === 0x54) s = s.replace(TEL_PREFIX, '').trim();
-  // The apostrophe some exports (Apollo) put first to keep the number text in Excel.
-  else if (c === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);
-  return DIGIT.test(s) ? s : null;
+  // The apostrophe some exports (Apollo) put first to keep the number text in Excel, also after a
+  // "tel:" ("tel:'0612…" left "'0612…", which cleaning again changed).
+  if (s.charCodeAt(0) === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);
+  // After the prefix goes, which may leave a placeholder ("tel:#DIV/0!", with a digit).
+  return DIGIT.test(s) && !isNoValue(s) ? s : null;
 }
 
 /** "+44 (0)20 7946-0000" -> "+4402079460000": for comparing, never for display. */

@@ -9,10 +9,14 @@ describe('cleanPhone', () => {
     ["'+1 415 555 0100", '+1 415 555 0100'], // Apollo's mark that keeps the number text in Excel
     ["'0612345678", '0612345678'],
     ['00491701234567', '00491701234567'],
+    ["tel:'0612345678", '0612345678'],
     ['n/a', null],
+    ['#DIV/0!', null], // Excel's error value, though it has a digit
+    ['tel:#DIV/0!', null],
     ['', null],
-  ])('%j -> %j', (raw, expected) => {
+  ])('%j -> %j, and cleaning it again changes nothing', (raw, expected) => {
     expect(cleanPhone(raw)).toBe(expected);
+    if (expected !== null) expect(cleanPhone(expected)).toBe(expected);
   });
 
   it('compares by + and digits', () => {
