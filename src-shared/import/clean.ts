@@ -28,18 +28,51 @@ import { websiteDomain } from './website';
 
 /** A mapping prepared once for many rows. */
 export interface CompiledMapping {
+  /** The column of each field; for email the first of its columns. */
   fields: Partial<Record<LeadField, number>>;
+  /** Email columns after the first, in column order: tried when the ones before hold no usable address. */
+  moreEmails: readonly number[];
   custom: readonly (readonly [key: string, column: number])[];
 }
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   const fields: Partial<Record<LeadField, number>> = {};
+  const moreEmails: number[] = [];
   const custom: [string, number][] = [];
   mapping.forEach((t, column) => {
-    if (t.kind === 'field') fields[t.field] = column;
+    if (t.kind === 'field' && t.field === 'email' && fields.email !== undefined) moreEmails.push(column);
+    else if (t.kind === 'field') fields[t.field] = column;
     else if (t.kind === 'custom') custom.push([t.key, column]);
   });
-  return { fields, custom };
+  return { fields, moreEmails, custom };
+}
+
+function usableAddress(email: string | null): boolean {
+  if (email === null) return false;
+  const check = checkEmail(email);
+  return check.syntaxValid && !check.disposable;
+}
+
+/**
+ * The row's email cell and its address: the first email column's, unless a later one ("Email 2",
+ * "Personal Email") holds an address that can be sent to as written and the ones before do not. With
+ * none usable, the first cell that holds anything, so that its problem is what the row shows.
+ */
+function rowEmail(
+  cells: readonly string[],
+  m: CompiledMapping,
+): { raw: string | null; email: string | null } {
+  const raw = cell(cells, m.fields.email);
+  const email = cleanEmail(raw);
+  if (m.moreEmails.length === 0 || usableAddress(email)) return { raw, email };
+  let shown = email === null ? null : { raw, email };
+  for (const column of m.moreEmails) {
+    const other = cell(cells, column);
+    const address = cleanEmail(other);
+    if (usableAddress(address)) return { raw: other, email: address };
+    if (shown === null && address !== null) shown = { raw: other, email: address };
+  }
+  return shown ?? { raw, email };
 }
 
 /** A fact about the row worth showing; `field` says which value it is about. */
@@ -165,8 +198,8 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   const m = Array.isArray(mapping) ? compileMapping(mapping) : (mapping as CompiledMapping);
   const f = m.fields;
   const lead = emptyLead();
-  const rawEmail = cell(cells, f.email);
-  lead.email = cleanEmail(rawEmail);
+  const { raw: rawEmail, email } = rowEmail(cells, m);
+  lead.email = email;
   lead.fullName = cleanPersonName(cell(cells, f.fullName));
   lead.firstName = cleanPersonName(cell(cells, f.firstName));
   lead.lastName = cleanPersonName(cell(cells, f.lastName));

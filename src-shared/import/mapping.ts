@@ -185,8 +185,8 @@ export function missingEmailMessage(headers: readonly string[]): string {
 }
 
 /**
- * Whether a mapping can be imported: one target per header, exactly one
- * email column, each field at most once, custom keys safe and unique.
+ * Whether a mapping can be imported: one target per header, at least one
+ * email column, each other field at most once, custom keys safe and unique.
  */
 export function validateMapping(headers: readonly string[], mapping: ColumnMapping): MappingValidation {
   if (mapping.length !== headers.length) {
@@ -202,14 +202,15 @@ export function validateMapping(headers: readonly string[], mapping: ColumnMappi
     const t = mapping[i];
     if (t?.kind === 'field') {
       const other = fieldColumn.get(t.field);
-      if (other !== undefined) {
+      // Several email columns ("Email 1", "Email 2") are tried in column order: see compileMapping.
+      if (other !== undefined && t.field !== 'email') {
         return {
           ok: false,
           problem: 'duplicate_field',
           message: `${LEAD_FIELD_LABELS[t.field]} is mapped twice: "${headers[other]}" and "${headers[i]}".`,
         };
       }
-      fieldColumn.set(t.field, i);
+      if (other === undefined) fieldColumn.set(t.field, i);
     } else if (t?.kind === 'custom') {
       if (!CUSTOM_KEY_PATTERN.test(t.key) || RESERVED_KEYS.has(t.key)) {
         return {

@@ -742,3 +742,34 @@ test('an edit left open in a row scrolled out of the table is saved, not lost wi
   await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
   await expect(cell).toContainText('Founder');
 });
+
+test('a second column mapped to Email is used where the first holds no address, and the mapping step says so', async ({
+  app: page,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'two-emails.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      csvBytes([
+        ['Name', 'Work Email', 'Personal Email'],
+        ['Ann Lee', 'ann@acme.com', 'ann@gmail.com'],
+        ['Bo Ek', '', 'bo@gmail.com'],
+      ]),
+    ),
+  });
+  await page
+    .getByRole('region', { name: 'Header row' })
+    .getByRole('button', { name: 'Use row 1 as header' })
+    .click();
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Target for column Work Email')).toHaveValue('field:email');
+  await expect(mapping.getByRole('note')).toHaveCount(0);
+  await mapping.getByLabel('Target for column Personal Email').selectOption({ label: 'Email' });
+  await expect(mapping.getByRole('note')).toHaveText(
+    'Several columns hold emails: each row uses the first of Work Email, Personal Email (in that order) with an address that can be sent to.',
+  );
+  const preview = page.getByRole('table', { name: 'Preview of the first rows' });
+  await expect(preview.getByRole('row').filter({ hasText: 'Bo Ek' })).toContainText('bo@gmail.com');
+  await expect(preview.getByRole('row').filter({ hasText: 'Ann Lee' })).toContainText('ann@acme.com');
+  await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeEnabled();
+});

@@ -67,7 +67,10 @@ const FIELD_ALIASES: ReadonlyMap<string, LeadField> = new Map(
   ]),
 );
 
-/** "email=E-Mail" / "first_name=3": the column by header (case/accents ignored) or 1-based position. */
+/**
+ * "email=E-Mail" / "first_name=3": the column by header (case/accents ignored) or 1-based position.
+ * A field moves to the column named; `email` given again adds a column tried after the ones before.
+ */
 export function applyMapOverrides(
   headers: readonly string[],
   mapping: ColumnMapping,
@@ -75,6 +78,7 @@ export function applyMapOverrides(
 ): ColumnMapping {
   const out = [...mapping];
   const keys = customKeys(headers);
+  const given = new Set<LeadField>();
   for (const spec of overrides) {
     const eq = spec.indexOf('=');
     if (eq <= 0)
@@ -99,11 +103,14 @@ export function applyMapOverrides(
         `--map "${spec}": no column "${columnText}". Columns: ${headers.join(', ')}.`,
       );
     }
-    out.forEach((t, i) => {
-      if (t.kind === 'field' && t.field === field && i !== column)
-        out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
-    });
+    if (!(field === 'email' && given.has(field))) {
+      out.forEach((t, i) => {
+        if (t.kind === 'field' && t.field === field && i !== column)
+          out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
+      });
+    }
     out[column] = { kind: 'field', field };
+    given.add(field);
   }
   return out;
 }

@@ -123,6 +123,32 @@ describe('leadprep import', () => {
     expect(bad.stderr).toMatch(/no sheet "Nope"\. Sheets: Notes, People/);
   });
 
+  it('--map email given twice tries the second column where the first holds no usable address', async () => {
+    const path = file(
+      'two-emails.csv',
+      'Name,Work Email,Personal Email\nAnn Lee,ann@acme.com,ann@gmail.com\nBo Ek,,bo@gmail.com\nCy Li,N/A,\n',
+    );
+    const r = await cli(
+      'import',
+      path,
+      '--map',
+      'email=Work Email',
+      '--map',
+      'email=Personal Email',
+      '--json',
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const out = json<ImportOut>(r);
+    const leads = json<{ email: string | null; state: string }[]>(
+      await cli('leads', '--import', String(out.importId), '--json'),
+    );
+    expect(leads.map((l) => [l.email, l.state])).toEqual([
+      ['ann@acme.com', 'ready'],
+      ['bo@gmail.com', 'ready'],
+      [null, 'invalid'],
+    ]);
+  });
+
   it('without --sheet, imports the largest visible sheet with an email column and says which', async () => {
     const wb = workbookFromRows({
       Summary: [

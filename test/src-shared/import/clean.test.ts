@@ -85,6 +85,26 @@ describe('cleanRow', () => {
     });
   });
 
+  it('with several email columns, takes the first that holds an address that can be sent to', () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'email' },
+    ]);
+    const emailOf = (cells: string[]) => cleanRow(cells, m).lead.email;
+    expect(emailOf(['jane@acme.com', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@acme.com');
+    expect(emailOf(['', 'Jane Doe', 'jane@gmail.com', 'j@x.io'])).toBe('jane@gmail.com');
+    expect(emailOf(['N/A', 'Jane Doe', '', 'j@x.io'])).toBe('j@x.io');
+    expect(emailOf(['jane@acme', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');
+    expect(emailOf(['jane@mailinator.com', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');
+    // None usable: the first that holds anything, with its own problem and fix.
+    const typo = cleanRow(['', 'Jane Doe', 'jane@acme.con', 'bad'], m);
+    expect(typo.lead.email).toBe('jane@acme.con');
+    expect(classify(typo)).toMatchObject({ state: 'needs_fix', suggestion: 'jane@acme.com' });
+    expect(classify(cleanRow(['', 'Jane Doe', '', ''], m))).toMatchObject({ reason: 'No email address' });
+  });
+
   it('reports what it could not clean', () => {
     const { issues } = cleanRow(
       ['a@x.com; b@y.com', '', '', '', 'https://www.linkedin.com/company/acme', '4.4207E+11', '', ''],

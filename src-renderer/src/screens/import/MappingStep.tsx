@@ -18,6 +18,10 @@ export function MappingStep() {
   const back = useImportFlow((s) => s.back);
   if (!suggestion) return null;
   const canContinue = preview?.ok === true && busy === null;
+  const emailColumns = suggestion.headers.filter((_, i) => {
+    const t = mapping[i];
+    return t?.kind === 'field' && t.field === 'email';
+  });
   return (
     <>
       <Card
@@ -32,6 +36,12 @@ export function MappingStep() {
           onSaved={(t) => setMapping(mapping, t)}
         />
         <MappingTable suggestion={suggestion} mapping={mapping} onChange={setTarget} />
+        {emailColumns.length > 1 && (
+          <p className="muted" role="note">
+            Several columns hold emails: each row uses the first of {emailColumns.join(', ')} (in that order)
+            with an address that can be sent to.
+          </p>
+        )}
       </Card>
       <Card
         title="Preview"

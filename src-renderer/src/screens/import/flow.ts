@@ -316,10 +316,16 @@ export const useImportFlow = create<FlowState>((set, get) => {
     setTarget(column, target) {
       const { mapping, suggestion } = get();
       const keys = customKeys(suggestion?.headers ?? []);
-      // A field belongs to one column: the column that had it becomes a custom variable again.
+      // A field belongs to one column: the column that had it becomes a custom variable again. Email
+      // may have several, tried in column order ("Work Email", then "Personal Email").
       const next = mapping.map((t, i): ColumnTarget => {
         if (i === column) return target;
-        if (target.kind === 'field' && t.kind === 'field' && t.field === target.field)
+        if (
+          target.kind === 'field' &&
+          target.field !== 'email' &&
+          t.kind === 'field' &&
+          t.field === target.field
+        )
           return { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
         return t;
       });
