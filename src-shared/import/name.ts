@@ -135,12 +135,13 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 }
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
-// included), pronouns ("Jane Doe (she/her)") and a headline after a bar ("Jane Doe | Founder at Acme").
+// included), pronouns ("Jane Doe (she/her)") and a headline after a bar or a spaced dash ("Jane Doe |
+// Founder at Acme", "Jane Doe – Founder"; a hyphen is left alone, as in "Smith - Jones").
 const MAY_BE_DECORATED = /[/|\u00a9\u00ae\u2000-\uffff]/; // © and ® are the only pictographs below U+2000
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
-const HEADLINE = /\s\|.*$/u;
+const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
 
 function withoutProfileDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;

@@ -59,6 +59,9 @@ describe('cleanPersonName', () => {
     ['Alex Kim (They / Them), MBA', 'Alex Kim, MBA'],
     ['Sam Lee he/him/his', 'Sam Lee'],
     ['Jane Doe | Founder at Acme 🚀', 'Jane Doe'],
+    ['Jane Doe – Founder & CEO', 'Jane Doe'],
+    ['Jane Doe — Growth', 'Jane Doe'],
+    ['Ann Smith - Jones', 'Ann Smith - Jones'], // a hyphen may be the name's
     ['🚀', null],
     ['(she/her)', null],
     ['-🈚', null], // a placeholder once the emoji goes (found by the property below)
