@@ -145,19 +145,18 @@ const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
 
 function withoutProfileDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;
-  // Until nothing changes: what one removal leaves can read as another ("him (she/her) /he").
+  // Until nothing is removed: what one removal leaves can read as another ("him (she/her) /he"). The
+  // commas and spaces a removal leaves at the edges go too, and only then: a name's own stay.
   let s = name;
-  for (let before = ''; before !== s; ) {
-    before = s;
-    s = s
+  for (;;) {
+    const stripped = s
       .replace(PICTOGRAPHS, ' ')
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')
-      .replace(HEADLINE, '')
-      .replace(/^[\s,]+|[\s,]+$/g, '')
-      .replace(/ ,/g, ',');
+      .replace(HEADLINE, '');
+    if (stripped === s) return s;
+    s = stripped.replace(/^[\s,]+|[\s,]+$/g, '').replace(/ ,/g, ',');
   }
-  return s;
 }
 
 // Title-casing and the Unicode case tests are the slow part.

@@ -67,6 +67,7 @@ describe('cleanPersonName', () => {
     ['-🈚', null], // a placeholder once the emoji goes (found by the property below)
     ['him🈚(she/her) /he', null], // what one removal leaves reads as another
     ['ɐ©', 'Ɐ'], // © is a pictograph below U+2000; the rest is title-cased
+    ['!Ꭰ,', '!ꭰ,'], // nothing removed, nothing trimmed (title case moves Cherokee past U+2000)
     ['Heather Himes', 'Heather Himes'], // pronoun letters inside a name are the name
     ['Jane (Jay) Doe', 'Jane (Jay) Doe'],
   ])('drops what a profile adds to a name: %j -> %j', (raw, expected) => {
