@@ -166,6 +166,19 @@ const casedName = valueMemo(
 );
 
 const DOTTED_SMALL_I = /i\u0307/g;
+// Suffixes title case would get wrong ("III" is not "Iii", "MD" not "Md").
+const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
+  ['ii', 'II'],
+  ['iii', 'III'],
+  ['iv', 'IV'],
+  ['md', 'MD'],
+  ['phd', 'PhD'],
+  ['mba', 'MBA'],
+  ['cpa', 'CPA'],
+  ['dds', 'DDS'],
+  ['msc', 'MSc'],
+  ['bsc', 'BSc'],
+]);
 
 function titleCase(s: string): string {
   const lower = s.toLowerCase();
@@ -182,7 +195,16 @@ function titleCase(s: string): string {
   // way the name is then the one a Turkish user types, and cleaning it again changes nothing.
   return titled
     .split(' ')
-    .map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w))
+    .map((w, i, words) => {
+      if (i === 0) return w;
+      const lower = w.toLowerCase();
+      if (PARTICLES.has(lower)) return lower;
+      // Only where a suffix stands, last or after a comma: "Md" before a name is Mohammad's short form.
+      if (i < words.length - 1 && !(words[i - 1] as string).endsWith(',')) return w;
+      const suffix = bare(lower);
+      const written = SUFFIX_CASING.get(suffix);
+      return written === undefined ? w : written + w.slice(suffix.length);
+    })
     .join(' ')
     .normalize('NFC')
     .replace(DOTTED_SMALL_I, 'i');

@@ -140,7 +140,7 @@ describe('cleanLead (inline edits)', () => {
 
   it('puts a "Last, First" full name in spoken order and splits it', () => {
     const { lead } = cleanLead({ ...emptyLead(), email: 'jane@acme.com', fullName: 'DOE, JANE MARIE, PHD' });
-    expect(lead).toMatchObject({ fullName: 'Jane Marie Doe, Phd', firstName: 'Jane', lastName: 'Doe' });
+    expect(lead).toMatchObject({ fullName: 'Jane Marie Doe, PhD', firstName: 'Jane', lastName: 'Doe' });
   });
 
   it('does not split a full name it built from a first name alone on the next edit', () => {

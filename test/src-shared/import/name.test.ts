@@ -47,6 +47,10 @@ describe('cleanPersonName', () => {
     ['JOHN MCDONALD', 'John McDonald'],
     ['mary mccarthy-jones', 'Mary McCarthy-Jones'],
     ['MACK MACY', 'Mack Macy'], // "Mac" names vary: only title case
+    ['JOHN SMITH III', 'John Smith III'],
+    ['DR. JANE DOE, MD', 'Dr. Jane Doe, MD'],
+    ['jane doe, phd.', 'Jane Doe, PhD.'],
+    ['SHEIKH MD RAHMAN', 'Sheikh Md Rahman'], // "Md" before a name is Mohammad's short form
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
