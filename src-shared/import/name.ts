@@ -6,8 +6,8 @@
  * all-lower-case name is title-cased ("JANE DOE" -> "Jane Doe"), a name in
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
  * Scripts without case (CJK, Arabic ...) pass through unchanged. What a
- * scraped profile adds to a name (emoji, pronouns, a headline after a bar)
- * is dropped: an email greets "Jane", not "Jane 🚀".
+ * scraped profile adds to a name (emoji, pronouns, a headline after a bar
+ * or a dash) is dropped: an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
 import { cleanText, isNoValue } from './text';
@@ -42,22 +42,24 @@ const HONORIFICS = new Set([
   'doctor',
   'professor',
 ]);
-const SUFFIXES = new Set([
-  'jr',
-  'sr',
-  'ii',
-  'iii',
-  'iv',
-  'phd',
-  'ph.d',
-  'md',
-  'mba',
-  'cpa',
-  'esq',
-  'dds',
-  'msc',
-  'bsc',
+// Suffixes after a name, as written: title case alone would make "III" "Iii" and "MD" "Md".
+const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
+  ['jr', 'Jr'],
+  ['sr', 'Sr'],
+  ['ii', 'II'],
+  ['iii', 'III'],
+  ['iv', 'IV'],
+  ['phd', 'PhD'],
+  ['ph.d', 'Ph.D'],
+  ['md', 'MD'],
+  ['mba', 'MBA'],
+  ['cpa', 'CPA'],
+  ['esq', 'Esq'],
+  ['dds', 'DDS'],
+  ['msc', 'MSc'],
+  ['bsc', 'BSc'],
 ]);
+const SUFFIXES: ReadonlySet<string> = new Set(SUFFIX_CASING.keys());
 const PARTICLES = new Set([
   'van',
   'von',
@@ -166,19 +168,6 @@ const casedName = valueMemo(
 );
 
 const DOTTED_SMALL_I = /i\u0307/g;
-// Suffixes title case would get wrong ("III" is not "Iii", "MD" not "Md").
-const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
-  ['ii', 'II'],
-  ['iii', 'III'],
-  ['iv', 'IV'],
-  ['md', 'MD'],
-  ['phd', 'PhD'],
-  ['mba', 'MBA'],
-  ['cpa', 'CPA'],
-  ['dds', 'DDS'],
-  ['msc', 'MSc'],
-  ['bsc', 'BSc'],
-]);
 
 function titleCase(s: string): string {
   const lower = s.toLowerCase();
