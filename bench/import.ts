@@ -293,6 +293,8 @@ async function runStage(stage: Stage, path: string): Promise<Record<string, numb
       out.persistServiceMs = ms(t);
       out.persistServiceCpuMs = cpuMs(cpu1);
       out.persistServiceMaxBlockMs = await blocks.stop();
+      // Before the floor reads every stored row back into memory: this stage's peak RSS includes that copy.
+      out.persistServiceRssMB = peakRssMb();
       out.persistFloorMs = await sqliteInsertFloorMs(ctx, serviceDraft.id);
       out.persistServiceRatioToFloor = Math.round((out.persistServiceMs / out.persistFloorMs) * 100) / 100;
       await call('imports.delete', { importId: serviceDraft.id });
