@@ -283,7 +283,8 @@ export function classify(
   for (const issue of issues) if (!flags.includes(issue.flag)) flags.push(issue.flag);
   if (check?.role) flags.push('role');
   if (check?.freeMail) flags.push('free_mail');
-  if (check?.disposable) flags.push('disposable');
+  // A throw-away slip of a provider ("gmai.com") is a typo to fix: "Exclude disposable" leaves it to the fix.
+  if (check?.disposable && check.suggestion === null) flags.push('disposable');
   if (check?.suggestion) flags.push('typo');
   if (verdict.possibleDuplicate) flags.push('possible_duplicate');
   const suggestion = check?.suggestion ?? null;

@@ -216,7 +216,9 @@ describe('classify', () => {
       suggestion: 'jane@gmail.com',
     };
     expect(classify(gmai)).toMatchObject(fix);
-    expect(classify(gmai).flags).toContain('disposable');
+    // A typo to fix, not an address for "Exclude disposable" to drop.
+    expect(classify(gmai).flags).toContain('typo');
+    expect(classify(gmai).flags).not.toContain('disposable');
     expect(classify(gmai, {}, 'keep')).toMatchObject(fix);
     expect(classify(cleanRow(['jane@mailinator.com', 'Jane Doe'], mapping))).toMatchObject({
       state: 'invalid',
