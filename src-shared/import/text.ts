@@ -16,11 +16,11 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u0000-\u0008\u00
 // Every Unicode space separator plus tab/newline/vertical tab/form feed/CR.
 const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
-// Already clean: printable ASCII with single inner spaces and no edge
-// spaces. Most cells are; one native regex pass tells.
 /** Between the values of a cell that holds several ("a@x.com; b@y.com", "acme.com, acme.io"). */
 export const LIST_SEPARATOR = /[,;\s]+/;
 
+// Already clean: printable ASCII with single inner spaces and no edge
+// spaces. Most cells are; one native regex pass tells.
 const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 // eslint-disable-next-line no-control-regex -- an ASCII range test, controls included
 const ASCII_ONLY = /^[\x00-\x7f]*$/;

@@ -78,7 +78,7 @@ export function applyMapOverrides(
 ): ColumnMapping {
   const out = [...mapping];
   const keys = customKeys(headers);
-  const given = new Set<LeadField>();
+  let emailGiven = false;
   for (const spec of overrides) {
     const eq = spec.indexOf('=');
     if (eq <= 0)
@@ -103,14 +103,14 @@ export function applyMapOverrides(
         `--map "${spec}": no column "${columnText}". Columns: ${headers.join(', ')}.`,
       );
     }
-    if (!(field === 'email' && given.has(field))) {
+    if (!(field === 'email' && emailGiven)) {
       out.forEach((t, i) => {
         if (t.kind === 'field' && t.field === field && i !== column)
           out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
       });
     }
     out[column] = { kind: 'field', field };
-    given.add(field);
+    if (field === 'email') emailGiven = true;
   }
   return out;
 }
