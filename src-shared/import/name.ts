@@ -7,7 +7,8 @@
  * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
  * Scripts without case (CJK, Arabic ...) pass through unchanged. What a
  * scraped profile adds to a name (emoji, pronouns, a headline after a bar
- * or a dash) is dropped: an email greets "Jane", not "Jane 🚀".
+ * or a dash) or a pasted list leaves around it ("• Jane Doe;") is dropped:
+ * an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
 import { cleanText, isNoValue } from './text';
@@ -129,7 +130,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
   if (text.includes('@')) return text;
   // A placeholder may show only once the decorations are gone ("- 🚀").
-  const s = withoutProfileDecorations(text);
+  const s = withoutDecorations(text);
   if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
@@ -137,15 +138,18 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 }
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
-// included), pronouns ("Jane Doe (she/her)") and a headline after a bar or a spaced dash ("Jane Doe |
-// Founder at Acme", "Jane Doe – Founder"; a hyphen is left alone, as in "Smith - Jones").
-const MAY_BE_DECORATED = /[/|\u00a9\u00ae\u2000-\uffff]/; // © and ® are the only pictographs below U+2000
+// included), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
+// Founder at Acme", "Jane Doe – Founder"; a hyphen is left alone, as in "Smith - Jones"), and what a
+// pasted list leaves at either end ("Jane Doe;", "• Jane Doe"; a period may be an initial's, "Jane D.").
+// © and ® are the only pictographs below U+2000.
+const MAY_BE_DECORATED = /[/|\u00a9\u00ae\u2000-\uffff]|^[\s,]*[;:*\u00b7]|[;:*\u00b7][\s,]*$/;
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
+const LIST_MARKS = /^[\s,]*[;:*\u00b7\u2022][\s,;:*\u00b7\u2022]*|[\s,;:*\u00b7\u2022]*[;:*\u00b7\u2022][\s,]*$/g;
 
-function withoutProfileDecorations(name: string): string {
+function withoutDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;
   // Until nothing is removed: what one removal leaves can read as another ("him (she/her) /he"). The
   // commas and spaces a removal leaves at the edges go too, and only then: a name's own stay.
@@ -155,7 +159,8 @@ function withoutProfileDecorations(name: string): string {
       .replace(PICTOGRAPHS, ' ')
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')
-      .replace(HEADLINE, '');
+      .replace(HEADLINE, '')
+      .replace(LIST_MARKS, '');
     if (stripped === s) return s;
     s = stripped.replace(/^[\s,]+|[\s,]+$/g, '').replace(/ ,/g, ',');
   }

@@ -24,6 +24,7 @@ describe('splitFullName', () => {
     ['محمد علي', 'محمد', 'علي'],
     ['王小明', '王小明', null],
     ['Madonna', 'Madonna', null],
+    ['Jane Doe;', 'Jane', 'Doe'],
     ['Jane Doe (she/her) 🚀', 'Jane', 'Doe'],
     ['', null, null],
   ])('%j -> %j %j', (full, first, last) => {
@@ -74,7 +75,15 @@ describe('cleanPersonName', () => {
     ['!Ꭰ,', '!ꭰ,'], // nothing removed, nothing trimmed (title case moves Cherokee past U+2000)
     ['Heather Himes', 'Heather Himes'], // pronoun letters inside a name are the name
     ['Jane (Jay) Doe', 'Jane (Jay) Doe'],
-  ])('drops what a profile adds to a name: %j -> %j', (raw, expected) => {
+    ['Jane Doe;', 'Jane Doe'],
+    ['• JANE DOE', 'Jane Doe'],
+    ['* Jane Doe:', 'Jane Doe'],
+    ['Doe, Jane; ,', 'Doe, Jane'],
+    ['Jane Doe (she/her);', 'Jane Doe'], // the pronouns end the name once the semicolon goes
+    ['- ;', null],
+    ['Jane D.', 'Jane D.'], // a period may be an initial's
+    ['Jane Doe,', 'Jane Doe,'], // a comma alone is left, as before: "Doe," is a "Last, First" name
+  ])('drops what a profile or a pasted list adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
 
