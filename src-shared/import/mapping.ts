@@ -28,6 +28,7 @@ import { matchHeader, type HeaderMatch } from './synonyms';
 import { sniffColumn } from './sniff';
 import { customKeys } from './header';
 
+const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
 const SCORE_EXACT = 100;
 const SCORE_PARTIAL = 60;
 const SCORE_SNIFF_STRONG = 110; // email / LinkedIn content
@@ -89,7 +90,8 @@ export function suggestMapping(
   headers.forEach((_, column) => {
     const m = matches[column];
     if (m) {
-      const base = m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL;
+      const base =
+        m.strength === 'preferred' ? SCORE_PREFERRED : m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL;
       add(column, resolveAmbiguous(m, matches), base * headerWeight(columnValues[column] ?? []));
     }
     const sniffed = sniffColumn(columnValues[column] ?? []);

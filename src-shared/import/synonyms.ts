@@ -4,15 +4,20 @@
  * (accents, case, spaces and punctuation removed), so "E-Mail", "e_mail" and
  * "EMAIL " all hit "email".
  *
- * Two strengths: an exact synonym ("Courriel") is strong; a header that only
+ * Three strengths: an exact synonym ("Courriel") is strong; a header that only
  * contains a telling word ("Work Email", "Company LinkedIn") is weak and
- * can be overridden by content sniffing or by a strong match elsewhere.
+ * can be overridden by content sniffing or by a strong match elsewhere; a
+ * company column written for use in emails (Apollo's "Company Name for
+ * Emails": "Acme" where "Company" says "Acme Corporation, Inc.") or cleaned
+ * by hand ("Cleaned Company Name") is preferred over the plain one, since
+ * MachFive puts it in the email as it is.
  */
 import type { LeadField } from './types';
 import { foldKey, foldWords } from './text';
 
 export type HeaderMatch =
   | { field: LeadField; strength: 'exact' | 'partial' }
+  | { field: 'company'; strength: 'preferred' }
   /** "Name", "Nom", "Nombre"...: full name alone, first or last name beside a partner column. */
   | { field: 'ambiguousName'; strength: 'exact'; prefers: 'lastName' | 'firstName' };
 
@@ -280,6 +285,20 @@ const COMPANY_WORDS = new Set([
   'empresa',
 ]);
 
+const CLEANED_WORDS = new Set(['clean', 'cleaned', 'short', 'shortened']);
+const FOR_EMAILS_WORDS = new Set(['name', 'for', 'in', 'use', 'email', 'emails', ...CLEANED_WORDS]);
+
+/**
+ * "Company Name for Emails", "Cleaned Company Name", "Company (short)": every word says so. Not
+ * "Company Emails" (addresses) nor "Company Short Description".
+ */
+function isCompanyForEmails(words: readonly string[]): boolean {
+  if (!words.every((w) => COMPANY_WORDS.has(w) || FOR_EMAILS_WORDS.has(w))) return false;
+  if (!words.some((w) => COMPANY_WORDS.has(w))) return false;
+  const forEmails = words.includes('for') && (words.includes('emails') || words.includes('email'));
+  return forEmails || words.some((w) => CLEANED_WORDS.has(w));
+}
+
 const exactIndex: Map<string, LeadField> = (() => {
   const m = new Map<string, LeadField>();
   for (const [field, list] of Object.entries(EXACT) as [LeadField, readonly string[]][]) {
@@ -333,6 +352,8 @@ export function matchHeader(header: string): HeaderMatch | null {
   const prefers = AMBIGUOUS_NAME[key];
   if (prefers && Object.hasOwn(AMBIGUOUS_NAME, key))
     return { field: 'ambiguousName', strength: 'exact', prefers };
-  const partial = partialMatch(foldWords(header));
+  const words = foldWords(header);
+  if (isCompanyForEmails(words)) return { field: 'company', strength: 'preferred' };
+  const partial = partialMatch(words);
   return partial ? { field: partial, strength: 'partial' } : null;
 }

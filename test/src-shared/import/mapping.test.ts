@@ -75,6 +75,20 @@ describe('header synonyms', () => {
     expect(matchHeader(header)?.field).toBe(field);
   });
 
+  it.each(['Company Name for Emails', 'Cleaned Company Name', 'Company Name (cleaned)', 'Short company name'])(
+    '%j is the company name to put in emails, preferred over the plain one',
+    (header) => {
+      expect(matchHeader(header)).toEqual({ field: 'company', strength: 'preferred' });
+    },
+  );
+
+  it.each(['Company Emails', 'Company Short Description', 'Company Email for Outreach'])(
+    '%j is not a company name for emails',
+    (header) => {
+      expect(matchHeader(header)?.strength).not.toBe('preferred');
+    },
+  );
+
   it.each([
     'Email status',
     'Email Verified',
@@ -124,6 +138,26 @@ describe('suggestMapping', () => {
       'website',
       'phone',
       'custom:industry',
+    ]);
+  });
+
+  it("puts Apollo's company name for emails in Company, and keeps the legal name as a custom variable", () => {
+    const headers = ['First Name', 'Company', 'Company Name for Emails', 'Email'];
+    const row = ['Jane', 'Acme Corporation, Inc.', 'Acme', 'jane@acme.com'];
+    expect(fieldsOf(suggestMapping(headers, [row, row]))).toEqual([
+      'firstName',
+      'custom:company',
+      'company',
+      'email',
+    ]);
+    expect(fieldsOf(suggestMapping(headers, []))).toEqual(['firstName', 'custom:company', 'company', 'email']);
+    // Mostly empty, it loses to the full plain column.
+    const sparse = [row, ['Sam', 'Initech LLC', '', 'sam@initech.com'], ['Al', 'Hooli Inc', '', 'al@hooli.com']];
+    expect(fieldsOf(suggestMapping(headers, sparse))).toEqual([
+      'firstName',
+      'company',
+      'custom:company_name_for_emails',
+      'email',
     ]);
   });
 
