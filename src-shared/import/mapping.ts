@@ -78,6 +78,7 @@ export function suggestMapping(
   const rows = sample.slice(0, 200);
   const matches = headers.map((h) => matchHeader(h));
   const columnValues: string[][] = headers.map((_, c) => rows.map((r) => r[c] ?? ''));
+  const sniffs = columnValues.map((values) => sniffColumn(values));
   // Header and content agreeing on a field add up, so "Email" full of
   // addresses beats "Personal email" full of addresses.
   const candidates: Candidate[] = [];
@@ -94,7 +95,7 @@ export function suggestMapping(
         m.strength === 'preferred' ? SCORE_PREFERRED : m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL;
       add(column, resolveAmbiguous(m, matches), base * headerWeight(columnValues[column] ?? []));
     }
-    const sniffed = sniffColumn(columnValues[column] ?? []);
+    const sniffed = sniffs[column];
     if (sniffed) {
       const strong = sniffed.field === 'email' || sniffed.field === 'linkedinUrl';
       add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
@@ -114,9 +115,20 @@ export function suggestMapping(
     if (t) return t;
     const header = headers[column] ?? '';
     const empty = (columnValues[column] ?? []).every((v) => v.trim() === '');
+    if (usedFields.has('email') && isFurtherEmailColumn(header, empty, sniffs[column]?.field ?? null))
+      return { kind: 'field', field: 'email' };
     if (GENERATED_HEADER.test(header) && empty) return { kind: 'ignore' };
     return { kind: 'custom', key: keys[column] ?? `column_${column + 1}` };
   });
+}
+
+// "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr): the same person's further addresses, each
+// row using the first that can be sent to. Only numbered ones: which of "Work Email" and "Personal
+// Email" comes first is the file's column order, not a choice anyone made.
+const FURTHER_EMAIL_KEY = /^e?mail(?:address)?[2-9]$/;
+
+function isFurtherEmailColumn(header: string, empty: boolean, sniffed: LeadField | null): boolean {
+  return FURTHER_EMAIL_KEY.test(foldKey(header)) && (empty || sniffed === 'email');
 }
 
 /** Order-insensitive key of a header row, for finding a saved template that fits a file. */

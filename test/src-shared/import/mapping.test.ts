@@ -161,6 +161,27 @@ describe('suggestMapping', () => {
     ]);
   });
 
+  it("maps a Lusha export's numbered email columns all to Email, but not a numbered column of something else", () => {
+    const headers = ['Full Name', 'Email 1', 'Email 2', 'E-mail 3', 'Email 2 Type'];
+    const rows = [
+      ['Jane Doe', 'jane@acme.com', 'jane.doe@gmail.com', '', 'personal'],
+      ['Sam Lee', '', 'sam@initech.com', '', 'work'],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'fullName',
+      'email',
+      'email',
+      'email',
+      'custom:email_2_type',
+    ]);
+    const phones = [['Jane Doe', 'jane@acme.com', '+1 555 0100', '', '']];
+    expect(fieldsOf(suggestMapping(headers, phones)).slice(1, 3)).toEqual(['email', 'phone']); // content decides
+    expect(fieldsOf(suggestMapping(['Work Email', 'Personal Email'], rows.map((r) => r.slice(1, 3))))).toEqual([
+      'email',
+      'custom:personal_email',
+    ]);
+  });
+
   it('takes the phone column that holds the most numbers among several', () => {
     const headers = [
       'Email',
