@@ -308,6 +308,21 @@ function domainFacts(domain: string): DomainFacts {
   return facts;
 }
 
+// An address written out for people, as web pages hide them from robots: "jane [at] acme [dot] com",
+// "jane(at)acme.com", "jane at acme dot com".
+const WRITTEN_AT = /\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+/gi;
+const WRITTEN_DOT = /\s*[[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+/gi;
+
+/** The address an address without an @ spells out, when it spells out one that can be sent to; else null. */
+function withoutObfuscation(text: string): string | null {
+  if (text.match(WRITTEN_AT)?.length !== 1) return null;
+  const revealed = cleanEmail(text.replace(WRITTEN_AT, '@').replace(WRITTEN_DOT, '.'));
+  if (revealed === null || !revealed.includes('@')) return null;
+  // With its own typo fixed too ("jane [at] gmial [dot] com"), as long as the fix can be sent to.
+  const fixed = checkEmail(revealed).suggestion ?? revealed;
+  return checkEmail(fixed).syntaxValid ? fixed : null;
+}
+
 /**
  * Check a cleaned address (see `cleanEmail`). A typo suggestion is offered
  * even for an address that fails the syntax check ("a@gmail.con"), so the
@@ -324,7 +339,9 @@ export function checkEmail(email: string): EmailCheck {
   };
   const at = email.lastIndexOf('@');
   if (at < 0) {
-    result.reason = 'No @ sign';
+    const revealed = withoutObfuscation(email);
+    result.reason = revealed === null ? 'No @ sign' : 'The address is written out to hide it from robots';
+    result.suggestion = revealed;
     return result;
   }
   if (email.indexOf('@') !== at) {
@@ -335,12 +352,12 @@ export function checkEmail(email: string): EmailCheck {
   }
   const local = email.slice(0, at);
   const facts = domainFacts(email.slice(at + 1).toLowerCase());
+  const localProblem = localPartProblem(local);
   result.reason =
-    email.length > 254
-      ? 'The address is longer than 254 characters'
-      : (localPartProblem(local) ?? facts.problem);
+    email.length > 254 ? 'The address is longer than 254 characters' : (localProblem ?? facts.problem);
   result.syntaxValid = result.reason === null;
-  if (local !== '' && facts.suggestion !== null) result.suggestion = `${local}@${facts.suggestion}`;
+  // Only a fix that leaves an address which can be sent to: a domain fix does not mend the local part.
+  if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;
   // Words before the address ("Jane Doe jane@acme.com"): the last word may be the address.
   const space = local.lastIndexOf(' ');
   if (space >= 0 && localPartProblem(local.slice(space + 1)) === null) {

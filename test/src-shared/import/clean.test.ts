@@ -200,6 +200,11 @@ describe('classify', () => {
     ['jane@gmail.con', 'needs_fix', /Did you mean jane@gmail.com/],
     ['jane@gmial.com', 'needs_fix', /Did you mean jane@gmail.com/],
     ['ja ne@acme.com', 'needs_fix', /^Spaces are not allowed in an address\. Did you mean ne@acme\.com\?$/],
+    [
+      'jane [at] acme [dot] com',
+      'needs_fix',
+      /^The address is written out to hide it from robots\. Did you mean jane@acme\.com\?$/,
+    ],
     ['jane@acme.com', 'ready', /Ready/],
     ['info@acme.com', 'ready', /Ready/], // role is a flag, not a state
   ])('%j -> %s', (email, state, reason) => {

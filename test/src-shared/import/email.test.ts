@@ -213,6 +213,33 @@ describe('checkEmail typo suggestions', () => {
   });
 
   it.each([
+    ['jane [at] acme [dot] com', 'jane@acme.com'],
+    ['Jane(at)Acme.com', 'Jane@acme.com'],
+    ['jane{at}acme{dot}co{dot}uk', 'jane@acme.co.uk'],
+    ['jane AT acme DOT com', 'jane@acme.com'],
+    ['jane [at] gmial [dot] com', 'jane@gmail.com'], // and its typo, in one fix
+  ])('reads an address written out to hide it from robots: %j -> %s', (email, suggestion) => {
+    const check = checkEmail(email);
+    expect(check.syntaxValid).toBe(false);
+    expect(check.reason).toBe('The address is written out to hide it from robots');
+    expect(check.suggestion).toBe(suggestion);
+  });
+
+  it.each(['jane:x@gmial.com', 'jane)@acme,com', 'jane..doe@acme.con'])(
+    'offers no domain fix that would leave an address no one can send to: %s',
+    (email) => {
+      expect(checkEmail(email)).toMatchObject({ syntaxValid: false, suggestion: null });
+    },
+  );
+
+  it.each(['Jane at Acme', 'jane [at] acme [at] home [dot] com', 'at [dot] com', 'catalogue'])(
+    'offers no address for text that spells none out: %j',
+    (text) => {
+      expect(checkEmail(text)).toMatchObject({ reason: 'No @ sign', suggestion: null });
+    },
+  );
+
+  it.each([
     'jane@gmail.com',
     'jane@mac.com',
     'jane@me.com',
