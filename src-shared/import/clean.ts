@@ -19,7 +19,7 @@ import {
   type RowDecision,
 } from './types';
 import { detached, valueMemo } from './memo';
-import { cleanOptional, cleanText } from './text';
+import { cleanLabel, cleanOptional, cleanText } from './text';
 import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
 import { cleanPersonName, fullNameInOrder, joinName, splitFullName } from './name';
 import { canonicalLinkedIn } from './linkedin';
@@ -203,8 +203,8 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   lead.fullName = cleanPersonName(cell(cells, f.fullName));
   lead.firstName = cleanPersonName(cell(cells, f.firstName));
   lead.lastName = cleanPersonName(cell(cells, f.lastName));
-  lead.title = cleanOptional(cell(cells, f.title));
-  lead.company = cleanOptional(cell(cells, f.company));
+  lead.title = cleanLabel(cell(cells, f.title));
+  lead.company = cleanLabel(cell(cells, f.company));
   lead.website = cleanOptional(cell(cells, f.website));
   lead.phone = cleanPhone(cell(cells, f.phone));
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
@@ -221,8 +221,8 @@ export function cleanLead(edited: NormalisedLead): CleanedLead {
   lead.fullName = cleanPersonName(edited.fullName);
   lead.firstName = cleanPersonName(edited.firstName);
   lead.lastName = cleanPersonName(edited.lastName);
-  lead.title = cleanOptional(edited.title);
-  lead.company = cleanOptional(edited.company);
+  lead.title = cleanLabel(edited.title);
+  lead.company = cleanLabel(edited.company);
   lead.website = cleanOptional(edited.website);
   lead.phone = cleanPhone(edited.phone);
   for (const [key, value] of Object.entries(edited.custom)) lead.custom[key] = cleanText(value);

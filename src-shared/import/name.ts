@@ -11,7 +11,7 @@
  * an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
-import { cleanText, isNoValue } from './text';
+import { cleanText, isNoValue, PICTOGRAPHS } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -143,7 +143,6 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 // pasted list leaves at either end ("Jane Doe;", "• Jane Doe"; a period may be an initial's, "Jane D.").
 // © and ® are the only pictographs below U+2000.
 const MAY_BE_DECORATED = /[/|\u00a9\u00ae\u2000-\uffff]|^[\s,]*[;:*\u00b7]|[;:*\u00b7][\s,]*$/;
-const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;

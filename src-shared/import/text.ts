@@ -80,6 +80,19 @@ export function cleanOptional(value: string | null | undefined): string | null {
   return t === '' || isNoValue(t) ? null : t;
 }
 
+// Emoji and other pictographs, flags, skin tones and keycaps included (and ©, ®, ™): what a scraped
+// profile decorates a name, job title or company with, and no email should repeat.
+export const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
+// © and ® are the only pictographs below U+2000 (and every astral one is a surrogate pair above it).
+const MAY_HOLD_PICTOGRAPH = /[\u00a9\u00ae\u2000-\uffff]/;
+
+/** `cleanOptional` for a job title or company name, without its emoji: "Founder 🚀" -> "Founder". */
+export function cleanLabel(value: string | null | undefined): string | null {
+  const t = cleanOptional(value);
+  if (t === null || !MAY_HOLD_PICTOGRAPH.test(t)) return t;
+  return cleanOptional(t.replace(PICTOGRAPHS, ' '));
+}
+
 const COMBINING_MARKS = /\p{M}+/gu;
 const NON_ALNUM_RUN = /[^\p{L}\p{N}]+/gu;
 const CAMEL_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;

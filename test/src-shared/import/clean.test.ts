@@ -85,6 +85,15 @@ describe('cleanRow', () => {
     });
   });
 
+  it('drops the emoji a scraped profile puts in a name, job title or company, and keeps the cells as read', () => {
+    const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];
+    const cells = ['jane@acme.com', 'Jane Doe 🚀', 'Acme™ 🇫🇷', 'Founder & CEO 👩🏽‍💻'];
+    const { lead } = cleanRow(cells, withTitle);
+    expect(lead).toMatchObject({ fullName: 'Jane Doe', company: 'Acme', title: 'Founder & CEO' });
+    expect(cells[3]).toBe('Founder & CEO 👩🏽‍💻');
+    expect(cleanLead({ ...lead, title: 'Head of Growth 🌱' }).lead.title).toBe('Head of Growth');
+  });
+
   it('with several email columns, takes the first that holds an address that can be sent to', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanOptional, cleanText, foldKey, foldWords } from '../../../src-shared/import/text';
+import { cleanLabel, cleanOptional, cleanText, foldKey, foldWords } from '../../../src-shared/import/text';
 
 describe('cleanText', () => {
   it.each([
@@ -45,6 +45,32 @@ describe('cleanOptional', () => {
 
   it.each(['NA', 'Na', 'Acme-', 'None Ltd', '0'])('keeps %j, which can be a value', (value) => {
     expect(cleanOptional(value)).toBe(value);
+  });
+});
+
+describe('cleanLabel (job titles and company names)', () => {
+  it.each([
+    ['Founder 🚀', 'Founder'],
+    ['🇫🇷 Country Manager', 'Country Manager'],
+    ['Head of Growth 👩🏽‍💻 & Ops', 'Head of Growth & Ops'],
+    ['Acme™', 'Acme'],
+    ['🚀', null],
+    ['- 🚀', null],
+    ['VP Sales | EMEA', 'VP Sales | EMEA'],
+    ['株式会社アクメ', '株式会社アクメ'],
+    ['Café Müller', 'Café Müller'],
+  ])('%j -> %j', (raw, expected) => {
+    expect(cleanLabel(raw)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    const piece = fc.constantFrom('CEO', ' ', '🚀', '🇫🇷', '🏽', '\u200d', '\ufe0f', '\u20e3', '1', '©', '-', 'N/A', 'e', '\u0301', '™');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece).map((a) => a.join('')), fc.string({ unit: 'grapheme' })), (s) => {
+        const once = cleanLabel(s);
+        return once === null || cleanLabel(once) === once;
+      }),
+    );
   });
 });
 
