@@ -8,9 +8,11 @@
  *    user to confirm: only among the survivors of step 1 and the rows in no
  *    group. Two rows are the same person when their last names agree
  *    (Jaro-Winkler >= LAST_NAME_SIMILARITY, or the same initial and the full
- *    names >= FULL_NAME_SIMILARITY) and so do their first names (equal, an
- *    initial of the other, or >= FIRST_NAME_SIMILARITY). A shared first name
- *    and company alone is not enough: big companies have many Annas.
+ *    names >= FULL_NAME_SIMILARITY; never when one runs on into a longer
+ *    name, "Lee" / "Leeson") and so do their first names (equal, an initial
+ *    of the other, the short form the other starts with, "Chris" /
+ *    "Christopher", or >= FIRST_NAME_SIMILARITY). A shared first name and
+ *    company alone is not enough: big companies have many Annas.
  *    Rows are put in blocks keyed by company: the registrable domain, and
  *    separately the folded company name plus the last-name initial; two
  *    rows that both have a domain are the same company only when the
@@ -270,6 +272,8 @@ export function companyKey(company: string): string {
 interface Person {
   first: string;
   last: string;
+  /** The last name's first word ("smith" of "Smith-Jones"): a second surname added is the same name. */
+  lastHead: string;
   /** `first last`, for the full-name comparison. */
   full: string;
   /** The name's place in name order among the people of wide blocks (see `rankByName`); -1 until ranked. */
@@ -278,23 +282,26 @@ interface Person {
 
 /** Builds each distinct name's key once per call: names repeat a lot within a file. */
 class PersonKeys {
-  private readonly folded = new Map<string, string>();
+  private readonly folded = new Map<string, readonly string[]>();
   private readonly byFullName = new Map<string, Person | null>();
   private readonly byParts = new Map<string, Map<string, Person | null>>();
 
-  private fold(part: string | null | undefined): string {
-    if (part == null || part === '') return '';
+  private fold(part: string | null | undefined): readonly string[] {
+    if (part == null || part === '') return [];
     let f = this.folded.get(part);
     if (f === undefined) {
-      f = foldWords(part, false).join('');
+      f = foldWords(part, false);
       this.folded.set(part, f);
     }
     return f;
   }
 
-  private build(first: string, last: string): Person | null {
+  private build(firstWords: readonly string[], lastWords: readonly string[]): Person | null {
+    const first = firstWords.join('');
+    const last = lastWords.join('');
     if (first.length + last.length < MIN_NAME_LENGTH) return null;
-    return { first, last, full: last === '' ? first : first === '' ? last : `${first} ${last}`, rank: -1 };
+    const full = last === '' ? first : first === '' ? last : `${first} ${last}`;
+    return { first, last, lastHead: lastWords[0] ?? '', full, rank: -1 };
   }
 
   of(item: DedupeFields): Person | null {
@@ -324,12 +331,31 @@ class PersonKeys {
   }
 }
 
+/** Whether the longer of `a` and `b` starts with the shorter and goes on for `atLeast` more letters. */
+function runsOn(a: string, b: string, atLeast: number): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.length - short.length >= atLeast && long.startsWith(short);
+}
+
+const SHORT_FORM_MIN_LENGTH = 3;
+
 function sameGivenName(a: string, b: string): boolean {
   if (a === b) return true;
   if (a === '' || b === '') return false;
   // "J." and "John": an initial agrees with any name that starts with it.
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0);
+  // "Chris" and "Christopher", "Alex" and "Alexander": the short form is the start of the name.
+  if (Math.min(a.length, b.length) >= SHORT_FORM_MIN_LENGTH && runsOn(a, b, 1)) return true;
   return jaroWinkler(a, b) >= FIRST_NAME_SIMILARITY;
+}
+
+/**
+ * A last name run on into a longer one is another name ("Lee" / "Leeson", "Richard" / "Richardson"),
+ * not a slip, unless the longer adds a second surname ("Smith" / "Smith-Jones").
+ */
+function anotherLastName(p: Person, q: Person): boolean {
+  const [short, long] = p.last.length <= q.last.length ? [p, q] : [q, p];
+  return runsOn(short.last, long.last, 2) && long.lastHead !== short.last;
 }
 
 /** The fuzzy "same person" rule (see the top of this file). */
@@ -338,6 +364,7 @@ function samePerson(p: Person, q: Person): boolean {
   if (p.last === '' || q.last === '') return p.last === q.last && p.first === q.first;
   if (!sameGivenName(p.first, q.first)) return false;
   if (p.last === q.last) return true;
+  if (anotherLastName(p, q)) return false;
   if (jaroWinkler(p.last, q.last) >= LAST_NAME_SIMILARITY) return true;
   return p.last.charCodeAt(0) === q.last.charCodeAt(0) && jaroWinkler(p.full, q.full) >= FULL_NAME_SIMILARITY;
 }

@@ -140,6 +140,28 @@ describe('findDuplicateGroups: same person at the same company', () => {
     ]);
   });
 
+  it('joins a short form of the first name ("Chris" / "Christopher"), not a last name run on into another', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { fullName: 'Chris Smith', domain: 'acme.com' }),
+      item(2, { fullName: 'Christopher Smith', domain: 'acme.com' }),
+      item(3, { fullName: 'Alexander Brown', domain: 'acme.com' }),
+      item(4, { fullName: 'Alex Brown', domain: 'acme.com' }),
+      item(5, { fullName: 'Anna Lee', domain: 'globex.com' }),
+      item(6, { fullName: 'Anna Leeson', domain: 'globex.com' }),
+      item(7, { fullName: 'Peter Richard', domain: 'initech.com' }),
+      item(8, { fullName: 'Peter Richardson', domain: 'initech.com' }),
+      item(9, { fullName: 'Jane Smith', domain: 'hooli.com' }),
+      item(10, { fullName: 'Jane Smith-Jones', domain: 'hooli.com' }), // a second surname: the same name
+      item(11, { fullName: 'Jo Kim', domain: 'umbrella.com' }),
+      item(12, { fullName: 'John Kim', domain: 'umbrella.com' }), // "Jo" is too short to be John's short form
+    ]);
+    expect(groups.map((g) => g.ids)).toEqual([
+      [1, 2],
+      [3, 4],
+      [9, 10],
+    ]);
+  });
+
   it('uses the name parts the caller gives instead of splitting the full name', () => {
     const { groups } = findDuplicateGroups([
       // Split, "Ana Lopez Garcia" would be Ana + Garcia (middle names dropped).
