@@ -115,20 +115,22 @@ export function suggestMapping(
     if (t) return t;
     const header = headers[column] ?? '';
     const empty = (columnValues[column] ?? []).every((v) => v.trim() === '');
-    if (usedFields.has('email') && isFurtherEmailColumn(header, empty, sniffs[column]?.field ?? null))
+    if (usedFields.has('email') && isFurtherEmailColumn(header, sniffs[column]?.field ?? null))
       return { kind: 'field', field: 'email' };
     if (GENERATED_HEADER.test(header) && empty) return { kind: 'ignore' };
     return { kind: 'custom', key: keys[column] ?? `column_${column + 1}` };
   });
 }
 
-// "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr): the same person's further addresses, each
-// row using the first that can be sent to. Only numbered ones: which of "Work Email" and "Personal
-// Email" comes first is the file's column order, not a choice anyone made.
-const FURTHER_EMAIL_KEY = /^e?mail(?:address)?[2-9]$/;
+// "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), or "Email" beside them: the same
+// person's addresses, each row using the first that can be sent to, whichever column the content made
+// the Email column. Only plain and numbered ones: which of "Work Email" and "Personal Email" comes first
+// is the file's column order, not a choice anyone made.
+const FURTHER_EMAIL_KEY = /^e?mail(?:address)?[1-9]?$/;
 
-function isFurtherEmailColumn(header: string, empty: boolean, sniffed: LeadField | null): boolean {
-  return FURTHER_EMAIL_KEY.test(foldKey(header)) && (empty || sniffed === 'email');
+/** An email column by its name whose sample holds addresses, or nothing anything recognises. */
+function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolean {
+  return FURTHER_EMAIL_KEY.test(foldKey(header)) && (sniffed === null || sniffed === 'email');
 }
 
 /** Order-insensitive key of a header row, for finding a saved template that fits a file. */

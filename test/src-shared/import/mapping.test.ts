@@ -176,6 +176,12 @@ describe('suggestMapping', () => {
     ]);
     const phones = [['Jane Doe', 'jane@acme.com', '+1 555 0100', '', '']];
     expect(fieldsOf(suggestMapping(headers, phones)).slice(1, 3)).toEqual(['email', 'phone']); // content decides
+    // Content made "Email 2" the Email column: "Email 1", whose sample holds nothing recognisable, is one too.
+    const messyFirst = [
+      ['Jane Doe', 'jane [at] acme [dot] com', 'jane.doe@gmail.com', '', ''],
+      ['Sam Lee', '', 'sam@initech.com', '', ''],
+    ];
+    expect(fieldsOf(suggestMapping(headers, messyFirst)).slice(1, 4)).toEqual(['email', 'email', 'email']);
     expect(fieldsOf(suggestMapping(['Work Email', 'Personal Email'], rows.map((r) => r.slice(1, 3))))).toEqual([
       'email',
       'custom:personal_email',
