@@ -47,16 +47,22 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   return { fields, moreEmails, custom };
 }
 
-function usableAddress(email: string | null): boolean {
-  if (email === null) return false;
+/**
+ * How well an address reaches the person: 0 not at all as written (or a throw-away domain), 1 through
+ * free mail or a team inbox (info@), 2 at their work address.
+ */
+function addressRank(email: string | null): number {
+  if (email === null) return 0;
   const check = checkEmail(email);
-  return check.syntaxValid && !check.disposable;
+  if (!check.syntaxValid || check.disposable) return 0;
+  return check.freeMail || check.role ? 1 : 2;
 }
 
 /**
- * The row's email cell and its address: the first email column's, unless a later one ("Email 2",
- * "Personal Email") holds an address that can be sent to as written and the ones before do not. With
- * none usable, the first cell that holds anything, so that its problem is what the row shows.
+ * The row's email cell and its address, of several email columns ("Email 1", "Personal Email"): the
+ * first, in column order, with a work address that can be sent to; else the first with any address
+ * that can be. With none usable, the first cell that holds anything, so that its problem is what the
+ * row shows.
  */
 function rowEmail(
   cells: readonly string[],
@@ -64,15 +70,21 @@ function rowEmail(
 ): { raw: string | null; email: string | null } {
   const raw = cell(cells, m.fields.email);
   const email = cleanEmail(raw);
-  if (m.moreEmails.length === 0 || usableAddress(email)) return { raw, email };
-  let shown = email === null ? null : { raw, email };
-  for (const column of m.moreEmails) {
-    const other = cell(cells, column);
+  if (m.moreEmails.length === 0) return { raw, email };
+  let best = { raw, email };
+  let bestRank = addressRank(email);
+  let shown = email === null ? null : best;
+  for (let i = 0; i < m.moreEmails.length && bestRank < 2; i++) {
+    const other = cell(cells, m.moreEmails[i] as number);
     const address = cleanEmail(other);
-    if (usableAddress(address)) return { raw: other, email: address };
+    const rank = addressRank(address);
+    if (rank > bestRank) {
+      best = { raw: other, email: address };
+      bestRank = rank;
+    }
     if (shown === null && address !== null) shown = { raw: other, email: address };
   }
-  return shown ?? { raw, email };
+  return bestRank > 0 ? best : (shown ?? best);
 }
 
 /** A fact about the row worth showing; `field` says which value it is about. */

@@ -766,7 +766,7 @@ test('a second column mapped to Email is used where the first holds no address, 
   await expect(mapping.getByRole('note')).toHaveCount(0);
   await mapping.getByLabel('Target for column Personal Email').selectOption({ label: 'Email' });
   await expect(mapping.getByRole('note')).toHaveText(
-    'Several columns hold emails: each row uses the first of Work Email, Personal Email (in that order) with an address that can be sent to.',
+    'Several columns hold emails: each row uses the first of Work Email, Personal Email (in that order) with a work address that can be sent to, else the first with any address that can be.',
   );
   const preview = page.getByRole('table', { name: 'Preview of the first rows' });
   await expect(preview.getByRole('row').filter({ hasText: 'Bo Ek' })).toContainText('bo@gmail.com');

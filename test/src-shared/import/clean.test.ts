@@ -94,7 +94,7 @@ describe('cleanRow', () => {
     expect(cleanLead({ ...lead, title: 'Head of Growth 🌱' }).lead.title).toBe('Head of Growth');
   });
 
-  it('with several email columns, takes the first that holds an address that can be sent to', () => {
+  it('with several email columns, takes the first work address that can be sent to, else the first usable one', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },
       { kind: 'field', field: 'fullName' },
@@ -103,7 +103,10 @@ describe('cleanRow', () => {
     ]);
     const emailOf = (cells: string[]) => cleanRow(cells, m).lead.email;
     expect(emailOf(['jane@acme.com', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@acme.com');
-    expect(emailOf(['', 'Jane Doe', 'jane@gmail.com', 'j@x.io'])).toBe('jane@gmail.com');
+    expect(emailOf(['', 'Jane Doe', 'jane@gmail.com', 'j@x.io'])).toBe('j@x.io');
+    expect(emailOf(['', 'Jane Doe', 'jane@gmail.com', 'jane@yahoo.com'])).toBe('jane@gmail.com');
+    expect(emailOf(['info@acme.com', 'Jane Doe', 'jane@gmail.com', 'jane@acme.com'])).toBe('jane@acme.com');
+    expect(emailOf(['info@acme.com', 'Jane Doe', 'jane@gmail.com', 'jane@acme'])).toBe('info@acme.com');
     expect(emailOf(['N/A', 'Jane Doe', '', 'j@x.io'])).toBe('j@x.io');
     expect(emailOf(['jane@acme', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');
     expect(emailOf(['jane@mailinator.com', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');

@@ -39,7 +39,7 @@ export function MappingStep() {
         {emailColumns.length > 1 && (
           <p className="muted" role="note">
             Several columns hold emails: each row uses the first of {emailColumns.join(', ')} (in that order)
-            with an address that can be sent to.
+            with a work address that can be sent to, else the first with any address that can be.
           </p>
         )}
       </Card>
