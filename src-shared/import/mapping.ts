@@ -123,9 +123,9 @@ export function suggestMapping(
 }
 
 // "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), or "Email" beside them: the same
-// person's addresses, each row using the first that can be sent to, whichever column the content made
-// the Email column. Only plain and numbered ones: a column named for whose address it is may be someone
-// else's ("Assistant Email"), so the user maps "Personal Email" beside "Work Email" themselves.
+// person's addresses, each row using the best that can be sent to (see `rowEmail`), whichever column
+// the content made the Email column. Only plain and numbered ones: a column named for whose address it
+// is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside "Work Email".
 const FURTHER_EMAIL_KEY = /^e?mail(?:address)?[1-9]?$/;
 
 /** An email column by its name whose sample holds addresses, or nothing anything recognises. */
