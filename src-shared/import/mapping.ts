@@ -126,11 +126,16 @@ export function suggestMapping(
 // person's addresses, each row using the best that can be sent to (see `rowEmail`), whichever column
 // the content made the Email column. Only plain and numbered ones: a column named for whose address it
 // is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside "Work Email".
-const FURTHER_EMAIL_KEY = /^e?mail(?:address)?[1-9]?$/;
+const FURTHER_EMAIL_KEY = /^e?mail(?:address)?([1-9]?)$/;
 
-/** An email column by its name whose sample holds addresses, or nothing anything recognises. */
+/**
+ * An email column by its name whose sample holds addresses; or, numbered, nothing anything recognises
+ * (a plain "Mail" column of anything else may hold postal addresses).
+ */
 function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolean {
-  return FURTHER_EMAIL_KEY.test(foldKey(header)) && (sniffed === null || sniffed === 'email');
+  const numbered = FURTHER_EMAIL_KEY.exec(foldKey(header))?.[1];
+  if (numbered === undefined) return false;
+  return sniffed === 'email' || (sniffed === null && numbered !== '');
 }
 
 /** Order-insensitive key of a header row, for finding a saved template that fits a file. */

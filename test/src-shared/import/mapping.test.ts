@@ -182,6 +182,17 @@ describe('suggestMapping', () => {
       ['Sam Lee', '', 'sam@initech.com', '', ''],
     ];
     expect(fieldsOf(suggestMapping(headers, messyFirst)).slice(1, 4)).toEqual(['email', 'email', 'email']);
+    // A plain "Mail" column takes addresses to be one: it may hold postal ones.
+    const postal = [
+      ['jane@acme.com', '12 Main St'],
+      ['sam@initech.com', ''],
+    ];
+    expect(fieldsOf(suggestMapping(['Email', 'Mail'], postal))).toEqual(['email', 'custom:mail']);
+    const twice = [
+      ['jane@acme.com', 'jane@acme.com'],
+      ['sam@initech.com', ''],
+    ];
+    expect(fieldsOf(suggestMapping(['Email', 'Mail'], twice))).toEqual(['email', 'email']);
     expect(fieldsOf(suggestMapping(['Work Email', 'Personal Email'], rows.map((r) => r.slice(1, 3))))).toEqual([
       'email',
       'custom:personal_email',
