@@ -116,6 +116,7 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'job',
     'designation',
     'headline',
+    'occupation',
     'titre',
     'poste',
     'fonction',
@@ -217,6 +218,7 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'cell phone',
     'direct phone',
     'work phone',
+    'direct dial',
     'work direct phone',
     'corporate phone',
     'téléphone',
@@ -312,7 +314,8 @@ function partialMatch(words: string[]): LeadField | null {
   const has = (w: string): boolean => words.includes(w);
   const joined = words.join('');
   const aboutCompany = words.some((w) => COMPANY_WORDS.has(w));
-  if (joined.includes('linkedin')) return aboutCompany ? null : 'linkedinUrl';
+  // "Sales Navigator URL": a LinkedIn link, which cleaning explains is not a public profile.
+  if (joined.includes('linkedin') || has('navigator')) return aboutCompany ? null : 'linkedinUrl';
   if (has('email') || has('mail') || has('courriel') || has('correo') || joined.includes('email'))
     return 'email';
   if (

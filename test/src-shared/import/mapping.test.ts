@@ -33,6 +33,9 @@ describe('header synonyms', () => {
     ['LinkedIn URL', 'linkedinUrl'],
     ['Phone Number', 'phone'],
     ['Work Email', 'email'],
+    ['Occupation', 'title'],
+    ['Direct Dial', 'phone'],
+    ['Sales Navigator URL', 'linkedinUrl'],
     // French
     ['Courriel', 'email'],
     ['Prénom', 'firstName'],
