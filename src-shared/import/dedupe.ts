@@ -11,7 +11,8 @@
  *    names >= FULL_NAME_SIMILARITY; never when one runs on into a longer
  *    name, "Lee" / "Leeson") and so do their first names (equal, an initial
  *    of the other, the short form the other starts with, "Chris" /
- *    "Christopher", or >= FIRST_NAME_SIMILARITY). A shared first name and
+ *    "Christopher", a known short form, "Bob" / "Robert", or >=
+ *    FIRST_NAME_SIMILARITY). A shared first name and
  *    company alone is not enough: big companies have many Annas.
  *    Rows are put in blocks keyed by company: the registrable domain, and
  *    separately the folded company name plus the last-name initial; two
@@ -27,6 +28,7 @@
  */
 import { emailKey } from './email';
 import { jaroWinkler } from './jaro-winkler';
+import { sameNameByNickname } from './nicknames';
 import { splitFullName } from './name';
 import { foldWords } from './text';
 import { LEAD_TEXT_FIELDS, type NormalisedLead } from './types';
@@ -346,6 +348,8 @@ function sameGivenName(a: string, b: string): boolean {
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0);
   // "Chris" and "Christopher", "Alex" and "Alexander": the short form is the start of the name.
   if (Math.min(a.length, b.length) >= SHORT_FORM_MIN_LENGTH && runsOn(a, b, 1)) return true;
+  // "Bob" and "Robert", "Peggy" and "Margaret".
+  if (sameNameByNickname(a, b)) return true;
   return jaroWinkler(a, b) >= FIRST_NAME_SIMILARITY;
 }
 

@@ -162,6 +162,30 @@ describe('findDuplicateGroups: same person at the same company', () => {
     ]);
   });
 
+  it('joins a known short form of a given name ("Bob" / "Robert"), and two of the same name', () => {
+    const { groups } = findDuplicateGroups([
+      item(1, { fullName: 'Robert Stone', domain: 'acme.com' }),
+      item(2, { fullName: 'Bob Stone', domain: 'acme.com' }),
+      item(3, { fullName: 'Peggy Olson', domain: 'scdp.com' }),
+      item(4, { fullName: 'Margaret Olson', domain: 'scdp.com' }),
+      item(5, { fullName: 'Rob Lowe', domain: 'globex.com' }),
+      item(6, { fullName: 'Bob Lowe', domain: 'globex.com' }),
+      item(7, { fullName: 'Sam Park', domain: 'initech.com' }),
+      item(8, { fullName: 'Samantha Park', domain: 'initech.com' }),
+      item(9, { fullName: 'Bill Gates', domain: 'hooli.com' }),
+      item(10, { fullName: 'Robert Gates', domain: 'hooli.com' }), // a short form of another name
+      item(11, { fullName: 'José Ruiz', domain: 'umbrella.com' }),
+      item(12, { fullName: 'Pepe Ruiz', domain: 'umbrella.com' }),
+    ]);
+    expect(groups.map((g) => g.ids)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+      [11, 12],
+    ]);
+  });
+
   it('uses the name parts the caller gives instead of splitting the full name', () => {
     const { groups } = findDuplicateGroups([
       // Split, "Ana Lopez Garcia" would be Ana + Garcia (middle names dropped).
