@@ -364,6 +364,9 @@ export function checkEmail(email: string): EmailCheck {
     const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
     if (domain !== null) result.suggestion = `${local.slice(space + 1)}@${domain}`;
   }
+  // A fix is offered as it would be stored: one that cleaning changes again ("{@acme.com") is none.
+  if (result.suggestion !== null && cleanEmail(result.suggestion) !== result.suggestion)
+    result.suggestion = null;
   result.role = isRoleAddress(email);
   if (result.syntaxValid) {
     result.freeMail = facts.freeMail;

@@ -225,8 +225,14 @@ describe('checkEmail typo suggestions', () => {
     expect(check.suggestion).toBe(suggestion);
   });
 
-  it.each(['jane:x@gmial.com', 'jane)@acme,com', 'jane..doe@acme.con'])(
-    'offers no domain fix that would leave an address no one can send to: %s',
+  it.each([
+    'jane:x@gmial.com',
+    'jane)@acme,com',
+    'jane..doe@acme.con',
+    'at {@jane.at',
+    'at { at jane(dot) at',
+  ])(
+    'offers no fix that leaves an address no one can send to, or that cleaning would change again: %s',
     (email) => {
       expect(checkEmail(email)).toMatchObject({ syntaxValid: false, suggestion: null });
     },
