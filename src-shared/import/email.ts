@@ -75,8 +75,9 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     const parts = s.split(LIST_SEPARATOR);
     const first = parts.findIndex((p) => p.includes('@'));
     // Of one address, only what follows it goes ("jane@acme.com (work)"). What comes before may be
-    // part of it ("ja ne@acme.com"): kept, so that the check offers the rest as a fix to confirm
-    // rather than this sending to "ne@acme.com".
+    // part of it ("ja ne@acme.com"): kept, so that the check says what is wrong, or offers the rest as
+    // a fix to confirm when it reads as a name ("Jane Doe jane@acme.com"), rather than this sending to
+    // "ne@acme.com".
     if (first >= 0) s = several ? (parts[first] as string) : parts.slice(0, first + 1).join(' ');
   }
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
@@ -308,6 +309,16 @@ function domainFacts(domain: string): DomainFacts {
   return facts;
 }
 
+/**
+ * Whether what comes before a space in an address is words before it, a name or a label ("Jane Doe
+ * jane@acme.com", "Jane jane@…", "mail: jane@…", "jane jane@…"), rather than the address itself broken
+ * by a space: "sam lee@acme.com" may be sam.lee@ or samlee@, and "Apply all suggested typo fixes" would
+ * send "lee@acme.com" the email. One other word in lower case is not taken for words before.
+ */
+function readsAsWordsBefore(before: string, after: string): boolean {
+  return before.includes(' ') || before.endsWith(':') || before !== before.toLowerCase() || before === after;
+}
+
 // An address written out for people, as web pages hide them from robots: "jane [at] acme [dot] com",
 // "jane(at)acme.com", "jane at acme dot com".
 const WRITTEN_AT = /\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+/gi;
@@ -360,7 +371,11 @@ export function checkEmail(email: string): EmailCheck {
   if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;
   // Words before the address ("Jane Doe jane@acme.com"): the last word may be the address.
   const space = local.lastIndexOf(' ');
-  if (space >= 0 && localPartProblem(local.slice(space + 1)) === null) {
+  if (
+    space >= 0 &&
+    readsAsWordsBefore(local.slice(0, space), local.slice(space + 1)) &&
+    localPartProblem(local.slice(space + 1)) === null
+  ) {
     const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
     if (domain !== null) result.suggestion = `${local.slice(space + 1)}@${domain}`;
   }

@@ -211,7 +211,12 @@ describe('classify', () => {
     ['jane@mailinator.com', 'invalid', /Disposable/],
     ['jane@gmail.con', 'needs_fix', /Did you mean jane@gmail.com/],
     ['jane@gmial.com', 'needs_fix', /Did you mean jane@gmail.com/],
-    ['ja ne@acme.com', 'needs_fix', /^Spaces are not allowed in an address\. Did you mean ne@acme\.com\?$/],
+    ['ja ne@acme.com', 'invalid', /^Spaces are not allowed in an address$/], // no guess where the space goes
+    [
+      'Jane Doe jane@acme.com',
+      'needs_fix',
+      /^Spaces are not allowed in an address\. Did you mean jane@acme\.com\?$/,
+    ],
     [
       'jane [at] acme [dot] com',
       'needs_fix',

@@ -204,7 +204,10 @@ describe('checkEmail typo suggestions', () => {
     ['jane@acme.co.ul', 'jane@acme.co.uk'],
     ['Jane@gnail.com', 'Jane@gmail.com'],
     ['Jane Doe jane@acme.com', 'jane@acme.com'], // words before the address
-    ['ja ne@gmial.com', 'ne@gmail.com'],
+    ['jane doe jane@acme.com', 'jane@acme.com'],
+    ['Jane jane@gmial.com', 'jane@gmail.com'],
+    ['mail: jane@acme.com', 'jane@acme.com'],
+    ['jane.doe jane.doe@acme.com', 'jane.doe@acme.com'], // the address said twice
     ['jane@acme,com', 'jane@acme.com'], // a comma for the dot
     ['jane@acme,co,uk', 'jane@acme.co.uk'],
     ['jane@gmial,com', 'jane@gmail.com'],
@@ -224,6 +227,17 @@ describe('checkEmail typo suggestions', () => {
     expect(check.reason).toBe('The address is written out to hide it from robots');
     expect(check.suggestion).toBe(suggestion);
   });
+
+  it.each(['sam lee@acme.com', 'ja ne@gmial.com'])(
+    'offers no guess for an address broken by a space, which may be sam.lee@ or samlee@: %s',
+    (email) => {
+      expect(checkEmail(email)).toMatchObject({
+        syntaxValid: false,
+        reason: 'Spaces are not allowed in an address',
+        suggestion: null,
+      });
+    },
+  );
 
   it.each([
     'jane:x@gmial.com',
