@@ -371,13 +371,14 @@ export function checkEmail(email: string): EmailCheck {
   if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;
   // Words before the address ("Jane Doe jane@acme.com"): the last word may be the address.
   const space = local.lastIndexOf(' ');
+  const lastWord = local.slice(space + 1);
   if (
     space >= 0 &&
-    readsAsWordsBefore(local.slice(0, space), local.slice(space + 1)) &&
-    localPartProblem(local.slice(space + 1)) === null
+    readsAsWordsBefore(local.slice(0, space), lastWord) &&
+    localPartProblem(lastWord) === null
   ) {
     const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
-    if (domain !== null) result.suggestion = `${local.slice(space + 1)}@${domain}`;
+    if (domain !== null) result.suggestion = `${lastWord}@${domain}`;
   }
   // A fix is offered as it would be stored: one that cleaning changes again ("{@acme.com") is none.
   if (result.suggestion !== null && cleanEmail(result.suggestion) !== result.suggestion)

@@ -141,12 +141,13 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 // included), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
 // Founder at Acme", "Jane Doe – Founder"; a hyphen is left alone, as in "Smith - Jones"), and what a
 // pasted list leaves at either end ("Jane Doe;", "• Jane Doe"; a period may be an initial's, "Jane D.").
-// © and ® are the only pictographs below U+2000.
-const MAY_BE_DECORATED = /[/|\u00a9\u00ae\u2000-\uffff]|^[\s,]*[;:*\u00b7]|[;:*\u00b7][\s,]*$/;
+// © and ® are the only pictographs below U+2000; the dashes and the bullet are above it too.
+const LIST_MARKS =
+  /^[\s,]*[;:*\u00b7\u2022][\s,;:*\u00b7\u2022]*|[\s,;:*\u00b7\u2022]*[;:*\u00b7\u2022][\s,]*$/g;
+const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|${LIST_MARKS.source}`);
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
-const LIST_MARKS = /^[\s,]*[;:*\u00b7\u2022][\s,;:*\u00b7\u2022]*|[\s,;:*\u00b7\u2022]*[;:*\u00b7\u2022][\s,]*$/g;
 
 function withoutDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;
