@@ -8,9 +8,10 @@
  *    suggests a mapping. It asks `imports.templates.match({headers})` for a
  *    saved template to auto-apply, and `imports.checkHash({sha256})` to warn
  *    when the same file was imported before. Then it asks
- *    `imports.dedupeIndex()` (email keys and LinkedIn URLs of every lead of a
- *    COMMITTED import, plus the suppression list) and runs `runPipeline` with
- *    `existing` and `suppression` built from it.
+ *    `imports.dedupeIndex()` (email keys, LinkedIn URLs and named people with a
+ *    company domain of every lead of a COMMITTED import, plus the suppression
+ *    list) and runs `runPipeline` with `existing` and `suppression` built from
+ *    it.
  *
  * 2. STAGING. `imports.stageBegin` creates a DRAFT import and returns its id;
  *    `imports.stageRows` sends the pipeline's `leads` (CleanedRow, at most
@@ -269,6 +270,16 @@ export const importsCalls = {
     z.object({
       emailKeys: z.array(z.string()),
       linkedinUrls: z.array(z.string()),
+      /** Named leads with a company domain, for "possibly already in your leads" (`knownPeople`). */
+      people: z.array(
+        z.object({
+          domain: z.string(),
+          firstName: z.string().nullable(),
+          lastName: z.string().nullable(),
+          fullName: z.string().nullable(),
+          email: z.string().nullable(),
+        }),
+      ),
       suppressedEmails: z.array(z.string()),
       suppressedDomains: z.array(z.string()),
     }),

@@ -53,7 +53,7 @@ export interface DedupeItem {
 }
 
 /** What dedupe reads of a record; a NormalisedLead has all of it. */
-type DedupeFields = Omit<DedupeItem, 'id' | 'completeness'>;
+export type DedupeFields = Omit<DedupeItem, 'id' | 'completeness'>;
 
 export type DuplicateKind = 'email' | 'linkedin' | 'name_company';
 
@@ -306,7 +306,7 @@ class PersonKeys {
     return { first, last, lastHead: lastWords[0] ?? '', full, rank: -1 };
   }
 
-  of(item: DedupeFields): Person | null {
+  of(item: Pick<DedupeFields, 'fullName' | 'firstName' | 'lastName'>): Person | null {
     if (item.firstName == null && item.lastName == null) {
       if (!item.fullName) return null;
       let p = this.byFullName.get(item.fullName);
@@ -436,6 +436,12 @@ function addTo(blocks: Blocks, key: string, i: number): boolean {
 
 const ASCII_UPPER = /[A-Z]/;
 
+/**
+ * The block a person is compared within at one company: the last-name initial. One-word names block on
+ * the whole word: they only ever match it exactly.
+ */
+const nameBlockOf = (p: Person): string => (p.last === '' ? `=${p.first}` : (p.last[0] as string));
+
 function fuzzyJoin(items: readonly DedupeFields[], candidates: readonly number[], uf: UnionFind): void {
   const persons: (Person | null)[] = new Array<Person | null>(items.length).fill(null);
   const domains: (string | null)[] = new Array<string | null>(items.length).fill(null);
@@ -465,8 +471,7 @@ function fuzzyJoin(items: readonly DedupeFields[], candidates: readonly number[]
         companyKeys.set(item.company, c);
       }
       // Many companies share a name: the last-name initial keeps these blocks small.
-      // One-word names block on the whole word: they only ever match it exactly.
-      const nameBlock = person.last === '' ? `=${person.first}` : (person.last[0] as string);
+      const nameBlock = nameBlockOf(person);
       if (c !== '') {
         let blocks = byCompany.get(c);
         if (blocks === undefined) {
@@ -655,6 +660,97 @@ export interface ExistingLookup {
   hasEmail(emailKey: string): boolean;
   /** Whether a lead with this canonical LinkedIn URL is already in the database. */
   hasLinkedIn(url: string): boolean;
+  /** A lead already in the database that is possibly the same person (see `knownPeople`), or null. */
+  similarPerson(fields: DedupeFields): KnownPerson | null;
+}
+
+/** A lead already in the database, as the "possibly already in your leads" check reads it. */
+export interface KnownPerson {
+  /** The company's registrable domain (a lead's `domain`). */
+  domain: string;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string | null;
+  email: string | null;
+}
+
+/**
+ * A domain's people with a last name of one initial (or one one-word name) are compared in full up to
+ * this many; beyond it only those with the same folded last name are, so a row costs the same however
+ * many people of one company the database holds.
+ */
+const KNOWN_SCAN_MAX = 200;
+
+interface KnownEntry {
+  person: Person;
+  known: KnownPerson;
+}
+
+/**
+ * Finds, for a lead, a lead already in the database that is possibly the same person: at the same
+ * company domain, with a name the fuzzy rule of the file's own groups takes for the same (`samePerson`).
+ * Only a domain settles the company here: a company name alone is shared by too many firms across
+ * files. Of several, the first in `known`'s order is named. Used by the pipeline (the whole database,
+ * once per import) and by the re-check after an edit (one domain's people), so both say the same.
+ */
+export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields) => KnownPerson | null {
+  const keys = new PersonKeys();
+  const byDomain = new Map<string, Map<string, KnownEntry[]>>();
+  for (const k of known) {
+    const person = keys.of(k);
+    if (person === null || k.domain === '') continue;
+    const domain = k.domain.toLowerCase();
+    let blocks = byDomain.get(domain);
+    if (blocks === undefined) {
+      blocks = new Map();
+      byDomain.set(domain, blocks);
+    }
+    const block = nameBlockOf(person);
+    const entries = blocks.get(block);
+    if (entries === undefined) blocks.set(block, [{ person, known: k }]);
+    else entries.push({ person, known: k });
+  }
+  return (fields) => {
+    if (!fields.domain || byDomain.size === 0) return null;
+    const blocks = byDomain.get(fields.domain.toLowerCase());
+    if (blocks === undefined) return null;
+    const person = keys.of(fields);
+    if (person === null) return null;
+    const entries = blocks.get(nameBlockOf(person));
+    if (entries === undefined) return null;
+    const wide = entries.length > KNOWN_SCAN_MAX;
+    for (const e of entries) {
+      if (wide && e.person.last !== person.last) continue;
+      if (samePerson(person, e.person)) return e.known;
+    }
+    return null;
+  };
+}
+
+/** What the database holds for dedupe, as `imports.dedupeIndex` gives it: the lookup the pipeline takes. */
+export function existingLookupOf(index: {
+  emailKeys: readonly string[];
+  linkedinUrls: readonly string[];
+  people: readonly KnownPerson[];
+}): ExistingLookup {
+  const emails = new Set(index.emailKeys);
+  const linkedin = new Set(index.linkedinUrls);
+  return {
+    hasEmail: (k) => emails.has(k),
+    hasLinkedIn: (u) => linkedin.has(u),
+    similarPerson: knownPeople(index.people),
+  };
+}
+
+/** How a lead already in the database is named to the user: "Jane Doe, jane@acme.com". */
+function knownPersonLabel(k: KnownPerson): string {
+  const name = k.fullName ?? ([k.firstName, k.lastName].filter(Boolean).join(' ') || null);
+  return [name, k.email].filter(Boolean).join(', ');
+}
+
+/** Why a row is possibly a lead already in the database (to confirm: keep it, or exclude it). */
+export function possiblyInLeadsReason(k: KnownPerson): string {
+  return `Possibly already in your leads as ${knownPersonLabel(k)} (similar name, same company)`;
 }
 
 export type ExistingMatch = 'email' | 'linkedin';
@@ -667,6 +763,11 @@ export function sameFileReason(via: 'email' | 'linkedin' | 'group', row: number,
   if (via === 'email') return `Same email as row ${row}${excluded ? ', which you excluded' : ''}`;
   if (via === 'linkedin') return `Same LinkedIn profile as row ${row}`;
   return `Same person as row ${row} (shares an email or LinkedIn profile with another row of the group)`;
+}
+
+/** Why a row is possibly the same person as row `survivor` of the same file (to confirm). */
+export function possiblySameRowReason(survivor: number): string {
+  return `Possibly the same person as row ${survivor} (similar name, same company)`;
 }
 
 /**

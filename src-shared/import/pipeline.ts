@@ -39,6 +39,8 @@ import {
   alreadyInLeadsReason,
   duplicateGroupsInIdOrder,
   matchExisting,
+  possiblyInLeadsReason,
+  possiblySameRowReason,
   sameFileReason,
   survivorScore,
   type DuplicateGroup,
@@ -279,12 +281,16 @@ function classifyRows(
     }
     if (fuzzy >= 0) {
       const survivorId = (groups[fuzzy] as PipelineGroup).survivorId;
-      if (survivorId !== rowNumber) {
-        verdict.possibleDuplicate = `Possibly the same person as row ${survivorId} (similar name, same company)`;
-      }
+      if (survivorId !== rowNumber) verdict.possibleDuplicate = possiblySameRowReason(survivorId);
     }
+    const known =
+      verdict.duplicate === null && verdict.possibleDuplicate === null
+        ? (input.existing?.similarPerson(lead) ?? null)
+        : null;
+    if (known !== null) verdict.possibleDuplicate = possiblyInLeadsReason(known);
     const c = classify(cleaned, verdict, input.decisions?.get(rowNumber) ?? null);
     if (inDb || anchor > 0) c.flags.push('in_database');
+    if (known !== null) c.flags.push('similar_in_database');
     counts[c.state]++;
     leads[i] = {
       rowNumber,

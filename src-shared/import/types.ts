@@ -86,6 +86,7 @@ export const LEAD_FLAGS = [
   'phone_as_number',
   'possible_duplicate',
   'in_database',
+  'similar_in_database',
 ] as const;
 export type LeadFlag = (typeof LEAD_FLAGS)[number];
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);

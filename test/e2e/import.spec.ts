@@ -773,3 +773,40 @@ test('a second column mapped to Email is used where the first holds no address, 
   await expect(preview.getByRole('row').filter({ hasText: 'Ann Lee' })).toContainText('ann@acme.com');
   await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeEnabled();
 });
+
+test('a person already in your leads at a new address is asked about, found by the Flag filter, and kept in one click', async ({
+  app: page,
+  leadprep,
+}) => {
+  await importFile(
+    (name, input) => leadprep.call(name, input),
+    csvBytes([
+      ['Email', 'First Name', 'Last Name', 'Company'],
+      ['robert.stone@acme.com', 'Robert', 'Stone', 'Acme'],
+    ]),
+    'march.csv',
+  );
+  await continueWithCsv(
+    page,
+    'april.csv',
+    csvBytes([
+      ['Email', 'First Name', 'Last Name', 'Company'],
+      ['ann@beta.io', 'Ann', 'Lee', 'Beta'],
+      ['bob@acme.com', 'Bob', 'Stone', 'Acme'],
+    ]),
+  );
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*1/);
+  const bobRow = page.getByRole('gridcell', { name: /^Email of row 3/ }).locator('..');
+  await expect(bobRow).toContainText(
+    'Possibly already in your leads as Robert Stone, robert.stone@acme.com (similar name, same company)',
+  );
+
+  await page.getByLabel('Flag:').selectOption({ label: 'Similar lead imported (1)' });
+  await expect(page.getByText('1 shown')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Select row 3' }).check();
+  await page.getByRole('button', { name: 'Keep selected' }).click();
+  await expect(bobRow).toContainText('Kept by you');
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
+  await page.getByLabel('Flag:').selectOption({ label: 'Any' });
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+});

@@ -73,7 +73,8 @@ export const leads = sqliteTable(
 
 /**
  * The dedupe keys (email key, LinkedIn URL) of committed, non-invalid leads: what "already in your
- * leads" is checked against. Written at commit in key order, not per staged row: an index on
+ * leads" is checked against. Named ones also have their company domain (lower case) as a key, for
+ * "possibly already in your leads" (a similar name at the same domain). Written at commit in key order, not per staged row: an index on
  * leads.email_key took random-key inserts for every staged row, most of the cost of staging 100k rows.
  * No foreign keys: an import's keys are deleted in chunks before its leads (a cascade would take them
  * all at once), and a lookup joins `imports` so keys of an import whose commit did not finish never count.
@@ -81,7 +82,7 @@ export const leads = sqliteTable(
 export const leadKeys = sqliteTable(
   'lead_keys',
   {
-    kind: text('kind', { enum: ['email', 'linkedin'] }).notNull(),
+    kind: text('kind', { enum: ['email', 'linkedin', 'domain'] }).notNull(),
     key: text('key').notNull(),
     leadId: integer('lead_id').notNull(),
     importId: integer('import_id').notNull(),

@@ -14,6 +14,7 @@ import {
   type ImportSummary,
 } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
+import { existingLookupOf } from '../../../src-shared/import/dedupe';
 import { customKeys, detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
 import {
   applyTemplate,
@@ -242,15 +243,13 @@ export async function importFile(
   }
 
   const index = await call('imports.dedupeIndex', {});
-  const emailKeys = new Set(index.emailKeys);
-  const linkedin = new Set(index.linkedinUrls);
   let result: PipelineResult;
   try {
     result = runPipeline({
       rows: grid,
       headerRow,
       mapping,
-      existing: { hasEmail: (k) => emailKeys.has(k), hasLinkedIn: (u) => linkedin.has(u) },
+      existing: existingLookupOf(index),
       suppression: suppressionSetOf(index.suppressedEmails, index.suppressedDomains),
     });
   } catch (e) {

@@ -13,6 +13,7 @@ import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import type { Core, DbImport } from './core';
 import type { KeyKind } from './draft-keys';
+import { NAMED_AT_DOMAIN } from './rows';
 
 type LeadKey = [key: string, leadId: number];
 
@@ -106,12 +107,21 @@ export function createLifecycle(core: Core) {
     `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json NOT LIKE '%"in_database"%'
        AND ${ownKeyCommitted}`,
   );
+  // A named lead's company domain is a key too, for "possibly already in your leads" (see reclassify).
   const keysInRange = sqlite
-    .prepare<[number, number, number], [number, string | null, string | null]>(
-      `SELECT id, email_key, linkedin_url FROM leads
-        WHERE id >= ? AND id < ? AND +import_id = ? AND state != 'invalid'`,
+    .prepare<[number, number, number], [number, string | null, string | null, string | null]>(
+      `SELECT id, email_key, linkedin_url, CASE WHEN ${NAMED_AT_DOMAIN} THEN lower(domain) END
+         FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND state != 'invalid'`,
     )
     .raw();
+  // Leads that a committed import may now hold a similar person for: re-checked by the fuzzy name rule.
+  const atCommittedDomain = sqlite.prepare<[number, number, number], { id: number }>(
+    `SELECT id FROM leads
+      WHERE id >= ? AND id < ? AND +import_id = ? AND state IN ('ready', 'needs_fix') AND domain IS NOT NULL
+        AND flags_json NOT LIKE '%"similar_in_database"%'
+        AND EXISTS (SELECT 1 FROM lead_keys k JOIN imports i ON i.id = k.import_id
+                     WHERE k.kind = 'domain' AND k.key = lower(leads.domain) AND i.status = 'committed')`,
+  );
   const insertKeys = multiRowInsert(
     sqlite,
     'INSERT OR IGNORE INTO lead_keys (kind, key, lead_id, import_id)',
@@ -121,7 +131,8 @@ export function createLifecycle(core: Core) {
     `DELETE FROM lead_keys WHERE rowid IN (SELECT rowid FROM lead_keys WHERE import_id = ? LIMIT ${DELETE_CHUNK * 4})`,
   );
   const flaggedInDatabase = sqlite.prepare<[number, number, number], { id: number }>(
-    `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json LIKE '%"in_database"%'`,
+    `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ?
+        AND (flags_json LIKE '%"in_database"%' OR flags_json LIKE '%"similar_in_database"%')`,
   );
   const otherDrafts = sqlite
     .prepare<[number], number>("SELECT id FROM imports WHERE status = 'draft' AND staged = 1 AND id != ?")
@@ -142,7 +153,7 @@ export function createLifecycle(core: Core) {
    * in every chunk (a third slower on an empty table, more as it grows). Sorting 100k keys at once
    * blocked for ~90 ms, so runs are sorted one per event-loop turn and merged as the chunks are written.
    */
-  async function addKeys(importId: number, kind: KeyKind, keys: LeadKey[]) {
+  async function addKeys(importId: number, kind: KeyKind | 'domain', keys: LeadKey[]) {
     const runs: LeadKey[][] = [];
     for (let i = 0; i < keys.length; i += SORT_RUN) {
       runs.push(keys.slice(i, i + SORT_RUN).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
@@ -176,20 +187,27 @@ export function createLifecycle(core: Core) {
   /**
    * Marks the draft's ready leads whose own address or profile a committed import now holds (it took
    * that person first) as already in your leads, and re-checks the rest of their groups. `eachWindow`
-   * runs on every window of lead ids as it goes (commit collects the keys it adds).
+   * runs on every window of lead ids as it goes (commit collects the keys it adds). With `similar`, the
+   * leads at a company domain where a committed import has named people are re-checked too (possibly
+   * already in your leads): only for a draft that stays one, since a suggestion appearing as the import
+   * is committed could no longer be answered.
    */
   async function settleAgainstCommitted(
     importId: number,
-    eachWindow: (from: number, to: number) => void = () => undefined,
+    eachWindow: (from: number, to: number) => void,
+    similar: boolean,
   ): Promise<void> {
     const found: number[] = [];
+    const atDomain: number[] = [];
     for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
       for (const { id } of newlyInDatabase.iterate(from, to, importId)) found.push(id);
       bulkWrite(() => markCommittedDuplicates(from, to, importId));
+      if (similar) for (const { id } of atCommittedDomain.iterate(from, to, importId)) atDomain.push(id);
       eachWindow(from, to);
     }
     // Marked by the statement above, so their groups are re-checked whether or not they change again.
     await core.recheck([importId], found, true);
+    await core.recheck([importId], atDomain);
   }
 
   /** Re-checks the draft's leads that were in your leads: the import that held them was deleted. */
@@ -271,14 +289,21 @@ export function createLifecycle(core: Core) {
           // Keys added before a crash do not count either: lookups want the import committed.
           const emails: LeadKey[] = [];
           const linkedins: LeadKey[] = [];
-          await settleAgainstCommitted(importId, (from, to) => {
-            for (const [id, email, linkedin] of keysInRange.iterate(from, to, importId)) {
-              if (email !== null) emails.push([email, id]);
-              if (linkedin !== null) linkedins.push([linkedin, id]);
-            }
-          });
+          const domains: LeadKey[] = [];
+          await settleAgainstCommitted(
+            importId,
+            (from, to) => {
+              for (const [id, email, linkedin, domain] of keysInRange.iterate(from, to, importId)) {
+                if (email !== null) emails.push([email, id]);
+                if (linkedin !== null) linkedins.push([linkedin, id]);
+                if (domain !== null) domains.push([domain, id]);
+              }
+            },
+            false,
+          );
           await addKeys(importId, 'email', emails);
           await addKeys(importId, 'linkedin', linkedins);
+          await addKeys(importId, 'domain', domains);
           core.draftKeys.forget(importId);
           while (bulkWrite(() => deleteUndoChunk.run(importId)).changes > 0) await yieldToEventLoop();
           sqlite.transaction(() => {
@@ -288,7 +313,7 @@ export function createLifecycle(core: Core) {
         });
         core.announce(importId);
         await followInOtherDrafts(importId, 'Checking against the committed import', (draftId) =>
-          settleAgainstCommitted(draftId),
+          settleAgainstCommitted(draftId, () => undefined, true),
         );
         return core.summary(core.requireImport(importId));
       },

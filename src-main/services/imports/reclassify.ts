@@ -19,11 +19,21 @@
  *   address from being sent through another row (the same inbox), not the
  *   person's other addresses ("exclude free-mail addresses" leaves the work
  *   address of someone whose gmail row was the survivor);
- * - possible duplicate: the lead is a non-survivor of an open fuzzy group.
+ * - possible duplicate: the lead is a non-survivor of an open fuzzy group; failing that (and when it is no
+ *   duplicate), a named lead of a COMMITTED import at the same company domain has a name the fuzzy rule
+ *   takes for the same (`knownPeople`, over lead_keys' domain keys): "possibly already in your leads".
  */
 import type Database from 'better-sqlite3';
 import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
-import { alreadyInLeadsReason, sameFileReason, type ExistingMatch } from '../../../src-shared/import/dedupe';
+import {
+  alreadyInLeadsReason,
+  knownPeople,
+  possiblyInLeadsReason,
+  possiblySameRowReason,
+  sameFileReason,
+  type ExistingMatch,
+  type KnownPerson,
+} from '../../../src-shared/import/dedupe';
 import { emailKey } from '../../../src-shared/import/email';
 import {
   isSuppressed,
@@ -114,7 +124,11 @@ export interface PassMemo {
   committed: Map<string, boolean>;
   /** The suppression list, once read in the pass. */
   suppression: SuppressionSet | null;
+  /** By company domain: the committed leads there, as `knownPeople` finds among them. */
+  people: Map<string, SimilarPerson>;
 }
+
+type SimilarPerson = ReturnType<typeof knownPeople>;
 
 export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKeys) {
   // Keys of committed imports only: a commit that stopped halfway has keys in lead_keys but is still a draft.
@@ -200,6 +214,26 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     if (leads.first === null || leads.first.id !== row.id) return leads.first;
     leads.second ??= firstLead(row.import_id, kind, key, row.id);
     return leads.second;
+  }
+
+  // In lead-id order, as `imports.dedupeIndex` lists them: the same lead is named.
+  const peopleAt = sqlite.prepare<[string], KnownPerson>(
+    `SELECT k.key AS domain, l.first_name AS firstName, l.last_name AS lastName, l.full_name AS fullName,
+            l.email AS email
+       FROM lead_keys k JOIN imports i ON i.id = k.import_id JOIN leads l ON l.id = k.lead_id
+      WHERE k.kind = 'domain' AND k.key = ? AND i.status = 'committed' ORDER BY k.lead_id`,
+  );
+
+  /** A committed lead that is possibly the same person as `lead` (see `knownPeople`), or null. */
+  function similarInDatabase(lead: NormalisedLead): KnownPerson | null {
+    if (lead.domain === null) return null;
+    const domain = lead.domain.toLowerCase();
+    let similar = memo?.people.get(domain);
+    if (similar === undefined) {
+      similar = knownPeople(peopleAt.all(domain));
+      memo?.people.set(domain, similar);
+    }
+    return similar(lead);
   }
 
   const inDatabase = (key: string | null, linkedinUrl: string | null): ExistingMatch | null => {
@@ -449,6 +483,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     firstLeads: new Map(),
     committed: new Map(),
     suppression: null,
+    people: new Map(),
   });
 
   /**
@@ -616,18 +651,22 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);
+    const known = duplicate === null && !fuzzy ? similarInDatabase(clean) : null;
     const classification = classify(
       cleaned,
       {
         suppressed,
         duplicate,
         possibleDuplicate: fuzzy
-          ? `Possibly the same person as row ${fuzzy.row_number} (similar name, same company)`
-          : null,
+          ? possiblySameRowReason(fuzzy.row_number)
+          : known !== null
+            ? possiblyInLeadsReason(known)
+            : null,
       },
       decision,
     );
     if (own !== null || group.anchor !== null) classification.flags.push('in_database');
+    if (known !== null) classification.flags.push('similar_in_database');
     // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
     if (
       lead.email === row.email &&

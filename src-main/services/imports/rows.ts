@@ -64,6 +64,13 @@ export const LEAD_FIELD_COLUMNS = [
   'custom_json',
 ] as const;
 
+/**
+ * SQL over `leads`: a lead "possibly already in your leads" can name, one with a company domain and a
+ * name. A committed import's such leads (not invalid) have the domain, lower-cased, as a lead_keys key.
+ */
+export const NAMED_AT_DOMAIN =
+  "(leads.domain != '' AND (leads.first_name IS NOT NULL OR leads.last_name IS NOT NULL OR leads.full_name IS NOT NULL))";
+
 /** Columns an undoable step may change; lead_undo_leads mirrors them. */
 export const MUTABLE_COLUMNS = [
   ...LEAD_FIELD_COLUMNS,

@@ -23,6 +23,7 @@
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import type { StagedRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
+import type { KnownPerson } from '../../../src-shared/import/dedupe';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { LEAD_STATES } from '../../../src-shared/import/types';
@@ -30,7 +31,7 @@ import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import type { Core, DbImport, StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
-import { LEAD_FIELD_COLUMNS } from './rows';
+import { LEAD_FIELD_COLUMNS, NAMED_AT_DOMAIN } from './rows';
 
 const LEAD_INSERT_COLUMNS = [
   'id',
@@ -50,6 +51,16 @@ export const ROWS_PER_INSERT = 100;
 const MEMBERS_PER_INSERT = 500;
 const GROUPS_PER_INSERT = 200;
 const DEDUPE_INDEX_CHUNK = 5000;
+/** People read per event-loop turn: a row of six columns costs more than a key. */
+const PEOPLE_CHUNK = 2000;
+
+type PersonColumns = [
+  domain: string,
+  firstName: string | null,
+  lastName: string | null,
+  fullName: string | null,
+  email: string | null,
+];
 
 export function createStaging(core: Core) {
   const sqlite = core.ctx.database.sqlite;
@@ -64,6 +75,17 @@ export function createStaging(core: Core) {
         ORDER BY k.key LIMIT ${DEDUPE_INDEX_CHUNK}`,
     )
     .pluck();
+  // In lead-id order, the order the re-check after an edit reads one domain's people in (lead_keys by
+  // domain, then lead): both name the same lead. Read from the leads in id order, not through lead_keys
+  // in domain order, which reads the leads of 100k keys in random order (~0.8 s against ~0.15 s).
+  const committedPeopleAfter = sqlite
+    .prepare<[number], [id: number, ...person: PersonColumns]>(
+      `SELECT leads.id, lower(leads.domain), first_name, last_name, full_name, email
+         FROM leads JOIN imports i ON i.id = leads.import_id
+        WHERE leads.id > ? AND i.status = 'committed' AND leads.state != 'invalid' AND ${NAMED_AT_DOMAIN}
+        ORDER BY leads.id LIMIT ${PEOPLE_CHUNK}`,
+    )
+    .raw();
   const suppressionValues = sqlite
     .prepare<[string], string>('SELECT value FROM suppressions WHERE kind = ?')
     .pluck();
@@ -140,6 +162,20 @@ export function createStaging(core: Core) {
     }
   }
 
+  /** A chunk per event-loop turn. */
+  async function committedPeople(): Promise<KnownPerson[]> {
+    const people: KnownPerson[] = [];
+    for (let after = 0; ;) {
+      const chunk = committedPeopleAfter.all(after);
+      for (const [id, domain, firstName, lastName, fullName, email] of chunk) {
+        people.push({ domain, firstName, lastName, fullName, email });
+        after = id;
+      }
+      if (chunk.length < PEOPLE_CHUNK) return people;
+      await yieldToEventLoop();
+    }
+  }
+
   function requireStaging(importId: number): { imp: DbImport; progress: StagingProgress } {
     const imp = core.requireDraft(importId);
     if (imp.staged === 1)
@@ -196,6 +232,7 @@ export function createStaging(core: Core) {
     'imports.dedupeIndex': async (): Promise<CallOutput<'imports.dedupeIndex'>> => ({
       emailKeys: await committedKeys('email'),
       linkedinUrls: await committedKeys('linkedin'),
+      people: await committedPeople(),
       suppressedEmails: suppressionValues.all('email'),
       suppressedDomains: suppressionValues.all('domain'),
     }),

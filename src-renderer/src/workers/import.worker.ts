@@ -17,12 +17,11 @@ import { describeSheets } from '../../../src-shared/import/sheet-choice';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { encodeInput } from '../../../src-shared/contract/encoded';
 import { suppressionFileEntries, suppressionSetOf } from '../../../src-shared/import/suppression';
-import type { ExistingLookup } from '../../../src-shared/import/dedupe';
+import { existingLookupOf } from '../../../src-shared/import/dedupe';
 import type { ColumnMapping } from '../../../src-shared/import/types';
 import {
   HEADER_PICKER_ROWS,
   WorkerRequestSchema,
-  type DedupeIndex,
   type Phase,
   type CleanedRowMessage,
   type ResultOf,
@@ -76,12 +75,6 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 function requireGrid(): string[][] {
   if (!state.grid) throw new UserFacingError('no_sheet', 'Pick a sheet first.');
   return state.grid;
-}
-
-function toLookup(index: DedupeIndex): ExistingLookup {
-  const emails = new Set(index.emailKeys);
-  const linkedin = new Set(index.linkedinUrls);
-  return { hasEmail: (k) => emails.has(k), hasLinkedIn: (u) => linkedin.has(u) };
 }
 
 function nonEmptySamples(grid: string[][], headerRow: number, columns: number): string[][] {
@@ -188,7 +181,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
         rows: grid,
         headerRow: req.headerRow,
         mapping: req.mapping as ColumnMapping,
-        existing: toLookup(req.index),
+        existing: existingLookupOf(req.index),
         suppression: suppressionSetOf(req.index.suppressedEmails, req.index.suppressedDomains),
       });
     } catch (e) {

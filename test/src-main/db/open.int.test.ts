@@ -33,6 +33,19 @@ function migrationsWithExtra(sql: string): string {
   return folder;
 }
 
+/** A copy of the shipped migrations up to and including `tag`, as an earlier LeadPrep release shipped them. */
+function migrationsUpTo(tag: string): string {
+  const folder = join(dir, 'earlier-migrations');
+  cpSync(realMigrations, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no migration ${tag}`);
+  journal.entries = journal.entries.slice(0, at + 1);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
 describe('database migrations', () => {
   it('creates every table on an empty database with WAL and foreign keys on', () => {
     const db = open();
@@ -90,6 +103,34 @@ describe('database migrations', () => {
     expect(again.sqlite.prepare('select value from suppressions').pluck().all()).toEqual(['old.test']);
     again.close();
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+  });
+
+  it('gives the named leads of imports committed before it their company domain as a key (0011)', () => {
+    const before = open(migrationsUpTo('0010_email_mailbox_keys'));
+    const insertImport = before.sqlite.prepare(
+      `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, headers_json, mapping_json,
+         status, row_count, counts_json, created_at)
+       VALUES (?, 1, ?, 'csv', 'leads', 0, '[]', '[]', ?, 4, '{}', 1)`,
+    );
+    const committed = Number(insertImport.run('march.csv', 'a'.repeat(64), 'committed').lastInsertRowid);
+    const draft = Number(insertImport.run('april.csv', 'b'.repeat(64), 'draft').lastInsertRowid);
+    const insertLead = before.sqlite.prepare(
+      `INSERT INTO leads (id, import_id, row_number, original_json, full_name, domain, custom_json, state, reason,
+         flags_json, created_at)
+       VALUES (?, ?, ?, '[]', ?, ?, '{}', ?, '', '[]', 1)`,
+    );
+    insertLead.run(1, committed, 2, 'Robert Stone', 'Acme.com', 'ready');
+    insertLead.run(2, committed, 3, null, 'beta.io', 'ready');
+    insertLead.run(3, committed, 4, 'Ann Lee', 'gamma.io', 'invalid');
+    insertLead.run(4, committed, 5, 'Cy Li', null, 'ready');
+    insertLead.run(5, draft, 2, 'Dee Ray', 'delta.io', 'ready');
+    before.close();
+
+    const after = open();
+    expect(
+      after.sqlite.prepare("SELECT key, lead_id, import_id FROM lead_keys WHERE kind = 'domain'").all(),
+    ).toEqual([{ key: 'acme.com', lead_id: 1, import_id: committed }]);
+    after.close();
   });
 
   it('refuses a database written by a newer LeadPrep without touching it', () => {

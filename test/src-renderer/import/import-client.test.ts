@@ -80,7 +80,7 @@ describe('ImportWorkerClient', () => {
     const pending = client.request('run', {
       headerRow: 0,
       mapping: [],
-      index: { emailKeys: [], linkedinUrls: [], suppressedEmails: [], suppressedDomains: [] },
+      index: { emailKeys: [], linkedinUrls: [], people: [], suppressedEmails: [], suppressedDomains: [] },
     });
     const before = client.generation;
     client.cancel();

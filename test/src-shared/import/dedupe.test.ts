@@ -3,10 +3,14 @@ import fc from 'fast-check';
 import {
   companyKey,
   completeness,
+  existingLookupOf,
   findDuplicateGroups,
+  knownPeople,
   matchExisting,
   mergeInto,
+  possiblyInLeadsReason,
   type DedupeItem,
+  type KnownPerson,
 } from '../../../src-shared/import/dedupe';
 import { jaroWinkler } from '../../../src-shared/import/jaro-winkler';
 import { emptyLead, LEAD_TEXT_FIELDS, type NormalisedLead } from '../../../src-shared/import/types';
@@ -310,13 +314,92 @@ describe('matchExisting', () => {
         item(3, { email: 'new2@acme.com' }),
         item(4, { email: 'jane+crm@acme.com' }),
       ],
-      { hasEmail: (e) => emails.has(e), hasLinkedIn: (u) => urls.has(u) },
+      existingLookupOf({ emailKeys: [...emails], linkedinUrls: [...urls], people: [] }),
     );
     expect([...out]).toEqual([
       [1, 'email'],
       [2, 'linkedin'],
       [4, 'email'],
     ]);
+  });
+});
+
+describe('knownPeople: possibly already in your leads', () => {
+  const known = (fullName: string, domain: string, email: string): KnownPerson => ({
+    domain,
+    firstName: null,
+    lastName: null,
+    fullName,
+    email,
+  });
+  const lead = (fullName: string | null, domain: string | null, parts: Partial<DedupeItem> = {}) => ({
+    ...item(0, { fullName, domain }),
+    ...parts,
+  });
+  const people = [
+    known('Robert Stone', 'acme.com', 'rstone@acme.com'),
+    known('Anna Lee', 'acme.com', 'anna@acme.com'),
+    known('Jane Doe', 'beta.io', 'jane@beta.io'),
+    known('Cher', 'acme.com', 'cher@acme.com'),
+  ];
+  const similar = knownPeople(people);
+
+  it('finds a similar name at the same company domain, whatever the new address', () => {
+    expect(similar(lead('Bob Stone', 'acme.com'))?.email).toBe('rstone@acme.com');
+    expect(similar(lead('Robert Stone', 'ACME.com'))?.email).toBe('rstone@acme.com');
+    expect(similar(lead(null, 'acme.com', { firstName: 'R.', lastName: 'Stone' }))?.email).toBe(
+      'rstone@acme.com',
+    );
+    expect(similar(lead('Doe, Jane', 'beta.io'))?.email).toBe('jane@beta.io');
+  });
+
+  it('does not take another person, the same name at another domain, or a row without a domain', () => {
+    expect(similar(lead('Anna Leeson', 'acme.com'))).toBeNull();
+    expect(similar(lead('Maria Stone', 'acme.com'))).toBeNull();
+    expect(similar(lead('Robert Stone', 'acme.de'))).toBeNull();
+    expect(similar(lead('Robert Stone', null, { company: 'Acme' }))).toBeNull();
+    expect(similar(lead(null, 'acme.com'))).toBeNull();
+    expect(knownPeople([])(lead('Robert Stone', 'acme.com'))).toBeNull();
+  });
+
+  it('compares a one-word name only with the same word', () => {
+    expect(similar(lead('Cher', 'acme.com'))?.email).toBe('cher@acme.com');
+    expect(similar(lead('Chere', 'acme.com'))).toBeNull();
+  });
+
+  it('names the first of several in the order given', () => {
+    const twice = knownPeople([known('Bob Stone', 'acme.com', 'bob@acme.com'), ...people]);
+    expect(twice(lead('Robert Stone', 'acme.com'))?.email).toBe('bob@acme.com');
+  });
+
+  it('finds the same last name among thousands of people of one company, with a bounded scan', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      known(`Person${i} Smith${i}`, 'bigco.com', `p${i}@bigco.com`),
+    );
+    const wide = knownPeople([...many, known('Jane Sanders', 'bigco.com', 'jane@bigco.com')]);
+    expect(wide(lead('Jane Sanders', 'bigco.com'))?.email).toBe('jane@bigco.com');
+    expect(wide(lead('Janet Sanders', 'bigco.com'))?.email).toBe('jane@bigco.com');
+    expect(wide(lead('Jane Sandres', 'bigco.com'))).toBeNull();
+  });
+
+  it('is part of the lookup built from what the database holds', () => {
+    const lookup = existingLookupOf({ emailKeys: [], linkedinUrls: [], people });
+    expect(lookup.similarPerson(lead('Bob Stone', 'acme.com'))?.email).toBe('rstone@acme.com');
+  });
+
+  it('says which lead it is, by name and address', () => {
+    expect(possiblyInLeadsReason(people[0] as KnownPerson)).toBe(
+      'Possibly already in your leads as Robert Stone, rstone@acme.com (similar name, same company)',
+    );
+    expect(
+      possiblyInLeadsReason({
+        domain: 'x.io',
+        firstName: 'Ana',
+        lastName: 'Silva',
+        fullName: null,
+        email: null,
+      }),
+    ).toBe('Possibly already in your leads as Ana Silva (similar name, same company)');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { existingLookupOf } from '../../../src-shared/import/dedupe';
 import { MappingError, runPipeline, type PipelineInput } from '../../../src-shared/import/pipeline';
 import { isSuppressedPerson } from '../../../src-shared/import/suppression';
 import { detectHeaderRow } from '../../../src-shared/import/header';
@@ -43,7 +44,7 @@ function run(decisions?: Map<number, RowDecision>) {
     rows: SHEET,
     headerRow,
     mapping,
-    existing: { hasEmail: (e) => e === 'old@acme.com', hasLinkedIn: () => false },
+    existing: existingLookupOf({ emailKeys: ['old@acme.com'], linkedinUrls: [], people: [] }),
     suppression: { emails: new Set(), domains: new Set(['suppressed.com']) },
     decisions,
   });
@@ -163,7 +164,7 @@ describe('runPipeline', () => {
       ['bo@beta.io', 'Bo', 'Stone', 'Beta', 'CEO', ''],
     ];
     const r = pipelineOf(rows, {
-      existing: { hasEmail: (e) => e === 'ana@acme.com', hasLinkedIn: () => false },
+      existing: existingLookupOf({ emailKeys: ['ana@acme.com'], linkedinUrls: [], people: [] }),
     });
     expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason, l.groupId])).toEqual([
       [2, 'duplicate', 'Already in your leads (same email)', null],
@@ -173,6 +174,43 @@ describe('runPipeline', () => {
     ]);
     expect(r.leads.slice(0, 3).every((l) => l.flags.includes('in_database'))).toBe(true);
     expect(r.groups).toEqual([]);
+  });
+
+  it('asks about a row whose person is possibly already in your leads at a new address: a similar name at the same company domain', () => {
+    const rows = [
+      ['Email', 'First name', 'Last name', 'Company', 'Website'],
+      ['bob.stone@acme.com', 'Bob', 'Stone', 'Acme', ''],
+      ['r.stone@acme.com', 'Rob', 'Stone', 'Acme', 'acme.com'],
+      ['jane@beta.io', 'Jane', 'Doe', 'Beta', ''],
+      ['ana@acme.com', 'Ana', 'Stone', 'Acme', ''],
+      ['robert@stone.dev', 'Robert', 'Stone', 'Stone Dev', ''],
+      ['old@acme.com', 'Robert', 'Stone', 'Acme', ''],
+    ];
+    const existing = existingLookupOf({
+      emailKeys: ['old@acme.com'],
+      linkedinUrls: [],
+      people: [
+        { domain: 'acme.com', firstName: 'Robert', lastName: 'Stone', fullName: null, email: 'old@acme.com' },
+      ],
+    });
+    const asked = 'Possibly already in your leads as Robert Stone, old@acme.com (similar name, same company)';
+    const r = pipelineOf(rows, { existing });
+    expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      // Rows 2 and 3 are one group of the file, row 3 (which has a website) its survivor: row 2 is asked
+      // about row 3, row 3 about the lead in your leads.
+      [2, 'needs_fix', 'Possibly the same person as row 3 (similar name, same company)'],
+      [3, 'needs_fix', asked],
+      [4, 'ready', 'Ready'],
+      [5, 'ready', 'Ready'],
+      [6, 'ready', 'Ready'],
+      [7, 'duplicate', 'Already in your leads (same email)'],
+    ]);
+    expect(r.leads[1]?.flags).toEqual(expect.arrayContaining(['possible_duplicate', 'similar_in_database']));
+    expect(r.leads[0]?.flags).not.toContain('similar_in_database');
+
+    // Kept by the user: it is a lead of its own.
+    const kept = pipelineOf(rows, { existing, decisions: new Map([[3, 'keep']]) });
+    expect(kept.leads[1]).toMatchObject({ state: 'ready', reason: 'Kept by you' });
   });
 
   it('suppresses every row linked to a row whose address is on the suppression list: the same person, at any address', () => {
@@ -289,7 +327,7 @@ describe('runPipeline', () => {
             headerRow: 0,
             mapping: fieldsMapping('email', 'fullName', 'company'),
             suppression: { emails: new Set(), domains: new Set(['sup.com']) },
-            existing: { hasEmail: (e) => e === 'info@acme.com', hasLinkedIn: () => false },
+            existing: existingLookupOf({ emailKeys: ['info@acme.com'], linkedinUrls: [], people: [] }),
             decisions: new Map(decisions),
           });
           const sum = LEAD_STATES.reduce((a, s) => a + r.counts[s], 0);
@@ -330,10 +368,11 @@ describe('runPipeline', () => {
           rows,
           headerRow: 0,
           mapping: fieldsMapping('email', 'fullName', 'company', 'linkedinUrl'),
-          existing: {
-            hasEmail: (e) => e === 'old@acme.com',
-            hasLinkedIn: (u) => u === 'https://www.linkedin.com/in/old',
-          },
+          existing: existingLookupOf({
+            emailKeys: ['old@acme.com'],
+            linkedinUrls: ['https://www.linkedin.com/in/old'],
+            people: [],
+          }),
           suppression,
         });
         const ready = r.leads.filter((l) => l.state === 'ready');

@@ -48,6 +48,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   phone_as_number: 'Phone mangled',
   possible_duplicate: 'Possible duplicate',
   in_database: 'Already imported',
+  similar_in_database: 'Similar lead imported',
 };
 
 export function FlagList({ flags }: { flags: readonly LeadFlag[] }) {

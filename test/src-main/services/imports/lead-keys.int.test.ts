@@ -21,8 +21,12 @@ async function leadsOf(importId: number): Promise<LeadRow[]> {
   return (await app.call('leads.page', { importId, limit: 1000 })).rows;
 }
 
-const keyCount = (): number =>
-  (app.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM lead_keys').get() as { n: number }).n;
+const keyCount = (kind: 'email' | 'linkedin' | 'domain' | null = null): number =>
+  (
+    app.ctx.database.sqlite
+      .prepare('SELECT count(*) AS n FROM lead_keys WHERE ? IS NULL OR kind = ?')
+      .get(kind, kind) as { n: number }
+  ).n;
 
 describe('dedupe against committed leads (lead_keys)', () => {
   it('committing a draft marks the leads another import committed in the meantime, by email and by LinkedIn', async () => {
@@ -55,8 +59,10 @@ describe('dedupe against committed leads (lead_keys)', () => {
       reason: 'Already in your leads (same LinkedIn profile)',
     });
     expect(cy?.state).toBe('ready');
-    // 2 + 3 emails and 1 + 1 LinkedIn URLs of non-invalid committed leads.
-    expect(keyCount()).toBe(7);
+    // 2 + 3 emails and 1 + 1 LinkedIn URLs of non-invalid committed leads, and the company domain of
+    // each of those 5 named leads (their work addresses').
+    expect(keyCount('email') + keyCount('linkedin')).toBe(7);
+    expect(keyCount('domain')).toBe(5);
     // What the next import's pipeline is checked against: each key once, in key order.
     expect(await app.call('imports.dedupeIndex', {})).toMatchObject({
       emailKeys: ['ann@acme.com', 'bob@beta.io', 'cy@gamma.io', 'robert@beta.io'],
@@ -146,6 +152,136 @@ describe('dedupe against committed leads (lead_keys)', () => {
     const edited = await app.call('leads.edit', { leadId: x!.id, changes: { email: 'eve@fox.io' } });
     expect(edited.lead.state).toBe('ready');
     expect((await app.call('imports.dedupeIndex', {})).emailKeys).toEqual([]);
+  });
+});
+
+describe('possibly already in your leads: a similar name at the same company domain (lead_keys domain keys)', () => {
+  const asked = (name: string, email: string) =>
+    `Possibly already in your leads as ${name}, ${email} (similar name, same company)`;
+
+  it('asks about a person a committed import holds at another address; keep, edit and deleting that import answer it', async () => {
+    const committed = await load(
+      [['robert.stone@acme.com', 'Robert', 'Stone', 'Acme', '']],
+      'march.csv',
+      false,
+    );
+    const draft = await load(
+      [
+        ['bob@acme.com', 'Bob', 'Stone', 'Acme', ''],
+        ['ann@acme.com', 'Ann', 'Stone', 'Acme', ''],
+        ['bob@stone.dev', 'Bob', 'Stone', 'Stone Dev', ''],
+      ],
+      'april.csv',
+      true,
+    );
+    const [bob, ann, other] = await leadsOf(draft.id);
+    expect(bob).toMatchObject({ state: 'needs_fix', reason: asked('Robert Stone', 'robert.stone@acme.com') });
+    expect(bob?.flags).toEqual(expect.arrayContaining(['possible_duplicate', 'similar_in_database']));
+    expect(ann?.state).toBe('ready');
+    expect(other?.state).toBe('ready');
+    expect(await app.call('leads.page', { importId: draft.id, flag: 'similar_in_database' })).toMatchObject({
+      total: 1,
+    });
+
+    // Kept: a lead of its own; undone: asked again.
+    await app.call('leads.bulk', { importId: draft.id, action: 'keep_selected', leadIds: [bob!.id] });
+    expect((await leadsOf(draft.id))[0]).toMatchObject({ state: 'ready', reason: 'Kept by you' });
+    await app.call('leads.undo', { importId: draft.id });
+    expect((await leadsOf(draft.id))[0]?.state).toBe('needs_fix');
+
+    // An edit is checked again: another name is not asked about, a similar one at a new domain neither.
+    const renamed = await app.call('leads.edit', { leadId: bob!.id, changes: { firstName: 'Maria' } });
+    expect(renamed.lead.state).toBe('ready');
+    const back = await app.call('leads.edit', { leadId: bob!.id, changes: { firstName: 'Rob' } });
+    expect(back.lead).toMatchObject({
+      state: 'needs_fix',
+      reason: asked('Robert Stone', 'robert.stone@acme.com'),
+    });
+    const moved = await app.call('leads.edit', {
+      leadId: ann!.id,
+      changes: { firstName: 'Robert', email: 'robert@acme.de' },
+    });
+    expect(moved.lead.state).toBe('ready');
+
+    // The import that held the person is deleted: nobody to ask about.
+    await app.call('imports.delete', { importId: committed.id });
+    expect(keyCount('domain')).toBe(0);
+    expect((await leadsOf(draft.id))[0]).toMatchObject({ state: 'ready', reason: 'Ready' });
+  });
+
+  it('a draft follows an import committed after it was staged', async () => {
+    const draft = await load(
+      [
+        ['bob@acme.com', 'Bob', 'Stone', 'Acme', ''],
+        ['jane@beta.io', 'Jane', 'Doe', 'Beta', ''],
+      ],
+      'april.csv',
+      true,
+    );
+    const other = await load([['j.doe@beta.io', 'Janet', 'Doe', 'Beta', '']], 'may.csv', true);
+    expect((await leadsOf(draft.id)).map((l) => l.state)).toEqual(['ready', 'ready']);
+
+    await load([['robert.stone@acme.com', 'Robert', 'Stone', 'Acme', '']], 'march.csv', false);
+    const [bob, jane] = await leadsOf(draft.id);
+    expect(bob).toMatchObject({ state: 'needs_fix', reason: asked('Robert Stone', 'robert.stone@acme.com') });
+    expect(jane?.state).toBe('ready');
+
+    // Committing the draft: the other draft is asked about its Jane Doe. The index lists people in the
+    // order their leads were created.
+    await app.call('imports.commit', { importId: draft.id });
+    expect((await leadsOf(other.id))[0]).toMatchObject({
+      state: 'needs_fix',
+      reason: asked('Jane Doe', 'jane@beta.io'),
+    });
+    const dedupeIndex = await app.call('imports.dedupeIndex', {});
+    expect(dedupeIndex.people.map((p) => p.email)).toEqual([
+      'bob@acme.com',
+      'jane@beta.io',
+      'robert.stone@acme.com',
+    ]);
+  });
+
+  it('committing an import never adds the question to its own leads, which can no longer be answered', async () => {
+    // Committed by another process (the CLI beside the app) after the draft was staged: not followed yet.
+    const elsewhere = await load(
+      [['robert.stone@acme.com', 'Robert', 'Stone', 'Acme', '']],
+      'march.csv',
+      true,
+    );
+    const draft = await load([['bob@acme.com', 'Bob', 'Stone', 'Acme', '']], 'april.csv', true);
+    const [robert] = await leadsOf(elsewhere.id);
+    const sqlite = app.ctx.database.sqlite;
+    sqlite.prepare("UPDATE imports SET status = 'committed' WHERE id = ?").run(elsewhere.id);
+    sqlite
+      .prepare("INSERT INTO lead_keys (kind, key, lead_id, import_id) VALUES ('domain', 'acme.com', ?, ?)")
+      .run(robert!.id, elsewhere.id);
+
+    const committed = await app.call('imports.commit', { importId: draft.id });
+    expect(committed.counts).toMatchObject({ ready: 1, needs_fix: 0 });
+    expect((await leadsOf(draft.id))[0]).toMatchObject({ state: 'ready', reason: 'Ready' });
+  });
+
+  it('the CLI import asks too, and the dedupe index lists the named leads with a domain', async () => {
+    await load(
+      [
+        ['robert.stone@acme.com', 'Robert', 'Stone', 'Acme', ''],
+        ['team@zeta.io', '', '', 'Zeta', ''],
+        ['x@gmail.com', 'Xu', 'Li', '', ''],
+      ],
+      'march.csv',
+      false,
+    );
+    expect((await app.call('imports.dedupeIndex', {})).people).toEqual([
+      {
+        domain: 'acme.com',
+        firstName: 'Robert',
+        lastName: 'Stone',
+        fullName: 'Robert Stone',
+        email: 'robert.stone@acme.com',
+      },
+    ]);
+    const april = await load([['rob@acme.com', 'Rob', 'Stone', 'Acme', '']], 'april.csv', false);
+    expect(april.counts).toMatchObject({ ready: 0, needs_fix: 1 });
   });
 });
 
