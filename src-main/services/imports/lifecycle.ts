@@ -114,13 +114,13 @@ export function createLifecycle(core: Core) {
          FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND state != 'invalid'`,
     )
     .raw();
-  // Leads that a committed import may now hold a similar person for: re-checked by the fuzzy name rule.
-  const atCommittedDomain = sqlite.prepare<[number, number, number], { id: number }>(
+  // Leads at a company domain where the import just committed has named people: one of them may be
+  // the same person (re-checked by the fuzzy name rule). Imports committed before were checked already.
+  const atCommittedDomain = sqlite.prepare<[number, number, number, number], { id: number }>(
     `SELECT id FROM leads
       WHERE id >= ? AND id < ? AND +import_id = ? AND state IN ('ready', 'needs_fix') AND domain IS NOT NULL
         AND flags_json NOT LIKE '%"similar_in_database"%'
-        AND EXISTS (SELECT 1 FROM lead_keys k JOIN imports i ON i.id = k.import_id
-                     WHERE k.kind = 'domain' AND k.key = lower(leads.domain) AND i.status = 'committed')`,
+        AND EXISTS (SELECT 1 FROM lead_keys k WHERE k.kind = 'domain' AND k.key = lower(leads.domain) AND k.import_id = ?)`,
   );
   const insertKeys = multiRowInsert(
     sqlite,
@@ -187,22 +187,23 @@ export function createLifecycle(core: Core) {
   /**
    * Marks the draft's ready leads whose own address or profile a committed import now holds (it took
    * that person first) as already in your leads, and re-checks the rest of their groups. `eachWindow`
-   * runs on every window of lead ids as it goes (commit collects the keys it adds). With `similar`, the
-   * leads at a company domain where a committed import has named people are re-checked too (possibly
-   * already in your leads): only for a draft that stays one, since a suggestion appearing as the import
-   * is committed could no longer be answered.
+   * runs on every window of lead ids as it goes (commit collects the keys it adds). `similarTo`: an
+   * import just committed whose named people the leads at their company domains are re-checked against
+   * (possibly already in your leads); only for a draft that stays one, since a suggestion appearing as
+   * the import is committed could no longer be answered.
    */
   async function settleAgainstCommitted(
     importId: number,
     eachWindow: (from: number, to: number) => void,
-    similar: boolean,
+    similarTo: number | null,
   ): Promise<void> {
     const found: number[] = [];
     const atDomain: number[] = [];
     for await (const [from, to] of core.idWindows(importId, COMMIT_CHUNK)) {
       for (const { id } of newlyInDatabase.iterate(from, to, importId)) found.push(id);
       bulkWrite(() => markCommittedDuplicates(from, to, importId));
-      if (similar) for (const { id } of atCommittedDomain.iterate(from, to, importId)) atDomain.push(id);
+      if (similarTo !== null)
+        for (const { id } of atCommittedDomain.iterate(from, to, importId, similarTo)) atDomain.push(id);
       eachWindow(from, to);
     }
     // Marked by the statement above, so their groups are re-checked whether or not they change again.
@@ -299,7 +300,7 @@ export function createLifecycle(core: Core) {
                 if (domain !== null) domains.push([domain, id]);
               }
             },
-            false,
+            null,
           );
           await addKeys(importId, 'email', emails);
           await addKeys(importId, 'linkedin', linkedins);
@@ -313,7 +314,7 @@ export function createLifecycle(core: Core) {
         });
         core.announce(importId);
         await followInOtherDrafts(importId, 'Checking against the committed import', (draftId) =>
-          settleAgainstCommitted(draftId, () => undefined, true),
+          settleAgainstCommitted(draftId, () => undefined, importId),
         );
         return core.summary(core.requireImport(importId));
       },
