@@ -283,11 +283,9 @@ function classifyRows(
       const survivorId = (groups[fuzzy] as PipelineGroup).survivorId;
       if (survivorId !== rowNumber) verdict.possibleDuplicate = possiblySameRowReason(survivorId);
     }
-    const known =
-      verdict.duplicate === null && verdict.possibleDuplicate === null
-        ? (input.existing?.similarPerson(lead) ?? null)
-        : null;
-    if (known !== null) verdict.possibleDuplicate = possiblyInLeadsReason(known);
+    // A fact about the lead alone, whatever other rows say: the same on every re-check of it.
+    const known = input.existing?.similarPerson(lead) ?? null;
+    if (known !== null) verdict.possibleDuplicate ??= possiblyInLeadsReason(known);
     const c = classify(cleaned, verdict, input.decisions?.get(rowNumber) ?? null);
     if (inDb || anchor > 0) c.flags.push('in_database');
     if (known !== null) c.flags.push('similar_in_database');

@@ -19,9 +19,9 @@
  *   address from being sent through another row (the same inbox), not the
  *   person's other addresses ("exclude free-mail addresses" leaves the work
  *   address of someone whose gmail row was the survivor);
- * - possible duplicate: the lead is a non-survivor of an open fuzzy group; failing that (and when it is no
- *   duplicate), a named lead of a COMMITTED import at the same company domain has a name the fuzzy rule
- *   takes for the same (`knownPeople`, over lead_keys' domain keys): "possibly already in your leads".
+ * - possible duplicate: the lead is a non-survivor of an open fuzzy group; failing that, a named lead of
+ *   a COMMITTED import at the same company domain has a name the fuzzy rule takes for the same
+ *   (`knownPeople`, over lead_keys' domain keys): "possibly already in your leads".
  */
 import type Database from 'better-sqlite3';
 import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
@@ -651,7 +651,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
       else if (group.lead !== null) duplicate = sameFileReason('group', group.lead);
     }
     const fuzzy = openFuzzySurvivor.get(row.id, row.id);
-    const known = duplicate === null && !fuzzy ? similarInDatabase(clean) : null;
+    // A fact about the lead alone, whatever other rows say: the same whichever order a pass re-checks in.
+    const known = similarInDatabase(clean);
     const classification = classify(
       cleaned,
       {

@@ -167,6 +167,8 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
         HEADER,
         ['old@acme.com', 'Old Lead', ''],
         ['someone@acme.com', 'Some One', 'linkedin.com/in/old'],
+        // A draft's row 3 ("Lead 1") at acme.com is possibly this person: asked about, never a duplicate.
+        ['lead1@acme.com', 'Lead 1', ''],
       ]),
       'committed.csv',
     );
