@@ -675,9 +675,9 @@ export interface KnownPerson {
 }
 
 /**
- * A domain's people with a last name of one initial (or one one-word name) are compared in full up to
- * this many; beyond it only those with the same folded last name are, so a row costs the same however
- * many people of one company the database holds.
+ * The people of one domain whose last names share an initial (or who share a one-word name) are all
+ * compared up to this many; beyond it only those with the same folded last name are, so a row costs the
+ * same however many people of one company the database holds.
  */
 const KNOWN_SCAN_MAX = 200;
 
@@ -688,9 +688,10 @@ interface KnownEntry {
 
 /**
  * Finds, for a lead, a lead already in the database that is possibly the same person: at the same
- * company domain, with a name the fuzzy rule of the file's own groups takes for the same (`samePerson`).
- * Only a domain settles the company here: a company name alone is shared by too many firms across
- * files. Of several, the first in `known`'s order is named. Used by the pipeline (the whole database,
+ * company domain, with a name the fuzzy rule of the file's own groups takes for the same (`samePerson`),
+ * among the people whose last names share its initial. Only a domain settles the company here: a
+ * company name alone is shared by too many firms across files. Of several, the first in `known`'s
+ * order is named. Used by the pipeline (the whole database,
  * once per import) and by the re-check after an edit (one domain's people), so both say the same.
  */
 export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields) => KnownPerson | null {

@@ -64,6 +64,22 @@ async function addSuppressions(rt: CliRuntime, entries: string[], source: string
   return `Suppression list: ${said.text}`;
 }
 
+/**
+ * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
+ * already in your leads): a committed import never uses them, and its decisions are final.
+ */
+function needsFixHint(s: ImportSummary): string[] {
+  const k = s.counts.needs_fix;
+  if (k === 0) return [];
+  const them = `${n(k)} ${k === 1 ? 'lead needs a fix' : 'leads need a fix'}`;
+  const list = `leadprep leads --import ${s.id} --state needs_fix`;
+  return s.status === 'committed'
+    ? [
+        `${them} and ${k === 1 ? 'is' : 'are'} not used for generation (see why: ${list}). Import with --draft to review such rows in the app before committing.`,
+      ]
+    : [`${them} (see why: ${list}). Review them in the app (Clean & dedupe), then commit the import there.`];
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -131,6 +147,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
               `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
               `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${s.blankRows ? ` (${n(s.blankRows)} blank rows skipped)` : ''}`,
+              ...needsFixHint(s),
             ].join('\n'),
         );
       },

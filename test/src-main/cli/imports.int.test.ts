@@ -87,6 +87,34 @@ describe('leadprep import', () => {
     expect((await importsListed()).length).toBe(2);
   });
 
+  it('says how many leads need a fix and where to see why: a person possibly already in your leads among them', async () => {
+    const header = ['Email', 'First Name', 'Last Name', 'Company'];
+    const march = await cli(
+      'import',
+      file('march.csv', csvBytes([header, ['robert.stone@acme.com', 'Robert', 'Stone', 'Acme']])),
+    );
+    expect(march.code, march.stderr).toBe(0);
+    expect(march.stdout).not.toMatch(/need.? a fix/);
+
+    const april = file(
+      'april.csv',
+      csvBytes([header, ['bob@acme.com', 'Bob', 'Stone', 'Acme'], ['ann@beta.io', 'Ann', 'Lee', 'Beta']]),
+    );
+    const staged = await cli('import', april, '--draft');
+    expect(staged.stdout).toMatch(
+      /1 lead needs a fix \(see why: leadprep leads --import \d+ --state needs_fix\)\. Review them in the app/,
+    );
+    const committed = await cli('import', april, '--force');
+    expect(committed.stdout).toMatch(
+      /1 lead needs a fix and is not used for generation \(see why: leadprep leads --import \d+ --state needs_fix\)\. Import with --draft/,
+    );
+    const id = /Imported: .* as import (\d+)/.exec(committed.stdout)?.[1] ?? '';
+    const listed = await cli('leads', '--import', id, '--state', 'needs_fix');
+    expect(listed.stdout).toContain(
+      'Possibly already in your leads as Robert Stone, robert.stone@acme.com (similar name, same company)',
+    );
+  });
+
   it('honours --sheet, --header-row and --map', async () => {
     const wb = workbookFromRows({
       Notes: [['nothing here']],
