@@ -90,6 +90,8 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   const bulkFix = page.getByRole('button', { name: /^Apply all suggested typo fixes/ });
   await expect(bulkFix).toHaveText('Apply all suggested typo fixes (2)');
   await expect(page.getByRole('option', { name: 'Typo? (2)' })).toBeAttached();
+  // Nobody is in your leads yet: no button to exclude people similar to them.
+  await expect(page.getByRole('button', { name: /^Exclude similar to imported/ })).toHaveCount(0);
 
   // One typo fixed with the one-click suggestion, the other inline. The button shows the corrected
   // domain only, so the address being fixed stays readable beside it.
@@ -801,6 +803,9 @@ test('a person already in your leads at a new address is asked about, found by t
     'Possibly already in your leads as Robert Stone, robert.stone@acme.com (similar name, same company)',
   );
 
+  await expect(page.getByRole('button', { name: /^Exclude similar to imported/ })).toHaveText(
+    'Exclude similar to imported (1)',
+  );
   await page.getByLabel('Flag:').selectOption({ label: 'Similar lead imported (1)' });
   await expect(page.getByText('1 shown')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Select row 3' }).check();

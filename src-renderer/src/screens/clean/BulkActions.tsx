@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { BulkAction, WholeImportAction } from '../../../../src-shared/contract/imports';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
 
-const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: string }[] = [
+/** `whenAny`: offered only once the import has leads to act on (most imports never have), then kept. */
+const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: string; whenAny?: true }[] = [
   {
     action: 'apply_all_typo_fixes',
     label: 'Apply all suggested typo fixes',
@@ -17,6 +18,12 @@ const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: s
     action: 'exclude_disposable',
     label: 'Exclude disposable',
     none: 'No disposable address left to exclude.',
+  },
+  {
+    action: 'exclude_similar_in_database',
+    label: 'Exclude similar to imported',
+    none: 'No lead similar to an imported one left to exclude.',
+    whenAny: true,
   },
 ];
 
@@ -31,6 +38,10 @@ interface Props {
 /** Actions over the whole import (with how many leads each would touch), and exclude/keep for the selected rows. */
 export function BulkActions({ importId, selected, actionable, onDone }: Props) {
   const [running, setRunning] = useState<BulkAction | null>(null);
+  // A button offered stays, so it does not vanish (and take the focus) once its leads are excluded.
+  const offered = useRef({ importId, actions: new Set<WholeImportAction>() });
+  if (offered.current.importId !== importId) offered.current = { importId, actions: new Set() };
+  for (const b of WHOLE_IMPORT) if ((actionable?.[b.action] ?? 0) > 0) offered.current.actions.add(b.action);
   const run = async (action: BulkAction) => {
     setRunning(action);
     try {
@@ -52,6 +63,7 @@ export function BulkActions({ importId, selected, actionable, onDone }: Props) {
     <div className="row bulk-actions" role="toolbar" aria-label="Bulk actions">
       {WHOLE_IMPORT.map((b) => {
         const n = actionable?.[b.action];
+        if (b.whenAny && !offered.current.actions.has(b.action)) return null;
         return (
           <Button
             key={b.action}

@@ -731,6 +731,7 @@ describe('Clean & dedupe over the database', () => {
       exclude_role: 2,
       exclude_free_mail: 1,
       exclude_disposable: 0,
+      exclude_similar_in_database: 0,
     });
     const excluded = await app.call('leads.bulk', { importId: s.id, action: 'exclude_role' });
     expect(excluded.changed).toBe(2);

@@ -183,6 +183,25 @@ describe('possibly already in your leads: a similar name at the same company dom
       total: 1,
     });
 
+    // Excluded in one step with every lead similar to an imported one; undone.
+    expect((await app.call('leads.flagCounts', { importId: draft.id })).actionable).toMatchObject({
+      exclude_similar_in_database: 1,
+    });
+    const excluded = await app.call('leads.bulk', {
+      importId: draft.id,
+      action: 'exclude_similar_in_database',
+    });
+    expect(excluded.changed).toBe(1);
+    expect((await leadsOf(draft.id)).map((l) => [l.state, l.reason])).toEqual([
+      ['suppressed', 'Excluded by you'],
+      ['ready', 'Ready'],
+      ['ready', 'Ready'],
+    ]);
+    expect((await app.call('leads.flagCounts', { importId: draft.id })).actionable).toMatchObject({
+      exclude_similar_in_database: 0,
+    });
+    await app.call('leads.undo', { importId: draft.id });
+
     // Kept: a lead of its own; undone: asked again.
     await app.call('leads.bulk', { importId: draft.id, action: 'keep_selected', leadIds: [bob!.id] });
     expect((await leadsOf(draft.id))[0]).toMatchObject({ state: 'ready', reason: 'Kept by you' });
