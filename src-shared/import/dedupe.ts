@@ -686,17 +686,33 @@ interface KnownEntry {
   known: KnownPerson;
 }
 
+/** People of one domain and name block; a wide block is indexed by folded last name when first asked. */
+interface KnownBlock {
+  entries: KnownEntry[];
+  byLast: Map<string, KnownEntry[]> | null;
+}
+
+function byLastName(entries: readonly KnownEntry[]): Map<string, KnownEntry[]> {
+  const m = new Map<string, KnownEntry[]>();
+  for (const e of entries) {
+    const list = m.get(e.person.last);
+    if (list === undefined) m.set(e.person.last, [e]);
+    else list.push(e);
+  }
+  return m;
+}
+
 /**
  * Finds, for a lead, a lead already in the database that is possibly the same person: at the same
  * company domain, with a name the fuzzy rule of the file's own groups takes for the same (`samePerson`),
  * among the people whose last names share its initial. Only a domain settles the company here: a
  * company name alone is shared by too many firms across files. Of several, the first in `known`'s
- * order is named. Used by the pipeline (the whole database,
- * once per import) and by the re-check after an edit (one domain's people), so both say the same.
+ * order is named. Used by the pipeline (the whole database, once per import) and by the re-check after
+ * an edit (one domain's people), so both say the same.
  */
 export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields) => KnownPerson | null {
   const keys = new PersonKeys();
-  const byDomain = new Map<string, Map<string, KnownEntry[]>>();
+  const byDomain = new Map<string, Map<string, KnownBlock>>();
   for (const k of known) {
     const person = keys.of(k);
     if (person === null || k.domain === '') continue;
@@ -706,10 +722,10 @@ export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields
       blocks = new Map();
       byDomain.set(domain, blocks);
     }
-    const block = nameBlockOf(person);
-    const entries = blocks.get(block);
-    if (entries === undefined) blocks.set(block, [{ person, known: k }]);
-    else entries.push({ person, known: k });
+    const name = nameBlockOf(person);
+    const block = blocks.get(name);
+    if (block === undefined) blocks.set(name, { entries: [{ person, known: k }], byLast: null });
+    else block.entries.push({ person, known: k });
   }
   return (fields) => {
     if (!fields.domain || byDomain.size === 0) return null;
@@ -717,13 +733,15 @@ export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields
     if (blocks === undefined) return null;
     const person = keys.of(fields);
     if (person === null) return null;
-    const entries = blocks.get(nameBlockOf(person));
-    if (entries === undefined) return null;
-    const wide = entries.length > KNOWN_SCAN_MAX;
-    for (const e of entries) {
-      if (wide && e.person.last !== person.last) continue;
-      if (samePerson(person, e.person)) return e.known;
+    const block = blocks.get(nameBlockOf(person));
+    if (block === undefined) return null;
+    let entries: readonly KnownEntry[] | undefined = block.entries;
+    // A one-word name's block holds that word alone: its first entry matches, however wide it is.
+    if (entries.length > KNOWN_SCAN_MAX && person.last !== '') {
+      block.byLast ??= byLastName(entries);
+      entries = block.byLast.get(person.last);
     }
+    for (const e of entries ?? []) if (samePerson(person, e.person)) return e.known;
     return null;
   };
 }

@@ -330,8 +330,9 @@ function withoutObfuscation(text: string): string | null {
   const revealed = cleanEmail(text.replace(WRITTEN_AT, '@').replace(WRITTEN_DOT, '.'));
   if (revealed === null || !revealed.includes('@')) return null;
   // With its own typo fixed too ("jane [at] gmial [dot] com"), as long as the fix can be sent to.
-  const fixed = checkEmail(revealed).suggestion ?? revealed;
-  return checkEmail(fixed).syntaxValid ? fixed : null;
+  const check = checkEmail(revealed);
+  if (check.suggestion === null) return check.syntaxValid ? revealed : null;
+  return checkEmail(check.suggestion).syntaxValid ? check.suggestion : null;
 }
 
 /**
