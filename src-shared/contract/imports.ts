@@ -223,6 +223,19 @@ export type WholeImportAction = z.infer<typeof WholeImportAction>;
 export const BulkAction = z.enum([...WHOLE_IMPORT_ACTIONS, 'exclude_selected', 'keep_selected']);
 export type BulkAction = z.infer<typeof BulkAction>;
 
+/** What the lead table shows: the filters of `leads.page`. */
+const LeadFilterFields = {
+  state: LeadStateSchema.optional(),
+  flag: LeadFlagSchema.optional(),
+  search: z.string().max(200).optional(),
+};
+
+/** The leads a filter shows, less those unticked after selecting them all. */
+export const LeadMatch = z
+  .object({ ...LeadFilterFields, exceptIds: z.array(Id).max(100_000).optional() })
+  .strict();
+export type LeadMatch = z.infer<typeof LeadMatch>;
+
 export const GroupStatus = z.enum(['open', 'resolved', 'kept_both']);
 
 export const GroupView = z.object({
@@ -363,9 +376,7 @@ export const importsCalls = {
     z
       .object({
         importId: Id,
-        state: LeadStateSchema.optional(),
-        flag: LeadFlagSchema.optional(),
-        search: z.string().max(200).optional(),
+        ...LeadFilterFields,
         ...Page,
       })
       .strict(),
@@ -375,9 +386,19 @@ export const importsCalls = {
   'leads.edit': call(z.object({ leadId: Id, changes: LeadEditChanges }).strict(), LeadChange),
   /** Replaces the email with the suggested fix. */
   'leads.applySuggestion': call(z.object({ leadId: Id }).strict(), LeadChange),
-  /** `leadIds` is required by the *_selected actions and ignored by the others. */
+  /**
+   * The *_selected actions act on `leadIds`, or on every lead `matching` shows (all of them when the
+   * user ticked "select all", but for those unticked since); the other actions ignore both.
+   */
   'leads.bulk': call(
-    z.object({ importId: Id, action: BulkAction, leadIds: z.array(Id).max(100_000).optional() }).strict(),
+    z
+      .object({
+        importId: Id,
+        action: BulkAction,
+        leadIds: z.array(Id).max(100_000).optional(),
+        matching: LeadMatch.optional(),
+      })
+      .strict(),
     z.object({ changed: Count }),
   ),
   /**

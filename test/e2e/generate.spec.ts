@@ -230,6 +230,14 @@ test('rows ticked in Clean & dedupe of a committed import are generated on their
   await expect(page.getByRole('button', { name: /^Generate for/ })).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Select row 2' }).check();
   await page.getByRole('checkbox', { name: 'Select row 3' }).check();
+  await expect(page.getByRole('button', { name: 'Generate for 2 selected' })).toBeVisible();
+  // The header box, mixed, clears; ticked again it selects all, and rows unticked then stay out.
+  const all = page.getByRole('checkbox', { name: `Select all ${LEADS} shown` });
+  await all.click();
+  await expect(page.getByRole('button', { name: /^Generate for \d+ selected/ })).toHaveCount(0);
+  await all.check();
+  for (let row = 2; row <= LEADS - 1; row++)
+    await page.getByRole('checkbox', { name: `Select row ${row}` }).uncheck();
   await page.getByRole('button', { name: 'Generate for 2 selected' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Generate' })).toBeVisible();

@@ -412,9 +412,12 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   const grid = page.getByRole('grid', { name: 'Leads' });
   await expect(grid.getByRole('gridcell', { name: 'Email of row 2: p0@beta0.com' })).toBeVisible();
 
-  // Tab from the last bulk action (the ones after it are disabled) lands on the grid's one Tab stop.
+  // Tab from the last bulk action (the ones after it are disabled) lands on the header's "select all",
+  // then on the grid's one Tab stop.
   const focused = () => focusedName(page);
   await page.getByRole('button', { name: /^Exclude free-mail/ }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Select all 60 shown');
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('Email of row 2: p0@beta0.com');
   expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
@@ -814,4 +817,57 @@ test('a person already in your leads at a new address is asked about, found by t
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
   await page.getByLabel('Flag:').selectOption({ label: 'Any' });
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+});
+
+test('select all ticks every row the filter shows; rows unticked stay out, Exclude acts on the rest, a new filter starts afresh', async ({
+  app: page,
+}) => {
+  await continueWithCsv(
+    page,
+    'select-all.csv',
+    csvBytes([
+      ['Email', 'First Name', 'Last Name', 'Company'],
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme'],
+      ['info@acme.com', 'Ina', 'Fox', 'Acme'],
+      ['cat@acme.com', 'Cat', 'Ode', 'Acme'],
+      ['bob@beta.io', 'Bob', 'Ray', 'Beta'],
+      ['dan@delta.org', 'Dan', 'Hu', 'Delta'],
+    ]),
+  );
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*5/);
+  const bulk = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await page.getByLabel('Search leads').fill('acme');
+  await expect(page.getByText('3 shown')).toBeVisible();
+
+  const all = page.getByRole('checkbox', { name: 'Select all 3 shown' });
+  await all.check();
+  await expect(bulk).toContainText('3 selected:');
+  await expect(page.getByRole('checkbox', { name: 'Select row 3' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Select row 4' }).uncheck();
+  await expect(bulk).toContainText('2 selected:');
+  await expect(all).toHaveJSProperty('indeterminate', true);
+
+  await bulk.getByRole('button', { name: 'Exclude selected' }).click();
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*2/);
+  await expect(bulk).toContainText('Select rows to');
+  const row = (n: number) =>
+    page.getByRole('gridcell', { name: new RegExp(`^Email of row ${n}`) }).locator('..');
+  await expect(row(2)).toContainText('Excluded by you');
+  await expect(row(4)).toContainText('Ready');
+  // The state counts are those of the rows the search shows.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*0/);
+
+  // Ctrl+A in the table ticks every row shown; another filter shows other rows, so nothing stays ticked.
+  await page.getByLabel('Search leads').fill('');
+  await expect(page.getByText('5 shown')).toBeVisible();
+  await page.getByRole('gridcell', { name: /^Email of row 2/ }).click();
+  await page.keyboard.press('Control+A');
+  await expect(bulk).toContainText('5 selected:');
+  await expect(page.getByRole('checkbox', { name: 'Select all 5 shown' })).toBeChecked();
+  await page.getByLabel('Search leads').fill('beta');
+  await expect(page.getByText('1 shown')).toBeVisible();
+  await expect(bulk).toContainText('Select rows to');
+  await expect(page.getByRole('checkbox', { name: 'Select all 1 shown' })).not.toBeChecked();
 });

@@ -12,6 +12,7 @@ import {
   type BulkAction,
   type GroupView,
   type LeadEditChanges,
+  type LeadMatch,
   type WholeImportAction,
 } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
@@ -25,7 +26,7 @@ import {
 import { yieldToEventLoop } from '../../app/event-loop';
 import { CHUNK, type Core } from './core';
 import type { KeyedLead } from './reclassify';
-import { LEAD_COLUMNS, MUTABLE_COLUMNS, likePattern, toLeadRow, toNormalised, type DbLead } from './rows';
+import { LEAD_COLUMNS, MUTABLE_COLUMNS, leadFilterSql, toLeadRow, toNormalised, type DbLead } from './rows';
 
 const EXCLUDE_BY_FLAG = {
   exclude_role: 'role',
@@ -320,27 +321,17 @@ export function createReview(core: Core) {
   return {
     'leads.page': async (input: HandlerInput<'leads.page'>): Promise<CallOutput<'leads.page'>> => {
       core.requireImport(input.importId);
-      const where = ['import_id = @importId'];
+      const filter = leadFilterSql(input);
       const params: Record<string, string | number> = {
+        ...filter.params,
         importId: input.importId,
         limit: input.limit,
         offset: input.offset,
       };
-      if (input.flag) {
-        where.push('flags_json LIKE @flag');
-        params.flag = `%"${input.flag}"%`;
-      }
-      const search = input.search?.trim();
-      if (search) {
-        where.push(
-          "(email LIKE @search ESCAPE '\\' OR full_name LIKE @search ESCAPE '\\' OR company LIKE @search ESCAPE '\\')",
-        );
-        params.search = likePattern(search);
-      }
       // A search without a flag filter reads only the covering search index (not 100k wide rows);
       // without statistics the planner would not pick it.
-      const from = search && !input.flag ? 'leads INDEXED BY leads_search_idx' : 'leads';
-      const base = where.join(' AND ');
+      const from = filter.searched && !input.flag ? 'leads INDEXED BY leads_search_idx' : 'leads';
+      const base = ['import_id = @importId', ...filter.conditions].join(' AND ');
       const counts = { ready: 0, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 };
       for (const r of sqlite
         .prepare<Record<string, string | number>, { state: keyof typeof counts; n: number }>(
@@ -389,10 +380,13 @@ export function createReview(core: Core) {
       importId,
       action,
       leadIds,
+      matching,
     }: HandlerInput<'leads.bulk'>): Promise<CallOutput<'leads.bulk'>> => {
       core.requireDraft(importId);
       const label = BULK_LABELS[action];
-      const changed = await core.exclusive(importId, label, () => bulk(importId, action, label, leadIds));
+      const changed = await core.exclusive(importId, label, () =>
+        bulk(importId, action, label, leadIds, matching),
+      );
       core.announce(importId);
       return { changed };
     },
@@ -553,11 +547,47 @@ export function createReview(core: Core) {
     return out;
   }
 
+  /**
+   * The leads a *_selected action acts on, in id order: the ticked ones, or every lead the table's filter
+   * shows now but those unticked since "select all" (read in id windows, like the other bulk actions).
+   */
+  async function selectedIds(
+    importId: number,
+    leadIds: readonly number[] | undefined,
+    matching: LeadMatch | undefined,
+  ): Promise<number[]> {
+    if (leadIds && matching)
+      throw new AppError('invalid_input', 'Name the selected leads or a filter, not both.');
+    if (!matching) return leadIds ? idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id) : [];
+    const filter = leadFilterSql(matching);
+    const conditions = [...filter.conditions, ...(matching.state ? ['state = @state'] : [])];
+    const page = sqlite
+      .prepare<Record<string, string | number>, number>(
+        `SELECT id FROM leads WHERE id > @after AND id <= @last AND +import_id = @importId
+           ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY id LIMIT ${CHUNK}`,
+      )
+      .pluck();
+    const except = new Set(matching.exceptIds);
+    const ids = await collect(
+      keyset(importId, (after, last) =>
+        page.all({
+          ...filter.params,
+          ...(matching.state ? { state: matching.state } : {}),
+          after,
+          last,
+          importId,
+        }),
+      ),
+    );
+    return except.size === 0 ? ids : ids.filter((id) => !except.has(id));
+  }
+
   async function bulk(
     importId: number,
     action: BulkAction,
     label: string,
     leadIds: readonly number[] | undefined,
+    matching: LeadMatch | undefined,
   ): Promise<number> {
     if (action === 'apply_all_typo_fixes') {
       const ids = await collect(
@@ -569,9 +599,12 @@ export function createReview(core: Core) {
       }));
     }
     if (action === 'keep_selected' || action === 'exclude_selected') {
-      if (!leadIds || leadIds.length === 0)
-        throw new AppError('invalid_input', 'Select at least one lead first.');
-      const ids = idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id);
+      const ids = await selectedIds(importId, leadIds, matching);
+      if (ids.length === 0)
+        throw new AppError(
+          'invalid_input',
+          matching ? 'No selected lead matches the filter any more.' : 'Select at least one lead first.',
+        );
       if (action === 'keep_selected') return refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
       return excludeMany(importId, ids, label);
     }

@@ -153,3 +153,29 @@ export function toLeadRow(row: DbLead): LeadRow {
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * The lead table's flag and search filters as SQL conditions over `leads` with their named parameters:
+ * the one reading of "what the table shows" for `leads.page` and for a bulk action over every lead
+ * shown. The state filter is the caller's: a page counts every state under these filters first.
+ */
+export function leadFilterSql(filter: { flag?: LeadFlag | undefined; search?: string | undefined }): {
+  conditions: string[];
+  params: Record<string, string>;
+  searched: boolean;
+} {
+  const conditions: string[] = [];
+  const params: Record<string, string> = {};
+  if (filter.flag) {
+    conditions.push('flags_json LIKE @flag');
+    params.flag = `%"${filter.flag}"%`;
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    conditions.push(
+      "(email LIKE @search ESCAPE '\\' OR full_name LIKE @search ESCAPE '\\' OR company LIKE @search ESCAPE '\\')",
+    );
+    params.search = likePattern(search);
+  }
+  return { conditions, params, searched: Boolean(search) };
+}

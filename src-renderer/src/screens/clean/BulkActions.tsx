@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
+import { bulkTarget, type RowSelection } from './row-selection';
 
 /** `whenAny`: offered only once the import has leads to act on (most imports never have), then kept. */
 const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: string; whenAny?: true }[] = [
@@ -29,14 +30,16 @@ const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: s
 
 interface Props {
   importId: number;
-  selected: ReadonlySet<number>;
+  selection: RowSelection;
+  /** Rows ticked (see `selectedCount`). */
+  selected: number;
   /** Leads each whole-import action would act on; null while not counted (the buttons stay usable). */
   actionable: Readonly<Record<WholeImportAction, number>> | null;
   onDone(clearSelection: boolean): void;
 }
 
 /** Actions over the whole import (with how many leads each would touch), and exclude/keep for the selected rows. */
-export function BulkActions({ importId, selected, actionable, onDone }: Props) {
+export function BulkActions({ importId, selection, selected, actionable, onDone }: Props) {
   const [running, setRunning] = useState<BulkAction | null>(null);
   // A button offered stays, so it does not vanish (and take the focus) once its leads are excluded.
   const offered = useRef({ importId, actions: new Set<WholeImportAction>() });
@@ -45,14 +48,14 @@ export function BulkActions({ importId, selected, actionable, onDone }: Props) {
   const run = async (action: BulkAction) => {
     setRunning(action);
     try {
-      const selection = action === 'exclude_selected' || action === 'keep_selected';
+      const ofSelection = action === 'exclude_selected' || action === 'keep_selected';
       const { changed } = await api.call('leads.bulk', {
         importId,
         action,
-        ...(selection ? { leadIds: [...selected] } : {}),
+        ...(ofSelection ? bulkTarget(selection) : {}),
       });
       toast.success(changed === 0 ? 'Nothing to change.' : `${plural(changed, 'lead')} changed.`);
-      onDone(selection);
+      onDone(ofSelection);
     } catch (e) {
       toast.error(e);
     } finally {
@@ -80,11 +83,11 @@ export function BulkActions({ importId, selected, actionable, onDone }: Props) {
       {/* Kept together, so a narrow window wraps the whole "selected" group, not one of its buttons. */}
       <span className="row">
         <span className="muted">
-          {selected.size > 0 ? `${selected.size.toLocaleString()} selected:` : 'Select rows to'}
+          {selected > 0 ? `${selected.toLocaleString()} selected:` : 'Select rows to'}
         </span>
         <Button
           size="sm"
-          disabled={selected.size === 0 || running !== null}
+          disabled={selected === 0 || running !== null}
           busy={running === 'exclude_selected'}
           onClick={() => void run('exclude_selected')}
         >
@@ -92,7 +95,7 @@ export function BulkActions({ importId, selected, actionable, onDone }: Props) {
         </Button>
         <Button
           size="sm"
-          disabled={selected.size === 0 || running !== null}
+          disabled={selected === 0 || running !== null}
           busy={running === 'keep_selected'}
           onClick={() => void run('keep_selected')}
         >

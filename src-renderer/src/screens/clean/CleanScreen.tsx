@@ -1,4 +1,4 @@
-import { useDeferredValue, useReducer, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useReducer, useState, type ReactNode } from 'react';
 import type { LeadFlag, LeadState } from '../../../../src-shared/import/types';
 import { useEvent } from '../../api/client';
 import { useNav } from '../../store/nav';
@@ -9,7 +9,6 @@ import { ChoicePending } from '../../ui/ChoicePending';
 import { EmptyState } from '../../ui/EmptyState';
 import { plural } from '../../ui/format';
 import { Screen } from '../../ui/Screen';
-import { useToggleSet } from '../../ui/useToggleSet';
 import { DeleteImportDialog } from '../import/RecentImports';
 import { BulkActions } from './BulkActions';
 import { CommitDialog } from './CommitDialog';
@@ -19,6 +18,15 @@ import { useFlagCounts } from './useFlagCounts';
 import { GenerateHandOff } from './GenerateHandOff';
 import { ImportPicker, useImportChoices } from './ImportPicker';
 import { LeadTable } from './LeadTable';
+import {
+  NO_ROWS,
+  allShown,
+  filterFields,
+  selectedCount,
+  toggled,
+  type LeadFilter,
+  type RowSelection,
+} from './row-selection';
 import { useCleanTarget } from './selection';
 import { StateFilters } from './StateFilters';
 import { useImportSummary } from './useImportSummary';
@@ -65,7 +73,16 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const [flag, setFlag] = useState<LeadFlag | null>(null);
   const [searchText, setSearchText] = useState('');
   const search = useDeferredValue(searchText);
-  const [selected, toggle, setSelected] = useToggleSet();
+  const filter: LeadFilter = { state, flag, search };
+  const [selection, setSelection] = useState<RowSelection>(NO_ROWS);
+  const toggle = useCallback((id: number) => setSelection((prev) => toggled(prev, id)), []);
+  // "Select all" ticked the rows of one filter: once the filter changes, they are not the rows shown.
+  const filterKey = JSON.stringify(filterFields(filter));
+  const [selectionFilterKey, setSelectionFilterKey] = useState(filterKey);
+  if (selectionFilterKey !== filterKey) {
+    setSelectionFilterKey(filterKey);
+    if (selection.kind === 'all') setSelection(NO_ROWS);
+  }
   const [dialog, setDialog] = useState<'commit' | 'delete' | null>(null);
   const choose = useCleanTarget((s) => s.set);
   const go = useNav((s) => s.go);
@@ -76,6 +93,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const { summary, error } = useImportSummary(importId, version);
   const flagCounts = useFlagCounts(importId, version);
   const data = useLeadWindow({ importId, state, flag, search, version });
+  const selected = selectedCount(selection, data.matching);
   const readOnly = summary?.status !== 'draft';
   const committed = summary?.status === 'committed';
   const undo = useUndo(importId, !readOnly, bump);
@@ -173,10 +191,11 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         {!readOnly && (
           <BulkActions
             importId={importId}
+            selection={selection}
             selected={selected}
             actionable={flagCounts?.actionable ?? null}
             onDone={(clear) => {
-              if (clear) setSelected(new Set());
+              if (clear) setSelection(NO_ROWS);
               bump();
             }}
           />
@@ -186,8 +205,9 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         <GenerateHandOff
           importId={importId}
           fileName={summary.fileName}
+          selection={selection}
           selected={selected}
-          filter={{ state, flag, search }}
+          filter={filter}
         />
       )}
       {data.matching === 0 ? (
@@ -211,8 +231,17 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           data={data}
           readOnly={readOnly}
           selectable={!readOnly || committed}
-          selected={selected}
+          selection={selection}
           onToggle={toggle}
+          selectAll={{
+            ticked:
+              selected === 0
+                ? 'none'
+                : selection.kind === 'all' && selection.except.size === 0
+                  ? 'all'
+                  : 'some',
+            onChange: () => setSelection(selected === 0 ? allShown(filter) : NO_ROWS),
+          }}
           onChanged={bump}
         />
       )}

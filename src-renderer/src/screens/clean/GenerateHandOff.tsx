@@ -1,40 +1,35 @@
 import { useState } from 'react';
 import { MAX_PAGE } from '../../../../src-shared/contract/imports';
-import { LEAD_STATE_LABELS, type LeadFlag, type LeadState } from '../../../../src-shared/import/types';
+import { LEAD_STATE_LABELS } from '../../../../src-shared/import/types';
 import { api } from '../../api/client';
 import { useLeadSelection } from '../../store/leadSelection';
 import { useNav } from '../../store/nav';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
+import { filterFields, type LeadFilter, type RowSelection } from './row-selection';
 import { FLAG_LABELS } from './StateBadge';
 
 /** The most ids a `leads` selection may carry (LeadSelection in the generation contract). */
 const MAX_SELECTION = 500_000;
 
-export interface LeadFilter {
-  state: LeadState | null;
-  flag: LeadFlag | null;
-  search: string;
-}
-
 interface Props {
   importId: number;
   fileName: string;
-  selected: ReadonlySet<number>;
+  selection: RowSelection;
+  /** Rows ticked (see `selectedCount`). */
+  selected: number;
   filter: LeadFilter;
 }
 
 /** Ids of the ready leads the filter leaves; only ready leads can be generated, so the rest are not fetched. */
 export async function readyLeadIds(importId: number, filter: LeadFilter): Promise<number[]> {
   const ids: number[] = [];
-  const search = filter.search.trim();
   for (let offset = 0; ids.length < MAX_SELECTION; offset += MAX_PAGE) {
     const page = await api.call('leads.page', {
       importId,
+      ...filterFields(filter),
       state: 'ready',
-      ...(filter.flag ? { flag: filter.flag } : {}),
-      ...(search ? { search } : {}),
       offset,
       limit: MAX_PAGE,
     });
@@ -56,49 +51,78 @@ function describe(filter: LeadFilter): string {
 }
 
 /** Hands the ticked rows, or the ready leads of the current filter, of a committed import to Generate. */
-export function GenerateHandOff({ importId, fileName, selected, filter }: Props) {
-  const [collecting, setCollecting] = useState(false);
+export function GenerateHandOff({ importId, fileName, selection, selected, filter }: Props) {
+  const [collecting, setCollecting] = useState<'selected' | 'filter' | null>(null);
   const setChosen = useLeadSelection((s) => s.set);
   const go = useNav((s) => s.go);
   const filtered = filter.state !== null || filter.flag !== null || filter.search.trim() !== '';
   // A state filter other than Ready leaves nothing that could be generated.
   const filterCanYield = filtered && (filter.state === null || filter.state === 'ready');
 
-  const handSelected = () => {
-    setChosen({
-      importId,
-      leadIds: [...selected],
-      label: `${plural(selected.size, 'selected row')} of ${fileName}`,
-    });
-    go('generate');
-  };
-  const handFilter = async () => {
-    setCollecting(true);
+  /** Collects the leads (the host's calls can take a moment for a big filter), then opens Generate. */
+  const handTo = async (
+    which: 'selected' | 'filter',
+    collect: () => Promise<number[]>,
+    none: string,
+    label: (leadIds: readonly number[]) => string,
+  ) => {
+    setCollecting(which);
     try {
-      const leadIds = await readyLeadIds(importId, filter);
+      const leadIds = await collect();
       if (leadIds.length === 0) {
-        toast.info('No ready lead matches this filter, so there is nothing to generate.');
+        toast.info(none);
         return;
       }
-      setChosen({ importId, leadIds, label: `ready leads of ${fileName} matching ${describe(filter)}` });
+      setChosen({ importId, leadIds, label: label(leadIds) });
       go('generate');
     } catch (e) {
       toast.error(e);
     } finally {
-      setCollecting(false);
+      setCollecting(null);
     }
   };
+  // Every row shown, ticked with "select all": its ready leads, as the filter's own button hands over.
+  const selectedIds = async (): Promise<number[]> => {
+    if (selection.kind === 'rows') return [...selection.ids];
+    const { except } = selection;
+    return (await readyLeadIds(importId, selection.filter)).filter((id) => !except.has(id));
+  };
+  const handSelected = () =>
+    handTo(
+      'selected',
+      selectedIds,
+      'No selected lead is ready, so there is nothing to generate.',
+      (ids) => `${plural(ids.length, 'selected row')} of ${fileName}`,
+    );
+  const handFilter = () =>
+    handTo(
+      'filter',
+      () => readyLeadIds(importId, filter),
+      'No ready lead matches this filter, so there is nothing to generate.',
+      () => `ready leads of ${fileName} matching ${describe(filter)}`,
+    );
 
-  if (selected.size === 0 && !filterCanYield) return null;
+  if (selected === 0 && !filterCanYield) return null;
   return (
     <div className="row" role="toolbar" aria-label="Generate">
-      {selected.size > 0 && (
-        <Button size="sm" variant="primary" disabled={collecting} onClick={handSelected}>
-          Generate for {selected.size.toLocaleString()} selected
+      {selected > 0 && (
+        <Button
+          size="sm"
+          variant="primary"
+          busy={collecting === 'selected'}
+          disabled={collecting !== null}
+          onClick={() => void handSelected()}
+        >
+          Generate for {selected.toLocaleString()} selected
         </Button>
       )}
       {filterCanYield && (
-        <Button size="sm" busy={collecting} onClick={() => void handFilter()}>
+        <Button
+          size="sm"
+          busy={collecting === 'filter'}
+          disabled={collecting !== null}
+          onClick={() => void handFilter()}
+        >
           Generate for this filter
         </Button>
       )}

@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { VirtualRows } from '../../ui/VirtualRows';
 import { EditableCell, type GridNavAttributes } from './EditableCell';
 import { FlagList, StateBadge } from './StateBadge';
+import { isSelected, type RowSelection } from './row-selection';
 import type { LeadWindow } from './useLeadWindow';
 
 const ROW_HEIGHT = 44;
@@ -79,8 +80,10 @@ interface Props {
   readOnly: boolean;
   /** Rows can be ticked: for bulk actions on a draft, to hand them to Generate once committed. */
   selectable: boolean;
-  selected: ReadonlySet<number>;
+  selection: RowSelection;
   onToggle(id: number): void;
+  /** The header's "select all": ticks every row shown, or clears the selection when any is ticked. */
+  selectAll?: { ticked: 'none' | 'some' | 'all'; onChange(): void };
   onChanged(): void;
 }
 
@@ -142,7 +145,7 @@ function LeadRowView({
   onChanged,
   nav,
   onKeyboardDone,
-}: { lead: LeadRow } & Omit<Props, 'data' | 'selected'> & {
+}: { lead: LeadRow } & Omit<Props, 'data' | 'selection' | 'selectAll'> & {
     selected: boolean;
     nav(key: NavKey): GridNavAttributes;
     onKeyboardDone(key: NavKey): void;
@@ -195,15 +198,39 @@ function LeadRowView({
   );
 }
 
+/** Ctrl+A in a cell being edited selects its text, not the rows. */
+function editingText(target: EventTarget): boolean {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && target.type !== 'checkbox')
+  );
+}
+
+/** Ticked when every row shown is, mixed when some are; ticking it ticks them all, else it clears. */
+function SelectAllBox({ count, ticked, onChange }: { count: number } & NonNullable<Props['selectAll']>) {
+  return (
+    <input
+      type="checkbox"
+      ref={(el) => {
+        if (el) el.indeterminate = ticked === 'some';
+      }}
+      aria-label={`Select all ${count.toLocaleString()} shown`}
+      title={ticked === 'none' ? 'Select every row shown (Ctrl+A)' : 'Clear the selection'}
+      checked={ticked === 'all'}
+      onChange={onChange}
+    />
+  );
+}
+
 /**
  * Every lead of the import under the current filters. Only the rows in view are in the DOM, and only
  * the pages around them are in memory, so 100k rows scroll like 100.
  *
  * The grid is one Tab stop: the arrow keys, PageUp / PageDown, Home / End (with Ctrl: first / last
  * row) move between the checkboxes, every cell and the typo-fix buttons, scrolling as they go; Enter
- * edits a cell, and focus comes back to it when editing ends.
+ * edits a cell, and focus comes back to it when editing ends. Ctrl+A ticks every row shown.
  */
-export function LeadTable({ data, readOnly, selectable, selected, onToggle, onChanged }: Props) {
+export function LeadTable({ data, readOnly, selectable, selection, onToggle, selectAll, onChanged }: Props) {
   const count = data.matching ?? 0;
   const [active, setActive] = useState<Cell>({ row: 0, key: 'email' });
   const [follow, setFollow] = useState({ index: 0, signal: 0 });
@@ -217,6 +244,11 @@ export function LeadTable({ data, readOnly, selectable, selected, onToggle, onCh
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (selectAll && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && !editingText(e.target)) {
+      e.preventDefault();
+      if (selectAll.ticked !== 'all') selectAll.onChange();
+      return;
+    }
     if (e.altKey || e.metaKey || e.shiftKey) return;
     const el = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-nav-key]') : null;
     const lead = el ? data.row(Number(el.dataset.navRow)) : undefined;
@@ -266,7 +298,11 @@ export function LeadTable({ data, readOnly, selectable, selected, onToggle, onCh
         cells: (
           <>
             <div role="columnheader" className="vrows-cell lead-cell">
-              <span className="visually-hidden">Selected</span>
+              {selectAll ? (
+                <SelectAllBox count={count} {...selectAll} />
+              ) : (
+                <span className="visually-hidden">Selected</span>
+              )}
             </div>
             <div role="columnheader" className="vrows-cell lead-cell">
               Row
@@ -287,14 +323,14 @@ export function LeadTable({ data, readOnly, selectable, selected, onToggle, onCh
       }}
       rowProps={(_, lead) => ({
         className: 'lead-row',
-        'aria-selected': lead ? selected.has(lead.id) : undefined,
+        'aria-selected': lead ? isSelected(selection, lead.id) : undefined,
       })}
       renderRow={(lead, index, tabStop) => (
         <LeadRowView
           lead={lead}
           readOnly={readOnly}
           selectable={selectable}
-          selected={selected.has(lead.id)}
+          selected={isSelected(selection, lead.id)}
           onToggle={onToggle}
           onChanged={onChanged}
           nav={navFor(index, navKeys(lead, readOnly, selectable), tabStop)}

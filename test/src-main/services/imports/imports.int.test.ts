@@ -598,6 +598,61 @@ describe('Clean & dedupe over the database', () => {
     expect((await allLeads(s.id)).map((l) => l.state)).toEqual(['ready', 'ready']);
   });
 
+  it('select all: the selected actions act on every lead the filter shows now but those unticked, in one undo step', async () => {
+    const s = await draft([
+      ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+      ['info@acme.com', '', '', 'Acme', '', 'acme.com'],
+      ['cat@acme.com', 'Cat', 'Ode', 'Acme', 'CTO', 'acme.com'],
+      ['bob@beta.io', 'Bob', 'Ray', 'Beta', 'CTO', 'beta.io'],
+      ['dan@gmial.com', 'Dan', 'Hu', 'Gamma', 'CFO', ''],
+    ]);
+    const before = await allLeads(s.id);
+    const cat = byEmail(before, 'cat@acme.com');
+    const excluded = await app.call('leads.bulk', {
+      importId: s.id,
+      action: 'exclude_selected',
+      matching: { search: ' ACME ', exceptIds: [cat.id] },
+    });
+    expect(excluded.changed).toBe(2);
+    const reasons = (leads: LeadRow[]) => leads.map((l) => [l.email, l.state, l.reason]);
+    expect(reasons(await allLeads(s.id))).toEqual([
+      ['ann@acme.com', 'suppressed', 'Excluded by you'],
+      ['info@acme.com', 'suppressed', 'Excluded by you'],
+      ['cat@acme.com', 'ready', 'Ready'],
+      ['bob@beta.io', 'ready', 'Ready'],
+      ['dan@gmial.com', 'needs_fix', 'Did you mean dan@gmail.com?'],
+    ]);
+    expect(await app.call('leads.undo', { importId: s.id })).toMatchObject({ undone: 'Exclude selected' });
+    expect(reasons(await allLeads(s.id))).toEqual(reasons(before));
+
+    // The state and flag filters read as the table does.
+    await app.call('leads.bulk', {
+      importId: s.id,
+      action: 'keep_selected',
+      matching: { state: 'needs_fix' },
+    });
+    expect(byEmail(await allLeads(s.id), 'dan@gmial.com')).toMatchObject({
+      state: 'ready',
+      reason: 'Kept by you',
+    });
+    await app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', matching: { flag: 'role' } });
+    expect((await allLeads(s.id)).filter((l) => l.state === 'suppressed').map((l) => l.email)).toEqual([
+      'info@acme.com',
+    ]);
+
+    await expect(
+      app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', matching: { search: 'nobody' } }),
+    ).rejects.toThrow('No selected lead matches the filter any more.');
+    await expect(
+      app.call('leads.bulk', {
+        importId: s.id,
+        action: 'exclude_selected',
+        leadIds: [cat.id],
+        matching: { search: 'acme' },
+      }),
+    ).rejects.toThrow('Name the selected leads or a filter, not both.');
+  });
+
   it('in 30 rows sharing one address, Keep on row 20 makes every other row name it, and editing it away hands the address back to row 2', async () => {
     const s = await draft(
       Array.from({ length: 30 }, (_, i) => ['noemail@acme.com', `Ann${i}`, 'Lee', 'Acme', '', '']),
