@@ -819,7 +819,7 @@ test('a person already in your leads at a new address is asked about, found by t
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
 });
 
-test('select all ticks every row the filter shows; rows unticked stay out, Exclude acts on the rest, a new filter starts afresh', async ({
+test('select all ticks every row the filter shows; rows unticked stay out, Exclude acts on the rest, Shift-click ticks a range, a new filter starts afresh', async ({
   app: page,
 }) => {
   await continueWithCsv(
@@ -858,6 +858,18 @@ test('select all ticks every row the filter shows; rows unticked stay out, Exclu
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*0/);
+
+  // Shift-click ticks, or unticks, every row from the one clicked last.
+  await page.getByRole('checkbox', { name: 'Select row 2' }).check();
+  await page.getByRole('checkbox', { name: 'Select row 4' }).click({ modifiers: ['Shift'] });
+  await expect(bulk).toContainText('3 selected:');
+  await expect(page.getByRole('checkbox', { name: 'Select row 3' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Select row 3' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Select row 2' }).click({ modifiers: ['Shift'] });
+  await expect(bulk).toContainText('1 selected:');
+  await expect(page.getByRole('checkbox', { name: 'Select row 4' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Select all 3 shown' }).click();
+  await expect(bulk).toContainText('Select rows to');
 
   // Ctrl+A in the table ticks every row shown; another filter shows other rows, so nothing stays ticked.
   await page.getByLabel('Search leads').fill('');

@@ -7,6 +7,7 @@ import {
   isSelected,
   selectedCount,
   toggled,
+  withRows,
   type LeadFilter,
 } from '../../../src-renderer/src/screens/clean/row-selection';
 
@@ -19,6 +20,17 @@ describe('rows ticked one by one', () => {
     expect(isSelected(picked, 4)).toBe(false);
     expect(selectedCount(picked, 500)).toBe(1);
     expect(bulkTarget(picked)).toEqual({ leadIds: [9] });
+  });
+});
+
+describe('a range of rows (Shift-click)', () => {
+  it('ticks or unticks them all, whatever each was before, picked one by one or under select all', () => {
+    const some = withRows(toggled(NO_ROWS, 2), [1, 2, 3], true);
+    expect(bulkTarget(some)).toEqual({ leadIds: [2, 1, 3] });
+    expect(bulkTarget(withRows(some, [2, 3, 4], false))).toEqual({ leadIds: [1] });
+    const all = withRows(allShown(NONE), [5, 6, 7], false);
+    expect(selectedCount(all, 10)).toBe(7);
+    expect(bulkTarget(withRows(all, [6, 7, 8], true))).toEqual({ matching: { exceptIds: [5] } });
   });
 });
 

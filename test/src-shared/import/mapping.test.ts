@@ -78,12 +78,14 @@ describe('header synonyms', () => {
     expect(matchHeader(header)?.field).toBe(field);
   });
 
-  it.each(['Company Name for Emails', 'Cleaned Company Name', 'Company Name (cleaned)', 'Short company name'])(
-    '%j is the company name to put in emails, preferred over the plain one',
-    (header) => {
-      expect(matchHeader(header)).toEqual({ field: 'company', strength: 'preferred' });
-    },
-  );
+  it.each([
+    'Company Name for Emails',
+    'Cleaned Company Name',
+    'Company Name (cleaned)',
+    'Short company name',
+  ])('%j is the company name to put in emails, preferred over the plain one', (header) => {
+    expect(matchHeader(header)).toEqual({ field: 'company', strength: 'preferred' });
+  });
 
   it.each(['Company Emails', 'Company Short Description', 'Company Email for Outreach'])(
     '%j is not a company name for emails',
@@ -153,9 +155,18 @@ describe('suggestMapping', () => {
       'company',
       'email',
     ]);
-    expect(fieldsOf(suggestMapping(headers, []))).toEqual(['firstName', 'custom:company', 'company', 'email']);
+    expect(fieldsOf(suggestMapping(headers, []))).toEqual([
+      'firstName',
+      'custom:company',
+      'company',
+      'email',
+    ]);
     // Mostly empty, it loses to the full plain column.
-    const sparse = [row, ['Sam', 'Initech LLC', '', 'sam@initech.com'], ['Al', 'Hooli Inc', '', 'al@hooli.com']];
+    const sparse = [
+      row,
+      ['Sam', 'Initech LLC', '', 'sam@initech.com'],
+      ['Al', 'Hooli Inc', '', 'al@hooli.com'],
+    ];
     expect(fieldsOf(suggestMapping(headers, sparse))).toEqual([
       'firstName',
       'company',
@@ -196,10 +207,14 @@ describe('suggestMapping', () => {
       ['sam@initech.com', ''],
     ];
     expect(fieldsOf(suggestMapping(['Email', 'Mail'], twice))).toEqual(['email', 'email']);
-    expect(fieldsOf(suggestMapping(['Work Email', 'Personal Email'], rows.map((r) => r.slice(1, 3))))).toEqual([
-      'email',
-      'custom:personal_email',
-    ]);
+    expect(
+      fieldsOf(
+        suggestMapping(
+          ['Work Email', 'Personal Email'],
+          rows.map((r) => r.slice(1, 3)),
+        ),
+      ),
+    ).toEqual(['email', 'custom:personal_email']);
   });
 
   it('takes the phone column that holds the most numbers among several', () => {

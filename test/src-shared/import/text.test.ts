@@ -64,12 +64,34 @@ describe('cleanLabel (job titles and company names)', () => {
   });
 
   it('is idempotent', () => {
-    const piece = fc.constantFrom('CEO', ' ', '🚀', '🇫🇷', '🏽', '\u200d', '\ufe0f', '\u20e3', '1', '©', '-', 'N/A', 'e', '\u0301', '™');
+    const piece = fc.constantFrom(
+      'CEO',
+      ' ',
+      '🚀',
+      '🇫🇷',
+      '🏽',
+      '\u200d',
+      '\ufe0f',
+      '\u20e3',
+      '1',
+      '©',
+      '-',
+      'N/A',
+      'e',
+      '\u0301',
+      '™',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.array(piece).map((a) => a.join('')), fc.string({ unit: 'grapheme' })), (s) => {
-        const once = cleanLabel(s);
-        return once === null || cleanLabel(once) === once;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(piece).map((a) => a.join('')),
+          fc.string({ unit: 'grapheme' }),
+        ),
+        (s) => {
+          const once = cleanLabel(s);
+          return once === null || cleanLabel(once) === once;
+        },
+      ),
     );
   });
 });

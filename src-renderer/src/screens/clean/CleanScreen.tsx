@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useReducer, useState, type ReactNode } from 'react';
+import { useDeferredValue, useReducer, useState, type ReactNode } from 'react';
 import type { LeadFlag, LeadState } from '../../../../src-shared/import/types';
 import { useEvent } from '../../api/client';
 import { useNav } from '../../store/nav';
@@ -18,15 +18,8 @@ import { useFlagCounts } from './useFlagCounts';
 import { GenerateHandOff } from './GenerateHandOff';
 import { ImportPicker, useImportChoices } from './ImportPicker';
 import { LeadTable } from './LeadTable';
-import {
-  NO_ROWS,
-  allShown,
-  filterFields,
-  selectedCount,
-  toggled,
-  type LeadFilter,
-  type RowSelection,
-} from './row-selection';
+import type { LeadFilter } from './row-selection';
+import { useRowSelection } from './useRowSelection';
 import { useCleanTarget } from './selection';
 import { StateFilters } from './StateFilters';
 import { useImportSummary } from './useImportSummary';
@@ -74,15 +67,6 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const [searchText, setSearchText] = useState('');
   const search = useDeferredValue(searchText);
   const filter: LeadFilter = { state, flag, search };
-  const [selection, setSelection] = useState<RowSelection>(NO_ROWS);
-  const toggle = useCallback((id: number) => setSelection((prev) => toggled(prev, id)), []);
-  // "Select all" ticked the rows of one filter: once the filter changes, they are not the rows shown.
-  const filterKey = JSON.stringify(filterFields(filter));
-  const [selectionFilterKey, setSelectionFilterKey] = useState(filterKey);
-  if (selectionFilterKey !== filterKey) {
-    setSelectionFilterKey(filterKey);
-    if (selection.kind === 'all') setSelection(NO_ROWS);
-  }
   const [dialog, setDialog] = useState<'commit' | 'delete' | null>(null);
   const choose = useCleanTarget((s) => s.set);
   const go = useNav((s) => s.go);
@@ -92,8 +76,8 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   });
   const { summary, error } = useImportSummary(importId, version);
   const flagCounts = useFlagCounts(importId, version);
-  const data = useLeadWindow({ importId, state, flag, search, version });
-  const selected = selectedCount(selection, data.matching);
+  const data = useLeadWindow({ importId, ...filter, version });
+  const rows = useRowSelection(importId, filter, data.matching);
   const readOnly = summary?.status !== 'draft';
   const committed = summary?.status === 'committed';
   const undo = useUndo(importId, !readOnly, bump);
@@ -191,11 +175,11 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         {!readOnly && (
           <BulkActions
             importId={importId}
-            selection={selection}
-            selected={selected}
+            selection={rows.selection}
+            selected={rows.selected}
             actionable={flagCounts?.actionable ?? null}
             onDone={(clear) => {
-              if (clear) setSelection(NO_ROWS);
+              if (clear) rows.clear();
               bump();
             }}
           />
@@ -205,8 +189,8 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
         <GenerateHandOff
           importId={importId}
           fileName={summary.fileName}
-          selection={selection}
-          selected={selected}
+          selection={rows.selection}
+          selected={rows.selected}
           filter={filter}
         />
       )}
@@ -231,17 +215,9 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           data={data}
           readOnly={readOnly}
           selectable={!readOnly || committed}
-          selection={selection}
-          onToggle={toggle}
-          selectAll={{
-            ticked:
-              selected === 0
-                ? 'none'
-                : selection.kind === 'all' && selection.except.size === 0
-                  ? 'all'
-                  : 'some',
-            onChange: () => setSelection(selected === 0 ? allShown(filter) : NO_ROWS),
-          }}
+          selection={rows.selection}
+          onPick={rows.pick}
+          selectAll={{ ticked: rows.ticked, onChange: rows.toggleAll }}
           onChanged={bump}
         />
       )}

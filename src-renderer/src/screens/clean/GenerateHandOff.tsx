@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { MAX_PAGE } from '../../../../src-shared/contract/imports';
 import { LEAD_STATE_LABELS } from '../../../../src-shared/import/types';
-import { api } from '../../api/client';
 import { useLeadSelection } from '../../store/leadSelection';
 import { useNav } from '../../store/nav';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
+import { shownLeadIds } from './lead-ids';
 import { filterFields, type LeadFilter, type RowSelection } from './row-selection';
 import { FLAG_LABELS } from './StateBadge';
 
@@ -23,20 +22,8 @@ interface Props {
 }
 
 /** Ids of the ready leads the filter leaves; only ready leads can be generated, so the rest are not fetched. */
-export async function readyLeadIds(importId: number, filter: LeadFilter): Promise<number[]> {
-  const ids: number[] = [];
-  for (let offset = 0; ids.length < MAX_SELECTION; offset += MAX_PAGE) {
-    const page = await api.call('leads.page', {
-      importId,
-      ...filterFields(filter),
-      state: 'ready',
-      offset,
-      limit: MAX_PAGE,
-    });
-    for (const row of page.rows) ids.push(row.id);
-    if (page.rows.length < MAX_PAGE || offset + MAX_PAGE >= page.matching) break;
-  }
-  return ids.slice(0, MAX_SELECTION);
+export function readyLeadIds(importId: number, filter: LeadFilter): Promise<number[]> {
+  return shownLeadIds(importId, { ...filterFields(filter), state: 'ready' }, 0, MAX_SELECTION - 1);
 }
 
 function describe(filter: LeadFilter): string {

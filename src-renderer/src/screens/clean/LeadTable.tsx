@@ -81,7 +81,8 @@ interface Props {
   /** Rows can be ticked: for bulk actions on a draft, to hand them to Generate once committed. */
   selectable: boolean;
   selection: RowSelection;
-  onToggle(id: number): void;
+  /** A row's box clicked: the row at `index` of the table; `extend` when Shift was held. */
+  onPick(id: number, index: number, extend: boolean): void;
   /** The header's "select all": ticks every row shown, or clears the selection when any is ticked. */
   selectAll?: { ticked: 'none' | 'some' | 'all'; onChange(): void };
   onChanged(): void;
@@ -141,12 +142,13 @@ function LeadRowView({
   readOnly,
   selectable,
   selected,
-  onToggle,
+  onPick,
   onChanged,
   nav,
   onKeyboardDone,
-}: { lead: LeadRow } & Omit<Props, 'data' | 'selection' | 'selectAll'> & {
+}: { lead: LeadRow } & Omit<Props, 'data' | 'selection' | 'selectAll' | 'onPick'> & {
     selected: boolean;
+    onPick(id: number, extend: boolean): void;
     nav(key: NavKey): GridNavAttributes;
     onKeyboardDone(key: NavKey): void;
   }) {
@@ -159,7 +161,8 @@ function LeadRowView({
           aria-label={`Select row ${lead.rowNumber}`}
           checked={selected}
           disabled={!selectable}
-          onChange={() => onToggle(lead.id)}
+          // React's change event of a box is its click: Shift is read there.
+          onChange={(e) => onPick(lead.id, (e.nativeEvent as MouseEvent).shiftKey === true)}
         />
       </div>
       <div role="gridcell" className="vrows-cell lead-cell muted">
@@ -230,7 +233,7 @@ function SelectAllBox({ count, ticked, onChange }: { count: number } & NonNullab
  * row) move between the checkboxes, every cell and the typo-fix buttons, scrolling as they go; Enter
  * edits a cell, and focus comes back to it when editing ends. Ctrl+A ticks every row shown.
  */
-export function LeadTable({ data, readOnly, selectable, selection, onToggle, selectAll, onChanged }: Props) {
+export function LeadTable({ data, readOnly, selectable, selection, onPick, selectAll, onChanged }: Props) {
   const count = data.matching ?? 0;
   const [active, setActive] = useState<Cell>({ row: 0, key: 'email' });
   const [follow, setFollow] = useState({ index: 0, signal: 0 });
@@ -331,7 +334,7 @@ export function LeadTable({ data, readOnly, selectable, selection, onToggle, sel
           readOnly={readOnly}
           selectable={selectable}
           selected={isSelected(selection, lead.id)}
-          onToggle={onToggle}
+          onPick={(id, extend) => onPick(id, index, extend)}
           onChanged={onChanged}
           nav={navFor(index, navKeys(lead, readOnly, selectable), tabStop)}
           onKeyboardDone={(key) => {

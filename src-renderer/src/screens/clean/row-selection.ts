@@ -28,18 +28,21 @@ export function isSelected(selection: RowSelection, id: number): boolean {
   return selection.kind === 'rows' ? selection.ids.has(id) : !selection.except.has(id);
 }
 
-function flipped(set: ReadonlySet<number>, id: number): ReadonlySet<number> {
-  const next = new Set(set);
-  if (next.has(id)) next.delete(id);
-  else next.add(id);
-  return next;
+/** The selection with every row of `ids` ticked (`on`) or unticked. */
+export function withRows(selection: RowSelection, ids: readonly number[], on: boolean): RowSelection {
+  // Under "select all" the rows listed are the unticked ones.
+  const listed = new Set(selection.kind === 'rows' ? selection.ids : selection.except);
+  const list = selection.kind === 'rows' ? on : !on;
+  for (const id of ids) {
+    if (list) listed.add(id);
+    else listed.delete(id);
+  }
+  return selection.kind === 'rows' ? { kind: 'rows', ids: listed } : { ...selection, except: listed };
 }
 
 /** The selection with one row ticked or unticked. */
 export function toggled(selection: RowSelection, id: number): RowSelection {
-  return selection.kind === 'rows'
-    ? { kind: 'rows', ids: flipped(selection.ids, id) }
-    : { ...selection, except: flipped(selection.except, id) };
+  return withRows(selection, [id], !isSelected(selection, id));
 }
 
 /** How many rows are ticked, given how many the filter shows now (`shown`; null while not counted). */

@@ -1,13 +1,10 @@
 import type { LeadRow, StateCounts } from '../../../../src-shared/contract/imports';
-import type { LeadFlag, LeadState } from '../../../../src-shared/import/types';
 import { api } from '../../api/client';
 import { usePagedWindow, type PagedWindow } from '../../ui/usePagedWindow';
+import { filterFields, type LeadFilter } from './row-selection';
 
-export interface LeadQuery {
+export interface LeadQuery extends LeadFilter {
   importId: number;
-  state: LeadState | null;
-  flag: LeadFlag | null;
-  search: string;
   /** Bumped after every change to the import's leads: pages are fetched again, old rows shown meanwhile. */
   version: number;
 }
@@ -31,9 +28,7 @@ export function useLeadWindow(q: LeadQuery): LeadWindow {
     fetchPage: async (offset, limit) => {
       const r = await api.call('leads.page', {
         importId: q.importId,
-        ...(q.state ? { state: q.state } : {}),
-        ...(q.flag ? { flag: q.flag } : {}),
-        ...(q.search.trim() ? { search: q.search.trim() } : {}),
+        ...filterFields(q),
         offset,
         limit,
       });
