@@ -147,6 +147,15 @@ export const StagedRow = z.object({
 });
 export type StagedRow = z.infer<typeof StagedRow>;
 
+/**
+ * A row as `imports.stageRows` carries it: a lead field or custom variable equal to the original cell
+ * of the one column mapped to it may be left out, and is then that cell (staged-rows.ts).
+ */
+export const StagedRowWire = StagedRow.extend({
+  lead: NormalisedLeadSchema.partial().required({ custom: true }),
+});
+export type StagedRowWire = z.infer<typeof StagedRowWire>;
+
 export const DuplicateKindSchema = z.enum(['email', 'linkedin', 'name_company']);
 
 /** One of `runPipeline`'s `groups`: ids and survivorId are sheet row numbers. */
@@ -324,7 +333,7 @@ export const importsCalls = {
     z.object({ importId: Id }),
   ),
   'imports.stageRows': call(
-    z.object({ importId: Id, rows: z.array(StagedRow).min(1).max(STAGE_CHUNK_ROWS) }).strict(),
+    z.object({ importId: Id, rows: z.array(StagedRowWire).min(1).max(STAGE_CHUNK_ROWS) }).strict(),
     z.object({ staged: Count }),
   ),
   /** After every stageRows call: the pipeline's groups, in chunks of at most STAGE_CHUNK_GROUPS. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ImportSummary, StateCounts } from '../../../src-shared/contract/imports';
 import { SourceKindSchema } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
+import type { StagingColumns } from '../../../src-shared/contract/staged-rows';
 import {
   ColumnMappingSchema,
   LEAD_STATES,
@@ -72,6 +73,8 @@ export interface StagingProgress {
   rowGroups: Int32Array;
   /** Staged rows (those naming a group in `rowGroups`) that a staged group confirmed by listing them. */
   confirmed: number;
+  /** The import's mapping: the column a value left out of a staged row is read from (staged-rows.ts). */
+  columns: StagingColumns;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

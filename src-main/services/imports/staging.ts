@@ -22,6 +22,8 @@
  */
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
 import type { StagedRow } from '../../../src-shared/contract/imports';
+import { expandStagedRow, stagingColumns } from '../../../src-shared/contract/staged-rows';
+import { compileMapping } from '../../../src-shared/import/clean';
 import { AppError } from '../../../src-shared/errors';
 import type { KnownPerson } from '../../../src-shared/import/dedupe';
 import { emailKey } from '../../../src-shared/import/email';
@@ -301,15 +303,21 @@ export function createStaging(core: Core) {
         staged: new Uint8Array(input.rowsRead),
         rowGroups: new Int32Array(input.rowsRead).fill(-1),
         confirmed: 0,
+        columns: stagingColumns(compileMapping(input.mapping)),
       });
       return { importId: id };
     },
 
     'imports.stageRows': async ({
       importId,
-      rows,
+      rows: sent,
     }: HandlerInput<'imports.stageRows'>): Promise<CallOutput<'imports.stageRows'>> => {
       const { imp, progress } = requireStaging(importId);
+      const rows = sent.map((r) => {
+        const row = expandStagedRow(r, progress.columns);
+        if (typeof row === 'string') throw new AppError('invalid_input', row);
+        return row;
+      });
       const firstDataRow = imp.header_row + 2;
       const lastDataRow = imp.header_row + 1 + imp.rows_read;
       for (const r of rows) {

@@ -16,6 +16,12 @@ import { suggestMapping } from '../../../src-shared/import/mapping';
 import { describeSheets } from '../../../src-shared/import/sheet-choice';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { encodeInput } from '../../../src-shared/contract/encoded';
+import {
+  compactStagedRow,
+  stagingColumns,
+  type StagingColumns,
+} from '../../../src-shared/contract/staged-rows';
+import { compileMapping } from '../../../src-shared/import/clean';
 import { suppressionFileEntries, suppressionSetOf } from '../../../src-shared/import/suppression';
 import { existingLookupOf } from '../../../src-shared/import/dedupe';
 import type { ColumnMapping } from '../../../src-shared/import/types';
@@ -49,9 +55,10 @@ interface State {
   workbook: Workbook | null;
   sheet: string | null;
   grid: string[][] | null;
-  result: PipelineResult | null;
+  /** The last run's result, and its mapping, which says what of each row staging can leave out. */
+  run: { result: PipelineResult; columns: StagingColumns } | null;
 }
-const state: State = { fileName: '', workbook: null, sheet: null, grid: null, result: null };
+const state: State = { fileName: '', workbook: null, sheet: null, grid: null, run: null };
 
 /** Results whose buffers move to the UI thread instead of being copied (the UI thread only passes them on). */
 const transfers = new WeakMap<object, Transferable[]>();
@@ -108,7 +115,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   async open(req) {
     state.workbook = null;
     state.grid = null;
-    state.result = null;
+    state.run = null;
     state.fileName = req.fileName;
     progress(req.id, 'hash', 0, 1);
     const sha256 = await sha256Hex(req.bytes);
@@ -138,7 +145,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     });
     state.sheet = req.sheet;
     state.grid = grid;
-    state.result = null;
+    state.run = null;
     return {
       sheet: req.sheet,
       rowCount: grid.length,
@@ -187,7 +194,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     } catch (e) {
       pipelineError(e);
     }
-    state.result = result;
+    state.run = { result, columns: stagingColumns(compileMapping(req.mapping as ColumnMapping)) };
     progress(req.id, 'clean', dataRows, dataRows);
     return {
       headers: result.headers,
@@ -202,13 +209,13 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { entries: suppressionFileEntries(state.workbook) };
   },
   chunk(req) {
-    if (!state.result) throw new UserFacingError('no_result', 'Run the import first.');
-    const rows = state.result.leads.slice(req.start, req.start + req.size).map(plainRow);
+    if (!state.run) throw new UserFacingError('no_result', 'Run the import first.');
+    const { result, columns } = state.run;
+    const rows = result.leads.slice(req.start, req.start + req.size).map((r) => compactStagedRow(r, columns));
     const json = encodeInput('imports.stageRows', { importId: req.importId, rows });
-    return transferring(
-      { json, rows: rows.length, done: req.start + req.size >= state.result.leads.length },
-      [json.buffer],
-    );
+    return transferring({ json, rows: rows.length, done: req.start + req.size >= result.leads.length }, [
+      json.buffer,
+    ]);
   },
 };
 

@@ -1077,6 +1077,22 @@ describe('Clean & dedupe over the database', () => {
     expect(group!.survivorId).toBe(first);
   });
 
+  it('a staged row may leave out the values its cells hold; one leaving out what no cell holds is refused, its chunk unwritten', async () => {
+    const importId = await beginEmailDraft('compact.csv', 2);
+    const { email: _fromCell, ...lead } = emailRow(2, 'a@x.co').lead;
+    await app.call('imports.stageRows', { importId, rows: [{ ...emailRow(2, 'a@x.co'), lead }] });
+    const { fullName: _unmapped, ...noName } = emailRow(3, 'b@x.co').lead;
+    await expect(
+      app.call('imports.stageRows', { importId, rows: [{ ...emailRow(3, 'b@x.co'), lead: noName }] }),
+    ).rejects.toThrow('Row 3 leaves out the fullName, which no single column of the mapping holds.');
+    await app.call('imports.stageRows', { importId, rows: [emailRow(3, 'b@x.co')] });
+    await app.call('imports.stageEnd', { importId });
+    expect((await allLeads(importId)).map((l) => [l.rowNumber, l.email, l.fullName])).toEqual([
+      [2, 'a@x.co', null],
+      [3, 'b@x.co', null],
+    ]);
+  });
+
   it('lists a draft whose staging never finished as unfinished', async () => {
     const importId = await beginEmailDraft('x.csv', 2);
     await app.call('imports.stageRows', { importId, rows: [emailRow(2, 'a@b.co')] });
