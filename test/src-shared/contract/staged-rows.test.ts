@@ -78,10 +78,28 @@ describe('staging rows without the values their cells hold', () => {
     );
   });
 
+  it('puts back a variable whose name an object already has (constructor)', () => {
+    const columns = stagingColumns(
+      compileMapping([
+        { kind: 'field', field: 'email' },
+        { kind: 'custom', key: 'constructor' },
+      ]),
+    );
+    const sent = compactStagedRow(
+      row(['a@b.co', 'Acme'], { email: 'a@b.co', custom: { constructor: 'Acme' } }),
+      columns,
+    );
+    expect(sent.lead.custom).toEqual({});
+    const back = expandStagedRow(JSON.parse(JSON.stringify(sent)), columns);
+    expect(typeof back === 'string' ? back : back.lead.custom).toEqual({ constructor: 'Acme' });
+  });
+
   it('takes a whole row (as the command line sends it) as it is', () => {
     const r = row(['a@b.co', 'A', 'B', 'C', ''], { email: 'a@b.co', custom: { city: 'C' } });
     const whole = { ...r, original: [...r.original], flags: [...r.flags], lead: { ...r.lead } };
-    expect(expandStagedRow(whole, COLUMNS)).toEqual(whole);
+    const before = structuredClone(whole);
+    expect(expandStagedRow(whole, COLUMNS)).toBe(whole);
+    expect(whole).toEqual(before);
   });
 
   it('expanding what was compacted gives the row back, whatever its values and mapping', () => {
