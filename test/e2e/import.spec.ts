@@ -432,6 +432,16 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   expect(await focused()).toBe('Use @gmail.com (p2@gmail.com)');
   await page.keyboard.press('Home');
   expect(await focused()).toBe('Select row 4');
+  // Space ticks the row; Shift+Space ticks every row from the one ticked last.
+  const bulk = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await page.keyboard.press('Space');
+  await expect(bulk).toContainText('1 selected:');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+Space');
+  await expect(bulk).toContainText('3 selected:');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
 
   // Rows far below are scrolled into the DOM and focused.
   await page.keyboard.press('PageDown');

@@ -231,7 +231,8 @@ function SelectAllBox({ count, ticked, onChange }: { count: number } & NonNullab
  *
  * The grid is one Tab stop: the arrow keys, PageUp / PageDown, Home / End (with Ctrl: first / last
  * row) move between the checkboxes, every cell and the typo-fix buttons, scrolling as they go; Enter
- * edits a cell, and focus comes back to it when editing ends. Ctrl+A ticks every row shown.
+ * edits a cell, and focus comes back to it when editing ends. Space ticks a row, Shift+Space (or a
+ * Shift-click) every row from the one ticked last, and Ctrl+A every row shown.
  */
 export function LeadTable({ data, readOnly, selectable, selection, onPick, selectAll, onChanged }: Props) {
   const count = data.matching ?? 0;
