@@ -77,7 +77,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const { summary, error } = useImportSummary(importId, version);
   const flagCounts = useFlagCounts(importId, version);
   const data = useLeadWindow({ importId, ...filter, version });
-  const rows = useRowSelection(importId, filter, data.matching);
+  const rows = useRowSelection(importId, filter, data.matching, version);
   const readOnly = summary?.status !== 'draft';
   const committed = summary?.status === 'committed';
   const undo = useUndo(importId, !readOnly, bump);

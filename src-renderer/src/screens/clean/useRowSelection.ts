@@ -28,31 +28,38 @@ export interface RowSelectionControls {
   clear(): void;
 }
 
-/** The lead table's ticked rows under `filter`, which shows `shown` rows (null while not counted). */
+/**
+ * The lead table's ticked rows under `filter`, which shows `shown` rows (null while not counted);
+ * `version` changes whenever the import's leads do.
+ */
 export function useRowSelection(
   importId: number,
   filter: LeadFilter,
   shown: number | null,
+  version: number,
 ): RowSelectionControls {
   const [selection, setSelection] = useState<RowSelection>(NO_ROWS);
-  /** The row last clicked without Shift, and whether it was ticked: a Shift-click ticks (or unticks) up to it. */
-  const anchor = useRef<{ index: number; on: boolean } | null>(null);
-  // "Select all" ticked the rows of one filter, and positions are positions in one filter: once the
-  // filter changes, neither is about the rows shown.
+  // "Select all" ticked the rows of one filter: once the filter changes, they are not the rows shown.
   const filterKey = JSON.stringify(filterFields(filter));
   const [selectionFilterKey, setSelectionFilterKey] = useState(filterKey);
   if (selectionFilterKey !== filterKey) {
     setSelectionFilterKey(filterKey);
-    anchor.current = null;
     if (selection.kind === 'all') setSelection(NO_ROWS);
   }
+  /**
+   * The row last clicked without Shift, and whether it was ticked: a Shift-click ticks (or unticks) up
+   * to it. Its position is one in the rows shown when it was clicked: after another filter or a change
+   * to the leads (an edit can move rows out of a state filter), a Shift-click starts afresh.
+   */
+  const anchor = useRef<{ index: number; on: boolean; shownAs: string } | null>(null);
+  const shownAs = `${filterKey}|${version}`;
   const selected = selectedCount(selection, shown);
 
   const pick = (id: number, index: number, extend: boolean): void => {
-    const from = anchor.current;
+    const from = anchor.current?.shownAs === shownAs ? anchor.current : null;
     if (!extend || from === null) {
       const on = !isSelected(selection, id);
-      anchor.current = { index, on };
+      anchor.current = { index, on, shownAs };
       setSelection((prev) => withRows(prev, [id], on));
       return;
     }
