@@ -905,3 +905,22 @@ test('select all ticks every row the filter shows; rows unticked stay out, Exclu
   await expect(bulk).toContainText('Select rows to');
   await expect(page.getByRole('checkbox', { name: 'Select all 1 shown' })).not.toBeChecked();
 });
+
+test('a bulk action over thousands of rows shows how far it has got, and the bar goes when it is done', async ({
+  app: page,
+}) => {
+  await continueWithCsv(page, 'many.csv', leadsToCsv(messyLeads(12_000, 5)));
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('checkbox', { name: /^Select all 12,000 shown/ }).check();
+  await page.getByRole('button', { name: 'Exclude selected' }).click();
+  const bar = page.getByRole('progressbar', { name: 'Exclude selected progress' });
+  await expect(bar).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText(
+    /Exclude selected: [\d,]+ of 12,000 leads/,
+  );
+  await expect(bar).toHaveCount(0, { timeout: 30_000 });
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*[\d,]+/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*0/);
+});

@@ -77,6 +77,11 @@ export interface StagingProgress {
   columns: StagingColumns;
 }
 
+/** How far a long change of an import has got: `done` of `total` leads. */
+export type ProgressReport = (done: number, total: number) => void;
+/** A progress event per chunk would be hundreds a second; ten are plenty for a bar. */
+const PROGRESS_EVERY_MS = 100;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per transaction for work that touches many leads (a 2,000-lead exclude took up to 210 ms on a busy 2-core machine). */
 export const CHUNK = 500;
@@ -170,11 +175,29 @@ export function createCore(ctx: AppContext) {
   const isBusy = (importId: number): boolean => busy.has(importId);
 
   /** Runs a chunked change of an import with other changes of it refused until it ends. */
-  async function exclusive<T>(importId: number, label: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` as the import's one change in progress. `fn` may report how far it has got: the renderer
+   * hears it ('imports.progress') at most every PROGRESS_EVERY_MS, and when it is done if it heard
+   * before (a change over in less time shows no bar).
+   */
+  async function exclusive<T>(
+    importId: number,
+    label: string,
+    fn: (report: ProgressReport) => Promise<T>,
+  ): Promise<T> {
     requireIdle(importId);
     busy.set(importId, label);
+    let last = Date.now();
+    let heard = false;
+    const report: ProgressReport = (done, total) => {
+      const now = Date.now();
+      if (done < total ? now - last < PROGRESS_EVERY_MS : !heard) return;
+      last = now;
+      heard = true;
+      ctx.events.emit('imports.progress', { importId, label, done, total });
+    };
     try {
-      return await fn();
+      return await fn(report);
     } finally {
       busy.delete(importId);
     }
@@ -449,15 +472,20 @@ export function createCore(ctx: AppContext) {
       }
     };
     return {
-      /** Runs `fn` over `items` in chunks of `size`; it returns the changed leads whose groups to re-check. */
+      /**
+       * Runs `fn` over `items` in chunks of `size`; it returns the changed leads whose groups to re-check.
+       * `report` hears the items done after each chunk.
+       */
       async each<T>(
         items: readonly T[],
         size: number,
         fn: (chunk: readonly T[]) => readonly KeyedLead[],
+        report?: ProgressReport,
       ): Promise<void> {
         for (let i = 0; i < items.length; i += size) {
           if (i > 0) await yieldToEventLoop();
           run(() => work.add(fn(items.slice(i, i + size))));
+          report?.(Math.min(i + size, items.length), items.length);
         }
       },
       /** Lead `id` was just re-checked by `fn` (see `peerRechecks`). */

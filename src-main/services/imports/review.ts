@@ -24,7 +24,7 @@ import {
   type RowDecision,
 } from '../../../src-shared/import/types';
 import { yieldToEventLoop } from '../../app/event-loop';
-import { CHUNK, type Core } from './core';
+import { CHUNK, type Core, type ProgressReport } from './core';
 import type { KeyedLead } from './reclassify';
 import { LEAD_COLUMNS, MUTABLE_COLUMNS, leadFilterSql, toLeadRow, toNormalised, type DbLead } from './rows';
 
@@ -244,24 +244,30 @@ export function createReview(core: Core) {
     ids: readonly number[],
     label: string,
     change: (row: DbLead) => { lead?: NormalisedLead; decision?: RowDecision | null; edited?: boolean },
+    report?: ProgressReport,
   ): Promise<number> {
     if (ids.length === 0) return 0;
     await core.warmKeys(importId);
     const changed = new Set<number>();
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
     const bulkStep = core.step(batchId);
-    await bulkStep.each(ids, CHUNK / 4, (chunk) => {
-      const befores: DbLead[] = [];
-      for (const id of chunk) {
-        const row = core.getLead(id);
-        if (!row) continue;
-        core.snapshot(batchId, [id]);
-        if (!core.refresh(row, change(row))) continue;
-        changed.add(id);
-        befores.push(row);
-      }
-      return originsOf(befores);
-    });
+    await bulkStep.each(
+      ids,
+      CHUNK / 4,
+      (chunk) => {
+        const befores: DbLead[] = [];
+        for (const id of chunk) {
+          const row = core.getLead(id);
+          if (!row) continue;
+          core.snapshot(batchId, [id]);
+          if (!core.refresh(row, change(row))) continue;
+          changed.add(id);
+          befores.push(row);
+        }
+        return originsOf(befores);
+      },
+      report,
+    );
     for (const peer of await bulkStep.finish()) changed.add(peer);
     return changed.size;
   }
@@ -384,8 +390,8 @@ export function createReview(core: Core) {
     }: HandlerInput<'leads.bulk'>): Promise<CallOutput<'leads.bulk'>> => {
       core.requireDraft(importId);
       const label = BULK_LABELS[action];
-      const changed = await core.exclusive(importId, label, () =>
-        bulk(importId, action, label, leadIds, matching),
+      const changed = await core.exclusive(importId, label, (report) =>
+        bulk(importId, action, label, leadIds, matching, report),
       );
       core.announce(importId);
       return { changed };
@@ -588,15 +594,22 @@ export function createReview(core: Core) {
     label: string,
     leadIds: readonly number[] | undefined,
     matching: LeadMatch | undefined,
+    report: ProgressReport,
   ): Promise<number> {
     if (action === 'apply_all_typo_fixes') {
       const ids = await collect(
         keyset(importId, (after, last) => idsWithSuggestion.all(after, last, importId)),
       );
-      return refreshMany(importId, ids, label, (row) => ({
-        lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
-        edited: row.suggestion !== null,
-      }));
+      return refreshMany(
+        importId,
+        ids,
+        label,
+        (row) => ({
+          lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
+          edited: row.suggestion !== null,
+        }),
+        report,
+      );
     }
     if (action === 'keep_selected' || action === 'exclude_selected') {
       const ids = await selectedIds(importId, leadIds, matching);
@@ -605,14 +618,16 @@ export function createReview(core: Core) {
           'invalid_input',
           matching ? 'No selected lead matches the filter any more.' : 'Select at least one lead first.',
         );
-      if (action === 'keep_selected') return refreshMany(importId, ids, label, () => ({ decision: 'keep' }));
-      return excludeMany(importId, ids, label);
+      if (action === 'keep_selected')
+        return refreshMany(importId, ids, label, () => ({ decision: 'keep' }), report);
+      return excludeMany(importId, ids, label, report);
     }
     const flag = `%"${EXCLUDE_BY_FLAG[action]}"%`;
     return excludeMany(
       importId,
       await collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag))),
       label,
+      report,
     );
   }
 
@@ -655,7 +670,12 @@ export function createReview(core: Core) {
    * Excludes leads, then re-checks the rest of each one's group: an excluded lead keeps its address from
    * being sent through another row (the reclassifier's rule), and no longer holds its profile or group.
    */
-  async function excludeMany(importId: number, ids: readonly number[], label: string): Promise<number> {
+  async function excludeMany(
+    importId: number,
+    ids: readonly number[],
+    label: string,
+    report?: ProgressReport,
+  ): Promise<number> {
     if (ids.length === 0) return 0;
     await core.warmKeys(importId);
     const batchId = sqlite.transaction(() => core.beginUndo(importId, label))();
@@ -663,14 +683,19 @@ export function createReview(core: Core) {
     let changed = 0;
     // The selected leads end excluded whatever their peers say, and their flags do not depend on exclusions.
     const excludeStep = core.step(batchId, selected);
-    await excludeStep.each(ids, CHUNK / 4, (chunk) => {
-      const json = JSON.stringify(chunk);
-      const newly = notYetExcluded.all(json);
-      core.snapshot(batchId, chunk);
-      changed += excludeIds.run(json).changes;
-      core.rewritten(chunk);
-      return newly;
-    });
+    await excludeStep.each(
+      ids,
+      CHUNK / 4,
+      (chunk) => {
+        const json = JSON.stringify(chunk);
+        const newly = notYetExcluded.all(json);
+        core.snapshot(batchId, chunk);
+        changed += excludeIds.run(json).changes;
+        core.rewritten(chunk);
+        return newly;
+      },
+      report,
+    );
     return changed + (await excludeStep.finish()).size;
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../helpers/app';
 import {
   accentedLeadRows,
@@ -651,6 +651,43 @@ describe('Clean & dedupe over the database', () => {
         matching: { search: 'acme' },
       }),
     ).rejects.toThrow('Name the selected leads or a filter, not both.');
+  });
+
+  it('a bulk action that takes a while says how far it has got; a quick one says nothing', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => [
+      `p${i}@beta${i}.io`,
+      `P${i}`,
+      `L${i}`,
+      'Beta',
+      '',
+      '',
+    ]);
+    const s = await draft(rows);
+    const heard: { label: string; done: number; total: number }[] = [];
+    const stop = app.ctx.events.subscribe((name, payload) => {
+      if (name === 'imports.progress') {
+        const p = payload as { importId: number; label: string; done: number; total: number };
+        expect(p.importId).toBe(s.id);
+        heard.push({ label: p.label, done: p.done, total: p.total });
+      }
+    });
+    // A clock that moves 60 ms each time it is read: the host reports at most every 100 ms.
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 60));
+    try {
+      const [one] = await allLeads(s.id);
+      await app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', leadIds: [one!.id] });
+      expect(heard).toEqual([]);
+      await app.call('leads.undo', { importId: s.id });
+      await app.call('leads.bulk', { importId: s.id, action: 'exclude_selected', matching: {} });
+    } finally {
+      clock.mockRestore();
+      stop();
+    }
+    expect(heard.length).toBeGreaterThan(1);
+    expect(heard.at(-1)).toEqual({ label: 'Exclude selected', done: 600, total: 600 });
+    expect(heard.map((h) => h.done)).toEqual([...heard.map((h) => h.done)].sort((a, b) => a - b));
+    expect(heard.every((h) => h.total === 600 && h.done <= 600)).toBe(true);
   });
 
   it('in 30 rows sharing one address, Keep on row 20 makes every other row name it, and editing it away hands the address back to row 2', async () => {
