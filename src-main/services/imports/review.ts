@@ -107,6 +107,9 @@ export function createReview(core: Core) {
   const cols = MUTABLE_COLUMNS.join(', ');
   const fromUndo = MUTABLE_COLUMNS.map((c) => `u.${c}`).join(', ');
   // Restoring rewrites every mutable column (and so every index on them): half the usual chunk.
+  const undoLeadCount = sqlite
+    .prepare<[number], number>('SELECT count(*) FROM lead_undo_leads WHERE batch_id = ?')
+    .pluck();
   const undoLeadIds = sqlite
     .prepare<[number], number>(
       `SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK / 2}`,
@@ -428,7 +431,9 @@ export function createReview(core: Core) {
       core.requireDraft(importId);
       const step = latestUndo.get(importId);
       if (!step) return { undone: null, changed: 0 };
-      const changed = await core.exclusive(importId, `Undo ${step.label}`, () => undo(importId, step.id));
+      const changed = await core.exclusive(importId, `Undo ${step.label}`, (report) =>
+        undo(importId, step.id, report),
+      );
       core.announce(importId);
       return { undone: step.label, changed };
     },
@@ -641,9 +646,10 @@ export function createReview(core: Core) {
    * changed since the step, the verdicts are then re-checked, once every lead is back (a lead restored
    * as ready whose domain was suppressed meanwhile would have been sent).
    */
-  async function undo(importId: number, batchId: number): Promise<number> {
+  async function undo(importId: number, batchId: number, report: ProgressReport): Promise<number> {
     let changed = 0;
     const restored: number[] = [];
+    const total = undoLeadCount.get(batchId) ?? 0;
     for (;;) {
       const ids = undoLeadIds.all(batchId);
       if (ids.length === 0) break;
@@ -656,6 +662,7 @@ export function createReview(core: Core) {
       restored.push(...ids);
       // Restored keys bypass core.store.
       core.draftKeys.forget(importId);
+      report(restored.length, total);
       await yieldToEventLoop();
     }
     sqlite.transaction(() => {

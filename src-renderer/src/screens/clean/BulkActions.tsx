@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import type { BulkAction, WholeImportAction } from '../../../../src-shared/contract/imports';
-import type { EventPayload } from '../../../../src-shared/contract';
-import { api, useEvent } from '../../api/client';
+import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
+import { ProgressNote, useImportProgress } from './ImportProgress';
 import { bulkTarget, type RowSelection } from './row-selection';
 
 /** `whenAny`: offered only once the import has leads to act on (most imports never have), then kept. */
@@ -42,11 +42,7 @@ interface Props {
 /** Actions over the whole import (with how many leads each would touch), and exclude/keep for the selected rows. */
 export function BulkActions({ importId, selection, selected, actionable, onDone }: Props) {
   const [running, setRunning] = useState<BulkAction | null>(null);
-  // How far the running action has got, as the host reports it (only for one that takes a while).
-  const [progress, setProgress] = useState<EventPayload<'imports.progress'> | null>(null);
-  useEvent('imports.progress', (p) => {
-    if (p.importId === importId && running !== null) setProgress(p);
-  });
+  const progress = useImportProgress(importId, running !== null);
   // A button offered stays, so it does not vanish (and take the focus) once its leads are excluded.
   const offered = useRef({ importId, actions: new Set<WholeImportAction>() });
   if (offered.current.importId !== importId) offered.current = { importId, actions: new Set() };
@@ -66,7 +62,6 @@ export function BulkActions({ importId, selection, selected, actionable, onDone 
       toast.error(e);
     } finally {
       setRunning(null);
-      setProgress(null);
     }
   };
   return (
@@ -109,17 +104,7 @@ export function BulkActions({ importId, selection, selected, actionable, onDone 
           Keep selected
         </Button>
       </span>
-      {progress && (
-        <span className="row muted" role="status">
-          {progress.label}: {progress.done.toLocaleString()} of {progress.total.toLocaleString()} leads
-          <progress
-            className="bulk-progress"
-            max={Math.max(1, progress.total)}
-            value={progress.done}
-            aria-label={`${progress.label} progress`}
-          />
-        </span>
-      )}
+      <ProgressNote progress={progress} />
     </div>
   );
 }

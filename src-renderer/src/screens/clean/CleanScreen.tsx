@@ -25,6 +25,7 @@ import { StateFilters } from './StateFilters';
 import { useImportSummary } from './useImportSummary';
 import { useLeadWindow } from './useLeadWindow';
 import { useUndo } from './useUndo';
+import { ProgressNote, useImportProgress } from './ImportProgress';
 
 export default function CleanScreen() {
   const importId = useCleanTarget((s) => s.importId);
@@ -80,7 +81,8 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
   const rows = useRowSelection(importId, filter, data.matching, version);
   const readOnly = summary?.status !== 'draft';
   const committed = summary?.status === 'committed';
-  const undo = useUndo(importId, !readOnly, bump);
+  const { undo, running: undoing } = useUndo(importId, !readOnly, bump);
+  const undoProgress = useImportProgress(importId, undoing);
   // The groups wait below a table that can be 100k rows long: take the user there.
   const showDuplicates = () => {
     const panel = document.getElementById(DUPLICATES_PANEL_ID);
@@ -111,7 +113,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
       actions={
         <>
           {!readOnly && (
-            <Button onClick={() => void undo()} aria-keyshortcuts="Control+Z Meta+Z">
+            <Button onClick={() => void undo()} busy={undoing} aria-keyshortcuts="Control+Z Meta+Z">
               Undo
             </Button>
           )}
@@ -184,6 +186,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
             }}
           />
         )}
+        <ProgressNote progress={undoProgress} />
       </div>
       {committed && summary && (
         <GenerateHandOff

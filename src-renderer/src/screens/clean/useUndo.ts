@@ -1,10 +1,19 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 
-/** Undo of the last decision of a draft import, from a button or Ctrl/Cmd+Z outside text fields. */
-export function useUndo(importId: number, enabled: boolean, onUndone: () => void): () => Promise<void> {
+/**
+ * Undo of the last decision of a draft import, from a button or Ctrl/Cmd+Z outside text fields, and
+ * whether one is running.
+ */
+export function useUndo(
+  importId: number,
+  enabled: boolean,
+  onUndone: () => void,
+): { undo: () => Promise<void>; running: boolean } {
+  const [running, setRunning] = useState(false);
   const undo = useCallback(async () => {
+    setRunning(true);
     try {
       const r = await api.call('leads.undo', { importId });
       if (r.undone === null) toast.info('Nothing to undo.');
@@ -12,6 +21,8 @@ export function useUndo(importId: number, enabled: boolean, onUndone: () => void
       onUndone();
     } catch (e) {
       toast.error(e);
+    } finally {
+      setRunning(false);
     }
   }, [importId, onUndone]);
   useEffect(() => {
@@ -27,5 +38,5 @@ export function useUndo(importId: number, enabled: boolean, onUndone: () => void
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [enabled, undo]);
-  return undo;
+  return { undo, running };
 }

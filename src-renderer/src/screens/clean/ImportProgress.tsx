@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { EventPayload } from '../../../../src-shared/contract';
+import { useEvent } from '../../api/client';
+
+type Progress = EventPayload<'imports.progress'>;
+
+/**
+ * How far a change of the import has got while `active` (the caller's own call is running): the host
+ * reports one that takes a while, and nothing for a quick one.
+ */
+export function useImportProgress(importId: number, active: boolean): Progress | null {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  useEvent('imports.progress', (p) => {
+    if (active && p.importId === importId) setProgress(p);
+  });
+  useEffect(() => {
+    if (!active) setProgress(null);
+  }, [active]);
+  return active ? progress : null;
+}
+
+/** "Exclude selected: 9,375 of 30,000 leads" and a bar. */
+export function ProgressNote({ progress }: { progress: Progress | null }) {
+  if (!progress) return null;
+  return (
+    <span className="row muted" role="status">
+      {progress.label}: {progress.done.toLocaleString()} of {progress.total.toLocaleString()} leads
+      <progress
+        className="bulk-progress"
+        max={Math.max(1, progress.total)}
+        value={progress.done}
+        aria-label={`${progress.label} progress`}
+      />
+    </span>
+  );
+}
