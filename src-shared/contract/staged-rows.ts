@@ -7,7 +7,8 @@
  * cell. Rows with every field present (the command line sends them so) are taken as they are.
  */
 import type { CompiledMapping } from '../import/clean';
-import { LEAD_FIELDS, type LeadField, type LeadFlag, type NormalisedLead } from '../import/types';
+import type { CleanedRow } from '../import/pipeline';
+import { LEAD_FIELDS, type LeadField } from '../import/types';
 import type { StagedRow, StagedRowWire } from './imports';
 
 /** For each value a staged row may leave out, the one column mapped to it. */
@@ -34,20 +35,8 @@ export function stagingColumns(mapping: CompiledMapping): StagingColumns {
   return { fields, custom };
 }
 
-/** A row as the pipeline gives it (its arrays read-only). */
-export interface RowToStage {
-  rowNumber: number;
-  original: readonly string[];
-  lead: NormalisedLead;
-  state: StagedRow['state'];
-  reason: string;
-  flags: readonly LeadFlag[];
-  suggestion: string | null;
-  groupId: number | null;
-}
-
 /** `row` for `imports.stageRows`, without the values its original cells hold. */
-export function compactStagedRow(row: RowToStage, columns: StagingColumns): StagedRowWire {
+export function compactStagedRow(row: CleanedRow, columns: StagingColumns): StagedRowWire {
   const custom: Record<string, string> = {};
   const lead: StagedRowWire['lead'] = { domain: row.lead.domain, custom };
   for (const field of LEAD_FIELDS) {

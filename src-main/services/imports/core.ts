@@ -174,9 +174,8 @@ export function createCore(ctx: AppContext) {
 
   const isBusy = (importId: number): boolean => busy.has(importId);
 
-  /** Runs a chunked change of an import with other changes of it refused until it ends. */
   /**
-   * Runs `fn` as the import's one change in progress. `fn` may report how far it has got: the renderer
+   * Runs a chunked change of an import with other changes of it refused until it ends. `fn` may report how far it has got: the renderer
    * hears it ('imports.progress') at most every PROGRESS_EVERY_MS, and when it is done if it heard
    * before (a change over in less time shows no bar).
    */

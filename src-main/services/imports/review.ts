@@ -106,10 +106,10 @@ export function createReview(core: Core) {
   );
   const cols = MUTABLE_COLUMNS.join(', ');
   const fromUndo = MUTABLE_COLUMNS.map((c) => `u.${c}`).join(', ');
-  // Restoring rewrites every mutable column (and so every index on them): half the usual chunk.
   const undoLeadCount = sqlite
     .prepare<[number], number>('SELECT count(*) FROM lead_undo_leads WHERE batch_id = ?')
     .pluck();
+  // Restoring rewrites every mutable column (and so every index on them): half the usual chunk.
   const undoLeadIds = sqlite
     .prepare<[number], number>(
       `SELECT lead_id FROM lead_undo_leads WHERE batch_id = ? ORDER BY lead_id LIMIT ${CHUNK / 2}`,
@@ -571,7 +571,12 @@ export function createReview(core: Core) {
       throw new AppError('invalid_input', 'Name the selected leads or a filter, not both.');
     if (!matching) return leadIds ? idsInImport.all(importId, JSON.stringify(leadIds)).map((r) => r.id) : [];
     const filter = leadFilterSql(matching);
-    const conditions = [...filter.conditions, ...(matching.state ? ['state = @state'] : [])];
+    const conditions = [...filter.conditions];
+    const params: Record<string, string | number> = { ...filter.params, importId };
+    if (matching.state) {
+      conditions.push('state = @state');
+      params.state = matching.state;
+    }
     const page = sqlite
       .prepare<Record<string, string | number>, number>(
         `SELECT id FROM leads WHERE id > @after AND id <= @last AND +import_id = @importId
@@ -579,17 +584,7 @@ export function createReview(core: Core) {
       )
       .pluck();
     const except = new Set(matching.exceptIds);
-    const ids = await collect(
-      keyset(importId, (after, last) =>
-        page.all({
-          ...filter.params,
-          ...(matching.state ? { state: matching.state } : {}),
-          after,
-          last,
-          importId,
-        }),
-      ),
-    );
+    const ids = await collect(keyset(importId, (after, last) => page.all({ ...params, after, last })));
     return except.size === 0 ? ids : ids.filter((id) => !except.has(id));
   }
 

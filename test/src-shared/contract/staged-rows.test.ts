@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compactStagedRow,
-  expandStagedRow,
-  stagingColumns,
-  type RowToStage,
-} from '../../../src-shared/contract/staged-rows';
+import { compactStagedRow, expandStagedRow, stagingColumns } from '../../../src-shared/contract/staged-rows';
 import { compileMapping } from '../../../src-shared/import/clean';
+import type { CleanedRow } from '../../../src-shared/import/pipeline';
 import { emptyLead, LEAD_FIELDS, type ColumnMapping } from '../../../src-shared/import/types';
 
 const MAPPING: ColumnMapping = [
@@ -18,7 +14,7 @@ const MAPPING: ColumnMapping = [
 ];
 const COLUMNS = stagingColumns(compileMapping(MAPPING));
 
-function row(original: string[], lead: Partial<RowToStage['lead']>): RowToStage {
+function row(original: string[], lead: Partial<CleanedRow['lead']>): CleanedRow {
   return {
     rowNumber: 7,
     original,

@@ -83,8 +83,8 @@ interface Props {
   selection: RowSelection;
   /** A row's box clicked: the row at `index` of the table; `extend` when Shift was held. */
   onPick(id: number, index: number, extend: boolean): void;
-  /** The header's "select all": ticks every row shown, or clears the selection when any is ticked. */
-  selectAll?: { ticked: 'none' | 'some' | 'all'; onChange(): void };
+  /** The header's "select all" (when rows can be ticked): ticks every row shown, or clears the selection. */
+  selectAll: { ticked: 'none' | 'some' | 'all'; onChange(): void };
   onChanged(): void;
 }
 
@@ -210,7 +210,7 @@ function editingText(target: EventTarget): boolean {
 }
 
 /** Ticked when every row shown is, mixed when some are; ticking it ticks them all, else it clears. */
-function SelectAllBox({ count, ticked, onChange }: { count: number } & NonNullable<Props['selectAll']>) {
+function SelectAllBox({ count, ticked, onChange }: { count: number } & Props['selectAll']) {
   return (
     <input
       type="checkbox"
@@ -248,7 +248,7 @@ export function LeadTable({ data, readOnly, selectable, selection, onPick, selec
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (selectAll && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && !editingText(e.target)) {
+    if (selectable && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && !editingText(e.target)) {
       e.preventDefault();
       if (selectAll.ticked !== 'all') selectAll.onChange();
       return;
@@ -302,7 +302,7 @@ export function LeadTable({ data, readOnly, selectable, selection, onPick, selec
         cells: (
           <>
             <div role="columnheader" className="vrows-cell lead-cell">
-              {selectAll ? (
+              {selectable ? (
                 <SelectAllBox count={count} {...selectAll} />
               ) : (
                 <span className="visually-hidden">Selected</span>
