@@ -406,7 +406,12 @@ export function createCore(ctx: AppContext) {
         for (let n = 0; n < limit && next < queue.length; n++, next++) {
           const id = queue[next] as number;
           queued.delete(id);
-          if (checkedAt.get(id) === verdictEpoch) continue;
+          // Current, so not read again; but settled like one that was: a later peer's change of state
+          // can still change its verdict (its reason may name that peer).
+          if (checkedAt.get(id) === verdictEpoch) {
+            settled.push(id);
+            continue;
+          }
           checks.set(id, (checks.get(id) ?? 0) + 1);
           // Read it again: an earlier peer's change can change this one's verdict.
           const current = getLead.get(id);

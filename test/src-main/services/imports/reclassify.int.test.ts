@@ -236,6 +236,26 @@ describe('re-checking leads over the database after edits, bulk actions, suppres
     checkSettled(app, importId, after);
   }
 
+  it("a row re-checked before a peer's state moved names the row now sent, not that peer (the property's case)", async () => {
+    const body = [
+      ['', ''],
+      ['', 'https://www.linkedin.com/in/ann/'],
+      ['c@gmial.com', 'linkedin.com/in/ann'],
+      ['c@gmail.com', 'linkedin.com/in/ann'],
+    ] as const;
+    await withDraft(body, 'case.csv', async (importId, all) => {
+      const ids = (await all()).map((l) => l.id);
+      const suppressed = new Set<string>();
+      await applyStep(importId, { kind: 'suppress', entry: 'c@gmail.com' }, [], suppressed);
+      await app.call('leads.edit', { leadId: ids[1] ?? 0, changes: { email: 'a@acme.com' } });
+      await applyStep(importId, { kind: 'keep' }, [ids[2] ?? 0], suppressed);
+      // Rows 3, 4 and 5 come back from the list together: row 5 was re-checked while row 3 still counted.
+      await applyStep(importId, { kind: 'unsuppress' }, [], suppressed);
+      await checkStep(importId, all, 'unsuppress', suppressed);
+      expect((await all()).find((l) => l.rowNumber === 5)?.reason).toBe('Same LinkedIn profile as row 4');
+    });
+  });
+
   it('never leaves two ready leads for one person, nor one for a person already in your leads (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
