@@ -463,6 +463,9 @@ export const importsEvents = {
   /** `importId` null when several imports may have changed (suppression list edits). */
   'imports.changed': z.object({ importId: Id.nullable() }),
   'suppressions.changed': z.object({ total: Count }),
-  /** How far a long change of a draft (a bulk action, an undo) has got: `done` of the `total` leads it changes. */
+  /**
+   * How far a long change of a draft has got: for a bulk action or an undo, `done` of the `total` leads it
+   * changes; for 'Commit', thousandths of its work.
+   */
   'imports.progress': z.object({ importId: Id, label: z.string(), done: Count, total: Count }),
 };

@@ -521,13 +521,17 @@ export function createCore(ctx: AppContext) {
   /**
    * The import's lead ids as [from, to) windows of `size`, a turn of the event loop between windows:
    * for work over a whole import (`+import_id` in the caller's query keeps the planner on the id range).
+   * `share` is how much of the import's id range is behind once the window is done, for progress.
    */
-  async function* idWindows(importId: number, size: number): AsyncGenerator<[from: number, to: number]> {
+  async function* idWindows(
+    importId: number,
+    size: number,
+  ): AsyncGenerator<[from: number, to: number, share: number]> {
     const { lo, hi } = idRange.get(importId) ?? { lo: null, hi: null };
     if (lo === null || hi === null) return;
     for (let from = lo; from <= hi; from += size) {
       if (from > lo) await yieldToEventLoop();
-      yield [from, from + size];
+      yield [from, from + size, Math.min(1, (from + size - lo) / (hi - lo + 1))];
     }
   }
 

@@ -15,7 +15,8 @@ export interface ConfirmDialogProps {
 
 /**
  * A modal built on <dialog>: the browser traps focus, Escape cancels, and focus returns to the opener.
- * Cancel is focused first so Enter never confirms a destructive action by accident.
+ * Cancel is focused first so Enter never confirms a destructive action by accident. Once confirmed, the
+ * action runs to its end: Cancel and Escape, which could no longer stop it, do nothing meanwhile.
  */
 export function ConfirmDialog({
   open,
@@ -46,7 +47,7 @@ export function ConfirmDialog({
       aria-labelledby="confirm-dialog-title"
       onCancel={(e) => {
         e.preventDefault();
-        onCancel();
+        if (!busy) onCancel();
       }}
     >
       {open && (
@@ -54,7 +55,7 @@ export function ConfirmDialog({
           <h2 id="confirm-dialog-title">{title}</h2>
           {children}
           <div className="dialog-actions">
-            <Button ref={cancelRef} onClick={onCancel}>
+            <Button ref={cancelRef} onClick={onCancel} disabled={busy}>
               Cancel
             </Button>
             <Button variant={danger ? 'danger-solid' : 'primary'} busy={busy} onClick={onConfirm}>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { plural } from '../../ui/format';
+import { useImportProgress } from './ImportProgress';
 
 /** Shows the final counts before the import is committed; after that, decisions can no longer be undone. */
 export function CommitDialog({
@@ -17,6 +18,7 @@ export function CommitDialog({
   onCommitted(): void;
 }) {
   const [busy, setBusy] = useState(false);
+  const progress = useImportProgress(summary.id, busy);
   const commit = async () => {
     setBusy(true);
     try {
@@ -57,6 +59,17 @@ export function CommitDialog({
         </p>
       )}
       <p>After committing, edits and decisions are final (you can still delete the whole import).</p>
+      {progress && (
+        <p className="row muted" role="status">
+          Committing: {Math.floor((progress.done / Math.max(1, progress.total)) * 100)} %
+          <progress
+            className="bulk-progress"
+            max={Math.max(1, progress.total)}
+            value={progress.done}
+            aria-label="Commit progress"
+          />
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

@@ -698,6 +698,54 @@ describe('Clean & dedupe over the database', () => {
     expect(heard.at(-1)).toEqual({ label: 'Undo Exclude selected', done: 600, total: 600 });
   });
 
+  it('a commit that takes a while says how far it has got, in thousandths, ending at all of it', async () => {
+    // Over two windows of ids, and with an address, a profile and a named person at a company domain
+    // on every row: each kind of key is saved.
+    const rows = Array.from({ length: 4500 }, (_, i) => [
+      `p${i}@beta${i}.io`,
+      `P${i}`,
+      `L${i}`,
+      'Beta',
+      `beta${i}.io`,
+      `https://www.linkedin.com/in/p${i}`,
+    ]);
+    const header = ['Email', 'First Name', 'Last Name', 'Company', 'Website', 'LinkedIn'];
+    const { summary: s } = await load(csv(rows, header), 'commit.csv', { draft: true });
+    expect(s.counts.ready).toBe(4500);
+    const heard: { label: string; done: number; total: number }[] = [];
+    const stop = app.ctx.events.subscribe((name, payload) => {
+      if (name === 'imports.progress') {
+        const p = payload as { importId: number; label: string; done: number; total: number };
+        if (p.importId === s.id) heard.push({ label: p.label, done: p.done, total: p.total });
+      }
+    });
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 60));
+    try {
+      await app.call('imports.commit', { importId: s.id });
+    } finally {
+      clock.mockRestore();
+      stop();
+    }
+    expect(heard.length).toBeGreaterThan(3);
+    expect(heard.every((h) => h.label === 'Commit' && h.total === 1000)).toBe(true);
+    const done = heard.map((h) => h.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // Both parts of the work are heard: checking the leads (up to 300) and saving their keys.
+    expect(done.some((d) => d > 0 && d <= 300)).toBe(true);
+    expect(done.some((d) => d > 300 && d < 1000)).toBe(true);
+    expect(heard.at(-1)).toEqual({ label: 'Commit', done: 1000, total: 1000 });
+    expect((await app.call('imports.get', { importId: s.id })).status).toBe('committed');
+    const keys = app.ctx.database.sqlite
+      .prepare('SELECT kind, count(*) AS n FROM lead_keys WHERE import_id = ? GROUP BY kind ORDER BY kind')
+      .all(s.id);
+    expect(keys).toEqual([
+      { kind: 'domain', n: 4500 },
+      { kind: 'email', n: 4500 },
+      { kind: 'linkedin', n: 4500 },
+    ]);
+  });
+
   it('in 30 rows sharing one address, Keep on row 20 makes every other row name it, and editing it away hands the address back to row 2', async () => {
     const s = await draft(
       Array.from({ length: 30 }, (_, i) => ['noemail@acme.com', `Ann${i}`, 'Lee', 'Acme', '', '']),
