@@ -291,6 +291,29 @@ test('one long reason in the preview does not widen the state column of every ro
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
+test('a whole address offered as the fix leaves the address being fixed in view beside it; a short fix is shown whole', async ({
+  app: page,
+}) => {
+  const rows = [['Email', 'First Name', 'Company']];
+  rows.push(['Jane Doe jane.doe@northwind-trading-company.com', 'Jane', 'Northwind']);
+  rows.push(['ana@gmial.com', 'Ana', 'Acme']);
+  await continueWithCsv(page, 'fixes.csv', csvBytes(rows));
+  const whole = page.getByRole('gridcell', { name: /^Email of row 2/ });
+  const fix = whole.getByRole('button', { name: 'Use jane.doe@northwind-trading-company.com' });
+  await expect(fix).toBeVisible();
+  const text = whole.getByText('Jane Doe jane.doe@northwind-trading-company.com', { exact: true });
+  const cellWidth = (await whole.boundingBox())!.width;
+  // A good part of the cell, instead of the two letters the fix left it.
+  expect((await text.boundingBox())!.width).toBeGreaterThan(cellWidth / 4);
+  const short = page
+    .getByRole('gridcell', { name: /^Email of row 3/ })
+    .getByRole('button', { name: /^Use @gmail\.com/ });
+  expect(await short.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await short.locator('.suggestion-text').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(
+    true,
+  );
+});
+
 test('a file imported before is said so as soon as it is chosen, with a way to the earlier import; Continue asks once more', async ({
   app: page,
   leadprep,

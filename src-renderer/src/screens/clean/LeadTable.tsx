@@ -132,7 +132,7 @@ function SuggestionButton({
       title={`Use ${lead.suggestion}`}
       onClick={() => void apply()}
     >
-      Use {shown}
+      <span className="suggestion-text">Use {shown}</span>
     </Button>
   );
 }
