@@ -335,6 +335,15 @@ function withoutObfuscation(text: string): string | null {
   return checkEmail(check.suggestion).syntaxValid ? check.suggestion : null;
 }
 
+// The only @s of "jane@@acme.com": one @ typed twice, where the address is plain. Any other second @
+// could belong to either side, so no fix is guessed for it.
+const ONE_AT_TYPED_TWICE = /@{2,}(?!.*@)/;
+
+/** A fix is offered as it would be stored: one that cleaning changes again ("{@acme.com") is none. */
+function offered(suggestion: string | null): string | null {
+  return suggestion !== null && cleanEmail(suggestion) === suggestion ? suggestion : null;
+}
+
 /**
  * Check a cleaned address (see `cleanEmail`). A typo suggestion is offered
  * even for an address that fails the syntax check ("a@gmail.con"), so the
@@ -357,9 +366,16 @@ export function checkEmail(email: string): EmailCheck {
     return result;
   }
   if (email.indexOf('@') !== at) {
-    result.reason = email.startsWith('"')
-      ? 'Quoted addresses ("...") are not supported'
-      : 'More than one @ sign';
+    if (email.startsWith('"')) {
+      result.reason = 'Quoted addresses ("...") are not supported';
+      return result;
+    }
+    if (email.indexOf('@') === email.search(ONE_AT_TYPED_TWICE)) {
+      const single = email.replace(ONE_AT_TYPED_TWICE, '@');
+      const fixed = checkEmail(single);
+      result.suggestion = offered(fixed.suggestion ?? (fixed.syntaxValid ? single : null));
+    }
+    result.reason = result.suggestion === null ? 'More than one @ sign' : 'Two @ signs in a row';
     return result;
   }
   const local = email.slice(0, at);
@@ -381,9 +397,7 @@ export function checkEmail(email: string): EmailCheck {
     const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
     if (domain !== null) result.suggestion = `${lastWord}@${domain}`;
   }
-  // A fix is offered as it would be stored: one that cleaning changes again ("{@acme.com") is none.
-  if (result.suggestion !== null && cleanEmail(result.suggestion) !== result.suggestion)
-    result.suggestion = null;
+  result.suggestion = offered(result.suggestion);
   result.role = isRoleAddress(email);
   if (result.syntaxValid) {
     result.freeMail = facts.freeMail;

@@ -211,9 +211,24 @@ describe('checkEmail typo suggestions', () => {
     ['jane@acme,com', 'jane@acme.com'], // a comma for the dot
     ['jane@acme,co,uk', 'jane@acme.co.uk'],
     ['jane@gmial,com', 'jane@gmail.com'],
+    ['jane@@acme.com', 'jane@acme.com'], // one @ typed twice
+    ['jane@@@acme.com', 'jane@acme.com'],
+    ['Jane@@gmial.com', 'Jane@gmail.com'], // and its typo, in one fix
+    ['Jane Doe jane@@acme.com', 'jane@acme.com'],
   ])('%s -> %s', (email, suggestion) => {
     expect(checkEmail(email).suggestion).toBe(suggestion);
   });
+
+  it.each(['jane@bob@acme.com', 'jane@@bob@acme.com', 'jane@acme.com@@', '@@acme.com', 'jane@@acme'])(
+    'offers no fix for a second @ that is not the first typed twice, or where one @ is still no address: %s',
+    (email) => {
+      expect(checkEmail(email)).toMatchObject({
+        syntaxValid: false,
+        reason: 'More than one @ sign',
+        suggestion: null,
+      });
+    },
+  );
 
   it.each([
     ['jane [at] acme [dot] com', 'jane@acme.com'],
