@@ -46,6 +46,23 @@ export function hasSeveralEmails(raw: string): boolean {
 const COMMA_FOR_DOT = /^[^\s,;@]*@[a-z0-9-]+(?:,[a-z]{2,6})+$/i;
 
 /**
+ * Whether what follows the address (`parts[first]`) to the end of the cell, after spaces only, is the
+ * rest of its domain: a dot begins or ends the break ("acme. com", "acme . com") or the rest is one or
+ * two letters ("acme.co m"), and closed up they make a domain that exists. A note ("(work)", "hq") is not.
+ */
+function domainGoesOn(text: string, parts: readonly string[], first: number): boolean {
+  const address = parts[first];
+  if (address === undefined || first + 1 >= parts.length) return false;
+  const rest = text.slice(text.lastIndexOf(address) + address.length);
+  if (!/^(?:\s+[a-z0-9.-]+)+$/i.test(rest)) return false;
+  const joined = rest.replace(/\s+/g, '');
+  if (!(address.endsWith('.') || joined.startsWith('.') || /^[a-z]{1,2}$/i.test(joined))) return false;
+  return (
+    checkDomain(`${address.slice(address.lastIndexOf('@') + 1)}${joined}`.toLowerCase()).problem === null
+  );
+}
+
+/**
  * Clean an email cell: trim and NFC, keep only the address from
  * "Name <a@b.com>", drop `mailto:` (and its ?subject=), wrapping quotes or
  * brackets and trailing punctuation, keep the first of several addresses,
@@ -78,7 +95,10 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     // part of it ("ja ne@acme.com"): kept, so that the check says what is wrong, or offers the rest as
     // a fix to confirm when it reads as a name ("Jane Doe jane@acme.com"), rather than this sending to
     // "ne@acme.com".
-    if (first >= 0) s = several ? (parts[first] as string) : parts.slice(0, first + 1).join(' ');
+    // Nor is what follows when it is the rest of the domain ("jane@acme. com", "jane@acme.co m"): cut
+    // off, the address would be another one ("jane@acme.co") or none; kept, the check offers it closed up.
+    const keep = !several && domainGoesOn(s, parts, first) ? parts.length : first + 1;
+    if (first >= 0) s = several ? (parts[first] as string) : parts.slice(0, keep).join(' ');
   }
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
   // Until nothing changes, so that cleaning the result again changes nothing: "(mailto:'a@b.com')".
@@ -238,6 +258,7 @@ function localPartProblem(local: string): string | null {
 function domainProblem(domain: string): string | null {
   if (isPlainDomain(domain)) return null;
   if (domain === '') return 'Nothing after the @';
+  if (WHITESPACE.test(domain)) return 'Spaces are not allowed in an address';
   if (domain.startsWith('[')) return 'IP-address domains are not supported';
   if (domain.includes(',')) return 'The domain has a comma where a dot belongs';
   if (!domain.includes('.')) return 'The domain has no dot (e.g. acme.com)';
@@ -287,12 +308,22 @@ interface DomainFacts {
 const domainCache = new Map<string, DomainFacts>();
 const DOMAIN_CACHE_MAX = 100_000;
 
+const WHITESPACE = /\s/;
+
+/** A domain with a space typed in it ("acme. com"), closed up: when that is a domain (or has a fix), else null. */
+function closedUp(domain: string): string | null {
+  const closed = domain.replace(/\s+/g, '');
+  const facts = domainFacts(closed);
+  return facts.suggestion ?? (facts.problem === null ? closed : null);
+}
+
 function domainFacts(domain: string): DomainFacts {
   const cached = domainCache.get(domain);
   if (cached) return cached;
   const { problem, registrable } = checkDomain(domain);
   const freeMail = isFreeMailDomain(domain);
-  const fixed = domain === '' ? null : suggestDomainOf(domain, freeMail);
+  const fixed =
+    domain === '' ? null : WHITESPACE.test(domain) ? closedUp(domain) : suggestDomainOf(domain, freeMail);
   const facts: DomainFacts = {
     problem,
     registrable,

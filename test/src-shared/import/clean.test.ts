@@ -212,6 +212,7 @@ describe('classify', () => {
     ['jane@gmail.con', 'needs_fix', /Did you mean jane@gmail.com/],
     ['jane@gmial.com', 'needs_fix', /Did you mean jane@gmail.com/],
     ['ja ne@acme.com', 'invalid', /^Spaces are not allowed in an address$/], // no guess where the space goes
+    ['jane@acme. com', 'needs_fix', /^Spaces are not allowed in an address\. Did you mean jane@acme\.com\?$/],
     ['jane@@acme.com', 'needs_fix', /^Two @ signs in a row\. Did you mean jane@acme\.com\?$/],
     ['jane@bob@acme.com', 'invalid', /^More than one @ sign$/], // either side could be the address
     [

@@ -26,6 +26,14 @@ describe('cleanEmail', () => {
     ['jane @acme.com', 'jane@acme.com'], // one address with a slip, not "@acme.com"
     ['jane @ acme.com', 'jane@acme.com'],
     ['jane@acme.com (work)', 'jane@acme.com'],
+    ['jane@acme.com hq', 'jane@acme.com'],
+    // A space inside the domain is no note after the address: cut there, "jane@acme.co m" would be
+    // jane@acme.co, someone else, ready to send. Kept, the check offers the address closed up.
+    ['jane@acme.co m', 'jane@acme.co m'],
+    ['jane@acme. com', 'jane@acme. com'],
+    ['jane@acme . com', 'jane@acme . com'],
+    ['jane@acme.com .', 'jane@acme.com'], // closed up, no domain: the dot is punctuation
+    ['jane@acme.com uk', 'jane@acme.com'], // "acme.comuk" is no domain
     // Words before one address may be part of it: kept, and the check offers the last word's address
     // to confirm ("ne@acme.com" may be somebody else).
     ['ja ne@acme.com', 'ja ne@acme.com'],
@@ -211,6 +219,10 @@ describe('checkEmail typo suggestions', () => {
     ['jane@acme,com', 'jane@acme.com'], // a comma for the dot
     ['jane@acme,co,uk', 'jane@acme.co.uk'],
     ['jane@gmial,com', 'jane@gmail.com'],
+    ['jane@acme. com', 'jane@acme.com'], // a space typed in the domain
+    ['jane@acme .com', 'jane@acme.com'],
+    ['jane@acme.co m', 'jane@acme.com'],
+    ['Jane Doe jane@gmial . com', 'jane@gmail.com'], // words before, a space and a typo, in one fix
     ['jane@@acme.com', 'jane@acme.com'], // one @ typed twice
     ['jane@@@acme.com', 'jane@acme.com'],
     ['Jane@@gmial.com', 'Jane@gmail.com'], // and its typo, in one fix
