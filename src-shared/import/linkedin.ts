@@ -6,7 +6,8 @@
  *
  * Slugs are compared lower-cased (LinkedIn treats them case-insensitively)
  * and kept percent-encoded, so the output is a valid URL and cleaning it
- * again changes nothing.
+ * again changes nothing. A member id in place of the name ("/in/ACoAAB…", as
+ * Sales Navigator exports give) is the exception: its case is meaning.
  */
 import { cleanText } from './text';
 
@@ -18,6 +19,12 @@ const QUICK_PROFILE = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([a-
 
 /** `https://www.linkedin.com/in/` and a non-empty slug of [a-z0-9-]: what the quick path below would return. */
 const CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9-]+$/;
+// "ACoAAA8BYqEBCGLg_vT_ca6mMEqkpp9nVffJ3hc": lower-cased, it leads nowhere.
+const MEMBER_ID = /^AC[ow]AA[A-Za-z0-9_-]{20,}$/;
+
+function slugKey(slug: string): string {
+  return MEMBER_ID.test(slug) ? slug : slug.toLowerCase();
+}
 
 function decodeSlug(segment: string): string {
   try {
@@ -53,7 +60,7 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   if (CANONICAL.test(text)) return { url: text, reason: null };
   // Most others are plain profile links with an ASCII slug: skip the URL parser.
   const quick = QUICK_PROFILE.exec(text);
-  if (quick?.[1] !== undefined) return { url: PROFILE_BASE + quick[1].toLowerCase(), reason: null };
+  if (quick?.[1] !== undefined) return { url: PROFILE_BASE + slugKey(quick[1]), reason: null };
   let parsed: URL;
   try {
     parsed = new URL(SCHEME.test(text) ? text : `https://${text.replace(/^\/+/, '')}`);
@@ -70,7 +77,7 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   if ((segments[0] ?? '').toLowerCase() === 'mwlite') segments.shift();
   const kind = (segments[0] ?? '').toLowerCase();
   if (kind === 'in' && segments[1] !== undefined) {
-    const slug = decodeSlug(segments[1]).normalize('NFC').toLowerCase().trim();
+    const slug = slugKey(decodeSlug(segments[1]).normalize('NFC').trim());
     if (slug === '' || slug.includes('/'))
       return { url: null, reason: 'The profile name in the link is empty' };
     return { url: PROFILE_BASE + encodeURIComponent(slug), reason: null };

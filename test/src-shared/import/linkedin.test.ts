@@ -30,6 +30,23 @@ describe('canonicalLinkedIn', () => {
   });
 
   it.each([
+    'https://www.linkedin.com/in/ACoAAA8BYqEBCGLg_vT_ca6mMEqkpp9nVffJ3hc',
+    'linkedin.com/in/ACoAAA8BYqEBCGLg_vT_ca6mMEqkpp9nVffJ3hc/',
+    'https://www.linkedin.com/in/ACwAAB12cdEFgh34IJklMN56opQR78stUV90?trk=x',
+  ])('keeps the case of a member id in place of the name, which leads nowhere lower-cased: %s', (raw) => {
+    const id = /(AC[ow]AA[\w-]+)/.exec(raw)?.[1];
+    const url = `https://www.linkedin.com/in/${id}`;
+    expect(canonicalLinkedIn(raw)).toEqual({ url, reason: null });
+    expect(canonicalLinkedIn(url).url).toBe(url);
+  });
+
+  it('lower-cases a name that only starts like a member id', () => {
+    expect(canonicalLinkedIn('linkedin.com/in/ACME-Founder').url).toBe(
+      'https://www.linkedin.com/in/acme-founder',
+    );
+  });
+
+  it.each([
     ['https://www.linkedin.com/company/acme/', /company page/],
     ['https://www.linkedin.com/school/mit/', /school page/],
     ['https://www.linkedin.com/sales/lead/ACwAAA,NAME_SEARCH', /Sales Navigator/],
@@ -50,7 +67,10 @@ describe('canonicalLinkedIn', () => {
   });
 
   it('is idempotent', () => {
-    const slug = fc.stringMatching(/^[A-Za-z0-9%\u00C0-\u017F-]{1,30}$/);
+    const slug = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9%\u00C0-\u017F-]{1,30}$/),
+      fc.stringMatching(/^AC[ow]AA[A-Za-z0-9_-]{20,34}$/),
+    );
     const url = fc
       .tuple(
         fc.constantFrom('', 'https://', 'http://www.', 'fr.'),
