@@ -20,7 +20,14 @@ import {
 } from './types';
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
-import { checkEmail, cleanEmail, emailRegistrableDomainOf, hasSeveralEmails, type EmailCheck } from './email';
+import {
+  checkEmail,
+  cleanEmail,
+  emailRegistrableDomainOf,
+  hasSeveralEmails,
+  withWebsiteFix,
+  type EmailCheck,
+} from './email';
 import { cleanPersonName, fullNameInOrder, joinName, splitFullName } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
@@ -167,7 +174,9 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
       message: 'The name is an email address: emails cannot greet this person by name',
     });
   }
-  const emailCheck = lead.email === null ? null : checkEmail(lead.email);
+  const siteDomain = websiteDomain(lead.website);
+  const emailCheck =
+    lead.email === null ? null : withWebsiteFix(checkEmail(lead.email), lead.email, siteDomain);
   if (rawEmail !== null && hasSeveralEmails(rawEmail)) {
     issues.push({
       flag: 'multiple_emails',
@@ -188,7 +197,7 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
       message: 'The phone number was turned into a number by the spreadsheet and lost digits',
     });
   }
-  lead.domain = websiteDomain(lead.website);
+  lead.domain = siteDomain;
   if (
     lead.domain === null &&
     lead.email !== null &&
@@ -322,7 +331,9 @@ export function classify(
   } else if (check !== null && (!check.syntaxValid || check.disposable)) {
     // Only an address that can be sent to as written, at a domain someone reads, may be kept over a suggestion.
     state = 'needs_fix';
-    const problem = check.syntaxValid ? 'The domain is a throw-away one' : (check.reason ?? 'Not a valid address');
+    const problem = check.syntaxValid
+      ? 'The domain is a throw-away one'
+      : (check.reason ?? 'Not a valid address');
     reason = `${problem}. Did you mean ${suggestion}?`;
   } else if (decision === 'keep') {
     state = 'ready';

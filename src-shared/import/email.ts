@@ -438,6 +438,22 @@ export function checkEmail(email: string): EmailCheck {
 }
 
 /**
+ * `check` of `email`, with the row's own website as the fix for a domain cut short ("jane@acme",
+ * "jane@acme.c" where the website is acme.com): only where the address has no fix of its own, and
+ * the website's domain goes on from what the address has at a dot ("jane@acme" is not acmecorp.com).
+ */
+export function withWebsiteFix(check: EmailCheck, email: string, siteDomain: string | null): EmailCheck {
+  if (check.syntaxValid || check.suggestion !== null || siteDomain === null) return check;
+  const at = email.indexOf('@');
+  if (at <= 0 || email.lastIndexOf('@') !== at) return check;
+  const domain = email.slice(at + 1).toLowerCase();
+  if (domain === '' || domain.length >= siteDomain.length || !siteDomain.startsWith(domain)) return check;
+  if (!domain.includes('.') && siteDomain[domain.length] !== '.') return check;
+  const fixed = `${email.slice(0, at)}@${siteDomain}`;
+  return checkEmail(fixed).syntaxValid && offered(fixed) !== null ? { ...check, suggestion: fixed } : check;
+}
+
+/**
  * Registrable domain of a cleaned address's domain, or null when the domain
  * has a problem: what `websiteDomain` gives for that domain, from the lookup
  * `checkEmail` already made.

@@ -233,6 +233,33 @@ describe('classify', () => {
     expect(c.reason).toMatch(reason);
   });
 
+  it.each([
+    ['owang@waynepartners80', 'waynepartners80.com', 'owang@waynepartners80.com'],
+    ['jane@acme.c', 'https://www.acme.com/about', 'jane@acme.com'],
+    ['jane@acme', 'acme.co.uk', 'jane@acme.co.uk'],
+    ['jane@acme', 'acmecorp.com', null], // another company's name may start so
+    ['jane@acme', '', null],
+    ['ja ne@acme', 'acme.com', null], // the part before the @ is broken too
+  ])(
+    "an address whose domain was cut short (%s) takes the row's own website (%s) as the fix",
+    (email, site, fix) => {
+      const c = classify(
+        cleanRow(
+          [email, 'Jane Doe', site],
+          [
+            { kind: 'field', field: 'email' },
+            { kind: 'field', field: 'fullName' },
+            { kind: 'field', field: 'website' },
+          ],
+        ),
+      );
+      expect(c.suggestion).toBe(fix);
+      expect(c.state).toBe(fix === null ? 'invalid' : 'needs_fix');
+      if (fix !== null)
+        expect(c.reason).toMatch(new RegExp(`Did you mean ${fix.replaceAll('.', '\\.')}\\?$`));
+    },
+  );
+
   it('a slip of a big provider that is a throw-away domain is a fix to confirm, which Keep cannot skip', () => {
     const gmai = cleanRow(['jane@gmai.com', 'Jane Doe'], mapping);
     const fix = {
