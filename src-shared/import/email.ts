@@ -438,19 +438,32 @@ export function checkEmail(email: string): EmailCheck {
 }
 
 /**
- * `check` of `email`, with the row's own website as the fix for a domain cut short ("jane@acme",
- * "jane@acme.c" where the website is acme.com): only where the address has no fix of its own, and
- * the website's domain goes on from what the address has at a dot ("jane@acme" is not acmecorp.com).
+ * `check` of `email`, with the row's own website as the fix where the address has none of its own:
+ * for a domain cut short ("jane@acme", "jane@acme.c" where the website is acme.com), when the
+ * website's domain goes on from it at a dot ("jane@acme" is not acmecorp.com); and for an address
+ * without its @ that ends in that domain ("janeacme.com", or "jane.acme.com" with a dot for the @).
  */
 export function withWebsiteFix(check: EmailCheck, email: string, siteDomain: string | null): EmailCheck {
   if (check.syntaxValid || check.suggestion !== null || siteDomain === null) return check;
+  const fixed = websiteFixOf(email, siteDomain);
+  return fixed !== null && checkEmail(fixed).syntaxValid && offered(fixed) !== null
+    ? { ...check, suggestion: fixed }
+    : check;
+}
+
+function websiteFixOf(email: string, siteDomain: string): string | null {
   const at = email.indexOf('@');
-  if (at <= 0 || email.lastIndexOf('@') !== at) return check;
+  if (at < 0) {
+    if (!email.toLowerCase().endsWith(siteDomain)) return null;
+    const local = email.slice(0, email.length - siteDomain.length);
+    const cut = local.endsWith('.') ? local.slice(0, -1) : local;
+    return cut === '' ? null : `${cut}@${siteDomain}`;
+  }
+  if (at === 0 || email.lastIndexOf('@') !== at) return null;
   const domain = email.slice(at + 1).toLowerCase();
-  if (domain === '' || domain.length >= siteDomain.length || !siteDomain.startsWith(domain)) return check;
-  if (!domain.includes('.') && siteDomain[domain.length] !== '.') return check;
-  const fixed = `${email.slice(0, at)}@${siteDomain}`;
-  return checkEmail(fixed).syntaxValid && offered(fixed) !== null ? { ...check, suggestion: fixed } : check;
+  if (domain === '' || domain.length >= siteDomain.length || !siteDomain.startsWith(domain)) return null;
+  if (!domain.includes('.') && siteDomain[domain.length] !== '.') return null;
+  return `${email.slice(0, at)}@${siteDomain}`;
 }
 
 /**

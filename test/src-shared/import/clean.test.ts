@@ -240,8 +240,12 @@ describe('classify', () => {
     ['jane@acme', 'acmecorp.com', null], // another company's name may start so
     ['jane@acme', '', null],
     ['ja ne@acme', 'acme.com', null], // the part before the @ is broken too
+    ['msatovandelayltd61.jp', 'vandelayltd61.jp', 'msato@vandelayltd61.jp'], // the @ left out
+    ['Jane.Doe.ACME.com', 'https://acme.com', 'Jane.Doe@acme.com'], // a dot typed for the @
+    ['acme.com', 'acme.com', null], // the website in the email column: nobody's address
+    ['jane', 'acme.com', null],
   ])(
-    "an address whose domain was cut short (%s) takes the row's own website (%s) as the fix",
+    "an address cut short or without its @ (%s) takes the row's own website (%s) as the fix",
     (email, site, fix) => {
       const c = classify(
         cleanRow(
