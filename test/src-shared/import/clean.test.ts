@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, cleanLead, cleanRow, compileMapping } from '../../../src-shared/import/clean';
+import { checkEmail, cleanEmail } from '../../../src-shared/import/email';
 import { emptyLead, type ColumnMapping } from '../../../src-shared/import/types';
 
 const mapping: ColumnMapping = [
@@ -176,7 +177,21 @@ describe('cleanLead (inline edits)', () => {
     fc.assert(
       fc.property(
         fc.record({
-          email: fc.option(fc.constantFrom('jane@acme.com', ' MAILTO:Jo@Gmial.com ', 'a,b@x.io', 'x'), {
+          email: fc.option(
+            fc.constantFrom(
+              'jane@acme.com',
+              ' MAILTO:Jo@Gmial.com ',
+              'a,b@x.io',
+              'x',
+              'jane@@acme.com',
+              'jane@acme. com',
+              'jane@acme.co m',
+              'janeacme.com',
+              'jane@acme',
+            ),
+            { nil: null },
+          ),
+          website: fc.option(fc.constantFrom('acme.com', 'https://www.acme.co.uk/x', 'acmecorp.com'), {
             nil: null,
           }),
           fullName: optional,
@@ -196,6 +211,41 @@ describe('cleanLead (inline edits)', () => {
 });
 
 describe('classify', () => {
+  it('offers only fixes that can be sent to and that cleaning leaves as they are (property)', () => {
+    const local = fc.constantFrom('jane', 'Jane.Doe', 'j', 'info');
+    const domain = fc.constantFrom('acme.com', 'acme.co.uk', 'gmail.com', 'gmial.com', 'mailinator.com');
+    const slip = fc.constantFrom(
+      (l: string, d: string) => `${l}@${d}`,
+      (l: string, d: string) => `${l}@@${d}`,
+      (l: string, d: string) => `${l}${d}`,
+      (l: string, d: string) => `${l}.${d}`,
+      (l: string, d: string) => `${l}@${d.slice(0, d.indexOf('.'))}`,
+      (l: string, d: string) => `${l}@${d.slice(0, -1)}`,
+      (l: string, d: string) => `${l}@${d.replace('.', '. ')}`,
+      (l: string, d: string) => `${l}@${d.slice(0, -1)} ${d.slice(-1)}`,
+      (l: string, d: string) => `Jane Doe ${l}@${d}`,
+    );
+    const site = fc.option(
+      fc.constantFrom('acme.com', 'https://www.acme.co.uk/about', 'acmecorp.com', 'gmail.com'),
+      {
+        nil: '',
+      },
+    );
+    const emailAndSite: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'website' },
+    ];
+    fc.assert(
+      fc.property(local, domain, slip, site, (l, d, write, website) => {
+        const { suggestion } = classify(cleanRow([write(l, d), website], emailAndSite));
+        if (suggestion === null) return;
+        expect(cleanEmail(suggestion)).toBe(suggestion);
+        expect(checkEmail(suggestion).syntaxValid).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   const row = (email: string, name = 'Jane Doe') =>
     cleanRow(
       [email, name],
