@@ -291,12 +291,13 @@ test('one long reason in the preview does not widen the state column of every ro
   expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
-test('a whole address offered as the fix leaves the address being fixed in view beside it; a short fix is shown whole', async ({
+test('a whole address offered as the fix leaves the address being fixed in view beside it; a short fix and a reason of two lines are shown whole', async ({
   app: page,
 }) => {
   const rows = [['Email', 'First Name', 'Company']];
   rows.push(['Jane Doe jane.doe@northwind-trading-company.com', 'Jane', 'Northwind']);
   rows.push(['ana@gmial.com', 'Ana', 'Acme']);
+  rows.push(['sam.jones@gmial.com', 'Sam', 'Acme']);
   await continueWithCsv(page, 'fixes.csv', csvBytes(rows));
   const whole = page.getByRole('gridcell', { name: /^Email of row 2/ });
   const fix = whole.getByRole('button', { name: 'Use jane.doe@northwind-trading-company.com' });
@@ -312,6 +313,18 @@ test('a whole address offered as the fix leaves the address being fixed in view 
   expect(await short.locator('.suggestion-text').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(
     true,
   );
+  // Too long for one line beside its badge, the reason takes a second, so the address it offers is read.
+  const reason = page
+    .getByRole('gridcell', { name: /^State of row 4/ })
+    .getByText('Did you mean sam.jones@gmail.com?', { exact: true });
+  expect(
+    await reason.evaluate(
+      (el) =>
+        el.scrollWidth <= el.clientWidth &&
+        el.scrollHeight <= el.clientHeight &&
+        el.clientHeight > parseFloat(getComputedStyle(el).lineHeight),
+    ),
+  ).toBe(true);
 });
 
 test('a file imported before is said so as soon as it is chosen, with a way to the earlier import; Continue asks once more', async ({
