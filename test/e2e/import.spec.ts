@@ -322,7 +322,7 @@ test('a whole address offered as the fix leaves the address being fixed in view 
       (el) =>
         el.scrollWidth <= el.clientWidth &&
         el.scrollHeight <= el.clientHeight &&
-        el.clientHeight > parseFloat(getComputedStyle(el).lineHeight),
+        el.clientHeight > parseFloat(el.ownerDocument.defaultView?.getComputedStyle(el).lineHeight ?? '0'),
     ),
   ).toBe(true);
 });

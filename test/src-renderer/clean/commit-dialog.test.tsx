@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventName, LeadPrepBridge } from '../../../src-shared/contract';
 import type { ImportSummary } from '../../../src-shared/contract/imports';
 import { setBridge } from '../../../src-renderer/src/api/bridge';
 import { CommitDialog } from '../../../src-renderer/src/screens/clean/CommitDialog';
+import { fakeBridge } from '../fake-bridge';
 
 beforeAll(() => {
   // jsdom has <dialog> but not its modal methods.
@@ -19,28 +19,14 @@ afterEach(cleanup);
 
 /** A host whose commit waits for the test, and that lets the test emit events. */
 function host(summary: ImportSummary) {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
   let finish: () => void = () => undefined;
-  const bridge: LeadPrepBridge = {
-    invoke(name) {
-      if (name !== 'imports.commit') return Promise.reject(new Error(`unexpected call ${name}`));
-      return new Promise((resolve) => {
-        finish = () => resolve({ ok: true, value: { ...summary, status: 'committed' } });
-      });
-    },
-    invokeJson: (name) => Promise.reject(new Error(`unexpected encoded call ${name}`)),
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  return {
-    bridge,
-    finish: () => finish(),
-    emit: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
-  };
+  const { bridge, emit } = fakeBridge((name) => {
+    if (name !== 'imports.commit') return Promise.reject(new Error(`unexpected call ${name}`));
+    return new Promise((resolve) => {
+      finish = () => resolve({ ok: true, value: { ...summary, status: 'committed' } });
+    });
+  });
+  return { bridge, emit, finish: () => finish() };
 }
 
 const summary: ImportSummary = {

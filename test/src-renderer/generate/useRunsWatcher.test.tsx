@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallName, EventName, LeadPrepBridge } from '../../../src-shared/contract';
+import type { CallName } from '../../../src-shared/contract';
+import { fakeBridge } from '../fake-bridge';
 import type { RunDetail } from '../../../src-shared/contract/generation';
 import { setBridge } from '../../../src-renderer/src/api/bridge';
 import { useRuns } from '../../../src-renderer/src/screens/generate/runs-store';
@@ -35,28 +36,14 @@ const { batches: _b, ...summary } = detail;
 
 /** A host that answers from fixed data, counts 'runs.list' calls and lets the test emit events. */
 function host() {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
   const calls: CallName[] = [];
-  const bridge: LeadPrepBridge = {
-    async invoke(name) {
-      calls.push(name);
-      const value =
-        name === 'runs.list' ? { runs: [summary] } : name === 'queue.status' ? { providers: [] } : detail;
-      return { ok: true, value };
-    },
-    invokeJson: (name) => Promise.reject(new Error(`unexpected encoded call ${name}`)),
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  return {
-    bridge,
-    lists: () => calls.filter((c) => c === 'runs.list').length,
-    emit: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
-  };
+  const { bridge, emit } = fakeBridge(async (name) => {
+    calls.push(name);
+    const value =
+      name === 'runs.list' ? { runs: [summary] } : name === 'queue.status' ? { providers: [] } : detail;
+    return { ok: true, value };
+  });
+  return { bridge, lists: () => calls.filter((c) => c === 'runs.list').length, emit };
 }
 
 beforeEach(() => {
