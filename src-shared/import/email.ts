@@ -441,7 +441,7 @@ export function checkEmail(email: string): EmailCheck {
  * `check` of `email`, with the row's own website as the fix where the address has none of its own:
  * for a domain cut short ("jane@acme", "jane@acme.c" where the website is acme.com), when the
  * website's domain goes on from it at a dot ("jane@acme" is not acmecorp.com); and for an address
- * without its @ that ends in that domain ("janeacme.com", or "jane.acme.com" with a dot for the @).
+ * without its @ that ends in that domain ("janeacme.com").
  */
 export function withWebsiteFix(check: EmailCheck, email: string, siteDomain: string | null): EmailCheck {
   if (check.syntaxValid || check.suggestion !== null || siteDomain === null) return check;
@@ -455,9 +455,9 @@ function websiteFixOf(email: string, siteDomain: string): string | null {
   const at = email.indexOf('@');
   if (at < 0) {
     if (!email.toLowerCase().endsWith(siteDomain)) return null;
+    // Not after a dot: "www.acme.com" or "mail.acme.com" is a host name, not jane.acme.com with a dot for the @.
     const local = email.slice(0, email.length - siteDomain.length);
-    const cut = local.endsWith('.') ? local.slice(0, -1) : local;
-    return cut === '' ? null : `${cut}@${siteDomain}`;
+    return local === '' || local.endsWith('.') ? null : `${local}@${siteDomain}`;
   }
   if (at === 0 || email.lastIndexOf('@') !== at) return null;
   const domain = email.slice(at + 1).toLowerCase();

@@ -291,7 +291,9 @@ describe('classify', () => {
     ['jane@acme', '', null],
     ['ja ne@acme', 'acme.com', null], // the part before the @ is broken too
     ['msatovandelayltd61.jp', 'vandelayltd61.jp', 'msato@vandelayltd61.jp'], // the @ left out
-    ['Jane.Doe.ACME.com', 'https://acme.com', 'Jane.Doe@acme.com'], // a dot typed for the @
+    ['JaneDoeACME.com', 'https://acme.com', 'JaneDoe@acme.com'],
+    ['www.acme.com', 'acme.com', null], // a host name, not "www@acme.com"
+    ['mail.acme.com', 'acme.com', null],
     ['acme.com', 'acme.com', null], // the website in the email column: nobody's address
     ['jane', 'acme.com', null],
   ])(
