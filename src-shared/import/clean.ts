@@ -25,6 +25,7 @@ import {
   cleanEmail,
   emailRegistrableDomainOf,
   hasSeveralEmails,
+  needsAddressFix,
   withWebsiteFix,
   type EmailCheck,
 } from './email';
@@ -328,7 +329,7 @@ export function classify(
   } else if (verdict.duplicate && decision !== 'keep') {
     state = 'duplicate';
     reason = verdict.duplicate;
-  } else if (check !== null && (!check.syntaxValid || check.disposable)) {
+  } else if (check !== null && needsAddressFix(check)) {
     // Only an address that can be sent to as written, at a domain someone reads, may be kept over a suggestion.
     state = 'needs_fix';
     const problem = check.syntaxValid

@@ -26,7 +26,7 @@
  * are sorted, the survivor is the most complete record with ties going to
  * the lowest id, and groups are listed by their lowest id.
  */
-import { emailKey } from './email';
+import { emailKey, needsAddressFix, type EmailCheck } from './email';
 import { jaroWinkler } from './jaro-winkler';
 import { sameNameByNickname } from './nicknames';
 import { splitFullName } from './name';
@@ -133,18 +133,29 @@ export function completeness(lead: NormalisedLead): number {
   return n;
 }
 
-/**
- * Subtracted from the completeness of a row that can never be sent (invalid, suppressed, or already in
- * your leads). Completeness counts fields and columns, far below this.
- */
-const UNSENDABLE_PENALTY = 1_000_000;
+/** How a row can be sent: as written, only once a fix to its address is made, or never. */
+export type Reach = 'as_written' | 'after_fix' | 'never';
 
 /**
- * A row's claim to be the survivor of its group, the highest wins: one that can be sent whenever the
- * group has one (a valid lead must not become the duplicate of a broken one), then the most complete.
+ * `never` for a row that can never be sent (invalid, suppressed, or already in your leads), else
+ * whether its address can be sent as written with no fix offered ("jane@gmial.com" can, but is likely
+ * the slip the fix says).
  */
-export function survivorScore(lead: NormalisedLead, sendable: boolean): number {
-  return completeness(lead) - (sendable ? 0 : UNSENDABLE_PENALTY);
+export function reachOf(check: EmailCheck | null, never: boolean): Reach {
+  if (never) return 'never';
+  return needsAddressFix(check) || (check?.suggestion ?? null) !== null ? 'after_fix' : 'as_written';
+}
+
+// Subtracted from a row's completeness, which counts fields and columns, far below either.
+const REACH_PENALTY: Readonly<Record<Reach, number>> = { as_written: 0, after_fix: 1_000, never: 1_000_000 };
+
+/**
+ * A row's claim to be the survivor of its group, the highest wins: one that can be sent as written
+ * whenever the group has one, then one that can be once fixed (a valid lead must not become the
+ * duplicate of a broken one, nor wait for its fix), then the most complete.
+ */
+export function survivorScore(lead: NormalisedLead, reach: Reach): number {
+  return completeness(lead) - REACH_PENALTY[reach];
 }
 
 /**

@@ -437,6 +437,11 @@ export function checkEmail(email: string): EmailCheck {
   return result;
 }
 
+/** The address cannot be sent as written (a syntax error, a throw-away domain), fix offered or not. */
+export function needsAddressFix(check: EmailCheck | null): boolean {
+  return check !== null && (!check.syntaxValid || check.disposable);
+}
+
 /**
  * `check` of `email`, with the row's own website as the fix where the address has none of its own:
  * for a domain cut short ("jane@acme", "jane@acme.c" where the website is acme.com), when the

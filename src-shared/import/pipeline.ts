@@ -41,6 +41,7 @@ import {
   matchExisting,
   possiblyInLeadsReason,
   possiblySameRowReason,
+  reachOf,
   sameFileReason,
   survivorScore,
   type DuplicateGroup,
@@ -200,7 +201,8 @@ function groupsOf(
         ? 1
         : 0;
     unsendable[i] = never;
-    scores[i] = survivorScore(leads[i] as NormalisedLead, never === 0);
+    const reach = reachOf((sheet.cleaned[i] as CleanedLead).emailCheck, never === 1);
+    scores[i] = survivorScore(leads[i] as NormalisedLead, reach);
   }
   const found = duplicateGroupsInIdOrder(leads, sheet.rowNumbers, scores);
   const groups: PipelineGroup[] = [];

@@ -31,7 +31,8 @@ import {
   type DbLead,
   type DbLeadFields,
 } from './rows';
-import { survivorScore } from '../../../src-shared/import/dedupe';
+import { reachOf, survivorScore } from '../../../src-shared/import/dedupe';
+import { checkEmail } from '../../../src-shared/import/email';
 import { yieldToEventLoop } from '../../app/event-loop';
 
 export interface DbImport {
@@ -562,7 +563,13 @@ export function createCore(ctx: AppContext) {
     for (let i = 0; i < ids.length; i += CHUNK) {
       if (i > 0) await yieldToEventLoop();
       for (const row of fieldsOf.iterate(JSON.stringify(ids.slice(i, i + CHUNK))))
-        score.set(row.id, survivorScore(toNormalised(row), row.state !== 'invalid'));
+        score.set(
+          row.id,
+          survivorScore(
+            toNormalised(row),
+            reachOf(row.email === null ? null : checkEmail(row.email), row.state === 'invalid'),
+          ),
+        );
     }
     return [...ids].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || a - b);
   }

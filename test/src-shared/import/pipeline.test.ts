@@ -124,6 +124,26 @@ describe('runPipeline', () => {
     expect(r.leads.map((l) => l.groupId)).toEqual([0, 0]);
   });
 
+  it('keeps the row whose address can be sent as written over a more complete one whose address needs a fix', () => {
+    const rows = [
+      ['Email', 'First name', 'Last name', 'Company', 'Title', 'LinkedIn'],
+      ['maria@@globex.com', 'Maria', 'Lopez', 'Globex', 'CTO', 'linkedin.com/in/marialopez'],
+      ['maria.lopez@globex.com', 'Maria', '', '', '', 'linkedin.com/in/marialopez'],
+      ['ana@gmial.com', 'Ana', 'Silva', 'Acme', 'CEO', 'linkedin.com/in/anasilva'],
+      ['ana.silva@acme.com', 'Ana', '', '', '', 'linkedin.com/in/anasilva'],
+    ];
+    const r = pipelineOf(rows);
+    // Ready at once, rather than a duplicate waiting for the fix of the other row; the other row's
+    // name, company and title are one "Fill empty fields" away in the group.
+    expect(r.leads.map((l) => [l.rowNumber, l.state])).toEqual([
+      [2, 'duplicate'],
+      [3, 'ready'],
+      [4, 'duplicate'],
+      [5, 'ready'],
+    ]);
+    expect(r.groups.map((g) => g.survivorId)).toEqual([3, 5]);
+  });
+
   it('does not take two shops on one hosting platform for one company', () => {
     const rows = [
       ['Email', 'Name', 'Company', 'Website'],
