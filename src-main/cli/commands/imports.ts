@@ -68,16 +68,22 @@ async function addSuppressions(rt: CliRuntime, entries: string[], source: string
  * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
  * already in your leads): a committed import never uses them, and its decisions are final.
  */
-function needsFixHint(s: ImportSummary): string[] {
+function needsFixHint(s: ImportSummary, fixable: number): string[] {
   const k = s.counts.needs_fix;
   if (k === 0) return [];
   const them = `${n(k)} ${k === 1 ? 'lead needs a fix' : 'leads need a fix'}`;
   const list = `leadprep leads --import ${s.id} --state needs_fix`;
-  return s.status === 'committed'
-    ? [
-        `${them} and ${k === 1 ? 'is' : 'are'} not used for generation (see why: ${list}). Import with --draft to review such rows in the app before committing.`,
-      ]
-    : [`${them} (see why: ${list}). Review them in the app (Clean & dedupe), then commit the import there.`];
+  if (s.status !== 'committed')
+    return [
+      `${them} (see why: ${list}). Review them in the app (Clean & dedupe), then commit the import there.`,
+    ];
+  const offered =
+    fixable === 0
+      ? ''
+      : ` ${fixable === k ? (k === 1 ? 'It has' : 'All have') : `${n(fixable)} of them have`} a suggested fix to the address: to take such fixes, delete this import in the app and import the file again with --apply-fixes.`;
+  return [
+    `${them} and ${k === 1 ? 'is' : 'are'} not used for generation (see why: ${list}).${offered} Import with --draft to review such rows in the app before committing.`,
+  ];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -106,6 +112,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--suppress <file>', 'add the emails/domains in this file to the suppression list first')
     .option('--force', 'import even if the same file was imported before')
     .option('--draft', 'stage as a draft to review in the app instead of committing')
+    .option('--apply-fixes', 'take every fix suggested for an address (typos, slips) before committing')
     .action(
       async (
         file: string,
@@ -117,6 +124,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           suppress?: string;
           force?: boolean;
           draft?: boolean;
+          applyFixes?: boolean;
         },
       ) => {
         let headerRowNumber: number | undefined;
@@ -136,18 +144,31 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           template: o.template,
           force: o.force,
           draft: o.draft,
+          applyFixes: o.applyFixes,
         });
         const s = result.summary;
+        const fixable =
+          s.status === 'committed' && s.counts.needs_fix > 0
+            ? ((await rt.call('leads.flagCounts', { importId: s.id })).actionable.apply_all_typo_fixes ?? 0)
+            : 0;
         rt.print(
-          { importId: s.id, import: s, template: result.templateName, warnings: result.warnings, notes },
+          {
+            importId: s.id,
+            import: s,
+            template: result.templateName,
+            fixesApplied: result.fixesApplied,
+            warnings: result.warnings,
+            notes,
+          },
           () =>
             [
               ...notes,
               ...result.warnings.map((w) => `Warning: ${w}`),
+              ...(o.applyFixes ? [`Suggested address fixes taken: ${n(result.fixesApplied)}.`] : []),
               `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
               `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${s.blankRows ? ` (${n(s.blankRows)} blank rows skipped)` : ''}`,
-              ...needsFixHint(s),
+              ...needsFixHint(s, fixable),
             ].join('\n'),
         );
       },

@@ -48,6 +48,8 @@ export interface FileImportOptions {
   force?: boolean;
   /** Leave the import as a draft (for review in the app) instead of committing it. */
   draft?: boolean;
+  /** Take every fix suggested for an address (typos, slips) before committing, as "Apply all suggested typo fixes" does. */
+  applyFixes?: boolean;
 }
 
 export interface FileImportResult {
@@ -55,6 +57,8 @@ export interface FileImportResult {
   /** Things the user should know that did not stop the import. */
   warnings: string[];
   templateName: string | null;
+  /** Leads whose suggested address fix was taken (`applyFixes`). */
+  fixesApplied: number;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -259,6 +263,10 @@ export async function importFile(
   if (result.total === 0)
     throw new AppError('read_failed', `The sheet "${sheet}" has a header row but no rows of data below it.`);
 
+  let fixesApplied = 0;
+  const applyFixes = async (importId: number): Promise<void> => {
+    fixesApplied = (await call('leads.bulk', { importId, action: 'apply_all_typo_fixes' })).changed;
+  };
   const summary = await stageAndCommit(
     call,
     {
@@ -275,11 +283,15 @@ export async function importFile(
     result,
     templateId,
     !opts.draft,
+    opts.applyFixes ? applyFixes : undefined,
   );
-  return { summary, warnings, templateName };
+  return { summary, warnings, templateName, fixesApplied };
 }
 
-/** Stages `result` chunk by chunk and (unless `commit` is false) commits it; removes the draft on any failure. */
+/**
+ * Stages `result` chunk by chunk, runs `beforeCommit` on the staged draft, and (unless `commit` is
+ * false) commits it; removes the draft on any failure.
+ */
 export async function stageAndCommit(
   call: Caller,
   file: CallInput<'imports.stageBegin'>['file'],
@@ -287,6 +299,7 @@ export async function stageAndCommit(
   result: PipelineResult,
   templateId: number | undefined,
   commit: boolean,
+  beforeCommit?: (importId: number) => Promise<void>,
 ): Promise<ImportSummary> {
   const { importId } = await call('imports.stageBegin', {
     file,
@@ -307,7 +320,9 @@ export async function stageAndCommit(
       await call('imports.stageGroups', { importId, groups: result.groups.slice(i, i + STAGE_CHUNK_GROUPS) });
     }
     const staged = await call('imports.stageEnd', { importId });
-    return commit ? await call('imports.commit', { importId }) : staged;
+    if (beforeCommit) await beforeCommit(importId);
+    if (commit) return await call('imports.commit', { importId });
+    return beforeCommit ? await call('imports.get', { importId }) : staged;
   } catch (e) {
     await call('imports.delete', { importId, force: true }).catch(() => undefined);
     throw e;
