@@ -117,7 +117,7 @@ describe('leadprep import', () => {
 
   it('says how many of those have a suggested address fix, and --apply-fixes takes them before committing', async () => {
     // Other people at other companies in each file: the second would otherwise be the first one's leads again.
-    const slips = (p: string, [a, b, c]: string[]): Uint8Array =>
+    const slips = (p: string, [a, b, c]: [string, string, string]): Uint8Array =>
       csvBytes([
         ['Email', 'First Name', 'Last Name', 'Website'],
         [`${a}@@acme${p}.com`, a, 'Lee', ''],
