@@ -55,13 +55,22 @@ const summary: ImportSummary = {
 };
 
 describe('CommitDialog', () => {
+  it('says how many leads have a suggested address fix not taken, which the commit makes final', () => {
+    setBridge(host(summary).bridge);
+    render(<CommitDialog summary={summary} fixesNotTaken={3} onDone={vi.fn()} onCommitted={vi.fn()} />);
+    expect(screen.getByText(/^3 leads with a suggested fix to the address not taken/).textContent).toContain(
+      'Cancel and choose “Apply all suggested typo fixes” to take the fixes first.',
+    );
+  });
+
   it('shows how far a running commit has got, only for its own import, cannot be cancelled meanwhile, and closes when done', async () => {
     const h = host(summary);
     setBridge(h.bridge);
     const onCommitted = vi.fn();
     const onDone = vi.fn();
-    render(<CommitDialog summary={summary} onDone={onDone} onCommitted={onCommitted} />);
+    render(<CommitDialog summary={summary} fixesNotTaken={0} onDone={onDone} onCommitted={onCommitted} />);
     expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByText(/suggested fix/)).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Commit import', hidden: true }));
     act(() => h.emit('imports.progress', { importId: 8, label: 'Commit', done: 900, total: 1000 }));

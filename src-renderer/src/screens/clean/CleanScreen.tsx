@@ -226,7 +226,12 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
       )}
       <DuplicatesPanel importId={importId} readOnly={readOnly} version={version} onChanged={bump} />
       {dialog === 'commit' && summary && (
-        <CommitDialog summary={summary} onDone={() => setDialog(null)} onCommitted={bump} />
+        <CommitDialog
+          summary={summary}
+          fixesNotTaken={flagCounts?.actionable.apply_all_typo_fixes ?? 0}
+          onDone={() => setDialog(null)}
+          onCommitted={bump}
+        />
       )}
       {dialog === 'delete' && summary && (
         <DeleteImportDialog

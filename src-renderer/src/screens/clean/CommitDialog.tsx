@@ -10,10 +10,13 @@ import { useImportProgress } from './ImportProgress';
 /** Shows the final counts before the import is committed; after that, decisions can no longer be undone. */
 export function CommitDialog({
   summary,
+  fixesNotTaken,
   onDone,
   onCommitted,
 }: {
   summary: ImportSummary;
+  /** Leads with a suggested address fix not taken, which a commit makes final. */
+  fixesNotTaken: number;
   onDone(): void;
   onCommitted(): void;
 }) {
@@ -53,6 +56,12 @@ export function CommitDialog({
         ))}
         <li>Total: {summary.total.toLocaleString()}</li>
       </ul>
+      {fixesNotTaken > 0 && (
+        <p className="field-error">
+          {plural(fixesNotTaken, 'lead')} with a suggested fix to the address not taken: once committed, leads
+          can no longer be fixed. Cancel and choose “Apply all suggested typo fixes” to take the fixes first.
+        </p>
+      )}
       {summary.openGroups > 0 && (
         <p className="field-error">
           {plural(summary.openGroups, 'duplicate group')} not reviewed yet; their automatic choice is kept.
