@@ -366,6 +366,9 @@ function withoutObfuscation(text: string): string | null {
   return checkEmail(check.suggestion).syntaxValid ? check.suggestion : null;
 }
 
+// A website in the email column ("www.acme.com", "https://acme.com/team"), as exports with shifted columns have.
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+
 // The only @s of "jane@@acme.com": one @ typed twice, where the address is plain. Any other second @
 // could belong to either side, so no fix is guessed for it.
 const ONE_AT_TYPED_TWICE = /@{2,}(?!.*@)/;
@@ -392,7 +395,12 @@ export function checkEmail(email: string): EmailCheck {
   const at = email.lastIndexOf('@');
   if (at < 0) {
     const revealed = withoutObfuscation(email);
-    result.reason = revealed === null ? 'No @ sign' : 'The address is written out to hide it from robots';
+    result.reason =
+      revealed !== null
+        ? 'The address is written out to hide it from robots'
+        : WEB_ADDRESS.test(email)
+          ? 'A web address, not an email address'
+          : 'No @ sign';
     result.suggestion = revealed;
     return result;
   }

@@ -192,6 +192,9 @@ describe('checkEmail syntax', () => {
 
   it('explains what is wrong in words', () => {
     expect(checkEmail('jane').reason).toBe('No @ sign');
+    expect(checkEmail('www.acme.com').reason).toBe('A web address, not an email address');
+    expect(checkEmail('https://acme.com/team').reason).toBe('A web address, not an email address');
+    expect(checkEmail('janeacme.com').reason).toBe('No @ sign'); // an address without its @, perhaps
     expect(checkEmail('jane@acme').reason).toMatch(/no dot/);
     expect(checkEmail('"x"@acme.com').reason).toMatch(/Quoted/);
   });
