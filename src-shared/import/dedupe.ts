@@ -143,7 +143,7 @@ export type Reach = 'as_written' | 'after_fix' | 'never';
  */
 export function reachOf(check: EmailCheck | null, never: boolean): Reach {
   if (never) return 'never';
-  return needsAddressFix(check) || (check?.suggestion ?? null) !== null ? 'after_fix' : 'as_written';
+  return needsAddressFix(check) || (check !== null && check.suggestion !== null) ? 'after_fix' : 'as_written';
 }
 
 // Subtracted from a row's completeness, which counts fields and columns, far below either.

@@ -149,7 +149,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
         const s = result.summary;
         const fixable =
           s.status === 'committed' && s.counts.needs_fix > 0
-            ? ((await rt.call('leads.flagCounts', { importId: s.id })).actionable.apply_all_typo_fixes ?? 0)
+            ? (await rt.call('leads.flagCounts', { importId: s.id })).actionable.apply_all_typo_fixes
             : 0;
         rt.print(
           {

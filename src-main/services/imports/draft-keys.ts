@@ -106,7 +106,10 @@ export function createDraftKeys(sqlite: Database.Database) {
      * a change does not read every row in one block (~0.4 s at 100k rows). Nothing is kept when the
      * leads changed meanwhile: the next lookup reads them itself.
      */
-    async warm(importId: number, windows: AsyncIterable<readonly [from: number, to: number, ...rest: number[]]>): Promise<void> {
+    async warm(
+      importId: number,
+      windows: AsyncIterable<readonly [from: number, to: number, ...rest: number[]]>,
+    ): Promise<void> {
       if (maps.has(importId) && dataVersion() === seenVersion) return;
       const version = dataVersion();
       const before = changes;

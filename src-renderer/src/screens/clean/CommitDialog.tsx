@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { plural } from '../../ui/format';
-import { useImportProgress } from './ImportProgress';
+import { ProgressNote, useImportProgress } from './ImportProgress';
 
 /** Shows the final counts before the import is committed; after that, decisions can no longer be undone. */
 export function CommitDialog({
@@ -69,15 +69,10 @@ export function CommitDialog({
       )}
       <p>After committing, edits and decisions are final (you can still delete the whole import).</p>
       {progress && (
-        <p className="row muted" role="status">
-          Committing: {Math.floor((progress.done / Math.max(1, progress.total)) * 100)} %
-          <progress
-            className="bulk-progress"
-            max={Math.max(1, progress.total)}
-            value={progress.done}
-            aria-label="Commit progress"
-          />
-        </p>
+        <ProgressNote
+          progress={progress}
+          text={`Committing: ${Math.floor((progress.done / Math.max(1, progress.total)) * 100)} %`}
+        />
       )}
     </ConfirmDialog>
   );

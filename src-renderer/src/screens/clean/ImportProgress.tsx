@@ -19,12 +19,13 @@ export function useImportProgress(importId: number, active: boolean): Progress |
   return active ? progress : null;
 }
 
-/** "Exclude selected: 9,375 of 30,000 leads" and a bar. */
-export function ProgressNote({ progress }: { progress: Progress | null }) {
+/** "Exclude selected: 9,375 of 30,000 leads" (or `text`, for work not counted in leads) and a bar. */
+export function ProgressNote({ progress, text }: { progress: Progress | null; text?: string }) {
   if (!progress) return null;
   return (
     <span className="row muted" role="status">
-      {progress.label}: {progress.done.toLocaleString()} of {progress.total.toLocaleString()} leads
+      {text ??
+        `${progress.label}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} leads`}
       <progress
         className="bulk-progress"
         max={Math.max(1, progress.total)}
