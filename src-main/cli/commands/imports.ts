@@ -80,7 +80,7 @@ function needsFixHint(s: ImportSummary, fixable: number): string[] {
   const offered =
     fixable === 0
       ? ''
-      : ` ${fixable === k ? (k === 1 ? 'It has' : 'All have') : `${n(fixable)} of them have`} a suggested fix to the address: to take such fixes, delete this import in the app and import the file again with --apply-fixes.`;
+      : ` ${fixable === k ? (k === 1 ? 'It has' : 'All have') : `${n(fixable)} of them have`} a suggested fix to the address: to take those fixes, import the file again with --apply-fixes --force (its other leads are then already in your leads).`;
   return [
     `${them} and ${k === 1 ? 'is' : 'are'} not used for generation (see why: ${list}).${offered} Import with --draft to review such rows in the app before committing.`,
   ];

@@ -72,8 +72,9 @@ export const leads = sqliteTable(
 );
 
 /**
- * The dedupe keys (email key, LinkedIn URL) of committed, non-invalid leads: what "already in your
- * leads" is checked against. Named ones also have their company domain (lower case) as a key, for
+ * The dedupe keys (email key, LinkedIn URL) of committed leads that stand for their person (used, kept
+ * out, or a duplicate of such a lead: `STANDS_FOR_PERSON` in services/imports/rows.ts): what "already in
+ * your leads" is checked against. Named ones also have their company domain (lower case) as a key, for
  * "possibly already in your leads" (a similar name at the same domain). Written at commit in key order, not per staged row: an index on
  * leads.email_key took random-key inserts for every staged row, most of the cost of staging 100k rows.
  * No foreign keys: an import's keys are deleted in chunks before its leads (a cascade would take them

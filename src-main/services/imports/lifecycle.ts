@@ -13,7 +13,7 @@ import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import type { Core, DbImport } from './core';
 import type { KeyKind } from './draft-keys';
-import { NAMED_AT_DOMAIN } from './rows';
+import { NAMED_AT_DOMAIN, STANDS_FOR_PERSON } from './rows';
 
 type LeadKey = [key: string, leadId: number];
 
@@ -111,11 +111,12 @@ export function createLifecycle(core: Core) {
     `SELECT id FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND flags_json NOT LIKE '%"in_database"%'
        AND ${ownKeyCommitted}`,
   );
-  // A named lead's company domain is a key too, for "possibly already in your leads" (see reclassify).
+  // The keys of the leads that stand for their person; a named one's company domain is a key too, for
+  // "possibly already in your leads" (see reclassify).
   const keysInRange = sqlite
     .prepare<[number, number, number], [number, string | null, string | null, string | null]>(
       `SELECT id, email_key, linkedin_url, CASE WHEN ${NAMED_AT_DOMAIN} THEN lower(domain) END
-         FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND state != 'invalid'`,
+         FROM leads WHERE id >= ? AND id < ? AND +import_id = ? AND ${STANDS_FOR_PERSON}`,
     )
     .raw();
   // Leads at a company domain where the import just committed has named people: one of them may be
@@ -297,7 +298,9 @@ export function createLifecycle(core: Core) {
         }
         await core.exclusive(importId, 'Commit', async (report) => {
           // Marking is not undoable and stays true if a crash stops the commit halfway: those leads are in the database.
-          // Keys added before a crash do not count either: lookups want the import committed.
+          // Keys added before a crash do not count either: lookups want the import committed. They are
+          // removed first, since a lead edited or excluded since then would keep the key it had.
+          while (bulkWrite(() => deleteKeysChunk.run(importId)).changes > 0) await yieldToEventLoop();
           const emails: LeadKey[] = [];
           const linkedins: LeadKey[] = [];
           const domains: LeadKey[] = [];

@@ -8,7 +8,8 @@
  *   a row of its exact group (linked by shared email keys and LinkedIn URLs)
  *   has a valid address that is on the list itself (not only its domain):
  *   the same person, who asked not to be contacted;
- * - duplicate (database): a lead of a COMMITTED import (not invalid) has the
+ * - duplicate (database): a lead of a COMMITTED import that stands for its
+ *   person (used, kept out, or their duplicate: `STANDS_FOR_PERSON`) has the
  *   same email key, else the same LinkedIn URL — the rule `imports.dedupeIndex`
  *   gives the worker; or a lead of its exact group does: the same person;
  * - duplicate (file): another lead of the same import that counts as the

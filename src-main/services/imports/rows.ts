@@ -65,8 +65,22 @@ export const LEAD_FIELD_COLUMNS = [
 ] as const;
 
 /**
+ * SQL over `leads`: a committed lead that stands for its person, whose keys (lead_keys) make the same
+ * person in a later import "already in your leads". That is a lead used (ready) or kept out
+ * (suppressed), and a duplicate of one of those or of a lead already in your leads. A committed lead
+ * that needs a fix or is invalid is never used, so neither it nor a duplicate of it holds its person
+ * back from a later import with the address mended.
+ */
+export const STANDS_FOR_PERSON = `(leads.state IN ('ready', 'suppressed') OR (leads.state = 'duplicate' AND (
+  leads.flags_json LIKE '%"in_database"%' OR EXISTS (
+    SELECT 1 FROM duplicate_group_members m JOIN duplicate_group_members o ON o.group_id = m.group_id
+      JOIN leads s ON s.id = o.lead_id
+     WHERE m.lead_id = leads.id AND s.state IN ('ready', 'suppressed')))))`;
+
+/**
  * SQL over `leads`: a lead "possibly already in your leads" can name, one with a company domain and a
- * name. A committed import's such leads (not invalid) have the domain, lower-cased, as a lead_keys key.
+ * name. A committed import's such leads that stand for their person (`STANDS_FOR_PERSON`) have the
+ * domain, lower-cased, as a lead_keys key.
  */
 export const NAMED_AT_DOMAIN =
   "(leads.domain != '' AND (leads.first_name IS NOT NULL OR leads.last_name IS NOT NULL OR leads.full_name IS NOT NULL))";

@@ -33,7 +33,7 @@ import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import type { Core, DbImport, StagingProgress } from './core';
 import type { KeyKind } from './draft-keys';
-import { LEAD_FIELD_COLUMNS, NAMED_AT_DOMAIN } from './rows';
+import { LEAD_FIELD_COLUMNS, NAMED_AT_DOMAIN, STANDS_FOR_PERSON } from './rows';
 
 const LEAD_INSERT_COLUMNS = [
   'id',
@@ -84,7 +84,7 @@ export function createStaging(core: Core) {
     .prepare<[number], [id: number, ...person: PersonColumns]>(
       `SELECT leads.id, lower(leads.domain), first_name, last_name, full_name, email
          FROM leads JOIN imports i ON i.id = leads.import_id
-        WHERE leads.id > ? AND i.status = 'committed' AND leads.state != 'invalid' AND ${NAMED_AT_DOMAIN}
+        WHERE leads.id > ? AND i.status = 'committed' AND ${STANDS_FOR_PERSON} AND ${NAMED_AT_DOMAIN}
         ORDER BY leads.id LIMIT ${PEOPLE_CHUNK}`,
     )
     .raw();

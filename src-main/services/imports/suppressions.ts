@@ -42,7 +42,7 @@ export function suppressedPeople(sqlite: Database.Database): ReadonlyMap<number,
   const hit = people.get(sqlite);
   if (hit?.version === version) return hit.reasons;
   // Only leads sharing a key with another can be linked to anyone: their committed keys are in lead_keys
-  // (valid leads only), which a sorted index groups without reading every lead.
+  // (leads that stand for their person only), which a sorted index groups without reading every lead.
   const leads = cachedStatement(
     sqlite,
     `WITH shared AS (SELECT kind, key FROM lead_keys GROUP BY kind, key HAVING count(*) > 1)

@@ -152,6 +152,48 @@ describe('dedupe against committed leads (lead_keys)', () => {
     const edited = await app.call('leads.edit', { leadId: x!.id, changes: { email: 'eve@fox.io' } });
     expect(edited.lead.state).toBe('ready');
     expect((await app.call('imports.dedupeIndex', {})).emailKeys).toEqual([]);
+
+    // Committed after an edit: the address the lead had then is no key of it.
+    await app.call('leads.edit', { leadId: eve!.id, changes: { email: 'eve@fox.org' } });
+    await app.call('imports.commit', { importId: halfway.id });
+    expect((await app.call('imports.dedupeIndex', {})).emailKeys).toEqual(['eve@fox.org']);
+  });
+
+  it('a committed lead that needs a fix, and its duplicates, do not hold the person back from an import with the address mended', async () => {
+    const first = await load(
+      [
+        ['jane@gmial.com', 'Jane', 'Doe', 'Acme', 'https://www.linkedin.com/in/jane-doe'],
+        ['jane@gmial.com', 'Jane', 'Doe', 'Acme', 'https://www.linkedin.com/in/jdoe-acme'],
+        ['sam@beta.io', '', '', 'Beta', ''],
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme', ''],
+      ],
+      'first.csv',
+      false,
+    );
+    expect((await leadsOf(first.id)).map((l) => l.state)).toEqual([
+      'needs_fix',
+      'duplicate',
+      'needs_fix',
+      'ready',
+    ]);
+    expect(await app.call('imports.dedupeIndex', {})).toMatchObject({
+      emailKeys: ['ann@acme.com'],
+      linkedinUrls: [],
+    });
+
+    const mended = await load(
+      [
+        ['jane@gmail.com', 'Jane', 'Doe', 'Acme', 'linkedin.com/in/jdoe-acme'],
+        ['sam@beta.io', 'Sam', 'Ray', 'Beta', ''],
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme', ''],
+      ],
+      'mended.csv',
+      true,
+    );
+    const [jane, sam, ann] = await leadsOf(mended.id);
+    expect(jane?.state).toBe('ready');
+    expect(sam?.state).toBe('ready');
+    expect(ann).toMatchObject({ state: 'duplicate', reason: 'Already in your leads (same email)' });
   });
 });
 
@@ -253,11 +295,8 @@ describe('possibly already in your leads: a similar name at the same company dom
       reason: asked('Jane Doe', 'jane@beta.io'),
     });
     const dedupeIndex = await app.call('imports.dedupeIndex', {});
-    expect(dedupeIndex.people.map((p) => p.email)).toEqual([
-      'bob@acme.com',
-      'jane@beta.io',
-      'robert.stone@acme.com',
-    ]);
+    // Bob was committed as possibly Robert Stone, unanswered: not used, so Robert stands for the person.
+    expect(dedupeIndex.people.map((p) => p.email)).toEqual(['jane@beta.io', 'robert.stone@acme.com']);
   });
 
   it('committing an import never adds the question to its own leads, which can no longer be answered', async () => {
