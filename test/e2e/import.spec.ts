@@ -360,6 +360,7 @@ test('a file imported before is said so as soon as it is chosen, with a way to t
   await page.getByRole('button', { name: 'Use row 1 as header' }).click();
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   const dialog = page.getByRole('dialog', { name: 'You imported this file before' });
+  await expect(dialog).toContainText('committed while it still needed a fix');
   await dialog.getByRole('button', { name: 'Import again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   expect((await leadprep.call('imports.list', { limit: 10 })).imports).toHaveLength(2);

@@ -26,7 +26,11 @@ export function RepeatFileDialog() {
           <li key={p.id}>{describePrevious(p)}</li>
         ))}
       </ul>
-      <p>Importing it again marks its people as duplicates of the leads you already have.</p>
+      <p>
+        Importing it again marks its people as duplicates of the leads you already have, except those whose
+        lead was committed while it still needed a fix: that lead is never used, so you can fix them this
+        time.
+      </p>
     </ConfirmDialog>
   );
 }
