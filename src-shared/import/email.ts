@@ -43,7 +43,26 @@ export function hasSeveralEmails(raw: string): boolean {
   return raw.indexOf('@') !== raw.lastIndexOf('@') && LIST_SEPARATOR.test(raw);
 }
 
-const COMMA_FOR_DOT = /^[^\s,;@]*@[a-z0-9-]+(?:,[a-z]{2,6})+$/i;
+// One address whose domain has a comma in it, nothing else: "jane@acme,com", "jane@acme.co,uk".
+const DOMAIN_WITH_COMMA = /^[^\s,;@]*@([a-z0-9-]+(?:[.,][a-z0-9-]+)*,[a-z0-9-]+(?:[.,][a-z0-9-]+)*)$/i;
+
+/**
+ * Whether the comma in an address's domain was typed for a dot, rather than ending the address before
+ * a note ("jane@acme.com,work"): what comes before it is no domain on its own ("acme,com",
+ * "acme,co.uk"), or it falls inside the domain's ending ("acme.co,uk" is acme.co.uk: cut there it
+ * would be acme.co, another company, ready to send).
+ */
+function commaForDot(text: string): boolean {
+  const domain = DOMAIN_WITH_COMMA.exec(text)?.[1]?.toLowerCase();
+  if (domain === undefined) return false;
+  const comma = domain.indexOf(',');
+  if (checkDomain(domain.slice(0, comma)).problem !== null) return true;
+  const dotted = domain.replaceAll(',', '.');
+  const { registrable } = checkDomain(dotted);
+  if (registrable === null) return false;
+  const ending = registrable.slice(registrable.indexOf('.') + 1);
+  return comma >= dotted.length - ending.length;
+}
 
 /**
  * Whether what follows the address (`parts[first]`) to the end of the cell, after spaces only, is the
@@ -84,11 +103,11 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     if (q >= 0) s = s.slice(0, q);
   }
   const several = s.indexOf('@') !== s.lastIndexOf('@');
-  // "jane@acme,com": a comma typed for the dot of the domain, not a list; the check offers the fix.
+  // "jane@acme,com": a comma typed for a dot of the domain, not a list; the check offers the fix.
   // With one @, a space beside it ("jane @ acme.com") is a slip inside one address, not a list:
   // closed up before the split, and again after it, where a separator beside the @ became a space.
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
-  if (LIST_SEPARATOR.test(s) && (several || !COMMA_FOR_DOT.test(s))) {
+  if (LIST_SEPARATOR.test(s) && (several || !commaForDot(s))) {
     const parts = s.split(LIST_SEPARATOR);
     const first = parts.findIndex((p) => p.includes('@'));
     // Of one address, only what follows it goes ("jane@acme.com (work)"). What comes before may be

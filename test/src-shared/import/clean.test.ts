@@ -224,6 +224,9 @@ describe('classify', () => {
       (l: string, d: string) => `${l}@${d.replace('.', '. ')}`,
       (l: string, d: string) => `${l}@${d.slice(0, -1)} ${d.slice(-1)}`,
       (l: string, d: string) => `Jane Doe ${l}@${d}`,
+      (l: string, d: string) => `${l}@${d.replace('.', ',')}`,
+      (l: string, d: string) => `${l}@${d.replaceAll('.', ',')}`,
+      (l: string, d: string) => `${l}@${d},work`,
     );
     const site = fc.option(
       fc.constantFrom('acme.com', 'https://www.acme.co.uk/about', 'acmecorp.com', 'gmail.com'),
@@ -264,6 +267,11 @@ describe('classify', () => {
     ['ja ne@acme.com', 'invalid', /^Spaces are not allowed in an address$/], // no guess where the space goes
     ['jane@acme. com', 'needs_fix', /^Spaces are not allowed in an address\. Did you mean jane@acme\.com\?$/],
     ['jane@@acme.com', 'needs_fix', /^Two @ signs in a row\. Did you mean jane@acme\.com\?$/],
+    [
+      'jane@acme.co,uk', // not jane@acme.co, ready
+      'needs_fix',
+      /^The domain has a comma where a dot belongs\. Did you mean jane@acme\.co\.uk\?$/,
+    ],
     ['jane@bob@acme.com', 'invalid', /^More than one @ sign$/], // either side could be the address
     [
       'Jane Doe jane@acme.com',

@@ -44,6 +44,12 @@ describe('cleanEmail', () => {
     ['ja\u200Bne@acme.com', 'jane@acme.com'],
     ['jane@acme,com', 'jane@acme,com'], // a comma for the dot: kept, the check offers the fix
     ['jane@acme.com,uk', 'jane@acme.com'], // an address and then text
+    ['jane@acme.com,work', 'jane@acme.com'],
+    // A comma for a dot inside the domain's ending: cut there, "jane@acme.co,uk" would be jane@acme.co,
+    // another company, ready to send. Kept, the check offers the fix.
+    ['jane@acme.co,uk', 'jane@acme.co,uk'],
+    ['jane@acme,co.uk', 'jane@acme,co.uk'],
+    ['Jane@Acme.Com,AU', 'Jane@acme.com,au'],
     ['not an email', 'not an email'], // kept for the user to fix
     ['', null],
     ['   ', null],
@@ -221,6 +227,9 @@ describe('checkEmail typo suggestions', () => {
     ['jane.doe jane.doe@acme.com', 'jane.doe@acme.com'], // the address said twice
     ['jane@acme,com', 'jane@acme.com'], // a comma for the dot
     ['jane@acme,co,uk', 'jane@acme.co.uk'],
+    ['jane@acme,co.uk', 'jane@acme.co.uk'],
+    ['jane@acme.co,uk', 'jane@acme.co.uk'],
+    ['jane@acme.com,au', 'jane@acme.com.au'],
     ['jane@gmial,com', 'jane@gmail.com'],
     ['jane@acme. com', 'jane@acme.com'], // a space typed in the domain
     ['jane@acme .com', 'jane@acme.com'],
