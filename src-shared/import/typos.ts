@@ -79,6 +79,7 @@ const TLD_TYPOS: Readonly<Record<string, string>> = {
   copm: 'com',
   comn: 'com',
   cxom: 'com',
+  comcom: 'com',
   nte: 'net',
   nett: 'net',
   ner: 'net',
@@ -130,6 +131,9 @@ export function suggestDomainOf(domain: string, freeMail: boolean): string | nul
     return suggestDomainOf(dotted, isFreeMailDomain(dotted)) ?? dotted;
   }
 
+  const once = withoutEndingTypedTwice(domain);
+  if (once !== null) return suggestDomainOf(once, isFreeMailDomain(once)) ?? once;
+
   const lastDot = domain.lastIndexOf('.');
   if (lastDot > 0) {
     const tld = domain.slice(lastDot + 1);
@@ -149,6 +153,23 @@ export function suggestDomainOf(domain: string, freeMail: boolean): string | nul
   if (fuzzyCache.size >= FUZZY_CACHE_MAX) fuzzyCache.clear();
   fuzzyCache.set(domain, result);
   return result;
+}
+
+/**
+ * The domain with its ending once, when the ending is typed twice after a name: "gmail.com.com",
+ * "acme.co.uk.co.uk". As written it is an address at whoever owns "com.com" or "co.uk.co.uk" (such
+ * domains are registered to catch these slips); null otherwise.
+ */
+function withoutEndingTypedTwice(domain: string): string | null {
+  const labels = domain.split('.');
+  for (let size = 2; size >= 1; size--) {
+    if (labels.length < 2 * size + 1) continue;
+    const end = labels.length - size;
+    let twice = true;
+    for (let i = 0; i < size && twice; i++) twice = labels[end + i] === labels[end - size + i];
+    if (twice) return labels.slice(0, end).join('.');
+  }
+  return null;
 }
 
 /**

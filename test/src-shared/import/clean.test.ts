@@ -227,6 +227,7 @@ describe('classify', () => {
       (l: string, d: string) => `${l}@${d.replace('.', ',')}`,
       (l: string, d: string) => `${l}@${d.replaceAll('.', ',')}`,
       (l: string, d: string) => `${l}@${d},work`,
+      (l: string, d: string) => `${l}@${d}.${d.slice(d.lastIndexOf('.') + 1)}`,
     );
     const site = fc.option(
       fc.constantFrom('acme.com', 'https://www.acme.co.uk/about', 'acmecorp.com', 'gmail.com'),
@@ -283,6 +284,8 @@ describe('classify', () => {
       'needs_fix',
       /^The address is written out to hide it from robots\. Did you mean jane@acme\.com\?$/,
     ],
+    // com.com is on the throw-away list: the row was invalid, with no fix.
+    ['jane@acme.com.com', 'needs_fix', /^The domain is a throw-away one\. Did you mean jane@acme\.com\?$/],
     ['jane@acme.com', 'ready', /Ready/],
     ['info@acme.com', 'ready', /Ready/], // role is a flag, not a state
   ])('%j -> %s', (email, state, reason) => {

@@ -230,6 +230,12 @@ describe('checkEmail typo suggestions', () => {
     ['jane@acme,co.uk', 'jane@acme.co.uk'],
     ['jane@acme.co,uk', 'jane@acme.co.uk'],
     ['jane@acme.com,au', 'jane@acme.com.au'],
+    // The ending typed twice: as written, an address at whoever registered com.com to catch the slip.
+    ['jane@gmail.com.com', 'jane@gmail.com'],
+    ['jane@acme.com.com', 'jane@acme.com'],
+    ['jane@acme.co.uk.co.uk', 'jane@acme.co.uk'],
+    ['jane@gmial.com.com', 'jane@gmail.com'], // and its typo, in one fix
+    ['jane@gmail.comcom', 'jane@gmail.com'],
     ['jane@gmial,com', 'jane@gmail.com'],
     ['jane@acme. com', 'jane@acme.com'], // a space typed in the domain
     ['jane@acme .com', 'jane@acme.com'],
@@ -307,6 +313,9 @@ describe('checkEmail typo suggestions', () => {
     'jane@key.com',
     'jane@mail.com',
     'jane@web.de',
+    'jane@com.com', // the ending twice, with no name before it: nothing to take away
+    'jane@acme.com.net',
+    'jane@mail.acme.com',
   ])('does not "fix" a real domain: %s', (email) => {
     expect(checkEmail(email).suggestion).toBeNull();
   });
