@@ -59,6 +59,24 @@ const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
   ['dds', 'DDS'],
   ['msc', 'MSc'],
   ['bsc', 'BSc'],
+  ['meng', 'MEng'],
+  ['ceng', 'CEng'],
+  ['mphil', 'MPhil'],
+  ['dphil', 'DPhil'],
+  ['llm', 'LLM'],
+  ['cfa', 'CFA'],
+  ['cfp', 'CFP'],
+  ['pmp', 'PMP'],
+  ['cissp', 'CISSP'],
+  ['acca', 'ACCA'],
+  ['fcca', 'FCCA'],
+  ['cima', 'CIMA'],
+  ['shrm', 'SHRM'],
+  ['sphr', 'SPHR'],
+  ['frcs', 'FRCS'],
+  ['mrcp', 'MRCP'],
+  ['dvm', 'DVM'],
+  ['rn', 'RN'],
 ]);
 const SUFFIXES: ReadonlySet<string> = new Set(SUFFIX_CASING.keys());
 const PARTICLES = new Set([
@@ -94,6 +112,7 @@ function bare(token: string): string {
   return token.toLowerCase().replace(/[.,]+$/, '');
 }
 
+const AN_ADDRESS = /[^\s@]@[^\s@]/;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
 // A word starts after a space, hyphen or apostrophe ("O'Neil-Smith"), and after the dot of an initial
@@ -128,7 +147,8 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   const text = cleanText(raw);
   if (text === '') return null;
   // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
-  if (text.includes('@')) return text;
+  // An @ between spaces is a headline's ("Jane Doe | Founder @ Acme"), which goes below.
+  if (AN_ADDRESS.test(text)) return text;
   // A placeholder may show only once the decorations are gone ("- 🚀").
   const s = withoutDecorations(text);
   if (s === '' || isNoValue(s)) return null;
@@ -173,6 +193,9 @@ const casedName = valueMemo(
 );
 
 const DOTTED_SMALL_I = /i\u0307/g;
+// Two capitals that are initials, not a name: no vowel ("TJ", "KC"; but "Ng", "Ty" and "Cy" are
+// names, and "Md" is Mohammad's short form), or a vowel and a J ("AJ"). "Al", "Ed" and "Jo" are names.
+const INITIALS = /^(?!NG$|MD$)(?:[B-DF-HJ-NP-TV-XZ]{2}|[AEIOU]J)$/;
 
 function titleCase(s: string): string {
   const lower = s.toLowerCase();
@@ -187,9 +210,11 @@ function titleCase(s: string): string {
   // Lower-casing "İ" gives "i" and a combining dot. Starting a word, title case makes that "I" and the
   // dot, put back together as "İ"; inside a word the dot is the i's own ("ÇELİK" -> "Çelik"). Either
   // way the name is then the one a Turkish user types, and cleaning it again changes nothing.
+  const typed = s.split(' ');
   return titled
     .split(' ')
     .map((w, i, words) => {
+      if (INITIALS.test(typed[i] as string)) return typed[i] as string;
       if (i === 0) return w;
       const lower = w.toLowerCase();
       if (PARTICLES.has(lower)) return lower;
@@ -220,13 +245,47 @@ function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
   return { parts, suffixes };
 }
 
+const isCapitals = (word: string): boolean => HAS_UPPER.test(word) && !HAS_LOWER.test(word);
+const NOT_A_LETTER = /\P{L}/gu;
+
 /**
- * A cleaned full name written "Last, First" (CRM exports often are) in the order it is spoken, as
- * MachFive and the send tools use it to address the person: "Doe, Jane Marie" -> "Jane Marie Doe",
- * "Doe, Jane, PhD" -> "Jane Doe, PhD". Any other name is returned as it is.
+ * The words of a name written family name first, in capitals, as French and other exports write it
+ * ("DUPONT Marie", "DE LA CRUZ Maria", "ИВАНОВ Иван"): the given names, the family name cased, and any
+ * suffix after them; null for any other name. The capitals must hold a word of three letters or more
+ * that is no particle: "JJ Abrams" is initials before a family name.
+ */
+function familyFirstInCapitals(
+  words: readonly string[],
+): { given: string[]; family: string; suffixes: string[] } | null {
+  let k = 0;
+  while (k < words.length && isCapitals(words[k] as string)) k++;
+  if (k === 0 || k === words.length) return null;
+  const capitals = words.slice(0, k);
+  if (!capitals.some((w) => [...w.replace(NOT_A_LETTER, '')].length >= 3 && !PARTICLES.has(bare(w))))
+    return null;
+  const given = words.slice(k);
+  let end = given.length;
+  while (end > 1 && SUFFIXES.has(bare(given[end - 1] as string))) end--;
+  if (!given.slice(0, end).every((w) => HAS_LOWER.test(w))) return null;
+  const family = cleanPersonName(capitals.join(' '));
+  // A family name that stays in capitals once cased would be read this way again, and turned again.
+  if (family === null || family.split(' ').some(isCapitals)) return null;
+  return { given: given.slice(0, end), family, suffixes: given.slice(end) };
+}
+
+/**
+ * A cleaned full name in the order it is spoken, as MachFive and the send tools use it to address the
+ * person: written "Last, First" (CRM exports often are), "Doe, Jane Marie" -> "Jane Marie Doe", "Doe,
+ * Jane, PhD" -> "Jane Doe, PhD"; written family name first in capitals, "DUPONT Marie" -> "Marie
+ * Dupont". Any other name is returned as it is.
  */
 export function fullNameInOrder(cleaned: string): string {
-  if (!cleaned.includes(',')) return cleaned;
+  if (!cleaned.includes(',')) {
+    const turned = familyFirstInCapitals(cleaned.split(' '));
+    if (turned === null) return cleaned;
+    // Cased again, as below.
+    return cleanPersonName([...turned.given, turned.family, ...turned.suffixes].join(' ')) ?? cleaned;
+  }
   const { parts, suffixes } = commaGroups(cleaned);
   if (parts.length !== 2) return cleaned;
   // Cased again: a word that now starts the name may be title-cased where it was not before ("ა").
@@ -263,6 +322,8 @@ export function splitFullName(full: string | null | undefined): NameParts {
     return { firstName: given[0] ?? null, lastName: family === '' ? null : family };
   }
   if (tokens.length === 1) return { firstName: tokens[0] ?? null, lastName: null };
+  const familyFirst = familyFirstInCapitals(tokens);
+  if (familyFirst !== null) return { firstName: familyFirst.given[0] ?? null, lastName: familyFirst.family };
   const first = tokens[0] ?? null;
   let lastStart = tokens.length - 1;
   for (let i = 1; i < tokens.length - 1; i++) {

@@ -26,6 +26,15 @@ describe('splitFullName', () => {
     ['Madonna', 'Madonna', null],
     ['Jane Doe;', 'Jane', 'Doe'],
     ['Jane Doe (she/her) 🚀', 'Jane', 'Doe'],
+    ['Jane Doe | Founder @ Acme', 'Jane', 'Doe'], // an @ in a headline is no address
+    ['Jane Doe, CFA, CPA', 'Jane', 'Doe'], // credentials, not "Last, First"
+    // The family name first, in capitals, as French and other exports write it.
+    ['DOE Jane', 'Jane', 'Doe'],
+    ['DUPONT Marie-Claire', 'Marie-Claire', 'Dupont'],
+    ['DE LA CRUZ Maria', 'Maria', 'De la Cruz'],
+    ['ИВАНОВ Иван Петрович', 'Иван', 'Иванов'],
+    ['DOE Jane Jr', 'Jane', 'Doe'],
+    ['JJ Abrams', 'JJ', 'Abrams'], // initials before a family name
     ['', null, null],
   ])('%j -> %j %j', (full, first, last) => {
     expect(splitFullName(full)).toEqual({ firstName: first, lastName: last });
@@ -52,6 +61,13 @@ describe('cleanPersonName', () => {
     ['DR. JANE DOE, MD', 'Dr. Jane Doe, MD'],
     ['jane doe, phd.', 'Jane Doe, PhD.'],
     ['SHEIKH MD RAHMAN', 'Sheikh Md Rahman'], // "Md" before a name is Mohammad's short form
+    ['TJ SMITH', 'TJ Smith'], // initials stay in capitals
+    ['AJ', 'AJ'],
+    ['KC JONES', 'KC Jones'],
+    ['AL SMITH', 'Al Smith'], // names of two letters do not
+    ['NG WEI', 'Ng Wei'],
+    ['TY BURRELL', 'Ty Burrell'],
+    ['JANE DOE, CFA', 'Jane Doe, CFA'],
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
@@ -66,6 +82,7 @@ describe('cleanPersonName', () => {
     ['Jane Doe | Founder at Acme 🚀', 'Jane Doe'],
     ['Jane Doe – Founder & CEO', 'Jane Doe'],
     ['Jane Doe — Growth', 'Jane Doe'],
+    ['Jane Doe | Founder @ Acme', 'Jane Doe'],
     ['Ann Smith - Jones', 'Ann Smith - Jones'], // a hyphen may be the name's
     ['🚀', null],
     ['(she/her)', null],
@@ -142,12 +159,27 @@ describe('fullNameInOrder', () => {
     ['Jane Doe', 'Jane Doe'],
     ['Doe, Jane, Marketing', 'Doe, Jane, Marketing'], // three groups: not a "Last, First" name
     ['Петров, Иван', 'Иван Петров'],
+    ['Jane Doe, CFA, CPA', 'Jane Doe, CFA, CPA'],
+    ['DOE Jane', 'Jane Doe'], // the family name first in capitals
+    ['DE LA CRUZ Maria', 'Maria De la Cruz'],
+    ['DOE Jane Marie Jr', 'Jane Marie Doe Jr'],
+    ['JJ Abrams', 'JJ Abrams'],
+    ['Jane DOE', 'Jane DOE'],
+    ['Dr DUPONT Jean', 'Dr DUPONT Jean'],
   ])('%j -> %j', (full, expected) => {
     expect(fullNameInOrder(full)).toBe(expected);
   });
 
   it('splits into the same first and last name as the name it came from', () => {
-    for (const full of ['Doe, Jane Marie', 'van der Rohe, Ludwig', 'Smith Jr., John', 'Doe, Dr. Jane, PhD']) {
+    for (const full of [
+      'Doe, Jane Marie',
+      'van der Rohe, Ludwig',
+      'Smith Jr., John',
+      'Doe, Dr. Jane, PhD',
+      'DOE Jane Marie',
+      'DE LA CRUZ Maria',
+      'DOE Jane Jr',
+    ]) {
       expect(splitFullName(fullNameInOrder(full))).toEqual(splitFullName(full));
     }
   });
