@@ -200,7 +200,12 @@ function companyDomain(host: string, afterHost: string): string | null {
   return PROFILE_SITES.has(registrable) && PAGE_PATH.test(afterHost) ? null : registrable;
 }
 
-function computeWebsiteDomain(url: string): string | null {
+// "https//acme.com", "http:/acme.com", "https;//acme.com": a slip in the scheme, which read as it is
+// makes "https" the host.
+const SCHEME_SLIP = /^https?(?:\/\/|;\/\/|:\/(?!\/)|:\/{3,})/i;
+
+function computeWebsiteDomain(typed: string): string | null {
+  const url = typed.replace(SCHEME_SLIP, '');
   const plain = PLAIN_WEBSITE.exec(url);
   if (plain !== null) {
     const host = toAsciiHost(plain[1] as string);

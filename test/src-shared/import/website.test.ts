@@ -19,6 +19,12 @@ describe('websiteDomain', () => {
     ['bücher.de', 'xn--bcher-kva.de'],
     ['https://münchen.de/rathaus', 'xn--mnchen-3ya.de'],
     ['acme.com.au', 'acme.com.au'],
+    // A slip in the scheme does not make "https" the host.
+    ['https//acme.com', 'acme.com'],
+    ['HTTP:/www.Acme.com/about', 'acme.com'],
+    ['https;//acme.com', 'acme.com'],
+    ['http:///acme.com', 'acme.com'],
+    ['https.com', 'https.com'],
     // A shop or site on a hosting platform is its own company, not the platform.
     ['https://acme.github.io/docs', 'acme.github.io'],
     ['www.acme.myshopify.com/products', 'acme.myshopify.com'],
