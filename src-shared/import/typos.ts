@@ -161,6 +161,8 @@ export function suggestDomainOf(domain: string, freeMail: boolean): string | nul
  * domains are registered to catch these slips); null otherwise.
  */
 function withoutEndingTypedTwice(domain: string): string | null {
+  // Most domains have one dot: nothing to split.
+  if (domain.indexOf('.') === domain.lastIndexOf('.')) return null;
   const labels = domain.split('.');
   for (let size = 2; size >= 1; size--) {
     if (labels.length < 2 * size + 1) continue;
