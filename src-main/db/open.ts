@@ -15,6 +15,8 @@ export interface OpenedDatabase {
   db: Db;
   schemaVersion: number;
   backupPath: string | null;
+  /** The schema version an existing database had before this open migrated it; null when none ran. */
+  upgradedFrom: number | null;
   close(): void;
 }
 
@@ -76,8 +78,9 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
       );
     }
     let backupPath: string | null = null;
+    const upgradedFrom = existed && current > 0 && current < known ? current : null;
     if (current < known) {
-      if (existed && current > 0) {
+      if (upgradedFrom !== null) {
         mkdirSync(opts.backupDir, { recursive: true });
         backupPath = join(
           opts.backupDir,
@@ -97,7 +100,7 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
       }
     }
     const db = drizzle(sqlite, { schema });
-    return { sqlite, db, schemaVersion: known, backupPath, close: () => sqlite.close() };
+    return { sqlite, db, schemaVersion: known, backupPath, upgradedFrom, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
     throw e;

@@ -1,5 +1,10 @@
-import { expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { expect, it, vi } from 'vitest';
 import { upgradeFixture } from './previous-release';
+import { createTestApp } from '../helpers/app';
+import { csvBytes } from '../fixtures-gen';
+import { importFile } from '../../src-main/services/imports/file-import';
 
 const upgrade = upgradeFixture();
 
@@ -55,4 +60,47 @@ it('an upgraded database no longer holds a person back by a committed lead that 
     1, 2, 5, 6, 8,
   ]);
   after.close();
+});
+
+it('an open draft is checked against your leads again after the upgrade', async () => {
+  const before = createTestApp();
+  const home = before.dir;
+  const header = ['Email', 'First Name', 'Last Name', 'LinkedIn'];
+  const load = (row: string[], name: string, draft: boolean) =>
+    importFile(before.call, csvBytes([header, row]), name, { draft }).then((r) => r.summary);
+  try {
+    const old = await load(['jane@gmial.com', 'Jane', 'Doe', 'linkedin.com/in/jane-doe'], 'old.csv', false);
+    const [unused] = (await before.call('leads.page', { importId: old.id, limit: 10 })).rows;
+    expect(unused?.state).toBe('needs_fix');
+    // The key the release before kept for a lead committed needing a fix, and a draft checked against it.
+    before.ctx.database.sqlite
+      .prepare("INSERT INTO lead_keys (kind, key, lead_id, import_id) VALUES ('linkedin', ?, ?, ?)")
+      .run('https://www.linkedin.com/in/jane-doe', unused!.id, old.id);
+    const draft = await load(['jane@gmail.com', 'Jane', 'Doe', 'linkedin.com/in/jane-doe'], 'new.csv', true);
+    const page = () => before.call('leads.page', { importId: draft.id, limit: 10 });
+    expect((await page()).rows[0]?.state).toBe('duplicate');
+    const databasePath = before.ctx.paths.databasePath;
+    await before.ctx.close();
+    // That release's database: migrated up to 0011.
+    const sqlite = new Database(databasePath);
+    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+    sqlite.pragma('user_version = 12');
+    sqlite.close();
+
+    const after = createTestApp({ LEADPREP_HOME: home });
+    try {
+      expect(after.ctx.database.upgradedFrom).toBe(12);
+      await vi.waitFor(
+        async () => {
+          const [jane] = (await after.call('leads.page', { importId: draft.id, limit: 10 })).rows;
+          expect(jane).toMatchObject({ state: 'ready', reason: 'Ready' });
+        },
+        { timeout: 5000, interval: 50 },
+      );
+    } finally {
+      await after.close();
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 });

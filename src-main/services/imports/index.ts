@@ -50,6 +50,7 @@ export function createImportsService(ctx: AppContext) {
   const templates = createTemplates(core);
   const suppressions = createSuppressions(core);
   lifecycle.resumeDeletes();
+  lifecycle.recheckDraftsAfterUpgrade();
   followOtherProcesses(ctx, suppressions.announce);
   const handlers: ImportsHandlers = {
     ...createStaging(core),

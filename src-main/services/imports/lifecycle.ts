@@ -140,7 +140,9 @@ export function createLifecycle(core: Core) {
         AND (flags_json LIKE '%"in_database"%' OR flags_json LIKE '%"similar_in_database"%')`,
   );
   const otherDrafts = sqlite
-    .prepare<[number], number>("SELECT id FROM imports WHERE status = 'draft' AND staged = 1 AND id != ?")
+    .prepare<[number | null], number>(
+      "SELECT id FROM imports WHERE status = 'draft' AND staged = 1 AND id IS NOT ?",
+    )
     .pluck();
   const commit = sqlite.prepare<[number, string, number]>(
     "UPDATE imports SET status = 'committed', committed_at = ?, counts_json = ? WHERE id = ? AND status = 'draft'",
@@ -234,14 +236,15 @@ export function createLifecycle(core: Core) {
    * After a commit or the deletion of a committed import, the other open drafts follow at once instead
    * of at their own commit: a lead shown as ready whose person was just committed elsewhere would
    * change state only when its import is committed. A draft busy with a change of its own, or whose
-   * check fails, is left to its commit, which settles it anyway.
+   * check fails, is left to its commit, which settles it anyway. `except`: the import changed (null:
+   * every draft follows).
    */
   async function followInOtherDrafts(
-    importId: number,
+    except: number | null,
     label: string,
     follow: (draftId: number) => Promise<void>,
   ): Promise<void> {
-    for (const draftId of otherDrafts.all(importId)) {
+    for (const draftId of otherDrafts.all(except)) {
       if (closed || core.isBusy(draftId)) continue;
       try {
         await core.exclusive(draftId, label, () => follow(draftId));
@@ -253,6 +256,21 @@ export function createLifecycle(core: Core) {
       }
       core.announce(draftId);
     }
+  }
+
+  /**
+   * After the database was upgraded, the open drafts are checked against your leads again, in the
+   * background: a migration may change which committed leads stand for a person (0012: one committed
+   * while it needed a fix no longer does), and a draft's leads checked before would keep a verdict that
+   * is no longer true.
+   */
+  function recheckDraftsAfterUpgrade(): void {
+    if (core.ctx.database.upgradedFrom === null) return;
+    followInOtherDrafts(null, 'Checking against your leads', recheckInDatabase).catch((e: unknown) =>
+      core.ctx.log.error(
+        `Checking drafts after the upgrade failed: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
 
   /** Rollbacks interrupted by a crash or quit are finished in the background. */
@@ -270,6 +288,7 @@ export function createLifecycle(core: Core) {
 
   return {
     resumeDeletes,
+    recheckDraftsAfterUpgrade,
     /** Removes an import (drafts left by a failed CLI run too) without the run check. */
     discard: async (importId: number): Promise<void> => {
       markDeleting.run(importId);

@@ -60,6 +60,7 @@ describe('database migrations', () => {
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.schemaVersion).toBe(knownSchemaVersion(realMigrations));
     expect(db.backupPath).toBeNull();
+    expect(db.upgradedFrom).toBeNull();
     db.close();
   });
 
@@ -67,6 +68,7 @@ describe('database migrations', () => {
     open().close();
     const again = open();
     expect(again.backupPath).toBeNull();
+    expect(again.upgradedFrom).toBeNull();
     expect(existsSync(join(dir, 'backups'))).toBe(false);
     again.close();
   });
@@ -83,6 +85,7 @@ describe('database migrations', () => {
     expect(next.schemaVersion).toBe(knownSchemaVersion(realMigrations) + 1);
     expect(next.sqlite.prepare('select value from suppressions').pluck().all()).toEqual(['keep@me.test']);
     expect(next.backupPath).not.toBeNull();
+    expect(next.upgradedFrom).toBe(knownSchemaVersion(realMigrations));
     const backup = new Database(next.backupPath!, { readonly: true });
     expect(backup.prepare('select value from suppressions').pluck().all()).toEqual(['keep@me.test']);
     backup.close();
