@@ -245,7 +245,10 @@ function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
   return { parts, suffixes };
 }
 
-const isCapitals = (word: string): boolean => HAS_UPPER.test(word) && !HAS_LOWER.test(word);
+// Every letter a capital ("O'NEIL", "SMITH-JONES"): a word that also holds letters without case ("一Ǟ")
+// is not written in capitals.
+const CAPITALS = /^[\p{Lu}\p{M}'\u2019.-]*\p{Lu}[\p{Lu}\p{M}'\u2019.-]*$/u;
+const isCapitals = (word: string): boolean => CAPITALS.test(word);
 const NOT_A_LETTER = /\P{L}/gu;
 
 /**
@@ -265,8 +268,9 @@ function familyFirstInCapitals(
     return null;
   const given = words.slice(k);
   let end = given.length;
-  while (end > 1 && SUFFIXES.has(bare(given[end - 1] as string))) end--;
-  if (!given.slice(0, end).every((w) => HAS_LOWER.test(w))) return null;
+  while (end > 0 && SUFFIXES.has(bare(given[end - 1] as string))) end--;
+  if (end === 0 || !given.slice(0, end).every((w) => HAS_LOWER.test(w) && !HONORIFICS.has(bare(w))))
+    return null;
   const family = cleanPersonName(capitals.join(' '));
   // A family name that stays in capitals once cased would be read this way again, and turned again.
   if (family === null || family.split(' ').some(isCapitals)) return null;
@@ -288,8 +292,14 @@ export function fullNameInOrder(cleaned: string): string {
   }
   const { parts, suffixes } = commaGroups(cleaned);
   if (parts.length !== 2) return cleaned;
+  const [family, given] = parts as [string, string];
+  // Given names in capitals ("Doe, JANE") are cased: put first, they would read as a family name.
+  const spoken = given
+    .split(' ')
+    .map((w) => (isCapitals(w) ? (cleanPersonName(w) ?? w) : w))
+    .join(' ');
   // Cased again: a word that now starts the name may be title-cased where it was not before ("ა").
-  return cleanPersonName([`${parts[1]} ${parts[0]}`, ...suffixes].join(', ')) ?? cleaned;
+  return cleanPersonName([`${spoken} ${family}`, ...suffixes].join(', ')) ?? cleaned;
 }
 
 /**

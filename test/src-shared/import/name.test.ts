@@ -166,6 +166,7 @@ describe('fullNameInOrder', () => {
     ['JJ Abrams', 'JJ Abrams'],
     ['Jane DOE', 'Jane DOE'],
     ['Dr DUPONT Jean', 'Dr DUPONT Jean'],
+    ['Doe, JANE', 'Jane Doe'], // not "JANE Doe", which reads as the family name first
   ])('%j -> %j', (full, expected) => {
     expect(fullNameInOrder(full)).toBe(expected);
   });
@@ -182,6 +183,40 @@ describe('fullNameInOrder', () => {
     ]) {
       expect(splitFullName(fullNameInOrder(full))).toEqual(splitFullName(full));
     }
+  });
+
+  it('changes nothing the second time, also for names in capitals around a comma (property)', () => {
+    const word = fc.constantFrom(
+      'DOE',
+      'Doe',
+      'JANE',
+      'Jane',
+      'JJ',
+      'DE',
+      'la',
+      'à',
+      'Ǟ',
+      '一Ǟ',
+      'ϒϒϒ',
+      'PhD',
+    );
+    const name = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', ', ')), { minLength: 1, maxLength: 4 })
+      .map((ws) => ws.map(([w, sep]) => w + sep).join(''));
+    fc.assert(
+      fc.property(name, (s) => {
+        const cleaned = cleanPersonName(s);
+        if (cleaned === null) return;
+        const once = fullNameInOrder(cleaned);
+        expect(fullNameInOrder(once)).toBe(once);
+        expect(cleanPersonName(once)).toBe(once);
+        // The name an email greets the person by is the same, however the name was written.
+        expect(cleanPersonName(splitFullName(once).firstName)).toBe(
+          cleanPersonName(splitFullName(cleaned).firstName),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('changes nothing the second time', () => {
