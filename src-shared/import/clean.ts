@@ -21,6 +21,7 @@ import {
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
+  addressRank,
   checkEmail,
   cleanEmail,
   emailRegistrableDomainOf,
@@ -53,17 +54,6 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
     else if (t.kind === 'custom') custom.push([t.key, column]);
   });
   return { fields, moreEmails, custom };
-}
-
-/**
- * How well an address reaches the person: 0 not at all as written (or a throw-away domain), 1 through
- * free mail or a team inbox (info@), 2 at their work address.
- */
-function addressRank(email: string | null): number {
-  if (email === null) return 0;
-  const check = checkEmail(email);
-  if (!check.syntaxValid || check.disposable) return 0;
-  return check.freeMail || check.role ? 1 : 2;
 }
 
 /**
@@ -182,7 +172,7 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
     issues.push({
       flag: 'multiple_emails',
       field: 'email',
-      message: 'Several addresses in the cell; the first one is used',
+      message: 'Several addresses in the cell; the first at work that can be sent to is used',
     });
   }
   if (rawLinkedIn !== null) {

@@ -84,9 +84,9 @@ function domainGoesOn(text: string, parts: readonly string[], first: number): bo
 /**
  * Clean an email cell: trim and NFC, keep only the address from
  * "Name <a@b.com>", drop `mailto:` (and its ?subject=), wrapping quotes or
- * brackets and trailing punctuation, keep the first of several addresses,
- * lower-case the domain and convert an IDN domain to punycode. The local
- * part keeps its case. Text without an @ is returned cleaned so the user can
+ * brackets and trailing punctuation, keep the one of several addresses that
+ * reaches the person best, lower-case the domain and convert an IDN domain
+ * to punycode. The local part keeps its case. Text without an @ is returned cleaned so the user can
  * see and fix it; null only for an empty cell.
  */
 export function cleanEmail(raw: string | null | undefined): string | null {
@@ -109,6 +109,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
   if (LIST_SEPARATOR.test(s) && (several || !commaForDot(s))) {
     const parts = s.split(LIST_SEPARATOR);
+    if (several) return bestAddressOf(parts);
     const first = parts.findIndex((p) => p.includes('@'));
     // Of one address, only what follows it goes ("jane@acme.com (work)"). What comes before may be
     // part of it ("ja ne@acme.com"): kept, so that the check says what is wrong, or offers the rest as
@@ -116,8 +117,8 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     // "ne@acme.com".
     // Nor is what follows when it is the rest of the domain ("jane@acme. com", "jane@acme.co m"): cut
     // off, the address would be another one ("jane@acme.co") or none; kept, the check offers it closed up.
-    const keep = !several && domainGoesOn(s, parts, first) ? parts.length : first + 1;
-    if (first >= 0) s = several ? (parts[first] as string) : parts.slice(0, keep).join(' ');
+    const keep = domainGoesOn(s, parts, first) ? parts.length : first + 1;
+    if (first >= 0) s = parts.slice(0, keep).join(' ');
   }
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
   // Until nothing changes, so that cleaning the result again changes nothing: "(mailto:'a@b.com')".
@@ -131,6 +132,36 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   const domainRaw = s.slice(at + 1);
   const domain = toAsciiHost(domainRaw) ?? domainRaw.toLowerCase();
   return `${local}@${domain}`;
+}
+
+/**
+ * Of the values of a cell holding several addresses ("info@acme.com; jane@acme.com"), the address that
+ * reaches the person best (`addressRank`), the first of equals: a personal email greets no team inbox.
+ */
+function bestAddressOf(values: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestRank = -1;
+  for (const value of values) {
+    if (!value.includes('@')) continue;
+    const address = cleanEmail(value);
+    const rank = addressRank(address);
+    if (address !== null && rank > bestRank) {
+      best = address;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/**
+ * How well an address reaches the person: 0 not at all as written (a slip to fix, a throw-away
+ * domain), 1 through free mail or a team inbox (info@), 2 at their work address.
+ */
+export function addressRank(email: string | null): number {
+  if (email === null) return 0;
+  const check = checkEmail(email);
+  if (!check.syntaxValid || check.disposable || check.suggestion !== null) return 0;
+  return check.freeMail || check.role ? 1 : 2;
 }
 
 const GMAIL_DOMAINS = ['@gmail.com', '@googlemail.com'];

@@ -111,6 +111,8 @@ describe('cleanRow', () => {
     expect(emailOf(['N/A', 'Jane Doe', '', 'j@x.io'])).toBe('j@x.io');
     expect(emailOf(['jane@acme', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');
     expect(emailOf(['jane@mailinator.com', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');
+    expect(emailOf(['jane@gmial.com', 'Jane Doe', 'jane@gmail.com', ''])).toBe('jane@gmail.com');
+    expect(emailOf(['info@acme.com; jane@acme.com', 'Jane Doe', '', ''])).toBe('jane@acme.com');
     // None usable: the first that holds anything, with its own problem and fix.
     const typo = cleanRow(['', 'Jane Doe', 'jane@acme.con', 'bad'], m);
     expect(typo.lead.email).toBe('jane@acme.con');

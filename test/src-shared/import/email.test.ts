@@ -23,6 +23,12 @@ describe('cleanEmail', () => {
     ['jane@acme.com.', 'jane@acme.com'],
     ['(jane@acme.com);', 'jane@acme.com'],
     ['jane@acme.com; john@acme.com', 'jane@acme.com'],
+    // Of several, the one that reaches the person best: at work, then free mail or a team inbox.
+    ['info@acme.com; jane.doe@acme.com', 'jane.doe@acme.com'],
+    ['jane@gmail.com, jane@acme.com', 'jane@acme.com'],
+    ['jane@gmial.com, jane@gmail.com', 'jane@gmail.com'], // one with a slip comes after one without
+    ['jane@acme, JANE@GMAIL.COM', 'JANE@gmail.com'],
+    ['jane@gmial.com, bob@gmial.com', 'jane@gmial.com'], // none without: the first, with its fix offered
     ['jane @acme.com', 'jane@acme.com'], // one address with a slip, not "@acme.com"
     ['jane @ acme.com', 'jane@acme.com'],
     ['jane@acme.com (work)', 'jane@acme.com'],
