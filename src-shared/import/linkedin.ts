@@ -34,6 +34,9 @@ function decodeSlug(segment: string): string {
   }
 }
 
+const ANOTHER_LINK = /[,;\s]+(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\//i;
+const LEADING_SEPARATORS = /^[,;\s]+/;
+
 const NOT_PROFILE: Readonly<Record<string, string>> = {
   company: 'A company page, not a person\u2019s profile',
   school: 'A school page, not a person\u2019s profile',
@@ -61,6 +64,15 @@ export function canonicalLinkedIn(raw: string | null | undefined): LinkedInResul
   // Most others are plain profile links with an ASCII slug: skip the URL parser.
   const quick = QUICK_PROFILE.exec(text);
   if (quick?.[1] !== undefined) return { url: PROFILE_BASE + slugKey(quick[1]), reason: null };
+  // Several links in one cell ("linkedin.com/company/acme, linkedin.com/in/jane"): the first person's
+  // profile among them. Read whole, the rest would become part of the first one's name.
+  const next = ANOTHER_LINK.exec(text);
+  if (next !== null && next.index > 0) {
+    const first = canonicalLinkedIn(text.slice(0, next.index));
+    if (first.url !== null) return first;
+    const rest = canonicalLinkedIn(text.slice(next.index).replace(LEADING_SEPARATORS, ''));
+    return rest.url !== null ? rest : first;
+  }
   let parsed: URL;
   try {
     parsed = new URL(SCHEME.test(text) ? text : `https://${text.replace(/^\/+/, '')}`);

@@ -16,6 +16,10 @@ describe('canonicalLinkedIn', () => {
     'https://m.linkedin.com/in/jane-doe',
     'https://www.linkedin.com/mwlite/in/jane-doe',
     ' https://www.linkedin.com/in/jane%2Ddoe ',
+    // Several links in one cell: the first person's profile, not one name made of them all.
+    'linkedin.com/in/jane-doe, linkedin.com/in/bob',
+    'https://www.linkedin.com/in/jane-doe https://uk.linkedin.com/in/bob-ray',
+    'linkedin.com/company/acme; linkedin.com/in/jane-doe',
   ])('%s is Jane', (raw) => {
     expect(canonicalLinkedIn(raw)).toEqual({ url: JANE, reason: null });
   });
@@ -48,6 +52,7 @@ describe('canonicalLinkedIn', () => {
 
   it.each([
     ['https://www.linkedin.com/company/acme/', /company page/],
+    ['linkedin.com/company/acme, linkedin.com/school/mit', /company page/], // no profile among several
     ['https://www.linkedin.com/school/mit/', /school page/],
     ['https://www.linkedin.com/sales/lead/ACwAAA,NAME_SEARCH', /Sales Navigator/],
     ['https://www.linkedin.com/pub/jane-doe/1/2/3', /\/pub\//],
