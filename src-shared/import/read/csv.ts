@@ -48,7 +48,9 @@ export function tooManyRows(found: string, max: number): ReadError {
 /**
  * Decodes and parses a CSV/TSV/TXT file. Every value stays a string exactly
  * as written between the delimiters (no type guessing), so "00123",
- * "+33 1 23 45 67 89" and "=HYPERLINK(...)" arrive untouched.
+ * "+33 1 23 45 67 89" and "=HYPERLINK(...)" arrive untouched. The one
+ * exception is what exports write to keep leading zeros when Excel opens the
+ * file, `="0612345678"`: read as Excel shows it, 0612345678.
  */
 export function readDelimited(
   bytes: Uint8Array,
@@ -92,9 +94,13 @@ export function readDelimited(
     const n = row.length;
     if (n > width) width = n;
     for (let c = 0; c < n; c++) {
-      if (row[c]!.length > maxCellChars) {
-        row[c] = truncateCell(row[c]!, maxCellChars);
+      const cell = row[c]!;
+      if (cell.length > maxCellChars) {
+        row[c] = truncateCell(cell, maxCellChars);
         truncatedCells++;
+      } else if (cell.charCodeAt(0) === EQUALS) {
+        const shown = TEXT_FORMULA.exec(cell);
+        if (shown !== null) row[c] = shown[1] as string;
       }
     }
   }
@@ -199,6 +205,9 @@ export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
 }
 
 const QUOTE = 0x22;
+const EQUALS = 0x3d;
+// A formula that is only a text in quotes, nothing to evaluate.
+const TEXT_FORMULA = /^="([^"]*)"$/;
 const ESCAPED_QUOTE = /""/g;
 
 /**

@@ -106,6 +106,17 @@ describe('cells', () => {
     expect(openWorkbook(csvBytes(rows), 'c.csv').readSheet('c')).toEqual(rows);
   });
 
+  it('reads ="0612345678", as exports keep leading zeros for Excel, as Excel shows it; other formulas as written', () => {
+    const rows = [
+      ['phone', 'zip', 'f1', 'f2'],
+      ['="0612345678"', '="02134"', '="a"&"b"', '=HYPERLINK("x")'],
+    ];
+    expect(openWorkbook(csvBytes(rows), 'z.csv').readSheet('z')).toEqual([
+      ['phone', 'zip', 'f1', 'f2'],
+      ['0612345678', '02134', '="a"&"b"', '=HYPERLINK("x")'],
+    ]);
+  });
+
   it('pads ragged rows to the widest row and drops trailing blank lines', () => {
     const text = 'a,b\n1,2,3\n4\n\n\n';
     expect(openWorkbook(new TextEncoder().encode(text), 'r.csv').readSheet('r')).toEqual([
