@@ -172,7 +172,7 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
     issues.push({
       flag: 'multiple_emails',
       field: 'email',
-      message: 'Several addresses in the cell; the first at work that can be sent to is used',
+      message: 'Several addresses in the cell; the one most likely to reach the person is used (a work address first)',
     });
   }
   if (rawLinkedIn !== null) {

@@ -86,8 +86,8 @@ function domainGoesOn(text: string, parts: readonly string[], first: number): bo
  * "Name <a@b.com>", drop `mailto:` (and its ?subject=), wrapping quotes or
  * brackets and trailing punctuation, keep the one of several addresses that
  * reaches the person best, lower-case the domain and convert an IDN domain
- * to punycode. The local part keeps its case. Text without an @ is returned cleaned so the user can
- * see and fix it; null only for an empty cell.
+ * to punycode. The local part keeps its case. Text without an @ is returned
+ * cleaned so the user can see and fix it; null only for an empty cell.
  */
 export function cleanEmail(raw: string | null | undefined): string | null {
   if (raw == null) return null;
