@@ -172,7 +172,8 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
     issues.push({
       flag: 'multiple_emails',
       field: 'email',
-      message: 'Several addresses in the cell; the one most likely to reach the person is used (a work address first)',
+      message:
+        'Several addresses in the cell; the one most likely to reach the person is used (a work address first)',
     });
   }
   if (rawLinkedIn !== null) {

@@ -82,7 +82,8 @@ export function cleanOptional(value: string | null | undefined): string | null {
 
 // Emoji and other pictographs, flags, skin tones and keycaps included (and ©, ®, ™): what a scraped
 // profile decorates a name, job title or company with, and no email should repeat.
-export const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
+export const PICTOGRAPHS =
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
 // © and ® are the only pictographs below U+2000 (and every astral one is a surrogate pair above it).
 const MAY_HOLD_PICTOGRAPH = /[\u00a9\u00ae\u2000-\uffff]/;
 
