@@ -87,11 +87,21 @@ export const PICTOGRAPHS =
 // © and ® are the only pictographs below U+2000 (and every astral one is a surrogate pair above it).
 const MAY_HOLD_PICTOGRAPH = /[\u00a9\u00ae\u2000-\uffff]/;
 
-/** `cleanOptional` for a job title or company name, without its emoji: "Founder 🚀" -> "Founder". */
+// Double quotes around the whole value, as exports that quote a field twice leave them: '"Acme"'.
+const QUOTED = /^["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]$/;
+
+/**
+ * `cleanOptional` for a job title or company name, without its emoji ("Founder 🚀" -> "Founder") or
+ * the quotes around it ('"Acme"' -> "Acme"): an email would repeat them.
+ */
 export function cleanLabel(value: string | null | undefined): string | null {
-  const t = cleanOptional(value);
-  if (t === null || !MAY_HOLD_PICTOGRAPH.test(t)) return t;
-  return cleanOptional(t.replace(PICTOGRAPHS, ' '));
+  let t = cleanOptional(value);
+  if (t !== null && MAY_HOLD_PICTOGRAPH.test(t)) t = cleanOptional(t.replace(PICTOGRAPHS, ' '));
+  if (t === null) return t;
+  const c = t.charCodeAt(0);
+  if (c !== 0x22 && c !== 0x201c && c !== 0x201d) return t;
+  const inner = QUOTED.exec(t)?.[1];
+  return inner === undefined ? t : cleanOptional(inner);
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;

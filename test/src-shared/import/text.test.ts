@@ -59,6 +59,13 @@ describe('cleanLabel (job titles and company names)', () => {
     ['VP Sales | EMEA', 'VP Sales | EMEA'],
     ['株式会社アクメ', '株式会社アクメ'],
     ['Café Müller', 'Café Müller'],
+    ['"Acme"', 'Acme'], // quoted twice by the export
+    ['\u201cAcme Corp\u201d ', 'Acme Corp'],
+    ['" Head of Sales 🚀 "', 'Head of Sales'],
+    ['""', null],
+    ['"N/A"', null],
+    ['The "Acme" Company', 'The "Acme" Company'],
+    ['"Acme" and "Beta"', '"Acme" and "Beta"'],
   ])('%j -> %j', (raw, expected) => {
     expect(cleanLabel(raw)).toBe(expected);
   });
@@ -80,6 +87,8 @@ describe('cleanLabel (job titles and company names)', () => {
       'e',
       '\u0301',
       '™',
+      '"',
+      '\u201c',
     );
     fc.assert(
       fc.property(
