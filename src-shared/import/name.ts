@@ -11,7 +11,7 @@
  * an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
-import { cleanText, isNoValue, PICTOGRAPHS } from './text';
+import { cleanText, isNoValue, PICTOGRAPHS, unquoted } from './text';
 
 export interface NameParts {
   firstName: string | null;
@@ -164,7 +164,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 // © and ® are the only pictographs below U+2000; the dashes and the bullet are above it too.
 const LIST_MARKS =
   /^[\s,]*[;:*\u00b7\u2022][\s,;:*\u00b7\u2022]*|[\s,;:*\u00b7\u2022]*[;:*\u00b7\u2022][\s,]*$/g;
-const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|${LIST_MARKS.source}`);
+const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|^["']|${LIST_MARKS.source}`);
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
@@ -175,12 +175,14 @@ function withoutDecorations(name: string): string {
   // commas and spaces a removal leaves at the edges go too, and only then: a name's own stay.
   let s = name;
   for (;;) {
-    const stripped = s
+    const removed = s
       .replace(PICTOGRAPHS, ' ')
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')
       .replace(HEADLINE, '')
       .replace(LIST_MARKS, '');
+    // Then the quotes around the whole name that an export quoting it twice leaves ('"Doe, Jane"').
+    const stripped = removed === s ? unquoted(s) : removed;
     if (stripped === s) return s;
     s = stripped.replace(/^[\s,]+|[\s,]+$/g, '').replace(/ ,/g, ',');
   }

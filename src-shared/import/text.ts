@@ -87,8 +87,17 @@ export const PICTOGRAPHS =
 // © and ® are the only pictographs below U+2000 (and every astral one is a surrogate pair above it).
 const MAY_HOLD_PICTOGRAPH = /[\u00a9\u00ae\u2000-\uffff]/;
 
-// Double quotes around the whole value, as exports that quote a field twice leave them: '"Acme"'.
-const QUOTED = /^["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]$/;
+// Quotes around the whole value, as exports that quote a field twice leave them: '"Acme"', "'Jane Doe'".
+const QUOTED =
+  /^(?:["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]|['\u2018\u2019]([^'\u2018\u2019]*)['\u2018\u2019])$/;
+const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019]);
+
+/** A cleaned value without the quotes around it ('"Acme"' -> "Acme"); any other value as it is. */
+export function unquoted(cleaned: string): string {
+  if (!OPENING_QUOTES.has(cleaned.charCodeAt(0))) return cleaned;
+  const m = QUOTED.exec(cleaned);
+  return m === null ? cleaned : cleanText(m[1] ?? m[2] ?? '');
+}
 
 /**
  * `cleanOptional` for a job title or company name, without its emoji ("Founder 🚀" -> "Founder") or
@@ -97,11 +106,7 @@ const QUOTED = /^["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]$/;
 export function cleanLabel(value: string | null | undefined): string | null {
   let t = cleanOptional(value);
   if (t !== null && MAY_HOLD_PICTOGRAPH.test(t)) t = cleanOptional(t.replace(PICTOGRAPHS, ' '));
-  if (t === null) return t;
-  const c = t.charCodeAt(0);
-  if (c !== 0x22 && c !== 0x201c && c !== 0x201d) return t;
-  const inner = QUOTED.exec(t)?.[1];
-  return inner === undefined ? t : cleanOptional(inner);
+  return t === null ? t : cleanOptional(unquoted(t));
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;

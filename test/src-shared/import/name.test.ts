@@ -28,6 +28,7 @@ describe('splitFullName', () => {
     ['Jane Doe (she/her) 🚀', 'Jane', 'Doe'],
     ['Jane Doe | Founder @ Acme', 'Jane', 'Doe'], // an @ in a headline is no address
     ['Jane Doe, CFA, CPA', 'Jane', 'Doe'], // credentials, not "Last, First"
+    ['"Doe, Jane"', 'Jane', 'Doe'], // quoted twice by the export
     // The family name first, in capitals, as French and other exports write it.
     ['DOE Jane', 'Jane', 'Doe'],
     ['DUPONT Marie-Claire', 'Marie-Claire', 'Dupont'],
@@ -83,6 +84,12 @@ describe('cleanPersonName', () => {
     ['Jane Doe – Founder & CEO', 'Jane Doe'],
     ['Jane Doe — Growth', 'Jane Doe'],
     ['Jane Doe | Founder @ Acme', 'Jane Doe'],
+    ['"Jane Doe"', 'Jane Doe'], // quoted twice by the export
+    ["'JANE DOE'", 'Jane Doe'],
+    ['\u201cDoe, Jane\u201d', 'Doe, Jane'],
+    ['"Jane Doe 🚀"', 'Jane Doe'],
+    ['""', null],
+    ["Jane 'JJ' Doe", "Jane 'JJ' Doe"], // quotes inside the name are the name's
     ['Ann Smith - Jones', 'Ann Smith - Jones'], // a hyphen may be the name's
     ['🚀', null],
     ['(she/her)', null],
