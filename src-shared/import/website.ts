@@ -8,7 +8,7 @@
  * Node and browsers have, so this module needs no node: import.
  */
 import { parse } from 'tldts';
-import { LIST_SEPARATOR } from './text';
+import { LIST_SEPARATOR, unquoted } from './text';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 // Characters that would make `new URL('http://' + host)` parse something
@@ -205,7 +205,7 @@ function companyDomain(host: string, afterHost: string): string | null {
 const SCHEME_SLIP = /^https?(?:\/\/|;\/\/|:\/(?!\/)|:\/{3,})/i;
 
 function computeWebsiteDomain(typed: string): string | null {
-  const url = typed.replace(SCHEME_SLIP, '');
+  const url = unquoted(typed).replace(SCHEME_SLIP, '');
   const plain = PLAIN_WEBSITE.exec(url);
   if (plain !== null) {
     const host = toAsciiHost(plain[1] as string);

@@ -25,6 +25,7 @@ describe('websiteDomain', () => {
     ['https;//acme.com', 'acme.com'],
     ['http:///acme.com', 'acme.com'],
     ['https.com', 'https.com'],
+    ['"acme.com"', 'acme.com'], // quoted twice by the export
     // A shop or site on a hosting platform is its own company, not the platform.
     ['https://acme.github.io/docs', 'acme.github.io'],
     ['www.acme.myshopify.com/products', 'acme.myshopify.com'],
