@@ -30,7 +30,7 @@ import {
   withWebsiteFix,
   type EmailCheck,
 } from './email';
-import { cleanPersonName, fullNameInOrder, joinName, splitFullName } from './name';
+import { cleanPersonName, fullNameInOrder, joinName, separateNameParts, splitFullName } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -121,7 +121,14 @@ const splitName = valueMemo(
  * names, first + last fill a missing full name, and a "Last, First" full
  * name is put in spoken order. The parts the user gave are kept.
  */
+function separateParts(lead: NormalisedLead): void {
+  const parts = separateNameParts(lead.firstName, lead.lastName);
+  lead.firstName = parts.firstName;
+  lead.lastName = parts.lastName;
+}
+
 function completeNames(lead: NormalisedLead): void {
+  separateParts(lead);
   const { firstName, lastName, fullName } = lead;
   // Both parts given and no comma: nothing to fill or turn (most rows).
   if (fullName !== null && firstName !== null && lastName !== null && !fullName.includes(',')) return;
@@ -140,6 +147,8 @@ function completeNames(lead: NormalisedLead): void {
     const parts = splitName(lead.fullName);
     lead.firstName ??= parts.firstName;
     lead.lastName ??= parts.lastName;
+    // A part taken from the full name may repeat the other: "Jane" from "JANE" beside "Jane Doe".
+    separateParts(lead);
   }
 }
 

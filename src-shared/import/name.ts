@@ -148,7 +148,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (text === '') return null;
   // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
   // An @ between spaces is a headline's ("Jane Doe | Founder @ Acme"), which goes below.
-  if (AN_ADDRESS.test(text)) return text;
+  if (text.includes('@') && AN_ADDRESS.test(text)) return text;
   // A placeholder may show only once the decorations are gone ("- 🚀").
   const s = withoutDecorations(text);
   if (s === '' || isNoValue(s)) return null;
@@ -324,7 +324,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
   } else {
     tokens = (commaParts[0] ?? '').split(' ');
   }
-  while (tokens.length > 1 && HONORIFICS.has(bare(tokens[0] ?? ''))) tokens.shift();
+  withoutHonorifics(tokens);
   while (tokens.length > 1 && SUFFIXES.has(bare(tokens[tokens.length - 1] ?? ''))) tokens.pop();
 
   if (lastFirst) {
@@ -345,6 +345,46 @@ export function splitFullName(full: string | null | undefined): NameParts {
     }
   }
   return { firstName: first, lastName: tokens.slice(lastStart).join(' ') };
+}
+
+/** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
+function withoutHonorifics(words: string[]): string[] {
+  while (words.length > 1 && HONORIFICS.has(bare(words[0] ?? ''))) words.shift();
+  return words;
+}
+
+/** Whether `longer` is `part` and another word after it (`atEnd`: before it), in any case. */
+function holdsAsWord(longer: string, part: string, atEnd: boolean): boolean {
+  const gap = atEnd ? longer.length - part.length - 1 : part.length;
+  if (longer.length <= part.length + 1 || longer.charCodeAt(gap) !== 0x20) return false;
+  const piece = atEnd ? longer.slice(gap + 1) : longer.slice(0, gap);
+  return piece.toLowerCase() === part.toLowerCase();
+}
+
+/**
+ * Cleaned first and last names as typed in their own columns, each without what belongs to the other
+ * or to neither: an honorific before the first name ("Dr. Jane"), the last name after it ("Jane Doe"
+ * and "Doe"), the first name before the last ("Jane" and "Jane Doe"). An email greets "Jane", and
+ * the full name is not "Jane Doe Doe".
+ */
+export function separateNameParts(first: string | null, last: string | null): NameParts {
+  let firstName = first;
+  let lastName = last;
+  // Until nothing is removed: what one removal leaves may repeat the other part again ("Doe Doe").
+  for (;;) {
+    const firstBefore = firstName;
+    const lastBefore = lastName;
+    if (firstName !== null && firstName.includes(' ')) {
+      const words = withoutHonorifics(firstName.split(' '));
+      if (lastName !== null && words.length > 1 && holdsAsWord(words.join(' '), lastName, true))
+        words.splice(words.length - lastName.split(' ').length);
+      const rest = words.join(' ');
+      if (rest !== firstName) firstName = cleanPersonName(rest);
+    }
+    if (firstName !== null && lastName !== null && holdsAsWord(lastName, firstName, false))
+      lastName = cleanPersonName(lastName.slice(firstName.length + 1));
+    if (firstName === firstBefore && lastName === lastBefore) return { firstName, lastName };
+  }
 }
 
 /** "Jane" + "Doe" -> "Jane Doe"; either part may be missing; null when both are. */

@@ -106,7 +106,9 @@ export function unquoted(cleaned: string): string {
 export function cleanLabel(value: string | null | undefined): string | null {
   let t = cleanOptional(value);
   if (t !== null && MAY_HOLD_PICTOGRAPH.test(t)) t = cleanOptional(t.replace(PICTOGRAPHS, ' '));
-  return t === null ? t : cleanOptional(unquoted(t));
+  if (t === null) return t;
+  const inner = unquoted(t);
+  return inner === t ? t : cleanOptional(inner);
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;

@@ -167,10 +167,37 @@ describe('cleanLead (inline edits)', () => {
     });
   });
 
+  it.each([
+    ['Jane Doe', 'Doe', 'Jane', 'Doe'], // the whole name in the first-name column
+    ['JANE DOE', 'Doe', 'Jane', 'Doe'],
+    ['Jane', 'Jane Doe', 'Jane', 'Doe'], // and in the last-name column
+    ['Dr. Jane', 'Doe', 'Jane', 'Doe'], // an honorific is no first name
+    ['Jane van der Berg', 'van der Berg', 'Jane', 'van der Berg'],
+    ['Mary Ann', 'Smith', 'Mary Ann', 'Smith'], // two first names stay
+    ['Ann', 'Ann-Marie Lee', 'Ann', 'Ann-Marie Lee'],
+    ['Doe', 'Doe', 'Doe', 'Doe'],
+  ])('first name %j and last name %j are %j and %j', (first, last, firstName, lastName) => {
+    const { lead } = cleanLead({ ...emptyLead(), email: 'jane@acme.com', firstName: first, lastName: last });
+    expect(lead).toMatchObject({ firstName, lastName, fullName: `${firstName} ${lastName}` });
+  });
+
   it('changes nothing when a cleaned lead is cleaned again (property)', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
-      fc.constantFrom('Doe', 'JANE', 'van der', 'Dr.', 'PhD', 'jr', 'ა', 'և', 'Ωμέγα', '李'),
+      fc.constantFrom(
+        'Doe',
+        'JANE',
+        'van der',
+        'Dr.',
+        'PhD',
+        'jr',
+        'ა',
+        'և',
+        'Ωμέγα',
+        '李',
+        'Jane Doe',
+        'DOE',
+      ),
     );
     const name = fc
       .array(fc.tuple(piece, fc.constantFrom(' ', ', ', ',', '  ')), { maxLength: 4 })
