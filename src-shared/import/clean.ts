@@ -116,17 +116,18 @@ const splitName = valueMemo(
   }),
 );
 
-/**
- * Normalise the name parts together: a full name fills missing first/last
- * names, first + last fill a missing full name, and a "Last, First" full
- * name is put in spoken order. The parts the user gave are kept.
- */
+/** The lead's first and last name without what belongs to the other (see `separateNameParts`). */
 function separateParts(lead: NormalisedLead): void {
   const parts = separateNameParts(lead.firstName, lead.lastName);
   lead.firstName = parts.firstName;
   lead.lastName = parts.lastName;
 }
 
+/**
+ * Normalise the name parts together: a full name fills missing first/last
+ * names, first + last fill a missing full name, and a "Last, First" full
+ * name is put in spoken order. The parts the user gave are kept.
+ */
 function completeNames(lead: NormalisedLead): void {
   separateParts(lead);
   const { firstName, lastName, fullName } = lead;
