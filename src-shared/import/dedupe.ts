@@ -26,7 +26,7 @@
  * are sorted, the survivor is the most complete record with ties going to
  * the lowest id, and groups are listed by their lowest id.
  */
-import { emailKey, needsAddressFix, type EmailCheck } from './email';
+import { emailKey, sendableAsWritten, type EmailCheck } from './email';
 import { jaroWinkler } from './jaro-winkler';
 import { sameNameByNickname } from './nicknames';
 import { splitFullName } from './name';
@@ -143,7 +143,7 @@ export type Reach = 'as_written' | 'after_fix' | 'never';
  */
 export function reachOf(check: EmailCheck | null, never: boolean): Reach {
   if (never) return 'never';
-  return needsAddressFix(check) || (check !== null && check.suggestion !== null) ? 'after_fix' : 'as_written';
+  return check === null || sendableAsWritten(check) ? 'as_written' : 'after_fix';
 }
 
 // Subtracted from a row's completeness, which counts fields and columns, far below either.

@@ -160,7 +160,7 @@ function bestAddressOf(values: readonly string[]): string | null {
 export function addressRank(email: string | null): number {
   if (email === null) return 0;
   const check = checkEmail(email);
-  if (!check.syntaxValid || check.disposable || check.suggestion !== null) return 0;
+  if (!sendableAsWritten(check)) return 0;
   return check.freeMail || check.role ? 1 : 2;
 }
 
@@ -498,6 +498,11 @@ export function checkEmail(email: string): EmailCheck {
 /** The address cannot be sent as written (a syntax error, a throw-away domain), fix offered or not. */
 export function needsAddressFix(check: EmailCheck | null): boolean {
   return check !== null && (!check.syntaxValid || check.disposable);
+}
+
+/** The address can be sent as written with nothing to take or confirm: no fix needed, none offered. */
+export function sendableAsWritten(check: EmailCheck): boolean {
+  return !needsAddressFix(check) && check.suggestion === null;
 }
 
 /**
