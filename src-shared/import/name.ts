@@ -159,15 +159,20 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
 // included), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
-// Founder at Acme", "Jane Doe – Founder"; a hyphen is left alone, as in "Smith - Jones"), and what a
-// pasted list leaves at either end ("Jane Doe;", "• Jane Doe"; a period may be an initial's, "Jane D.").
-// © and ® are the only pictographs below U+2000; the dashes and the bullet are above it too.
+// Founder at Acme", "Jane Doe – Founder"), and what a pasted list leaves at either end ("Jane Doe;",
+// "• Jane Doe", "- Jane Doe"; a period may be an initial's, "Jane D."). © and ® are the only
+// pictographs below U+2000; the dashes and the bullet are above it too.
 const LIST_MARKS =
-  /^[\s,]*[;:*\u00b7\u2022][\s,;:*\u00b7\u2022]*|[\s,;:*\u00b7\u2022]*[;:*\u00b7\u2022][\s,]*$/g;
-const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|^["']|${LIST_MARKS.source}`);
+  /^[\s,]*[;:*\u00b7\u2022-][\s,;:*\u00b7\u2022-]*|[\s,;:*\u00b7\u2022-]*[;:*\u00b7\u2022-][\s,]*$/g;
+const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s|${LIST_MARKS.source}`);
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
+// A plain hyphen typed as the dash ("Jane Doe - CEO at Acme"), once a first and a last name stand before
+// it. It may join the two halves of a family name ("Ann Smith - Jones"); more often a headline or a
+// company follows, and the name before it is the one to greet either way. Before a first name alone
+// ("Jane - CEO") it is left as it is.
+const HYPHEN_HEADLINE = /^([^\s-]\S* [^\s-].*?) - .*$/u;
 
 function withoutDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;
@@ -180,6 +185,7 @@ function withoutDecorations(name: string): string {
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')
       .replace(HEADLINE, '')
+      .replace(HYPHEN_HEADLINE, '$1')
       .replace(LIST_MARKS, '');
     // Then the quotes around the whole name that an export quoting it twice leaves ('"Doe, Jane"').
     const stripped = removed === s ? unquoted(s) : removed;
@@ -231,6 +237,9 @@ function titleCase(s: string): string {
     .replace(DOTTED_SMALL_I, 'i');
 }
 
+// A dash between words ("Jane - Doe", "Doe, -") is no part of the name.
+const ONLY_DASHES = /^[\s-]*$/;
+
 /**
  * The comma-separated groups of a name, with ", PhD" / ", Jr." style suffix groups (never the first
  * group) apart, so that "Jane Doe, PhD" is not read as "Last, First".
@@ -240,7 +249,7 @@ function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
   const suffixes: string[] = [];
   cleaned.split(',').forEach((raw, i) => {
     const p = raw.trim();
-    if (p === '') return;
+    if (ONLY_DASHES.test(p)) return;
     if (i > 0 && p.split(' ').every((t) => SUFFIXES.has(bare(t)))) suffixes.push(p);
     else parts.push(p);
   });
@@ -324,6 +333,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
   } else {
     tokens = (commaParts[0] ?? '').split(' ');
   }
+  tokens = tokens.filter((t) => !ONLY_DASHES.test(t));
   withoutHonorifics(tokens);
   while (tokens.length > 1 && SUFFIXES.has(bare(tokens[tokens.length - 1] ?? ''))) tokens.pop();
 
@@ -361,15 +371,26 @@ function holdsAsWord(longer: string, part: string, atEnd: boolean): boolean {
   return piece.toLowerCase() === part.toLowerCase();
 }
 
+// After a first or last name in its own column: a headline after a plain hyphen ("Doe - CEO"), a
+// nickname or a note in brackets ("Jane (Jay)", "Doe (née Smith)").
+const ASIDE = / - .*$| \([^)]*\)/gu;
+
+/** A name part without its asides (`ASIDE`), when a name is left. */
+function withoutAsides(part: string | null): string | null {
+  if (part === null || !part.includes(' ')) return part;
+  const rest = part.replace(ASIDE, '');
+  return rest === part ? part : (cleanPersonName(rest) ?? part);
+}
+
 /**
  * Cleaned first and last names as typed in their own columns, each without what belongs to the other
  * or to neither: an honorific before the first name ("Dr. Jane"), the last name after it ("Jane Doe"
- * and "Doe"), the first name before the last ("Jane" and "Jane Doe"). An email greets "Jane", and
- * the full name is not "Jane Doe Doe".
+ * and "Doe"), the first name before the last ("Jane" and "Jane Doe"), a headline or a nickname after
+ * either ("Jane (Jay)", "Doe - CEO"). An email greets "Jane", and the full name is not "Jane Doe Doe".
  */
 export function separateNameParts(first: string | null, last: string | null): NameParts {
-  let firstName = first;
-  let lastName = last;
+  let firstName = withoutAsides(first);
+  let lastName = withoutAsides(last);
   // Until nothing is removed: what one removal leaves may repeat the other part again ("Doe Doe").
   for (;;) {
     const firstBefore = firstName;

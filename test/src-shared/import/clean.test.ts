@@ -176,6 +176,9 @@ describe('cleanLead (inline edits)', () => {
     ['Mary Ann', 'Smith', 'Mary Ann', 'Smith'], // two first names stay
     ['Ann', 'Ann-Marie Lee', 'Ann', 'Ann-Marie Lee'],
     ['Doe', 'Doe', 'Doe', 'Doe'],
+    ['Jane (Jay)', 'Doe', 'Jane', 'Doe'], // a nickname is no greeting: "Hi Jane (Jay)"
+    ['Jane', 'Doe - CEO at Acme', 'Jane', 'Doe'], // nor a headline part of a name
+    ['Jane - Founder', 'Doe (née Smith)', 'Jane', 'Doe'],
   ])('first name %j and last name %j are %j and %j', (first, last, firstName, lastName) => {
     const { lead } = cleanLead({ ...emptyLead(), email: 'jane@acme.com', firstName: first, lastName: last });
     expect(lead).toMatchObject({ firstName, lastName, fullName: `${firstName} ${lastName}` });
@@ -197,10 +200,12 @@ describe('cleanLead (inline edits)', () => {
         '李',
         'Jane Doe',
         'DOE',
+        '(Jay)',
+        '-',
       ),
     );
     const name = fc
-      .array(fc.tuple(piece, fc.constantFrom(' ', ', ', ',', '  ')), { maxLength: 4 })
+      .array(fc.tuple(piece, fc.constantFrom(' ', ', ', ',', '  ', ' - ')), { maxLength: 4 })
       .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
     const optional = fc.option(name, { nil: null });
     fc.assert(

@@ -90,7 +90,13 @@ describe('cleanPersonName', () => {
     ['"Jane Doe 🚀"', 'Jane Doe'],
     ['""', null],
     ["Jane 'JJ' Doe", "Jane 'JJ' Doe"], // quotes inside the name are the name's
-    ['Ann Smith - Jones', 'Ann Smith - Jones'], // a hyphen may be the name's
+    ['Jane Doe - CEO at Acme', 'Jane Doe'], // a plain hyphen typed as the dash
+    ['JEAN-PIERRE DUPONT - Directeur', 'Jean-Pierre Dupont'],
+    ['Doe, Jane - Founder', 'Doe, Jane'],
+    ['Ann Smith - Jones', 'Ann Smith'], // rarely the family name's: the name to greet stays
+    ['Jane - CEO', 'Jane - CEO'], // a first name alone before it is left as typed
+    ['- Jane Doe', 'Jane Doe'], // a list's dash
+    ['Jane Doe -', 'Jane Doe'],
     ['🚀', null],
     ['(she/her)', null],
     ['-🈚', null], // a placeholder once the emoji goes (found by the property below)
@@ -192,7 +198,7 @@ describe('fullNameInOrder', () => {
     }
   });
 
-  it('changes nothing the second time, also for names in capitals around a comma (property)', () => {
+  it('changes nothing the second time, also for names in capitals around a comma or a dash (property)', () => {
     const word = fc.constantFrom(
       'DOE',
       'Doe',
@@ -206,9 +212,11 @@ describe('fullNameInOrder', () => {
       '一Ǟ',
       'ϒϒϒ',
       'PhD',
+      '-',
+      'CEO',
     );
     const name = fc
-      .array(fc.tuple(word, fc.constantFrom(' ', ', ')), { minLength: 1, maxLength: 4 })
+      .array(fc.tuple(word, fc.constantFrom(' ', ', ', ' - ')), { minLength: 1, maxLength: 4 })
       .map((ws) => ws.map(([w, sep]) => w + sep).join(''));
     fc.assert(
       fc.property(name, (s) => {
