@@ -14,6 +14,7 @@ import { cleanText, isNoValue, LIST_SEPARATOR } from './text';
 import { isPlainDomain, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomainOf } from './typos';
+import { asLatin, latinDomainOf } from './lookalikes';
 
 export interface EmailCheck {
   /** The address can be sent to as written. */
@@ -367,13 +368,23 @@ function closedUp(domain: string): string | null {
   return facts.suggestion ?? (facts.problem === null ? closed : null);
 }
 
+/** The domain with Latin letters for their lookalikes (`latinDomainOf`), with its own slip fixed too. */
+function withLatinLetters(domain: string, anyLabel: boolean): string | null {
+  const latin = latinDomainOf(domain, anyLabel);
+  return latin === null ? null : (suggestDomainOf(latin, isFreeMailDomain(latin)) ?? latin);
+}
+
 function domainFacts(domain: string): DomainFacts {
   const cached = domainCache.get(domain);
   if (cached) return cached;
   const { problem, registrable } = checkDomain(domain);
   const freeMail = isFreeMailDomain(domain);
   const fixed =
-    domain === '' ? null : WHITESPACE.test(domain) ? closedUp(domain) : suggestDomainOf(domain, freeMail);
+    domain === ''
+      ? null
+      : WHITESPACE.test(domain)
+        ? closedUp(domain)
+        : (withLatinLetters(domain, problem !== null) ?? suggestDomainOf(domain, freeMail));
   const facts: DomainFacts = {
     problem,
     registrable,
@@ -468,23 +479,30 @@ export function checkEmail(email: string): EmailCheck {
     return result;
   }
   const local = email.slice(0, at);
-  const facts = domainFacts(email.slice(at + 1).toLowerCase());
+  const domain = email.slice(at + 1);
+  const facts = domainFacts(domain.toLowerCase());
   const localProblem = localPartProblem(local);
   result.reason =
     email.length > 254 ? 'The address is longer than 254 characters' : (localProblem ?? facts.problem);
   result.syntaxValid = result.reason === null;
   // Only a fix that leaves an address which can be sent to: a domain fix does not mend the local part.
   if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;
-  // Words before the address ("Jane Doe jane@acme.com"): the last word may be the address.
+  // A local part that can be sent to once mended, and a domain that can be: lookalike letters before the
+  // @ ("jаne@" with a Cyrillic "а"), or words before the address ("Jane Doe jane@acme.com"), whose
+  // last word may be the address.
+  const sendableDomain = facts.suggestion ?? (facts.problem === null ? domain : null);
+  const latinLocal = localProblem === null || sendableDomain === null ? null : asLatin(local);
+  if (latinLocal !== null && localPartProblem(latinLocal) === null)
+    result.suggestion = `${latinLocal}@${sendableDomain}`;
   const space = local.lastIndexOf(' ');
   const lastWord = local.slice(space + 1);
   if (
     space >= 0 &&
+    sendableDomain !== null &&
     readsAsWordsBefore(local.slice(0, space), lastWord) &&
     localPartProblem(lastWord) === null
   ) {
-    const domain = facts.suggestion ?? (facts.problem === null ? email.slice(at + 1) : null);
-    if (domain !== null) result.suggestion = `${lastWord}@${domain}`;
+    result.suggestion = `${lastWord}@${sendableDomain}`;
   }
   result.suggestion = offered(result.suggestion);
   result.role = isRoleAddress(email);

@@ -326,6 +326,27 @@ describe('checkEmail typo suggestions', () => {
     expect(checkEmail(email).suggestion).toBeNull();
   });
 
+  it.each([
+    ['jane@\u0430cme.com', 'jane@acme.com'], // a Cyrillic "а" in the domain: an address at xn--cme-5cd.com
+    ['jane@gm\u0430il.con', 'jane@gmail.com'], // and a slip besides
+    ['jane@gma\u0131l.com', 'jane@gmail.com'], // the Turkish dotless "ı"
+    ['jane@acme.\u0441\u043em', 'jane@acme.com'], // an ending of lookalikes alone is no ending
+    ['j\u0430ne@acme.com', 'jane@acme.com'], // before the @
+    ['\uff4a\uff41\uff4e\uff45@acme.com', 'jane@acme.com'], // fullwidth letters
+  ])('offers Latin letters for letters of other alphabets drawn like them: %s -> %s', (raw, fixed) => {
+    const check = checkEmail(cleanEmail(raw) as string);
+    expect(check.suggestion).toBe(fixed);
+    expect(checkEmail(fixed)).toMatchObject({ syntaxValid: true, suggestion: null });
+  });
+
+  it.each([
+    'jane@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444',
+    'jane@\u0440\u0443\u0441.com',
+    'jane@b\u00fccher.de',
+  ])('leaves a domain of another alphabet as it is, even one of lookalikes alone: %s', (raw) => {
+    expect(checkEmail(cleanEmail(raw) as string)).toMatchObject({ syntaxValid: true, suggestion: null });
+  });
+
   it('fixes the domain only', () => {
     expect(suggestDomain('gmial.com')).toBe('gmail.com');
     expect(suggestDomain('acme.com')).toBeNull();
