@@ -87,16 +87,20 @@ export const PICTOGRAPHS =
 // © and ® are the only pictographs below U+2000 (and every astral one is a surrogate pair above it).
 const MAY_HOLD_PICTOGRAPH = /[\u00a9\u00ae\u2000-\uffff]/;
 
-// Quotes around the whole value, as exports that quote a field twice leave them: '"Acme"', "'Jane Doe'".
+// Quotes around the whole value, as exports that quote a field twice leave them: '"Acme"', "'Jane Doe'",
+// "'Shane O'Neil'" (an apostrophe between letters is the value's own).
 const QUOTED =
-  /^(?:["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]|['\u2018\u2019]([^'\u2018\u2019]*)['\u2018\u2019])$/;
+  /^(?:["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]|['\u2018\u2019]((?:[^'\u2018\u2019]|(?<=\p{L})['\u2019](?=\p{L}))*)['\u2018\u2019])$/u;
 const OPENING_QUOTES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019]);
 
-/** A cleaned value without the quotes around it ('"Acme"' -> "Acme"); any other value as it is. */
+/**
+ * A cleaned value without the quotes around it ('"Acme"' -> "Acme"), quoted twice or more too
+ * (`'"Acme"'`); any other value as it is.
+ */
 export function unquoted(cleaned: string): string {
   if (!OPENING_QUOTES.has(cleaned.charCodeAt(0))) return cleaned;
   const m = QUOTED.exec(cleaned);
-  return m === null ? cleaned : cleanText(m[1] ?? m[2] ?? '');
+  return m === null ? cleaned : unquoted(cleanText(m[1] ?? m[2] ?? ''));
 }
 
 /**

@@ -90,6 +90,7 @@ describe('cleanPersonName', () => {
     ['"Jane Doe 🚀"', 'Jane Doe'],
     ['""', null],
     ["Jane 'JJ' Doe", "Jane 'JJ' Doe"], // quotes inside the name are the name's
+    ["'Shane O'Neil'", "Shane O'Neil"], // as is an apostrophe between letters
     ['Jane Doe - CEO at Acme', 'Jane Doe'], // a plain hyphen typed as the dash
     ['JEAN-PIERRE DUPONT - Directeur', 'Jean-Pierre Dupont'],
     ['Doe, Jane - Founder', 'Doe, Jane'],

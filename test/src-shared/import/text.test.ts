@@ -66,6 +66,9 @@ describe('cleanLabel (job titles and company names)', () => {
     ['"N/A"', null],
     ['The "Acme" Company', 'The "Acme" Company'],
     ['"Acme" and "Beta"', '"Acme" and "Beta"'],
+    ["'McDonald's'", "McDonald's"], // an apostrophe between letters is the name's own
+    ["'Acme' 'Beta'", "'Acme' 'Beta'"],
+    ['\'"Acme"\'', 'Acme'], // quoted twice over
   ])('%j -> %j', (raw, expected) => {
     expect(cleanLabel(raw)).toBe(expected);
   });
@@ -89,6 +92,8 @@ describe('cleanLabel (job titles and company names)', () => {
       '™',
       '"',
       '\u201c',
+      "'",
+      '\u2019',
     );
     fc.assert(
       fc.property(
