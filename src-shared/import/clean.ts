@@ -26,11 +26,19 @@ import {
   cleanEmail,
   emailRegistrableDomainOf,
   hasSeveralEmails,
+  isRoleAddress,
   needsAddressFix,
   withWebsiteFix,
   type EmailCheck,
 } from './email';
-import { cleanPersonName, fullNameInOrder, joinName, separateNameParts, splitFullName } from './name';
+import {
+  cleanPersonName,
+  fullNameInOrder,
+  joinName,
+  nameBeforeAddress,
+  separateNameParts,
+  splitFullName,
+} from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -158,10 +166,22 @@ function greetingName(lead: NormalisedLead): string | null {
   return lead.firstName ?? lead.fullName;
 }
 
+/** No name given anywhere in the lead. */
+function hasNoName(lead: NormalisedLead): boolean {
+  return lead.firstName === null && lead.lastName === null && lead.fullName === null;
+}
+
 function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {
   const issues: RowIssue[] = [];
   completeNames(lead);
-  if (lead.firstName === null && lead.lastName === null && lead.fullName === null) {
+  // The name a mail app writes before the address ("Jane Doe <jane@acme.com>"), when the row has none;
+  // a team inbox's ("Acme Sales <sales@acme.com>") greets nobody.
+  const named = rawEmail !== null && hasNoName(lead) ? nameBeforeAddress(rawEmail) : null;
+  if (named !== null && lead.email !== null && !isRoleAddress(lead.email)) {
+    lead.fullName = cleanPersonName(named);
+    completeNames(lead);
+  }
+  if (hasNoName(lead)) {
     issues.push({
       flag: 'no_name',
       field: 'fullName',

@@ -146,15 +146,29 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const text = cleanText(raw);
   if (text === '') return null;
-  // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
-  // An @ between spaces is a headline's ("Jane Doe | Founder @ Acme"), which goes below.
-  if (text.includes('@') && AN_ADDRESS.test(text)) return text;
+  if (text.includes('@')) {
+    const named = nameBeforeAddress(text);
+    if (named !== null) return cleanPersonName(named);
+    // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
+    // An @ between spaces is a headline's ("Jane Doe | Founder @ Acme"), which goes below.
+    if (AN_ADDRESS.test(text)) return text;
+  }
   // A placeholder may show only once the decorations are gone ("- 🚀").
   const s = withoutDecorations(text);
   if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
   return casedName(s);
+}
+
+// A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
+// <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'.
+const NAME_BEFORE_ADDRESS = /^([^<>@]*[^\s<>@][^<>@]*)<[^<>@\s]+@[^<>@\s]+>$/;
+
+/** The name before the address of "Jane Doe <jane@acme.com>", as written; null for any other text. */
+export function nameBeforeAddress(text: string): string | null {
+  const m = NAME_BEFORE_ADDRESS.exec(text.trim());
+  return m === null ? null : (m[1] as string).trim();
 }
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones

@@ -86,6 +86,25 @@ describe('cleanRow', () => {
     });
   });
 
+  it("takes the name a mail app writes before the address when the row has none, but not a team inbox's", () => {
+    const emailOnly = compileMapping([{ kind: 'field', field: 'email' }]);
+    expect(cleanRow(['"Doe, Jane" <jane@acme.com>'], emailOnly).lead).toMatchObject({
+      email: 'jane@acme.com',
+      fullName: 'Jane Doe',
+      firstName: 'Jane',
+      lastName: 'Doe',
+    });
+    const team = cleanRow(['Acme Sales <sales@acme.com>'], emailOnly);
+    expect(team.lead.fullName).toBeNull();
+    expect(team.issues.map((i) => i.flag)).toContain('no_name');
+    // A name of the row's own is its name.
+    expect(cleanRow(['Jane Doe <jane@acme.com>', 'Janet Roe'], mapping).lead.fullName).toBe('Janet Roe');
+    // Typed into the email of a lead with no name, as an inline edit.
+    const edited = cleanLead({ ...emptyLead(), email: 'JANE DOE <jane@acme.com>' }).lead;
+    expect(edited).toMatchObject({ email: 'jane@acme.com', firstName: 'Jane', lastName: 'Doe' });
+    expect(cleanLead(edited).lead).toEqual(edited);
+  });
+
   it('drops the emoji a scraped profile puts in a name, job title or company, and keeps the cells as read', () => {
     const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];
     const cells = ['jane@acme.com', 'Jane Doe 🚀', 'Acme™ 🇫🇷', 'Founder & CEO 👩🏽‍💻'];
@@ -222,6 +241,8 @@ describe('cleanLead (inline edits)', () => {
               'jane@acme.co m',
               'janeacme.com',
               'jane@acme',
+              'Doe, Jane <jane@acme.com>',
+              'Acme Sales <sales@acme.com>',
             ),
             { nil: null },
           ),
