@@ -18,7 +18,8 @@ export interface SniffResult {
 /** A column is called `field` when at least this share of its non-empty values look like it. */
 export const SNIFF_THRESHOLD = 0.6;
 
-const EMAIL_LIKE = /^(?:mailto:)?<?[^\s@<>]+@[^\s@<>.]+(?:\.[^\s@<>.]+)+>?$/i;
+// Also with the name a mail app writes before it: "Jane Doe <jane@acme.com>".
+const EMAIL_LIKE = /^(?:mailto:)?(?:[^<>@]*<)?[^\s@<>]+@[^\s@<>.]+(?:\.[^\s@<>.]+)+>?$/i;
 const LINKEDIN_PROFILE = /linkedin\.com\/(?:in|pub)\//i;
 const URL_LIKE =
   /^(?:https?:\/\/)?(?:www\.)?([a-z0-9\u00a1-\uffff-]+(?:\.[a-z0-9\u00a1-\uffff-]+)+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;

@@ -314,6 +314,12 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(headers, sample))[0]).toBe('email');
   });
 
+  it('takes a column of addresses as a mail app writes them, with the name before, for the email', () => {
+    const sample = [['Jane Doe <jane@acme.com>'], ['"Roe, Bob" <bob@beta.io>'], ['<ann@gamma.co>']];
+    expect(fieldsOf(suggestMapping(['From'], sample))).toEqual(['email']);
+    expect(fieldsOf(suggestMapping(['Contact'], sample))).toEqual(['email']);
+  });
+
   it('uses each field once, preferring the exact header', () => {
     const headers = ['Personal Email', 'Email'];
     const sample = [['jane@gmail.com', 'jane@acme.com']];
