@@ -25,7 +25,7 @@ import {
 } from './types';
 import { foldKey } from './text';
 import { matchHeader, type HeaderMatch } from './synonyms';
-import { sniffColumn } from './sniff';
+import { holdsHonorifics, sniffColumn } from './sniff';
 import { customKeys } from './header';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
@@ -90,10 +90,13 @@ export function suggestMapping(
 
   headers.forEach((_, column) => {
     const m = matches[column];
-    if (m) {
+    const values = columnValues[column] ?? [];
+    const field = m ? resolveAmbiguous(m, matches) : null;
+    // A "Title" of "Ms." and "Dr" is the honorific (Outlook), not the job title.
+    if (m && field !== null && !(field === 'title' && holdsHonorifics(values))) {
       const base =
         m.strength === 'preferred' ? SCORE_PREFERRED : m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL;
-      add(column, resolveAmbiguous(m, matches), base * headerWeight(columnValues[column] ?? []));
+      add(column, field, base * headerWeight(values));
     }
     const sniffed = sniffs[column];
     if (sniffed) {
@@ -122,11 +125,12 @@ export function suggestMapping(
   });
 }
 
-// "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), or "Email" beside them: the same
+// "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), "E-mail 2 Address" (Outlook),
+// "E-mail 2 - Value" (Google Contacts), or "Email" beside them: the same
 // person's addresses, each row using the best that can be sent to (see `rowEmail`), whichever column
 // the content made the Email column. Only plain and numbered ones: a column named for whose address it
 // is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside "Work Email".
-const FURTHER_EMAIL_KEY = /^e?mail(?:address)?([1-9]?)$/;
+const FURTHER_EMAIL_KEY = /^e?mail(?:address)?([1-9]?)(?:address|value)?$/;
 
 /**
  * An email column by its name whose sample holds addresses; or, numbered, nothing anything recognises

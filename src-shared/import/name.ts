@@ -112,6 +112,11 @@ function bare(token: string): string {
   return token.toLowerCase().replace(/[.,]+$/, '');
 }
 
+/** "Dr.", "Ms", "Herr": a word said before a name, no name itself. */
+export function isHonorific(word: string): boolean {
+  return HONORIFICS.has(bare(word));
+}
+
 const AN_ADDRESS = /[^\s@]@[^\s@]/;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
@@ -294,8 +299,7 @@ function familyFirstInCapitals(
   const given = words.slice(k);
   let end = given.length;
   while (end > 0 && SUFFIXES.has(bare(given[end - 1] as string))) end--;
-  if (end === 0 || !given.slice(0, end).every((w) => HAS_LOWER.test(w) && !HONORIFICS.has(bare(w))))
-    return null;
+  if (end === 0 || !given.slice(0, end).every((w) => HAS_LOWER.test(w) && !isHonorific(w))) return null;
   const family = cleanPersonName(capitals.join(' '));
   // A family name that stays in capitals once cased would be read this way again, and turned again.
   if (family === null || family.split(' ').some(isCapitals)) return null;
@@ -353,7 +357,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
 
   if (lastFirst) {
     const sep = tokens.indexOf('\u0000');
-    const given = tokens.slice(0, sep).filter((t) => !HONORIFICS.has(bare(t)));
+    const given = tokens.slice(0, sep).filter((t) => !isHonorific(t));
     const family = tokens.slice(sep + 1).join(' ');
     return { firstName: given[0] ?? null, lastName: family === '' ? null : family };
   }
@@ -373,7 +377,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
 
 /** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
 function withoutHonorifics(words: string[]): string[] {
-  while (words.length > 1 && HONORIFICS.has(bare(words[0] ?? ''))) words.shift();
+  while (words.length > 1 && isHonorific(words[0] ?? '')) words.shift();
   return words;
 }
 

@@ -5,6 +5,7 @@
  * validate a value) and linear-time: no nested quantifiers.
  */
 import type { LeadField } from './types';
+import { isHonorific } from './name';
 import { isKnownPublicSuffixHost } from './website';
 
 export type SniffedField = Extract<LeadField, 'email' | 'linkedinUrl' | 'website' | 'phone'>;
@@ -52,6 +53,22 @@ export function looksLikePhone(value: string): boolean {
   // A bare run of digits is as likely an ID as a phone: require a + or a
   // separator, or the length of a full national number.
   return /[+\s().\-/]/.test(value) || digits >= 10;
+}
+
+/**
+ * Whether at least `SNIFF_THRESHOLD` of the column's non-empty values are honorifics ("Ms.", "Dr"):
+ * Outlook's "Title" column, which is no job title.
+ */
+export function holdsHonorifics(values: readonly string[]): boolean {
+  let present = 0;
+  let hits = 0;
+  for (const v of values) {
+    const t = v.trim();
+    if (t === '') continue;
+    present++;
+    if (isHonorific(t)) hits++;
+  }
+  return present > 0 && hits / present >= SNIFF_THRESHOLD;
 }
 
 const CHECKS: readonly [SniffedField, (v: string) => boolean][] = [

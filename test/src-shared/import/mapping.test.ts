@@ -175,6 +175,50 @@ describe('suggestMapping', () => {
     ]);
   });
 
+  it("maps an Outlook export's job title, not its honorific 'Title', and its second address", () => {
+    const headers = [
+      'Title',
+      'First Name',
+      'Last Name',
+      'Company',
+      'Job Title',
+      'E-mail Address',
+      'E-mail 2 Address',
+    ];
+    const rows = [
+      ['Ms.', 'Jane', 'Doe', 'Acme', 'Head of Sales', 'jane@acme.com', 'jane.doe@gmail.com'],
+      ['Dr', 'Sam', 'Lee', 'Initech', 'CTO', '', 'sam@initech.com'],
+      ['', 'Bo', 'Stone', 'Beta', 'CEO', 'bo@beta.io', ''],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'custom:title',
+      'firstName',
+      'lastName',
+      'company',
+      'title',
+      'email',
+      'email',
+    ]);
+  });
+
+  it("maps a Google Contacts export's addresses, not their labels", () => {
+    const headers = [
+      'First Name',
+      'E-mail 1 - Label',
+      'E-mail 1 - Value',
+      'E-mail 2 - Label',
+      'E-mail 2 - Value',
+    ];
+    const rows = [['Jane', '* Work', 'jane@acme.com', 'Home', 'jane.doe@gmail.com']];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'firstName',
+      'custom:e_mail_1_label',
+      'email',
+      'custom:e_mail_2_label',
+      'email',
+    ]);
+  });
+
   it("maps a Lusha export's numbered email columns all to Email, but not a numbered column of something else", () => {
     const headers = ['Full Name', 'Email 1', 'Email 2', 'E-mail 3', 'Email 2 Type'];
     const rows = [
