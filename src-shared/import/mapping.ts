@@ -126,11 +126,13 @@ export function suggestMapping(
 }
 
 // "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), "E-mail 2 Address" (Outlook),
-// "E-mail 2 - Value" (Google Contacts), or "Email" beside them: the same
+// "E-mail 2 - Value" (Google Contacts), "Secondary Email" (Apollo), or "Email" beside them: the same
 // person's addresses, each row using the best that can be sent to (see `rowEmail`), whichever column
-// the content made the Email column. Only plain and numbered ones: a column named for whose address it
-// is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside "Work Email".
-const FURTHER_EMAIL_KEY = /^e?mail(?:address)?([1-9]?)(?:address|value)?$/;
+// the content made the Email column. Only plain, numbered and further ones: a column named for whose
+// address it is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside
+// "Work Email".
+const FURTHER_EMAIL_KEY =
+  /^(?:secondary|tertiary|alternate|alternative|additional)?e?mail(?:address)?([1-9]?)(?:address|value)?$/;
 
 /**
  * An email column by its name whose sample holds addresses; or, numbered, nothing anything recognises

@@ -201,6 +201,20 @@ describe('suggestMapping', () => {
     ]);
   });
 
+  it("maps an Apollo export's secondary and tertiary addresses, not their sources", () => {
+    const headers = ['Email', 'Secondary Email', 'Secondary Email Source', 'Tertiary Email'];
+    const rows = [
+      ['', 'jane@acme.com', 'Apollo', 'jane.doe@gmail.com'],
+      ['sam@initech.com', '', '', ''],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'email',
+      'email',
+      'custom:secondary_email_source',
+      'email',
+    ]);
+  });
+
   it("maps a Google Contacts export's addresses, not their labels", () => {
     const headers = [
       'First Name',
