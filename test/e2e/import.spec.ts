@@ -514,12 +514,20 @@ test('Cancel while leads are being saved leaves nothing behind and shows no erro
   app: page,
   leadprep,
 }) => {
-  // Big enough that saving takes seconds, so Cancel lands while stageRows calls are in flight.
-  await continueWithCsv(page, 'cancel-me.csv', leadsToCsv(messyLeads(30_000, 6)));
+  // Every stageRows call waits at the network until Cancel is pressed: Cancel lands while leads are being
+  // saved, however fast the machine saves them (30k rows once took seconds, and then no longer did).
+  let letThrough = (): void => {};
+  const cancelPressed = new Promise<void>((resolve) => (letThrough = resolve));
+  await page.route('**/api/call/imports.stageRows', async (route) => {
+    await cancelPressed;
+    await route.continue();
+  });
+  await continueWithCsv(page, 'cancel-me.csv', leadsToCsv(messyLeads(3_000, 6)));
   await expect(page.getByText('Saving leads')).toBeVisible({ timeout: 30_000 });
   // Continue sits below the mapping and the preview; the progress and its Cancel stay in view.
   await expect(page.getByRole('status').filter({ hasText: 'Saving leads' })).toBeInViewport();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  letThrough();
 
   await expect(page.getByText('Cancelled.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeEnabled();
