@@ -168,21 +168,24 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 
 // A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
 // <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'.
-const NAME_BEFORE_ADDRESS = /^([^<>@]*[^\s<>@][^<>@]*)<[^<>@\s]+@[^<>@\s]+>$/;
+const NAME_BEFORE_ADDRESS = /^([^<>@]+)<[^<>@\s]+@[^<>@\s]+>$/;
 
 /** The name before the address of "Jane Doe <jane@acme.com>", as written; null for any other text. */
 export function nameBeforeAddress(text: string): string | null {
-  const m = NAME_BEFORE_ADDRESS.exec(text.trim());
-  return m === null ? null : (m[1] as string).trim();
+  const trimmed = text.trim();
+  if (!trimmed.endsWith('>')) return null;
+  const name = NAME_BEFORE_ADDRESS.exec(trimmed)?.[1]?.trim();
+  return name === undefined || name === '' ? null : name;
 }
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
 // included), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
 // Founder at Acme", "Jane Doe – Founder"), and what a pasted list leaves at either end ("Jane Doe;",
 // "• Jane Doe", "- Jane Doe"; a period may be an initial's, "Jane D."). © and ® are the only
-// pictographs below U+2000; the dashes and the bullet are above it too.
+// pictographs below U+2000; the dashes and the bullet are above it too. The marks at the end are looked
+// for only where a run of them starts: tried inside every run, a long one took time by its square.
 const LIST_MARKS =
-  /^[\s,]*[;:*\u00b7\u2022-][\s,;:*\u00b7\u2022-]*|[\s,;:*\u00b7\u2022-]*[;:*\u00b7\u2022-][\s,]*$/g;
+  /^[\s,]*[;:*\u00b7\u2022-][\s,;:*\u00b7\u2022-]*|(?<![\s,;:*\u00b7\u2022-])[\s,;:*\u00b7\u2022-]*[;:*\u00b7\u2022-][\s,]*$/g;
 const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s|${LIST_MARKS.source}`);
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
@@ -391,7 +394,7 @@ function holdsAsWord(longer: string, part: string, atEnd: boolean): boolean {
 
 // After a first or last name in its own column: a headline after a plain hyphen ("Doe - CEO"), a
 // nickname or a note in brackets ("Jane (Jay)", "Doe (née Smith)").
-const ASIDE = / - .*$| \([^)]*\)/gu;
+const ASIDE = / - .*$| \([^()]*\)/gu;
 
 /** A name part without its asides (`ASIDE`), when a name is left. */
 function withoutAsides(part: string | null): string | null {

@@ -10,6 +10,7 @@
  */
 import { POPULAR_DOMAINS, run as spellCheck } from '@zootools/email-spell-checker';
 import { isFreeMailDomain } from './domain-lists';
+import { MAX_DOMAIN_LENGTH } from './website';
 
 const KNOWN_TYPOS: Readonly<Record<string, string>> = {
   'gmial.com': 'gmail.com',
@@ -123,6 +124,8 @@ export function suggestDomain(domain: string): string | null {
 
 /** `suggestDomain` for a caller that already knows whether `domain` is a free-mail domain. */
 export function suggestDomainOf(domain: string, freeMail: boolean): string | null {
+  // No fix makes such a domain one, and looking (an ending typed twice, again and again) takes time.
+  if (domain.length > MAX_DOMAIN_LENGTH) return null;
   const known = knownTypos.get(domain);
   if (known) return known;
   // "acme,com": commas for dots, and then any other slip ("gmial,com").

@@ -40,8 +40,11 @@ export function toAsciiHost(host: string): string | null {
  * extraction (tldts).
  */
 export function isPlainDomain(domain: string): boolean {
-  return domain.length <= 253 && PLAIN_DOMAIN.test(domain);
+  return domain.length <= MAX_DOMAIN_LENGTH && PLAIN_DOMAIN.test(domain);
 }
+
+/** The longest a domain name can be (RFC 1035). */
+export const MAX_DOMAIN_LENGTH = 253;
 
 const PLAIN_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, cleanLead, cleanRow, compileMapping } from '../../../src-shared/import/clean';
 import { checkEmail, cleanEmail } from '../../../src-shared/import/email';
-import { emptyLead, type ColumnMapping } from '../../../src-shared/import/types';
+import { emptyLead, LEAD_STATES, type ColumnMapping } from '../../../src-shared/import/types';
 
 const mapping: ColumnMapping = [
   { kind: 'field', field: 'email' },
@@ -104,6 +104,29 @@ describe('cleanRow', () => {
     expect(edited).toMatchObject({ email: 'jane@acme.com', firstName: 'Jane', lastName: 'Doe' });
     expect(cleanLead(edited).lead).toEqual(edited);
   });
+
+  // Cells are read up to 1 MB. Shaped like these, each once took minutes (a pattern tried at every
+  // position of a long run) or overflowed the stack (an ending typed twice, 500k times over).
+  it.each([
+    ['a run of closing brackets in the email', ['a' + ')'.repeat(999_998) + 'b', 'Jane']],
+    ['a run of dots in the email', ['a' + '.'.repeat(999_998) + 'b', 'Jane']],
+    ['a domain of 500k labels', ['a@' + 'b.'.repeat(499_999), 'Jane']],
+    [
+      'commas after an address in the LinkedIn cell',
+      ['a@b.com', 'Jane', '', '', 'a@b.com' + ','.repeat(999_990)],
+    ],
+    ['a run of list marks in the name', ['a@b.com', 'a ' + '; '.repeat(499_998) + 'b']],
+    ['a run of dashes in the name', ['a@b.com', 'a ' + '- '.repeat(499_998) + 'b']],
+    ['unclosed brackets in the name', ['a@b.com', 'Jane ' + ' ('.repeat(499_990)]],
+  ])(
+    'cleans a row with %s, 1 MB long, into a lead',
+    (_shape, cells) => {
+      const linked = compileMapping([...mapping.slice(0, 4), { kind: 'field', field: 'linkedinUrl' }]);
+      const cleaned = cleanRow(cells as string[], linked);
+      expect(LEAD_STATES).toContain(classify(cleaned).state);
+    },
+    30_000,
+  );
 
   it('drops the emoji a scraped profile puts in a name, job title or company, and keeps the cells as read', () => {
     const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];
