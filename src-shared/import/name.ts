@@ -108,8 +108,12 @@ const PARTICLES = new Set([
   'zu',
 ]);
 
+// The dots and commas ending a word, looked for where their run starts: tried inside a long run of
+// them, the pattern took time by its square.
+const TRAILING_DOTS = /(?<![.,])[.,]+$/;
+
 function bare(token: string): string {
-  return token.toLowerCase().replace(/[.,]+$/, '');
+  return token.toLowerCase().replace(TRAILING_DOTS, '');
 }
 
 /** "Dr.", "Ms", "Herr": a word said before a name, no name itself. */

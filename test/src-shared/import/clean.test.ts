@@ -118,6 +118,7 @@ describe('cleanRow', () => {
     ['a run of list marks in the name', ['a@b.com', 'a ' + '; '.repeat(499_998) + 'b']],
     ['a run of dashes in the name', ['a@b.com', 'a ' + '- '.repeat(499_998) + 'b']],
     ['unclosed brackets in the name', ['a@b.com', 'Jane ' + ' ('.repeat(499_990)]],
+    ['a run of dots inside a word of the name', ['a@b.com', 'Jane ' + '.'.repeat(999_990) + 'b']],
   ])(
     'cleans a row with %s, 1 MB long, into a lead',
     (_shape, cells) => {
