@@ -163,9 +163,12 @@ const SPAM_RE = new RegExp(
     .join('|')})${WORD_EDGE_AFTER}`,
   'giu',
 );
-/** Trailing sentence punctuation is not part of the link. */
+/**
+ * Trailing sentence punctuation is not part of the link. The first label after "www." holds no dot:
+ * with one, a long run of dots could be split at every one of them.
+ */
 const LINK_RE =
-  /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\]]+\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi;
+  /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]|\bwww\.[^\s<>"')\].]+\.[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi;
 const TAG_RE = /<\/?([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?\/?>|<!--/g;
 const ENTITY_RE = /&(?:[a-z]{2,10}|#\d{1,6}|#x[0-9a-f]{1,6});/gi;
 

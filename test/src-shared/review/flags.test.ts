@@ -168,6 +168,13 @@ describe('quality flag rules', () => {
     expect(computeFlags(inp)).toEqual([]);
   });
 
+  it('a body with a long run of dots after "www." is still checked: the link rule once took seconds on it', () => {
+    const body = `Hi Anna, see www.${'.'.repeat(200_000)} and www.acme.com.`;
+    const inp = input([{ body }]);
+    const links = seen(inp, computeFlags(inp)).filter((h) => h.flag === 'link');
+    expect(links.map((h) => h.text)).toEqual([['www.acme.com']]);
+  }, 30_000);
+
   it('the body word limit is configurable', () => {
     const inp = input([{ body: 'Anna Acme one two three four' }]);
     expect(computeFlags(inp, { ...DEFAULT_FLAG_OPTIONS, maxBodyWords: 5 }).map((h) => h.flag)).toEqual([
