@@ -33,6 +33,9 @@ export function toAsciiHost(host: string): string | null {
   }
 }
 
+/** The longest a domain name can be (RFC 1035). */
+export const MAX_DOMAIN_LENGTH = 253;
+
 /**
  * True when every label is 1-63 of [a-z0-9-] without an edge hyphen and the
  * last is a letters-only TLD, in one native scan: most hosts pass, and
@@ -42,9 +45,6 @@ export function toAsciiHost(host: string): string | null {
 export function isPlainDomain(domain: string): boolean {
   return domain.length <= MAX_DOMAIN_LENGTH && PLAIN_DOMAIN.test(domain);
 }
-
-/** The longest a domain name can be (RFC 1035). */
-export const MAX_DOMAIN_LENGTH = 253;
 
 const PLAIN_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
