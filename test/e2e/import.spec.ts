@@ -958,9 +958,18 @@ test('a bulk action over thousands of rows shows how far it has got, and the bar
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible({
     timeout: 60_000,
   });
+  // The action's answer waits at the network until the bar was seen: on a fast machine the whole action
+  // may be over before the first check, but the progress it reported must have been shown.
+  let barSeen = (): void => {};
+  const seen = new Promise<void>((resolve) => (barSeen = resolve));
+  await page.route('**/api/call/leads.bulk', async (route) => {
+    const response = await route.fetch();
+    await seen;
+    await route.fulfill({ response });
+  });
   await page.getByRole('checkbox', { name: /^Select all 12,000 shown/ }).check();
   await page.getByRole('button', { name: 'Exclude selected' }).click();
-  // The count and the bar, checked as one: the action may end between two separate checks.
+  // The count and the bar, checked as one.
   const bar = page.getByRole('progressbar', { name: 'Exclude selected progress' });
   await expect(
     page
@@ -969,7 +978,9 @@ test('a bulk action over thousands of rows shows how far it has got, and the bar
       .filter({ hasText: /Exclude selected: [\d,]+ of 12,000 leads/ })
       .filter({ has: bar }),
   ).toBeVisible();
+  barSeen();
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
+  await page.unroute('**/api/call/leads.bulk');
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*[\d,]+/);
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*0/);
   // Undo puts them all back in one step; whatever it showed meanwhile is gone when it is done.
