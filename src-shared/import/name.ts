@@ -321,13 +321,15 @@ function familyFirstInCapitals(
  */
 export function fullNameInOrder(cleaned: string): string {
   if (!cleaned.includes(',')) {
-    const turned = familyFirstInCapitals(cleaned.split(' '));
+    // Read as splitting reads it, without its notes in brackets (which the turned name drops).
+    const turned = familyFirstInCapitals(withoutBracketedNotes(cleaned).split(' '));
     if (turned === null) return cleaned;
     // Cased again, as below.
     return cleanPersonName([...turned.given, turned.family, ...turned.suffixes].join(' ')) ?? cleaned;
   }
   const { parts, suffixes } = commaGroups(cleaned);
-  if (parts.length !== 2) return cleaned;
+  // A group that is only a note in brackets ("Doe, [Acme]") makes no "Last, First" name.
+  if (parts.length !== 2 || commaGroups(withoutBracketedNotes(cleaned)).parts.length !== 2) return cleaned;
   const [family, given] = parts as [string, string];
   // Given names in capitals ("Doe, JANE") are cased: put first, they would read as a family name.
   const spoken = given
@@ -349,7 +351,7 @@ export function fullNameInOrder(cleaned: string): string {
 export function splitFullName(full: string | null | undefined): NameParts {
   const cleaned = cleanPersonName(full);
   if (cleaned === null) return { firstName: null, lastName: null };
-  const commaParts = commaGroups(cleaned).parts;
+  const commaParts = commaGroups(withoutBracketedNotes(cleaned)).parts;
   let tokens: string[];
   let lastFirst = false;
   if (commaParts.length >= 2) {
@@ -380,6 +382,16 @@ export function splitFullName(full: string | null | undefined): NameParts {
     }
   }
   return { firstName: first, lastName: tokens.slice(lastStart).join(' ') };
+}
+
+// A note in brackets: a nickname, a company, a role ("Jane (Jay) Doe", "Jane Doe (Acme Inc)", "[CEO]").
+const BRACKETED_NOTE = / ?(?:\([^()]*\)|\[[^[\]]*\])/g;
+
+/** The name without its notes in brackets, to split; the name as it is when nothing else is left. */
+function withoutBracketedNotes(name: string): string {
+  if (!name.includes('(') && !name.includes('[')) return name;
+  const rest = name.replace(BRACKETED_NOTE, '').trim();
+  return rest === '' ? name : rest;
 }
 
 /** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */

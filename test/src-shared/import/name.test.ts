@@ -36,6 +36,12 @@ describe('splitFullName', () => {
     ['ИВАНОВ Иван Петрович', 'Иван', 'Иванов'],
     ['DOE Jane Jr', 'Jane', 'Doe'],
     ['JJ Abrams', 'JJ', 'Abrams'], // initials before a family name
+    // A note in brackets is no part of either name.
+    ['Jane Doe (Acme Inc)', 'Jane', 'Doe'],
+    ['Jane Doe [CEO]', 'Jane', 'Doe'],
+    ['(Acme) Jane Doe', 'Jane', 'Doe'],
+    ['Jane Doe - CEO at Acme', 'Jane', 'Doe'],
+    ['Jane Doe <jane@acme.com>', 'Jane', 'Doe'],
     ['', null, null],
   ])('%j -> %j %j', (full, first, last) => {
     expect(splitFullName(full)).toEqual({ firstName: first, lastName: last });
@@ -202,7 +208,7 @@ describe('fullNameInOrder', () => {
     }
   });
 
-  it('changes nothing the second time, also for names in capitals around a comma or a dash (property)', () => {
+  it('changes nothing the second time, also for names in capitals around a comma, a dash or a note in brackets (property)', () => {
     const word = fc.constantFrom(
       'DOE',
       'Doe',
@@ -218,6 +224,8 @@ describe('fullNameInOrder', () => {
       'PhD',
       '-',
       'CEO',
+      '(Jay)',
+      '[ACME]',
     );
     const name = fc
       .array(fc.tuple(word, fc.constantFrom(' ', ', ', ' - ')), { minLength: 1, maxLength: 4 })
