@@ -66,11 +66,20 @@ const NO_VALUE = new Set([
   '#null!',
   '#num!',
   '#error!',
+  '#spill!',
+  '#calc!',
+  '#field!',
+  '#blocked!',
+  '#connect!',
+  '#busy!',
+  '#unknown!',
+  '#getting_data',
 ]);
+const NO_VALUE_MAX_LENGTH = Math.max(...[...NO_VALUE].map((v) => v.length));
 
 /** Whether a cleaned cell says "no value" (the row keeps the text as read). */
 export function isNoValue(cleaned: string): boolean {
-  return cleaned.length <= 9 && NO_VALUE.has(cleaned.toLowerCase());
+  return cleaned.length <= NO_VALUE_MAX_LENGTH && NO_VALUE.has(cleaned.toLowerCase());
 }
 
 /** `cleanText`, with '' and the placeholders of `isNoValue` turned into null (the "no value" of NormalisedLead). */

@@ -36,12 +36,22 @@ describe('cleanOptional', () => {
     expect(cleanOptional(' x ')).toBe('x');
   });
 
-  it.each(['N/A', 'n/a', ' #N/A ', '-', '—', 'NULL', 'None', 'unknown', 'TBD', '#REF!'])(
-    'reads %j as no value',
-    (placeholder) => {
-      expect(cleanOptional(placeholder)).toBeNull();
-    },
-  );
+  it.each([
+    'N/A',
+    'n/a',
+    ' #N/A ',
+    '-',
+    '—',
+    'NULL',
+    'None',
+    'unknown',
+    'TBD',
+    '#REF!',
+    '#SPILL!',
+    '#GETTING_DATA',
+  ])('reads %j as no value', (placeholder) => {
+    expect(cleanOptional(placeholder)).toBeNull();
+  });
 
   it.each(['NA', 'Na', 'Acme-', 'None Ltd', '0'])('keeps %j, which can be a value', (value) => {
     expect(cleanOptional(value)).toBe(value);
