@@ -313,6 +313,16 @@ function familyFirstInCapitals(
   return { given: given.slice(0, end), family, suffixes: given.slice(end) };
 }
 
+// A note in brackets: a nickname, a company, a role ("Jane (Jay) Doe", "Jane Doe (Acme Inc)", "[CEO]").
+const BRACKETED_NOTE = / ?(?:\([^()]*\)|\[[^[\]]*\])/g;
+
+/** The name without its notes in brackets, to split; the name as it is when nothing else is left. */
+function withoutBracketedNotes(name: string): string {
+  if (!name.includes('(') && !name.includes('[')) return name;
+  const rest = name.replace(BRACKETED_NOTE, '').trim();
+  return rest === '' ? name : rest;
+}
+
 /**
  * A cleaned full name in the order it is spoken, as MachFive and the send tools use it to address the
  * person: written "Last, First" (CRM exports often are), "Doe, Jane Marie" -> "Jane Marie Doe", "Doe,
@@ -384,16 +394,6 @@ export function splitFullName(full: string | null | undefined): NameParts {
   return { firstName: first, lastName: tokens.slice(lastStart).join(' ') };
 }
 
-// A note in brackets: a nickname, a company, a role ("Jane (Jay) Doe", "Jane Doe (Acme Inc)", "[CEO]").
-const BRACKETED_NOTE = / ?(?:\([^()]*\)|\[[^[\]]*\])/g;
-
-/** The name without its notes in brackets, to split; the name as it is when nothing else is left. */
-function withoutBracketedNotes(name: string): string {
-  if (!name.includes('(') && !name.includes('[')) return name;
-  const rest = name.replace(BRACKETED_NOTE, '').trim();
-  return rest === '' ? name : rest;
-}
-
 /** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
 function withoutHonorifics(words: string[]): string[] {
   while (words.length > 1 && isHonorific(words[0] ?? '')) words.shift();
@@ -408,14 +408,16 @@ function holdsAsWord(longer: string, part: string, atEnd: boolean): boolean {
   return piece.toLowerCase() === part.toLowerCase();
 }
 
-// After a first or last name in its own column: a headline after a plain hyphen ("Doe - CEO"), a
-// nickname or a note in brackets ("Jane (Jay)", "Doe (née Smith)").
-const ASIDE = / - .*$| \([^()]*\)/gu;
+// After a first or last name in its own column: a headline after a plain hyphen ("Doe - CEO").
+const HYPHEN_ASIDE = / - .*$/u;
 
-/** A name part without its asides (`ASIDE`), when a name is left. */
+/**
+ * A name part without its asides, when a name is left: a headline after a plain hyphen, a nickname or
+ * a note in brackets ("Jane (Jay)", "Doe (née Smith)").
+ */
 function withoutAsides(part: string | null): string | null {
   if (part === null || !part.includes(' ')) return part;
-  const rest = part.replace(ASIDE, '');
+  const rest = withoutBracketedNotes(part).replace(HYPHEN_ASIDE, '');
   return rest === part ? part : (cleanPersonName(rest) ?? part);
 }
 
