@@ -13,7 +13,7 @@
 import { cleanText, isNoValue, LIST_SEPARATOR } from './text';
 import { isPlainDomain, MAX_DOMAIN_LENGTH, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
-import { suggestDomainOf } from './typos';
+import { suggestDomainOf, withDotsTyped } from './typos';
 import { asLatin, latinDomainOf } from './lookalikes';
 
 export interface EmailCheck {
@@ -45,21 +45,23 @@ export function hasSeveralEmails(raw: string): boolean {
   return raw.indexOf('@') !== raw.lastIndexOf('@') && LIST_SEPARATOR.test(raw);
 }
 
-// One address whose domain has a comma in it, nothing else: "jane@acme,com", "jane@acme.co,uk".
-const DOMAIN_WITH_COMMA = /^[^\s,;@]*@([a-z0-9-]+(?:[.,][a-z0-9-]+)*,[a-z0-9-]+(?:[.,][a-z0-9-]+)*)$/i;
+// One address whose domain has a comma or a semicolon in it, nothing else: "jane@acme,com",
+// "jane@acme.co,uk", "jane@acme.co;uk".
+const DOMAIN_WITH_COMMA = /^[^\s,;@]*@([a-z0-9-]+(?:[.,;][a-z0-9-]+)*[,;][a-z0-9-]+(?:[.,;][a-z0-9-]+)*)$/i;
+const COMMA_OR_SEMICOLON = /[,;]/;
 
 /**
- * Whether the comma in an address's domain was typed for a dot, rather than ending the address before
- * a note ("jane@acme.com,work"): what comes before it is no domain on its own ("acme,com",
- * "acme,co.uk"), or it falls inside the domain's ending ("acme.co,uk" is acme.co.uk: cut there it
- * would be acme.co, another company, ready to send).
+ * Whether the comma or semicolon in an address's domain was typed for a dot, rather than ending the
+ * address before a note ("jane@acme.com,work"): what comes before it is no domain on its own
+ * ("acme,com", "acme,co.uk"), or it falls inside the domain's ending ("acme.co,uk" and "acme.co;uk"
+ * are acme.co.uk: cut there it would be acme.co, another company, ready to send).
  */
-function commaForDot(text: string): boolean {
+function typedForDot(text: string): boolean {
   const domain = DOMAIN_WITH_COMMA.exec(text)?.[1]?.toLowerCase();
   if (domain === undefined) return false;
-  const comma = domain.indexOf(',');
+  const comma = domain.search(COMMA_OR_SEMICOLON);
   if (checkDomain(domain.slice(0, comma)).problem !== null) return true;
-  const dotted = domain.replaceAll(',', '.');
+  const dotted = withDotsTyped(domain) ?? domain;
   const { registrable } = checkDomain(dotted);
   if (registrable === null) return false;
   const ending = registrable.slice(registrable.indexOf('.') + 1);
@@ -109,7 +111,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   // With one @, a space beside it ("jane @ acme.com") is a slip inside one address, not a list:
   // closed up before the split, and again after it, where a separator beside the @ became a space.
   if (!several) s = s.replace(SPACE_AROUND_AT, '@');
-  if (LIST_SEPARATOR.test(s) && (several || !commaForDot(s))) {
+  if (LIST_SEPARATOR.test(s) && (several || !typedForDot(s))) {
     const parts = s.split(LIST_SEPARATOR);
     if (several) return bestAddressOf(parts);
     const first = parts.findIndex((p) => p.includes('@'));
@@ -313,6 +315,7 @@ function domainProblem(domain: string): string | null {
   if (WHITESPACE.test(domain)) return 'Spaces are not allowed in an address';
   if (domain.startsWith('[')) return 'IP-address domains are not supported';
   if (domain.includes(',')) return 'The domain has a comma where a dot belongs';
+  if (domain.includes(';')) return 'The domain has a semicolon where a dot belongs';
   if (!domain.includes('.')) return 'The domain has no dot (e.g. acme.com)';
   if (domain.length > MAX_DOMAIN_LENGTH) return 'The domain is too long';
   const labels = domain.split('.');

@@ -122,17 +122,24 @@ export function suggestDomain(domain: string): string | null {
   return suggestDomainOf(domain, isFreeMailDomain(domain));
 }
 
+// A comma or a semicolon typed for a dot ("acme,com", "acme.co;uk").
+const TYPED_FOR_DOT = /[,;]/g;
+
+/** `domain` with the commas and semicolons typed for dots made dots; null when it has none. */
+export function withDotsTyped(domain: string): string | null {
+  const dotted = domain.replace(TYPED_FOR_DOT, '.');
+  return dotted === domain ? null : dotted;
+}
+
 /** `suggestDomain` for a caller that already knows whether `domain` is a free-mail domain. */
 export function suggestDomainOf(domain: string, freeMail: boolean): string | null {
   // No fix makes such a domain one, and looking (an ending typed twice, again and again) takes time.
   if (domain.length > MAX_DOMAIN_LENGTH) return null;
   const known = knownTypos.get(domain);
   if (known) return known;
-  // "acme,com": commas for dots, and then any other slip ("gmial,com").
-  if (domain.includes(',')) {
-    const dotted = domain.replaceAll(',', '.');
-    return suggestDomainOf(dotted, isFreeMailDomain(dotted)) ?? dotted;
-  }
+  // "acme,com", "acme.co;uk": commas or semicolons for dots, and then any other slip ("gmial,com").
+  const dotted = withDotsTyped(domain);
+  if (dotted !== null) return suggestDomainOf(dotted, isFreeMailDomain(dotted)) ?? dotted;
 
   const once = withoutEndingTypedTwice(domain);
   if (once !== null) return suggestDomainOf(once, isFreeMailDomain(once)) ?? once;

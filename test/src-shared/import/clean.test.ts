@@ -352,6 +352,11 @@ describe('classify', () => {
       'needs_fix',
       /^The domain has a comma where a dot belongs\. Did you mean jane@acme\.co\.uk\?$/,
     ],
+    [
+      'jane@acme.co;uk', // not jane@acme.co, ready
+      'needs_fix',
+      /^The domain has a semicolon where a dot belongs\. Did you mean jane@acme\.co\.uk\?$/,
+    ],
     ['jane@bob@acme.com', 'invalid', /^More than one @ sign$/], // either side could be the address
     [
       'Jane Doe jane@acme.com',

@@ -56,6 +56,8 @@ describe('cleanEmail', () => {
     ['jane@acme.co,uk', 'jane@acme.co,uk'],
     ['jane@acme,co.uk', 'jane@acme,co.uk'],
     ['Jane@Acme.Com,AU', 'Jane@acme.com,au'],
+    ['jane@acme.co;uk', 'jane@acme.co;uk'], // a semicolon likewise
+    ['jane@acme.com;work', 'jane@acme.com'],
     ['not an email', 'not an email'], // kept for the user to fix
     ['', null],
     ['   ', null],
@@ -86,7 +88,7 @@ describe('cleanEmail', () => {
         fc.constantFrom('', ' ', 'mailto:', '<', 'Jane <', '"'),
         local,
         domain,
-        fc.constantFrom('', '>', '.', ';', ' ', '?x=1'),
+        fc.constantFrom('', '>', '.', ';', ' ', '?x=1', ';uk', ',uk', ';work', 'аcme'),
       )
       .map(([pre, l, d, post]) => `${pre}${l}@${d}${post}`);
     fc.assert(
@@ -236,6 +238,9 @@ describe('checkEmail typo suggestions', () => {
     ['jane@acme,co.uk', 'jane@acme.co.uk'],
     ['jane@acme.co,uk', 'jane@acme.co.uk'],
     ['jane@acme.com,au', 'jane@acme.com.au'],
+    ['jane@acme;com', 'jane@acme.com'], // a semicolon for the dot
+    ['jane@acme.co;uk', 'jane@acme.co.uk'],
+    ['jane@gmial;com', 'jane@gmail.com'],
     // The ending typed twice: as written, an address at whoever registered com.com to catch the slip.
     ['jane@gmail.com.com', 'jane@gmail.com'],
     ['jane@acme.com.com', 'jane@acme.com'],
