@@ -27,6 +27,7 @@ import {
   emailRegistrableDomainOf,
   hasSeveralEmails,
   isRoleAddress,
+  isRoleWord,
   needsAddressFix,
   withWebsiteFix,
   type EmailCheck,
@@ -175,9 +176,14 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
   const issues: RowIssue[] = [];
   completeNames(lead);
   // The name a mail app writes before the address ("Jane Doe <jane@acme.com>"), when the row has none;
-  // a team inbox's ("Acme Sales <sales@acme.com>") greets nobody.
+  // a team inbox's ("Acme Sales <sales@acme.com>", "Email <jane@acme.com>") greets nobody.
   const named = rawEmail !== null && hasNoName(lead) ? nameBeforeAddress(rawEmail) : null;
-  if (named !== null && lead.email !== null && !isRoleAddress(lead.email)) {
+  if (
+    named !== null &&
+    lead.email !== null &&
+    !isRoleAddress(lead.email) &&
+    !named.split(/[\s,]+/).some(isRoleWord)
+  ) {
     lead.fullName = cleanPersonName(named);
     completeNames(lead);
   }

@@ -273,6 +273,11 @@ const ROLE_WORDS = new Set([
   'comercial',
 ]);
 
+/** Whether a word names a team or an inbox rather than a person ("Sales", "Info", "Email"). */
+export function isRoleWord(word: string): boolean {
+  return ROLE_WORDS.has(word.toLowerCase());
+}
+
 /** info@, sales@, no-reply@, info.de@, sales+leads@ ... (case-insensitive). */
 export function isRoleAddress(email: string): boolean {
   const at = email.lastIndexOf('@');

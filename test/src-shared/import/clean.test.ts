@@ -94,9 +94,15 @@ describe('cleanRow', () => {
       firstName: 'Jane',
       lastName: 'Doe',
     });
-    const team = cleanRow(['Acme Sales <sales@acme.com>'], emailOnly);
-    expect(team.lead.fullName).toBeNull();
-    expect(team.issues.map((i) => i.flag)).toContain('no_name');
+    for (const inbox of [
+      'Acme Sales <sales@acme.com>',
+      'Email <jane@acme.com>',
+      'Sales Team <jane@acme.com>',
+    ]) {
+      const team = cleanRow([inbox], emailOnly);
+      expect(team.lead.fullName).toBeNull();
+      expect(team.issues.map((i) => i.flag)).toContain('no_name');
+    }
     // A name of the row's own is its name.
     expect(cleanRow(['Jane Doe <jane@acme.com>', 'Janet Roe'], mapping).lead.fullName).toBe('Janet Roe');
     // Typed into the email of a lead with no name, as an inline edit.
