@@ -13,7 +13,7 @@
 import { cleanText, isNoValue, LIST_SEPARATOR } from './text';
 import { isPlainDomain, MAX_DOMAIN_LENGTH, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
-import { suggestDomainOf, withDotsTyped } from './typos';
+import { suggestDomainOf, TYPED_FOR_DOT, withDotsTyped, withOwnSlipFixed } from './typos';
 import { asLatin, latinDomainOf } from './lookalikes';
 
 export interface EmailCheck {
@@ -48,7 +48,6 @@ export function hasSeveralEmails(raw: string): boolean {
 // One address whose domain has a comma or a semicolon in it, nothing else: "jane@acme,com",
 // "jane@acme.co,uk", "jane@acme.co;uk".
 const DOMAIN_WITH_COMMA = /^[^\s,;@]*@([a-z0-9-]+(?:[.,;][a-z0-9-]+)*[,;][a-z0-9-]+(?:[.,;][a-z0-9-]+)*)$/i;
-const COMMA_OR_SEMICOLON = /[,;]/;
 
 /**
  * Whether the comma or semicolon in an address's domain was typed for a dot, rather than ending the
@@ -59,7 +58,7 @@ const COMMA_OR_SEMICOLON = /[,;]/;
 function typedForDot(text: string): boolean {
   const domain = DOMAIN_WITH_COMMA.exec(text)?.[1]?.toLowerCase();
   if (domain === undefined) return false;
-  const comma = domain.search(COMMA_OR_SEMICOLON);
+  const comma = domain.search(TYPED_FOR_DOT);
   if (checkDomain(domain.slice(0, comma)).problem !== null) return true;
   const dotted = withDotsTyped(domain) ?? domain;
   const { registrable } = checkDomain(dotted);
@@ -380,7 +379,7 @@ function closedUp(domain: string): string | null {
 /** The domain with Latin letters for their lookalikes (`latinDomainOf`), with its own slip fixed too. */
 function withLatinLetters(domain: string, anyLabel: boolean): string | null {
   const latin = latinDomainOf(domain, anyLabel);
-  return latin === null ? null : (suggestDomainOf(latin, isFreeMailDomain(latin)) ?? latin);
+  return latin === null ? null : withOwnSlipFixed(latin);
 }
 
 function domainFacts(domain: string): DomainFacts {

@@ -121,6 +121,11 @@ export function isHonorific(word: string): boolean {
   return HONORIFICS.has(bare(word));
 }
 
+/** "Jr.", "PhD", "CFA": a word written after a name, no name itself. */
+function isSuffix(word: string): boolean {
+  return SUFFIXES.has(bare(word));
+}
+
 const AN_ADDRESS = /[^\s@]@[^\s@]/;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
@@ -276,7 +281,7 @@ function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
   cleaned.split(',').forEach((raw, i) => {
     const p = raw.trim();
     if (ONLY_DASHES.test(p)) return;
-    if (i > 0 && p.split(' ').every((t) => SUFFIXES.has(bare(t)))) suffixes.push(p);
+    if (i > 0 && p.split(' ').every(isSuffix)) suffixes.push(p);
     else parts.push(p);
   });
   return { parts, suffixes };
@@ -305,7 +310,7 @@ function familyFirstInCapitals(
     return null;
   const given = words.slice(k);
   let end = given.length;
-  while (end > 0 && SUFFIXES.has(bare(given[end - 1] as string))) end--;
+  while (end > 0 && isSuffix(given[end - 1] as string)) end--;
   if (end === 0 || !given.slice(0, end).every((w) => HAS_LOWER.test(w) && !isHonorific(w))) return null;
   const family = cleanPersonName(capitals.join(' '));
   // A family name that stays in capitals once cased would be read this way again, and turned again.
@@ -372,7 +377,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
   }
   tokens = tokens.filter((t) => !ONLY_DASHES.test(t));
   withoutHonorifics(tokens);
-  while (tokens.length > 1 && SUFFIXES.has(bare(tokens[tokens.length - 1] ?? ''))) tokens.pop();
+  while (tokens.length > 1 && isSuffix(tokens[tokens.length - 1] ?? '')) tokens.pop();
 
   if (lastFirst) {
     const sep = tokens.indexOf('\u0000');

@@ -122,13 +122,17 @@ export function suggestDomain(domain: string): string | null {
   return suggestDomainOf(domain, isFreeMailDomain(domain));
 }
 
-// A comma or a semicolon typed for a dot ("acme,com", "acme.co;uk").
-const TYPED_FOR_DOT = /[,;]/g;
+/** A comma or a semicolon typed for a dot ("acme,com", "acme.co;uk"). */
+export const TYPED_FOR_DOT = /[,;]/;
 
 /** `domain` with the commas and semicolons typed for dots made dots; null when it has none. */
 export function withDotsTyped(domain: string): string | null {
-  const dotted = domain.replace(TYPED_FOR_DOT, '.');
-  return dotted === domain ? null : dotted;
+  return TYPED_FOR_DOT.test(domain) ? domain.split(TYPED_FOR_DOT).join('.') : null;
+}
+
+/** `domain` with a slip of its own fixed, when it has one ("gmial.com" -> "gmail.com"). */
+export function withOwnSlipFixed(domain: string): string {
+  return suggestDomain(domain) ?? domain;
 }
 
 /** `suggestDomain` for a caller that already knows whether `domain` is a free-mail domain. */
@@ -139,10 +143,10 @@ export function suggestDomainOf(domain: string, freeMail: boolean): string | nul
   if (known) return known;
   // "acme,com", "acme.co;uk": commas or semicolons for dots, and then any other slip ("gmial,com").
   const dotted = withDotsTyped(domain);
-  if (dotted !== null) return suggestDomainOf(dotted, isFreeMailDomain(dotted)) ?? dotted;
+  if (dotted !== null) return withOwnSlipFixed(dotted);
 
   const once = withoutEndingTypedTwice(domain);
-  if (once !== null) return suggestDomainOf(once, isFreeMailDomain(once)) ?? once;
+  if (once !== null) return withOwnSlipFixed(once);
 
   const lastDot = domain.lastIndexOf('.');
   if (lastDot > 0) {
