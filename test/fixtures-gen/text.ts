@@ -4,7 +4,7 @@
  */
 
 export type FixtureEncoding =
-  'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'windows-1252';
+  'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'windows-1252' | 'macintosh';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -46,6 +46,23 @@ export function encodeWindows1252(text: string): Uint8Array {
   return out;
 }
 
+/**
+ * Mac Roman encoder, as Excel for Mac writes "Comma Separated Values" (é = 0x8E, ü = 0x9F), built from
+ * the runtime's own decoder (ICU), not from the table the app decodes with.
+ */
+export function encodeMacRoman(text: string): Uint8Array {
+  const high = new TextDecoder('macintosh').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const at = high.indexOf(text[i]!);
+    if (c < 0x80) out[i] = c;
+    else if (at >= 0) out[i] = 0x80 + at;
+    else throw new Error(`character ${text[i]} is not in Mac Roman`);
+  }
+  return out;
+}
+
 export function encodeUtf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
   const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
   let o = 0;
@@ -82,6 +99,8 @@ export function encodeText(text: string, encoding: FixtureEncoding): Uint8Array 
       return encodeUtf16(text, 'le', false);
     case 'windows-1252':
       return encodeWindows1252(text);
+    case 'macintosh':
+      return encodeMacRoman(text);
   }
 }
 
@@ -91,7 +110,7 @@ export function csvBytes(rows: readonly (readonly string[])[], opts: CsvOptions 
 
 /**
  * A small lead table that exercises quoting and accents; every character is
- * in Windows-1252 so the same rows can be written in every encoding.
+ * in Windows-1252 and in Mac Roman so the same rows can be written in every encoding.
  */
 export function accentedLeadRows(): string[][] {
   return [

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { encodingName } from '../../../../src-shared/import/read/text';
 import { useImportFlow } from './flow';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -23,7 +24,7 @@ function FileLine() {
     opened &&
     [
       opened.kind.toUpperCase(),
-      opened.encoding,
+      opened.encoding && encodingName(opened.encoding),
       opened.delimiter && `delimiter ${opened.delimiter === '\t' ? 'tab' : `"${opened.delimiter}"`}`,
     ]
       .filter(Boolean)

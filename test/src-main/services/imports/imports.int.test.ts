@@ -110,6 +110,7 @@ describe('importing files through the service', () => {
     'utf-16be-bom',
     'utf-16le',
     'windows-1252',
+    'macintosh',
   ])('reads a CSV in %s with accents intact', async (encoding) => {
     const { summary } = await load(csvBytes(accentedLeadRows(), { encoding }), `accents-${encoding}.csv`);
     expect(summary.status).toBe('committed');

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { openWorkbook } from '../../../../src-shared/import/read/index';
 import { guessNewline, parseRegular } from '../../../../src-shared/import/read/csv';
 import { sniffDelimiter } from '../../../../src-shared/import/read/delimiter';
-import { decodeText } from '../../../../src-shared/import/read/text';
+import { decodeText, encodingName } from '../../../../src-shared/import/read/text';
 import {
   accentedLeadRows,
   csvBytes,
@@ -23,6 +23,7 @@ const REPORTED: Record<FixtureEncoding, string> = {
   'utf-16be-bom': 'utf-16be',
   'utf-16le': 'utf-16le',
   'windows-1252': 'windows-1252',
+  macintosh: 'macintosh',
 };
 
 describe('encodings', () => {
@@ -49,6 +50,88 @@ describe('encodings', () => {
   it('decodes é as 0xE9 in Windows-1252 (not as a replacement character)', () => {
     expect(decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9])).text).toBe('Café');
     expect(decodeText(new Uint8Array([0x80, 0x20, 0x35])).text).toBe('€ 5');
+  });
+
+  it('reads a file Excel for Mac saved as "Comma Separated Values" (Mac Roman) with its names intact', () => {
+    const rows = [
+      ['Email', 'First name', 'Last name', 'Company'],
+      ['rene@acme.fr', 'René', 'Müller', 'Crème SARL'],
+      ['ana@acme.es', 'Ana', 'Núñez', 'Peña y Cía'],
+      ['jo@acme.de', 'Jörg', 'Schröder', 'Bäckerei'],
+    ];
+    const wb = openWorkbook(csvBytes(rows, { encoding: 'macintosh' }), 'leads.csv');
+    expect(wb.encoding).toBe('macintosh');
+    expect(wb.readSheet('leads')).toEqual(rows);
+    // Read as Windows-1252, as before: "RenŽ", "MŸller", "Pe–a".
+    expect(decodeText(encodeText('René Müller', 'macintosh')).text).toBe('René Müller');
+  });
+
+  it('names the encoding as people know it on the file line', () => {
+    expect(encodingName('macintosh')).toBe('Mac Roman');
+    expect(encodingName('windows-1252')).toBe('Windows-1252');
+    expect(encodingName('utf-16le')).toBe('UTF-16 LE');
+    expect(encodingName('constructor')).toBe('constructor');
+  });
+
+  it.each<[string, string]>([
+    ['German in capitals', 'JÖRG MÜLLER, BÄCKEREI'],
+    ['a capital accent alone', 'Émile Zola'],
+    ['an apostrophe alone', 'Jane O’Brien, Acme’s CEO'],
+    ['Spanish', 'Martín Núñez'],
+  ])('tells Mac Roman from Windows-1252 both ways: %s', (_, text) => {
+    for (const encoding of ['windows-1252', 'macintosh'] as const) {
+      const decoded = decodeText(encodeText(text, encoding));
+      expect(decoded.text, encoding).toBe(text);
+      expect(decoded.encoding).toBe(encoding);
+    }
+  });
+
+  it.each(['Jane O’Brien, Sales – EMEA, “VIP”, € 5, Acme™, etc…', 'Smith–Jones • Doe', 'Jane’s “best” deal'])(
+    'keeps Windows-1252 for punctuation alone, which names no encoding: %s',
+    (text) => {
+      const decoded = decodeText(encodeText(text, 'windows-1252'));
+      expect(decoded.encoding).toBe('windows-1252');
+      expect(decoded.text).toBe(text);
+    },
+  );
+
+  it('reads names with accents back in either 8-bit encoding, whatever the punctuation around them', () => {
+    const upper = [...'ABCDEFGHIJKLMNOPRSTVWZ', 'É', 'Ø', 'Å', 'Ü', 'Ö', 'Ç'];
+    const lower = [...'abcdefghiklmnoprstuvyz'];
+    const accents = [...'éèêëàâäçñóòôöúùûüíìîïøåæãõá'];
+    const word = fc
+      .tuple(
+        fc.constantFrom(...upper),
+        fc.array(fc.constantFrom(...lower, ...accents), { minLength: 2, maxLength: 8 }),
+      )
+      .map(([first, rest]) => first + rest.join(''));
+    const piece = fc.oneof(
+      word,
+      word.map((w) => `“${w}”`),
+      word.map((w) => `${w}’s`),
+      word.map((w) => `${w}…`),
+      fc.constant('–'),
+      fc.constant('€ 5'),
+    );
+    // At least one accent inside a word, as in "Müller" or "García": the evidence the choice rests on. (A
+    // word that ends one letter after it may read either way: "Luís" is "Lu’s" in Windows-1252.)
+    const accented = fc
+      .tuple(
+        fc.constantFrom(...upper),
+        fc.constantFrom(...lower),
+        fc.constantFrom(...accents),
+        fc.array(fc.constantFrom(...lower), { minLength: 3, maxLength: 3 }),
+      )
+      .map(([a, b, c, rest]) => a + b + c + rest.join(''));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), accented, fc.nat(), (pieces, name, at) => {
+        pieces.splice(at % (pieces.length + 1), 0, name);
+        const text = pieces.join(', ');
+        for (const encoding of ['windows-1252', 'macintosh'] as const) {
+          expect(decodeText(encodeText(text, encoding)).text, encoding).toBe(text);
+        }
+      }),
+    );
   });
 
   it('round-trips any text through UTF-8 and UTF-16 with BOM', () => {
