@@ -56,7 +56,20 @@ function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sni
   if (names.has('content.xml')) return { kind: 'ods', container: 'zip' };
   if (names.has('word/document.xml')) return notThis('a Word document');
   if (names.has('ppt/presentation.xml')) return notThis('a PowerPoint presentation');
+  if (names.has('Index/Document.iwa')) return notIWork(ext);
   return notThis('a ZIP archive');
+}
+
+/** Numbers, Pages and Keynote share one container (Index/*.iwa); only the name tells them apart. */
+function notIWork(ext: string): never {
+  if (ext === 'pages') notThis('a Pages document');
+  if (ext === 'key') notThis('a Keynote presentation');
+  throw new ReadError(
+    'unsupported',
+    ext === 'numbers'
+      ? 'This is an Apple Numbers spreadsheet, which LeadPrep does not read directly. In Numbers, choose File › Export To › Excel… (or CSV…), then import that file.'
+      : 'This is an Apple Numbers, Pages or Keynote file, which LeadPrep does not read. If it holds your leads in a table, open it and choose File › Export To › Excel… (or CSV…), then import that file.',
+  );
 }
 
 function notThis(what: string): never {

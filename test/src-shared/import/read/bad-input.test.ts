@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import zahl from 'xlsx/dist/xlsx.zahl';
 import {
   openWorkbook,
   ReadError,
@@ -78,6 +80,23 @@ describe('not a spreadsheet', () => {
       'word/document.xml': new Uint8Array([60]),
     });
     expect(failure(docx, 'leads.xlsx').message).toMatch(/Word document/);
+  });
+
+  it('an Apple Numbers spreadsheet is refused with the way to export it from Numbers', () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Email', 'Name'],
+      ['ann@acme.com', 'Ann'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Leads');
+    // SheetJS writes Numbers from a template saved by Numbers itself: the same container a Mac makes.
+    const numbers = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'numbers', numbers: zahl }));
+    const e = failure(numbers, 'leads.numbers');
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toMatch(/Apple Numbers spreadsheet.*File › Export To › Excel/);
+    expect(failure(numbers, 'leads').message).toMatch(/Numbers, Pages or Keynote/);
+    const pages = zipOf({ 'Index/Document.iwa': new Uint8Array([1]) });
+    expect(failure(pages, 'proposal.pages').message).toMatch(/Pages document/);
   });
 
   it('a PNG renamed .csv is refused', () => {
