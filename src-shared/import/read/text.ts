@@ -181,19 +181,84 @@ function stripBomChar(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+function inRange(b: number | undefined, lo: number, hi: number): boolean {
+  return b !== undefined && b >= lo && b <= hi;
+}
+
+/** Bytes in a well-formed UTF-8 sequence starting at `i`, or 0 when the byte there starts none (WHATWG's rules). */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  if (b < 0xc2) return 0;
+  if (b <= 0xdf) return inRange(bytes[i + 1], 0x80, 0xbf) ? 2 : 0;
+  if (b <= 0xef) {
+    const second = inRange(bytes[i + 1], b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf);
+    return second && inRange(bytes[i + 2], 0x80, 0xbf) ? 3 : 0;
+  }
+  if (b <= 0xf4) {
+    const second = inRange(bytes[i + 1], b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf);
+    return second && inRange(bytes[i + 2], 0x80, 0xbf) && inRange(bytes[i + 3], 0x80, 0xbf) ? 4 : 0;
+  }
+  return 0;
+}
+
+const STRAY_DECIDES = 1000;
+
+/**
+ * UTF-8 with a few bytes that are not (rows pasted in from a Windows export,
+ * a download cut off inside a character): the UTF-8 as UTF-8 and each stray
+ * byte as Windows-1252, so "René" in the UTF-8 rows is not read as "RenÃ©"
+ * because of one "Café" elsewhere. Null when the stray bytes are at least
+ * as many as the UTF-8 characters beyond ASCII: an 8-bit file then, unless
+ * a byte-order mark says otherwise (`utf8Said`).
+ */
+function utf8WithStrayBytes(bytes: Uint8Array, utf8Said: boolean): string | null {
+  const stray: number[] = [];
+  let sequences = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n;) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const length = utf8SequenceAt(bytes, i);
+    if (length === 0) {
+      stray.push(i++);
+      // A thousand stray bytes outnumbering UTF-8 four to one is an 8-bit file: no need to read on.
+      if (!utf8Said && stray.length >= STRAY_DECIDES && sequences * 4 < stray.length) return null;
+    } else {
+      sequences++;
+      i += length;
+    }
+  }
+  if (!utf8Said && sequences <= stray.length) return null;
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of stray) {
+    parts.push(utf8.decode(bytes.subarray(from, at)), String.fromCharCode(CP1252_HIGH[bytes[at]! - 0x80]!));
+    from = at + 1;
+  }
+  parts.push(utf8.decode(bytes.subarray(from)));
+  return parts.join('');
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = detectBom(bytes);
-  if (bom) {
+  if (bom && bom.encoding !== 'utf-8') {
     // The decoder drops the BOM itself (ignoreBOM defaults to false).
     const text = new TextDecoder(bom.encoding).decode(bytes);
     return { text: stripBomChar(text), encoding: bom.encoding, bom: true };
   }
-  const utf16 = sniffUtf16(bytes);
+  const utf16 = bom ? null : sniffUtf16(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
+  const withBom = bom !== null;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: stripBomChar(text), encoding: 'utf-8', bom: false };
+    return { text: stripBomChar(text), encoding: 'utf-8', bom: withBom };
   } catch {
+    const mixed = utf8WithStrayBytes(bytes, withBom);
+    if (mixed !== null) return { text: stripBomChar(mixed), encoding: 'utf-8', bom: withBom };
     const encoding = likelierSingleByte(bytes);
     return { text: decodeSingleByte(bytes, encoding), encoding, bom: false };
   }

@@ -66,6 +66,37 @@ describe('encodings', () => {
     expect(decodeText(encodeText('René Müller', 'macintosh')).text).toBe('René Müller');
   });
 
+  it('reads UTF-8 with a row pasted in from a Windows export as both: the stray bytes as Windows-1252', () => {
+    const utf8 = encodeText('Email,Name\r\nrene@acme.fr,René Müller\r\n', 'utf-8');
+    const windows = encodeText('cafe@acme.fr,Café Crème\r\n', 'windows-1252');
+    const more = encodeText('ana@acme.es,Ana Núñez\r\n', 'utf-8');
+    const decoded = decodeText(new Uint8Array([...utf8, ...windows, ...more]));
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toBe(
+      'Email,Name\r\nrene@acme.fr,René Müller\r\ncafe@acme.fr,Café Crème\r\nana@acme.es,Ana Núñez\r\n',
+    );
+    // Behind a byte-order mark, a stray byte is still read, not replaced by �.
+    const bom = decodeText(new Uint8Array([...encodeText('José,', 'utf-8-bom'), 0xe9]));
+    expect(bom).toEqual({ text: 'José,é', encoding: 'utf-8', bom: true });
+  });
+
+  it('keeps every name of a UTF-8 file cut off inside its last character', () => {
+    const whole = encodeText('Email,Name\nrene@acme.fr,René\njose@acme.es,José\nzoe@acme.fr,Zoë', 'utf-8');
+    const decoded = decodeText(whole.subarray(0, whole.length - 1));
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toMatch(/^Email,Name\nrene@acme\.fr,René\njose@acme\.es,José\nzoe@acme\.fr,Zo.$/);
+  });
+
+  it('reads a Windows-1252 file as Windows-1252 though one of its pairs of bytes is also UTF-8', () => {
+    // "Ã©" (C3 A9) is é in UTF-8: one such pair among many accents is chance, not UTF-8.
+    const text = 'Name\r\nRené\r\nJosé\r\nSeñor Ã©\r\n';
+    expect(decodeText(encodeText(text, 'windows-1252'))).toEqual({
+      text,
+      encoding: 'windows-1252',
+      bom: false,
+    });
+  });
+
   it('names the encoding as people know it on the file line', () => {
     expect(encodingName('macintosh')).toBe('Mac Roman');
     expect(encodingName('windows-1252')).toBe('Windows-1252');
