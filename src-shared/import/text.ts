@@ -7,6 +7,7 @@
  */
 
 import { detached, valueMemo } from './memo';
+import { windows1252Bytes } from './read/text';
 
 // Invisible characters that sneak in from web copy-paste and CRMs:
 // zero-width space/non-joiner/joiner, word joiner, BOM/ZWNBSP, soft hyphen,
@@ -34,9 +35,36 @@ export function cleanText(value: string): string {
   return CLEAN_TEXT.test(value) ? value : cleanOnce(value);
 }
 
+// A lead byte of a two- to four-byte UTF-8 character followed by a continuation byte, each read as
+// Windows-1252 (or Latin-1, whose C1 controls stand for 0x80–0x9F): "Ã©" is é, "â€™" is ’.
+const MOJIBAKE =
+  /[\u00C2-\u00F4][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+
+/**
+ * Text that went through UTF-8 read as Windows-1252 on its way to the file
+ * (a CRM import, a scraper, a copy between two apps), read back as written:
+ * "JosÃ© GarcÃ­a" is José García, "Donâ€™t" Don’t, and text that went the
+ * wrong way twice ("JosÃƒÂ©") too. Only when the whole value reads back as
+ * UTF-8: "SÃO PAULO" and a value with real accents beside such pairs stay.
+ */
+export function withoutMojibake(value: string): string {
+  let text = value;
+  while (MOJIBAKE.test(text)) {
+    const bytes = windows1252Bytes(text);
+    if (bytes === null) return text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
 // The regex and NFC passes are the slow part of cleaning a value that needs it.
 const cleanOnce = valueMemo((value) => {
-  const visible = value.replace(INVISIBLE, '');
+  // Before invisible characters go: í read as Windows-1252 is "Ã" and a soft hyphen.
+  const visible = withoutMojibake(value).replace(INVISIBLE, '');
   // NFC cannot change ASCII.
   return (ASCII_ONLY.test(value) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
 }, detached);

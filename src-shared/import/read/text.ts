@@ -72,6 +72,25 @@ const CP1252_80_9F = [
 ];
 const CP1252_HIGH = [...CP1252_80_9F, ...Array.from({ length: 0x60 }, (_, i) => 0xa0 + i)];
 
+let cp1252Specials: Map<number, number> | null = null;
+
+/**
+ * `text` as Windows-1252 bytes, or null when a character is not in it. The
+ * C1 controls U+0080–U+009F give their own bytes, as a Latin-1 reading of
+ * bytes leaves them.
+ */
+export function windows1252Bytes(text: string): Uint8Array | null {
+  cp1252Specials ??= new Map(CP1252_80_9F.map((c, i) => [c, 0x80 + i]));
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const b = c <= 0xff ? c : cp1252Specials.get(c);
+    if (b === undefined) return null;
+    out[i] = b;
+  }
+  return out;
+}
+
 /**
  * Mac Roman's upper half (WHATWG 'macintosh'), by hand as well: a Node built
  * without full ICU has no decoder for it.

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanLabel, cleanOptional, cleanText, foldKey, foldWords } from '../../../src-shared/import/text';
+import {
+  cleanLabel,
+  cleanOptional,
+  cleanText,
+  foldKey,
+  foldWords,
+  withoutMojibake,
+} from '../../../src-shared/import/text';
+import { decodeSingleByte } from '../../../src-shared/import/read/text';
 
 describe('cleanText', () => {
   it.each([
@@ -26,6 +34,39 @@ describe('cleanText', () => {
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => cleanText(cleanText(s)) === cleanText(s)));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => cleanText(cleanText(s)) === cleanText(s)));
+  });
+});
+
+describe('withoutMojibake: UTF-8 that was read as Windows-1252 on its way to the file', () => {
+  it.each([
+    ['JosÃ© GarcÃ­a', 'José García'],
+    ['FranÃ§ois MÃ¼ller', 'François Müller'],
+    ['Ã‰lodie', 'Élodie'],
+    ['Donâ€™t', 'Don’t'],
+    ['Acme â€“ Paris', 'Acme – Paris'],
+    ['Don\u00e2\u0080\u0099t', 'Don’t'], // read as Latin-1: the C1 controls stand for their bytes
+    ['JosÃƒÂ©', 'José'], // the wrong way twice
+    ['ç”°ä¸­', '田中'],
+  ])('%s is %s', (value, expected) => {
+    expect(withoutMojibake(value)).toBe(expected);
+    expect(cleanText(value)).toBe(expected);
+  });
+
+  it.each(['SÃO PAULO', 'JOÃO', 'José GarcÃ­a', 'Ãrpád', 'Â', 'Café', '50 € – 3 × 2'])(
+    'leaves %s as it is: not all of it reads back as UTF-8',
+    (value) => {
+      expect(withoutMojibake(value)).toBe(value);
+    },
+  );
+
+  it('reads back any text that went through UTF-8 read as Windows-1252', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), (original) => {
+        fc.pre(withoutMojibake(original) === original);
+        const garbled = decodeSingleByte(new TextEncoder().encode(original), 'windows-1252');
+        expect(withoutMojibake(garbled)).toBe(original);
+      }),
+    );
   });
 });
 
