@@ -5,11 +5,12 @@
  * in-process (CLI) and persist the result.
  *
  * Counting rule (the "nothing dropped silently" invariant):
- *   rows below the header = leads.length + blankRows
+ *   rows below the header = leads.length + blankRows + hiddenRows
  *   leads.length = total = sum of counts over all states
  * Rows above the header row (titles) are not data. Blank rows (every cell
  * empty after trimming) are not leads; they are counted in `blankRows` so
- * the UI can say "3 empty rows skipped".
+ * the UI can say "3 empty rows skipped". Rows the user hid in Excel (a
+ * filter) are left out when the host asks, and counted in `hiddenRows`.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -69,6 +70,8 @@ export interface PipelineInput {
   decisions?: ReadonlyMap<number, RowDecision>;
   /** Inline edits by 1-based sheet row number; replace what the row's cells give. */
   edits?: ReadonlyMap<number, NormalisedLead>;
+  /** 0-based indices into `rows` to leave out, ascending: rows hidden in the spreadsheet app (`Workbook.hiddenRows`). */
+  leaveOut?: readonly number[];
 }
 
 export interface CleanedRow {
@@ -104,6 +107,8 @@ export interface PipelineResult {
   total: number;
   /** Rows below the header with no value at all, not turned into leads. */
   blankRows: number;
+  /** Rows below the header left out as `leaveOut` asked (hidden in the spreadsheet app). */
+  hiddenRows: number;
 }
 
 export class MappingError extends Error {
@@ -140,6 +145,7 @@ interface CleanedSheet {
   originals: (readonly string[])[];
   cleaned: CleanedLead[];
   blankRows: number;
+  hiddenRows: number;
 }
 
 // Each phase of `runPipeline` is its own function: V8 optimises a function per
@@ -152,7 +158,15 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   const originals: (readonly string[])[] = [];
   const cleaned: CleanedLead[] = [];
   let blankRows = 0;
+  let hiddenRows = 0;
+  const leaveOut = input.leaveOut ?? [];
+  let nextLeftOut = 0;
   for (let r = headerRow + 1; r < rows.length; r++) {
+    while ((leaveOut[nextLeftOut] ?? Infinity) < r) nextLeftOut++;
+    if (leaveOut[nextLeftOut] === r) {
+      hiddenRows++;
+      continue;
+    }
     const cells = rows[r] ?? [];
     const rowNumber = r + 1;
     const edit = edits?.get(rowNumber);
@@ -164,7 +178,7 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     originals.push(cells);
     cleaned.push(edit ? cleanLead(edit) : cleanRow(cells, mapping));
   }
-  return { rowNumbers, originals, cleaned, blankRows };
+  return { rowNumbers, originals, cleaned, blankRows, hiddenRows };
 }
 
 /** What an exact group says about each of its members, by lead position (0: nothing). */
@@ -331,5 +345,13 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const suppressed = records.map((lead) => (suppression ? isSuppressed(lead.email, suppression) : null));
   const { groups, ...links } = groupsOf(sheet, records, indexOfRow, existing, suppressed, suppression);
   const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing, links, suppressed);
-  return { headers, leads, groups, counts, total: leads.length, blankRows: sheet.blankRows };
+  return {
+    headers,
+    leads,
+    groups,
+    counts,
+    total: leads.length,
+    blankRows: sheet.blankRows,
+    hiddenRows: sheet.hiddenRows,
+  };
 }

@@ -1,12 +1,24 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { upgradeFixture } from './previous-release';
 import { createTestApp } from '../helpers/app';
 import { csvBytes } from '../fixtures-gen';
 import { importFile } from '../../src-main/services/imports/file-import';
+import { findAssetDir } from '../../src-main/paths';
 
 const upgrade = upgradeFixture();
+
+/** When the migration named `prefix` was made: drizzle records it as the migration's created_at. */
+function migratedAt(prefix: string): number {
+  const journal = JSON.parse(readFileSync(join(findAssetDir('drizzle'), 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string; when: number }>;
+  };
+  const entry = journal.entries.find((e) => e.tag.startsWith(`${prefix}_`));
+  if (!entry) throw new Error(`no migration ${prefix}`);
+  return entry.when;
+}
 
 it('an upgraded database no longer holds a person back by a committed lead that needs a fix', () => {
   const before = upgrade.before('0012');
@@ -81,9 +93,10 @@ it('an open draft is checked against your leads again after the upgrade', async 
     expect((await page()).rows[0]?.state).toBe('duplicate');
     const databasePath = before.ctx.paths.databasePath;
     await before.ctx.close();
-    // That release's database: migrated up to 0011.
+    // That release's database: migrated up to 0011. Of the migrations after it, 0013 only added a column.
     const sqlite = new Database(databasePath);
-    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migratedAt('0012'));
+    sqlite.prepare('ALTER TABLE imports DROP COLUMN hidden_rows').run();
     sqlite.pragma('user_version = 12');
     sqlite.close();
 

@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, focusedName, test } from './fixtures';
 import { importFile } from '../../src-main/services/imports/file-import';
-import { csvBytes, leadsToCsv, messyLeads, pdfBytes, workbookFromRows, writeWorkbook } from '../fixtures-gen';
+import {
+  csvBytes,
+  filteredWorkbook,
+  leadsToCsv,
+  messyLeads,
+  pdfBytes,
+  workbookFromRows,
+  writeWorkbook,
+} from '../fixtures-gen';
 
 const FILE_NAME = 'spring-leads.xlsx';
 
@@ -987,4 +995,37 @@ test('a bulk action over thousands of rows shows how far it has got, and the bar
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*0/, { timeout: 30_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
+
+test('rows a filter hid in Excel are left out unless the user ticks them in, and Clean & dedupe says so', async ({
+  app: page,
+}) => {
+  const rows = [
+    ['Email', 'First Name', 'Last Name', 'Stage'],
+    ['ann@acme.com', 'Ann', 'Lee', 'Qualified'],
+    ['bo@beta.io', 'Bo', 'Ray', 'Lost'],
+    ['cy@gamma.io', 'Cy', 'Fox', 'Qualified'],
+    ['dee@delta.io', 'Dee', 'Poe', 'Lost'],
+  ];
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'qualified.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(filteredWorkbook(rows, [2, 4])),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+
+  const include = page.getByRole('checkbox', { name: 'Also import the 2 rows hidden in this sheet' });
+  await expect(include).not.toBeChecked();
+  const preview = page.getByRole('table', { name: 'Preview of the first rows' });
+  await expect(preview.getByRole('row').filter({ hasText: 'ann@acme.com' })).toBeVisible();
+  await expect(preview.getByRole('row').filter({ hasText: 'bo@beta.io' })).toHaveCount(0);
+  await include.check();
+  await expect(preview.getByRole('row').filter({ hasText: 'bo@beta.io' })).toBeVisible();
+  await include.uncheck();
+  await expect(preview.getByRole('row').filter({ hasText: 'bo@beta.io' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*2/);
+  await expect(page.getByText('2 rows hidden in the sheet left out')).toBeVisible();
 });

@@ -37,6 +37,22 @@ export function workbookFromRows(sheets: Record<string, readonly (readonly strin
   return wb;
 }
 
+/**
+ * A sheet as Excel saves it with a filter on: every row is in the file, and the rows the filter
+ * hides (0-based row indices, the header being row 0) are marked hidden.
+ */
+export function filteredWorkbook(
+  rows: readonly (readonly string[])[],
+  hidden: readonly number[],
+): Uint8Array {
+  const wb = workbookFromRows({ Leads: rows });
+  const ws = wb.Sheets.Leads as XLSX.WorkSheet;
+  ws['!rows'] = [];
+  for (const r of hidden) ws['!rows'][r] = { hidden: true };
+  ws['!autofilter'] = { ref: `A1:${XLSX.utils.encode_col((rows[0]?.length ?? 1) - 1)}${rows.length}` };
+  return writeWorkbook(wb, 'xlsx');
+}
+
 type Cell = XLSX.CellObject | null;
 
 const s = (v: string): XLSX.CellObject => ({ t: 's', v });

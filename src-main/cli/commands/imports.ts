@@ -68,6 +68,15 @@ async function addSuppressions(rt: CliRuntime, entries: string[], source: string
  * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
  * already in your leads): a committed import never uses them, and its decisions are final.
  */
+/** The rows read that are not leads, in brackets after the total, or nothing. */
+function skipped(s: ImportSummary): string {
+  const parts = [
+    ...(s.blankRows ? [`${n(s.blankRows)} blank rows skipped`] : []),
+    ...(s.hiddenRows ? [`${n(s.hiddenRows)} hidden rows left out`] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
 function needsFixHint(s: ImportSummary, fixable: number): string[] {
   const k = s.counts.needs_fix;
   if (k === 0) return [];
@@ -113,6 +122,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--force', 'import even if the same file was imported before')
     .option('--draft', 'stage as a draft to review in the app instead of committing')
     .option('--apply-fixes', 'take every fix suggested for an address (typos, slips) before committing')
+    .option('--include-hidden', 'import the rows hidden in the sheet (filtered out in Excel) too')
     .action(
       async (
         file: string,
@@ -125,6 +135,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           force?: boolean;
           draft?: boolean;
           applyFixes?: boolean;
+          includeHidden?: boolean;
         },
       ) => {
         let headerRowNumber: number | undefined;
@@ -145,6 +156,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           force: o.force,
           draft: o.draft,
           applyFixes: o.applyFixes,
+          includeHidden: o.includeHidden,
         });
         const s = result.summary;
         const fixable =
@@ -167,7 +179,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
               ...(o.applyFixes ? [`Suggested address fixes taken: ${n(result.fixesApplied)}.`] : []),
               `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
-              `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${s.blankRows ? ` (${n(s.blankRows)} blank rows skipped)` : ''}`,
+              `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${skipped(s)}`,
               ...needsFixHint(s, fixable),
             ].join('\n'),
         );

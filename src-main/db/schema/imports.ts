@@ -22,6 +22,7 @@ export const imports = sqliteTable(
     /** Rows below the header row (= row_count leads + blank_rows). */
     rowsRead: integer('rows_read').notNull().default(0),
     blankRows: integer('blank_rows').notNull().default(0),
+    hiddenRows: integer('hidden_rows').notNull().default(0),
     /** 1 once every staged row arrived and the counts added up; a draft at 0 was left by a crash. */
     staged: integer('staged', { mode: 'boolean' }).notNull().default(false),
     countsJson: text('counts_json').notNull(),

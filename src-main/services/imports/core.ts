@@ -52,6 +52,7 @@ export interface DbImport {
   row_count: number;
   rows_read: number;
   blank_rows: number;
+  hidden_rows: number;
   staged: number;
   counts_json: string;
   created_at: number;
@@ -263,6 +264,7 @@ export function createCore(ctx: AppContext) {
       unfinished: imp.status === 'draft' && ((!staged && !staging.has(imp.id)) || stale),
       rowsRead: imp.rows_read,
       blankRows: imp.blank_rows,
+      hiddenRows: imp.hidden_rows,
       total,
       counts,
       openGroups: openGroupsOf.get(imp.id)?.n ?? 0,

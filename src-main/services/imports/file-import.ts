@@ -23,7 +23,13 @@ import {
   validateMapping,
 } from '../../../src-shared/import/mapping';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
-import { openWorkbook, isReadError, readNotes, type Workbook } from '../../../src-shared/import/read';
+import {
+  hiddenRowsNote,
+  openWorkbook,
+  isReadError,
+  readNotes,
+  type Workbook,
+} from '../../../src-shared/import/read';
 import { suppressionSetOf } from '../../../src-shared/import/suppression';
 import { describeSheets, preferredSheet } from '../../../src-shared/import/sheet-choice';
 import { foldKey } from '../../../src-shared/import/text';
@@ -50,6 +56,8 @@ export interface FileImportOptions {
   draft?: boolean;
   /** Take every fix suggested for an address (typos, slips) before committing, as "Apply all suggested typo fixes" does. */
   applyFixes?: boolean;
+  /** Import the rows hidden in the sheet (filtered out in Excel) too; by default they are left out, as Excel shows the sheet. */
+  includeHidden?: boolean;
 }
 
 export interface FileImportResult {
@@ -255,13 +263,22 @@ export async function importFile(
       mapping,
       existing: existingLookupOf(index),
       suppression: suppressionSetOf(index.suppressedEmails, index.suppressedDomains),
+      leaveOut: opts.includeHidden ? [] : wb.hiddenRows(sheet),
     });
   } catch (e) {
     if (e instanceof MappingError) throw new AppError('invalid_input', e.message);
     throw e;
   }
-  if (result.total === 0)
-    throw new AppError('read_failed', `The sheet "${sheet}" has a header row but no rows of data below it.`);
+  const hidden = hiddenRowsNote(result.hiddenRows);
+  if (result.total === 0) {
+    throw new AppError(
+      'read_failed',
+      result.hiddenRows > 0
+        ? `Every row of "${sheet}" below its header is hidden (filtered out in Excel). Add --include-hidden to import them.`
+        : `The sheet "${sheet}" has a header row but no rows of data below it.`,
+    );
+  }
+  if (hidden !== null) warnings.push(`${hidden} Add --include-hidden to import them.`);
 
   let fixesApplied = 0;
   const applyFixes = async (importId: number): Promise<void> => {
@@ -306,8 +323,9 @@ export async function stageAndCommit(
     headers: result.headers,
     mapping,
     ...(templateId === undefined ? {} : { templateId }),
-    rowsRead: result.total + result.blankRows,
+    rowsRead: result.total + result.blankRows + result.hiddenRows,
     blankRows: result.blankRows,
+    hiddenRows: result.hiddenRows,
     total: result.total,
   });
   try {

@@ -39,12 +39,15 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     id: z.number(),
     headerRow: z.number().int().min(0),
     mapping: ColumnMappingSchema,
+    /** Rows hidden in the sheet are left out unless this is true. */
+    includeHidden: z.boolean(),
   }),
   z.object({
     type: z.literal('run'),
     id: z.number(),
     headerRow: z.number().int().min(0),
     mapping: ColumnMappingSchema,
+    includeHidden: z.boolean(),
     index: DedupeIndexSchema,
   }),
   z.object({
@@ -90,6 +93,8 @@ export const SheetReadSchema = z.object({
   rows: Grid,
   /** What reading the sheet changed, in sentences (`readNotes`). */
   notes: z.array(z.string()),
+  /** Rows hidden in the sheet (filtered out or hidden by hand), as 0-based indices into its rows, ascending. */
+  hiddenRows: z.array(z.number().int().min(0)),
 });
 export type SheetRead = z.infer<typeof SheetReadSchema>;
 
@@ -116,6 +121,7 @@ export const RunSummarySchema = z.object({
   counts: StateCounts,
   total: z.number(),
   blankRows: z.number(),
+  hiddenRows: z.number(),
   groups: z.array(StagedGroup),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;

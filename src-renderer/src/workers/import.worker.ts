@@ -55,10 +55,12 @@ interface State {
   workbook: Workbook | null;
   sheet: string | null;
   grid: string[][] | null;
+  /** The sheet's hidden rows (`Workbook.hiddenRows`). */
+  hidden: number[];
   /** The last run's result, and its mapping, which says what of each row staging can leave out. */
   run: { result: PipelineResult; columns: StagingColumns } | null;
 }
-const state: State = { fileName: '', workbook: null, sheet: null, grid: null, run: null };
+const state: State = { fileName: '', workbook: null, sheet: null, grid: null, hidden: [], run: null };
 
 /** Results whose buffers move to the UI thread instead of being copied (the UI thread only passes them on). */
 const transfers = new WeakMap<object, Transferable[]>();
@@ -115,6 +117,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   async open(req) {
     state.workbook = null;
     state.grid = null;
+    state.hidden = [];
     state.run = null;
     state.fileName = req.fileName;
     progress(req.id, 'hash', 0, 1);
@@ -145,6 +148,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     });
     state.sheet = req.sheet;
     state.grid = grid;
+    state.hidden = state.workbook.hiddenRows(req.sheet);
     state.run = null;
     return {
       sheet: req.sheet,
@@ -152,6 +156,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       detectedHeaderRow: Math.min(detectHeaderRow(grid), HEADER_PICKER_ROWS - 1),
       rows: grid.slice(0, HEADER_PICKER_ROWS),
       notes: readNotes(state.workbook),
+      hiddenRows: state.hidden,
     };
   },
   suggest(req) {
@@ -171,6 +176,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
         rows: grid.slice(0, req.headerRow + 1 + PREVIEW_ROWS),
         headerRow: req.headerRow,
         mapping: req.mapping,
+        leaveOut: req.includeHidden ? [] : state.hidden,
       });
       return { ok: true, headers: result.headers, rows: result.leads.map(plainRow) };
     } catch (e) {
@@ -188,6 +194,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
         rows: grid,
         headerRow: req.headerRow,
         mapping: req.mapping as ColumnMapping,
+        leaveOut: req.includeHidden ? [] : state.hidden,
         existing: existingLookupOf(req.index),
         suppression: suppressionSetOf(req.index.suppressedEmails, req.index.suppressedDomains),
       });
@@ -201,6 +208,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       counts: result.counts,
       total: result.total,
       blankRows: result.blankRows,
+      hiddenRows: result.hiddenRows,
       groups: result.groups.map((g) => ({ id: g.id, kind: g.kind, ids: g.ids, survivorId: g.survivorId })),
     };
   },

@@ -54,7 +54,7 @@ import { DEFAULT_MAX_INFLATED_BYTES } from './types';
 import type { Delimiter } from './delimiter';
 
 export { ReadError, isReadError } from './errors';
-export { readNotes } from './notes';
+export { hiddenRowsNote, readNotes } from './notes';
 export type { ReadErrorCode } from './errors';
 export type {
   AbortFlag,
@@ -105,6 +105,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
       }
       return rows;
     },
+    hiddenRows: () => [],
     topRows(name: string, count: number): string[][] {
       return name === sheetName ? rows.slice(0, count) : [];
     },

@@ -24,3 +24,10 @@ export function readNotes(wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRo
   }
   return notes;
 }
+
+/** The word on rows hidden in the sheet that an import left out, or null when none were. */
+export function hiddenRowsNote(count: number): string | null {
+  if (count === 0) return null;
+  const rows = count === 1 ? 'row' : 'rows';
+  return `${formatCount(count)} ${rows} hidden in the sheet (filtered out or hidden by hand) ${count === 1 ? 'was' : 'were'} left out.`;
+}

@@ -197,7 +197,8 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       cellDates: false,
       cellFormula: false,
       cellHTML: false,
-      cellStyles: false,
+      // Row properties, which say which rows a filter or the user hid, come with the styles.
+      cellStyles: true,
       bookVBA: false,
       // One row past the limit is enough to know the limit is exceeded.
       sheetRows: maxRows + 1,
@@ -267,6 +268,13 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
         );
       }
       return rows;
+    },
+    hiddenRows(name: string): number[] {
+      const hidden: number[] = [];
+      (worksheet(name)?.['!rows'] ?? []).forEach((row, i) => {
+        if (row?.hidden) hidden.push(i);
+      });
+      return hidden;
     },
     topRows(name: string, count: number): string[][] {
       const ws = worksheet(name);

@@ -48,6 +48,12 @@ export interface Workbook {
   /** Rectangular grid: row i is sheet row i + 1, column j is column j + 1; '' for empty. */
   readSheet(name: string, opts?: ReadOptions): string[][];
   /**
+   * Rows of a sheet hidden in the spreadsheet app (filtered out or hidden by
+   * hand), as 0-based indices into `readSheet`'s grid, ascending. Only .xlsx
+   * and .xlsm say which rows are hidden; other kinds give none.
+   */
+  hiddenRows(name: string): number[];
+  /**
    * The first `count` rows of a sheet as `readSheet` would give them (fewer
    * for a shorter sheet, none for an empty one), without the row limit, to
    * look at what a sheet holds before the user picks it.

@@ -8,6 +8,7 @@ import {
   csvBytes,
   encryptedXlsx,
   featureWorkbook,
+  filteredWorkbook,
   garbled,
   htmlTableBytes,
   leadsToXlsx,
@@ -149,6 +150,36 @@ describe('leadprep import', () => {
       ['dee@delta.io', 'needs_fix'], // no name: no fix to take
       ['eve@echo.io', 'duplicate'],
     ]);
+  });
+
+  it('leaves out the rows a filter hid in Excel, says so, and takes them with --include-hidden', async () => {
+    const path = file(
+      'filtered.xlsx',
+      filteredWorkbook(
+        [
+          ['Email', 'First Name', 'Last Name', 'Stage'],
+          ['ann@acme.com', 'Ann', 'Lee', 'Qualified'],
+          ['bo@beta.io', 'Bo', 'Ray', 'Lost'],
+          ['cy@gamma.io', 'Cy', 'Fox', 'Qualified'],
+          ['dee@delta.io', 'Dee', 'Poe', 'Lost'],
+        ],
+        [2, 4],
+      ),
+    );
+    const plain = await cli('import', path);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(
+      /Warning: 2 rows hidden in the sheet \(filtered out or hidden by hand\) were left out\. Add --include-hidden to import them\./,
+    );
+    expect(plain.stdout).toMatch(/2 leads from 4 rows \(2 hidden rows left out\)/);
+    const first = json<{ id: number }[]>(await cli('imports', '--json'))[0];
+    expect(first).toMatchObject({ total: 2, rowsRead: 4, hiddenRows: 2 });
+    const leads = json<{ email: string }[]>(await cli('leads', '--import', String(first?.id ?? 0), '--json'));
+    expect(leads.map((l) => l.email)).toEqual(['ann@acme.com', 'cy@gamma.io']);
+
+    const all = json<ImportOut>(await cli('import', path, '--include-hidden', '--force', '--json'));
+    expect(all.import).toMatchObject({ total: 4, rowsRead: 4, hiddenRows: 0 });
+    expect(all.warnings.join(' ')).not.toMatch(/hidden/);
   });
 
   it('honours --sheet, --header-row and --map', async () => {

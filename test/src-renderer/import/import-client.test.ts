@@ -80,6 +80,7 @@ describe('ImportWorkerClient', () => {
     const pending = client.request('run', {
       headerRow: 0,
       mapping: [],
+      includeHidden: false,
       index: { emailKeys: [], linkedinUrls: [], people: [], suppressedEmails: [], suppressedDomains: [] },
     });
     const before = client.generation;

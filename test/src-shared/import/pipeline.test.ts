@@ -348,8 +348,10 @@ describe('runPipeline', () => {
       fc.property(
         fc.array(row, { maxLength: 60 }),
         fc.array(fc.tuple(fc.nat(70), fc.constantFrom<RowDecision>('exclude', 'keep', 'duplicate'))),
-        (body, decisions) => {
+        fc.uniqueArray(fc.nat(70)),
+        (body, decisions, hidden) => {
           const rows = [['Email', 'Name', 'Company'], ...body.map((r) => [...r])];
+          const leaveOut = [...hidden].sort((a, b) => a - b);
           const r = runPipeline({
             rows,
             headerRow: 0,
@@ -357,11 +359,15 @@ describe('runPipeline', () => {
             suppression: { emails: new Set(), domains: new Set(['sup.com']) },
             existing: existingLookupOf({ emailKeys: ['info@acme.com'], linkedinUrls: [], people: [] }),
             decisions: new Map(decisions),
+            leaveOut,
           });
           const sum = LEAD_STATES.reduce((a, s) => a + r.counts[s], 0);
           expect(sum).toBe(r.total);
           expect(r.total).toBe(r.leads.length);
-          expect(r.total + r.blankRows).toBe(body.length);
+          expect(r.total + r.blankRows + r.hiddenRows).toBe(body.length);
+          // Hidden data rows are never leads: rows[i] is sheet row i + 1.
+          expect(r.hiddenRows).toBe(leaveOut.filter((i) => i >= 1 && i <= body.length).length);
+          for (const lead of r.leads) expect(leaveOut).not.toContain(lead.rowNumber - 1);
           for (const s of LEAD_STATES) expect(r.leads.filter((l) => l.state === s).length).toBe(r.counts[s]);
         },
       ),

@@ -151,6 +151,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
             counts={data.counts}
             total={data.total}
             blankRows={summary?.blankRows ?? 0}
+            hiddenRows={summary?.hiddenRows ?? 0}
             active={state}
             onChange={setState}
           />

@@ -6,12 +6,13 @@ interface Props {
   counts: StateCounts | null;
   total: number | null;
   blankRows: number;
+  hiddenRows: number;
   active: LeadState | null;
   onChange(state: LeadState | null): void;
 }
 
-/** "All" plus one chip per state; the chips always add up to All, and skipped blank rows are said out loud. */
-export function StateFilters({ counts, total, blankRows, active, onChange }: Props) {
+/** "All" plus one chip per state; the chips always add up to All, and skipped blank and hidden rows are said out loud. */
+export function StateFilters({ counts, total, blankRows, hiddenRows, active, onChange }: Props) {
   const chip = (state: LeadState | null, label: string, n: number | undefined) => (
     <button
       key={state ?? 'all'}
@@ -28,6 +29,9 @@ export function StateFilters({ counts, total, blankRows, active, onChange }: Pro
       {chip(null, 'All', total ?? undefined)}
       {LEAD_STATES.map((s) => chip(s, LEAD_STATE_LABELS[s], counts?.[s]))}
       {blankRows > 0 && <span className="muted">{plural(blankRows, 'empty row')} in the file skipped</span>}
+      {hiddenRows > 0 && (
+        <span className="muted">{plural(hiddenRows, 'row')} hidden in the sheet left out</span>
+      )}
     </div>
   );
 }

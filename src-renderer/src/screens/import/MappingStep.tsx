@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useImportFlow } from './flow';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { plural } from '../../ui/format';
 import { MappingPreview } from './MappingPreview';
 import { MappingTable } from './MappingTable';
 import { TemplateBar } from './TemplateBar';
@@ -16,7 +18,13 @@ export function MappingStep() {
   const setMapping = useImportFlow((s) => s.setMapping);
   const start = useImportFlow((s) => s.start);
   const back = useImportFlow((s) => s.back);
+  const sheet = useImportFlow((s) => s.sheet);
+  const headerRow = useImportFlow((s) => s.headerRow);
+  const includeHidden = useImportFlow((s) => s.includeHidden);
+  const setIncludeHidden = useImportFlow((s) => s.setIncludeHidden);
+  const hiddenHint = useId();
   if (!suggestion) return null;
+  const hiddenBelow = sheet?.hiddenRows.filter((r) => r > headerRow).length ?? 0;
   const canContinue = preview?.ok === true && busy === null;
   const emailColumns = suggestion.headers.filter((_, i) => {
     const t = mapping[i];
@@ -41,6 +49,24 @@ export function MappingStep() {
             Several columns hold emails: each row uses the first of {emailColumns.join(', ')} (in that order)
             with a work address that can be sent to, else the first with any address that can be.
           </p>
+        )}
+        {hiddenBelow > 0 && (
+          <div>
+            <label className="radio">
+              <input
+                type="checkbox"
+                checked={includeHidden}
+                aria-describedby={hiddenHint}
+                onChange={(e) => setIncludeHidden(e.currentTarget.checked)}
+              />{' '}
+              Also import the {plural(hiddenBelow, 'row')} hidden in this sheet
+            </label>
+            <p id={hiddenHint} className="field-hint">
+              {hiddenBelow === 1 ? 'It was' : 'They were'} filtered out or hidden by hand in the spreadsheet
+              app, so {hiddenBelow === 1 ? 'it is' : 'they are'} left out unless you tick this: the import
+              holds the rows the sheet shows.
+            </p>
+          </div>
         )}
       </Card>
       <Card

@@ -56,6 +56,8 @@ interface FlowState {
   opened: Opened | null;
   sheet: SheetRead | null;
   headerRow: number;
+  /** Import the rows hidden in the sheet too; by default they are left out, as the sheet shows it. */
+  includeHidden: boolean;
   suggestion: Suggestion | null;
   mapping: ColumnMapping;
   template: { id: number; name: string } | null;
@@ -70,6 +72,7 @@ interface FlowState {
   chooseFile(file: File): Promise<void>;
   pickSheet(name: string): Promise<void>;
   setHeaderRow(row: number): void;
+  setIncludeHidden(include: boolean): void;
   confirmHeader(): Promise<void>;
   setTarget(column: number, target: ColumnTarget): void;
   setMapping(mapping: ColumnMapping, template: { id: number; name: string } | null): void;
@@ -116,6 +119,7 @@ const INITIAL = {
   opened: null,
   sheet: null,
   headerRow: 0,
+  includeHidden: false,
   suggestion: null,
   mapping: [],
   template: null,
@@ -158,10 +162,10 @@ export const useImportFlow = create<FlowState>((set, get) => {
 
   async function refreshPreview(): Promise<void> {
     const seq = ++previewSeq;
-    const { headerRow, mapping } = get();
+    const { headerRow, mapping, includeHidden } = get();
     try {
       await ensureSheetLoaded();
-      const preview = await worker().request('preview', { headerRow, mapping });
+      const preview = await worker().request('preview', { headerRow, mapping, includeHidden });
       if (seq === previewSeq) set({ preview });
     } catch (e) {
       if (seq === previewSeq && !isCancelled(e)) set({ error: failureMessage(e) });
@@ -172,12 +176,19 @@ export const useImportFlow = create<FlowState>((set, get) => {
     busy('parse', true);
     const sheet = await worker().request('readSheet', { sheet: name }, onProgress);
     loadedGeneration = worker().generation;
-    set({ sheet, headerRow: sheet.detectedHeaderRow, step: 'header', suggestion: null, preview: null });
+    set({
+      sheet,
+      headerRow: sheet.detectedHeaderRow,
+      includeHidden: false,
+      step: 'header',
+      suggestion: null,
+      preview: null,
+    });
   }
 
   async function stageAll(run: number): Promise<void> {
     const stale = (): boolean => run !== currentRun;
-    const { file, opened, sheet, headerRow, mapping, template } = get();
+    const { file, opened, sheet, headerRow, mapping, template, includeHidden } = get();
     // Checked after every wait before the screen is touched: once cancelled, only cancel() sets `busy`.
     if (!file || !opened || !sheet || stale()) return;
     await ensureSheetLoaded();
@@ -186,7 +197,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
     const index = await api.call('imports.dedupeIndex', {});
     if (stale()) return;
     busy('clean', true);
-    const summary = await worker().request('run', { headerRow, mapping, index }, onProgress);
+    const summary = await worker().request('run', { headerRow, mapping, includeHidden, index }, onProgress);
     const kind = SourceKindSchema.parse(opened.kind);
     busy('stage', true, 0, summary.total);
     const { importId } = await api.call('imports.stageBegin', {
@@ -205,6 +216,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
       ...(template ? { templateId: template.id } : {}),
       rowsRead: Math.max(0, sheet.rowCount - headerRow - 1),
       blankRows: summary.blankRows,
+      hiddenRows: summary.hiddenRows,
       total: summary.total,
     });
     if (stale()) {
@@ -294,6 +306,11 @@ export const useImportFlow = create<FlowState>((set, get) => {
 
     setHeaderRow(row) {
       set({ headerRow: row });
+    },
+
+    setIncludeHidden(include) {
+      set({ includeHidden: include });
+      void refreshPreview();
     },
 
     async confirmHeader() {

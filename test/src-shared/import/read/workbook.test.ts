@@ -3,7 +3,9 @@ import * as XLSX from 'xlsx';
 import { openWorkbook, ReadError } from '../../../../src-shared/import/read/index';
 import { dateStyle } from '../../../../src-shared/import/read/spreadsheet';
 import {
+  csvBytes,
   featureWorkbook,
+  filteredWorkbook,
   leadsToXlsx,
   messyLeads,
   workbookFromRows,
@@ -94,6 +96,27 @@ describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls'])('feature workbook as .%s', 
 
   it('refuses an unknown sheet name with the list of sheets', () => {
     expect(() => wb.readSheet('Nope')).toThrow(/Leads, Second, Hidden/);
+  });
+});
+
+describe('rows hidden in the sheet', () => {
+  it('a filter saved in Excel: every row is read, and the hidden ones are named', () => {
+    const rows = [
+      ['Email', 'Name'],
+      ['ann@acme.com', 'Ann'],
+      ['bob@acme.com', 'Bob'],
+      ['cy@acme.com', 'Cy'],
+      ['di@acme.com', 'Di'],
+    ];
+    const wb = openWorkbook(filteredWorkbook(rows, [2, 4]), 'leads.xlsx');
+    expect(wb.readSheet('Leads')).toEqual(rows);
+    expect(wb.hiddenRows('Leads')).toEqual([2, 4]);
+    expect(openWorkbook(filteredWorkbook(rows, []), 'leads.xlsx').hiddenRows('Leads')).toEqual([]);
+  });
+
+  it('a text file has none', () => {
+    const wb = openWorkbook(csvBytes([['Email'], ['ann@acme.com']]), 'leads.csv');
+    expect(wb.hiddenRows('leads')).toEqual([]);
   });
 });
 
