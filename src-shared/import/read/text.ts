@@ -149,10 +149,10 @@ function apostropheFits(text: string, i: number): boolean {
  * How well the character at `i` of `text`, decoded from a byte above 0x7F,
  * reads as written text: 1 for a lower-case letter in a word (é in "René"),
  * a sign at the end of a word it opens or closes ("“VIP”", "etc…", "Acme™")
- * or an apostrophe inside one ("O’Brien"); -1 for a capital right after a lower-case letter
- * ("RenŽ", "RenÈ"), a lower-case letter before a capital ("ìVIP"), a symbol
- * no one types in a lead file ("M¸ller", "∆", a control character); 0 when it
- * could be either.
+ * or an apostrophe inside one ("O’Brien"); -1 for a capital right after a
+ * lower-case letter ("RenŽ", "RenÈ"), a lower-case letter before a capital
+ * ("ìVIP"), a symbol no one types in a lead file ("M¸ller", "∆", a control
+ * character); 0 when it could be either.
  */
 function fitAt(text: string, i: number): number {
   const c = text[i]!;
@@ -221,6 +221,7 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
+/** Stray bytes enough to judge a file 8-bit without reading on (see utf8WithStrayBytes). */
 const STRAY_DECIDES = 1000;
 
 /**
