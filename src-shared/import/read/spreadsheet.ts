@@ -12,6 +12,8 @@
  *   notation ("1.23457E+15": phone numbers and IDs typed as numbers) give
  *   all their digits instead;
  * - a cell whose hyperlink is `mailto:` gives the address, not the link text;
+ * - a cell whose text only names its web link ("LinkedIn", "View profile", as a
+ *   table pasted from a web page or a CRM leaves it) gives the link's address;
  * - merged cells that start in the first 30 rows (title and header rows)
  *   have their value copied into every empty cell of the merged range, so a
  *   merged "Contact" over two columns labels both.
@@ -128,6 +130,42 @@ export function mailtoAddress(target: string): string {
   }
 }
 
+// What a link pasted from a web page or a CRM says instead of its address ("LinkedIn", "View
+// profile"): folded to lower case and single spaces, in the languages the headers are read in.
+const LINK_LABELS = new Set([
+  'linkedin',
+  'linkedin profile',
+  'linkedin url',
+  'view on linkedin',
+  'profile',
+  'view profile',
+  'view',
+  'website',
+  'web',
+  'site',
+  'web site',
+  'homepage',
+  'home page',
+  'visit',
+  'visit website',
+  'link',
+  'url',
+  'open',
+  'click here',
+  'here',
+  'profil',
+  'voir le profil',
+  'site web',
+  'lien',
+  'perfil',
+  'ver perfil',
+  'sitio web',
+  'enlace',
+  'webseite',
+  'profil ansehen',
+]);
+
+/** The text a cell shows, or its link's address when the text only names the link ("LinkedIn" over a profile URL). */
 function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): string {
   if (!cell) return '';
   const link = cell.l?.Target;
@@ -135,6 +173,19 @@ function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): 
     const address = mailtoAddress(link);
     if (address !== '') return address;
   }
+  const text = shownText(cell, date1904);
+  if (
+    typeof link === 'string' &&
+    /^https?:\/\/\S+$/i.test(link) &&
+    text.length <= 20 &&
+    LINK_LABELS.has(text.trim().toLowerCase().replace(/\s+/g, ' '))
+  ) {
+    return link;
+  }
+  return text;
+}
+
+function shownText(cell: XLSX.CellObject, date1904: boolean): string {
   const v = cell.v;
   switch (cell.t) {
     case 's':

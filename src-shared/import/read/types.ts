@@ -49,8 +49,9 @@ export interface Workbook {
   readSheet(name: string, opts?: ReadOptions): string[][];
   /**
    * Rows of a sheet hidden in the spreadsheet app (filtered out or hidden by
-   * hand), as 0-based indices into `readSheet`'s grid, ascending. Only .xlsx
-   * and .xlsm say which rows are hidden; other kinds give none.
+   * hand), as 0-based indices into `readSheet`'s grid, ascending. Workbooks
+   * give what SheetJS reads of their rows (.xlsx, .xlsm and .xls record it,
+   * .ods as SheetJS reads it does not); text files give none.
    */
   hiddenRows(name: string): number[];
   /**

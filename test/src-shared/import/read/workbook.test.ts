@@ -99,6 +99,34 @@ describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls'])('feature workbook as .%s', 
   });
 });
 
+describe('links', () => {
+  it('a cell that only names its web link gives the address; a name or company over a link stays', () => {
+    const linked = (v: string, target: string): XLSX.CellObject => ({ t: 's', v, l: { Target: target } });
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Name', 'Company', 'LinkedIn', 'Website'],
+      [
+        linked('Jane Doe', 'https://www.linkedin.com/in/jane-doe'),
+        linked('Acme', 'https://acme.com'),
+        linked('LinkedIn', 'https://www.linkedin.com/in/jane-doe'),
+        linked(' View  profile ', 'https://acme.com/team/jane'),
+      ],
+      [
+        'Bo Ray',
+        'Beta',
+        linked('Profil', 'https://www.linkedin.com/in/bo-ray'),
+        linked('Site web', 'ftp://beta.io'),
+      ],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Leads');
+    expect(read(writeWorkbook(wb, 'xlsx'), 'pasted.xlsx')).toEqual([
+      ['Name', 'Company', 'LinkedIn', 'Website'],
+      ['Jane Doe', 'Acme', 'https://www.linkedin.com/in/jane-doe', 'https://acme.com/team/jane'],
+      ['Bo Ray', 'Beta', 'https://www.linkedin.com/in/bo-ray', 'Site web'],
+    ]);
+  });
+});
+
 describe('rows hidden in the sheet', () => {
   it('a filter saved in Excel: every row is read, and the hidden ones are named', () => {
     const rows = [
