@@ -1029,3 +1029,37 @@ test('rows a filter hid in Excel are left out unless the user ticks them in, and
   await expect(chip(page, 'All')).toHaveText(/All\s*2/);
   await expect(page.getByText('2 rows hidden in the sheet left out')).toBeVisible();
 });
+
+test('a Central European .csv shows odd characters until its encoding is picked; the lead then has its name', async ({
+  app: page,
+  leadprep,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'polska.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      csvBytes(
+        [
+          ['Email', 'First Name', 'Last Name'],
+          ['lukasz@acme.pl', 'Łukasz', 'Wąsik'],
+        ],
+        { encoding: 'windows-1250' },
+      ),
+    ),
+  });
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header.getByRole('cell', { name: '£ukasz' })).toBeVisible();
+  const encoding = header.getByLabel('Text encoding');
+  await expect(encoding).toHaveValue('windows-1252');
+  await encoding.selectOption({ label: 'Windows-1250 (Central European)' });
+  await expect(header.getByRole('cell', { name: 'Łukasz' })).toBeVisible();
+  await expect(page.getByText('(CSV · Windows-1250 (Central European) · delimiter ",")')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  const { imports } = await leadprep.call('imports.list', { limit: 1 });
+  expect(imports[0]?.encoding).toBe('windows-1250');
+  const { rows } = await leadprep.call('leads.page', { importId: imports[0]?.id ?? 0, limit: 1 });
+  expect(rows[0]).toMatchObject({ firstName: 'Łukasz', lastName: 'Wąsik' });
+});

@@ -1,10 +1,18 @@
 /*
  * Delimited text files built by hand, byte for byte, in every encoding the
- * importer must detect.
+ * importer must detect or be told.
  */
 
 export type FixtureEncoding =
-  'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'windows-1252' | 'macintosh';
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le-bom'
+  | 'utf-16be-bom'
+  | 'utf-16le'
+  | 'windows-1252'
+  | 'macintosh'
+  | 'windows-1250'
+  | 'windows-1251';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -47,18 +55,22 @@ export function encodeWindows1252(text: string): Uint8Array {
 }
 
 /**
- * Mac Roman encoder, as Excel for Mac writes "Comma Separated Values" (é = 0x8E, ü = 0x9F), built from
- * the runtime's own decoder (ICU), not from the table the app decodes with.
+ * An 8-bit encoder built from the runtime's own decoder (ICU), not from the tables the app decodes
+ * with: Mac Roman as Excel for Mac writes "Comma Separated Values" (é = 0x8E, ü = 0x9F), and the
+ * Windows code pages of Central European (Ł = 0xA3) and Cyrillic (И = 0xC8) Excel.
  */
-export function encodeMacRoman(text: string): Uint8Array {
-  const high = new TextDecoder('macintosh').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
+export function encodeSingleByte(
+  text: string,
+  label: 'macintosh' | 'windows-1250' | 'windows-1251',
+): Uint8Array {
+  const high = new TextDecoder(label).decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const at = high.indexOf(text[i]!);
     if (c < 0x80) out[i] = c;
     else if (at >= 0) out[i] = 0x80 + at;
-    else throw new Error(`character ${text[i]} is not in Mac Roman`);
+    else throw new Error(`character ${text[i]} is not in ${label}`);
   }
   return out;
 }
@@ -100,7 +112,9 @@ export function encodeText(text: string, encoding: FixtureEncoding): Uint8Array 
     case 'windows-1252':
       return encodeWindows1252(text);
     case 'macintosh':
-      return encodeMacRoman(text);
+    case 'windows-1250':
+    case 'windows-1251':
+      return encodeSingleByte(text, encoding);
   }
 }
 

@@ -5,6 +5,7 @@ import type { ImportSummary, LeadRow } from '../../../src-shared/contract/import
 import { AppError } from '../../../src-shared/errors';
 import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
 import { openWorkbook, isReadError } from '../../../src-shared/import/read';
+import { isTextEncoding, TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
 import {
   describeSuppressionAdd,
   suppressionFileEntries,
@@ -123,6 +124,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--draft', 'stage as a draft to review in the app instead of committing')
     .option('--apply-fixes', 'take every fix suggested for an address (typos, slips) before committing')
     .option('--include-hidden', 'import the rows hidden in the sheet (filtered out in Excel) too')
+    .option('--encoding <name>', `read a text file in this encoding: ${TEXT_ENCODINGS.join(', ')}`)
     .action(
       async (
         file: string,
@@ -136,8 +138,13 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           draft?: boolean;
           applyFixes?: boolean;
           includeHidden?: boolean;
+          encoding?: string;
         },
       ) => {
+        if (o.encoding !== undefined && !isTextEncoding(o.encoding))
+          throw new UsageError(
+            `--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${o.encoding}".`,
+          );
         let headerRowNumber: number | undefined;
         if (o.headerRow !== undefined) {
           if (!/^\d+$/.test(o.headerRow) || Number(o.headerRow) < 1)
@@ -157,6 +164,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           draft: o.draft,
           applyFixes: o.applyFixes,
           includeHidden: o.includeHidden,
+          encoding: o.encoding,
         });
         const s = result.summary;
         const fixable =

@@ -28,6 +28,7 @@ import {
   openWorkbook,
   isReadError,
   readNotes,
+  type TextEncoding,
   type Workbook,
 } from '../../../src-shared/import/read';
 import { suppressionSetOf } from '../../../src-shared/import/suppression';
@@ -58,6 +59,8 @@ export interface FileImportOptions {
   applyFixes?: boolean;
   /** Import the rows hidden in the sheet (filtered out in Excel) too; by default they are left out, as Excel shows the sheet. */
   includeHidden?: boolean;
+  /** Text files: the encoding to read them in, instead of the one detected. */
+  encoding?: TextEncoding;
 }
 
 export interface FileImportResult {
@@ -173,7 +176,7 @@ export async function importFile(
   let grid: string[][];
   let sheet: string;
   try {
-    wb = openWorkbook(bytes, fileName);
+    wb = openWorkbook(bytes, fileName, opts.encoding === undefined ? {} : { encoding: opts.encoding });
     const picked = pickSheet(wb, opts.sheet);
     sheet = picked.sheet;
     if (picked.note !== null) warnings.push(picked.note);

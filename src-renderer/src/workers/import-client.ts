@@ -5,6 +5,7 @@
  * callers re-open it (see `ImportWorkerClient.generation`).
  */
 import { errorMessage } from '../api/client';
+import type { TextEncoding } from '../../../src-shared/import/read/text';
 import {
   RESULT_SCHEMAS,
   WorkerResponseSchema,
@@ -125,9 +126,15 @@ export class ImportWorkerClient {
     });
   }
 
-  /** Reads the file and hashes it; the bytes are transferred, not copied. */
-  open(file: { name: string; bytes: ArrayBuffer }, onProgress?: ProgressListener): Promise<ResultOf<'open'>> {
-    return this.request('open', { fileName: file.name, bytes: file.bytes }, onProgress, [file.bytes]);
+  /** Reads the file (a text file in `encoding` when given) and hashes it; the bytes are transferred, not copied. */
+  open(
+    file: { name: string; bytes: ArrayBuffer; encoding?: TextEncoding | null },
+    onProgress?: ProgressListener,
+  ): Promise<ResultOf<'open'>> {
+    const encoding = file.encoding ? { encoding: file.encoding } : {};
+    return this.request('open', { fileName: file.name, bytes: file.bytes, ...encoding }, onProgress, [
+      file.bytes,
+    ]);
   }
 
   /** Stops whatever the worker is doing at once; every pending request rejects with code 'cancelled'. */

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { isBytes, type EncodedInput } from '../../../src-shared/contract/encoded';
 import { ColumnMappingSchema } from '../../../src-shared/import/types';
+import { TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
 import {
   importsCalls,
   StagedGroup,
@@ -31,6 +32,8 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     id: z.number(),
     fileName: z.string(),
     bytes: z.instanceof(ArrayBuffer),
+    /** Text files: read in this encoding instead of the one detected. */
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
   }),
   z.object({ type: z.literal('readSheet'), id: z.number(), sheet: z.string() }),
   z.object({ type: z.literal('suggest'), id: z.number(), headerRow: z.number().int().min(0) }),

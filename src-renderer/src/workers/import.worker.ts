@@ -125,6 +125,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     progress(req.id, 'hash', 1, 1);
     const wb = openWorkbook(new Uint8Array(req.bytes), req.fileName, {
       onProgress: (p) => progress(req.id, p.phase, p.done, p.total),
+      ...(req.encoding === undefined ? {} : { encoding: req.encoding }),
     });
     state.workbook = wb;
     return {

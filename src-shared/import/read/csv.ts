@@ -62,7 +62,7 @@ export function readDelimited(
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw cancelled();
 
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, opts.encoding);
   const { encoding } = decoded;
   let { text } = decoded;
   if (text.trim() === '') throw emptyFile();

@@ -7,7 +7,7 @@
  * const wb = openWorkbook(bytes, 'leads.xlsx', { signal, onProgress });
  * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt' (from the bytes, not the name)
  * wb.sheets;   // [{ name, rowCount, hidden? }] for the sheet picker
- * wb.encoding; // text files: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh'
+ * wb.encoding; // text files: one of TEXT_ENCODINGS, detected or as opts.encoding chose
  * wb.delimiter;// text files: ',' | ';' | '\t' | '|'
  * const grid = wb.readSheet(wb.sheets[0].name, { signal, onProgress });
  * wb.truncatedCells; // cells cut to maxCellChars by that read

@@ -7,7 +7,16 @@
  * words (see likelierSingleByte).
  */
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
+export const TEXT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'macintosh',
+  'windows-1250',
+  'windows-1251',
+] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 const ENCODING_NAMES: Readonly<Record<TextEncoding, string>> = {
   'utf-8': 'UTF-8',
@@ -15,7 +24,13 @@ const ENCODING_NAMES: Readonly<Record<TextEncoding, string>> = {
   'utf-16be': 'UTF-16 BE',
   'windows-1252': 'Windows-1252',
   macintosh: 'Mac Roman',
+  'windows-1250': 'Windows-1250 (Central European)',
+  'windows-1251': 'Windows-1251 (Cyrillic)',
 };
+
+export function isTextEncoding(value: string): value is TextEncoding {
+  return (TEXT_ENCODINGS as readonly string[]).includes(value);
+}
 
 /** The name people know an encoding by ("Mac Roman" for 'macintosh'); an unknown id as it is. */
 export function encodingName(encoding: string): string {
@@ -131,8 +146,12 @@ const UPPER = /\p{Lu}/u;
 const OPENING_SIGNS = new Set('‘“„‚«¿¡');
 const CLOSING_SIGNS = new Set('’”»…™®©°');
 const SIGNS = new Set([...OPENING_SIGNS, ...CLOSING_SIGNS, ...'–—•€£§·\u00a0']);
-/** Letters one encoding makes of the other's accents that no one types in a lead file (ƒ is how Windows-1252 reads Mac Roman's É). */
-const UNTYPED_LETTERS = new Set('ƒµıªºﬁﬂÿ');
+/**
+ * Letters one encoding makes of another's accents that no one types in a lead file: ƒ is how
+ * Windows-1252 reads Mac Roman's É, and Mac Roman's π and Ω are its maths signs, never letters of a
+ * Latin word ("Wπsik" is Windows-1250's Wąsik).
+ */
+const UNTYPED_LETTERS = new Set('ƒµıªºﬁﬂÿπΩ');
 /** Windows-1252 letters of Central European names that are Mac Roman's ö ú û: evidence of neither. */
 const EITHER_LETTERS = new Set('šžœ');
 
@@ -263,7 +282,24 @@ function utf8WithStrayBytes(bytes: Uint8Array, utf8Said: boolean): string | null
   return parts.join('');
 }
 
-export function decodeText(bytes: Uint8Array): DecodedText {
+/**
+ * `bytes` in the encoding the user chose, for when detection could not tell
+ * (Windows-1250 and Windows-1251 files read as Windows-1252 and look it).
+ * Only Windows-1252 and Mac Roman are decoded by hand; the others need the
+ * runtime's decoder (every Electron, browser and official Node build has it).
+ */
+function decodeAs(bytes: Uint8Array, encoding: TextEncoding): DecodedText {
+  const bom = detectBom(bytes);
+  const withBom = bom !== null && bom.encoding === encoding;
+  if (encoding === 'windows-1252' || encoding === 'macintosh') {
+    return { text: decodeSingleByte(bytes, encoding), encoding, bom: false };
+  }
+  return { text: stripBomChar(new TextDecoder(encoding).decode(bytes)), encoding, bom: withBom };
+}
+
+/** The text of `bytes`, in `encoding` when given, else in the encoding the bytes show (see the top of this file). */
+export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): DecodedText {
+  if (encoding !== undefined) return decodeAs(bytes, encoding);
   const bom = detectBom(bytes);
   if (bom && bom.encoding !== 'utf-8') {
     // The decoder drops the BOM itself (ignoreBOM defaults to false).

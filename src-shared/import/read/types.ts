@@ -1,3 +1,5 @@
+import type { TextEncoding } from './text';
+
 export type SourceKind = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt';
 
 export type ReadPhase = 'inspect' | 'parse' | 'extract';
@@ -22,6 +24,8 @@ export interface ReadOptions {
   maxCellChars?: number;
   /** Refuse a zip-based workbook whose entries would inflate past this. Default 400 MB. */
   maxInflatedBytes?: number;
+  /** Text files: decode in this encoding instead of the one detected (the user's choice). */
+  encoding?: TextEncoding;
 }
 
 export interface SheetInfo {

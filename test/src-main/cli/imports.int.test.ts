@@ -182,6 +182,26 @@ describe('leadprep import', () => {
     expect(all.warnings.join(' ')).not.toMatch(/hidden/);
   });
 
+  it('reads a Central European .csv in the encoding --encoding names; an unknown name is a usage error', async () => {
+    const rows = [
+      ['Email', 'First Name', 'Last Name'],
+      ['lukasz@acme.pl', 'Łukasz', 'Wąsik'],
+    ];
+    const path = file('polish.csv', csvBytes(rows, { encoding: 'windows-1250' }));
+    const out = json<ImportOut>(await cli('import', path, '--encoding', 'windows-1250', '--json'));
+    expect(out.import).toMatchObject({ encoding: 'windows-1250', total: 1 });
+    const leads = json<{ firstName: string; lastName: string }[]>(
+      await cli('leads', '--import', String(out.importId), '--json'),
+    );
+    expect(leads.map((l) => [l.firstName, l.lastName])).toEqual([['Łukasz', 'Wąsik']]);
+
+    const wrong = await cli('import', path, '--encoding', 'latin2', '--force');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(
+      /--encoding must be one of utf-8, .*windows-1250, windows-1251, not "latin2"/,
+    );
+  });
+
   it('honours --sheet, --header-row and --map', async () => {
     const wb = workbookFromRows({
       Notes: [['nothing here']],

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { SheetRead } from '../../workers/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
@@ -17,12 +17,15 @@ export function HeaderStep({
   onPick,
   onConfirm,
   disabled,
+  above,
 }: {
   sheet: SheetRead;
   headerRow: number;
   onPick(row: number): void;
   onConfirm(): void;
   disabled: boolean;
+  /** Shown above the rows (how the file is read). */
+  above?: ReactNode;
 }) {
   const shown = Math.max(ROWS_SHOWN, headerRow + 3);
   const rows = sheet.rows.slice(0, shown);
@@ -46,6 +49,7 @@ export function HeaderStep({
       subtitle={`Sheet "${sheet.sheet}" · ${sheet.rowCount.toLocaleString()} rows. The row with the column names is highlighted; click another row if it is wrong.`}
       label="Header row"
     >
+      {above}
       {sheet.notes.map((note) => (
         <p key={note} className="muted">
           {note}

@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Screen } from '../../ui/Screen';
 import { BusyPanel } from './BusyPanel';
 import { DropZone } from './DropZone';
+import { EncodingPicker } from './EncodingPicker';
 import { HeaderStep } from './HeaderStep';
 import { MappingStep } from './MappingStep';
 import { RecentImports } from './RecentImports';
@@ -85,6 +86,7 @@ function Steps() {
             disabled={busy !== null}
             onPick={setHeaderRow}
             onConfirm={() => void confirmHeader()}
+            above={<EncodingPicker disabled={busy !== null} />}
           />
         )
       );

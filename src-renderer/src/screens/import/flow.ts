@@ -11,6 +11,7 @@
 import { create } from 'zustand';
 import { customKeys } from '../../../../src-shared/import/header';
 import type { ColumnMapping, ColumnTarget } from '../../../../src-shared/import/types';
+import type { TextEncoding } from '../../../../src-shared/import/read/text';
 import {
   STAGE_CHUNK_GROUPS,
   STAGE_CHUNK_ROWS,
@@ -58,6 +59,8 @@ interface FlowState {
   headerRow: number;
   /** Import the rows hidden in the sheet too; by default they are left out, as the sheet shows it. */
   includeHidden: boolean;
+  /** The encoding the user chose for a text file; null: the one detected. */
+  encoding: TextEncoding | null;
   suggestion: Suggestion | null;
   mapping: ColumnMapping;
   template: { id: number; name: string } | null;
@@ -73,6 +76,8 @@ interface FlowState {
   pickSheet(name: string): Promise<void>;
   setHeaderRow(row: number): void;
   setIncludeHidden(include: boolean): void;
+  /** Reads the text file again in `encoding`, back at the header step. */
+  setEncoding(encoding: TextEncoding): Promise<void>;
   confirmHeader(): Promise<void>;
   setTarget(column: number, target: ColumnTarget): void;
   setMapping(mapping: ColumnMapping, template: { id: number; name: string } | null): void;
@@ -120,6 +125,7 @@ const INITIAL = {
   sheet: null,
   headerRow: 0,
   includeHidden: false,
+  encoding: null,
   suggestion: null,
   mapping: [],
   template: null,
@@ -155,7 +161,10 @@ export const useImportFlow = create<FlowState>((set, get) => {
     if (!file || !sheet) throw new ImportWorkerError('no_file', 'Choose a file first.');
     if (loadedGeneration === worker().generation) return;
     busy('parse', true);
-    await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
+    await worker().open(
+      { name: file.name, bytes: await file.arrayBuffer(), encoding: get().encoding },
+      onProgress,
+    );
     await worker().request('readSheet', { sheet: sheet.sheet }, onProgress);
     loadedGeneration = worker().generation;
   }
@@ -298,7 +307,10 @@ export const useImportFlow = create<FlowState>((set, get) => {
         const { file } = get();
         if (file && loadedGeneration !== worker().generation) {
           busy('parse', true);
-          await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
+          await worker().open(
+            { name: file.name, bytes: await file.arrayBuffer(), encoding: get().encoding },
+            onProgress,
+          );
         }
         await readSheet(name);
       });
@@ -311,6 +323,20 @@ export const useImportFlow = create<FlowState>((set, get) => {
     setIncludeHidden(include) {
       set({ includeHidden: include });
       void refreshPreview();
+    },
+
+    async setEncoding(encoding) {
+      const { file, sheet } = get();
+      if (!file || !sheet) return;
+      await guarded(async () => {
+        busy('parse', true);
+        const opened = await worker().open(
+          { name: file.name, bytes: await file.arrayBuffer(), encoding },
+          onProgress,
+        );
+        set({ opened, encoding });
+        await readSheet(sheet.sheet);
+      });
     },
 
     async confirmHeader() {

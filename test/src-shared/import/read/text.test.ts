@@ -16,7 +16,10 @@ import {
   type FixtureEncoding,
 } from '../../../fixtures-gen/index';
 
-const REPORTED: Record<FixtureEncoding, string> = {
+/** The encodings found from the bytes alone; Windows-1250 and Windows-1251 are read as the user says. */
+type Detected = Exclude<FixtureEncoding, 'windows-1250' | 'windows-1251'>;
+
+const REPORTED: Record<Detected, string> = {
   'utf-8': 'utf-8',
   'utf-8-bom': 'utf-8',
   'utf-16le-bom': 'utf-16le',
@@ -27,7 +30,7 @@ const REPORTED: Record<FixtureEncoding, string> = {
 };
 
 describe('encodings', () => {
-  it.each(Object.keys(REPORTED) as FixtureEncoding[])('%s: accented rows read back exactly', (encoding) => {
+  it.each(Object.keys(REPORTED) as Detected[])('%s: accented rows read back exactly', (encoding) => {
     const rows = accentedLeadRows();
     const wb = openWorkbook(csvBytes(rows, { encoding }), 'leads.csv');
     expect(wb.encoding).toBe(REPORTED[encoding]);
@@ -94,6 +97,54 @@ describe('encodings', () => {
       text,
       encoding: 'windows-1252',
       bom: false,
+    });
+  });
+
+  it.each<['windows-1250' | 'windows-1251', string[][]]>([
+    [
+      'windows-1250',
+      [
+        ['Email', 'Imię', 'Nazwisko', 'Firma'],
+        ['lukasz@acme.pl', 'Łukasz', 'Wąsik', 'Żabka Sp. z o.o.'],
+        ['jiri@acme.cz', 'Jiří', 'Dvořák', 'Škoda'],
+      ],
+    ],
+    [
+      'windows-1251',
+      [
+        ['Email', 'Имя', 'Фамилия', 'Компания'],
+        ['ivan@acme.ru', 'Иван', 'Петров', 'ООО «Ромашка»'],
+      ],
+    ],
+  ])(
+    'reads a %s file as the user says, which the bytes alone cannot tell from Windows-1252',
+    (encoding, rows) => {
+      const bytes = csvBytes(rows, { encoding });
+      // Found as Windows-1252, where the picker starts, not as Mac Roman: "Wąsik" is not "Wπsik".
+      const detected = openWorkbook(bytes, 'leads.csv');
+      expect(detected.encoding).toBe('windows-1252');
+      expect(detected.readSheet('leads')).not.toEqual(rows);
+      const wb = openWorkbook(bytes, 'leads.csv', { encoding });
+      expect(wb.encoding).toBe(encoding);
+      expect(wb.readSheet('leads')).toEqual(rows);
+    },
+  );
+
+  it('never takes a Greek letter inside a Latin word for Mac Roman evidence: "Wąsik" in Windows-1250 is not "Wπsik"', () => {
+    expect(decodeText(encodeText('Łukasz Wąsik', 'windows-1250')).encoding).toBe('windows-1252');
+  });
+
+  it('a chosen encoding is used even for bytes that read as another: UTF-8 read as Windows-1252 shows as it would', () => {
+    const bytes = encodeText('René', 'utf-8');
+    expect(decodeText(bytes, 'windows-1252')).toEqual({
+      text: 'RenÃ©',
+      encoding: 'windows-1252',
+      bom: false,
+    });
+    expect(decodeText(encodeText('René', 'utf-8-bom'), 'utf-8')).toEqual({
+      text: 'René',
+      encoding: 'utf-8',
+      bom: true,
     });
   });
 
