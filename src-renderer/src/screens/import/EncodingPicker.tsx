@@ -13,7 +13,7 @@ export function EncodingPicker({ disabled }: { disabled: boolean }) {
   const encoding = opened?.encoding;
   if (!encoding || !isTextEncoding(encoding)) return null;
   return (
-    <div className="field">
+    <div className="field encoding-picker">
       <label className="field-label" htmlFor={id}>
         Text encoding
       </label>
