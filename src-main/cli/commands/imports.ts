@@ -65,10 +65,6 @@ async function addSuppressions(rt: CliRuntime, entries: string[], source: string
   return `Suppression list: ${said.text}`;
 }
 
-/**
- * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
- * already in your leads): a committed import never uses them, and its decisions are final.
- */
 /** The rows read that are not leads, in brackets after the total, or nothing. */
 function skipped(s: ImportSummary): string {
   const parts = [
@@ -78,6 +74,10 @@ function skipped(s: ImportSummary): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
+/**
+ * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
+ * already in your leads): a committed import never uses them, and its decisions are final.
+ */
 function needsFixHint(s: ImportSummary, fixable: number): string[] {
   const k = s.counts.needs_fix;
   if (k === 0) return [];

@@ -156,15 +156,17 @@ export const useImportFlow = create<FlowState>((set, get) => {
     }
   }
 
+  /** Hands the file to the worker to read, a text file in the encoding the user chose if any. */
+  async function openInWorker(file: File, encoding: TextEncoding | null): Promise<Opened> {
+    return worker().open({ name: file.name, bytes: await file.arrayBuffer(), encoding }, onProgress);
+  }
+
   async function ensureSheetLoaded(): Promise<void> {
     const { file, sheet } = get();
     if (!file || !sheet) throw new ImportWorkerError('no_file', 'Choose a file first.');
     if (loadedGeneration === worker().generation) return;
     busy('parse', true);
-    await worker().open(
-      { name: file.name, bytes: await file.arrayBuffer(), encoding: get().encoding },
-      onProgress,
-    );
+    await openInWorker(file, get().encoding);
     await worker().request('readSheet', { sheet: sheet.sheet }, onProgress);
     loadedGeneration = worker().generation;
   }
@@ -288,7 +290,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
       set({ ...INITIAL, file });
       await guarded(async () => {
         busy('hash', true);
-        const opened = await worker().open({ name: file.name, bytes: await file.arrayBuffer() }, onProgress);
+        const opened = await openInWorker(file, null);
         set({ opened });
         // Only a heads-up: Continue checks again and reports a failure there.
         const { previous } = await api
@@ -307,10 +309,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
         const { file } = get();
         if (file && loadedGeneration !== worker().generation) {
           busy('parse', true);
-          await worker().open(
-            { name: file.name, bytes: await file.arrayBuffer(), encoding: get().encoding },
-            onProgress,
-          );
+          await openInWorker(file, get().encoding);
         }
         await readSheet(name);
       });
@@ -330,10 +329,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
       if (!file || !sheet) return;
       await guarded(async () => {
         busy('parse', true);
-        const opened = await worker().open(
-          { name: file.name, bytes: await file.arrayBuffer(), encoding },
-          onProgress,
-        );
+        const opened = await openInWorker(file, encoding);
         set({ opened, encoding });
         await readSheet(sheet.sheet);
       });
