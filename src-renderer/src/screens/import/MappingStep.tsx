@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { useImportFlow } from './flow';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { CheckField } from '../../ui/CheckField';
 import { plural } from '../../ui/format';
 import { MappingPreview } from './MappingPreview';
 import { MappingTable } from './MappingTable';
@@ -22,7 +22,6 @@ export function MappingStep() {
   const headerRow = useImportFlow((s) => s.headerRow);
   const includeHidden = useImportFlow((s) => s.includeHidden);
   const setIncludeHidden = useImportFlow((s) => s.setIncludeHidden);
-  const hiddenHint = useId();
   if (!suggestion) return null;
   const hiddenBelow = sheet?.hiddenRows.filter((r) => r > headerRow).length ?? 0;
   const canContinue = preview?.ok === true && busy === null;
@@ -51,22 +50,12 @@ export function MappingStep() {
           </p>
         )}
         {hiddenBelow > 0 && (
-          <div>
-            <label className="radio">
-              <input
-                type="checkbox"
-                checked={includeHidden}
-                aria-describedby={hiddenHint}
-                onChange={(e) => setIncludeHidden(e.currentTarget.checked)}
-              />{' '}
-              Also import the {plural(hiddenBelow, 'row')} hidden in this sheet
-            </label>
-            <p id={hiddenHint} className="field-hint">
-              {hiddenBelow === 1 ? 'It was' : 'They were'} filtered out or hidden by hand in the spreadsheet
-              app, so {hiddenBelow === 1 ? 'it is' : 'they are'} left out unless you tick this: the import
-              holds the rows the sheet shows.
-            </p>
-          </div>
+          <CheckField
+            checked={includeHidden}
+            onChange={setIncludeHidden}
+            label={`Also import the ${plural(hiddenBelow, 'row')} hidden in this sheet`}
+            hint={`${hiddenBelow === 1 ? 'It was' : 'They were'} filtered out or hidden by hand in the spreadsheet app, so ${hiddenBelow === 1 ? 'it is' : 'they are'} left out unless you tick this: the import holds the rows the sheet shows.`}
+          />
         )}
       </Card>
       <Card

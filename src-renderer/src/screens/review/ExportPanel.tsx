@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EventPayload } from '../../../../src-shared/contract';
 import type { ExportResult } from '../../../../src-shared/contract/review';
 import { api, useEvent } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { CheckField } from '../../ui/CheckField';
 import { CopyableText } from '../../ui/CopyableText';
 
 type Which = 'approved' | 'selected' | 'all';
@@ -68,7 +69,6 @@ export function ExportPanel({
   const [result, setResult] = useState<ExportResult | null>(null);
   const [revealFailed, setRevealFailed] = useState(false);
   const jobId = useRef<string | null>(null);
-  const escapeHint = useId();
 
   useEvent('export.progress', (p) => {
     if (p.jobId !== null && p.jobId === jobId.current) setProgress(p);
@@ -162,23 +162,12 @@ export function ExportPanel({
             </label>
           ))}
         </fieldset>
-        <div>
-          <label className="radio">
-            <input
-              type="checkbox"
-              checked={escapeFormulas}
-              aria-describedby={escapeHint}
-              onChange={(e) => setEscapeFormulas(e.currentTarget.checked)}
-            />{' '}
-            Protect against formula injection (recommended)
-          </label>
-          <p id={escapeHint} className="field-hint">
-            Cells that start with = + - @, a tab or a line break get a leading apostrophe, so Excel or Sheets
-            shows them as text instead of running them as formulas. Generated text and imported values are
-            untrusted; turn this off only if you need such cells exactly as they are and will not open the
-            file in a spreadsheet.
-          </p>
-        </div>
+        <CheckField
+          checked={escapeFormulas}
+          onChange={setEscapeFormulas}
+          label="Protect against formula injection (recommended)"
+          hint="Cells that start with = + - @, a tab or a line break get a leading apostrophe, so Excel or Sheets shows them as text instead of running them as formulas. Generated text and imported values are untrusted; turn this off only if you need such cells exactly as they are and will not open the file in a spreadsheet."
+        />
         <div className="row">
           <Button
             variant="primary"
