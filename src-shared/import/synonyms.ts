@@ -1,6 +1,7 @@
 /*
  * Header synonyms: which lead field a column header names, in English,
- * French, German, Spanish and Portuguese. Matching works on folded keys
+ * French, German, Spanish and Portuguese, and the common headers of Italian,
+ * Dutch, Polish and Czech exports. Matching works on folded keys
  * (accents, case, spaces and punctuation removed), so "E-Mail", "e_mail" and
  * "EMAIL " all hit "email".
  *
@@ -51,6 +52,12 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'endereço eletrônico',
     'endereco de email',
     'e-mail corporativo',
+    'adres e-mail',
+    'adres email',
+    'e-mailová adresa',
+    'indirizzo email',
+    'indirizzo e-mail',
+    'e-mailadres',
   ],
   fullName: [
     'full name',
@@ -76,6 +83,11 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'contacto',
     'nome completo',
     'contato',
+    'imię i nazwisko',
+    'celé jméno',
+    'jméno a příjmení',
+    'nome e cognome',
+    'volledige naam',
   ],
   firstName: [
     'first name',
@@ -89,6 +101,10 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'primer nombre',
     'primeiro nome',
     'nome próprio',
+    'imię',
+    'jméno',
+    'křestní jméno',
+    'voornaam',
   ],
   lastName: [
     'last name',
@@ -105,6 +121,10 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'sobrenome',
     'último nome',
     'apelido',
+    'nazwisko',
+    'příjmení',
+    'cognome',
+    'achternaam',
   ],
   title: [
     'title',
@@ -132,6 +152,12 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'função',
     'funcao',
     'profissão',
+    'stanowisko',
+    'pozice',
+    'funkce',
+    'ruolo',
+    'qualifica',
+    'functie',
   ],
   company: [
     'company',
@@ -164,6 +190,12 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'organización',
     'nome da empresa',
     'organização',
+    'nazwa firmy',
+    'společnost',
+    'azienda',
+    'società',
+    'bedrijf',
+    'bedrijfsnaam',
   ],
   website: [
     'website',
@@ -188,6 +220,11 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'dominio',
     'domaine',
     'site da empresa',
+    'strona www',
+    'strona internetowa',
+    'webové stránky',
+    'sito web',
+    'sito internet',
   ],
   linkedinUrl: [
     'linkedin',
@@ -238,6 +275,11 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'telefone',
     'telemóvel',
     'número de telefone',
+    'numer telefonu',
+    'telefonní číslo',
+    'cellulare',
+    'telefoonnummer',
+    'mobiel',
   ],
 };
 

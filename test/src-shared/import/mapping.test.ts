@@ -69,6 +69,31 @@ describe('header synonyms', () => {
     ['Nome completo', 'fullName'],
     ['Nome da empresa', 'company'],
     ['Função', 'title'],
+    // Polish, as a Windows-1250 export from Polish Excel heads it
+    ['Imię', 'firstName'],
+    ['Nazwisko', 'lastName'],
+    ['Imię i nazwisko', 'fullName'],
+    ['Adres e-mail', 'email'],
+    ['Stanowisko', 'title'],
+    ['Nazwa firmy', 'company'],
+    ['Strona www', 'website'],
+    ['Numer telefonu', 'phone'],
+    // Czech
+    ['Jméno', 'firstName'],
+    ['Příjmení', 'lastName'],
+    ['Společnost', 'company'],
+    ['Pozice', 'title'],
+    ['Webové stránky', 'website'],
+    // Italian and Dutch
+    ['Cognome', 'lastName'],
+    ['Azienda', 'company'],
+    ['Ruolo', 'title'],
+    ['Sito web', 'website'],
+    ['Cellulare', 'phone'],
+    ['Voornaam', 'firstName'],
+    ['Achternaam', 'lastName'],
+    ['Bedrijf', 'company'],
+    ['Functie', 'title'],
     // case, accents and punctuation do not matter
     ['  EMAIL ', 'email'],
     ['prenom', 'firstName'],
@@ -333,6 +358,11 @@ describe('suggestMapping', () => {
       'email',
     ]);
     expect(fieldsOf(suggestMapping(['Nombre', 'Apellidos', 'Correo'], []))).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ]);
+    expect(fieldsOf(suggestMapping(['Nome', 'Cognome', 'Email'], []))).toEqual([
       'firstName',
       'lastName',
       'email',
