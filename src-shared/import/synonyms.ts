@@ -292,8 +292,15 @@ const AMBIGUOUS_NAME: Readonly<Record<string, 'lastName' | 'firstName'>> = {
 };
 
 // Words that make a header about something else even when it contains a
-// field word: "Email status", "Company LinkedIn", "Phone type".
+// field word: "Email status", "Company LinkedIn", "Phone type", HubSpot's
+// "LinkedIn Bio" (prose, kept for personalising rather than dropped as a bad link).
 const DISQUALIFIERS = new Set([
+  'bio',
+  'summary',
+  'headline',
+  'description',
+  'followers',
+  'connections',
   'status',
   'verified',
   'verification',
@@ -319,6 +326,7 @@ const DISQUALIFIERS = new Set([
 ]);
 const COMPANY_WORDS = new Set([
   'company',
+  'employer',
   'organization',
   'organisation',
   'account',
