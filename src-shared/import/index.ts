@@ -44,7 +44,7 @@ export { isFreeMailDomain, isDisposableDomain } from './domain-lists';
 export { cleanPersonName, splitFullName, fullNameInOrder, joinName, type NameParts } from './name';
 export { websiteDomain, emailRegistrableDomain, toAsciiHost } from './website';
 export { canonicalLinkedIn, type LinkedInResult } from './linkedin';
-export { cleanPhone, phoneKey, isPhoneMangledByNumberFormat } from './phone';
+export { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 export { jaroWinkler } from './jaro-winkler';
 export {
   cleanRow,

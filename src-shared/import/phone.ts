@@ -1,7 +1,6 @@
 /*
  * Phone numbers stay text: a leading 0 or + is meaning, not formatting, and
- * a 15-digit number is past what a float keeps exactly. Comparison uses
- * `phoneKey` (a leading + and the digits).
+ * a 15-digit number is past what a float keeps exactly.
  */
 import { cleanText, isNoValue } from './text';
 
@@ -10,6 +9,13 @@ const DIGIT = /\d/;
 const TEXT_MARKED_NUMBER = /^'[+(\d]/;
 // What Excel shows when a long number column was stored as a number: 4.4207E+11.
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
+// Between the numbers of a cell that holds several: Google Contacts' " ::: ", a list's ; | , or /,
+// a line break (by now a space) before the next +.
+const NUMBER_LIST = /\s*(?::::|[;|,/])\s*|\s+(?=\+)/;
+const LIST_MARK = /:::|[;|,/]|\s\+/;
+// Fewer digits than this are no number of their own: a German area code before its slash ("089/
+// 1234567"), an extension ("…4567, ext 12").
+const MIN_NUMBER_DIGITS = 6;
 
 /** Cleaned display text of a phone cell, or null when it has no digit at all. */
 export function cleanPhone(raw: string | null | undefined): string | null {
@@ -22,17 +28,28 @@ export function cleanPhone(raw: string | null | undefined): string | null {
   // "tel:" ("tel:'0612…" left "'0612…", which cleaning again changed).
   if (s.charCodeAt(0) === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);
   // After the prefix goes, which may leave a placeholder ("tel:#DIV/0!", with a digit).
-  return DIGIT.test(s) && !isNoValue(s) ? s : null;
+  if (!DIGIT.test(s) || isNoValue(s)) return null;
+  return LIST_MARK.test(s) ? firstOfSeveral(s) : s;
 }
 
-/** "+44 (0)20 7946-0000" -> "+4402079460000": for comparing, never for display. */
-export function phoneKey(phone: string): string {
-  let key = phone.trimStart().startsWith('+') ? '+' : '';
-  for (let i = 0; i < phone.length; i++) {
-    const c = phone.charCodeAt(i);
-    if (c >= 48 && c <= 57) key += phone[i];
+/**
+ * The first number of a cell holding several ("+44 20 7946 0958 ::: +44 7700 900123"): an email tool
+ * dials one. The cell as read stays among the row's original values. Anything else is kept whole.
+ */
+function firstOfSeveral(phone: string): string {
+  const parts = phone.split(NUMBER_LIST);
+  if (parts.length < 2) return phone;
+  for (const part of parts) if (digitCount(part) < MIN_NUMBER_DIGITS) return phone;
+  return parts[0] as string;
+}
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
   }
-  return key;
+  return n;
 }
 
 /** True for "4.4207E+11": the digits were lost when the column became a number. */
