@@ -18,6 +18,7 @@ export { matchHeader, type HeaderMatch } from './synonyms';
 export { sniffColumn, SNIFF_THRESHOLD, type SniffResult, type SniffedField } from './sniff';
 export {
   suggestMapping,
+  visibleRowsBelow,
   validateMapping,
   missingEmailMessage,
   headerSignature,

@@ -64,6 +64,27 @@ function resolveAmbiguous(match: HeaderMatch, matches: readonly (HeaderMatch | n
   return 'fullName';
 }
 
+const SAMPLE_ROWS = 200;
+
+/**
+ * The rows below the header that `suggestMapping` looks at, as the sheet shows them: rows a filter
+ * hid (`hidden`, grid indexes) are left out, as the import leaves them out, so their values neither
+ * sway the suggestion nor stand as the column's sample values.
+ */
+export function visibleRowsBelow(
+  grid: readonly (readonly string[])[],
+  headerRow: number,
+  hidden: readonly number[],
+  limit = SAMPLE_ROWS,
+): (readonly string[])[] {
+  const skip = new Set(hidden);
+  const rows: (readonly string[])[] = [];
+  for (let r = headerRow + 1; r < grid.length && rows.length < limit; r++) {
+    if (!skip.has(r)) rows.push(grid[r] ?? []);
+  }
+  return rows;
+}
+
 /**
  * Suggested mapping for `headers` (as from `normaliseHeaders`), using up to
  * the first rows of `sample` (data rows below the header, index-aligned with
@@ -75,7 +96,7 @@ export function suggestMapping(
   headers: readonly string[],
   sample: readonly (readonly string[])[],
 ): ColumnMapping {
-  const rows = sample.slice(0, 200);
+  const rows = sample.slice(0, SAMPLE_ROWS);
   const matches = headers.map((h) => matchHeader(h));
   const columnValues: string[][] = headers.map((_, c) => rows.map((r) => r[c] ?? ''));
   const sniffs = columnValues.map((values) => sniffColumn(values));

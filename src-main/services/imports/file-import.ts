@@ -19,6 +19,7 @@ import { customKeys, detectHeaderRow, normaliseHeaders } from '../../../src-shar
 import {
   applyTemplate,
   suggestMapping,
+  visibleRowsBelow,
   templateFromMapping,
   validateMapping,
 } from '../../../src-shared/import/mapping';
@@ -205,7 +206,8 @@ export async function importFile(
     headerRow = detectHeaderRow(grid);
   }
   const headers = normaliseHeaders(grid[headerRow] ?? []);
-  let mapping = suggestMapping(headers, grid.slice(headerRow + 1, headerRow + 201));
+  const hidden = opts.includeHidden ? [] : wb.hiddenRows(sheet);
+  let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden));
 
   let templateId: number | undefined;
   let templateName: string | null = null;
@@ -266,13 +268,13 @@ export async function importFile(
       mapping,
       existing: existingLookupOf(index),
       suppression: suppressionSetOf(index.suppressedEmails, index.suppressedDomains),
-      leaveOut: opts.includeHidden ? [] : wb.hiddenRows(sheet),
+      leaveOut: hidden,
     });
   } catch (e) {
     if (e instanceof MappingError) throw new AppError('invalid_input', e.message);
     throw e;
   }
-  const hidden = hiddenRowsNote(result.hiddenRows);
+  const hiddenNote = hiddenRowsNote(result.hiddenRows);
   if (result.total === 0) {
     throw new AppError(
       'read_failed',
@@ -281,7 +283,7 @@ export async function importFile(
         : `The sheet "${sheet}" has a header row but no rows of data below it.`,
     );
   }
-  if (hidden !== null) warnings.push(`${hidden} Add --include-hidden to import them.`);
+  if (hiddenNote !== null) warnings.push(`${hiddenNote} Add --include-hidden to import them.`);
 
   let fixesApplied = 0;
   const applyFixes = async (importId: number): Promise<void> => {

@@ -12,7 +12,7 @@
  */
 import { isReadError, openWorkbook, readNotes, type Workbook } from '../../../src-shared/import/read';
 import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
-import { suggestMapping } from '../../../src-shared/import/mapping';
+import { suggestMapping, visibleRowsBelow } from '../../../src-shared/import/mapping';
 import { describeSheets } from '../../../src-shared/import/sheet-choice';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
 import { encodeInput } from '../../../src-shared/contract/encoded';
@@ -86,10 +86,9 @@ function requireGrid(): string[][] {
   return state.grid;
 }
 
-function nonEmptySamples(grid: string[][], headerRow: number, columns: number): string[][] {
+function nonEmptySamples(rows: readonly (readonly string[])[], columns: number): string[][] {
   const samples: string[][] = Array.from({ length: columns }, () => []);
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
+  for (const row of rows) {
     let full = true;
     for (let c = 0; c < columns; c++) {
       const list = samples[c] as string[];
@@ -163,11 +162,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   suggest(req) {
     const grid = requireGrid();
     const headers = normaliseHeaders(grid[req.headerRow] ?? []);
-    const sample = grid.slice(req.headerRow + 1, req.headerRow + 1 + 200);
     return {
       headers,
-      mapping: suggestMapping(headers, sample),
-      samples: nonEmptySamples(grid, req.headerRow, headers.length),
+      mapping: suggestMapping(headers, visibleRowsBelow(grid, req.headerRow, state.hidden)),
+      samples: nonEmptySamples(visibleRowsBelow(grid, req.headerRow, state.hidden, Infinity), headers.length),
     };
   },
   preview(req) {

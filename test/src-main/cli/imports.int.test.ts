@@ -182,6 +182,20 @@ describe('leadprep import', () => {
     expect(all.warnings.join(' ')).not.toMatch(/hidden/);
   });
 
+  it('suggests the mapping from the rows the sheet shows, not from the rows a filter hid', async () => {
+    const rows = [['Name', 'Contact']];
+    const hidden: number[] = [];
+    for (let i = 1; i <= 30; i++) {
+      const shown = i % 3 === 0;
+      rows.push([`Lead ${i}`, shown ? `lead${i}@acme${i}.com` : 'no reply yet']);
+      if (!shown) hidden.push(i);
+    }
+    const out = json<ImportOut>(
+      await cli('import', file('contacts.xlsx', filteredWorkbook(rows, hidden)), '--json'),
+    );
+    expect(out.import).toMatchObject({ total: 10, hiddenRows: 20, counts: { ready: 10 } });
+  });
+
   it('reads a Central European .csv in the encoding --encoding names; an unknown name is a usage error', async () => {
     const rows = [
       ['Email', 'First Name', 'Last Name'],

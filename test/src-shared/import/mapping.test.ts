@@ -6,6 +6,7 @@ import {
   suggestMapping,
   templateFromMapping,
   validateMapping,
+  visibleRowsBelow,
 } from '../../../src-shared/import/mapping';
 import { matchHeader } from '../../../src-shared/import/synonyms';
 import { sniffColumn } from '../../../src-shared/import/sniff';
@@ -431,6 +432,32 @@ describe('suggestMapping', () => {
       'custom:col_prototype',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('visibleRowsBelow', () => {
+  it('suggests from the rows the sheet shows: rows a filter hid do not sway the mapping', () => {
+    // A sheet filtered down to its contacts with an address: the hidden rows say why they have none.
+    const grid = [['Name', 'Contact']];
+    const hidden: number[] = [];
+    for (let i = 1; i <= 300; i++) {
+      const shown = i % 3 === 0;
+      grid.push([`Lead ${i}`, shown ? `lead${i}@acme.com` : 'no reply yet']);
+      if (!shown) hidden.push(i);
+    }
+    expect(fieldsOf(suggestMapping(['Name', 'Contact'], visibleRowsBelow(grid, 0, hidden)))).toEqual([
+      'fullName',
+      'email',
+    ]);
+    expect(fieldsOf(suggestMapping(['Name', 'Contact'], visibleRowsBelow(grid, 0, []))).at(1)).toBe(
+      'custom:contact',
+    );
+  });
+
+  it('takes at most the limit, from below the header', () => {
+    const grid = [['Title'], ['Email'], ['a@x.io'], ['b@x.io'], ['c@x.io']];
+    expect(visibleRowsBelow(grid, 1, [3], 1)).toEqual([['a@x.io']]);
+    expect(visibleRowsBelow(grid, 1, [3])).toEqual([['a@x.io'], ['c@x.io']]);
   });
 });
 
