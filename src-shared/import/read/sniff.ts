@@ -110,7 +110,8 @@ function isBareBiff(bytes: Uint8Array): boolean {
   );
 }
 
-function sniffMarkup(bytes: Uint8Array): void {
+/** Refuses a text file that is a document of another kind (XML, HTML, RTF, JSON), saying which. */
+function sniffTextDocument(bytes: Uint8Array): void {
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024)))
     .text.trimStart()
     .slice(0, 512)
@@ -134,6 +135,14 @@ function sniffMarkup(bytes: Uint8Array): void {
     notThis('a web page (HTML) saved with a spreadsheet name');
   }
   if (head.startsWith('{\\rtf')) notThis('a rich-text (RTF) document');
+  // An API download or a tool's JSON export saved under a spreadsheet's name: read as a .csv, its
+  // first line became one long header and the file "had no rows".
+  if (/^(?:\{\s*"|\[\s*[[{"\]])/.test(head)) {
+    throw new ReadError(
+      'not_spreadsheet',
+      'This file is JSON data, not a spreadsheet. Export the leads from the app that made it as CSV or Excel, then import that file.',
+    );
+  }
 }
 
 export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: number): Sniffed {
@@ -150,6 +159,6 @@ export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: num
   if (startsWith(bytes, [0x1f, 0x8b])) notThis('a compressed (gzip) archive');
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) notThis('a RAR archive');
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) notThis('a 7-Zip archive');
-  sniffMarkup(bytes);
+  sniffTextDocument(bytes);
   return { kind: textKind(ext), container: 'text' };
 }

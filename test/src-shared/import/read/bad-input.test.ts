@@ -99,6 +99,24 @@ describe('not a spreadsheet', () => {
     expect(failure(pages, 'proposal.pages').message).toMatch(/Pages document/);
   });
 
+  it.each([
+    ['an API download', '{"leads":[{"email":"ann@acme.com"}]}'],
+    ['an array of leads', '[\n  {"email": "ann@acme.com"}\n]'],
+    ['JSON Lines', '{"email":"ann@acme.com"}\n{"email":"bo@beta.io"}\n'],
+    ['an array of rows', '[["Email"],["ann@acme.com"]]'],
+  ])('JSON data named .csv (%s) is refused as JSON, with what to do instead', (_, text) => {
+    const e = failure(new TextEncoder().encode(text), 'leads.csv');
+    expect(e.code).toBe('not_spreadsheet');
+    expect(e.message).toMatch(/JSON data.*as CSV or Excel/);
+  });
+
+  it('a .csv whose first cell starts with a bracket or a brace is still a .csv', () => {
+    for (const text of ['[Email],[Name]\nann@acme.com,Ann\n', '{Email},Name\nann@acme.com,Ann\n']) {
+      const wb = openWorkbook(new TextEncoder().encode(text), 'leads.csv');
+      expect(wb.readSheet(wb.sheets[0]?.name ?? '')[1]).toEqual(['ann@acme.com', 'Ann']);
+    }
+  });
+
   it('a PNG renamed .csv is refused', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(failure(png, 'leads.csv').code).toBe('not_spreadsheet');
