@@ -309,12 +309,22 @@ export const importsCalls = {
       suppressedDomains: z.array(z.string()),
     }),
   ),
-  /** Imports of a file with the same bytes; non-empty -> warn before importing again. */
+  /**
+   * Imports of a file with the same bytes, each with the sheet it took: the same sheet again -> warn
+   * before importing; another sheet of the workbook is other leads.
+   */
   'imports.checkHash': call(
     z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     z.object({
       previous: z.array(
-        z.object({ id: Id, fileName: z.string(), status: ImportStatus, createdAt: Timestamp, total: Count }),
+        z.object({
+          id: Id,
+          fileName: z.string(),
+          sheet: z.string(),
+          status: ImportStatus,
+          createdAt: Timestamp,
+          total: Count,
+        }),
       ),
     }),
   ),

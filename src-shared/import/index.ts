@@ -29,7 +29,13 @@ export {
   type MappingProblem,
   type MappingValidation,
 } from './mapping';
-export { describeSheets, hasEmailColumn, preferredSheet, type SheetOverview } from './sheet-choice';
+export {
+  describeSheets,
+  hasEmailColumn,
+  importsOfSheet,
+  preferredSheet,
+  type SheetOverview,
+} from './sheet-choice';
 export {
   cleanEmail,
   checkEmail,

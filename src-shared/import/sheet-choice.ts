@@ -35,14 +35,38 @@ export function describeSheets(wb: Workbook): SheetOverview[] {
 }
 
 /**
+ * Of the earlier imports of a file with the same bytes, those that took `sheet`: importing it again
+ * would bring in the same leads. A workbook's other sheets are other leads; a file of one sheet is
+ * the same leads whatever its sheet is called now (a .csv's is named after the file, and a browser
+ * saves a second download as "leads (1).csv").
+ */
+export function importsOfSheet<P extends { sheet: string }>(
+  previous: readonly P[],
+  sheet: string,
+  sheetCount: number,
+): P[] {
+  return sheetCount > 1 ? previous.filter((p) => p.sheet === sheet) : [...previous];
+}
+
+/**
  * The sheet to offer first: the visible sheet with an email column that has the most rows (a short
  * "Do not contact" or owners sheet may have addresses too, and come first), else the first visible
- * sheet with rows, else the first sheet with rows.
+ * sheet with rows, else the first sheet with rows. Sheets in `imported` (of this same file, imported
+ * before) come only after every other sheet with an email column: a workbook of one sheet per event
+ * or region is imported a sheet at a time.
  */
 export function preferredSheet<
-  S extends Pick<SheetOverview, 'rowCount' | 'emailColumn'> & { hidden?: boolean },
->(sheets: readonly S[]): S | undefined {
-  let best: S | undefined;
-  for (const s of sheets) if (!s.hidden && s.emailColumn && s.rowCount > (best?.rowCount ?? 0)) best = s;
-  return best ?? sheets.find((s) => !s.hidden && s.rowCount > 0) ?? sheets.find((s) => s.rowCount > 0);
+  S extends Pick<SheetOverview, 'name' | 'rowCount' | 'emailColumn'> & { hidden?: boolean },
+>(sheets: readonly S[], imported: ReadonlySet<string> = new Set()): S | undefined {
+  const largest = (pool: readonly S[]): S | undefined => {
+    let best: S | undefined;
+    for (const s of pool) if (!s.hidden && s.emailColumn && s.rowCount > (best?.rowCount ?? 0)) best = s;
+    return best;
+  };
+  return (
+    largest(sheets.filter((s) => !imported.has(s.name))) ??
+    largest(sheets) ??
+    sheets.find((s) => !s.hidden && s.rowCount > 0) ??
+    sheets.find((s) => s.rowCount > 0)
+  );
 }

@@ -374,6 +374,47 @@ test('a file imported before is said so as soon as it is chosen, with a way to t
   expect((await leadprep.call('imports.list', { limit: 10 })).imports).toHaveLength(2);
 });
 
+test("a workbook's sheets are imported one at a time: the sheet imported before is marked and suggested last, and another sheet is not a repeat", async ({
+  app: page,
+  leadprep,
+}) => {
+  const header = ['Email', 'First Name', 'Last Name'];
+  const bytes = writeWorkbook(
+    workbookFromRows({
+      'Day 1': [
+        header,
+        ['ana@acme.io', 'Ana', 'Silva'],
+        ['bo@beta.com', 'Bo', 'Park'],
+        ['cy@gamma.io', 'Cy', 'Fox'],
+      ],
+      'Day 2': [header, ['dee@delta.io', 'Dee', 'Poe']],
+      'Stand plan': [['Hall B, stand 12']],
+    }),
+  );
+  await importFile((name, input) => leadprep.call(name, input), bytes, 'expo.xlsx', { sheet: 'Day 1' });
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'expo.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(bytes),
+  });
+  const notice = page.getByRole('status').filter({ hasText: 'You imported this file before' });
+  await expect(notice).toContainText(/expo\.xlsx, sheet “Day 1”, .* \(committed, 3 leads\)/);
+  await expect(notice).toContainText('another sheet is other leads');
+  const sheets = page.getByRole('region', { name: 'Sheets' });
+  await expect(sheets.getByRole('button', { name: /^Day 1/ })).toContainText('imported before');
+  const day2 = sheets.getByRole('button', { name: /^Day 2/ });
+  await expect(day2).toContainText('suggested');
+  await expect(sheets.getByRole('button', { name: /^Stand plan/ })).toContainText(/^Stand plan1 row ·/);
+  await expect(day2).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(chip(page, 'All')).toHaveText(/All\s*1/);
+});
+
 test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({
   app: page,
   leadprep,

@@ -33,7 +33,7 @@ import {
   type Workbook,
 } from '../../../src-shared/import/read';
 import { suppressionSetOf } from '../../../src-shared/import/suppression';
-import { describeSheets, preferredSheet } from '../../../src-shared/import/sheet-choice';
+import { describeSheets, importsOfSheet, preferredSheet } from '../../../src-shared/import/sheet-choice';
 import { foldKey } from '../../../src-shared/import/text';
 import {
   LEAD_FIELDS,
@@ -251,10 +251,11 @@ export async function importFile(
 
   const sha256 = sha256Hex(bytes);
   const { previous } = await call('imports.checkHash', { sha256 });
-  if (previous.length > 0) {
-    const p = previous[0] as (typeof previous)[number];
+  const p = importsOfSheet(previous, sheet, wb.sheets.length)[0];
+  if (p !== undefined) {
     const when = new Date(p.createdAt).toISOString().slice(0, 16).replace('T', ' ');
-    const message = `This file was already imported on ${when} UTC as import ${p.id} ("${p.fileName}", ${p.total} leads).`;
+    const what = wb.sheets.length > 1 ? `Sheet "${sheet}" of this file` : 'This file';
+    const message = `${what} was already imported on ${when} UTC as import ${p.id} ("${p.fileName}", ${p.total} leads).`;
     if (!opts.force) throw new AppError('conflict', `${message} Use --force to import it again.`);
     warnings.push(message);
   }

@@ -93,9 +93,16 @@ export function createStaging(core: Core) {
     .pluck();
   const sameHash = sqlite.prepare<
     [string],
-    { id: number; file_name: string; status: 'draft' | 'committed'; created_at: number; row_count: number }
+    {
+      id: number;
+      file_name: string;
+      sheet: string;
+      status: 'draft' | 'committed';
+      created_at: number;
+      row_count: number;
+    }
   >(
-    "SELECT id, file_name, status, created_at, row_count FROM imports WHERE sha256 = ? AND status != 'deleting' ORDER BY id DESC",
+    "SELECT id, file_name, sheet, status, created_at, row_count FROM imports WHERE sha256 = ? AND status != 'deleting' ORDER BY id DESC",
   );
   const insertImport = sqlite.prepare(
     `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, encoding, delimiter, headers_json,
@@ -245,6 +252,7 @@ export function createStaging(core: Core) {
       previous: sameHash.all(sha256).map((r) => ({
         id: r.id,
         fileName: r.file_name,
+        sheet: r.sheet,
         status: r.status,
         createdAt: r.created_at,
         total: r.row_count,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../../src-shared/import/read/index';
-import { describeSheets, hasEmailColumn, preferredSheet } from '../../../src-shared/import/sheet-choice';
+import {
+  describeSheets,
+  hasEmailColumn,
+  importsOfSheet,
+  preferredSheet,
+} from '../../../src-shared/import/sheet-choice';
 import { featureWorkbook, workbookFromRows, writeWorkbook } from '../../fixtures-gen/index';
 
 describe('hasEmailColumn', () => {
@@ -67,6 +72,28 @@ describe('preferredSheet', () => {
     expect(preferredSheet([sheet('Empty', 0, false), sheet('Notes', 3, false)])?.name).toBe('Notes');
     expect(preferredSheet([sheet('Blank', 0, false), sheet('Hidden', 4, false, true)])?.name).toBe('Hidden');
     expect(preferredSheet([sheet('Blank', 0, false)])).toBeUndefined();
+  });
+
+  it('offers the sheets of this file imported before last: a workbook of one sheet per event goes a sheet at a time', () => {
+    const days = [sheet('Day 1', 900, true), sheet('Day 2', 400, true), sheet('Notes', 3, false)];
+    expect(preferredSheet(days, new Set(['Day 1']))?.name).toBe('Day 2');
+    expect(preferredSheet(days, new Set(['Day 1', 'Day 2']))?.name).toBe('Day 1');
+  });
+});
+
+describe('importsOfSheet', () => {
+  const earlier = [
+    { id: 2, sheet: 'Day 2' },
+    { id: 1, sheet: 'Day 1' },
+  ];
+
+  it('of a workbook, only the imports that took this sheet: another sheet is other leads', () => {
+    expect(importsOfSheet(earlier, 'Day 1', 3).map((p) => p.id)).toEqual([1]);
+    expect(importsOfSheet(earlier, 'Day 3', 3)).toEqual([]);
+  });
+
+  it('of a file of one sheet, every one: a .csv downloaded again as "leads (1).csv" is the same leads', () => {
+    expect(importsOfSheet([{ id: 1, sheet: 'leads' }], 'leads (1)', 1).map((p) => p.id)).toEqual([1]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../../src-shared/contract';
 import { useEvent } from '../../api/client';
+import { plural } from '../../ui/format';
 
 type Progress = EventPayload<'imports.progress'>;
 
@@ -24,8 +25,7 @@ export function ProgressNote({ progress, text }: { progress: Progress | null; te
   if (!progress) return null;
   return (
     <span className="row muted" role="status">
-      {text ??
-        `${progress.label}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} leads`}
+      {text ?? `${progress.label}: ${progress.done.toLocaleString()} of ${plural(progress.total, 'lead')}`}
       <progress
         className="bulk-progress"
         max={Math.max(1, progress.total)}

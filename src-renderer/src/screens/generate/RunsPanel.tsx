@@ -199,7 +199,7 @@ function RunCard({ summary }: { summary: RunSummary }) {
         max={Math.max(1, summary.leadCount)}
         value={finished}
         aria-label={`Run ${summary.id} progress`}
-        aria-valuetext={`${finished} of ${summary.leadCount} leads finished`}
+        aria-valuetext={`${finished} of ${plural(summary.leadCount, 'lead')} finished`}
       />
       <p className="run-counts">
         <span>{summary.leads.generated.toLocaleString()} generated</span>

@@ -2,6 +2,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { SheetRead } from '../../workers/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { plural } from '../../ui/format';
 
 const ROWS_SHOWN = 15;
 const COLUMNS_SHOWN = 8;
@@ -46,7 +47,7 @@ export function HeaderStep({
   return (
     <Card
       title="2. Header row"
-      subtitle={`Sheet "${sheet.sheet}" · ${sheet.rowCount.toLocaleString()} rows. The row with the column names is highlighted; click another row if it is wrong.`}
+      subtitle={`Sheet "${sheet.sheet}" · ${plural(sheet.rowCount, 'row')}. The row with the column names is highlighted; click another row if it is wrong.`}
       label="Header row"
     >
       {above}

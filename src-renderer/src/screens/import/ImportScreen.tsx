@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { encodingName } from '../../../../src-shared/import/read/text';
 import { useImportFlow } from './flow';
 import { Banner } from '../../ui/Banner';
@@ -45,20 +45,25 @@ function FileLine() {
 /** Said as soon as the file is read: the user may want the earlier import rather than a second one. */
 function SeenBefore() {
   const seenBefore = useImportFlow((s) => s.seenBefore);
+  const severalSheets = useImportFlow((s) => (s.opened?.sheets.length ?? 0) > 1);
   if (seenBefore.length === 0) return null;
   return (
     <Banner tone="info" title="You imported this file before">
       <ul className="seen-before">
         {seenBefore.map((p) => (
           <li key={p.id} className="row">
-            <span>{describePrevious(p)}</span>
+            <span>{describePrevious(p, severalSheets)}</span>
             <Button size="sm" onClick={() => openInClean(p.id)}>
               Open it
             </Button>
           </li>
         ))}
       </ul>
-      <p>You can still go on: LeadPrep asks once more before it saves a second copy.</p>
+      <p>
+        {severalSheets
+          ? 'You can still go on: another sheet is other leads, and LeadPrep asks once more before it saves a sheet a second time.'
+          : 'You can still go on: LeadPrep asks once more before it saves a second copy.'}
+      </p>
     </Banner>
   );
 }
@@ -69,13 +74,22 @@ function Steps() {
   const sheet = useImportFlow((s) => s.sheet);
   const headerRow = useImportFlow((s) => s.headerRow);
   const busy = useImportFlow((s) => s.busy);
+  const seenBefore = useImportFlow((s) => s.seenBefore);
+  const importedSheets = useMemo(() => new Set(seenBefore.map((p) => p.sheet)), [seenBefore]);
   const { chooseFile, pickSheet, setHeaderRow, confirmHeader } = useImportFlow.getState();
   switch (step) {
     case 'file':
       return <DropZone disabled={busy !== null} onFile={(f) => void chooseFile(f)} />;
     case 'sheet':
       return (
-        opened && <SheetStep opened={opened} disabled={busy !== null} onPick={(n) => void pickSheet(n)} />
+        opened && (
+          <SheetStep
+            opened={opened}
+            imported={importedSheets}
+            disabled={busy !== null}
+            onPick={(n) => void pickSheet(n)}
+          />
+        )
       );
     case 'header':
       return (

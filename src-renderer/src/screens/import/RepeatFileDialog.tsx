@@ -2,14 +2,19 @@ import { useImportFlow, type PreviousImport } from './flow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { absoluteTime, plural } from '../../ui/format';
 
-/** "q2-leads.csv, 5 Dec 2026, 09:12 (committed, 50 leads)": one earlier import of the same file. */
-export function describePrevious(p: PreviousImport): string {
-  return `${p.fileName}, ${absoluteTime(p.createdAt)} (${p.status === 'committed' ? 'committed' : 'draft'}, ${plural(p.total, 'lead')})`;
+/**
+ * "q2-leads.csv, 5 Dec 2026, 09:12 (committed, 50 leads)": one earlier import of the same file; of a
+ * workbook with several sheets, which sheet it took too.
+ */
+export function describePrevious(p: PreviousImport, severalSheets: boolean): string {
+  const sheet = severalSheets ? `, sheet “${p.sheet}”` : '';
+  return `${p.fileName}${sheet}, ${absoluteTime(p.createdAt)} (${p.status === 'committed' ? 'committed' : 'draft'}, ${plural(p.total, 'lead')})`;
 }
 
 /** Shown before staging when a file with the same bytes was imported before. */
 export function RepeatFileDialog() {
   const repeatOf = useImportFlow((s) => s.repeatOf);
+  const severalSheets = useImportFlow((s) => (s.opened?.sheets.length ?? 0) > 1);
   const start = useImportFlow((s) => s.start);
   const dismiss = useImportFlow((s) => s.dismissRepeat);
   return (
@@ -20,10 +25,12 @@ export function RepeatFileDialog() {
       onConfirm={() => void start(true)}
       onCancel={dismiss}
     >
-      <p>The same file (identical contents) was imported:</p>
+      <p>
+        {severalSheets ? 'This sheet of the same file' : 'The same file'} (identical contents) was imported:
+      </p>
       <ul>
         {(repeatOf ?? []).map((p) => (
-          <li key={p.id}>{describePrevious(p)}</li>
+          <li key={p.id}>{describePrevious(p, severalSheets)}</li>
         ))}
       </ul>
       <p>

@@ -3,10 +3,12 @@ import { preferredSheet } from '../../../../src-shared/import/sheet-choice';
 import type { Opened, SheetSummary } from '../../workers/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { plural } from '../../ui/format';
 
-function sheetDetail(s: SheetSummary, suggested: boolean): string {
-  const parts = [`${s.rowCount.toLocaleString()} rows`];
+function sheetDetail(s: SheetSummary, suggested: boolean, imported: boolean): string {
+  const parts = [plural(s.rowCount, 'row')];
   if (s.hidden) parts.push('hidden sheet');
+  if (imported) parts.push('imported before');
   if (suggested && s.emailColumn) parts.push('has an email column · suggested');
   else if (!s.emailColumn && s.rowCount > 0) parts.push('no email column found');
   return parts.join(' · ');
@@ -16,18 +18,22 @@ function sheetDetail(s: SheetSummary, suggested: boolean): string {
  * Workbooks with several sheets: pick one. The sheet that looks like the
  * leads is highlighted and focused, so Enter takes it; hidden sheets and
  * sheets without an email column are marked so nobody imports a lookup
- * table by accident.
+ * table by accident, and sheets of this file imported before are marked
+ * and suggested last.
  */
 export function SheetStep({
   opened,
+  imported,
   onPick,
   disabled,
 }: {
   opened: Opened;
+  /** Sheets of this same file imported before. */
+  imported: ReadonlySet<string>;
   onPick(name: string): void;
   disabled: boolean;
 }) {
-  const suggested = preferredSheet(opened.sheets);
+  const suggested = preferredSheet(opened.sheets, imported);
   const suggestedButton = useRef<HTMLButtonElement>(null);
   // Focus once the step is usable: a disabled button (while the file is still being read) cannot take it.
   useEffect(() => {
@@ -49,7 +55,7 @@ export function SheetStep({
               onClick={() => onPick(s.name)}
             >
               <span>{s.name}</span>
-              <span className="sheet-detail">{sheetDetail(s, s === suggested)}</span>
+              <span className="sheet-detail">{sheetDetail(s, s === suggested, imported.has(s.name))}</span>
             </Button>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { toast } from '../../store/toasts';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { plural } from '../../ui/format';
 
 interface Props {
   headers: readonly string[];
@@ -118,7 +119,7 @@ function TemplateItem({ template, onChanged }: { template: TemplateView; onChang
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
       />
-      <span className="muted">{template.headers.length} columns</span>
+      <span className="muted">{plural(template.headers.length, 'column')}</span>
       <Button size="sm" disabled={name.trim() === '' || name === template.name} onClick={() => void rename()}>
         Rename
       </Button>

@@ -10,6 +10,7 @@
  */
 import { create } from 'zustand';
 import { customKeys } from '../../../../src-shared/import/header';
+import { importsOfSheet } from '../../../../src-shared/import/sheet-choice';
 import type { ColumnMapping, ColumnTarget } from '../../../../src-shared/import/types';
 import type { TextEncoding } from '../../../../src-shared/import/read/text';
 import {
@@ -29,6 +30,7 @@ import {
 import type { Opened, Phase, Preview, SheetRead, Suggestion } from '../../workers/import-messages';
 import { openInClean } from '../clean/selection';
 import { toast } from '../../store/toasts';
+import { plural } from '../../ui/format';
 
 export type Step = 'file' | 'sheet' | 'header' | 'mapping';
 
@@ -46,6 +48,7 @@ export interface Busy {
 export interface PreviousImport {
   id: number;
   fileName: string;
+  sheet: string;
   status: 'draft' | 'committed';
   createdAt: number;
   total: number;
@@ -69,7 +72,7 @@ interface FlowState {
   error: string | null;
   /** Imports of a file with the same bytes, found when the file was chosen (said at once, asked again on Continue). */
   seenBefore: PreviousImport[];
-  /** Set when the file was imported before: the user confirms before staging. */
+  /** Set when this sheet of the file was imported before: the user confirms before staging. */
   repeatOf: PreviousImport[] | null;
 
   chooseFile(file: File): Promise<void>;
@@ -277,7 +280,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
     if (stale()) return;
     stagingImportId = null;
     toast.success(
-      `${file.name}: ${done.total.toLocaleString()} leads read, ${done.counts.ready.toLocaleString()} ready.`,
+      `${file.name}: ${plural(done.total, 'lead')} read, ${done.counts.ready.toLocaleString()} ready.`,
     );
     set({ ...INITIAL });
     openInClean(importId);
@@ -378,15 +381,16 @@ export const useImportFlow = create<FlowState>((set, get) => {
     },
 
     async start(importAnyway = false) {
-      const { opened } = get();
-      if (!opened) return;
+      const { opened, sheet } = get();
+      if (!opened || !sheet) return;
       const run = ++currentRun;
       await guarded(
         async () => {
           if (!importAnyway) {
             const { previous } = await api.call('imports.checkHash', { sha256: opened.sha256 });
-            if (previous.length > 0) {
-              set({ repeatOf: previous });
+            const repeats = importsOfSheet(previous, sheet.sheet, opened.sheets.length);
+            if (repeats.length > 0) {
+              set({ repeatOf: repeats });
               return;
             }
           }

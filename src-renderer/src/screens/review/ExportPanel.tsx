@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { CheckField } from '../../ui/CheckField';
 import { CopyableText } from '../../ui/CopyableText';
+import { plural } from '../../ui/format';
 
 type Which = 'approved' | 'selected' | 'all';
 type Format = 'xlsx' | 'csv';
@@ -42,7 +43,7 @@ function Progress({ p }: { p: EventPayload<'export.progress'> }) {
       ? `Reading leads: ${p.done.toLocaleString()} of ${p.total.toLocaleString()}`
       : p.phase === 'writing'
         ? `Writing the file: ${p.done.toLocaleString()} of ${p.total.toLocaleString()}`
-        : `Done: ${p.done.toLocaleString()} leads`;
+        : `Done: ${plural(p.done, 'lead')}`;
   return (
     <div className="stack-sm">
       <progress max={Math.max(1, p.total)} value={p.done} aria-label="Export progress" />
@@ -90,7 +91,7 @@ export function ExportPanel({
         jobId: jobId.current,
       });
       setResult(r);
-      toast.success(`Exported ${r.rows.toLocaleString()} leads to ${r.fileName}.`);
+      toast.success(`Exported ${plural(r.rows, 'lead')} to ${r.fileName}.`);
     } catch (e) {
       toast.error(e);
     } finally {
@@ -182,8 +183,8 @@ export function ExportPanel({
         {result && (
           <div className="stack-sm" role="status">
             <p>
-              <strong>{result.rows.toLocaleString()}</strong> leads, {result.columns.length} columns,{' '}
-              {(result.bytes / 1024).toFixed(1)} KB.
+              <strong>{result.rows.toLocaleString()}</strong> {result.rows === 1 ? 'lead' : 'leads'},{' '}
+              {plural(result.columns.length, 'column')}, {(result.bytes / 1024).toFixed(1)} KB.
             </p>
             <div className="row">
               {electron ? (

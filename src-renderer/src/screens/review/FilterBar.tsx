@@ -4,6 +4,7 @@ import { REVIEW_FLAGS, type ReviewFlag } from '../../../../src-shared/review/fla
 import { FLAG_ICON } from './flag-icons';
 import { flagLabel } from './highlight';
 import { stateLabel } from './ReviewStateBadge';
+import { plural } from '../../ui/format';
 
 const STATES: readonly ReviewState[] = ['pending', 'approved', 'rejected'];
 
@@ -73,7 +74,7 @@ export function FilterBar({
         <span className="muted" role="status">
           {total === null
             ? 'Loading…'
-            : `${total.toLocaleString()} of ${(counts?.runTotal ?? total).toLocaleString()} leads shown`}
+            : `${total.toLocaleString()} of ${plural(counts?.runTotal ?? total, 'lead')} shown`}
         </span>
       </div>
       <div className="row review-chips" role="group" aria-label="Filter by review state">

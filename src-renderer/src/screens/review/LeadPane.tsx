@@ -12,6 +12,7 @@ import { FLAG_ICON } from './flag-icons';
 import { flagLabel } from './highlight';
 import { ReviewStateBadge } from './ReviewStateBadge';
 import { StepHistory } from './StepHistory';
+import { plural } from '../../ui/format';
 
 const MAX_SUBJECT = 1000;
 const MAX_BODY = 30_000;
@@ -56,7 +57,7 @@ function LeadFacts({ lead }: { lead: LeadDetail['lead'] }) {
       </dl>
       {lead.original.length > 0 && (
         <details>
-          <summary>Original row ({lead.original.length} columns)</summary>
+          <summary>Original row ({plural(lead.original.length, 'column')})</summary>
           <dl className="facts">
             {lead.original.map((c, i) => (
               <div key={`${c.header}-${i}`}>

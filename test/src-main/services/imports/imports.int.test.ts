@@ -7,6 +7,7 @@ import {
   featureWorkbook,
   messyLeads,
   leadsToXlsx,
+  workbookFromRows,
   writeWorkbook,
   type FixtureEncoding,
 } from '../../../fixtures-gen';
@@ -144,12 +145,29 @@ describe('importing files through the service', () => {
     const bytes = csv([['a@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com']]);
     const first = await load(bytes, 'one.csv');
     const check = await app.call('imports.checkHash', { sha256: first.summary.sha256 });
-    expect(check.previous.map((p) => p.id)).toEqual([first.summary.id]);
+    expect(check.previous.map((p) => [p.id, p.sheet])).toEqual([[first.summary.id, 'one']]);
     await expect(load(bytes, 'one-again.csv')).rejects.toThrow(/already imported.*--force/);
     const again = await load(bytes, 'one-again.csv', { force: true });
     expect(again.warnings.join(' ')).toMatch(/already imported/);
     // Same person again: a duplicate of the committed import, not a second ready lead.
     expect(again.summary.counts.duplicate).toBe(1);
+  });
+
+  it("imports a workbook's sheets one at a time without a warning; the same sheet again is refused unless forced", async () => {
+    const header = ['Email', 'First Name', 'Last Name'];
+    const bytes = writeWorkbook(
+      workbookFromRows({
+        'Day 1': [header, ['ann@acme.com', 'Ann', 'Lee']],
+        'Day 2': [header, ['bo@beta.io', 'Bo', 'Ray']],
+      }),
+    );
+    const day1 = await load(bytes, 'expo.xlsx', { sheet: 'Day 1' });
+    const day2 = await load(bytes, 'expo.xlsx', { sheet: 'Day 2' });
+    expect(day2.warnings.join(' ')).not.toMatch(/already imported/);
+    expect(day2.summary.counts.ready).toBe(1);
+    await expect(load(bytes, 'expo.xlsx', { sheet: 'Day 1' })).rejects.toThrow(
+      new RegExp(`Sheet "Day 1" of this file was already imported .* as import ${day1.summary.id} .*--force`),
+    );
   });
 
   it('an import whose stored details cannot be read back still lists, with its leads counted afresh', async () => {
