@@ -130,6 +130,8 @@ export const ImportSummary = z.object({
   counts: StateCounts,
   /** Duplicate groups still waiting for a decision. */
   openGroups: Count,
+  /** What Undo reverts next ("Apply all suggested typo fixes"); null when there is nothing to undo. */
+  undoLabel: z.string().nullable(),
   createdAt: Timestamp,
   committedAt: Timestamp.nullable(),
 });

@@ -939,6 +939,7 @@ test('select all ticks every row the filter shows; rows unticked stay out, Exclu
     ]),
   );
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*5/);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   const bulk = page.getByRole('toolbar', { name: 'Bulk actions' });
   await page.getByLabel('Search leads').fill('acme');
   await expect(page.getByText('3 shown')).toBeVisible();
@@ -959,6 +960,7 @@ test('select all ticks every row the filter shows; rows unticked stay out, Exclu
   await expect(row(2)).toContainText('Excluded by you');
   await expect(row(4)).toContainText('Ready');
   // The state counts are those of the rows the search shows.
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo: Exclude selected');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*0/);

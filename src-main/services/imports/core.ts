@@ -130,6 +130,11 @@ export function createCore(ctx: AppContext) {
   const openGroupsOf = sqlite.prepare<[number], { n: number }>(
     "SELECT count(*) AS n FROM duplicate_groups WHERE import_id = ? AND status = 'open'",
   );
+  const lastUndoLabel = sqlite
+    .prepare<[number], string>(
+      'SELECT label FROM lead_undo_batches WHERE import_id = ? ORDER BY id DESC LIMIT 1',
+    )
+    .pluck();
   const writeLead = sqlite.prepare(
     `UPDATE leads SET email = @email, email_key = @email_key, first_name = @first_name, last_name = @last_name,
        full_name = @full_name, title = @title, company = @company, website = @website, domain = @domain,
@@ -268,6 +273,7 @@ export function createCore(ctx: AppContext) {
       total,
       counts,
       openGroups: openGroupsOf.get(imp.id)?.n ?? 0,
+      undoLabel: imp.status === 'committed' ? null : (lastUndoLabel.get(imp.id) ?? null),
       createdAt: imp.created_at,
       committedAt: imp.committed_at,
     };

@@ -51,6 +51,7 @@ const summary: ImportSummary = {
   total: 100_000,
   counts: { ready: 100_000, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 },
   openGroups: 0,
+  undoLabel: null,
   createdAt: 1,
   committedAt: null,
 };

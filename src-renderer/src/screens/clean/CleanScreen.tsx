@@ -113,7 +113,13 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
       actions={
         <>
           {!readOnly && (
-            <Button onClick={() => void undo()} busy={undoing} aria-keyshortcuts="Control+Z Meta+Z">
+            <Button
+              onClick={() => void undo()}
+              busy={undoing}
+              disabled={!summary?.undoLabel}
+              title={summary?.undoLabel ? `Undo: ${summary.undoLabel}` : 'Nothing to undo yet'}
+              aria-keyshortcuts="Control+Z Meta+Z"
+            >
               Undo
             </Button>
           )}

@@ -586,6 +586,7 @@ describe('Clean & dedupe over the database', () => {
     const ann = byEmail(leads, 'ann@gmial.com');
     expect(ann.state).toBe('needs_fix');
     expect(ann.suggestion).toBe('ann@gmail.com');
+    expect((await app.call('imports.get', { importId: s.id })).undoLabel).toBeNull();
 
     const fixed = await app.call('leads.applySuggestion', { leadId: ann.id });
     expect(fixed.lead).toMatchObject({ email: 'ann@gmail.com', state: 'ready', edited: true });
@@ -595,11 +596,15 @@ describe('Clean & dedupe over the database', () => {
     expect(collided.lead.state).toBe('duplicate');
     expect(collided.lead.reason).toBe(`Same email as row ${bob.rowNumber}`);
 
+    // The summary says what Undo reverts next, so the button can say it before it is pressed.
+    expect((await app.call('imports.get', { importId: s.id })).undoLabel).toBe('Edit');
     expect((await app.call('leads.undo', { importId: s.id })).undone).toBe('Edit');
     leads = await allLeads(s.id);
     expect(byEmail(leads, 'ann@gmail.com').state).toBe('ready');
-    await app.call('leads.undo', { importId: s.id });
+    const next = (await app.call('imports.get', { importId: s.id })).undoLabel;
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBe(next);
     expect(byEmail(await allLeads(s.id), 'ann@gmial.com').state).toBe('needs_fix');
+    expect((await app.call('imports.get', { importId: s.id })).undoLabel).toBeNull();
   });
 
   it('editing the survivor away frees its duplicate', async () => {
