@@ -166,6 +166,27 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
 }
 
 /** Order-insensitive key of a header row, for finding a saved template that fits a file. */
+/**
+ * `mapping` with every column that is not a lead field kept as a custom variable (`keep`) or ignored:
+ * a CRM export of sixty columns is mostly columns no email needs. Kept, a column goes back to what
+ * `suggested` made of it (a column with neither a header nor a value stays ignored), or to a custom
+ * variable named after its header when it was suggested for a field the user moved elsewhere.
+ */
+export function withOtherColumns(
+  mapping: ColumnMapping,
+  suggested: ColumnMapping,
+  headers: readonly string[],
+  keep: boolean,
+): ColumnMapping {
+  const keys = customKeys(headers);
+  return mapping.map((t, i): ColumnTarget => {
+    if (t.kind === 'field') return t;
+    if (!keep) return { kind: 'ignore' };
+    const s = suggested[i];
+    return s !== undefined && s.kind !== 'field' ? s : { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
+  });
+}
+
 export function headerSignature(headers: readonly string[]): string {
   return headers
     .map((h) => foldKey(h))

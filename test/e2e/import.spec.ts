@@ -415,6 +415,40 @@ test("a workbook's sheets are imported one at a time: the sheet imported before 
   await expect(chip(page, 'All')).toHaveText(/All\s*1/);
 });
 
+test('the columns not mapped to a field are ignored in one click, and kept again in another', async ({
+  app: page,
+  leadprep,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'apollo.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      csvBytes([
+        ['Email', 'First Name', 'Seniority', 'Departments', '# Employees'],
+        ['ana@acme.io', 'Ana', 'C suite', 'Sales', '120'],
+      ]),
+    ),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping).toContainText('3 columns not mapped to a field are kept as custom variables.');
+  await mapping.getByRole('button', { name: 'Ignore all 3' }).click();
+  for (const column of ['Seniority', 'Departments', '# Employees'])
+    await expect(mapping.getByLabel(`Target for column ${column}`)).toHaveValue('ignore');
+  await expect(mapping.getByLabel('Target for column Email')).toHaveValue('field:email');
+  await expect(mapping).toContainText('3 columns not mapped to a field are ignored.');
+
+  await mapping.getByRole('button', { name: 'Keep them as custom variables' }).click();
+  await expect(mapping.getByLabel('Variable name for column Departments')).toHaveValue('departments');
+  await mapping.getByLabel('Target for column Seniority').selectOption({ label: 'Ignore this column' });
+  await mapping.getByRole('button', { name: 'Ignore all 2' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  const [imported] = (await leadprep.call('imports.list', { limit: 1 })).imports;
+  const { rows } = await leadprep.call('leads.page', { importId: imported?.id ?? 0, limit: 10 });
+  expect(rows.map((r) => [r.email, r.custom])).toEqual([['ana@acme.io', {}]]);
+});
+
 test('a file of several staging chunks arrives whole: every row once, the counts add up', async ({
   app: page,
   leadprep,

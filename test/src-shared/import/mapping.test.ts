@@ -7,6 +7,7 @@ import {
   templateFromMapping,
   validateMapping,
   visibleRowsBelow,
+  withOtherColumns,
 } from '../../../src-shared/import/mapping';
 import { matchHeader } from '../../../src-shared/import/synonyms';
 import { sniffColumn } from '../../../src-shared/import/sniff';
@@ -432,6 +433,37 @@ describe('suggestMapping', () => {
       'custom:col_prototype',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('withOtherColumns', () => {
+  const headers = ['Email', 'Seniority', 'Departments', '', 'Phone'];
+  const suggested: ColumnMapping = [
+    { kind: 'field', field: 'email' },
+    { kind: 'custom', key: 'seniority' },
+    { kind: 'custom', key: 'departments' },
+    { kind: 'ignore' },
+    { kind: 'field', field: 'phone' },
+  ];
+
+  it('ignores every column that is not a lead field, and keeps the fields', () => {
+    expect(fieldsOf(withOtherColumns(suggested, suggested, headers, false))).toEqual([
+      'email',
+      'ignore',
+      'ignore',
+      'ignore',
+      'phone',
+    ]);
+  });
+
+  it('keeps them again as suggested; a column with neither header nor value stays ignored', () => {
+    const ignored = withOtherColumns(suggested, suggested, headers, false);
+    expect(withOtherColumns(ignored, suggested, headers, true)).toEqual(suggested);
+  });
+
+  it('keeps a column the user took off a field as a custom variable named after its header', () => {
+    const phoneIgnored: ColumnMapping = [...suggested.slice(0, 4), { kind: 'ignore' }];
+    expect(fieldsOf(withOtherColumns(phoneIgnored, suggested, headers, true)).at(4)).toBe('custom:phone');
   });
 });
 

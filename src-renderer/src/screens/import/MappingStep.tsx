@@ -15,6 +15,7 @@ export function MappingStep() {
   const preview = useImportFlow((s) => s.preview);
   const busy = useImportFlow((s) => s.busy);
   const setTarget = useImportFlow((s) => s.setTarget);
+  const setOtherColumns = useImportFlow((s) => s.setOtherColumns);
   const setMapping = useImportFlow((s) => s.setMapping);
   const start = useImportFlow((s) => s.start);
   const back = useImportFlow((s) => s.back);
@@ -25,6 +26,11 @@ export function MappingStep() {
   if (!suggestion) return null;
   const hiddenBelow = sheet?.hiddenRows.filter((r) => r > headerRow).length ?? 0;
   const canContinue = preview?.ok === true && busy === null;
+  const customColumns = mapping.filter((t) => t.kind === 'custom').length;
+  // Ignored columns that were suggested as custom variables: those "Keep" brings back.
+  const ignoredOthers = mapping.filter(
+    (t, i) => t.kind === 'ignore' && suggestion.mapping[i]?.kind !== 'ignore',
+  ).length;
   const emailColumns = suggestion.headers.filter((_, i) => {
     const t = mapping[i];
     return t?.kind === 'field' && t.field === 'email';
@@ -42,6 +48,26 @@ export function MappingStep() {
           applied={template}
           onSaved={(t) => setMapping(mapping, t)}
         />
+        {(customColumns > 0 || ignoredOthers > 0) && (
+          <div className="row other-columns">
+            <span className="muted">
+              {customColumns > 0
+                ? `${plural(customColumns, 'column')} not mapped to a field ${customColumns === 1 ? 'is' : 'are'} kept as custom variables.`
+                : `${plural(ignoredOthers, 'column')} not mapped to a field ${ignoredOthers === 1 ? 'is' : 'are'} ignored.`}
+            </span>
+            {customColumns > 0 && (
+              <Button size="sm" disabled={busy !== null} onClick={() => setOtherColumns(false)}>
+                Ignore {customColumns === 1 ? 'it' : `all ${customColumns}`}
+              </Button>
+            )}
+            {ignoredOthers > 0 && (
+              <Button size="sm" disabled={busy !== null} onClick={() => setOtherColumns(true)}>
+                Keep {customColumns > 0 ? 'the ignored ones' : ignoredOthers === 1 ? 'it' : 'them'} as custom
+                variables
+              </Button>
+            )}
+          </div>
+        )}
         <MappingTable suggestion={suggestion} mapping={mapping} onChange={setTarget} />
         {emailColumns.length > 1 && (
           <p className="muted" role="note">

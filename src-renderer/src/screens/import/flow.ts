@@ -11,6 +11,7 @@
 import { create } from 'zustand';
 import { customKeys } from '../../../../src-shared/import/header';
 import { importsOfSheet } from '../../../../src-shared/import/sheet-choice';
+import { withOtherColumns } from '../../../../src-shared/import/mapping';
 import type { ColumnMapping, ColumnTarget } from '../../../../src-shared/import/types';
 import type { TextEncoding } from '../../../../src-shared/import/read/text';
 import {
@@ -83,6 +84,8 @@ interface FlowState {
   setEncoding(encoding: TextEncoding): Promise<void>;
   confirmHeader(): Promise<void>;
   setTarget(column: number, target: ColumnTarget): void;
+  /** Keeps every column that is not a lead field as a custom variable, or ignores them all. */
+  setOtherColumns(keep: boolean): void;
   setMapping(mapping: ColumnMapping, template: { id: number; name: string } | null): void;
   /** Checks for a repeat file first; `importAnyway` skips that check. */
   start(importAnyway?: boolean): Promise<void>;
@@ -372,6 +375,13 @@ export const useImportFlow = create<FlowState>((set, get) => {
         return t;
       });
       set({ mapping: next });
+      void refreshPreview();
+    },
+
+    setOtherColumns(keep) {
+      const { mapping, suggestion } = get();
+      if (!suggestion) return;
+      set({ mapping: withOtherColumns(mapping, suggestion.mapping, suggestion.headers, keep) });
       void refreshPreview();
     },
 
