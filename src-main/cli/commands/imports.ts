@@ -119,8 +119,12 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
       [],
     )
     .option('--template <name>', 'apply a saved mapping template')
+    .option(
+      '--fields-only',
+      'ignore the columns not mapped to a field instead of keeping them as custom variables',
+    )
     .option('--suppress <file>', 'add the emails/domains in this file to the suppression list first')
-    .option('--force', 'import even if the same file was imported before')
+    .option('--force', 'import even if this sheet of the same file was imported before')
     .option('--draft', 'stage as a draft to review in the app instead of committing')
     .option('--apply-fixes', 'take every fix suggested for an address (typos, slips) before committing')
     .option('--include-hidden', 'import the rows hidden in the sheet (filtered out in Excel) too')
@@ -133,6 +137,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           headerRow?: string;
           map: string[];
           template?: string;
+          fieldsOnly?: boolean;
           suppress?: string;
           force?: boolean;
           draft?: boolean;
@@ -160,6 +165,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           headerRowNumber,
           map: o.map,
           template: o.template,
+          fieldsOnly: o.fieldsOnly,
           force: o.force,
           draft: o.draft,
           applyFixes: o.applyFixes,

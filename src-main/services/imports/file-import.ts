@@ -20,6 +20,7 @@ import {
   applyTemplate,
   suggestMapping,
   visibleRowsBelow,
+  withOtherColumns,
   templateFromMapping,
   validateMapping,
 } from '../../../src-shared/import/mapping';
@@ -52,7 +53,9 @@ export interface FileImportOptions {
   map?: readonly string[];
   /** Name of a saved mapping template; otherwise a template matching the headers is used when there is one. */
   template?: string;
-  /** Import even when a file with the same bytes was imported before. */
+  /** Ignore the columns not mapped to a lead field, instead of keeping them as custom variables. */
+  fieldsOnly?: boolean;
+  /** Import even when this sheet of a file with the same bytes was imported before. */
   force?: boolean;
   /** Leave the import as a draft (for review in the app) instead of committing it. */
   draft?: boolean;
@@ -241,6 +244,7 @@ export async function importFile(
     }
   }
   if (opts.map && opts.map.length > 0) mapping = applyMapOverrides(headers, mapping, opts.map);
+  if (opts.fieldsOnly) mapping = withOtherColumns(mapping, mapping, headers, false);
   const valid = validateMapping(headers, mapping);
   if (!valid.ok) {
     // The message says what to do in the app; here the column is picked with a flag.

@@ -182,6 +182,24 @@ describe('leadprep import', () => {
     expect(all.warnings.join(' ')).not.toMatch(/hidden/);
   });
 
+  it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {
+    const path = file(
+      'apollo.csv',
+      csvBytes([
+        ['Email', 'First Name', 'Seniority', '# Employees'],
+        ['ana@acme.io', 'Ana', 'C suite', '120'],
+      ]),
+    );
+    const kept = json<ImportOut>(await cli('import', path, '--json'));
+    const only = json<ImportOut>(await cli('import', path, '--fields-only', '--force', '--json'));
+    const custom = async (id: number) =>
+      json<{ custom: Record<string, string> }[]>(await cli('leads', '--import', String(id), '--json')).map(
+        (l) => l.custom,
+      );
+    expect(await custom(kept.importId)).toEqual([{ seniority: 'C suite', employees: '120' }]);
+    expect(await custom(only.importId)).toEqual([{}]);
+  });
+
   it('suggests the mapping from the rows the sheet shows, not from the rows a filter hid', async () => {
     const rows = [['Name', 'Contact']];
     const hidden: number[] = [];
