@@ -165,7 +165,6 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
   return sniffed === 'email' || (sniffed === null && numbered !== '');
 }
 
-/** Order-insensitive key of a header row, for finding a saved template that fits a file. */
 /**
  * `mapping` with every column that is not a lead field kept as a custom variable (`keep`) or ignored:
  * a CRM export of sixty columns is mostly columns no email needs. Kept, a column goes back to what
@@ -187,6 +186,7 @@ export function withOtherColumns(
   });
 }
 
+/** Order-insensitive key of a header row, for finding a saved template that fits a file. */
 export function headerSignature(headers: readonly string[]): string {
   return headers
     .map((h) => foldKey(h))
