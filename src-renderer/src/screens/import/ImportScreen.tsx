@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { encodingName } from '../../../../src-shared/import/read/text';
-import { useImportFlow } from './flow';
+import { hasSeveralSheets, useImportFlow } from './flow';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Screen } from '../../ui/Screen';
@@ -45,7 +45,7 @@ function FileLine() {
 /** Said as soon as the file is read: the user may want the earlier import rather than a second one. */
 function SeenBefore() {
   const seenBefore = useImportFlow((s) => s.seenBefore);
-  const severalSheets = useImportFlow((s) => (s.opened?.sheets.length ?? 0) > 1);
+  const severalSheets = useImportFlow(hasSeveralSheets);
   if (seenBefore.length === 0) return null;
   return (
     <Banner tone="info" title="You imported this file before">

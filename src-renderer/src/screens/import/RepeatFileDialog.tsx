@@ -1,4 +1,4 @@
-import { useImportFlow, type PreviousImport } from './flow';
+import { hasSeveralSheets, useImportFlow, type PreviousImport } from './flow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { absoluteTime, plural } from '../../ui/format';
 
@@ -14,7 +14,7 @@ export function describePrevious(p: PreviousImport, severalSheets: boolean): str
 /** Shown before staging when a file with the same bytes was imported before. */
 export function RepeatFileDialog() {
   const repeatOf = useImportFlow((s) => s.repeatOf);
-  const severalSheets = useImportFlow((s) => (s.opened?.sheets.length ?? 0) > 1);
+  const severalSheets = useImportFlow(hasSeveralSheets);
   const start = useImportFlow((s) => s.start);
   const dismiss = useImportFlow((s) => s.dismissRepeat);
   return (

@@ -142,6 +142,9 @@ const INITIAL = {
   repeatOf: null,
 };
 
+/** Whether the open file is a workbook of several sheets: then an earlier import is told by its sheet. */
+export const hasSeveralSheets = (s: Pick<FlowState, 'opened'>): boolean => (s.opened?.sheets.length ?? 0) > 1;
+
 export const useImportFlow = create<FlowState>((set, get) => {
   const busy = (phase: BusyPhase, cancellable: boolean, done = 0, total = 0): void =>
     set({ busy: { label: PHASE_LABELS[phase], phase, done, total, cancellable } });
