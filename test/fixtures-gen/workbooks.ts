@@ -53,6 +53,24 @@ export function filteredWorkbook(
   return writeWorkbook(wb, 'xlsx');
 }
 
+/**
+ * A table pasted from a web page into Excel, as a speakers or attendees list is saved: each name links
+ * to the person's LinkedIn profile and each company to its website. Rows: name, profile, company,
+ * website, email.
+ */
+export function pastedTableWorkbook(
+  rows: readonly (readonly [string, string, string, string, string])[],
+): Uint8Array {
+  const link = (v: string, target: string): XLSX.CellObject => ({ t: 's', v, l: { Target: target } });
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['Name', 'Company', 'Email'],
+    ...rows.map(([name, profile, company, site, email]) => [link(name, profile), link(company, site), email]),
+  ]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Speakers');
+  return writeWorkbook(wb, 'xlsx');
+}
+
 type Cell = XLSX.CellObject | null;
 
 const s = (v: string): XLSX.CellObject => ({ t: 's', v });

@@ -14,6 +14,9 @@
  * - a cell whose hyperlink is `mailto:` gives the address, not the link text;
  * - a cell whose text only names its web link ("LinkedIn", "View profile", as a
  *   table pasted from a web page or a CRM leaves it) gives the link's address;
+ * - a column whose cells show other text over web links (names over their
+ *   LinkedIn profiles, companies over their websites) is followed by a column
+ *   "<header> (link)" holding the addresses, which the mapping step can take;
  * - merged cells that start in the first 30 rows (title and header rows)
  *   have their value copied into every empty cell of the merged range, so a
  *   merged "Contact" over two columns labels both.
@@ -21,6 +24,7 @@
 import * as XLSX from 'xlsx';
 import { ReadError, cancelled, formatCount } from './errors';
 import { truncateCell } from './cells';
+import { detectHeaderRow } from '../header';
 import { tooManyRows, trimTrailingEmptyRows, padRows } from './csv';
 import type { ReadOptions, SheetInfo, SourceKind, Workbook } from './types';
 import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS } from './types';
@@ -165,6 +169,17 @@ const LINK_LABELS = new Set([
   'profil ansehen',
 ]);
 
+const WEB_LINK = /^https?:\/\/\S+$/i;
+// Text that is itself an address ("acme.com", "www.acme.com/team", "https://…"): its link adds nothing.
+const SHOWS_ADDRESS = /^(?:https?:\/\/)?[^\s/@]+\.[a-z]{2,}(?:[/?#]\S*)?$/i;
+
+/** The web address a cell links to under text that does not show it ("Jane Doe" over her profile), or null. */
+function hiddenLink(cell: XLSX.CellObject, shown: string): string | null {
+  const target = cell.l?.Target;
+  if (typeof target !== 'string' || !WEB_LINK.test(target)) return null;
+  return shown === target || SHOWS_ADDRESS.test(shown.trim()) ? null : target;
+}
+
 /** The text a cell shows, or its link's address when the text only names the link ("LinkedIn" over a profile URL). */
 function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): string {
   if (!cell) return '';
@@ -176,7 +191,7 @@ function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): 
   const text = shownText(cell, date1904);
   if (
     typeof link === 'string' &&
-    /^https?:\/\/\S+$/i.test(link) &&
+    WEB_LINK.test(link) &&
     text.length <= 20 &&
     LINK_LABELS.has(text.trim().toLowerCase().replace(/\s+/g, ' '))
   ) {
@@ -311,7 +326,7 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       }
       const result = extract(data, o, maxCellChars, date1904);
       truncatedCells = result.truncated;
-      const rows = asShown(ws, result.rows);
+      const rows = asShown(ws, result.rows, result.links);
       if (rows.length === 0 || rows.every((r) => r.every((c) => c === ''))) {
         throw new ReadError(
           'empty',
@@ -330,25 +345,54 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
     topRows(name: string, count: number): string[][] {
       const ws = worksheet(name);
       if (!ws) return [];
-      const top = (ws['!data'] ?? []).slice(0, count);
-      return asShown(ws, extract(top, {}, opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS, date1904).rows);
+      const top = extract(
+        (ws['!data'] ?? []).slice(0, count),
+        {},
+        opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS,
+        date1904,
+      );
+      return asShown(ws, top.rows, top.links);
     },
   };
 }
 
-/** Extracted rows with merged header cells filled in and trailing blank rows dropped. */
-function asShown(ws: XLSX.WorkSheet, rows: string[][]): string[][] {
+/**
+ * Extracted rows with merged header cells filled in, trailing blank rows dropped, and each column of
+ * hidden links after the column it came from.
+ */
+function asShown(ws: XLSX.WorkSheet, rows: string[][], links: HiddenLinks): string[][] {
   fillHeaderMerges(rows, ws['!merges'] ?? []);
   trimTrailingEmptyRows(rows);
+  withLinkColumns(rows, links);
   return rows;
 }
+
+/**
+ * Inserts after each column with hidden links a column of those addresses, headed by the column's
+ * header with " (link)" when the header row (found as the mapping step finds it) is above the links.
+ */
+function withLinkColumns(rows: string[][], links: HiddenLinks): void {
+  if (links.size === 0) return;
+  const headerRow = detectHeaderRow(rows);
+  for (const c of [...links.keys()].sort((a, b) => b - a)) {
+    const column = links.get(c) as string[];
+    const header = rows[headerRow]?.[c] ?? '';
+    const named = header !== '' && headerRow < column.findIndex((link) => link !== undefined);
+    for (let r = 0; r < rows.length; r++) {
+      rows[r]?.splice(c + 1, 0, named && r === headerRow ? `${header} (link)` : (column[r] ?? ''));
+    }
+  }
+}
+
+/** By column, the addresses its cells link to under other text, by row (`hiddenLink`). */
+type HiddenLinks = Map<number, string[]>;
 
 function extract(
   data: XLSX.CellObject[][],
   o: ReadOptions,
   maxCellChars: number,
   date1904: boolean,
-): { rows: string[][]; truncated: number } {
+): { rows: string[][]; truncated: number; links: HiddenLinks } {
   let width = 0;
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
@@ -357,6 +401,7 @@ function extract(
   const total = data.length;
   const rows: string[][] = new Array<string[]>(total);
   let truncated = 0;
+  const links: HiddenLinks = new Map();
   for (let r = 0; r < total; r++) {
     if (r % PROGRESS_EVERY_ROWS === 0) {
       if (o.signal?.aborted) throw cancelled();
@@ -367,7 +412,16 @@ function extract(
     if (src) {
       const n = src.length;
       for (let c = 0; c < n; c++) {
-        let s = cellText(src[c], date1904);
+        const cell = src[c];
+        let s = cellText(cell, date1904);
+        if (cell?.l) {
+          const link = hiddenLink(cell, s);
+          if (link !== null && link.length <= maxCellChars) {
+            let column = links.get(c);
+            if (column === undefined) links.set(c, (column = []));
+            column[r] = link;
+          }
+        }
         if (s.length > maxCellChars) {
           s = truncateCell(s, maxCellChars);
           truncated++;
@@ -379,7 +433,7 @@ function extract(
   }
   padRows(rows, width);
   o.onProgress?.({ phase: 'extract', done: total, total });
-  return { rows, truncated };
+  return { rows, truncated, links };
 }
 
 function fillHeaderMerges(rows: string[][], merges: XLSX.Range[]): void {

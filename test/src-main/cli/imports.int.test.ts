@@ -13,6 +13,7 @@ import {
   htmlTableBytes,
   leadsToXlsx,
   messyLeads,
+  pastedTableWorkbook,
   pdfBytes,
   truncated,
   workbookFromRows,
@@ -180,6 +181,25 @@ describe('leadprep import', () => {
     const all = json<ImportOut>(await cli('import', path, '--include-hidden', '--force', '--json'));
     expect(all.import).toMatchObject({ total: 4, rowsRead: 4, hiddenRows: 0 });
     expect(all.warnings.join(' ')).not.toMatch(/hidden/);
+  });
+
+  it('a table pasted from a web page gives each lead the LinkedIn profile under its name and the website under its company', async () => {
+    const path = file(
+      'speakers.xlsx',
+      pastedTableWorkbook([
+        ['Ann Lee', 'https://www.linkedin.com/in/ann-lee', 'Acme', 'https://www.acme.io/', 'ann@gmail.com'],
+        ['Bo Ray', 'https://uk.linkedin.com/in/bo-ray?trk=x', 'Beta', 'https://beta.com', 'bo@beta.com'],
+      ]),
+    );
+    const out = json<ImportOut>(await cli('import', path, '--json'));
+    expect(out.import.headers).toEqual(['Name', 'Name (link)', 'Company', 'Company (link)', 'Email']);
+    const leads = json<{ fullName: string; linkedinUrl: string; company: string; domain: string }[]>(
+      await cli('leads', '--import', String(out.importId), '--json'),
+    );
+    expect(leads.map((l) => [l.fullName, l.linkedinUrl, l.company, l.domain])).toEqual([
+      ['Ann Lee', 'https://www.linkedin.com/in/ann-lee', 'Acme', 'acme.io'],
+      ['Bo Ray', 'https://www.linkedin.com/in/bo-ray', 'Beta', 'beta.com'],
+    ]);
   });
 
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {

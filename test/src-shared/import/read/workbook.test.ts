@@ -100,7 +100,7 @@ describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls'])('feature workbook as .%s', 
 });
 
 describe('links', () => {
-  it('a cell that only names its web link gives the address; a name or company over a link stays', () => {
+  it('a cell that only names its web link gives the address; a name or company over a link stays, its link in a column of its own', () => {
     const linked = (v: string, target: string): XLSX.CellObject => ({ t: 's', v, l: { Target: target } });
     const ws = XLSX.utils.aoa_to_sheet([
       ['Name', 'Company', 'LinkedIn', 'Website'],
@@ -120,9 +120,39 @@ describe('links', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'Leads');
     expect(read(writeWorkbook(wb, 'xlsx'), 'pasted.xlsx')).toEqual([
-      ['Name', 'Company', 'LinkedIn', 'Website'],
-      ['Jane Doe', 'Acme', 'https://www.linkedin.com/in/jane-doe', 'https://acme.com/team/jane'],
-      ['Bo Ray', 'Beta', 'https://www.linkedin.com/in/bo-ray', 'Site web'],
+      ['Name', 'Name (link)', 'Company', 'Company (link)', 'LinkedIn', 'Website'],
+      [
+        'Jane Doe',
+        'https://www.linkedin.com/in/jane-doe',
+        'Acme',
+        'https://acme.com',
+        'https://www.linkedin.com/in/jane-doe',
+        'https://acme.com/team/jane',
+      ],
+      ['Bo Ray', '', 'Beta', '', 'https://www.linkedin.com/in/bo-ray', 'Site web'],
+    ]);
+  });
+
+  it('names the column of links after the header above them, past a title row and an unlinked first row', () => {
+    const linked = (v: string, target: string): XLSX.CellObject => ({ t: 's', v, l: { Target: target } });
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Speakers – Web Summit'],
+      [],
+      ['Speaker', 'Email'],
+      ['Ann Lee', 'ann@acme.com'],
+      [linked('Bo Ray', 'https://www.linkedin.com/in/bo-ray'), 'bo@beta.io'],
+      // A cell that shows its own address, or links by mail, has no link to add.
+      [linked('www.cy.io', 'https://www.cy.io/'), linked('cy@gamma.io', 'mailto:cy@gamma.io')],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Speakers');
+    expect(read(writeWorkbook(wb, 'xlsx'), 'speakers.xlsx')).toEqual([
+      ['Speakers – Web Summit', '', ''],
+      ['', '', ''],
+      ['Speaker', 'Speaker (link)', 'Email'],
+      ['Ann Lee', '', 'ann@acme.com'],
+      ['Bo Ray', 'https://www.linkedin.com/in/bo-ray', 'bo@beta.io'],
+      ['www.cy.io', '', 'cy@gamma.io'],
     ]);
   });
 });
