@@ -43,6 +43,7 @@ import {
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
+import { isUndeliverable, UNDELIVERABLE_REASON } from './verifier';
 
 /** A mapping prepared once for many rows. */
 export interface CompiledMapping {
@@ -51,18 +52,24 @@ export interface CompiledMapping {
   /** Email columns after the first, in column order: tried when the ones before hold no usable address. */
   moreEmails: readonly number[];
   custom: readonly (readonly [key: string, column: number])[];
+  /** The custom column of an email verifier's verdicts on the (first) email column's addresses. */
+  emailStatus?: number;
 }
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   const fields: Partial<Record<LeadField, number>> = {};
   const moreEmails: number[] = [];
   const custom: [string, number][] = [];
+  let emailStatus: number | undefined;
   mapping.forEach((t, column) => {
     if (t.kind === 'field' && t.field === 'email' && fields.email !== undefined) moreEmails.push(column);
     else if (t.kind === 'field') fields[t.field] = column;
-    else if (t.kind === 'custom') custom.push([t.key, column]);
+    else if (t.kind === 'custom') {
+      custom.push([t.key, column]);
+      if (t.emailStatus) emailStatus = column;
+    }
   });
-  return { fields, moreEmails, custom };
+  return { fields, moreEmails, custom, emailStatus };
 }
 
 /**
@@ -257,7 +264,18 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   lead.website = cleanOptional(cell(cells, f.website));
   lead.phone = cleanPhone(cell(cells, f.phone));
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
-  return finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
+  const cleaned = finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
+  // The verdict is on the first email column's address: another column's, taken instead, was not checked.
+  const verdict = cell(cells, m.emailStatus);
+  if (verdict !== null && rawEmail === cell(cells, f.email) && isUndeliverable(verdict)) {
+    markUndeliverable(cleaned);
+  }
+  return cleaned;
+}
+
+/** Records that the user's email verifier found the row's address undeliverable (`invalidReason`). */
+export function markUndeliverable(cleaned: CleanedLead): void {
+  cleaned.issues.push({ flag: 'verifier_undeliverable', field: 'email', message: UNDELIVERABLE_REASON });
 }
 
 /**
@@ -299,12 +317,17 @@ export interface Classification {
 
 /**
  * Why the row can never be sent whatever other rows, the suppression list or the user's decisions say
- * (no email, bad syntax with no suggested fix, a disposable domain), or null when it can.
+ * (no email, bad syntax with no suggested fix, an address the user's verifier found undeliverable, a
+ * disposable domain), or null when it can.
  */
 export function invalidReason(cleaned: CleanedLead): string | null {
   const check = cleaned.emailCheck;
   if (check === null) return 'No email address';
   if (!check.syntaxValid && check.suggestion === null) return check.reason ?? 'Not a valid email address';
+  // A verifier finds a typo's domain undeliverable too: the suggested fix is the way forward there.
+  if (check.suggestion === null && cleaned.issues.some((i) => i.flag === 'verifier_undeliverable')) {
+    return UNDELIVERABLE_REASON;
+  }
   // A slip of a big provider's name ("gmai.com") is often registered as a throw-away domain: the
   // person meant the provider, so the row is a typo to fix, not a lead to drop.
   if (check.disposable && check.suggestion === null) return 'Disposable (throw-away) email domain';
@@ -313,7 +336,8 @@ export function invalidReason(cleaned: CleanedLead): string | null {
 
 /**
  * Exactly one state per row, first match wins:
- * 1. invalid: no email, bad syntax with no suggested fix, disposable domain with no suggested fix;
+ * 1. invalid: no email, bad syntax with no suggested fix, undeliverable by the user's verifier or a
+ *    disposable domain with no suggested fix;
  * 2. suppressed: on the suppression list, or excluded by the user;
  * 3. duplicate: an exact duplicate (unless the user chose keep), or confirmed by the user;
  * 4. needs fix: an invalid address or a throw-away domain with a suggested fix; a typo suggestion,

@@ -23,7 +23,8 @@ import {
   type ColumnTarget,
   type LeadField,
 } from './types';
-import { foldKey } from './text';
+import { foldKey, foldWords } from './text';
+import { holdsVerdicts, mayNameVerdicts } from './verifier';
 import { matchHeader, type HeaderMatch } from './synonyms';
 import { holdsHonorifics, sniffColumn } from './sniff';
 import { customKeys } from './header';
@@ -135,14 +136,22 @@ export function suggestMapping(
     mapping[c.column] = { kind: 'field', field: c.field };
     usedFields.add(c.field);
   }
+  let verdicts = false;
   return mapping.map((t, column) => {
     if (t) return t;
     const header = headers[column] ?? '';
-    const empty = (columnValues[column] ?? []).every((v) => v.trim() === '');
+    const values = columnValues[column] ?? [];
+    const empty = values.every((v) => v.trim() === '');
     if (usedFields.has('email') && isFurtherEmailColumn(header, sniffs[column]?.field ?? null))
       return { kind: 'field', field: 'email' };
     if (GENERATED_HEADER.test(header) && empty) return { kind: 'ignore' };
-    return { kind: 'custom', key: keys[column] ?? `column_${column + 1}` };
+    const key = keys[column] ?? `column_${column + 1}`;
+    // The first column of a verifier's verdicts ("Email Status": Valid, Invalid, Catch-all) speaks for the addresses.
+    if (!verdicts && usedFields.has('email') && mayNameVerdicts(foldWords(header)) && holdsVerdicts(values)) {
+      verdicts = true;
+      return { kind: 'custom', key, emailStatus: true };
+    }
+    return { kind: 'custom', key };
   });
 }
 

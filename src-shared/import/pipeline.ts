@@ -29,6 +29,7 @@ import { validateMapping, type MappingProblem } from './mapping';
 import {
   classify,
   cleanLead,
+  markUndeliverable,
   cleanRow,
   compileMapping,
   invalidReason,
@@ -176,9 +177,23 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     }
     rowNumbers.push(rowNumber);
     originals.push(cells);
-    cleaned.push(edit ? cleanLead(edit) : cleanRow(cells, mapping));
+    cleaned.push(edit ? cleanEdited(edit, cells, mapping) : cleanRow(cells, mapping));
   }
   return { rowNumbers, originals, cleaned, blankRows, hiddenRows };
+}
+
+/** An edited row: what the verifier said of the address as read holds while the edit keeps it. */
+function cleanEdited(edit: NormalisedLead, cells: readonly string[], mapping: CompiledMapping): CleanedLead {
+  const cleaned = cleanLead(edit);
+  if (mapping.emailStatus === undefined) return cleaned;
+  const asRead = cleanRow(cells, mapping);
+  if (
+    asRead.lead.email === cleaned.lead.email &&
+    asRead.issues.some((i) => i.flag === 'verifier_undeliverable')
+  ) {
+    markUndeliverable(cleaned);
+  }
+  return cleaned;
 }
 
 /** What an exact group says about each of its members, by lead position (0: nothing). */

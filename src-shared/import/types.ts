@@ -49,7 +49,12 @@ export const CustomKeySchema = z
 
 export const ColumnTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), field: LeadFieldSchema }),
-  z.object({ kind: z.literal('custom'), key: CustomKeySchema }),
+  z.object({
+    kind: z.literal('custom'),
+    key: CustomKeySchema,
+    /** The column is an email verifier's verdicts: a row whose address it calls undeliverable is invalid. */
+    emailStatus: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('ignore') }),
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTargetSchema>;
@@ -82,6 +87,7 @@ export const LEAD_FLAGS = [
   'typo',
   'no_name',
   'multiple_emails',
+  'verifier_undeliverable',
   'linkedin_not_profile',
   'phone_as_number',
   'possible_duplicate',

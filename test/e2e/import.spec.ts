@@ -33,12 +33,17 @@ function springLeadsXlsx(): Buffer {
   return Buffer.from(writeWorkbook(workbookFromRows({ Leads: rows })));
 }
 
-/** Chooses a .csv file, takes row 1 as its header and presses Continue with the suggested mapping. */
-async function continueWithCsv(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+/** Chooses a .csv file and takes row 1 as its header, which leaves it at the mapping step. */
+async function continueWithCsvMapping(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page
     .getByLabel('Lead file')
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
   await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+}
+
+/** Chooses a .csv file, takes row 1 as its header and presses Continue with the suggested mapping. */
+async function continueWithCsv(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await continueWithCsvMapping(page, name, bytes);
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
 }
 
@@ -413,6 +418,34 @@ test("a workbook's sheets are imported one at a time: the sheet imported before 
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(chip(page, 'All')).toHaveText(/All\s*1/);
+});
+
+test("the verdicts of the user's email verifier are taken: an undeliverable address is invalid unless the user unticks it", async ({
+  app: page,
+}) => {
+  await continueWithCsvMapping(
+    page,
+    'verified.csv',
+    csvBytes([
+      ['Email', 'First Name', 'Email Status'],
+      ['ann@acme.com', 'Ann', 'Invalid'],
+      ['bo@beta.io', 'Bo', 'Valid'],
+    ]),
+  );
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  const verdicts = mapping.getByRole('checkbox', { name: 'Leave out the addresses it marks undeliverable' });
+  await expect(verdicts).toBeChecked();
+  const preview = page.getByRole('table', { name: 'Preview of the first rows' });
+  const ann = preview.getByRole('row').filter({ hasText: 'ann@acme.com' });
+  await expect(ann).toContainText('Invalid');
+  await verdicts.uncheck();
+  await expect(ann).toContainText('Ready');
+  await verdicts.check();
+  await expect(ann).toContainText('Invalid');
+
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*1/);
+  await expect(page.getByText('Your email verifier marked this address undeliverable')).toBeVisible();
 });
 
 test('the columns not mapped to a field are ignored in one click, and kept again in another', async ({

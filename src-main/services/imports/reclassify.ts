@@ -25,7 +25,12 @@
  *   (`knownPeople`, over lead_keys' domain keys): "possibly already in your leads".
  */
 import type Database from 'better-sqlite3';
-import { classify, cleanLead, type Classification } from '../../../src-shared/import/clean';
+import {
+  classify,
+  cleanLead,
+  markUndeliverable,
+  type Classification,
+} from '../../../src-shared/import/clean';
 import {
   alreadyInLeadsReason,
   knownPeople,
@@ -630,6 +635,10 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     decision: RowDecision | null = parseDecision(row.decision),
   ): Reclassified {
     const cleaned = cleanLead(lead);
+    // What the verifier said of the address as read holds until the address is edited.
+    const storedFlags = parseFlags(row.flags_json);
+    if (cleaned.lead.email === row.email && storedFlags.includes('verifier_undeliverable'))
+      markUndeliverable(cleaned);
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
     const own = inDatabase(key, clean.linkedinUrl);
@@ -672,7 +681,7 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
     if (
       lead.email === row.email &&
-      parseFlags(row.flags_json).includes('multiple_emails') &&
+      storedFlags.includes('multiple_emails') &&
       !classification.flags.includes('multiple_emails')
     ) {
       classification.flags.push('multiple_emails');

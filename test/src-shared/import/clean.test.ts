@@ -183,6 +183,40 @@ describe('cleanRow', () => {
   });
 });
 
+describe("an email verifier's verdicts", () => {
+  const mapping: ColumnMapping = [
+    { kind: 'field', field: 'email' },
+    { kind: 'field', field: 'firstName' },
+    { kind: 'custom', key: 'email_status', emailStatus: true },
+  ];
+  const stateOf = (cells: string[], m: ColumnMapping = mapping) => {
+    const cleaned = cleanRow(cells, compileMapping(m));
+    const { state, reason } = classify(cleaned);
+    return [state, reason, cleaned.lead.custom.email_status];
+  };
+
+  it('an address the verifier found undeliverable is invalid, the verdict kept as a variable', () => {
+    expect(stateOf(['ann@acme.com', 'Ann', 'Invalid'])).toEqual([
+      'invalid',
+      'Your email verifier marked this address undeliverable',
+      'Invalid',
+    ]);
+    expect(stateOf(['ann@acme.com', 'Ann', 'catch-all'])).toEqual(['ready', 'Ready', 'catch-all']);
+  });
+
+  it('a typo the verifier found undeliverable keeps its fix', () => {
+    expect(stateOf(['ann@gmial.com', 'Ann', 'invalid'])[0]).toBe('needs_fix');
+  });
+
+  it('the verdict is ignored when the user unticks it, and is no verdict on a second email column', () => {
+    const unticked: ColumnMapping = [...mapping.slice(0, 2), { kind: 'custom', key: 'email_status' }];
+    expect(stateOf(['ann@acme.com', 'Ann', 'invalid'], unticked)[0]).toBe('ready');
+    const two: ColumnMapping = [...mapping, { kind: 'field', field: 'email' }];
+    // The first column holds no address: the row uses the second, which the verdict was not about.
+    expect(stateOf(['', 'Ann', 'invalid', 'ann@acme.com'], two)[0]).toBe('ready');
+  });
+});
+
 describe('cleanLead (inline edits)', () => {
   it('re-cleans an edited lead and is idempotent', () => {
     const edited = {

@@ -436,6 +436,24 @@ describe('suggestMapping', () => {
   });
 });
 
+describe("an email verifier's verdicts", () => {
+  it.each([
+    ['Hunter', ['Email address', 'First name', 'Verification status'], ['ann@acme.com', 'Ann', 'invalid']],
+    ['ZeroBounce', ['Email', 'Name', 'ZB Status'], ['ann@acme.com', 'Ann', 'catch-all']],
+    ['Apollo', ['First Name', 'Email', 'Email Status'], ['Ann', 'ann@acme.com', 'Verified']],
+  ])("a %s export's verdict column is a custom variable that speaks for the addresses", (_, headers, row) => {
+    const mapping = suggestMapping(headers, [row, row.map((v) => (v === row[2] ? 'valid' : v))]);
+    expect(mapping[2]).toMatchObject({ kind: 'custom', emailStatus: true });
+  });
+
+  it('not a column of "Unknown" under another name, nor verdicts without an email column', () => {
+    const seniority = suggestMapping(['Email', 'Seniority'], [['ann@acme.com', 'Unknown']]);
+    expect(seniority[1]).toEqual({ kind: 'custom', key: 'seniority' });
+    const noEmail = suggestMapping(['Name', 'Status'], [['Ann', 'valid']]);
+    expect(noEmail[1]).toEqual({ kind: 'custom', key: 'status' });
+  });
+});
+
 describe('withOtherColumns', () => {
   const headers = ['Email', 'Seniority', 'Departments', '', 'Phone'];
   const suggested: ColumnMapping = [

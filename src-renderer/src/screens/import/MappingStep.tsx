@@ -52,7 +52,7 @@ export function MappingStep() {
           <div className="row other-columns">
             <span className="muted">
               {customColumns > 0
-                ? `${plural(customColumns, 'column')} not mapped to a field ${customColumns === 1 ? 'is' : 'are'} kept as custom variables.`
+                ? `${plural(customColumns, 'column')} not mapped to a field ${customColumns === 1 ? 'is kept as a custom variable' : 'are kept as custom variables'}.`
                 : `${plural(ignoredOthers, 'column')} not mapped to a field ${ignoredOthers === 1 ? 'is' : 'are'} ignored.`}
             </span>
             {customColumns > 0 && (
@@ -62,8 +62,11 @@ export function MappingStep() {
             )}
             {ignoredOthers > 0 && (
               <Button size="sm" disabled={busy !== null} onClick={() => setOtherColumns(true)}>
-                Keep {customColumns > 0 ? 'the ignored ones' : ignoredOthers === 1 ? 'it' : 'them'} as custom
-                variables
+                {customColumns > 0
+                  ? 'Keep the ignored ones as custom variables'
+                  : ignoredOthers === 1
+                    ? 'Keep it as a custom variable'
+                    : 'Keep them as custom variables'}
               </Button>
             )}
           </div>

@@ -7,6 +7,7 @@ import {
   type LeadField,
 } from '../../../../src-shared/import/types';
 import { customKey } from '../../../../src-shared/import/header';
+import { CheckField } from '../../ui/CheckField';
 
 function encode(t: ColumnTarget): string {
   return t.kind === 'field' ? `field:${t.field}` : t.kind;
@@ -57,12 +58,20 @@ export function TargetSelect({
             aria-invalid={keyError || undefined}
             aria-describedby={keyError ? `${id}-err` : undefined}
             value={target.key}
-            onChange={(e) => onChange({ kind: 'custom', key: e.currentTarget.value })}
+            onChange={(e) => onChange({ ...target, key: e.currentTarget.value })}
           />
           {keyError && (
             <p id={`${id}-err`} className="field-error">
               Lower-case letters, digits and _ ; starts with a letter.
             </p>
+          )}
+          {target.emailStatus !== undefined && (
+            <CheckField
+              checked={target.emailStatus}
+              onChange={(on) => onChange({ ...target, emailStatus: on })}
+              label="Leave out the addresses it marks undeliverable"
+              hint="It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits."
+            />
           )}
         </>
       )}

@@ -577,6 +577,33 @@ describe('Clean & dedupe over the database', () => {
     return summary;
   }
 
+  it("an address the user's verifier found undeliverable stays invalid through other edits, and is checked afresh once the address changes", async () => {
+    const { summary } = await load(
+      csv(
+        [
+          ['ann@acme.com', 'Ann', 'invalid'],
+          ['bo@beta.io', 'Bo', 'valid'],
+        ],
+        ['Email', 'First Name', 'Email Status'],
+      ),
+      'verified.csv',
+      { draft: true },
+    );
+    expect(summary.counts).toMatchObject({ invalid: 1, ready: 1 });
+    const ann = byEmail(await allLeads(summary.id), 'ann@acme.com');
+    expect(ann).toMatchObject({
+      state: 'invalid',
+      reason: 'Your email verifier marked this address undeliverable',
+    });
+    expect(ann.flags).toContain('verifier_undeliverable');
+
+    const renamed = await app.call('leads.edit', { leadId: ann.id, changes: { firstName: 'Anne' } });
+    expect(renamed.lead.state).toBe('invalid');
+    const moved = await app.call('leads.edit', { leadId: ann.id, changes: { email: 'anne@acme.com' } });
+    expect(moved.lead).toMatchObject({ state: 'ready', email: 'anne@acme.com' });
+    expect(moved.lead.flags).not.toContain('verifier_undeliverable');
+  });
+
   it('re-classifies an edited lead: a fixed typo becomes ready, a colliding email a duplicate, undo restores', async () => {
     const s = await draft([
       ['ann@gmial.com', 'Ann', 'Lee', 'Acme', 'CEO', ''],

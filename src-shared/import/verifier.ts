@@ -1,0 +1,101 @@
+/*
+ * What an email verifier wrote about each address. Founders often run a list through one (Hunter,
+ * ZeroBounce, NeverBounce, MillionVerifier…) or export it from a tool that did (Apollo's "Email
+ * Status", Snov's "Email status") before importing it. An address the verifier found undeliverable
+ * would spend MachFive credits and hurt the sender's reputation, so a column of such verdicts can mark
+ * those rows invalid.
+ */
+
+/** Verdicts meaning no mailbox takes mail at the address, or mailing it does harm (a spam trap). */
+const UNDELIVERABLE = new Set([
+  'invalid',
+  'not valid',
+  'undeliverable',
+  'bounced',
+  'bounce',
+  'hard bounce',
+  'spamtrap',
+  'spam trap',
+  'abuse',
+  'do not mail',
+  'mailbox not found',
+  'does not exist',
+]);
+
+/** Every other verdict verifiers and lead tools write; none of them stops a row. */
+const OTHER_VERDICTS = new Set([
+  'valid',
+  'deliverable',
+  'verified',
+  'unverified',
+  'ok',
+  'safe',
+  'catch all',
+  'catchall',
+  'accept all',
+  'acceptall',
+  'unknown',
+  'risky',
+  'guessed',
+  'likely to engage',
+  'unavailable',
+  'role',
+  'disposable',
+  'free',
+  'pending',
+]);
+
+/** "Catch-All", "do_not_mail", " Invalid " → "catch all", "do not mail", "invalid". */
+function verdictKey(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+}
+
+/** Whether a verifier's verdict says the address cannot be mailed. */
+export function isUndeliverable(value: string): boolean {
+  return UNDELIVERABLE.has(verdictKey(value));
+}
+
+// Words of a header that may name a verifier's column ("Email Status", "Verification status", "ZB
+// Status", "result"): a column of "Unknown" under "Seniority" is no verdict on the address.
+const VERDICT_HEADER_WORDS = new Set([
+  'email',
+  'mail',
+  'status',
+  'verification',
+  'verified',
+  'verify',
+  'result',
+  'quality',
+  'valid',
+  'validity',
+  'check',
+  'deliverability',
+  'bounce',
+]);
+
+/** Whether a header may name a verifier's column; `words` as `foldWords` gives them. */
+export function mayNameVerdicts(words: readonly string[]): boolean {
+  return words.some((w) => VERDICT_HEADER_WORDS.has(w));
+}
+
+/** Share of a column's non-empty values that must be verdicts for it to be taken for a verifier's. */
+const VERDICT_SHARE = 0.8;
+
+/** Whether a column holds a verifier's verdicts: nearly every value it has is one. */
+export function holdsVerdicts(values: readonly string[]): boolean {
+  let filled = 0;
+  let verdicts = 0;
+  for (const v of values) {
+    const key = verdictKey(v);
+    if (key === '') continue;
+    filled++;
+    if (UNDELIVERABLE.has(key) || OTHER_VERDICTS.has(key)) verdicts++;
+  }
+  return filled > 0 && verdicts >= filled * VERDICT_SHARE;
+}
+
+/** The reason an address the verifier found undeliverable gives its row. */
+export const UNDELIVERABLE_REASON = 'Your email verifier marked this address undeliverable';

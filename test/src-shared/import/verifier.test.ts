@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { holdsVerdicts, isUndeliverable, mayNameVerdicts } from '../../../src-shared/import/verifier';
+import { foldWords } from '../../../src-shared/import/text';
+
+describe('isUndeliverable', () => {
+  it.each([
+    'Invalid',
+    ' invalid ',
+    'not_valid',
+    'Undeliverable',
+    'bounced',
+    'Hard-Bounce',
+    'spamtrap',
+    'do_not_mail',
+    'abuse',
+  ])('%j says the address cannot be mailed', (verdict) => {
+    expect(isUndeliverable(verdict)).toBe(true);
+  });
+
+  it.each([
+    'Valid',
+    'Verified',
+    'catch-all',
+    'accept_all',
+    'unknown',
+    'Risky',
+    'Guessed',
+    '',
+    'invalidated leads',
+  ])('%j does not', (verdict) => {
+    expect(isUndeliverable(verdict)).toBe(false);
+  });
+});
+
+describe('holdsVerdicts', () => {
+  it("takes a verifier's column: nearly every value is a verdict, blanks aside", () => {
+    expect(holdsVerdicts(['valid', 'invalid', '', 'catch-all', 'Unknown'])).toBe(true);
+    expect(holdsVerdicts(['Verified', 'Likely to engage', 'Unavailable', 'Guessed'])).toBe(true);
+  });
+
+  it('not a column of anything else, nor an empty one', () => {
+    expect(holdsVerdicts(['Open', 'Won', 'Lost', 'valid'])).toBe(false);
+    expect(holdsVerdicts(['', ' '])).toBe(false);
+  });
+});
+
+describe('mayNameVerdicts', () => {
+  it.each(['Email Status', 'Verification status', 'ZB Status', 'result', 'emailStatus', 'MV Quality'])(
+    '%j may name one',
+    (header) => {
+      expect(mayNameVerdicts(foldWords(header))).toBe(true);
+    },
+  );
+
+  it.each(['Seniority', 'Lead Stage', 'Notes'])('%j does not', (header) => {
+    expect(mayNameVerdicts(foldWords(header))).toBe(false);
+  });
+});
