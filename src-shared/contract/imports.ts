@@ -228,6 +228,7 @@ export const WHOLE_IMPORT_ACTIONS = [
   'exclude_role',
   'exclude_free_mail',
   'exclude_disposable',
+  'exclude_verifier_unconfirmed',
   'exclude_similar_in_database',
 ] as const;
 export const WholeImportAction = z.enum(WHOLE_IMPORT_ACTIONS);

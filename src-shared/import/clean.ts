@@ -43,7 +43,13 @@ import {
 import { canonicalLinkedIn } from './linkedin';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
-import { isUndeliverable, UNDELIVERABLE_REASON } from './verifier';
+import {
+  UNCONFIRMED_NOTE,
+  UNDELIVERABLE_REASON,
+  VERDICT_FLAGS,
+  verdictFlag,
+  type VerdictFlag,
+} from './verifier';
 
 /** A mapping prepared once for many rows. */
 export interface CompiledMapping {
@@ -267,15 +273,33 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   const cleaned = finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
   // The verdict is on the first email column's address: another column's, taken instead, was not checked.
   const verdict = cell(cells, m.emailStatus);
-  if (verdict !== null && rawEmail === cell(cells, f.email) && isUndeliverable(verdict)) {
-    markUndeliverable(cleaned);
+  if (verdict !== null && rawEmail === cell(cells, f.email)) {
+    const flag = verdictFlag(verdict);
+    if (flag !== null) markVerdict(cleaned, flag);
   }
   return cleaned;
 }
 
-/** Records that the user's email verifier found the row's address undeliverable (`invalidReason`). */
-export function markUndeliverable(cleaned: CleanedLead): void {
-  cleaned.issues.push({ flag: 'verifier_undeliverable', field: 'email', message: UNDELIVERABLE_REASON });
+/**
+ * Records what the user's email verifier said of the row's address: undeliverable makes the row
+ * invalid (`invalidReason`); unconfirmed is a flag the user may exclude by.
+ */
+function markVerdict(cleaned: CleanedLead, flag: VerdictFlag): void {
+  const message = flag === 'verifier_undeliverable' ? UNDELIVERABLE_REASON : UNCONFIRMED_NOTE;
+  cleaned.issues.push({ flag, field: 'email', message });
+}
+
+/**
+ * Gives `cleaned` (an edit of a row) the verifier's verdicts (`verdicts`, the row's flags) on
+ * `address`, while the edit keeps that address: a verdict is on the address as read.
+ */
+export function keepVerdicts(
+  cleaned: CleanedLead,
+  address: string | null,
+  verdicts: readonly LeadFlag[],
+): void {
+  if (cleaned.lead.email !== address) return;
+  for (const flag of VERDICT_FLAGS) if (verdicts.includes(flag)) markVerdict(cleaned, flag);
 }
 
 /**

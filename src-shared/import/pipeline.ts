@@ -29,7 +29,7 @@ import { validateMapping, type MappingProblem } from './mapping';
 import {
   classify,
   cleanLead,
-  markUndeliverable,
+  keepVerdicts,
   cleanRow,
   compileMapping,
   invalidReason,
@@ -187,12 +187,11 @@ function cleanEdited(edit: NormalisedLead, cells: readonly string[], mapping: Co
   const cleaned = cleanLead(edit);
   if (mapping.emailStatus === undefined) return cleaned;
   const asRead = cleanRow(cells, mapping);
-  if (
-    asRead.lead.email === cleaned.lead.email &&
-    asRead.issues.some((i) => i.flag === 'verifier_undeliverable')
-  ) {
-    markUndeliverable(cleaned);
-  }
+  keepVerdicts(
+    cleaned,
+    asRead.lead.email,
+    asRead.issues.map((i) => i.flag),
+  );
   return cleaned;
 }
 

@@ -88,6 +88,7 @@ export const LEAD_FLAGS = [
   'no_name',
   'multiple_emails',
   'verifier_undeliverable',
+  'verifier_unconfirmed',
   'linkedin_not_profile',
   'phone_as_number',
   'possible_duplicate',

@@ -22,6 +22,12 @@ const UNDELIVERABLE = new Set([
   'does not exist',
 ]);
 
+/**
+ * Verdicts of a verifier that could not tell: a catch-all domain takes mail for any address, so a
+ * message there may bounce later. Sending is the user's call ("Exclude unconfirmed addresses").
+ */
+const UNCONFIRMED = new Set(['catch all', 'catchall', 'accept all', 'acceptall', 'unknown', 'risky']);
+
 /** Every other verdict verifiers and lead tools write; none of them stops a row. */
 const OTHER_VERDICTS = new Set([
   'valid',
@@ -30,12 +36,6 @@ const OTHER_VERDICTS = new Set([
   'unverified',
   'ok',
   'safe',
-  'catch all',
-  'catchall',
-  'accept all',
-  'acceptall',
-  'unknown',
-  'risky',
   'guessed',
   'likely to engage',
   'unavailable',
@@ -53,9 +53,11 @@ function verdictKey(value: string): string {
     .replace(/[\s_-]+/g, ' ');
 }
 
-/** Whether a verifier's verdict says the address cannot be mailed. */
-export function isUndeliverable(value: string): boolean {
-  return UNDELIVERABLE.has(verdictKey(value));
+/** What a verifier's verdict says of the address, as the flag it gives the row (none for a good one). */
+export function verdictFlag(value: string): 'verifier_undeliverable' | 'verifier_unconfirmed' | null {
+  const key = verdictKey(value);
+  if (UNDELIVERABLE.has(key)) return 'verifier_undeliverable';
+  return UNCONFIRMED.has(key) ? 'verifier_unconfirmed' : null;
 }
 
 // Words of a header that may name a verifier's column ("Email Status", "Verification status", "ZB
@@ -92,10 +94,16 @@ export function holdsVerdicts(values: readonly string[]): boolean {
     const key = verdictKey(v);
     if (key === '') continue;
     filled++;
-    if (UNDELIVERABLE.has(key) || OTHER_VERDICTS.has(key)) verdicts++;
+    if (UNDELIVERABLE.has(key) || UNCONFIRMED.has(key) || OTHER_VERDICTS.has(key)) verdicts++;
   }
   return filled > 0 && verdicts >= filled * VERDICT_SHARE;
 }
 
 /** The reason an address the verifier found undeliverable gives its row. */
 export const UNDELIVERABLE_REASON = 'Your email verifier marked this address undeliverable';
+
+/** What the row says of an address the verifier could not confirm. */
+export const UNCONFIRMED_NOTE = 'Your email verifier could not confirm this address (catch-all or unknown)';
+
+export type VerdictFlag = NonNullable<ReturnType<typeof verdictFlag>>;
+export const VERDICT_FLAGS: readonly VerdictFlag[] = ['verifier_undeliverable', 'verifier_unconfirmed'];

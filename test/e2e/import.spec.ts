@@ -430,6 +430,7 @@ test("the verdicts of the user's email verifier are taken: an undeliverable addr
       ['Email', 'First Name', 'Email Status'],
       ['ann@acme.com', 'Ann', 'Invalid'],
       ['bo@beta.io', 'Bo', 'Valid'],
+      ['cy@gamma.io', 'Cy', 'Catch-all'],
     ]),
   );
   const mapping = page.getByRole('region', { name: 'Column mapping' });
@@ -446,6 +447,10 @@ test("the verdicts of the user's email verifier are taken: an undeliverable addr
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*1/);
   await expect(page.getByText('Your email verifier marked this address undeliverable')).toBeVisible();
+  // What the verifier could not confirm is the user's call, in one action.
+  await page.getByRole('button', { name: 'Exclude unconfirmed (catch-all, unknown) (1)' }).click();
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*1/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
 });
 
 test('the columns not mapped to a field are ignored in one click, and kept again in another', async ({

@@ -25,12 +25,7 @@
  *   (`knownPeople`, over lead_keys' domain keys): "possibly already in your leads".
  */
 import type Database from 'better-sqlite3';
-import {
-  classify,
-  cleanLead,
-  markUndeliverable,
-  type Classification,
-} from '../../../src-shared/import/clean';
+import { classify, cleanLead, keepVerdicts, type Classification } from '../../../src-shared/import/clean';
 import {
   alreadyInLeadsReason,
   knownPeople,
@@ -635,10 +630,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     decision: RowDecision | null = parseDecision(row.decision),
   ): Reclassified {
     const cleaned = cleanLead(lead);
-    // What the verifier said of the address as read holds until the address is edited.
     const storedFlags = parseFlags(row.flags_json);
-    if (cleaned.lead.email === row.email && storedFlags.includes('verifier_undeliverable'))
-      markUndeliverable(cleaned);
+    keepVerdicts(cleaned, row.email, storedFlags);
     const clean = cleaned.lead;
     const key = clean.email === null ? null : emailKey(clean.email);
     const own = inDatabase(key, clean.linkedinUrl);

@@ -32,6 +32,7 @@ const EXCLUDE_BY_FLAG = {
   exclude_role: 'role',
   exclude_free_mail: 'free_mail',
   exclude_disposable: 'disposable',
+  exclude_verifier_unconfirmed: 'verifier_unconfirmed',
   exclude_similar_in_database: 'similar_in_database',
 } as const satisfies Record<Exclude<WholeImportAction, 'apply_all_typo_fixes'>, LeadFlag>;
 /** Leads per flag-count query: json_each over 5,000 rows' flags stays well under the ~100 ms a task may block. */
@@ -42,6 +43,7 @@ const BULK_LABELS: Record<HandlerInput<'leads.bulk'>['action'], string> = {
   exclude_role: 'Exclude role addresses',
   exclude_free_mail: 'Exclude free-mail addresses',
   exclude_disposable: 'Exclude disposable addresses',
+  exclude_verifier_unconfirmed: 'Exclude addresses your verifier could not confirm',
   exclude_similar_in_database: 'Exclude leads similar to imported ones',
   exclude_selected: 'Exclude selected',
   keep_selected: 'Keep selected',
@@ -422,6 +424,7 @@ export function createReview(core: Core) {
           exclude_role: open[EXCLUDE_BY_FLAG.exclude_role],
           exclude_free_mail: open[EXCLUDE_BY_FLAG.exclude_free_mail],
           exclude_disposable: open[EXCLUDE_BY_FLAG.exclude_disposable],
+          exclude_verifier_unconfirmed: open[EXCLUDE_BY_FLAG.exclude_verifier_unconfirmed],
           exclude_similar_in_database: open[EXCLUDE_BY_FLAG.exclude_similar_in_database],
         },
       };

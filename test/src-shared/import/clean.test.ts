@@ -201,7 +201,12 @@ describe("an email verifier's verdicts", () => {
       'Your email verifier marked this address undeliverable',
       'Invalid',
     ]);
-    expect(stateOf(['ann@acme.com', 'Ann', 'catch-all'])).toEqual(['ready', 'Ready', 'catch-all']);
+    expect(stateOf(['ann@acme.com', 'Ann', 'valid'])).toEqual(['ready', 'Ready', 'valid']);
+  });
+
+  it('an address the verifier could not confirm is ready, flagged for the user to exclude by', () => {
+    const cleaned = cleanRow(['ann@acme.com', 'Ann', 'Catch-All'], compileMapping(mapping));
+    expect(classify(cleaned)).toMatchObject({ state: 'ready', flags: ['verifier_unconfirmed'] });
   });
 
   it('a typo the verifier found undeliverable keeps its fix', () => {

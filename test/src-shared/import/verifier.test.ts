@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { holdsVerdicts, isUndeliverable, mayNameVerdicts } from '../../../src-shared/import/verifier';
+import { holdsVerdicts, mayNameVerdicts, verdictFlag } from '../../../src-shared/import/verifier';
 import { foldWords } from '../../../src-shared/import/text';
 
-describe('isUndeliverable', () => {
+describe('verdictFlag', () => {
   it.each([
     'Invalid',
     ' invalid ',
@@ -13,22 +13,19 @@ describe('isUndeliverable', () => {
     'spamtrap',
     'do_not_mail',
     'abuse',
-  ])('%j says the address cannot be mailed', (verdict) => {
-    expect(isUndeliverable(verdict)).toBe(true);
+  ])('%j: the address cannot be mailed', (verdict) => {
+    expect(verdictFlag(verdict)).toBe('verifier_undeliverable');
   });
 
-  it.each([
-    'Valid',
-    'Verified',
-    'catch-all',
-    'accept_all',
-    'unknown',
-    'Risky',
-    'Guessed',
-    '',
-    'invalidated leads',
-  ])('%j does not', (verdict) => {
-    expect(isUndeliverable(verdict)).toBe(false);
+  it.each(['catch-all', 'Catch All', 'accept_all', 'unknown', 'Risky'])(
+    '%j: the verifier could not tell',
+    (verdict) => {
+      expect(verdictFlag(verdict)).toBe('verifier_unconfirmed');
+    },
+  );
+
+  it.each(['Valid', 'Verified', 'Guessed', '', 'invalidated leads'])('%j: nothing to flag', (verdict) => {
+    expect(verdictFlag(verdict)).toBeNull();
   });
 });
 

@@ -22,6 +22,12 @@ const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: s
     none: 'No disposable address left to exclude.',
   },
   {
+    action: 'exclude_verifier_unconfirmed',
+    label: 'Exclude unconfirmed (catch-all, unknown)',
+    none: 'No address your verifier could not confirm left to exclude.',
+    whenAny: true,
+  },
+  {
     action: 'exclude_similar_in_database',
     label: 'Exclude similar to imported',
     none: 'No lead similar to an imported one left to exclude.',

@@ -45,6 +45,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   no_name: 'No name',
   multiple_emails: 'Several emails',
   verifier_undeliverable: 'Verifier: undeliverable',
+  verifier_unconfirmed: 'Verifier: unconfirmed',
   linkedin_not_profile: 'Not a profile URL',
   phone_as_number: 'Phone mangled',
   possible_duplicate: 'Possible duplicate',

@@ -604,6 +604,37 @@ describe('Clean & dedupe over the database', () => {
     expect(moved.lead.flags).not.toContain('verifier_undeliverable');
   });
 
+  it('the addresses a verifier could not confirm are excluded in one action, and only those', async () => {
+    const { summary } = await load(
+      csv(
+        [
+          ['ann@acme.com', 'Ann', 'catch-all'],
+          ['bo@beta.io', 'Bo', 'valid'],
+          ['cy@gamma.io', 'Cy', 'unknown'],
+        ],
+        ['Email', 'First Name', 'Email Status'],
+      ),
+      'unconfirmed.csv',
+      { draft: true },
+    );
+    expect(summary.counts.ready).toBe(3);
+    const cy = byEmail(await allLeads(summary.id), 'cy@gamma.io');
+    // A verdict holds through an edit that keeps the address.
+    await app.call('leads.edit', { leadId: cy.id, changes: { firstName: 'Cyd' } });
+    const counts = await app.call('leads.flagCounts', { importId: summary.id });
+    expect(counts.actionable.exclude_verifier_unconfirmed).toBe(2);
+    const { changed } = await app.call('leads.bulk', {
+      importId: summary.id,
+      action: 'exclude_verifier_unconfirmed',
+    });
+    expect(changed).toBe(2);
+    expect((await allLeads(summary.id)).map((l) => [l.email, l.state])).toEqual([
+      ['ann@acme.com', 'suppressed'],
+      ['bo@beta.io', 'ready'],
+      ['cy@gamma.io', 'suppressed'],
+    ]);
+  });
+
   it('re-classifies an edited lead: a fixed typo becomes ready, a colliding email a duplicate, undo restores', async () => {
     const s = await draft([
       ['ann@gmial.com', 'Ann', 'Lee', 'Acme', 'CEO', ''],
@@ -930,6 +961,7 @@ describe('Clean & dedupe over the database', () => {
       exclude_role: 2,
       exclude_free_mail: 1,
       exclude_disposable: 0,
+      exclude_verifier_unconfirmed: 0,
       exclude_similar_in_database: 0,
     });
     const excluded = await app.call('leads.bulk', { importId: s.id, action: 'exclude_role' });
