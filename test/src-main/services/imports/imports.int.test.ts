@@ -572,23 +572,18 @@ describe('importing files through the service', () => {
 });
 
 describe('Clean & dedupe over the database', () => {
-  async function draft(rows: string[][]) {
-    const { summary } = await load(csv(rows), 'draft.csv', { draft: true });
+  async function draft(rows: string[][], header = HEADER) {
+    const { summary } = await load(csv(rows, header), 'draft.csv', { draft: true });
     return summary;
   }
+  /** A draft of rows (email, first name, verdict) as a verifier's export gives them. */
+  const verified = (rows: string[][]) => draft(rows, ['Email', 'First Name', 'Email Status']);
 
   it("an address the user's verifier found undeliverable stays invalid through other edits, and is checked afresh once the address changes", async () => {
-    const { summary } = await load(
-      csv(
-        [
-          ['ann@acme.com', 'Ann', 'invalid'],
-          ['bo@beta.io', 'Bo', 'valid'],
-        ],
-        ['Email', 'First Name', 'Email Status'],
-      ),
-      'verified.csv',
-      { draft: true },
-    );
+    const summary = await verified([
+      ['ann@acme.com', 'Ann', 'invalid'],
+      ['bo@beta.io', 'Bo', 'valid'],
+    ]);
     expect(summary.counts).toMatchObject({ invalid: 1, ready: 1 });
     const ann = byEmail(await allLeads(summary.id), 'ann@acme.com');
     expect(ann).toMatchObject({
@@ -605,18 +600,11 @@ describe('Clean & dedupe over the database', () => {
   });
 
   it('the addresses a verifier could not confirm are excluded in one action, and only those', async () => {
-    const { summary } = await load(
-      csv(
-        [
-          ['ann@acme.com', 'Ann', 'catch-all'],
-          ['bo@beta.io', 'Bo', 'valid'],
-          ['cy@gamma.io', 'Cy', 'unknown'],
-        ],
-        ['Email', 'First Name', 'Email Status'],
-      ),
-      'unconfirmed.csv',
-      { draft: true },
-    );
+    const summary = await verified([
+      ['ann@acme.com', 'Ann', 'catch-all'],
+      ['bo@beta.io', 'Bo', 'valid'],
+      ['cy@gamma.io', 'Cy', 'unknown'],
+    ]);
     expect(summary.counts.ready).toBe(3);
     const cy = byEmail(await allLeads(summary.id), 'cy@gamma.io');
     // A verdict holds through an edit that keeps the address.
