@@ -26,7 +26,16 @@ const UNDELIVERABLE = new Set([
  * Verdicts of a verifier that could not tell: a catch-all domain takes mail for any address, so a
  * message there may bounce later. Sending is the user's call ("Exclude unconfirmed addresses").
  */
-const UNCONFIRMED = new Set(['catch all', 'catchall', 'accept all', 'acceptall', 'unknown', 'risky']);
+const UNCONFIRMED = new Set([
+  'catch all',
+  'catchall',
+  'accept all',
+  'acceptall',
+  'unknown',
+  'risky',
+  // MillionVerifier's, when the check itself failed.
+  'error',
+]);
 
 /** Every other verdict verifiers and lead tools write; none of them stops a row. */
 const OTHER_VERDICTS = new Set([
@@ -37,6 +46,8 @@ const OTHER_VERDICTS = new Set([
   'ok',
   'safe',
   'guessed',
+  // Hunter's for a free-mail address.
+  'webmail',
   'likely to engage',
   'unavailable',
   'role',

@@ -33,6 +33,8 @@ describe('holdsVerdicts', () => {
   it("takes a verifier's column: nearly every value is a verdict, blanks aside", () => {
     expect(holdsVerdicts(['valid', 'invalid', '', 'catch-all', 'Unknown'])).toBe(true);
     expect(holdsVerdicts(['Verified', 'Likely to engage', 'Unavailable', 'Guessed'])).toBe(true);
+    expect(holdsVerdicts(['valid', 'webmail', 'accept_all', 'disposable'])).toBe(true); // Hunter
+    expect(holdsVerdicts(['ok', 'catch_all', 'error', 'invalid'])).toBe(true); // MillionVerifier
   });
 
   it('not a column of anything else, nor an empty one', () => {
