@@ -26,7 +26,7 @@ import {
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, mayNameVerdicts } from './verifier';
 import { matchHeader, type HeaderMatch } from './synonyms';
-import { holdsHonorifics, sniffColumn } from './sniff';
+import { holdsHonorifics, holdsPagesOfOneSite, sniffColumn } from './sniff';
 import { customKeys } from './header';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
@@ -113,7 +113,10 @@ export function suggestMapping(
   headers.forEach((_, column) => {
     const m = matches[column];
     const values = columnValues[column] ?? [];
-    const field = m ? resolveAmbiguous(m, matches) : null;
+    let field = m ? resolveAmbiguous(m, matches) : null;
+    // "Record URL" of HubSpot's pages, or a speaker's page on an event's site, is no company's website.
+    const onePageSite = holdsPagesOfOneSite(values);
+    if (field === 'website' && onePageSite) field = null;
     // A "Title" of "Ms." and "Dr" is the honorific (Outlook), not the job title.
     if (m && field !== null && !(field === 'title' && holdsHonorifics(values))) {
       const base =
@@ -121,7 +124,7 @@ export function suggestMapping(
       add(column, field, base * headerWeight(values));
     }
     const sniffed = sniffs[column];
-    if (sniffed) {
+    if (sniffed && !(sniffed.field === 'website' && onePageSite)) {
       const strong = sniffed.field === 'email' || sniffed.field === 'linkedinUrl';
       add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
     }

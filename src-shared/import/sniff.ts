@@ -56,6 +56,28 @@ export function looksLikePhone(value: string): boolean {
 }
 
 /**
+ * Whether the column's links are pages of one site rather than each lead's website: a CRM's record
+ * links (`https://app.hubspot.com/contacts/…/record/…`) or the profile pages a name links to on an
+ * event's site. Every link has the same host and at least three have paths of their own; a column of
+ * one company's address (`acme.com` on every row of an account list) is still its website.
+ */
+export function holdsPagesOfOneSite(values: readonly string[]): boolean {
+  let host: string | null = null;
+  const paths = new Set<string>();
+  for (const v of values) {
+    const t = v.trim();
+    if (t === '' || !looksLikeWebsite(t)) continue;
+    const m = URL_LIKE.exec(t);
+    const h = m?.[1]?.toLowerCase() ?? '';
+    if (host !== null && h !== host) return false;
+    host = h;
+    const path = t.slice(t.toLowerCase().indexOf(h) + h.length).replace(/^:\d+/, '');
+    if (path.length > 1) paths.add(path);
+  }
+  return paths.size >= 3;
+}
+
+/**
  * Whether at least `SNIFF_THRESHOLD` of the column's non-empty values are honorifics ("Ms.", "Dr"):
  * Outlook's "Title" column, which is no job title.
  */

@@ -454,6 +454,33 @@ describe("an email verifier's verdicts", () => {
   });
 });
 
+describe('links that are pages of one site', () => {
+  const hubspot = [1, 2, 3].map((i) => `https://app.hubspot.com/contacts/42/record/0-1/${i}`);
+
+  it("a CRM's record links or an event's speaker pages are no company's website, by name or by content", () => {
+    const rows = hubspot.map((link, i) => [`lead${i}@acme${i}.com`, link]);
+    expect(fieldsOf(suggestMapping(['Email', 'Record URL'], rows))).toEqual(['email', 'custom:record_url']);
+    const speakers = ['ann-lee', 'bo-ray', 'cy-fox'].map((s, i) => [
+      `${s}@x${i}.io`,
+      `https://websummit.com/speakers/${s}`,
+    ]);
+    expect(fieldsOf(suggestMapping(['Email', 'Speaker (link)'], speakers))).toEqual([
+      'email',
+      'custom:speaker_link',
+    ]);
+  });
+
+  it("one company's address on every row of an account list is still its website", () => {
+    const rows = [1, 2, 3, 4].map((i) => [`p${i}@acme.com`, 'https://acme.com']);
+    expect(fieldsOf(suggestMapping(['Email', 'Website'], rows))).toEqual(['email', 'website']);
+    const sites = ['https://acme.com/about', 'https://beta.io/team', 'https://gamma.dev/'].map((s, i) => [
+      `p${i}@x.io`,
+      s,
+    ]);
+    expect(fieldsOf(suggestMapping(['Email', 'Website'], sites))).toEqual(['email', 'website']);
+  });
+});
+
 describe('withOtherColumns', () => {
   const headers = ['Email', 'Seniority', 'Departments', '', 'Phone'];
   const suggested: ColumnMapping = [
