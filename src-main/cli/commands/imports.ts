@@ -127,6 +127,10 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--force', 'import even if this sheet of the same file was imported before')
     .option('--draft', 'stage as a draft to review in the app instead of committing')
     .option('--apply-fixes', 'take every fix suggested for an address (typos, slips) before committing')
+    .option(
+      '--exclude-unconfirmed',
+      "exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing",
+    )
     .option('--include-hidden', 'import the rows hidden in the sheet (filtered out in Excel) too')
     .option('--encoding <name>', `read a text file in this encoding: ${TEXT_ENCODINGS.join(', ')}`)
     .action(
@@ -142,6 +146,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           force?: boolean;
           draft?: boolean;
           applyFixes?: boolean;
+          excludeUnconfirmed?: boolean;
           includeHidden?: boolean;
           encoding?: string;
         },
@@ -169,6 +174,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           force: o.force,
           draft: o.draft,
           applyFixes: o.applyFixes,
+          excludeUnconfirmed: o.excludeUnconfirmed,
           includeHidden: o.includeHidden,
           encoding: o.encoding,
         });
@@ -183,6 +189,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
             import: s,
             template: result.templateName,
             fixesApplied: result.fixesApplied,
+            unconfirmedExcluded: result.unconfirmedExcluded,
             warnings: result.warnings,
             notes,
           },
@@ -191,6 +198,9 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
               ...notes,
               ...result.warnings.map((w) => `Warning: ${w}`),
               ...(o.applyFixes ? [`Suggested address fixes taken: ${n(result.fixesApplied)}.`] : []),
+              ...(o.excludeUnconfirmed
+                ? [`Addresses your verifier could not confirm excluded: ${n(result.unconfirmedExcluded)}.`]
+                : []),
               `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
               `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${skipped(s)}`,

@@ -61,6 +61,8 @@ export interface FileImportOptions {
   draft?: boolean;
   /** Take every fix suggested for an address (typos, slips) before committing, as "Apply all suggested typo fixes" does. */
   applyFixes?: boolean;
+  /** Exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing. */
+  excludeUnconfirmed?: boolean;
   /** Import the rows hidden in the sheet (filtered out in Excel) too; by default they are left out, as Excel shows the sheet. */
   includeHidden?: boolean;
   /** Text files: the encoding to read them in, instead of the one detected. */
@@ -74,6 +76,8 @@ export interface FileImportResult {
   templateName: string | null;
   /** Leads whose suggested address fix was taken (`applyFixes`). */
   fixesApplied: number;
+  /** Leads excluded as unconfirmed by the verifier (`excludeUnconfirmed`). */
+  unconfirmedExcluded: number;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -291,8 +295,14 @@ export async function importFile(
   if (hiddenNote !== null) warnings.push(`${hiddenNote} Add --include-hidden to import them.`);
 
   let fixesApplied = 0;
-  const applyFixes = async (importId: number): Promise<void> => {
-    fixesApplied = (await call('leads.bulk', { importId, action: 'apply_all_typo_fixes' })).changed;
+  let unconfirmedExcluded = 0;
+  const beforeCommit = async (importId: number): Promise<void> => {
+    if (opts.applyFixes)
+      fixesApplied = (await call('leads.bulk', { importId, action: 'apply_all_typo_fixes' })).changed;
+    if (opts.excludeUnconfirmed) {
+      unconfirmedExcluded = (await call('leads.bulk', { importId, action: 'exclude_verifier_unconfirmed' }))
+        .changed;
+    }
   };
   const summary = await stageAndCommit(
     call,
@@ -310,9 +320,9 @@ export async function importFile(
     result,
     templateId,
     !opts.draft,
-    opts.applyFixes ? applyFixes : undefined,
+    opts.applyFixes || opts.excludeUnconfirmed ? beforeCommit : undefined,
   );
-  return { summary, warnings, templateName, fixesApplied };
+  return { summary, warnings, templateName, fixesApplied, unconfirmedExcluded };
 }
 
 /**

@@ -202,6 +202,29 @@ describe('leadprep import', () => {
     ]);
   });
 
+  it("takes the file's email verifier at its word, and --exclude-unconfirmed leaves out what it could not confirm", async () => {
+    const hunter = (tld: string) =>
+      file(
+        `hunter-${tld}.csv`,
+        csvBytes([
+          ['Email address', 'First name', 'Verification status'],
+          [`ann@acme.${tld}`, 'Ann', 'valid'],
+          [`bo@beta.${tld}`, 'Bo', 'invalid'],
+          [`cy@gamma.${tld}`, 'Cy', 'accept_all'],
+        ]),
+      );
+    const plain = json<ImportOut>(await cli('import', hunter('io'), '--json'));
+    expect(plain.import.counts).toMatchObject({ ready: 2, invalid: 1 });
+    const listed = await cli('leads', '--import', String(plain.importId), '--state', 'invalid');
+    expect(listed.stdout).toContain('Your email verifier marked this address undeliverable');
+
+    const strict = await cli('import', hunter('dev'), '--exclude-unconfirmed');
+    expect(strict.code, strict.stderr).toBe(0);
+    expect(strict.stdout).toContain('Addresses your verifier could not confirm excluded: 1.');
+    expect(strict.stdout).toMatch(/Ready\s+1\n/);
+    expect(strict.stdout).toMatch(/Suppressed\s+1\n/);
+  });
+
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {
     const path = file(
       'apollo.csv',
