@@ -24,7 +24,7 @@ const UNDELIVERABLE = new Set([
 
 /**
  * Verdicts of a verifier that could not tell: a catch-all domain takes mail for any address, so a
- * message there may bounce later. Sending is the user's call ("Exclude unconfirmed addresses").
+ * message there may bounce later. Sending is the user's call ("Exclude unconfirmed" in Clean & dedupe).
  */
 const UNCONFIRMED = new Set([
   'catch all',
