@@ -264,7 +264,12 @@ export async function importFile(
     const when = new Date(p.createdAt).toISOString().slice(0, 16).replace('T', ' ');
     const what = wb.sheets.length > 1 ? `Sheet "${sheet}" of this file` : 'This file';
     const message = `${what} was already imported on ${when} UTC as import ${p.id} ("${p.fileName}", ${p.total} leads).`;
-    if (!opts.force) throw new AppError('conflict', `${message} Use --force to import it again.`);
+    // A workbook of one sheet per event or region is imported a sheet at a time: say which are left.
+    const left = wb.sheets
+      .filter((s) => !s.hidden && s.rowCount > 0 && !previous.some((x) => x.sheet === s.name))
+      .map((s) => `"${s.name}"`);
+    const next = left.length > 0 ? ` Sheets not imported yet: ${left.join(', ')} (--sheet NAME).` : '';
+    if (!opts.force) throw new AppError('conflict', `${message} Use --force to import it again.${next}`);
     warnings.push(message);
   }
 

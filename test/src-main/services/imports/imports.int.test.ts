@@ -159,14 +159,18 @@ describe('importing files through the service', () => {
       workbookFromRows({
         'Day 1': [header, ['ann@acme.com', 'Ann', 'Lee']],
         'Day 2': [header, ['bo@beta.io', 'Bo', 'Ray']],
+        'Day 3': [header, ['cy@gamma.io', 'Cy', 'Fox']],
       }),
     );
     const day1 = await load(bytes, 'expo.xlsx', { sheet: 'Day 1' });
     const day2 = await load(bytes, 'expo.xlsx', { sheet: 'Day 2' });
     expect(day2.warnings.join(' ')).not.toMatch(/already imported/);
     expect(day2.summary.counts.ready).toBe(1);
+    // Refused, with the sheets still to import named.
     await expect(load(bytes, 'expo.xlsx', { sheet: 'Day 1' })).rejects.toThrow(
-      new RegExp(`Sheet "Day 1" of this file was already imported .* as import ${day1.summary.id} .*--force`),
+      new RegExp(
+        `Sheet "Day 1" of this file was already imported .* as import ${day1.summary.id} .*--force to import it again\\. Sheets not imported yet: "Day 3" \\(--sheet NAME\\)\\.$`,
+      ),
     );
   });
 
