@@ -63,7 +63,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
         writeWorkbook(
           workbookFromRows({
             'Read me': [['Exported by the booth scanner']],
-            Leads: [leads.header, ...leads.rows],
+            // With a verifier's column, whose checkbox the mapping step shows under its select.
+            Leads: [
+              [...leads.header, 'Email Status'],
+              ...leads.rows.map((r, i) => [...r, i % 5 === 0 ? 'invalid' : 'valid']),
+            ],
           }),
         ),
       ),
@@ -75,6 +79,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await problems(page), 'header step').toEqual([]);
     await page.getByRole('button', { name: 'Use row 1 as header' }).click();
     await expect(page.getByRole('table', { name: 'Preview of the first rows' })).toBeVisible();
+    await expect(
+      page.getByRole('checkbox', { name: 'Leave out the addresses it marks undeliverable' }),
+    ).toBeChecked();
     expect(await problems(page), 'mapping step').toEqual([]);
 
     // The overlays too: Review's shortcuts and the commit dialog of the draft.
