@@ -12,7 +12,6 @@ const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
 // Between the numbers of a cell that holds several: Google Contacts' " ::: ", a list's ; | , or /,
 // a line break (by now a space) before the next +.
 const NUMBER_LIST = /\s*(?::::|[;|,/])\s*|\s+(?=\+)/;
-const LIST_MARK = /:::|[;|,/]|\s\+/;
 // Fewer digits than this are no number of their own: a German area code before its slash ("089/
 // 1234567"), an extension ("…4567, ext 12").
 const MIN_NUMBER_DIGITS = 6;
@@ -29,7 +28,7 @@ export function cleanPhone(raw: string | null | undefined): string | null {
   if (s.charCodeAt(0) === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);
   // After the prefix goes, which may leave a placeholder ("tel:#DIV/0!", with a digit).
   if (!DIGIT.test(s) || isNoValue(s)) return null;
-  return LIST_MARK.test(s) ? firstOfSeveral(s) : s;
+  return NUMBER_LIST.test(s) ? firstOfSeveral(s) : s;
 }
 
 /**
@@ -38,7 +37,6 @@ export function cleanPhone(raw: string | null | undefined): string | null {
  */
 function firstOfSeveral(phone: string): string {
   const parts = phone.split(NUMBER_LIST);
-  if (parts.length < 2) return phone;
   for (const part of parts) if (digitCount(part) < MIN_NUMBER_DIGITS) return phone;
   return parts[0] as string;
 }

@@ -56,6 +56,8 @@ const OTHER_VERDICTS = new Set([
   'pending',
 ]);
 
+const VERDICTS = new Set([...UNDELIVERABLE, ...UNCONFIRMED, ...OTHER_VERDICTS]);
+
 /** "Catch-All", "do_not_mail", " Invalid " → "catch all", "do not mail", "invalid". */
 function verdictKey(value: string): string {
   return value
@@ -105,7 +107,7 @@ export function holdsVerdicts(values: readonly string[]): boolean {
     const key = verdictKey(v);
     if (key === '') continue;
     filled++;
-    if (UNDELIVERABLE.has(key) || UNCONFIRMED.has(key) || OTHER_VERDICTS.has(key)) verdicts++;
+    if (VERDICTS.has(key)) verdicts++;
   }
   return filled > 0 && verdicts >= filled * VERDICT_SHARE;
 }

@@ -5,6 +5,7 @@ import {
   type PersonalizationMode,
 } from '../../../../src-shared/push/types';
 import { Banner } from '../../ui/Banner';
+import { CheckField } from '../../ui/CheckField';
 import { Field } from '../../ui/Field';
 import { idError } from './form';
 
@@ -13,37 +14,6 @@ const PERSONALIZATION_LABELS: Record<PersonalizationMode, string> = {
   first_line: "Step 1's first line (after the greeting)",
   none: 'Nothing (leave personalization empty)',
 };
-
-function Check({
-  checked,
-  onChange,
-  label,
-  hint,
-}: {
-  checked: boolean;
-  onChange(v: boolean): void;
-  label: string;
-  hint: string;
-}) {
-  const id = useId();
-  return (
-    <div className="push-check">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <div>
-        <label htmlFor={id}>{label}</label>
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
-}
 
 export function InstantlyOptionsPanel({
   value,
@@ -75,25 +45,25 @@ export function InstantlyOptionsPanel({
           ))}
         </select>
       </div>
-      <Check
+      <CheckField
         checked={value.skipIfInWorkspace}
         onChange={(v) => set('skipIfInWorkspace', v)}
         label="Skip leads already anywhere in the workspace (recommended)"
         hint="Someone already in another campaign or list is being contacted already; a second sequence annoys them and risks spam reports."
       />
-      <Check
+      <CheckField
         checked={value.skipIfInCampaign}
         onChange={(v) => set('skipIfInCampaign', v)}
         label="Skip leads already in any campaign"
         hint="Narrower than the workspace check: leads only in lists still get added."
       />
-      <Check
+      <CheckField
         checked={value.skipIfInList}
         onChange={(v) => set('skipIfInList', v)}
         label="Skip leads already in any list"
         hint="Leaves out people you keep in Instantly lists."
       />
-      <Check
+      <CheckField
         checked={value.verifyLeadsOnImport}
         onChange={(v) => set('verifyLeadsOnImport', v)}
         label="Have Instantly verify the emails on import"
