@@ -14,6 +14,7 @@ import { cleanText, isNoValue, LIST_SEPARATOR } from './text';
 import { isPlainDomain, MAX_DOMAIN_LENGTH, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomainOf, TYPED_FOR_DOT, withDotsTyped, withOwnSlipFixed } from './typos';
+import { withoutAccents } from './accents';
 import { asLatin, latinDomainOf } from './lookalikes';
 
 export interface EmailCheck {
@@ -496,10 +497,11 @@ export function checkEmail(email: string): EmailCheck {
   // Only a fix that leaves an address which can be sent to: a domain fix does not mend the local part.
   if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;
   // A local part that can be sent to once mended, and a domain that can be: lookalike letters before the
-  // @ ("jаne@" with a Cyrillic "а"), or words before the address ("Jane Doe jane@acme.com"), whose
-  // last word may be the address.
+  // @ ("jаne@" with a Cyrillic "а"), accents ("josé@"), or words before the address ("Jane Doe
+  // jane@acme.com"), whose last word may be the address.
   const sendableDomain = facts.suggestion ?? (facts.problem === null ? domain : null);
-  const latinLocal = localProblem === null || sendableDomain === null ? null : asLatin(local);
+  const latinLocal =
+    localProblem === null || sendableDomain === null ? null : (asLatin(local) ?? withoutAccents(local));
   if (latinLocal !== null && localPartProblem(latinLocal) === null)
     result.suggestion = `${latinLocal}@${sendableDomain}`;
   const space = local.lastIndexOf(' ');

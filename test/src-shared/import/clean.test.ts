@@ -415,6 +415,12 @@ describe('classify', () => {
     ],
     // com.com is on the throw-away list: the row was invalid, with no fix.
     ['jane@acme.com.com', 'needs_fix', /^The domain is a throw-away one\. Did you mean jane@acme\.com\?$/],
+    [
+      'josé@acme.com',
+      'needs_fix',
+      /^Accented or non-Latin letters before the @ are not supported by most senders\. Did you mean jose@acme\.com\?$/,
+    ],
+    ['müller@acme.de', 'invalid', /^Accented or non-Latin letters/], // mueller or muller: no guess
     ['jane@acme.com', 'ready', /Ready/],
     ['info@acme.com', 'ready', /Ready/], // role is a flag, not a state
   ])('%j -> %s', (email, state, reason) => {

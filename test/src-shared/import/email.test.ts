@@ -345,6 +345,23 @@ describe('checkEmail typo suggestions', () => {
   });
 
   it.each([
+    ['josé@acme.com', 'jose@acme.com'],
+    ['chloé.martin@acme.fr', 'chloe.martin@acme.fr'],
+    ['françois@gmial.com', 'francois@gmail.com'], // and a slip in the domain
+  ])("offers the address without the accents its owner's name has: %s -> %s", (raw, fixed) => {
+    const check = checkEmail(cleanEmail(raw) as string);
+    expect(check).toMatchObject({ syntaxValid: false, suggestion: fixed });
+    expect(checkEmail(fixed)).toMatchObject({ syntaxValid: true, suggestion: null });
+  });
+
+  it.each(['müller@acme.de', 'jørgen@acme.dk', 'josé@acme'])(
+    'offers no unaccented address where the letter has two spellings or the domain is no domain: %s',
+    (raw) => {
+      expect(checkEmail(cleanEmail(raw) as string)).toMatchObject({ syntaxValid: false, suggestion: null });
+    },
+  );
+
+  it.each([
     'jane@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444',
     'jane@\u0440\u0443\u0441.com',
     'jane@b\u00fccher.de',
