@@ -28,11 +28,14 @@ test.afterAll(() => {
 });
 
 /** A generated lead file, imported and committed through the same calls the Import screen makes. */
-async function seedCommittedImport(leadprep: LeadPrepHost): Promise<string> {
+async function seedCommittedImport(
+  leadprep: LeadPrepHost,
+  fileName = 'e2e-generate-leads.csv',
+  domain = 'northwind-labs',
+): Promise<string> {
   const rows = ['Email,First Name,Last Name,Company,Title'];
   for (let i = 0; i < LEADS; i++)
-    rows.push(`person${i}@northwind-labs${i}.com,Ada${i},Lovelace${i},Northwind ${i},Founder`);
-  const fileName = 'e2e-generate-leads.csv';
+    rows.push(`person${i}@${domain}${i}.com,Ada${i},Lovelace${i},Northwind ${i},Founder`);
   const { summary } = await importFile(
     (name, input) => leadprep.call(name, input),
     new TextEncoder().encode(rows.join('\n')),
@@ -147,6 +150,36 @@ test('start a run from the Generate screen, follow it across a reload, and see e
   await expect(page.getByRole('region', { name: 'Estimate' })).toContainText(
     `${LEADS} leads already generated`,
   );
+
+  // The finished run leads on to reading what MachFive wrote.
+  await runAfter.getByRole('button', { name: `Review ${LEADS} sequences` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
+  await expect(page.getByText(`${LEADS} of ${LEADS} leads shown`)).toBeVisible();
+});
+
+test('a committed import hands its ready leads to Generate from Clean & dedupe, even when it is not the newest', async ({
+  app: page,
+  leadprep,
+}) => {
+  const older = await seedCommittedImport(leadprep, 'older-leads.csv', 'older-labs');
+  const newer = await seedCommittedImport(leadprep, 'newer-leads.csv', 'newer-labs');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Clean/ }).click();
+  const picker = page.getByLabel('Import', { exact: true });
+  await picker.selectOption((await picker.locator('option', { hasText: older }).getAttribute('value'))!);
+  await page.getByRole('button', { name: `Generate sequences for ${LEADS} ready leads` }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Generate' })).toBeVisible();
+  const form = page.getByRole('region', { name: 'New run' });
+  await expect(form.getByLabel('Import', { exact: true }).locator('option:checked')).toContainText(older);
+  await expect(form.getByRole('region', { name: 'Estimate' })).toContainText(`Leads${LEADS}`);
+
+  // Coming back through the menu later opens on the newest import again.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Review/ })
+    .click();
+  await openGenerate(page);
+  await expect(form.getByLabel('Import', { exact: true }).locator('option:checked')).toContainText(newer);
 });
 
 test('without a committed import the screen says to import a file first', async ({ app: page }) => {

@@ -1,6 +1,7 @@
 import { useDeferredValue, useReducer, useState, type ReactNode } from 'react';
 import type { LeadFlag, LeadState } from '../../../../src-shared/import/types';
 import { useEvent } from '../../api/client';
+import { useLeadSelection } from '../../store/leadSelection';
 import { useNav } from '../../store/nav';
 import { Badge } from '../../ui/Badge';
 import { Banner } from '../../ui/Banner';
@@ -149,6 +150,18 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           <p>
             Its ready leads can be used for generation. Decisions are final; delete the import to start over.
           </p>
+          {summary.counts.ready > 0 && (
+            <Button
+              size="sm"
+              variant="primary"
+              onClick={() => {
+                useLeadSelection.getState().preferImport(importId);
+                go('generate');
+              }}
+            >
+              Generate sequences for {plural(summary.counts.ready, 'ready lead')}
+            </Button>
+          )}
         </Banner>
       )}
       <div className="clean-controls">

@@ -68,16 +68,17 @@ function useEstimate(form: GenerateForm, imports: ImportSummary[], runsVersion: 
 export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
   const chosen = useLeadSelection((s) => s.chosen);
   const setChosen = useLeadSelection((s) => s.set);
-  // Arriving from Clean & dedupe with leads picked there: that choice is what the user came for.
+  // Arriving from Clean & dedupe with leads or an import picked there: that choice is what the user came for.
   const [form, setForm] = useState<GenerateForm>(() => {
-    const handed = useLeadSelection.getState().chosen;
+    const { chosen: handed, preferredImport } = useLeadSelection.getState();
+    const importId = imports.find((i) => i.id === preferredImport)?.id ?? imports[0]?.id ?? null;
     return {
       ...initialForm(),
-      source: handed
-        ? { kind: 'leads', leadIds: handed.leadIds }
-        : { kind: 'import', importId: imports[0]?.id ?? null },
+      source: handed ? { kind: 'leads', leadIds: handed.leadIds } : { kind: 'import', importId },
     };
   });
+  // A later visit opens on the newest import again.
+  useEffect(() => useLeadSelection.getState().preferImport(null), []);
   // Messages appear after the first Start, then follow the user's edits.
   const [tried, setTried] = useState(false);
   const errors: FormErrors = tried ? validate(form) : {};

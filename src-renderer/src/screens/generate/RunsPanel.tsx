@@ -18,6 +18,7 @@ import {
   RUN_STATE_LABELS,
   RUN_STATE_TONES,
 } from './labels';
+import { openInReview } from '../review/target';
 import { machFiveState, useRuns } from './runs-store';
 
 /** Runs an action that answers with the changed run, puts it in the store, and reports failures. */
@@ -223,6 +224,15 @@ function RunCard({ summary }: { summary: RunSummary }) {
         <p className={summary.state === 'failed' ? 'field-error' : 'muted'}>{summary.message}</p>
       )}
       <div className="row">
+        {summary.leads.generated > 0 && (
+          <Button
+            size="sm"
+            variant={summary.state === 'done' ? 'primary' : 'secondary'}
+            onClick={() => openInReview(summary.id)}
+          >
+            Review {plural(summary.leads.generated, 'sequence')}
+          </Button>
+        )}
         <Button size="sm" aria-expanded={open} aria-controls={batchesId} onClick={toggle}>
           {open ? 'Hide batches' : 'Show batches'}
         </Button>
