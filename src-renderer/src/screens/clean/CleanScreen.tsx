@@ -97,7 +97,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
       // The picker names the file: beside its sheet and status under the title, it leaves the title's
       // line to the actions, and the table starts higher up in a small window.
       description={
-        <span className="import-context">
+        <span className="screen-context">
           {picker}
           {summary && (
             <>

@@ -221,10 +221,17 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
   return (
     <Screen
       title="Review"
-      description="Read, fix and approve every email before anything is sent. Press ? for keyboard shortcuts."
+      // The run's name is long (campaign, counts, date): under the title it has the line's width.
+      description={
+        <span className="screen-context">
+          {picker}
+          <span>
+            Read, fix and approve every email before anything is sent. Press ? for keyboard shortcuts.
+          </span>
+        </span>
+      }
       actions={
         <>
-          {picker}
           <Button
             onClick={() => void undo()}
             aria-keyshortcuts="Z Control+Z Meta+Z"
