@@ -46,6 +46,11 @@ const OTHER_VERDICTS = new Set([
   'ok',
   'safe',
   'guessed',
+  // Apollo's: a pattern's guess (older exports), and addresses its team or the user still handles.
+  'extrapolated',
+  'pending manual fulfillment',
+  'user managed',
+  'new data available',
   // Hunter's for a free-mail address.
   'webmail',
   'likely to engage',

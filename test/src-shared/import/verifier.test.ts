@@ -24,15 +24,21 @@ describe('verdictFlag', () => {
     },
   );
 
-  it.each(['Valid', 'Verified', 'Guessed', '', 'invalidated leads'])('%j: nothing to flag', (verdict) => {
-    expect(verdictFlag(verdict)).toBeNull();
-  });
+  it.each(['Valid', 'Verified', 'Guessed', 'Extrapolated', '', 'invalidated leads'])(
+    '%j: nothing to flag',
+    (verdict) => {
+      expect(verdictFlag(verdict)).toBeNull();
+    },
+  );
 });
 
 describe('holdsVerdicts', () => {
   it("takes a verifier's column: nearly every value is a verdict, blanks aside", () => {
     expect(holdsVerdicts(['valid', 'invalid', '', 'catch-all', 'Unknown'])).toBe(true);
     expect(holdsVerdicts(['Verified', 'Likely to engage', 'Unavailable', 'Guessed'])).toBe(true);
+    expect(holdsVerdicts(['Verified', 'Extrapolated', 'Extrapolated', 'Pending Manual Fulfillment'])).toBe(
+      true,
+    ); // Apollo
     expect(holdsVerdicts(['valid', 'webmail', 'accept_all', 'disposable'])).toBe(true); // Hunter
     expect(holdsVerdicts(['ok', 'catch_all', 'error', 'invalid'])).toBe(true); // MillionVerifier
   });
