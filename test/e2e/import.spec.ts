@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, focusedName, test } from './fixtures';
 import { importFile } from '../../src-main/services/imports/file-import';
 import {
+  contactsVCard,
   csvBytes,
   filteredWorkbook,
   leadsToCsv,
@@ -1184,4 +1185,25 @@ test('a Central European .csv shows odd characters until its encoding is picked;
   expect(imports[0]?.encoding).toBe('windows-1250');
   const { rows } = await leadprep.call('leads.page', { importId: imports[0]?.id ?? 0, limit: 1 });
   expect(rows[0]).toMatchObject({ firstName: 'Łukasz', lastName: 'Wąsik' });
+});
+
+test('a contacts file exported from a Mac (.vcf) is imported as a sheet is: one lead per contact', async ({
+  app: page,
+  leadprep,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'Contacts.vcf',
+    mimeType: 'text/vcard',
+    buffer: Buffer.from(contactsVCard()),
+  });
+  await expect(page.getByText('(VCF · UTF-8)')).toBeVisible();
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header.getByRole('cell', { name: 'Jürgen Müller' })).toBeVisible();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
+  await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*1/); // the contact without an address
+  const { imports } = await leadprep.call('imports.list', { limit: 1 });
+  expect(imports[0]).toMatchObject({ kind: 'vcf', total: 4 });
 });

@@ -1,3 +1,4 @@
 export * from './text';
 export * from './workbooks';
 export * from './leads';
+export * from './vcards';

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
-import { openWorkbook, isReadError } from '../../../src-shared/import/read';
+import { openWorkbook, isReadError, READABLE_EXTENSIONS } from '../../../src-shared/import/read';
 import { isTextEncoding, TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
 import {
   describeSuppressionAdd,
@@ -108,7 +108,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
   program
     .command('import <file>')
     .description(
-      'import a lead file (.xlsx .xlsm .xls .ods .csv .tsv .txt): clean, dedupe, commit; prints counts by state',
+      `import a lead file (${READABLE_EXTENSIONS.replaceAll(',', ' ')}): clean, dedupe, commit; prints counts by state`,
     )
     .option('--sheet <name>', 'sheet to import (default: the largest visible one with an email column)')
     .option('--header-row <n>', 'row number of the header (default: detected)')

@@ -5,7 +5,7 @@
  *
  * ```ts
  * const wb = openWorkbook(bytes, 'leads.xlsx', { signal, onProgress });
- * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt' (from the bytes, not the name)
+ * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt' | 'vcf' (from the bytes, not the name)
  * wb.sheets;   // [{ name, rowCount, hidden? }] for the sheet picker
  * wb.encoding; // text files: one of TEXT_ENCODINGS, detected or as opts.encoding chose
  * wb.delimiter;// text files: ',' | ';' | '\t' | '|'
@@ -18,7 +18,8 @@
  * numbers match what the user sees); every row has the same length; a cell
  * is the text shown in Excel, '' when empty. Trailing blank rows are dropped.
  * See spreadsheet.ts for how workbook cells become text (dates, leading
- * zeros, formulas, mailto links, merged headers) and csv.ts for text files.
+ * zeros, formulas, mailto links, merged headers), csv.ts for text files and
+ * vcard.ts for contacts files (.vcf), one row per contact.
  * Header detection and column mapping happen downstream.
  *
  * Every failure is a `ReadError` whose `code` the host can switch on and
@@ -49,7 +50,9 @@ import { ReadError, formatBytes } from './errors';
 import { readDelimited, emptyFile } from './csv';
 import { sniff } from './sniff';
 import { openSpreadsheet } from './spreadsheet';
-import type { ReadOptions, Workbook } from './types';
+import { decodeText } from './text';
+import type { ReadOptions, SourceKind, Workbook } from './types';
+import { readVCards } from './vcard';
 import { DEFAULT_MAX_INFLATED_BYTES } from './types';
 import type { Delimiter } from './delimiter';
 
@@ -65,7 +68,12 @@ export type {
   SourceKind,
   Workbook,
 } from './types';
-export { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_ROWS } from './types';
+export {
+  DEFAULT_MAX_CELL_CHARS,
+  DEFAULT_MAX_INFLATED_BYTES,
+  DEFAULT_MAX_ROWS,
+  READABLE_EXTENSIONS,
+} from './types';
 export type { Delimiter } from './delimiter';
 export type { TextEncoding } from './text';
 
@@ -88,17 +96,34 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
       `This file is ${formatBytes(bytes.byteLength)}; LeadPrep reads text files up to ${formatBytes(MAX_TEXT_FILE_BYTES)}. Split it into smaller files and import them one by one.`,
     );
   }
+  if (sniffed.kind === 'vcf') {
+    const decoded = decodeText(bytes, opts.encoding);
+    const cards = readVCards(decoded.text, opts);
+    return textWorkbook(sniffed.kind, sheetNameFor(fileName), cards.rows, {
+      encoding: decoded.encoding,
+      truncatedCells: cards.truncatedCells,
+      unclosedQuoteRows: [],
+    });
+  }
   const preferred: Delimiter | undefined = sniffed.kind === 'tsv' ? '\t' : undefined;
   const parsed = readDelimited(bytes, preferred, opts);
-  const sheetName = sheetNameFor(fileName);
-  const rows = parsed.rows;
+  return textWorkbook(sniffed.kind, sheetNameFor(fileName), parsed.rows, parsed);
+}
+
+/** A text file's one sheet of `rows`, as a workbook. */
+function textWorkbook(
+  kind: SourceKind,
+  sheetName: string,
+  rows: string[][],
+  read: Pick<Workbook, 'encoding' | 'delimiter' | 'truncatedCells' | 'unclosedQuoteRows'>,
+): Workbook {
   return {
-    kind: sniffed.kind,
+    kind,
     sheets: [{ name: sheetName, rowCount: rows.length }],
-    encoding: parsed.encoding,
-    delimiter: parsed.delimiter,
-    truncatedCells: parsed.truncatedCells,
-    unclosedQuoteRows: parsed.unclosedQuoteRows,
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+    truncatedCells: read.truncatedCells,
+    unclosedQuoteRows: read.unclosedQuoteRows,
     readSheet(name: string): string[][] {
       if (name !== sheetName) {
         throw new ReadError('empty', `There is no sheet named "${name}" in this file. Pick "${sheetName}".`);

@@ -110,12 +110,16 @@ function isBareBiff(bytes: Uint8Array): boolean {
   );
 }
 
-/** Refuses a text file that is a document of another kind (XML, HTML, RTF, JSON), saying which. */
-function sniffTextDocument(bytes: Uint8Array): void {
+/**
+ * What a text file is: a vCard contacts file, else a delimited one as its extension says. Refuses a
+ * document of another kind (XML, HTML, RTF, JSON), saying which.
+ */
+function textFileKind(bytes: Uint8Array, ext: string): SourceKind {
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024)))
     .text.trimStart()
     .slice(0, 512)
     .toLowerCase();
+  if (/^begin:vcard\b/.test(head)) return 'vcf';
   if (head.startsWith('<?xml')) {
     if (
       head.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
@@ -143,6 +147,7 @@ function sniffTextDocument(bytes: Uint8Array): void {
       'This file is JSON data, not a spreadsheet. Export the leads from the app that made it as CSV or Excel, then import that file.',
     );
   }
+  return textKind(ext);
 }
 
 export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: number): Sniffed {
@@ -159,6 +164,5 @@ export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: num
   if (startsWith(bytes, [0x1f, 0x8b])) notThis('a compressed (gzip) archive');
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) notThis('a RAR archive');
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) notThis('a 7-Zip archive');
-  sniffTextDocument(bytes);
-  return { kind: textKind(ext), container: 'text' };
+  return { kind: textFileKind(bytes, ext), container: 'text' };
 }

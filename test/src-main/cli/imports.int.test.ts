@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LeadRow } from '../../../src-shared/contract/imports';
 import { runCli, type CliResult } from '../../helpers/cli';
 import {
+  contactsVCard,
   csvBytes,
   encryptedXlsx,
   featureWorkbook,
@@ -223,6 +225,23 @@ describe('leadprep import', () => {
     expect(strict.stdout).toContain('Addresses your verifier could not confirm excluded: 1.');
     expect(strict.stdout).toMatch(/Ready\s+1\n/);
     expect(strict.stdout).toMatch(/Suppressed\s+1\n/);
+  });
+
+  it('imports a contacts file (vCard) as Contacts on a Mac exports it: one lead per card', async () => {
+    const out = json<ImportOut>(await cli('import', file('Contacts.vcf', contactsVCard()), '--json'));
+    expect(out.import).toMatchObject({ kind: 'vcf', total: 4, counts: { ready: 3, invalid: 1 } });
+    const leads = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads.map((l) => [l.email, l.firstName, l.lastName, l.company])).toEqual([
+      ['jane@acme.com', 'Jane', 'Doe', 'Acme Inc.'],
+      ['bo@beta.io', 'Bo', 'Ray', 'Beta, Inc.'],
+      ['juergen@gamma.de', 'Jürgen', 'Müller', 'Gamma GmbH'],
+      [null, 'Cy', 'Fox', null],
+    ]);
+    expect(leads[0]).toMatchObject({
+      linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
+      domain: 'acme.com',
+      phone: '+1 415 555 0100',
+    });
   });
 
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {

@@ -1,7 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { READABLE_EXTENSIONS } from '../../../../src-shared/import/read';
 import { Button } from '../../ui/Button';
-
-export const ACCEPTED_EXTENSIONS = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt';
 
 /** Drag a file here or choose one; the button is the keyboard path (Tab, Enter). */
 export function DropZone({ onFile, disabled }: { onFile(file: File): void; disabled?: boolean }) {
@@ -26,7 +25,9 @@ export function DropZone({ onFile, disabled }: { onFile(file: File): void; disab
       onDrop={onDrop}
     >
       <p className="drop-zone-title">Drop a lead file here</p>
-      <p className="muted">Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or text (.csv, .tsv, .txt).</p>
+      <p className="muted">
+        Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods), text (.csv, .tsv, .txt) or contacts (.vcf).
+      </p>
       <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()}>
         Choose file…
       </Button>
@@ -34,7 +35,7 @@ export function DropZone({ onFile, disabled }: { onFile(file: File): void; disab
         ref={input}
         type="file"
         className="visually-hidden"
-        accept={ACCEPTED_EXTENSIONS}
+        accept={READABLE_EXTENSIONS}
         aria-label="Lead file"
         tabIndex={-1}
         onChange={(e) => {

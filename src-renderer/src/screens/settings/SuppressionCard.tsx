@@ -5,6 +5,7 @@ import {
   describeSuppressionRemove,
   suppressionListTooLong,
 } from '../../../../src-shared/import/suppression';
+import { READABLE_EXTENSIONS } from '../../../../src-shared/import/read';
 import { api, errorMessage, useEvent } from '../../api/client';
 import { failureMessage, ImportWorkerClient } from '../../workers/import-client';
 import { Button } from '../../ui/Button';
@@ -13,8 +14,6 @@ import { absoluteTime, plural, relativeTime } from '../../ui/format';
 import { useToggleSet } from '../../ui/useToggleSet';
 
 const PAGE = 100;
-const FILE_TYPES = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods';
-
 type Outcome = { tone: 'ok' | 'error'; text: string };
 
 /** Entries typed in the box: one per line, or separated by commas or semicolons. */
@@ -157,7 +156,7 @@ export function SuppressionCard() {
           <input
             ref={fileInput}
             type="file"
-            accept={FILE_TYPES}
+            accept={READABLE_EXTENSIONS}
             aria-label="Suppression list file"
             className="visually-hidden"
             tabIndex={-1}
