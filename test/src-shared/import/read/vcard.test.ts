@@ -84,6 +84,19 @@ describe('reading a contacts file (vCard)', () => {
     expect(readVCards(three, { maxRows: 4 }).rows).toHaveLength(4);
   });
 
+  it('reads 150,000 contacts, reporting progress, and stops when cancelled', () => {
+    const card = (i: number) => `BEGIN:VCARD\r\nFN:Lead ${i}\r\nEMAIL:lead${i}@acme.io\r\nEND:VCARD\r\n`;
+    const text = Array.from({ length: 150_000 }, (_, i) => card(i)).join('');
+    const progress: number[] = [];
+    const { rows } = readVCards(text, { onProgress: (p) => progress.push(p.done) });
+    expect(rows).toHaveLength(150_001);
+    expect(rows[150_000]).toEqual(['Lead 149999', 'lead149999@acme.io']);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(() => readVCards(text, { signal: { aborted: true } })).toThrow(
+      expect.objectContaining({ code: 'cancelled' }),
+    );
+  });
+
   it('is found by its content whatever the file is called', () => {
     expect(openWorkbook(bytes(`\uFEFF${contactsVCard()}`), 'export.csv').kind).toBe('vcf');
     expect(openWorkbook(bytes('Email\njane@acme.com\n'), 'contacts.vcf').kind).toBe('csv');
