@@ -31,6 +31,8 @@ export interface PushPlan {
   excluded: ExcludedItem[];
   /** Items whose lead (and step) was already added at this destination+target by an earlier push. */
   repeats: RepeatItem[];
+  /** The latest of the earlier pushes the repeats were in; 0 when there are none. */
+  latestRepeatPushId: number;
   leadCount: number;
   requests: number;
 }
@@ -59,6 +61,7 @@ export function planPush(input: PlanInput): PushPlan {
   const items: PlannedItem[] = [];
   const excluded: ExcludedItem[] = [];
   const repeats: RepeatItem[] = [];
+  let latestRepeatPushId = 0;
   const firstByEmail = new Map<string, number>();
   const leadsIn = new Set<number>();
   const needsSequence = spec.destination !== 'sendkit';
@@ -103,7 +106,7 @@ export function planPush(input: PlanInput): PushPlan {
         exclude(`Already pushed here in push #${prev.pushId}.`, step);
         continue;
       }
-      if (prev)
+      if (prev) {
         repeats.push({
           leadId: lead.leadId,
           email: lead.email,
@@ -111,6 +114,8 @@ export function planPush(input: PlanInput): PushPlan {
           pushId: prev.pushId,
           pushedAt: prev.pushedAt,
         });
+        latestRepeatPushId = Math.max(latestRepeatPushId, prev.pushId);
+      }
       const idempotencyKey =
         spec.destination === 'segmentflow'
           ? segmentflowKey(segmentflowIdentity(input.profile!), lead.emailKey, step ?? 1)
@@ -124,6 +129,7 @@ export function planPush(input: PlanInput): PushPlan {
     items,
     excluded,
     repeats,
+    latestRepeatPushId,
     leadCount: leadsIn.size,
     requests: requestCount(items.length, CHUNK_LIMITS[spec.destination]),
   };

@@ -370,7 +370,8 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     let group = memo.groups.get(id);
     if (group === undefined || group.stale) {
       const members = [self];
-      for (const peers of walk(importId, keys, id)) members.push(...peers);
+      // One by one: a group of every row sharing a placeholder address is too long to spread into push.
+      for (const peers of walk(importId, keys, id)) for (const peer of peers) members.push(peer);
       group = groupOf(members);
       for (const p of members) memo.groups.set(p.id, group);
     }

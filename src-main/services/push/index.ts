@@ -242,10 +242,9 @@ export function createPushService(ctx: AppContext) {
       );
     }
     if (p.plan.repeats.length > 0 && !input.acknowledgeRepeat) {
-      const latest = Math.max(...p.plan.repeats.map((r) => r.pushId));
       throw new AppError(
         'conflict',
-        `${p.plan.repeats.length} of these were already pushed to ${targetLabel(spec.destination, p.target)} (latest in push #${latest}). Confirm to push them again, or leave them out.`,
+        `${p.plan.repeats.length} of these were already pushed to ${targetLabel(spec.destination, p.target)} (latest in push #${p.plan.latestRepeatPushId}). Confirm to push them again, or leave them out.`,
       );
     }
     const now = Date.now();

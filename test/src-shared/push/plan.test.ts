@@ -114,6 +114,7 @@ describe('planPush', () => {
       { leadId: a.leadId, email: 'a@x.com', step: null, pushId: 9, pushedAt: 5 },
     ]);
     expect(warn.items).toHaveLength(2);
+    expect(warn.latestRepeatPushId).toBe(9);
     const skip = planPush({
       ...base,
       spec: PushSpec.parse({
@@ -125,6 +126,19 @@ describe('planPush', () => {
     });
     expect(skip.items.map((i) => i.leadId)).toEqual([b.leadId]);
     expect(skip.excluded[0]?.reason).toBe('Already pushed here in push #9.');
+  });
+
+  it('names the latest earlier push among 200,000 repeats (a list too long to spread into Math.max)', () => {
+    const leads = Array.from({ length: 200_000 }, (_, i) => lead(`r${i}@x.com`, 1));
+    const p = planPush({
+      spec: PushSpec.parse({ destination: 'instantly', runId: 1, target: { kind: 'list', id: C } }),
+      leads,
+      profile: null,
+      blocked: new Map(),
+      previous: (emailKey) => ({ pushId: (Number(emailKey.slice(1, -6)) % 7) + 1, pushedAt: 1 }),
+    });
+    expect(p.repeats).toHaveLength(200_000);
+    expect(p.latestRepeatPushId).toBe(7);
   });
 
   it('counts requests per destination limit', () => {
