@@ -1,6 +1,6 @@
 /**
  * Contacts files as the apps write them: macOS/iOS Contacts (vCard 3.0, the preferred address marked
- * and listed second, a photo, a LinkedIn profile), Google Contacts (escaped commas and semicolons, a
+ * and listed second, a home address before the work one, a photo, a LinkedIn profile), Google Contacts (escaped commas and semicolons, a
  * folded line) and Outlook (vCard 2.1, quoted-printable UTF-8 with a soft line break), plus a card
  * with no address. CRLF line ends, as the format requires.
  */
@@ -17,6 +17,8 @@ export function contactsVCard(): string {
     'item1.EMAIL;type=INTERNET;type=pref:jane@acme.com',
     'item1.X-ABLabel:_$!<Work>!$_',
     'TEL;type=CELL;type=VOICE;type=pref:+1 415 555 0100',
+    'ADR;type=HOME:;;12 Oak Ave;Oakland;CA;94601;United States',
+    'item3.ADR;type=WORK:;;1 Market St;San Francisco;CA;94105;United States',
     'item2.URL;type=pref:https://www.acme.com',
     'item2.X-ABLabel:_$!<HomePage>!$_',
     'X-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/jane-doe',
@@ -38,6 +40,8 @@ export function contactsVCard(): string {
     'FN;CHARSET=utf-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BC=',
     'ller',
     'ORG:Gamma GmbH',
+    'ROLE:Geschäftsführer',
+    'ADR;WORK;ENCODING=QUOTED-PRINTABLE:;;Hauptstra=C3=9Fe 1;M=C3=BCnchen;;80331;Germany',
     'TEL;WORK;VOICE:+49 89 1234567',
     'EMAIL;PREF;INTERNET:juergen@gamma.de',
     'END:VCARD',

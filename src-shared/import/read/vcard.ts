@@ -22,6 +22,10 @@ interface Contact {
   company: string;
   title: string;
   phones: string[];
+  /** From the work address when the card has one, else its first. */
+  city: string;
+  country: string;
+  workAddress: boolean;
   websites: string[];
   linkedin: string;
   note: string;
@@ -97,6 +101,9 @@ function emptyContact(): Contact {
     company: '',
     title: '',
     phones: [],
+    city: '',
+    country: '',
+    workAddress: false,
     websites: [],
     linkedin: '',
     note: '',
@@ -242,8 +249,18 @@ function addProperty(c: Contact, p: Property): void {
       c.company ||= components(text)[0] ?? '';
       return;
     case 'TITLE':
+    case 'ROLE':
       c.title ||= plainValue(text);
       return;
+    case 'ADR': {
+      const work = has(p.params, 'TYPE', 'WORK');
+      if ((c.city !== '' || c.country !== '') && (c.workAddress || !work)) return;
+      const parts = components(text);
+      c.city = parts[3] ?? '';
+      c.country = parts[6] ?? '';
+      c.workAddress = work;
+      return;
+    }
     case 'TEL': {
       const value = plainValue(text).replace(/^tel:/i, '');
       if (value !== '') c.phones.push(value);
@@ -301,6 +318,8 @@ function toGrid(contacts: Contact[], maxCellChars: number): { rows: string[][]; 
     'Website',
     most((c) => c.websites),
   ).forEach((header, i) => add(header, (c) => c.websites[i] ?? ''));
+  add('City', (c) => c.city);
+  add('Country', (c) => c.country);
   add('LinkedIn', (c) => c.linkedin);
   add('Note', (c) => c.note);
 

@@ -21,6 +21,8 @@ describe('reading a contacts file (vCard)', () => {
       'Title',
       'Phone',
       'Website',
+      'City',
+      'Country',
       'LinkedIn',
       'Note',
     ]);
@@ -35,15 +37,18 @@ describe('reading a contacts file (vCard)', () => {
       'Head of Sales',
       '+1 415 555 0100',
       'https://www.acme.com',
+      'San Francisco', // the work address, though the home one comes first
+      'United States',
       'https://www.linkedin.com/in/jane-doe',
       '',
     ]);
     // Escaped commas and semicolons, a line break, and a folded line.
     expect(bo?.[5]).toBe('Beta, Inc.');
-    expect(bo?.[10]).toBe('Met at SaaStr; wants a demo\nin March and a price list for the whole team');
+    expect(bo?.[12]).toBe('Met at SaaStr; wants a demo\nin March and a price list for the whole team');
     // vCard 2.1: quoted-printable UTF-8 across a soft line break, bare parameters.
     expect(juergen?.slice(0, 4)).toEqual(['Jürgen Müller', 'Jürgen', 'Müller', 'juergen@gamma.de']);
-    expect(juergen?.[7]).toBe('+49 89 1234567');
+    expect(juergen?.slice(5, 8)).toEqual(['Gamma GmbH', 'Geschäftsführer', '+49 89 1234567']); // ROLE as the title
+    expect(juergen?.slice(9, 11)).toEqual(['München', 'Germany']);
     // No address: the row stays, for the pipeline to call invalid.
     expect(cy?.[0]).toBe('Cy Fox');
     expect(cy?.[3]).toBe('');
@@ -59,7 +64,8 @@ describe('reading a contacts file (vCard)', () => {
       { kind: 'field', field: 'email' },
     ]);
     expect(mapping[5]).toEqual({ kind: 'field', field: 'company' });
-    expect(mapping[9]).toEqual({ kind: 'field', field: 'linkedinUrl' });
+    expect(mapping[11]).toEqual({ kind: 'field', field: 'linkedinUrl' });
+    expect(mapping[9]).toEqual({ kind: 'custom', key: 'city' });
   });
 
   it('keeps an Email column when no card has an address, so the file is refused for that', () => {
