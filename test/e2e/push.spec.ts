@@ -45,6 +45,31 @@ test('with nothing approved the screen says to approve leads in Review first, th
   await expect(page.getByRole('heading', { name: 'Approve leads in Review first' })).toBeHidden();
 });
 
+test('Review hands its run to Push once leads are approved, even when it is not the newest run', async ({
+  app: page,
+  leadprep,
+}) => {
+  const older = await seedApprovedRun(leadprep, 3, 2);
+  const newer = await seedApprovedRun(leadprep, 2, 1);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Review/ })
+    .click();
+  await page.getByLabel('Run', { exact: true }).selectOption(String(older.runId));
+  await page.getByRole('button', { name: 'Push 2 approved leads…' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Push' })).toBeVisible();
+  await expect(page.getByLabel('Run to push')).toHaveValue(String(older.runId));
+
+  // Coming back through the menu later opens on the newest run again.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Review/ })
+    .click();
+  await openPush(page);
+  await expect(page.getByLabel('Run to push')).toHaveValue(String(newer.runId));
+});
+
 test('push an approved run to an Instantly campaign and see per-lead results, a blocklisted lead skipped with its reason', async ({
   app: page,
   leadprep,

@@ -17,6 +17,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { PushDetail } from './PushDetail';
 import { PushHistory } from './PushHistory';
 import { SegmentflowProfiles } from './SegmentflowProfiles';
+import { usePushTarget } from './target';
 import { TargetField } from './TargetField';
 import { runLabel, useRunChoices, type RunChoice } from './useRunChoices';
 import './push.css';
@@ -119,7 +120,13 @@ export default function PushScreen() {
   const go = useNav((s) => s.go);
   const runs = useRunChoices();
   const destinations = useDestinations();
-  const [form, setForm] = useState<PushForm>(initialForm);
+  // Arriving from Review on one run: that run is what the user came to push.
+  const [form, setForm] = useState<PushForm>(() => ({
+    ...initialForm,
+    runId: usePushTarget.getState().runId,
+  }));
+  // A later visit opens on the newest run again.
+  useEffect(() => usePushTarget.getState().set(null), []);
   const [selectedPush, setSelectedPush] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);

@@ -7,9 +7,11 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ChoicePending } from '../../ui/ChoicePending';
 import { EmptyState } from '../../ui/EmptyState';
+import { plural } from '../../ui/format';
 import { Screen } from '../../ui/Screen';
 import { focusTarget, useFocusKept } from '../../ui/useFocusKept';
 import { useToggleSet } from '../../ui/useToggleSet';
+import { openInPush } from '../push/target';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
 import { FilterBar, type FacetState } from './FilterBar';
@@ -215,6 +217,7 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
     }
   });
 
+  const approved = data.counts?.byState.approved ?? 0;
   const filtered =
     search.trim() !== '' || facets.states.length > 0 || facets.flags.length > 0 || facets.flagless;
   const selectedIds = [...selected];
@@ -242,6 +245,9 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
           <Button variant="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Shortcuts
           </Button>
+          {approved > 0 && (
+            <Button onClick={() => openInPush(runId)}>Push {plural(approved, 'approved lead')}…</Button>
+          )}
           <Button variant="primary" aria-expanded={exportOpen} onClick={() => setExportOpen((v) => !v)}>
             Export…
           </Button>
