@@ -10,17 +10,10 @@ export interface ChosenLeads {
 
 interface LeadSelectionState {
   chosen: ChosenLeads | null;
-  /** The import Generate opens on next (its ready leads), in place of the newest; read once. */
-  preferredImport: number | null;
   set(chosen: ChosenLeads | null): void;
-  /** Hands every ready lead of one import to Generate, in place of any leads picked before; null forgets it. */
-  preferImport(importId: number | null): void;
 }
 
 export const useLeadSelection = create<LeadSelectionState>((set) => ({
   chosen: null,
-  preferredImport: null,
   set: (chosen) => set({ chosen }),
-  preferImport: (importId) =>
-    set((s) => ({ chosen: importId === null ? s.chosen : null, preferredImport: importId })),
 }));

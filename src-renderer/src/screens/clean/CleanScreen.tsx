@@ -16,6 +16,7 @@ import { CommitDialog } from './CommitDialog';
 import { DUPLICATES_PANEL_ID, DuplicatesPanel } from './DuplicatesPanel';
 import { FlagFilter } from './FlagFilter';
 import { useFlagCounts } from './useFlagCounts';
+import { openInGenerate } from '../generate/target';
 import { GenerateHandOff } from './GenerateHandOff';
 import { ImportPicker, useImportChoices } from './ImportPicker';
 import { LeadTable } from './LeadTable';
@@ -29,7 +30,7 @@ import { useUndo } from './useUndo';
 import { ProgressNote, useImportProgress } from './ImportProgress';
 
 export default function CleanScreen() {
-  const importId = useCleanTarget((s) => s.importId);
+  const importId = useCleanTarget((s) => s.id);
   const choose = useCleanTarget((s) => s.set);
   const { imports, error } = useImportChoices(importId, choose);
   const go = useNav((s) => s.go);
@@ -155,8 +156,9 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
               size="sm"
               variant="primary"
               onClick={() => {
-                useLeadSelection.getState().preferImport(importId);
-                go('generate');
+                // The whole import, in place of any leads picked here before.
+                useLeadSelection.getState().set(null);
+                openInGenerate(importId);
               }}
             >
               Generate sequences for {plural(summary.counts.ready, 'ready lead')}

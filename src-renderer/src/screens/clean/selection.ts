@@ -1,19 +1,7 @@
-import { create } from 'zustand';
-import { useNav } from '../../store/nav';
+import { screenTarget } from '../../store/screenTarget';
 
-interface CleanTarget {
-  /** The import Clean & dedupe shows; null until one is opened (the screen then offers a choice). */
-  importId: number | null;
-  set(importId: number | null): void;
-}
-
-export const useCleanTarget = create<CleanTarget>((set) => ({
-  importId: null,
-  set: (importId) => set({ importId }),
-}));
-
-/** Shows one import in Clean & dedupe; the Import screen calls this after staging, and from recent imports. */
-export function openInClean(importId: number): void {
-  useCleanTarget.getState().set(importId);
-  useNav.getState().go('clean');
-}
+/**
+ * The import Clean & dedupe shows (null until one is opened: the screen then offers a choice), and
+ * `openInClean`, which the Import screen calls after staging and from recent imports.
+ */
+export const { useTarget: useCleanTarget, open: openInClean } = screenTarget('clean');

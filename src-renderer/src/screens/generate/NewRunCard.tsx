@@ -22,6 +22,7 @@ import {
 } from './form';
 import { LeadChooser } from './LeadChooser';
 import { useRuns } from './runs-store';
+import { useGenerateTarget } from './target';
 import { TextAreaField } from './TextAreaField';
 
 const ESTIMATE_DEBOUNCE_MS = 250;
@@ -70,15 +71,16 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
   const setChosen = useLeadSelection((s) => s.set);
   // Arriving from Clean & dedupe with leads or an import picked there: that choice is what the user came for.
   const [form, setForm] = useState<GenerateForm>(() => {
-    const { chosen: handed, preferredImport } = useLeadSelection.getState();
-    const importId = imports.find((i) => i.id === preferredImport)?.id ?? imports[0]?.id ?? null;
+    const handed = useLeadSelection.getState().chosen;
+    const preferred = useGenerateTarget.getState().id;
+    const importId = imports.find((i) => i.id === preferred)?.id ?? imports[0]?.id ?? null;
     return {
       ...initialForm(),
       source: handed ? { kind: 'leads', leadIds: handed.leadIds } : { kind: 'import', importId },
     };
   });
   // A later visit opens on the newest import again.
-  useEffect(() => useLeadSelection.getState().preferImport(null), []);
+  useEffect(() => useGenerateTarget.getState().set(null), []);
   // Messages appear after the first Start, then follow the user's edits.
   const [tried, setTried] = useState(false);
   const errors: FormErrors = tried ? validate(form) : {};

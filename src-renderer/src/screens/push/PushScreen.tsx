@@ -123,7 +123,7 @@ export default function PushScreen() {
   // Arriving from Review on one run: that run is what the user came to push.
   const [form, setForm] = useState<PushForm>(() => ({
     ...initialForm,
-    runId: usePushTarget.getState().runId,
+    runId: usePushTarget.getState().id,
   }));
   // A later visit opens on the newest run again.
   useEffect(() => usePushTarget.getState().set(null), []);
