@@ -18,7 +18,8 @@ interface Contact {
   firstName: string;
   lastName: string;
   /** Preferred addresses first, then in the card's order. */
-  emails: { value: string; preferred: boolean }[];
+  emails: string[];
+  preferredEmails: number;
   company: string;
   title: string;
   phones: string[];
@@ -98,6 +99,7 @@ function emptyContact(): Contact {
     firstName: '',
     lastName: '',
     emails: [],
+    preferredEmails: 0,
     company: '',
     title: '',
     phones: [],
@@ -242,7 +244,7 @@ function addProperty(c: Contact, p: Property): void {
       const value = plainValue(text).replace(/^mailto:/i, '');
       if (value === '') return;
       const preferred = has(p.params, 'TYPE', 'PREF') || p.params.has('PREF');
-      c.emails.push({ value, preferred });
+      c.emails.splice(preferred ? c.preferredEmails++ : c.emails.length, 0, value);
       return;
     }
     case 'ORG':
@@ -283,41 +285,26 @@ function addProperty(c: Contact, p: Property): void {
   }
 }
 
-/** "Email", "Email 2", …: as many columns as the card with the most values needs. */
-function numbered(header: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => (i === 0 ? header : `${header} ${i + 1}`));
-}
-
 function toGrid(contacts: Contact[], maxCellChars: number): { rows: string[][]; truncatedCells: number } {
-  // A loop, not Math.max(...): spread over a list of 500k contacts overflows the call stack.
-  const most = (pick: (c: Contact) => unknown[]) => contacts.reduce((m, c) => Math.max(m, pick(c).length), 0);
-  const filled = (pick: (c: Contact) => string) => contacts.some((c) => pick(c) !== '');
   const columns: { header: string; cell: (c: Contact) => string }[] = [];
   const add = (header: string, pick: (c: Contact) => string, always = false) => {
-    if (always || filled(pick)) columns.push({ header, cell: pick });
+    if (always || contacts.some((c) => pick(c) !== '')) columns.push({ header, cell: pick });
+  };
+  /** "Email", "Email 2", …: as many columns as the card with the most values needs. */
+  const addList = (header: string, field: 'emails' | 'phones' | 'websites', always = false) => {
+    // A loop, not Math.max(...): spread over a list of 500k contacts overflows the call stack.
+    const most = contacts.reduce((m, c) => Math.max(m, c[field].length), always ? 1 : 0);
+    for (let i = 0; i < most; i++)
+      add(i === 0 ? header : `${header} ${i + 1}`, (c) => c[field][i] ?? '', always && i === 0);
   };
   add('Full Name', (c) => c.fullName);
   add('First Name', (c) => c.firstName);
   add('Last Name', (c) => c.lastName);
-  const emails = (c: Contact) =>
-    [...c.emails.filter((e) => e.preferred), ...c.emails.filter((e) => !e.preferred)].map((e) => e.value);
-  numbered(
-    'Email',
-    Math.max(
-      1,
-      most((c) => c.emails),
-    ),
-  ).forEach((header, i) => add(header, (c) => emails(c)[i] ?? '', i === 0));
+  addList('Email', 'emails', true);
   add('Company', (c) => c.company);
   add('Title', (c) => c.title);
-  numbered(
-    'Phone',
-    most((c) => c.phones),
-  ).forEach((header, i) => add(header, (c) => c.phones[i] ?? ''));
-  numbered(
-    'Website',
-    most((c) => c.websites),
-  ).forEach((header, i) => add(header, (c) => c.websites[i] ?? ''));
+  addList('Phone', 'phones');
+  addList('Website', 'websites');
   add('City', (c) => c.city);
   add('Country', (c) => c.country);
   add('LinkedIn', (c) => c.linkedin);

@@ -76,6 +76,13 @@ describe('reading a contacts file (vCard)', () => {
     ]);
   });
 
+  it('cuts a value longer than the cell limit, and says how many were cut', () => {
+    const card = `BEGIN:VCARD\nEMAIL:ann@acme.io\nNOTE:${'x'.repeat(50)}\nEND:VCARD\n`;
+    const { rows, truncatedCells } = readVCards(card, { maxCellChars: 20 });
+    expect(rows[1]).toEqual(['ann@acme.io', 'x'.repeat(20)]);
+    expect(truncatedCells).toBe(1);
+  });
+
   it('refuses a file with no complete card, and one beyond the row limit, saying so', () => {
     expect(() => openWorkbook(bytes('BEGIN:VCARD\nFN:Cut off'), 'cut.vcf')).toThrow(
       expect.objectContaining({ code: 'empty', message: expect.stringMatching(/no complete contact/) }),
