@@ -10,6 +10,7 @@ import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { absoluteTime, plural, relativeTime } from '../../ui/format';
+import { openInReview } from '../review/target';
 import {
   BATCH_STATE_LABELS,
   BATCH_STATE_TONES,
@@ -18,7 +19,6 @@ import {
   RUN_STATE_LABELS,
   RUN_STATE_TONES,
 } from './labels';
-import { openInReview } from '../review/target';
 import { machFiveState, useRuns } from './runs-store';
 
 /** Runs an action that answers with the changed run, puts it in the store, and reports failures. */
