@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../../src-shared/errors';
 import { version } from '../../package.json';
+import { sqliteFailure } from '../db/sqlite-errors';
 import { commandModules } from './commands';
 import { EXIT, UsageError, createRuntime } from './runtime';
 
@@ -32,10 +33,12 @@ export async function runCli(argv: string[]): Promise<number> {
         return EXIT.ok;
       return EXIT.usage;
     }
-    const usage = e instanceof UsageError;
-    const message = e instanceof Error ? e.message : String(e);
+    // A command's own database work (not through the dispatcher) fails as plainly as a call does.
+    const failure = sqliteFailure(e) ?? e;
+    const usage = failure instanceof UsageError;
+    const message = failure instanceof Error ? failure.message : String(failure);
     if (rt.json) {
-      const code = isAppError(e) ? e.code : usage ? 'usage' : 'internal';
+      const code = isAppError(failure) ? failure.code : usage ? 'usage' : 'internal';
       process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
     } else {
       process.stderr.write(`leadprep: ${message}\n`);

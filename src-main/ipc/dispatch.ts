@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calls, isCallName, type Handlers } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/contract/define';
 import { AppError, isAppError } from '../../src-shared/errors';
+import { sqliteFailure } from '../db/sqlite-errors';
 import { redact } from '../secrets/redact';
 import type { Logger } from '../logging/log';
 
@@ -57,6 +58,8 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         return { ok: false, error: { code: e.code, message: redact(e.message) } };
       }
       log.error(`${name} failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      const stored = sqliteFailure(e);
+      if (stored) return { ok: false, error: { code: stored.code, message: stored.message } };
       return {
         ok: false,
         error: {

@@ -27,6 +27,33 @@ describe('the contract dispatcher', () => {
     }
   });
 
+  it('says the disk is full when the database cannot grow, and leaves nothing half-saved', async () => {
+    const sqlite = app.ctx.database.sqlite;
+    const count = () => sqlite.prepare('SELECT count(*) FROM suppressions').pluck().get();
+    const before = count();
+    // SQLite's own limit on the file's pages: the write fails as it would on a full disk.
+    sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+    try {
+      const entries = Array.from({ length: 5000 }, (_, i) => `someone${i}@rival-${i}.io`);
+      const res = await app.dispatch('suppressions.add', { entries, source: 'typed' });
+      expect(res).toMatchObject({
+        ok: false,
+        error: {
+          code: 'database',
+          message: expect.stringMatching(/^The disk is full.*nothing was half-saved/),
+        },
+      });
+      expect(count()).toBe(before);
+    } finally {
+      sqlite.pragma('max_page_count = 1073741823');
+    }
+    expect(
+      await app.dispatch('suppressions.add', { entries: ['one@rival.io'], source: 'typed' }),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('only opens web links in the OS browser', async () => {
     expect((await app.dispatch('links.open', { url: 'javascript:alert(1)' })).ok).toBe(false);
     expect((await app.dispatch('links.open', { url: 'file:///etc/passwd' })).ok).toBe(false);
