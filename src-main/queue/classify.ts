@@ -1,4 +1,5 @@
 import { isAppError } from '../../src-shared/errors';
+import { sqliteFailure } from '../db/sqlite-errors';
 import { isProviderError } from '../providers/http';
 
 /**
@@ -58,6 +59,9 @@ export function classifyFailure(e: unknown): FailureClass {
       return { action: 'fail', message: e.message, code: e.code };
     return { action: 'backoff', ambiguous: false, message: e.message, code: e.code };
   }
+  // A full disk or a busy database: the run shows why it waits, and the job tries again later.
+  const stored = sqliteFailure(e);
+  if (stored) return { action: 'backoff', ambiguous: false, message: stored.message, code: stored.code };
   const message = e instanceof Error ? e.message : String(e);
   return { action: 'backoff', ambiguous: false, message: `Unexpected error: ${message}`, code: 'internal' };
 }
