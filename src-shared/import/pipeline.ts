@@ -5,12 +5,14 @@
  * in-process (CLI) and persist the result.
  *
  * Counting rule (the "nothing dropped silently" invariant):
- *   rows below the header = leads.length + blankRows + hiddenRows
+ *   rows below the header = leads.length + blankRows + hiddenRows + headerRepeats
  *   leads.length = total = sum of counts over all states
  * Rows above the header row (titles) are not data. Blank rows (every cell
  * empty after trimming) are not leads; they are counted in `blankRows` so
  * the UI can say "3 empty rows skipped". Rows the user hid in Excel (a
- * filter) are left out when the host asks, and counted in `hiddenRows`.
+ * filter) are left out when the host asks, and counted in `hiddenRows`. A row
+ * that repeats the header (files pasted or joined one after another, each with
+ * its own header) is no lead either: counted in `headerRepeats`.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -110,6 +112,8 @@ export interface PipelineResult {
   blankRows: number;
   /** Rows below the header left out as `leaveOut` asked (hidden in the spreadsheet app). */
   hiddenRows: number;
+  /** Rows below the header that repeat it, cell for cell (files joined one after another). */
+  headerRepeats: number;
 }
 
 export class MappingError extends Error {
@@ -132,6 +136,21 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * Whether `cells` repeat the header row `header` (cells as read, compared trimmed and in any case):
+ * every cell the same, and at least two of them named, so that a row of one word that happens to
+ * be a column's name is still a lead.
+ */
+export function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  let named = 0;
+  for (let j = 0; j < header.length; j++) {
+    const h = (header[j] ?? '').trim();
+    if ((cells[j] ?? '').trim().toLowerCase() !== h.toLowerCase()) return false;
+    if (h !== '') named++;
+  }
+  return named >= 2;
+}
+
 function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivorRow: number): string {
   if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email))
     return sameFileReason('email', survivorRow);
@@ -147,6 +166,7 @@ interface CleanedSheet {
   cleaned: CleanedLead[];
   blankRows: number;
   hiddenRows: number;
+  headerRepeats: number;
 }
 
 // Each phase of `runPipeline` is its own function: V8 optimises a function per
@@ -160,6 +180,11 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   const cleaned: CleanedLead[] = [];
   let blankRows = 0;
   let hiddenRows = 0;
+  let headerRepeats = 0;
+  const header = rows[headerRow] ?? [];
+  // The first named column: most rows differ from the header there, and are told apart at once.
+  const probe = header.findIndex((h) => h.trim() !== '');
+  const probeName = (header[probe] ?? '').trim().toLowerCase();
   const leaveOut = input.leaveOut ?? [];
   let nextLeftOut = 0;
   for (let r = headerRow + 1; r < rows.length; r++) {
@@ -175,11 +200,19 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
       blankRows++;
       continue;
     }
+    if (
+      edit === undefined &&
+      (cells[probe] ?? '').trim().toLowerCase() === probeName &&
+      repeatsHeader(cells, header)
+    ) {
+      headerRepeats++;
+      continue;
+    }
     rowNumbers.push(rowNumber);
     originals.push(cells);
     cleaned.push(edit ? cleanEdited(edit, cells, mapping) : cleanRow(cells, mapping));
   }
-  return { rowNumbers, originals, cleaned, blankRows, hiddenRows };
+  return { rowNumbers, originals, cleaned, blankRows, hiddenRows, headerRepeats };
 }
 
 /** An edited row: what the verifier said of the address as read holds while the edit keeps it. */
@@ -367,5 +400,6 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     total: leads.length,
     blankRows: sheet.blankRows,
     hiddenRows: sheet.hiddenRows,
+    headerRepeats: sheet.headerRepeats,
   };
 }

@@ -1207,3 +1207,18 @@ test('a contacts file exported from a Mac (.vcf) is imported as a sheet is: one 
   const { imports } = await leadprep.call('imports.list', { limit: 1 });
   expect(imports[0]).toMatchObject({ kind: 'vcf', total: 4 });
 });
+
+test('two exports joined into one file: the second header is no lead, and Clean & dedupe says it was skipped', async ({
+  app: page,
+}) => {
+  const header = ['Email', 'First Name', 'Company'];
+  await continueWithCsv(
+    page,
+    'joined.csv',
+    csvBytes([header, ['ann@acme.io', 'Ann', 'Acme'], header, ['bo@beta.io', 'Bo', 'Beta']]),
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*2/);
+  await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*0/);
+  await expect(page.getByText('1 repeat of the header row skipped (files joined together)')).toBeVisible();
+});

@@ -68,8 +68,11 @@ async function addSuppressions(rt: CliRuntime, entries: string[], source: string
 /** The rows read that are not leads, in brackets after the total, or nothing. */
 function skipped(s: ImportSummary): string {
   const parts = [
-    ...(s.blankRows ? [`${n(s.blankRows)} blank rows skipped`] : []),
-    ...(s.hiddenRows ? [`${n(s.hiddenRows)} hidden rows left out`] : []),
+    ...(s.blankRows ? [`${n(s.blankRows)} blank row${s.blankRows === 1 ? '' : 's'} skipped`] : []),
+    ...(s.hiddenRows ? [`${n(s.hiddenRows)} hidden row${s.hiddenRows === 1 ? '' : 's'} left out`] : []),
+    ...(s.headerRepeats
+      ? [`${n(s.headerRepeats)} repeat${s.headerRepeats === 1 ? '' : 's'} of the header row skipped`]
+      : []),
   ];
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

@@ -53,6 +53,7 @@ export interface DbImport {
   rows_read: number;
   blank_rows: number;
   hidden_rows: number;
+  header_repeats: number;
   staged: number;
   counts_json: string;
   created_at: number;
@@ -270,6 +271,7 @@ export function createCore(ctx: AppContext) {
       rowsRead: imp.rows_read,
       blankRows: imp.blank_rows,
       hiddenRows: imp.hidden_rows,
+      headerRepeats: imp.header_repeats,
       total,
       counts,
       openGroups: openGroupsOf.get(imp.id)?.n ?? 0,

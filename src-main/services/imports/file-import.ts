@@ -348,9 +348,10 @@ export async function stageAndCommit(
     headers: result.headers,
     mapping,
     ...(templateId === undefined ? {} : { templateId }),
-    rowsRead: result.total + result.blankRows + result.hiddenRows,
+    rowsRead: result.total + result.blankRows + result.hiddenRows + result.headerRepeats,
     blankRows: result.blankRows,
     hiddenRows: result.hiddenRows,
+    headerRepeats: result.headerRepeats,
     total: result.total,
   });
   try {

@@ -125,6 +125,7 @@ export const RunSummarySchema = z.object({
   total: z.number(),
   blankRows: z.number(),
   hiddenRows: z.number(),
+  headerRepeats: z.number(),
   groups: z.array(StagedGroup),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;

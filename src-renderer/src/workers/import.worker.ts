@@ -208,6 +208,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       total: result.total,
       blankRows: result.blankRows,
       hiddenRows: result.hiddenRows,
+      headerRepeats: result.headerRepeats,
       groups: result.groups.map((g) => ({ id: g.id, kind: g.kind, ids: g.ids, survivorId: g.survivorId })),
     };
   },

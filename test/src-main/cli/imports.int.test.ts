@@ -227,6 +227,23 @@ describe('leadprep import', () => {
     expect(strict.stdout).toMatch(/Suppressed\s+1\n/);
   });
 
+  it('two exports joined into one file: the second header is skipped and said so, not a lead', async () => {
+    const header = ['Email', 'First Name', 'Company'];
+    const joined = csvBytes([
+      header,
+      ['ann@acme.io', 'Ann', 'Acme'],
+      header,
+      ['bo@beta.io', 'Bo', 'Beta'],
+      header,
+      ['cy@gamma.de', 'Cy', 'Gamma'],
+    ]);
+    const r = await cli('import', file('joined.csv', joined));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/3 leads from 5 rows \(2 repeats of the header row skipped\)/);
+    expect(r.stdout).toMatch(/Ready\s+3\n/);
+    expect(r.stdout).toMatch(/Invalid\s+0\n/);
+  });
+
   it('imports a contacts file (vCard) as Contacts on a Mac exports it: one lead per card', async () => {
     const out = json<ImportOut>(await cli('import', file('Contacts.vcf', contactsVCard()), '--json'));
     expect(out.import).toMatchObject({ kind: 'vcf', total: 4, counts: { ready: 3, invalid: 1 } });

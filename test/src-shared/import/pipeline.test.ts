@@ -93,6 +93,21 @@ describe('runPipeline', () => {
     expect(r.counts).toEqual({ ready: 3, needs_fix: 2, invalid: 2, duplicate: 3, suppressed: 1 });
   });
 
+  it('skips the header where it comes again (files joined one after another), counted apart', () => {
+    const rows = [
+      ['Email', 'Name', ''],
+      ['ann@acme.io', 'Ann', ''],
+      [' EMAIL', 'name ', ''], // the second file's header
+      ['bo@beta.io', 'Bo', ''],
+      ['Email', 'Cy', ''], // a word that names a column, in one cell only: a row (an invalid lead)
+    ];
+    const mapping: ColumnMapping = [...fieldsMapping('email', 'fullName'), { kind: 'ignore' }];
+    const r = runPipeline({ rows, headerRow: 0, mapping });
+    expect(r.headerRepeats).toBe(1);
+    expect(r.leads.map((l) => l.rowNumber)).toEqual([2, 4, 5]);
+    expect(r.leads[2]?.state).toBe('invalid');
+  });
+
   it('reports duplicate groups with survivors and links rows to them', () => {
     const r = run();
     const group = r.groups.find((g) => g.kind === 'email');
@@ -344,9 +359,13 @@ describe('runPipeline', () => {
     );
     const name = fc.constantFrom('', 'Jane Doe', 'Jon Smith', 'John Smith', '王小明');
     const row = fc.tuple(cell, name, fc.constantFrom('', 'Acme', 'Initech'));
+    // The header again, as a second file joined below the first brings it.
+    const repeat = ['email ', 'Name', 'COMPANY'] as const;
     fc.assert(
       fc.property(
-        fc.array(row, { maxLength: 60 }),
+        fc.array(fc.oneof({ arbitrary: row, weight: 9 }, { arbitrary: fc.constant(repeat), weight: 1 }), {
+          maxLength: 60,
+        }),
         fc.array(fc.tuple(fc.nat(70), fc.constantFrom<RowDecision>('exclude', 'keep', 'duplicate'))),
         fc.uniqueArray(fc.nat(70)),
         (body, decisions, hidden) => {
@@ -364,7 +383,9 @@ describe('runPipeline', () => {
           const sum = LEAD_STATES.reduce((a, s) => a + r.counts[s], 0);
           expect(sum).toBe(r.total);
           expect(r.total).toBe(r.leads.length);
-          expect(r.total + r.blankRows + r.hiddenRows).toBe(body.length);
+          expect(r.total + r.blankRows + r.hiddenRows + r.headerRepeats).toBe(body.length);
+          const repeats = body.filter((b, i) => b === repeat && !leaveOut.includes(i + 1));
+          expect(r.headerRepeats).toBe(repeats.length);
           // Hidden data rows are never leads: rows[i] is sheet row i + 1.
           expect(r.hiddenRows).toBe(leaveOut.filter((i) => i >= 1 && i <= body.length).length);
           for (const lead of r.leads) expect(leaveOut).not.toContain(lead.rowNumber - 1);

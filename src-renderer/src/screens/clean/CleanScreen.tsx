@@ -171,8 +171,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           <StateFilters
             counts={data.counts}
             total={data.total}
-            blankRows={summary?.blankRows ?? 0}
-            hiddenRows={summary?.hiddenRows ?? 0}
+            skipped={summary}
             active={state}
             onChange={setState}
           />

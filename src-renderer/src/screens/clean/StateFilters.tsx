@@ -1,18 +1,19 @@
-import type { StateCounts } from '../../../../src-shared/contract/imports';
+import type { ImportSummary, StateCounts } from '../../../../src-shared/contract/imports';
 import { LEAD_STATES, LEAD_STATE_LABELS, type LeadState } from '../../../../src-shared/import/types';
 import { plural } from '../../ui/format';
 
 interface Props {
   counts: StateCounts | null;
   total: number | null;
-  blankRows: number;
-  hiddenRows: number;
+  /** The rows of the file that are not leads; null until the import's summary is read. */
+  skipped: Pick<ImportSummary, 'blankRows' | 'hiddenRows' | 'headerRepeats'> | null;
   active: LeadState | null;
   onChange(state: LeadState | null): void;
 }
 
-/** "All" plus one chip per state; the chips always add up to All, and skipped blank and hidden rows are said out loud. */
-export function StateFilters({ counts, total, blankRows, hiddenRows, active, onChange }: Props) {
+/** "All" plus one chip per state; the chips always add up to All, and the rows skipped are said out loud. */
+export function StateFilters({ counts, total, skipped, active, onChange }: Props) {
+  const { blankRows = 0, hiddenRows = 0, headerRepeats = 0 } = skipped ?? {};
   const chip = (state: LeadState | null, label: string, n: number | undefined) => (
     <button
       key={state ?? 'all'}
@@ -31,6 +32,11 @@ export function StateFilters({ counts, total, blankRows, hiddenRows, active, onC
       {blankRows > 0 && <span className="muted">{plural(blankRows, 'empty row')} in the file skipped</span>}
       {hiddenRows > 0 && (
         <span className="muted">{plural(hiddenRows, 'row')} hidden in the sheet left out</span>
+      )}
+      {headerRepeats > 0 && (
+        <span className="muted">
+          {plural(headerRepeats, 'repeat')} of the header row skipped (files joined together)
+        </span>
       )}
     </div>
   );

@@ -237,6 +237,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
       rowsRead: Math.max(0, sheet.rowCount - headerRow - 1),
       blankRows: summary.blankRows,
       hiddenRows: summary.hiddenRows,
+      headerRepeats: summary.headerRepeats,
       total: summary.total,
     });
     if (stale()) {

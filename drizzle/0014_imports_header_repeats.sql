@@ -1,0 +1,1 @@
+ALTER TABLE `imports` ADD `header_repeats` integer DEFAULT 0 NOT NULL;
