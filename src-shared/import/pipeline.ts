@@ -141,7 +141,7 @@ function isBlank(cells: readonly string[]): boolean {
  * every cell the same, and at least two of them named, so that a row of one word that happens to
  * be a column's name is still a lead.
  */
-export function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
   let named = 0;
   for (let j = 0; j < header.length; j++) {
     const h = (header[j] ?? '').trim();
