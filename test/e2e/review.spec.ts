@@ -70,6 +70,10 @@ test('review: untrusted text stays text, search, flag filter, edit, keyboard app
   const { runId, leadIds } = seedRun(leadprep);
   await openReview(page);
   await shownStatus(page, 6, 6);
+  // Nothing done yet: Undo says so and cannot be pressed.
+  const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undoButton).toBeDisabled();
+  await expect(undoButton).toHaveAttribute('title', 'Nothing to undo yet');
 
   // The XSS body is shown literally and nothing in it runs.
   await leadRow(page, 'Zed').click();
@@ -142,6 +146,8 @@ test('review: untrusted text stays text, search, flag filter, edit, keyboard app
   await expect(current).toContainText('Cleo Tester');
   await page.keyboard.press('a');
   await expect(approvedChip).toContainText('3');
+  await expect(undoButton).toBeEnabled();
+  await expect(undoButton).toHaveAttribute('title', /^Undo: /);
   const approved = await leadprep.call('review.list', { runId, filter: { states: ['approved'] } });
   expect(approved.rows.map((r) => r.firstName)).toEqual(['Ada', 'Ben', 'Cleo']);
 

@@ -237,8 +237,9 @@ function RunReview({ runId, picker }: { runId: number; picker: ReactNode }) {
         <>
           <Button
             onClick={() => void undo()}
+            disabled={lastAction === null}
             aria-keyshortcuts="Z Control+Z Meta+Z"
-            title={lastAction ? `Undo: ${lastAction}` : 'Nothing to undo'}
+            title={lastAction ? `Undo: ${lastAction}` : 'Nothing to undo yet'}
           >
             Undo
           </Button>
