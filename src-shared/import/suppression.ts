@@ -4,7 +4,10 @@
  * entry also covers its subdomains ("acme.com" suppresses "eu.acme.com").
  */
 import { cleanEmail, emailDomain, emailKey } from './email';
+import { detectHeaderRow, normaliseHeaders } from './header';
+import { suggestMapping } from './mapping';
 import type { Workbook } from './read';
+import { looksLikeEmail, sniffColumn } from './sniff';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText, LIST_SEPARATOR } from './text';
 import { linkPeople } from './dedupe';
@@ -77,6 +80,7 @@ export interface SuppressionAddOutcome {
 export function describeSuppressionAdd(
   r: SuppressionAddOutcome,
   entryCount: number,
+  columns: readonly string[] = [],
 ): { ok: boolean; text: string } {
   const samples = r.invalidSamples.map((x) => JSON.stringify(x)).join(', ');
   if (r.added + r.duplicates === 0) {
@@ -90,7 +94,12 @@ export function describeSuppressionAdd(
   }
   const parts = [`${count(r.added)} added`, `${count(r.duplicates)} already on the list`];
   if (r.invalid > 0) parts.push(`${count(r.invalid)} not an email or domain (e.g. ${samples})`);
-  return { ok: true, text: `${parts.join(', ')}.${draftLeads(r.reclassified, 'now suppressed')}` };
+  const named = columns.map((c) => JSON.stringify(c)).join(', ');
+  const read =
+    columns.length === 0
+      ? ''
+      : ` Only the email ${columns.length === 1 ? 'column' : 'columns'} (${named}) of the file ${columns.length === 1 ? 'was' : 'were'} read.`;
+  return { ok: true, text: `${parts.join(', ')}.${read}${draftLeads(r.reclassified, 'now suppressed')}` };
 }
 
 /** The words for what removing entries did. */
@@ -106,14 +115,57 @@ export function suppressionListTooLong(entries: number, max = MAX_SUPPRESSION_EN
     : `This list has ${count(entries)} entries; LeadPrep adds at most ${count(max)} at once. Split it into smaller files and add them one by one.`;
 }
 
-/** Every non-empty cell of every sheet: a suppression file is a list, with or without a header. */
-export function suppressionFileEntries(wb: Workbook): string[] {
-  const out: string[] = [];
+/** What a suppression file gives the list. */
+export interface SuppressionFile {
+  entries: string[];
+  /** The headers of the email columns read, where a sheet of people had them; none when every cell was read. */
+  columns: string[];
+}
+
+/**
+ * The entries of a suppression file. A list (of addresses, domains, or both, with or without a
+ * header) gives every non-empty cell. A sheet of people under a header with an email column (a CRM's
+ * customers, a sending tool's unsubscribes) gives its email columns only: read whole, its website
+ * column would keep out every company one person of it asked to leave.
+ */
+export function suppressionFileEntries(wb: Workbook): SuppressionFile {
+  const entries: string[] = [];
+  const columns: string[] = [];
   for (const s of wb.sheets) {
     if (s.rowCount === 0) continue;
-    for (const row of wb.readSheet(s.name)) for (const cell of row) if (cell.trim() !== '') out.push(cell);
+    const grid = wb.readSheet(s.name);
+    const headerRow = detectHeaderRow(grid);
+    const emailColumns = emailColumnsOf(grid, headerRow);
+    const rows = emailColumns.length === 0 ? grid : grid.slice(headerRow + 1);
+    for (const row of rows) {
+      const cells = emailColumns.length === 0 ? row : emailColumns.map((j) => row[j] ?? '');
+      for (const cell of cells) if (cell.trim() !== '') entries.push(cell);
+    }
+    for (const j of emailColumns) columns.push((grid[headerRow]?.[j] ?? '').trim());
   }
-  return out;
+  return { entries, columns };
+}
+
+/**
+ * The email columns of a sheet of people: a header row of several named columns, one of which the
+ * mapping takes for the email, and every other column of addresses (a personal email kept as a
+ * custom variable is the same person's). A "header" that is a row of data names no column, and the
+ * sheet is read whole.
+ */
+function emailColumnsOf(grid: readonly (readonly string[])[], headerRow: number): number[] {
+  const header = grid[headerRow] ?? [];
+  if (header.filter((h) => h.trim() !== '').length < 2) return [];
+  const sample = grid.slice(headerRow + 1, headerRow + 201);
+  const mapping = suggestMapping(normaliseHeaders(header), sample);
+  const named = (j: number) => !looksLikeEmail(header[j] ?? '');
+  if (!mapping.some((t, j) => t.kind === 'field' && t.field === 'email' && named(j))) return [];
+  return header.flatMap((_, j) => {
+    const t = mapping[j];
+    const email =
+      (t?.kind === 'field' && t.field === 'email') ||
+      sniffColumn(sample.map((row) => row[j] ?? ''))?.field === 'email';
+    return email && named(j) ? [j] : [];
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   describeSuppressionAdd,
   suppressionFileEntries,
   suppressionListTooLong,
+  type SuppressionFile,
 } from '../../../src-shared/import/suppression';
 import { importFile } from '../../services/imports/file-import';
 import { UsageError, type CliRuntime, type CommandModule } from '../runtime';
@@ -36,7 +37,7 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-function suppressionEntries(path: string): string[] {
+function suppressionFile(path: string): SuppressionFile {
   const bytes = readInput(path);
   try {
     return suppressionFileEntries(openWorkbook(bytes, basename(path)));
@@ -54,12 +55,16 @@ function countsTable(s: ImportSummary): string {
   );
 }
 
-async function addSuppressions(rt: CliRuntime, entries: string[], source: string): Promise<string> {
+async function addSuppressions(
+  rt: CliRuntime,
+  { entries, columns }: SuppressionFile,
+  source: string,
+): Promise<string> {
   if (entries.length === 0) throw new AppError('invalid_input', 'No emails or domains were given.');
   const tooLong = suppressionListTooLong(entries.length);
   if (tooLong !== null) throw new AppError('invalid_input', tooLong);
   const r = await rt.call('suppressions.add', { entries, source });
-  const said = describeSuppressionAdd(r, entries.length);
+  const said = describeSuppressionAdd(r, entries.length, columns);
   // A list with nothing usable is a wrong file or column: stop here rather than import leads unsuppressed.
   if (!said.ok) throw new AppError('invalid_input', said.text);
   return `Suppression list: ${said.text}`;
@@ -167,7 +172,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
         const bytes = readInput(file);
         const notes: string[] = [];
         if (o.suppress)
-          notes.push(await addSuppressions(rt, suppressionEntries(o.suppress), basename(o.suppress)));
+          notes.push(await addSuppressions(rt, suppressionFile(o.suppress), basename(o.suppress)));
         const result = await importFile((name, input) => rt.call(name, input), bytes, basename(file), {
           sheet: o.sheet,
           headerRowNumber,
@@ -271,14 +276,14 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .command('add <entries...>')
     .description('add emails or domains (e.g. jane@acme.com acme.com @rival.io)')
     .action(async (entries: string[]) => {
-      const message = await addSuppressions(rt, entries, 'typed');
+      const message = await addSuppressions(rt, { entries, columns: [] }, 'typed');
       rt.print({ message }, () => message);
     });
   suppress
     .command('import <file>')
     .description('add every email/domain found in a file (.csv .txt .xlsx …)')
     .action(async (file: string) => {
-      const message = await addSuppressions(rt, suppressionEntries(file), basename(file));
+      const message = await addSuppressions(rt, suppressionFile(file), basename(file));
       rt.print({ message }, () => message);
     });
 };

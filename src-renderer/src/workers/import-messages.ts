@@ -151,7 +151,7 @@ export const RESULT_SCHEMAS = {
   preview: PreviewSchema,
   run: RunSummarySchema,
   chunk: ChunkSchema,
-  entries: z.object({ entries: z.array(z.string()) }),
+  entries: z.object({ entries: z.array(z.string()), columns: z.array(z.string()) }),
 } as const satisfies Record<RequestType, z.ZodType>;
 export type ResultOf<T extends RequestType> = z.infer<(typeof RESULT_SCHEMAS)[T]>;
 

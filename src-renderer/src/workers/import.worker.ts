@@ -214,7 +214,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   entries() {
     if (!state.workbook) throw new UserFacingError('no_file', 'Open a file first.');
-    return { entries: suppressionFileEntries(state.workbook) };
+    return suppressionFileEntries(state.workbook);
   },
   chunk(req) {
     if (!state.run) throw new UserFacingError('no_result', 'Run the import first.');

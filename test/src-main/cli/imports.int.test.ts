@@ -455,6 +455,33 @@ describe('leadprep import', () => {
   });
 });
 
+describe("a sending tool's unsubscribes as the suppression list", () => {
+  it('keeps out the people who asked, not the companies their website column names', async () => {
+    const unsubscribed = file(
+      'unsubscribes.csv',
+      csvBytes([
+        ['Email', 'First Name', 'Company', 'Website'],
+        ['ann@acme.com', 'Ann', 'Acme', 'https://www.acme.com'],
+      ]),
+    );
+    const r = await cli('suppress', 'import', unsubscribed);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      '1 added, 0 already on the list. Only the email column ("Email") of the file was read.',
+    );
+    const leads = file(
+      'acme-team.csv',
+      csvBytes([
+        ['Email', 'Name'],
+        ['ann@acme.com', 'Ann'],
+        ['bo@acme.com', 'Bo'],
+      ]),
+    );
+    const out = json<ImportOut>(await cli('import', leads, '--json'));
+    expect(out.import.counts).toMatchObject({ suppressed: 1, ready: 1 });
+  });
+});
+
 describe('bad input: a clear message, exit 1, nothing written', () => {
   const xlsx = () => leadsToXlsx(messyLeads(30, 3));
   const tooManyRows = () => {

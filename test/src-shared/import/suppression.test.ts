@@ -8,7 +8,10 @@ import {
   suppressionListTooLong,
   suppressionSetOf,
   parseSuppressionEntry,
+  suppressionFileEntries,
 } from '../../../src-shared/import/suppression';
+import { openWorkbook } from '../../../src-shared/import/read';
+import { contactsVCard, csvBytes } from '../../fixtures-gen';
 
 describe('isSuppressed', () => {
   const list = { emails: new Set(['jane@acme.com']), domains: new Set(['globex.com', 'xn--bcher-kva.de']) };
@@ -88,6 +91,57 @@ describe('describeSuppressionAdd', () => {
     });
     expect(describeSuppressionAdd({ ...none, invalid: 40, invalidSamples: ['Name', 'Ann'] }, 40).text).toBe(
       'None of the 40 entries is an email address or a domain (e.g. "Name", "Ann"), so nothing was changed.',
+    );
+  });
+});
+
+describe('suppressionFileEntries', () => {
+  const read = (rows: string[][]) => suppressionFileEntries(openWorkbook(csvBytes(rows), 'list.csv'));
+
+  it("reads a sheet of people by its email columns only: a website would keep out the person's whole company", () => {
+    expect(
+      read([
+        ['Email', 'Name', 'Website', 'Work email'],
+        ['ann@acme.io', 'Ann', 'https://www.acme.io', 'ann.lee@acme-group.com'],
+        ['bo@beta.io', 'Bo', 'beta.io', ''],
+      ]),
+    ).toEqual({
+      entries: ['ann@acme.io', 'ann.lee@acme-group.com', 'bo@beta.io'],
+      columns: ['Email', 'Work email'],
+    });
+    // A contacts file is such a sheet too.
+    expect(suppressionFileEntries(openWorkbook(new TextEncoder().encode(contactsVCard()), 'c.vcf'))).toEqual({
+      entries: ['jane@acme.com', 'jane.doe@gmail.com', 'bo@beta.io', 'juergen@gamma.de'],
+      columns: ['Email', 'Email 2'],
+    });
+  });
+
+  it('reads every cell of a list: addresses and domains, with a header or without, and rows of data with no header', () => {
+    expect(read([['Email'], ['kim@beta.io'], ['rival.io']])).toEqual({
+      entries: ['Email', 'kim@beta.io', 'rival.io'],
+      columns: [],
+    });
+    expect(
+      read([
+        ['Domain', 'Why'],
+        ['rival.io', 'competitor'],
+      ]).columns,
+    ).toEqual([]);
+    expect(
+      read([
+        ['jane@acme.com', 'Jane', 'acme.com'],
+        ['bo@beta.io', 'Bo', 'beta.io'],
+      ]),
+    ).toEqual({ entries: ['jane@acme.com', 'Jane', 'acme.com', 'bo@beta.io', 'Bo', 'beta.io'], columns: [] });
+  });
+
+  it('says which columns were read', () => {
+    const r = { added: 2, duplicates: 0, invalid: 0, invalidSamples: [], reclassified: 0 };
+    expect(describeSuppressionAdd(r, 2, ['Email']).text).toBe(
+      '2 added, 0 already on the list. Only the email column ("Email") of the file was read.',
+    );
+    expect(describeSuppressionAdd(r, 2, ['Email', 'Email 2']).text).toBe(
+      '2 added, 0 already on the list. Only the email columns ("Email", "Email 2") of the file were read.',
     );
   });
 });

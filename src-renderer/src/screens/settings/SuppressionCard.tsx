@@ -63,7 +63,8 @@ export function SuppressionCard() {
   useEvent('suppressions.changed', () => void load());
   useEffect(() => () => reader.current?.dispose(), []);
 
-  async function add(list: string[], source: string): Promise<void> {
+  /** `columns`: the email columns a file was read by, named in the outcome. */
+  async function add(list: string[], source: string, columns: readonly string[] = []): Promise<void> {
     const tooLong = suppressionListTooLong(list.length);
     if (tooLong !== null) {
       setOutcome({ tone: 'error', text: tooLong });
@@ -72,6 +73,7 @@ export function SuppressionCard() {
     const said = describeSuppressionAdd(
       await api.call('suppressions.add', { entries: list, source }),
       list.length,
+      columns,
     );
     setOutcome({ tone: said.ok ? 'ok' : 'error', text: said.text });
   }
@@ -103,12 +105,12 @@ export function SuppressionCard() {
     run(`Reading ${file.name}…`, async () => {
       const worker = (reader.current ??= new ImportWorkerClient());
       await worker.open({ name: file.name, bytes: await file.arrayBuffer() });
-      const { entries: cells } = await worker.request('entries', {});
+      const { entries: cells, columns } = await worker.request('entries', {});
       if (cells.length === 0) {
         setOutcome({ tone: 'error', text: `${file.name} holds no emails or domains: every cell is empty.` });
         return;
       }
-      await add(cells, file.name);
+      await add(cells, file.name, columns);
     });
 
   const removeSelected = () =>
