@@ -925,6 +925,30 @@ test('an edit left open in a row scrolled out of the table is saved, not lost wi
   await expect(cell).toContainText('Founder');
 });
 
+test('an edit left open when the window reloads or closes is saved, as leaving the cell would save it', async ({
+  app: page,
+  leadprep,
+}) => {
+  await continueWithCsv(
+    page,
+    'one.csv',
+    csvBytes([
+      ['Email', 'First Name', 'Title'],
+      ['ann@acme.io', 'Ann', 'CEO'],
+    ]),
+  );
+  await page.getByRole('gridcell', { name: /^Title of row 2:/ }).dblclick();
+  await page.getByRole('textbox', { name: 'Title of row 2' }).fill('Founder');
+  await page.reload();
+  const { imports } = await leadprep.call('imports.list', { limit: 1 });
+  await expect
+    .poll(
+      async () =>
+        (await leadprep.call('leads.page', { importId: imports[0]?.id ?? 0, limit: 1 })).rows[0]?.title,
+    )
+    .toBe('Founder');
+});
+
 test('a second column mapped to Email is used where the first holds no address, and the mapping step says so', async ({
   app: page,
 }) => {

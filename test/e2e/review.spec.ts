@@ -284,3 +284,23 @@ test('focus stays in the email pane when the next lead replaces it, even before 
   await expect(page.getByRole('article', { name: 'Lead Dan Tester' })).toBeVisible();
   expect(await focusedName(page)).toBe('Reset all');
 });
+
+test('an edit typed just before the window reloads or closes is saved, not lost with the page', async ({
+  app: page,
+  leadprep,
+}) => {
+  const { runId, leadIds } = seedRun(leadprep);
+  await openReview(page);
+  await leadRow(page, 'Ada').click();
+  await stepBody(page, 1).click();
+  const editor = page.getByRole('textbox', { name: 'Step 1 body' });
+  await editor.fill('Hi Ada,\ntyped and gone at once.');
+  // Well inside the autosave's wait: only the page going away can save it now.
+  await page.reload();
+  await expect
+    .poll(
+      async () =>
+        (await leadprep.call('review.lead', { runId, leadId: leadIds[0] as number })).steps[0]?.body,
+    )
+    .toBe('Hi Ada,\ntyped and gone at once.');
+});

@@ -8,6 +8,11 @@ declare global {
 }
 
 const SIGNED_OUT_MESSAGE = 'This browser session has ended. Open the URL printed by `leadprep serve` again.';
+/**
+ * Calls this small outlive the page (`keepalive`): an edit saved as the tab closes or reloads still
+ * arrives. Browsers cap what such requests may carry at 64 kB in all, so staging chunks go without.
+ */
+const KEEPALIVE_MAX_CHARS = 16_000;
 
 /**
  * Browser mode: calls are POSTs to the web host (the HttpOnly session cookie rides along), events come
@@ -42,6 +47,7 @@ export function createHttpBridge(base = ''): LeadPrepBridge {
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
         body,
+        keepalive: typeof body === 'string' && body.length <= KEEPALIVE_MAX_CHARS,
       });
     } catch {
       return {

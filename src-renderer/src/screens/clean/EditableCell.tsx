@@ -35,21 +35,27 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
   const [saving, setSaving] = useState(false);
   // Set once Enter or Escape has dealt with the edit: the blur that follows must not save it again.
   const ended = useRef(false);
-  // A row scrolled out of the virtual list takes its cells with it: an edit still open there is saved,
-  // as leaving the cell would save it, from what the cell last showed.
+  // A row scrolled out of the virtual list takes its cells with it, and a window closing or reloading
+  // takes them all: an edit still open then is saved, as leaving the cell would save it, from what the
+  // cell last showed.
   const open = useRef({ draft, value, onSave });
   useEffect(() => {
     open.current = { draft, value, onSave };
   });
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const saveOpen = () => {
       const { draft: left, value: was, onSave: saveLeft } = open.current;
       if (left === null || ended.current || valueOf(left) === was) return;
+      ended.current = true;
       // `onSave` has said what went wrong; there is no cell left to keep the text in.
       saveLeft(valueOf(left)).catch(() => undefined);
-    },
-    [],
-  );
+    };
+    window.addEventListener('pagehide', saveOpen);
+    return () => {
+      window.removeEventListener('pagehide', saveOpen);
+      saveOpen();
+    };
+  }, []);
 
   const begin = () => {
     if (readOnly) return;

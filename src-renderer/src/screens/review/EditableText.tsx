@@ -100,8 +100,15 @@ export function EditableText({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editSignal]);
 
-  // Leaving the lead while a save is pending still saves it.
-  useEffect(() => () => void flush(), [flush]);
+  // Leaving the lead while a save is pending still saves it, and so does closing or reloading the window.
+  useEffect(() => {
+    const onPageHide = () => void flush();
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      void flush();
+    };
+  }, [flush]);
 
   const Control = field === 'subject' ? 'input' : 'textarea';
   return (
