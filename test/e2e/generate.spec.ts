@@ -123,12 +123,26 @@ test('start a run from the Generate screen, follow it across a reload, and see e
   expect(sims.machfive.acceptedBatches).toHaveLength(3);
   expect(sims.machfive.acceptedBatches[0]?.options).toMatchObject({ email_count: 2 });
 
+  // Another screen and back: the options typed stay (the next run starts from them).
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Review/ })
+    .click();
+  await openGenerate(page);
+  await expect(form.getByLabel('Email signature')).toHaveValue('Grace, LeadPrep E2E');
+
   // Reload mid-run: the run, its batches and the status badge come back from the database.
   await page.reload();
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(
     `Generating · 0 of ${LEADS} leads`,
   );
   await openGenerate(page);
+  // After a restart the form starts from the newest run's options.
+  const formAfter = page.getByRole('region', { name: 'New run' });
+  await expect(formAfter.getByLabel('Email signature')).toHaveValue('Grace, LeadPrep E2E');
+  await expect(formAfter.getByLabel('Campaign angle')).toHaveValue('Cut the time spent cleaning lead lists.');
+  await expect(formAfter.getByLabel('Emails per lead')).toHaveValue('2');
+  await expect(formAfter.getByLabel('Batch size')).toHaveValue(String(BATCH_SIZE));
   const runAfter = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: /^Run \d+$/ });
   await expect(runAfter.getByText('Running', { exact: true })).toBeVisible();
   await expect(runAfter.getByRole('table').getByText('Processing', { exact: true })).toHaveCount(3);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BATCH_STATES, RunSummary } from '../../../src-shared/contract/generation';
 import {
   addCta,
   estimateRequest,
   initialForm,
+  optionFields,
+  optionsOfRun,
   runRequest,
   validate,
   type GenerateForm,
@@ -69,6 +72,40 @@ describe('runRequest', () => {
     const req = runRequest(filled({ source: { kind: 'allReady' }, includeGenerated: true }));
     expect(req.selection).toEqual({ kind: 'allReady' });
     expect(req.includeGenerated).toBe(true);
+  });
+});
+
+describe('optionsOfRun', () => {
+  it("starts the next run from the last run's options, and the form started so asks for the same run", () => {
+    const req = runRequest(
+      filled({ emailCount: '2', batchSize: '40', emailSignature: 'Grace', approvedCtas: ['Call?'] }),
+    );
+    const run = RunSummary.parse({
+      id: 3,
+      campaignId: req.campaignId,
+      campaignName: req.campaignName ?? null,
+      options: req.options,
+      batchSize: req.batchSize,
+      leadCount: 10,
+      state: 'done',
+      message: null,
+      createdAt: 0,
+      finishedAt: 1,
+      leads: { generated: 10, pending: 0, notGenerated: 0, failed: 0 },
+      batchStates: Object.fromEntries(BATCH_STATES.map((state) => [state, 0])),
+    });
+    const next = { ...initialForm(), ...optionsOfRun(run), source: req.selection } as GenerateForm;
+    expect(runRequest(next)).toEqual(req);
+    // The leads and the list name are each run's own.
+    expect(Object.keys(optionFields(next)).sort()).toEqual([
+      'approvedCtas',
+      'batchSize',
+      'campaignAngle',
+      'campaignId',
+      'campaignName',
+      'emailCount',
+      'emailSignature',
+    ]);
   });
 });
 

@@ -15,11 +15,14 @@ import {
   estimateRequest,
   initialForm,
   LIMITS,
+  optionFields,
+  optionsOfRun,
   runRequest,
   validate,
   type FormErrors,
   type GenerateForm,
 } from './form';
+import { useRunDraft } from './draft';
 import { LeadChooser } from './LeadChooser';
 import { useRuns } from './runs-store';
 import { useGenerateTarget } from './target';
@@ -70,15 +73,29 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
   const chosen = useLeadSelection((s) => s.chosen);
   const setChosen = useLeadSelection((s) => s.set);
   // Arriving from Clean & dedupe with leads or an import picked there: that choice is what the user came for.
+  // The options as the user left them on this screen, else as the newest run had them.
+  const newestRun = useRuns((s) => s.runs?.[0] ?? null);
   const [form, setForm] = useState<GenerateForm>(() => {
     const handed = useLeadSelection.getState().chosen;
     const preferred = useGenerateTarget.getState().id;
     const importId = imports.find((i) => i.id === preferred)?.id ?? imports[0]?.id ?? null;
     return {
       ...initialForm(),
+      ...(useRunDraft.getState().options ?? (newestRun ? optionsOfRun(newestRun) : {})),
       source: handed ? { kind: 'leads', leadIds: handed.leadIds } : { kind: 'import', importId },
     };
   });
+  // Set by the user's first change: from then on the form is theirs, kept across visits.
+  const touched = useRef(false);
+  const prefilled = useRef(useRunDraft.getState().options !== null || newestRun !== null);
+  useEffect(() => {
+    if (prefilled.current || touched.current || newestRun === null) return;
+    prefilled.current = true;
+    setForm((f) => ({ ...f, ...optionsOfRun(newestRun) }));
+  }, [newestRun]);
+  useEffect(() => {
+    if (touched.current) useRunDraft.getState().set(optionFields(form));
+  }, [form]);
   // A later visit opens on the newest import again.
   useEffect(() => useGenerateTarget.getState().set(null), []);
   // Messages appear after the first Start, then follow the user's edits.
@@ -103,7 +120,10 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
     });
   }, [imports]);
 
-  const update = useCallback((patch: Partial<GenerateForm>) => setForm((f) => ({ ...f, ...patch })), []);
+  const update = useCallback((patch: Partial<GenerateForm>) => {
+    touched.current = true;
+    setForm((f) => ({ ...f, ...patch }));
+  }, []);
 
   const onStart = () => {
     setTried(true);

@@ -2,6 +2,7 @@ import {
   RunRequest,
   type EstimateRequest,
   type LeadSelection,
+  type RunSummary,
 } from '../../../../src-shared/contract/generation';
 import {
   DEFAULT_BATCH_SIZE,
@@ -52,6 +53,28 @@ export const initialForm = (): GenerateForm => ({
   includeGenerated: false,
   batchSize: String(DEFAULT_BATCH_SIZE),
 });
+
+/** The options of a run: what the user writes once and keeps from one run to the next (not the leads). */
+export type RunOptionFields = Omit<GenerateForm, 'source' | 'includeGenerated' | 'listName'>;
+
+/** The options `run` was started with, as the form shows them: where the next run starts from. */
+export function optionsOfRun(run: RunSummary): RunOptionFields {
+  return {
+    campaignId: run.campaignId,
+    campaignName: run.campaignName ?? '',
+    emailCount: String(run.options.emailCount),
+    emailSignature: run.options.emailSignature ?? '',
+    campaignAngle: run.options.campaignAngle ?? '',
+    approvedCtas: run.options.approvedCtas ?? [],
+    batchSize: String(run.batchSize),
+  };
+}
+
+/** The options part of `form`. */
+export function optionFields(form: GenerateForm): RunOptionFields {
+  const { source: _source, includeGenerated: _include, listName: _listName, ...options } = form;
+  return options;
+}
 
 export type FormField =
   | 'campaignId'
