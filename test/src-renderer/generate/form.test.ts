@@ -78,7 +78,13 @@ describe('runRequest', () => {
 describe('optionsOfRun', () => {
   it("starts the next run from the last run's options, and the form started so asks for the same run", () => {
     const req = runRequest(
-      filled({ emailCount: '2', batchSize: '40', emailSignature: 'Grace', approvedCtas: ['Call?'] }),
+      filled({
+        listName: 'Expo day 1',
+        emailCount: '2',
+        batchSize: '40',
+        emailSignature: 'Grace',
+        approvedCtas: ['Call?'],
+      }),
     );
     const run = RunSummary.parse({
       id: 3,
@@ -95,8 +101,9 @@ describe('optionsOfRun', () => {
       batchStates: Object.fromEntries(BATCH_STATES.map((state) => [state, 0])),
     });
     const next = { ...initialForm(), ...optionsOfRun(run), source: req.selection } as GenerateForm;
-    expect(runRequest(next)).toEqual(req);
-    // The leads and the list name are each run's own.
+    // All but the list name, which names one list of leads.
+    expect(runRequest(next)).toEqual({ ...req, options: { ...req.options, listName: '' } });
+    // The leads are each run's own.
     expect(Object.keys(optionFields(next)).sort()).toEqual([
       'approvedCtas',
       'batchSize',
@@ -105,6 +112,7 @@ describe('optionsOfRun', () => {
       'campaignName',
       'emailCount',
       'emailSignature',
+      'listName',
     ]);
   });
 });

@@ -72,9 +72,9 @@ function useEstimate(form: GenerateForm, imports: ImportSummary[], runsVersion: 
 export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
   const chosen = useLeadSelection((s) => s.chosen);
   const setChosen = useLeadSelection((s) => s.set);
-  // Arriving from Clean & dedupe with leads or an import picked there: that choice is what the user came for.
-  // The options as the user left them on this screen, else as the newest run had them.
   const newestRun = useRuns((s) => s.runs?.[0] ?? null);
+  // The options as the user left them on this screen, else as the newest run had them; the leads handed
+  // over from Clean & dedupe (picked rows or an import), which are what the user came for.
   const [form, setForm] = useState<GenerateForm>(() => {
     const handed = useLeadSelection.getState().chosen;
     const preferred = useGenerateTarget.getState().id;

@@ -54,14 +54,18 @@ export const initialForm = (): GenerateForm => ({
   batchSize: String(DEFAULT_BATCH_SIZE),
 });
 
-/** The options of a run: what the user writes once and keeps from one run to the next (not the leads). */
-export type RunOptionFields = Omit<GenerateForm, 'source' | 'includeGenerated' | 'listName'>;
+/** The options of a run, everything the form holds but the leads. */
+export type RunOptionFields = Omit<GenerateForm, 'source' | 'includeGenerated'>;
 
-/** The options `run` was started with, as the form shows them: where the next run starts from. */
+/**
+ * The options `run` was started with, as the form shows them: where the next run starts from. The list
+ * name starts empty: it names one list of leads in MachFive.
+ */
 export function optionsOfRun(run: RunSummary): RunOptionFields {
   return {
     campaignId: run.campaignId,
     campaignName: run.campaignName ?? '',
+    listName: '',
     emailCount: String(run.options.emailCount),
     emailSignature: run.options.emailSignature ?? '',
     campaignAngle: run.options.campaignAngle ?? '',
@@ -72,7 +76,7 @@ export function optionsOfRun(run: RunSummary): RunOptionFields {
 
 /** The options part of `form`. */
 export function optionFields(form: GenerateForm): RunOptionFields {
-  const { source: _source, includeGenerated: _include, listName: _listName, ...options } = form;
+  const { source: _source, includeGenerated: _include, ...options } = form;
   return options;
 }
 
