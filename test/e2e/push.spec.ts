@@ -45,7 +45,7 @@ test('with nothing approved the screen says to approve leads in Review first, th
   await expect(page.getByRole('heading', { name: 'Approve leads in Review first' })).toBeHidden();
 });
 
-test('Review hands its run to Push once leads are approved, even when it is not the newest run', async ({
+test('Review hands its run to Push once leads are approved, even when it is not the newest run, and the target chosen stays', async ({
   app: page,
   leadprep,
 }) => {
@@ -60,6 +60,23 @@ test('Review hands its run to Push once leads are approved, even when it is not 
 
   await expect(page.getByRole('heading', { level: 1, name: 'Push' })).toBeVisible();
   await expect(page.getByLabel('Run to push')).toHaveValue(String(older.runId));
+
+  // The destination and target chosen stay while the user approves more in Review.
+  await page
+    .getByRole('region', { name: 'Destination' })
+    .getByRole('radio', { name: /Sendkit/ })
+    .check();
+  const campaignId = page.getByRole('region', { name: 'Target' }).getByLabel('Sendkit campaign ID');
+  await campaignId.fill('cmp_founders');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Review/ })
+    .click();
+  await page.getByRole('button', { name: 'Push 2 approved leads…' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Destination' }).getByRole('radio', { name: /Sendkit/ }),
+  ).toBeChecked();
+  await expect(campaignId).toHaveValue('cmp_founders');
 
   // Coming back through the menu later opens on the newest run again.
   await page

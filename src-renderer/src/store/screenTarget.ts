@@ -1,22 +1,17 @@
-import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { StoreApi, UseBoundStore } from 'zustand';
 import type { ScreenId } from '../screens/registry';
+import { keptValue, type Kept } from './kept';
 import { useNav } from './nav';
 
-export interface ScreenTarget {
-  /** What the screen shows or opens on (an import, a run); null until something chooses it. */
-  id: number | null;
-  set(id: number | null): void;
-}
-
 /**
- * What `screen` is about (an import, a run) as a store, and the way other screens open it on one:
- * `open(id)` sets the id, then switches to the screen.
+ * What `screen` is about (the id of an import, a run) as a store, and the way other screens open it on
+ * one: `open(id)` sets the id, then switches to the screen.
  */
 export function screenTarget(screen: ScreenId): {
-  useTarget: UseBoundStore<StoreApi<ScreenTarget>>;
+  useTarget: UseBoundStore<StoreApi<Kept<number>>>;
   open(id: number): void;
 } {
-  const useTarget = create<ScreenTarget>((set) => ({ id: null, set: (id) => set({ id }) }));
+  const useTarget = keptValue<number>();
   return {
     useTarget,
     open: (id) => {

@@ -30,7 +30,7 @@ import { useUndo } from './useUndo';
 import { ProgressNote, useImportProgress } from './ImportProgress';
 
 export default function CleanScreen() {
-  const importId = useCleanTarget((s) => s.id);
+  const importId = useCleanTarget((s) => s.value);
   const choose = useCleanTarget((s) => s.set);
   const { imports, error } = useImportChoices(importId, choose);
   const go = useNav((s) => s.go);

@@ -77,17 +77,17 @@ export function NewRunCard({ imports }: { imports: ImportSummary[] }) {
   // over from Clean & dedupe (picked rows or an import), which are what the user came for.
   const [form, setForm] = useState<GenerateForm>(() => {
     const handed = useLeadSelection.getState().chosen;
-    const preferred = useGenerateTarget.getState().id;
+    const preferred = useGenerateTarget.getState().value;
     const importId = imports.find((i) => i.id === preferred)?.id ?? imports[0]?.id ?? null;
     return {
       ...initialForm(),
-      ...(useRunDraft.getState().options ?? (newestRun ? optionsOfRun(newestRun) : {})),
+      ...(useRunDraft.getState().value ?? (newestRun ? optionsOfRun(newestRun) : {})),
       source: handed ? { kind: 'leads', leadIds: handed.leadIds } : { kind: 'import', importId },
     };
   });
   // Set by the user's first change: from then on the form is theirs, kept across visits.
   const touched = useRef(false);
-  const prefilled = useRef(useRunDraft.getState().options !== null || newestRun !== null);
+  const prefilled = useRef(useRunDraft.getState().value !== null || newestRun !== null);
   useEffect(() => {
     if (prefilled.current || touched.current || newestRun === null) return;
     prefilled.current = true;

@@ -17,6 +17,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { PushDetail } from './PushDetail';
 import { PushHistory } from './PushHistory';
 import { SegmentflowProfiles } from './SegmentflowProfiles';
+import { usePushDraft } from './draft';
 import { usePushTarget } from './target';
 import { TargetField } from './TargetField';
 import { runLabel, useRunChoices, type RunChoice } from './useRunChoices';
@@ -120,13 +121,19 @@ export default function PushScreen() {
   const go = useNav((s) => s.go);
   const runs = useRunChoices();
   const destinations = useDestinations();
-  // Arriving from Review on one run: that run is what the user came to push.
+  // The destination, target and options as the user left them; the run handed over from Review, which
+  // is what the user came to push.
   const [form, setForm] = useState<PushForm>(() => ({
     ...initialForm,
-    runId: usePushTarget.getState().id,
+    ...usePushDraft.getState().value,
+    runId: usePushTarget.getState().value,
   }));
   // A later visit opens on the newest run again.
   useEffect(() => usePushTarget.getState().set(null), []);
+  useEffect(() => {
+    const { runId: _runId, ...choices } = form;
+    usePushDraft.getState().set(choices);
+  }, [form]);
   const [selectedPush, setSelectedPush] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);

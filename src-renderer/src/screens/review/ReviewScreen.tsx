@@ -29,7 +29,7 @@ const SEARCH_DEBOUNCE_MS = 150;
 const NO_FACETS: FacetState = { states: [], flags: [], flagless: false };
 
 export default function ReviewScreen() {
-  const runId = useReviewTarget((s) => s.id);
+  const runId = useReviewTarget((s) => s.value);
   const choose = useReviewTarget((s) => s.set);
   const { runs, error } = useRunChoices(runId, choose);
   const go = useNav((s) => s.go);
