@@ -95,10 +95,9 @@ export function describeSuppressionAdd(
   const parts = [`${count(r.added)} added`, `${count(r.duplicates)} already on the list`];
   if (r.invalid > 0) parts.push(`${count(r.invalid)} not an email or domain (e.g. ${samples})`);
   const named = columns.map((c) => JSON.stringify(c)).join(', ');
-  const read =
-    columns.length === 0
-      ? ''
-      : ` Only the email ${columns.length === 1 ? 'column' : 'columns'} (${named}) of the file ${columns.length === 1 ? 'was' : 'were'} read.`;
+  let read = '';
+  if (columns.length === 1) read = ` Only the email column (${named}) of the file was read.`;
+  if (columns.length > 1) read = ` Only the email columns (${named}) of the file were read.`;
   return { ok: true, text: `${parts.join(', ')}.${read}${draftLeads(r.reclassified, 'now suppressed')}` };
 }
 

@@ -72,13 +72,14 @@ async function addSuppressions(
 
 /** The rows read that are not leads, in brackets after the total, or nothing. */
 function skipped(s: ImportSummary): string {
-  const parts = [
-    ...(s.blankRows ? [`${n(s.blankRows)} blank row${s.blankRows === 1 ? '' : 's'} skipped`] : []),
-    ...(s.hiddenRows ? [`${n(s.hiddenRows)} hidden row${s.hiddenRows === 1 ? '' : 's'} left out`] : []),
-    ...(s.headerRepeats
-      ? [`${n(s.headerRepeats)} repeat${s.headerRepeats === 1 ? '' : 's'} of the header row skipped`]
-      : []),
+  const kinds: [count: number, one: string, many: string][] = [
+    [s.blankRows, 'blank row skipped', 'blank rows skipped'],
+    [s.hiddenRows, 'hidden row left out', 'hidden rows left out'],
+    [s.headerRepeats, 'repeat of the header row skipped', 'repeats of the header row skipped'],
   ];
+  const parts = kinds
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `${n(count)} ${count === 1 ? one : many}`);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { useOnLeave } from '../../ui/useOnLeave';
 
 /** What makes a cell one of the grid's arrow-key stops (see LeadTable). */
 export type GridNavAttributes = HTMLAttributes<HTMLElement> & {
@@ -38,24 +39,12 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
   // A row scrolled out of the virtual list takes its cells with it, and a window closing or reloading
   // takes them all: an edit still open then is saved, as leaving the cell would save it, from what the
   // cell last showed.
-  const open = useRef({ draft, value, onSave });
-  useEffect(() => {
-    open.current = { draft, value, onSave };
+  useOnLeave(() => {
+    if (draft === null || ended.current || valueOf(draft) === value) return;
+    ended.current = true;
+    // `onSave` has said what went wrong; there is no cell left to keep the text in.
+    onSave(valueOf(draft)).catch(() => undefined);
   });
-  useEffect(() => {
-    const saveOpen = () => {
-      const { draft: left, value: was, onSave: saveLeft } = open.current;
-      if (left === null || ended.current || valueOf(left) === was) return;
-      ended.current = true;
-      // `onSave` has said what went wrong; there is no cell left to keep the text in.
-      saveLeft(valueOf(left)).catch(() => undefined);
-    };
-    window.addEventListener('pagehide', saveOpen);
-    return () => {
-      window.removeEventListener('pagehide', saveOpen);
-      saveOpen();
-    };
-  }, []);
 
   const begin = () => {
     if (readOnly) return;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { FlagHit, StepField } from '../../../../src-shared/review/flags';
 import { toast } from '../../store/toasts';
+import { useOnLeave } from '../../ui/useOnLeave';
 import { HighlightedText } from './HighlightedText';
 
 const AUTOSAVE_MS = 600;
@@ -101,14 +102,7 @@ export function EditableText({
   }, [editSignal]);
 
   // Leaving the lead while a save is pending still saves it, and so does closing or reloading the window.
-  useEffect(() => {
-    const onPageHide = () => void flush();
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      window.removeEventListener('pagehide', onPageHide);
-      void flush();
-    };
-  }, [flush]);
+  useOnLeave(() => void flush());
 
   const Control = field === 'subject' ? 'input' : 'textarea';
   return (
