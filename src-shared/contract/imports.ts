@@ -76,7 +76,18 @@ const Count = z.number().int().nonnegative();
 const Timestamp = z.number().int();
 const Cells = z.array(z.string());
 
-export const SourceKindSchema = z.enum(['xlsx', 'xlsm', 'xls', 'ods', 'csv', 'tsv', 'txt', 'vcf']);
+export const SourceKindSchema = z.enum([
+  'xlsx',
+  'xlsm',
+  'xls',
+  'ods',
+  'xml',
+  'html',
+  'csv',
+  'tsv',
+  'txt',
+  'vcf',
+]);
 
 export const StateCounts = z.object({
   ready: Count,

@@ -3,6 +3,7 @@ import { expect, focusedName, test } from './fixtures';
 import { importFile } from '../../src-main/services/imports/file-import';
 import {
   contactsVCard,
+  crmReportPage,
   csvBytes,
   filteredWorkbook,
   leadsToCsv,
@@ -1230,6 +1231,41 @@ test('a contacts file exported from a Mac (.vcf) is imported as a sheet is: one 
   await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*1/); // the contact without an address
   const { imports } = await leadprep.call('imports.list', { limit: 1 });
   expect(imports[0]).toMatchObject({ kind: 'vcf', total: 4 });
+});
+
+test("a CRM report exported as .xls (a web page): its table of leads is suggested over the report's title table", async ({
+  app: page,
+  leadprep,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'report1642777476321.xls',
+    mimeType: 'application/vnd.ms-excel',
+    buffer: Buffer.from(
+      crmReportPage(
+        ['First Name', 'Email', 'Phone'],
+        [
+          ['Chloé', 'chloe@acme.fr', '0612345678'],
+          ['Bo', { text: 'Email', href: 'mailto:bo@litrading.co.uk' }, ''],
+        ],
+      ),
+    ),
+  });
+  const tables = page.getByRole('region', { name: 'Sheets' });
+  await expect(
+    tables.getByText('This web page has several tables. Which one holds the leads?'),
+  ).toBeVisible();
+  await expect(tables.getByRole('button', { name: /^Table 1/ })).toContainText('no email column found');
+  const suggested = tables.getByRole('button', { name: /^Table 2/ });
+  await expect(suggested).toBeFocused();
+  await page.keyboard.press('Enter');
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header.getByRole('cell', { name: 'bo@litrading.co.uk' })).toBeVisible();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+  const { imports } = await leadprep.call('imports.list', { limit: 1 });
+  expect(imports[0]).toMatchObject({ kind: 'html', sheet: 'Table 2', total: 2 });
 });
 
 test('two exports joined into one file: the second header is no lead, and Clean & dedupe says it was skipped', async ({

@@ -6,13 +6,15 @@
  */
 import * as XLSX from 'xlsx';
 
-export type WorkbookType = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xlsb';
+export type WorkbookType = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'xlsb';
 
 const BOOK_TYPE: Record<WorkbookType, XLSX.BookType> = {
   xlsx: 'xlsx',
   xlsm: 'xlsm',
   xls: 'biff8',
   ods: 'ods',
+  // Excel 2003's XML workbook ("XML Spreadsheet 2003").
+  xml: 'xlml',
   xlsb: 'xlsb',
 };
 

@@ -5,7 +5,7 @@
  *
  * ```ts
  * const wb = openWorkbook(bytes, 'leads.xlsx', { signal, onProgress });
- * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt' | 'vcf' (from the bytes, not the name)
+ * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' (from the bytes, not the name)
  * wb.sheets;   // [{ name, rowCount, hidden? }] for the sheet picker
  * wb.encoding; // text files: one of TEXT_ENCODINGS, detected or as opts.encoding chose
  * wb.delimiter;// text files: ',' | ';' | '\t' | '|'
@@ -18,15 +18,18 @@
  * numbers match what the user sees); every row has the same length; a cell
  * is the text shown in Excel, '' when empty. Trailing blank rows are dropped.
  * See spreadsheet.ts for how workbook cells become text (dates, leading
- * zeros, formulas, mailto links, merged headers), csv.ts for text files and
- * vcard.ts for contacts files (.vcf), one row per contact.
+ * zeros, formulas, mailto links, merged headers; Excel 2003's XML workbooks
+ * too), html.ts for web pages saved as "Excel" exports (a sheet per table),
+ * csv.ts for text files and vcard.ts for contacts files (.vcf), one row per
+ * contact.
  * Header detection and column mapping happen downstream.
  *
  * Every failure is a `ReadError` whose `code` the host can switch on and
  * whose `message` tells the user what happened and what to do:
- * - `not_spreadsheet`: a PDF, image, Word file, web page (HTML tables are
- *   refused, not parsed) or other archive, whatever its extension;
- * - `unsupported`: a spreadsheet format LeadPrep does not read (.xlsb, XML 2003);
+ * - `not_spreadsheet`: a PDF, image, Word file or other archive, whatever its
+ *   extension; a web page under another name than .xls, .htm or .html, or
+ *   one without a table of data;
+ * - `unsupported`: a spreadsheet format LeadPrep does not read (.xlsb, Numbers);
  * - `corrupt`: damaged or truncated workbook;
  * - `encrypted`: password-protected workbook (detected from the container
  *   before SheetJS runs, and from SheetJS's own error for legacy .xls);
@@ -49,7 +52,8 @@
 import { ReadError, formatBytes } from './errors';
 import { readDelimited, emptyFile } from './csv';
 import { sniff } from './sniff';
-import { openSpreadsheet } from './spreadsheet';
+import { htmlWorkbook } from './html';
+import { openSpreadsheet, sheetsOf } from './spreadsheet';
 import { decodeText } from './text';
 import type { ReadOptions, SourceKind, Workbook } from './types';
 import { readVCards } from './vcard';
@@ -95,6 +99,10 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
       'too_large',
       `This file is ${formatBytes(bytes.byteLength)}; LeadPrep reads text files up to ${formatBytes(MAX_TEXT_FILE_BYTES)}. Split it into smaller files and import them one by one.`,
     );
+  }
+  if (sniffed.kind === 'html') {
+    const decoded = decodeText(bytes, opts.encoding);
+    return sheetsOf(htmlWorkbook(decoded.text, sheetNameFor(fileName), opts), 'html', opts, decoded.encoding);
   }
   if (sniffed.kind === 'vcf') {
     const decoded = decodeText(bytes, opts.encoding);

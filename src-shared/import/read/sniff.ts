@@ -10,7 +10,7 @@ import { decodeText } from './text';
 import { inspectZip } from './zip';
 import type { SourceKind } from './types';
 
-export type Sniffed = { kind: SourceKind; container: 'zip' | 'cfb' | 'biff' | 'text' };
+export type Sniffed = { kind: SourceKind; container: 'zip' | 'cfb' | 'biff' | 'xml' | 'text' };
 
 const SAVE_AS =
   'Open it in Excel (or LibreOffice) and save it as .xlsx, or export it as CSV, then import that file.';
@@ -110,34 +110,42 @@ function isBareBiff(bytes: Uint8Array): boolean {
   );
 }
 
+/** The extensions a web page of tables is read under: what web apps name their "Excel" exports, and a page's own. */
+const WEB_PAGE_EXTENSIONS = new Set(['xls', 'htm', 'html']);
+
 /**
- * What a text file is: a vCard contacts file, else a delimited one as its extension says. Refuses a
- * document of another kind (XML, HTML, RTF, JSON), saying which.
+ * A web page: read for its tables under the names a web app's "Excel" export or a saved page has.
+ * Under another name (leads.xlsx, leads.csv) it is not the export it is named after, but most often a
+ * sign-in or error page saved in its place, and refused.
  */
-function textFileKind(bytes: Uint8Array, ext: string): SourceKind {
+function webPage(ext: string): Sniffed {
+  if (WEB_PAGE_EXTENSIONS.has(ext)) return { kind: 'html', container: 'text' };
+  notThis('a web page (HTML) saved with a spreadsheet name');
+}
+
+/**
+ * What a text file is: a vCard contacts file, an "XML Spreadsheet 2003" workbook, a web page (see
+ * `webPage`), else a delimited one as its extension says. Refuses a document of another kind (XML,
+ * RTF, JSON), saying which.
+ */
+function sniffText(bytes: Uint8Array, ext: string): Sniffed {
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024)))
     .text.trimStart()
     .slice(0, 512)
     .toLowerCase();
-  if (/^begin:vcard\b/.test(head)) return 'vcf';
+  if (/^begin:vcard\b/.test(head)) return { kind: 'vcf', container: 'text' };
   if (head.startsWith('<?xml')) {
+    // Excel 2003's own XML workbook, which NetSuite and older CRMs still export: SheetJS reads it.
     if (
       head.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
       head.includes('progid="excel.sheet"')
     ) {
-      throw new ReadError(
-        'unsupported',
-        `This is an "XML Spreadsheet 2003" file, which LeadPrep does not read. ${SAVE_AS}`,
-      );
+      return { kind: 'xml', container: 'xml' };
     }
-    if (head.includes('<html')) notThis('a web page (HTML)');
+    if (head.includes('<html')) return webPage(ext);
     notThis('an XML document');
   }
-  if (/^<(!doctype html|html|head|body|table|meta|div|!--)/.test(head)) {
-    // Many "Excel" downloads from web apps are HTML tables; they lose leading
-    // zeros and dates on the way, so they are refused rather than guessed at.
-    notThis('a web page (HTML) saved with a spreadsheet name');
-  }
+  if (/^<(!doctype html|html|head|body|table|meta|div|!--)/.test(head)) return webPage(ext);
   if (head.startsWith('{\\rtf')) notThis('a rich-text (RTF) document');
   // An API download or a tool's JSON export saved under a spreadsheet's name: read as a .csv, its
   // first line became one long header and the file "had no rows".
@@ -147,7 +155,7 @@ function textFileKind(bytes: Uint8Array, ext: string): SourceKind {
       'This file is JSON data, not a spreadsheet. Export the leads from the app that made it as CSV or Excel, then import that file.',
     );
   }
-  return textKind(ext);
+  return { kind: textKind(ext), container: 'text' };
 }
 
 export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: number): Sniffed {
@@ -164,5 +172,5 @@ export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: num
   if (startsWith(bytes, [0x1f, 0x8b])) notThis('a compressed (gzip) archive');
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) notThis('a RAR archive');
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) notThis('a 7-Zip archive');
-  return { kind: textFileKind(bytes, ext), container: 'text' };
+  return sniffText(bytes, ext);
 }

@@ -274,7 +274,20 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
   }
   if (opts.signal?.aborted) throw cancelled();
   opts.onProgress?.({ phase: 'parse', done: 1, total: 1 });
+  return sheetsOf(wb, kind, opts);
+}
 
+/**
+ * A parsed workbook (SheetJS's, or one `htmlWorkbook` built) as LeadPrep reads it: each cell the text
+ * it shows. `encoding`: the one a text file (a web page) was decoded with.
+ */
+export function sheetsOf(
+  wb: XLSX.WorkBook,
+  kind: SourceKind,
+  opts: ReadOptions,
+  encoding?: string,
+): Workbook {
+  const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets: SheetInfo[] = wb.SheetNames.map((name, i) => {
@@ -304,6 +317,7 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
   return {
     kind,
     sheets,
+    encoding,
     get truncatedCells() {
       return truncatedCells;
     },

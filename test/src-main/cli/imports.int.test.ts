@@ -7,6 +7,7 @@ import type { LeadRow } from '../../../src-shared/contract/imports';
 import { runCli, type CliResult } from '../../helpers/cli';
 import {
   contactsVCard,
+  crmReportPage,
   csvBytes,
   encryptedXlsx,
   featureWorkbook,
@@ -259,6 +260,37 @@ describe('leadprep import', () => {
       domain: 'acme.com',
       phone: '+1 415 555 0100',
     });
+  });
+
+  it("imports a CRM report saved as an .xls web page: the table of leads, not the report's title table", async () => {
+    const page = crmReportPage(
+      ['First Name', 'Last Name', 'Email', 'Phone', 'LinkedIn'],
+      [
+        ['Chloé', 'Martin', 'chloe@acme.fr', '0612345678', 'https://www.linkedin.com/in/chloe-martin'],
+        ['Bo', 'Li', { text: 'Email', href: 'mailto:bo@litrading.co.uk' }, '', ''],
+      ],
+    );
+    const out = json<ImportOut>(await cli('import', file('report1642777476321.xls', page), '--json'));
+    expect(out.import).toMatchObject({ kind: 'html', sheet: 'Table 2', total: 2, counts: { ready: 2 } });
+    const leads = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads.map((l) => [l.email, l.firstName, l.phone])).toEqual([
+      ['chloe@acme.fr', 'Chloé', '0612345678'],
+      ['bo@litrading.co.uk', 'Bo', null],
+    ]);
+  });
+
+  it('imports an "XML Spreadsheet 2003" workbook as NetSuite exports it', async () => {
+    const bytes = writeWorkbook(
+      workbookFromRows({
+        Contacts: [
+          ['Email', 'Name'],
+          ['ana@acme.io', 'Ana Lima'],
+        ],
+      }),
+      'xml',
+    );
+    const out = json<ImportOut>(await cli('import', file('ContactSearchResults.xml', bytes), '--json'));
+    expect(out.import).toMatchObject({ kind: 'xml', sheet: 'Contacts', total: 1, counts: { ready: 1 } });
   });
 
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {

@@ -26,7 +26,8 @@ export function DropZone({ onFile, disabled }: { onFile(file: File): void; disab
     >
       <p className="drop-zone-title">Drop a lead file here</p>
       <p className="muted">
-        Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods), text (.csv, .tsv, .txt) or contacts (.vcf).
+        Excel (.xlsx, .xlsm, .xls, and the web-page and XML files web apps export as Excel), OpenDocument
+        (.ods), text (.csv, .tsv, .txt) or contacts (.vcf).
       </p>
       <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()}>
         Choose file…

@@ -15,7 +15,7 @@ function sheetDetail(s: SheetSummary, suggested: boolean, imported: boolean): st
 }
 
 /**
- * Workbooks with several sheets: pick one. The sheet that looks like the
+ * Workbooks with several sheets (web pages with several tables): pick one. The sheet that looks like the
  * leads is highlighted and focused, so Enter takes it; hidden sheets and
  * sheets without an email column are marked so nobody imports a lookup
  * table by accident, and sheets of this file imported before are marked
@@ -39,10 +39,16 @@ export function SheetStep({
   useEffect(() => {
     if (!disabled) suggestedButton.current?.focus();
   }, [disabled]);
+  // A web page saved as an "Excel" export has tables where a workbook has sheets.
+  const page = opened.kind === 'html';
   return (
     <Card
-      title="1. Pick a sheet"
-      subtitle="This workbook has several sheets. Which one holds the leads?"
+      title={page ? '1. Pick a table' : '1. Pick a sheet'}
+      subtitle={
+        page
+          ? 'This web page has several tables. Which one holds the leads?'
+          : 'This workbook has several sheets. Which one holds the leads?'
+      }
       label="Sheets"
     >
       <ul className="choice-list">

@@ -68,8 +68,8 @@ describe('not a spreadsheet', () => {
     expect(e.message).toMatch(/PDF/);
   });
 
-  it('an HTML table renamed .xls is refused (not parsed as a sheet)', () => {
-    const e = failure(htmlTableBytes(), 'leads.xls');
+  it('an HTML table renamed .xlsx is refused (not parsed as a sheet)', () => {
+    const e = failure(htmlTableBytes(), 'leads.xlsx');
     expect(e.code).toBe('not_spreadsheet');
     expect(e.message).toMatch(/web page/);
   });

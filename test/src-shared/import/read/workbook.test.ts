@@ -18,7 +18,7 @@ function read(bytes: Uint8Array, name: string, sheet?: string): string[][] {
   return wb.readSheet(sheet ?? wb.sheets[0]!.name);
 }
 
-describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls'])('feature workbook as .%s', (type) => {
+describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls', 'xml'])('feature workbook as .%s', (type) => {
   const bytes = writeWorkbook(featureWorkbook(), type);
   const wb = openWorkbook(bytes, `leads.${type}`);
   const grid = wb.readSheet('Leads');
