@@ -308,6 +308,7 @@ const DISQUALIFIERS = new Set([
   'valid',
   'validity',
   'type',
+  'label',
   'source',
   'sent',
   'opened',

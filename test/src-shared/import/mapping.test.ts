@@ -264,6 +264,12 @@ describe('suggestMapping', () => {
       'custom:e_mail_2_label',
       'email',
     ]);
+    // A website's label ("Profile", "Work") is no website, even when its value is a LinkedIn profile.
+    const sites = suggestMapping(
+      ['First Name', 'Website 1 - Label', 'Website 1 - Value'],
+      [['Jane', 'Profile', 'https://www.linkedin.com/in/janedoe']],
+    );
+    expect(fieldsOf(sites)).toEqual(['firstName', 'custom:website_1_label', 'linkedinUrl']);
   });
 
   it("maps a Lusha export's numbered email columns all to Email, but not a numbered column of something else", () => {
