@@ -212,7 +212,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
                 : []),
               `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
-              `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} leads from ${n(s.rowsRead)} rows${skipped(s)}`,
+              `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} ${s.total === 1 ? 'lead' : 'leads'} from ${n(s.rowsRead)} ${s.rowsRead === 1 ? 'row' : 'rows'}${skipped(s)}`,
               ...needsFixHint(s, fixable),
             ].join('\n'),
         );

@@ -263,7 +263,7 @@ export async function importFile(
   if (p !== undefined) {
     const when = new Date(p.createdAt).toISOString().slice(0, 16).replace('T', ' ');
     const what = wb.sheets.length > 1 ? `Sheet "${sheet}" of this file` : 'This file';
-    const message = `${what} was already imported on ${when} UTC as import ${p.id} ("${p.fileName}", ${p.total} leads).`;
+    const message = `${what} was already imported on ${when} UTC as import ${p.id} ("${p.fileName}", ${p.total} ${p.total === 1 ? 'lead' : 'leads'}).`;
     // A workbook of one sheet per event or region is imported a sheet at a time: say which are left.
     const left = wb.sheets
       .filter((s) => !s.hidden && s.rowCount > 0 && !previous.some((x) => x.sheet === s.name))

@@ -291,6 +291,9 @@ describe('leadprep import', () => {
     );
     const out = json<ImportOut>(await cli('import', file('ContactSearchResults.xml', bytes), '--json'));
     expect(out.import).toMatchObject({ kind: 'xml', sheet: 'Contacts', total: 1, counts: { ready: 1 } });
+    const plain = await cli('import', file('ContactSearchResults.xml', bytes), '--force');
+    expect(plain.stdout).toMatch(/as import 1 \("ContactSearchResults.xml", 1 lead\)/);
+    expect(plain.stdout).toMatch(/Total +1 lead from 1 row\n/);
   });
 
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {
