@@ -39,6 +39,9 @@
  * 4. SUPPRESSION LIST: `suppressions.*`. Adding or removing entries
  *    re-classifies the leads of DRAFT imports; committed imports are left as
  *    they are (generation skips suppressed addresses when a run is created).
+ *    Both can be undone: an add by removing the `addedIds` it answers, a
+ *    removal by `suppressions.restore` with the `entries` it answers (each
+ *    back with its source and date).
  *
  * 5. MAPPING TEMPLATES: `imports.templates.*`, matched by header set.
  *
@@ -289,6 +292,16 @@ export const SuppressionEntryView = z.object({
 });
 export type SuppressionEntryView = z.infer<typeof SuppressionEntryView>;
 
+/** An entry as `suppressions.remove` answered it, to put back as it was. */
+const RemovedSuppression = z
+  .object({
+    kind: z.enum(['email', 'domain']),
+    value: z.string().max(2000),
+    source: z.string().trim().min(1).max(200),
+    createdAt: Timestamp,
+  })
+  .strict();
+
 export const TemplateView = z.object({
   id: Id,
   name: z.string(),
@@ -477,6 +490,8 @@ export const importsCalls = {
       .strict(),
     z.object({
       added: Count,
+      /** The entries this call added (not those already on the list): removing them undoes it. */
+      addedIds: z.array(Id),
       duplicates: Count,
       invalid: Count,
       invalidSamples: z.array(z.string()),
@@ -484,8 +499,14 @@ export const importsCalls = {
     }),
   ),
   'suppressions.remove': call(
-    z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(),
-    z.object({ removed: Count, reclassified: Count }),
+    z.object({ ids: z.array(Id).min(1).max(MAX_SUPPRESSION_ENTRIES) }).strict(),
+    /** `entries`: the ones removed, for `suppressions.restore` to undo it. */
+    z.object({ removed: Count, reclassified: Count, entries: z.array(SuppressionEntryView) }),
+  ),
+  /** Puts removed entries back with their own source and date; those on the list again since are left as they are. */
+  'suppressions.restore': call(
+    z.object({ entries: z.array(RemovedSuppression).min(1).max(MAX_SUPPRESSION_ENTRIES) }).strict(),
+    z.object({ restored: Count, reclassified: Count }),
   ),
 };
 

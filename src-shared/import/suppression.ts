@@ -107,6 +107,12 @@ export function describeSuppressionRemove(r: { removed: number; reclassified: nu
   return `${count(r.removed)} ${entries} removed.${draftLeads(r.reclassified, 'no longer suppressed')}`;
 }
 
+/** The words for what putting removed entries back did. */
+export function describeSuppressionRestore(r: { restored: number; reclassified: number }): string {
+  const entries = r.restored === 1 ? 'entry is' : 'entries are';
+  return `${count(r.restored)} ${entries} back on the list.${draftLeads(r.reclassified, 'now suppressed')}`;
+}
+
 /** Null, or why a list of `entries` entries cannot be added in one call. */
 export function suppressionListTooLong(entries: number, max = MAX_SUPPRESSION_ENTRIES): string | null {
   return entries <= max

@@ -190,3 +190,54 @@ test('the suppression list: add by hand, import a file, search, remove; a draft 
     ['max@other.org', 'typed'],
   ]);
 });
+
+test('the suppression list: removing entries and adding the wrong file can both be undone', async ({
+  app: page,
+  leadprep,
+}) => {
+  await leadprep.call('suppressions.add', {
+    entries: ['ann@acme.com', 'rival.io'],
+    source: 'unsubscribes.csv',
+  });
+  const before = (await leadprep.call('suppressions.list', {})).entries;
+  await openSettings(page);
+  const card = page.getByRole('region', { name: 'Suppression list' });
+  await card.getByLabel('Select ann@acme.com').check();
+  await card.getByLabel('Select rival.io').check();
+  await card.getByRole('button', { name: 'Remove selected (2)' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'removed' })).toHaveText('2 entries removed.');
+  await card.getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    'Undone: 2 entries are back on the list.',
+  );
+  await expect(card.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect((await leadprep.call('suppressions.list', {})).entries).toEqual(
+    before.map((e) => expect.objectContaining({ value: e.value, source: e.source, createdAt: e.createdAt })),
+  );
+
+  // The leads file picked instead of the unsubscribes: undoing takes out what it added, and only that.
+  await card.getByLabel('Suppression list file').setInputFiles({
+    name: 'leads.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      csvBytes([
+        ['Email', 'First Name'],
+        ['ann@acme.com', 'Ann'],
+        ['bo@beta.io', 'Bo'],
+        ['cy@gamma.io', 'Cy'],
+      ]),
+    ),
+  });
+  await expect(card.getByRole('status').filter({ hasText: 'added' })).toHaveText(
+    '2 added, 1 already on the list. Only the email column ("Email") of the file was read.',
+  );
+  await card.getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    'Undone: 2 entries removed.',
+  );
+  await expect(card.getByText('2 entries', { exact: true })).toBeVisible();
+  expect((await leadprep.call('suppressions.list', {})).entries.map((e) => e.value).sort()).toEqual([
+    'ann@acme.com',
+    'rival.io',
+  ]);
+});

@@ -42,6 +42,7 @@ type ImportsHandlers = Pick<
   | 'suppressions.list'
   | 'suppressions.add'
   | 'suppressions.remove'
+  | 'suppressions.restore'
 >;
 
 export function createImportsService(ctx: AppContext) {

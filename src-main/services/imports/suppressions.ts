@@ -29,6 +29,9 @@ interface DbSuppression {
   created_at: number;
 }
 
+/** An entry with where it came from and when it was added. */
+type Listed = SuppressionEntry & { source: string; createdAt: number };
+
 const people = new WeakMap<Database.Database, { version: string; reasons: ReadonlyMap<number, string> }>();
 
 /**
@@ -111,6 +114,30 @@ export function createSuppressions(core: Core) {
 
   const announce = (): void => core.ctx.events.emit('suppressions.changed', { total: total.get()?.n ?? 0 });
 
+  /**
+   * Adds the entries not on the list yet, each with its source and date, and re-checks the draft leads
+   * they suppress.
+   */
+  async function insertAll(
+    entries: readonly Listed[],
+  ): Promise<{ added: number; addedIds: number[]; reclassified: number }> {
+    const added: SuppressionEntry[] = [];
+    const addedIds: number[] = [];
+    await core.inChunks(entries, CHUNK * 2, (chunk) => {
+      for (const e of chunk) {
+        const r = insert.run(e.kind, e.value, e.source, e.createdAt);
+        if (r.changes === 0) continue;
+        added.push(e);
+        addedIds.push(Number(r.lastInsertRowid));
+      }
+    });
+    if (added.length === 0) return { added: 0, addedIds, reclassified: 0 };
+    const set = entriesAsSet(added);
+    const reclassified = await reclassifyDrafts((l) => isSuppressed(l.email, set) !== null);
+    announce();
+    return { added: added.length, addedIds, reclassified };
+  }
+
   const handlers = {
     'suppressions.list': async (
       input: HandlerInput<'suppressions.list'>,
@@ -160,21 +187,25 @@ export function createSuppressions(core: Core) {
         seen.add(key);
         parsed.push(e);
       }
-      const added: SuppressionEntry[] = [];
       const now = Date.now();
-      await core.inChunks(parsed, CHUNK * 2, (chunk) => {
-        for (const e of chunk) {
-          if (insert.run(e.kind, e.value, source, now).changes > 0) added.push(e);
-          else duplicates++;
-        }
-      });
-      let reclassified = 0;
-      if (added.length > 0) {
-        const set = entriesAsSet(added);
-        reclassified = await reclassifyDrafts((l) => isSuppressed(l.email, set) !== null);
-        announce();
+      const { added, addedIds, reclassified } = await insertAll(
+        parsed.map((e) => ({ ...e, source, createdAt: now })),
+      );
+      duplicates += parsed.length - added;
+      return { added, addedIds, duplicates, invalid, invalidSamples, reclassified };
+    },
+
+    'suppressions.restore': async ({
+      entries,
+    }: HandlerInput<'suppressions.restore'>): Promise<CallOutput<'suppressions.restore'>> => {
+      // Parsed again, as any entry from outside is: what comes back is what the list holds.
+      const parsed: Listed[] = [];
+      for (const e of entries) {
+        const entry = parseSuppressionEntry(e.value);
+        if (entry !== null) parsed.push({ ...entry, source: e.source, createdAt: e.createdAt });
       }
-      return { added: added.length, duplicates, invalid, invalidSamples, reclassified };
+      const { added, reclassified } = await insertAll(parsed);
+      return { restored: added, reclassified };
     },
 
     'suppressions.remove': async ({
@@ -183,6 +214,13 @@ export function createSuppressions(core: Core) {
       const json = JSON.stringify(ids);
       const gone = byIds.all(json);
       const removed = removeIds.run(json).changes;
+      const entries = gone.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        value: r.value,
+        source: r.source,
+        createdAt: r.created_at,
+      }));
       let reclassified = 0;
       if (removed > 0) {
         const set = entriesAsSet(gone);
@@ -196,7 +234,7 @@ export function createSuppressions(core: Core) {
         );
         announce();
       }
-      return { removed, reclassified };
+      return { removed, reclassified, entries };
     },
   };
   return { handlers, announce };

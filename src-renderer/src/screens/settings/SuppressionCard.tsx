@@ -3,6 +3,7 @@ import { MAX_PAGE, type SuppressionEntryView } from '../../../../src-shared/cont
 import {
   describeSuppressionAdd,
   describeSuppressionRemove,
+  describeSuppressionRestore,
   suppressionListTooLong,
 } from '../../../../src-shared/import/suppression';
 import { READABLE_EXTENSIONS } from '../../../../src-shared/import/read';
@@ -14,7 +15,8 @@ import { absoluteTime, plural, relativeTime } from '../../ui/format';
 import { useToggleSet } from '../../ui/useToggleSet';
 
 const PAGE = 100;
-type Outcome = { tone: 'ok' | 'error'; text: string };
+/** What the last action did; `undo` takes it back (a wrong file added, the wrong entries removed). */
+type Outcome = { tone: 'ok' | 'error'; text: string; undo?: () => Promise<void> };
 
 /** Entries typed in the box: one per line, or separated by commas or semicolons. */
 function typedEntries(text: string): string[] {
@@ -70,12 +72,17 @@ export function SuppressionCard() {
       setOutcome({ tone: 'error', text: tooLong });
       return;
     }
-    const said = describeSuppressionAdd(
-      await api.call('suppressions.add', { entries: list, source }),
-      list.length,
-      columns,
-    );
-    setOutcome({ tone: said.ok ? 'ok' : 'error', text: said.text });
+    const r = await api.call('suppressions.add', { entries: list, source });
+    const said = describeSuppressionAdd(r, list.length, columns);
+    const undo = async (): Promise<void> => {
+      const taken = await api.call('suppressions.remove', { ids: r.addedIds });
+      setOutcome({ tone: 'ok', text: `Undone: ${describeSuppressionRemove(taken)}` });
+    };
+    setOutcome({
+      tone: said.ok ? 'ok' : 'error',
+      text: said.text,
+      ...(r.addedIds.length > 0 ? { undo } : {}),
+    });
   }
 
   async function run(label: string, work: () => Promise<void>): Promise<void> {
@@ -117,10 +124,26 @@ export function SuppressionCard() {
     run('Removing…', async () => {
       const r = await api.call('suppressions.remove', { ids: [...selected] });
       setSelected(new Set());
-      setOutcome({ tone: 'ok', text: describeSuppressionRemove(r) });
+      const undo = async (): Promise<void> => {
+        const back = await api.call('suppressions.restore', {
+          entries: r.entries.map(({ kind, value, source, createdAt }) => ({
+            kind,
+            value,
+            source,
+            createdAt,
+          })),
+        });
+        setOutcome({ tone: 'ok', text: `Undone: ${describeSuppressionRestore(back)}` });
+      };
+      setOutcome({
+        tone: 'ok',
+        text: describeSuppressionRemove(r),
+        ...(r.entries.length > 0 ? { undo } : {}),
+      });
     });
 
   const searching = search.trim() !== '';
+  const undo = outcome?.undo;
   return (
     <Card
       title="Suppression list"
@@ -175,12 +198,19 @@ export function SuppressionCard() {
           )}
         </div>
         {outcome && (
-          <p
-            className={outcome.tone === 'error' ? 'field-error' : 'muted'}
-            role={outcome.tone === 'error' ? 'alert' : 'status'}
-          >
-            {outcome.text}
-          </p>
+          <div className="row">
+            <p
+              className={outcome.tone === 'error' ? 'field-error' : 'muted'}
+              role={outcome.tone === 'error' ? 'alert' : 'status'}
+            >
+              {outcome.text}
+            </p>
+            {undo && (
+              <Button size="sm" disabled={busy !== null} onClick={() => void run('Undoing…', undo)}>
+                Undo
+              </Button>
+            )}
+          </div>
         )}
         {(total > 0 || searching) && (
           <div className="row-between">

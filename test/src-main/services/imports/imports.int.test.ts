@@ -438,12 +438,12 @@ describe('importing files through the service', () => {
     expect((await statesOf(listed)).map(([state]) => state)).toEqual(['suppressed', 'suppressed', 'ready']);
     // Removing another entry gives back nobody.
     const other = await app.call('suppressions.list', { search: 'else.org' });
-    expect(await app.call('suppressions.remove', { ids: other.entries.map((e) => e.id) })).toEqual({
+    expect(await app.call('suppressions.remove', { ids: other.entries.map((e) => e.id) })).toMatchObject({
       removed: 1,
       reclassified: 0,
     });
     const { entries } = await app.call('suppressions.list', {});
-    expect(await app.call('suppressions.remove', { ids: entries.map((e) => e.id) })).toEqual({
+    expect(await app.call('suppressions.remove', { ids: entries.map((e) => e.id) })).toMatchObject({
       removed: 1,
       reclassified: 2,
     });
@@ -495,7 +495,48 @@ describe('importing files through the service', () => {
     const list = await app.call('suppressions.list', { search: 'other' });
     expect(list.entries.map((e) => e.value)).toEqual(['other.org']);
     const removed = await app.call('suppressions.remove', { ids: list.entries.map((e) => e.id) });
-    expect(removed).toEqual({ removed: 1, reclassified: 1 });
+    expect(removed).toEqual({ removed: 1, reclassified: 1, entries: list.entries });
+    expect(byEmail(await allLeads(summary.id), 'max@other.org').state).toBe('ready');
+  });
+
+  it('undoes a removal (each entry back with its source and date) and an add (only the entries it added)', async () => {
+    await app.call('suppressions.add', { entries: ['ann@acme.com'], source: 'unsubscribes.csv' });
+    const { summary } = await load(
+      csv([
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com'],
+        ['max@other.org', 'Max', 'Roe', 'Other', 'COO', 'other.org'],
+      ]),
+      'undo.csv',
+      { draft: true },
+    );
+    const before = (await app.call('suppressions.list', {})).entries;
+    const removed = await app.call('suppressions.remove', { ids: before.map((e) => e.id) });
+    expect(byEmail(await allLeads(summary.id), 'ann@acme.com').state).toBe('ready');
+
+    const restored = await app.call('suppressions.restore', {
+      entries: removed.entries.map(({ kind, value, source, createdAt }) => ({
+        kind,
+        value,
+        source,
+        createdAt,
+      })),
+    });
+    expect(restored).toEqual({ restored: 1, reclassified: 1 });
+    const back = (await app.call('suppressions.list', {})).entries;
+    expect(back.map(({ value, source, createdAt }) => ({ value, source, createdAt }))).toEqual(
+      before.map(({ value, source, createdAt }) => ({ value, source, createdAt })),
+    );
+    expect(byEmail(await allLeads(summary.id), 'ann@acme.com').state).toBe('suppressed');
+
+    // The wrong file added: undoing it takes out what it added, not Ann, who was on the list before it.
+    const wrong = await app.call('suppressions.add', {
+      entries: ['ann@acme.com', 'max@other.org', 'other.org'],
+      source: 'leads.xlsx',
+    });
+    expect(wrong).toMatchObject({ added: 2, duplicates: 1, reclassified: 1 });
+    expect(wrong.addedIds).toHaveLength(2);
+    await app.call('suppressions.remove', { ids: wrong.addedIds });
+    expect((await app.call('suppressions.list', {})).entries.map((e) => e.value)).toEqual(['ann@acme.com']);
     expect(byEmail(await allLeads(summary.id), 'max@other.org').state).toBe('ready');
   });
 
