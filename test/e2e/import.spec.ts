@@ -1268,6 +1268,62 @@ test("a CRM report exported as .xls (a web page): its table of leads is suggeste
   expect(imports[0]).toMatchObject({ kind: 'html', sheet: 'Table 2', total: 2 });
 });
 
+test('files chosen together are imported one after the other, the next one offered on the Import screen', async ({
+  app: page,
+}) => {
+  const header = ['Email', 'First Name'];
+  await page.getByLabel('Lead file').setInputFiles([
+    {
+      name: 'day1.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csvBytes([header, ['ann@acme.io', 'Ann']])),
+    },
+    {
+      name: 'day2.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csvBytes([header, ['ann@acme.io', 'Ann'], ['bo@beta.io', 'Bo']])),
+    },
+    {
+      name: 'day3.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csvBytes([header, ['cy@gamma.io', 'Cy']])),
+    },
+  ]);
+  await expect(page.getByText('Next: day2.csv and day3.csv.')).toBeVisible();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(
+    page.getByText('day1.csv: 1 lead read, 1 ready. day2.csv is next, on the Import screen.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Commit import' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Commit import' }).click();
+  await expect(page.getByText('This import is committed')).toBeVisible();
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Import/ })
+    .click();
+  const waiting = page.getByRole('status').filter({ hasText: 'day2.csv and day3.csv are next' });
+  await expect(waiting).toBeVisible();
+  await waiting.getByRole('button', { name: 'Import day2.csv' }).click();
+  await expect(page.getByText('Next: day3.csv.')).toBeVisible();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  // Ann came with day1.csv, committed: here she is a duplicate.
+  await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*1/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Import/ })
+    .click();
+  const last = page.getByRole('status').filter({ hasText: 'day3.csv is next' });
+  await last.getByRole('button', { name: 'Forget it' }).click();
+  await expect(last).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Choose file…' })).toBeEnabled();
+});
+
 test('two exports joined into one file: the second header is no lead, and Clean & dedupe says it was skipped', async ({
   app: page,
 }) => {

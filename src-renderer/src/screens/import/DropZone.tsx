@@ -2,16 +2,22 @@ import { useRef, useState, type DragEvent } from 'react';
 import { READABLE_EXTENSIONS } from '../../../../src-shared/import/read';
 import { Button } from '../../ui/Button';
 
-/** Drag a file here or choose one; the button is the keyboard path (Tab, Enter). */
-export function DropZone({ onFile, disabled }: { onFile(file: File): void; disabled?: boolean }) {
+/** Drag files here or choose them; the button is the keyboard path (Tab, Enter). */
+export function DropZone({
+  onFiles,
+  disabled,
+}: {
+  onFiles(files: readonly File[]): void;
+  disabled?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !disabled) onFile(file);
+    const files = [...e.dataTransfer.files];
+    if (files.length > 0 && !disabled) onFiles(files);
   };
 
   return (
@@ -27,7 +33,7 @@ export function DropZone({ onFile, disabled }: { onFile(file: File): void; disab
       <p className="drop-zone-title">Drop a lead file here</p>
       <p className="muted">
         Excel (.xlsx, .xlsm, .xls, and the web-page and XML files web apps export as Excel), OpenDocument
-        (.ods), text (.csv, .tsv, .txt) or contacts (.vcf).
+        (.ods), text (.csv, .tsv, .txt) or contacts (.vcf). Several files are imported one after the other.
       </p>
       <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()}>
         Choose file…
@@ -37,12 +43,13 @@ export function DropZone({ onFile, disabled }: { onFile(file: File): void; disab
         type="file"
         className="visually-hidden"
         accept={READABLE_EXTENSIONS}
+        multiple
         aria-label="Lead file"
         tabIndex={-1}
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
+          const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';
-          if (file) onFile(file);
+          if (files.length > 0) onFiles(files);
         }}
       />
     </div>

@@ -15,6 +15,43 @@ import { openInClean } from '../clean/selection';
 import { SheetStep } from './SheetStep';
 import './import.css';
 
+/** "day2.csv", "day2.csv and day3.csv", "day2.csv and 2 more". */
+function fileNames(files: readonly File[]): string {
+  const [first, second] = files;
+  if (!first) return '';
+  if (!second) return first.name;
+  return files.length === 2
+    ? `${first.name} and ${second.name}`
+    : `${first.name} and ${files.length - 1} more`;
+}
+
+/** The files chosen together with the one imported now, waiting their turn. */
+function Waiting() {
+  const file = useImportFlow((s) => s.file);
+  const waiting = useImportFlow((s) => s.waiting);
+  const busy = useImportFlow((s) => s.busy);
+  const { importNext, forgetWaiting } = useImportFlow.getState();
+  const next = waiting[0];
+  if (!next) return null;
+  if (file) return <p className="muted">Next: {fileNames(waiting)}.</p>;
+  return (
+    <Banner tone="info" title={`${fileNames(waiting)} ${waiting.length === 1 ? 'is' : 'are'} next`}>
+      <p>
+        You chose {waiting.length === 1 ? 'it' : 'them'} with the file before. LeadPrep imports one file at a
+        time; leads already imported from the files before are found as duplicates.
+      </p>
+      <div className="row">
+        <Button variant="primary" disabled={busy !== null} onClick={() => void importNext()}>
+          Import {next.name}
+        </Button>
+        <Button disabled={busy !== null} onClick={forgetWaiting}>
+          {waiting.length === 1 ? 'Forget it' : 'Forget them'}
+        </Button>
+      </div>
+    </Banner>
+  );
+}
+
 function FileLine() {
   const file = useImportFlow((s) => s.file);
   const opened = useImportFlow((s) => s.opened);
@@ -76,10 +113,10 @@ function Steps() {
   const busy = useImportFlow((s) => s.busy);
   const seenBefore = useImportFlow((s) => s.seenBefore);
   const importedSheets = useMemo(() => new Set(seenBefore.map((p) => p.sheet)), [seenBefore]);
-  const { chooseFile, pickSheet, setHeaderRow, confirmHeader } = useImportFlow.getState();
+  const { chooseFiles, pickSheet, setHeaderRow, confirmHeader } = useImportFlow.getState();
   switch (step) {
     case 'file':
-      return <DropZone disabled={busy !== null} onFile={(f) => void chooseFile(f)} />;
+      return <DropZone disabled={busy !== null} onFiles={(f) => void chooseFiles(f)} />;
     case 'sheet':
       return (
         opened && (
@@ -124,6 +161,7 @@ export default function ImportScreen() {
       description="Bring in a lead file. Nothing is saved until you continue, and you can review every row before committing."
     >
       <FileLine />
+      <Waiting />
       <SeenBefore />
       {error && (
         <div ref={errorRef}>

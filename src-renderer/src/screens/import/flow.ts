@@ -75,8 +75,18 @@ interface FlowState {
   seenBefore: PreviousImport[];
   /** Set when this sheet of the file was imported before: the user confirms before staging. */
   repeatOf: PreviousImport[] | null;
+  /**
+   * Files dropped or chosen together with this one, waiting their turn: one import is one file, and
+   * each is imported after the one before (its leads then found as duplicates of theirs).
+   */
+  waiting: File[];
 
   chooseFile(file: File): Promise<void>;
+  /** The first of `files` now, the others waiting (before any still waiting). */
+  chooseFiles(files: readonly File[]): Promise<void>;
+  /** The first waiting file. */
+  importNext(): Promise<void>;
+  forgetWaiting(): void;
   pickSheet(name: string): Promise<void>;
   setHeaderRow(row: number): void;
   setIncludeHidden(include: boolean): void;
@@ -286,8 +296,9 @@ export const useImportFlow = create<FlowState>((set, get) => {
     const done: ImportSummary = await api.call('imports.stageEnd', { importId });
     if (stale()) return;
     stagingImportId = null;
+    const waiting = get().waiting[0];
     toast.success(
-      `${file.name}: ${plural(done.total, 'lead')} read, ${done.counts.ready.toLocaleString()} ready.`,
+      `${file.name}: ${plural(done.total, 'lead')} read, ${done.counts.ready.toLocaleString()} ready.${waiting ? ` ${waiting.name} is next, on the Import screen.` : ''}`,
     );
     set({ ...INITIAL });
     openInClean(importId);
@@ -295,6 +306,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
 
   return {
     ...INITIAL,
+    waiting: [],
 
     async chooseFile(file) {
       set({ ...INITIAL, file });
@@ -312,6 +324,25 @@ export const useImportFlow = create<FlowState>((set, get) => {
         else set({ step: 'sheet' });
       });
       if (get().busy === null && get().opened === null) set({ file: null });
+    },
+
+    async chooseFiles(files) {
+      const [first, ...rest] = files;
+      if (!first) return;
+      // Files still waiting from an earlier choice keep their turn, after these.
+      set({ waiting: [...rest, ...get().waiting] });
+      await get().chooseFile(first);
+    },
+
+    async importNext() {
+      const [next, ...rest] = get().waiting;
+      if (!next) return;
+      set({ waiting: rest });
+      await get().chooseFile(next);
+    },
+
+    forgetWaiting() {
+      set({ waiting: [] });
     },
 
     async pickSheet(name) {
