@@ -4,9 +4,10 @@ import { crc32, createDeflateRaw, deflateRawSync, type ZlibOptions } from 'node:
 import { AppError } from '../../../src-shared/errors';
 import {
   columnLetterList,
+  columnWidths,
   rowXml,
   SHEET_END,
-  SHEET_START,
+  sheetStart,
   staticParts,
 } from '../../../src-shared/export/xlsx-xml';
 import type { Progress } from './writers';
@@ -21,6 +22,9 @@ import { yieldToEventLoop } from '../../app/event-loop';
 
 /** Excel's hard limit per cell. */
 export const XLSX_MAX_CELL = 32_767;
+
+/** Rows whose text sizes the columns: the first ones, as the sheet's start is written before the rest. */
+const WIDTH_SAMPLE_ROWS = 500;
 
 interface Entry {
   name: Buffer;
@@ -194,8 +198,14 @@ export async function writeXlsx(
     for (const part of staticParts(sheetName)) await zip.addSmall(part.name, part.xml);
     await zip.addStreamed('xl/worksheets/sheet1.xml', async (push) => {
       const letters = columnLetterList(header.length);
-      await push(SHEET_START + rowXml(1, header, letters));
+      let started = false;
+      // The sheet's start holds the columns' widths: the first chunk's rows size them.
+      const start = async (sample: readonly string[][]): Promise<void> => {
+        started = true;
+        await push(sheetStart(columnWidths(header, sample)) + rowXml(1, header, letters, true));
+      };
       for (const chunk of chunks) {
+        if (!started) await start(chunk.slice(0, WIDTH_SAMPLE_ROWS));
         let xml = '';
         for (const cells of chunk) {
           const c = cells.findIndex((v) => v.length > XLSX_MAX_CELL);
@@ -212,6 +222,7 @@ export async function writeXlsx(
         progress('rows', rows);
         await yieldToEventLoop();
       }
+      if (!started) await start([]);
       progress('writing', rows);
       await push(SHEET_END);
     });

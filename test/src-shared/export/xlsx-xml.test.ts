@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetters, rowXml, xmlText } from '../../../src-shared/export/xlsx-xml';
+import { columnLetters, columnWidths, rowXml, xmlText } from '../../../src-shared/export/xlsx-xml';
 
 describe('SpreadsheetML text', () => {
   it.each([
@@ -30,5 +30,23 @@ describe('SpreadsheetML text', () => {
       '<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>' +
         '<c r="C3" t="inlineStr"><is><t xml:space="preserve">b</t></is></c></row>',
     );
+  });
+
+  it('the header row is bold (style 1)', () => {
+    expect(rowXml(1, ['email'], ['A'], true)).toBe(
+      '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">email</t></is></c></row>',
+    );
+  });
+});
+
+describe('column widths', () => {
+  it("are each column's longest line with room to spare, within 8 and 60 characters", () => {
+    const header = ['id', 'email', 'step_1_body'];
+    const rows = [
+      ['1', 'jane.doe@acme.com', 'Hi Jane,\nA short line.'],
+      ['2', 'bo@li.io', `Hi Bo,\n${'x'.repeat(200)}`],
+    ];
+    expect(columnWidths(header, rows)).toEqual([8, 'jane.doe@acme.com'.length + 2, 60]);
+    expect(columnWidths(header, [])).toEqual([8, 8, 'step_1_body'.length + 2]);
   });
 });

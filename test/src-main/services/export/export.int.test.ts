@@ -134,14 +134,13 @@ function expectedRow(p: Person, i: number, escape: boolean): string[] {
  */
 const asSheetJsReads = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
 
-function sheetXml(path: string): string {
-  const entry = XLSX.CFB.find(
-    XLSX.CFB.read(readFileSync(path), { type: 'buffer' }),
-    '/xl/worksheets/sheet1.xml',
-  );
-  if (!entry) throw new Error('no sheet1.xml');
+function partXml(path: string, part: string): string {
+  const entry = XLSX.CFB.find(XLSX.CFB.read(readFileSync(path), { type: 'buffer' }), part);
+  if (!entry) throw new Error(`no ${part}`);
   return Buffer.from(entry.content as Uint8Array).toString('utf8');
 }
+
+const sheetXml = (path: string): string => partXml(path, '/xl/worksheets/sheet1.xml');
 
 function readXlsx(path: string): string[][] {
   const wb = XLSX.read(readFileSync(path));
@@ -185,6 +184,28 @@ describe('export (real SQLite, files read back)', () => {
     // Cells are text, never formulas.
     const ws = XLSX.read(readFileSync(r.path), { cellFormula: true }).Sheets.Leads;
     expect(Object.values(ws ?? {}).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
+  });
+
+  it('xlsx reads as a spreadsheet someone made: the header row bold and kept in view, each column as wide as its text', async () => {
+    const r = await app.call('export.create', {
+      source: { kind: 'run', runId: ids.runId },
+      which: 'all',
+      format: 'xlsx',
+    });
+    const xml = sheetXml(r.path);
+    expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toContain('<c r="A1" s="1" t="inlineStr">');
+    expect(xml).not.toMatch(/<c r="A2" s=/);
+    expect(partXml(r.path, '/xl/styles.xml')).toContain('<font><b/>');
+    const sheet = readXlsx(r.path);
+    const cols = XLSX.read(readFileSync(r.path), { cellStyles: true }).Sheets.Leads?.['!cols'] ?? [];
+    expect(cols).toHaveLength(COLUMNS.length);
+    COLUMNS.forEach((name, c) => {
+      const longest = Math.max(
+        ...sheet.flatMap((row) => (row[c] ?? '').split('\n').map((line) => line.length)),
+      );
+      expect(cols[c]?.width, name).toBe(Math.min(60, Math.max(8, longest + 2)));
+    });
   });
 
   it('xlsx with escaping off writes the text verbatim', async () => {
