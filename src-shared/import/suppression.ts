@@ -6,7 +6,7 @@
 import { cleanEmail, emailDomain, emailKey } from './email';
 import { detectHeaderRow, normaliseHeaders } from './header';
 import { suggestMapping } from './mapping';
-import type { Workbook } from './read';
+import { ReadError, type Workbook } from './read';
 import { looksLikeEmail, sniffColumn } from './sniff';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText, LIST_SEPARATOR } from './text';
@@ -134,6 +134,14 @@ export interface SuppressionFile {
  * column would keep out every company one person of it asked to leave.
  */
 export function suppressionFileEntries(wb: Workbook): SuppressionFile {
+  // Mailchimp's audience export holds the subscribed beside the unsubscribed: which to keep out is the user's call.
+  const filled = wb.sheets.filter((s) => s.rowCount > 0);
+  if (wb.kind === 'zip' && filled.length > 1) {
+    throw new ReadError(
+      'unsupported',
+      `This archive holds several files (${filled.map((s) => s.name).join(', ')}). Unzip it and add the one of people to keep out, the unsubscribed for instance.`,
+    );
+  }
   const entries: string[] = [];
   const columns: string[] = [];
   for (const s of wb.sheets) {

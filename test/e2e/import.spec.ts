@@ -11,6 +11,7 @@ import {
   pdfBytes,
   workbookFromRows,
   writeWorkbook,
+  zipOf,
 } from '../fixtures-gen';
 
 const FILE_NAME = 'spring-leads.xlsx';
@@ -1266,6 +1267,36 @@ test("a CRM report exported as .xls (a web page): its table of leads is suggeste
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
   const { imports } = await leadprep.call('imports.list', { limit: 1 });
   expect(imports[0]).toMatchObject({ kind: 'html', sheet: 'Table 2', total: 2 });
+});
+
+test("a ZIP archive of exports (Mailchimp's audience): its files are listed and the one with the most leads suggested", async ({
+  app: page,
+  leadprep,
+}) => {
+  const members = (domain: string, n: number) =>
+    csvBytes([
+      ['Email Address', 'First Name'],
+      ...Array.from({ length: n }, (_, i) => [`m${i}@${domain}`, `M${i}`]),
+    ]);
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'audience_export_9f2.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(
+      zipOf({
+        'subscribed_members_export_9f2.csv': members('acme.io', 3),
+        'unsubscribed_members_export_9f2.csv': members('beta.io', 1),
+      }),
+    ),
+  });
+  const files = page.getByRole('region', { name: 'Sheets' });
+  await expect(files.getByText('This archive has several files. Which one holds the leads?')).toBeVisible();
+  await expect(files.getByRole('button', { name: /^subscribed_members_export_9f2\.csv/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
+  const { imports } = await leadprep.call('imports.list', { limit: 1 });
+  expect(imports[0]).toMatchObject({ kind: 'zip', sheet: 'subscribed_members_export_9f2.csv', total: 3 });
 });
 
 test('files chosen together are imported one after the other, the next one offered on the Import screen', async ({

@@ -5,7 +5,7 @@
  *
  * ```ts
  * const wb = openWorkbook(bytes, 'leads.xlsx', { signal, onProgress });
- * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' (from the bytes, not the name)
+ * wb.kind;     // 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'zip' (from the bytes, not the name)
  * wb.sheets;   // [{ name, rowCount, hidden? }] for the sheet picker
  * wb.encoding; // text files: one of TEXT_ENCODINGS, detected or as opts.encoding chose
  * wb.delimiter;// text files: ',' | ';' | '\t' | '|'
@@ -21,7 +21,7 @@
  * zeros, formulas, mailto links, merged headers; Excel 2003's XML workbooks
  * too), html.ts for web pages saved as "Excel" exports (a sheet per table),
  * csv.ts for text files and vcard.ts for contacts files (.vcf), one row per
- * contact.
+ * contact; archive.ts for a ZIP archive of such files (its sheets are theirs).
  * Header detection and column mapping happen downstream.
  *
  * Every failure is a `ReadError` whose `code` the host can switch on and
@@ -49,6 +49,7 @@
  * rather than failing the whole file: one pasted blob in a notes column
  * should not block an import. `truncatedCells` reports how many were cut.
  */
+import { archiveInArchive, archiveWorkbook } from './archive';
 import { ReadError, formatBytes } from './errors';
 import { readDelimited, emptyFile } from './csv';
 import { sniff } from './sniff';
@@ -85,6 +86,11 @@ export type { TextEncoding } from './text';
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 
 export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Workbook {
+  return openFile(bytes, fileName, opts, true);
+}
+
+/** `openWorkbook`; `archives`: false for a file inside an archive, which may not be one itself. */
+function openFile(bytes: Uint8Array, fileName: string, opts: ReadOptions, archives: boolean): Workbook {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw new ReadError('cancelled', 'Reading the file was cancelled.');
   onProgress?.({ phase: 'inspect', done: 0, total: 1 });
@@ -92,6 +98,10 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   const sniffed = sniff(bytes, fileName, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
   onProgress?.({ phase: 'inspect', done: 1, total: 1 });
 
+  if (sniffed.container === 'archive') {
+    if (!archives) throw archiveInArchive();
+    return archiveWorkbook(bytes, opts, (inner, name, o) => openFile(inner, name, o, false));
+  }
   if (sniffed.container !== 'text') return openSpreadsheet(bytes, sniffed.kind, opts);
 
   if (bytes.byteLength > MAX_TEXT_FILE_BYTES) {

@@ -9,8 +9,12 @@ import { CFB_MAGIC, listCfbNames } from './cfb';
 import { decodeText } from './text';
 import { inspectZip } from './zip';
 import type { SourceKind } from './types';
+import { READABLE_EXTENSIONS } from './types';
 
-export type Sniffed = { kind: SourceKind; container: 'zip' | 'cfb' | 'biff' | 'xml' | 'text' };
+export type Sniffed = {
+  kind: SourceKind;
+  container: 'zip' | 'cfb' | 'biff' | 'xml' | 'text' | 'archive';
+};
 
 const SAVE_AS =
   'Open it in Excel (or LibreOffice) and save it as .xlsx, or export it as CSV, then import that file.';
@@ -36,8 +40,23 @@ function textKind(ext: string): SourceKind {
   return 'csv';
 }
 
+const READABLE = new Set(READABLE_EXTENSIONS.split(',').map((e) => e.slice(1)));
+
+/** Whether an entry's path names a file to read: not a folder, nor what macOS adds to archives it makes. */
+export function isReadableEntry(path: string): boolean {
+  const name = path.split('/').pop() ?? '';
+  return (
+    name !== '' &&
+    !name.startsWith('._') &&
+    !path.startsWith('__MACOSX/') &&
+    !path.includes('/__MACOSX/') &&
+    READABLE.has(extensionOf(name))
+  );
+}
+
 function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sniffed {
-  const names = new Set(inspectZip(bytes, maxInflatedBytes).entries.map((e) => e.name));
+  const entries = inspectZip(bytes, maxInflatedBytes).entries.map((e) => e.name);
+  const names = new Set(entries);
   if (names.has('xl/workbook.xml')) {
     const macro = names.has('xl/vbaProject.bin') || ext === 'xlsm';
     return { kind: macro ? 'xlsm' : 'xlsx', container: 'zip' };
@@ -57,7 +76,11 @@ function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sni
   if (names.has('word/document.xml')) return notThis('a Word document');
   if (names.has('ppt/presentation.xml')) return notThis('a PowerPoint presentation');
   if (names.has('Index/Document.iwa')) return notIWork(ext);
-  return notThis('a ZIP archive');
+  // An Office package of another kind, or a workbook missing its parts: its XML parts are no exports.
+  if (names.has('[Content_Types].xml')) return notThis('an Office file of a kind LeadPrep does not read');
+  // A ZIP archive of exports (Mailchimp's audience, LinkedIn's data): the files in it are read.
+  if (entries.some(isReadableEntry)) return { kind: 'zip', container: 'archive' };
+  return notThis('a ZIP archive with no spreadsheet or CSV file in it');
 }
 
 /** Numbers, Pages and Keynote share one container (Index/*.iwa); only the name tells them apart. */

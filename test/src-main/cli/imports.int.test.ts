@@ -22,6 +22,7 @@ import {
   workbookFromRows,
   writeWorkbook,
   zipClaimingSizes,
+  zipOf,
 } from '../../fixtures-gen';
 
 let dir: string;
@@ -277,6 +278,29 @@ describe('leadprep import', () => {
       ['chloe@acme.fr', 'Chloé', '0612345678'],
       ['bo@litrading.co.uk', 'Bo', null],
     ]);
+  });
+
+  it("imports from a ZIP archive of exports (Mailchimp's audience): the file with the most leads, or the one named", async () => {
+    const members = (domain: string, n: number) => [
+      ['Email Address', 'First Name'],
+      ...Array.from({ length: n }, (_, i) => [`m${i}@${domain}`, `M${i}`]),
+    ];
+    const path = file(
+      'audience_export_9f2.zip',
+      zipOf({
+        'subscribed_members_export_9f2.csv': csvBytes(members('acme.io', 3)),
+        'unsubscribed_members_export_9f2.csv': csvBytes(members('beta.io', 1)),
+      }),
+    );
+    const out = json<ImportOut>(await cli('import', path, '--json'));
+    expect(out.import).toMatchObject({ kind: 'zip', sheet: 'subscribed_members_export_9f2.csv', total: 3 });
+    const named = json<ImportOut>(
+      await cli('import', path, '--sheet', 'unsubscribed_members_export_9f2.csv', '--json'),
+    );
+    expect(named.import).toMatchObject({ sheet: 'unsubscribed_members_export_9f2.csv', total: 1 });
+    const suppressed = await cli('suppress', 'import', path);
+    expect(suppressed.stderr).toMatch(/This archive holds several files .*Unzip it/);
+    expect(suppressed.code).not.toBe(0);
   });
 
   it('imports an "XML Spreadsheet 2003" workbook as NetSuite exports it', async () => {

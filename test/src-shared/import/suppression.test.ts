@@ -11,7 +11,7 @@ import {
   suppressionFileEntries,
 } from '../../../src-shared/import/suppression';
 import { openWorkbook } from '../../../src-shared/import/read';
-import { contactsVCard, csvBytes } from '../../fixtures-gen';
+import { contactsVCard, csvBytes, zipOf } from '../../fixtures-gen';
 
 describe('isSuppressed', () => {
   const list = { emails: new Set(['jane@acme.com']), domains: new Set(['globex.com', 'xn--bcher-kva.de']) };
@@ -97,6 +97,23 @@ describe('describeSuppressionAdd', () => {
 
 describe('suppressionFileEntries', () => {
   const read = (rows: string[][]) => suppressionFileEntries(openWorkbook(csvBytes(rows), 'list.csv'));
+
+  it('refuses an archive of several files (subscribed beside unsubscribed) and reads an archive of one', () => {
+    const list = csvBytes([
+      ['Email Address', 'First Name'],
+      ['bo@beta.io', 'Bo'],
+    ]);
+    const audience = zipOf({
+      'subscribed.csv': csvBytes([['Email Address'], ['ann@acme.io']]),
+      'unsubscribed.csv': list,
+    });
+    expect(() => suppressionFileEntries(openWorkbook(audience, 'audience.zip'))).toThrow(
+      'This archive holds several files (subscribed.csv, unsubscribed.csv). Unzip it and add the one of people to keep out, the unsubscribed for instance.',
+    );
+    expect(
+      suppressionFileEntries(openWorkbook(zipOf({ 'unsubscribed.csv': list }), 'u.zip')).entries,
+    ).toEqual(['bo@beta.io']);
+  });
 
   it("reads a sheet of people by its email columns only: a website would keep out the person's whole company", () => {
     expect(

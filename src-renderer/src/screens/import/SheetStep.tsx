@@ -5,6 +5,13 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { plural } from '../../ui/format';
 
+/** What the parts to pick from are called: a web page saved as an "Excel" export has tables, an archive files. */
+function partWords(kind: string): { whole: string; part: string } {
+  if (kind === 'html') return { whole: 'web page', part: 'table' };
+  if (kind === 'zip') return { whole: 'archive', part: 'file' };
+  return { whole: 'workbook', part: 'sheet' };
+}
+
 function sheetDetail(s: SheetSummary, suggested: boolean, imported: boolean): string {
   const parts = [plural(s.rowCount, 'row')];
   if (s.hidden) parts.push('hidden sheet');
@@ -15,7 +22,7 @@ function sheetDetail(s: SheetSummary, suggested: boolean, imported: boolean): st
 }
 
 /**
- * Workbooks with several sheets (web pages with several tables): pick one. The sheet that looks like the
+ * Workbooks with several sheets (web pages with several tables, archives with several files): pick one. The sheet that looks like the
  * leads is highlighted and focused, so Enter takes it; hidden sheets and
  * sheets without an email column are marked so nobody imports a lookup
  * table by accident, and sheets of this file imported before are marked
@@ -39,16 +46,11 @@ export function SheetStep({
   useEffect(() => {
     if (!disabled) suggestedButton.current?.focus();
   }, [disabled]);
-  // A web page saved as an "Excel" export has tables where a workbook has sheets.
-  const page = opened.kind === 'html';
+  const words = partWords(opened.kind);
   return (
     <Card
-      title={page ? '1. Pick a table' : '1. Pick a sheet'}
-      subtitle={
-        page
-          ? 'This web page has several tables. Which one holds the leads?'
-          : 'This workbook has several sheets. Which one holds the leads?'
-      }
+      title={`1. Pick a ${words.part}`}
+      subtitle={`This ${words.whole} has several ${words.part}s. Which one holds the leads?`}
       label="Sheets"
     >
       <ul className="choice-list">
