@@ -61,14 +61,15 @@ function readableFiles(bytes: Uint8Array): { path: string; content: Uint8Array }
 
 /** The sheets of the files in the archive `bytes`; `open` reads one file as `openWorkbook` does. */
 export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open): Workbook {
-  opts.onProgress?.({ phase: 'parse', done: 0, total: 1 });
   const files = readableFiles(bytes);
   // A file's own name where it is the only one so named, its path in the archive otherwise.
   const baseName = (path: string): string => path.split('/').pop() ?? path;
   const named = (path: string): string =>
     files.filter((f) => baseName(f.path) === baseName(path)).length > 1 ? path : baseName(path);
   const parts: Part[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    // A file at a time: what a file is made of is its own reader's business.
+    opts.onProgress?.({ phase: 'parse', done: i, total: files.length });
     if (opts.signal?.aborted) throw cancelled();
     const name = named(file.path);
     let wb: Workbook;
@@ -92,7 +93,7 @@ export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open
       'This ZIP archive holds no spreadsheet or CSV file. Unzip it and import the file with your leads.',
     );
   }
-  opts.onProgress?.({ phase: 'parse', done: 1, total: 1 });
+  opts.onProgress?.({ phase: 'parse', done: files.length, total: files.length });
 
   const partOf = (name: string): Part => {
     const part = parts.find((p) => p.info.name === name);
