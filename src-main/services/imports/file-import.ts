@@ -142,9 +142,14 @@ export function applyMapOverrides(
 /** The sheet to import, and when it was chosen among several visible ones with rows, a word saying so. */
 function pickSheet(wb: Workbook, name: string | undefined): { sheet: string; note: string | null } {
   if (name !== undefined) {
+    // In any case, and an archive's "crm.xlsx › Leads" as typed in a terminal: "crm.xlsx > Leads", "crm.xlsx/Leads".
+    const folded = (n: string) =>
+      n
+        .toLowerCase()
+        .replace(/\s*[›>/]\s*/g, '/')
+        .trim();
     const found =
-      wb.sheets.find((s) => s.name === name) ??
-      wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => folded(s.name) === folded(name));
     if (!found)
       throw new AppError(
         'invalid_input',
@@ -164,7 +169,7 @@ function pickSheet(wb: Workbook, name: string | undefined): { sheet: string; not
   const note =
     others.length === 0
       ? null
-      : `This workbook has ${others.length + 1} visible sheets with rows; "${chosen.name}" was imported (${why}). To import another, add --sheet with one of: ${others.join(', ')}.`;
+      : `This file has ${others.length + 1} visible sheets with rows; "${chosen.name}" was imported (${why}). To import another, add --sheet with one of: ${others.join(', ')}.`;
   return { sheet: chosen.name, note };
 }
 

@@ -303,6 +303,21 @@ describe('leadprep import', () => {
     expect(suppressed.code).not.toBe(0);
   });
 
+  it('--sheet takes a sheet of a workbook in an archive as a terminal types it ("crm.xlsx > Leads")', async () => {
+    const book = writeWorkbook(
+      workbookFromRows({
+        Leads: [
+          ['Email', 'Name'],
+          ['ana@acme.io', 'Ana'],
+        ],
+        Owners: [['Owner'], ['Kim']],
+      }),
+    );
+    const path = file('crm-export.zip', zipOf({ 'crm.xlsx': book }));
+    const out = json<ImportOut>(await cli('import', path, '--sheet', 'crm.xlsx > leads', '--json'));
+    expect(out.import).toMatchObject({ kind: 'zip', sheet: 'crm.xlsx › Leads', total: 1 });
+  });
+
   it('imports an "XML Spreadsheet 2003" workbook as NetSuite exports it', async () => {
     const bytes = writeWorkbook(
       workbookFromRows({
@@ -452,7 +467,7 @@ describe('leadprep import', () => {
     expect(r.stdout).toMatch(/sheet "Contacts"/);
     expect(r.stdout).toMatch(/2 leads/);
     expect(r.stdout).toContain(
-      'Warning: This workbook has 3 visible sheets with rows; "Contacts" was imported (the largest with an email column). To import another, add --sheet with one of: "Summary", "Do not contact".',
+      'Warning: This file has 3 visible sheets with rows; "Contacts" was imported (the largest with an email column). To import another, add --sheet with one of: "Summary", "Do not contact".',
     );
   });
 
