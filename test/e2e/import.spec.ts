@@ -1285,11 +1285,15 @@ test("a ZIP archive of exports (Mailchimp's audience): its files are listed and 
       zipOf({
         'subscribed_members_export_9f2.csv': members('acme.io', 3),
         'unsubscribed_members_export_9f2.csv': members('beta.io', 1),
+        'report.xlsx': pdfBytes(),
       }),
     ),
   });
   const files = page.getByRole('region', { name: 'Sheets' });
   await expect(files.getByText('This archive has several files. Which one holds the leads?')).toBeVisible();
+  await expect(files.getByRole('button', { name: /^report\.xlsx/ })).toContainText(
+    'Cannot be read: This file is a PDF document, not a spreadsheet.',
+  );
   await expect(files.getByRole('button', { name: /^subscribed_members_export_9f2\.csv/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Use row 1 as header' }).click();

@@ -72,6 +72,8 @@ export const SheetSummarySchema = z.object({
   hidden: z.boolean(),
   /** The top of the sheet has a column the mapping step would take for the email. */
   emailColumn: z.boolean(),
+  /** A file in an archive that could not be read: why. */
+  unreadable: z.string().nullable(),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 

@@ -134,6 +134,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
         rowCount: s.rowCount,
         hidden: s.hidden ?? false,
         emailColumn: s.emailColumn,
+        unreadable: s.unreadable ?? null,
       })),
       encoding: wb.encoding ?? null,
       delimiter: wb.delimiter ?? null,

@@ -3,7 +3,7 @@
  * in three CSVs), LinkedIn's data export (Connections.csv among others), a CRM's large export. Each
  * spreadsheet or text file in it is read as it would be on its own, and its sheets are the archive's:
  * "Connections.csv" for a text file, "leads.xlsx › Sheet1" for a sheet of a workbook of several.
- * A file in it that cannot be read is still listed, with no rows, and reading it says why.
+ * A file in it that cannot be read is still listed, with no rows and why (`unreadable`).
  * The archive's declared sizes were checked (`inspectZip`) before anything here inflates it.
  */
 import * as XLSX from 'xlsx';
@@ -77,7 +77,8 @@ export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open
       const { onProgress: _, ...quiet } = opts;
       wb = open(file.content, baseName(file.path), quiet);
     } catch (e) {
-      parts.push({ info: { name, rowCount: 0 }, source: { error: unreadable(e) } });
+      const error = unreadable(e);
+      parts.push({ info: { name, rowCount: 0, unreadable: error.message }, source: { error } });
       continue;
     }
     const single = wb.sheets.length === 1;

@@ -37,6 +37,8 @@ export interface SheetInfo {
   /** Rows from the top of the sheet to its last used row (blank rows inside count). */
   rowCount: number;
   hidden?: boolean;
+  /** A file in an archive that could not be read: why, as reading it says (it has no rows). */
+  unreadable?: string;
 }
 
 export interface Workbook {

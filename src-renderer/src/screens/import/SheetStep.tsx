@@ -13,6 +13,8 @@ function partWords(kind: string): { whole: string; part: string } {
 }
 
 function sheetDetail(s: SheetSummary, suggested: boolean, imported: boolean): string {
+  // The first sentence says what the file is ("This file is a PDF document, not a spreadsheet.").
+  if (s.unreadable !== null) return `Cannot be read: ${s.unreadable.split(/(?<=\.) /)[0] ?? s.unreadable}`;
   const parts = [plural(s.rowCount, 'row')];
   if (s.hidden) parts.push('hidden sheet');
   if (imported) parts.push('imported before');

@@ -68,7 +68,7 @@ describe('a ZIP archive of exports', () => {
     expect(wb.readSheet('day2/leads.csv')).toHaveLength(4);
   });
 
-  it('lists a file in it that cannot be read with no rows; reading it says why', () => {
+  it('lists a file in it that cannot be read with no rows and why; reading it says so too', () => {
     const wb = openWorkbook(
       zipOf({
         'leads.csv': csvBytes(members(1, 'a.io')),
@@ -79,8 +79,12 @@ describe('a ZIP archive of exports', () => {
     );
     expect(wb.sheets).toEqual([
       { name: 'leads.csv', rowCount: 2 },
-      { name: 'older.zip', rowCount: 0 },
-      { name: 'report.xlsx', rowCount: 0 },
+      {
+        name: 'older.zip',
+        rowCount: 0,
+        unreadable: expect.stringMatching(/^This is an archive inside the archive/),
+      },
+      { name: 'report.xlsx', rowCount: 0, unreadable: expect.stringMatching(/^This file is a PDF document/) },
     ]);
     expect(failure(() => wb.readSheet('report.xlsx')).message).toMatch(/PDF document/);
     expect(failure(() => wb.readSheet('older.zip')).message).toMatch(/archive inside the archive/);
