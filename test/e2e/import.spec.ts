@@ -1303,6 +1303,40 @@ test("a ZIP archive of exports (Mailchimp's audience): its files are listed and 
   expect(imports[0]).toMatchObject({ kind: 'zip', sheet: 'subscribed_members_export_9f2.csv', total: 3 });
 });
 
+test('a lead committed while it still needed a fix is fixed by importing the same file again, as the committed import says', async ({
+  app: page,
+}) => {
+  const file = csvBytes([
+    ['Email', 'First Name'],
+    ['ann@acme.io', 'Ann'],
+    ['bo@gmial.com', 'Bo'],
+  ]);
+  await continueWithCsv(page, 'typo.csv', file);
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*1/);
+  await page.getByRole('button', { name: 'Commit import' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Commit import' }).click();
+  await expect(
+    page.getByText(
+      '1 lead that needs a fix was committed as it is and is not used. To fix it, import the same file again: the leads already in your leads are found as duplicates, and this one comes back to fix.',
+    ),
+  ).toBeVisible();
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Import/ })
+    .click();
+  await continueWithCsvMapping(page, 'typo.csv', file);
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Import/ })
+    .click();
+  await expect(chip(page, 'Duplicate')).toHaveText(/Duplicate\s*1/);
+  await page.getByRole('button', { name: /^Apply all suggested typo fixes/ }).click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
+});
+
 test('files chosen together are imported one after the other, the next one offered on the Import screen', async ({
   app: page,
 }) => {

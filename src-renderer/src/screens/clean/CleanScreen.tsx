@@ -29,6 +29,18 @@ import { useLeadWindow } from './useLeadWindow';
 import { useUndo } from './useUndo';
 import { ProgressNote, useImportProgress } from './ImportProgress';
 
+/** What became of the leads that still needed a fix at commit, and the way to fix them still. */
+function UnfixedAfterCommit({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p>
+      {count === 1
+        ? '1 lead that needs a fix was committed as it is and is not used. To fix it, import the same file again: the leads already in your leads are found as duplicates, and this one comes back to fix.'
+        : `${count.toLocaleString()} leads that need a fix were committed as they are and are not used. To fix them, import the same file again: the leads already in your leads are found as duplicates, and these come back to fix.`}
+    </p>
+  );
+}
+
 export default function CleanScreen() {
   const importId = useCleanTarget((s) => s.value);
   const choose = useCleanTarget((s) => s.set);
@@ -151,6 +163,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           <p>
             Its ready leads can be used for generation. Decisions are final; delete the import to start over.
           </p>
+          <UnfixedAfterCommit count={summary.counts.needs_fix} />
           {summary.counts.ready > 0 && (
             <Button
               size="sm"
