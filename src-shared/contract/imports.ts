@@ -90,6 +90,7 @@ export const SourceKindSchema = z.enum([
   'tsv',
   'txt',
   'vcf',
+  'json',
   'zip',
 ]);
 

@@ -20,8 +20,8 @@
  * See spreadsheet.ts for how workbook cells become text (dates, leading
  * zeros, formulas, mailto links, merged headers; Excel 2003's XML workbooks
  * too), html.ts for web pages saved as "Excel" exports (a sheet per table),
- * csv.ts for text files and vcard.ts for contacts files (.vcf), one row per
- * contact; archive.ts for a ZIP archive of such files (its sheets are theirs).
+ * csv.ts for text files, vcard.ts for contacts files (.vcf), one row per
+ * contact, json.ts for JSON exports, one row per record; archive.ts for a ZIP archive of such files (its sheets are theirs).
  * Header detection and column mapping happen downstream.
  *
  * Every failure is a `ReadError` whose `code` the host can switch on and
@@ -54,6 +54,7 @@ import { ReadError, formatBytes } from './errors';
 import { readDelimited, emptyFile } from './csv';
 import { sniff } from './sniff';
 import { htmlWorkbook } from './html';
+import { readJsonRecords } from './json';
 import { openSpreadsheet, sheetsOf } from './spreadsheet';
 import { decodeText } from './text';
 import type { ReadOptions, SourceKind, Workbook } from './types';
@@ -113,6 +114,15 @@ function openFile(bytes: Uint8Array, fileName: string, opts: ReadOptions, archiv
   if (sniffed.kind === 'html') {
     const decoded = decodeText(bytes, opts.encoding);
     return sheetsOf(htmlWorkbook(decoded.text, sheetNameFor(fileName), opts), 'html', opts, decoded.encoding);
+  }
+  if (sniffed.kind === 'json') {
+    const decoded = decodeText(bytes, opts.encoding);
+    const records = readJsonRecords(decoded.text, opts);
+    return textWorkbook(sniffed.kind, sheetNameFor(fileName), records.rows, {
+      encoding: decoded.encoding,
+      truncatedCells: records.truncatedCells,
+      unclosedQuoteRows: [],
+    });
   }
   if (sniffed.kind === 'vcf') {
     const decoded = decodeText(bytes, opts.encoding);

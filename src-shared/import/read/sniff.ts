@@ -148,8 +148,8 @@ function webPage(ext: string): Sniffed {
 
 /**
  * What a text file is: a vCard contacts file, an "XML Spreadsheet 2003" workbook, a web page (see
- * `webPage`), else a delimited one as its extension says. Refuses a document of another kind (XML,
- * RTF, JSON), saying which.
+ * `webPage`), JSON data, else a delimited one as its extension says. Refuses a document of another
+ * kind (XML, RTF), saying which.
  */
 function sniffText(bytes: Uint8Array, ext: string): Sniffed {
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 1024)))
@@ -170,14 +170,9 @@ function sniffText(bytes: Uint8Array, ext: string): Sniffed {
   }
   if (/^<(!doctype html|html|head|body|table|meta|div|!--)/.test(head)) return webPage(ext);
   if (head.startsWith('{\\rtf')) notThis('a rich-text (RTF) document');
-  // An API download or a tool's JSON export saved under a spreadsheet's name: read as a .csv, its
-  // first line became one long header and the file "had no rows".
-  if (/^(?:\{\s*"|\[\s*[[{"\]])/.test(head)) {
-    throw new ReadError(
-      'not_spreadsheet',
-      'This file is JSON data, not a spreadsheet. Export the leads from the app that made it as CSV or Excel, then import that file.',
-    );
-  }
+  // A scraping tool's or an API's JSON export, whatever its name: read as a .csv, its first line would
+  // be one long header and the file would "have no rows".
+  if (/^(?:\{\s*"|\[\s*[[{"\]])/.test(head)) return { kind: 'json', container: 'text' };
   return { kind: textKind(ext), container: 'text' };
 }
 

@@ -1,10 +1,11 @@
 import type { TextEncoding } from './text';
 
 export type SourceKind =
-  'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'zip';
+  'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'json' | 'zip';
 
 /** File name extensions `openWorkbook` reads, for file pickers (the kind itself comes from the bytes). */
-export const READABLE_EXTENSIONS = '.xlsx,.xlsm,.xls,.ods,.xml,.htm,.html,.csv,.tsv,.txt,.vcf,.zip';
+export const READABLE_EXTENSIONS =
+  '.xlsx,.xlsm,.xls,.ods,.xml,.htm,.html,.csv,.tsv,.txt,.vcf,.json,.jsonl,.ndjson,.zip';
 
 export type ReadPhase = 'inspect' | 'parse' | 'extract';
 

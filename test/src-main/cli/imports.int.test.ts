@@ -318,6 +318,31 @@ describe('leadprep import', () => {
     expect(out.import).toMatchObject({ kind: 'zip', sheet: 'crm.xlsx › Leads', total: 1 });
   });
 
+  it("imports a scraping tool's JSON export (PhantomBuster's result.json): a lead per record", async () => {
+    const records = [
+      {
+        profileUrl: 'https://www.linkedin.com/in/chloe-martin',
+        fullName: 'Chloé Martin',
+        job: 'Head of Sales',
+        company: { name: 'Acme', website: 'acme.fr' },
+        email: 'chloe@acme.fr',
+      },
+      { profileUrl: 'https://www.linkedin.com/in/bo-li', fullName: 'Bo Li', email: null },
+    ];
+    const path = file('result.json', new TextEncoder().encode(JSON.stringify(records)));
+    const out = json<ImportOut>(await cli('import', path, '--json'));
+    expect(out.import).toMatchObject({ kind: 'json', total: 2, counts: { ready: 1, invalid: 1 } });
+    const leads = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads[0]).toMatchObject({
+      email: 'chloe@acme.fr',
+      firstName: 'Chloé',
+      title: 'Head of Sales',
+      company: 'Acme',
+      domain: 'acme.fr',
+      linkedinUrl: 'https://www.linkedin.com/in/chloe-martin',
+    });
+  });
+
   it('imports an "XML Spreadsheet 2003" workbook as NetSuite exports it', async () => {
     const bytes = writeWorkbook(
       workbookFromRows({

@@ -99,15 +99,16 @@ describe('not a spreadsheet', () => {
     expect(failure(pages, 'proposal.pages').message).toMatch(/Pages document/);
   });
 
-  it.each([
-    ['an API download', '{"leads":[{"email":"ann@acme.com"}]}'],
-    ['an array of leads', '[\n  {"email": "ann@acme.com"}\n]'],
-    ['JSON Lines', '{"email":"ann@acme.com"}\n{"email":"bo@beta.io"}\n'],
-    ['an array of rows', '[["Email"],["ann@acme.com"]]'],
-  ])('JSON data named .csv (%s) is refused as JSON, with what to do instead', (_, text) => {
-    const e = failure(new TextEncoder().encode(text), 'leads.csv');
+  it('JSON data that is no list of records (an error an API answered in place of the export) is refused as JSON, with what to do instead', () => {
+    const e = failure(new TextEncoder().encode('{"error": "Session expired", "code": 401}'), 'leads.csv');
     expect(e.code).toBe('not_spreadsheet');
-    expect(e.message).toMatch(/JSON data.*as CSV or Excel/);
+    expect(e.message).toMatch(/JSON data, but not a list of records.*as CSV or Excel/);
+  });
+
+  it('a JSON file cut off while downloading is damaged, and says so', () => {
+    const e = failure(new TextEncoder().encode('[{"email": "ann@acme.com"}, {"email": "bo@'), 'result.json');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/JSON file is damaged or incomplete/);
   });
 
   it('a .csv whose first cell starts with a bracket or a brace is still a .csv', () => {
