@@ -64,8 +64,9 @@ export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open
   const files = readableFiles(bytes);
   // A file's own name where it is the only one so named, its path in the archive otherwise.
   const baseName = (path: string): string => path.split('/').pop() ?? path;
-  const named = (path: string): string =>
-    files.filter((f) => baseName(f.path) === baseName(path)).length > 1 ? path : baseName(path);
+  const namesakes = new Map<string, number>();
+  for (const f of files) namesakes.set(baseName(f.path), (namesakes.get(baseName(f.path)) ?? 0) + 1);
+  const named = (path: string): string => ((namesakes.get(baseName(path)) ?? 0) > 1 ? path : baseName(path));
   const parts: Part[] = [];
   for (const [i, file] of files.entries()) {
     // A file at a time: what a file is made of is its own reader's business.

@@ -18,15 +18,13 @@ import { Parser } from 'htmlparser2';
 import * as XLSX from 'xlsx';
 import { ReadError, cancelled } from './errors';
 import type { ReadOptions } from './types';
-import { DEFAULT_MAX_ROWS } from './types';
+import { DEFAULT_MAX_ROWS, MAX_COLUMNS } from './types';
 
 /** Text parsed between checks for cancel and progress reports. */
 const CHUNK_CHARS = 1 << 20;
 // What browsers cap spans at: a damaged or hostile page cannot make a sheet wider or longer than this.
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
-// Excel's width: a span is a few bytes that widen every row of the grid, so cells past it are dropped.
-const MAX_COLUMNS = 16_384;
 /** Sheet names are cut to what Excel allows. */
 const MAX_SHEET_NAME = 31;
 

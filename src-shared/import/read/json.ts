@@ -12,14 +12,12 @@ import { ReadError, cancelled, formatCount } from './errors';
 import { truncateCell } from './cells';
 import { padRows, tooManyRows } from './csv';
 import type { ReadOptions } from './types';
-import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS } from './types';
+import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS, MAX_COLUMNS } from './types';
 
 /** Records between checks for cancel and progress reports. */
 const PROGRESS_EVERY = 10_000;
 /** Nested records deeper than this keep their JSON text in one column. */
 const MAX_DEPTH = 3;
-/** Excel's width: a record of more keys than that is no lead. */
-const MAX_COLUMNS = 16_384;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonRecord = { [key: string]: Json };
@@ -97,7 +95,7 @@ function flatten(record: JsonRecord, into: Map<string, string>, prefix = '', dep
   }
 }
 
-/** The records of a JSON file (`text`, decoded) as a grid: the header of their keys, then a row each. */
+/** The records of a JSON file (`json`, decoded) as a grid: the header of their keys, then a row each. */
 export function readJsonRecords(
   json: string,
   opts: ReadOptions = {},

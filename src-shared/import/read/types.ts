@@ -74,5 +74,7 @@ export interface Workbook {
 }
 
 export const DEFAULT_MAX_ROWS = 500_000;
+/** Excel's width: readers whose input can widen a sheet cheaply (a span, a key) stop there. */
+export const MAX_COLUMNS = 16_384;
 export const DEFAULT_MAX_CELL_CHARS = 1_000_000;
 export const DEFAULT_MAX_INFLATED_BYTES = 400 * 1024 * 1024;
