@@ -56,23 +56,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
       .getByRole('button', { name: /^Import/ })
       .click();
     const leads = messyLeads(40, 4);
-    await page.getByLabel('Lead file').setInputFiles({
-      name: 'event.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(
-        writeWorkbook(
-          workbookFromRows({
-            'Read me': [['Exported by the booth scanner']],
-            // With a verifier's column, whose checkbox the mapping step shows under its select.
-            Leads: [
-              [...leads.header, 'Email Status'],
-              ...leads.rows.map((r, i) => [...r, i % 5 === 0 ? 'invalid' : 'valid']),
-            ],
-          }),
+    // With a second file chosen with it, waiting its turn.
+    await page.getByLabel('Lead file').setInputFiles([
+      {
+        name: 'event.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(
+          writeWorkbook(
+            workbookFromRows({
+              'Read me': [['Exported by the booth scanner']],
+              // With a verifier's column, whose checkbox the mapping step shows under its select.
+              Leads: [
+                [...leads.header, 'Email Status'],
+                ...leads.rows.map((r, i) => [...r, i % 5 === 0 ? 'invalid' : 'valid']),
+              ],
+            }),
+          ),
         ),
-      ),
-    });
+      },
+      { name: 'day2.csv', mimeType: 'text/csv', buffer: Buffer.from(leadsToCsv(messyLeads(10, 5))) },
+    ]);
     await expect(page.getByRole('region', { name: 'Sheets' })).toBeVisible();
+    await expect(page.getByText('Next: day2.csv.')).toBeVisible();
     expect(await problems(page), 'sheet step').toEqual([]);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('region', { name: 'Header row' })).toBeVisible();
@@ -83,6 +88,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page.getByRole('checkbox', { name: 'Leave out the addresses it marks undeliverable' }),
     ).toBeChecked();
     expect(await problems(page), 'mapping step').toEqual([]);
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await expect(page.getByRole('button', { name: 'Import day2.csv' })).toBeVisible();
+    expect(await problems(page), 'a file waiting').toEqual([]);
 
     // The overlays too: Review's shortcuts and the commit dialog of the draft.
     await page
