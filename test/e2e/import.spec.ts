@@ -1337,7 +1337,7 @@ test('a lead committed while it still needed a fix is fixed by importing the sam
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
 });
 
-test('files chosen together are imported one after the other, the next one offered on the Import screen', async ({
+test('files chosen together are imported one after the other, the next one offered once the one before is committed and on the Import screen', async ({
   app: page,
 }) => {
   const header = ['Email', 'First Name'];
@@ -1367,14 +1367,9 @@ test('files chosen together are imported one after the other, the next one offer
   await page.getByRole('button', { name: 'Commit import' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Commit import' }).click();
   await expect(page.getByText('This import is committed')).toBeVisible();
-
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: /Import/ })
-    .click();
-  const waiting = page.getByRole('status').filter({ hasText: 'day2.csv and day3.csv are next' });
-  await expect(waiting).toBeVisible();
-  await waiting.getByRole('button', { name: 'Import day2.csv' }).click();
+  // Committed, the next file is one click away.
+  await page.getByRole('button', { name: 'Import day2.csv next' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
   await expect(page.getByText('Next: day3.csv.')).toBeVisible();
   await page.getByRole('button', { name: 'Use row 1 as header' }).click();
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
@@ -1388,6 +1383,7 @@ test('files chosen together are imported one after the other, the next one offer
     .getByRole('button', { name: /Import/ })
     .click();
   const last = page.getByRole('status').filter({ hasText: 'day3.csv is next' });
+  await expect(last.getByRole('button', { name: 'Import day3.csv' })).toBeVisible();
   await last.getByRole('button', { name: 'Forget it' }).click();
   await expect(last).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Choose file…' })).toBeEnabled();

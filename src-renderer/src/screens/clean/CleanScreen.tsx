@@ -11,6 +11,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { plural } from '../../ui/format';
 import { Screen } from '../../ui/Screen';
 import { openInGenerate } from '../generate/target';
+import { ImportNext } from '../import/ImportNext';
 import { DeleteImportDialog } from '../import/RecentImports';
 import { BulkActions } from './BulkActions';
 import { CommitDialog } from './CommitDialog';
@@ -164,19 +165,22 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
             Its ready leads can be used for generation. Decisions are final; delete the import to start over.
           </p>
           <UnfixedAfterCommit count={summary.counts.needs_fix} />
-          {summary.counts.ready > 0 && (
-            <Button
-              size="sm"
-              variant="primary"
-              onClick={() => {
-                // The whole import, in place of any leads picked here before.
-                useLeadSelection.getState().set(null);
-                openInGenerate(importId);
-              }}
-            >
-              Generate sequences for {plural(summary.counts.ready, 'ready lead')}
-            </Button>
-          )}
+          <div className="row">
+            {summary.counts.ready > 0 && (
+              <Button
+                size="sm"
+                variant="primary"
+                onClick={() => {
+                  // The whole import, in place of any leads picked here before.
+                  useLeadSelection.getState().set(null);
+                  openInGenerate(importId);
+                }}
+              >
+                Generate sequences for {plural(summary.counts.ready, 'ready lead')}
+              </Button>
+            )}
+            <ImportNext />
+          </div>
         </Banner>
       )}
       <div className="clean-controls">
