@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, type ReadError } from '../../../../src-shared/import/read';
 import { describeSheets, preferredSheet } from '../../../../src-shared/import/sheet-choice';
@@ -157,6 +158,33 @@ describe('the tables of a page', () => {
         },
       });
     expect(cancel).toThrow(expect.objectContaining({ code: 'cancelled' }));
+  });
+});
+
+describe('any table', () => {
+  const escaped = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const shown = (t: string) => t.replace(/[\t\n\f\r ]+/g, ' ').trim();
+
+  it('reads back as the grid it was written from, each cell as a browser shows it', () => {
+    // Text as pages carry it: any characters but the controls no page holds.
+    const cell = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) =>
+      // eslint-disable-next-line no-control-regex
+      t.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g, ''),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          const grid = [['Email', 'Name', 'Notes'], ...rows];
+          const html = `<table>${grid.map((r) => `<tr>${r.map((c) => `<td>${escaped(c)}</td>`).join('')}</tr>`).join('\n')}</table>`;
+          const wb = openWorkbook(page(html), 'page.html');
+          const expected = grid.map((r) => r.map(shown));
+          while (expected.length > 0 && (expected[expected.length - 1] ?? []).every((c) => c === ''))
+            expected.pop();
+          expect(wb.readSheet('page')).toEqual(expected);
+        },
+      ),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../../../src-shared/import/read';
 import { suggestMapping } from '../../../../src-shared/import/mapping';
@@ -149,5 +150,27 @@ describe('reading a JSON export', () => {
         },
       }),
     ).toThrow(expect.objectContaining({ code: 'cancelled' }));
+  });
+
+  it('gives every value of any list of records back under its key, and nothing else', () => {
+    const key = fc.constantFrom('email', 'name', 'company', 'title', 'notes');
+    const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.integer(), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(key, value, { minKeys: 1 }), { minLength: 1, maxLength: 8 }),
+        (records) => {
+          const [header, ...rows] = grid(JSON.stringify(records));
+          expect(rows).toHaveLength(records.length);
+          records.forEach((record, i) => {
+            const row = rows[i] ?? [];
+            (header ?? []).forEach((k, c) => {
+              const v = record[k];
+              expect(row[c]).toBe(v === undefined ? '' : String(v));
+            });
+            expect(Object.keys(record).every((k) => header?.includes(k))).toBe(true);
+          });
+        },
+      ),
+    );
   });
 });
