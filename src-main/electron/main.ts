@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { createAppContext, type AppContext } from '../app/context';
+import { startDailyBackups } from '../app/daily-backups';
 import { createHandlers } from '../app/handlers';
 import { startBackgroundQueue } from '../queue';
 import { createDispatcher } from '../ipc/dispatch';
@@ -99,6 +100,7 @@ function start(): void {
       });
       // After the handlers registered their job kinds: work left by a previous session resumes by itself.
       startBackgroundQueue(context);
+      startDailyBackups(context);
       context.events.subscribe((name, payload) => {
         for (const window of BrowserWindow.getAllWindows()) {
           if (!window.isDestroyed() && isOwnWebContents(window.webContents.id)) {

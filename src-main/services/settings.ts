@@ -1,16 +1,26 @@
+import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { ConnectionTest, KeyStatus, KeysOverview } from '../../src-shared/contract/settings';
 import type { Handlers } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import { PROVIDER_LABELS, PROVIDERS, TESTABLE_PROVIDERS, type Provider } from '../../src-shared/providers';
 import type { AppContext } from '../app/context';
+import { backUp, backupsIn } from '../db/backups';
 import { keyChecks } from '../db/schema';
 import { isProviderError } from '../providers/http';
 import { clearAuthPause } from '../queue/store';
 
 type SettingsHandlers = Pick<
   Handlers,
-  'app.info' | 'keys.status' | 'keys.set' | 'keys.clear' | 'keys.test' | 'logs.reveal' | 'links.open'
+  | 'app.info'
+  | 'app.backup'
+  | 'keys.status'
+  | 'keys.set'
+  | 'keys.clear'
+  | 'keys.test'
+  | 'logs.reveal'
+  | 'backups.reveal'
+  | 'links.open'
 >;
 
 /** Links the app may hand to the OS browser: web pages only, never file:, javascript: or custom schemes. */
@@ -123,8 +133,15 @@ export function createSettingsService(ctx: AppContext) {
       databasePath: ctx.paths.databasePath,
       schemaVersion: ctx.database.schemaVersion,
       logPath: ctx.paths.logPath,
+      backupDir: ctx.paths.backupDir,
+      lastBackupAt: backupsIn(ctx.paths.backupDir)[0]?.at ?? null,
       keychain: await ctx.secrets.availability(),
     }),
+    'app.backup': async () => {
+      const path = await backUp(ctx.database.sqlite, ctx.paths.backupDir, 'copy');
+      ctx.log.info(`Copy of the database saved at ${path}`);
+      return { path, at: Date.now() };
+    },
     'keys.status': overview,
     'keys.set': async ({ provider, key }) => {
       await ctx.secrets.set(provider, key);
@@ -147,6 +164,15 @@ export function createSettingsService(ctx: AppContext) {
       path: ctx.paths.logPath,
       revealed: await ctx.platform.revealPath(ctx.paths.logPath),
     }),
+    'backups.reveal': async () => {
+      mkdirSync(ctx.paths.backupDir, { recursive: true });
+      const newest = backupsIn(ctx.paths.backupDir)[0];
+      return {
+        path: ctx.paths.backupDir,
+        // The newest copy selected in its folder, or the folder when there is none yet.
+        revealed: await ctx.platform.revealPath(newest?.path ?? ctx.paths.backupDir),
+      };
+    },
     'links.open': async ({ url }) => {
       if (!isSafeExternalUrl(url))
         throw new AppError('forbidden', 'Only web links (http/https) can be opened.');

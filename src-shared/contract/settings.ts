@@ -30,6 +30,10 @@ export const AppInfo = z.object({
   databasePath: z.string(),
   schemaVersion: z.number().int(),
   logPath: z.string(),
+  /** Copies of the database: one a day while the app runs, and those the user takes. */
+  backupDir: z.string(),
+  /** When the newest copy was taken, or null when there is none. */
+  lastBackupAt: z.number().int().nullable(),
   keychain: KeychainState,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
@@ -45,6 +49,9 @@ export const settingsCalls = {
   'keys.clear': call(z.object({ provider: Provider }).strict(), KeyStatus),
   'keys.test': call(z.object({ provider: Provider }).strict(), ConnectionTest),
   'logs.reveal': call(Empty, z.object({ path: z.string(), revealed: z.boolean() })),
+  /** A copy of the database in the backups folder, taken now. */
+  'app.backup': call(Empty, z.object({ path: z.string(), at: z.number().int() })),
+  'backups.reveal': call(Empty, z.object({ path: z.string(), revealed: z.boolean() })),
   'links.open': call(z.object({ url: z.string().max(2000) }).strict(), z.object({ opened: z.boolean() })),
 };
 

@@ -241,3 +241,19 @@ test('the suppression list: removing entries and adding the wrong file can both 
     'rival.io',
   ]);
 });
+
+test('Back up now saves a copy of the data in the backups folder, and Settings says when the latest was taken', async ({
+  app: page,
+}) => {
+  await openSettings(page);
+  const card = page.getByRole('region', { name: 'App information' });
+  await expect(card.getByText('No copy yet. LeadPrep saves one each day it runs.')).toBeVisible();
+  await card.getByRole('button', { name: 'Back up now' }).click();
+  await expect(
+    page.getByText(/^Saved a copy of your data: .*backups[/\\]leadprep-copy-.*\.db$/),
+  ).toBeVisible();
+  await expect(card.getByText(/^Latest copy just now; LeadPrep saves one each day it runs/)).toBeVisible();
+  // Browser mode cannot open a folder: the path is there to copy.
+  await card.getByRole('button', { name: 'Reveal backups' }).click();
+  await expect(card.getByLabel('Backups folder path')).toBeVisible();
+});

@@ -41,4 +41,12 @@ export const registerDoctor: CommandModule = (program, rt) => {
       );
       if (!report.database.ok) process.exitCode = 1;
     });
+
+  program
+    .command('backup')
+    .description('save a copy of your data (the database) in the backups folder')
+    .action(async () => {
+      const r = await rt.call('app.backup', {});
+      rt.print(r, () => `Saved a copy of your data: ${r.path}`);
+    });
 };

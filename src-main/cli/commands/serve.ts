@@ -1,4 +1,5 @@
 import { createAppContext } from '../../app/context';
+import { startDailyBackups } from '../../app/daily-backups';
 import { startBackgroundQueue } from '../../queue';
 import { startWebServer, webPlatform } from '../../web/server';
 import { UsageError, type CommandModule } from '../runtime';
@@ -22,6 +23,7 @@ export const registerServe: CommandModule = (program, rt) => {
         const server = await startWebServer({ ctx, port: opts.port });
         // Job kinds are registered by the handlers the server just built; queued work resumes now.
         startBackgroundQueue(ctx);
+        startDailyBackups(ctx);
         rt.print({ url: server.url, port: server.port }, () =>
           [
             'LeadPrep is running in browser mode. Open this link (it signs this browser in):',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { runCli } from '../../helpers/cli';
 
 const KEY = 'mf_cli_test_key_0123456789';
 
-describe('leadprep CLI: help, doctor and keys', () => {
+describe('leadprep CLI: help, doctor, backup and keys', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
@@ -42,6 +42,14 @@ describe('leadprep CLI: help, doctor and keys', () => {
       keychain: { available: true, reason: null },
     });
     expect(report.schemaVersion).toBe(report.schemaKnown);
+  });
+
+  it('backup saves a copy of the database in the backups folder', async () => {
+    const r = await runCli(['backup'], env);
+    expect(r.code).toBe(0);
+    const path = /Saved a copy of your data: (.*)$/m.exec(r.stdout)?.[1] ?? '';
+    expect(path.startsWith(join(dir, 'backups', 'leadprep-copy-'))).toBe(true);
+    expect(existsSync(path)).toBe(true);
   });
 
   it('keys set reads the key from stdin, status shows it set, clear removes it', async () => {
