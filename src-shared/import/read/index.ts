@@ -83,6 +83,10 @@ export {
 export type { Delimiter } from './delimiter';
 export type { TextEncoding } from './text';
 
+const RECORD_READERS: Partial<
+  Record<SourceKind, (text: string, opts: ReadOptions) => { rows: string[][]; truncatedCells: number }>
+> = { json: readJsonRecords, vcf: readVCards };
+
 /** Strings in JavaScript cap near 2^29 characters; a text file beyond this cannot be decoded. */
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 
@@ -115,21 +119,14 @@ function openFile(bytes: Uint8Array, fileName: string, opts: ReadOptions, archiv
     const decoded = decodeText(bytes, opts.encoding);
     return sheetsOf(htmlWorkbook(decoded.text, sheetNameFor(fileName), opts), 'html', opts, decoded.encoding);
   }
-  if (sniffed.kind === 'json') {
+  // Files of records rather than rows (a JSON export, a contacts file): a row per record.
+  const records = RECORD_READERS[sniffed.kind];
+  if (records !== undefined) {
     const decoded = decodeText(bytes, opts.encoding);
-    const records = readJsonRecords(decoded.text, opts);
-    return textWorkbook(sniffed.kind, sheetNameFor(fileName), records.rows, {
+    const read = records(decoded.text, opts);
+    return textWorkbook(sniffed.kind, sheetNameFor(fileName), read.rows, {
       encoding: decoded.encoding,
-      truncatedCells: records.truncatedCells,
-      unclosedQuoteRows: [],
-    });
-  }
-  if (sniffed.kind === 'vcf') {
-    const decoded = decodeText(bytes, opts.encoding);
-    const cards = readVCards(decoded.text, opts);
-    return textWorkbook(sniffed.kind, sheetNameFor(fileName), cards.rows, {
-      encoding: decoded.encoding,
-      truncatedCells: cards.truncatedCells,
+      truncatedCells: read.truncatedCells,
       unclosedQuoteRows: [],
     });
   }
