@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CallOutput, HandlerInput } from '../../../src-shared/contract';
+import type { SuppressionEntryView } from '../../../src-shared/contract/imports';
 import {
   isSuppressed,
   parseSuppressionEntry,
@@ -28,6 +29,14 @@ interface DbSuppression {
   source: string;
   created_at: number;
 }
+
+const asView = (r: DbSuppression): SuppressionEntryView => ({
+  id: r.id,
+  kind: r.kind,
+  value: r.value,
+  source: r.source,
+  createdAt: r.created_at,
+});
 
 /** An entry with where it came from and when it was added. */
 type Listed = SuppressionEntry & { source: string; createdAt: number };
@@ -158,7 +167,7 @@ export function createSuppressions(core: Core) {
           `SELECT id, kind, value, source, created_at FROM suppressions ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
         )
         .all(params)
-        .map((r) => ({ id: r.id, kind: r.kind, value: r.value, source: r.source, createdAt: r.created_at }));
+        .map(asView);
       return { total: count, entries };
     },
 
@@ -214,13 +223,7 @@ export function createSuppressions(core: Core) {
       const json = JSON.stringify(ids);
       const gone = byIds.all(json);
       const removed = removeIds.run(json).changes;
-      const entries = gone.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        value: r.value,
-        source: r.source,
-        createdAt: r.created_at,
-      }));
+      const entries = gone.map(asView);
       let reclassified = 0;
       if (removed > 0) {
         const set = entriesAsSet(gone);
