@@ -92,11 +92,16 @@ function range(rows: number, columns: number): string {
   });
 }
 
-/** A page whose tables hold nothing, or that has none: not an export, most likely what was downloaded in its place. */
-function noTable(): ReadError {
+/**
+ * A page whose tables hold nothing, or that has none: most likely what was downloaded in place of an
+ * export, or (`framed`) the page of frames Excel's "Save as Web Page" writes beside a folder of sheets.
+ */
+function noTable(framed: boolean): ReadError {
   return new ReadError(
     'not_spreadsheet',
-    'This file is a web page (HTML) with no table of data in it, not a spreadsheet. If it should be an export, it may be a sign-in or error page saved in its place: download the export again (as CSV or Excel if you can), then import that file.',
+    framed
+      ? 'This web page only frames others: it is the main page of a workbook saved as a web page, whose sheets are in the folder beside it (named like the file, ending in "_files"). Import a sheet\'s page from that folder, or open the workbook in Excel and save it as .xlsx.'
+      : 'This file is a web page (HTML) with no table of data in it, not a spreadsheet. If it should be an export, it may be a sign-in or error page saved in its place: download the export again (as CSV or Excel if you can), then import that file.',
   );
 }
 
@@ -107,6 +112,7 @@ export function htmlWorkbook(html: string, singleSheetName: string, opts: ReadOp
   const tables: Table[] = [];
   const open: Table[] = [];
   let skipText = 0;
+  let framed = false;
 
   const finishCell = (t: Table): void => {
     const cell = t.cell;
@@ -154,6 +160,7 @@ export function htmlWorkbook(html: string, singleSheetName: string, opts: ReadOp
     {
       onopentag(name, attribs) {
         if (NO_TEXT.has(name)) skipText++;
+        if (name === 'frameset' || name === 'frame') framed = true;
         if (name === 'table') {
           const t = newTable();
           tables.push(t);
@@ -205,7 +212,7 @@ export function htmlWorkbook(html: string, singleSheetName: string, opts: ReadOp
   opts.onProgress?.({ phase: 'parse', done: html.length, total: html.length });
 
   const filled = tables.filter((t) => t.filled);
-  if (filled.length === 0) throw noTable();
+  if (filled.length === 0) throw noTable(framed);
   const names = sheetNames(filled, singleSheetName);
   const wb: XLSX.WorkBook = { SheetNames: names, Sheets: {} };
   filled.forEach((t, i) => {

@@ -196,6 +196,17 @@ describe('web pages that are not an export', () => {
     expect(e.message).toMatch(/sign-in or error page/);
   });
 
+  it('the frames page of a workbook Excel saved as a web page says where its sheets are', () => {
+    const frames =
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta name=ProgId content=Excel.Sheet></head>' +
+      '<frameset rows="*,39"><frame src="leads_files/sheet001.htm" name="frSheet"><frame src="leads_files/tabstrip.htm"></frameset></html>';
+    const e = failure(page(frames), 'leads.htm');
+    expect(e.code).toBe('not_spreadsheet');
+    expect(e.message).toMatch(
+      /sheets are in the folder beside it .*"_files"\)\. Import a sheet's page from that folder/,
+    );
+  });
+
   it('a page whose tables are empty is refused the same way', () => {
     expect(failure(page('<html><table><tr><td> </td></tr></table></html>'), 'r.xls').code).toBe(
       'not_spreadsheet',
