@@ -1,8 +1,9 @@
 /*
  * JSON exports of scraping and data tools (PhantomBuster's result.json, Apify's datasets, an API's
  * download): a list of records read as one sheet, a row per record under a header of their keys.
- * - the list is the file itself (`[{…}, {…}]`), one record per line (JSON Lines), or the first list of
- *   records in an object around it (`{"data": [{…}]}`); a list of lists is rows as they are;
+ * - the list is the file itself (`[{…}, {…}]`), one record per line (JSON Lines, a single line
+ *   included), or the first list of records in an object around it (`{"data": [{…}]}`); a list of
+ *   lists is rows as they are;
  * - keys in the order they are first met; a nested record's keys joined by dots ("company.name");
  * - a value is its text: numbers as written, true/false, nothing for null; a list of plain values is
  *   joined with ", " (several addresses in one cell are read as any such cell is); anything deeper
@@ -32,12 +33,19 @@ function notRecords(): ReadError {
   );
 }
 
-/** The records of the file: the list it is, or the first list of records in the object it is. */
+const ADDRESS = /\S@\S+\.\S/;
+
+/**
+ * The records of the file: the list it is, the first list of records in the object it is, or that
+ * object itself when it holds an address (a file of one record per line, with one line); an object
+ * without one is most often an error a download saved in place of the export.
+ */
 function recordsIn(value: Json): Json[] | null {
   if (Array.isArray(value)) return value;
   if (!isRecord(value)) return null;
-  for (const v of Object.values(value)) if (Array.isArray(v) && v.some(isRecord)) return v;
-  return null;
+  const fields = Object.values(value);
+  for (const v of fields) if (Array.isArray(v) && v.some(isRecord)) return v;
+  return fields.some((v) => typeof v === 'string' && ADDRESS.test(v)) ? [value] : null;
 }
 
 /** One record per line (JSON Lines), or null when a line is not one. */

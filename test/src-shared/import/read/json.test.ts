@@ -103,6 +103,7 @@ describe('reading a JSON export', () => {
       '{"total": 1, "data": [{"email": "ann@acme.com"}]}',
     ],
     ['one record per line (JSON Lines)', '{"email": "ann@acme.com"}\n\n{"email": "bo@beta.io"}\n'],
+    ['a file of one record per line, with one line', '{"email": "ann@acme.com"}\n'],
   ])('reads %s', (_, text) => {
     expect(grid(text).slice(0, 2)).toEqual([['email'], ['ann@acme.com']]);
   });
