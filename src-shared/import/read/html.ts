@@ -119,9 +119,9 @@ export function htmlWorkbook(html: string, singleSheetName: string, opts: ReadOp
     if (cell === null) return;
     t.cell = null;
     const lines = [...cell.lines, cell.line].map(collapsed);
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    while (lines.length > 0 && lines[0] === '') lines.shift();
-    const text = lines.join('\n');
+    // Without the empty lines at either end (a cell of `<br>`s only is empty).
+    const first = lines.findIndex((l) => l !== '');
+    const text = first < 0 ? '' : lines.slice(first, lines.findLastIndex((l) => l !== '') + 1).join('\n');
     if (text === '' && cell.link === null) return;
     const row = t.data[cell.row];
     if (row === undefined) return;
