@@ -82,6 +82,7 @@ const Cells = z.array(z.string());
 export const SourceKindSchema = z.enum([
   'xlsx',
   'xlsm',
+  'xlsb',
   'xls',
   'ods',
   'xml',

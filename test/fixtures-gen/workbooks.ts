@@ -46,13 +46,14 @@ export function workbookFromRows(sheets: Record<string, readonly (readonly strin
 export function filteredWorkbook(
   rows: readonly (readonly string[])[],
   hidden: readonly number[],
+  type: WorkbookType = 'xlsx',
 ): Uint8Array {
   const wb = workbookFromRows({ Leads: rows });
   const ws = wb.Sheets.Leads as XLSX.WorkSheet;
   ws['!rows'] = [];
   for (const r of hidden) ws['!rows'][r] = { hidden: true };
   ws['!autofilter'] = { ref: `A1:${XLSX.utils.encode_col((rows[0]?.length ?? 1) - 1)}${rows.length}` };
-  return writeWorkbook(wb, 'xlsx');
+  return writeWorkbook(wb, type);
 }
 
 /**

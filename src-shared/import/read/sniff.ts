@@ -61,12 +61,8 @@ function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sni
     const macro = names.has('xl/vbaProject.bin') || ext === 'xlsm';
     return { kind: macro ? 'xlsm' : 'xlsx', container: 'zip' };
   }
-  if (names.has('xl/workbook.bin')) {
-    throw new ReadError(
-      'unsupported',
-      'This is an Excel binary workbook (.xlsb), which LeadPrep does not read. Open it in Excel and save it as .xlsx, then import that file.',
-    );
-  }
+  // Excel's binary workbook, which large workbooks are saved as: the same parts, as records.
+  if (names.has('xl/workbook.bin')) return { kind: 'xlsb', container: 'zip' };
   // ODF puts an uncompressed "mimetype" entry first, so its value sits near the start.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 256)));
   if (head.includes('opendocument.spreadsheet')) return { kind: 'ods', container: 'zip' };

@@ -1,5 +1,5 @@
 /*
- * Workbooks (xlsx, xlsm, xls, ods) through SheetJS, read so that every cell
+ * Workbooks (xlsx, xlsm, xlsb, xls, ods) through SheetJS, read so that every cell
  * is the text the user sees in Excel:
  * - the formatted text (`w`): "00123" for a number formatted 00000, "12%";
  * - text cells verbatim: "=SUM(A1)", "+33 1 23", "@handle" stay literal text

@@ -1,11 +1,11 @@
 import type { TextEncoding } from './text';
 
 export type SourceKind =
-  'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'json' | 'zip';
+  'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'json' | 'zip';
 
 /** File name extensions `openWorkbook` reads, for file pickers (the kind itself comes from the bytes). */
 export const READABLE_EXTENSIONS =
-  '.xlsx,.xlsm,.xls,.ods,.xml,.htm,.html,.csv,.tsv,.txt,.vcf,.json,.jsonl,.ndjson,.zip';
+  '.xlsx,.xlsm,.xlsb,.xls,.ods,.xml,.htm,.html,.csv,.tsv,.txt,.vcf,.json,.jsonl,.ndjson,.zip';
 
 export type ReadPhase = 'inspect' | 'parse' | 'extract';
 
@@ -61,7 +61,7 @@ export interface Workbook {
   /**
    * Rows of a sheet hidden in the spreadsheet app (filtered out or hidden by
    * hand), as 0-based indices into `readSheet`'s grid, ascending. Workbooks
-   * give what SheetJS reads of their rows (.xlsx, .xlsm and .xls record it,
+   * give what SheetJS reads of their rows (.xlsx, .xlsm, .xlsb and .xls record it,
    * .ods as SheetJS reads it does not); text files give none.
    */
   hiddenRows(name: string): number[];

@@ -360,6 +360,26 @@ describe('leadprep import', () => {
     expect(plain.stdout).toMatch(/Total +1 lead from 1 row\n/);
   });
 
+  it('imports an Excel binary workbook (.xlsb), as large workbooks are saved', async () => {
+    const bytes = writeWorkbook(
+      workbookFromRows({
+        Leads: [
+          ['Email', 'Name', 'Zip'],
+          ['ana@acme.io', 'Ana Lima', '00123'],
+          ['bo@beta.io', 'Bo Ray', '02134'],
+        ],
+      }),
+      'xlsb',
+    );
+    const out = json<ImportOut>(await cli('import', file('pipeline.xlsb', bytes), '--json'));
+    expect(out.import).toMatchObject({ kind: 'xlsb', sheet: 'Leads', total: 2, counts: { ready: 2 } });
+    const leads = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads.map((l) => [l.email, l.fullName, l.custom])).toEqual([
+      ['ana@acme.io', 'Ana Lima', { zip: '00123' }],
+      ['bo@beta.io', 'Bo Ray', { zip: '02134' }],
+    ]);
+  });
+
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {
     const path = file(
       'apollo.csv',

@@ -32,9 +32,9 @@ export function DropZone({
     >
       <p className="drop-zone-title">Drop a lead file here</p>
       <p className="muted">
-        Excel (.xlsx, .xlsm, .xls, and the web-page and XML files web apps export as Excel), OpenDocument
-        (.ods), text (.csv, .tsv, .txt), contacts (.vcf), JSON exports (.json), or a .zip of them. Several
-        files are imported one after the other.
+        Excel (.xlsx, .xlsm, .xlsb, .xls, and the web-page and XML files web apps export as Excel),
+        OpenDocument (.ods), text (.csv, .tsv, .txt), contacts (.vcf), JSON exports (.json), or a .zip of
+        them. Several files are imported one after the other.
       </p>
       <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()}>
         Choose file…

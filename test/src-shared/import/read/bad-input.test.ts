@@ -47,6 +47,11 @@ describe('corrupt and truncated workbooks', () => {
     expect(failure(garbled(xlsx), 'leads.xlsx').code).toBe('corrupt');
   });
 
+  it('a truncated .xlsb is "corrupt"', () => {
+    const xlsb = writeWorkbook(featureWorkbook(), 'xlsb');
+    expect(failure(truncated(xlsb, 0.5), 'leads.xlsb').code).toBe('corrupt');
+  });
+
   it('a truncated .xls is "corrupt"', () => {
     const xls = writeWorkbook(featureWorkbook(), 'xls');
     expect(failure(truncated(xls, 0.5), 'leads.xls').code).toBe('corrupt');

@@ -18,7 +18,7 @@ function read(bytes: Uint8Array, name: string, sheet?: string): string[][] {
   return wb.readSheet(sheet ?? wb.sheets[0]!.name);
 }
 
-describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls', 'xml'])('feature workbook as .%s', (type) => {
+describe.each<WorkbookType>(['xlsx', 'xlsm', 'xlsb', 'xls', 'xml'])('feature workbook as .%s', (type) => {
   const bytes = writeWorkbook(featureWorkbook(), type);
   const wb = openWorkbook(bytes, `leads.${type}`);
   const grid = wb.readSheet('Leads');
@@ -99,7 +99,7 @@ describe.each<WorkbookType>(['xlsx', 'xlsm', 'xls', 'xml'])('feature workbook as
   });
 });
 
-describe('links', () => {
+describe.each<WorkbookType>(['xlsx', 'xlsb'])('links in an .%s', (type) => {
   it('a cell that only names its web link gives the address; a name or company over a link stays, its link in a column of its own', () => {
     const linked = (v: string, target: string): XLSX.CellObject => ({ t: 's', v, l: { Target: target } });
     const ws = XLSX.utils.aoa_to_sheet([
@@ -119,7 +119,7 @@ describe('links', () => {
     ]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'Leads');
-    expect(read(writeWorkbook(wb, 'xlsx'), 'pasted.xlsx')).toEqual([
+    expect(read(writeWorkbook(wb, type), `pasted.${type}`)).toEqual([
       ['Name', 'Name (link)', 'Company', 'Company (link)', 'LinkedIn', 'Website'],
       [
         'Jane Doe',
@@ -146,7 +146,7 @@ describe('links', () => {
     ]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'Speakers');
-    expect(read(writeWorkbook(wb, 'xlsx'), 'speakers.xlsx')).toEqual([
+    expect(read(writeWorkbook(wb, type), `speakers.${type}`)).toEqual([
       ['Speakers – Web Summit', '', ''],
       ['', '', ''],
       ['Speaker', 'Speaker (link)', 'Email'],
@@ -158,19 +158,22 @@ describe('links', () => {
 });
 
 describe('rows hidden in the sheet', () => {
-  it('a filter saved in Excel: every row is read, and the hidden ones are named', () => {
-    const rows = [
-      ['Email', 'Name'],
-      ['ann@acme.com', 'Ann'],
-      ['bob@acme.com', 'Bob'],
-      ['cy@acme.com', 'Cy'],
-      ['di@acme.com', 'Di'],
-    ];
-    const wb = openWorkbook(filteredWorkbook(rows, [2, 4]), 'leads.xlsx');
-    expect(wb.readSheet('Leads')).toEqual(rows);
-    expect(wb.hiddenRows('Leads')).toEqual([2, 4]);
-    expect(openWorkbook(filteredWorkbook(rows, []), 'leads.xlsx').hiddenRows('Leads')).toEqual([]);
-  });
+  it.each<WorkbookType>(['xlsx', 'xlsb'])(
+    'a filter saved in Excel (.%s): every row is read, and the hidden ones are named',
+    (type) => {
+      const rows = [
+        ['Email', 'Name'],
+        ['ann@acme.com', 'Ann'],
+        ['bob@acme.com', 'Bob'],
+        ['cy@acme.com', 'Cy'],
+        ['di@acme.com', 'Di'],
+      ];
+      const wb = openWorkbook(filteredWorkbook(rows, [2, 4], type), `leads.${type}`);
+      expect(wb.readSheet('Leads')).toEqual(rows);
+      expect(wb.hiddenRows('Leads')).toEqual([2, 4]);
+      expect(openWorkbook(filteredWorkbook(rows, [], type), `leads.${type}`).hiddenRows('Leads')).toEqual([]);
+    },
+  );
 
   it('a text file has none', () => {
     const wb = openWorkbook(csvBytes([['Email'], ['ann@acme.com']]), 'leads.csv');
@@ -217,9 +220,11 @@ describe('sniffing by content', () => {
     expect(wb.delimiter).toBe(';');
   });
 
-  it('refuses .xlsb with a save-as hint', () => {
-    const bytes = writeWorkbook(workbookFromRows({ S: [['email']] }), 'xlsb');
-    expect(() => openWorkbook(bytes, 'a.xlsb')).toThrow(expect.objectContaining({ code: 'unsupported' }));
+  it('reads an .xlsb (Excel binary workbook) renamed .xlsx as .xlsb', () => {
+    const bytes = writeWorkbook(workbookFromRows({ S: [['email'], ['a@example.com']] }), 'xlsb');
+    const wb = openWorkbook(bytes, 'export.xlsx');
+    expect(wb.kind).toBe('xlsb');
+    expect(wb.readSheet('S')).toEqual([['email'], ['a@example.com']]);
   });
 });
 
