@@ -19,7 +19,9 @@
  *   "<header> (link)" holding the addresses, which the mapping step can take;
  * - merged cells that start in the first 30 rows (title and header rows)
  *   have their value copied into every empty cell of the merged range, so a
- *   merged "Contact" over two columns labels both.
+ *   merged "Contact" over two columns labels both; further down, a merge
+ *   down one column (a company over its people's rows) is copied into each
+ *   of its rows.
  */
 import * as XLSX from 'xlsx';
 import { ReadError, cancelled, formatCount } from './errors';
@@ -371,11 +373,11 @@ export function sheetsOf(
 }
 
 /**
- * Extracted rows with merged header cells filled in, trailing blank rows dropped, and each column of
+ * Extracted rows with merged cells filled in (`fillMerges`), trailing blank rows dropped, and each column of
  * hidden links after the column it came from.
  */
 function asShown(ws: XLSX.WorkSheet, rows: string[][], links: HiddenLinks): string[][] {
-  fillHeaderMerges(rows, ws['!merges'] ?? []);
+  fillMerges(rows, ws['!merges'] ?? []);
   trimTrailingEmptyRows(rows);
   withLinkColumns(rows, links);
   return rows;
@@ -450,12 +452,20 @@ function extract(
   return { rows, truncated, links };
 }
 
-function fillHeaderMerges(rows: string[][], merges: XLSX.Range[]): void {
+/**
+ * Copies a merged cell's value into the empty cells its range covers, as Excel shows it over them:
+ * every merge that starts in the title and header rows (a merged "Contact" over two columns labels
+ * both), and anywhere a merge down one column (a company merged over the rows of its people), which
+ * stands for each row it covers. A merge across columns further down is a label or a note laid over
+ * its row, and stays in its first cell.
+ */
+function fillMerges(rows: string[][], merges: XLSX.Range[]): void {
   for (const m of merges) {
-    if (m.s.r >= HEADER_MERGE_ROWS) continue;
+    const down = m.s.c === m.e.c;
+    if (!down && m.s.r >= HEADER_MERGE_ROWS) continue;
     const value = rows[m.s.r]?.[m.s.c];
     if (!value) continue;
-    const lastRow = Math.min(m.e.r, HEADER_MERGE_ROWS - 1, rows.length - 1);
+    const lastRow = Math.min(m.e.r, down ? Infinity : HEADER_MERGE_ROWS - 1, rows.length - 1);
     for (let r = m.s.r; r <= lastRow; r++) {
       const row = rows[r]!;
       const lastCol = Math.min(m.e.c, row.length - 1);

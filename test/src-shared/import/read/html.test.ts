@@ -77,7 +77,7 @@ describe('a web page saved as an "Excel" export', () => {
 });
 
 describe('the tables of a page', () => {
-  it('spans: a header over two columns labels both, and a cell spanning rows leaves those cells empty', () => {
+  it('spans: a header over two columns labels both, and a cell spanning rows stands for each of them', () => {
     const wb = openWorkbook(
       page(
         '<table><tr><th colspan="2">Contact</th><th>Company</th></tr>' +
@@ -90,8 +90,23 @@ describe('the tables of a page', () => {
     const [header, ann, bo, cy] = wb.readSheet('people');
     expect(header).toEqual(['Contact', 'Contact', 'Company']);
     expect(ann).toEqual(['Ann', 'ann@a.example', 'Acme']);
-    expect(bo?.slice(0, 2)).toEqual(['Bo', 'bo@a.example']);
+    expect(bo).toEqual(['Bo', 'bo@a.example', 'Acme']);
     expect(cy).toEqual(['Cy', 'cy@c.example', 'Cyco']);
+  });
+
+  it("a company spanning its people's rows far down a report stands for each of them", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>p${i}@a.example</td><td>Firm ${i}</td></tr>`);
+    rows.push('<tr><td>ann@acme.example</td><td rowspan="3">Acme</td></tr>');
+    rows.push('<tr><td>bo@acme.example</td></tr>', '<tr><td>cy@acme.example</td></tr>');
+    const wb = openWorkbook(
+      page(`<table><tr><th>Email</th><th>Company</th></tr>${rows.join('')}</table>`),
+      'report.xls',
+    );
+    expect(wb.readSheet('report').slice(41)).toEqual([
+      ['ann@acme.example', 'Acme'],
+      ['bo@acme.example', 'Acme'],
+      ['cy@acme.example', 'Acme'],
+    ]);
   });
 
   it('cells and rows left open are closed as a browser closes them, and a line break stays one', () => {

@@ -157,6 +157,34 @@ describe.each<WorkbookType>(['xlsx', 'xlsb'])('links in an .%s', (type) => {
   });
 });
 
+describe.each<WorkbookType>(['xlsx', 'xlsb'])('merged cells below the header (.%s)', (type) => {
+  // A list kept by hand: each company's cell merged over the rows of its people, far down the sheet.
+  function handMadeList(): Uint8Array {
+    const rows: string[][] = [['Company', 'Name', 'Email', 'Notes', 'Source']];
+    for (let i = 1; i <= 40; i++)
+      rows.push([`Firm ${i}`, `Person ${i}`, `p${i}@firm${i}.example`, '', 'Fair']);
+    rows.push(['Acme', 'Ann Lee', 'ann@acme.example', 'Met at the fair, call back in May', '']);
+    rows.push(['', 'Bo Ray', 'bo@acme.example', '', 'Fair']);
+    rows.push(['', 'Cy Dee', 'cy@acme.example', '', 'Web']);
+    const wb = workbookFromRows({ Leads: rows });
+    (wb.Sheets.Leads as XLSX.WorkSheet)['!merges'] = [
+      { s: { r: 41, c: 0 }, e: { r: 43, c: 0 } },
+      // A note laid over two columns of its row is no value of the column beside it (the source).
+      { s: { r: 41, c: 3 }, e: { r: 41, c: 4 } },
+    ];
+    return writeWorkbook(wb, type);
+  }
+
+  it("a company merged over its people's rows stands for each of them; a note across columns stays in its cell", () => {
+    const rows = read(handMadeList(), `list.${type}`, 'Leads');
+    expect(rows.slice(41)).toEqual([
+      ['Acme', 'Ann Lee', 'ann@acme.example', 'Met at the fair, call back in May', ''],
+      ['Acme', 'Bo Ray', 'bo@acme.example', '', 'Fair'],
+      ['Acme', 'Cy Dee', 'cy@acme.example', '', 'Web'],
+    ]);
+  });
+});
+
 describe('rows hidden in the sheet', () => {
   it.each<WorkbookType>(['xlsx', 'xlsb'])(
     'a filter saved in Excel (.%s): every row is read, and the hidden ones are named',
