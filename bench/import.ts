@@ -40,7 +40,7 @@ import { STAGE_CHUNK_ROWS } from '../src-shared/contract/imports';
 import { AppError } from '../src-shared/errors';
 import { cleanRow, compileMapping } from '../src-shared/import/clean';
 import { completeness, findDuplicateGroups, type DedupeItem } from '../src-shared/import/dedupe';
-import { detectHeaderRow, normaliseHeaders } from '../src-shared/import/header';
+import { detectHeaderRow, headerNames, normaliseHeaders } from '../src-shared/import/header';
 import { suggestMapping } from '../src-shared/import/mapping';
 import { runPipeline, type PipelineResult } from '../src-shared/import/pipeline';
 import { openWorkbook } from '../src-shared/import/read';
@@ -80,7 +80,7 @@ function fullPipeline(
   if (!sheet) throw new Error('no sheet');
   const grid = wb.readSheet(sheet.name);
   const headerRow = detectHeaderRow(grid);
-  const headers = normaliseHeaders(grid[headerRow] ?? []);
+  const headers = headerNames(grid, headerRow);
   const mapping = suggestMapping(headers, grid.slice(headerRow + 1, headerRow + 201));
   return { result: runPipeline({ rows: grid, headerRow, mapping }), mapping, headerRow };
 }

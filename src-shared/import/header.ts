@@ -63,6 +63,7 @@ function scoreRow(rows: readonly (readonly string[])[], index: number): number {
 /**
  * 0-based index of the header row among the first `maxScan` rows; 0 when
  * nothing looks better (or the sheet is empty). Ties go to the higher row.
+ * Of a header of two rows (`groupRowAbove`), the second: the one right above the data.
  */
 export function detectHeaderRow(rows: readonly (readonly string[])[], maxScan = 30): number {
   let best = 0;
@@ -75,7 +76,93 @@ export function detectHeaderRow(rows: readonly (readonly string[])[], maxScan = 
       best = i;
     }
   }
-  return best;
+  return best + 1 < rows.length && groupRowAbove(rows, best + 1) !== null ? best + 1 : best;
+}
+
+/**
+ * The row of group labels right above the header row, when the header is two rows as a sheet kept
+ * by hand often has it ("Contact" over "First" and "Last", "Company" over "Name" and "Website",
+ * "Email" over nothing or merged down over both rows); null when it is not. Most of the header
+ * row's cells, and at least two, name a lead field, and none of either row is data; the row above
+ * has at least two labels of its own (a title over the whole table has one), and labels a column
+ * the header leaves empty, or spans columns the header names apart.
+ */
+export function groupRowAbove(
+  rows: readonly (readonly string[])[],
+  headerRow: number,
+): readonly string[] | null {
+  const upper = headerRow > 0 ? rows[headerRow - 1] : undefined;
+  const lower = rows[headerRow];
+  if (upper === undefined || lower === undefined) return null;
+  const isLabel = (cell: string): boolean => cell.length <= MAX_LABEL_LENGTH && !isDataLike(cell);
+  const labels = nonEmptyCells(lower);
+  if (!labels.every(isLabel)) return null;
+  const named = labels.filter((cell) => matchHeader(cell) !== null).length;
+  if (named < 2 || named * 2 <= labels.length) return null;
+  const own = nonEmptyCells(upper);
+  if (!own.every(isLabel) || new Set(own.map((g) => g.toLowerCase())).size < 2) return null;
+  const groups = spannedGroups(upper, lower.length);
+  let differs = false;
+  let grouped = false;
+  for (let c = 0; c < lower.length; c++) {
+    const u = (upper[c] ?? '').trim().toLowerCase();
+    const l = (lower[c] ?? '').trim().toLowerCase();
+    if (u !== l) differs = true;
+    if (l === '') grouped ||= u !== '';
+    else if (c > 0 && groups[c] !== '' && groups[c] === groups[c - 1]) {
+      const left = (lower[c - 1] ?? '').trim().toLowerCase();
+      grouped ||= left !== '' && left !== l;
+    }
+  }
+  return differs && grouped ? upper : null;
+}
+
+/**
+ * By column, the group label over it: a label spans the columns to its right up to the next one,
+ * whether a merge copied it into each (an .xlsx) or it sits in the first alone (a .csv).
+ */
+function spannedGroups(upper: readonly string[], width: number): string[] {
+  const groups: string[] = [];
+  let current = '';
+  for (let c = 0; c < width; c++) {
+    const u = (upper[c] ?? '').trim();
+    if (u !== '') current = u;
+    groups.push(current);
+  }
+  return groups;
+}
+
+/**
+ * The names of the columns under header row `headerRow`, as `normaliseHeaders` gives them. Under a
+ * header of two rows (`groupRowAbove`), a column the header row leaves empty takes the label above
+ * it ("Email"), and a column takes its group's label before its own where that says more: a name
+ * the row gives several columns ("Contact Name", "Company Name"), or a name of no field, or of a
+ * person's name without saying which part, that names a field with it ("Phone Work" for "Work",
+ * "Company Name" for "Name"; "Mobile" and "First" stay as they are).
+ */
+export function headerNames(rows: readonly (readonly string[])[], headerRow: number): string[] {
+  const lower = rows[headerRow] ?? [];
+  const upper = groupRowAbove(rows, headerRow);
+  if (upper === null) return normaliseHeaders(lower);
+  const groups = spannedGroups(upper, lower.length);
+  const times = new Map<string, number>();
+  for (const cell of nonEmptyCells(lower)) {
+    times.set(cell.toLowerCase(), (times.get(cell.toLowerCase()) ?? 0) + 1);
+  }
+  return normaliseHeaders(
+    lower.map((cell, c) => {
+      const l = cell.trim();
+      const g = groups[c] ?? '';
+      if (l === '') return (upper[c] ?? '').trim();
+      if (g === '' || g.toLowerCase() === l.toLowerCase()) return l;
+      const both = `${g} ${l}`;
+      if ((times.get(l.toLowerCase()) ?? 0) > 1) return both;
+      const own = matchHeader(l)?.field;
+      if (own !== undefined && own !== 'ambiguousName') return l;
+      const field = matchHeader(both)?.field;
+      return field !== undefined && field !== own ? both : l;
+    }),
+  );
 }
 
 /** Display headers longer than this are cut (a header cell can hold 1 MB of text). */

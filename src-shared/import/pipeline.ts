@@ -11,8 +11,9 @@
  * empty after trimming) are not leads; they are counted in `blankRows` so
  * the UI can say "3 empty rows skipped". Rows the user hid in Excel (a
  * filter) are left out when the host asks, and counted in `hiddenRows`. A row
- * that repeats the header (files pasted or joined one after another, each with
- * its own header) is no lead either: counted in `headerRepeats`.
+ * that repeats the header, or the group labels above a header of two rows
+ * (files pasted or joined one after another, each with its own header), is no
+ * lead either: counted in `headerRepeats`.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -26,7 +27,7 @@ import {
   type NormalisedLead,
   type RowDecision,
 } from './types';
-import { normaliseHeaders } from './header';
+import { groupRowAbove, headerNames } from './header';
 import { validateMapping, type MappingProblem } from './mapping';
 import {
   classify,
@@ -137,7 +138,7 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 /**
- * Whether `cells` repeat the header row `header` (cells as read, compared trimmed and in any case):
+ * Whether `cells` repeat the row `header`, the header row or its group labels (cells as read, compared trimmed and in any case):
  * every cell the same, and at least two of them named, so that a row of one word that happens to
  * be a column's name is still a lead.
  */
@@ -182,6 +183,8 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   let hiddenRows = 0;
   let headerRepeats = 0;
   const header = rows[headerRow] ?? [];
+  // Files joined one after another repeat a header of two rows whole, its group labels too.
+  const groups = groupRowAbove(rows, headerRow);
   // The first named column: most rows differ from the header there, and are told apart at once.
   const probe = header.findIndex((h) => h.trim() !== '');
   const probeName = (header[probe] ?? '').trim().toLowerCase();
@@ -202,8 +205,8 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     }
     if (
       edit === undefined &&
-      (cells[probe] ?? '').trim().toLowerCase() === probeName &&
-      repeatsHeader(cells, header)
+      (((cells[probe] ?? '').trim().toLowerCase() === probeName && repeatsHeader(cells, header)) ||
+        (groups !== null && repeatsHeader(cells, groups)))
     ) {
       headerRepeats++;
       continue;
@@ -369,7 +372,7 @@ function classifyRows(
 
 /** @throws MappingError when the mapping cannot be imported (e.g. no email column). */
 export function runPipeline(input: PipelineInput): PipelineResult {
-  const headers = normaliseHeaders(input.rows[input.headerRow] ?? []);
+  const headers = headerNames(input.rows, input.headerRow);
   const valid = validateMapping(headers, input.mapping);
   if (!valid.ok) throw new MappingError(valid.problem, valid.message);
 

@@ -6,7 +6,7 @@
  * detection, header synonyms, content sniffing).
  */
 import type { SheetInfo, Workbook } from './read';
-import { detectHeaderRow, normaliseHeaders } from './header';
+import { detectHeaderRow, headerNames } from './header';
 import { suggestMapping } from './mapping';
 
 /** Rows looked at per sheet: room for title rows above the header and a sample below it. */
@@ -21,7 +21,7 @@ export interface SheetOverview extends SheetInfo {
 export function hasEmailColumn(top: readonly (readonly string[])[]): boolean {
   if (top.length === 0) return false;
   const headerRow = detectHeaderRow(top);
-  const headers = normaliseHeaders(top[headerRow] ?? []);
+  const headers = headerNames(top, headerRow);
   return suggestMapping(headers, top.slice(headerRow + 1)).some(
     (t) => t.kind === 'field' && t.field === 'email',
   );

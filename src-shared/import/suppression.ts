@@ -4,7 +4,7 @@
  * entry also covers its subdomains ("acme.com" suppresses "eu.acme.com").
  */
 import { cleanEmail, emailDomain, emailKey } from './email';
-import { detectHeaderRow, normaliseHeaders } from './header';
+import { detectHeaderRow, headerNames } from './header';
 import { suggestMapping } from './mapping';
 import { ReadError, type Workbook } from './read';
 import { looksLikeEmail, sniffColumn } from './sniff';
@@ -169,7 +169,7 @@ function emailColumnsOf(grid: readonly (readonly string[])[], headerRow: number)
   const header = grid[headerRow] ?? [];
   if (header.filter((h) => h.trim() !== '').length < 2) return [];
   const sample = grid.slice(headerRow + 1, headerRow + 201);
-  const mapping = suggestMapping(normaliseHeaders(header), sample);
+  const mapping = suggestMapping(headerNames(grid, headerRow), sample);
   const named = (j: number) => !looksLikeEmail(header[j] ?? '');
   if (!mapping.some((t, j) => t.kind === 'field' && t.field === 'email' && named(j))) return [];
   return header.flatMap((_, j) => {

@@ -210,6 +210,44 @@ test('the header rows are one Tab stop: the arrow keys pick the row above or bel
   await expect(rows.nth(3)).toBeFocused();
 });
 
+test('a list kept by hand with a header of two rows: the columns are named by both, and no header row becomes a lead', async ({
+  app: page,
+}) => {
+  const workbook = workbookFromRows({
+    People: [
+      ['Contact', 'Contact', 'Company', 'Company', 'Email'],
+      ['First', 'Last', 'Name', 'Website', 'Email'],
+      ['Ana', 'Silva', 'Acme', 'acme.io', 'ana@acme.io'],
+      ['Bo', 'Ray', 'Beta', 'beta.io', 'bo@beta.io'],
+    ],
+  });
+  (workbook.Sheets.People as { '!merges'?: unknown[] })['!merges'] = [
+    { s: { r: 0, c: 0 }, e: { r: 0, c: 1 } },
+    { s: { r: 0, c: 2 }, e: { r: 0, c: 3 } },
+    { s: { r: 0, c: 4 }, e: { r: 1, c: 4 } },
+  ];
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'people.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(writeWorkbook(workbook)),
+  });
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header).toContainText(
+    'Header: row 2 under the group labels of row 1 ("Contact", "Company" and "Email")',
+  );
+  await header.getByRole('button', { name: 'Use row 2 as header' }).click();
+
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Target for column First')).toHaveValue('field:firstName');
+  await expect(mapping.getByLabel('Target for column Last')).toHaveValue('field:lastName');
+  await expect(mapping.getByLabel('Target for column Company Name')).toHaveValue('field:company');
+  await expect(mapping.getByLabel('Target for column Website')).toHaveValue('field:website');
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*2/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+});
+
 test('a PDF renamed .xlsx and a sheet without an email column are refused in plain words; nothing is saved', async ({
   app: page,
   leadprep,

@@ -15,7 +15,7 @@ import {
 } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { existingLookupOf } from '../../../src-shared/import/dedupe';
-import { customKeys, detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
+import { customKeys, detectHeaderRow, headerNames } from '../../../src-shared/import/header';
 import {
   applyTemplate,
   suggestMapping,
@@ -217,7 +217,7 @@ export async function importFile(
   } else {
     headerRow = detectHeaderRow(grid);
   }
-  const headers = normaliseHeaders(grid[headerRow] ?? []);
+  const headers = headerNames(grid, headerRow);
   const hidden = opts.includeHidden ? [] : wb.hiddenRows(sheet);
   let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden));
 

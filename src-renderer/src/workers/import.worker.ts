@@ -11,7 +11,7 @@
  * starts a fresh one.
  */
 import { isReadError, openWorkbook, readNotes, type Workbook } from '../../../src-shared/import/read';
-import { detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
+import { detectHeaderRow, headerNames } from '../../../src-shared/import/header';
 import { suggestMapping, visibleRowsBelow } from '../../../src-shared/import/mapping';
 import { describeSheets } from '../../../src-shared/import/sheet-choice';
 import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
@@ -162,7 +162,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   suggest(req) {
     const grid = requireGrid();
-    const headers = normaliseHeaders(grid[req.headerRow] ?? []);
+    const headers = headerNames(grid, req.headerRow);
     return {
       headers,
       mapping: suggestMapping(headers, visibleRowsBelow(grid, req.headerRow, state.hidden)),

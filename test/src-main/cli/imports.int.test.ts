@@ -380,6 +380,24 @@ describe('leadprep import', () => {
     ]);
   });
 
+  it('a .csv of a list kept by hand whose header is two rows: the second is the header, named with the first', async () => {
+    const csv = csvBytes([
+      ['Contact', '', 'Company', '', 'Email'],
+      ['First', 'Last', 'Name', 'Size', ''],
+      ['Ana', 'Lima', 'Acme', '50', 'ana@acme.io'],
+    ]);
+    const out = json<ImportOut>(await cli('import', file('people.csv', csv), '--json'));
+    expect(out.import).toMatchObject({ total: 1, rowsRead: 1, counts: { ready: 1, invalid: 0 } });
+    expect(out.import.headers).toEqual(['First', 'Last', 'Company Name', 'Company Size', 'Email']);
+    const [lead] = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(lead).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Lima',
+      company: 'Acme',
+      custom: { company_size: '50' },
+    });
+  });
+
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {
     const path = file(
       'apollo.csv',

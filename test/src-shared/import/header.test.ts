@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { customKey, customKeys, detectHeaderRow, normaliseHeaders } from '../../../src-shared/import/header';
+import {
+  customKey,
+  customKeys,
+  detectHeaderRow,
+  headerNames,
+  normaliseHeaders,
+} from '../../../src-shared/import/header';
+import { runPipeline } from '../../../src-shared/import/pipeline';
+import { suggestMapping } from '../../../src-shared/import/mapping';
 import { CUSTOM_KEY_PATTERN, RESERVED_KEYS } from '../../../src-shared/import/types';
 
 const HEADER = ['First Name', 'Last Name', 'Email', 'Company', 'Title'];
@@ -49,6 +57,90 @@ describe('detectHeaderRow', () => {
     const rows = [...Array.from({ length: 5 }, () => ['']), HEADER, ...DATA];
     expect(detectHeaderRow(rows, 3)).toBe(0);
     expect(detectHeaderRow(rows, 30)).toBe(5);
+  });
+});
+
+describe('a header of two rows', () => {
+  // As a sheet kept by hand has it, saved as CSV: a group label sits in the first cell it spans.
+  const GROUPS = ['Contact', '', 'Company', '', 'Phone', '', 'Email'];
+  const NAMES = ['First', 'Last', 'Name', 'Website', 'Work', 'Mobile', ''];
+  const PEOPLE = [
+    ['Ann', 'Lee', 'Acme', 'acme.com', '+44 20 7946 0000', '+44 7700 900123', 'ann@acme.com'],
+    ['Bo', 'Ray', 'Beta', 'beta.io', '+1 555 0100 200', '', 'bo@beta.io'],
+  ];
+
+  it('is found at its second row; a column is named by it, by its group where it names none, or by both where that says more', () => {
+    const rows = [GROUPS, NAMES, ...PEOPLE];
+    expect(detectHeaderRow(rows)).toBe(1);
+    expect(headerNames(rows, 1)).toEqual([
+      'First',
+      'Last',
+      'Company Name',
+      'Website',
+      'Phone Work',
+      'Mobile',
+      'Email',
+    ]);
+  });
+
+  it('tells a name it gives two columns apart by their groups', () => {
+    const rows = [
+      ['Contact', '', 'Company', ''],
+      ['Name', 'Email', 'Name', 'Website'],
+      ['Ann Lee', 'ann@acme.com', 'Acme', 'acme.com'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(1);
+    const headers = headerNames(rows, 1);
+    expect(headers).toEqual(['Contact Name', 'Email', 'Company Name', 'Website']);
+    expect(suggestMapping(headers, rows.slice(2)).slice(0, 3)).toEqual([
+      { kind: 'field', field: 'fullName' },
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'company' },
+    ]);
+  });
+
+  it('as Excel saves it: a group merged over its columns, a column merged down over both rows', () => {
+    const rows = [
+      ['Contact', 'Contact', 'Company', 'Email'],
+      ['First', 'Last', 'Company', 'Email'],
+      ['Ann', 'Lee', 'Acme', 'ann@acme.com'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(1);
+    expect(headerNames(rows, 1)).toEqual(['First', 'Last', 'Company', 'Email']);
+  });
+
+  it('a title or a line of notes right above a header names none of its columns, nor does the header written twice', () => {
+    const titled = [
+      ['Leads — March', 'Leads — March', 'Leads — March', 'Leads — March'],
+      ['Email', 'Name', 'Company', ''],
+      ...DATA,
+    ];
+    expect(detectHeaderRow(titled)).toBe(1);
+    expect(headerNames(titled, 1)).toEqual(['Email', 'Name', 'Company', 'Column 4']);
+    const noted = [['Event: SaaStr 2024', '', 'Owner: Ann', '', ''], HEADER, ...DATA];
+    expect(detectHeaderRow(noted)).toBe(1);
+    expect(headerNames(noted, 1)).toEqual(HEADER);
+    const twice = [HEADER, HEADER, ...DATA];
+    expect(headerNames(twice, 1)).toEqual(HEADER);
+  });
+
+  it('a row of data below a header is no second header row, even without an address', () => {
+    const rows = [
+      ['Name', 'Company', 'Email'],
+      ['Ann Lee', 'Acme', ''],
+      ['Bo Ray', 'Beta', 'bo@beta.io'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(0);
+    expect(headerNames(rows, 0)).toEqual(['Name', 'Company', 'Email']);
+  });
+
+  it('files joined one after another: the second header, group labels and all, is no lead', () => {
+    const rows = [GROUPS, NAMES, PEOPLE[0]!, GROUPS, NAMES, PEOPLE[1]!];
+    const headers = headerNames(rows, 1);
+    const result = runPipeline({ rows, headerRow: 1, mapping: suggestMapping(headers, rows.slice(2)) });
+    expect(result.leads.map((l) => l.lead.email)).toEqual(['ann@acme.com', 'bo@beta.io']);
+    expect(result.headerRepeats).toBe(2);
+    expect(result.leads[1]!.lead).toMatchObject({ firstName: 'Bo', lastName: 'Ray', company: 'Beta' });
   });
 });
 

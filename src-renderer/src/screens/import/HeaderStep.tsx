@@ -3,6 +3,7 @@ import type { SheetRead } from '../../workers/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { plural } from '../../ui/format';
+import { groupRowAbove } from '../../../../src-shared/import/header';
 
 const ROWS_SHOWN = 15;
 const COLUMNS_SHOWN = 8;
@@ -31,6 +32,7 @@ export function HeaderStep({
   const shown = Math.max(ROWS_SHOWN, headerRow + 3);
   const rows = sheet.rows.slice(0, shown);
   const width = Math.min(COLUMNS_SHOWN, Math.max(0, ...rows.map((r) => r.length)));
+  const groups = groupRowAbove(sheet.rows, headerRow);
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -80,7 +82,15 @@ export function HeaderStep({
       <div className="row">
         <p>
           Header: <strong>row {headerRow + 1}</strong>
-          {headerRow > 0 && <span className="muted"> (rows above it are skipped)</span>}
+          {groups !== null ? (
+            <span className="muted">
+              {' '}
+              under the group labels of row {headerRow} ({quoteList(groups)}), which name the columns it
+              leaves empty and tell apart the ones it names alike
+            </span>
+          ) : (
+            headerRow > 0 && <span className="muted"> (rows above it are skipped)</span>
+          )}
         </p>
         <Button variant="primary" disabled={disabled} onClick={onConfirm}>
           Use row {headerRow + 1} as header
@@ -88,4 +98,10 @@ export function HeaderStep({
       </div>
     </Card>
   );
+}
+
+/** The distinct labels of a row, quoted: "Contact", "Company" and "Email". */
+function quoteList(cells: readonly string[]): string {
+  const labels = [...new Set(cells.map((c) => c.trim()).filter((c) => c !== ''))].map((c) => `"${c}"`);
+  return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 }
