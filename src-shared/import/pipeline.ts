@@ -138,9 +138,9 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 /**
- * Whether `cells` repeat the row `header`, the header row or its group labels (cells as read, compared trimmed and in any case):
- * every cell the same, and at least two of them named, so that a row of one word that happens to
- * be a column's name is still a lead.
+ * Whether `cells` repeat the row `header`, the header row or its group labels (cells as read,
+ * compared trimmed and in any case): every cell the same, and at least two of them named, so that a
+ * row of one word that happens to be a column's name is still a lead.
  */
 function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
   let named = 0;

@@ -233,7 +233,7 @@ test('a list kept by hand with a header of two rows: the columns are named by bo
   });
   const header = page.getByRole('region', { name: 'Header row' });
   await expect(header).toContainText(
-    'Header: row 2 under the group labels of row 1 ("Contact", "Company" and "Email")',
+    'Header: row 2, its column names completed by the group labels of row 1 above it ("Contact", "Company" and "Email")',
   );
   await header.getByRole('button', { name: 'Use row 2 as header' }).click();
 

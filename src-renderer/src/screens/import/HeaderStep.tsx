@@ -83,11 +83,7 @@ export function HeaderStep({
         <p>
           Header: <strong>row {headerRow + 1}</strong>
           {groups !== null ? (
-            <span className="muted">
-              {' '}
-              under the group labels of row {headerRow} ({quoteList(groups)}), which name the columns it
-              leaves empty and tell apart the ones it names alike
-            </span>
+            <span className="muted">{`, its column names completed by the group labels of row ${headerRow} above it (${quoteList(groups)})`}</span>
           ) : (
             headerRow > 0 && <span className="muted"> (rows above it are skipped)</span>
           )}
