@@ -235,6 +235,8 @@ test('a list kept by hand with a header of two rows: the columns are named by bo
   await expect(header).toContainText(
     'Header: row 2, its column names completed by the group labels of row 1 above it ("Contact", "Company" and "Email")',
   );
+  // The group labels are part of the header, not a title row skipped (struck through).
+  await expect(header.locator('tbody tr').first()).toHaveClass('group-labels');
   await header.getByRole('button', { name: 'Use row 2 as header' }).click();
 
   const mapping = page.getByRole('region', { name: 'Column mapping' });

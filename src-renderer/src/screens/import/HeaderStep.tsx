@@ -66,7 +66,13 @@ export function HeaderStep({
                 key={i}
                 tabIndex={i === headerRow ? 0 : -1}
                 aria-selected={i === headerRow}
-                className={i < headerRow ? 'above-header' : undefined}
+                className={
+                  i === headerRow - 1 && groups !== null
+                    ? 'group-labels'
+                    : i < headerRow
+                      ? 'above-header'
+                      : undefined
+                }
                 onClick={() => onPick(i)}
                 onKeyDown={(e) => onKey(e, i)}
               >
