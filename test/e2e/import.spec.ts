@@ -250,6 +250,34 @@ test('a list kept by hand with a header of two rows: the columns are named by bo
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
 });
 
+test('rows copied in a spreadsheet are pasted on the Import screen and imported as a file would be', async ({
+  app: page,
+}) => {
+  const paste = (data: Record<string, string>) =>
+    page.evaluate((d) => {
+      const clipboard = new DataTransfer();
+      for (const [type, value] of Object.entries(d)) clipboard.setData(type, value);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
+    }, data);
+  await expect(
+    page.getByText(/Rows copied from a spreadsheet or a web page can be pasted here/),
+  ).toBeVisible();
+  await paste({ 'text/html': '<img src="data:image/png;base64,AAAA">' });
+  await expect(page.getByText('There are no rows on the clipboard.', { exact: false })).toBeVisible();
+
+  await paste({
+    'text/plain': 'Email\tName\tCompany\nann@acme.com\tAnn Lee\tAcme\nbo@beta.io\tBo Ray\tBeta\n',
+  });
+  await expect(page.getByText('Pasted rows.txt')).toBeVisible();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Column mapping' }).getByLabel('Target for column Company'),
+  ).toHaveValue('field:company');
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+});
+
 test('a PDF renamed .xlsx and a sheet without an email column are refused in plain words; nothing is saved', async ({
   app: page,
   leadprep,

@@ -1,9 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { screens } from '../screens/registry';
 import { useNav } from '../store/nav';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-export const SHORTCUT_PREFIX = isMac ? '⌘' : 'Ctrl+';
+import { IS_MAC, SHORTCUT_PREFIX } from '../ui/keys';
 
 /** Left navigation: Tab reaches it, Up/Down/Home/End move between sections, Enter/Space opens one. */
 export function Nav() {
@@ -40,7 +38,7 @@ export function Nav() {
               type="button"
               className="nav-item"
               aria-current={s.id === current ? 'page' : undefined}
-              aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${i + 1}`}
+              aria-keyshortcuts={`${IS_MAC ? 'Meta' : 'Control'}+${i + 1}`}
               onClick={() => go(s.id)}
             >
               <span>{s.label}</span>

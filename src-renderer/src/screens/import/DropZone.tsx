@@ -1,8 +1,14 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { READABLE_EXTENSIONS } from '../../../../src-shared/import/read';
+import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
+import { isTyping, SHORTCUT_PREFIX } from '../../ui/keys';
+import { pastedFiles } from './pasted';
 
-/** Drag files here or choose them; the button is the keyboard path (Tab, Enter). */
+/**
+ * Drag files here or choose them; the button is the keyboard path (Tab, Enter). Rows copied from a
+ * spreadsheet or a web page can be pasted anywhere on the screen (`pastedFiles`).
+ */
 export function DropZone({
   onFiles,
   disabled,
@@ -12,6 +18,25 @@ export function DropZone({
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (disabled || isTyping(e.target) || !e.clipboardData) return;
+      e.preventDefault();
+      const files = pastedFiles({
+        files: [...e.clipboardData.files],
+        html: e.clipboardData.getData('text/html'),
+        text: e.clipboardData.getData('text/plain'),
+      });
+      if (files.length > 0) onFiles(files);
+      else
+        toast.info(
+          'There are no rows on the clipboard. Copy the rows in your spreadsheet, then paste them here.',
+        );
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [disabled, onFiles]);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -34,7 +59,8 @@ export function DropZone({
       <p className="muted">
         Excel (.xlsx, .xlsm, .xlsb, .xls, and the web-page and XML files web apps export as Excel),
         OpenDocument (.ods), text (.csv, .tsv, .txt), contacts (.vcf), JSON exports (.json), or a .zip of
-        them. Several files are imported one after the other.
+        them. Several files are imported one after the other. Rows copied from a spreadsheet or a web page can
+        be pasted here ({SHORTCUT_PREFIX}V).
       </p>
       <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()}>
         Choose file…

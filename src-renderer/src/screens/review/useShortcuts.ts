@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isTyping } from '../../ui/keys';
 
 export type ShortcutAction =
   'next' | 'prev' | 'approve' | 'reject' | 'reset' | 'edit' | 'search' | 'undo' | 'select' | 'help';
@@ -17,15 +18,6 @@ const KEYS: Readonly<Record<string, ShortcutAction>> = {
   x: 'select',
   '?': 'help',
 };
-
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
-  if (target.tagName !== 'INPUT') return false;
-  const type = (target as HTMLInputElement).type;
-  return type !== 'checkbox' && type !== 'radio' && type !== 'button';
-}
 
 /** Maps a key press to a review action; null when it belongs to someone else (a field, a dialog). */
 export function shortcutFor(
