@@ -12,7 +12,7 @@ export interface Clipboard {
   text: string;
 }
 
-export const PASTED_NAME = 'Pasted rows';
+const PASTED_NAME = 'Pasted rows';
 
 /**
  * Past this much HTML a paste is read from its text: Excel copies each cell with its styles, so 100k
