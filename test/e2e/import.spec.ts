@@ -255,9 +255,15 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
 }) => {
   const paste = (data: Record<string, string>) =>
     page.evaluate((d) => {
-      const clipboard = new DataTransfer();
+      // The page's own DOM classes (the tests are typed without the DOM library).
+      const w = globalThis as unknown as {
+        DataTransfer: new () => { setData(type: string, value: string): void };
+        ClipboardEvent: new (type: string, init: object) => object;
+        document: { dispatchEvent(e: object): boolean };
+      };
+      const clipboard = new w.DataTransfer();
       for (const [type, value] of Object.entries(d)) clipboard.setData(type, value);
-      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
+      w.document.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
     }, data);
   await expect(
     page.getByText(/Rows copied from a spreadsheet or a web page can be pasted here/),
