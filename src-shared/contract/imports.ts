@@ -51,7 +51,7 @@
  * Ids: import, lead, group, template and suppression ids are SQLite integer
  * ids. `rowNumber` is the 1-based sheet row the user sees in Excel.
  * `headerRow` is the 0-based index into the grid, as in `runPipeline`
- * (show it + 1).
+ * (show it + 1); -1 for a sheet without a header row (`NO_HEADER_ROW`).
  */
 import { z } from 'zod';
 import { call, Empty } from './define';
@@ -76,6 +76,8 @@ export const MAX_GROUP_MEMBERS_SHOWN = 12;
 
 const Id = z.number().int().positive();
 const Count = z.number().int().nonnegative();
+/** 0-based index of the header row in the grid (as in runPipeline); -1 when the sheet has none. */
+const HeaderRow = z.number().int().min(-1);
 const Timestamp = z.number().int();
 const Cells = z.array(z.string());
 
@@ -110,8 +112,7 @@ export const ImportFile = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256'),
   kind: SourceKindSchema,
   sheet: z.string().max(1000),
-  /** 0-based index of the header row in the grid (as in runPipeline). */
-  headerRow: Count,
+  headerRow: HeaderRow,
   encoding: z.string().max(40).nullable(),
   delimiter: z.string().max(4).nullable(),
 });
@@ -126,7 +127,7 @@ export const ImportSummary = z.object({
   sha256: z.string(),
   kind: SourceKindSchema,
   sheet: z.string(),
-  headerRow: Count,
+  headerRow: HeaderRow,
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   headers: z.array(z.string()),

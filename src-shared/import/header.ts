@@ -61,11 +61,21 @@ function scoreRow(rows: readonly (readonly string[])[], index: number): number {
 }
 
 /**
+ * The header row of a sheet that has none, such as a list of addresses copied from a column: every
+ * row is a lead, and the columns are named by position ("Column 1") and mapped by what they hold.
+ */
+export const NO_HEADER_ROW = -1;
+
+/**
  * 0-based index of the header row among the first `maxScan` rows; 0 when
  * nothing looks better (or the sheet is empty). Ties go to the higher row.
  * Of a header of two rows (`groupRowAbove`), the second: the one right above the data.
+ * `NO_HEADER_ROW` when the first row with something in it holds an email address: no header
+ * names a column that way, and taking the row for one would lose its lead.
  */
 export function detectHeaderRow(rows: readonly (readonly string[])[], maxScan = 30): number {
+  const first = rows.slice(0, maxScan).find((row) => nonEmptyCells(row).length > 0);
+  if (first !== undefined && nonEmptyCells(first).some(looksLikeEmail)) return NO_HEADER_ROW;
   let best = 0;
   let bestScore = Number.NEGATIVE_INFINITY;
   const n = Math.min(rows.length, maxScan);
@@ -133,7 +143,8 @@ function spannedGroups(upper: readonly string[], width: number): string[] {
 }
 
 /**
- * The names of the columns under header row `headerRow`, as `normaliseHeaders` gives them. Under a
+ * The names of the columns under header row `headerRow`, as `normaliseHeaders` gives them ("Column 1",
+ * "Column 2"… without a header row, `NO_HEADER_ROW`; the grid is as wide as its first row). Under a
  * header of two rows (`groupRowAbove`), a column the header row leaves empty takes the label above
  * it ("Email"), and a column takes its group's label before its own where that says more: a name
  * the row gives several columns ("Contact Name", "Company Name"), or a name of no field, or of a
@@ -141,6 +152,8 @@ function spannedGroups(upper: readonly string[], width: number): string[] {
  * "Company Name" for "Name"; "Mobile" and "First" stay as they are).
  */
 export function headerNames(rows: readonly (readonly string[])[], headerRow: number): string[] {
+  if (headerRow === NO_HEADER_ROW)
+    return normaliseHeaders(Array.from({ length: rows[0]?.length ?? 0 }, () => ''));
   const lower = rows[headerRow] ?? [];
   const upper = groupRowAbove(rows, headerRow);
   if (upper === null) return normaliseHeaders(lower);

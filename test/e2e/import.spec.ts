@@ -275,6 +275,11 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
     'text/plain': 'Email\tName\tCompany\nann@acme.com\tAnn Lee\tAcme\nbo@beta.io\tBo Ray\tBeta\n',
   });
   await expect(page.getByText('Pasted rows.txt')).toBeVisible();
+  // The header can be taken away and picked again.
+  const header = page.getByRole('region', { name: 'Header row' });
+  await header.getByRole('button', { name: 'No header row' }).click();
+  await expect(header).toContainText('No header row: every row is a lead');
+  await header.getByRole('row', { name: /Email/ }).click();
   await page.getByRole('button', { name: 'Use row 1 as header' }).click();
   await expect(
     page.getByRole('region', { name: 'Column mapping' }).getByLabel('Target for column Company'),
@@ -282,6 +287,31 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+});
+
+test('a column of addresses pasted without a header: every address is a lead, the first one too', async ({
+  app: page,
+}) => {
+  await page.evaluate((text) => {
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => object;
+      document: { dispatchEvent(e: object): boolean };
+    };
+    const clipboard = new w.DataTransfer();
+    clipboard.setData('text/plain', text);
+    w.document.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
+  }, 'ann@acme.com\nbo@beta.io\ncy@gamma.org\n');
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header).toContainText('No header row: every row is a lead');
+  await header.getByRole('button', { name: 'Continue without a header row' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Column mapping' }).getByLabel('Target for column Column 1'),
+  ).toHaveValue('field:email');
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*3/);
+  await expect(page.getByRole('gridcell', { name: /ann@acme\.com/ }).first()).toBeVisible();
 });
 
 test('a PDF renamed .xlsx and a sheet without an email column are refused in plain words; nothing is saved', async ({

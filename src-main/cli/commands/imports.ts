@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
+import { NO_HEADER_ROW } from '../../../src-shared/import/header';
 import { openWorkbook, isReadError, READABLE_EXTENSIONS } from '../../../src-shared/import/read';
 import { isTextEncoding, TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
 import {
@@ -120,7 +121,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
       `import a lead file (${READABLE_EXTENSIONS.replaceAll(',', ' ')}): clean, dedupe, commit; prints counts by state`,
     )
     .option('--sheet <name>', 'sheet to import (default: the largest visible one with an email column)')
-    .option('--header-row <n>', 'row number of the header (default: detected)')
+    .option('--header-row <n>', 'row number of the header, 0 for none (default: detected)')
     .option(
       '--map <field=Column>',
       'map a column to a field, e.g. --map email="Work Email" (repeatable)',
@@ -166,8 +167,10 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           );
         let headerRowNumber: number | undefined;
         if (o.headerRow !== undefined) {
-          if (!/^\d+$/.test(o.headerRow) || Number(o.headerRow) < 1)
-            throw new UsageError(`--header-row must be a row number (1 or more), not "${o.headerRow}".`);
+          if (!/^\d+$/.test(o.headerRow))
+            throw new UsageError(
+              `--header-row must be a row number (1 or more, 0 for a sheet without a header row), not "${o.headerRow}".`,
+            );
           headerRowNumber = Number(o.headerRow);
         }
         const bytes = readInput(file);
@@ -210,7 +213,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
               ...(o.excludeUnconfirmed
                 ? [`Addresses your verifier could not confirm excluded: ${n(result.unconfirmedExcluded)}.`]
                 : []),
-              `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", header row ${s.headerRow + 1}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
+              `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", ${s.headerRow === NO_HEADER_ROW ? 'no header row' : `header row ${s.headerRow + 1}`}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
               `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} ${s.total === 1 ? 'lead' : 'leads'} from ${n(s.rowsRead)} ${s.rowsRead === 1 ? 'row' : 'rows'}${skipped(s)}`,
               ...needsFixHint(s, fixable),

@@ -15,7 +15,7 @@ import {
 } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { existingLookupOf } from '../../../src-shared/import/dedupe';
-import { customKeys, detectHeaderRow, headerNames } from '../../../src-shared/import/header';
+import { customKeys, detectHeaderRow, headerNames, NO_HEADER_ROW } from '../../../src-shared/import/header';
 import {
   applyTemplate,
   suggestMapping,
@@ -47,7 +47,7 @@ export type Caller = <K extends CallName>(name: K, input: CallInput<K>) => Promi
 
 export interface FileImportOptions {
   sheet?: string;
-  /** 1-based sheet row of the header; detected when absent. */
+  /** 1-based sheet row of the header, 0 for none (every row a lead); detected when absent. */
   headerRowNumber?: number;
   /** `field=Column` overrides, applied after the template / suggestion. */
   map?: readonly string[];
@@ -205,15 +205,15 @@ export async function importFile(
   if (opts.headerRowNumber !== undefined) {
     if (
       !Number.isInteger(opts.headerRowNumber) ||
-      opts.headerRowNumber < 1 ||
+      opts.headerRowNumber < 0 ||
       opts.headerRowNumber > grid.length
     ) {
       throw new AppError(
         'invalid_input',
-        `--header-row must be between 1 and ${grid.length} (the rows of "${sheet}").`,
+        `--header-row must be between 1 and ${grid.length} (the rows of "${sheet}"), or 0 for a sheet without a header row.`,
       );
     }
-    headerRow = opts.headerRowNumber - 1;
+    headerRow = opts.headerRowNumber === 0 ? NO_HEADER_ROW : opts.headerRowNumber - 1;
   } else {
     headerRow = detectHeaderRow(grid);
   }

@@ -36,11 +36,11 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     encoding: z.enum(TEXT_ENCODINGS).optional(),
   }),
   z.object({ type: z.literal('readSheet'), id: z.number(), sheet: z.string() }),
-  z.object({ type: z.literal('suggest'), id: z.number(), headerRow: z.number().int().min(0) }),
+  z.object({ type: z.literal('suggest'), id: z.number(), headerRow: z.number().int().min(-1) }),
   z.object({
     type: z.literal('preview'),
     id: z.number(),
-    headerRow: z.number().int().min(0),
+    headerRow: z.number().int().min(-1),
     mapping: ColumnMappingSchema,
     /** Rows hidden in the sheet are left out unless this is true. */
     includeHidden: z.boolean(),
@@ -48,7 +48,7 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run'),
     id: z.number(),
-    headerRow: z.number().int().min(0),
+    headerRow: z.number().int().min(-1),
     mapping: ColumnMappingSchema,
     includeHidden: z.boolean(),
     index: DedupeIndexSchema,

@@ -55,6 +55,7 @@ interface ImportOut {
     counts: Record<string, number>;
     status: string;
     headers: string[];
+    headerRow: number;
   };
   warnings: string[];
 }
@@ -396,6 +397,34 @@ describe('leadprep import', () => {
       company: 'Acme',
       custom: { company_size: '50' },
     });
+  });
+
+  it('a list of addresses without a header row: every address is a lead; --header-row 0 says there is none', async () => {
+    const out = json<ImportOut>(
+      await cli(
+        'import',
+        file('webinar.txt', new TextEncoder().encode('ann@acme.io\nbo@beta.io\ncy@gamma.org\n')),
+        '--json',
+      ),
+    );
+    expect(out.import).toMatchObject({ total: 3, rowsRead: 3, headerRow: -1, headers: ['Column 1'] });
+    const leads = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads.map((l) => [l.rowNumber, l.email])).toEqual([
+      [1, 'ann@acme.io'],
+      [2, 'bo@beta.io'],
+      [3, 'cy@gamma.org'],
+    ]);
+    const named = csvBytes([['Email'], ['di@delta.io']]);
+    const forced = await cli(
+      'import',
+      file('named.csv', named),
+      '--header-row',
+      '0',
+      '--map',
+      'email=Column 1',
+    );
+    expect(forced.stdout).toMatch(/\(sheet "named", no header row\)/);
+    expect(forced.stdout).toMatch(/Total +2 leads from 2 rows/);
   });
 
   it('--fields-only ignores the columns not mapped to a field; without it they are custom variables', async () => {

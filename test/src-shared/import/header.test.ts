@@ -4,6 +4,7 @@ import {
   customKeys,
   detectHeaderRow,
   headerNames,
+  NO_HEADER_ROW,
   normaliseHeaders,
 } from '../../../src-shared/import/header';
 import { runPipeline } from '../../../src-shared/import/pipeline';
@@ -57,6 +58,37 @@ describe('detectHeaderRow', () => {
     const rows = [...Array.from({ length: 5 }, () => ['']), HEADER, ...DATA];
     expect(detectHeaderRow(rows, 3)).toBe(0);
     expect(detectHeaderRow(rows, 30)).toBe(5);
+  });
+});
+
+describe('a sheet without a header row', () => {
+  const ADDRESSES = [
+    ['ann@acme.com', 'Ann Lee'],
+    ['bo@beta.io', 'Bo Ray'],
+    ['cy@gamma.org', ''],
+  ];
+
+  it('a list that starts with an address has none: every row is a lead, the columns named by position', () => {
+    expect(detectHeaderRow(ADDRESSES)).toBe(NO_HEADER_ROW);
+    expect(detectHeaderRow([['', ''], ...ADDRESSES])).toBe(NO_HEADER_ROW);
+    expect(headerNames(ADDRESSES, NO_HEADER_ROW)).toEqual(['Column 1', 'Column 2']);
+    const result = runPipeline({
+      rows: ADDRESSES,
+      headerRow: NO_HEADER_ROW,
+      mapping: suggestMapping(headerNames(ADDRESSES, NO_HEADER_ROW), ADDRESSES),
+    });
+    expect(result.leads.map((l) => [l.rowNumber, l.lead.email])).toEqual([
+      [1, 'ann@acme.com'],
+      [2, 'bo@beta.io'],
+      [3, 'cy@gamma.org'],
+    ]);
+    // A column of names without a header is kept as a custom variable, for the mapping step to take.
+    expect(result.leads[0]!.lead.custom).toEqual({ column_2: 'Ann Lee' });
+  });
+
+  it('a title above the addresses is still a row above the header, and a header is still found', () => {
+    expect(detectHeaderRow([['Webinar sign-ups, March'], ...ADDRESSES])).toBe(0);
+    expect(detectHeaderRow([HEADER, ...DATA])).toBe(0);
   });
 });
 

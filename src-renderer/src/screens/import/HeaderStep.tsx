@@ -3,15 +3,16 @@ import type { SheetRead } from '../../workers/import-messages';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { plural } from '../../ui/format';
-import { groupRowAbove } from '../../../../src-shared/import/header';
+import { groupRowAbove, NO_HEADER_ROW } from '../../../../src-shared/import/header';
 
 const ROWS_SHOWN = 15;
 const COLUMNS_SHOWN = 8;
 
 /**
  * The first rows of the sheet as read; the detected header row is highlighted and any other row can be
- * picked by clicking it, because title rows above the real header are common. From the keyboard the
- * rows are one Tab stop: the arrow keys pick the row above or below (Enter/Space pick the focused one).
+ * picked by clicking it, because title rows above the real header are common, or none ("No header
+ * row") for a list of addresses without one. From the keyboard the rows are one Tab stop: the arrow
+ * keys pick the row above or below (Enter/Space pick the focused one).
  */
 export function HeaderStep({
   sheet,
@@ -64,7 +65,7 @@ export function HeaderStep({
             {rows.map((r, i) => (
               <tr
                 key={i}
-                tabIndex={i === headerRow ? 0 : -1}
+                tabIndex={i === Math.max(headerRow, 0) ? 0 : -1}
                 aria-selected={i === headerRow}
                 className={
                   i === headerRow - 1 && groups !== null
@@ -86,16 +87,33 @@ export function HeaderStep({
         </table>
       </div>
       <div className="row">
-        <p>
-          Header: <strong>row {headerRow + 1}</strong>
-          {groups !== null ? (
-            <span className="muted">{`, its column names completed by the group labels of row ${headerRow} above it (${quoteList(groups)})`}</span>
-          ) : (
-            headerRow > 0 && <span className="muted"> (rows above it are skipped)</span>
-          )}
-        </p>
+        {headerRow === NO_HEADER_ROW ? (
+          <p>
+            <strong>No header row</strong>
+            <span className="muted">
+              : every row is a lead, and the columns are named by position (Column 1, Column 2…) and mapped by
+              what they hold. Click the row with the column names if there is one.
+            </span>
+          </p>
+        ) : (
+          <p>
+            Header: <strong>row {headerRow + 1}</strong>
+            {groups !== null ? (
+              <span className="muted">{`, its column names completed by the group labels of row ${headerRow} above it (${quoteList(groups)})`}</span>
+            ) : (
+              headerRow > 0 && <span className="muted"> (rows above it are skipped)</span>
+            )}
+          </p>
+        )}
+        {headerRow !== NO_HEADER_ROW && (
+          <Button disabled={disabled} onClick={() => onPick(NO_HEADER_ROW)}>
+            No header row
+          </Button>
+        )}
         <Button variant="primary" disabled={disabled} onClick={onConfirm}>
-          Use row {headerRow + 1} as header
+          {headerRow === NO_HEADER_ROW
+            ? 'Continue without a header row'
+            : `Use row ${headerRow + 1} as header`}
         </Button>
       </div>
     </Card>
