@@ -57,6 +57,21 @@ function placeholderExport(rows: number): Uint8Array {
   return csvBytes(grid);
 }
 
+/** Pastes on the page what a clipboard would hold, by type ('text/plain', 'text/html'). */
+function paste(page: Page, data: Record<string, string>): Promise<void> {
+  return page.evaluate((d) => {
+    // The page's own DOM classes (the tests are typed without the DOM library).
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => object;
+      document: { dispatchEvent(e: object): boolean };
+    };
+    const clipboard = new w.DataTransfer();
+    for (const [type, value] of Object.entries(d)) clipboard.setData(type, value);
+    w.document.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
+  }, data);
+}
+
 const chip = (page: Page, label: string) =>
   page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: new RegExp(`^${label}`) });
 
@@ -253,25 +268,13 @@ test('a list kept by hand with a header of two rows: the columns are named by bo
 test('rows copied in a spreadsheet are pasted on the Import screen and imported as a file would be', async ({
   app: page,
 }) => {
-  const paste = (data: Record<string, string>) =>
-    page.evaluate((d) => {
-      // The page's own DOM classes (the tests are typed without the DOM library).
-      const w = globalThis as unknown as {
-        DataTransfer: new () => { setData(type: string, value: string): void };
-        ClipboardEvent: new (type: string, init: object) => object;
-        document: { dispatchEvent(e: object): boolean };
-      };
-      const clipboard = new w.DataTransfer();
-      for (const [type, value] of Object.entries(d)) clipboard.setData(type, value);
-      w.document.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
-    }, data);
   await expect(
     page.getByText(/Rows copied from a spreadsheet or a web page can be pasted here/),
   ).toBeVisible();
-  await paste({ 'text/html': '<img src="data:image/png;base64,AAAA">' });
+  await paste(page, { 'text/html': '<img src="data:image/png;base64,AAAA">' });
   await expect(page.getByText('There are no rows on the clipboard.', { exact: false })).toBeVisible();
 
-  await paste({
+  await paste(page, {
     'text/plain': 'Email\tName\tCompany\nann@acme.com\tAnn Lee\tAcme\nbo@beta.io\tBo Ray\tBeta\n',
   });
   await expect(page.getByText('Pasted rows.txt')).toBeVisible();
@@ -292,16 +295,7 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
 test('a column of addresses pasted without a header: every address is a lead, the first one too', async ({
   app: page,
 }) => {
-  await page.evaluate((text) => {
-    const w = globalThis as unknown as {
-      DataTransfer: new () => { setData(type: string, value: string): void };
-      ClipboardEvent: new (type: string, init: object) => object;
-      document: { dispatchEvent(e: object): boolean };
-    };
-    const clipboard = new w.DataTransfer();
-    clipboard.setData('text/plain', text);
-    w.document.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
-  }, 'ann@acme.com\nbo@beta.io\ncy@gamma.org\n');
+  await paste(page, { 'text/plain': 'ann@acme.com\nbo@beta.io\ncy@gamma.org\n' });
   const header = page.getByRole('region', { name: 'Header row' });
   await expect(header).toContainText('No header row: every row is a lead');
   await header.getByRole('button', { name: 'Continue without a header row' }).click();
