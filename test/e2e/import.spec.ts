@@ -295,6 +295,8 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
 test('a column of addresses pasted without a header: every address is a lead, the first one too', async ({
   app: page,
 }) => {
+  // The screen listens for pastes once it is shown.
+  await expect(page.getByText('Drop a lead file here')).toBeVisible();
   await paste(page, { 'text/plain': 'ann@acme.com\nbo@beta.io\ncy@gamma.org\n' });
   const header = page.getByRole('region', { name: 'Header row' });
   await expect(header).toContainText('No header row: every row is a lead');
