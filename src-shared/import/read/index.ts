@@ -57,7 +57,7 @@ import { htmlWorkbook } from './html';
 import { readJsonRecords } from './json';
 import { openSpreadsheet, sheetsOf } from './spreadsheet';
 import { decodeText } from './text';
-import type { ReadOptions, SourceKind, Workbook } from './types';
+import type { ReadOptions, RecordRows, SourceKind, Workbook } from './types';
 import { readVCards } from './vcard';
 import { DEFAULT_MAX_INFLATED_BYTES } from './types';
 import type { Delimiter } from './delimiter';
@@ -83,9 +83,10 @@ export {
 export type { Delimiter } from './delimiter';
 export type { TextEncoding } from './text';
 
-const RECORD_READERS: Partial<
-  Record<SourceKind, (text: string, opts: ReadOptions) => { rows: string[][]; truncatedCells: number }>
-> = { json: readJsonRecords, vcf: readVCards };
+const RECORD_READERS: Partial<Record<SourceKind, (text: string, opts: ReadOptions) => RecordRows>> = {
+  json: readJsonRecords,
+  vcf: readVCards,
+};
 
 /** Strings in JavaScript cap near 2^29 characters; a text file beyond this cannot be decoded. */
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;

@@ -12,7 +12,7 @@
 import { ReadError, cancelled, formatCount } from './errors';
 import { truncateCell } from './cells';
 import { padRows, tooManyRows } from './csv';
-import type { ReadOptions } from './types';
+import type { ReadOptions, RecordRows } from './types';
 import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS, MAX_COLUMNS } from './types';
 
 /** Records between checks for cancel and progress reports. */
@@ -104,10 +104,7 @@ function flatten(record: JsonRecord, into: Map<string, string>, prefix = '', dep
 }
 
 /** The records of a JSON file (`json`, decoded) as a grid: the header of their keys, then a row each. */
-export function readJsonRecords(
-  json: string,
-  opts: ReadOptions = {},
-): { rows: string[][]; truncatedCells: number } {
+export function readJsonRecords(json: string, opts: ReadOptions = {}): RecordRows {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const maxCellChars = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
   opts.onProgress?.({ phase: 'parse', done: 0, total: 1 });
@@ -151,7 +148,7 @@ export function readJsonRecords(
 }
 
 /** `rows` as a rectangle, with cells past `max` cut, and how many were. */
-function cut(rows: string[][], max: number): { rows: string[][]; truncatedCells: number } {
+function cut(rows: string[][], max: number): RecordRows {
   let truncatedCells = 0;
   let width = 0;
   for (const row of rows) {

@@ -20,6 +20,13 @@ export interface AbortFlag {
   readonly aborted: boolean;
 }
 
+/** A file of records (a JSON export, a contacts file) read as a grid: a header row, then a row per record. */
+export interface RecordRows {
+  rows: string[][];
+  /** Cells cut to the cell limit. */
+  truncatedCells: number;
+}
+
 export interface ReadOptions {
   signal?: AbortFlag;
   onProgress?(p: ReadProgress): void;

@@ -10,7 +10,7 @@
 import { ReadError, cancelled, formatCount } from './errors';
 import { truncateCell } from './cells';
 import { decodeSingleByte } from './text';
-import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS, type ReadOptions } from './types';
+import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS, type ReadOptions, type RecordRows } from './types';
 
 /** One contact as the row it becomes. */
 interface Contact {
@@ -50,10 +50,7 @@ const PROGRESS_LINES = 10_000;
  * card fills are given, but "Email" always is, so a file of cards without addresses is refused by the
  * mapping as any sheet without an email column is.
  */
-export function readVCards(
-  text: string,
-  opts: ReadOptions = {},
-): { rows: string[][]; truncatedCells: number } {
+export function readVCards(text: string, opts: ReadOptions = {}): RecordRows {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const maxCellChars = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
   const contacts: Contact[] = [];
@@ -285,7 +282,7 @@ function addProperty(c: Contact, p: Property): void {
   }
 }
 
-function toGrid(contacts: Contact[], maxCellChars: number): { rows: string[][]; truncatedCells: number } {
+function toGrid(contacts: Contact[], maxCellChars: number): RecordRows {
   const columns: { header: string; cell: (c: Contact) => string }[] = [];
   const add = (header: string, pick: (c: Contact) => string, always = false) => {
     if (always || contacts.some((c) => pick(c) !== '')) columns.push({ header, cell: pick });
