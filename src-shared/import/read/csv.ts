@@ -11,7 +11,10 @@ export interface DelimitedText {
   encoding: TextEncoding;
   delimiter: Delimiter;
   truncatedCells: number;
-  /** 1-based rows in which a quote opened a cell and was never closed; the quote was dropped. */
+  /**
+   * 1-based rows in which a quote opened a cell and did not close it where its line ends, so that the
+   * rows after it would have been part of that cell; the quote was dropped.
+   */
   unclosedQuoteRows: number[];
 }
 
@@ -113,61 +116,207 @@ export function readDelimited(
 }
 
 /**
- * Stray quotes dropped from one file at most: each costs a parse of the whole text again, and a file
- * with more has quoting too broken to tell its rows apart.
- */
-const MAX_UNCLOSED_QUOTES = 5;
-
-/**
- * The rows of `text`. A quote that opens a cell and is never closed would make the rest of the file
- * one cell (every lead after it lost in it): that quote is taken for a stray one, dropped, and the
- * text parsed again.
+ * The rows of `text`. A quote that opens a cell and is never closed, or is closed only past a quote
+ * that cannot close it, would run the cells or rows after it into that cell (a lead's address moved
+ * out of its column, or every lead after it lost in one cell). Such a quote is taken for a stray one
+ * and dropped before the text is parsed when the lines it spans read as more rows of the file's
+ * usual width without it than with it. A cell written over lines of text stays one cell.
  */
 function parseText(
   text: string,
   delimiter: Delimiter,
   checkpoint: (done: number, rowCount: number) => void,
 ): { rows: string[][]; unclosedQuoteRows: number[] } {
-  const unclosedQuoteRows: number[] = [];
+  const newline = guessNewline(text);
+  const regular = parseRegular(text, delimiter, newline, checkpoint);
+  if (regular !== null) return { rows: regular, unclosedQuoteRows: [] };
+  const strays = strayOpeningQuotes(text, delimiter, newline);
+  let mended = text;
+  for (let i = strays.length - 1; i >= 0; i--) {
+    const at = strays[i]!.at;
+    mended = mended.slice(0, at) + mended.slice(at + 1);
+  }
+  const rows =
+    parseRegular(mended, delimiter, newline, checkpoint) ??
+    parseWithPapa(mended, delimiter, newline, checkpoint);
+  return { rows, unclosedQuoteRows: strays.map((s) => s.row) };
+}
+
+/**
+ * Where papaparse closes the quoted cell opening at `open`: the first quote, not doubled, followed by
+ * the delimiter, a newline (spaces allowed before either) or the end of the text; -1 when there is
+ * none. `regular` when no quote before it was passed over as one that cannot close the cell.
+ */
+function closingQuote(
+  text: string,
+  open: number,
+  delimiter: string,
+  newline: string,
+): { close: number; regular: boolean } {
+  const n = text.length;
+  let regular = true;
+  let search = open + 1;
   for (;;) {
-    const regular = parseRegular(text, delimiter, guessNewline(text), checkpoint);
-    if (regular !== null) return { rows: regular, unclosedQuoteRows };
-    const { rows, unclosedQuote } = parseWithPapa(text, delimiter, checkpoint);
-    const at = unclosedQuote ? unclosedQuoteAt(text, rows) : -1;
-    if (at < 0) return { rows, unclosedQuoteRows };
-    unclosedQuoteRows.push(rows.length);
-    if (unclosedQuoteRows.length > MAX_UNCLOSED_QUOTES)
-      throw new ReadError(
-        'corrupt',
-        `The quotes in this file are broken: a quote in each of rows ${unclosedQuoteRows.join(', ')} (and maybe more) is never closed, so its rows cannot be told apart. Export it again from the app it came from, or open it in a spreadsheet app and save it as .xlsx.`,
-      );
-    text = text.slice(0, at) + text.slice(at + 1);
+    const q = text.indexOf('"', search);
+    if (q < 0 || q === n - 1) return { close: q, regular };
+    if (text.charCodeAt(q + 1) === QUOTE) {
+      search = q + 2;
+      continue;
+    }
+    const nextDelimiter = text.indexOf(delimiter, q + 1);
+    const nextNewline = text.indexOf(newline, q + 1);
+    const end =
+      nextNewline < 0
+        ? nextDelimiter
+        : nextDelimiter < 0
+          ? nextNewline
+          : Math.min(nextDelimiter, nextNewline);
+    if (end >= 0 && text.slice(q + 1, end).trim() === '') return { close: q, regular };
+    regular = false;
+    search = q + 1;
   }
 }
 
 /**
- * Where the quote is that papaparse found never closed: it opened the last cell of the last row, which
- * holds the rest of the text. -1 when that is not where it is.
+ * The cells of the line from `start` to `end`, read on its own: a quote opens a cell only when a
+ * quote closes it on the line.
  */
-function unclosedQuoteAt(text: string, rows: readonly (readonly string[])[]): number {
-  const last = rows[rows.length - 1];
-  const cell = last?.[last.length - 1];
-  if (cell === undefined) return -1;
-  const at: number = text.length - cell.length - 1;
-  return at >= 0 && text.charCodeAt(at) === QUOTE && text.endsWith(cell) ? at : -1;
+function cellsInLine(text: string, start: number, end: number, delimiter: string): number {
+  let cells = 1;
+  let at = start;
+  for (;;) {
+    if (text.charCodeAt(at) === QUOTE) {
+      for (let q = text.indexOf('"', at + 1); q >= 0 && q < end; q = text.indexOf('"', q + 1)) {
+        if (text.charCodeAt(q + 1) === QUOTE) q++;
+        else if (q + 1 === end || text.startsWith(delimiter, q + 1)) {
+          at = q + 1;
+          break;
+        }
+      }
+    }
+    const next = text.indexOf(delimiter, at);
+    if (next < 0 || next >= end) return cells;
+    cells++;
+    at = next + delimiter.length;
+  }
 }
 
-/** papaparse's rows, parsed chunk by chunk with `checkpoint` after each, and whether a quote was left open. */
+/** Lines sampled for the file's usual width. */
+const WIDTH_SAMPLE_LINES = 2000;
+
+/** The number of cells most of the first lines of `text` have, 0 when they have fewer than two. */
+function usualWidth(text: string, delimiter: string, newline: string): number {
+  const counts = new Map<number, number>();
+  let start = 0;
+  for (let line = 0; line < WIDTH_SAMPLE_LINES && start < text.length; line++) {
+    let end = text.indexOf(newline, start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const cells = cellsInLine(text, start, end, delimiter);
+      counts.set(cells, (counts.get(cells) ?? 0) + 1);
+    }
+    start = end + newline.length;
+  }
+  let width = 0;
+  let most = 0;
+  for (const [cells, count] of counts) if (count > most) [width, most] = [cells, count];
+  return width < 2 ? 0 : width;
+}
+
+/**
+ * Whether the quote at `open` is a stray one: the lines from the one holding it to the one holding
+ * `close`, read on their own without it, have more lines of the file's usual width (`width`) than
+ * the one row papaparse reads from them with it. A cell written over lines of text has at most one
+ * such line, its first.
+ */
+function readsAsMoreRowsWithout(
+  text: string,
+  open: number,
+  close: number,
+  delimiter: string,
+  newline: string,
+  width: number,
+): boolean {
+  if (width === 0) return false;
+  const lineOf = (at: number): { start: number; end: number } => {
+    const before = text.lastIndexOf(newline, at - 1);
+    const end = text.indexOf(newline, at);
+    return { start: before < 0 ? 0 : before + newline.length, end: end < 0 ? text.length : end };
+  };
+  const first = lineOf(open);
+  const cellsBefore = cellsInLine(text, first.start, open, delimiter);
+  const kept = cellsBefore + cellsInLine(text, close + 1, lineOf(close).end, delimiter) - 1 === width ? 1 : 0;
+  let rows = cellsBefore + cellsInLine(text, open + 1, first.end, delimiter) - 1 === width ? 1 : 0;
+  for (let start = first.end + newline.length; rows <= kept && start <= close;) {
+    let end = text.indexOf(newline, start);
+    if (end < 0) end = text.length;
+    if (cellsInLine(text, start, end, delimiter) === width) rows++;
+    start = end + newline.length;
+  }
+  return rows > kept;
+}
+
+/**
+ * The quotes that open a cell and would run it into the rows after it (see `parseText`), with the
+ * 1-based row each is in. Walks the cells as papaparse does, taking each stray quote's cell as not
+ * quoted.
+ */
+export function strayOpeningQuotes(
+  text: string,
+  delimiter: string,
+  newline: string,
+): { at: number; row: number }[] {
+  const strays: { at: number; row: number }[] = [];
+  const n = text.length;
+  const width = usualWidth(text, delimiter, newline);
+  let row = 1;
+  // papaparse drops a leading BOM: the first cell starts after it.
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let nextDelimiter = -1;
+  let nextNewline = -1;
+  // After the cell ending at `end`: the next cell on its row, the first of the next row, or the end.
+  const after = (end: number): void => {
+    if (nextNewline < end) nextNewline = text.indexOf(newline, end);
+    if (nextDelimiter < end) nextDelimiter = text.indexOf(delimiter, end);
+    if (nextDelimiter >= 0 && (nextNewline < 0 || nextDelimiter < nextNewline)) {
+      at = nextDelimiter + delimiter.length;
+    } else if (nextNewline >= 0) {
+      at = nextNewline + newline.length;
+      row++;
+    } else at = n;
+  };
+  while (at < n) {
+    if (text.charCodeAt(at) !== QUOTE) {
+      after(at);
+      continue;
+    }
+    const { close, regular } = closingQuote(text, at, delimiter, newline);
+    if (nextNewline < at) nextNewline = text.indexOf(newline, at);
+    const lineEnd = nextNewline < 0 ? n : nextNewline;
+    // A cell closed on its line past no quote that could not close it is as a CSV writer writes one.
+    const irregular = !regular || close > lineEnd;
+    if (close < 0 || (irregular && readsAsMoreRowsWithout(text, at, close, delimiter, newline, width))) {
+      strays.push({ at, row });
+      // The cell starts after the quote, and may start with another.
+      at++;
+    } else if (close === n - 1) at = n;
+    else after(close + 1);
+  }
+  return strays;
+}
+
+/** papaparse's rows, parsed chunk by chunk with `checkpoint` after each. */
 function parseWithPapa(
   text: string,
   delimiter: Delimiter,
+  newline: '\n' | '\r\n' | '\r',
   checkpoint: (done: number, rowCount: number) => void,
-): { rows: string[][]; unclosedQuote: boolean } {
+): string[][] {
   const rows: string[][] = [];
-  let unclosedQuote = false;
   let stop: unknown = null;
   parseChunked(text, {
     delimiter,
+    newline,
     quoteChar: '"',
     escapeChar: '"',
     header: false,
@@ -183,11 +332,10 @@ function parseWithPapa(
         return;
       }
       for (const row of results.data) rows.push(row);
-      if (results.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuote = true;
     },
   });
   if (stop !== null) throw stop;
-  return { rows, unclosedQuote };
+  return rows;
 }
 
 /**

@@ -13,16 +13,24 @@ export function readNotes(wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRo
       `${formatCount(cut)} very long cell${cut === 1 ? ' was' : 's were'} cut to 1,000,000 characters.`,
     );
   const rows = wb.unclosedQuoteRows;
-  if (rows.length > 0) {
-    const listed =
-      rows.length === 1
-        ? `row ${rows[0]}`
-        : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+  if (rows.length === 1)
     notes.push(
-      `A quote in ${listed} is never closed, which would have made the rest of the file one cell; LeadPrep ignored ${rows.length === 1 ? 'it' : 'them'}. Check ${rows.length === 1 ? 'that row' : 'those rows'} in your file.`,
+      `A quote that opens a cell in row ${rows[0]} is not closed where that cell ends, which would have made the rows after it part of the cell; LeadPrep ignored that quote. Check that row in your file.`,
     );
-  }
+  else if (rows.length > 1)
+    notes.push(
+      `Quotes that open cells in ${listedRows(rows)} are not closed where those cells end, which would have made the rows after them part of those cells; LeadPrep ignored those quotes. Check those rows in your file.`,
+    );
   return notes;
+}
+
+const LISTED_ROWS = 5;
+
+/** Rows listed by number, the first few when there are many. */
+function listedRows(rows: readonly number[]): string {
+  if (rows.length > LISTED_ROWS)
+    return `rows ${rows.slice(0, LISTED_ROWS).join(', ')} and ${formatCount(rows.length - LISTED_ROWS)} others`;
+  return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
 }
 
 /** The word on rows hidden in the sheet that an import left out, or null when none were. */

@@ -226,13 +226,13 @@ describe('an Excel "sep=" first line', () => {
   });
 });
 
-describe('a quote never closed', () => {
+describe('a quote that opens a cell and is not closed where the cell ends', () => {
   const read = (text: string) => {
     const wb = openWorkbook(new TextEncoder().encode(text), 'q.csv');
     return { grid: wb.readSheet('q'), wb };
   };
 
-  it('is ignored, so that the rows after it stay rows, and its row is named', () => {
+  it('is ignored when never closed, so that the rows after it stay rows, and its row is named', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `lead${i}@acme.com,Lead ${i}`);
     rows[10] = `"${rows[10]}`;
     const { grid, wb } = read(`Email,Name\n${rows.join('\n')}\n`);
@@ -242,8 +242,32 @@ describe('a quote never closed', () => {
     expect(grid[500]).toEqual(['lead499@acme.com', 'Lead 499']);
     expect(wb.unclosedQuoteRows).toEqual([12]);
     expect(readNotes(wb)).toEqual([
-      'A quote in row 12 is never closed, which would have made the rest of the file one cell; LeadPrep ignored it. Check that row in your file.',
+      'A quote that opens a cell in row 12 is not closed where that cell ends, which would have made the rows after it part of the cell; LeadPrep ignored that quote. Check that row in your file.',
     ]);
+  });
+
+  it('is ignored when a quote in the cell closes it too early, and a quote on a later line would have closed it', () => {
+    const { grid, wb } = read(
+      'Name,Email,Notes\nAnn Lee,ann@acme.com,"Loves 5" screens\nBob Roe,bob@beta.com,ok\nCat Poe,cat@gamma.com,"He said ""hi"""\n',
+    );
+    // Before: 2 rows, Ann's notes holding Bob and Cat (a quote followed by a line break closed it).
+    expect(grid).toEqual([
+      ['Name', 'Email', 'Notes'],
+      ['Ann Lee', 'ann@acme.com', 'Loves 5" screens'],
+      ['Bob Roe', 'bob@beta.com', 'ok'],
+      ['Cat Poe', 'cat@gamma.com', 'He said "hi"'],
+    ]);
+    expect(wb.unclosedQuoteRows).toEqual([2]);
+  });
+
+  it('is ignored when it would take the cells after it on its row into its cell, moving the address out of its column', () => {
+    const { grid, wb } = read(
+      'Name,Company,Email\n"Bobby" Smith,"Acme, Inc",bob@acme.com\nAnn Lee,Beta,ann@beta.com\n',
+    );
+    // Before: ['Bobby" Smith,"Acme, Inc', 'bob@acme.com', ''], the address read as the company.
+    expect(grid[1]).toEqual(['Bobby" Smith', 'Acme, Inc', 'bob@acme.com']);
+    expect(grid[2]).toEqual(['Ann Lee', 'Beta', 'ann@beta.com']);
+    expect(wb.unclosedQuoteRows).toEqual([2]);
   });
 
   it('keeps doubled quotes after it as written, and finds a second one', () => {
@@ -255,26 +279,30 @@ describe('a quote never closed', () => {
       ['c@x.com', 'C'],
     ]);
     expect(wb.unclosedQuoteRows).toEqual([2, 3]);
-    expect(readNotes(wb)[0]).toMatch(/^A quote in rows 2 and 3 is never closed/);
+    expect(readNotes(wb)[0]).toMatch(/^Quotes that open cells in rows 2 and 3 are not closed/);
   });
 
-  it('makes a file with more than five of them a clear error, not one long cell', () => {
+  it('is ignored in every row it is in, the note naming the first five', () => {
     const rows = Array.from({ length: 20 }, (_, i) => `"lead${i}@acme.com,Lead ${i}`);
-    const bytes = new TextEncoder().encode(`Email,Name\n${rows.join('\n')}\n`);
-    expect(failure(bytes, 'q.csv')).toMatchObject({
-      code: 'corrupt',
-      message: expect.stringMatching(
-        /^The quotes in this file are broken: a quote in each of rows 2, 3, 4, 5, 6, 7 \(and maybe more\)/,
-      ),
-    });
+    const { grid, wb } = read(`Email,Name\n${rows.join('\n')}\n`);
+    expect(grid).toHaveLength(21);
+    expect(grid[20]).toEqual(['lead19@acme.com', 'Lead 19']);
+    expect(readNotes(wb)[0]).toMatch(
+      /^Quotes that open cells in rows 2, 3, 4, 5, 6 and 15 others are not closed/,
+    );
   });
 
   it('leaves closed quotes, line breaks in cells included, as they are', () => {
-    const { grid, wb } = read('Email,Note\na@x.com,"two\nlines"\nb@x.com,"say ""hi"""\n');
+    const { grid, wb } = read(
+      'Email,Note\na@x.com,"two\nlines"\nb@x.com,"say ""hi"""\nc@x.com,"Met at SaaStr.\nSaid "call me in May"."\nd@x.com,"Smith, "Bob" Jr"\n',
+    );
     expect(grid).toEqual([
       ['Email', 'Note'],
       ['a@x.com', 'two\nlines'],
       ['b@x.com', 'say "hi"'],
+      // Quotes not doubled inside a cell, after its first line or closed on it, are read as papaparse reads them.
+      ['c@x.com', 'Met at SaaStr.\nSaid "call me in May".'],
+      ['d@x.com', 'Smith, "Bob" Jr'],
     ]);
     expect(wb.unclosedQuoteRows).toEqual([]);
     expect(readNotes(wb)).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { openWorkbook } from '../../../../src-shared/import/read/index';
-import { guessNewline, parseRegular } from '../../../../src-shared/import/read/csv';
+import { guessNewline, parseRegular, strayOpeningQuotes } from '../../../../src-shared/import/read/csv';
 import { sniffDelimiter } from '../../../../src-shared/import/read/delimiter';
 import { decodeText, encodingName } from '../../../../src-shared/import/read/text';
 import {
@@ -413,5 +413,66 @@ describe('the regular-quoting CSV parse', () => {
       ['h1', 'h2', ''],
       ['x', 'b', 'y'],
     ]);
+  });
+});
+
+describe('stray quotes', () => {
+  const plain = fc.stringMatching(/^[a-zé@.][a-zé@. ]{0,5}$/);
+  const quoted = fc.constantFrom('Acme, Inc', 'say "hi"', '"Bobby"', 'a,b,c', ' lead space');
+  const written = (cell: string): string =>
+    /^[a-zé@.][a-zé@. ]*$/.test(cell) ? cell : `"${cell.replaceAll('"', '""')}"`;
+
+  it('here and there in a file never cost a row or move a cell, and each row holding one is named', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 5 }).chain((width) =>
+          fc.array(
+            fc.record({
+              cells: fc.array(fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: quoted }), {
+                minLength: width,
+                maxLength: width,
+              }),
+              stray: fc.nat({ max: width * 2 }),
+            }),
+            { minLength: 2, maxLength: 12 },
+          ),
+        ),
+        fc.constantFrom('\n', '\r\n'),
+        (body, newline) => {
+          const width = body[0]!.cells.length;
+          const header = Array.from({ length: width }, (_, i) => `h${i + 1}`);
+          const lines = [header.join(',')];
+          const strayRows: number[] = [];
+          body.forEach(({ cells, stray }, r) => {
+            // One stray at most in a row, and none in the row after one: each at the start of a plain cell.
+            const col = stray < width && !strayRows.includes(r + 1) ? stray : -1;
+            const hasStray = col >= 0 && written(cells[col]!) === cells[col];
+            if (hasStray) strayRows.push(r + 2);
+            lines.push(cells.map((c, i) => (hasStray && i === col ? `"${c}` : written(c))).join(','));
+          });
+          const wb = openWorkbook(new TextEncoder().encode(lines.join(newline) + newline), 's.csv');
+          expect(wb.readSheet('s')).toEqual([header, ...body.map((b) => b.cells)]);
+          expect(wb.unclosedQuoteRows).toEqual(strayRows);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leave no quote that papaparse would find never closed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'é', ',', ' ', '"', '""', '\n'), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          const strays = strayOpeningQuotes(text, ',', '\n');
+          let mended = text;
+          for (const { at } of [...strays].reverse()) mended = mended.slice(0, at) + mended.slice(at + 1);
+          const parsed = Papa.parse<string[]>(mended, { delimiter: ',', newline: '\n', quoteChar: '"' });
+          expect(parsed.errors.filter((e) => e.code === 'MissingQuotes')).toEqual([]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
