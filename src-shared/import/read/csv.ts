@@ -127,9 +127,17 @@ function parseText(
   delimiter: Delimiter,
   checkpoint: (done: number, rowCount: number) => void,
 ): { rows: string[][]; unclosedQuoteRows: number[] } {
-  const newline = guessNewline(text);
-  const regular = parseRegular(text, delimiter, newline, checkpoint);
+  let newline = guessNewline(text);
+  let regular = parseRegular(text, delimiter, newline, checkpoint);
   if (regular !== null) return { rows: regular, unclosedQuoteRows: [] };
+  // Rows added to a Windows file on a Mac or by a script end another way, which would run each into
+  // the row below it: every line end then ends a row.
+  if (hasOtherLineEnds(text, newline)) {
+    text = text.replace(LINE_ENDS, '\n');
+    newline = '\n';
+    regular = parseRegular(text, delimiter, newline, checkpoint);
+    if (regular !== null) return { rows: regular, unclosedQuoteRows: [] };
+  }
   const strays = strayOpeningQuotes(text, delimiter, newline);
   let mended = text;
   for (let i = strays.length - 1; i >= 0; i--) {
@@ -140,6 +148,19 @@ function parseText(
     parseRegular(mended, delimiter, newline, checkpoint) ??
     parseWithPapa(mended, delimiter, newline, checkpoint);
   return { rows, unclosedQuoteRows: strays.map((s) => s.row) };
+}
+
+const LINE_ENDS = /\r\n?/g;
+
+/** Whether `text` has a line end other than `newline` (a carriage return before a line feed aside). */
+function hasOtherLineEnds(text: string, newline: Newline): boolean {
+  if (newline !== '\n')
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      if (newline === '\r' || text.charCodeAt(i - 1) !== CARRIAGE_RETURN) return true;
+  if (newline !== '\r')
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
+      if (text.charCodeAt(i + 1) !== LINE_FEED) return true;
+  return false;
 }
 
 /**
@@ -309,7 +330,7 @@ export function strayOpeningQuotes(
 function parseWithPapa(
   text: string,
   delimiter: Delimiter,
-  newline: '\n' | '\r\n' | '\r',
+  newline: Newline,
   checkpoint: (done: number, rowCount: number) => void,
 ): string[][] {
   const rows: string[][] = [];
@@ -342,7 +363,9 @@ function parseWithPapa(
  * The newline papaparse would guess for `text` (from its first chunk):
  * the regular parse below must split rows exactly where papaparse would.
  */
-export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
+type Newline = '\n' | '\r\n' | '\r';
+
+export function guessNewline(text: string): Newline {
   const head = text.substring(0, CHUNK_CHARS).replace(/"([^]*?)"/gm, '');
   const byCr = head.split('\r');
   const byLf = head.split('\n');
@@ -353,6 +376,8 @@ export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
 }
 
 const QUOTE = 0x22;
+const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
 const EQUALS = 0x3d;
 // A formula that is only a text in quotes, nothing to evaluate.
 const TEXT_FORMULA = /^="([^"]*)"$/;
@@ -361,8 +386,9 @@ const ESCAPED_QUOTE = /""/g;
 /**
  * The rows papaparse gives for `text` when its quoting is regular (a quote
  * opens a field only as its first character, and the closing quote is
- * followed by the delimiter, the newline or the end of the text), else null:
- * papaparse then parses the text with its own recovery rules. Faster than
+ * followed by the delimiter, the newline or the end of the text) and its lines
+ * end one way outside quotes, else null: the caller then makes every line end
+ * one, or leaves the text to papaparse's own recovery rules. Faster than
  * papaparse because a line without a quote is split natively, and the cells
  * are slices of the text rather than of a copy of each chunk.
  * `checkpoint` runs about every CHUNK_CHARS characters and may throw.
@@ -370,7 +396,7 @@ const ESCAPED_QUOTE = /""/g;
 export function parseRegular(
   text: string,
   delimiter: string,
-  newline: string,
+  newline: Newline,
   checkpoint: (done: number, rowCount: number) => void,
 ): string[][] | null {
   // papaparse drops a leading BOM itself: leave such text to it.
@@ -378,6 +404,21 @@ export function parseRegular(
   const n = text.length;
   const rows: string[][] = [];
   if (n === 0) return rows;
+  let nextLineFeed = -1;
+  let nextReturn = -1;
+  /**
+   * Whether a line end other than `newline` is in the cells from `from` to `to`, on a line ending at
+   * `lineEnd`. A carriage return ending a line of a file of line feeds is not one: papaparse keeps it.
+   */
+  const otherLineEnd = (from: number, to: number, lineEnd: number): boolean => {
+    if (newline !== '\n') {
+      if (nextLineFeed < from) nextLineFeed = indexOrEnd(text, '\n', from);
+      if (nextLineFeed < to) return true;
+    }
+    if (newline === '\r') return false;
+    if (nextReturn < from) nextReturn = indexOrEnd(text, '\r', from);
+    return nextReturn < to && !(newline === '\n' && nextReturn === lineEnd - 1);
+  };
   let nextQuote = text.indexOf('"');
   if (nextQuote < 0) nextQuote = n;
   let nextCheckpoint = CHUNK_CHARS;
@@ -394,6 +435,7 @@ export function parseRegular(
       if (nextQuote < 0) nextQuote = n;
     }
     if (nextQuote >= lineEnd) {
+      if (otherLineEnd(cursor, lineEnd, lineEnd)) return null;
       rows.push(text.slice(cursor, lineEnd).split(delimiter));
       if (lineEnd === n) break;
       cursor = lineEnd + newline.length;
@@ -435,6 +477,7 @@ export function parseRegular(
         if (lineEnd < 0) lineEnd = n;
       }
       const next = text.indexOf(delimiter, at);
+      if (otherLineEnd(at, next >= 0 && next < lineEnd ? next : lineEnd, lineEnd)) return null;
       if (next >= 0 && next < lineEnd) {
         row.push(text.slice(at, next));
         at = next + delimiter.length;
@@ -449,6 +492,11 @@ export function parseRegular(
   }
   checkpoint(n, rows.length);
   return rows;
+}
+
+function indexOrEnd(text: string, part: string, from: number): number {
+  const at = text.indexOf(part, from);
+  return at < 0 ? text.length : at;
 }
 
 function isEmptyRow(row: readonly string[]): boolean {

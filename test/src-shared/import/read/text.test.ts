@@ -476,3 +476,37 @@ describe('stray quotes', () => {
     );
   });
 });
+
+describe('line ends mixed in one file', () => {
+  it('never run two rows into one, whichever line end most rows have', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            cells: fc.array(fc.stringMatching(/^[a-zé@.]{1,6}$/), { minLength: 2, maxLength: 2 }),
+            end: fc.constantFrom('\r\n', '\n', '\r'),
+          }),
+          { minLength: 1, maxLength: 15 },
+        ),
+        (body) => {
+          const text = ['Email,Name\r\n', ...body.map((b) => b.cells.join(',') + b.end)].join('');
+          const grid = openWorkbook(new TextEncoder().encode(text), 'm.csv').readSheet('m');
+          // A Windows line end in a file of Unix ones leaves its carriage return on the row's last cell.
+          const read = grid.map((row) => row.map((cell) => cell.replace(/\r$/, '')));
+          expect(read).toEqual([['Email', 'Name'], ...body.map((b) => b.cells)]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps the line break Excel writes inside a cell of a Windows file, beside rows added with Unix line ends', () => {
+    const text = 'Email,Note\r\na@x.com,"first line\nsecond line"\r\nb@x.com,B\nc@x.com,C\r\n';
+    expect(openWorkbook(new TextEncoder().encode(text), 'm.csv').readSheet('m')).toEqual([
+      ['Email', 'Note'],
+      ['a@x.com', 'first line\nsecond line'],
+      ['b@x.com', 'B'],
+      ['c@x.com', 'C'],
+    ]);
+  });
+});
