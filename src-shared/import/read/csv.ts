@@ -138,6 +138,12 @@ function parseText(
     regular = parseRegular(text, delimiter, newline, checkpoint);
     if (regular !== null) return { rows: regular, unclosedQuoteRows: [] };
   }
+  // Quotes escaped with a backslash, as MySQL and some scripts write them: read that way when every
+  // quote in the file then closes where it should.
+  if (text.includes('\\"')) {
+    const escaped = parseWithPapa(text, delimiter, newline, checkpoint, '\\');
+    if (escaped.quotesRegular) return { rows: escaped.rows, unclosedQuoteRows: [] };
+  }
   const strays = strayOpeningQuotes(text, delimiter, newline);
   let mended = text;
   for (let i = strays.length - 1; i >= 0; i--) {
@@ -146,7 +152,7 @@ function parseText(
   }
   const rows =
     parseRegular(mended, delimiter, newline, checkpoint) ??
-    parseWithPapa(mended, delimiter, newline, checkpoint);
+    parseWithPapa(mended, delimiter, newline, checkpoint, '"').rows;
   return { rows, unclosedQuoteRows: strays.map((s) => s.row) };
 }
 
@@ -326,20 +332,25 @@ export function strayOpeningQuotes(
   return strays;
 }
 
-/** papaparse's rows, parsed chunk by chunk with `checkpoint` after each. */
+/**
+ * papaparse's rows, parsed chunk by chunk with `checkpoint` after each, and whether every quote in
+ * the text opened and closed a cell where it should (papaparse found none malformed or unclosed).
+ */
 function parseWithPapa(
   text: string,
   delimiter: Delimiter,
   newline: Newline,
   checkpoint: (done: number, rowCount: number) => void,
-): string[][] {
+  escapeChar: '"' | '\\',
+): { rows: string[][]; quotesRegular: boolean } {
   const rows: string[][] = [];
+  let quotesRegular = true;
   let stop: unknown = null;
   parseChunked(text, {
     delimiter,
     newline,
     quoteChar: '"',
-    escapeChar: '"',
+    escapeChar,
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
@@ -353,10 +364,11 @@ function parseWithPapa(
         return;
       }
       for (const row of results.data) rows.push(row);
+      if (results.errors.some((e) => e.type === 'Quotes')) quotesRegular = false;
     },
   });
   if (stop !== null) throw stop;
-  return rows;
+  return { rows, quotesRegular };
 }
 
 /**

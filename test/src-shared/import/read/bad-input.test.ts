@@ -292,6 +292,33 @@ describe('a quote that opens a cell and is not closed where the cell ends', () =
     );
   });
 
+  it('reads quotes escaped with a backslash, as MySQL and some scripts write them, as quotes', () => {
+    const { grid, wb } = read(
+      'Email,Note,Name\na@x.com,"He said \\"hi\\"",Ann\nb@x.com,ok,Bob\nc@x.com,"x \\"y\\", z",Cat\n',
+    );
+    // Before: Cat in a column of her own, her note cut in two at its comma.
+    expect(grid).toEqual([
+      ['Email', 'Note', 'Name'],
+      ['a@x.com', 'He said "hi"', 'Ann'],
+      ['b@x.com', 'ok', 'Bob'],
+      ['c@x.com', 'x "y", z', 'Cat'],
+    ]);
+    expect(wb.unclosedQuoteRows).toEqual([]);
+  });
+
+  it('keeps a backslash before a closing quote (a Windows folder) as written in a file of doubled quotes', () => {
+    const { grid, wb } = read(
+      'Email,Folder,Note\na@x.com,"C:\\leads\\",ok\nb@x.com,x,"Loves 5" screens\nc@x.com,y,"say ""hi"""\n',
+    );
+    expect(grid).toEqual([
+      ['Email', 'Folder', 'Note'],
+      ['a@x.com', 'C:\\leads\\', 'ok'],
+      ['b@x.com', 'x', 'Loves 5" screens'],
+      ['c@x.com', 'y', 'say "hi"'],
+    ]);
+    expect(wb.unclosedQuoteRows).toEqual([3]);
+  });
+
   it('leaves closed quotes, line breaks in cells included, as they are', () => {
     const { grid, wb } = read(
       'Email,Note\na@x.com,"two\nlines"\nb@x.com,"say ""hi"""\nc@x.com,"Met at SaaStr.\nSaid "call me in May"."\nd@x.com,"Smith, "Bob" Jr"\n',
