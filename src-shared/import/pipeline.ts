@@ -13,7 +13,9 @@
  * filter) are left out when the host asks, and counted in `hiddenRows`. A row
  * that repeats the header, or the group labels above a header of two rows
  * (files pasted or joined one after another, each with its own header), is no
- * lead either: counted in `headerRepeats`.
+ * lead either: counted in `headerRepeats`. So is one that names the header's
+ * columns in another order or by other names (`joined-tables.ts`): the rows
+ * below it are read by its names.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -28,6 +30,13 @@ import {
   type RowDecision,
 } from './types';
 import { groupRowAbove, headerNames } from './header';
+import {
+  joinedTableOrder,
+  keepsColumns,
+  mappedFields,
+  realigned,
+  type JoinedTableOrder,
+} from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
 import {
   classify,
@@ -113,7 +122,7 @@ export interface PipelineResult {
   blankRows: number;
   /** Rows below the header left out as `leaveOut` asked (hidden in the spreadsheet app). */
   hiddenRows: number;
-  /** Rows below the header that repeat it, cell for cell (files joined one after another). */
+  /** Rows below the header that repeat it, cell for cell or in another order (files joined one after another). */
   headerRepeats: number;
 }
 
@@ -190,6 +199,10 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   const probeName = (header[probe] ?? '').trim().toLowerCase();
   const leaveOut = input.leaveOut ?? [];
   let nextLeftOut = 0;
+  // Rows below the header of a table joined below it in another order are read by that header.
+  const email = mapping.fields.email;
+  const fields = mappedFields(mapping, header.length);
+  let order: JoinedTableOrder | null = null;
   for (let r = headerRow + 1; r < rows.length; r++) {
     while ((leaveOut[nextLeftOut] ?? Infinity) < r) nextLeftOut++;
     if (leaveOut[nextLeftOut] === r) {
@@ -209,11 +222,23 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
         (groups !== null && repeatsHeader(cells, groups)))
     ) {
       headerRepeats++;
+      order = null;
       continue;
     }
+    // A header names no address: only a row without one where the header has them is looked at.
+    const joined =
+      edit === undefined && email !== undefined && !(cells[email] ?? '').includes('@')
+        ? joinedTableOrder(cells, header, fields)
+        : null;
+    if (joined !== null) {
+      headerRepeats++;
+      order = keepsColumns(joined) ? null : joined;
+      continue;
+    }
+    const read = order === null ? cells : realigned(cells, order, header.length);
     rowNumbers.push(rowNumber);
-    originals.push(cells);
-    cleaned.push(edit ? cleanEdited(edit, cells, mapping) : cleanRow(cells, mapping));
+    originals.push(read);
+    cleaned.push(edit ? cleanEdited(edit, read, mapping) : cleanRow(read, mapping));
   }
   return { rowNumbers, originals, cleaned, blankRows, hiddenRows, headerRepeats };
 }

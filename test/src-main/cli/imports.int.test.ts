@@ -344,6 +344,34 @@ describe('leadprep import', () => {
     });
   });
 
+  it('imports two exports pasted one below the other into a workbook, each read by its own header', async () => {
+    const bytes = writeWorkbook(
+      workbookFromRows({
+        Leads: [
+          ['First Name', 'Last Name', 'Email', 'Company'],
+          ['Ann', 'Lee', 'ann@acme.io', 'Acme'],
+          ['Bob', 'Roe', 'bob@beta.io', 'Beta'],
+          [],
+          ['Email Address', 'Company Name', 'First Name', 'Last Name'],
+          ['cat@gamma.io', 'Gamma', 'Cat', 'Poe'],
+        ],
+      }),
+      'xlsx',
+    );
+    const path = file('joined.xlsx', bytes);
+    const out = json<ImportOut>(await cli('import', path, '--json'));
+    // Before: the second header and Cat were invalid leads, "Gamma" read as Cat's address.
+    expect(out.import).toMatchObject({ total: 3, counts: { ready: 3 } });
+    const leads = json<{ email: string; firstName: string; company: string }[]>(
+      await cli('leads', '--import', String(out.importId), '--json'),
+    );
+    expect(leads.map((l) => [l.email, l.firstName, l.company])).toEqual([
+      ['ann@acme.io', 'Ann', 'Acme'],
+      ['bob@beta.io', 'Bob', 'Beta'],
+      ['cat@gamma.io', 'Cat', 'Gamma'],
+    ]);
+  });
+
   it('imports an "XML Spreadsheet 2003" workbook as NetSuite exports it', async () => {
     const bytes = writeWorkbook(
       workbookFromRows({

@@ -108,6 +108,33 @@ describe('runPipeline', () => {
     expect(r.leads[2]?.state).toBe('invalid');
   });
 
+  it('reads the rows of a table joined below in another order by its own header, and the header again after it', () => {
+    const rows = [
+      ['Email', 'Name', 'Company'],
+      ['ann@acme.io', 'Ann Lee', 'Acme'],
+      ['', '', ''],
+      ['Company', 'Full name', 'E-mail'], // exported by another tool
+      ['Gamma', 'Cat Poe', 'cat@gamma.io'],
+      ['Delta', 'Dan Moe', 'not yet'],
+      ['Email', 'Name', 'Company'], // a third file, in the first one's order
+      ['eve@eps.io', 'Eve Ray', 'Eps'],
+    ];
+    const r = runPipeline({ rows, headerRow: 0, mapping: fieldsMapping('email', 'fullName', 'company') });
+    // Before: the second header an invalid lead, and Cat and Dan invalid with their cells under the wrong names.
+    expect(r.headerRepeats).toBe(2);
+    expect(r.total + r.blankRows + r.headerRepeats).toBe(rows.length - 1);
+    expect(r.leads.map((l) => [l.rowNumber, l.lead.email, l.lead.fullName, l.lead.company, l.state])).toEqual(
+      [
+        [2, 'ann@acme.io', 'Ann Lee', 'Acme', 'ready'],
+        [5, 'cat@gamma.io', 'Cat Poe', 'Gamma', 'ready'],
+        [6, 'not yet', 'Dan Moe', 'Delta', 'invalid'],
+        [8, 'eve@eps.io', 'Eve Ray', 'Eps', 'ready'],
+      ],
+    );
+    // Each lead's original row is shown under the header's names.
+    expect(r.leads[1]?.original).toEqual(['cat@gamma.io', 'Cat Poe', 'Gamma']);
+  });
+
   it('reports duplicate groups with survivors and links rows to them', () => {
     const r = run();
     const group = r.groups.find((g) => g.kind === 'email');
@@ -361,11 +388,18 @@ describe('runPipeline', () => {
     const row = fc.tuple(cell, name, fc.constantFrom('', 'Acme', 'Initech'));
     // The header again, as a second file joined below the first brings it.
     const repeat = ['email ', 'Name', 'COMPANY'] as const;
+    // Or the header of a table joined below in another order, by other names.
+    const reordered = ['Organization', 'E-mail', 'Full name'] as const;
     fc.assert(
       fc.property(
-        fc.array(fc.oneof({ arbitrary: row, weight: 9 }, { arbitrary: fc.constant(repeat), weight: 1 }), {
-          maxLength: 60,
-        }),
+        fc.array(
+          fc.oneof(
+            { arbitrary: row, weight: 9 },
+            { arbitrary: fc.constant(repeat), weight: 1 },
+            { arbitrary: fc.constant(reordered), weight: 1 },
+          ),
+          { maxLength: 60 },
+        ),
         fc.array(fc.tuple(fc.nat(70), fc.constantFrom<RowDecision>('exclude', 'keep', 'duplicate'))),
         fc.uniqueArray(fc.nat(70)),
         (body, decisions, hidden) => {
@@ -384,7 +418,9 @@ describe('runPipeline', () => {
           expect(sum).toBe(r.total);
           expect(r.total).toBe(r.leads.length);
           expect(r.total + r.blankRows + r.hiddenRows + r.headerRepeats).toBe(body.length);
-          const repeats = body.filter((b, i) => b === repeat && !leaveOut.includes(i + 1));
+          const repeats = body.filter(
+            (b, i) => (b === repeat || b === reordered) && !leaveOut.includes(i + 1),
+          );
           expect(r.headerRepeats).toBe(repeats.length);
           // Hidden data rows are never leads: rows[i] is sheet row i + 1.
           expect(r.hiddenRows).toBe(leaveOut.filter((i) => i >= 1 && i <= body.length).length);
