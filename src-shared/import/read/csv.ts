@@ -12,8 +12,9 @@ export interface DelimitedText {
   delimiter: Delimiter;
   truncatedCells: number;
   /**
-   * 1-based rows in which a quote opened a cell and did not close it where its line ends, so that the
-   * rows after it would have been part of that cell; the quote was dropped.
+   * 1-based rows in which a quote opened a cell and was never closed, or closed only past a quote
+   * that could not close it, so that the cells or rows after it would have been part of that cell;
+   * the quote was dropped.
    */
   unclosedQuoteRows: number[];
 }
@@ -371,12 +372,12 @@ function parseWithPapa(
   return { rows, quotesRegular };
 }
 
+type Newline = '\n' | '\r\n' | '\r';
+
 /**
  * The newline papaparse would guess for `text` (from its first chunk):
  * the regular parse below must split rows exactly where papaparse would.
  */
-type Newline = '\n' | '\r\n' | '\r';
-
 export function guessNewline(text: string): Newline {
   const head = text.substring(0, CHUNK_CHARS).replace(/"([^]*?)"/gm, '');
   const byCr = head.split('\r');

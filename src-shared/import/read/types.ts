@@ -61,7 +61,10 @@ export interface Workbook {
    * text file, by `openWorkbook`), so the host can tell the user.
    */
   readonly truncatedCells: number;
-  /** Text files only (else empty): 1-based rows where a quote opened a cell and was never closed; it was ignored. */
+  /**
+   * Text files only (else empty): 1-based rows where a quote opened a cell and was never closed, or
+   * closed only past a quote that could not close it; it was ignored.
+   */
   readonly unclosedQuoteRows: readonly number[];
   /** Rectangular grid: row i is sheet row i + 1, column j is column j + 1; '' for empty. */
   readSheet(name: string, opts?: ReadOptions): string[][];
