@@ -158,7 +158,7 @@ function asciiCases(s: string): number {
  */
 export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const text = cleanText(raw);
+  const text = cleanText(LINE_BREAK.test(raw) ? raw.replace(LINE_HEADLINE, '$1') : raw);
   if (text === '') return null;
   if (text.includes('@')) {
     const named = nameBeforeAddress(text);
@@ -204,6 +204,15 @@ const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
 // company follows, and the name before it is the one to greet either way. Before a first name alone
 // ("Jane - CEO") it is left as it is.
 const HYPHEN_HEADLINE = /^([^\s-]\S* [^\s-].*?) - .*$/u;
+// So does an emoji followed by words ("Jane Doe 🟢 Hiring", "Jane Doe ⚡ Founder"), once a first and a
+// last name stand before it; between a first and a last name ("Jane ✔️ Doe") it only goes.
+const PICTOGRAPH_HEADLINE = new RegExp(
+  `^(\\p{L}\\S* \\p{L}.*?)\\s*(?:${PICTOGRAPHS.source})+\\s+\\S.*$`,
+  'u',
+);
+// And a line break: a cell of a scraped list may hold the name and, on the next line, the headline.
+const LINE_HEADLINE = /^(\s*\p{L}\S*[^\S\r\n]+\p{L}[^\r\n]*?)\s*[\r\n].*$/su;
+const LINE_BREAK = /[\r\n]/;
 
 function withoutDecorations(name: string): string {
   if (!MAY_BE_DECORATED.test(name)) return name;
@@ -212,6 +221,7 @@ function withoutDecorations(name: string): string {
   let s = name;
   for (;;) {
     const removed = s
+      .replace(PICTOGRAPH_HEADLINE, '$1')
       .replace(PICTOGRAPHS, ' ')
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')

@@ -27,6 +27,7 @@ describe('splitFullName', () => {
     ['Jane Doe;', 'Jane', 'Doe'],
     ['Jane Doe (she/her) 🚀', 'Jane', 'Doe'],
     ['Jane Doe | Founder @ Acme', 'Jane', 'Doe'], // an @ in a headline is no address
+    ['Jane Doe 🟢 Hiring', 'Jane', 'Doe'],
     ['Jane Doe, CFA, CPA', 'Jane', 'Doe'], // credentials, not "Last, First"
     ['"Doe, Jane"', 'Jane', 'Doe'], // quoted twice by the export
     // The family name first, in capitals, as French and other exports write it.
@@ -89,6 +90,13 @@ describe('cleanPersonName', () => {
     ['Jane Doe | Founder at Acme 🚀', 'Jane Doe'],
     ['Jane Doe – Founder & CEO', 'Jane Doe'],
     ['Jane Doe — Growth', 'Jane Doe'],
+    ['Jane Doe 🟢 Hiring', 'Jane Doe'], // an emoji, then a headline
+    ['JANE DOE ⚡ Founder @ Acme', 'Jane Doe'],
+    ['Jane ✔️ Doe', 'Jane Doe'], // between a first and a last name the emoji only goes
+    ['👋 Jane 🟢 Doe', 'Jane Doe'],
+    ['Jane Doe\nFounder at Acme', 'Jane Doe'], // the headline on the cell's next line
+    [' Jane Doe \r\n Founder', 'Jane Doe'],
+    ['Jane\nDoe', 'Jane Doe'], // a first name alone on the first line is not all of it
     ['Jane Doe | Founder @ Acme', 'Jane Doe'],
     ['"Jane Doe"', 'Jane Doe'], // quoted twice by the export
     ["'JANE DOE'", 'Jane Doe'],
