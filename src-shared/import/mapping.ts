@@ -7,7 +7,9 @@
  * Content beats a header for email and LinkedIn (a column of addresses is
  * the email column whatever it is called); a header beats content for the
  * weaker website/phone signals, unless its column is mostly empty in the
- * sample. Unclaimed columns become custom variables.
+ * sample. A column nothing names may hold the names the addresses beside it
+ * are made of: the full, first or last name. Unclaimed columns become custom
+ * variables.
  *
  * Mapping templates are matched by `headerSignature` (the set of folded
  * header names, order-insensitive) and store targets per header name, as an
@@ -26,7 +28,7 @@ import {
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, mayNameVerdicts } from './verifier';
 import { matchHeader, type HeaderMatch } from './synonyms';
-import { holdsHonorifics, holdsPagesOfOneSite, sniffColumn } from './sniff';
+import { holdsHonorifics, holdsPagesOfOneSite, sniffColumn, sniffNamesOfAddresses } from './sniff';
 import { customKeys } from './header';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
@@ -129,6 +131,17 @@ export function suggestMapping(
       add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
     }
   });
+  // A column nothing above names may hold the names the addresses beside them are made of.
+  const email = candidates.reduce<Candidate | null>(
+    (best, c) => (c.field === 'email' && (best === null || c.score > best.score) ? c : best),
+    null,
+  );
+  if (email !== null)
+    headers.forEach((_, column) => {
+      if (candidates.some((c) => c.column === column)) return;
+      const names = sniffNamesOfAddresses(columnValues[column] ?? [], columnValues[email.column] ?? []);
+      if (names) add(column, names.field, SCORE_SNIFF_WEAK + names.ratio);
+    });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
 
   const keys = customKeys(headers);

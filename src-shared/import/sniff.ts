@@ -6,6 +6,8 @@
  */
 import type { LeadField } from './types';
 import { isHonorific } from './name';
+import { foldKey, foldWords } from './text';
+import { isRoleAddress, isRoleWord } from './email';
 import { isKnownPublicSuffixHost } from './website';
 
 export type SniffedField = Extract<LeadField, 'email' | 'linkedinUrl' | 'website' | 'phone'>;
@@ -119,4 +121,56 @@ export function sniffColumn(values: readonly string[]): SniffResult | null {
     if (ratio >= SNIFF_THRESHOLD) return { field, ratio };
   }
   return null;
+}
+
+export type SniffedNameField = Extract<LeadField, 'fullName' | 'firstName' | 'lastName'>;
+
+/**
+ * Which part of a person's name `cell` is, judged by the address it stands beside: a full name
+ * when the address's local part starts with its first word or holds another (`Bo Ray`, `bo@`;
+ * `Ann Lee`, `alee@`), a first name when the local part starts with it (`Ann`), a last name when it
+ * holds it further on (`Lee`); null when the address does not name it.
+ */
+function namePartFor(cell: string, email: string): SniffedNameField | null {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return null;
+  const local = foldKey(email.slice(0, at).split('+')[0] ?? '');
+  const words = foldWords(cell, false).filter((w) => w.length >= 2 && !/\d/.test(w));
+  if (local === '' || words.length === 0 || words.length > 4) return null;
+  const first = words[0] as string;
+  if (words.length > 1)
+    return local.startsWith(first) || words.some((w) => w.length >= 3 && local.includes(w))
+      ? 'fullName'
+      : null;
+  if (local.startsWith(first)) return 'firstName';
+  return first.length >= 3 && local.includes(first) ? 'lastName' : null;
+}
+
+/**
+ * The part of a person's name a column holds, judged against the addresses on the same rows: at least
+ * `SNIFF_THRESHOLD` of the rows holding both name the address the same way. For a column no header
+ * names ("Column 2" of rows pasted without their header).
+ */
+export function sniffNamesOfAddresses(
+  values: readonly string[],
+  emails: readonly string[],
+): { field: SniffedNameField; ratio: number } | null {
+  const parts = new Map<SniffedNameField, number>();
+  let both = 0;
+  for (let i = 0; i < values.length; i++) {
+    const cell = (values[i] ?? '').trim();
+    const email = (emails[i] ?? '').trim();
+    if (cell === '' || email === '' || cell.includes('@')) continue;
+    // A team's inbox (sales@ beside "Sales") names nobody.
+    if (isRoleAddress(email) || isRoleWord(cell)) continue;
+    both++;
+    const part = namePartFor(cell, email);
+    if (part !== null) parts.set(part, (parts.get(part) ?? 0) + 1);
+  }
+  let best: { field: SniffedNameField; ratio: number } | null = null;
+  for (const [field, count] of parts) {
+    const ratio = count / both;
+    if (ratio >= SNIFF_THRESHOLD && (best === null || ratio > best.ratio)) best = { field, ratio };
+  }
+  return best;
 }

@@ -292,21 +292,23 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
 });
 
-test('a column of addresses pasted without a header: every address is a lead, the first one too', async ({
+test('addresses and names pasted without a header: every address is a lead, the first one too, greeted by the name beside it', async ({
   app: page,
 }) => {
   // The screen listens for pastes once it is shown.
   await expect(page.getByText('Drop a lead file here')).toBeVisible();
-  await paste(page, { 'text/plain': 'ann@acme.com\nbo@beta.io\ncy@gamma.org\n' });
+  await paste(page, { 'text/plain': 'ann@acme.com\tAnn Lee\nbo@beta.io\tBo Ray\ncy@gamma.org\t\n' });
   const header = page.getByRole('region', { name: 'Header row' });
   await expect(header).toContainText('No header row: every row is a lead');
   await header.getByRole('button', { name: 'Continue without a header row' }).click();
-  await expect(
-    page.getByRole('region', { name: 'Column mapping' }).getByLabel('Target for column Column 1'),
-  ).toHaveValue('field:email');
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Target for column Column 1')).toHaveValue('field:email');
+  // The addresses are made of the names beside them.
+  await expect(mapping.getByLabel('Target for column Column 2')).toHaveValue('field:fullName');
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'All')).toHaveText(/All\s*3/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
   await expect(page.getByRole('gridcell', { name: /ann@acme\.com/ }).first()).toBeVisible();
 });
 

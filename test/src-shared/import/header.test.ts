@@ -82,8 +82,9 @@ describe('a sheet without a header row', () => {
       [2, 'bo@beta.io'],
       [3, 'cy@gamma.org'],
     ]);
-    // A column of names without a header is kept as a custom variable, for the mapping step to take.
-    expect(result.leads[0]!.lead.custom).toEqual({ column_2: 'Ann Lee' });
+    // A column without a header is the full name when the addresses beside it are made of its names.
+    expect(result.leads.map((l) => l.lead.fullName)).toEqual(['Ann Lee', 'Bo Ray', null]);
+    expect(result.leads[0]!.lead.custom).toEqual({});
   });
 
   it('a title above the addresses is still a row above the header, and a header is still found', () => {

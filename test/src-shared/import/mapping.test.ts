@@ -384,6 +384,58 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(['Name', 'Email'], []))).toEqual(['fullName', 'email']);
   });
 
+  it('takes a column no header names for the names the addresses beside it are made of', () => {
+    const headers = ['Column 1', 'Column 2', 'Column 3', 'Column 4'];
+    const sample = [
+      ['jose.garcia@acme.es', 'José García', 'Acme', 'Madrid'],
+      ['alee@beta.io', 'Ann Lee', 'Beta', 'London'],
+      ['bo@gamma.org', 'Bo Ray', 'Gamma', 'Paris'],
+      ['info@delta.com', 'Dan Moe', 'Delta', 'Berlin'], // a team inbox names nobody
+      ['eve@eps.com', '', 'Eps', 'Rome'],
+    ];
+    expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
+      'email',
+      'fullName',
+      'custom:column_3',
+      'custom:column_4',
+    ]);
+  });
+
+  it('takes first and last names apart when each has a column of its own', () => {
+    const sample = [
+      ['Ann', 'Lee', 'ann.lee@acme.com'],
+      ['Bo', 'Ray', 'bray@beta.io'],
+      ['Cy', 'Moe', 'cy@gamma.org'],
+    ];
+    expect(fieldsOf(suggestMapping(['Column 1', 'Column 2', 'Column 3'], sample))).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ]);
+  });
+
+  it("leaves a column of other people's names, or of anything else, to the user", () => {
+    const sample = [
+      ['ann@acme.com', 'Zoe Quinn', 'Head of Sales'],
+      ['bo@beta.io', 'Zoe Quinn', 'CTO'],
+      ['cy@gamma.org', 'Max Field', 'Founder'],
+    ];
+    expect(fieldsOf(suggestMapping(['Email', 'Owner', 'Column 3'], sample))).toEqual([
+      'email',
+      'custom:owner',
+      'custom:column_3',
+    ]);
+  });
+
+  it('takes no team beside its inbox for a name', () => {
+    const sample = [
+      ['sales@acme.com', 'Sales'],
+      ['support@beta.io', 'Support'],
+      ['billing@gamma.org', 'Billing'],
+    ];
+    expect(fieldsOf(suggestMapping(['Email', 'Column 2'], sample))).toEqual(['email', 'custom:column_2']);
+  });
+
   it('finds columns by content when headers say nothing', () => {
     const headers = ['Column 1', 'Column 2', 'Column 3', 'Column 4', 'Column 5'];
     const sample = [
