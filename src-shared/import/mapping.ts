@@ -7,8 +7,8 @@
  * Content beats a header for email and LinkedIn (a column of addresses is
  * the email column whatever it is called); a header beats content for the
  * weaker website/phone signals, unless its column is mostly empty in the
- * sample. A column nothing names may hold the names the addresses beside it
- * are made of: the full, first or last name. Unclaimed columns become custom
+ * sample. A column without a header may hold the names the addresses beside
+ * it are made of: the full, first or last name. Unclaimed columns become custom
  * variables.
  *
  * Mapping templates are matched by `headerSignature` (the set of folded
@@ -131,13 +131,16 @@ export function suggestMapping(
       add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
     }
   });
-  // A column nothing above names may hold the names the addresses beside them are made of.
+  // A column without a header (rows pasted without theirs) may hold the names the addresses beside
+  // it are made of. A column with a header nothing above recognises is left alone: "Twitter" of
+  // handles such as "annlee" beside ann.lee@ is no first name.
   const email = candidates.reduce<Candidate | null>(
     (best, c) => (c.field === 'email' && (best === null || c.score > best.score) ? c : best),
     null,
   );
   if (email !== null)
-    headers.forEach((_, column) => {
+    headers.forEach((header, column) => {
+      if (!GENERATED_HEADER.test(header) && header.trim() !== '') return;
       if (candidates.some((c) => c.column === column)) return;
       const names = sniffNamesOfAddresses(columnValues[column] ?? [], columnValues[email.column] ?? []);
       if (names) add(column, names.field, SCORE_SNIFF_WEAK + names.ratio);

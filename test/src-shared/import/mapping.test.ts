@@ -420,11 +420,20 @@ describe('suggestMapping', () => {
       ['bo@beta.io', 'Zoe Quinn', 'CTO'],
       ['cy@gamma.org', 'Max Field', 'Founder'],
     ];
-    expect(fieldsOf(suggestMapping(['Email', 'Owner', 'Column 3'], sample))).toEqual([
+    expect(fieldsOf(suggestMapping(['Email', 'Column 2', 'Column 3'], sample))).toEqual([
       'email',
-      'custom:owner',
+      'custom:column_2',
       'custom:column_3',
     ]);
+  });
+
+  it('leaves a column with a header of its own to the user, whatever the addresses beside it', () => {
+    const sample = [
+      ['ann.lee@acme.com', 'annlee'],
+      ['bo.ray@beta.io', 'boray'],
+      ['cy.moe@gamma.org', 'cymoe'],
+    ];
+    expect(fieldsOf(suggestMapping(['Email', 'Twitter'], sample))).toEqual(['email', 'custom:twitter']);
   });
 
   it('takes no team beside its inbox for a name', () => {
