@@ -7,9 +7,9 @@
  * Content beats a header for email and LinkedIn (a column of addresses is
  * the email column whatever it is called); a header beats content for the
  * weaker website/phone signals, unless its column is mostly empty in the
- * sample. A column without a header may hold the names the addresses beside
- * it are made of: the full, first or last name. Unclaimed columns become custom
- * variables.
+ * sample. A column without a header may hold what the addresses beside it
+ * are made of: the full, first or last name, or the company their domain is
+ * named for. Unclaimed columns become custom variables.
  *
  * Mapping templates are matched by `headerSignature` (the set of folded
  * header names, order-insensitive) and store targets per header name, as an
@@ -28,7 +28,7 @@ import {
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, mayNameVerdicts } from './verifier';
 import { matchHeader, type HeaderMatch } from './synonyms';
-import { holdsHonorifics, holdsPagesOfOneSite, sniffColumn, sniffNamesOfAddresses } from './sniff';
+import { holdsHonorifics, holdsPagesOfOneSite, sniffColumn, sniffByAddresses } from './sniff';
 import { customKeys } from './header';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
@@ -131,9 +131,9 @@ export function suggestMapping(
       add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
     }
   });
-  // A column without a header (rows pasted without theirs) may hold the names the addresses beside
-  // it are made of. A column with a header nothing above recognises is left alone: "Twitter" of
-  // handles such as "annlee" beside ann.lee@ is no first name.
+  // A column without a header (rows pasted without theirs) may hold the names or the company the
+  // addresses beside it are made of. A column with a header nothing above recognises is left alone:
+  // "Twitter" of handles such as "annlee" beside ann.lee@ is no first name.
   const email = candidates.reduce<Candidate | null>(
     (best, c) => (c.field === 'email' && (best === null || c.score > best.score) ? c : best),
     null,
@@ -142,8 +142,8 @@ export function suggestMapping(
     headers.forEach((header, column) => {
       if (!GENERATED_HEADER.test(header) && header.trim() !== '') return;
       if (candidates.some((c) => c.column === column)) return;
-      const names = sniffNamesOfAddresses(columnValues[column] ?? [], columnValues[email.column] ?? []);
-      if (names) add(column, names.field, SCORE_SNIFF_WEAK + names.ratio);
+      const part = sniffByAddresses(columnValues[column] ?? [], columnValues[email.column] ?? []);
+      if (part) add(column, part.field, SCORE_SNIFF_WEAK + part.ratio);
     });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
 

@@ -8,7 +8,7 @@ import type { LeadField } from './types';
 import { isHonorific } from './name';
 import { foldKey, foldWords } from './text';
 import { isRoleAddress, isRoleWord } from './email';
-import { isKnownPublicSuffixHost } from './website';
+import { emailRegistrableDomain, isKnownPublicSuffixHost } from './website';
 
 export type SniffedField = Extract<LeadField, 'email' | 'linkedinUrl' | 'website' | 'phone'>;
 
@@ -123,39 +123,44 @@ export function sniffColumn(values: readonly string[]): SniffResult | null {
   return null;
 }
 
-export type SniffedNameField = Extract<LeadField, 'fullName' | 'firstName' | 'lastName'>;
+export type SniffedByAddress = Extract<LeadField, 'fullName' | 'firstName' | 'lastName' | 'company'>;
 
 /**
- * Which part of a person's name `cell` is, judged by the address it stands beside: a full name
- * when the address's local part starts with its first word or holds another (`Bo Ray`, `bo@`;
- * `Ann Lee`, `alee@`), a first name when the local part starts with it (`Ann`), a last name when it
- * holds it further on (`Lee`); null when the address does not name it.
+ * What `cell` is of the person whose address it stands beside: a full name when the address's
+ * local part starts with its first word or holds another (`Bo Ray`, `bo@`; `Ann Lee`, `alee@`), a
+ * first name when the local part starts with it (`Ann`), a last name when it holds it further on
+ * (`Lee`), a company when the address's domain is named for it (`Acme Corp`, `@acme.com`); null when
+ * the address says nothing of it.
  */
-function namePartFor(cell: string, email: string): SniffedNameField | null {
+function partOfAddress(cell: string, email: string): SniffedByAddress | null {
   const at = email.lastIndexOf('@');
   if (at <= 0) return null;
   const local = foldKey(email.slice(0, at).split('+')[0] ?? '');
   const words = foldWords(cell, false).filter((w) => w.length >= 2 && !/\d/.test(w));
   if (local === '' || words.length === 0 || words.length > 4) return null;
   const first = words[0] as string;
-  if (words.length > 1)
-    return local.startsWith(first) || words.some((w) => w.length >= 3 && local.includes(w))
-      ? 'fullName'
-      : null;
-  if (local.startsWith(first)) return 'firstName';
-  return first.length >= 3 && local.includes(first) ? 'lastName' : null;
+  if (words.length > 1) {
+    if (local.startsWith(first) || words.some((w) => w.length >= 3 && local.includes(w))) return 'fullName';
+  } else if (local.startsWith(first)) return 'firstName';
+  else if (first.length >= 3 && local.includes(first)) return 'lastName';
+  const label = foldKey(emailRegistrableDomain(email)?.split('.')[0] ?? '');
+  const key = words.join('');
+  if (label.length < 3) return null;
+  return label === key || (first.length >= 3 && label.startsWith(first)) || key.startsWith(label)
+    ? 'company'
+    : null;
 }
 
 /**
- * The part of a person's name a column holds, judged against the addresses on the same rows: at least
- * `SNIFF_THRESHOLD` of the rows holding both name the address the same way. For a column no header
- * names ("Column 2" of rows pasted without their header).
+ * What a column holds of each person, judged against the addresses on the same rows: at least
+ * `SNIFF_THRESHOLD` of the rows holding both say the same. For a column without a header (rows
+ * pasted without theirs).
  */
-export function sniffNamesOfAddresses(
+export function sniffByAddresses(
   values: readonly string[],
   emails: readonly string[],
-): { field: SniffedNameField; ratio: number } | null {
-  const parts = new Map<SniffedNameField, number>();
+): { field: SniffedByAddress; ratio: number } | null {
+  const parts = new Map<SniffedByAddress, number>();
   let both = 0;
   for (let i = 0; i < values.length; i++) {
     const cell = (values[i] ?? '').trim();
@@ -164,10 +169,10 @@ export function sniffNamesOfAddresses(
     // A team's inbox (sales@ beside "Sales") names nobody.
     if (isRoleAddress(email) || isRoleWord(cell)) continue;
     both++;
-    const part = namePartFor(cell, email);
+    const part = partOfAddress(cell, email);
     if (part !== null) parts.set(part, (parts.get(part) ?? 0) + 1);
   }
-  let best: { field: SniffedNameField; ratio: number } | null = null;
+  let best: { field: SniffedByAddress; ratio: number } | null = null;
   for (const [field, count] of parts) {
     const ratio = count / both;
     if (ratio >= SNIFF_THRESHOLD && (best === null || ratio > best.ratio)) best = { field, ratio };

@@ -384,7 +384,7 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(['Name', 'Email'], []))).toEqual(['fullName', 'email']);
   });
 
-  it('takes a column no header names for the names the addresses beside it are made of', () => {
+  it('takes a column without a header for the names or the company the addresses beside it are made of', () => {
     const headers = ['Column 1', 'Column 2', 'Column 3', 'Column 4'];
     const sample = [
       ['jose.garcia@acme.es', 'José García', 'Acme', 'Madrid'],
@@ -396,9 +396,19 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
       'email',
       'fullName',
-      'custom:column_3',
+      'company',
       'custom:column_4',
     ]);
+  });
+
+  it('takes the company the domains are named for, past the addresses at free mail', () => {
+    const sample = [
+      ['ann@wayneenterprises.com', 'Wayne Enterprises'],
+      ['bo@stark.co.uk', 'Stark Industries'],
+      ['cy.moe@gmail.com', 'Globex'],
+      ['dan@initech.io', 'INITECH'],
+    ];
+    expect(fieldsOf(suggestMapping(['Column 1', 'Column 2'], sample))).toEqual(['email', 'company']);
   });
 
   it('takes first and last names apart when each has a column of its own', () => {
