@@ -9,7 +9,7 @@
  * weaker website/phone signals, unless its column is mostly empty in the
  * sample. A column without a header may hold what the addresses beside it
  * are made of: the full, first or last name, or the company their domain is
- * named for. Unclaimed columns become custom variables.
+ * named for; or job titles. Unclaimed columns become custom variables.
  *
  * Mapping templates are matched by `headerSignature` (the set of folded
  * header names, order-insensitive) and store targets per header name, as an
@@ -28,7 +28,7 @@ import {
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, mayNameVerdicts } from './verifier';
 import { matchHeader, type HeaderMatch } from './synonyms';
-import { holdsHonorifics, holdsPagesOfOneSite, sniffColumn, sniffByAddresses } from './sniff';
+import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses, sniffColumn } from './sniff';
 import { customKeys } from './header';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
@@ -132,7 +132,7 @@ export function suggestMapping(
     }
   });
   // A column without a header (rows pasted without theirs) may hold the names or the company the
-  // addresses beside it are made of. A column with a header nothing above recognises is left alone:
+  // addresses beside it are made of, or job titles. A column with a header nothing above recognises is left alone:
   // "Twitter" of handles such as "annlee" beside ann.lee@ is no first name.
   const email = candidates.reduce<Candidate | null>(
     (best, c) => (c.field === 'email' && (best === null || c.score > best.score) ? c : best),
@@ -142,8 +142,10 @@ export function suggestMapping(
     headers.forEach((header, column) => {
       if (!GENERATED_HEADER.test(header) && header.trim() !== '') return;
       if (candidates.some((c) => c.column === column)) return;
-      const part = sniffByAddresses(columnValues[column] ?? [], columnValues[email.column] ?? []);
+      const values = columnValues[column] ?? [];
+      const part = sniffByAddresses(values, columnValues[email.column] ?? []);
       if (part) add(column, part.field, SCORE_SNIFF_WEAK + part.ratio);
+      else if (holdsJobTitles(values)) add(column, 'title', SCORE_SNIFF_WEAK);
     });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
 

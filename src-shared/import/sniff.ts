@@ -179,3 +179,33 @@ export function sniffByAddresses(
   }
   return best;
 }
+
+// Words of job titles, folded (lower case, no accents), in the languages the headers are read in:
+// "Co-Founder & CEO", "Head of Growth", "Directrice commerciale", "Geschäftsführer", "Gerente".
+const JOB_TITLE_WORDS = new Set([
+  ...['ceo', 'cto', 'cfo', 'coo', 'cmo', 'cio', 'cpo', 'cro', 'ciso', 'chro', 'vp', 'svp', 'evp'],
+  ...['founder', 'cofounder', 'owner', 'president', 'director', 'head', 'manager', 'chief', 'officer'],
+  ...['engineer', 'developer', 'designer', 'consultant', 'analyst', 'specialist', 'executive'],
+  ...['associate', 'coordinator', 'administrator', 'recruiter', 'lead', 'principal', 'partner'],
+  ...['intern', 'assistant', 'architect', 'scientist', 'strategist', 'advisor', 'adviser'],
+  ...['accountant', 'controller', 'buyer', 'editor', 'producer'],
+  ...['directeur', 'directrice', 'responsable', 'fondateur', 'fondatrice', 'dirigeant', 'gerant'],
+  ...['geschaftsfuhrer', 'geschaftsfuhrerin', 'leiter', 'leiterin', 'inhaber', 'inhaberin', 'grunder'],
+  ...['gerente', 'directora', 'jefe', 'jefa', 'fundador', 'fundadora', 'diretor', 'diretora', 'socio'],
+]);
+
+/**
+ * Whether at least `SNIFF_THRESHOLD` of the column's non-empty values name a job ("CEO",
+ * "Head of Growth", "Directrice commerciale"). For a column without a header.
+ */
+export function holdsJobTitles(values: readonly string[]): boolean {
+  let present = 0;
+  let hits = 0;
+  for (const v of values) {
+    const t = v.trim();
+    if (t === '' || t.includes('@')) continue;
+    present++;
+    if (foldWords(t, false).some((w) => JOB_TITLE_WORDS.has(w))) hits++;
+  }
+  return present > 0 && hits / present >= SNIFF_THRESHOLD;
+}

@@ -411,6 +411,22 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(['Column 1', 'Column 2'], sample))).toEqual(['email', 'company']);
   });
 
+  it('takes a column without a header for job titles when most of its values name a job', () => {
+    const sample = [
+      ['ann@acme.com', 'Co-Founder & CEO'],
+      ['bo@beta.io', 'Head of Growth'],
+      ['cy@gamma.fr', 'Directrice commerciale'],
+      ['dan@delta.de', 'Geschäftsführer'],
+      ['eve@eps.com', 'Berlin'],
+    ];
+    expect(fieldsOf(suggestMapping(['Column 1', 'Column 2'], sample))).toEqual(['email', 'title']);
+    const cities = sample.map(([email], i) => [
+      email as string,
+      ['Paris', 'Berlin', 'Madrid', 'Rome', 'Lyon'][i] as string,
+    ]);
+    expect(fieldsOf(suggestMapping(['Column 1', 'Column 2'], cities))).toEqual(['email', 'custom:column_2']);
+  });
+
   it('takes first and last names apart when each has a column of its own', () => {
     const sample = [
       ['Ann', 'Lee', 'ann.lee@acme.com'],
@@ -426,9 +442,9 @@ describe('suggestMapping', () => {
 
   it("leaves a column of other people's names, or of anything else, to the user", () => {
     const sample = [
-      ['ann@acme.com', 'Zoe Quinn', 'Head of Sales'],
-      ['bo@beta.io', 'Zoe Quinn', 'CTO'],
-      ['cy@gamma.org', 'Max Field', 'Founder'],
+      ['ann@acme.com', 'Zoe Quinn', 'Paris'],
+      ['bo@beta.io', 'Zoe Quinn', 'Berlin'],
+      ['cy@gamma.org', 'Max Field', 'Madrid'],
     ];
     expect(fieldsOf(suggestMapping(['Email', 'Column 2', 'Column 3'], sample))).toEqual([
       'email',
