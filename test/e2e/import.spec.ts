@@ -292,19 +292,24 @@ test('rows copied in a spreadsheet are pasted on the Import screen and imported 
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
 });
 
-test('addresses and names pasted without a header: every address is a lead, the first one too, greeted by the name beside it', async ({
+test('addresses, names, titles and companies pasted without a header: every address is a lead, the first one too, each column mapped by what it holds', async ({
   app: page,
 }) => {
   // The screen listens for pastes once it is shown.
   await expect(page.getByText('Drop a lead file here')).toBeVisible();
-  await paste(page, { 'text/plain': 'ann@acme.com\tAnn Lee\nbo@beta.io\tBo Ray\ncy@gamma.org\t\n' });
+  await paste(page, {
+    'text/plain':
+      'ann@acme.com\tAnn Lee\tCEO\tAcme\nbo@beta.io\tBo Ray\tHead of Growth\tBeta\ncy@gamma.org\t\t\t\n',
+  });
   const header = page.getByRole('region', { name: 'Header row' });
   await expect(header).toContainText('No header row: every row is a lead');
   await header.getByRole('button', { name: 'Continue without a header row' }).click();
   const mapping = page.getByRole('region', { name: 'Column mapping' });
   await expect(mapping.getByLabel('Target for column Column 1')).toHaveValue('field:email');
-  // The addresses are made of the names beside them.
+  // The addresses are made of the names beside them, at domains named for the companies.
   await expect(mapping.getByLabel('Target for column Column 2')).toHaveValue('field:fullName');
+  await expect(mapping.getByLabel('Target for column Column 3')).toHaveValue('field:title');
+  await expect(mapping.getByLabel('Target for column Column 4')).toHaveValue('field:company');
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'All')).toHaveText(/All\s*3/);
