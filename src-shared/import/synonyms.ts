@@ -1,7 +1,7 @@
 /*
  * Header synonyms: which lead field a column header names, in English,
  * French, German, Spanish and Portuguese, and the common headers of Italian,
- * Dutch, Polish and Czech exports. Matching works on folded keys
+ * Dutch, Polish, Czech, Swedish, Danish, Norwegian and Finnish exports. Matching works on folded keys
  * (accents, case, spaces and punctuation removed), so "E-Mail", "e_mail" and
  * "EMAIL " all hit "email".
  *
@@ -58,6 +58,13 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'indirizzo email',
     'indirizzo e-mail',
     'e-mailadres',
+    'e-post',
+    'epost',
+    'e-postadress',
+    'e-postadresse',
+    'epostadresse',
+    'sähköposti',
+    'sähköpostiosoite',
   ],
   fullName: [
     'full name',
@@ -88,6 +95,12 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'jméno a příjmení',
     'nome e cognome',
     'volledige naam',
+    'fullständigt namn',
+    'kontaktperson',
+    'fulde navn',
+    'fullt navn',
+    'koko nimi',
+    'yhteyshenkilö',
   ],
   firstName: [
     'first name',
@@ -105,6 +118,9 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'jméno',
     'křestní jméno',
     'voornaam',
+    'förnamn',
+    'fornavn',
+    'etunimi',
   ],
   lastName: [
     'last name',
@@ -125,6 +141,10 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'příjmení',
     'cognome',
     'achternaam',
+    'efternamn',
+    'efternavn',
+    'etternavn',
+    'sukunimi',
   ],
   title: [
     'title',
@@ -158,6 +178,17 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'ruolo',
     'qualifica',
     'functie',
+    'befattning',
+    'yrkestitel',
+    'roll',
+    'stilling',
+    'stillingsbetegnelse',
+    'tittel',
+    'jobbtittel',
+    'rolle',
+    'titteli',
+    'nimike',
+    'tehtävänimike',
   ],
   company: [
     'company',
@@ -196,6 +227,16 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'società',
     'bedrijf',
     'bedrijfsnaam',
+    'företag',
+    'företagsnamn',
+    'bolag',
+    'virksomhed',
+    'firmanavn',
+    'selskab',
+    'selskap',
+    'bedrift',
+    'yritys',
+    'yrityksen nimi',
   ],
   website: [
     'website',
@@ -225,6 +266,12 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'webové stránky',
     'sito web',
     'sito internet',
+    'webbplats',
+    'hemsida',
+    'hjemmeside',
+    'nettside',
+    'verkkosivut',
+    'kotisivu',
   ],
   linkedinUrl: [
     'linkedin',
@@ -280,6 +327,10 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'cellulare',
     'telefoonnummer',
     'mobiel',
+    'mobiltelefon',
+    'puhelin',
+    'puhelinnumero',
+    'matkapuhelin',
   ],
 };
 
@@ -288,6 +339,9 @@ const AMBIGUOUS_NAME: Readonly<Record<string, 'lastName' | 'firstName'>> = {
   name: 'lastName',
   nom: 'lastName',
   nombre: 'firstName',
+  namn: 'lastName',
+  navn: 'lastName',
+  nimi: 'lastName',
   nome: 'firstName',
 };
 

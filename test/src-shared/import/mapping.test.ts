@@ -98,6 +98,28 @@ describe('header synonyms', () => {
     ['Achternaam', 'lastName'],
     ['Bedrijf', 'company'],
     ['Functie', 'title'],
+    // Swedish, Danish, Norwegian and Finnish
+    ['Förnamn', 'firstName'],
+    ['Efternamn', 'lastName'],
+    ['E-post', 'email'],
+    ['Företag', 'company'],
+    ['Befattning', 'title'],
+    ['Webbplats', 'website'],
+    ['Fornavn', 'firstName'],
+    ['Efternavn', 'lastName'],
+    ['Etternavn', 'lastName'],
+    ['Virksomhed', 'company'],
+    ['Bedrift', 'company'],
+    ['Stilling', 'title'],
+    ['Hjemmeside', 'website'],
+    ['Mobiltelefon', 'phone'],
+    ['Etunimi', 'firstName'],
+    ['Sukunimi', 'lastName'],
+    ['Sähköposti', 'email'],
+    ['Yritys', 'company'],
+    ['Titteli', 'title'],
+    ['Puhelin', 'phone'],
+    ['Kontaktperson', 'fullName'],
     // case, accents and punctuation do not matter
     ['  EMAIL ', 'email'],
     ['prenom', 'firstName'],
@@ -382,6 +404,12 @@ describe('suggestMapping', () => {
       'email',
     ]);
     expect(fieldsOf(suggestMapping(['Name', 'Email'], []))).toEqual(['fullName', 'email']);
+    expect(fieldsOf(suggestMapping(['Namn', 'E-post'], []))).toEqual(['fullName', 'email']);
+    expect(fieldsOf(suggestMapping(['Fornavn', 'Navn', 'E-post'], []))).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ]);
   });
 
   it('takes a column without a header for the names or the company the addresses beside it are made of', () => {
