@@ -132,8 +132,8 @@ export function suggestMapping(
     }
   });
   // A column without a header (rows pasted without theirs) may hold the names or the company the
-  // addresses beside it are made of, or job titles. A column with a header nothing above recognises is left alone:
-  // "Twitter" of handles such as "annlee" beside ann.lee@ is no first name.
+  // addresses beside it are made of, or job titles. A column with a header nothing above recognises
+  // is left alone: "Twitter" of handles such as "annlee" beside ann.lee@ is no first name.
   const email = candidates.reduce<Candidate | null>(
     (best, c) => (c.field === 'email' && (best === null || c.score > best.score) ? c : best),
     null,

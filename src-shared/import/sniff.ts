@@ -84,15 +84,20 @@ export function holdsPagesOfOneSite(values: readonly string[]): boolean {
  * Outlook's "Title" column, which is no job title.
  */
 export function holdsHonorifics(values: readonly string[]): boolean {
+  return shareOf(values, isHonorific) >= SNIFF_THRESHOLD;
+}
+
+/** The share of the column's non-empty values, trimmed, that pass `test`; 0 for an empty column. */
+function shareOf(values: readonly string[], test: (value: string) => boolean): number {
   let present = 0;
   let hits = 0;
   for (const v of values) {
     const t = v.trim();
     if (t === '') continue;
     present++;
-    if (isHonorific(t)) hits++;
+    if (test(t)) hits++;
   }
-  return present > 0 && hits / present >= SNIFF_THRESHOLD;
+  return present === 0 ? 0 : hits / present;
 }
 
 const CHECKS: readonly [SniffedField, (v: string) => boolean][] = [
@@ -108,16 +113,8 @@ const CHECKS: readonly [SniffedField, (v: string) => boolean][] = [
  * (a LinkedIn URL is also a URL). Null for an empty column or mixed content.
  */
 export function sniffColumn(values: readonly string[]): SniffResult | null {
-  const present: string[] = [];
-  for (const v of values) {
-    const t = v.trim();
-    if (t !== '') present.push(t);
-  }
-  if (present.length === 0) return null;
   for (const [field, test] of CHECKS) {
-    let hits = 0;
-    for (const v of present) if (test(v)) hits++;
-    const ratio = hits / present.length;
+    const ratio = shareOf(values, test);
     if (ratio >= SNIFF_THRESHOLD) return { field, ratio };
   }
   return null;
@@ -199,13 +196,5 @@ const JOB_TITLE_WORDS = new Set([
  * "Head of Growth", "Directrice commerciale"). For a column without a header.
  */
 export function holdsJobTitles(values: readonly string[]): boolean {
-  let present = 0;
-  let hits = 0;
-  for (const v of values) {
-    const t = v.trim();
-    if (t === '' || t.includes('@')) continue;
-    present++;
-    if (foldWords(t, false).some((w) => JOB_TITLE_WORDS.has(w))) hits++;
-  }
-  return present > 0 && hits / present >= SNIFF_THRESHOLD;
+  return shareOf(values, (t) => foldWords(t, false).some((w) => JOB_TITLE_WORDS.has(w))) >= SNIFF_THRESHOLD;
 }
