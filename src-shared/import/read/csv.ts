@@ -126,8 +126,14 @@ export function readDelimited(
 function parseText(
   text: string,
   delimiter: Delimiter,
-  checkpoint: (done: number, rowCount: number) => void,
+  progress: (done: number, rowCount: number) => void,
 ): { rows: string[][]; unclosedQuoteRows: number[] } {
+  // The text may be parsed again from its start below: progress never goes back.
+  let furthest = 0;
+  const checkpoint = (done: number, rowCount: number): void => {
+    furthest = Math.max(furthest, done);
+    progress(furthest, rowCount);
+  };
   let newline = guessNewline(text);
   let regular = parseRegular(text, delimiter, newline, checkpoint);
   if (regular !== null) return { rows: regular, unclosedQuoteRows: [] };

@@ -335,6 +335,18 @@ describe('messy leads CSV', () => {
       expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
   });
 
+  it('reports progress that never goes back when a stray quote has the text parsed again', () => {
+    const text = new TextDecoder().decode(leadsToCsv(messyLeads(20000, 2)));
+    const middle = text.indexOf('\n', text.length / 2) + 1;
+    const bytes = new TextEncoder().encode(`${text.slice(0, middle)}"${text.slice(middle)}`);
+    const events: { done: number; total: number }[] = [];
+    const wb = openWorkbook(bytes, 'l.csv', { onProgress: (p) => p.phase === 'parse' && events.push(p) });
+    expect(wb.unclosedQuoteRows).toHaveLength(1);
+    for (let i = 1; i < events.length; i++)
+      expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
+    expect(events[events.length - 1]!.done).toBe(events[events.length - 1]!.total);
+  });
+
   it('stops with "cancelled" when the signal flips mid-parse', () => {
     const bytes = leadsToCsv(messyLeads(20000, 2));
     const signal = { aborted: false };
