@@ -18,9 +18,14 @@ export type Sniffed = {
 
 const SAVE_AS =
   'Open it in Excel (or LibreOffice) and save it as .xlsx, or export it as CSV, then import that file.';
+// Excel does not open a document or a presentation; its table copies as a spreadsheet's rows do.
+const COPY_TABLE =
+  "If it holds a table of leads, copy the table and paste it on LeadPrep's Import screen, or into a spreadsheet saved as .xlsx or .csv.";
+const FROM_PDF =
+  'Export the leads as .xlsx or .csv from the app that made the PDF, or open it in Excel through Data › Get Data › From File › From PDF and save the table as .xlsx.';
 
-function notSpreadsheet(what: string): ReadError {
-  return new ReadError('not_spreadsheet', `This file is ${what}, not a spreadsheet. ${SAVE_AS}`);
+function notSpreadsheet(what: string, advice = SAVE_AS): ReadError {
+  return new ReadError('not_spreadsheet', `This file is ${what}, not a spreadsheet. ${advice}`);
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -66,11 +71,11 @@ function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sni
   // ODF puts an uncompressed "mimetype" entry first, so its value sits near the start.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 256)));
   if (head.includes('opendocument.spreadsheet')) return { kind: 'ods', container: 'zip' };
-  if (head.includes('opendocument.text')) return notThis('a text document (OpenDocument)');
-  if (head.includes('opendocument.presentation')) return notThis('a presentation (OpenDocument)');
+  if (head.includes('opendocument.text')) return notThis('a text document (OpenDocument)', COPY_TABLE);
+  if (head.includes('opendocument.presentation')) return notThis('a presentation (OpenDocument)', COPY_TABLE);
   if (names.has('content.xml')) return { kind: 'ods', container: 'zip' };
-  if (names.has('word/document.xml')) return notThis('a Word document');
-  if (names.has('ppt/presentation.xml')) return notThis('a PowerPoint presentation');
+  if (names.has('word/document.xml')) return notThis('a Word document', COPY_TABLE);
+  if (names.has('ppt/presentation.xml')) return notThis('a PowerPoint presentation', COPY_TABLE);
   if (names.has('Index/Document.iwa')) return notIWork(ext);
   // An Office package of another kind, or a workbook missing its parts: its XML parts are no exports.
   if (names.has('[Content_Types].xml')) return notThis('an Office file of a kind LeadPrep does not read');
@@ -91,8 +96,8 @@ function notIWork(ext: string): never {
   );
 }
 
-function notThis(what: string): never {
-  throw notSpreadsheet(what);
+function notThis(what: string, advice?: string): never {
+  throw notSpreadsheet(what, advice);
 }
 
 function sniffCfb(bytes: Uint8Array): Sniffed {
@@ -112,8 +117,8 @@ function sniffCfb(bytes: Uint8Array): Sniffed {
     );
   }
   if (set.has('workbook') || set.has('book')) return { kind: 'xls', container: 'cfb' };
-  if (set.has('worddocument')) return notThis('a Word document');
-  if (set.has('powerpoint document')) return notThis('a PowerPoint presentation');
+  if (set.has('worddocument')) return notThis('a Word document', COPY_TABLE);
+  if (set.has('powerpoint document')) return notThis('a PowerPoint presentation', COPY_TABLE);
   return notThis('an Office file of a kind LeadPrep does not read');
 }
 
@@ -179,7 +184,7 @@ export function sniff(bytes: Uint8Array, fileName: string, maxInflatedBytes: num
   }
   if (startsWith(bytes, CFB_MAGIC)) return sniffCfb(bytes);
   if (isBareBiff(bytes)) return { kind: 'xls', container: 'biff' };
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) notThis('a PDF document');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) notThis('a PDF document', FROM_PDF);
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) notThis('a PNG image');
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) notThis('a JPEG image');
   if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) notThis('a GIF image');

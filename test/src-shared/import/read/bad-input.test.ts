@@ -70,7 +70,9 @@ describe('not a spreadsheet', () => {
   it('a PDF renamed .xlsx is refused as a PDF', () => {
     const e = failure(pdfBytes(), 'leads.xlsx');
     expect(e.code).toBe('not_spreadsheet');
-    expect(e.message).toMatch(/PDF/);
+    expect(e.message).toMatch(
+      /^This file is a PDF document, not a spreadsheet\. Export the leads as \.xlsx or \.csv/,
+    );
   });
 
   it('an HTML table renamed .xlsx is refused (not parsed as a sheet)', () => {
@@ -84,7 +86,10 @@ describe('not a spreadsheet', () => {
       '[Content_Types].xml': new Uint8Array([60]),
       'word/document.xml': new Uint8Array([60]),
     });
-    expect(failure(docx, 'leads.xlsx').message).toMatch(/Word document/);
+    // Excel opens no Word document: its table is copied instead.
+    expect(failure(docx, 'leads.xlsx').message).toBe(
+      "This file is a Word document, not a spreadsheet. If it holds a table of leads, copy the table and paste it on LeadPrep's Import screen, or into a spreadsheet saved as .xlsx or .csv.",
+    );
   });
 
   it('an Apple Numbers spreadsheet is refused with the way to export it from Numbers', () => {
