@@ -177,8 +177,8 @@ export function sniffByAddresses(
   return best;
 }
 
-// Words of job titles, folded (lower case, no accents), in the languages the headers are read in:
-// "Co-Founder & CEO", "Head of Growth", "Directrice commerciale", "Geschäftsführer", "Gerente".
+// Words of job titles, folded (lower case, no accents; ł, ø and æ have none to lose), in the languages
+// the headers are read in: "Co-Founder & CEO", "Directrice commerciale", "Geschäftsführer", "VD".
 const JOB_TITLE_WORDS = new Set([
   ...['ceo', 'cto', 'cfo', 'coo', 'cmo', 'cio', 'cpo', 'cro', 'ciso', 'chro', 'vp', 'svp', 'evp'],
   ...['founder', 'cofounder', 'owner', 'president', 'director', 'head', 'manager', 'chief', 'officer'],
@@ -189,12 +189,25 @@ const JOB_TITLE_WORDS = new Set([
   ...['directeur', 'directrice', 'responsable', 'fondateur', 'fondatrice', 'dirigeant', 'gerant'],
   ...['geschaftsfuhrer', 'geschaftsfuhrerin', 'leiter', 'leiterin', 'inhaber', 'inhaberin', 'grunder'],
   ...['gerente', 'directora', 'jefe', 'jefa', 'fundador', 'fundadora', 'diretor', 'diretora', 'socio'],
+  ...['direttore', 'direttrice', 'amministratore', 'titolare', 'fondatore', 'fondatrice'],
+  ...['eigenaar', 'oprichter', 'bedrijfsleider', 'dyrektor', 'prezes', 'kierownik', 'własciciel'],
+  ...['załozyciel', 'reditel', 'reditelka', 'jednatel', 'majitel', 'majitelka', 'zakladatel'],
+  ...['vd', 'chef', 'leder', 'direktor', 'direktør', 'grundare', 'grundlægger', 'agare', 'ejer', 'eier'],
+  ...['toimitusjohtaja', 'johtaja', 'perustaja', 'omistaja', 'yrittaja'],
 ]);
+// The ends of compound titles: "Vertriebsleiter", "Säljchef", "Myyntijohtaja", "Salgsdirektør".
+const JOB_TITLE_ENDINGS = ['leiter', 'leiterin', 'chef', 'johtaja', 'direktor', 'direktør', 'manager'];
+
+function namesJob(value: string): boolean {
+  return foldWords(value, false).some(
+    (w) => JOB_TITLE_WORDS.has(w) || JOB_TITLE_ENDINGS.some((e) => w.length > e.length && w.endsWith(e)),
+  );
+}
 
 /**
  * Whether at least `SNIFF_THRESHOLD` of the column's non-empty values name a job ("CEO",
  * "Head of Growth", "Directrice commerciale"). For a column without a header.
  */
 export function holdsJobTitles(values: readonly string[]): boolean {
-  return shareOf(values, (t) => foldWords(t, false).some((w) => JOB_TITLE_WORDS.has(w))) >= SNIFF_THRESHOLD;
+  return shareOf(values, namesJob) >= SNIFF_THRESHOLD;
 }

@@ -455,6 +455,17 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(['Column 1', 'Column 2'], cities))).toEqual(['email', 'custom:column_2']);
   });
 
+  it.each([
+    ['German compounds', ['Vertriebsleiter', 'Abteilungsleiterin', 'Geschäftsführer']],
+    ['Swedish, Danish and Norwegian', ['VD', 'Säljchef', 'Administrerende direktør', 'Daglig leder']],
+    ['Finnish', ['Toimitusjohtaja', 'Myyntijohtaja', 'Perustaja']],
+    ['Italian and Dutch', ['Amministratore delegato', 'Direttore commerciale', 'Eigenaar', 'Oprichter']],
+    ['Polish and Czech', ['Prezes Zarządu', 'Właściciel', 'Ředitel', 'Jednatel']],
+  ])('takes a column without a header of job titles in %s for the job title', (_, titles) => {
+    const sample = titles.map((title, i) => [`lead${i}@acme${i}.com`, title]);
+    expect(fieldsOf(suggestMapping(['Column 1', 'Column 2'], sample))).toEqual(['email', 'title']);
+  });
+
   it('takes first and last names apart when each has a column of its own', () => {
     const sample = [
       ['Ann', 'Lee', 'ann.lee@acme.com'],
