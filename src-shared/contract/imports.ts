@@ -245,6 +245,7 @@ export type LeadChange = z.infer<typeof LeadChange>;
 /** Bulk actions over a whole import; the other bulk actions act on the selected leads. */
 export const WHOLE_IMPORT_ACTIONS = [
   'apply_all_typo_fixes',
+  'fill_names_from_addresses',
   'exclude_role',
   'exclude_free_mail',
   'exclude_disposable',

@@ -41,6 +41,7 @@ import {
   splitFullName,
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
+import { nameInAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
 import {
@@ -200,19 +201,26 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
     lead.fullName = cleanPersonName(named);
     completeNames(lead);
   }
-  if (hasNoName(lead)) {
+  const nameless = hasNoName(lead);
+  // Scraped lists put the address in the name column: "Hi jane@acme.com" is no greeting either.
+  if (nameless || greetingName(lead)?.includes('@')) {
+    const inAddress = nameInAddress(lead.email);
+    // The name the address offers says more than what is missing, and a table's reason column shows a line or two.
+    const problem = nameless ? 'No name' : 'The name is an email address';
     issues.push({
       flag: 'no_name',
-      field: 'fullName',
-      message: 'No name: emails cannot greet this person by name',
+      field: nameless || lead.firstName === null ? 'fullName' : 'firstName',
+      message:
+        inAddress === null
+          ? `${problem}: emails cannot greet this person by name`
+          : `${problem}; the address reads as ${inAddress.fullName}`,
     });
-  } else if (greetingName(lead)?.includes('@')) {
-    // Scraped lists put the address in the name column: "Hi jane@acme.com" is no greeting either.
-    issues.push({
-      flag: 'no_name',
-      field: lead.firstName === null ? 'fullName' : 'firstName',
-      message: 'The name is an email address: emails cannot greet this person by name',
-    });
+    if (inAddress !== null)
+      issues.push({
+        flag: 'name_in_address',
+        field: 'firstName',
+        message: `Use ${inAddress.fullName}`,
+      });
   }
   const siteDomain = websiteDomain(lead.website);
   const emailCheck =

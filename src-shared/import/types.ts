@@ -86,6 +86,7 @@ export const LEAD_FLAGS = [
   'disposable',
   'typo',
   'no_name',
+  'name_in_address',
   'multiple_emails',
   'verifier_undeliverable',
   'verifier_unconfirmed',

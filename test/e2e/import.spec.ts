@@ -317,6 +317,45 @@ test('addresses, names, titles and companies pasted without a header: every addr
   await expect(page.getByRole('gridcell', { name: /ann@acme\.com/ }).first()).toBeVisible();
 });
 
+test('a list of addresses alone: each lead is offered the name its address is made of, one row or all at once, and Undo takes it back', async ({
+  app: page,
+}) => {
+  await continueWithCsv(
+    page,
+    'signups.csv',
+    csvBytes([['Email'], ['ann.lee@acme.com'], ['bo.ray@beta.io'], ['cat.sun@gmail.com'], ['alee@acme.com']]),
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*4/);
+  const fillAll = page.getByRole('button', { name: /^Fill names from addresses/ });
+  await expect(fillAll).toHaveText('Fill names from addresses (3)');
+  await expect(page.getByText('No name; the address reads as Ann Lee')).toBeVisible();
+
+  // One row's name, from its first name cell; the address that reads as no name is offered none.
+  const annFirst = page.getByRole('gridcell', { name: /^First name of row 2/ });
+  await annFirst.getByRole('button', { name: 'Use Ann Lee (the name in the address)' }).click();
+  await expect(page.getByRole('gridcell', { name: 'Last name of row 2: Lee' })).toBeVisible();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+  await expect(fillAll).toHaveText('Fill names from addresses (2)');
+  await expect(page.getByRole('gridcell', { name: /^First name of row 5/ }).getByRole('button')).toHaveCount(
+    0,
+  );
+
+  await fillAll.click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
+  await expect(page.getByRole('gridcell', { name: 'First name of row 4: Cat' })).toBeVisible();
+  await expect(fillAll).toHaveText('Fill names from addresses (0)');
+  await expect(fillAll).toBeDisabled();
+
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+    'title',
+    'Undo: Fill names from addresses',
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+  await expect(fillAll).toHaveText('Fill names from addresses (2)');
+});
+
 test('a PDF renamed .xlsx and a sheet without an email column are refused in plain words; nothing is saved', async ({
   app: page,
   leadprep,

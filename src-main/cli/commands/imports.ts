@@ -88,7 +88,7 @@ function skipped(s: ImportSummary): string {
  * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
  * already in your leads): a committed import never uses them, and its decisions are final.
  */
-function needsFixHint(s: ImportSummary, fixable: number): string[] {
+function needsFixHint(s: ImportSummary, fixable: { addresses: number; names: number }): string[] {
   const k = s.counts.needs_fix;
   if (k === 0) return [];
   const them = `${n(k)} ${k === 1 ? 'lead needs a fix' : 'leads need a fix'}`;
@@ -97,12 +97,17 @@ function needsFixHint(s: ImportSummary, fixable: number): string[] {
     return [
       `${them} (see why: ${list}). Review them in the app (Clean & dedupe), then commit the import there.`,
     ];
-  const offered =
-    fixable === 0
+  const have = (m: number): string => (m === k ? (k === 1 ? 'It has' : 'All have') : `${n(m)} of them have`);
+  const offers = [
+    fixable.addresses === 0
       ? ''
-      : ` ${fixable === k ? (k === 1 ? 'It has' : 'All have') : `${n(fixable)} of them have`} a suggested fix to the address: to take those fixes, import the file again with --apply-fixes --force (its other leads are then already in your leads).`;
+      : ` ${have(fixable.addresses)} a suggested fix to the address: to take those fixes, import the file again with --apply-fixes --force (its other leads are then already in your leads).`,
+    fixable.names === 0
+      ? ''
+      : ` ${have(fixable.names)} no name but one in the address (ann.lee@ reads as Ann Lee): to take those names, import the file again with --names-from-addresses --force.`,
+  ].join('');
   return [
-    `${them} and ${k === 1 ? 'is' : 'are'} not used for generation (see why: ${list}).${offered} Import with --draft to review such rows in the app before committing.`,
+    `${them} and ${k === 1 ? 'is' : 'are'} not used for generation (see why: ${list}).${offers} Import with --draft to review such rows in the app before committing.`,
   ];
 }
 
@@ -138,6 +143,10 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     .option('--draft', 'stage as a draft to review in the app instead of committing')
     .option('--apply-fixes', 'take every fix suggested for an address (typos, slips) before committing')
     .option(
+      '--names-from-addresses',
+      'give each lead without a name the one its address is made of (ann.lee@ -> Ann Lee) before committing',
+    )
+    .option(
       '--exclude-unconfirmed',
       "exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing",
     )
@@ -156,6 +165,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           force?: boolean;
           draft?: boolean;
           applyFixes?: boolean;
+          namesFromAddresses?: boolean;
           excludeUnconfirmed?: boolean;
           includeHidden?: boolean;
           encoding?: string;
@@ -186,21 +196,27 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           force: o.force,
           draft: o.draft,
           applyFixes: o.applyFixes,
+          namesFromAddresses: o.namesFromAddresses,
           excludeUnconfirmed: o.excludeUnconfirmed,
           includeHidden: o.includeHidden,
           encoding: o.encoding,
         });
         const s = result.summary;
-        const fixable =
+        const actionable =
           s.status === 'committed' && s.counts.needs_fix > 0
-            ? (await rt.call('leads.flagCounts', { importId: s.id })).actionable.apply_all_typo_fixes
-            : 0;
+            ? (await rt.call('leads.flagCounts', { importId: s.id })).actionable
+            : null;
+        const fixable = {
+          addresses: actionable?.apply_all_typo_fixes ?? 0,
+          names: actionable?.fill_names_from_addresses ?? 0,
+        };
         rt.print(
           {
             importId: s.id,
             import: s,
             template: result.templateName,
             fixesApplied: result.fixesApplied,
+            namesFilled: result.namesFilled,
             unconfirmedExcluded: result.unconfirmedExcluded,
             warnings: result.warnings,
             notes,
@@ -210,6 +226,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
               ...notes,
               ...result.warnings.map((w) => `Warning: ${w}`),
               ...(o.applyFixes ? [`Suggested address fixes taken: ${n(result.fixesApplied)}.`] : []),
+              ...(o.namesFromAddresses ? [`Names filled from addresses: ${n(result.namesFilled)}.`] : []),
               ...(o.excludeUnconfirmed
                 ? [`Addresses your verifier could not confirm excluded: ${n(result.unconfirmedExcluded)}.`]
                 : []),

@@ -61,6 +61,8 @@ export interface FileImportOptions {
   draft?: boolean;
   /** Take every fix suggested for an address (typos, slips) before committing, as "Apply all suggested typo fixes" does. */
   applyFixes?: boolean;
+  /** Give each lead without a name the one its address is made of (ann.lee@ -> Ann Lee) before committing, as "Fill names from addresses" does. */
+  namesFromAddresses?: boolean;
   /** Exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing. */
   excludeUnconfirmed?: boolean;
   /** Import the rows hidden in the sheet (filtered out in Excel) too; by default they are left out, as Excel shows the sheet. */
@@ -76,6 +78,8 @@ export interface FileImportResult {
   templateName: string | null;
   /** Leads whose suggested address fix was taken (`applyFixes`). */
   fixesApplied: number;
+  /** Leads given the name in their address (`namesFromAddresses`). */
+  namesFilled: number;
   /** Leads excluded as unconfirmed by the verifier (`excludeUnconfirmed`). */
   unconfirmedExcluded: number;
 }
@@ -305,10 +309,13 @@ export async function importFile(
   if (hiddenNote !== null) warnings.push(`${hiddenNote} Add --include-hidden to import them.`);
 
   let fixesApplied = 0;
+  let namesFilled = 0;
   let unconfirmedExcluded = 0;
   const beforeCommit = async (importId: number): Promise<void> => {
     if (opts.applyFixes)
       fixesApplied = (await call('leads.bulk', { importId, action: 'apply_all_typo_fixes' })).changed;
+    if (opts.namesFromAddresses)
+      namesFilled = (await call('leads.bulk', { importId, action: 'fill_names_from_addresses' })).changed;
     if (opts.excludeUnconfirmed) {
       unconfirmedExcluded = (await call('leads.bulk', { importId, action: 'exclude_verifier_unconfirmed' }))
         .changed;
@@ -330,9 +337,9 @@ export async function importFile(
     result,
     templateId,
     !opts.draft,
-    opts.applyFixes || opts.excludeUnconfirmed ? beforeCommit : undefined,
+    opts.applyFixes || opts.namesFromAddresses || opts.excludeUnconfirmed ? beforeCommit : undefined,
   );
-  return { summary, warnings, templateName, fixesApplied, unconfirmedExcluded };
+  return { summary, warnings, templateName, fixesApplied, namesFilled, unconfirmedExcluded };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import { mergeInto } from '../../../src-shared/import/dedupe';
+import { nameInAddress } from '../../../src-shared/import/name-in-address';
 import {
   LEAD_FLAGS,
   type LeadFlag,
@@ -34,12 +35,16 @@ const EXCLUDE_BY_FLAG = {
   exclude_disposable: 'disposable',
   exclude_verifier_unconfirmed: 'verifier_unconfirmed',
   exclude_similar_in_database: 'similar_in_database',
-} as const satisfies Record<Exclude<WholeImportAction, 'apply_all_typo_fixes'>, LeadFlag>;
+} as const satisfies Record<
+  Exclude<WholeImportAction, 'apply_all_typo_fixes' | 'fill_names_from_addresses'>,
+  LeadFlag
+>;
 /** Leads per flag-count query: json_each over 5,000 rows' flags stays well under the ~100 ms a task may block. */
 const FLAG_COUNT_CHUNK = 5000;
 
 const BULK_LABELS: Record<HandlerInput<'leads.bulk'>['action'], string> = {
   apply_all_typo_fixes: 'Apply all suggested fixes',
+  fill_names_from_addresses: 'Fill names from addresses',
   exclude_role: 'Exclude role addresses',
   exclude_free_mail: 'Exclude free-mail addresses',
   exclude_disposable: 'Exclude disposable addresses',
@@ -421,6 +426,7 @@ export function createReview(core: Core) {
         byFlag,
         actionable: {
           apply_all_typo_fixes: suggestions,
+          fill_names_from_addresses: open.name_in_address,
           exclude_role: open[EXCLUDE_BY_FLAG.exclude_role],
           exclude_free_mail: open[EXCLUDE_BY_FLAG.exclude_free_mail],
           exclude_disposable: open[EXCLUDE_BY_FLAG.exclude_disposable],
@@ -611,6 +617,25 @@ export function createReview(core: Core) {
           lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
           edited: row.suggestion !== null,
         }),
+        report,
+      );
+    }
+    if (action === 'fill_names_from_addresses') {
+      const flag = '%"name_in_address"%';
+      const ids = await collect(
+        keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag)),
+      );
+      return refreshMany(
+        importId,
+        ids,
+        label,
+        (row) => {
+          const name = nameInAddress(row.email);
+          return {
+            lead: name === null ? undefined : { ...toNormalised(row), ...name },
+            edited: name !== null,
+          };
+        },
         report,
       );
     }

@@ -158,6 +158,31 @@ describe('leadprep import', () => {
     ]);
   });
 
+  it('says how many leads without a name have one in their address, and --names-from-addresses gives it to them', async () => {
+    const path = file(
+      'signups.csv',
+      csvBytes([['Email'], ['ann.lee@acme.com'], ['bo.ray@beta.io'], ['alee@acme.com']]),
+    );
+    const plain = await cli('import', path);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain(
+      '2 of them have no name but one in the address (ann.lee@ reads as Ann Lee): to take those names, import the file again with --names-from-addresses --force.',
+    );
+
+    const named = await cli('import', path, '--names-from-addresses', '--force');
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain('Names filled from addresses: 2.');
+    const id = /Imported: .* as import (\d+)/.exec(named.stdout)?.[1] ?? '';
+    const leads = json<{ email: string; firstName: string | null; lastName: string | null; state: string }[]>(
+      await cli('leads', '--import', id, '--json'),
+    );
+    expect(leads.map((l) => [l.email, l.firstName, l.lastName, l.state])).toEqual([
+      ['ann.lee@acme.com', 'Ann', 'Lee', 'ready'],
+      ['bo.ray@beta.io', 'Bo', 'Ray', 'ready'],
+      ['alee@acme.com', null, null, 'needs_fix'],
+    ]);
+  });
+
   it('leaves out the rows a filter hid in Excel, says so, and takes them with --include-hidden', async () => {
     const path = file(
       'filtered.xlsx',

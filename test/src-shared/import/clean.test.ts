@@ -169,6 +169,24 @@ describe('cleanRow', () => {
     expect(classify(cleanRow(['', 'Jane Doe', '', ''], m))).toMatchObject({ reason: 'No email address' });
   });
 
+  it('offers the name an address is made of to a lead without one, and says so in its reason', () => {
+    const emailOnly = compileMapping([{ kind: 'field', field: 'email' }]);
+    const listed = cleanRow(['ann.lee@acme.com'], emailOnly);
+    expect(listed.lead.fullName).toBeNull();
+    expect(listed.issues.map((i) => i.flag)).toEqual(['no_name', 'name_in_address']);
+    expect(classify(listed)).toMatchObject({
+      state: 'needs_fix',
+      reason: 'No name; the address reads as Ann Lee',
+    });
+    // The address pasted into the name column too.
+    const scraped = cleanRow(['ann.lee@acme.com', 'ann.lee@acme.com'], mapping);
+    expect(classify(scraped).reason).toBe('The name is an email address; the address reads as Ann Lee');
+    expect(scraped.issues.map((i) => i.flag)).toContain('name_in_address');
+    // Nothing is offered where the address names nobody, or where the row has a name.
+    expect(cleanRow(['alee@acme.com'], emailOnly).issues.map((i) => i.flag)).toEqual(['no_name']);
+    expect(cleanRow(['ann.lee@acme.com', 'Ann Lee'], mapping).issues).toEqual([]);
+  });
+
   it('reports what it could not clean', () => {
     const { issues } = cleanRow(
       ['a@x.com; b@y.com', '', '', '', 'https://www.linkedin.com/company/acme', '4.4207E+11', '', ''],

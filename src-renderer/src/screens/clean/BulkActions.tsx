@@ -14,6 +14,12 @@ const WHOLE_IMPORT: readonly { action: WholeImportAction; label: string; none: s
     label: 'Apply all suggested typo fixes',
     none: 'No lead has a suggested fix.',
   },
+  {
+    action: 'fill_names_from_addresses',
+    label: 'Fill names from addresses',
+    none: 'No lead without a name has one in its address.',
+    whenAny: true,
+  },
   { action: 'exclude_role', label: 'Exclude role addresses', none: 'No role address left to exclude.' },
   { action: 'exclude_free_mail', label: 'Exclude free-mail', none: 'No free-mail address left to exclude.' },
   {

@@ -125,9 +125,12 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
       <span className="cell-text">
         {value ?? (
           <>
-            <span className="muted" aria-hidden="true">
-              —
-            </span>
+            {/* An empty cell offering a fix (a name read from the address) gives the dash's room to it. */}
+            {children ? null : (
+              <span className="muted" aria-hidden="true">
+                —
+              </span>
+            )}
             <span className="visually-hidden">empty</span>
           </>
         )}

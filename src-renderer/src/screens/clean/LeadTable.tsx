@@ -1,5 +1,6 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LeadEditChanges, LeadRow } from '../../../../src-shared/contract/imports';
+import { nameInAddress, type NameInAddress } from '../../../../src-shared/import/name-in-address';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
@@ -27,14 +28,30 @@ const COLUMNS: readonly { field: EditableField; label: string }[] = [
 const PAGE_ROWS = 10;
 
 /** A cell or control of a row reached with the arrow keys. */
-type NavKey = 'select' | 'state' | 'suggestion' | EditableField | 'flags';
+type NavKey = 'select' | 'state' | FixKey | EditableField | 'flags';
+
+type FixKey = 'suggestion' | 'nameFromAddress';
+
+/** The name of a lead's address when the lead has none of its own and the address reads as one. */
+function nameFromAddressOf(lead: LeadRow): NameInAddress | null {
+  return lead.flags.includes('name_in_address') ? nameInAddress(lead.email) : null;
+}
+
+/** The one-click fix a cell of the row offers, if any: the address's typo fix, or the name in the address. */
+function fixIn(field: EditableField, lead: LeadRow, readOnly: boolean): FixKey | null {
+  if (readOnly) return null;
+  if (field === 'email' && lead.suggestion) return 'suggestion';
+  if (field === 'firstName' && nameFromAddressOf(lead)) return 'nameFromAddress';
+  return null;
+}
 
 /** The row's arrow-key stops, left to right: every cell a screen reader should read, and every control. */
 function navKeys(lead: LeadRow, readOnly: boolean, selectable: boolean): NavKey[] {
   const keys: NavKey[] = selectable ? ['select', 'state'] : ['state'];
   for (const c of COLUMNS) {
     keys.push(c.field);
-    if (c.field === 'email' && !readOnly && lead.suggestion) keys.push('suggestion');
+    const fix = fixIn(c.field, lead, readOnly);
+    if (fix) keys.push(fix);
   }
   keys.push('flags');
   return keys;
@@ -97,6 +114,48 @@ async function edit(leadId: number, changes: LeadEditChanges): Promise<void> {
   }
 }
 
+/** A one-click fix shown in a cell; its accessible name starts with what it shows (speech input users say what they see). */
+function FixButton({
+  shown,
+  wide = false,
+  name,
+  title,
+  nav,
+  apply,
+  onChanged,
+}: {
+  shown: string;
+  /** Takes the whole cell: the cell has no value of its own to keep in view. */
+  wide?: boolean;
+  name: string;
+  title: string;
+  nav: GridNavAttributes;
+  apply(): Promise<void>;
+  onChanged(): void;
+}) {
+  const run = async () => {
+    try {
+      await apply();
+      onChanged();
+    } catch (e) {
+      toast.error(e);
+    }
+  };
+  return (
+    <Button
+      {...nav}
+      size="sm"
+      variant="ghost"
+      className={wide ? 'suggestion fills-cell' : 'suggestion'}
+      aria-label={name}
+      title={title}
+      onClick={() => void run()}
+    >
+      <span className="suggestion-text">Use {shown}</span>
+    </Button>
+  );
+}
+
 function SuggestionButton({
   lead,
   onChanged,
@@ -106,34 +165,50 @@ function SuggestionButton({
   onChanged(): void;
   nav: GridNavAttributes;
 }) {
-  if (!lead.suggestion) return null;
-  const apply = async () => {
-    try {
-      await api.call('leads.applySuggestion', { leadId: lead.id });
-      onChanged();
-    } catch (e) {
-      toast.error(e);
-    }
-  };
+  const suggestion = lead.suggestion;
+  if (!suggestion) return null;
   // Typo fixes change the domain: showing only it leaves room for the address being fixed.
-  const at = lead.suggestion.lastIndexOf('@');
+  const at = suggestion.lastIndexOf('@');
   const local = lead.email?.slice(0, lead.email.lastIndexOf('@'));
-  const shown =
-    at > 0 && local === lead.suggestion.slice(0, at) ? lead.suggestion.slice(at) : lead.suggestion;
-  // The name starts with what the button shows (speech input users say what they see).
-  const name = shown === lead.suggestion ? `Use ${shown}` : `Use ${shown} (${lead.suggestion})`;
+  const shown = at > 0 && local === suggestion.slice(0, at) ? suggestion.slice(at) : suggestion;
   return (
-    <Button
-      {...nav}
-      size="sm"
-      variant="ghost"
-      className="suggestion"
-      aria-label={name}
-      title={`Use ${lead.suggestion}`}
-      onClick={() => void apply()}
-    >
-      <span className="suggestion-text">Use {shown}</span>
-    </Button>
+    <FixButton
+      shown={shown}
+      name={shown === suggestion ? `Use ${shown}` : `Use ${shown} (${suggestion})`}
+      title={`Use ${suggestion}`}
+      nav={nav}
+      apply={async () => {
+        await api.call('leads.applySuggestion', { leadId: lead.id });
+      }}
+      onChanged={onChanged}
+    />
+  );
+}
+
+/** The name a lead without one has in its address ("ann.lee@" -> Ann Lee), offered in its first name cell. */
+function NameFromAddressButton({
+  lead,
+  onChanged,
+  nav,
+}: {
+  lead: LeadRow;
+  onChanged(): void;
+  nav: GridNavAttributes;
+}) {
+  const name = nameFromAddressOf(lead);
+  if (name === null) return null;
+  return (
+    <FixButton
+      shown={name.fullName}
+      wide
+      name={`Use ${name.fullName} (the name in the address)`}
+      title={`First name ${name.firstName}, last name ${name.lastName}: read from the address`}
+      nav={nav}
+      apply={async () => {
+        await api.call('leads.edit', { leadId: lead.id, changes: name });
+      }}
+      onChanged={onChanged}
+    />
   );
 }
 
@@ -152,6 +227,17 @@ function LeadRowView({
     nav(key: NavKey): GridNavAttributes;
     onKeyboardDone(key: NavKey): void;
   }) {
+  // Null when the cell offers no fix: an empty cell then shows its dash.
+  const fixButton = (field: EditableField): ReactNode => {
+    switch (fixIn(field, lead, readOnly)) {
+      case 'suggestion':
+        return <SuggestionButton lead={lead} onChanged={onChanged} nav={nav('suggestion')} />;
+      case 'nameFromAddress':
+        return <NameFromAddressButton lead={lead} onChanged={onChanged} nav={nav('nameFromAddress')} />;
+      default:
+        return null;
+    }
+  };
   return (
     <>
       <div role="gridcell" className="vrows-cell lead-cell">
@@ -186,9 +272,7 @@ function LeadRowView({
           onKeyboardDone={() => onKeyboardDone(c.field)}
           note={c.field === 'website' && lead.domain !== lead.website ? lead.domain : null}
         >
-          {c.field === 'email' && !readOnly && (
-            <SuggestionButton lead={lead} onChanged={onChanged} nav={nav('suggestion')} />
-          )}
+          {fixButton(c.field)}
         </EditableCell>
       ))}
       <div role="gridcell" className="vrows-cell lead-cell" {...nav('flags')}>

@@ -43,6 +43,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   disposable: 'Disposable',
   typo: 'Typo?',
   no_name: 'No name',
+  name_in_address: 'Name in address',
   multiple_emails: 'Several emails',
   verifier_undeliverable: 'Verifier: undeliverable',
   verifier_unconfirmed: 'Verifier: unconfirmed',

@@ -991,6 +991,7 @@ describe('Clean & dedupe over the database', () => {
     expect(counts.byFlag).toMatchObject({ role: 2, typo: 1, free_mail: 1, disposable: 0 });
     expect(counts.actionable).toEqual({
       apply_all_typo_fixes: 1,
+      fill_names_from_addresses: 0,
       exclude_role: 2,
       exclude_free_mail: 1,
       exclude_disposable: 0,
@@ -1025,6 +1026,60 @@ describe('Clean & dedupe over the database', () => {
     page = await app.call('leads.page', { importId: s.id });
     expect(page.counts).toEqual({ ready: 3, needs_fix: 1, invalid: 0, duplicate: 0, suppressed: 0 });
     expect((await app.call('leads.undo', { importId: s.id })).undone).toBeNull();
+  });
+
+  it('a list of addresses alone: each lead is offered the name its address is made of, and the fill is undone in one step', async () => {
+    const s = await draft([
+      ['ann.lee@acme.com', '', '', 'Acme', '', ''],
+      ['bo.ray@beta.io', '', '', 'Beta', '', ''],
+      ['cat.sun@gmail.com', '', '', '', '', ''],
+      ['alee@acme.com', '', '', 'Acme', '', ''],
+      ['sales@acme.com', '', '', 'Acme', '', ''],
+    ]);
+    expect(s.counts).toMatchObject({ ready: 0, needs_fix: 5 });
+    let counts = await app.call('leads.flagCounts', { importId: s.id });
+    expect(counts.byFlag).toMatchObject({ no_name: 5, name_in_address: 3 });
+    expect(counts.actionable.fill_names_from_addresses).toBe(3);
+    expect(byEmail(await allLeads(s.id), 'ann.lee@acme.com').reason).toBe(
+      'No name; the address reads as Ann Lee',
+    );
+
+    // The row's own button: an edit of its name fields.
+    const ann = byEmail(await allLeads(s.id), 'ann.lee@acme.com');
+    const edited = await app.call('leads.edit', {
+      leadId: ann.id,
+      changes: { firstName: 'Ann', lastName: 'Lee', fullName: 'Ann Lee' },
+    });
+    expect(edited.lead).toMatchObject({ state: 'ready', flags: [] });
+    expect(
+      (await app.call('leads.flagCounts', { importId: s.id })).actionable.fill_names_from_addresses,
+    ).toBe(2);
+
+    expect(
+      (await app.call('leads.bulk', { importId: s.id, action: 'fill_names_from_addresses' })).changed,
+    ).toBe(2);
+    const filled = await allLeads(s.id);
+    expect(filled.map((l) => [l.email, l.firstName, l.lastName, l.fullName, l.state])).toEqual([
+      ['ann.lee@acme.com', 'Ann', 'Lee', 'Ann Lee', 'ready'],
+      ['bo.ray@beta.io', 'Bo', 'Ray', 'Bo Ray', 'ready'],
+      ['cat.sun@gmail.com', 'Cat', 'Sun', 'Cat Sun', 'ready'],
+      ['alee@acme.com', null, null, null, 'needs_fix'],
+      ['sales@acme.com', null, null, null, 'needs_fix'],
+    ]);
+    counts = await app.call('leads.flagCounts', { importId: s.id });
+    expect(counts.actionable.fill_names_from_addresses).toBe(0);
+    expect(
+      (await app.call('leads.bulk', { importId: s.id, action: 'fill_names_from_addresses' })).changed,
+    ).toBe(0);
+
+    expect((await app.call('leads.undo', { importId: s.id })).undone).toBe('Fill names from addresses');
+    expect((await allLeads(s.id)).map((l) => [l.fullName, l.state])).toEqual([
+      ['Ann Lee', 'ready'],
+      [null, 'needs_fix'],
+      [null, 'needs_fix'],
+      [null, 'needs_fix'],
+      [null, 'needs_fix'],
+    ]);
   });
 
   it('a bulk action bigger than one chunk: other changes wait for it, and one undo restores every lead', async () => {

@@ -1,0 +1,54 @@
+/*
+ * The name an address is made of ("ann.lee@acme.com" -> Ann Lee), offered as a fix for a lead without
+ * a name: a list of addresses alone (sign-ups, a CRM export of contacts) greets nobody otherwise.
+ *
+ * Only the first.last shape is read: it is how companies make addresses, and which word is the first
+ * name cannot be told from one word ("alee@", "annlee@"). A guess all the same (accents are not in
+ * addresses, "lee.ann@" reads the other way round), so it is offered, never taken without the user.
+ */
+import { isRoleAddress, isRoleWord } from './email';
+import { cleanPersonName } from './name';
+
+/** The name fields of a lead as the fix sets them. */
+export interface NameInAddress {
+  firstName: string;
+  lastName: string;
+  fullName: string;
+}
+
+// Words of addresses that stand for a name rather than being one: "first.last@", "test.user@".
+const PLACEHOLDER_WORDS = new Set([
+  ...['first', 'last', 'firstname', 'lastname', 'name', 'surname', 'your', 'you', 'me', 'my'],
+  ...['test', 'tester', 'testing', 'user', 'example', 'sample', 'demo', 'dummy', 'fake', 'null'],
+]);
+// Letters, with an apostrophe or a hyphen inside ("o'neil", "jean-pierre").
+const NAME_WORD = /^\p{L}+(?:['-]\p{L}+)*$/u;
+
+function isNameWord(word: string): boolean {
+  return word.length >= 2 && NAME_WORD.test(word) && !isRoleWord(word) && !PLACEHOLDER_WORDS.has(word);
+}
+
+/** Title case; a word of two letters is given as capitals, so initials stay them ("tj" -> TJ, "ed" -> Ed). */
+function cased(word: string): string | null {
+  return cleanPersonName(word.length === 2 ? word.toUpperCase() : word);
+}
+
+/**
+ * The first, last and full name of a first.last address (or first_last; a middle initial and digits at the
+ * end of a word aside: "john.m.smith85@"), title-cased; null for any other address.
+ */
+export function nameInAddress(email: string | null): NameInAddress | null {
+  if (email === null) return null;
+  const at = email.lastIndexOf('@');
+  if (at <= 0 || isRoleAddress(email)) return null;
+  const local = (email.slice(0, at).split('+')[0] as string).toLowerCase();
+  const parts = local.split(/[._]/).map((p) => p.replace(/\d+$/, ''));
+  const words = parts.filter((p, i) => !(p.length === 1 && i > 0 && i < parts.length - 1));
+  const [first, last] = words;
+  if (words.length !== 2 || first === undefined || last === undefined) return null;
+  if (!isNameWord(first) || !isNameWord(last)) return null;
+  const firstName = cased(first);
+  const lastName = cased(last);
+  if (firstName === null || lastName === null) return null;
+  return { firstName, lastName, fullName: `${firstName} ${lastName}` };
+}
