@@ -95,6 +95,9 @@ const PARTICLES = new Set([
   'do',
   'le',
   'la',
+  'los',
+  'las',
+  'des',
   'st',
   'st.',
   'ter',
@@ -129,6 +132,7 @@ function isSuffix(word: string): boolean {
 const AN_ADDRESS = /[^\s@]@[^\s@]/;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
+const NOT_A_LETTER = /\P{L}/gu;
 // A word starts after a space, hyphen or apostrophe ("O'Neil-Smith"), and after the dot of an initial
 // or an opening bracket ("J.R.R.", "(Jack)").
 const WORD_START = /(^|[\s'\u2019.(-])(\p{Ll})/gu;
@@ -154,7 +158,8 @@ function asciiCases(s: string): number {
 /**
  * `cleanText`, then title case when the whole name is in one case:
  * "JANE O'NEIL-SMITH" -> "Jane O'Neil-Smith"; "maria de la cruz" ->
- * "Maria de la Cruz" (particles after the first word stay lower-case).
+ * "Maria de la Cruz" (particles after the first word stay lower-case); in a name of mixed case, the
+ * words in one case of their own: "Jean DUPONT" -> "Jean Dupont" (see `wordsCased`).
  */
 export function cleanPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
@@ -171,8 +176,30 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   const s = withoutDecorations(text);
   if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
-  if (cases === 0 || cases === (LOWER | UPPER)) return s; // mixed case, or no cased letters at all
+  if (cases === 0) return s; // no cased letters at all
+  if (cases === (LOWER | UPPER)) return asciiWordInOneCase(s) ? wordsCased(s) : s;
   return casedName(s);
+}
+
+/** Whether a word of an ASCII name has two letters or more, all small or all capitals (the rare case). */
+function asciiWordInOneCase(s: string): boolean {
+  let cases = 0;
+  let letters = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (letters >= 2 && (cases === LOWER || cases === UPPER)) return true;
+      cases = 0;
+      letters = 0;
+    } else if (c >= 97 && c <= 122) {
+      cases |= LOWER;
+      letters++;
+    } else if (c >= 65 && c <= 90) {
+      cases |= UPPER;
+      letters++;
+    }
+  }
+  return false;
 }
 
 // A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
@@ -236,10 +263,51 @@ function withoutDecorations(name: string): string {
 }
 
 // Title-casing and the Unicode case tests are the slow part.
-const casedName = valueMemo(
-  (s) => (asciiCases(s) < 0 && HAS_LOWER.test(s) === HAS_UPPER.test(s) ? s : titleCase(s)),
-  detached,
-);
+const casedName = valueMemo((s) => {
+  if (asciiCases(s) >= 0) return titleCase(s);
+  const lower = HAS_LOWER.test(s);
+  const upper = HAS_UPPER.test(s);
+  if (lower !== upper) return titleCase(s);
+  return lower ? wordsCased(s) : s;
+}, detached);
+
+const SMALL_LETTERS = /^\p{Ll}{2,}$/u;
+// Only names made of words: with a dash or a note among them ("Jane - CEO") the capitals may be no name.
+const NAME_WORD = /^[\p{L}\p{M}'\u2019.-]*\p{L}[\p{L}\p{M}'\u2019.-]*,?$/u;
+
+/** A run of words in capitals that reads as a family name: a word of three letters or more that is no particle. */
+function capitalsNameAFamily(words: readonly string[]): boolean {
+  return words.some((w) => [...w.replace(NOT_A_LETTER, '')].length >= 3 && !PARTICLES.has(bare(w)));
+}
+
+/**
+ * A name whose words mix cases, each word in one case of its own title-cased as the whole name would be:
+ * "Jean DUPONT" -> "Jean Dupont", "Marie DE LA TOUR" -> "Marie de la Tour" (the family name in capitals,
+ * as French lists write it), "jean Dupont" -> "Jean Dupont". Left as written: a word of one letter
+ * ("Maria e Silva"), particles ("van der Berg"), capitals that name no family ("Jane 'JJ' Doe"), and
+ * capitals that start the name ("DUPONT Jean"): a family name written first, which splitting turns round.
+ */
+const wordsCased = valueMemo((s) => {
+  const words = s.split(' ');
+  if (!words.every((w) => NAME_WORD.test(w))) return s;
+  const titled = titleCase(s).split(' ');
+  if (titled.length !== words.length) return s;
+  const out = words.map((w, i) =>
+    SMALL_LETTERS.test(w.replace(NOT_A_LETTER, '')) && !PARTICLES.has(bare(w)) ? (titled[i] as string) : w,
+  );
+  for (let i = 0; i < words.length;) {
+    let end = i;
+    while (end < words.length && isCapitals(words[end] as string)) end++;
+    if (end === i) {
+      i++;
+      continue;
+    }
+    if (i > 0 && capitalsNameAFamily(words.slice(i, end)))
+      for (let k = i; k < end; k++) out[k] = titled[k] as string;
+    i = end;
+  }
+  return out.join(' ');
+}, detached);
 
 const DOTTED_SMALL_I = /i\u0307/g;
 // Two capitals that are initials, not a name: no vowel ("TJ", "KC"; but "Ng", "Ty" and "Cy" are
@@ -301,7 +369,6 @@ function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
 // is not written in capitals.
 const CAPITALS = /^[\p{Lu}\p{M}'\u2019.-]*\p{Lu}[\p{Lu}\p{M}'\u2019.-]*$/u;
 const isCapitals = (word: string): boolean => CAPITALS.test(word);
-const NOT_A_LETTER = /\P{L}/gu;
 
 /**
  * The words of a name written family name first, in capitals, as French and other exports write it
@@ -316,8 +383,7 @@ function familyFirstInCapitals(
   while (k < words.length && isCapitals(words[k] as string)) k++;
   if (k === 0 || k === words.length) return null;
   const capitals = words.slice(0, k);
-  if (!capitals.some((w) => [...w.replace(NOT_A_LETTER, '')].length >= 3 && !PARTICLES.has(bare(w))))
-    return null;
+  if (!capitalsNameAFamily(capitals)) return null;
   const given = words.slice(k);
   let end = given.length;
   while (end > 0 && isSuffix(given[end - 1] as string)) end--;

@@ -18,6 +18,8 @@ describe('splitFullName', () => {
     ['John Smith Jr.', 'John', 'Smith'],
     ['Smith Jr., John', 'John', 'Smith'],
     ['JANE DOE', 'Jane', 'Doe'],
+    ['Jean DUPONT', 'Jean', 'Dupont'],
+    ['DUPONT Jean', 'Jean', 'Dupont'],
     ["jean-luc o'neil", 'Jean-Luc', "O'Neil"],
     ['Иван Петров', 'Иван', 'Петров'],
     ['Γιώργος Παπαδόπουλος', 'Γιώργος', 'Παπαδόπουλος'],
@@ -76,6 +78,24 @@ describe('cleanPersonName', () => {
     ['NG WEI', 'Ng Wei'],
     ['TY BURRELL', 'Ty Burrell'],
     ['JANE DOE, CFA', 'Jane Doe, CFA'],
+    // A family name in capitals after the given name, as French lists write it, and a word typed small.
+    ['Jean DUPONT', 'Jean Dupont'],
+    ['jean DUPONT', 'Jean Dupont'],
+    ['Marie-Claire DE LA TOUR', 'Marie-Claire de la Tour'],
+    ["Tom O'NEIL-SMITH", "Tom O'Neil-Smith"],
+    ['Hans MÜLLER', 'Hans Müller'],
+    ['Иван ПЕТРОВ', 'Иван Петров'],
+    ['Jane Doe MBA', 'Jane Doe MBA'],
+    ['ann Lee', 'Ann Lee'],
+    // Left as written: capitals that start the name (a family name first), two capitals, particles,
+    // one small letter, a word in mixed case, capitals beside a dash.
+    ['DUPONT Jean', 'DUPONT Jean'],
+    ["Jane 'JJ' Doe", "Jane 'JJ' Doe"],
+    ['Ann LI', 'Ann LI'],
+    ['Jane van der Berg', 'Jane van der Berg'],
+    ['Maria e Silva', 'Maria e Silva'],
+    ['Jane McDONALD', 'Jane McDONALD'],
+    ['Jane - CEO', 'Jane - CEO'],
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
