@@ -31,7 +31,8 @@ export interface EmailCheck {
 }
 
 const MAILTO = /^(?:mailto:)+/i;
-const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>/;
+// In angle brackets, or in square ones as Outlook quotes a sender ("Jane Doe [mailto:jane@acme.com]").
+const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>|\[([^[\]]*@[^[\]]*)\]/;
 const SPACE_AROUND_AT = /\s*@\s*/;
 const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
 // Only where a run of them starts: tried inside every run, a long one took time by its square.
@@ -100,7 +101,8 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   let s = cleanText(raw).replace(/\uFF20/g, '@');
   if (s === '') return null;
   const angle = ANGLE_ADDRESS.exec(s);
-  if (angle?.[1] !== undefined) s = angle[1].trim();
+  const bracketed = angle?.[1] ?? angle?.[2];
+  if (bracketed !== undefined) s = bracketed.trim();
   if (MAILTO.test(s)) {
     s = s.replace(MAILTO, '');
     const q = s.indexOf('?');

@@ -203,13 +203,14 @@ function asciiWordInOneCase(s: string): boolean {
 }
 
 // A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
-// <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'.
-const NAME_BEFORE_ADDRESS = /^([^<>@]+)<[^<>@\s]+@[^<>@\s]+>$/;
+// <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'; in square brackets as Outlook quotes one, "Jane Doe
+// [mailto:jane@acme.com]".
+const NAME_BEFORE_ADDRESS = /^([^<>[\]@]+)(?:<[^<>@\s]+@[^<>@\s]+>|\[[^[\]@\s]+@[^[\]@\s]+\])$/;
 
 /** The name before the address of "Jane Doe <jane@acme.com>", as written; null for any other text. */
 export function nameBeforeAddress(text: string): string | null {
   const trimmed = text.trim();
-  if (!trimmed.endsWith('>')) return null;
+  if (!trimmed.endsWith('>') && !trimmed.endsWith(']')) return null;
   const name = NAME_BEFORE_ADDRESS.exec(trimmed)?.[1]?.trim();
   return name === undefined || name === '' ? null : name;
 }

@@ -19,6 +19,8 @@ describe('cleanEmail', () => {
     ['MAILTO:jane@acme.com?subject=Hello%20there', 'jane@acme.com'],
     ['<jane@acme.com>', 'jane@acme.com'],
     ['Jane Doe <jane@acme.com>', 'jane@acme.com'],
+    ['Jane Doe [jane@acme.com]', 'jane@acme.com'], // as Outlook quotes a sender
+    ['Jane Doe [mailto:jane@acme.com]', 'jane@acme.com'],
     ['"Doe, Jane" <Jane.Doe@ACME.COM>', 'Jane.Doe@acme.com'], // local part keeps its case
     ['jane@acme.com.', 'jane@acme.com'],
     ['(jane@acme.com);', 'jane@acme.com'],

@@ -126,6 +126,7 @@ describe('cleanPersonName', () => {
     ["Jane 'JJ' Doe", "Jane 'JJ' Doe"], // quotes inside the name are the name's
     ["'Shane O'Neil'", "Shane O'Neil"], // as is an apostrophe between letters
     ['Jane Doe <jane@acme.com>', 'Jane Doe'], // a mail app's sender
+    ['Jane Doe [mailto:jane@acme.com]', 'Jane Doe'], // as Outlook quotes one
     ['"DOE, JANE" <jane@acme.com>', 'Doe, Jane'],
     ['jane@acme.com', 'jane@acme.com'], // an address alone is kept for the user to see
     ['Jane Doe - CEO at Acme', 'Jane Doe'], // a plain hyphen typed as the dash
