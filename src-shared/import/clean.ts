@@ -37,6 +37,7 @@ import {
   fullNameInOrder,
   joinName,
   nameBeforeAddress,
+  namesNoPerson,
   separateNameParts,
   splitFullName,
 } from './name';
@@ -186,6 +187,23 @@ function hasNoName(lead: NormalisedLead): boolean {
   return lead.firstName === null && lead.lastName === null && lead.fullName === null;
 }
 
+/** Why emails could not greet the lead by name, and what it leads to; null when they can. */
+function nameProblem(lead: NormalisedLead): { problem: string; consequence: string } | null {
+  const noGreeting = 'emails cannot greet this person by name';
+  if (hasNoName(lead)) return { problem: 'No name', consequence: noGreeting };
+  const greeting = greetingName(lead);
+  if (greeting === null) return null;
+  // Scraped lists put the address in the name column: "Hi jane@acme.com" is no greeting either.
+  if (greeting.includes('@')) return { problem: 'The name is an email address', consequence: noGreeting };
+  // Nor is "Hi Sales" or "Hi Customer".
+  if (namesNoPerson(greeting))
+    return {
+      problem: `"${lead.fullName ?? greeting}" names no person`,
+      consequence: 'emails cannot greet anyone by it',
+    };
+  return null;
+}
+
 function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {
   const issues: RowIssue[] = [];
   completeNames(lead);
@@ -201,19 +219,17 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
     lead.fullName = cleanPersonName(named);
     completeNames(lead);
   }
-  const nameless = hasNoName(lead);
-  // Scraped lists put the address in the name column: "Hi jane@acme.com" is no greeting either.
-  if (nameless || greetingName(lead)?.includes('@')) {
+  const name = nameProblem(lead);
+  if (name !== null) {
     const inAddress = nameInAddress(lead.email);
-    // The name the address offers says more than what is missing, and a table's reason column shows a line or two.
-    const problem = nameless ? 'No name' : 'The name is an email address';
+    // The name the address offers says more than what follows, and a table's reason column shows a line or two.
     issues.push({
       flag: 'no_name',
-      field: nameless || lead.firstName === null ? 'fullName' : 'firstName',
+      field: lead.firstName === null ? 'fullName' : 'firstName',
       message:
         inAddress === null
-          ? `${problem}: emails cannot greet this person by name`
-          : `${problem}; the address reads as ${inAddress.fullName}`,
+          ? `${name.problem}: ${name.consequence}`
+          : `${name.problem}; the address reads as ${inAddress.fullName}`,
     });
     if (inAddress !== null)
       issues.push({

@@ -7,7 +7,7 @@
  * addresses, "lee.ann@" reads the other way round), so it is offered, never taken without the user.
  */
 import { isRoleAddress, isRoleWord } from './email';
-import { cleanPersonName } from './name';
+import { cleanPersonName, isStandInWord } from './name';
 
 /** The name fields of a lead as the fix sets them. */
 export interface NameInAddress {
@@ -16,16 +16,12 @@ export interface NameInAddress {
   fullName: string;
 }
 
-// Words of addresses that stand for a name rather than being one: "first.last@", "test.user@".
-const PLACEHOLDER_WORDS = new Set([
-  ...['first', 'last', 'firstname', 'lastname', 'name', 'surname', 'your', 'you', 'me', 'my'],
-  ...['test', 'tester', 'testing', 'user', 'example', 'sample', 'demo', 'dummy', 'fake', 'null'],
-]);
 // Letters, with an apostrophe or a hyphen inside ("o'neil", "jean-pierre").
 const NAME_WORD = /^\p{L}+(?:['-]\p{L}+)*$/u;
 
 function isNameWord(word: string): boolean {
-  return word.length >= 2 && NAME_WORD.test(word) && !isRoleWord(word) && !PLACEHOLDER_WORDS.has(word);
+  // "first.last@", "test.user@" stand for a name.
+  return word.length >= 2 && NAME_WORD.test(word) && !isRoleWord(word) && !isStandInWord(word);
 }
 
 /** Title case; a word of two letters is given as capitals, so initials stay them ("tj" -> TJ, "ed" -> Ed). */

@@ -11,7 +11,9 @@
  * an email greets "Jane", not "Jane 🚀".
  */
 import { detached, valueMemo } from './memo';
-import { cleanText, isNoValue, PICTOGRAPHS, unquoted } from './text';
+import { cleanText, foldWords, isNoValue, PICTOGRAPHS, unquoted } from './text';
+import { isRoleWord } from './email';
+import { isJobWord, namesJob } from './job-titles';
 
 export interface NameParts {
   firstName: string | null;
@@ -173,7 +175,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
     if (AN_ADDRESS.test(text)) return text;
   }
   // A placeholder may show only once the decorations are gone ("- 🚀").
-  const s = withoutDecorations(text);
+  const s = withoutJobAfterComma(withoutDecorations(text));
   if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
@@ -201,6 +203,55 @@ function asciiWordInOneCase(s: string): boolean {
   }
   return false;
 }
+
+/**
+ * The name without the job written after it and a comma ("Jane Doe, CEO at Acme", "Doe, Jane,
+ * Co-Founder"), which would otherwise be read as "Last, First" and greet "Ceo". A group that names no
+ * job stays: a given name ("Doe, Jane"), a suffix ("Jane Doe, PhD").
+ */
+function withoutJobAfterComma(name: string): string {
+  if (!name.includes(',')) return name;
+  const groups = name.split(',');
+  let end = groups.length;
+  while (end > 1 && namesJob(groups[end - 1] as string)) end--;
+  return end === groups.length ? name : groups.slice(0, end).join(',').trim();
+}
+
+// Words that stand where a name goes and name nobody: forms' and mail merges' stand-ins ("Customer",
+// "Sir/Madam", "First Name", "Hiring Manager", "there" of "Hi there"), test entries, and the words of
+// teams that are no inbox's ("Accounts Payable", "Sales Department").
+const STAND_IN_WORDS = new Set([
+  ...['customer', 'client', 'friend', 'there', 'sir', 'madam', 'hiring', 'guest', 'user', 'member'],
+  ...['subscriber', 'prospect', 'visitor', 'anonymous', 'someone', 'somebody', 'whom', 'concern'],
+  ...['first', 'last', 'name', 'firstname', 'lastname', 'surname', 'your', 'you', 'me', 'my'],
+  ...['test', 'tester', 'testing', 'example', 'sample', 'demo', 'dummy', 'fake', 'null', 'undefined'],
+  ...['payable', 'receivable', 'department', 'dept', 'desk'],
+]);
+// The small words between them ("Head of Sales", "To whom it may concern").
+const LINKING_WORDS = new Set(['of', 'and', 'the', 'at', 'for', 'to', 'co', 'it', 'may', 'or', 'a', 'an']);
+
+/** A folded word that stands for a name without being one ("first", "customer", "test"). */
+export function isStandInWord(word: string): boolean {
+  return STAND_IN_WORDS.has(word);
+}
+
+/**
+ * Whether a name names no person: every word a team's ("Sales Team", "Info"), a job's ("Hiring
+ * Manager", "Owner") or a stand-in's ("Customer", "Sir/Madam", "First Name"). Emails would greet "Hi
+ * Sales".
+ */
+export const namesNoPerson = valueMemo(
+  (name: string): boolean => {
+    let words = 0;
+    for (const w of foldWords(name, false)) {
+      if (LINKING_WORDS.has(w)) continue;
+      if (!(STAND_IN_WORDS.has(w) || isRoleWord(w) || isJobWord(w))) return false;
+      words++;
+    }
+    return words > 0;
+  },
+  (v) => v,
+);
 
 // A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
 // <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'; in square brackets as Outlook quotes one, "Jane Doe

@@ -7,6 +7,7 @@
 import type { LeadField } from './types';
 import { isHonorific } from './name';
 import { foldKey, foldWords } from './text';
+import { namesJob } from './job-titles';
 import { isRoleAddress, isRoleWord } from './email';
 import { emailRegistrableDomain, isKnownPublicSuffixHost } from './website';
 
@@ -175,33 +176,6 @@ export function sniffByAddresses(
     if (ratio >= SNIFF_THRESHOLD && (best === null || ratio > best.ratio)) best = { field, ratio };
   }
   return best;
-}
-
-// Words of job titles, folded (lower case, no accents; ł, ø and æ have none to lose), in the languages
-// the headers are read in: "Co-Founder & CEO", "Directrice commerciale", "Geschäftsführer", "VD".
-const JOB_TITLE_WORDS = new Set([
-  ...['ceo', 'cto', 'cfo', 'coo', 'cmo', 'cio', 'cpo', 'cro', 'ciso', 'chro', 'vp', 'svp', 'evp'],
-  ...['founder', 'cofounder', 'owner', 'president', 'director', 'head', 'manager', 'chief', 'officer'],
-  ...['engineer', 'developer', 'designer', 'consultant', 'analyst', 'specialist', 'executive'],
-  ...['associate', 'coordinator', 'administrator', 'recruiter', 'lead', 'principal', 'partner'],
-  ...['intern', 'assistant', 'architect', 'scientist', 'strategist', 'advisor', 'adviser'],
-  ...['accountant', 'controller', 'buyer', 'editor', 'producer'],
-  ...['directeur', 'directrice', 'responsable', 'fondateur', 'fondatrice', 'dirigeant', 'gerant'],
-  ...['geschaftsfuhrer', 'geschaftsfuhrerin', 'leiter', 'leiterin', 'inhaber', 'inhaberin', 'grunder'],
-  ...['gerente', 'directora', 'jefe', 'jefa', 'fundador', 'fundadora', 'diretor', 'diretora', 'socio'],
-  ...['direttore', 'direttrice', 'amministratore', 'titolare', 'fondatore', 'fondatrice'],
-  ...['eigenaar', 'oprichter', 'bedrijfsleider', 'dyrektor', 'prezes', 'kierownik', 'własciciel'],
-  ...['załozyciel', 'reditel', 'reditelka', 'jednatel', 'majitel', 'majitelka', 'zakladatel'],
-  ...['vd', 'chef', 'leder', 'direktor', 'direktør', 'grundare', 'grundlægger', 'agare', 'ejer', 'eier'],
-  ...['toimitusjohtaja', 'johtaja', 'perustaja', 'omistaja', 'yrittaja'],
-]);
-// The ends of compound titles: "Vertriebsleiter", "Säljchef", "Myyntijohtaja", "Salgsdirektør".
-const JOB_TITLE_ENDINGS = ['leiter', 'leiterin', 'chef', 'johtaja', 'direktor', 'direktør', 'manager'];
-
-function namesJob(value: string): boolean {
-  return foldWords(value, false).some(
-    (w) => JOB_TITLE_WORDS.has(w) || JOB_TITLE_ENDINGS.some((e) => w.length > e.length && w.endsWith(e)),
-  );
 }
 
 /**

@@ -182,6 +182,15 @@ describe('cleanRow', () => {
     const scraped = cleanRow(['ann.lee@acme.com', 'ann.lee@acme.com'], mapping);
     expect(classify(scraped).reason).toBe('The name is an email address; the address reads as Ann Lee');
     expect(scraped.issues.map((i) => i.flag)).toContain('name_in_address');
+    // A name that names no person is no name either, and the address's is offered in its place.
+    const team = cleanRow(['sales@acme.com', 'Sales Team'], mapping);
+    expect(classify(team)).toMatchObject({
+      state: 'needs_fix',
+      reason: '"Sales Team" names no person: emails cannot greet anyone by it',
+    });
+    const merge = cleanRow(['jane.doe@acme.com', 'Hiring Manager'], mapping);
+    expect(classify(merge).reason).toBe('"Hiring Manager" names no person; the address reads as Jane Doe');
+    expect(merge.issues.map((i) => i.flag)).toEqual(['no_name', 'name_in_address']);
     // Nothing is offered where the address names nobody, or where the row has a name.
     expect(cleanRow(['alee@acme.com'], emailOnly).issues.map((i) => i.flag)).toEqual(['no_name']);
     expect(cleanRow(['ann.lee@acme.com', 'Ann Lee'], mapping).issues).toEqual([]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanPersonName, fullNameInOrder, joinName, splitFullName } from '../../../src-shared/import/name';
+import {
+  cleanPersonName,
+  fullNameInOrder,
+  joinName,
+  namesNoPerson,
+  splitFullName,
+} from '../../../src-shared/import/name';
 
 describe('splitFullName', () => {
   it.each([
@@ -152,6 +158,12 @@ describe('cleanPersonName', () => {
     ['- ;', null],
     ['Jane D.', 'Jane D.'], // a period may be an initial's
     ['Jane Doe,', 'Jane Doe,'], // a comma alone is left, as before: "Doe," is a "Last, First" name
+    // A job after a comma, which would read as "Last, First" and greet "Ceo".
+    ['Jane Doe, CEO', 'Jane Doe'],
+    ['Jane Doe, Co-Founder & CEO at Acme', 'Jane Doe'],
+    ['Jane Doe, MBA, Head of Sales', 'Jane Doe, MBA'],
+    ['Doe, Jane, Geschäftsführerin', 'Doe, Jane'],
+    ['Doe, Jane', 'Doe, Jane'],
   ])('drops what a profile or a pasted list adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
@@ -196,6 +208,40 @@ describe('cleanPersonName', () => {
         return once === null || cleanPersonName(once) === once;
       }),
     );
+  });
+});
+
+describe('namesNoPerson', () => {
+  it.each([
+    'Sales Team',
+    'Info',
+    'Accounts Payable',
+    'Hiring Manager',
+    'Head of Sales',
+    'Sir/Madam',
+    'Customer',
+    'First Name',
+    'there',
+    'To whom it may concern',
+    'Owner',
+    'Test User',
+  ])('%j names no person', (name) => {
+    expect(namesNoPerson(name)).toBe(true);
+  });
+
+  it.each([
+    'Jane',
+    'Jane Doe',
+    'May',
+    'Hope',
+    'Chase Hunter',
+    'Li',
+    'Mohammed',
+    'Jane Lead',
+    'Ann Partner',
+    'of',
+  ])('%j may be a person', (name) => {
+    expect(namesNoPerson(name)).toBe(false);
   });
 });
 

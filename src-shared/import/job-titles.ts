@@ -1,0 +1,38 @@
+/*
+ * The words of job titles: to find a column of titles without a header ("Head of Growth"), and to tell
+ * a job written where a name goes from the name ("Jane Doe, CEO", "Hiring Manager").
+ */
+import { foldWords } from './text';
+
+// Words of job titles, folded (lower case, no accents; ł, ø and æ have none to lose), in the languages
+// the headers are read in: "Co-Founder & CEO", "Directrice commerciale", "Geschäftsführer", "VD".
+const JOB_TITLE_WORDS = new Set([
+  ...['ceo', 'cto', 'cfo', 'coo', 'cmo', 'cio', 'cpo', 'cro', 'ciso', 'chro', 'vp', 'svp', 'evp'],
+  ...['founder', 'cofounder', 'owner', 'president', 'director', 'head', 'manager', 'chief', 'officer'],
+  ...['engineer', 'developer', 'designer', 'consultant', 'analyst', 'specialist', 'executive'],
+  ...['associate', 'coordinator', 'administrator', 'recruiter', 'lead', 'principal', 'partner'],
+  ...['intern', 'assistant', 'architect', 'scientist', 'strategist', 'advisor', 'adviser'],
+  ...['accountant', 'controller', 'buyer', 'editor', 'producer'],
+  ...['directeur', 'directrice', 'responsable', 'fondateur', 'fondatrice', 'dirigeant', 'gerant'],
+  ...['geschaftsfuhrer', 'geschaftsfuhrerin', 'leiter', 'leiterin', 'inhaber', 'inhaberin', 'grunder'],
+  ...['gerente', 'directora', 'jefe', 'jefa', 'fundador', 'fundadora', 'diretor', 'diretora', 'socio'],
+  ...['direttore', 'direttrice', 'amministratore', 'titolare', 'fondatore', 'fondatrice'],
+  ...['eigenaar', 'oprichter', 'bedrijfsleider', 'dyrektor', 'prezes', 'kierownik', 'własciciel'],
+  ...['załozyciel', 'reditel', 'reditelka', 'jednatel', 'majitel', 'majitelka', 'zakladatel'],
+  ...['vd', 'chef', 'leder', 'direktor', 'direktør', 'grundare', 'grundlægger', 'agare', 'ejer', 'eier'],
+  ...['toimitusjohtaja', 'johtaja', 'perustaja', 'omistaja', 'yrittaja'],
+]);
+// The ends of compound titles: "Vertriebsleiter", "Säljchef", "Myyntijohtaja", "Salgsdirektør".
+const JOB_TITLE_ENDINGS = ['leiter', 'leiterin', 'chef', 'johtaja', 'direktor', 'direktør', 'manager'];
+
+/** A folded word (`foldWords`) of a job title: "ceo", "founder", "vertriebsleiter". */
+export function isJobWord(word: string): boolean {
+  return (
+    JOB_TITLE_WORDS.has(word) || JOB_TITLE_ENDINGS.some((e) => word.length > e.length && word.endsWith(e))
+  );
+}
+
+/** Whether some word of `value` names a job ("Co-Founder & CEO", "Directrice commerciale"). */
+export function namesJob(value: string): boolean {
+  return foldWords(value, false).some(isJobWord);
+}
