@@ -175,9 +175,21 @@ const WEB_LINK = /^https?:\/\/\S+$/i;
 // Text that is itself an address ("acme.com", "www.acme.com/team", "https://…"): its link adds nothing.
 const SHOWS_ADDRESS = /^(?:https?:\/\/)?[^\s/@]+\.[a-z]{2,}(?:[/?#]\S*)?$/i;
 
+// A link written as a formula, as Google Sheets and Excel users make one: HYPERLINK("https://…","Profile").
+// Only an address given as text is taken: one built from other cells ("…/in/"&B2) would need evaluating.
+const HYPERLINK_FORMULA = /^\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"\s*[,)]/i;
+
+/** The address a cell links to: its hyperlink's, or its HYPERLINK formula's. */
+function linkOf(cell: XLSX.CellObject): string | undefined {
+  const target = cell.l?.Target;
+  if (typeof target === 'string') return target;
+  if (typeof cell.f !== 'string') return undefined;
+  return HYPERLINK_FORMULA.exec(cell.f)?.[1]?.replace(/""/g, '"');
+}
+
 /** The web address a cell links to under text that does not show it ("Jane Doe" over her profile), or null. */
 function hiddenLink(cell: XLSX.CellObject, shown: string): string | null {
-  const target = cell.l?.Target;
+  const target = linkOf(cell);
   if (typeof target !== 'string' || !WEB_LINK.test(target)) return null;
   return shown === target || SHOWS_ADDRESS.test(shown.trim()) ? null : target;
 }
@@ -185,7 +197,7 @@ function hiddenLink(cell: XLSX.CellObject, shown: string): string | null {
 /** The text a cell shows, or its link's address when the text only names the link ("LinkedIn" over a profile URL). */
 function cellText(cell: XLSX.CellObject | null | undefined, date1904: boolean): string {
   if (!cell) return '';
-  const link = cell.l?.Target;
+  const link = linkOf(cell);
   if (typeof link === 'string' && link.length > 7 && link.slice(0, 7).toLowerCase() === 'mailto:') {
     const address = mailtoAddress(link);
     if (address !== '') return address;
@@ -263,7 +275,8 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       cellNF: true,
       cellText: true,
       cellDates: false,
-      cellFormula: false,
+      // For the links written as HYPERLINK formulas; a workbook without formulas reads no slower.
+      cellFormula: true,
       cellHTML: false,
       // Row properties, which say which rows a filter or the user hid, come with the styles.
       cellStyles: true,
@@ -430,7 +443,7 @@ function extract(
       for (let c = 0; c < n; c++) {
         const cell = src[c];
         let s = cellText(cell, date1904);
-        if (cell?.l) {
+        if (cell?.l || cell?.f) {
           const link = hiddenLink(cell, s);
           if (link !== null && link.length <= maxCellChars) {
             let column = links.get(c);

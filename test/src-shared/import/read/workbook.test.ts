@@ -157,6 +157,33 @@ describe.each<WorkbookType>(['xlsx', 'xlsb'])('links in an .%s', (type) => {
   });
 });
 
+describe.each<WorkbookType>(['xlsx', 'ods'])('links written as HYPERLINK formulas (.%s)', (type) => {
+  it('a cell that only names its link gives the address, a name over one keeps it beside; a link built from other cells is left', () => {
+    const formula = (v: string, f: string): XLSX.CellObject => ({ t: 's', v, f });
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Name', 'Email', 'LinkedIn'],
+      [
+        formula('Jane Doe', 'HYPERLINK("https://www.linkedin.com/in/jane-doe","Jane Doe")'),
+        formula('Email', 'HYPERLINK("mailto:jane@acme.com","Email")'),
+        formula('LinkedIn', 'HYPERLINK("https://www.linkedin.com/in/jane-doe", "LinkedIn")'),
+      ],
+      ['Bo Ray', 'bo@beta.io', formula('Profile', 'HYPERLINK("https://www.linkedin.com/in/"&A3,"Profile")')],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Leads');
+    expect(read(writeWorkbook(wb, type), `sheet.${type}`)).toEqual([
+      ['Name', 'Name (link)', 'Email', 'LinkedIn'],
+      [
+        'Jane Doe',
+        'https://www.linkedin.com/in/jane-doe',
+        'jane@acme.com',
+        'https://www.linkedin.com/in/jane-doe',
+      ],
+      ['Bo Ray', '', 'bo@beta.io', 'Profile'],
+    ]);
+  });
+});
+
 describe.each<WorkbookType>(['xlsx', 'xlsb'])('merged cells below the header (.%s)', (type) => {
   // A list kept by hand: each company's cell merged over the rows of its people, far down the sheet.
   function handMadeList(): Uint8Array {
