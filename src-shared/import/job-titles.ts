@@ -32,6 +32,20 @@ export function isJobWord(word: string): boolean {
   );
 }
 
+// Words before the job in a title: "Senior Engineer", "Managing Director", "Co-Founder & CEO".
+const BEFORE_JOB = new Set([
+  ...['co', 'senior', 'sr', 'junior', 'jr', 'deputy', 'vice', 'managing', 'general', 'interim', 'acting'],
+  ...['global', 'regional', 'national', 'group', 'staff', 'exec', 'the', 'a', 'an'],
+]);
+
+/** Whether `value` starts as a job title does: its first word past the ones before a job names one ("VP Sales", "Senior Engineer at Acme"). */
+export function startsWithJob(value: string): boolean {
+  for (const w of foldWords(value, false)) {
+    if (!BEFORE_JOB.has(w)) return isJobWord(w);
+  }
+  return false;
+}
+
 /** Whether some word of `value` names a job ("Co-Founder & CEO", "Directrice commerciale"). */
 export function namesJob(value: string): boolean {
   return foldWords(value, false).some(isJobWord);

@@ -13,7 +13,7 @@
 import { detached, valueMemo } from './memo';
 import { cleanText, foldWords, isNoValue, PICTOGRAPHS, unquoted } from './text';
 import { isRoleWord } from './email';
-import { isJobWord, namesJob } from './job-titles';
+import { isJobWord, startsWithJob } from './job-titles';
 
 export interface NameParts {
   firstName: string | null;
@@ -175,7 +175,13 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
     if (AN_ADDRESS.test(text)) return text;
   }
   // A placeholder may show only once the decorations are gone ("- 🚀").
-  const s = withoutJobAfterComma(withoutDecorations(text));
+  // Until neither changes the name: each can leave what the other takes ("DOE -, CEO" loses the job,
+  // then the dash; "Doe, CEO - Acme" its headline, then the job).
+  let s = text;
+  for (let before = ''; before !== s;) {
+    before = s;
+    s = withoutJobAfterComma(withoutDecorations(s));
+  }
   if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
@@ -213,9 +219,18 @@ function withoutJobAfterComma(name: string): string {
   if (!name.includes(',')) return name;
   const groups = name.split(',');
   let end = groups.length;
-  while (end > 1 && namesJob(groups[end - 1] as string)) end--;
-  return end === groups.length ? name : groups.slice(0, end).join(',').trim();
+  let kept = end;
+  // Groups without a letter between ("Doe, CEO, -") go with the job, and stay without one ("Doe,").
+  while (end > 1) {
+    const group = groups[end - 1] as string;
+    const blank = !HAS_LETTER_OR_DIGIT.test(group);
+    if (!blank && !startsWithJob(group)) break;
+    end--;
+    if (!blank) kept = end;
+  }
+  return kept === groups.length ? name : groups.slice(0, kept).join(',').trim();
 }
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // Words that stand where a name goes and name nobody: forms' and mail merges' stand-ins ("Customer",
 // "Sir/Madam", "First Name", "Hiring Manager", "there" of "Hi there"), test entries, and the words of
@@ -344,8 +359,13 @@ const wordsCased = valueMemo((s) => {
   if (!words.every((w) => NAME_WORD.test(w))) return s;
   const titled = titleCase(s).split(' ');
   if (titled.length !== words.length) return s;
+  // A word title case leaves without a small letter ("ς-ς" -> "Σ-Σ") stays: the name would be all capitals.
+  const recased = (i: number): string => {
+    const t = titled[i] as string;
+    return HAS_LOWER.test(t) ? t : (words[i] as string);
+  };
   const out = words.map((w, i) =>
-    SMALL_LETTERS.test(w.replace(NOT_A_LETTER, '')) && !PARTICLES.has(bare(w)) ? (titled[i] as string) : w,
+    SMALL_LETTERS.test(w.replace(NOT_A_LETTER, '')) && !PARTICLES.has(bare(w)) ? recased(i) : w,
   );
   for (let i = 0; i < words.length;) {
     let end = i;
@@ -354,8 +374,7 @@ const wordsCased = valueMemo((s) => {
       i++;
       continue;
     }
-    if (i > 0 && capitalsNameAFamily(words.slice(i, end)))
-      for (let k = i; k < end; k++) out[k] = titled[k] as string;
+    if (i > 0 && capitalsNameAFamily(words.slice(i, end))) for (let k = i; k < end; k++) out[k] = recased(k);
     i = end;
   }
   return out.join(' ');

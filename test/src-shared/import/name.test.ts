@@ -102,6 +102,7 @@ describe('cleanPersonName', () => {
     ['Maria e Silva', 'Maria e Silva'],
     ['Jane McDONALD', 'Jane McDONALD'],
     ['Jane - CEO', 'Jane - CEO'],
+    ['İİ ς-ς', 'İİ ς-ς'], // title case would leave it all capitals, to be cased again the next time
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
@@ -164,6 +165,10 @@ describe('cleanPersonName', () => {
     ['Jane Doe, MBA, Head of Sales', 'Jane Doe, MBA'],
     ['Doe, Jane, Geschäftsführerin', 'Doe, Jane'],
     ['Doe, Jane', 'Doe, Jane'],
+    ['Doe, Jane - Founder', 'Doe, Jane'],
+    ['Jane Doe, Senior Engineer', 'Jane Doe'],
+    ['Jane Doe, Managing Director', 'Jane Doe'],
+    ['Doe, Jane, Jr.', 'Doe, Jane, Jr.'],
   ])('drops what a profile or a pasted list adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
