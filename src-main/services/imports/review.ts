@@ -605,39 +605,31 @@ export function createReview(core: Core) {
     matching: LeadMatch | undefined,
     report: ProgressReport,
   ): Promise<number> {
-    if (action === 'apply_all_typo_fixes') {
-      const ids = await collect(
-        keyset(importId, (after, last) => idsWithSuggestion.all(after, last, importId)),
-      );
-      return refreshMany(
-        importId,
-        ids,
-        label,
-        (row) => ({
-          lead: row.suggestion === null ? undefined : { ...toNormalised(row), email: row.suggestion },
-          edited: row.suggestion !== null,
-        }),
-        report,
-      );
-    }
-    if (action === 'fill_names_from_addresses') {
-      const flag = '%"name_in_address"%';
-      const ids = await collect(
-        keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag)),
-      );
-      return refreshMany(
+    // Each lead `edited` gives a new version of, edited as one undo step.
+    const editEach = (ids: readonly number[], edited: (row: DbLead) => NormalisedLead | null) =>
+      refreshMany(
         importId,
         ids,
         label,
         (row) => {
-          const name = nameInAddress(row.email);
-          return {
-            lead: name === null ? undefined : { ...toNormalised(row), ...name },
-            edited: name !== null,
-          };
+          const lead = edited(row);
+          return lead === null ? {} : { lead, edited: true };
         },
         report,
       );
+    if (action === 'apply_all_typo_fixes') {
+      const ids = await collect(
+        keyset(importId, (after, last) => idsWithSuggestion.all(after, last, importId)),
+      );
+      return editEach(ids, (row) =>
+        row.suggestion === null ? null : { ...toNormalised(row), email: row.suggestion },
+      );
+    }
+    if (action === 'fill_names_from_addresses') {
+      return editEach(await idsFlagged(importId, 'name_in_address'), (row) => {
+        const name = nameInAddress(row.email);
+        return name === null ? null : { ...toNormalised(row), ...name };
+      });
     }
     if (action === 'keep_selected' || action === 'exclude_selected') {
       const ids = await selectedIds(importId, leadIds, matching);
@@ -650,13 +642,13 @@ export function createReview(core: Core) {
         return refreshMany(importId, ids, label, () => ({ decision: 'keep' }), report);
       return excludeMany(importId, ids, label, report);
     }
-    const flag = `%"${EXCLUDE_BY_FLAG[action]}"%`;
-    return excludeMany(
-      importId,
-      await collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, flag))),
-      label,
-      report,
-    );
+    return excludeMany(importId, await idsFlagged(importId, EXCLUDE_BY_FLAG[action]), label, report);
+  }
+
+  /** The leads of an import carrying `flag` that are not excluded, in id order. */
+  function idsFlagged(importId: number, flag: LeadFlag): Promise<number[]> {
+    const like = `%"${flag}"%`;
+    return collect(keyset(importId, (after, last) => idsWithFlag.all(after, last, importId, like)));
   }
 
   /**

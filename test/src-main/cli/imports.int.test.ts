@@ -503,7 +503,7 @@ describe('leadprep import', () => {
     const hidden: number[] = [];
     for (let i = 1; i <= 30; i++) {
       const shown = i % 3 === 0;
-      rows.push([`Lead ${i}`, shown ? `lead${i}@acme${i}.com` : 'no reply yet']);
+      rows.push([`Ann ${i}`, shown ? `lead${i}@acme${i}.com` : 'no reply yet']);
       if (!shown) hidden.push(i);
     }
     const out = json<ImportOut>(
