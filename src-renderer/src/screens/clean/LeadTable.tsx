@@ -156,15 +156,14 @@ function FixButton({
   );
 }
 
-function SuggestionButton({
-  lead,
-  onChanged,
-  nav,
-}: {
+/** What a row's fix button needs: its lead, what to call once the fix is in, and its arrow-key stop. */
+interface RowFixProps {
   lead: LeadRow;
   onChanged(): void;
   nav: GridNavAttributes;
-}) {
+}
+
+function SuggestionButton({ lead, onChanged, nav }: RowFixProps) {
   const suggestion = lead.suggestion;
   if (!suggestion) return null;
   // Typo fixes change the domain: showing only it leaves room for the address being fixed.
@@ -186,15 +185,7 @@ function SuggestionButton({
 }
 
 /** The name a lead without one has in its address ("ann.lee@" -> Ann Lee), offered in its first name cell. */
-function NameFromAddressButton({
-  lead,
-  onChanged,
-  nav,
-}: {
-  lead: LeadRow;
-  onChanged(): void;
-  nav: GridNavAttributes;
-}) {
+function NameFromAddressButton({ lead, onChanged, nav }: RowFixProps) {
   const name = nameFromAddressOf(lead);
   if (name === null) return null;
   return (
