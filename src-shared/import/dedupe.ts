@@ -27,6 +27,7 @@
  * the lowest id, and groups are listed by their lowest id.
  */
 import { emailKey, sendableAsWritten, type EmailCheck } from './email';
+import { isLegalFormWord } from './legal-forms';
 import { jaroWinkler } from './jaro-winkler';
 import { sameNameByNickname } from './nicknames';
 import { splitFullName } from './name';
@@ -242,42 +243,10 @@ function components(n: number, uf: People, include: Uint8Array | null): number[]
   return out;
 }
 
-const LEGAL_SUFFIXES = new Set([
-  'inc',
-  'incorporated',
-  'llc',
-  'llp',
-  'ltd',
-  'limited',
-  'gmbh',
-  'ag',
-  'kg',
-  'sa',
-  'sas',
-  'sarl',
-  'sl',
-  'srl',
-  'spa',
-  'bv',
-  'nv',
-  'plc',
-  'corp',
-  'corporation',
-  'co',
-  'company',
-  'oy',
-  'ab',
-  'as',
-  'pty',
-  'lda',
-  'ltda',
-  'the',
-]);
-
 /** "The ACME Corp., Inc." -> "acme": the company part of a fuzzy blocking key. */
 export function companyKey(company: string): string {
   return foldWords(company, false)
-    .filter((w) => !LEGAL_SUFFIXES.has(w))
+    .filter((w) => !isLegalFormWord(w))
     .join('');
 }
 

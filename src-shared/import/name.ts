@@ -14,6 +14,7 @@ import { detached, valueMemo } from './memo';
 import { cleanText, foldWords, isNoValue, PICTOGRAPHS, unquoted } from './text';
 import { isRoleWord } from './email';
 import { isJobWord, startsWithJob } from './job-titles';
+import { endsInLegalForm } from './legal-forms';
 
 export interface NameParts {
   firstName: string | null;
@@ -211,9 +212,9 @@ function asciiWordInOneCase(s: string): boolean {
 }
 
 /**
- * The name without the job written after it and a comma ("Jane Doe, CEO at Acme", "Doe, Jane,
- * Co-Founder"), which would otherwise be read as "Last, First" and greet "Ceo". A group that names no
- * job stays: a given name ("Doe, Jane"), a suffix ("Jane Doe, PhD").
+ * The name without the job or the company written after it and a comma ("Jane Doe, CEO at Acme",
+ * "Doe, Jane, Co-Founder", "Jane Doe, Acme Inc"), which would otherwise be read as "Last, First" and
+ * greet "Ceo". A group that names neither stays: a given name ("Doe, Jane"), a suffix ("Jane Doe, PhD").
  */
 function withoutJobAfterComma(name: string): string {
   if (!name.includes(',')) return name;
@@ -224,7 +225,7 @@ function withoutJobAfterComma(name: string): string {
   while (end > 1) {
     const group = groups[end - 1] as string;
     const blank = !HAS_LETTER_OR_DIGIT.test(group);
-    if (!blank && !startsWithJob(group)) break;
+    if (!blank && !startsWithJob(group) && !endsInLegalForm(group)) break;
     end--;
     if (!blank) kept = end;
   }

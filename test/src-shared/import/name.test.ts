@@ -169,6 +169,11 @@ describe('cleanPersonName', () => {
     ['Jane Doe, Senior Engineer', 'Jane Doe'],
     ['Jane Doe, Managing Director', 'Jane Doe'],
     ['Doe, Jane, Jr.', 'Doe, Jane, Jr.'],
+    // And a company after it.
+    ['Jane Doe, Acme Inc.', 'Jane Doe'],
+    ['Doe, Jane, Müller GmbH', 'Doe, Jane'],
+    ['Doe, Ab', 'Doe, Ab'], // a form of two letters is also a given name
+    ['Doe, Jane (Acme Inc)', 'Doe, Jane (Acme Inc)'], // a note on the name, which splitting leaves out
   ])('drops what a profile or a pasted list adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });

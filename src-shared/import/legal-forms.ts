@@ -1,0 +1,52 @@
+/*
+ * The words that say a name is a company's ("Acme Inc", "Müller GmbH"): left out of the key that
+ * finds the same company written two ways, and what tells a company after a person's name from the
+ * person's given name ("Jane Doe, Acme Inc").
+ */
+// Folded; with "the", which a company's name may start with or drop.
+const LEGAL_FORM_WORDS = new Set([
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'ltd',
+  'limited',
+  'gmbh',
+  'ag',
+  'kg',
+  'sa',
+  'sas',
+  'sarl',
+  'sl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'oy',
+  'ab',
+  'as',
+  'pty',
+  'lda',
+  'ltda',
+  'the',
+]);
+
+/** A folded word (`foldWords`) of a legal form, or "the": "inc", "gmbh", "sarl". */
+export function isLegalFormWord(word: string): boolean {
+  return LEGAL_FORM_WORDS.has(word);
+}
+
+/**
+ * Whether `value` ends in a legal form that is no given name too: "Acme Inc", "Beta GmbH", "Gamma Ltd.".
+ * Forms of two letters ("AB", "AS", "SA") and "Co" are left out: "Doe, Ab" is a Dutch given name. So is
+ * a form inside brackets ("Jane (Acme Inc)"), a note on the name.
+ */
+export function endsInLegalForm(value: string): boolean {
+  const last = value.trim().split(/\s+/).pop()?.toLowerCase().replace(/\.+$/, '') ?? '';
+  return last.length >= 3 && last !== 'the' && LEGAL_FORM_WORDS.has(last);
+}
