@@ -178,11 +178,10 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   // A placeholder may show only once the decorations are gone ("- 🚀").
   // Until neither changes the name: each can leave what the other takes ("DOE -, CEO" loses the job,
   // then the dash; "Doe, CEO - Acme" its headline, then the job).
-  let s = text;
-  for (let before = ''; before !== s;) {
-    before = s;
-    s = withoutJobAfterComma(withoutDecorations(s));
-  }
+  // Decorations are taken until none is left, so they are looked for again only once a job went.
+  let s = withoutDecorations(text);
+  for (let job = withoutJobAfterComma(s); job !== s; job = withoutJobAfterComma(s))
+    s = withoutDecorations(job);
   if (s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
@@ -190,7 +189,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   return casedName(s);
 }
 
-/** Whether a word of an ASCII name has two letters or more, all small or all capitals (the rare case). */
+/** `inOneCase` for some word of an ASCII name, without cutting it into words (most names have none). */
 function asciiWordInOneCase(s: string): boolean {
   let cases = 0;
   let letters = 0;
@@ -225,13 +224,18 @@ function withoutJobAfterComma(name: string): string {
   while (end > 1) {
     const group = groups[end - 1] as string;
     const blank = !HAS_LETTER_OR_DIGIT.test(group);
-    if (!blank && !startsWithJob(group) && !endsInLegalForm(group)) break;
+    if (!blank && !namesJobOrCompany(group)) break;
     end--;
     if (!blank) kept = end;
   }
   return kept === groups.length ? name : groups.slice(0, kept).join(',').trim();
 }
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Given names repeat down a column of "Last, First" names: each is looked at once.
+const namesJobOrCompany = valueMemo(
+  (group: string): boolean => startsWithJob(group) || endsInLegalForm(group),
+  (v) => v,
+);
 
 // Words that stand where a name goes and name nobody: forms' and mail merges' stand-ins ("Customer",
 // "Sir/Madam", "First Name", "Hiring Manager", "there" of "Hi there"), test entries, and the words of
@@ -336,10 +340,17 @@ const casedName = valueMemo((s) => {
   const lower = HAS_LOWER.test(s);
   const upper = HAS_UPPER.test(s);
   if (lower !== upper) return titleCase(s);
-  return lower ? wordsCased(s) : s;
+  return lower && s.split(' ').some(inOneCase) ? wordsCased(s) : s;
 }, detached);
 
 const SMALL_LETTERS = /^\p{Ll}{2,}$/u;
+const CAPITAL_LETTERS = /^\p{Lu}{2,}$/u;
+
+/** A word of two letters or more, all small or all capitals: in a name of mixed case, one to look at. */
+function inOneCase(word: string): boolean {
+  const letters = word.replace(NOT_A_LETTER, '');
+  return SMALL_LETTERS.test(letters) || CAPITAL_LETTERS.test(letters);
+}
 // Only names made of words: with a dash or a note among them ("Jane - CEO") the capitals may be no name.
 const NAME_WORD = /^[\p{L}\p{M}'\u2019.-]*\p{L}[\p{L}\p{M}'\u2019.-]*,?$/u;
 
