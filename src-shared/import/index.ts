@@ -6,6 +6,8 @@
  *   mapping      suggestMapping, validateMapping, templates (headerSignature, applyTemplate)
  *   sheet-choice describeSheets, preferredSheet: which sheet of a workbook holds the leads
  *   text/email/name/website/linkedin/phone   individual cleaning rules
+ *   name-in-address  the name a first.last address is made of, offered to a lead without one
+ *   job-titles/legal-forms  the words of job titles and of companies' legal forms
  *   clean        cleanRow / cleanLead (one row) and classify (one state + reason)
  *   dedupe       findDuplicateGroups, matchExisting, mergeInto
  *   suppression  parseSuppressionEntry, isSuppressed

@@ -3,12 +3,14 @@
  * can say "Hi Jane") and building a full name from parts.
  *
  * Names are never "corrected" beyond what is safe: an all-caps or
- * all-lower-case name is title-cased ("JANE DOE" -> "Jane Doe"), a name in
- * mixed case ("McDonald", "DeVito", "van der Berg") is left as typed.
- * Scripts without case (CJK, Arabic ...) pass through unchanged. What a
- * scraped profile adds to a name (emoji, pronouns, a headline after a bar
- * or a dash) or a pasted list leaves around it ("• Jane Doe;") is dropped:
- * an email greets "Jane", not "Jane 🚀".
+ * all-lower-case name is title-cased ("JANE DOE" -> "Jane Doe"), and so is
+ * a word in one case of a name that mixes them ("Jean DUPONT"); a word in
+ * mixed case ("McDonald", "DeVito") and particles ("van der Berg") are left
+ * as typed. Scripts without case (CJK, Arabic ...) pass through unchanged.
+ * What a scraped profile adds to a name (emoji, pronouns, a headline after a
+ * bar or a dash, a job or a company after a comma) or a pasted list leaves
+ * around it ("• Jane Doe;") is dropped: an email greets "Jane", not
+ * "Jane 🚀". A name that names no person ("Sales Team") is told apart.
  */
 import { detached, valueMemo } from './memo';
 import { cleanText, foldWords, isNoValue, PICTOGRAPHS, unquoted } from './text';
