@@ -35,6 +35,8 @@ import {
 import {
   cleanPersonName,
   fullNameInOrder,
+  greetsByName,
+  holdsAddress,
   joinName,
   nameBeforeAddress,
   namesNoPerson,
@@ -194,7 +196,10 @@ function nameProblem(lead: NormalisedLead): { problem: string; consequence: stri
   const greeting = greetingName(lead);
   if (greeting === null) return null;
   // Scraped lists put the address in the name column: "Hi jane@acme.com" is no greeting either.
-  if (greeting.includes('@')) return { problem: 'The name is an email address', consequence: noGreeting };
+  if (holdsAddress(greeting)) return { problem: 'The name is an email address', consequence: noGreeting };
+  // Nor is "Hi annlee92", "Hi J." or "Hi 12345".
+  if (!greetsByName(greeting))
+    return { problem: `"${greeting}" is no name to greet by`, consequence: noGreeting };
   // Nor is "Hi Sales" or "Hi Customer".
   if (namesNoPerson(greeting))
     return {

@@ -135,6 +135,23 @@ function isSuffix(word: string): boolean {
 }
 
 const AN_ADDRESS = /[^\s@]@[^\s@]/;
+
+/** Whether a name holds an email address ("jane@acme.com"), not an @ of a headline ("Founder @ Acme") or a handle ("@jane"). */
+export function holdsAddress(name: string): boolean {
+  return AN_ADDRESS.test(name);
+}
+
+// A name emails can greet by has two letters at least, and is no handle or username ("ann_lee",
+// "@annlee", "ann.lee"): not "Hi J.", "Hi 12345" or "Hi Ann.Lee". Digits are left alone: generated
+// lists number their people ("Ann12"), and such a lead is better sent than held back.
+const HANDLE = /[_@#]/;
+const USERNAME = /\p{L}{2}\.\p{L}{2}/u;
+const TWO_LETTERS = /\p{L}.*\p{L}/su;
+
+/** Whether emails can greet a person by `name` (a first name, or a full name when there is none). */
+export function greetsByName(name: string): boolean {
+  return TWO_LETTERS.test(name) && !HANDLE.test(name) && !USERNAME.test(name);
+}
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
 const NOT_A_LETTER = /\P{L}/gu;
@@ -175,7 +192,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
     if (named !== null) return cleanPersonName(named);
     // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
     // An @ between spaces is a headline's ("Jane Doe | Founder @ Acme"), which goes below.
-    if (AN_ADDRESS.test(text)) return text;
+    if (holdsAddress(text)) return text;
   }
   // A placeholder may show only once the decorations are gone ("- 🚀").
   // Until neither changes the name: each can leave what the other takes ("DOE -, CEO" loses the job,

@@ -191,6 +191,14 @@ describe('cleanRow', () => {
     const merge = cleanRow(['jane.doe@acme.com', 'Hiring Manager'], mapping);
     expect(classify(merge).reason).toBe('"Hiring Manager" names no person; the address reads as Jane Doe');
     expect(merge.issues.map((i) => i.flag)).toEqual(['no_name', 'name_in_address']);
+    // A handle or an initial is no name either ("Hi ann_lee", "Hi J.").
+    expect(classify(cleanRow(['ann.lee@acme.com', 'ann_lee'], mapping)).reason).toBe(
+      '"Ann_lee" is no name to greet by; the address reads as Ann Lee',
+    );
+    expect(classify(cleanRow(['alee@acme.com', 'J.'], mapping))).toMatchObject({
+      state: 'needs_fix',
+      reason: '"J." is no name to greet by: emails cannot greet this person by name',
+    });
     // Nothing is offered where the address names nobody, or where the row has a name.
     expect(cleanRow(['alee@acme.com'], emailOnly).issues.map((i) => i.flag)).toEqual(['no_name']);
     expect(cleanRow(['ann.lee@acme.com', 'Ann Lee'], mapping).issues).toEqual([]);

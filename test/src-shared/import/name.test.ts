@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   cleanPersonName,
   fullNameInOrder,
+  greetsByName,
   joinName,
   namesNoPerson,
   splitFullName,
@@ -219,6 +220,22 @@ describe('cleanPersonName', () => {
       }),
     );
   });
+});
+
+describe('greetsByName', () => {
+  it.each(['Jane', 'Jean-Pierre', "O'Neil", 'J.R.', 'Mary Ann', 'Jo', '王小明', 'Zoë', 'محمد'])(
+    '%j is a name to greet by',
+    (name) => {
+      expect(greetsByName(name)).toBe(true);
+    },
+  );
+
+  it.each(['J.', 'A', '12345', 'Ann_lee', '@annlee', 'Ann.Lee', '#1', '🚀'])(
+    '%j is no name to greet by',
+    (name) => {
+      expect(greetsByName(name)).toBe(false);
+    },
+  );
 });
 
 describe('namesNoPerson', () => {

@@ -341,9 +341,9 @@ describe('runPipeline', () => {
 
   it('applies inline edits and re-dedupes', () => {
     const headers = ['Email', 'Name'];
-    const rows = [headers, ['a@acme.com', 'A'], ['b@acme.com', 'B']];
+    const rows = [headers, ['a@acme.com', 'Ann'], ['b@acme.com', 'Bo']];
     const mapping = fieldsMapping('email', 'fullName');
-    const edits = new Map([[3, { ...emptyLead(), email: 'A@ACME.com', fullName: 'B' }]]);
+    const edits = new Map([[3, { ...emptyLead(), email: 'A@ACME.com', fullName: 'Bo' }]]);
     const r = runPipeline({ rows, headerRow: 0, mapping, edits });
     expect(r.leads.map((l) => l.state)).toEqual(['ready', 'duplicate']);
   });

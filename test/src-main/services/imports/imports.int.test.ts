@@ -818,8 +818,8 @@ describe('Clean & dedupe over the database', () => {
     // on every row: each kind of key is saved.
     const rows = Array.from({ length: 4500 }, (_, i) => [
       `p${i}@beta${i}.io`,
-      `P${i}`,
-      `L${i}`,
+      `Pat${i}`,
+      `Lee${i}`,
       'Beta',
       `beta${i}.io`,
       `https://www.linkedin.com/in/p${i}`,
