@@ -439,7 +439,7 @@ test('one long reason in the preview does not widen the state column of every ro
   await page.setViewportSize({ width: 960, height: 600 });
   const rows = [['Email', 'First Name', 'Company']];
   rows.push(['ana.maria.silva.costa@gmial.com', 'Ana', 'Acme']);
-  for (let i = 0; i < 5; i++) rows.push([`p${i}@beta${i}.com`, `P${i}`, 'Beta']);
+  for (let i = 0; i < 5; i++) rows.push([`p${i}@beta${i}.com`, `Pat${i}`, 'Beta']);
   await page
     .getByLabel('Lead file')
     .setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(csvBytes(rows)) });
@@ -713,7 +713,7 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   app: page,
 }) => {
   const rows = [['Email', 'First Name', 'Last Name', 'Company']];
-  for (let i = 0; i < 60; i++) rows.push([`p${i}@beta${i}.com`, `P${i}`, `L${i}`, `Beta ${i}`]);
+  for (let i = 0; i < 60; i++) rows.push([`p${i}@beta${i}.com`, `Pat${i}`, `Lee${i}`, `Beta ${i}`]);
   rows[3]![0] = 'p2@gmial.com';
   await continueWithCsv(page, 'keys.csv', csvBytes(rows));
   const grid = page.getByRole('grid', { name: 'Leads' });
@@ -730,10 +730,10 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
 
   await page.keyboard.press('ArrowRight');
-  expect(await focused()).toBe('First name of row 2: P0');
+  expect(await focused()).toBe('First name of row 2: Pat0');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  expect(await focused()).toBe('First name of row 4: P2');
+  expect(await focused()).toBe('First name of row 4: Pat2');
   // Row 4 has a typo fix: it sits between the email and the first name.
   await page.keyboard.press('ArrowLeft');
   expect(await focused()).toBe('Use @gmail.com (p2@gmail.com)');
@@ -768,7 +768,7 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   await page.keyboard.press('Enter');
   await expect(grid.getByRole('textbox', { name: 'First name of row 61' })).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect.poll(focused).toBe('First name of row 61: P59');
+  await expect.poll(focused).toBe('First name of row 61: Pat59');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Paula');
@@ -1062,7 +1062,7 @@ test('an edit left open in a row scrolled out of the table is saved, not lost wi
   app: page,
 }) => {
   const rows = [['Email', 'First Name', 'Last Name', 'Title']];
-  for (let i = 0; i < 300; i++) rows.push([`p${i}@acme${i}.com`, `P${i}`, 'Lee', 'CEO']);
+  for (let i = 0; i < 300; i++) rows.push([`p${i}@acme${i}.com`, `Pat${i}`, 'Lee', 'CEO']);
   await continueWithCsv(page, 'many.csv', csvBytes(rows));
   const cell = page.getByRole('gridcell', { name: /^Title of row 2:/ });
   await cell.dblclick();
@@ -1424,7 +1424,7 @@ test("a ZIP archive of exports (Mailchimp's audience): its files are listed and 
   const members = (domain: string, n: number) =>
     csvBytes([
       ['Email Address', 'First Name'],
-      ...Array.from({ length: n }, (_, i) => [`m${i}@${domain}`, `M${i}`]),
+      ...Array.from({ length: n }, (_, i) => [`m${i}@${domain}`, `Max${i}`]),
     ]);
   await page.getByLabel('Lead file').setInputFiles({
     name: 'audience_export_9f2.zip',
