@@ -280,13 +280,19 @@ export function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(word.toLowerCase());
 }
 
+/** The part before the @ that names the mailbox, lower-cased and without a "+tag" ("Jane+news@" -> jane); null without one. */
+export function mailboxName(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return null;
+  const local = email.slice(0, at).toLowerCase();
+  const plus = local.indexOf('+');
+  return plus > 0 ? local.slice(0, plus) : local;
+}
+
 /** info@, sales@, no-reply@, info.de@, sales+leads@ ... (case-insensitive). */
 export function isRoleAddress(email: string): boolean {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return false;
-  let local = email.slice(0, at).toLowerCase();
-  const plus = local.indexOf('+');
-  if (plus > 0) local = local.slice(0, plus);
+  const local = mailboxName(email);
+  if (local === null) return false;
   if (ROLE_WORDS.has(local)) return true;
   const cut = local.search(/[._-]/);
   return cut > 0 && ROLE_WORDS.has(local.slice(0, cut));

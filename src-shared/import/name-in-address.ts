@@ -6,7 +6,7 @@
  * name cannot be told from one word ("alee@", "annlee@"). A guess all the same (accents are not in
  * addresses, "lee.ann@" reads the other way round), so it is offered, never taken without the user.
  */
-import { isRoleAddress, isRoleWord } from './email';
+import { isRoleAddress, isRoleWord, mailboxName } from './email';
 import { cleanPersonName, isStandInWord } from './name';
 
 /** The name fields of a lead as the fix sets them. */
@@ -34,10 +34,9 @@ function cased(word: string): string | null {
  * end of a word aside: "john.m.smith85@"), title-cased; null for any other address.
  */
 export function nameInAddress(email: string | null): NameInAddress | null {
-  if (email === null) return null;
-  const at = email.lastIndexOf('@');
-  if (at <= 0 || isRoleAddress(email)) return null;
-  const local = (email.slice(0, at).split('+')[0] as string).toLowerCase();
+  if (email === null || isRoleAddress(email)) return null;
+  const local = mailboxName(email);
+  if (local === null) return null;
   const parts = local.split(/[._]/).map((p) => p.replace(/\d+$/, ''));
   const words = parts.filter((p, i) => !(p.length === 1 && i > 0 && i < parts.length - 1));
   const [first, last] = words;

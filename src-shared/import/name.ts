@@ -365,10 +365,14 @@ const casedName = valueMemo((s) => {
 const SMALL_LETTERS = /^\p{Ll}{2,}$/u;
 const CAPITAL_LETTERS = /^\p{Lu}{2,}$/u;
 
+/** A word of two letters or more, all small ("jean", "o'neil"). */
+function inSmallLetters(word: string): boolean {
+  return SMALL_LETTERS.test(word.replace(NOT_A_LETTER, ''));
+}
+
 /** A word of two letters or more, all small or all capitals: in a name of mixed case, one to look at. */
 function inOneCase(word: string): boolean {
-  const letters = word.replace(NOT_A_LETTER, '');
-  return SMALL_LETTERS.test(letters) || CAPITAL_LETTERS.test(letters);
+  return inSmallLetters(word) || CAPITAL_LETTERS.test(word.replace(NOT_A_LETTER, ''));
 }
 // Only names made of words: with a dash or a note among them ("Jane - CEO") the capitals may be no name.
 const NAME_WORD = /^[\p{L}\p{M}'\u2019.-]*\p{L}[\p{L}\p{M}'\u2019.-]*,?$/u;
@@ -395,9 +399,7 @@ const wordsCased = valueMemo((s) => {
     const t = titled[i] as string;
     return HAS_LOWER.test(t) ? t : (words[i] as string);
   };
-  const out = words.map((w, i) =>
-    SMALL_LETTERS.test(w.replace(NOT_A_LETTER, '')) && !PARTICLES.has(bare(w)) ? recased(i) : w,
-  );
+  const out = words.map((w, i) => (inSmallLetters(w) && !PARTICLES.has(bare(w)) ? recased(i) : w));
   for (let i = 0; i < words.length;) {
     let end = i;
     while (end < words.length && isCapitals(words[end] as string)) end++;

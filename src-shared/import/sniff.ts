@@ -8,7 +8,7 @@ import type { LeadField } from './types';
 import { isHonorific } from './name';
 import { foldKey, foldWords } from './text';
 import { namesJob } from './job-titles';
-import { isRoleAddress, isRoleWord } from './email';
+import { isRoleAddress, isRoleWord, mailboxName } from './email';
 import { emailRegistrableDomain, isKnownPublicSuffixHost } from './website';
 
 export type SniffedField = Extract<LeadField, 'email' | 'linkedinUrl' | 'website' | 'phone'>;
@@ -131,9 +131,7 @@ export type SniffedByAddress = Extract<LeadField, 'fullName' | 'firstName' | 'la
  * the address says nothing of it.
  */
 function partOfAddress(cell: string, email: string): SniffedByAddress | null {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return null;
-  const local = foldKey(email.slice(0, at).split('+')[0] ?? '');
+  const local = foldKey(mailboxName(email) ?? '');
   const words = foldWords(cell, false).filter((w) => w.length >= 2 && !/\d/.test(w));
   if (local === '' || words.length === 0 || words.length > 4) return null;
   const first = words[0] as string;
