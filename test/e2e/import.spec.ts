@@ -415,6 +415,35 @@ test('in a workbook with a summary sheet first, the sheet with the email column 
   await expect(header.getByText('Courriel')).toBeVisible();
 });
 
+test('an Apple Numbers spreadsheet is read as a workbook: its sheets are offered and its leads imported', async ({
+  app: page,
+}) => {
+  const workbook = workbookFromRows({
+    Summary: [
+      ['Region', 'Leads'],
+      ['EMEA', '2'],
+    ],
+    'Booth scans': [
+      ['Name', 'Company', 'Courriel'],
+      ['Ana Silva', 'Acme', 'ana@acme.io'],
+      ['Bo Park', 'Beta', 'bo@beta.com'],
+    ],
+  });
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'event.numbers',
+    mimeType: 'application/x-iwork-numbers-sffnumbers',
+    buffer: Buffer.from(writeWorkbook(workbook, 'numbers')),
+  });
+  const sheets = page.getByRole('region', { name: 'Sheets' });
+  await expect(sheets.getByRole('button', { name: /^Summary/ })).toContainText('no email column found');
+  await expect(sheets.getByRole('button', { name: /^Booth scans/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Ready')).toContainText('2');
+  await expect(page.getByRole('grid').getByText('Ana', { exact: true })).toBeVisible();
+});
+
 test('row numbers in the header picker scroll with their rows instead of piling up at the top', async ({
   app: page,
 }) => {

@@ -5,8 +5,9 @@
  * files the importer must refuse.
  */
 import * as XLSX from 'xlsx';
+import zahl from 'xlsx/dist/xlsx.zahl';
 
-export type WorkbookType = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'xlsb';
+export type WorkbookType = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'xml' | 'xlsb' | 'numbers';
 
 const BOOK_TYPE: Record<WorkbookType, XLSX.BookType> = {
   xlsx: 'xlsx',
@@ -16,6 +17,7 @@ const BOOK_TYPE: Record<WorkbookType, XLSX.BookType> = {
   // Excel 2003's XML workbook ("XML Spreadsheet 2003").
   xml: 'xlml',
   xlsb: 'xlsb',
+  numbers: 'numbers',
 };
 
 export function writeWorkbook(wb: XLSX.WorkBook, type: WorkbookType = 'xlsx'): Uint8Array {
@@ -24,6 +26,8 @@ export function writeWorkbook(wb: XLSX.WorkBook, type: WorkbookType = 'xlsx'): U
     bookType: BOOK_TYPE[type],
     bookSST: true,
     compression: true,
+    // SheetJS writes Numbers from a template saved by Numbers itself: the same container a Mac makes.
+    numbers: zahl,
   });
   if (!(out instanceof ArrayBuffer)) throw new Error('SheetJS did not return an ArrayBuffer');
   return new Uint8Array(out);

@@ -5,7 +5,7 @@
  *
  * ```ts
  * const wb = openWorkbook(bytes, 'leads.xlsx', { signal, onProgress });
- * wb.kind;     // 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'zip' (from the bytes, not the name)
+ * wb.kind;     // one of SOURCE_KINDS: 'xlsx' | 'ods' | 'numbers' | 'csv' | 'zip' … (from the bytes, not the name)
  * wb.sheets;   // [{ name, rowCount, hidden? }] for the sheet picker
  * wb.encoding; // text files: one of TEXT_ENCODINGS, detected or as opts.encoding chose
  * wb.delimiter;// text files: ',' | ';' | '\t' | '|'
@@ -29,7 +29,7 @@
  * - `not_spreadsheet`: a PDF, image, Word file or other archive, whatever its
  *   extension; a web page under another name than .xls, .htm or .html, or
  *   one without a table of data;
- * - `unsupported`: a spreadsheet format LeadPrep does not read (Numbers);
+ * - `unsupported`: a file LeadPrep does not open (an archive inside an archive);
  * - `corrupt`: damaged or truncated workbook;
  * - `encrypted`: password-protected workbook (detected from the container
  *   before SheetJS runs, and from SheetJS's own error for legacy .xls);

@@ -19,12 +19,12 @@ export type Sniffed = {
 const SAVE_AS =
   'Open it in Excel (or LibreOffice) and save it as .xlsx, or export it as CSV, then import that file.';
 // Excel does not open a document or a presentation; its table copies as a spreadsheet's rows do.
-const COPY_TABLE =
+export const COPY_TABLE =
   "If it holds a table of leads, copy the table and paste it on LeadPrep's Import screen, or into a spreadsheet saved as .xlsx or .csv.";
 const FROM_PDF =
   'Export the leads as .xlsx or .csv from the app that made the PDF, or open it in Excel through Data › Get Data › From File › From PDF and save the table as .xlsx.';
 
-function notSpreadsheet(what: string, advice = SAVE_AS): ReadError {
+export function notSpreadsheet(what: string, advice = SAVE_AS): ReadError {
   return new ReadError('not_spreadsheet', `This file is ${what}, not a spreadsheet. ${advice}`);
 }
 
@@ -76,7 +76,7 @@ function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sni
   if (names.has('content.xml')) return { kind: 'ods', container: 'zip' };
   if (names.has('word/document.xml')) return notThis('a Word document', COPY_TABLE);
   if (names.has('ppt/presentation.xml')) return notThis('a PowerPoint presentation', COPY_TABLE);
-  if (names.has('Index/Document.iwa')) return notIWork(ext);
+  if (names.has('Index/Document.iwa')) return iWork(entries, ext);
   // An Office package of another kind, or a workbook missing its parts: its XML parts are no exports.
   if (names.has('[Content_Types].xml')) return notThis('an Office file of a kind LeadPrep does not read');
   // A ZIP archive of exports (Mailchimp's audience, LinkedIn's data): the files in it are read.
@@ -84,16 +84,21 @@ function sniffZip(bytes: Uint8Array, ext: string, maxInflatedBytes: number): Sni
   return notThis('a ZIP archive with no spreadsheet or CSV file in it');
 }
 
-/** Numbers, Pages and Keynote share one container (Index/*.iwa); only the name tells them apart. */
-function notIWork(ext: string): never {
-  if (ext === 'pages') notThis('a Pages document');
-  if (ext === 'key') notThis('a Keynote presentation');
-  throw new ReadError(
-    'unsupported',
-    ext === 'numbers'
-      ? 'This is an Apple Numbers spreadsheet, which LeadPrep does not read directly. In Numbers, choose File › Export To › Excel… (or CSV…), then import that file.'
-      : 'This is an Apple Numbers, Pages or Keynote file, which LeadPrep does not read. If it holds your leads in a table, open it and choose File › Export To › Excel… (or CSV…), then import that file.',
-  );
+/**
+ * Numbers, Pages and Keynote share one container (Index/*.iwa); only the name tells them apart. A file
+ * of it under another name is read as Numbers: SheetJS refuses a presentation itself.
+ */
+function iWork(entries: readonly string[], ext: string): Sniffed {
+  if (ext === 'pages') notThis('a Pages document', COPY_TABLE);
+  if (ext === 'key') notThis('a Keynote presentation', COPY_TABLE);
+  // A password leaves the parts scrambled and adds its own: nothing in them can be read.
+  if (entries.some((name) => name.endsWith('.iwpv2') || name === '.iwph')) {
+    throw new ReadError(
+      'encrypted',
+      'This Numbers spreadsheet is password-protected. Open it in Numbers, remove the password (File › Change Password…), and import it again.',
+    );
+  }
+  return { kind: 'numbers', container: 'zip' };
 }
 
 function notThis(what: string, advice?: string): never {

@@ -1,6 +1,6 @@
 /*
- * Workbooks (xlsx, xlsm, xlsb, xls, ods) through SheetJS, read so that every cell
- * is the text the user sees in Excel:
+ * Workbooks (xlsx, xlsm, xlsb, xls, ods, Apple Numbers) through SheetJS, read so
+ * that every cell is the text the user sees in Excel:
  * - the formatted text (`w`): "00123" for a number formatted 00000, "12%";
  * - text cells verbatim: "=SUM(A1)", "+33 1 23", "@handle" stay literal text
  *   (SheetJS never evaluates formulas; formula cells give their cached value);
@@ -25,6 +25,7 @@
  */
 import * as XLSX from 'xlsx';
 import { ReadError, cancelled, formatCount } from './errors';
+import { COPY_TABLE, notSpreadsheet } from './sniff';
 import { truncateCell } from './cells';
 import { detectHeaderRow } from '../header';
 import { tooManyRows, trimTrailingEmptyRows, padRows } from './csv';
@@ -114,7 +115,9 @@ function numberText(cell: XLSX.CellObject, v: number, date1904: boolean): string
     if (style !== null && style !== 'displayed') return isoFromSerial(v, style, date1904) ?? w ?? String(v);
     if (style === 'displayed') return isoFromSerial(v, 'date', date1904) ?? w ?? String(v);
   }
-  if (w === undefined) return String(v);
+  // Numbers files keep no display text, and their decimals come back a bit off (12.500000000000002):
+  // 15 significant digits are what a spreadsheet shows.
+  if (w === undefined) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
   if (
     (z === undefined || z === 'General') &&
     Number.isSafeInteger(v) &&
@@ -230,8 +233,25 @@ function shownText(cell: XLSX.CellObject, date1904: boolean): string {
   }
 }
 
-function mapSheetJsError(e: unknown): ReadError {
+const EXPORT_FROM_NUMBERS = 'In Numbers, choose File › Export To › Excel… (or CSV…), then import that file.';
+
+function mapSheetJsError(e: unknown, kind: SourceKind): ReadError {
   const detail = e instanceof Error ? e.message : String(e);
+  if (kind === 'numbers') {
+    if (/password/i.test(detail)) {
+      return new ReadError(
+        'encrypted',
+        'This Numbers spreadsheet is password-protected. Open it in Numbers, remove the password (File › Change Password…), and import it again.',
+        detail,
+      );
+    }
+    if (/Keynote/i.test(detail)) return notSpreadsheet('a Keynote presentation', COPY_TABLE);
+    return new ReadError(
+      'corrupt',
+      `This Numbers spreadsheet could not be read: it may be damaged, or saved by an old version of Numbers. ${EXPORT_FROM_NUMBERS}`,
+      detail,
+    );
+  }
   // "Unsupported ZIP encryption" is a garbled zip flag, not a workbook password.
   if (/password-protected|ECMA-376 Encrypted|Encryption scheme|ODS Encryption|RC4/i.test(detail)) {
     return new ReadError(
@@ -285,7 +305,7 @@ export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadO
       sheetRows: maxRows + 1,
     });
   } catch (e) {
-    throw mapSheetJsError(e);
+    throw mapSheetJsError(e, kind);
   }
   if (opts.signal?.aborted) throw cancelled();
   opts.onProgress?.({ phase: 'parse', done: 1, total: 1 });

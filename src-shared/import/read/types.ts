@@ -1,11 +1,27 @@
 import type { TextEncoding } from './text';
 
-export type SourceKind =
-  'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'xml' | 'html' | 'csv' | 'tsv' | 'txt' | 'vcf' | 'json' | 'zip';
+export const SOURCE_KINDS = [
+  'xlsx',
+  'xlsm',
+  'xlsb',
+  'xls',
+  'ods',
+  'numbers',
+  'xml',
+  'html',
+  'csv',
+  'tsv',
+  'txt',
+  'vcf',
+  'json',
+  'zip',
+] as const;
+
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** File name extensions `openWorkbook` reads, for file pickers (the kind itself comes from the bytes). */
 export const READABLE_EXTENSIONS =
-  '.xlsx,.xlsm,.xlsb,.xls,.ods,.xml,.htm,.html,.csv,.tsv,.txt,.vcf,.json,.jsonl,.ndjson,.zip';
+  '.xlsx,.xlsm,.xlsb,.xls,.ods,.numbers,.xml,.htm,.html,.csv,.tsv,.txt,.vcf,.json,.jsonl,.ndjson,.zip';
 
 export type ReadPhase = 'inspect' | 'parse' | 'extract';
 

@@ -58,9 +58,9 @@ export function DropZone({
       <p className="drop-zone-title">Drop a lead file here</p>
       <p className="muted">
         Excel (.xlsx, .xlsm, .xlsb, .xls, and the web-page and XML files web apps export as Excel),
-        OpenDocument (.ods), text (.csv, .tsv, .txt), contacts (.vcf), JSON exports (.json), or a .zip of
-        them. Several files are imported one after the other. Rows copied from a spreadsheet or a web page can
-        be pasted here ({SHORTCUT_PREFIX}V).
+        OpenDocument (.ods), Apple Numbers (.numbers), text (.csv, .tsv, .txt), contacts (.vcf), JSON exports
+        (.json), or a .zip of them. Several files are imported one after the other. Rows copied from a
+        spreadsheet or a web page can be pasted here ({SHORTCUT_PREFIX}V).
       </p>
       <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()}>
         Choose file…

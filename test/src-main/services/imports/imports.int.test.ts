@@ -104,6 +104,26 @@ describe('importing files through the service', () => {
     expect(byEmail(leads, 'taro@example.jp').custom.note).toBe('+SUM(A1:A2)');
   });
 
+  it('reads an Apple Numbers spreadsheet into the same leads as the same rows saved as CSV, and lists it as Numbers', async () => {
+    const leads = messyLeads(300, 5);
+    const rows = [leads.header, ...leads.rows];
+    // Drafts, so that neither is checked against the other's leads.
+    const numbers = await load(writeWorkbook(workbookFromRows({ Leads: rows }), 'numbers'), 'leads.numbers', {
+      draft: true,
+    });
+    const fromCsv = await load(csvBytes(rows), 'leads.csv', { draft: true });
+    expect(numbers.summary.kind).toBe('numbers');
+    expect(numbers.summary.total).toBe(300);
+    addsUp(numbers.summary);
+    const listed = (await app.call('imports.list', {})).imports.find((i) => i.id === numbers.summary.id);
+    expect(listed?.kind).toBe('numbers');
+    // Ids differ from one import to the other; whether a lead is in a group does not.
+    const asRead = (l: LeadRow) => ({ ...l, id: 0, importId: 0, groupId: l.groupId !== null });
+    expect((await allLeads(numbers.summary.id)).map(asRead)).toEqual(
+      (await allLeads(fromCsv.summary.id)).map(asRead),
+    );
+  });
+
   it.each<FixtureEncoding>([
     'utf-8',
     'utf-8-bom',

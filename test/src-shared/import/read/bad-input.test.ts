@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
-import zahl from 'xlsx/dist/xlsx.zahl';
 import {
   openWorkbook,
   ReadError,
@@ -92,21 +90,31 @@ describe('not a spreadsheet', () => {
     );
   });
 
-  it('an Apple Numbers spreadsheet is refused with the way to export it from Numbers', () => {
-    const ws = XLSX.utils.aoa_to_sheet([
-      ['Email', 'Name'],
-      ['ann@acme.com', 'Ann'],
-    ]);
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, 'Leads');
-    // SheetJS writes Numbers from a template saved by Numbers itself: the same container a Mac makes.
-    const numbers = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'numbers', numbers: zahl }));
-    const e = failure(numbers, 'leads.numbers');
-    expect(e.code).toBe('unsupported');
-    expect(e.message).toMatch(/Apple Numbers spreadsheet.*File › Export To › Excel/);
-    expect(failure(numbers, 'leads').message).toMatch(/Numbers, Pages or Keynote/);
-    const pages = zipOf({ 'Index/Document.iwa': new Uint8Array([1]) });
-    expect(failure(pages, 'proposal.pages').message).toMatch(/Pages document/);
+  it('a Numbers spreadsheet with a password says how to remove it; a damaged one, how to export it instead', () => {
+    const iwa = new Uint8Array([1]);
+    const locked = failure(
+      zipOf({ 'Index/Document.iwa': iwa, 'Index/Document.iwpv2': iwa }),
+      'leads.numbers',
+    );
+    expect(locked.code).toBe('encrypted');
+    expect(locked.message).toMatch(/Numbers spreadsheet is password-protected.*File › Change Password/);
+    const damaged = failure(zipOf({ 'Index/Document.iwa': iwa }), 'leads.numbers');
+    expect(damaged.code).toBe('corrupt');
+    expect(damaged.message).toMatch(/Numbers spreadsheet could not be read.*File › Export To › Excel/);
+  });
+
+  it('Pages and Keynote files, which share the Numbers container, are refused by name, with a way to bring their tables', () => {
+    const numbers = writeWorkbook(workbookFromRows({ Leads: [['Email'], ['ann@acme.com']] }), 'numbers');
+    for (const [name, what] of [
+      ['proposal.pages', 'a Pages document'],
+      ['deck.key', 'a Keynote presentation'],
+    ] as const) {
+      const e = failure(numbers, name);
+      expect(e.code).toBe('not_spreadsheet');
+      expect(e.message).toBe(
+        `This file is ${what}, not a spreadsheet. If it holds a table of leads, copy the table and paste it on LeadPrep's Import screen, or into a spreadsheet saved as .xlsx or .csv.`,
+      );
+    }
   });
 
   it('JSON data that is no list of records (an error an API answered in place of the export) is refused as JSON, with what to do instead', () => {

@@ -10,6 +10,7 @@ import {
   messyLeads,
   workbookFromRows,
   writeWorkbook,
+  zipOf,
   type WorkbookType,
 } from '../../../fixtures-gen/index';
 
@@ -253,6 +254,40 @@ describe('.ods', () => {
       ['jose@example.com', 'José Müller', '00501', '2024-01-05'],
       ['taro@example.jp', '佐藤 太郎', '02134', ''],
     ]);
+  });
+});
+
+describe('Apple Numbers', () => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['Email', 'Name', 'Zip', 'Phone', 'Met on', 'Score', 'Share', 'Opted in'],
+    ['jose@example.com', 'José Müller', '00501', 4155550100, '', 12.5, 0.1, true],
+    ['taro@example.jp', '佐藤 太郎', '02134', '+33 6 12 34 56 78', '', 7, 1234567890123456, false],
+  ]);
+  ws['E2'] = { t: 'd', v: new Date(Date.UTC(2024, 0, 5, 14, 30)) };
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Leads');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Email'], ['bo@acme.com']]), 'Partners');
+  const bytes = writeWorkbook(wb, 'numbers');
+
+  it('reads every sheet: text as typed, numbers as a spreadsheet shows them, dates as ISO', () => {
+    const book = openWorkbook(bytes, 'leads.numbers');
+    expect(book.kind).toBe('numbers');
+    expect(book.sheets).toEqual([
+      { name: 'Leads', rowCount: 3 },
+      { name: 'Partners', rowCount: 2 },
+    ]);
+    expect(book.readSheet('Leads')).toEqual([
+      ['Email', 'Name', 'Zip', 'Phone', 'Met on', 'Score', 'Share', 'Opted in'],
+      ['jose@example.com', 'José Müller', '00501', '4155550100', '2024-01-05', '12.5', '0.1', 'TRUE'],
+      ['taro@example.jp', '佐藤 太郎', '02134', '+33 6 12 34 56 78', '', '7', '1234567890123456', 'FALSE'],
+    ]);
+    expect(book.readSheet('Partners')).toEqual([['Email'], ['bo@acme.com']]);
+  });
+
+  it('is read by its content under another name, and inside a ZIP archive', () => {
+    expect(openWorkbook(bytes, 'leads.xlsx').kind).toBe('numbers');
+    const archive = openWorkbook(zipOf({ 'export/leads.numbers': bytes }), 'export.zip');
+    expect(archive.readSheet(archive.sheets[0]!.name)[1]?.[1]).toBe('José Müller');
   });
 });
 
