@@ -105,9 +105,10 @@ function dedupeItems(n: number, seed = 7): DedupeItem[] {
 
 /**
  * Timed passes per size, each on leads built fresh from another seed: one ~20 ms pass at 10k moved by
- * up to 2x with a GC pause or a JIT tier change. The median is reported.
+ * up to 2x with a GC pause or a JIT tier change, and a single 400k pass by a third when the host was
+ * busy. The median is reported.
  */
-const DEDUPE_PASSES: Readonly<Record<number, number>> = { 10_000: 5, 100_000: 3, 400_000: 1 };
+const DEDUPE_PASSES: Readonly<Record<number, number>> = { 10_000: 5, 100_000: 3, 400_000: 3 };
 
 function timeDedupe(n: number): { ms: number; usPerRow: number; groups: number } {
   const times: number[] = [];
