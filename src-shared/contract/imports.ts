@@ -124,13 +124,15 @@ export const ImportSummary = z.object({
   staged: z.boolean(),
   /** A draft left behind (staging never finished, or older than a day): offer discard / resume. */
   unfinished: z.boolean(),
-  /** Rows below the header row = total + blankRows + hiddenRows + headerRepeats. */
+  /** Rows below the header row = total + blankRows + hiddenRows + headerRepeats + footerRows. */
   rowsRead: Count,
   blankRows: Count,
   /** Rows hidden in the spreadsheet app (a filter) that the user chose to leave out. */
   hiddenRows: Count,
   /** Rows that repeat the header row (files joined one after another). */
   headerRepeats: Count,
+  /** Rows of a report's footer below the table (a copyright, a confidentiality notice). */
+  footerRows: Count,
   /** Leads = sum of counts. */
   total: Count,
   counts: StateCounts,
@@ -355,11 +357,12 @@ export const importsCalls = {
         headers: z.array(z.string().max(200)).min(1).max(2000),
         mapping: ColumnMappingSchema,
         templateId: Id.optional(),
-        /** Rows below the header row in the grid (= total + blankRows + hiddenRows + headerRepeats); no reader returns more than its row limit. */
+        /** Rows below the header row in the grid (= total + blankRows + hiddenRows + headerRepeats + footerRows); no reader returns more than its row limit. */
         rowsRead: Count.max(DEFAULT_MAX_ROWS),
         blankRows: Count,
         hiddenRows: Count.default(0),
         headerRepeats: Count.default(0),
+        footerRows: Count.default(0),
         /** Leads the pipeline produced (= sum of its counts). */
         total: Count,
       })

@@ -5,7 +5,7 @@
  * in-process (CLI) and persist the result.
  *
  * Counting rule (the "nothing dropped silently" invariant):
- *   rows below the header = leads.length + blankRows + hiddenRows + headerRepeats
+ *   rows below the header = leads.length + blankRows + hiddenRows + headerRepeats + footerRows
  *   leads.length = total = sum of counts over all states
  * Rows above the header row (titles) are not data. Blank rows (every cell
  * empty after trimming) are not leads; they are counted in `blankRows` so
@@ -15,7 +15,8 @@
  * (files pasted or joined one after another, each with its own header), is no
  * lead either: counted in `headerRepeats`. So is one that names the header's
  * columns in another order or by other names (`joined-tables.ts`): the rows
- * below it are read by its names.
+ * below it are read by its names. Nor are the notes of a report's footer below
+ * the table (`report-footer.ts`): counted in `footerRows`.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -38,6 +39,7 @@ import {
   type JoinedTableOrder,
 } from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
+import { footerStart } from './report-footer';
 import {
   classify,
   cleanLead,
@@ -124,6 +126,8 @@ export interface PipelineResult {
   hiddenRows: number;
   /** Rows below the header that repeat it, cell for cell or in another order (files joined one after another). */
   headerRepeats: number;
+  /** Rows of a report's footer below the table ("Copyright …", "Confidential Information"), not leads. */
+  footerRows: number;
 }
 
 export class MappingError extends Error {
@@ -177,6 +181,7 @@ interface CleanedSheet {
   blankRows: number;
   hiddenRows: number;
   headerRepeats: number;
+  footerRows: number;
 }
 
 // Each phase of `runPipeline` is its own function: V8 optimises a function per
@@ -191,6 +196,8 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   let blankRows = 0;
   let hiddenRows = 0;
   let headerRepeats = 0;
+  let footerRows = 0;
+  const footer = footerStart(rows, headerRow);
   const header = rows[headerRow] ?? [];
   // Files joined one after another repeat a header of two rows whole, its group labels too.
   const groups = groupRowAbove(rows, headerRow);
@@ -214,6 +221,10 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     const edit = edits?.get(rowNumber);
     if (edit === undefined && isBlank(cells)) {
       blankRows++;
+      continue;
+    }
+    if (r >= footer) {
+      footerRows++;
       continue;
     }
     if (
@@ -240,7 +251,7 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     originals.push(read);
     cleaned.push(edit ? cleanEdited(edit, read, mapping) : cleanRow(read, mapping));
   }
-  return { rowNumbers, originals, cleaned, blankRows, hiddenRows, headerRepeats };
+  return { rowNumbers, originals, cleaned, blankRows, hiddenRows, headerRepeats, footerRows };
 }
 
 /** An edited row: what the verifier said of the address as read holds while the edit keeps it. */
@@ -429,5 +440,13 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     blankRows: sheet.blankRows,
     hiddenRows: sheet.hiddenRows,
     headerRepeats: sheet.headerRepeats,
+    footerRows: sheet.footerRows,
   };
+}
+
+/** The rows below the header a run read: its leads and each row that is none (the counting rule above). */
+export function rowsBelowHeader(
+  r: Pick<PipelineResult, 'total' | 'blankRows' | 'hiddenRows' | 'headerRepeats' | 'footerRows'>,
+): number {
+  return r.total + r.blankRows + r.hiddenRows + r.headerRepeats + r.footerRows;
 }

@@ -77,6 +77,7 @@ function skipped(s: ImportSummary): string {
     [s.blankRows, 'blank row skipped', 'blank rows skipped'],
     [s.hiddenRows, 'hidden row left out', 'hidden rows left out'],
     [s.headerRepeats, 'repeat of the header row skipped', 'repeats of the header row skipped'],
+    [s.footerRows, "line of the report's footer skipped", "lines of the report's footer skipped"],
   ];
   const parts = kinds
     .filter(([count]) => count > 0)

@@ -19,13 +19,15 @@ export const imports = sqliteTable(
     // 'deleting': a rollback in progress (leads are removed in chunks); invisible everywhere, finished on next open.
     status: text('status', { enum: ['draft', 'committed', 'deleting'] }).notNull(),
     rowCount: integer('row_count').notNull(),
-    /** Rows below the header row (= row_count leads + blank_rows + hidden_rows + header_repeats). */
+    /** Rows below the header row (= row_count leads + blank_rows + hidden_rows + header_repeats + footer_rows). */
     rowsRead: integer('rows_read').notNull().default(0),
     blankRows: integer('blank_rows').notNull().default(0),
     /** Rows hidden in the sheet (a filter in Excel) that the user left out. */
     hiddenRows: integer('hidden_rows').notNull().default(0),
     /** Rows that repeat the header row (files joined one after another), not leads. */
     headerRepeats: integer('header_repeats').notNull().default(0),
+    /** Rows of a report's footer below the table ("Copyright …", "Confidential Information"), not leads. */
+    footerRows: integer('footer_rows').notNull().default(0),
     /** 1 once every staged row arrived and the counts added up; a draft at 0 was left by a crash. */
     staged: integer('staged', { mode: 'boolean' }).notNull().default(false),
     countsJson: text('counts_json').notNull(),

@@ -54,6 +54,7 @@ export interface DbImport {
   blank_rows: number;
   hidden_rows: number;
   header_repeats: number;
+  footer_rows: number;
   staged: number;
   counts_json: string;
   created_at: number;
@@ -272,6 +273,7 @@ export function createCore(ctx: AppContext) {
       blankRows: imp.blank_rows,
       hiddenRows: imp.hidden_rows,
       headerRepeats: imp.header_repeats,
+      footerRows: imp.footer_rows,
       total,
       counts,
       openGroups: openGroupsOf.get(imp.id)?.n ?? 0,

@@ -24,7 +24,12 @@ import {
   templateFromMapping,
   validateMapping,
 } from '../../../src-shared/import/mapping';
-import { MappingError, runPipeline, type PipelineResult } from '../../../src-shared/import/pipeline';
+import {
+  MappingError,
+  rowsBelowHeader,
+  runPipeline,
+  type PipelineResult,
+} from '../../../src-shared/import/pipeline';
 import {
   hiddenRowsNote,
   openWorkbook,
@@ -360,10 +365,11 @@ export async function stageAndCommit(
     headers: result.headers,
     mapping,
     ...(templateId === undefined ? {} : { templateId }),
-    rowsRead: result.total + result.blankRows + result.hiddenRows + result.headerRepeats,
+    rowsRead: rowsBelowHeader(result),
     blankRows: result.blankRows,
     hiddenRows: result.hiddenRows,
     headerRepeats: result.headerRepeats,
+    footerRows: result.footerRows,
     total: result.total,
   });
   try {

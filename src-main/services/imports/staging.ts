@@ -28,6 +28,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { KnownPerson } from '../../../src-shared/import/dedupe';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
+import { rowsBelowHeader } from '../../../src-shared/import/pipeline';
 import { LEAD_STATES } from '../../../src-shared/import/types';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
@@ -106,11 +107,11 @@ export function createStaging(core: Core) {
   );
   const insertImport = sqlite.prepare(
     `INSERT INTO imports (file_name, file_size, sha256, source_kind, sheet, header_row, encoding, delimiter, headers_json,
-       mapping_json, template_id, status, row_count, rows_read, blank_rows, hidden_rows, header_repeats, staged, counts_json,
-       created_at)
+       mapping_json, template_id, status, row_count, rows_read, blank_rows, hidden_rows, header_repeats, footer_rows, staged,
+       counts_json, created_at)
      VALUES (@file_name, @file_size, @sha256, @source_kind, @sheet, @header_row, @encoding, @delimiter, @headers_json,
-       @mapping_json, @template_id, 'draft', @row_count, @rows_read, @blank_rows, @hidden_rows, @header_repeats, 0, '{}',
-       @created_at)`,
+       @mapping_json, @template_id, 'draft', @row_count, @rows_read, @blank_rows, @hidden_rows, @header_repeats, @footer_rows, 0,
+       '{}', @created_at)`,
   );
   const templateExists = sqlite.prepare<[number], { id: number }>(
     'SELECT id FROM mapping_templates WHERE id = ?',
@@ -266,10 +267,10 @@ export function createStaging(core: Core) {
     ): Promise<CallOutput<'imports.stageBegin'>> => {
       const valid = validateMapping(input.headers, input.mapping);
       if (!valid.ok) throw new AppError('invalid_input', valid.message);
-      if (input.total + input.blankRows + input.hiddenRows + input.headerRepeats !== input.rowsRead) {
+      if (rowsBelowHeader(input) !== input.rowsRead) {
         throw new AppError(
           'invalid_input',
-          `The counts do not add up: ${input.total} leads + ${input.blankRows} blank rows + ${input.hiddenRows} hidden rows + ${input.headerRepeats} repeats of the header is not the ${input.rowsRead} rows read.`,
+          `The counts do not add up: ${input.total} leads + ${input.blankRows} blank rows + ${input.hiddenRows} hidden rows + ${input.headerRepeats} repeats of the header + ${input.footerRows} rows of a report's footer is not the ${input.rowsRead} rows read.`,
         );
       }
       if (input.templateId !== undefined && !templateExists.get(input.templateId)) {
@@ -296,6 +297,7 @@ export function createStaging(core: Core) {
             blank_rows: input.blankRows,
             hidden_rows: input.hiddenRows,
             header_repeats: input.headerRepeats,
+            footer_rows: input.footerRows,
             created_at: Date.now(),
           }).lastInsertRowid,
         );

@@ -128,6 +128,7 @@ export const RunSummarySchema = z.object({
   blankRows: z.number(),
   hiddenRows: z.number(),
   headerRepeats: z.number(),
+  footerRows: z.number(),
   groups: z.array(StagedGroup),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;

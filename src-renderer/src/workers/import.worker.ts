@@ -210,6 +210,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       blankRows: result.blankRows,
       hiddenRows: result.hiddenRows,
       headerRepeats: result.headerRepeats,
+      footerRows: result.footerRows,
       groups: result.groups.map((g) => ({ id: g.id, kind: g.kind, ids: g.ids, survivorId: g.survivorId })),
     };
   },

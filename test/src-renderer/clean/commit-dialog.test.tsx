@@ -49,6 +49,7 @@ const summary: ImportSummary = {
   blankRows: 0,
   hiddenRows: 0,
   headerRepeats: 0,
+  footerRows: 0,
   total: 100_000,
   counts: { ready: 100_000, needs_fix: 0, invalid: 0, duplicate: 0, suppressed: 0 },
   openGroups: 0,

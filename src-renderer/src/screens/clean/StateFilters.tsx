@@ -6,14 +6,14 @@ interface Props {
   counts: StateCounts | null;
   total: number | null;
   /** The rows of the file that are not leads; null until the import's summary is read. */
-  skipped: Pick<ImportSummary, 'blankRows' | 'hiddenRows' | 'headerRepeats'> | null;
+  skipped: Pick<ImportSummary, 'blankRows' | 'hiddenRows' | 'headerRepeats' | 'footerRows'> | null;
   active: LeadState | null;
   onChange(state: LeadState | null): void;
 }
 
 /** "All" plus one chip per state; the chips always add up to All, and the rows skipped are said out loud. */
 export function StateFilters({ counts, total, skipped, active, onChange }: Props) {
-  const { blankRows = 0, hiddenRows = 0, headerRepeats = 0 } = skipped ?? {};
+  const { blankRows = 0, hiddenRows = 0, headerRepeats = 0, footerRows = 0 } = skipped ?? {};
   const chip = (state: LeadState | null, label: string, n: number | undefined) => (
     <button
       key={state ?? 'all'}
@@ -36,6 +36,11 @@ export function StateFilters({ counts, total, skipped, active, onChange }: Props
       {headerRepeats > 0 && (
         <span className="muted">
           {plural(headerRepeats, 'repeat')} of the header row skipped (files joined together)
+        </span>
+      )}
+      {footerRows > 0 && (
+        <span className="muted">
+          {plural(footerRows, 'line')} of the report's footer skipped (copyright, notices)
         </span>
       )}
     </div>

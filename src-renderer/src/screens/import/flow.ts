@@ -248,6 +248,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
       blankRows: summary.blankRows,
       hiddenRows: summary.hiddenRows,
       headerRepeats: summary.headerRepeats,
+      footerRows: summary.footerRows,
       total: summary.total,
     });
     if (stale()) {

@@ -35,7 +35,7 @@ const load = (bytes: Uint8Array, name: string, opts: FileImportOptions = {}) =>
 
 function addsUp(s: ImportSummary): void {
   expect(LEAD_STATES.reduce((n, k) => n + s.counts[k], 0)).toBe(s.total);
-  expect(s.total + s.blankRows + s.hiddenRows + s.headerRepeats).toBe(s.rowsRead);
+  expect(s.total + s.blankRows + s.hiddenRows + s.headerRepeats + s.footerRows).toBe(s.rowsRead);
 }
 
 async function allLeads(importId: number): Promise<LeadRow[]> {
