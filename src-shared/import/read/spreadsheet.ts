@@ -284,26 +284,43 @@ function hasAnyCell(ws: XLSX.WorkSheet): boolean {
   return false;
 }
 
+/**
+ * SheetJS's Numbers reader logs each part it cannot decompress to the console, where the command
+ * line's --json output would carry it; the error it then throws says what the user needs.
+ */
+function withoutLibraryLogs<T>(kind: SourceKind, read: () => T): T {
+  if (kind !== 'numbers') return read();
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.log = log;
+  }
+}
+
 export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadOptions = {}): Workbook {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   opts.onProgress?.({ phase: 'parse', done: 0, total: 1 });
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
-      type: 'array',
-      dense: true,
-      cellNF: true,
-      cellText: true,
-      cellDates: false,
-      // For the links written as HYPERLINK formulas; a workbook without formulas reads no slower.
-      cellFormula: true,
-      cellHTML: false,
-      // Row properties, which say which rows a filter or the user hid, come with the styles.
-      cellStyles: true,
-      bookVBA: false,
-      // One row past the limit is enough to know the limit is exceeded.
-      sheetRows: maxRows + 1,
-    });
+    wb = withoutLibraryLogs(kind, () =>
+      XLSX.read(bytes, {
+        type: 'array',
+        dense: true,
+        cellNF: true,
+        cellText: true,
+        cellDates: false,
+        // For the links written as HYPERLINK formulas; a workbook without formulas reads no slower.
+        cellFormula: true,
+        cellHTML: false,
+        // Row properties, which say which rows a filter or the user hid, come with the styles.
+        cellStyles: true,
+        bookVBA: false,
+        // One row past the limit is enough to know the limit is exceeded.
+        sheetRows: maxRows + 1,
+      }),
+    );
   } catch (e) {
     throw mapSheetJsError(e, kind);
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   openWorkbook,
   ReadError,
@@ -101,6 +101,19 @@ describe('not a spreadsheet', () => {
     const damaged = failure(zipOf({ 'Index/Document.iwa': iwa }), 'leads.numbers');
     expect(damaged.code).toBe('corrupt');
     expect(damaged.message).toMatch(/Numbers spreadsheet could not be read.*File › Export To › Excel/);
+  });
+
+  it('a Numbers spreadsheet with a part that cannot be decompressed prints nothing (the command line prints its JSON alone)', () => {
+    const log = vi.spyOn(console, 'log');
+    try {
+      const garbled = zipOf({ 'Index/Document.iwa': new Uint8Array([0, 50, 0, 0, 1, 2, 3, 4, 5]) });
+      expect(failure(garbled, 'leads.numbers').code).toBe('corrupt');
+      expect(log).not.toHaveBeenCalled();
+      console.log('after the read');
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('Pages and Keynote files, which share the Numbers container, are refused by name, with a way to bring their tables', () => {
