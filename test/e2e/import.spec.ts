@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type * as XLSX from 'xlsx';
 import { expect, focusedName, test } from './fixtures';
 import { importFile } from '../../src-main/services/imports/file-import';
 import {
@@ -385,10 +386,9 @@ test('a PDF renamed .xlsx and a sheet without an email column are refused in pla
   expect((await leadprep.call('imports.list', { limit: 10 })).imports).toEqual([]);
 });
 
-test('in a workbook with a summary sheet first, the sheet with the email column is suggested and Enter picks it', async ({
-  app: page,
-}) => {
-  const workbook = workbookFromRows({
+/** A workbook of an event: a summary sheet first, then the sheet of leads, its email column in French. */
+function eventWorkbook(): XLSX.WorkBook {
+  return workbookFromRows({
     Summary: [
       ['Region', 'Leads'],
       ['EMEA', '2'],
@@ -399,6 +399,12 @@ test('in a workbook with a summary sheet first, the sheet with the email column 
       ['Bo Park', 'Beta', 'bo@beta.com'],
     ],
   });
+}
+
+test('in a workbook with a summary sheet first, the sheet with the email column is suggested and Enter picks it', async ({
+  app: page,
+}) => {
+  const workbook = eventWorkbook();
   await page.getByLabel('Lead file').setInputFiles({
     name: 'event.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -418,17 +424,7 @@ test('in a workbook with a summary sheet first, the sheet with the email column 
 test('an Apple Numbers spreadsheet is read as a workbook: its sheets are offered and its leads imported', async ({
   app: page,
 }) => {
-  const workbook = workbookFromRows({
-    Summary: [
-      ['Region', 'Leads'],
-      ['EMEA', '2'],
-    ],
-    'Booth scans': [
-      ['Name', 'Company', 'Courriel'],
-      ['Ana Silva', 'Acme', 'ana@acme.io'],
-      ['Bo Park', 'Beta', 'bo@beta.com'],
-    ],
-  });
+  const workbook = eventWorkbook();
   await page.getByLabel('Lead file').setInputFiles({
     name: 'event.numbers',
     mimeType: 'application/x-iwork-numbers-sffnumbers',
