@@ -238,13 +238,6 @@ const EXPORT_FROM_NUMBERS = 'In Numbers, choose File › Export To › Excel… 
 function mapSheetJsError(e: unknown, kind: SourceKind): ReadError {
   const detail = e instanceof Error ? e.message : String(e);
   if (kind === 'numbers') {
-    if (/password/i.test(detail)) {
-      return new ReadError(
-        'encrypted',
-        'This Numbers spreadsheet is password-protected. Open it in Numbers, remove the password (File › Change Password…), and import it again.',
-        detail,
-      );
-    }
     if (/Keynote/i.test(detail)) return notSpreadsheet('a Keynote presentation', COPY_TABLE);
     return new ReadError(
       'corrupt',
