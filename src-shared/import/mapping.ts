@@ -93,11 +93,14 @@ export function visibleRowsBelow(
  * the first rows of `sample` (data rows below the header, index-aligned with
  * the headers) for content sniffing. Every lead field is used at most once;
  * other columns become custom variables with keys from `customKeys`, except
- * a column with neither a header nor any value in the sample, which is ignored.
+ * a column with neither a header nor any value in the sample, and one of
+ * `hiddenColumns` (hidden in the spreadsheet app: a CRM's record ids and
+ * checksums, helper columns), which are ignored.
  */
 export function suggestMapping(
   headers: readonly string[],
   sample: readonly (readonly string[])[],
+  hiddenColumns: readonly number[] = [],
 ): ColumnMapping {
   const rows = sample.slice(0, SAMPLE_ROWS);
   const matches = headers.map((h) => matchHeader(h));
@@ -172,7 +175,7 @@ export function suggestMapping(
       verdicts = true;
       return { kind: 'custom', key, emailStatus: true };
     }
-    return { kind: 'custom', key };
+    return hiddenColumns.includes(column) ? { kind: 'ignore' } : { kind: 'custom', key };
   });
 }
 

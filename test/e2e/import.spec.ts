@@ -6,6 +6,7 @@ import {
   contactsVCard,
   crmReportPage,
   csvBytes,
+  dynamicsExport,
   filteredWorkbook,
   leadsToCsv,
   messyLeads,
@@ -625,6 +626,30 @@ test("the verdicts of the user's email verifier are taken: an undeliverable addr
   await page.getByRole('button', { name: 'Exclude unconfirmed (catch-all, unknown) (1)' }).click();
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*1/);
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+});
+
+test("a Dynamics 365 export's hidden columns are said to be hidden and ignored; its leads carry none of them", async ({
+  app: page,
+  leadprep,
+}) => {
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'Active Contacts.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(dynamicsExport([['Ann Lee', 'ann@acme.io', 'Acme']])),
+  });
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  for (const column of ['Contact', 'Row Checksum', 'Modified On']) {
+    const header = `(Do Not Modify) ${column}`;
+    await expect(mapping.getByRole('rowheader', { name: header })).toContainText('hidden in your sheet');
+    await expect(mapping.getByLabel(`Target for column ${header}`)).toHaveValue('ignore');
+  }
+  await expect(mapping.getByRole('rowheader', { name: 'Email' })).not.toContainText('hidden');
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  const [imported] = (await leadprep.call('imports.list', { limit: 1 })).imports;
+  const { rows } = await leadprep.call('leads.page', { importId: imported?.id ?? 0, limit: 10 });
+  expect(rows.map((r) => [r.email, r.fullName, r.custom])).toEqual([['ann@acme.io', 'Ann Lee', {}]]);
 });
 
 test('the columns not mapped to a field are ignored in one click, and kept again in another', async ({

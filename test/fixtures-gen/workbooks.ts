@@ -61,6 +61,37 @@ export function filteredWorkbook(
 }
 
 /**
+ * Contacts as Microsoft Dynamics 365 exports them to Excel: its record id, checksum and time of the last
+ * change in hidden columns first, then the columns the user sees. Rows: name, email, company.
+ */
+export function dynamicsExport(
+  rows: readonly (readonly [string, string, string])[],
+  type: WorkbookType = 'xlsx',
+): Uint8Array {
+  const wb = workbookFromRows({
+    'Active Contacts': [
+      [
+        '(Do Not Modify) Contact',
+        '(Do Not Modify) Row Checksum',
+        '(Do Not Modify) Modified On',
+        'Full Name',
+        'Email',
+        'Company Name',
+      ],
+      ...rows.map((r, i) => [
+        `5f3c1a2b-0000-4000-8000-00000000000${i}`,
+        `chk${i}==`,
+        '2024-03-12 16:05',
+        ...r,
+      ]),
+    ],
+  });
+  const ws = wb.Sheets['Active Contacts'] as XLSX.WorkSheet;
+  ws['!cols'] = [{ hidden: true }, { hidden: true }, { hidden: true }];
+  return writeWorkbook(wb, type);
+}
+
+/**
  * A table pasted from a web page into Excel, as a speakers or attendees list is saved: each name links
  * to the person's LinkedIn profile and each company to its website. Rows: name, profile, company,
  * website, email.

@@ -228,7 +228,7 @@ export async function importFile(
   }
   const headers = headerNames(grid, headerRow);
   const hidden = opts.includeHidden ? [] : wb.hiddenRows(sheet);
-  let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden));
+  let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden), wb.hiddenColumns(sheet));
 
   let templateId: number | undefined;
   let templateName: string | null = null;

@@ -108,6 +108,8 @@ export const SuggestionSchema = z.object({
   mapping: ColumnMappingSchema,
   /** A few non-empty values per column, index-aligned with `headers`. */
   samples: z.array(z.array(z.string())),
+  /** Columns hidden in the sheet (`Workbook.hiddenColumns`), suggested as ignored. */
+  hiddenColumns: z.array(z.number().int().min(0)),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 

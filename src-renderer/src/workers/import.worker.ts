@@ -57,10 +57,20 @@ interface State {
   grid: string[][] | null;
   /** The sheet's hidden rows (`Workbook.hiddenRows`). */
   hidden: number[];
+  /** The sheet's hidden columns (`Workbook.hiddenColumns`). */
+  hiddenColumns: number[];
   /** The last run's result, and its mapping, which says what of each row staging can leave out. */
   run: { result: PipelineResult; columns: StagingColumns } | null;
 }
-const state: State = { fileName: '', workbook: null, sheet: null, grid: null, hidden: [], run: null };
+const state: State = {
+  fileName: '',
+  workbook: null,
+  sheet: null,
+  grid: null,
+  hidden: [],
+  hiddenColumns: [],
+  run: null,
+};
 
 /** Results whose buffers move to the UI thread instead of being copied (the UI thread only passes them on). */
 const transfers = new WeakMap<object, Transferable[]>();
@@ -117,6 +127,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     state.workbook = null;
     state.grid = null;
     state.hidden = [];
+    state.hiddenColumns = [];
     state.run = null;
     state.fileName = req.fileName;
     progress(req.id, 'hash', 0, 1);
@@ -150,6 +161,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     state.sheet = req.sheet;
     state.grid = grid;
     state.hidden = state.workbook.hiddenRows(req.sheet);
+    state.hiddenColumns = state.workbook.hiddenColumns(req.sheet);
     state.run = null;
     return {
       sheet: req.sheet,
@@ -165,8 +177,13 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const headers = headerNames(grid, req.headerRow);
     return {
       headers,
-      mapping: suggestMapping(headers, visibleRowsBelow(grid, req.headerRow, state.hidden)),
+      mapping: suggestMapping(
+        headers,
+        visibleRowsBelow(grid, req.headerRow, state.hidden),
+        state.hiddenColumns,
+      ),
       samples: nonEmptySamples(visibleRowsBelow(grid, req.headerRow, state.hidden, Infinity), headers.length),
+      hiddenColumns: state.hiddenColumns,
     };
   },
   preview(req) {

@@ -127,6 +127,10 @@ export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open
       const { source } = partOf(name);
       return 'error' in source ? [] : source.wb.hiddenRows(source.sheet);
     },
+    hiddenColumns(name) {
+      const { source } = partOf(name);
+      return 'error' in source ? [] : source.wb.hiddenColumns(source.sheet);
+    },
     topRows(name, count) {
       const part = parts.find((p) => p.info.name === name);
       if (!part || 'error' in part.source) return [];

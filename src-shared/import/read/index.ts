@@ -157,6 +157,7 @@ function textWorkbook(
       return rows;
     },
     hiddenRows: () => [],
+    hiddenColumns: () => [],
     topRows(name: string, count: number): string[][] {
       return name === sheetName ? rows.slice(0, count) : [];
     },

@@ -359,6 +359,8 @@ export function sheetsOf(
       ? wb.Sheets[name]
       : undefined;
   let truncatedCells = 0;
+  // Of each sheet read, its width and the columns a column of links was added after (`withLinkColumns`).
+  const shapes = new Map<string, { width: number; linked: number[] }>();
   return {
     kind,
     sheets,
@@ -386,6 +388,7 @@ export function sheetsOf(
       const result = extract(data, o, maxCellChars, date1904);
       truncatedCells = result.truncated;
       const rows = asShown(ws, result.rows, result.links);
+      shapes.set(name, { width: rows[0]?.length ?? 0, linked: [...result.links.keys()] });
       if (rows.length === 0 || rows.every((r) => r.every((c) => c === ''))) {
         throw new ReadError(
           'empty',
@@ -398,6 +401,17 @@ export function sheetsOf(
       const hidden: number[] = [];
       (worksheet(name)?.['!rows'] ?? []).forEach((row, i) => {
         if (row?.hidden) hidden.push(i);
+      });
+      return hidden;
+    },
+    hiddenColumns(name: string): number[] {
+      const { width, linked } = shapes.get(name) ?? { width: Infinity, linked: [] };
+      const hidden: number[] = [];
+      (worksheet(name)?.['!cols'] ?? []).forEach((col, c) => {
+        if (!col?.hidden) return;
+        const at = c + linked.filter((l) => l < c).length;
+        if (at < width) hidden.push(at);
+        if (linked.includes(c)) hidden.push(at + 1);
       });
       return hidden;
     },

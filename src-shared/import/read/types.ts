@@ -92,6 +92,13 @@ export interface Workbook {
    */
   hiddenRows(name: string): number[];
   /**
+   * Columns of a sheet hidden in the spreadsheet app (a CRM's record ids and checksums, helper
+   * columns), as 0-based indices into the grid `readSheet` gave for it, ascending; a column of
+   * links added after a hidden column is hidden too. .xlsx, .xlsm, .xlsb and .xls record them;
+   * other files give none.
+   */
+  hiddenColumns(name: string): number[];
+  /**
    * The first `count` rows of a sheet as `readSheet` would give them (fewer
    * for a shorter sheet, none for an empty one), without the row limit, to
    * look at what a sheet holds before the user picks it.

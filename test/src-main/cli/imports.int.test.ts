@@ -9,6 +9,7 @@ import {
   contactsVCard,
   crmReportPage,
   csvBytes,
+  dynamicsExport,
   encryptedXlsx,
   featureWorkbook,
   filteredWorkbook,
@@ -292,6 +293,29 @@ describe('leadprep import', () => {
       /2 leads from 9 rows \(2 blank rows skipped, 5 lines of the report's footer skipped\)/,
     );
     expect(r.stdout).toMatch(/Invalid\s+0\n/);
+  });
+
+  it('a Dynamics 365 export: its hidden columns (record id, checksum) are no custom variables of the leads', async () => {
+    const out = json<ImportOut>(
+      await cli(
+        'import',
+        file(
+          'Active Contacts 3-12-2024.xlsx',
+          dynamicsExport([
+            ['Ann Lee', 'ann@acme.io', 'Acme'],
+            ['Bo Ray', 'bo@beta.io', 'Beta'],
+          ]),
+        ),
+        '--json',
+      ),
+    );
+    const leads = json<LeadRow[]>(await cli('leads', '--import', String(out.importId), '--json'));
+    expect(leads.map((l) => [l.email, l.fullName, l.company, l.custom])).toEqual([
+      ['ann@acme.io', 'Ann Lee', 'Acme', {}],
+      ['bo@beta.io', 'Bo Ray', 'Beta', {}],
+    ]);
+    // The cells as read are kept whole, the hidden ones too.
+    expect(leads[0]?.original.slice(0, 2)).toEqual(['5f3c1a2b-0000-4000-8000-000000000000', 'chk0==']);
   });
 
   it('imports a contacts file (vCard) as Contacts on a Mac exports it: one lead per card', async () => {

@@ -36,6 +36,7 @@ const SUGGESTION = {
   headers: ['Email'],
   mapping: [{ kind: 'field', field: 'email' }],
   samples: [['a@b.co']],
+  hiddenColumns: [],
 };
 
 describe('ImportWorkerClient', () => {

@@ -510,6 +510,31 @@ describe('suggestMapping', () => {
     expect(fieldsOf(suggestMapping(['Email', 'Column 2'], sample))).toEqual(['email', 'custom:column_2']);
   });
 
+  it('ignores the columns hidden in the sheet that would be custom variables, but maps a hidden field', () => {
+    const headers = [
+      '(Do Not Modify) Contact',
+      '(Do Not Modify) Row Checksum',
+      'Email',
+      'Full Name',
+      'Region',
+    ];
+    const rows = [['5f3c1a2b', 'chk0==', 'ann@acme.com', 'Ann Lee', 'EMEA']];
+    expect(fieldsOf(suggestMapping(headers, rows, [0, 1]))).toEqual([
+      'ignore',
+      'ignore',
+      'email',
+      'fullName',
+      'custom:region',
+    ]);
+    expect(fieldsOf(suggestMapping(headers, rows, [2, 4]))).toEqual([
+      'custom:do_not_modify_contact',
+      'custom:do_not_modify_row_checksum',
+      'email',
+      'fullName',
+      'ignore',
+    ]);
+  });
+
   it('finds columns by content when headers say nothing', () => {
     const headers = ['Column 1', 'Column 2', 'Column 3', 'Column 4', 'Column 5'];
     const sample = [

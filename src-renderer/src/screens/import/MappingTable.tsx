@@ -24,7 +24,12 @@ export function MappingTable({
       <tbody>
         {suggestion.headers.map((header, i) => (
           <tr key={`${i}-${header}`}>
-            <th scope="row">{header}</th>
+            <th scope="row">
+              {header}
+              {suggestion.hiddenColumns.includes(i) && (
+                <span className="muted column-note">hidden in your sheet</span>
+              )}
+            </th>
             <td className="muted samples">{(suggestion.samples[i] ?? []).join(' · ') || '(empty)'}</td>
             <td>
               <TargetSelect

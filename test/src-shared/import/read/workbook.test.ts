@@ -4,6 +4,7 @@ import { openWorkbook, ReadError } from '../../../../src-shared/import/read/inde
 import { dateStyle } from '../../../../src-shared/import/read/spreadsheet';
 import {
   csvBytes,
+  dynamicsExport,
   featureWorkbook,
   filteredWorkbook,
   leadsToXlsx,
@@ -234,6 +235,45 @@ describe('rows hidden in the sheet', () => {
   it('a text file has none', () => {
     const wb = openWorkbook(csvBytes([['Email'], ['ann@acme.com']]), 'leads.csv');
     expect(wb.hiddenRows('leads')).toEqual([]);
+  });
+});
+
+describe.each<WorkbookType>(['xlsx', 'xlsb', 'xls'])('columns hidden in the sheet (.%s)', (type) => {
+  it("are named as the grid has them, after a column of links added before them too; a text file's are none", () => {
+    const wb = openWorkbook(dynamicsExport([['Ann Lee', 'ann@acme.com', 'Acme']], type), `contacts.${type}`);
+    expect(wb.readSheet('Active Contacts')[1]?.slice(3)).toEqual(['Ann Lee', 'ann@acme.com', 'Acme']);
+    expect(wb.hiddenColumns('Active Contacts')).toEqual([0, 1, 2]);
+    expect(openWorkbook(csvBytes([['Email'], ['ann@acme.com']]), 'leads.csv').hiddenColumns('leads')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('columns hidden in the sheet, behind a column of links', () => {
+  it('move right by the column of links added before them, and the links of a hidden column are hidden', () => {
+    const link = (v: string, target: string): XLSX.CellObject => ({ t: 's', v, l: { Target: target } });
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Name', 'Id', 'Source', 'Email'],
+      [
+        link('Ann Lee', 'https://www.linkedin.com/in/annlee'),
+        'c-1',
+        link('Webinar', 'https://acme.com/w'),
+        'ann@acme.com',
+      ],
+    ]);
+    ws['!cols'] = [{}, { hidden: true }, { hidden: true }];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'Leads');
+    const wb = openWorkbook(writeWorkbook(book, 'xlsx'), 'leads.xlsx');
+    expect(wb.readSheet('Leads')[0]).toEqual([
+      'Name',
+      'Name (link)',
+      'Id',
+      'Source',
+      'Source (link)',
+      'Email',
+    ]);
+    expect(wb.hiddenColumns('Leads')).toEqual([2, 3, 4]);
   });
 });
 
