@@ -93,12 +93,13 @@ it('an open draft is checked against your leads again after the upgrade', async 
     expect((await page()).rows[0]?.state).toBe('duplicate');
     const databasePath = before.ctx.paths.databasePath;
     await before.ctx.close();
-    // That release's database: migrated up to 0011. Of the migrations after it, 0013 and 0014 only added
-    // a column each.
+    // That release's database: migrated up to 0011. Of the migrations after it, 0013, 0014 and 0015 only
+    // added a column each.
     const sqlite = new Database(databasePath);
     sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migratedAt('0012'));
     sqlite.prepare('ALTER TABLE imports DROP COLUMN hidden_rows').run();
     sqlite.prepare('ALTER TABLE imports DROP COLUMN header_repeats').run();
+    sqlite.prepare('ALTER TABLE imports DROP COLUMN footer_rows').run();
     sqlite.pragma('user_version = 12');
     sqlite.close();
 
