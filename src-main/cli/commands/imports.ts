@@ -151,7 +151,10 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
       '--exclude-unconfirmed',
       "exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing",
     )
-    .option('--include-hidden', 'import the rows hidden in the sheet (filtered out in Excel) too')
+    .option(
+      '--include-hidden',
+      'import the rows hidden in the sheet (filtered out in Excel) too, and keep its hidden columns as custom variables',
+    )
     .option('--encoding <name>', `read a text file in this encoding: ${TEXT_ENCODINGS.join(', ')}`)
     .action(
       async (

@@ -228,7 +228,8 @@ export async function importFile(
   }
   const headers = headerNames(grid, headerRow);
   const hidden = opts.includeHidden ? [] : wb.hiddenRows(sheet);
-  let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden), wb.hiddenColumns(sheet));
+  const hiddenColumns = opts.includeHidden ? [] : wb.hiddenColumns(sheet);
+  let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden), hiddenColumns);
 
   let templateId: number | undefined;
   let templateName: string | null = null;

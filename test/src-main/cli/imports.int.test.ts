@@ -316,6 +316,21 @@ describe('leadprep import', () => {
     ]);
     // The cells as read are kept whole, the hidden ones too.
     expect(leads[0]?.original.slice(0, 2)).toEqual(['5f3c1a2b-0000-4000-8000-000000000000', 'chk0==']);
+
+    const all = json<ImportOut>(
+      await cli(
+        'import',
+        file('all.xlsx', dynamicsExport([['Cy Sun', 'cy@gamma.io', 'Gamma']])),
+        '--include-hidden',
+        '--json',
+      ),
+    );
+    const [cy] = json<LeadRow[]>(await cli('leads', '--import', String(all.importId), '--json'));
+    expect(Object.keys(cy?.custom ?? {})).toEqual([
+      'do_not_modify_contact',
+      'do_not_modify_row_checksum',
+      'do_not_modify_modified_on',
+    ]);
   });
 
   it('imports a contacts file (vCard) as Contacts on a Mac exports it: one lead per card', async () => {
