@@ -35,25 +35,20 @@ export function footerStart(rows: readonly (readonly string[])[], headerRow: num
   let start = rows.length;
   let notes = 0;
   let marked = false;
+  // The table must go on above the footer, in rows of several cells or of addresses: a sheet of
+  // one-cell rows of text is a list, whatever it says.
+  let tableAbove = false;
   for (let r = rows.length - 1; r > headerRow; r--) {
     const cells = rows[r] ?? [];
     const only = onlyCell(cells);
-    if (only === null) {
-      if (cells.every((c) => c.trim() === '')) continue;
+    if (only === null && cells.every((c) => c.trim() === '')) continue;
+    if (only === null || only.includes('@')) {
+      tableAbove = true;
       break;
     }
-    if (only.includes('@') || ++notes > MAX_FOOTER_ROWS) break;
+    if (++notes > MAX_FOOTER_ROWS) break;
     if (FOOTER_NOTE.test(only)) marked = true;
     start = r;
   }
-  if (!marked) return rows.length;
-  // The table must go on above the footer, in rows of several cells or of addresses: a sheet of
-  // one-cell rows of text is a list, whatever it says.
-  for (let r = start - 1; r > headerRow; r--) {
-    const cells = rows[r] ?? [];
-    if (cells.every((c) => c.trim() === '')) continue;
-    const only = onlyCell(cells);
-    return only === null || only.includes('@') ? start : rows.length;
-  }
-  return rows.length;
+  return marked && tableAbove ? start : rows.length;
 }

@@ -93,15 +93,13 @@ function iWork(entries: readonly string[], ext: string): Sniffed {
   if (ext === 'key') notThis('a Keynote presentation', COPY_TABLE);
   // A password leaves the parts scrambled and adds its own: nothing in them can be read (SheetJS
   // would only say "Unsupported password protection").
-  if (entries.some((name) => name.endsWith('.iwpv2') || name === '.iwph')) throw lockedNumbers();
+  if (entries.some((name) => name.endsWith('.iwpv2') || name === '.iwph')) {
+    throw new ReadError(
+      'encrypted',
+      'This Numbers spreadsheet is password-protected. Open it in Numbers, remove the password (File › Change Password…), and import it again.',
+    );
+  }
   return { kind: 'numbers', container: 'zip' };
-}
-
-function lockedNumbers(): ReadError {
-  return new ReadError(
-    'encrypted',
-    'This Numbers spreadsheet is password-protected. Open it in Numbers, remove the password (File › Change Password…), and import it again.',
-  );
 }
 
 function notThis(what: string, advice?: string): never {

@@ -233,15 +233,13 @@ function shownText(cell: XLSX.CellObject, date1904: boolean): string {
   }
 }
 
-const EXPORT_FROM_NUMBERS = 'In Numbers, choose File › Export To › Excel… (or CSV…), then import that file.';
-
 function mapSheetJsError(e: unknown, kind: SourceKind): ReadError {
   const detail = e instanceof Error ? e.message : String(e);
   if (kind === 'numbers') {
     if (/Keynote/i.test(detail)) return notSpreadsheet('a Keynote presentation', COPY_TABLE);
     return new ReadError(
       'corrupt',
-      `This Numbers spreadsheet could not be read: it may be damaged, or saved by an old version of Numbers. ${EXPORT_FROM_NUMBERS}`,
+      `This Numbers spreadsheet could not be read: it may be damaged, or saved by an old version of Numbers. In Numbers, choose File › Export To › Excel… (or CSV…), then import that file.`,
       detail,
     );
   }
