@@ -37,6 +37,7 @@ const SCORE_PARTIAL = 60;
 const SCORE_SNIFF_STRONG = 110; // email / LinkedIn content
 const SCORE_SNIFF_WEAK = 50; // website / phone content
 const GENERATED_HEADER = /^Column \d+$/;
+const PERSON_NAME_FIELDS: ReadonlySet<LeadField> = new Set(['fullName', 'firstName', 'lastName']);
 
 /**
  * How much a header match counts, by the share of sample rows the column
@@ -134,22 +135,34 @@ export function suggestMapping(
       add(column, sniffed.field, (strong ? SCORE_SNIFF_STRONG : SCORE_SNIFF_WEAK) + sniffed.ratio);
     }
   });
-  // A column without a header (rows pasted without theirs) may hold the names or the company the
-  // addresses beside it are made of, or job titles. A column with a header nothing above recognises
-  // is left alone: "Twitter" of handles such as "annlee" beside ann.lee@ is no first name.
   const email = candidates.reduce<Candidate | null>(
     (best, c) => (c.field === 'email' && (best === null || c.score > best.score) ? c : best),
     null,
   );
-  if (email !== null)
+  if (email !== null) {
+    const emails = columnValues[email.column] ?? [];
+    // Close's "lead_name" is a person's name by its header, but a lead there is a company: a column
+    // named for a person that holds what the addresses' domains are named for is the company's name.
+    for (const c of candidates) {
+      if (!PERSON_NAME_FIELDS.has(c.field)) continue;
+      const part = sniffByAddresses(columnValues[c.column] ?? [], emails);
+      if (part?.field === 'company') {
+        c.field = 'company';
+        c.score = SCORE_PARTIAL + part.ratio;
+      }
+    }
+    // A column without a header (rows pasted without theirs) may hold the names or the company the
+    // addresses beside it are made of, or job titles. A column with a header nothing above recognises
+    // is left alone: "Twitter" of handles such as "annlee" beside ann.lee@ is no first name.
     headers.forEach((header, column) => {
       if (!GENERATED_HEADER.test(header) && header.trim() !== '') return;
       if (candidates.some((c) => c.column === column)) return;
       const values = columnValues[column] ?? [];
-      const part = sniffByAddresses(values, columnValues[email.column] ?? []);
+      const part = sniffByAddresses(values, emails);
       if (part) add(column, part.field, SCORE_SNIFF_WEAK + part.ratio);
       else if (holdsJobTitles(values)) add(column, 'title', SCORE_SNIFF_WEAK);
     });
+  }
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
 
   const keys = customKeys(headers);

@@ -392,6 +392,38 @@ const COMPANY_WORDS = new Set([
   'empresa',
 ]);
 
+// Words that make a header with a company word about something of the company's, or about another
+// company: HubSpot's "Primary Associated Company ID" (a number), "Company Size", "Account Owner" (a
+// salesperson), "Previous Company".
+const COMPANY_ATTRIBUTES = new Set([
+  'id',
+  'number',
+  'no',
+  'size',
+  'industry',
+  'sector',
+  'revenue',
+  'employees',
+  'headcount',
+  'founded',
+  'funding',
+  'keywords',
+  'technologies',
+  'logo',
+  'address',
+  'street',
+  'city',
+  'state',
+  'region',
+  'country',
+  'zip',
+  'postal',
+  'owner',
+  'previous',
+  'former',
+  'past',
+]);
+
 const CLEANED_WORDS = new Set(['clean', 'cleaned', 'short', 'shortened']);
 const FOR_EMAILS_WORDS = new Set(['name', 'for', 'in', 'use', 'email', 'emails', ...CLEANED_WORDS]);
 
@@ -447,7 +479,7 @@ function partialMatch(words: string[]): LeadField | null {
   if ((has('first') || has('given')) && has('name')) return 'firstName';
   if ((has('last') || has('family') || has('sur')) && has('name')) return 'lastName';
   if (has('title') || has('position') || has('poste') || has('cargo')) return 'title';
-  if (aboutCompany) return 'company';
+  if (aboutCompany && !words.some((w) => COMPANY_ATTRIBUTES.has(w))) return 'company';
   return null;
 }
 

@@ -39,6 +39,8 @@ describe('header synonyms', () => {
     ['Direct Dial', 'phone'],
     ['Sales Navigator URL', 'linkedinUrl'],
     ['current_employer', 'company'],
+    ['Associated Company', 'company'], // HubSpot
+    ['Company / Account', 'company'], // Salesforce
     ['Current Employer Domain', 'website'],
     // French
     ['Courriel', 'email'],
@@ -155,6 +157,13 @@ describe('header synonyms', () => {
     'Company Description',
     'Notes',
     'Industry',
+    'Primary Associated Company ID',
+    'Account ID',
+    'Company Size',
+    'Company Industry',
+    'Company City',
+    'Account Owner',
+    'Previous Company',
     '__proto__',
     'constructor',
   ])('%j is not a lead field', (header) => {
@@ -254,6 +263,48 @@ describe('suggestMapping', () => {
       'email',
       'email',
     ]);
+  });
+
+  it("maps a HubSpot export's company name, not the company's record id beside it", () => {
+    const headers = [
+      'Record ID',
+      'First Name',
+      'Email',
+      'Contact owner',
+      'Primary Associated Company ID',
+      'Associated Company',
+    ];
+    const rows = [
+      ['101', 'Jane', 'jane@acme.com', 'Sam Seller', '2001', 'Acme Inc'],
+      ['102', 'Bo', 'bo@beta.io', 'Sam Seller', '2002', 'Beta'],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'custom:record_id',
+      'firstName',
+      'email',
+      'custom:contact_owner',
+      'custom:primary_associated_company_id',
+      'company',
+    ]);
+  });
+
+  it("maps a Close export's lead name as the company, since a lead there is a company", () => {
+    const headers = ['lead_name', 'contact_name', 'contact_primary_email'];
+    const rows = [
+      ['Acme Inc', 'Jane Doe', 'jane@acme.com'],
+      ['Beta', 'Bo Stone', 'bo@beta.io'],
+      ['Initech', 'Sam Lee', 'sam.lee@initech.com'],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual(['company', 'fullName', 'email']);
+    // A name column of people whose addresses hold their names stays the name, whatever the domains.
+    const people = suggestMapping(
+      ['Name', 'Email'],
+      [
+        ['Ann Acme', 'ann@acme.com'],
+        ['Bo Beta', 'bo@beta.io'],
+      ],
+    );
+    expect(fieldsOf(people)).toEqual(['fullName', 'email']);
   });
 
   it("maps an Apollo export's secondary and tertiary addresses, not their sources", () => {
