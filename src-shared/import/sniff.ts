@@ -29,6 +29,9 @@ const URL_LIKE =
   /^(?:https?:\/\/)?(?:www\.)?([a-z0-9\u00a1-\uffff-]+(?:\.[a-z0-9\u00a1-\uffff-]+)+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const DATE_LIKE =
   /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+// "2018-2020" and "03/2016 - 11/2021" (a scraped profile's past jobs), "94105-1234" (a ZIP+4 code).
+const YEARS_OR_ZIP =
+  /^(?:(?:\d{1,2}[/.-])?(?:19|20)\d\d\s*[-\u2013/]\s*(?:\d{1,2}[/.-])?(?:19|20)\d\d|\d{5}-\d{4})$/;
 const PHONE_CHARS = /^(?:tel:)?\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
 
 export function looksLikeEmail(value: string): boolean {
@@ -46,7 +49,8 @@ export function looksLikeWebsite(value: string): boolean {
 }
 
 export function looksLikePhone(value: string): boolean {
-  if (value.length > 40 || !PHONE_CHARS.test(value) || DATE_LIKE.test(value)) return false;
+  if (value.length > 40 || !PHONE_CHARS.test(value) || DATE_LIKE.test(value) || YEARS_OR_ZIP.test(value))
+    return false;
   let digits = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);

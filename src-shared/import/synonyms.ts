@@ -392,9 +392,9 @@ const COMPANY_WORDS = new Set([
   'empresa',
 ]);
 
-// Words that make a header with a company word about something of the company's, or about another
-// company: HubSpot's "Primary Associated Company ID" (a number), "Company Size", "Account Owner" (a
-// salesperson), "Previous Company".
+// Words that, after a company word, make the header about something of the company's: HubSpot's
+// "Primary Associated Company ID" (a number), "Company Size", "Account Owner" (a salesperson). Before
+// it they do not: Shopify's "Default Address Company" is the customer's company.
 const COMPANY_ATTRIBUTES = new Set([
   'id',
   'number',
@@ -419,10 +419,9 @@ const COMPANY_ATTRIBUTES = new Set([
   'zip',
   'postal',
   'owner',
-  'previous',
-  'former',
-  'past',
 ]);
+/** "Previous Company", "Former Employer": another company than the person's own. */
+const OTHER_COMPANY = new Set(['previous', 'former', 'past']);
 
 const CLEANED_WORDS = new Set(['clean', 'cleaned', 'short', 'shortened']);
 const FOR_EMAILS_WORDS = new Set(['name', 'for', 'in', 'use', 'email', 'emails', ...CLEANED_WORDS]);
@@ -479,8 +478,9 @@ function partialMatch(words: string[]): LeadField | null {
   if ((has('first') || has('given')) && has('name')) return 'firstName';
   if ((has('last') || has('family') || has('sur')) && has('name')) return 'lastName';
   if (has('title') || has('position') || has('poste') || has('cargo')) return 'title';
-  if (aboutCompany && !words.some((w) => COMPANY_ATTRIBUTES.has(w))) return 'company';
-  return null;
+  if (!aboutCompany || words.some((w) => OTHER_COMPANY.has(w))) return null;
+  const after = words.slice(words.findLastIndex((w) => COMPANY_WORDS.has(w)) + 1);
+  return after.some((w) => COMPANY_ATTRIBUTES.has(w)) ? null : 'company';
 }
 
 /** What a header names, or null for "not a lead field" (it becomes a custom variable). */

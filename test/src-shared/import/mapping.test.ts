@@ -41,6 +41,7 @@ describe('header synonyms', () => {
     ['current_employer', 'company'],
     ['Associated Company', 'company'], // HubSpot
     ['Company / Account', 'company'], // Salesforce
+    ['Default Address Company', 'company'], // Shopify
     ['Current Employer Domain', 'website'],
     // French
     ['Courriel', 'email'],
@@ -755,6 +756,11 @@ describe('sniffColumn', () => {
   it('does not take dates or short ids for phones', () => {
     expect(sniffColumn(['2024-01-05', '2024-02-06'])).toBeNull();
     expect(sniffColumn(['12345', '67890'])).toBeNull();
+  });
+  it("does not take spans of years (a scraped profile's past jobs) or ZIP+4 codes for phones", () => {
+    expect(sniffColumn(['2018-2020', '2015 - 2019', '03/2016 – 11/2021'])).toBeNull();
+    expect(sniffColumn(['94105-1234', '10001-0002'])).toBeNull();
+    expect(sniffColumn(['+1 415 555 0101', '(415) 555-0102', '06 12 34 56 78'])?.field).toBe('phone');
   });
 });
 
