@@ -44,6 +44,7 @@ import {
   splitFullName,
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
+import { separateCompanyMentions } from './company-mentions';
 import { nameInAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -211,6 +212,7 @@ function nameProblem(lead: NormalisedLead): { problem: string; consequence: stri
 
 function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {
   const issues: RowIssue[] = [];
+  separateCompanyMentions(lead);
   completeNames(lead);
   // The name a mail app writes before the address ("Jane Doe <jane@acme.com>"), when the row has none;
   // a team inbox's ("Acme Sales <sales@acme.com>", "Email <jane@acme.com>") greets nobody.

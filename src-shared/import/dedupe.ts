@@ -27,7 +27,7 @@
  * the lowest id, and groups are listed by their lowest id.
  */
 import { emailKey, sendableAsWritten, type EmailCheck } from './email';
-import { isLegalFormWord } from './legal-forms';
+import { companyKey } from './legal-forms';
 import { jaroWinkler } from './jaro-winkler';
 import { sameNameByNickname } from './nicknames';
 import { splitFullName } from './name';
@@ -241,13 +241,6 @@ function components(n: number, uf: People, include: Uint8Array | null): number[]
     } else (out[at] as number[]).push(i);
   }
   return out;
-}
-
-/** "The ACME Corp., Inc." -> "acme": the company part of a fuzzy blocking key. */
-export function companyKey(company: string): string {
-  return foldWords(company, false)
-    .filter((w) => !isLegalFormWord(w))
-    .join('');
 }
 
 /** Folded name parts: accents, case, spaces and punctuation dropped ("van der Berg" -> "vanderberg"). */

@@ -71,7 +71,6 @@ export {
   matchExisting,
   mergeInto,
   completeness,
-  companyKey,
   LAST_NAME_SIMILARITY,
   FIRST_NAME_SIMILARITY,
   FULL_NAME_SIMILARITY,

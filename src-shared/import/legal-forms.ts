@@ -3,6 +3,8 @@
  * finds the same company written two ways, and what tells a company after a person's name from the
  * person's given name ("Jane Doe, Acme Inc").
  */
+import { foldWords } from './text';
+
 // Folded; with "the", which a company's name may start with or drop.
 const LEGAL_FORM_WORDS = new Set([
   'inc',
@@ -49,4 +51,14 @@ export function isLegalFormWord(word: string): boolean {
 export function endsInLegalForm(value: string): boolean {
   const last = value.trim().split(/\s+/).pop()?.toLowerCase().replace(/\.+$/, '') ?? '';
   return last.length >= 3 && last !== 'the' && LEGAL_FORM_WORDS.has(last);
+}
+
+/**
+ * "The ACME Corp., Inc." -> "acme": a company's name without its legal form, case or punctuation, so
+ * that the same company written two ways has one key (the company part of a fuzzy blocking key).
+ */
+export function companyKey(company: string): string {
+  return foldWords(company, false)
+    .filter((w) => !isLegalFormWord(w))
+    .join('');
 }

@@ -144,6 +144,18 @@ describe('cleanRow', () => {
     expect(cleanLead({ ...lead, title: 'Head of Growth 🌱' }).lead.title).toBe('Head of Growth');
   });
 
+  it("takes the company out of a scraped headline and a CRM's name, and the company from a headline when the row has none", () => {
+    const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];
+    const { lead } = cleanRow(
+      ['jane@acme.com', 'Doe, Jane, Acme', 'Acme Inc', 'Founder & CEO @ ACME | Building payments'],
+      withTitle,
+    );
+    expect(lead).toMatchObject({ fullName: 'Jane Doe', firstName: 'Jane', title: 'Founder & CEO' });
+    const scraped = cleanRow(['bo@beta.io', 'Bo Stone', '', 'Head of Sales at Beta'], withTitle).lead;
+    expect(scraped).toMatchObject({ company: 'Beta', title: 'Head of Sales' });
+    expect(cleanLead(scraped).lead).toEqual(scraped);
+  });
+
   it('with several email columns, takes the first work address that can be sent to, else the first usable one', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  companyKey,
   completeness,
   existingLookupOf,
   findDuplicateGroups,
@@ -426,12 +425,5 @@ describe('mergeInto', () => {
     expect(completeness(full)).toBe(LEAD_TEXT_FIELDS.length);
     for (const f of LEAD_TEXT_FIELDS)
       expect(completeness({ ...full, [f]: '' })).toBe(LEAD_TEXT_FIELDS.length - 1);
-  });
-});
-
-describe('companyKey', () => {
-  it('drops legal forms and punctuation', () => {
-    expect(companyKey('The ACME Corp., Inc.')).toBe('acme');
-    expect(companyKey('Müller GmbH & Co. KG')).toBe('muller');
   });
 });

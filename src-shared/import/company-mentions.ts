@@ -1,0 +1,100 @@
+/*
+ * The company written into a lead's other fields. Scraped LinkedIn lists give the headline as the job
+ * title ("Founder & CEO @ Acme | Building the future of payments"), and CRMs write the company after
+ * the name ("Jane Doe, Acme", "Jane Doe (Acme)"). An email would say "as CEO at Acme at Acme" or greet
+ * "Jane Doe (Acme)": the title keeps the job, the name the person, and a company written only in the
+ * title becomes the lead's company.
+ */
+import { companyKey } from './legal-forms';
+import { startsWithJob } from './job-titles';
+import { cleanLabel } from './text';
+
+/** The parts of a lead this module reads and rewrites. */
+export interface CompanyMentionFields {
+  title: string | null;
+  company: string | null;
+  fullName: string | null;
+}
+
+// A headline's parts: "Founder & CEO | Building X | ex-Google", "CEO • Investor".
+const HEADLINE_SEPARATOR = / [|\u2022\u00b7] /;
+// "CEO at Acme", "CEO @ Acme", "CEO@Acme", "Directrice chez Acme", "Leiter Vertrieb bei Acme". Not
+// Spanish "en" nor Portuguese "em", which say what the job is in as often ("Ingeniero en Sistemas").
+const AT_COMPANY = /^(.+?)(?:\s+(?:at|chez|bei|presso|bij)\s+|\s*@\s*)(.+)$/i;
+// "Head of Sales - Acme", "Head of Sales, Acme", "Acme: CEO", "Acme | CEO".
+const SEPARATOR = String.raw`(?:\s[-\u2013\u2014|\u00b7]\s|:\s|,\s*)`;
+const LAST_SEPARATOR = new RegExp(String.raw`^(.+)${SEPARATOR}(.+)$`);
+const FIRST_SEPARATOR = new RegExp(String.raw`^(.+?)${SEPARATOR}(.+)$`);
+const MAY_MENTION = /[-\u2013\u2014|:\u00b7\u2022,@]| (?:at|chez|bei|presso|bij) /i;
+// The longest company a title's "at …" is taken for: past it, the rest is a tagline.
+const MAX_COMPANY_WORDS = 5;
+
+function sameCompany(text: string, company: string): boolean {
+  const key = companyKey(text);
+  return key !== '' && key === companyKey(company);
+}
+
+/** The job of a headline written as the title: its first part, when that part starts as a job does. */
+function headlineJob(title: string): string {
+  if (!HEADLINE_SEPARATOR.test(title)) return title;
+  const first = title.split(HEADLINE_SEPARATOR)[0] as string;
+  return startsWithJob(first) ? first.trim() : title;
+}
+
+/** `title` without the lead's `company` written before or after it. */
+function withoutCompany(title: string, company: string): string {
+  const at = AT_COMPANY.exec(title);
+  if (at && sameCompany(at[2] as string, company)) return (at[1] as string).trim();
+  const after = LAST_SEPARATOR.exec(title);
+  if (after && sameCompany(after[2] as string, company)) return (after[1] as string).trim();
+  const before = FIRST_SEPARATOR.exec(title);
+  if (before && sameCompany(before[1] as string, company)) return (before[2] as string).trim();
+  return title;
+}
+
+/** The job and the company of a title written "<job> at <company>", when the lead has no company. */
+function jobAtCompany(title: string): { title: string; company: string } | null {
+  const at = AT_COMPANY.exec(title);
+  if (!at) return null;
+  const job = (at[1] as string).trim();
+  const company = cleanLabel(at[2]);
+  if (company === null || !startsWithJob(job)) return null;
+  if (company.split(' ').length > MAX_COMPANY_WORDS || startsWithJob(company)) return null;
+  return { title: job, company };
+}
+
+// The company after the name: ", Acme" at the end, or "(Acme)" / "[Acme]" anywhere.
+const BRACKETED = / ?(?:\(([^()]*)\)|\[([^[\]]*)\])/g;
+
+/** `fullName` without the lead's `company` written after a comma or in brackets. */
+function nameWithoutCompany(fullName: string, company: string): string {
+  let name = fullName.replace(BRACKETED, (note: string, round?: string, square?: string) =>
+    sameCompany(round ?? square ?? '', company) ? '' : note,
+  );
+  const comma = name.lastIndexOf(',');
+  if (comma > 0 && sameCompany(name.slice(comma + 1), company)) name = name.slice(0, comma);
+  name = name.trim();
+  return name === '' ? fullName : name;
+}
+
+/**
+ * Rewrites `lead` (cleaned fields) so that its title holds the job alone and its full name the person
+ * alone; a title "<job> at <company>" of a lead without a company gives it that company. Leaves a field
+ * as it is when nothing but the company would be left.
+ */
+export function separateCompanyMentions(lead: CompanyMentionFields): void {
+  if (lead.title !== null && MAY_MENTION.test(lead.title)) {
+    let title = headlineJob(lead.title);
+    if (lead.company !== null) title = withoutCompany(title, lead.company);
+    else {
+      const split = jobAtCompany(title);
+      if (split !== null) {
+        title = split.title;
+        lead.company = split.company;
+      }
+    }
+    lead.title = cleanLabel(title) ?? lead.title;
+  }
+  if (lead.fullName !== null && lead.company !== null && /[,([]/.test(lead.fullName))
+    lead.fullName = nameWithoutCompany(lead.fullName, lead.company);
+}
