@@ -38,7 +38,7 @@ import {
   greetsByName,
   holdsAddress,
   joinName,
-  nameBeforeAddress,
+  nameBesideAddress,
   namesNoPerson,
   separateNameParts,
   splitFullName,
@@ -214,9 +214,10 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
   const issues: RowIssue[] = [];
   separateCompanyMentions(lead);
   completeNames(lead);
-  // The name a mail app writes before the address ("Jane Doe <jane@acme.com>"), when the row has none;
-  // a team inbox's ("Acme Sales <sales@acme.com>", "Email <jane@acme.com>") greets nobody.
-  const named = rawEmail !== null && hasNoName(lead) ? nameBeforeAddress(rawEmail) : null;
+  // The name a mail app writes with the address ("Jane Doe <jane@acme.com>", "jane@acme.com (Jane
+  // Doe)"), when the row has none; a team inbox's ("Acme Sales <sales@acme.com>", "Email
+  // <jane@acme.com>") greets nobody.
+  const named = rawEmail !== null && hasNoName(lead) ? nameBesideAddress(rawEmail) : null;
   if (
     named !== null &&
     lead.email !== null &&

@@ -34,6 +34,8 @@ const MAILTO = /^(?:mailto:)+/i;
 // In angle brackets, or in square ones as Outlook quotes a sender ("Jane Doe [mailto:jane@acme.com]").
 const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>|\[([^[\]]*@[^[\]]*)\]/;
 const SPACE_AROUND_AT = /\s*@\s*/;
+// A comment after the address, with or without a space: "jane@acme.com (Jane Doe)", "jane@acme.com(work)".
+const COMMENT_AFTER = /(@[^\s@()<>]+)\s*\([^()@]*\)$/;
 const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
 // Only where a run of them starts: tried inside every run, a long one took time by its square.
 const WRAP_END = /(?<![\s>)"'[\]{}.,;:!?])[\s>)"'[\]{}.,;:!?]+$/;
@@ -103,6 +105,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   const angle = ANGLE_ADDRESS.exec(s);
   const bracketed = angle?.[1] ?? angle?.[2];
   if (bracketed !== undefined) s = bracketed.trim();
+  else if (s.endsWith(')')) s = s.replace(COMMENT_AFTER, '$1');
   if (MAILTO.test(s)) {
     s = s.replace(MAILTO, '');
     const q = s.indexOf('?');

@@ -188,7 +188,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   const text = cleanText(LINE_BREAK.test(raw) ? raw.replace(LINE_HEADLINE, '$1') : raw);
   if (text === '') return null;
   if (text.includes('@')) {
-    const named = nameBeforeAddress(text);
+    const named = nameBesideAddress(text);
     if (named !== null) return cleanPersonName(named);
     // An address in a name column ("jane@acme.com") is kept as it is for the user to see, not re-cased.
     // An @ between spaces is a headline's ("Jane Doe | Founder @ Acme"), which goes below.
@@ -296,10 +296,26 @@ export const namesNoPerson = valueMemo(
 // <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'; in square brackets as Outlook quotes one, "Jane Doe
 // [mailto:jane@acme.com]".
 const NAME_BEFORE_ADDRESS = /^([^<>[\]@]+)(?:<[^<>@\s]+@[^<>@\s]+>|\[[^[\]@\s]+@[^[\]@\s]+\])$/;
+// The older form, a comment after the address: "jane@acme.com (Jane Doe)".
+const NAME_AFTER_ADDRESS = /^[^\s@()<>]+@[^\s@()<>]+\s*\(([^()@]+)\)$/;
+// What a comment after an address says of it rather than of its owner: "(work)", "(old address)".
+const ADDRESS_LABELS = new Set([
+  ...['work', 'home', 'personal', 'private', 'office', 'main', 'primary', 'secondary'],
+  ...['old', 'new', 'preferred', 'business', 'email', 'address'],
+]);
 
-/** The name before the address of "Jane Doe <jane@acme.com>", as written; null for any other text. */
-export function nameBeforeAddress(text: string): string | null {
+/**
+ * The name written with the address, as mail apps write a sender: before it ("Jane Doe
+ * <jane@acme.com>") or in the comment after it ("jane@acme.com (Jane Doe)", of two words or more that
+ * do not label the address); null for any other text.
+ */
+export function nameBesideAddress(text: string): string | null {
   const trimmed = text.trim();
+  if (trimmed.endsWith(')')) {
+    const comment = NAME_AFTER_ADDRESS.exec(trimmed)?.[1]?.trim() ?? '';
+    const words = foldWords(comment, false);
+    return words.length >= 2 && !words.some((w) => ADDRESS_LABELS.has(w)) ? comment : null;
+  }
   if (!trimmed.endsWith('>') && !trimmed.endsWith(']')) return null;
   const name = NAME_BEFORE_ADDRESS.exec(trimmed)?.[1]?.trim();
   return name === undefined || name === '' ? null : name;

@@ -94,6 +94,11 @@ describe('cleanRow', () => {
       firstName: 'Jane',
       lastName: 'Doe',
     });
+    expect(cleanRow(['jane@acme.com (Jane Doe)'], emailOnly).lead).toMatchObject({
+      email: 'jane@acme.com',
+      fullName: 'Jane Doe',
+    });
+    expect(cleanRow(['jane@acme.com (work)'], emailOnly).lead.fullName).toBeNull();
     for (const inbox of [
       'Acme Sales <sales@acme.com>',
       'Email <jane@acme.com>',
@@ -115,6 +120,7 @@ describe('cleanRow', () => {
   // position of a long run) or overflowed the stack (an ending typed twice, 500k times over).
   it.each([
     ['a run of closing brackets in the email', ['a' + ')'.repeat(999_998) + 'b', 'Jane']],
+    ['a run of opening brackets after an address', ['a@b' + '('.repeat(999_990) + ')', '']],
     ['a run of dots in the email', ['a' + '.'.repeat(999_998) + 'b', 'Jane']],
     ['a domain of 500k labels', ['a@' + 'b.'.repeat(499_999), 'Jane']],
     [

@@ -21,6 +21,8 @@ describe('cleanEmail', () => {
     ['Jane Doe <jane@acme.com>', 'jane@acme.com'],
     ['Jane Doe [jane@acme.com]', 'jane@acme.com'], // as Outlook quotes a sender
     ['Jane Doe [mailto:jane@acme.com]', 'jane@acme.com'],
+    ['jane@acme.com (Jane Doe)', 'jane@acme.com'], // the older form, a comment after it
+    ['jane@ACME.com(work)', 'jane@acme.com'],
     ['"Doe, Jane" <Jane.Doe@ACME.COM>', 'Jane.Doe@acme.com'], // local part keeps its case
     ['jane@acme.com.', 'jane@acme.com'],
     ['(jane@acme.com);', 'jane@acme.com'],

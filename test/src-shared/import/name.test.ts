@@ -135,6 +135,8 @@ describe('cleanPersonName', () => {
     ["'Shane O'Neil'", "Shane O'Neil"], // as is an apostrophe between letters
     ['Jane Doe <jane@acme.com>', 'Jane Doe'], // a mail app's sender
     ['Jane Doe [mailto:jane@acme.com]', 'Jane Doe'], // as Outlook quotes one
+    ['jane@acme.com (Jane Doe)', 'Jane Doe'], // the older form, the name in a comment after it
+    ['jane@acme.com (work address)', 'jane@acme.com (work address)'], // a label is no name
     ['"DOE, JANE" <jane@acme.com>', 'Doe, Jane'],
     ['jane@acme.com', 'jane@acme.com'], // an address alone is kept for the user to see
     ['Jane Doe - CEO at Acme', 'Jane Doe'], // a plain hyphen typed as the dash
