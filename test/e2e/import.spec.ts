@@ -319,6 +319,25 @@ test('addresses, names, titles and companies pasted without a header: every addr
   await expect(page.getByRole('gridcell', { name: /ann@acme\.com/ }).first()).toBeVisible();
 });
 
+test("recipients copied from a mail app's To line are pasted: each person is a lead, named as the mail app wrote them", async ({
+  app: page,
+}) => {
+  await expect(page.getByText('Drop a lead file here')).toBeVisible();
+  await paste(page, {
+    'text/plain': 'Ann Lee <ann@acme.com>, "Ray, Bo" <bo@beta.io>, Cy Sun <cy@gamma.org>',
+  });
+  const header = page.getByRole('region', { name: 'Header row' });
+  await expect(header).toContainText('No header row: every row is a lead');
+  await header.getByRole('button', { name: 'Continue without a header row' }).click();
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Target for column Column 1')).toHaveValue('field:email');
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  await expect(chip(page, 'All')).toHaveText(/All\s*3/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*3/);
+  await expect(page.getByRole('gridcell', { name: 'Last name of row 2: Ray' })).toBeVisible();
+});
+
 test('a list of addresses alone: each lead is offered the name its address is made of, one row or all at once, and Undo takes it back', async ({
   app: page,
 }) => {

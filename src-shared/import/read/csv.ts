@@ -5,6 +5,7 @@ import { decodeText, looksBinary, type TextEncoding } from './text';
 import type { ReadOptions } from './types';
 import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS } from './types';
 import { truncateCell } from './cells';
+import { addressList } from './address-list';
 
 export interface DelimitedText {
   rows: string[][];
@@ -76,6 +77,9 @@ export function readDelimited(
       'This file is not a spreadsheet or a text table (it contains binary data). Export your leads from the original app as .xlsx or .csv and import that file.',
     );
   }
+  const list = addressList(text);
+  if (list !== null)
+    return { rows: list, encoding, delimiter: ',', truncatedCells: 0, unclosedQuoteRows: [] };
   // Excel reads a first line "sep=;" as the delimiter to use and does not show it: so does LeadPrep.
   const hint = SEPARATOR_LINE.exec(text);
   const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(text, preferred);
