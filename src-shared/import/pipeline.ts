@@ -8,7 +8,7 @@
  *   rows below the header = leads.length + blankRows + hiddenRows + headerRepeats + footerRows
  *   leads.length = total = sum of counts over all states
  * Rows above the header row (titles) are not data. Blank rows (every cell
- * empty after trimming) are not leads; they are counted in `blankRows` so
+ * empty after trimming, or part of a line drawn across the table) are not leads; they are counted in `blankRows` so
  * the UI can say "3 empty rows skipped". Rows the user hid in Excel (a
  * filter) are left out when the host asks, and counted in `hiddenRows`. A row
  * that repeats the header, or the group labels above a header of two rows
@@ -140,12 +140,18 @@ export class MappingError extends Error {
   }
 }
 
+// A line drawn across a table: a Markdown table's "|---|:---:|" pasted as text, "=====" under a title.
+const RULE = /^[\s:|+=_-]*$/;
+const DRAWS_LINE = new Set([...':|+=_-'].map((c) => c.charCodeAt(0)));
+
+/** Every cell empty, or part of a line drawn across the table. */
 function isBlank(cells: readonly string[]): boolean {
   for (const c of cells) {
-    // Most cells start with a visible character: decide without allocating.
+    // Most cells start with a visible character that draws no line: decide without allocating.
     if (c === '') continue;
-    if (c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0xa0) return false;
-    if (c.trim() !== '') return false;
+    const first = c.charCodeAt(0);
+    if (first > 0x20 && first !== 0xa0 && !DRAWS_LINE.has(first)) return false;
+    if (!RULE.test(c)) return false;
   }
   return true;
 }

@@ -98,6 +98,25 @@ describe('runPipeline', () => {
     expect(r.counts).toEqual({ ready: 3, needs_fix: 2, invalid: 2, duplicate: 3, suppressed: 1 });
   });
 
+  it('skips the lines drawn across a table (a Markdown table pasted as text) as blank rows, not invalid leads', () => {
+    const rows = [
+      ['', 'Email', 'Name', ''],
+      ['', '---', ':---:', ''],
+      ['', 'ann@acme.io', 'Ann Lee', ''],
+      ['', '====', '', ''],
+      ['', 'bo@beta.io', '-', ''], // a dash for a missing name is no line: the row is a lead
+    ];
+    const mapping: ColumnMapping = [
+      { kind: 'ignore' },
+      ...fieldsMapping('email', 'fullName'),
+      { kind: 'ignore' },
+    ];
+    const r = runPipeline({ rows, headerRow: 0, mapping });
+    expect(r.leads.map((l) => l.rowNumber)).toEqual([3, 5]);
+    expect(r.blankRows).toBe(2);
+    expect(r.counts.invalid).toBe(0);
+  });
+
   it('skips the header where it comes again (files joined one after another), counted apart', () => {
     const rows = [
       ['Email', 'Name', ''],
