@@ -44,7 +44,7 @@ import {
   splitFullName,
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
-import { separateCompanyMentions } from './company-mentions';
+import { separateCompanyFromNames, separateCompanyFromTitle } from './company-mentions';
 import { nameInAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -212,7 +212,6 @@ function nameProblem(lead: NormalisedLead): { problem: string; consequence: stri
 
 function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: string | null): CleanedLead {
   const issues: RowIssue[] = [];
-  separateCompanyMentions(lead);
   completeNames(lead);
   // The name a mail app writes with the address ("Jane Doe <jane@acme.com>", "jane@acme.com (Jane
   // Doe)"), when the row has none; a team inbox's ("Acme Sales <sales@acme.com>", "Email
@@ -302,6 +301,8 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   lead.website = cleanOptional(cell(cells, f.website));
   lead.phone = cleanPhone(cell(cells, f.phone));
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
+  separateCompanyFromTitle(lead);
+  separateCompanyFromNames(lead);
   const cleaned = finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
   // The verdict is on the first email column's address: another column's, taken instead, was not checked.
   const verdict = cell(cells, m.emailStatus);
@@ -349,6 +350,7 @@ export function cleanLead(edited: NormalisedLead): CleanedLead {
   lead.website = cleanOptional(edited.website);
   lead.phone = cleanPhone(edited.phone);
   for (const [key, value] of Object.entries(edited.custom)) lead.custom[key] = cleanText(value);
+  separateCompanyFromTitle(lead);
   return finish(lead, edited.email, cleanOptional(edited.linkedinUrl));
 }
 

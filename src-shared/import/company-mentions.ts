@@ -7,6 +7,7 @@
  */
 import { companyKey } from './legal-forms';
 import { startsWithJob } from './job-titles';
+import { cleanPersonName } from './name';
 import { cleanLabel } from './text';
 
 /** The parts of a lead this module reads and rewrites. */
@@ -14,7 +15,12 @@ export interface CompanyMentionFields {
   title: string | null;
   company: string | null;
   fullName: string | null;
+  firstName: string | null;
+  lastName: string | null;
 }
+
+const NAME_FIELDS = ['fullName', 'firstName', 'lastName'] as const;
+const MAY_HOLD_NOTE = /[,([]/;
 
 // A headline's parts: "Founder & CEO | Building X | ex-Google", "CEO • Investor".
 const HEADLINE_SEPARATOR = / [|\u2022\u00b7] /;
@@ -66,35 +72,58 @@ function jobAtCompany(title: string): { title: string; company: string } | null 
 // The company after the name: ", Acme" at the end, or "(Acme)" / "[Acme]" anywhere.
 const BRACKETED = / ?(?:\(([^()]*)\)|\[([^[\]]*)\])/g;
 
-/** `fullName` without the lead's `company` written after a comma or in brackets. */
-function nameWithoutCompany(fullName: string, company: string): string {
-  let name = fullName.replace(BRACKETED, (note: string, round?: string, square?: string) =>
+/** `name` without the lead's `company` written after a comma or in brackets. */
+function nameWithoutCompany(given: string, company: string): string {
+  let name = given.replace(BRACKETED, (note: string, round?: string, square?: string) =>
     sameCompany(round ?? square ?? '', company) ? '' : note,
   );
   const comma = name.lastIndexOf(',');
   if (comma > 0 && sameCompany(name.slice(comma + 1), company)) name = name.slice(0, comma);
   name = name.trim();
-  return name === '' ? fullName : name;
+  return name === '' ? given : name;
+}
+
+/** `step` applied until it changes nothing, so that cleaning the result again changes nothing: "CEO - Acme - Acme". */
+function untilStable(value: string, step: (value: string) => string): string {
+  for (let before = ''; before !== value;) {
+    before = value;
+    value = step(value);
+  }
+  return value;
 }
 
 /**
- * Rewrites `lead` (cleaned fields) so that its title holds the job alone and its full name the person
- * alone; a title "<job> at <company>" of a lead without a company gives it that company. Leaves a field
- * as it is when nothing but the company would be left.
+ * Rewrites `lead`'s title (cleaned) to hold the job alone; a title "<job> at <company>" of a lead
+ * without a company gives it that company. Leaves the title as it is when nothing but the company
+ * would be left.
  */
-export function separateCompanyMentions(lead: CompanyMentionFields): void {
-  if (lead.title !== null && MAY_MENTION.test(lead.title)) {
-    let title = headlineJob(lead.title);
-    if (lead.company !== null) title = withoutCompany(title, lead.company);
-    else {
-      const split = jobAtCompany(title);
-      if (split !== null) {
-        title = split.title;
-        lead.company = split.company;
-      }
+export function separateCompanyFromTitle(lead: Pick<CompanyMentionFields, 'title' | 'company'>): void {
+  if (lead.title === null || !MAY_MENTION.test(lead.title)) return;
+  let title = headlineJob(lead.title);
+  const company = lead.company;
+  if (company !== null) title = untilStable(title, (t) => withoutCompany(t, company));
+  else {
+    const split = jobAtCompany(title);
+    if (split !== null) {
+      title = split.title;
+      lead.company = split.company;
     }
-    lead.title = cleanLabel(title) ?? lead.title;
   }
-  if (lead.fullName !== null && lead.company !== null && /[,([]/.test(lead.fullName))
-    lead.fullName = nameWithoutCompany(lead.fullName, lead.company);
+  lead.title = cleanLabel(title) ?? lead.title;
+}
+
+/**
+ * Rewrites the names `lead` was read with (cleaned) to name the person alone, without the company
+ * written after a comma or in brackets. For cells as read: a name the user edits is kept as typed.
+ */
+export function separateCompanyFromNames(lead: CompanyMentionFields): void {
+  const company = lead.company;
+  if (company === null) return;
+  for (const field of NAME_FIELDS) {
+    const given = lead[field];
+    if (given === null || !MAY_HOLD_NOTE.test(given)) continue;
+    const name = untilStable(given, (n) => nameWithoutCompany(n, company));
+    // Cased again: what the company leaves may be in one case ("DOE" of "DOE, JANE, ACME").
+    if (name !== given) lead[field] = cleanPersonName(name) ?? given;
+  }
 }

@@ -11,7 +11,7 @@
  * be `__proto__`, `constructor` or `prototype`.
  */
 import { cleanText, foldWords } from './text';
-import { matchHeader } from './synonyms';
+import { matchHeader, namesCompanyDetail } from './synonyms';
 import { looksLikeEmail, looksLikePhone, looksLikeWebsite } from './sniff';
 import { RESERVED_KEYS } from './types';
 
@@ -148,8 +148,9 @@ function spannedGroups(upper: readonly string[], width: number): string[] {
  * header of two rows (`groupRowAbove`), a column the header row leaves empty takes the label above
  * it ("Email"), and a column takes its group's label before its own where that says more: a name
  * the row gives several columns ("Contact Name", "Company Name"), or a name of no field, or of a
- * person's name without saying which part, that names a field with it ("Phone Work" for "Work",
- * "Company Name" for "Name"; "Mobile" and "First" stay as they are).
+ * person's name without saying which part, that names a field or something of the company's with it
+ * ("Phone Work" for "Work", "Company Name" for "Name", "Company Size" for "Size"; "Mobile" and "First"
+ * stay as they are).
  */
 export function headerNames(rows: readonly (readonly string[])[], headerRow: number): string[] {
   if (headerRow === NO_HEADER_ROW)
@@ -173,7 +174,7 @@ export function headerNames(rows: readonly (readonly string[])[], headerRow: num
       const own = matchHeader(l)?.field;
       if (own !== undefined && own !== 'ambiguousName') return l;
       const field = matchHeader(both)?.field;
-      return field !== undefined && field !== own ? both : l;
+      return (field !== undefined && field !== own) || namesCompanyDetail(both) ? both : l;
     }),
   );
 }

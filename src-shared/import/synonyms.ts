@@ -478,9 +478,22 @@ function partialMatch(words: string[]): LeadField | null {
   if ((has('first') || has('given')) && has('name')) return 'firstName';
   if ((has('last') || has('family') || has('sur')) && has('name')) return 'lastName';
   if (has('title') || has('position') || has('poste') || has('cargo')) return 'title';
-  if (!aboutCompany || words.some((w) => OTHER_COMPANY.has(w))) return null;
+  return aboutCompany && companyPart(words) === 'name' ? 'company' : null;
+}
+
+/**
+ * What a header with a company word names of the person's company: its name, or something of the
+ * company's ("Company Size"); null without a company word, or for another company ("Previous Company").
+ */
+function companyPart(words: readonly string[]): 'name' | 'detail' | null {
+  if (!words.some((w) => COMPANY_WORDS.has(w)) || words.some((w) => OTHER_COMPANY.has(w))) return null;
   const after = words.slice(words.findLastIndex((w) => COMPANY_WORDS.has(w)) + 1);
-  return after.some((w) => COMPANY_ATTRIBUTES.has(w)) ? null : 'company';
+  return after.some((w) => COMPANY_ATTRIBUTES.has(w)) ? 'detail' : 'name';
+}
+
+/** Whether a header names something of the company's other than its name: "Company Size", "Account ID". */
+export function namesCompanyDetail(header: string): boolean {
+  return companyPart(foldWords(header)) === 'detail';
 }
 
 /** What a header names, or null for "not a lead field" (it becomes a custom variable). */

@@ -160,6 +160,9 @@ describe('cleanRow', () => {
     const scraped = cleanRow(['bo@beta.io', 'Bo Stone', '', 'Head of Sales at Beta'], withTitle).lead;
     expect(scraped).toMatchObject({ company: 'Beta', title: 'Head of Sales' });
     expect(cleanLead(scraped).lead).toEqual(scraped);
+    // A name the user types is kept as typed; a headline typed as the title is cut as one read.
+    const edited = cleanLead({ ...scraped, fullName: 'Bo Stone (Beta)', title: 'CTO at Beta' }).lead;
+    expect(edited).toMatchObject({ fullName: 'Bo Stone (Beta)', title: 'CTO' });
   });
 
   it('with several email columns, takes the first work address that can be sent to, else the first usable one', () => {

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  separateCompanyMentions,
+  separateCompanyFromNames,
+  separateCompanyFromTitle,
   type CompanyMentionFields,
 } from '../../../src-shared/import/company-mentions';
 
 function separated(fields: Partial<CompanyMentionFields>): CompanyMentionFields {
-  const lead: CompanyMentionFields = { title: null, company: null, fullName: null, ...fields };
-  separateCompanyMentions(lead);
+  const lead: CompanyMentionFields = {
+    title: null,
+    company: null,
+    fullName: null,
+    firstName: null,
+    lastName: null,
+    ...fields,
+  };
+  separateCompanyFromTitle(lead);
+  separateCompanyFromNames(lead);
   return lead;
 }
 
-describe('separateCompanyMentions', () => {
+describe('separateCompanyFromTitle and separateCompanyFromNames', () => {
   it.each([
     ['CEO at Acme', 'Acme', 'CEO'],
     ['CEO @ Acme Inc', 'Acme', 'CEO'],
@@ -19,6 +28,7 @@ describe('separateCompanyMentions', () => {
     ['Leiter Vertrieb bei Acme GmbH', 'Acme', 'Leiter Vertrieb'],
     ['Head of Sales - Acme', 'Acme', 'Head of Sales'],
     ['VP Sales - EMEA - Acme', 'Acme', 'VP Sales - EMEA'],
+    ['CEO - Acme - ACME Inc.', 'Acme', 'CEO'], // written twice, taken out twice
     ['Head of Growth, Acme', 'Acme', 'Head of Growth'],
     ['Acme | CEO', 'Acme', 'CEO'],
     ['Acme: Founder', 'Acme', 'Founder'],
@@ -65,7 +75,17 @@ describe('separateCompanyMentions', () => {
     ['Jane (Jay) Doe', 'Acme', 'Jane (Jay) Doe'], // a nickname stays
     ['Doe, Jane', 'Acme', 'Doe, Jane'],
     ['Acme', 'Acme', 'Acme'], // nothing but the company would be left
+    ['DOE, JANE, ACME', 'Acme', 'Doe, Jane'], // cased as a name in capitals is
   ])('the full name %j of a lead at %j names the person: %j', (fullName, company, name) => {
     expect(separated({ fullName, company }).fullName).toBe(name);
+  });
+
+  it('takes the company out of the first and last names too', () => {
+    expect(separated({ firstName: 'Jane (Acme)', lastName: 'Doe, ACME Inc', company: 'Acme' })).toMatchObject(
+      {
+        firstName: 'Jane',
+        lastName: 'Doe',
+      },
+    );
   });
 });
