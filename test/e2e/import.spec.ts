@@ -319,6 +319,25 @@ test('addresses, names, titles and companies pasted without a header: every addr
   await expect(page.getByRole('gridcell', { name: /ann@acme\.com/ }).first()).toBeVisible();
 });
 
+test('a CSV pasted into column A of a workbook is split into its columns, and the header step says so', async ({
+  app: page,
+}) => {
+  const rows = [['Email,First Name,Company'], ['ann@acme.com,Ann,Acme'], ['bo@beta.io,Bo,"Beta, Inc."']];
+  await page.getByLabel('Lead file').setInputFiles({
+    name: 'pasted.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(writeWorkbook(workbookFromRows({ Leads: rows }))),
+  });
+  await expect(page.getByText(/Each row of this sheet was written in one cell/)).toBeVisible();
+  await page.getByRole('button', { name: 'Use row 1 as header' }).click();
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Target for column Email')).toHaveValue('field:email');
+  await expect(mapping.getByLabel('Target for column Company')).toHaveValue('field:company');
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+  await expect(page.getByRole('gridcell', { name: /Beta, Inc\./ })).toBeVisible();
+});
+
 test("recipients copied from a mail app's To line are pasted: each person is a lead, named as the mail app wrote them", async ({
   app: page,
 }) => {

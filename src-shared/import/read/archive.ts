@@ -9,10 +9,10 @@
 import * as XLSX from 'xlsx';
 import { ReadError, cancelled } from './errors';
 import { isReadableEntry } from './sniff';
-import type { ReadOptions, SheetInfo, Workbook } from './types';
+import type { ReadOptions, SheetInfo, SheetReader } from './types';
 
 /** Reads one file of the archive as `openWorkbook` does, refusing an archive (`archiveInArchive`). */
-type Open = (bytes: Uint8Array, fileName: string, opts: ReadOptions) => Workbook;
+type Open = (bytes: Uint8Array, fileName: string, opts: ReadOptions) => SheetReader;
 
 // SheetJS types CFB as `any`; this is the part of its surface read here (it reads ZIP archives too).
 interface ZipContainer {
@@ -24,7 +24,7 @@ const CFB = XLSX.CFB as { read(data: Uint8Array, opts: { type: 'array' }): ZipCo
 interface Part {
   info: SheetInfo;
   /** The workbook the sheet is in and its name there, or why the file could not be read. */
-  source: { wb: Workbook; sheet: string } | { error: ReadError };
+  source: { wb: SheetReader; sheet: string } | { error: ReadError };
 }
 
 function unreadable(e: unknown): ReadError {
@@ -60,7 +60,7 @@ function readableFiles(bytes: Uint8Array): { path: string; content: Uint8Array }
 }
 
 /** The sheets of the files in the archive `bytes`; `open` reads one file as `openWorkbook` does. */
-export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open): Workbook {
+export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open): SheetReader {
   const files = readableFiles(bytes);
   // A file's own name where it is the only one so named, its path in the archive otherwise.
   const baseName = (path: string): string => path.split('/').pop() ?? path;
@@ -73,7 +73,7 @@ export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open
     opts.onProgress?.({ phase: 'parse', done: i, total: files.length });
     if (opts.signal?.aborted) throw cancelled();
     const name = named(file.path);
-    let wb: Workbook;
+    let wb: SheetReader;
     try {
       const { onProgress: _, ...quiet } = opts;
       wb = open(file.content, baseName(file.path), quiet);
@@ -107,7 +107,7 @@ export function archiveWorkbook(bytes: Uint8Array, opts: ReadOptions, open: Open
     }
     return part;
   };
-  let last: Workbook | null = null;
+  let last: SheetReader | null = null;
   return {
     kind: 'zip',
     sheets: parts.map((p) => p.info),

@@ -50,6 +50,7 @@
  * should not block an import. `truncatedCells` reports how many were cut.
  */
 import { archiveInArchive, archiveWorkbook } from './archive';
+import { splitJoinedColumn } from './joined-column';
 import { ReadError, formatBytes } from './errors';
 import { readDelimited, emptyFile } from './csv';
 import { sniff } from './sniff';
@@ -57,7 +58,7 @@ import { htmlWorkbook } from './html';
 import { readJsonRecords } from './json';
 import { openSpreadsheet, sheetsOf } from './spreadsheet';
 import { decodeText } from './text';
-import type { ReadOptions, RecordRows, SourceKind, Workbook } from './types';
+import type { ReadOptions, RecordRows, SheetReader, SourceKind, Workbook } from './types';
 import { readVCards } from './vcard';
 import { DEFAULT_MAX_INFLATED_BYTES } from './types';
 import type { Delimiter } from './delimiter';
@@ -92,11 +93,52 @@ const RECORD_READERS: Partial<Record<SourceKind, (text: string, opts: ReadOption
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 
 export function openWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Workbook {
-  return openFile(bytes, fileName, opts, true);
+  return withJoinedColumnsSplit(openFile(bytes, fileName, opts, true));
+}
+
+/**
+ * `wb` whose sheets of rows written each in one cell are read split into columns (`joined-column.ts`):
+ * the grid, its top rows and its hidden columns (none, once split) as the split gives them.
+ */
+function withJoinedColumnsSplit(wb: SheetReader): Workbook {
+  let splitDelimiter: Delimiter | null = null;
+  const splitSheets = new Set<string>();
+  return {
+    kind: wb.kind,
+    sheets: wb.sheets,
+    encoding: wb.encoding,
+    delimiter: wb.delimiter,
+    get truncatedCells() {
+      return wb.truncatedCells;
+    },
+    get unclosedQuoteRows() {
+      return wb.unclosedQuoteRows;
+    },
+    get splitDelimiter() {
+      return splitDelimiter;
+    },
+    readSheet(name, opts) {
+      const grid = wb.readSheet(name, opts);
+      const split = splitJoinedColumn(grid);
+      splitDelimiter = split?.delimiter ?? null;
+      if (split === null) {
+        splitSheets.delete(name);
+        return grid;
+      }
+      splitSheets.add(name);
+      return split.rows;
+    },
+    hiddenRows: (name) => wb.hiddenRows(name),
+    hiddenColumns: (name) => (splitSheets.has(name) ? [] : wb.hiddenColumns(name)),
+    topRows(name, count) {
+      const rows = wb.topRows(name, count);
+      return splitJoinedColumn(rows)?.rows ?? rows;
+    },
+  };
 }
 
 /** `openWorkbook`; `archives`: false for a file inside an archive, which may not be one itself. */
-function openFile(bytes: Uint8Array, fileName: string, opts: ReadOptions, archives: boolean): Workbook {
+function openFile(bytes: Uint8Array, fileName: string, opts: ReadOptions, archives: boolean): SheetReader {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw new ReadError('cancelled', 'Reading the file was cancelled.');
   onProgress?.({ phase: 'inspect', done: 0, total: 1 });
@@ -142,7 +184,7 @@ function textWorkbook(
   sheetName: string,
   rows: string[][],
   read: Pick<Workbook, 'encoding' | 'delimiter' | 'truncatedCells' | 'unclosedQuoteRows'>,
-): Workbook {
+): SheetReader {
   return {
     kind,
     sheets: [{ name: sheetName, rowCount: rows.length }],

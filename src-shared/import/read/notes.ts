@@ -1,12 +1,19 @@
 import { formatCount } from './errors';
+import type { Delimiter } from './delimiter';
 import type { Workbook } from './types';
 
 /**
  * What reading a sheet changed and the user should know, one sentence each: the import screen shows
  * them above the header rows, the CLI prints them as warnings.
  */
-export function readNotes(wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRows'>): string[] {
+export function readNotes(
+  wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRows' | 'splitDelimiter'>,
+): string[] {
   const notes: string[] = [];
+  if (wb.splitDelimiter !== null)
+    notes.push(
+      `Each row of this sheet was written in one cell, its values separated by ${DELIMITER_NAMES[wb.splitDelimiter]}; LeadPrep split them into columns, as Excel's Text to Columns would.`,
+    );
   const cut = wb.truncatedCells;
   if (cut > 0)
     notes.push(
@@ -23,6 +30,13 @@ export function readNotes(wb: Pick<Workbook, 'truncatedCells' | 'unclosedQuoteRo
     );
   return notes;
 }
+
+const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = {
+  ',': 'commas',
+  ';': 'semicolons',
+  '\t': 'tabs',
+  '|': 'bars (|)',
+};
 
 const LISTED_ROWS = 5;
 

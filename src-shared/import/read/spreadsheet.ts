@@ -29,7 +29,7 @@ import { COPY_TABLE, notSpreadsheet } from './sniff';
 import { truncateCell } from './cells';
 import { detectHeaderRow } from '../header';
 import { tooManyRows, trimTrailingEmptyRows, padRows } from './csv';
-import type { ReadOptions, SheetInfo, SourceKind, Workbook } from './types';
+import type { ReadOptions, SheetInfo, SheetReader, SourceKind } from './types';
 import { DEFAULT_MAX_CELL_CHARS, DEFAULT_MAX_ROWS } from './types';
 
 interface DateCode {
@@ -290,7 +290,7 @@ function withoutLibraryLogs<T>(kind: SourceKind, read: () => T): T {
   }
 }
 
-export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadOptions = {}): Workbook {
+export function openSpreadsheet(bytes: Uint8Array, kind: SourceKind, opts: ReadOptions = {}): SheetReader {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   opts.onProgress?.({ phase: 'parse', done: 0, total: 1 });
   let wb: XLSX.WorkBook;
@@ -329,7 +329,7 @@ export function sheetsOf(
   kind: SourceKind,
   opts: ReadOptions,
   encoding?: string,
-): Workbook {
+): SheetReader {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const meta = wb.Workbook?.Sheets ?? [];

@@ -1,3 +1,4 @@
+import type { Delimiter } from './delimiter';
 import type { TextEncoding } from './text';
 
 export const SOURCE_KINDS = [
@@ -82,6 +83,11 @@ export interface Workbook {
    * closed only past a quote that could not close it; it was ignored.
    */
   readonly unclosedQuoteRows: readonly number[];
+  /**
+   * The delimiter at which the most recent `readSheet` split a sheet whose rows were each written in
+   * one cell (`joined-column.ts`), or null when it split none.
+   */
+  readonly splitDelimiter: Delimiter | null;
   /** Rectangular grid: row i is sheet row i + 1, column j is column j + 1; '' for empty. */
   readSheet(name: string, opts?: ReadOptions): string[][];
   /**
@@ -105,6 +111,9 @@ export interface Workbook {
    */
   topRows(name: string, count: number): string[][];
 }
+
+/** A file's sheets as its reader gives them, before a sheet of rows joined in one cell is split. */
+export type SheetReader = Omit<Workbook, 'splitDelimiter'>;
 
 export const DEFAULT_MAX_ROWS = 500_000;
 /** Excel's width: readers whose input can widen a sheet cheaply (a span, a key) stop there. */
