@@ -30,6 +30,21 @@ describe('a report footer below the table', () => {
     expect(footerStart(shifted, 0)).toBe(3);
   });
 
+  it("takes the table's row of totals (Excel's Total row, Salesforce's Grand Totals) as the footer, alone or above the notes", () => {
+    const excel = [HEADER, ...LEADS, ['Total', '', '2']];
+    expect(footerStart(excel, 0)).toBe(3);
+    const salesforce = [
+      [...HEADER, 'Amount'],
+      ...LEADS.map((l) => [...l, '$1,200.00']),
+      ['Grand Totals (2 records)', '', '', '$2,400.00'],
+      ...SALESFORCE_FOOTER.map((r) => [...r, '']),
+    ];
+    expect(footerStart(salesforce, 0)).toBe(3);
+    // A lead named Total, or a total beside an address, is no row of totals.
+    expect(footerStart([HEADER, ...LEADS, ['Total', 'Tom', 'Acme']], 0)).toBe(4);
+    expect(footerStart([HEADER, ...LEADS, ['Total', 'tot@acme.com', '2']], 0)).toBe(4);
+  });
+
   it('is none without a note only a footer holds: a last lead with no address is still a lead', () => {
     expect(footerStart([HEADER, ...LEADS, ['', 'Cy Young', '']], 0)).toBe(4);
     expect(footerStart([HEADER, ...LEADS, ['Total: 2 leads', '', '']], 0)).toBe(4);

@@ -40,7 +40,7 @@ export function StateFilters({ counts, total, skipped, active, onChange }: Props
       )}
       {footerRows > 0 && (
         <span className="muted">
-          {plural(footerRows, 'line')} of the report's footer skipped (copyright, notices)
+          {plural(footerRows, 'line')} of the report's footer skipped (totals, copyright, notices)
         </span>
       )}
     </div>
