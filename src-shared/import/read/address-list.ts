@@ -13,9 +13,9 @@ const QUOTE = 0x22;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 
-function isItemEnd(c: number): boolean {
-  return c === 0x2c || c === 0x3b || c === 0x09; // , ; tab
-}
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+const TAB = 0x09;
 
 function isLineEnd(c: number): boolean {
   return c === 0x0a || c === 0x0d;
@@ -25,10 +25,18 @@ function isLineEnd(c: number): boolean {
  * The addresses of `text`, a row of one cell each, when the text is a list of them: every item
  * between commas, semicolons, tabs and line ends (outside quotes and angle brackets) an address,
  * alone or with a name, at least two, and not one table of them (lines of the same number of items,
- * as a table of one or more address columns is, which reads as rows already). Null for any other text.
+ * as a table of one or more address columns is, which reads as rows already). Outlook separates
+ * with semicolons alone, and writes names with a comma unquoted ("Doe, Jane <jane@acme.com>;
+ * Ray, Bo <bo@beta.io>"): a text that is no list at commas is tried without them. Null for any
+ * other text.
  */
 export function addressList(text: string): string[][] | null {
   if (text.length > MAX_LIST_CHARS) return null;
+  return listAt(text, true) ?? listAt(text, false);
+}
+
+function listAt(text: string, commas: boolean): string[][] | null {
+  const isItemEnd = (c: number): boolean => c === SEMICOLON || c === TAB || (commas && c === COMMA);
   const addresses: string[] = [];
   // Items per line that holds an address, empty ones included: a table's lines all have as many.
   const itemsPerLine: number[] = [];

@@ -20,6 +20,13 @@ describe('addressList', () => {
     ]);
   });
 
+  it("reads Outlook's recipients, separated by semicolons, their names written with a comma", () => {
+    expect(addressList('Doe, Jane <jane@acme.com>; Ray, Bo <bo@beta.io>;')).toEqual([
+      ['Doe, Jane <jane@acme.com>'],
+      ['Ray, Bo <bo@beta.io>'],
+    ]);
+  });
+
   it('leaves tables to the table reader', () => {
     // One address per line, and two address columns of one person per line, already read as rows.
     expect(addressList('jane@acme.com\nbo@beta.io\n')).toBeNull();
