@@ -15,8 +15,10 @@
  * (files pasted or joined one after another, each with its own header), is no
  * lead either: counted in `headerRepeats`. So is one that names the header's
  * columns in another order or by other names (`joined-tables.ts`): the rows
- * below it are read by its names. Nor are the notes of a report's footer below
- * the table (`report-footer.ts`): counted in `footerRows`.
+ * below it are read by its names, and one that repeats a title row above the
+ * header (each page's title, in a table converted from a PDF). Nor are the notes
+ * of a report's footer below the table (`report-footer.ts`), nor a page's number
+ * between its rows: counted in `footerRows`.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -39,7 +41,7 @@ import {
   type JoinedTableOrder,
 } from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
-import { footerStart } from './report-footer';
+import { footerStart, isPageNumberRow } from './report-footer';
 import {
   classify,
   cleanLead,
@@ -171,6 +173,28 @@ function repeatsHeader(cells: readonly string[], header: readonly string[]): boo
   return named >= 2;
 }
 
+/** The one-cell rows above the header (a report's title, the date it was run), folded to compare. */
+function titlesAbove(rows: readonly (readonly string[])[], headerRow: number): Set<string> {
+  const titles = new Set<string>();
+  for (let r = 0; r < headerRow; r++) {
+    const filled = (rows[r] ?? []).filter((c) => c.trim() !== '');
+    if (filled.length === 1) titles.add((filled[0] as string).trim().toLowerCase());
+  }
+  return titles;
+}
+
+/** Whether `cells` hold one cell only, and it says what a title row above the header says. */
+function repeatsTitle(cells: readonly string[], titles: ReadonlySet<string>): boolean {
+  if (titles.size === 0) return false;
+  let only: string | null = null;
+  for (const c of cells) {
+    if (c.trim() === '') continue;
+    if (only !== null) return false;
+    only = c;
+  }
+  return only !== null && titles.has(only.trim().toLowerCase());
+}
+
 function duplicateReason(row: NormalisedLead, survivor: NormalisedLead, survivorRow: number): string {
   if (row.email && survivor.email && emailKey(row.email) === emailKey(survivor.email))
     return sameFileReason('email', survivorRow);
@@ -210,6 +234,7 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   // The first named column: most rows differ from the header there, and are told apart at once.
   const probe = header.findIndex((h) => h.trim() !== '');
   const probeName = (header[probe] ?? '').trim().toLowerCase();
+  const titles = titlesAbove(rows, headerRow);
   const leaveOut = input.leaveOut ?? [];
   let nextLeftOut = 0;
   // Rows below the header of a table joined below it in another order are read by that header.
@@ -243,13 +268,20 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
       continue;
     }
     // A header names no address: only a row without one where the header has them is looked at.
-    const joined =
-      edit === undefined && email !== undefined && !(cells[email] ?? '').includes('@')
-        ? joinedTableOrder(cells, header, fields)
-        : null;
+    const noAddress = edit === undefined && email !== undefined && !(cells[email] ?? '').includes('@');
+    const joined = noAddress ? joinedTableOrder(cells, header, fields) : null;
     if (joined !== null) {
       headerRepeats++;
       order = keepsColumns(joined) ? null : joined;
+      continue;
+    }
+    // A table converted from a PDF repeats each page's title and numbers its pages between the rows.
+    if (noAddress && repeatsTitle(cells, titles)) {
+      headerRepeats++;
+      continue;
+    }
+    if (noAddress && isPageNumberRow(cells)) {
+      footerRows++;
       continue;
     }
     const read = order === null ? cells : realigned(cells, order, header.length);

@@ -32,6 +32,16 @@ function isTotalsRow(cells: readonly string[]): boolean {
   return labelled;
 }
 
+// A page's number, as a table converted from a PDF keeps it between its pages: "Page 2 of 5", "2 / 5".
+const PAGE_NUMBER =
+  /^(?:(?:page|p\.|seite|página|pagina)\s*\d+(?:\s*(?:of|\/|de|von|sur|di)\s*\d+)?|\d+\s*(?:\/|of)\s*\d+|[-\u2013]\s*\d+\s*[-\u2013])$/i;
+
+/** A row that holds only a page's number: the footer of a page, wherever it falls in the table. */
+export function isPageNumberRow(cells: readonly string[]): boolean {
+  const only = onlyCell(cells);
+  return only !== null && PAGE_NUMBER.test(only.trim());
+}
+
 /** A report's footer is a few notes; a longer run of one-cell rows is data. */
 const MAX_FOOTER_ROWS = 12;
 

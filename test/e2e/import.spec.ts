@@ -1642,7 +1642,9 @@ test("a Salesforce report's export: the notes of its footer are no leads, and Cl
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'All')).toHaveText(/All\s*2/);
   await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*0/);
-  await expect(page.getByText("4 lines of the report's footer skipped (totals, copyright, notices)")).toBeVisible();
+  await expect(
+    page.getByText("4 lines of the report's footer skipped (page numbers, totals, notices)"),
+  ).toBeVisible();
 });
 
 test('two exports joined into one file: the second header is no lead, and Clean & dedupe says it was skipped', async ({
@@ -1657,5 +1659,7 @@ test('two exports joined into one file: the second header is no lead, and Clean 
   await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
   await expect(chip(page, 'All')).toHaveText(/All\s*2/);
   await expect(chip(page, 'Invalid')).toHaveText(/Invalid\s*0/);
-  await expect(page.getByText('1 repeat of the header row skipped (files joined together)')).toBeVisible();
+  await expect(
+    page.getByText('1 repeat of the header row skipped (files or pages joined together)'),
+  ).toBeVisible();
 });

@@ -117,6 +117,24 @@ describe('runPipeline', () => {
     expect(r.counts.invalid).toBe(0);
   });
 
+  it("skips each page's title and number in a table converted from a PDF, counted apart: no invalid leads", () => {
+    const rows = [
+      ['Attendees – TechConf 2024', '', ''],
+      ['Email', 'Name', 'Company'],
+      ['ann@acme.io', 'Ann Lee', 'Acme'],
+      ['Page 1 of 2', '', ''],
+      ['ATTENDEES – TECHCONF 2024', '', ''],
+      ['Email', 'Name', 'Company'],
+      ['bo@beta.io', 'Bo Ray', 'Beta'],
+      ['', '2 / 2', ''],
+      ['', 'Cy Young', ''], // a lead without an address is still a lead
+    ];
+    const r = runPipeline({ rows, headerRow: 1, mapping: fieldsMapping('email', 'fullName', 'company') });
+    expect(r.leads.map((l) => l.rowNumber)).toEqual([3, 7, 9]);
+    expect([r.headerRepeats, r.footerRows]).toEqual([2, 2]);
+    expect(rowsBelowHeader(r)).toBe(rows.length - 2);
+  });
+
   it('skips the header where it comes again (files joined one after another), counted apart', () => {
     const rows = [
       ['Email', 'Name', ''],

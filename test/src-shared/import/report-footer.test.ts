@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { footerStart } from '../../../src-shared/import/report-footer';
+import { footerStart, isPageNumberRow } from '../../../src-shared/import/report-footer';
 
 const HEADER = ['Email', 'First Name', 'Company'];
 const LEADS = [
@@ -64,5 +64,26 @@ describe('a report footer below the table', () => {
     const rows = [HEADER, ...LEADS, ...names, ['Confidential', '', '']];
     expect(footerStart(rows, 0)).toBe(rows.length);
     expect(footerStart([HEADER, ...LEADS, ...names.slice(1), ['Confidential', '', '']], 0)).toBe(3);
+  });
+});
+
+describe('isPageNumberRow', () => {
+  it.each([
+    'Page 2',
+    'Page 2 of 5',
+    'page 12/40',
+    'Seite 3 von 9',
+    'Página 2 de 4',
+    '2 / 5',
+    '3 of 10',
+    '- 4 -',
+  ])('%j alone in a row is a page number', (cell) => {
+    expect(isPageNumberRow(['', cell, ''])).toBe(true);
+  });
+
+  it('is no page number beside other cells, nor in words that only start like one', () => {
+    expect(isPageNumberRow(['Page 2', 'ann@acme.com'])).toBe(false);
+    expect(isPageNumberRow(['Page Lee'])).toBe(false);
+    expect(isPageNumberRow(['2024'])).toBe(false);
   });
 });

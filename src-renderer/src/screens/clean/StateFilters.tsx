@@ -35,12 +35,12 @@ export function StateFilters({ counts, total, skipped, active, onChange }: Props
       )}
       {headerRepeats > 0 && (
         <span className="muted">
-          {plural(headerRepeats, 'repeat')} of the header row skipped (files joined together)
+          {plural(headerRepeats, 'repeat')} of the header row skipped (files or pages joined together)
         </span>
       )}
       {footerRows > 0 && (
         <span className="muted">
-          {plural(footerRows, 'line')} of the report's footer skipped (totals, copyright, notices)
+          {plural(footerRows, 'line')} of the report's footer skipped (page numbers, totals, notices)
         </span>
       )}
     </div>
