@@ -7,7 +7,7 @@
  * addresses, "lee.ann@" reads the other way round), so it is offered, never taken without the user.
  */
 import { isRoleAddress, isRoleWord, mailboxName } from './email';
-import { cleanPersonName, isStandInWord } from './name';
+import { cleanPersonName, isStandInWord, namesNoPerson } from './name';
 
 /** The name fields of a lead as the fix sets them. */
 export interface NameInAddress {
@@ -41,7 +41,8 @@ export function nameInAddress(email: string | null): NameInAddress | null {
   const words = parts.filter((p, i) => !(p.length === 1 && i > 0 && i < parts.length - 1));
   const [first, last] = words;
   if (words.length !== 2 || first === undefined || last === undefined) return null;
-  if (!isNameWord(first) || !isNameWord(last)) return null;
+  // "vp.ops@", "a-vd.lee@": a job first is no first name to greet by.
+  if (!isNameWord(first) || !isNameWord(last) || namesNoPerson(first)) return null;
   const firstName = cased(first);
   const lastName = cased(last);
   if (firstName === null || lastName === null) return null;

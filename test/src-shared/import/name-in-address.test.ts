@@ -31,6 +31,7 @@ describe('nameInAddress', () => {
     ['info.uk@acme.com', 'a role address'],
     ['ann.sales@acme.com', 'a role word'],
     ['first.last@acme.com', 'a template'],
+    ['vp.ops@acme.com', 'a job is no first name'],
     ['test.user@acme.com', 'a test address'],
     ['2019.report@acme.com', 'no letters'],
     ['ann.lee', 'no address'],
