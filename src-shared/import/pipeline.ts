@@ -42,6 +42,7 @@ import {
 } from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
 import { footerStart, isPageNumberRow } from './report-footer';
+import { fillCompaniesFromColleagues } from './colleagues';
 import {
   classify,
   cleanLead,
@@ -451,6 +452,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   if (!valid.ok) throw new MappingError(valid.problem, valid.message);
 
   const sheet = cleanSheet(input, compileMapping(input.mapping));
+  const { edits } = input;
+  fillCompaniesFromColleagues(sheet.cleaned, (i) => !edits?.has(sheet.rowNumbers[i] as number));
   // Row numbers are below rows.length + 1: a typed array finds a lead by its row number.
   const indexOfRow = new Int32Array(input.rows.length + 1);
   for (let i = 0; i < sheet.rowNumbers.length; i++) indexOfRow[sheet.rowNumbers[i] as number] = i;

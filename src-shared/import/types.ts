@@ -95,6 +95,7 @@ export const LEAD_FLAGS = [
   'possible_duplicate',
   'in_database',
   'similar_in_database',
+  'company_from_colleagues',
 ] as const;
 export type LeadFlag = (typeof LEAD_FLAGS)[number];
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);

@@ -42,7 +42,7 @@ import {
   samePersonSuppressedReason,
   type SuppressionSet,
 } from '../../../src-shared/import/suppression';
-import type { NormalisedLead, RowDecision } from '../../../src-shared/import/types';
+import type { LeadFlag, NormalisedLead, RowDecision } from '../../../src-shared/import/types';
 import type { DraftKeys, KeyKind, LeadKeys } from './draft-keys';
 import { parseDecision, parseFlags, toNormalised, type DbLead } from './rows';
 import { loadSuppressionSet } from './suppression-set';
@@ -130,6 +130,12 @@ export interface PassMemo {
 }
 
 type SimilarPerson = ReturnType<typeof knownPeople>;
+
+/** Flags that say how a field was read, and the field: kept while the field keeps its value. */
+const FACTS_AS_READ: readonly (readonly [LeadFlag, 'email' | 'company'])[] = [
+  ['multiple_emails', 'email'],
+  ['company_from_colleagues', 'company'],
+];
 
 export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKeys) {
   // Keys of committed imports only: a commit that stopped halfway has keys in lead_keys but is still a draft.
@@ -672,13 +678,11 @@ export function createReclassifier(sqlite: Database.Database, draftKeys: DraftKe
     );
     if (own !== null || group.anchor !== null) classification.flags.push('in_database');
     if (known !== null) classification.flags.push('similar_in_database');
-    // "Several addresses in the cell" is a fact about the cell as read; it holds until the email is edited.
-    if (
-      lead.email === row.email &&
-      storedFlags.includes('multiple_emails') &&
-      !classification.flags.includes('multiple_emails')
-    ) {
-      classification.flags.push('multiple_emails');
+    // Facts about a field as read ("several addresses in the cell", "company from colleagues") hold
+    // until that field is edited.
+    for (const [flag, field] of FACTS_AS_READ) {
+      if (lead[field] === row[field] && storedFlags.includes(flag) && !classification.flags.includes(flag))
+        classification.flags.push(flag);
     }
     return { lead: clean, emailKey: key, classification };
   }

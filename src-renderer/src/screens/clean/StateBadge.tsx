@@ -52,6 +52,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   possible_duplicate: 'Possible duplicate',
   in_database: 'Already imported',
   similar_in_database: 'Similar lead imported',
+  company_from_colleagues: 'Company from colleagues',
 };
 
 export function FlagList({ flags }: { flags: readonly LeadFlag[] }) {

@@ -644,6 +644,23 @@ describe('Clean & dedupe over the database', () => {
   /** A draft of rows (email, first name, verdict) as a verifier's export gives them. */
   const verified = (rows: string[][]) => draft(rows, ['Email', 'First Name', 'Email Status']);
 
+  it('a company taken from colleagues is said so through other edits, until the company is edited', async () => {
+    const summary = await draft(
+      [
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme Inc'],
+        ['bo@acme.com', 'Bo', 'Ray', ''],
+      ],
+      ['Email', 'First Name', 'Last Name', 'Company'],
+    );
+    const bo = byEmail(await allLeads(summary.id), 'bo@acme.com');
+    expect(bo).toMatchObject({ company: 'Acme Inc', state: 'ready' });
+    expect(bo.flags).toContain('company_from_colleagues');
+    await app.call('leads.edit', { leadId: bo.id, changes: { title: 'CTO' } });
+    expect(byEmail(await allLeads(summary.id), 'bo@acme.com').flags).toContain('company_from_colleagues');
+    await app.call('leads.edit', { leadId: bo.id, changes: { company: 'Acme Robotics' } });
+    expect(byEmail(await allLeads(summary.id), 'bo@acme.com').flags).not.toContain('company_from_colleagues');
+  });
+
   it("an address the user's verifier found undeliverable stays invalid through other edits, and is checked afresh once the address changes", async () => {
     const summary = await verified([
       ['ann@acme.com', 'Ann', 'invalid'],
