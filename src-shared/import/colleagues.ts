@@ -6,11 +6,14 @@
  * names the company then reads as the others at acme.com do.
  */
 import type { CleanedLead } from './clean';
+import { emailKey } from './email';
 import { companyKey } from './legal-forms';
+import type { NormalisedLead } from './types';
 
 /**
  * Gives each of `cleaned` without a company the company most of the others at its domain give (the
- * first written, between names given as often), and flags it `company_from_colleagues`.
+ * first written, between names given as often; rows of its own address, the same person again, left
+ * out), and flags it `company_from_colleagues`.
  * `fillable(i)`: whether lead i may be given one (false for a row the user edited, whose empty
  * company is the user's).
  */
@@ -26,23 +29,29 @@ export function fillCompaniesFromColleagues(
     wanted.add(lead.domain);
   });
   if (missing.length === 0) return;
-  // Per domain wanted, per company key: how many give it and the name as first written.
-  const byDomain = new Map<string, Map<string, { name: string; count: number }>>();
+  // Per domain wanted, per company key: the name as first written, and how many rows give it by
+  // address, so that a lead's own rows (the same person twice) are left out of what it is given.
+  const byDomain = new Map<string, Map<string, { name: string; byAddress: Map<string | null, number> }>>();
   for (const { lead } of cleaned) {
     if (lead.company === null || lead.domain === null || !wanted.has(lead.domain)) continue;
     let names = byDomain.get(lead.domain);
     if (names === undefined) byDomain.set(lead.domain, (names = new Map()));
     const key = companyKey(lead.company);
-    const named = names.get(key);
-    if (named === undefined) names.set(key, { name: lead.company, count: 1 });
-    else named.count++;
+    let named = names.get(key);
+    if (named === undefined) names.set(key, (named = { name: lead.company, byAddress: new Map() }));
+    const address = addressOf(lead);
+    named.byAddress.set(address, (named.byAddress.get(address) ?? 0) + 1);
   }
   for (const i of missing) {
     const c = cleaned[i] as CleanedLead;
     const domain = c.lead.domain as string;
+    const own = addressOf(c.lead);
     let best: { name: string; count: number } | null = null;
-    for (const named of byDomain.get(domain)?.values() ?? [])
-      if (best === null || named.count > best.count) best = named;
+    for (const { name, byAddress } of byDomain.get(domain)?.values() ?? []) {
+      let count = 0;
+      for (const [address, n] of byAddress) if (address === null || address !== own) count += n;
+      if (count > 0 && (best === null || count > best.count)) best = { name, count };
+    }
     if (best === null) continue;
     c.lead.company = best.name;
     c.issues.push({
@@ -51,4 +60,9 @@ export function fillCompaniesFromColleagues(
       message: `No company given: taken from the other leads at ${domain}`,
     });
   }
+}
+
+/** The lead's address as dedupe compares it, or null without one. */
+function addressOf(lead: NormalisedLead): string | null {
+  return lead.email === null ? null : emailKey(lead.email);
 }

@@ -41,7 +41,7 @@ import {
   type JoinedTableOrder,
 } from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
-import { footerStart, isPageNumberRow } from './report-footer';
+import { footerStart, isPageNumberRow, onlyCell } from './report-footer';
 import { fillCompaniesFromColleagues } from './colleagues';
 import {
   classify,
@@ -178,8 +178,8 @@ function repeatsHeader(cells: readonly string[], header: readonly string[]): boo
 function titlesAbove(rows: readonly (readonly string[])[], headerRow: number): Set<string> {
   const titles = new Set<string>();
   for (let r = 0; r < headerRow; r++) {
-    const filled = (rows[r] ?? []).filter((c) => c.trim() !== '');
-    if (filled.length === 1) titles.add((filled[0] as string).trim().toLowerCase());
+    const only = onlyCell(rows[r] ?? []);
+    if (only !== null) titles.add(only.trim().toLowerCase());
   }
   return titles;
 }
@@ -187,12 +187,7 @@ function titlesAbove(rows: readonly (readonly string[])[], headerRow: number): S
 /** Whether `cells` hold one cell only, and it says what a title row above the header says. */
 function repeatsTitle(cells: readonly string[], titles: ReadonlySet<string>): boolean {
   if (titles.size === 0) return false;
-  let only: string | null = null;
-  for (const c of cells) {
-    if (c.trim() === '') continue;
-    if (only !== null) return false;
-    only = c;
-  }
+  const only = onlyCell(cells);
   return only !== null && titles.has(only.trim().toLowerCase());
 }
 

@@ -46,7 +46,7 @@ export function isPageNumberRow(cells: readonly string[]): boolean {
 const MAX_FOOTER_ROWS = 12;
 
 /** The one non-empty cell of a row, or null when it has none or several. */
-function onlyCell(cells: readonly string[]): string | null {
+export function onlyCell(cells: readonly string[]): string | null {
   let only: string | null = null;
   for (const c of cells) {
     if (c.trim() === '') continue;

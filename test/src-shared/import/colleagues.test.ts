@@ -56,6 +56,15 @@ describe('companies from colleagues', () => {
     ).toEqual(['Acme', true]);
   });
 
+  it('never fills from the same person again: merging a duplicate is for the user to choose', () => {
+    expect(
+      companies([
+        ['Acme', 'Ann Lee', 'ann@acme.com', ''],
+        ['', 'Ann Lee', 'ANN@acme.com', ''],
+      ])[1],
+    ).toEqual([null, false]);
+  });
+
   it('never fills from free-mail colleagues, nor a row the user edited to have none', () => {
     expect(
       companies([
