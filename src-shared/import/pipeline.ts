@@ -18,7 +18,7 @@
  * below it are read by its names, and one that repeats a title row above the
  * header (each page's title, in a table converted from a PDF). Nor are the notes
  * of a report's footer below the table (`report-footer.ts`), nor a page's number
- * between its rows: counted in `footerRows`.
+ * or a group's subtotal between its rows: counted in `footerRows`.
  *
  * User input is fed back on every run, keyed by 1-based sheet row number
  * (stable across runs): `decisions` (exclude / keep / duplicate) and
@@ -41,7 +41,7 @@ import {
   type JoinedTableOrder,
 } from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
-import { footerStart, isPageNumberRow, onlyCell } from './report-footer';
+import { footerStart, isPageNumberRow, isTotalsRow, onlyCell } from './report-footer';
 import { fillCompaniesFromColleagues } from './colleagues';
 import {
   classify,
@@ -271,12 +271,13 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
       order = keepsColumns(joined) ? null : joined;
       continue;
     }
-    // A table converted from a PDF repeats each page's title and numbers its pages between the rows.
+    // A table converted from a PDF repeats each page's title and numbers its pages between the rows; a
+    // report grouped by source or owner sums each group below it.
     if (noAddress && repeatsTitle(cells, titles)) {
       headerRepeats++;
       continue;
     }
-    if (noAddress && isPageNumberRow(cells)) {
+    if (noAddress && (isPageNumberRow(cells) || isTotalsRow(cells))) {
       footerRows++;
       continue;
     }

@@ -117,7 +117,7 @@ describe('runPipeline', () => {
     expect(r.counts.invalid).toBe(0);
   });
 
-  it("skips each page's title and number in a table converted from a PDF, counted apart: no invalid leads", () => {
+  it("skips each page's title and number in a table converted from a PDF, and a group's subtotal, counted apart: no invalid leads", () => {
     const rows = [
       ['Attendees – TechConf 2024', '', ''],
       ['Email', 'Name', 'Company'],
@@ -127,11 +127,12 @@ describe('runPipeline', () => {
       ['Email', 'Name', 'Company'],
       ['bo@beta.io', 'Bo Ray', 'Beta'],
       ['', '2 / 2', ''],
+      ['Subtotal', '', '2'], // a group's sum, as a report grouped by source has it
       ['', 'Cy Young', ''], // a lead without an address is still a lead
     ];
     const r = runPipeline({ rows, headerRow: 1, mapping: fieldsMapping('email', 'fullName', 'company') });
-    expect(r.leads.map((l) => l.rowNumber)).toEqual([3, 7, 9]);
-    expect([r.headerRepeats, r.footerRows]).toEqual([2, 2]);
+    expect(r.leads.map((l) => l.rowNumber)).toEqual([3, 7, 10]);
+    expect([r.headerRepeats, r.footerRows]).toEqual([2, 3]);
     expect(rowsBelowHeader(r)).toBe(rows.length - 2);
   });
 

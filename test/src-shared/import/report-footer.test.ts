@@ -40,6 +40,8 @@ describe('a report footer below the table', () => {
       ...SALESFORCE_FOOTER.map((r) => [...r, '']),
     ];
     expect(footerStart(salesforce, 0)).toBe(3);
+    // Below a group's subtotal, rows of one cell are the next group's unless a notice says otherwise.
+    expect(footerStart([HEADER, ...LEADS, ['Subtotal', '', '2'], ['Cy Young', '', '']], 0)).toBe(5);
     // A lead named Total, or a total beside an address, is no row of totals.
     expect(footerStart([HEADER, ...LEADS, ['Total', 'Tom', 'Acme']], 0)).toBe(4);
     expect(footerStart([HEADER, ...LEADS, ['Total', 'tot@acme.com', '2']], 0)).toBe(4);
