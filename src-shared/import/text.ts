@@ -74,6 +74,7 @@ const cleanOnce = valueMemo((value) => {
 const NO_VALUE = new Set([
   'n/a',
   'n.a.',
+  'n/d',
   '#n/a',
   '-',
   '--',

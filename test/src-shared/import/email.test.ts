@@ -65,6 +65,8 @@ describe('cleanEmail', () => {
     ['not an email', 'not an email'], // kept for the user to fix
     ['', null],
     ['   ', null],
+    ['#REF!', null], // Excel's error value of a broken formula: no address, as in any other column
+    ['n.a.', null],
   ])('%j -> %j', (input, expected) => {
     expect(cleanEmail(input)).toBe(expected);
   });

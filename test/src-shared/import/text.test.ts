@@ -81,6 +81,7 @@ describe('cleanOptional', () => {
     'N/A',
     'n/a',
     ' #N/A ',
+    'N/D', // "non disponible", "no disponible"
     '-',
     '—',
     'NULL',
