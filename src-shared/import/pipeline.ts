@@ -144,8 +144,9 @@ export class MappingError extends Error {
 }
 
 // A line drawn across a table: a Markdown table's "|---|:---:|" pasted as text, "=====" under a title.
-const RULE = /^[\s:|+=_-]*$/;
-const DRAWS_LINE = new Set([...':|+=_-'].map((c) => c.charCodeAt(0)));
+const LINE_CHARS = ':|+=_-';
+const RULE = new RegExp(`^[\\s${LINE_CHARS}]*$`);
+const DRAWS_LINE = new Set([...LINE_CHARS].map((c) => c.charCodeAt(0)));
 
 /** Every cell empty, or part of a line drawn across the table. */
 function isBlank(cells: readonly string[]): boolean {

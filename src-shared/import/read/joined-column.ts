@@ -4,6 +4,7 @@
  * each line is quoted whole. Read as it is, the sheet has one column and every lead one field. Split
  * at the delimiter its cells share, it reads as the table it was.
  */
+import { nameBesideAddress } from '../name';
 import { looksLikeEmail } from '../sniff';
 import { DELIMITERS, type Delimiter } from './delimiter';
 
@@ -17,8 +18,6 @@ const SAMPLE_CELLS = 200;
 /** The share of sampled cells that must split into the same number of fields: titles and notes do not. */
 const AGREEING_SHARE = 0.6;
 const QUOTE = '"';
-// An address written with a name before it, as mail apps write a sender: "Lee, Ann <ann@acme.com>".
-const SENDER = /<[^<>@\s]+@[^<>\s]+>$/;
 
 /** The fields of `cell` split at `delimiter`, a quoted field's delimiters and doubled quotes as CSV has them. */
 function fieldsOf(cell: string, delimiter: string): string[] {
@@ -89,7 +88,7 @@ export function splitJoinedColumn(rows: readonly (readonly string[])[]): SplitCo
     if (cell !== '') cells.push(cell);
     if (cells.length === SAMPLE_CELLS) break;
   }
-  if (cells.filter((cell) => SENDER.test(cell)).length * 2 >= cells.length) return null;
+  if (cells.filter((cell) => nameBesideAddress(cell) !== null).length * 2 >= cells.length) return null;
   const delimiter = sharedDelimiter(cells);
   if (delimiter === null) return null;
   if (!cells.some((cell) => fieldsOf(cell, delimiter).some((f) => looksLikeEmail(f.trim())))) return null;
