@@ -8,7 +8,7 @@
  */
 import type { CompiledMapping } from '../import/clean';
 import type { CleanedRow } from '../import/pipeline';
-import { LEAD_FIELDS, type LeadField } from '../import/types';
+import { LEAD_FIELDS, SEVERAL_COLUMN_FIELDS, type LeadField } from '../import/types';
 import type { StagedRow, StagedRowWire } from './imports';
 
 /** For each value a staged row may leave out, the one column mapped to it. */
@@ -19,12 +19,12 @@ export interface StagingColumns {
 
 /**
  * The columns of `mapping` that values may be left out for: a field or custom variable mapped to one
- * column only (several email columns, or a variable named twice, leave the host no way to tell which
+ * column only (several email or phone columns, or a variable named twice, leave the host no way to tell which
  * cell a value came from).
  */
 export function stagingColumns(mapping: CompiledMapping): StagingColumns {
   const fields = { ...mapping.fields };
-  if (mapping.moreEmails.length > 0) delete fields.email;
+  for (const field of SEVERAL_COLUMN_FIELDS) if (mapping.further[field].length > 0) delete fields[field];
   const custom = new Map<string, number>();
   const repeated = new Set<string>();
   for (const [key, column] of mapping.custom) {

@@ -17,6 +17,8 @@ import {
   type LeadState,
   type NormalisedLead,
   type RowDecision,
+  type SeveralColumnField,
+  takesSeveralColumns,
 } from './types';
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
@@ -58,10 +60,10 @@ import {
 
 /** A mapping prepared once for many rows. */
 export interface CompiledMapping {
-  /** The column of each field; for email the first of its columns. */
+  /** The column of each field; for a field of several columns the first of them. */
   fields: Partial<Record<LeadField, number>>;
-  /** Email columns after the first, in column order: tried when the ones before hold no usable address. */
-  moreEmails: readonly number[];
+  /** The columns after the first of a field of several, in column order: tried when the ones before hold nothing usable. */
+  further: Readonly<Record<SeveralColumnField, readonly number[]>>;
   custom: readonly (readonly [key: string, column: number])[];
   /** The custom column of an email verifier's verdicts on the (first) email column's addresses. */
   emailStatus?: number;
@@ -69,18 +71,19 @@ export interface CompiledMapping {
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   const fields: Partial<Record<LeadField, number>> = {};
-  const moreEmails: number[] = [];
+  const further: Record<SeveralColumnField, number[]> = { email: [], phone: [] };
   const custom: [string, number][] = [];
   let emailStatus: number | undefined;
   mapping.forEach((t, column) => {
-    if (t.kind === 'field' && t.field === 'email' && fields.email !== undefined) moreEmails.push(column);
+    if (t.kind === 'field' && takesSeveralColumns(t.field) && fields[t.field] !== undefined)
+      further[t.field].push(column);
     else if (t.kind === 'field') fields[t.field] = column;
     else if (t.kind === 'custom') {
       custom.push([t.key, column]);
       if (t.emailStatus) emailStatus = column;
     }
   });
-  return { fields, moreEmails, custom, emailStatus };
+  return { fields, further, custom, emailStatus };
 }
 
 /**
@@ -95,12 +98,13 @@ function rowEmail(
 ): { raw: string | null; email: string | null } {
   const raw = cell(cells, m.fields.email);
   const email = cleanEmail(raw);
-  if (m.moreEmails.length === 0) return { raw, email };
+  const more = m.further.email;
+  if (more.length === 0) return { raw, email };
   let best = { raw, email };
   let bestRank = addressRank(email);
   let shown = email === null ? null : best;
-  for (let i = 0; i < m.moreEmails.length && bestRank < 2; i++) {
-    const other = cell(cells, m.moreEmails[i] as number);
+  for (let i = 0; i < more.length && bestRank < 2; i++) {
+    const other = cell(cells, more[i] as number);
     const address = cleanEmail(other);
     const rank = addressRank(address);
     if (rank > bestRank) {
@@ -110,6 +114,14 @@ function rowEmail(
     if (shown === null && address !== null) shown = { raw: other, email: address };
   }
   return bestRank > 0 ? best : (shown ?? best);
+}
+
+/** The row's phone number, of several phone columns ("Direct Phone", "Mobile Phone"): the first, in column order, that holds one. */
+function rowPhone(cells: readonly string[], m: CompiledMapping): string | null {
+  let phone = cleanPhone(cell(cells, m.fields.phone));
+  for (let i = 0; phone === null && i < m.further.phone.length; i++)
+    phone = cleanPhone(cell(cells, m.further.phone[i]));
+  return phone;
 }
 
 /** A fact about the row worth showing; `field` says which value it is about. */
@@ -299,7 +311,7 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   lead.title = cleanLabel(cell(cells, f.title));
   lead.company = cleanLabel(cell(cells, f.company));
   lead.website = cleanOptional(cell(cells, f.website));
-  lead.phone = cleanPhone(cell(cells, f.phone));
+  lead.phone = rowPhone(cells, m);
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
   separateCompanyFromTitle(lead);
   separateCompanyFromNames(lead);

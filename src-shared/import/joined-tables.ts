@@ -7,7 +7,7 @@
  */
 import type { CompiledMapping } from './clean';
 import { matchHeader } from './synonyms';
-import type { LeadField } from './types';
+import { SEVERAL_COLUMN_FIELDS, type LeadField } from './types';
 
 /**
  * A joined table's columns in the order of the header's (-1 where it has none of them), followed by
@@ -20,7 +20,8 @@ export function mappedFields(mapping: CompiledMapping, width: number): (LeadFiel
   const fields = new Array<LeadField | undefined>(width);
   for (const [field, column] of Object.entries(mapping.fields) as [LeadField, number][])
     fields[column] = field;
-  for (const column of mapping.moreEmails) fields[column] = 'email';
+  for (const field of SEVERAL_COLUMN_FIELDS)
+    for (const column of mapping.further[field]) fields[column] = field;
   return fields;
 }
 

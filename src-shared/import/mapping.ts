@@ -21,13 +21,14 @@ import {
   CUSTOM_KEY_PATTERN,
   LEAD_FIELD_LABELS,
   RESERVED_KEYS,
+  takesSeveralColumns,
   type ColumnMapping,
   type ColumnTarget,
   type LeadField,
 } from './types';
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, mayNameVerdicts } from './verifier';
-import { matchHeader, type HeaderMatch } from './synonyms';
+import { matchHeader, phoneOwner, type HeaderMatch } from './synonyms';
 import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses, sniffColumn } from './sniff';
 import { customKeys } from './header';
 
@@ -163,12 +164,16 @@ export function suggestMapping(
       else if (holdsJobTitles(values)) add(column, 'title', SCORE_SNIFF_WEAK);
     });
   }
-  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+  // The person's phone, not the company's switchboard or a home phone, unless no column holds the person's own.
+  const owners = headers.map((h) => phoneOwner(h));
+  const ownPhone = owners.includes('person');
+  const kept = candidates.filter((c) => !(ownPhone && c.field === 'phone' && owners[c.column] === 'other'));
+  kept.sort((a, b) => b.score - a.score || a.column - b.column);
 
   const keys = customKeys(headers);
   const mapping: (ColumnTarget | undefined)[] = headers.map(() => undefined);
   const usedFields = new Set<LeadField>();
-  for (const c of candidates) {
+  for (const c of kept) {
     if (mapping[c.column] !== undefined || usedFields.has(c.field)) continue;
     mapping[c.column] = { kind: 'field', field: c.field };
     usedFields.add(c.field);
@@ -181,6 +186,8 @@ export function suggestMapping(
     const empty = values.every((v) => v.trim() === '');
     if (usedFields.has('email') && isFurtherEmailColumn(header, sniffs[column]?.field ?? null))
       return { kind: 'field', field: 'email' };
+    // "Direct Phone", then "Mobile Phone" (Apollo, ZoomInfo): each row uses the first with a number.
+    if (usedFields.has('phone') && owners[column] === 'person') return { kind: 'field', field: 'phone' };
     if (GENERATED_HEADER.test(header) && empty) return { kind: 'ignore' };
     const key = keys[column] ?? `column_${column + 1}`;
     // The first column of a verifier's verdicts ("Email Status": Valid, Invalid, Catch-all) speaks for the addresses.
@@ -199,16 +206,17 @@ export function suggestMapping(
 // address it is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside
 // "Work Email".
 const FURTHER_EMAIL_KEY =
-  /^(?:secondary|tertiary|alternate|alternative|additional)?e?mail(?:address)?([1-9]?)(?:address|value)?$/;
+  /^(secondary|tertiary|alternate|alternative|additional)?e?mail(?:address)?([1-9]?)(?:address|value)?$/;
 
 /**
- * An email column by its name whose sample holds addresses; or, numbered, nothing anything recognises
- * (a plain "Mail" column of anything else may hold postal addresses).
+ * An email column by its name whose sample holds addresses; or, numbered or named further ("Email 2",
+ * "Secondary Email", often empty in the first rows), nothing anything recognises (a plain "Mail"
+ * column of anything else may hold postal addresses).
  */
 function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolean {
-  const numbered = FURTHER_EMAIL_KEY.exec(foldKey(header))?.[1];
-  if (numbered === undefined) return false;
-  return sniffed === 'email' || (sniffed === null && numbered !== '');
+  const key = FURTHER_EMAIL_KEY.exec(foldKey(header));
+  if (key === null) return false;
+  return sniffed === 'email' || (sniffed === null && (key[1] !== undefined || key[2] !== ''));
 }
 
 /**
@@ -317,8 +325,8 @@ export function validateMapping(headers: readonly string[], mapping: ColumnMappi
     const t = mapping[i];
     if (t?.kind === 'field') {
       const other = fieldColumn.get(t.field);
-      // Several email columns ("Email 1", "Email 2") are tried in column order: see compileMapping.
-      if (other !== undefined && t.field !== 'email') {
+      // Several email or phone columns ("Email 1", "Email 2") are tried in column order: see compileMapping.
+      if (other !== undefined && !takesSeveralColumns(t.field)) {
         return {
           ok: false,
           problem: 'duplicate_field',

@@ -491,6 +491,35 @@ function companyPart(words: readonly string[]): 'name' | 'detail' | null {
   return after.some((w) => COMPANY_ATTRIBUTES.has(w)) ? 'detail' : 'name';
 }
 
+// A phone that is not the person's own at work or on the move: the company's switchboard, an
+// assistant's, a home phone, a fax.
+const OTHER_PHONE_WORDS = new Set([
+  'corporate',
+  'hq',
+  'headquarters',
+  'main',
+  'switchboard',
+  'standard',
+  'zentrale',
+  'assistant',
+  'home',
+  'private',
+  'privat',
+  'domicile',
+  'fax',
+  'pager',
+]);
+
+/**
+ * Whether a header names a phone, and whose: the person's own ("Mobile Phone", "Direct Phone Number",
+ * "Business Phone 2", "Other Phone"), or another ("Company Phone", "Corporate Phone", "Home Phone",
+ * "Assistant Phone").
+ */
+export function phoneOwner(header: string): 'person' | 'other' | null {
+  if (matchHeader(header)?.field !== 'phone') return null;
+  return foldWords(header).some((w) => COMPANY_WORDS.has(w) || OTHER_PHONE_WORDS.has(w)) ? 'other' : 'person';
+}
+
 /** Whether a header names something of the company's other than its name: "Company Size", "Account ID". */
 export function namesCompanyDetail(header: string): boolean {
   return companyPart(foldWords(header)) === 'detail';

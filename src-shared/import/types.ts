@@ -23,6 +23,18 @@ export const LEAD_FIELDS = [
 export type LeadField = (typeof LEAD_FIELDS)[number];
 export const LeadFieldSchema = z.enum(LEAD_FIELDS);
 
+/**
+ * Fields a row may read from several columns, using the first in column order that holds one it can
+ * use: a person's addresses ("Email 1", "Email 2") and phone numbers ("Direct Phone", "Mobile Phone").
+ * Every other field belongs to one column.
+ */
+export const SEVERAL_COLUMN_FIELDS = ['email', 'phone'] as const satisfies readonly LeadField[];
+export type SeveralColumnField = (typeof SEVERAL_COLUMN_FIELDS)[number];
+
+export function takesSeveralColumns(field: LeadField): field is SeveralColumnField {
+  return (SEVERAL_COLUMN_FIELDS as readonly LeadField[]).includes(field);
+}
+
 /** Display labels for the mapping UI and messages. */
 export const LEAD_FIELD_LABELS: Readonly<Record<LeadField, string>> = {
   email: 'Email',

@@ -1218,6 +1218,38 @@ test('a second column mapped to Email is used where the first holds no address, 
   await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeEnabled();
 });
 
+test("an export's direct and mobile phone columns are both Phone, each row taking the first with a number", async ({
+  app: page,
+  leadprep,
+}) => {
+  await continueWithCsvMapping(
+    page,
+    'apollo.csv',
+    csvBytes([
+      ['Email', 'Name', 'Work Direct Phone', 'Mobile Phone', 'Corporate Phone'],
+      ['ann@acme.com', 'Ann Lee', '+1 415 555 0101', '', '+1 415 555 0000'],
+      ['bo@beta.io', 'Bo Ek', '', '+44 7700 900123', '+44 20 7946 0000'],
+    ]),
+  );
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Target for column Work Direct Phone')).toHaveValue('field:phone');
+  await expect(mapping.getByLabel('Target for column Mobile Phone')).toHaveValue('field:phone');
+  await expect(mapping.getByLabel('Target for column Corporate Phone')).not.toHaveValue('field:phone');
+  await expect(mapping.getByRole('note')).toHaveText(
+    'Several columns hold phone numbers: each row uses the first of Work Direct Phone, Mobile Phone (in that order) that holds one.',
+  );
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clean & dedupe' })).toBeVisible();
+  const { imports } = await leadprep.call('imports.list', { limit: 1 });
+  await expect
+    .poll(async () =>
+      (await leadprep.call('leads.page', { importId: imports[0]?.id ?? 0, limit: 5 })).rows.map(
+        (r) => r.phone,
+      ),
+    )
+    .toEqual(['+1 415 555 0101', '+44 7700 900123']);
+});
+
 test('a person already in your leads at a new address is asked about, found by the Flag filter, and kept in one click', async ({
   app: page,
   leadprep,

@@ -44,6 +44,7 @@ import { foldKey } from '../../../src-shared/import/text';
 import {
   LEAD_FIELDS,
   LEAD_FIELD_LABELS,
+  takesSeveralColumns,
   type ColumnMapping,
   type LeadField,
 } from '../../../src-shared/import/types';
@@ -102,7 +103,7 @@ const FIELD_ALIASES: ReadonlyMap<string, LeadField> = new Map(
 
 /**
  * "email=E-Mail" / "first_name=3": the column by header (case/accents ignored) or 1-based position.
- * A field moves to the column named; `email` given again adds a column tried after the ones before.
+ * A field moves to the column named; `email` or `phone` given again adds a column tried after the ones before.
  */
 export function applyMapOverrides(
   headers: readonly string[],
@@ -111,7 +112,7 @@ export function applyMapOverrides(
 ): ColumnMapping {
   const out = [...mapping];
   const keys = customKeys(headers);
-  let emailGiven = false;
+  const given = new Set<LeadField>();
   for (const spec of overrides) {
     const eq = spec.indexOf('=');
     if (eq <= 0)
@@ -136,14 +137,14 @@ export function applyMapOverrides(
         `--map "${spec}": no column "${columnText}". Columns: ${headers.join(', ')}.`,
       );
     }
-    if (!(field === 'email' && emailGiven)) {
+    if (!(takesSeveralColumns(field) && given.has(field))) {
       out.forEach((t, i) => {
         if (t.kind === 'field' && t.field === field && i !== column)
           out[i] = { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };
       });
     }
     out[column] = { kind: 'field', field };
-    if (field === 'email') emailGiven = true;
+    given.add(field);
   }
   return out;
 }

@@ -629,10 +629,13 @@ describe('leadprep import', () => {
     expect(bad.stderr).toMatch(/no sheet "Nope"\. Sheets: Notes, People/);
   });
 
-  it('--map email given twice tries the second column where the first holds no usable address', async () => {
+  it('--map email or phone given twice tries the second column where the first holds nothing usable', async () => {
     const path = file(
       'two-emails.csv',
-      'Name,Work Email,Personal Email\nAnn Lee,ann@acme.com,ann@gmail.com\nBo Ek,,bo@gmail.com\nCy Li,N/A,\n',
+      'Name,Work Email,Personal Email,Line A,Line B\n' +
+        'Ann Lee,ann@acme.com,ann@gmail.com,+1 415 555 0101,\n' +
+        'Bo Ek,,bo@gmail.com,,+44 7700 900123\n' +
+        'Cy Li,N/A,,,\n',
     );
     const r = await cli(
       'import',
@@ -641,17 +644,21 @@ describe('leadprep import', () => {
       'email=Work Email',
       '--map',
       'email=Personal Email',
+      '--map',
+      'phone=Line A',
+      '--map',
+      'phone=Line B',
       '--json',
     );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const out = json<ImportOut>(r);
-    const leads = json<{ email: string | null; state: string }[]>(
+    const leads = json<{ email: string | null; phone: string | null; state: string }[]>(
       await cli('leads', '--import', String(out.importId), '--json'),
     );
-    expect(leads.map((l) => [l.email, l.state])).toEqual([
-      ['ann@acme.com', 'ready'],
-      ['bo@gmail.com', 'ready'],
-      [null, 'invalid'],
+    expect(leads.map((l) => [l.email, l.phone, l.state])).toEqual([
+      ['ann@acme.com', '+1 415 555 0101', 'ready'],
+      ['bo@gmail.com', '+44 7700 900123', 'ready'],
+      [null, null, 'invalid'],
     ]);
   });
 

@@ -190,6 +190,20 @@ describe('cleanRow', () => {
     expect(classify(cleanRow(['', 'Jane Doe', '', ''], m))).toMatchObject({ reason: 'No email address' });
   });
 
+  it('with several phone columns, takes the first, in column order, that holds a number', () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'phone' },
+      { kind: 'field', field: 'phone' },
+      { kind: 'field', field: 'phone' },
+    ]);
+    const phoneOf = (cells: string[]) => cleanRow(['jane@acme.com', ...cells], m).lead.phone;
+    expect(phoneOf(['+1 415 555 0101', '+44 7700 900123', ''])).toBe('+1 415 555 0101');
+    expect(phoneOf(['', '+44 7700 900123', '+33 6 12 34 56 78'])).toBe('+44 7700 900123');
+    expect(phoneOf(['N/A', ' ', "'+33 6 12 34 56 78"])).toBe('+33 6 12 34 56 78');
+    expect(phoneOf(['', '', ''])).toBeNull();
+  });
+
   it('offers the name an address is made of to a lead without one, and says so in its reason', () => {
     const emailOnly = compileMapping([{ kind: 'field', field: 'email' }]);
     const listed = cleanRow(['ann.lee@acme.com'], emailOnly);

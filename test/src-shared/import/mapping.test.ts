@@ -322,6 +322,49 @@ describe('suggestMapping', () => {
     ]);
   });
 
+  it('maps secondary and numbered email columns whose first rows are empty', () => {
+    const headers = ['Email', 'Secondary Email', 'Email 2', 'Mail'];
+    const rows = [
+      ['jane@acme.com', '', '', ''],
+      ['sam@initech.com', '', '', ''],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual(['email', 'email', 'email', 'custom:mail']);
+  });
+
+  it("maps each of a person's phone columns, not the company's, an assistant's or a home phone", () => {
+    const headers = [
+      'Email',
+      'Work Direct Phone',
+      'Home Phone',
+      'Mobile Phone',
+      'Corporate Phone',
+      'Other Phone',
+      'Company Phone',
+      'Assistant Phone',
+      'Business Fax',
+    ];
+    const rows = [['jane@acme.com', "'+1 415-555-0101", '', '', "'+1 415-555-0000", '', '', '', '']];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'email',
+      'phone',
+      'custom:home_phone',
+      'phone',
+      'custom:corporate_phone',
+      'phone',
+      'custom:company_phone',
+      'custom:assistant_phone',
+      'custom:business_fax',
+    ]);
+    // ZoomInfo: the mobile column matches by its name better, and the direct line is a phone column too.
+    const zoomInfo = ['Direct Phone Number', 'Email Address', 'Mobile phone', 'Company HQ Phone'];
+    expect(fieldsOf(suggestMapping(zoomInfo, [['', 'jane@acme.com', '', '']]))).toEqual([
+      'phone',
+      'email',
+      'phone',
+      'custom:company_hq_phone',
+    ]);
+  });
+
   it("maps a Google Contacts export's addresses, not their labels", () => {
     const headers = [
       'First Name',
@@ -388,7 +431,7 @@ describe('suggestMapping', () => {
     ).toEqual(['email', 'custom:personal_email']);
   });
 
-  it('takes the phone column that holds the most numbers among several', () => {
+  it("maps the person's phone columns, not the company's even where it holds the most numbers", () => {
     const headers = [
       'Email',
       'Work Direct Phone',
@@ -407,12 +450,15 @@ describe('suggestMapping', () => {
     ]);
     expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
       'email',
-      'custom:work_direct_phone',
-      'custom:home_phone',
-      'custom:mobile_phone',
       'phone',
-      'custom:other_phone',
+      'custom:home_phone',
+      'phone',
+      'custom:corporate_phone',
+      'phone',
     ]);
+    // Without a column of the person's own, the company's number is the phone.
+    const companyOnly = sample.map((r) => [r[0]!, r[4]!]);
+    expect(fieldsOf(suggestMapping(['Email', 'Corporate Phone'], companyOnly))).toEqual(['email', 'phone']);
   });
 
   it('prefers a partly named full column to an exactly named nearly empty one, and the exact name at equal fill', () => {
@@ -421,17 +467,11 @@ describe('suggestMapping', () => {
       `+1 555 02${i}0`,
       i === 0 ? '+1 555 0300' : '',
     ]);
-    expect(fieldsOf(suggestMapping(['Email', 'First Phone', 'Mobile Phone'], sparse))).toEqual([
-      'email',
-      'phone',
-      'custom:mobile_phone',
-    ]);
+    // Neither is the person's own phone, so only one of them is the phone column.
+    const headers = ['Email', 'Company Phone', 'Corporate Phone'];
+    expect(fieldsOf(suggestMapping(headers, sparse))).toEqual(['email', 'phone', 'custom:corporate_phone']);
     const full = sparse.map(([e, a]) => [e!, a!, a!]);
-    expect(fieldsOf(suggestMapping(['Email', 'First Phone', 'Mobile Phone'], full))).toEqual([
-      'email',
-      'custom:first_phone',
-      'phone',
-    ]);
+    expect(fieldsOf(suggestMapping(headers, full))).toEqual(['email', 'custom:company_phone', 'phone']);
   });
 
   it('reads "Nom" beside "Prénom" as the last name, and "Name" alone as the full name', () => {
@@ -830,6 +870,17 @@ describe('validateMapping', () => {
         { kind: 'field', field: 'email' },
         { kind: 'field', field: 'email' },
       ]),
+    ).toEqual({ ok: true });
+    // So are several phone columns.
+    expect(
+      validateMapping(
+        ['A', 'B', 'C'],
+        [
+          { kind: 'field', field: 'email' },
+          { kind: 'field', field: 'phone' },
+          { kind: 'field', field: 'phone' },
+        ],
+      ),
     ).toEqual({ ok: true });
     expect(
       check([

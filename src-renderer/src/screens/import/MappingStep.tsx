@@ -6,6 +6,7 @@ import { plural } from '../../ui/format';
 import { MappingPreview } from './MappingPreview';
 import { MappingTable } from './MappingTable';
 import { TemplateBar } from './TemplateBar';
+import type { SeveralColumnField } from '../../../../src-shared/import/types';
 
 /** Step 3: columns to fields with a live preview; Continue runs the import. */
 export function MappingStep() {
@@ -31,10 +32,13 @@ export function MappingStep() {
   const ignoredOthers = mapping.filter(
     (t, i) => t.kind === 'ignore' && suggestion.mapping[i]?.kind !== 'ignore',
   ).length;
-  const emailColumns = suggestion.headers.filter((_, i) => {
-    const t = mapping[i];
-    return t?.kind === 'field' && t.field === 'email';
-  });
+  const columnsOf = (field: SeveralColumnField): string[] =>
+    suggestion.headers.filter((_, i) => {
+      const t = mapping[i];
+      return t?.kind === 'field' && t.field === field;
+    });
+  const emailColumns = columnsOf('email');
+  const phoneColumns = columnsOf('phone');
   return (
     <>
       <Card
@@ -76,6 +80,12 @@ export function MappingStep() {
           <p className="muted" role="note">
             Several columns hold emails: each row uses the first of {emailColumns.join(', ')} (in that order)
             with a work address that can be sent to, else the first with any address that can be.
+          </p>
+        )}
+        {phoneColumns.length > 1 && (
+          <p className="muted" role="note">
+            Several columns hold phone numbers: each row uses the first of {phoneColumns.join(', ')} (in that
+            order) that holds one.
           </p>
         )}
         {hiddenBelow > 0 && (

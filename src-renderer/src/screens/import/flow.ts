@@ -12,7 +12,11 @@ import { create } from 'zustand';
 import { customKeys } from '../../../../src-shared/import/header';
 import { importsOfSheet } from '../../../../src-shared/import/sheet-choice';
 import { withOtherColumns } from '../../../../src-shared/import/mapping';
-import type { ColumnMapping, ColumnTarget } from '../../../../src-shared/import/types';
+import {
+  takesSeveralColumns,
+  type ColumnMapping,
+  type ColumnTarget,
+} from '../../../../src-shared/import/types';
 import type { TextEncoding } from '../../../../src-shared/import/read/text';
 import {
   STAGE_CHUNK_GROUPS,
@@ -398,12 +402,12 @@ export const useImportFlow = create<FlowState>((set, get) => {
       const { mapping, suggestion } = get();
       const keys = customKeys(suggestion?.headers ?? []);
       // A field belongs to one column: the column that had it becomes a custom variable again. Email
-      // may have several, tried in column order ("Work Email", then "Personal Email").
+      // and phone may have several, tried in column order ("Work Email", then "Personal Email").
       const next = mapping.map((t, i): ColumnTarget => {
         if (i === column) return target;
         if (
           target.kind === 'field' &&
-          target.field !== 'email' &&
+          !takesSeveralColumns(target.field) &&
           t.kind === 'field' &&
           t.field === target.field
         )
