@@ -31,6 +31,8 @@ import { holdsVerdicts, mayNameVerdicts } from './verifier';
 import { matchHeader, phoneOwner, type HeaderMatch } from './synonyms';
 import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses, sniffColumn } from './sniff';
 import { customKeys } from './header';
+import { isBlankRow } from './blank-row';
+import { footerStart } from './report-footer';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
 const SCORE_EXACT = 100;
@@ -74,7 +76,8 @@ const SAMPLE_ROWS = 200;
 /**
  * The rows below the header that `suggestMapping` looks at, as the sheet shows them: rows a filter
  * hid (`hidden`, grid indexes) are left out, as the import leaves them out, so their values neither
- * sway the suggestion nor stand as the column's sample values.
+ * sway the suggestion nor stand as the column's sample values; so are blank rows, lines drawn
+ * across the table ("+------+") and a report's footer, which would stand as a column's values.
  */
 export function visibleRowsBelow(
   grid: readonly (readonly string[])[],
@@ -84,8 +87,10 @@ export function visibleRowsBelow(
 ): (readonly string[])[] {
   const skip = new Set(hidden);
   const rows: (readonly string[])[] = [];
-  for (let r = headerRow + 1; r < grid.length && rows.length < limit; r++) {
-    if (!skip.has(r)) rows.push(grid[r] ?? []);
+  const end = footerStart(grid, headerRow);
+  for (let r = headerRow + 1; r < end && rows.length < limit; r++) {
+    const row = grid[r] ?? [];
+    if (!skip.has(r) && !isBlankRow(row)) rows.push(row);
   }
   return rows;
 }

@@ -41,6 +41,7 @@ import {
   type JoinedTableOrder,
 } from './joined-tables';
 import { validateMapping, type MappingProblem } from './mapping';
+import { isBlankRow } from './blank-row';
 import { footerStart, isPageNumberRow, isTotalsRow, onlyCell } from './report-footer';
 import { fillCompaniesFromColleagues } from './colleagues';
 import {
@@ -143,23 +144,6 @@ export class MappingError extends Error {
   }
 }
 
-// A line drawn across a table: a Markdown table's "|---|:---:|" pasted as text, "=====" under a title.
-const LINE_CHARS = ':|+=_-';
-const RULE = new RegExp(`^[\\s${LINE_CHARS}]*$`);
-const DRAWS_LINE = new Set([...LINE_CHARS].map((c) => c.charCodeAt(0)));
-
-/** Every cell empty, or part of a line drawn across the table. */
-function isBlank(cells: readonly string[]): boolean {
-  for (const c of cells) {
-    // Most cells start with a visible character that draws no line: decide without allocating.
-    if (c === '') continue;
-    const first = c.charCodeAt(0);
-    if (first > 0x20 && first !== 0xa0 && !DRAWS_LINE.has(first)) return false;
-    if (!RULE.test(c)) return false;
-  }
-  return true;
-}
-
 /**
  * Whether `cells` repeat the row `header`, the header row or its group labels (cells as read,
  * compared trimmed and in any case): every cell the same, and at least two of them named, so that a
@@ -247,7 +231,7 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     const cells = rows[r] ?? [];
     const rowNumber = r + 1;
     const edit = edits?.get(rowNumber);
-    if (edit === undefined && isBlank(cells)) {
+    if (edit === undefined && isBlankRow(cells)) {
       blankRows++;
       continue;
     }

@@ -1,8 +1,12 @@
 /*
  * Delimiter sniffing: the right delimiter splits the first records into the
  * same number of fields (more than one). Quotes are respected, so a comma
- * inside "Doe, Jane" or a newline inside a quoted note does not count.
+ * inside "Doe, Jane" or a newline inside a quoted note does not count. A line
+ * drawn across a table ("+------+------+" around a query's table copied from
+ * mysql, a Markdown table's "|---|---|") is no record: there may be as many of
+ * them as rows.
  */
+import { drawsLine } from '../blank-row';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -11,7 +15,7 @@ export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
 
-/** Field count of each complete, non-blank record in the sample. */
+/** Field count of each complete record in the sample that is neither blank nor a drawn line. */
 function fieldCounts(sample: string, delimiter: string, complete: boolean): number[] {
   const d = delimiter.charCodeAt(0);
   const counts: number[] = [];
@@ -27,13 +31,13 @@ function fieldCounts(sample: string, delimiter: string, complete: boolean): numb
       continue;
     } else if (c === d) {
       fields++;
-      blank = false;
+      if (!drawsLine(c)) blank = false;
     } else if (c === 10 || c === 13) {
       if (!blank) counts.push(fields);
       if (c === 13 && sample.charCodeAt(i + 1) === 10) i++;
       fields = 1;
       blank = true;
-    } else if (c !== 32) {
+    } else if (c !== 32 && !drawsLine(c)) {
       blank = false;
     }
   }

@@ -780,6 +780,25 @@ describe('visibleRowsBelow', () => {
     );
   });
 
+  it('leaves out blank rows, lines drawn across the table and the footer', () => {
+    const grid = [
+      ['', 'Email', 'Name'],
+      ['+------+------+', '', ''],
+      ['', 'a@x.io', 'Ann'],
+      ['', '', ''],
+      ['', 'b@x.io', 'Bo'],
+      ['+------+------+', '', ''],
+      ['2 rows in set (0.00 sec)', '', ''],
+    ];
+    expect(visibleRowsBelow(grid, 0, [])).toEqual([
+      ['', 'a@x.io', 'Ann'],
+      ['', 'b@x.io', 'Bo'],
+    ]);
+    expect(fieldsOf(suggestMapping(['Column 1', 'Email', 'Name'], visibleRowsBelow(grid, 0, []))).at(0)).toBe(
+      'ignore',
+    );
+  });
+
   it('takes at most the limit, from below the header', () => {
     const grid = [['Title'], ['Email'], ['a@x.io'], ['b@x.io'], ['c@x.io']];
     expect(visibleRowsBelow(grid, 1, [3], 1)).toEqual([['a@x.io']]);

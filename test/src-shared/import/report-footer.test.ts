@@ -30,6 +30,15 @@ describe('a report footer below the table', () => {
     expect(footerStart(shifted, 0)).toBe(3);
   });
 
+  it("takes the count of rows a database shell prints below a query's table, past its border", () => {
+    expect(footerStart([HEADER, ...LEADS, ['(2 rows)', '', ''], ['', '', '']], 0)).toBe(3);
+    const mysql = [HEADER, ...LEADS, ['+-----+-----+', '', ''], ['2 rows in set (0.01 sec)', '', '']];
+    expect(footerStart(mysql, 0)).toBe(4);
+    expect(footerStart([HEADER, ...LEADS, ['2 rows selected.', '', '']], 0)).toBe(3);
+    // Without the shell's words, a count is no footer.
+    expect(footerStart([HEADER, ...LEADS, ['2 rows', '', '']], 0)).toBe(4);
+  });
+
   it("takes the table's row of totals (Excel's Total row, Salesforce's Grand Totals) as the footer, alone or above the notes", () => {
     const excel = [HEADER, ...LEADS, ['Total', '', '2']];
     expect(footerStart(excel, 0)).toBe(3);

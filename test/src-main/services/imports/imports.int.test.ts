@@ -161,6 +161,65 @@ describe('importing files through the service', () => {
     expect(app.ctx.database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 
+  it("reads a query's table copied from psql or mysql as leads: its rules, borders and count of rows are none", async () => {
+    const psql = [
+      '      email       | first_name | company ',
+      '------------------+------------+---------',
+      ' jane@acme.com    | Jane       | Acme',
+      ' bob@betalabs.io  | Bob        | Beta Labs',
+      '(2 rows)',
+      '',
+    ].join('\n');
+    const mysql = [
+      '+-----------------+------------+-----------+',
+      '| email           | first_name | company   |',
+      '+-----------------+------------+-----------+',
+      '| ann@gamma.io    | Ann        | Gamma     |',
+      '| cy@delta.io     | Cy         | NULL      |',
+      '+-----------------+------------+-----------+',
+      '2 rows in set (0.00 sec)',
+      '',
+    ].join('\n');
+    for (const [name, text, people] of [
+      [
+        'psql.txt',
+        psql,
+        [
+          ['jane@acme.com', 'Jane'],
+          ['bob@betalabs.io', 'Bob'],
+        ],
+      ],
+      [
+        'mysql.txt',
+        mysql,
+        [
+          ['ann@gamma.io', 'Ann'],
+          ['cy@delta.io', 'Cy'],
+        ],
+      ],
+    ] as const) {
+      const { summary } = await load(new TextEncoder().encode(text), name);
+      expect(summary.counts, name).toMatchObject({ ready: 2, invalid: 0 });
+      expect(summary.footerRows, name).toBe(1);
+      addsUp(summary);
+      const imported = await app.call('imports.get', { importId: summary.id });
+      // The border's empty cells outside the table are no column worth keeping.
+      expect(
+        imported.mapping.filter((t) => t.kind !== 'ignore'),
+        name,
+      ).toEqual([
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'firstName' },
+        { kind: 'field', field: 'company' },
+      ]);
+      const leads = await allLeads(summary.id);
+      expect(
+        leads.map((l) => [l.email, l.firstName]),
+        name,
+      ).toEqual(people);
+    }
+  });
+
   it('warns about a file imported before and refuses it unless forced', async () => {
     const bytes = csv([['a@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', 'acme.com']]);
     const first = await load(bytes, 'one.csv');

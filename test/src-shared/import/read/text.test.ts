@@ -254,6 +254,19 @@ describe('delimiters', () => {
     expect(sniffDelimiter(text)).toBe(',');
   });
 
+  it("splits a query's table copied from mysql at its pipes, however many borders it has", () => {
+    const text = [
+      '+-------------+------+',
+      '| email       | name |',
+      '+-------------+------+',
+      '| a@x.co      | Ann  |',
+      '+-------------+------+',
+      '1 row in set (0.00 sec)',
+      '',
+    ].join('\n');
+    expect(sniffDelimiter(text)).toBe('|');
+  });
+
   it('defaults to tab for .tsv when nothing else splits', () => {
     const wb = openWorkbook(new TextEncoder().encode('email\na@example.com\n'), 'list.tsv');
     expect(wb.kind).toBe('tsv');
