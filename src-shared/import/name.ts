@@ -393,9 +393,41 @@ function inOneCase(word: string): boolean {
 // Only names made of words: with a dash or a note among them ("Jane - CEO") the capitals may be no name.
 const NAME_WORD = /^[\p{L}\p{M}'\u2019.-]*\p{L}[\p{L}\p{M}'\u2019.-]*,?$/u;
 
-/** A run of words in capitals that reads as a family name: a word of three letters or more that is no particle. */
+// Common Chinese, Korean and Vietnamese family names of two letters: in capitals ("WU Xiaoming", "Ann
+// LI") a family name, where other pairs of capitals are initials ("JJ Abrams").
+const TWO_LETTER_FAMILY_NAMES = new Set([
+  'wu',
+  'li',
+  'xu',
+  'he',
+  'ma',
+  'hu',
+  'lu',
+  'yu',
+  'su',
+  'gu',
+  'fu',
+  'ye',
+  'yi',
+  'ho',
+  'ng',
+  'le',
+  'ly',
+  'vu',
+  'do',
+  'oh',
+  'ko',
+]);
+
+/**
+ * A run of words in capitals that reads as a family name: a word of three letters or more that is no
+ * particle, or a family name of two letters.
+ */
 function capitalsNameAFamily(words: readonly string[]): boolean {
-  return words.some((w) => [...w.replace(NOT_A_LETTER, '')].length >= 3 && !PARTICLES.has(bare(w)));
+  return words.some((w) => {
+    const letters = [...w.replace(NOT_A_LETTER, '')].length;
+    return letters >= 3 ? !PARTICLES.has(bare(w)) : TWO_LETTER_FAMILY_NAMES.has(bare(w));
+  });
 }
 
 /**

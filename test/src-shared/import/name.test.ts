@@ -46,6 +46,8 @@ describe('splitFullName', () => {
     ['ИВАНОВ Иван Петрович', 'Иван', 'Иванов'],
     ['DOE Jane Jr', 'Jane', 'Doe'],
     ['JJ Abrams', 'JJ', 'Abrams'], // initials before a family name
+    ['WU Xiaoming', 'Xiaoming', 'Wu'], // a family name of two letters
+    ['NG Wei Ming', 'Wei', 'Ng'],
     // A note in brackets is no part of either name.
     ['Jane Doe (Acme Inc)', 'Jane', 'Doe'],
     ['Jane Doe [CEO]', 'Jane', 'Doe'],
@@ -91,6 +93,7 @@ describe('cleanPersonName', () => {
     ['Marie-Claire DE LA TOUR', 'Marie-Claire de la Tour'],
     ["Tom O'NEIL-SMITH", "Tom O'Neil-Smith"],
     ['Hans MÜLLER', 'Hans Müller'],
+    ['Ann LI', 'Ann Li'], // a family name of two letters
     ['Иван ПЕТРОВ', 'Иван Петров'],
     ['Jane Doe MBA', 'Jane Doe MBA'],
     ['ann Lee', 'Ann Lee'],
@@ -98,7 +101,7 @@ describe('cleanPersonName', () => {
     // one small letter, a word in mixed case, capitals beside a dash.
     ['DUPONT Jean', 'DUPONT Jean'],
     ["Jane 'JJ' Doe", "Jane 'JJ' Doe"],
-    ['Ann LI', 'Ann LI'],
+    ['Ann TJ', 'Ann TJ'],
     ['Jane van der Berg', 'Jane van der Berg'],
     ['Maria e Silva', 'Maria e Silva'],
     ['Jane McDONALD', 'Jane McDONALD'],
@@ -289,6 +292,7 @@ describe('fullNameInOrder', () => {
     ['Jane Doe, CFA, CPA', 'Jane Doe, CFA, CPA'],
     ['DOE Jane', 'Jane Doe'], // the family name first in capitals
     ['DE LA CRUZ Maria', 'Maria De la Cruz'],
+    ['WU Xiaoming', 'Xiaoming Wu'],
     ['DOE Jane Marie Jr', 'Jane Marie Doe Jr'],
     ['JJ Abrams', 'JJ Abrams'],
     ['Jane DOE', 'Jane DOE'],
