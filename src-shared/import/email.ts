@@ -362,8 +362,19 @@ function checkDomain(
       registrable: null,
     };
   if (registrable === null) return { problem: 'The domain is only a domain ending', registrable: null };
+  if (EXAMPLE_DOMAINS.has(registrable))
+    return { problem: `${registrable} is kept for examples: no mail reaches it`, registrable: null };
   return { problem: null, registrable };
 }
+
+// The domains kept for examples in documentation (RFC 2606), as a CRM's test records use them.
+const EXAMPLE_DOMAINS = new Set(['example.com', 'example.net', 'example.org']);
+
+// A mailbox that only sends ("noreply@", "do-not-reply@", "mailer-daemon@", "bounces+…@"): what is sent
+// to it is read by nobody, or bounces.
+const SENDS_ONLY =
+  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|mailer[-_.]?daemon|bounces?)(?:$|[-_.])/;
+export const SENDS_ONLY_REASON = 'A no-reply address: nobody reads what is sent to it';
 
 interface DomainFacts {
   problem: string | null;
@@ -504,7 +515,11 @@ export function checkEmail(email: string): EmailCheck {
   const facts = domainFacts(domain.toLowerCase());
   const localProblem = localPartProblem(local);
   result.reason =
-    email.length > 254 ? 'The address is longer than 254 characters' : (localProblem ?? facts.problem);
+    email.length > 254
+      ? 'The address is longer than 254 characters'
+      : (localProblem ??
+        facts.problem ??
+        (SENDS_ONLY.test(mailboxName(email) ?? '') ? SENDS_ONLY_REASON : null));
   result.syntaxValid = result.reason === null;
   // Only a fix that leaves an address which can be sent to: a domain fix does not mend the local part.
   if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;

@@ -423,6 +423,41 @@ describe('checkEmail flags', () => {
     },
   );
 
+  it.each([
+    'noreply@acme.com',
+    'No-Reply@acme.com',
+    'do_not_reply@acme.com',
+    'noreply.billing@acme.com',
+    'mailer-daemon@acme.com',
+    'bounces+1234@mail.acme.com',
+  ])('cannot be sent to, nobody reading it: %s', (email) => {
+    expect(checkEmail(email)).toMatchObject({
+      syntaxValid: false,
+      reason: 'A no-reply address: nobody reads what is sent to it',
+      suggestion: null,
+    });
+  });
+
+  it.each(['replyall@acme.com', 'noreen@acme.com', 'bouncer.jane@acme.com', 'reply@acme.com'])(
+    'can be sent to, whatever it starts with: %s',
+    (email) => {
+      expect(checkEmail(email).syntaxValid).toBe(true);
+    },
+  );
+
+  it("cannot be sent to at a domain kept for examples, a CRM's test records", () => {
+    expect(checkEmail('test@example.com')).toMatchObject({
+      syntaxValid: false,
+      reason: 'example.com is kept for examples: no mail reaches it',
+    });
+    expect(checkEmail('jane@mail.example.org').reason).toBe(
+      'example.org is kept for examples: no mail reaches it',
+    );
+    // No typo is fixed into one of them.
+    expect(checkEmail('jane@exmaple.com').suggestion).not.toBe('jane@example.com');
+    expect(checkEmail('jane@example.co.uk').syntaxValid).toBe(true);
+  });
+
   it('flags free-mail providers, not companies', () => {
     expect(checkEmail('jane@gmail.com').freeMail).toBe(true);
     expect(checkEmail('jane@web.de').freeMail).toBe(true);
