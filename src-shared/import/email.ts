@@ -44,9 +44,15 @@ const WRAP_END = /(?<![\s>)"'[\]{}.,;:!?])[\s>)"'[\]{}.,;:!?]+$/;
 // address or trailing dot, and a domain that is already lower-case ASCII.
 const PLAIN_ADDRESS = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
 
-/** Several addresses in one cell ("a@x.com; b@y.com"); `cleanEmail` keeps the first. */
+/** Several addresses in one cell ("a@x.com; b@y.com"), not one written twice; `cleanEmail` keeps the best. */
 export function hasSeveralEmails(raw: string): boolean {
-  return raw.indexOf('@') !== raw.lastIndexOf('@') && LIST_SEPARATOR.test(raw);
+  if (raw.indexOf('@') === raw.lastIndexOf('@') || !LIST_SEPARATOR.test(raw)) return false;
+  const addresses = new Set<string>();
+  for (const part of raw.split(LIST_SEPARATOR)) {
+    const address = cleanEmail(part);
+    if (address?.includes('@')) addresses.add(address.toLowerCase());
+  }
+  return addresses.size > 1;
 }
 
 // One address whose domain has a comma or a semicolon in it, nothing else: "jane@acme,com",

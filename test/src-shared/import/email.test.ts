@@ -161,6 +161,9 @@ describe('hasSeveralEmails', () => {
   it('spots lists but not a single address', () => {
     expect(hasSeveralEmails('a@x.com, b@y.com')).toBe(true);
     expect(hasSeveralEmails('Jane <jane@acme.com>')).toBe(false);
+    // One address written twice is one address.
+    expect(hasSeveralEmails('jane@acme.com, Jane@Acme.com')).toBe(false);
+    expect(hasSeveralEmails('Jane Doe <jane@acme.com>; jane@acme.com')).toBe(false);
   });
 });
 
