@@ -9,7 +9,7 @@ import {
   visibleRowsBelow,
   withOtherColumns,
 } from '../../../src-shared/import/mapping';
-import { matchHeader } from '../../../src-shared/import/synonyms';
+import { matchHeader, phoneOwner } from '../../../src-shared/import/synonyms';
 import { sniffColumn } from '../../../src-shared/import/sniff';
 import type { ColumnMapping, LeadField } from '../../../src-shared/import/types';
 
@@ -758,6 +758,28 @@ describe('withOtherColumns', () => {
   it('keeps a column the user took off a field as a custom variable named after its header', () => {
     const phoneIgnored: ColumnMapping = [...suggested.slice(0, 4), { kind: 'ignore' }];
     expect(fieldsOf(withOtherColumns(phoneIgnored, suggested, headers, true)).at(4)).toBe('custom:phone');
+  });
+});
+
+describe('phoneOwner', () => {
+  it.each([
+    ['Mobile Phone', 'person'],
+    ['Business Phone 2', 'person'],
+    ['Mobiltelefon', 'person'],
+    ['Téléphone bureau', 'person'],
+    ['Telefone celular', 'person'],
+    ['Company HQ Phone', 'other'],
+    ['Corporate Phone', 'other'],
+    ['Assistant Phone', 'other'],
+    ['Home Phone', 'other'],
+    ['Telefon privat', 'other'],
+    ['Téléphone domicile', 'other'],
+    ['Teléfono casa', 'other'],
+    ['Teléfono empresa', 'other'],
+    ['Company Name', null],
+    ['Fax', null],
+  ] as const)('%s: %s', (header, owner) => {
+    expect(phoneOwner(header)).toBe(owner);
   });
 });
 
