@@ -28,7 +28,7 @@ import {
 } from './types';
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, mayNameVerdicts } from './verifier';
-import { matchHeader, phoneOwner, type HeaderMatch } from './synonyms';
+import { matchHeader, ownerOf, type HeaderMatch } from './synonyms';
 import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses, sniffColumn } from './sniff';
 import { customKeys } from './header';
 import { isBlankRow } from './blank-row';
@@ -170,7 +170,7 @@ export function suggestMapping(
     });
   }
   // The person's phone, not the company's switchboard or a home phone, unless no column holds the person's own.
-  const owners = headers.map((h) => phoneOwner(h));
+  const owners = headers.map((h) => ownerOf(h, 'phone'));
   const ownPhone = owners.includes('person');
   const kept = candidates.filter((c) => !(ownPhone && c.field === 'phone' && owners[c.column] === 'other'));
   kept.sort((a, b) => b.score - a.score || a.column - b.column);
@@ -207,18 +207,19 @@ export function suggestMapping(
 // "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), "E-mail 2 Address" (Outlook),
 // "E-mail 2 - Value" (Google Contacts), "Secondary Email" (Apollo), or "Email" beside them: the same
 // person's addresses, each row using the best that can be sent to (see `rowEmail`), whichever column
-// the content made the Email column. Only plain, numbered and further ones: a column named for whose
-// address it is may be someone else's ("Assistant Email"), so the user maps "Personal Email" beside
-// "Work Email".
+// the content made the Email column.
 const FURTHER_EMAIL_KEY =
   /^(secondary|tertiary|alternate|alternative|additional)?e?mail(?:address)?([1-9]?)(?:address|value)?$/;
 
 /**
- * An email column by its name whose sample holds addresses; or, numbered or named further ("Email 2",
- * "Secondary Email", often empty in the first rows), nothing anything recognises (a plain "Mail"
- * column of anything else may hold postal addresses).
+ * Another column of the person's addresses: one named for the person's email whose sample holds
+ * addresses ("Work Email" beside "Personal Email", Pipedrive's "Person - Email - Work"; not "Assistant
+ * Email"); or, numbered or named further ("Email 2", "Secondary Email", often empty in the first rows),
+ * one whose sample holds nothing anything recognises (a plain "Mail" column of anything else may hold
+ * postal addresses).
  */
 function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolean {
+  if (sniffed === 'email' && ownerOf(header, 'email') === 'person') return true;
   const key = FURTHER_EMAIL_KEY.exec(foldKey(header));
   if (key === null) return false;
   return sniffed === 'email' || (sniffed === null && (key[1] !== undefined || key[2] !== ''));

@@ -491,9 +491,26 @@ function companyPart(words: readonly string[]): 'name' | 'detail' | null {
   return after.some((w) => COMPANY_ATTRIBUTES.has(w)) ? 'detail' : 'name';
 }
 
-// A phone that is not the person's own at work or on the move: the company's switchboard, an
-// assistant's, a home phone, a fax.
+// Someone else's address or number: an assistant's, a manager's, the account owner's, the one bills go to.
+const SOMEONE_ELSES = [
+  'assistant',
+  'manager',
+  'owner',
+  'billing',
+  'invoice',
+  'invoices',
+  'invoicing',
+  'sender',
+  'referrer',
+];
+
+// An address that is not the person's own: someone else's, or the company's.
+const OTHER_EMAIL_WORDS = new Set(SOMEONE_ELSES);
+
+// A phone that is not the person's own at work or on the move: someone else's, the company's
+// switchboard, a home phone, a fax.
 const OTHER_PHONE_WORDS = new Set([
+  ...SOMEONE_ELSES,
   'corporate',
   'hq',
   'headquarters',
@@ -502,7 +519,6 @@ const OTHER_PHONE_WORDS = new Set([
   'standard',
   'zentrale',
   'centralita',
-  'assistant',
   'home',
   'private',
   'privat',
@@ -515,13 +531,15 @@ const OTHER_PHONE_WORDS = new Set([
 ]);
 
 /**
- * Whether a header names a phone, and whose: the person's own ("Mobile Phone", "Direct Phone Number",
- * "Business Phone 2", "Other Phone"), or another ("Company Phone", "Corporate Phone", "Home Phone",
- * "Assistant Phone").
+ * Whether a header names an email or a phone column, and whose: the person's own ("Work Email",
+ * "Person - Email - Home", "Mobile Phone", "Direct Phone Number", "Other Phone"), or another's
+ * ("Assistant Email", "Company Phone", "Corporate Phone", "Assistant Phone"; a home phone too, which
+ * outreach does not call).
  */
-export function phoneOwner(header: string): 'person' | 'other' | null {
-  if (matchHeader(header)?.field !== 'phone') return null;
-  return foldWords(header).some((w) => COMPANY_WORDS.has(w) || OTHER_PHONE_WORDS.has(w)) ? 'other' : 'person';
+export function ownerOf(header: string, field: 'email' | 'phone'): 'person' | 'other' | null {
+  if (matchHeader(header)?.field !== field) return null;
+  const others = field === 'email' ? OTHER_EMAIL_WORDS : OTHER_PHONE_WORDS;
+  return foldWords(header).some((w) => COMPANY_WORDS.has(w) || others.has(w)) ? 'other' : 'person';
 }
 
 /** Whether a header names something of the company's other than its name: "Company Size", "Account ID". */

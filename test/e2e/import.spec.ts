@@ -1187,7 +1187,7 @@ test('an edit left open when the window reloads or closes is saved, as leaving t
     .toBe('Founder');
 });
 
-test('a second column mapped to Email is used where the first holds no address, and the mapping step says so', async ({
+test("the person's work and personal email columns are both Email, the second used where the first holds no address, and the mapping step says so", async ({
   app: page,
 }) => {
   await page.getByLabel('Lead file').setInputFiles({
@@ -1207,14 +1207,17 @@ test('a second column mapped to Email is used where the first holds no address, 
     .click();
   const mapping = page.getByRole('region', { name: 'Column mapping' });
   await expect(mapping.getByLabel('Target for column Work Email')).toHaveValue('field:email');
-  await expect(mapping.getByRole('note')).toHaveCount(0);
-  await mapping.getByLabel('Target for column Personal Email').selectOption({ label: 'Email' });
+  await expect(mapping.getByLabel('Target for column Personal Email')).toHaveValue('field:email');
   await expect(mapping.getByRole('note')).toHaveText(
     'Several columns hold emails: each row uses the first of Work Email, Personal Email (in that order) with a work address that can be sent to, else the first with any address that can be.',
   );
   const preview = page.getByRole('table', { name: 'Preview of the first rows' });
   await expect(preview.getByRole('row').filter({ hasText: 'Bo Ek' })).toContainText('bo@gmail.com');
   await expect(preview.getByRole('row').filter({ hasText: 'Ann Lee' })).toContainText('ann@acme.com');
+  // A founder who writes to work addresses only keeps the personal ones as a variable.
+  await mapping.getByLabel('Target for column Personal Email').selectOption({ label: 'Custom variable' });
+  await expect(mapping.getByRole('note')).toHaveCount(0);
+  await expect(preview.getByRole('row').filter({ hasText: 'Bo Ek' })).not.toContainText('bo@gmail.com');
   await expect(page.getByRole('button', { name: 'Continue: clean and check all rows' })).toBeEnabled();
 });
 

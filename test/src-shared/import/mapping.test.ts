@@ -9,7 +9,8 @@ import {
   visibleRowsBelow,
   withOtherColumns,
 } from '../../../src-shared/import/mapping';
-import { matchHeader, phoneOwner } from '../../../src-shared/import/synonyms';
+import { cleanRow, compileMapping } from '../../../src-shared/import/clean';
+import { matchHeader, ownerOf } from '../../../src-shared/import/synonyms';
 import { sniffColumn } from '../../../src-shared/import/sniff';
 import type { ColumnMapping, LeadField } from '../../../src-shared/import/types';
 
@@ -322,6 +323,30 @@ describe('suggestMapping', () => {
     ]);
   });
 
+  it("maps each of a Pipedrive export's email columns of the person, whichever holds the most addresses", () => {
+    const headers = [
+      'Person - Name',
+      'Person - Email - Work',
+      'Person - Email - Home',
+      'Person - Email - Other',
+      'Organization - Email',
+    ];
+    const rows = [
+      ['Jane Doe', 'jane@acme.com', 'jane.doe@gmail.com', '', 'hello@acme.com'],
+      ['Bob Ray', '', 'bob.ray@gmail.com', '', 'info@beta.io'],
+    ];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'fullName',
+      'email',
+      'email',
+      'custom:person_email_other',
+      'custom:organization_email',
+    ]);
+    // Each row then takes its work address where it has one (see rowEmail).
+    const m = compileMapping(suggestMapping(headers, rows));
+    expect(rows.map((r) => cleanRow(r, m).lead.email)).toEqual(['jane@acme.com', 'bob.ray@gmail.com']);
+  });
+
   it('maps secondary and numbered email columns whose first rows are empty', () => {
     const headers = ['Email', 'Secondary Email', 'Email 2', 'Mail'];
     const rows = [
@@ -428,7 +453,7 @@ describe('suggestMapping', () => {
           rows.map((r) => r.slice(1, 3)),
         ),
       ),
-    ).toEqual(['email', 'custom:personal_email']);
+    ).toEqual(['email', 'email']);
   });
 
   it("maps the person's phone columns, not the company's even where it holds the most numbers", () => {
@@ -666,9 +691,9 @@ describe('suggestMapping', () => {
   });
 
   it('uses each field once, preferring the exact header', () => {
-    const headers = ['Personal Email', 'Email'];
-    const sample = [['jane@gmail.com', 'jane@acme.com']];
-    expect(fieldsOf(suggestMapping(headers, sample))).toEqual(['custom:personal_email', 'email']);
+    const headers = ['Assistant Email', 'Email'];
+    const sample = [['amy@acme.com', 'jane@acme.com']];
+    expect(fieldsOf(suggestMapping(headers, sample))).toEqual(['custom:assistant_email', 'email']);
   });
 
   it('ignores unnamed empty columns and keeps prototype-named headers as safe custom keys', () => {
@@ -761,7 +786,7 @@ describe('withOtherColumns', () => {
   });
 });
 
-describe('phoneOwner', () => {
+describe('ownerOf', () => {
   it.each([
     ['Mobile Phone', 'person'],
     ['Business Phone 2', 'person'],
@@ -779,7 +804,21 @@ describe('phoneOwner', () => {
     ['Company Name', null],
     ['Fax', null],
   ] as const)('%s: %s', (header, owner) => {
-    expect(phoneOwner(header)).toBe(owner);
+    expect(ownerOf(header, 'phone')).toBe(owner);
+  });
+
+  it.each([
+    ['Work Email', 'person'],
+    ['Personal Email', 'person'],
+    ['Person - Email - Home', 'person'],
+    ['E-Mail privat', 'person'],
+    ['Assistant Email', 'other'],
+    ['Account Owner Email', 'other'],
+    ['Company Email', 'other'],
+    ['Billing email', 'other'],
+    ['Mobile Phone', null],
+  ] as const)('%s: %s', (header, owner) => {
+    expect(ownerOf(header, 'email')).toBe(owner);
   });
 });
 
