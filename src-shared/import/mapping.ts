@@ -37,6 +37,7 @@ import { footerStart } from './report-footer';
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
 const SCORE_EXACT = 100;
 const SCORE_PARTIAL = 60;
+const SCORE_FALLBACK = 40; // a profile's headline for the title
 const SCORE_SNIFF_STRONG = 110; // email / LinkedIn content
 const SCORE_SNIFF_WEAK = 50; // website / phone content
 const GENERATED_HEADER = /^Column \d+$/;
@@ -132,7 +133,13 @@ export function suggestMapping(
     // A "Title" of "Ms." and "Dr" is the honorific (Outlook), not the job title.
     if (m && field !== null && !(field === 'title' && holdsHonorifics(values))) {
       const base =
-        m.strength === 'preferred' ? SCORE_PREFERRED : m.strength === 'exact' ? SCORE_EXACT : SCORE_PARTIAL;
+        m.strength === 'preferred'
+          ? SCORE_PREFERRED
+          : m.strength === 'exact'
+            ? SCORE_EXACT
+            : m.strength === 'partial'
+              ? SCORE_PARTIAL
+              : SCORE_FALLBACK;
       add(column, field, base * headerWeight(values));
     }
     const sniffed = sniffs[column];

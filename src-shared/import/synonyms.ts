@@ -5,13 +5,15 @@
  * (accents, case, spaces and punctuation removed), so "E-Mail", "e_mail" and
  * "EMAIL " all hit "email".
  *
- * Three strengths: an exact synonym ("Courriel") is strong; a header that only
+ * Four strengths: an exact synonym ("Courriel") is strong; a header that only
  * contains a telling word ("Work Email", "Company LinkedIn") is weak and
  * can be overridden by content sniffing or by a strong match elsewhere; a
  * company column written for use in emails (Apollo's "Company Name for
  * Emails": "Acme" where "Company" says "Acme Corporation, Inc.") or cleaned
  * by hand ("Cleaned Company Name") is preferred over the plain one, since
- * MachFive puts it in the email as it is.
+ * MachFive puts it in the email as it is; a profile's headline is the job
+ * title only when no other column names one, since it is a tagline written
+ * around the job ("CEO at Acme | Building payments").
  */
 import type { LeadField } from './types';
 import { foldKey, foldWords } from './text';
@@ -19,6 +21,7 @@ import { foldKey, foldWords } from './text';
 export type HeaderMatch =
   | { field: LeadField; strength: 'exact' | 'partial' }
   | { field: 'company'; strength: 'preferred' }
+  | { field: 'title'; strength: 'fallback' }
   /** "Name", "Nom", "Nombre"...: full name alone, first or last name beside a partner column. */
   | { field: 'ambiguousName'; strength: 'exact'; prefers: 'lastName' | 'firstName' };
 
@@ -155,7 +158,6 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'job role',
     'job',
     'designation',
-    'headline',
     'occupation',
     'titre',
     'poste',
@@ -551,6 +553,7 @@ export function namesCompanyDetail(header: string): boolean {
 export function matchHeader(header: string): HeaderMatch | null {
   const key = foldKey(header);
   if (key === '') return null;
+  if (key === 'headline') return { field: 'title', strength: 'fallback' };
   const exact = exactIndex.get(key);
   if (exact) return { field: exact, strength: 'exact' };
   const prefers = AMBIGUOUS_NAME[key];

@@ -142,6 +142,19 @@ describe('header synonyms', () => {
     expect(matchHeader(header)).toEqual({ field: 'company', strength: 'preferred' });
   });
 
+  it("takes a profile's headline for the job title only when no other column names one", () => {
+    expect(matchHeader('Headline')).toEqual({ field: 'title', strength: 'fallback' });
+    const rows = [['https://www.linkedin.com/in/janedoe', 'CEO at Acme | Building payments', 'Acme', 'CEO']];
+    const headers = ['profile_url', 'headline', 'current_company', 'current_company_position'];
+    expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
+      'linkedinUrl',
+      'custom:headline',
+      'company',
+      'title',
+    ]);
+    expect(fieldsOf(suggestMapping(headers.slice(0, 3), rows))).toEqual(['linkedinUrl', 'title', 'company']);
+  });
+
   it.each(['Company Emails', 'Company Short Description', 'Company Email for Outreach'])(
     '%j is not a company name for emails',
     (header) => {
