@@ -199,7 +199,9 @@ export function suggestMapping(
     if (usedFields.has('email') && isFurtherEmailColumn(header, sniffs[column]?.field ?? null))
       return { kind: 'field', field: 'email' };
     // "Direct Phone", then "Mobile Phone" (Apollo, ZoomInfo): each row uses the first with a number.
-    if (usedFields.has('phone') && owners[column] === 'person') return { kind: 'field', field: 'phone' };
+    // Not the columns an address book keeps empty ("Car Phone", "Radio Phone").
+    if (usedFields.has('phone') && owners[column] === 'person' && !empty)
+      return { kind: 'field', field: 'phone' };
     if (GENERATED_HEADER.test(header) && empty) return { kind: 'ignore' };
     const key = keys[column] ?? `column_${column + 1}`;
     // The first column of a verifier's verdicts ("Email Status": Valid, Invalid, Catch-all) speaks for the addresses.

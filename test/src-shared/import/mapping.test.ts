@@ -380,8 +380,12 @@ describe('suggestMapping', () => {
       'Company Phone',
       'Assistant Phone',
       'Business Fax',
+      'Car Phone',
     ];
-    const rows = [['jane@acme.com', "'+1 415-555-0101", '', '', "'+1 415-555-0000", '', '', '', '']];
+    const rows = [
+      ['jane@acme.com', "'+1 415-555-0101", '', '', "'+1 415-555-0000", '', '', '', '', ''],
+      ['bo@beta.io', '', '+1 415 555 0303', '+44 7700 900123', '', '+1 415 555 0404', '', '', '', ''],
+    ];
     expect(fieldsOf(suggestMapping(headers, rows))).toEqual([
       'email',
       'phone',
@@ -392,10 +396,15 @@ describe('suggestMapping', () => {
       'custom:company_phone',
       'custom:assistant_phone',
       'custom:business_fax',
+      'custom:car_phone', // empty in every row of the sample, as an address book keeps it
     ]);
     // ZoomInfo: the mobile column matches by its name better, and the direct line is a phone column too.
     const zoomInfo = ['Direct Phone Number', 'Email Address', 'Mobile phone', 'Company HQ Phone'];
-    expect(fieldsOf(suggestMapping(zoomInfo, [['', 'jane@acme.com', '', '']]))).toEqual([
+    const zoomInfoRows = [
+      ['+1 415 555 0101', 'jane@acme.com', '', ''],
+      ['', 'bo@beta.io', '+44 7700 900123', ''],
+    ];
+    expect(fieldsOf(suggestMapping(zoomInfo, zoomInfoRows))).toEqual([
       'phone',
       'email',
       'phone',
@@ -488,11 +497,11 @@ describe('suggestMapping', () => {
     ]);
     expect(fieldsOf(suggestMapping(headers, sample))).toEqual([
       'email',
-      'phone',
+      'custom:work_direct_phone',
       'custom:home_phone',
       'phone',
       'custom:corporate_phone',
-      'phone',
+      'custom:other_phone',
     ]);
     // Without a column of the person's own, the company's number is the phone.
     const companyOnly = sample.map((r) => [r[0]!, r[4]!]);
