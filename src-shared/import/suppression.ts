@@ -7,10 +7,11 @@ import { cleanEmail, emailDomain, emailKey } from './email';
 import { detectHeaderRow, headerNames } from './header';
 import { suggestMapping } from './mapping';
 import { ReadError, type Workbook } from './read';
-import { looksLikeEmail, sniffColumn } from './sniff';
+import { sniffColumn } from './sniff';
 import { toAsciiHost, websiteDomain } from './website';
 import { cleanText, LIST_SEPARATOR } from './text';
 import { linkPeople } from './dedupe';
+import type { LeadField } from './types';
 
 export interface SuppressionSet {
   /** `emailKey` (the mailbox) of each suppressed address (see `suppressionSetOf`). */
@@ -24,11 +25,14 @@ export type SuppressionEntry = { kind: 'email'; value: string } | { kind: 'domai
 /**
  * One line of a suppression file or the "add" box: an address
  * ("Jane <jane@acme.com>", "mailto:..."), a domain ("acme.com", "@acme.com",
- * "https://www.acme.com/"), or null when it is neither.
+ * "https://www.acme.com/", and as other tools' block lists write every address
+ * of a domain, "*@acme.com" and "*.acme.com"), or null when it is neither.
  */
 export function parseSuppressionEntry(text: string): SuppressionEntry | null {
-  const t = cleanText(text);
+  let t = cleanText(text);
   if (t === '') return null;
+  if (t.startsWith('*@') || t.startsWith('*.')) t = t.slice(1);
+  if (t.startsWith('.')) t = `@${t.slice(1)}`;
   if (t.startsWith('@')) {
     const host = toAsciiHost(t.slice(1));
     return host !== null && host.includes('.') ? { kind: 'domain', value: host } : null;
@@ -96,8 +100,8 @@ export function describeSuppressionAdd(
   if (r.invalid > 0) parts.push(`${count(r.invalid)} not an email or domain (e.g. ${samples})`);
   const named = columns.map((c) => JSON.stringify(c)).join(', ');
   let read = '';
-  if (columns.length === 1) read = ` Only the email column (${named}) of the file was read.`;
-  if (columns.length > 1) read = ` Only the email columns (${named}) of the file were read.`;
+  if (columns.length === 1) read = ` Only the column ${named} of the file was read.`;
+  if (columns.length > 1) read = ` Only the columns ${named} of the file were read.`;
   return { ok: true, text: `${parts.join(', ')}.${read}${draftLeads(r.reclassified, 'now suppressed')}` };
 }
 
@@ -123,7 +127,7 @@ export function suppressionListTooLong(entries: number, max = MAX_SUPPRESSION_EN
 /** What a suppression file gives the list. */
 export interface SuppressionFile {
   entries: string[];
-  /** The headers of the email columns read, where a sheet of people had them; none when every cell was read. */
+  /** The headers of the email or website columns read, where a sheet had them; none when every cell was read. */
   columns: string[];
 }
 
@@ -131,7 +135,9 @@ export interface SuppressionFile {
  * The entries of a suppression file. A list (of addresses, domains, or both, with or without a
  * header) gives every non-empty cell. A sheet of people under a header with an email column (a CRM's
  * customers, a sending tool's unsubscribes) gives its email columns only: read whole, its website
- * column would keep out every company one person of it asked to leave.
+ * column would keep out every company one person of it asked to leave. A sheet of companies under a
+ * header with a website or domain column and no email column (customers, competitors, each with a
+ * name and a note) gives that column only: its names and notes are no addresses or domains.
  */
 export function suppressionFileEntries(wb: Workbook): SuppressionFile {
   // Mailchimp's audience export holds the subscribed beside the unsubscribed: which to keep out is the user's call.
@@ -148,30 +154,36 @@ export function suppressionFileEntries(wb: Workbook): SuppressionFile {
     if (s.rowCount === 0) continue;
     const grid = wb.readSheet(s.name);
     const headerRow = detectHeaderRow(grid);
-    const emailColumns = emailColumnsOf(grid, headerRow);
-    const rows = emailColumns.length === 0 ? grid : grid.slice(headerRow + 1);
+    const listed = listColumnsOf(grid, headerRow);
+    const rows = listed.length === 0 ? grid : grid.slice(headerRow + 1);
     for (const row of rows) {
-      const cells = emailColumns.length === 0 ? row : emailColumns.map((j) => row[j] ?? '');
+      const cells = listed.length === 0 ? row : listed.map((j) => row[j] ?? '');
       for (const cell of cells) if (cell.trim() !== '') entries.push(cell);
     }
-    for (const j of emailColumns) columns.push((grid[headerRow]?.[j] ?? '').trim());
+    for (const j of listed) columns.push((grid[headerRow]?.[j] ?? '').trim());
   }
   return { entries, columns };
 }
 
 /**
- * The email columns of a sheet of people: a header row of several named columns, one of which the
- * mapping takes for the email, and every other column of addresses (a personal email kept as a
- * custom variable is the same person's). A "header" that is a row of data names no column, and the
- * sheet is read whole.
+ * The columns of a sheet to read: under a header row of several named columns, the email columns of
+ * a sheet of people (one the mapping takes for the email, and every other column of addresses: a
+ * personal email kept as a custom variable is the same person's), else the website column of a sheet
+ * of companies. A "header" that is a row of data names no column, and the sheet is read whole.
  */
-function emailColumnsOf(grid: readonly (readonly string[])[], headerRow: number): number[] {
+function listColumnsOf(grid: readonly (readonly string[])[], headerRow: number): number[] {
   const header = grid[headerRow] ?? [];
   if (header.filter((h) => h.trim() !== '').length < 2) return [];
   const sample = grid.slice(headerRow + 1, headerRow + 201);
   const mapping = suggestMapping(headerNames(grid, headerRow), sample);
-  const named = (j: number) => !looksLikeEmail(header[j] ?? '');
-  if (!mapping.some((t, j) => t.kind === 'field' && t.field === 'email' && named(j))) return [];
+  // A header cell that is itself an address or a domain is a row of the list.
+  const named = (j: number) => parseSuppressionEntry(header[j] ?? '') === null;
+  const mappedTo = (field: LeadField) =>
+    header.flatMap((_, j) => {
+      const t = mapping[j];
+      return t?.kind === 'field' && t.field === field && named(j) ? [j] : [];
+    });
+  if (mappedTo('email').length === 0) return mappedTo('website');
   return header.flatMap((_, j) => {
     const t = mapping[j];
     const email =

@@ -229,7 +229,7 @@ test('the suppression list: removing entries and adding the wrong file can both 
     ),
   });
   await expect(card.getByRole('status').filter({ hasText: 'added' })).toHaveText(
-    '2 added, 1 already on the list. Only the email column ("Email") of the file was read.',
+    '2 added, 1 already on the list. Only the column "Email" of the file was read.',
   );
   await card.getByRole('button', { name: 'Undo' }).click();
   await expect(card.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(

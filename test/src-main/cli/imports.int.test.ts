@@ -754,7 +754,7 @@ describe("a sending tool's unsubscribes as the suppression list", () => {
     const r = await cli('suppress', 'import', unsubscribed);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      '1 added, 0 already on the list. Only the email column ("Email") of the file was read.',
+      '1 added, 0 already on the list. Only the column "Email" of the file was read.',
     );
     const leads = file(
       'acme-team.csv',

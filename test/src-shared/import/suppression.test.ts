@@ -57,6 +57,11 @@ describe('parseSuppressionEntry', () => {
     ['https://www.globex.com/about', { kind: 'domain', value: 'globex.com' }],
     ['eu.globex.com', { kind: 'domain', value: 'eu.globex.com' }],
     ['bücher.de', { kind: 'domain', value: 'xn--bcher-kva.de' }],
+    // Every address of a domain, as other tools' block lists write it.
+    ['*@Globex.com', { kind: 'domain', value: 'globex.com' }],
+    ['*.globex.com', { kind: 'domain', value: 'globex.com' }],
+    ['.globex.com', { kind: 'domain', value: 'globex.com' }],
+    ['*', null],
     ['not a domain', null],
     ['acme.com, acme.io', null], // reported as one unusable entry, not half taken
     ['com', null],
@@ -140,25 +145,43 @@ describe('suppressionFileEntries', () => {
     });
     expect(
       read([
-        ['Domain', 'Why'],
-        ['rival.io', 'competitor'],
-      ]).columns,
-    ).toEqual([]);
-    expect(
-      read([
         ['jane@acme.com', 'Jane', 'acme.com'],
         ['bo@beta.io', 'Bo', 'beta.io'],
       ]),
     ).toEqual({ entries: ['jane@acme.com', 'Jane', 'acme.com', 'bo@beta.io', 'Bo', 'beta.io'], columns: [] });
   });
 
+  it('reads the website or domain column of a sheet of companies, not their names and notes', () => {
+    expect(
+      read([
+        ['Company', 'Domain', 'Why'],
+        ['Rival', 'rival.io', 'competitor'],
+        ['Acme', 'https://www.acme.com/', 'customer'],
+      ]),
+    ).toEqual({ entries: ['rival.io', 'https://www.acme.com/'], columns: ['Domain'] });
+    // A sheet with an email column gives its addresses, not its website column.
+    expect(
+      read([
+        ['Email', 'Website'],
+        ['jane@acme.com', 'acme.com'],
+      ]),
+    ).toEqual({ entries: ['jane@acme.com'], columns: ['Email'] });
+    // A first row of data is no header of a domain column.
+    expect(
+      read([
+        ['rival.io', 'competitor'],
+        ['acme.com', 'customer'],
+      ]).columns,
+    ).toEqual([]);
+  });
+
   it('says which columns were read', () => {
     const r = { added: 2, duplicates: 0, invalid: 0, invalidSamples: [], reclassified: 0 };
-    expect(describeSuppressionAdd(r, 2, ['Email']).text).toBe(
-      '2 added, 0 already on the list. Only the email column ("Email") of the file was read.',
+    expect(describeSuppressionAdd(r, 2, ['Domain']).text).toBe(
+      '2 added, 0 already on the list. Only the column "Domain" of the file was read.',
     );
     expect(describeSuppressionAdd(r, 2, ['Email', 'Email 2']).text).toBe(
-      '2 added, 0 already on the list. Only the email columns ("Email", "Email 2") of the file were read.',
+      '2 added, 0 already on the list. Only the columns "Email", "Email 2" of the file were read.',
     );
   });
 });
