@@ -379,8 +379,8 @@ const EXAMPLE_DOMAINS = new Set(['example.com', 'example.net', 'example.org']);
 // A mailbox that only sends ("noreply@", "do-not-reply@", "mailer-daemon@", "bounces+…@"): what is sent
 // to it is read by nobody, or bounces.
 const SENDS_ONLY =
-  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|mailer[-_.]?daemon|bounces?)(?:$|[-_.])/;
-export const SENDS_ONLY_REASON = 'A no-reply address: nobody reads what is sent to it';
+  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|mailer[-_.]?daemon|bounces?)(?:$|[-_.+])/i;
+const SENDS_ONLY_REASON = 'A no-reply address: nobody reads what is sent to it';
 
 interface DomainFacts {
   problem: string | null;
@@ -523,9 +523,7 @@ export function checkEmail(email: string): EmailCheck {
   result.reason =
     email.length > 254
       ? 'The address is longer than 254 characters'
-      : (localProblem ??
-        facts.problem ??
-        (SENDS_ONLY.test(mailboxName(email) ?? '') ? SENDS_ONLY_REASON : null));
+      : (localProblem ?? facts.problem ?? (SENDS_ONLY.test(local) ? SENDS_ONLY_REASON : null));
   result.syntaxValid = result.reason === null;
   // Only a fix that leaves an address which can be sent to: a domain fix does not mend the local part.
   if (facts.suggestion !== null && localProblem === null) result.suggestion = `${local}@${facts.suggestion}`;
