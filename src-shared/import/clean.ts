@@ -20,6 +20,7 @@ import {
   type SeveralColumnField,
   takesSeveralColumns,
 } from './types';
+import { OPTED_OUT_REASON, saysOptedOut } from './opt-out';
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
@@ -67,6 +68,8 @@ export interface CompiledMapping {
   custom: readonly (readonly [key: string, column: number])[];
   /** The custom column of an email verifier's verdicts on the (first) email column's addresses. */
   emailStatus?: number;
+  /** The custom columns that mark who opted out or must not be contacted. */
+  optOut: readonly number[];
 }
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
@@ -74,6 +77,7 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   const further: Record<SeveralColumnField, number[]> = { email: [], phone: [] };
   const custom: [string, number][] = [];
   let emailStatus: number | undefined;
+  const optOut: number[] = [];
   mapping.forEach((t, column) => {
     if (t.kind === 'field' && takesSeveralColumns(t.field) && fields[t.field] !== undefined)
       further[t.field].push(column);
@@ -81,9 +85,10 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
     else if (t.kind === 'custom') {
       custom.push([t.key, column]);
       if (t.emailStatus) emailStatus = column;
+      if (t.optOut) optOut.push(column);
     }
   });
-  return { fields, further, custom, emailStatus };
+  return { fields, further, custom, emailStatus, optOut };
 }
 
 /**
@@ -322,7 +327,13 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
     const flag = verdictFlag(verdict);
     if (flag !== null) markVerdict(cleaned, flag);
   }
+  if (m.optOut.some((column) => saysOptedOut(cells[column] ?? ''))) markOptedOut(cleaned);
   return cleaned;
+}
+
+/** Records that the file marks the person as opted out: the row is suppressed (see `classify`). */
+function markOptedOut(cleaned: CleanedLead): void {
+  cleaned.issues.push({ flag: 'opted_out', field: null, message: OPTED_OUT_REASON });
 }
 
 /**
@@ -335,14 +346,16 @@ function markVerdict(cleaned: CleanedLead, flag: VerdictFlag): void {
 }
 
 /**
- * Gives `cleaned` (an edit of a row) the verifier's verdicts (`verdicts`, the row's flags) on
- * `address`, while the edit keeps that address: a verdict is on the address as read.
+ * Gives `cleaned` (an edit of a row) what the file said of the row (`verdicts`, the row's flags): the
+ * verifier's verdicts on `address`, while the edit keeps that address (a verdict is on the address as
+ * read), and that the person opted out, whatever the edit: it is about the person.
  */
 export function keepVerdicts(
   cleaned: CleanedLead,
   address: string | null,
   verdicts: readonly LeadFlag[],
 ): void {
+  if (verdicts.includes('opted_out')) markOptedOut(cleaned);
   if (cleaned.lead.email !== address) return;
   for (const flag of VERDICT_FLAGS) if (verdicts.includes(flag)) markVerdict(cleaned, flag);
 }
@@ -408,7 +421,7 @@ export function invalidReason(cleaned: CleanedLead): string | null {
  * Exactly one state per row, first match wins:
  * 1. invalid: no email, bad syntax with no suggested fix, undeliverable by the user's verifier or a
  *    disposable domain with no suggested fix;
- * 2. suppressed: on the suppression list, or excluded by the user;
+ * 2. suppressed: marked in the file as opted out, on the suppression list, or excluded by the user;
  * 3. duplicate: an exact duplicate (unless the user chose keep), or confirmed by the user;
  * 4. needs fix: an invalid address or a throw-away domain with a suggested fix; a typo suggestion,
  *    no name at all or a possible duplicate to confirm (these three unless the user chose keep);
@@ -438,6 +451,9 @@ export function classify(
   if (invalid !== null) {
     state = 'invalid';
     reason = invalid;
+  } else if (flags.includes('opted_out')) {
+    state = 'suppressed';
+    reason = OPTED_OUT_REASON;
   } else if (verdict.suppressed) {
     state = 'suppressed';
     reason = verdict.suppressed;

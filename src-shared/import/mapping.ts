@@ -33,6 +33,7 @@ import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses,
 import { customKeys } from './header';
 import { isBlankRow } from './blank-row';
 import { footerStart } from './report-footer';
+import { marksOptOuts } from './opt-out';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
 const SCORE_EXACT = 100;
@@ -209,6 +210,8 @@ export function suggestMapping(
       verdicts = true;
       return { kind: 'custom', key, emailStatus: true };
     }
+    // "Email Opt Out": true, "Do not contact": x, "Lead Status": Unsubscribed — whether hidden or not.
+    if (marksOptOuts(header, values)) return { kind: 'custom', key, optOut: true };
     return hiddenColumns.includes(column) ? { kind: 'ignore' } : { kind: 'custom', key };
   });
 }

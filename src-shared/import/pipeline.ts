@@ -274,10 +274,13 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   return { rowNumbers, originals, cleaned, blankRows, hiddenRows, headerRepeats, footerRows };
 }
 
-/** An edited row: what the verifier said of the address as read holds while the edit keeps it. */
+/**
+ * An edited row: what the verifier said of the address as read holds while the edit keeps it, and
+ * that the file marks the person as opted out holds whatever the edit.
+ */
 function cleanEdited(edit: NormalisedLead, cells: readonly string[], mapping: CompiledMapping): CleanedLead {
   const cleaned = cleanLead(edit);
-  if (mapping.emailStatus === undefined) return cleaned;
+  if (mapping.emailStatus === undefined && mapping.optOut.length === 0) return cleaned;
   const asRead = cleanRow(cells, mapping);
   keepVerdicts(
     cleaned,

@@ -66,6 +66,8 @@ export const ColumnTargetSchema = z.discriminatedUnion('kind', [
     key: CustomKeySchema,
     /** The column is an email verifier's verdicts: a row whose address it calls undeliverable is invalid. */
     emailStatus: z.boolean().optional(),
+    /** The column marks who opted out or must not be contacted: those rows are suppressed (see opt-out.ts). */
+    optOut: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('ignore') }),
 ]);
@@ -108,6 +110,7 @@ export const LEAD_FLAGS = [
   'in_database',
   'similar_in_database',
   'company_from_colleagues',
+  'opted_out',
 ] as const;
 export type LeadFlag = (typeof LEAD_FLAGS)[number];
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);

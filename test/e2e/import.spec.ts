@@ -633,6 +633,34 @@ test("a workbook's sheets are imported one at a time: the sheet imported before 
   await expect(chip(page, 'All')).toHaveText(/All\s*1/);
 });
 
+test('the people a CRM export marks as opted out are suppressed unless the user unticks it', async ({
+  app: page,
+}) => {
+  await continueWithCsvMapping(
+    page,
+    'crm.csv',
+    csvBytes([
+      ['Email', 'First Name', 'Email Opt Out'],
+      ['ann@acme.com', 'Ann', 'true'],
+      ['bo@beta.io', 'Bo', 'false'],
+    ]),
+  );
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  const optOut = mapping.getByRole('checkbox', { name: 'Leave out the people it marks as opted out' });
+  await expect(optOut).toBeChecked();
+  const ann = page
+    .getByRole('table', { name: 'Preview of the first rows' })
+    .getByRole('row')
+    .filter({ hasText: 'ann@acme.com' });
+  await expect(ann).toContainText('Suppressed');
+  await optOut.uncheck();
+  await expect(ann).toContainText('Ready');
+  await optOut.check();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*1/);
+  await expect(page.getByText('Marked in the file as opted out or not to be contacted')).toBeVisible();
+});
+
 test("the verdicts of the user's email verifier are taken: an undeliverable address is invalid unless the user unticks it", async ({
   app: page,
 }) => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classify, cleanLead, cleanRow, compileMapping } from '../../../src-shared/import/clean';
+import {
+  classify,
+  cleanLead,
+  cleanRow,
+  compileMapping,
+  keepVerdicts,
+} from '../../../src-shared/import/clean';
 import { checkEmail, cleanEmail } from '../../../src-shared/import/email';
 import { emptyLead, LEAD_STATES, type ColumnMapping } from '../../../src-shared/import/types';
 
@@ -188,6 +194,23 @@ describe('cleanRow', () => {
     expect(typo.lead.email).toBe('jane@acme.con');
     expect(classify(typo)).toMatchObject({ state: 'needs_fix', suggestion: 'jane@acme.com' });
     expect(classify(cleanRow(['', 'Jane Doe', '', ''], m))).toMatchObject({ reason: 'No email address' });
+  });
+
+  it('suppresses a row the file marks as opted out, whatever the user decides, and keeps that through an edit', () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'email_opt_out', optOut: true },
+    ]);
+    const out = cleanRow(['jane@acme.com', 'true'], m);
+    const said = { state: 'suppressed', reason: 'Marked in the file as opted out or not to be contacted' };
+    expect(classify(out)).toMatchObject(said);
+    expect(classify(out, {}, 'keep')).toMatchObject(said);
+    expect(classify(cleanRow(['jane@acme.com', 'false'], m)).state).not.toBe('suppressed');
+    // An invalid address is invalid first.
+    expect(classify(cleanRow(['jane@', 'true'], m)).state).toBe('invalid');
+    const edited = cleanLead({ ...out.lead, email: 'jane.doe@acme.com' });
+    keepVerdicts(edited, out.lead.email, ['opted_out']);
+    expect(classify(edited)).toMatchObject(said);
   });
 
   it('with several phone columns, takes the first, in column order, that holds a number', () => {

@@ -808,6 +808,22 @@ describe('withOtherColumns', () => {
   });
 });
 
+describe('opt-out columns', () => {
+  it('marks a column of who opted out, kept as a variable, and no email column', () => {
+    const headers = ['Email', 'Unsubscribed from all email', 'Lead Status', 'Status'];
+    const rows = [
+      ['jane@acme.com', 'false', 'Open', 'Customer'],
+      ['bo@beta.io', 'true', 'Unsubscribed', 'Lead'],
+    ];
+    expect(suggestMapping(headers, rows)).toEqual([
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'unsubscribed_from_all_email', optOut: true },
+      { kind: 'custom', key: 'lead_status', optOut: true },
+      { kind: 'custom', key: 'status' },
+    ]);
+  });
+});
+
 describe('ownerOf', () => {
   it.each([
     ['Mobile Phone', 'person'],

@@ -73,6 +73,14 @@ export function TargetSelect({
               hint="It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits."
             />
           )}
+          {target.optOut !== undefined && (
+            <CheckField
+              checked={target.optOut}
+              onChange={(on) => onChange({ ...target, optOut: on })}
+              label="Leave out the people it marks as opted out"
+              hint="It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits."
+            />
+          )}
         </>
       )}
     </div>

@@ -740,6 +740,28 @@ describe('Clean & dedupe over the database', () => {
     expect(moved.lead.flags).not.toContain('verifier_undeliverable');
   });
 
+  it('a person the file marks as opted out is suppressed, and stays so through every edit, a new address included', async () => {
+    const summary = await draft(
+      [
+        ['ann@acme.com', 'Ann', 'true'],
+        ['bo@beta.io', 'Bo', 'false'],
+      ],
+      ['Email', 'First Name', 'Email Opt Out'],
+    );
+    expect(summary.counts).toMatchObject({ suppressed: 1, ready: 1 });
+    const ann = byEmail(await allLeads(summary.id), 'ann@acme.com');
+    expect(ann).toMatchObject({
+      state: 'suppressed',
+      reason: 'Marked in the file as opted out or not to be contacted',
+    });
+    expect(ann.flags).toContain('opted_out');
+    const moved = await app.call('leads.edit', { leadId: ann.id, changes: { email: 'anne@acme.com' } });
+    expect(moved.lead).toMatchObject({ state: 'suppressed', email: 'anne@acme.com' });
+    // Keep does not send them either.
+    await app.call('leads.bulk', { importId: summary.id, action: 'keep_selected', leadIds: [ann.id] });
+    expect(byEmail(await allLeads(summary.id), 'anne@acme.com').state).toBe('suppressed');
+  });
+
   it('the addresses a verifier could not confirm are excluded in one action, and only those', async () => {
     const summary = await verified([
       ['ann@acme.com', 'Ann', 'catch-all'],

@@ -1,0 +1,40 @@
+/*
+ * A column of the file that says who must not be emailed: a CRM's "Email Opt Out" (Salesforce's
+ * "Has Opted Out of Email", HubSpot's "Unsubscribed from all email": true / false), a sheet's own "Do
+ * not contact" column ticked with an x, or a status column that says so for some ("Lead Status":
+ * Unsubscribed). Writing to those people again is what a founder's list is kept to prevent, so their
+ * rows are suppressed.
+ */
+import { foldKey } from './text';
+
+// Folded headers of a column that marks the people who opted out.
+const OPT_OUT_HEADER =
+  /^(?:(?:email)?opt(?:ed)?out(?:ofemail)?|hasoptedoutofemail|unsubscribed(?:fromallemail)?|donot(?:email|mail|contact)|dnc)$/;
+// Folded headers of a status column, which may say so among other statuses.
+const STATUS_HEADER = /^(?:lead|contact|marketing|subscription|email|outreach)?status$/;
+
+// A mark that says yes: what a flag column holds for those who opted out.
+const YES = /^(?:true|yes|y|1|x|✓|✔|oui|ja|sí|si|sim)$/i;
+const NO = /^(?:false|no|n|0|-|non|nein)$/i;
+// A status that says the person opted out or must not be contacted.
+const OPTED_OUT =
+  /^(?:unsubscribed|opted[ -]?out|do[ -]not[ -](?:contact|email|mail)|dnc|blacklisted|blocklisted|complained|spam complaint)$/i;
+
+/** Whether a cell of such a column says the person must not be emailed. */
+export function saysOptedOut(value: string): boolean {
+  const v = value.trim();
+  return v !== '' && (YES.test(v) || OPTED_OUT.test(v));
+}
+
+/**
+ * Whether a column, by its header and the values of the sample, marks who opted out: a flag column
+ * holding only yes and no marks, or a status column where some row says so.
+ */
+export function marksOptOuts(header: string, values: readonly string[]): boolean {
+  const key = foldKey(header);
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (OPT_OUT_HEADER.test(key)) return filled.every((v) => YES.test(v) || NO.test(v) || OPTED_OUT.test(v));
+  return STATUS_HEADER.test(key) && filled.some((v) => OPTED_OUT.test(v));
+}
+
+export const OPTED_OUT_REASON = 'Marked in the file as opted out or not to be contacted';
