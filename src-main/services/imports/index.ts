@@ -54,7 +54,7 @@ export function createImportsService(ctx: AppContext) {
   lifecycle.recheckDraftsAfterUpgrade();
   followOtherProcesses(ctx, suppressions.announce);
   const handlers: ImportsHandlers = {
-    ...createStaging(core),
+    ...createStaging(core, suppressions.handlers['suppressions.add']),
     ...lifecycle.handlers,
     ...templates.handlers,
     ...createReview(core),

@@ -65,8 +65,22 @@ type PersonColumns = [
   email: string | null,
 ];
 
-export function createStaging(core: Core) {
+/**
+ * Puts addresses on the suppression list with their source (the suppression service's add): how the
+ * people a file marks as opted out are kept out of every other row of them, now and in later imports.
+ */
+export type AddSuppressions = (
+  input: HandlerInput<'suppressions.add'>,
+) => Promise<CallOutput<'suppressions.add'>>;
+
+export function createStaging(core: Core, addSuppressions: AddSuppressions) {
   const sqlite = core.ctx.database.sqlite;
+  const optedOutAddresses = sqlite
+    .prepare<[number], string>(
+      `SELECT email FROM leads
+        WHERE import_id = ? AND email IS NOT NULL AND flags_json LIKE '%"opted_out"%'`,
+    )
+    .pluck();
 
   // The keys of committed imports, one kind at a time in key order along lead_keys' primary key: equal
   // keys come out side by side, so no Set is needed (growing one past 64k keys blocked for ~35 ms).
@@ -493,6 +507,14 @@ export function createStaging(core: Core) {
       // The WAL may still be long here (the checkpointer catches up on its own thread): no inline one.
       bulkWrite(() => finishStaging.run(JSON.stringify(counts), staged, importId));
       core.staging.delete(importId);
+      // Those the file marks as opted out asked not to be written to: on the list, the file's other rows
+      // of them (the same address unmarked) are suppressed too, and so are they in every later import.
+      const optedOut = optedOutAddresses.all(importId);
+      if (optedOut.length > 0)
+        await addSuppressions({
+          entries: optedOut,
+          source: `${imp.file_name.slice(0, 160)} (marked as opted out)`,
+        });
       core.announce(importId);
       const summary = core.summary(core.requireImport(importId));
       return summary;

@@ -743,12 +743,22 @@ describe('Clean & dedupe over the database', () => {
   it('a person the file marks as opted out is suppressed, and stays so through every edit, a new address included', async () => {
     const summary = await draft(
       [
+        ['Ann@Acme.com', 'Ann Lee', 'false'], // the same person, unmarked, in a fuller row above
         ['ann@acme.com', 'Ann', 'true'],
         ['bo@beta.io', 'Bo', 'false'],
       ],
       ['Email', 'First Name', 'Email Opt Out'],
     );
-    expect(summary.counts).toMatchObject({ suppressed: 1, ready: 1 });
+    expect(summary.counts).toMatchObject({ suppressed: 2, ready: 1 });
+    // The address is on the suppression list, saying where from: no later import writes to Ann either.
+    const listed = await app.call('suppressions.list', { search: 'ann@acme.com' });
+    expect(listed.entries.map((e) => [e.value, e.source])).toEqual([
+      ['ann@acme.com', 'draft.csv (marked as opted out)'],
+    ]);
+    expect(byEmail(await allLeads(summary.id), 'Ann@acme.com')).toMatchObject({
+      state: 'suppressed',
+      reason: 'On your suppression list',
+    });
     const ann = byEmail(await allLeads(summary.id), 'ann@acme.com');
     expect(ann).toMatchObject({
       state: 'suppressed',
