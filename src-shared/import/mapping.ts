@@ -238,10 +238,19 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
 }
 
 /**
- * `mapping` with every column that is not a lead field kept as a custom variable (`keep`) or ignored:
- * a CRM export of sixty columns is mostly columns no email needs. Kept, a column goes back to what
- * `suggested` made of it (a column with neither a header nor a value stays ignored), or to a custom
- * variable named after its header when it was suggested for a field the user moved elsewhere.
+ * Whether a column keeps rows from being sent: a verifier's verdicts or the marks of who opted out.
+ * Ignoring the other columns in one click leaves these be; the user unticks them one by one.
+ */
+export function guardsRows(t: ColumnTarget): boolean {
+  return t.kind === 'custom' && (t.emailStatus === true || t.optOut === true);
+}
+
+/**
+ * `mapping` with every column that is not a lead field kept as a custom variable (`keep`) or ignored
+ * (but those that keep rows from being sent: `guardsRows`): a CRM export of sixty columns is mostly
+ * columns no email needs. Kept, a column goes back to what `suggested` made of it (a column with
+ * neither a header nor a value stays ignored), or to a custom variable named after its header when it
+ * was suggested for a field the user moved elsewhere.
  */
 export function withOtherColumns(
   mapping: ColumnMapping,
@@ -251,7 +260,7 @@ export function withOtherColumns(
 ): ColumnMapping {
   const keys = customKeys(headers);
   return mapping.map((t, i): ColumnTarget => {
-    if (t.kind === 'field') return t;
+    if (t.kind === 'field' || guardsRows(t)) return t;
     if (!keep) return { kind: 'ignore' };
     const s = suggested[i];
     return s !== undefined && s.kind !== 'field' ? s : { kind: 'custom', key: keys[i] ?? `column_${i + 1}` };

@@ -802,6 +802,21 @@ describe('withOtherColumns', () => {
     expect(withOtherColumns(ignored, suggested, headers, true)).toEqual(suggested);
   });
 
+  it("leaves a verifier's verdicts and the marks of who opted out when ignoring the others", () => {
+    const guarded: ColumnMapping = [
+      ...suggested,
+      { kind: 'custom', key: 'email_status', emailStatus: true },
+      { kind: 'custom', key: 'email_opt_out', optOut: true },
+      { kind: 'custom', key: 'email_opt_out_2', optOut: false },
+    ];
+    const all = [...headers, 'Email Status', 'Email Opt Out', 'Email Opt Out 2'];
+    expect(withOtherColumns(guarded, guarded, all, false).slice(5)).toEqual([
+      { kind: 'custom', key: 'email_status', emailStatus: true },
+      { kind: 'custom', key: 'email_opt_out', optOut: true },
+      { kind: 'ignore' },
+    ]);
+  });
+
   it('keeps a column the user took off a field as a custom variable named after its header', () => {
     const phoneIgnored: ColumnMapping = [...suggested.slice(0, 4), { kind: 'ignore' }];
     expect(fieldsOf(withOtherColumns(phoneIgnored, suggested, headers, true)).at(4)).toBe('custom:phone');

@@ -7,6 +7,7 @@ import { MappingPreview } from './MappingPreview';
 import { MappingTable } from './MappingTable';
 import { TemplateBar } from './TemplateBar';
 import type { SeveralColumnField } from '../../../../src-shared/import/types';
+import { guardsRows } from '../../../../src-shared/import/mapping';
 
 /** Step 3: columns to fields with a live preview; Continue runs the import. */
 export function MappingStep() {
@@ -27,7 +28,8 @@ export function MappingStep() {
   if (!suggestion) return null;
   const hiddenBelow = sheet?.hiddenRows.filter((r) => r > headerRow).length ?? 0;
   const canContinue = preview?.ok === true && busy === null;
-  const customColumns = mapping.filter((t) => t.kind === 'custom').length;
+  // A verifier's verdicts and the marks of who opted out stay when the others are ignored.
+  const customColumns = mapping.filter((t) => t.kind === 'custom' && !guardsRows(t)).length;
   // Ignored columns that were suggested as custom variables: those "Keep" brings back.
   const ignoredOthers = mapping.filter(
     (t, i) => t.kind === 'ignore' && suggestion.mapping[i]?.kind !== 'ignore',
