@@ -15,7 +15,7 @@
  * title only when no other column names one, since it is a tagline written
  * around the job ("CEO at Acme | Building payments").
  */
-import type { LeadField } from './types';
+import type { LeadField, SeveralColumnField } from './types';
 import { foldKey, foldWords } from './text';
 
 export type HeaderMatch =
@@ -542,7 +542,7 @@ const OTHER_PHONE_WORDS = new Set([
  * ("Assistant Email", "Company Phone", "Corporate Phone", "Assistant Phone"; a home phone too, which
  * outreach does not call).
  */
-export function ownerOf(header: string, field: 'email' | 'phone'): 'person' | 'other' | null {
+export function ownerOf(header: string, field: SeveralColumnField): 'person' | 'other' | null {
   if (matchHeader(header)?.field !== field) return null;
   const others = field === 'email' ? OTHER_EMAIL_WORDS : OTHER_PHONE_WORDS;
   return foldWords(header).some((w) => COMPANY_WORDS.has(w) || others.has(w)) ? 'other' : 'person';

@@ -75,10 +75,11 @@ export type AddSuppressions = (
 
 export function createStaging(core: Core, addSuppressions: AddSuppressions) {
   const sqlite = core.ctx.database.sqlite;
+  // Along the (import, state) index: an opted-out row with an address that can be sent to is suppressed.
   const optedOutAddresses = sqlite
     .prepare<[number], string>(
       `SELECT email FROM leads
-        WHERE import_id = ? AND email IS NOT NULL AND flags_json LIKE '%"opted_out"%'`,
+        WHERE import_id = ? AND state = 'suppressed' AND email IS NOT NULL AND flags_json LIKE '%"opted_out"%'`,
     )
     .pluck();
 
