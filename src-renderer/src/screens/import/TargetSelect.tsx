@@ -20,6 +20,20 @@ function decode(value: string, header: string, current: ColumnTarget): ColumnTar
   return { kind: 'field', field: value.slice('field:'.length) as LeadField };
 }
 
+/** The columns that keep rows from being sent, each with its own tick: see `guardsRows`. */
+const GUARDS = [
+  {
+    prop: 'emailStatus',
+    label: 'Leave out the addresses it marks undeliverable',
+    hint: "It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits.",
+  },
+  {
+    prop: 'optOut',
+    label: 'Leave out the people it marks as opted out',
+    hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits.',
+  },
+] as const;
+
 /** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */
 export function TargetSelect({
   header,
@@ -65,21 +79,17 @@ export function TargetSelect({
               Lower-case letters, digits and _ ; starts with a letter.
             </p>
           )}
-          {target.emailStatus !== undefined && (
-            <CheckField
-              checked={target.emailStatus}
-              onChange={(on) => onChange({ ...target, emailStatus: on })}
-              label="Leave out the addresses it marks undeliverable"
-              hint="It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits."
-            />
-          )}
-          {target.optOut !== undefined && (
-            <CheckField
-              checked={target.optOut}
-              onChange={(on) => onChange({ ...target, optOut: on })}
-              label="Leave out the people it marks as opted out"
-              hint="It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits."
-            />
+          {GUARDS.map(
+            (g) =>
+              target[g.prop] !== undefined && (
+                <CheckField
+                  key={g.prop}
+                  checked={target[g.prop] === true}
+                  onChange={(on) => onChange({ ...target, [g.prop]: on })}
+                  label={g.label}
+                  hint={g.hint}
+                />
+              ),
           )}
         </>
       )}
