@@ -22,7 +22,7 @@ import {
 } from './types';
 import { OPTED_OUT_REASON, saysOptedOut } from './opt-out';
 import { detached, valueMemo } from './memo';
-import { cleanLabel, cleanOptional, cleanText } from './text';
+import { cleanLabel, cleanOptional, cleanText, isYesMark } from './text';
 import {
   addressRank,
   checkEmail,
@@ -52,6 +52,7 @@ import { nameInAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
 import {
+  BOUNCED_REASON,
   UNCONFIRMED_NOTE,
   UNDELIVERABLE_REASON,
   VERDICT_FLAGS,
@@ -70,6 +71,8 @@ export interface CompiledMapping {
   emailStatus?: number;
   /** The custom columns that mark who opted out or must not be contacted. */
   optOut: readonly number[];
+  /** The custom columns that mark the (first) email column's addresses that bounced. */
+  bounces: readonly number[];
 }
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
@@ -78,6 +81,7 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   const custom: [string, number][] = [];
   let emailStatus: number | undefined;
   const optOut: number[] = [];
+  const bounces: number[] = [];
   mapping.forEach((t, column) => {
     if (t.kind === 'field' && takesSeveralColumns(t.field) && fields[t.field] !== undefined)
       further[t.field].push(column);
@@ -86,9 +90,10 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
       custom.push([t.key, column]);
       if (t.emailStatus) emailStatus = column;
       if (t.optOut) optOut.push(column);
+      if (t.bounced) bounces.push(column);
     }
   });
-  return { fields, further, custom, emailStatus, optOut };
+  return { fields, further, custom, emailStatus, optOut, bounces };
 }
 
 /**
@@ -322,10 +327,11 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   separateCompanyFromNames(lead);
   const cleaned = finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
   // The verdict is on the first email column's address: another column's, taken instead, was not checked.
-  const verdict = cell(cells, m.emailStatus);
-  if (verdict !== null && rawEmail === cell(cells, f.email)) {
-    const flag = verdictFlag(verdict);
+  if (rawEmail === cell(cells, f.email)) {
+    const verdict = cell(cells, m.emailStatus);
+    const flag = verdict === null ? null : verdictFlag(verdict);
     if (flag !== null) markVerdict(cleaned, flag);
+    if (m.bounces.some((column) => isYesMark((cells[column] ?? '').trim()))) markVerdict(cleaned, 'bounced');
   }
   if (m.optOut.some((column) => saysOptedOut(cells[column] ?? ''))) markOptedOut(cleaned);
   return cleaned;
@@ -341,7 +347,12 @@ function markOptedOut(cleaned: CleanedLead): void {
  * invalid (`invalidReason`); unconfirmed is a flag the user may exclude by.
  */
 function markVerdict(cleaned: CleanedLead, flag: VerdictFlag): void {
-  const message = flag === 'verifier_undeliverable' ? UNDELIVERABLE_REASON : UNCONFIRMED_NOTE;
+  const message =
+    flag === 'verifier_undeliverable'
+      ? UNDELIVERABLE_REASON
+      : flag === 'bounced'
+        ? BOUNCED_REASON
+        : UNCONFIRMED_NOTE;
   cleaned.issues.push({ flag, field: 'email', message });
 }
 
@@ -408,8 +419,11 @@ export function invalidReason(cleaned: CleanedLead): string | null {
   if (check === null) return 'No email address';
   if (!check.syntaxValid && check.suggestion === null) return check.reason ?? 'Not a valid email address';
   // A verifier finds a typo's domain undeliverable too: the suggested fix is the way forward there.
-  if (check.suggestion === null && cleaned.issues.some((i) => i.flag === 'verifier_undeliverable')) {
-    return UNDELIVERABLE_REASON;
+  if (check.suggestion === null) {
+    for (const issue of cleaned.issues) {
+      if (issue.flag === 'verifier_undeliverable') return UNDELIVERABLE_REASON;
+      if (issue.flag === 'bounced') return BOUNCED_REASON;
+    }
   }
   // A slip of a big provider's name ("gmai.com") is often registered as a throw-away domain: the
   // person meant the provider, so the row is a typo to fix, not a lead to drop.

@@ -27,7 +27,7 @@ import {
   type LeadField,
 } from './types';
 import { foldKey, foldWords } from './text';
-import { holdsVerdicts, mayNameVerdicts } from './verifier';
+import { holdsVerdicts, marksBounces, mayNameVerdicts } from './verifier';
 import { matchHeader, ownerOf, type HeaderMatch } from './synonyms';
 import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses, sniffColumn } from './sniff';
 import { customKeys } from './header';
@@ -210,6 +210,9 @@ export function suggestMapping(
       verdicts = true;
       return { kind: 'custom', key, emailStatus: true };
     }
+    // Apollo's "Email Bounced": true — a sending tool's word on the addresses it already wrote to.
+    if (usedFields.has('email') && marksBounces(header, values))
+      return { kind: 'custom', key, bounced: true };
     // "Email Opt Out": true, "Do not contact": x, "Lead Status": Unsubscribed — whether hidden or not.
     if (marksOptOuts(header, values)) return { kind: 'custom', key, optOut: true };
     return hiddenColumns.includes(column) ? { kind: 'ignore' } : { kind: 'custom', key };
@@ -238,11 +241,12 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
 }
 
 /**
- * Whether a column keeps rows from being sent: a verifier's verdicts or the marks of who opted out.
- * Ignoring the other columns in one click leaves these be; the user unticks them one by one.
+ * Whether a column keeps rows from being sent: a verifier's verdicts, the marks of the addresses that
+ * bounced or of who opted out. Ignoring the other columns in one click leaves these be; the user
+ * unticks them one by one.
  */
 export function guardsRows(t: ColumnTarget): boolean {
-  return t.kind === 'custom' && (t.emailStatus === true || t.optOut === true);
+  return t.kind === 'custom' && (t.emailStatus === true || t.bounced === true || t.optOut === true);
 }
 
 /**

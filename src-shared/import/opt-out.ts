@@ -5,7 +5,7 @@
  * Unsubscribed). Writing to those people again is what a founder's list is kept to prevent, so their
  * rows are suppressed.
  */
-import { foldKey } from './text';
+import { foldKey, isYesMark, isYesOrNoMark } from './text';
 
 // Folded headers of a column that marks the people who opted out.
 const OPT_OUT_HEADER =
@@ -13,9 +13,6 @@ const OPT_OUT_HEADER =
 // Folded headers of a status column, which may say so among other statuses.
 const STATUS_HEADER = /^(?:lead|contact|marketing|subscription|email|outreach)?status$/;
 
-// A mark that says yes: what a flag column holds for those who opted out.
-const YES = /^(?:true|yes|y|1|x|✓|✔|oui|ja|sí|si|sim)$/i;
-const NO = /^(?:false|no|n|0|-|non|nein)$/i;
 // A status that says the person opted out or must not be contacted.
 const OPTED_OUT =
   /^(?:unsubscribed|opted[ -]?out|do[ -]not[ -](?:contact|email|mail)|dnc|blacklisted|blocklisted|complained|spam complaint)$/i;
@@ -23,7 +20,7 @@ const OPTED_OUT =
 /** Whether a cell of such a column says the person must not be emailed. */
 export function saysOptedOut(value: string): boolean {
   const v = value.trim();
-  return v !== '' && (YES.test(v) || OPTED_OUT.test(v));
+  return v !== '' && (isYesMark(v) || OPTED_OUT.test(v));
 }
 
 /**
@@ -33,7 +30,7 @@ export function saysOptedOut(value: string): boolean {
 export function marksOptOuts(header: string, values: readonly string[]): boolean {
   const key = foldKey(header);
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
-  if (OPT_OUT_HEADER.test(key)) return filled.every((v) => YES.test(v) || NO.test(v) || OPTED_OUT.test(v));
+  if (OPT_OUT_HEADER.test(key)) return filled.every((v) => isYesOrNoMark(v) || OPTED_OUT.test(v));
   return STATUS_HEADER.test(key) && filled.some((v) => OPTED_OUT.test(v));
 }
 

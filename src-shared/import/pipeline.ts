@@ -280,7 +280,8 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
  */
 function cleanEdited(edit: NormalisedLead, cells: readonly string[], mapping: CompiledMapping): CleanedLead {
   const cleaned = cleanLead(edit);
-  if (mapping.emailStatus === undefined && mapping.optOut.length === 0) return cleaned;
+  if (mapping.emailStatus === undefined && mapping.optOut.length === 0 && mapping.bounces.length === 0)
+    return cleaned;
   const asRead = cleanRow(cells, mapping);
   keepVerdicts(
     cleaned,

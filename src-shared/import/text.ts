@@ -20,6 +20,20 @@ const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u30
 /** Between the values of a cell that holds several ("a@x.com; b@y.com", "acme.com, acme.io"). */
 export const LIST_SEPARATOR = /[,;\s]+/;
 
+// The marks of a yes-or-no column: a CRM's true / false, a sheet's x, a tick.
+const YES_MARK = /^(?:true|yes|y|1|x|✓|✔|oui|ja|sí|si|sim)$/i;
+const NO_MARK = /^(?:false|no|n|0|-|non|nein)$/i;
+
+/** Whether a (trimmed) cell of a yes-or-no column says yes. */
+export function isYesMark(value: string): boolean {
+  return YES_MARK.test(value);
+}
+
+/** Whether a (trimmed) cell is a mark of a yes-or-no column, yes or no. */
+export function isYesOrNoMark(value: string): boolean {
+  return YES_MARK.test(value) || NO_MARK.test(value);
+}
+
 // Already clean: printable ASCII with single inner spaces and no edge
 // spaces. Most cells are; one native regex pass tells.
 const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;

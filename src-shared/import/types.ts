@@ -68,6 +68,8 @@ export const ColumnTargetSchema = z.discriminatedUnion('kind', [
     emailStatus: z.boolean().optional(),
     /** The column marks who opted out or must not be contacted: those rows are suppressed (see opt-out.ts). */
     optOut: z.boolean().optional(),
+    /** The column marks the addresses that bounced: those rows are invalid (see verifier.ts). */
+    bounced: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('ignore') }),
 ]);
@@ -111,6 +113,7 @@ export const LEAD_FLAGS = [
   'similar_in_database',
   'company_from_colleagues',
   'opted_out',
+  'bounced',
 ] as const;
 export type LeadFlag = (typeof LEAD_FLAGS)[number];
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);

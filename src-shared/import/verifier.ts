@@ -3,8 +3,9 @@
  * ZeroBounce, NeverBounce, MillionVerifier…) or export it from a tool that did (Apollo's "Email
  * Status", Snov's "Email status") before importing it. An address the verifier found undeliverable
  * would spend MachFive credits and hurt the sender's reputation, so a column of such verdicts can mark
- * those rows invalid.
+ * those rows invalid; so can a sending tool's column of the addresses that bounced.
  */
+import { foldKey, isYesOrNoMark } from './text';
 
 /** Verdicts meaning no mailbox takes mail at the address, or mailing it does harm (a spam trap). */
 const UNDELIVERABLE = new Set([
@@ -120,8 +121,28 @@ export function holdsVerdicts(values: readonly string[]): boolean {
 /** The reason an address the verifier found undeliverable gives its row. */
 export const UNDELIVERABLE_REASON = 'Your email verifier marked this address undeliverable';
 
+/** The reason an address the file marks as bounced gives its row. */
+export const BOUNCED_REASON = 'This address bounced before, as the file says';
+
+// Folded headers of a yes-or-no column of the addresses that bounced (Apollo's "Email Bounced").
+const BOUNCE_HEADER = /^(?:email)?(?:hard)?bounced?$/;
+
+/**
+ * Whether a column marks the addresses that bounced: named so, and holding only yes and no marks. A
+ * sending tool's export says so of the addresses it already wrote to.
+ */
+export function marksBounces(header: string, values: readonly string[]): boolean {
+  if (!BOUNCE_HEADER.test(foldKey(header))) return false;
+  return values.every((v) => v.trim() === '' || isYesOrNoMark(v.trim()));
+}
+
 /** What the row says of an address the verifier could not confirm. */
 export const UNCONFIRMED_NOTE = 'Your email verifier could not confirm this address (catch-all or unknown)';
 
-export type VerdictFlag = NonNullable<ReturnType<typeof verdictFlag>>;
-export const VERDICT_FLAGS: readonly VerdictFlag[] = ['verifier_undeliverable', 'verifier_unconfirmed'];
+/** What a verifier, or a bounce, said of the address as read. */
+export type VerdictFlag = NonNullable<ReturnType<typeof verdictFlag>> | 'bounced';
+export const VERDICT_FLAGS: readonly VerdictFlag[] = [
+  'verifier_undeliverable',
+  'verifier_unconfirmed',
+  'bounced',
+];

@@ -213,6 +213,25 @@ describe('cleanRow', () => {
     expect(classify(edited)).toMatchObject(said);
   });
 
+  it('makes a row whose address the file marks as bounced invalid, while an edit keeps that address', () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+      { kind: 'custom', key: 'email_bounced', bounced: true },
+    ]);
+    const bounced = cleanRow(['jane@acme.com', 'Jane Doe', 'true'], m);
+    const said = { state: 'invalid', reason: 'This address bounced before, as the file says' };
+    expect(classify(bounced)).toMatchObject(said);
+    expect(classify(bounced).flags).toContain('bounced');
+    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'false'], m)).state).toBe('ready');
+    const renamed = cleanLead({ ...bounced.lead, fullName: 'Jane Roe' });
+    keepVerdicts(renamed, bounced.lead.email, ['bounced']);
+    expect(classify(renamed)).toMatchObject(said);
+    const moved = cleanLead({ ...bounced.lead, email: 'jane.doe@acme.com' });
+    keepVerdicts(moved, bounced.lead.email, ['bounced']);
+    expect(classify(moved).state).toBe('ready');
+  });
+
   it('with several phone columns, takes the first, in column order, that holds a number', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },

@@ -823,6 +823,27 @@ describe('withOtherColumns', () => {
   });
 });
 
+describe('bounce columns', () => {
+  it("marks Apollo's column of the addresses that bounced, not the others of its sending", () => {
+    const headers = ['Email', 'Email Sent', 'Email Bounced', 'Replied'];
+    const rows = [
+      ['jane@acme.com', 'true', 'false', 'false'],
+      ['bo@beta.io', 'true', 'true', 'false'],
+    ];
+    expect(suggestMapping(headers, rows)).toEqual([
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'email_sent' },
+      { kind: 'custom', key: 'email_bounced', bounced: true },
+      { kind: 'custom', key: 'replied' },
+    ]);
+    // A column of something else under that name is a variable.
+    expect(suggestMapping(['Email', 'Bounced'], [['jane@acme.com', '2024-03-01']])[1]).toEqual({
+      kind: 'custom',
+      key: 'bounced',
+    });
+  });
+});
+
 describe('opt-out columns', () => {
   it('marks a column of who opted out, kept as a variable, and no email column', () => {
     const headers = ['Email', 'Unsubscribed from all email', 'Lead Status', 'Status'];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { holdsVerdicts, mayNameVerdicts, verdictFlag } from '../../../src-shared/import/verifier';
+import {
+  holdsVerdicts,
+  marksBounces,
+  mayNameVerdicts,
+  verdictFlag,
+} from '../../../src-shared/import/verifier';
 import { foldWords } from '../../../src-shared/import/text';
 
 describe('verdictFlag', () => {
@@ -59,5 +64,19 @@ describe('mayNameVerdicts', () => {
 
   it.each(['Seniority', 'Lead Stage', 'Notes'])('%j does not', (header) => {
     expect(mayNameVerdicts(foldWords(header))).toBe(false);
+  });
+});
+
+describe('marksBounces', () => {
+  it('is a yes-or-no column named for the addresses that bounced', () => {
+    expect(marksBounces('Email Bounced', ['false', 'true', ''])).toBe(true);
+    expect(marksBounces('Hard Bounce', ['x', ''])).toBe(true);
+    expect(marksBounces('Bounced', ['No', 'No'])).toBe(true);
+  });
+
+  it('is no column of anything else, nor one named otherwise', () => {
+    expect(marksBounces('Bounced', ['2024-03-01'])).toBe(false);
+    expect(marksBounces('Email Sent', ['true'])).toBe(false);
+    expect(marksBounces('Bounce Reason', ['true'])).toBe(false);
   });
 });

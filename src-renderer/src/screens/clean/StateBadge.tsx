@@ -54,6 +54,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   similar_in_database: 'Similar lead imported',
   company_from_colleagues: 'Company from colleagues',
   opted_out: 'Opted out (in the file)',
+  bounced: 'Bounced (in the file)',
 };
 
 export function FlagList({ flags }: { flags: readonly LeadFlag[] }) {

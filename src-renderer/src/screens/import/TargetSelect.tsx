@@ -28,6 +28,11 @@ const GUARDS = [
     hint: "It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits.",
   },
   {
+    prop: 'bounced',
+    label: 'Leave out the addresses it marks as bounced',
+    hint: 'It says which addresses bounced when a sending tool wrote to them: those rows are invalid, and never spend MachFive credits.',
+  },
+  {
     prop: 'optOut',
     label: 'Leave out the people it marks as opted out',
     hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits.',
