@@ -21,6 +21,7 @@ import {
   CUSTOM_KEY_PATTERN,
   LEAD_FIELD_LABELS,
   RESERVED_KEYS,
+  ROW_GUARDS,
   takesSeveralColumns,
   type ColumnMapping,
   type ColumnTarget,
@@ -246,7 +247,7 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
  * unticks them one by one.
  */
 export function guardsRows(t: ColumnTarget): boolean {
-  return t.kind === 'custom' && (t.emailStatus === true || t.bounced === true || t.optOut === true);
+  return t.kind === 'custom' && ROW_GUARDS.some((g) => t[g] === true);
 }
 
 /**

@@ -178,19 +178,16 @@ function listColumnsOf(grid: readonly (readonly string[])[], headerRow: number):
   const mapping = suggestMapping(headerNames(grid, headerRow), sample);
   // A header cell that is itself an address or a domain is a row of the list.
   const named = (j: number) => parseSuppressionEntry(header[j] ?? '') === null;
-  const mappedTo = (field: LeadField) =>
-    header.flatMap((_, j) => {
-      const t = mapping[j];
-      return t?.kind === 'field' && t.field === field && named(j) ? [j] : [];
-    });
-  if (mappedTo('email').length === 0) return mappedTo('website');
-  return header.flatMap((_, j) => {
+  const mappedTo = (j: number, field: LeadField): boolean => {
     const t = mapping[j];
-    const email =
-      (t?.kind === 'field' && t.field === 'email') ||
-      sniffColumn(sample.map((row) => row[j] ?? ''))?.field === 'email';
-    return email && named(j) ? [j] : [];
-  });
+    return t?.kind === 'field' && t.field === field;
+  };
+  const columns = (keep: (j: number) => boolean): number[] =>
+    header.flatMap((_, j) => (keep(j) && named(j) ? [j] : []));
+  if (columns((j) => mappedTo(j, 'email')).length === 0) return columns((j) => mappedTo(j, 'website'));
+  return columns(
+    (j) => mappedTo(j, 'email') || sniffColumn(sample.map((row) => row[j] ?? ''))?.field === 'email',
+  );
 }
 
 /**

@@ -75,6 +75,10 @@ export const ColumnTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTargetSchema>;
 
+/** The ticks of a custom column that keep rows from being sent: a verifier's verdicts, bounces, opt-outs. */
+export const ROW_GUARDS = ['emailStatus', 'bounced', 'optOut'] as const;
+export type RowGuard = (typeof ROW_GUARDS)[number];
+
 /** One target per column, index-aligned with the (normalised) headers. */
 export const ColumnMappingSchema = z.array(ColumnTargetSchema);
 export type ColumnMapping = ColumnTarget[];

@@ -3,7 +3,9 @@ import {
   CustomKeySchema,
   LEAD_FIELDS,
   LEAD_FIELD_LABELS,
+  ROW_GUARDS,
   type ColumnTarget,
+  type RowGuard,
   type LeadField,
 } from '../../../../src-shared/import/types';
 import { customKey } from '../../../../src-shared/import/header';
@@ -20,24 +22,21 @@ function decode(value: string, header: string, current: ColumnTarget): ColumnTar
   return { kind: 'field', field: value.slice('field:'.length) as LeadField };
 }
 
-/** The columns that keep rows from being sent, each with its own tick: see `guardsRows`. */
-const GUARDS = [
-  {
-    prop: 'emailStatus',
+/** The words of each tick of a column that keeps rows from being sent (see `guardsRows`). */
+const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = {
+  emailStatus: {
     label: 'Leave out the addresses it marks undeliverable',
     hint: "It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits.",
   },
-  {
-    prop: 'bounced',
+  bounced: {
     label: 'Leave out the addresses it marks as bounced',
     hint: 'It says which addresses bounced when a sending tool wrote to them: those rows are invalid, and never spend MachFive credits.',
   },
-  {
-    prop: 'optOut',
+  optOut: {
     label: 'Leave out the people it marks as opted out',
     hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits.',
   },
-] as const;
+};
 
 /** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */
 export function TargetSelect({
@@ -84,15 +83,15 @@ export function TargetSelect({
               Lower-case letters, digits and _ ; starts with a letter.
             </p>
           )}
-          {GUARDS.map(
+          {ROW_GUARDS.map(
             (g) =>
-              target[g.prop] !== undefined && (
+              target[g] !== undefined && (
                 <CheckField
-                  key={g.prop}
-                  checked={target[g.prop] === true}
-                  onChange={(on) => onChange({ ...target, [g.prop]: on })}
-                  label={g.label}
-                  hint={g.hint}
+                  key={g}
+                  checked={target[g] === true}
+                  onChange={(on) => onChange({ ...target, [g]: on })}
+                  label={GUARD_TEXT[g].label}
+                  hint={GUARD_TEXT[g].hint}
                 />
               ),
           )}
