@@ -48,6 +48,8 @@ import {
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { separateCompanyFromNames, separateCompanyFromTitle } from './company-mentions';
+import { companyForEmails } from './company-name';
+import { titleForEmails } from './job-titles';
 import { nameInAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
@@ -325,6 +327,8 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
   separateCompanyFromTitle(lead);
   separateCompanyFromNames(lead);
+  if (lead.company !== null) lead.company = companyForEmails(lead.company);
+  if (lead.title !== null) lead.title = titleForEmails(lead.title);
   const cleaned = finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
   // The verdict is on the first email column's address: another column's, taken instead, was not checked.
   if (rawEmail === cell(cells, f.email)) {

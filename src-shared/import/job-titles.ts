@@ -2,6 +2,8 @@
  * The words of job titles: to find a column of titles without a header ("Head of Growth"), and to tell
  * a job written where a name goes from the name ("Jane Doe, CEO", "Hiring Manager").
  */
+import { withCapitals, type CapitalsRules } from './capitals';
+import { detached, valueMemo } from './memo';
 import { foldWords } from './text';
 
 // Words of job titles, folded (lower case, no accents; ł, ø and æ have none to lose), in the languages
@@ -50,3 +52,22 @@ export function startsWithJob(value: string): boolean {
 export function namesJob(value: string): boolean {
   return foldWords(value, false).some(isJobWord);
 }
+
+const TITLE_CAPITALS: CapitalsRules = {
+  keepsCase: /[@_+]/u,
+  // The acronyms and the words of titles written their own way, which a title in one case may hold.
+  written: new Map(
+    [
+      ...['CEO', 'CTO', 'CFO', 'COO', 'CMO', 'CIO', 'CPO', 'CRO', 'CISO', 'CHRO', 'CCO', 'CDO', 'VP'],
+      ...['SVP', 'EVP', 'AVP', 'GM', 'MD', 'VD', 'HR', 'IT', 'PR', 'QA', 'UX', 'UI', 'SEO', 'SDR', 'BDR'],
+      ...['AE', 'CSM', 'PM', 'R&D', 'EMEA', 'APAC', 'DACH', 'LATAM', 'US', 'UK', 'EU', 'AI', 'ML', 'ESG'],
+      ...['GTM', 'B2B', 'B2C', 'SaaS', 'RevOps', 'DevOps', 'PhD', 'CPA', 'Co', 'Sr', 'Jr', 'Dr'],
+    ].map((w) => [w.toLowerCase(), w]),
+  ),
+};
+
+/** A job title in one case, as an email writes it: "VP OF SALES" -> "VP of Sales", "ceo & co-founder" -> "CEO & Co-Founder". */
+export const titleForEmails: (title: string) => string = valueMemo(
+  (title) => withCapitals(title, TITLE_CAPITALS),
+  detached,
+);

@@ -41,7 +41,7 @@ describe('cleanRow', () => {
       fullName: 'Jane Doe',
       firstName: 'Jane',
       lastName: 'Doe',
-      company: 'Acme Ltd',
+      company: 'Acme',
       website: 'https://www.acme.co.uk/',
       domain: 'acme.co.uk',
       linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
@@ -51,6 +51,26 @@ describe('cleanRow', () => {
     expect(Object.getPrototypeOf(lead.custom)).toBeNull();
     expect(emailCheck?.syntaxValid).toBe(true);
     expect(issues).toEqual([]);
+  });
+
+  it('writes the company and the job title as an email would, and keeps the company a user types', () => {
+    const company: ColumnMapping = [
+      { kind: 'field', field: 'company' },
+      { kind: 'field', field: 'email' },
+    ];
+    expect(cleanRow(['ACME SOFTWARE, INC.', 'jane@acme.com'], company).lead.company).toBe('Acme Software');
+    // A company taken out of a job title is written so too, and the title.
+    const titled: ColumnMapping = [
+      { kind: 'field', field: 'title' },
+      { kind: 'field', field: 'email' },
+    ];
+    expect(cleanRow(['Head of Sales at BETA ANALYTICS GMBH', 'jane@beta.de'], titled).lead).toMatchObject({
+      title: 'Head of Sales',
+      company: 'Beta Analytics',
+    });
+    expect(cleanRow(['VP OF SALES', 'jane@acme.com'], titled).lead.title).toBe('VP of Sales');
+    const read = cleanRow(['Acme Inc', 'jane@acme.com'], company).lead;
+    expect(cleanLead({ ...read, company: 'ACME Inc' }).lead.company).toBe('ACME Inc');
   });
 
   it('takes the company domain from a work email when there is no website, never from free mail', () => {

@@ -706,13 +706,13 @@ describe('Clean & dedupe over the database', () => {
   it('a company taken from colleagues is said so through other edits, until the company is edited', async () => {
     const summary = await draft(
       [
-        ['ann@acme.com', 'Ann', 'Lee', 'Acme Inc'],
+        ['ann@acme.com', 'Ann', 'Lee', 'Acme'],
         ['bo@acme.com', 'Bo', 'Ray', ''],
       ],
       ['Email', 'First Name', 'Last Name', 'Company'],
     );
     const bo = byEmail(await allLeads(summary.id), 'bo@acme.com');
-    expect(bo).toMatchObject({ company: 'Acme Inc', state: 'ready' });
+    expect(bo).toMatchObject({ company: 'Acme', state: 'ready' });
     expect(bo.flags).toContain('company_from_colleagues');
     await app.call('leads.edit', { leadId: bo.id, changes: { title: 'CTO' } });
     expect(byEmail(await allLeads(summary.id), 'bo@acme.com').flags).toContain('company_from_colleagues');

@@ -1,0 +1,62 @@
+/*
+ * A company's name as an email writes it: "ACME SOFTWARE, INC." -> "Acme Software". What MachFive
+ * writes and what a sending tool puts in {{companyName}} repeat the name as the file has it, and nobody
+ * writes "I saw ACME SOFTWARE, INC. is hiring". The legal form at its end is left out, as Apollo's
+ * "Company Name for Emails" does, and a name written all in capitals or all in small letters is given
+ * its capitals (`withCapitals`) unless it holds a number or a dot (3M, monday.com).
+ */
+import { isLegalFormWord } from './legal-forms';
+import { valueMemo, detached } from './memo';
+import { withCapitals, type CapitalsRules } from './capitals';
+
+// Forms that end a name only after a form proper: "Samsung Electronics Co., Ltd.", "Tata Consultancy
+// Services Private Limited". "Acme Company" and "Smith & Co" are names as they stand.
+const TIED_TO_FORM = new Set(['co', 'company', 'pvt', 'private']);
+const AND = new Set(['&', 'and']);
+const FOLD_PUNCTUATION = /[.,()]/g;
+const TRAILING_SEPARATORS = /[\s,;:\u2013\u2014-]+$/;
+const LETTERS = /\p{L}/gu;
+const COMPANY_CAPITALS: CapitalsRules = {
+  // A name with one of these is written as its company writes it: 3M, monday.com, "A/S", "Toys"R"Us".
+  keepsCase: /[\p{N}.@/_+"]/u,
+  written: new Map(),
+};
+
+function folded(word: string): string {
+  return word.toLowerCase().replace(FOLD_PUNCTUATION, '');
+}
+
+/** "Acme, Inc." -> "Acme"; "Acme GmbH & Co. KG" -> "Acme"; the name as it is when a form is all it has. */
+export function withoutLegalForm(name: string): string {
+  const words = name.split(' ');
+  let end = words.length;
+  let dropped = false;
+  while (end > 1) {
+    const word = folded(words[end - 1] as string);
+    if (word !== 'the' && !TIED_TO_FORM.has(word) && isLegalFormWord(word)) {
+      end--;
+      dropped = true;
+      continue;
+    }
+    if (!dropped || !TIED_TO_FORM.has(word)) break;
+    const before = folded(words[end - 2] as string);
+    if (!AND.has(before)) {
+      end--;
+      continue;
+    }
+    // "Acme GmbH & Co. KG": the "& Co." belongs to the form before it; "Smith & Co. Ltd" keeps it.
+    const form = end >= 4 ? folded(words[end - 3] as string) : '';
+    if (form === '' || form === 'the' || TIED_TO_FORM.has(form) || !isLegalFormWord(form)) break;
+    end -= 3;
+  }
+  if (!dropped) return name;
+  const kept = words.slice(0, end).join(' ').replace(TRAILING_SEPARATORS, '');
+  const letters = kept.match(LETTERS)?.length ?? 0;
+  return letters < 2 || folded(kept) === 'the' ? name : kept;
+}
+
+/** `withoutLegalForm` then `withCapitals`: the name an email would write, for a cleaned company name. */
+export const companyForEmails: (name: string) => string = valueMemo(
+  (name) => withCapitals(withoutLegalForm(name), COMPANY_CAPITALS),
+  detached,
+);

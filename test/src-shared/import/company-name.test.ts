@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { companyForEmails, withoutLegalForm } from '../../../src-shared/import/company-name';
+
+describe('withoutLegalForm', () => {
+  it('leaves out the legal form at the end of a name, as an email would', () => {
+    expect(withoutLegalForm('Acme, Inc.')).toBe('Acme');
+    expect(withoutLegalForm('Acme Corp.')).toBe('Acme');
+    expect(withoutLegalForm('Müller GmbH & Co. KG')).toBe('Müller');
+    expect(withoutLegalForm('Samsung Electronics Co., Ltd.')).toBe('Samsung Electronics');
+    expect(withoutLegalForm('Tata Consultancy Services Private Limited')).toBe('Tata Consultancy Services');
+    expect(withoutLegalForm('Acme (Pty) Ltd')).toBe('Acme');
+    expect(withoutLegalForm('SAP SE')).toBe('SAP');
+    expect(withoutLegalForm('Volvo AB')).toBe('Volvo');
+  });
+
+  it('keeps "Company" and "& Co." that are part of the name, and a name that is a form only', () => {
+    expect(withoutLegalForm('The Coca-Cola Company')).toBe('The Coca-Cola Company');
+    expect(withoutLegalForm('Acme Co')).toBe('Acme Co');
+    expect(withoutLegalForm('Smith & Co. Ltd')).toBe('Smith & Co.');
+    expect(withoutLegalForm('The Company Ltd')).toBe('The Company Ltd');
+    expect(withoutLegalForm('GmbH')).toBe('GmbH');
+    expect(withoutLegalForm('Limited Brands')).toBe('Limited Brands');
+  });
+});
+
+describe('companyForEmails', () => {
+  it('leaves out the legal form and gives a name in one case its capitals', () => {
+    expect(companyForEmails('ACME SOFTWARE, INC.')).toBe('Acme Software');
+    expect(companyForEmails('MÜLLER GMBH')).toBe('Müller');
+    expect(companyForEmails('BANK OF AMERICA')).toBe('Bank of America');
+    expect(companyForEmails('MICROSOFT')).toBe('Microsoft');
+    expect(companyForEmails('société générale')).toBe('Société Générale');
+  });
+
+  it('keeps the case of a name that may be an acronym, holds a number or a dot, or is in mixed case', () => {
+    for (const name of [
+      'IBM',
+      'ACME',
+      'BIG DATA SOLUTIONS',
+      'ACME AI',
+      'AT&T',
+      '3M',
+      'monday.com',
+      'eBay',
+      'ibm',
+    ])
+      expect(companyForEmails(name)).toBe(name);
+  });
+
+  it('changes nothing the second time', () => {
+    const word = fc.constantFrom(
+      'ACME',
+      'acme',
+      'Software',
+      'SOFTWARE',
+      'of',
+      'OF',
+      '&',
+      'Co.',
+      'CO',
+      'Inc.',
+      'GmbH',
+      'KG',
+      'Ltd',
+      'Private',
+      'the',
+      "O'NEIL",
+      'IBM',
+      'x',
+      'Électricité',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
+        const once = companyForEmails(words.join(' '));
+        expect(companyForEmails(once)).toBe(once);
+      }),
+    );
+  });
+});
