@@ -322,7 +322,11 @@ test('addresses, names, titles and companies pasted without a header: every addr
 test('a CSV pasted into column A of a workbook is split into its columns, and the header step says so', async ({
   app: page,
 }) => {
-  const rows = [['Email,First Name,Company'], ['ann@acme.com,Ann,Acme'], ['bo@beta.io,Bo,"Beta, Gamma and Partners"']];
+  const rows = [
+    ['Email,First Name,Company'],
+    ['ann@acme.com,Ann,Acme'],
+    ['bo@beta.io,Bo,"Beta, Gamma and Partners"'],
+  ];
   await page.getByLabel('Lead file').setInputFiles({
     name: 'pasted.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
