@@ -18,8 +18,7 @@ const LATIN_VOWEL = /[aeiouy]/;
 const COMBINING_MARKS = /\p{M}/gu;
 // A word's parts: "Co-Founder", "CEO/Founder", "O'Reilly"; the separators are kept.
 const PART_SEPARATOR = /([-/'\u2019])/;
-// Punctuation around a part: "(EMEA)", "Sr.", "Acme,".
-const AROUND = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MC = /^Mc(\p{Ll})/u;
 
 export interface CapitalsRules {
@@ -37,6 +36,15 @@ function isPlainWord(part: string, minLetters: number): boolean {
   );
 }
 
+/** A part as the punctuation before it, its word and the punctuation after it: "(EMEA)", "Sr.", "Acme,". */
+function aroundWord(part: string): [string, string, string] {
+  const start = part.search(LETTER_OR_DIGIT);
+  if (start < 0) return [part, '', ''];
+  let end = part.length;
+  while (!LETTER_OR_DIGIT.test(part.charAt(end - 1))) end--;
+  return [part.slice(0, start), part.slice(start, end), part.slice(end)];
+}
+
 /** `value` with its capitals by `rules`, or `value` as it is where that would be a guess. */
 export function withCapitals(value: string, rules: CapitalsRules): string {
   if (rules.keepsCase.test(value)) return value;
@@ -49,8 +57,8 @@ export function withCapitals(value: string, rules: CapitalsRules): string {
   for (const [i, word] of words.entries()) {
     const pieces = word.split(PART_SEPARATOR);
     for (let k = 0; k < pieces.length; k += 2) {
-      const [, before, core, after] = AROUND.exec(pieces[k] as string) as RegExpExecArray;
-      const low = (core as string).toLowerCase();
+      const [before, core, after] = aroundWord(pieces[k] as string);
+      const low = core.toLowerCase();
       const known = rules.written.get(low);
       let cased: string;
       if (known !== undefined) cased = known;

@@ -48,7 +48,7 @@ import {
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { separateCompanyFromNames, separateCompanyFromTitle } from './company-mentions';
-import { companyForEmails } from './company-name';
+import { companyForEmails, namesNoCompany } from './company-name';
 import { titleForEmails } from './job-titles';
 import { nameInAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
@@ -307,6 +307,23 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
 }
 
 /**
+ * The row's LinkedIn cell, with a person's profile found in the website cell (a list with nowhere else
+ * for it, or the two columns swapped) taken for it when it holds none: a profile is never the
+ * company's website. The website cell then holds the LinkedIn cell's website, when it had one.
+ */
+function profileOutOfWebsite(lead: NormalisedLead, linkedIn: string | null): string | null {
+  const site = lead.website;
+  if (site === null || !site.toLowerCase().includes('linkedin.')) return linkedIn;
+  if (canonicalLinkedIn(site).url === null) return linkedIn;
+  if (linkedIn !== null && canonicalLinkedIn(linkedIn).url !== null) {
+    lead.website = null;
+    return linkedIn;
+  }
+  lead.website = linkedIn !== null && websiteDomain(linkedIn) !== null ? linkedIn : null;
+  return site;
+}
+
+/**
  * Clean one sheet row. `cells` is index-aligned with the mapping; missing
  * cells count as empty. Every custom column of the mapping gets a key in
  * `lead.custom` ('' when empty) so all leads share one variable set.
@@ -321,7 +338,9 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   lead.firstName = cleanPersonName(cell(cells, f.firstName));
   lead.lastName = cleanPersonName(cell(cells, f.lastName));
   lead.title = cleanLabel(cell(cells, f.title));
-  lead.company = cleanLabel(cell(cells, f.company));
+  const company = cleanLabel(cell(cells, f.company));
+  // "Self-employed" names no company: a job title's ("Founder at Beta") or colleagues' may.
+  lead.company = company === null || namesNoCompany(company) ? null : company;
   lead.website = cleanOptional(cell(cells, f.website));
   lead.phone = rowPhone(cells, m);
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
@@ -329,7 +348,8 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   separateCompanyFromNames(lead);
   if (lead.company !== null) lead.company = companyForEmails(lead.company);
   if (lead.title !== null) lead.title = titleForEmails(lead.title);
-  const cleaned = finish(lead, rawEmail, cleanOptional(cell(cells, f.linkedinUrl)));
+  const linkedIn = profileOutOfWebsite(lead, cleanOptional(cell(cells, f.linkedinUrl)));
+  const cleaned = finish(lead, rawEmail, linkedIn);
   // The verdict is on the first email column's address: another column's, taken instead, was not checked.
   if (rawEmail === cell(cells, f.email)) {
     const verdict = cell(cells, m.emailStatus);

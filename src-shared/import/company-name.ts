@@ -8,13 +8,15 @@
 import { isLegalFormWord } from './legal-forms';
 import { valueMemo, detached } from './memo';
 import { withCapitals, type CapitalsRules } from './capitals';
+import { foldWords } from './text';
 
 // Forms that end a name only after a form proper: "Samsung Electronics Co., Ltd.", "Tata Consultancy
 // Services Private Limited". "Acme Company" and "Smith & Co" are names as they stand.
 const TIED_TO_FORM = new Set(['co', 'company', 'pvt', 'private']);
 const AND = new Set(['&', 'and']);
 const FOLD_PUNCTUATION = /[.,()]/g;
-const TRAILING_SEPARATORS = /[\s,;:\u2013\u2014-]+$/;
+// Looked for where their run starts: tried inside a long run, the pattern took time by its square.
+const TRAILING_SEPARATORS = /(?<![\s,;:\u2013\u2014-])[\s,;:\u2013\u2014-]+$/;
 const LETTERS = /\p{L}/gu;
 const COMPANY_CAPITALS: CapitalsRules = {
   // A name with one of these is written as its company writes it: 3M, monday.com, "A/S", "Toys"R"Us".
@@ -60,3 +62,22 @@ export const companyForEmails: (name: string) => string = valueMemo(
   (name) => withCapitals(withoutLegalForm(name), COMPANY_CAPITALS),
   detached,
 );
+
+// What a profile or a CRM puts where a company goes when there is none to name: LinkedIn's
+// "Self-employed", "Stealth Startup", "Open to work", a student's or a retiree's. An email saying "I saw
+// Self-employed is growing" shows no one read it. Folded (`foldWords`, joined by spaces).
+const NO_COMPANY = new Set([
+  ...['self employed', 'selfemployed', 'self employment', 'freelance', 'freelancer', 'freelancing'],
+  ...['independent', 'independent consultant', 'independent contractor', 'stealth', 'stealth startup'],
+  ...['stealth mode', 'stealth mode startup', 'stealth company', 'confidential', 'undisclosed'],
+  ...['retired', 'unemployed', 'between jobs', 'student', 'open to work', 'career break', 'sabbatical'],
+  ...['looking for opportunities', 'looking for new opportunities', 'seeking new opportunities'],
+  ...['seeking opportunities', 'no company', 'not employed', 'various', 'private', 'personal'],
+  ...['autonomo', 'autonoma', 'independiente', 'auto entrepreneur', 'autoentrepreneur', 'independant'],
+  ...['freiberufler', 'freiberuflerin', 'freiberuflich', 'selbstandig', 'selbststandig'],
+]);
+
+/** Whether a cleaned company cell names no company ("Self-employed", "Stealth Startup", "Freelance"). */
+export function namesNoCompany(company: string): boolean {
+  return company.length <= 40 && NO_COMPANY.has(foldWords(company, false).join(' '));
+}

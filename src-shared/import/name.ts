@@ -64,6 +64,8 @@ const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
   ['dds', 'DDS'],
   ['msc', 'MSc'],
   ['bsc', 'BSc'],
+  ['m.sc', 'M.Sc'],
+  ['b.sc', 'B.Sc'],
   ['meng', 'MEng'],
   ['ceng', 'CEng'],
   ['mphil', 'MPhil'],
@@ -322,14 +324,16 @@ export function nameBesideAddress(text: string): string | null {
 }
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
-// included), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
+// included), hashtags ("#OpenToWork"), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
 // Founder at Acme", "Jane Doe – Founder"), and what a pasted list leaves at either end ("Jane Doe;",
 // "• Jane Doe", "- Jane Doe"; a period may be an initial's, "Jane D."). © and ® are the only
 // pictographs below U+2000; the dashes and the bullet are above it too. The marks at the end are looked
 // for only where a run of them starts: tried inside every run, a long one took time by its square.
 const LIST_MARKS =
   /^[\s,]*[;:*\u00b7\u2022-][\s,;:*\u00b7\u2022-]*|(?<![\s,;:*\u00b7\u2022-])[\s,;:*\u00b7\u2022-]*[;:*\u00b7\u2022-][\s,]*$/g;
-const MAY_BE_DECORATED = new RegExp(`[/|\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s|${LIST_MARKS.source}`);
+const MAY_BE_DECORATED = new RegExp(`[/|#\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s|${LIST_MARKS.source}`);
+// A hashtag a profile adds to its name ("Jane Doe #OpenToWork", "#hiring").
+const HASHTAG = /(?<!\S)#\p{L}[\p{L}\p{N}_]*/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
@@ -357,6 +361,7 @@ function withoutDecorations(name: string): string {
     const removed = s
       .replace(PICTOGRAPH_HEADLINE, '$1')
       .replace(PICTOGRAPHS, ' ')
+      .replace(HASHTAG, ' ')
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')
       .replace(HEADLINE, '')
@@ -480,15 +485,19 @@ function titleCase(s: string): string {
   // dot, put back together as "İ"; inside a word the dot is the i's own ("ÇELİK" -> "Çelik"). Either
   // way the name is then the one a Turkish user types, and cleaning it again changes nothing.
   const typed = s.split(' ');
-  return titled
-    .split(' ')
-    .map((w, i, words) => {
+  const words = titled.split(' ');
+  // Where the suffixes at the end start ("Jane Doe CPA CFA"); the last word is looked up either way.
+  let suffixesFrom = words.length - 1;
+  if (isSuffix(words[suffixesFrom] as string))
+    while (suffixesFrom > 1 && isSuffix(words[suffixesFrom - 1] as string)) suffixesFrom--;
+  return words
+    .map((w, i) => {
       if (INITIALS.test(typed[i] as string)) return typed[i] as string;
       if (i === 0) return w;
       const lower = w.toLowerCase();
       if (PARTICLES.has(lower)) return lower;
-      // Only where a suffix stands, last or after a comma: "Md" before a name is Mohammad's short form.
-      if (i < words.length - 1 && !(words[i - 1] as string).endsWith(',')) return w;
+      // Only where suffixes stand, last or after a comma: "Md" before a name is Mohammad's short form.
+      if (i < suffixesFrom && !(words[i - 1] as string).endsWith(',')) return w;
       const suffix = bare(lower);
       const written = SUFFIX_CASING.get(suffix);
       return written === undefined ? w : written + w.slice(suffix.length);

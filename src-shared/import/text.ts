@@ -6,6 +6,7 @@
  * `=`, `+`, `-` or `@`. Escaping for spreadsheet export is the exporter's job.
  */
 
+import { withoutEntities } from './entities';
 import { detached, valueMemo } from './memo';
 import { windows1252Bytes } from './read/text';
 
@@ -34,14 +35,14 @@ export function isYesOrNoMark(value: string): boolean {
   return YES_MARK.test(value) || NO_MARK.test(value);
 }
 
-// Already clean: printable ASCII with single inner spaces and no edge
-// spaces. Most cells are; one native regex pass tells.
-const CLEAN_TEXT = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+// Already clean: printable ASCII but "&" (which may start an HTML entity) with single inner spaces and
+// no edge spaces. Most cells are; one native regex pass tells.
+const CLEAN_TEXT = /^(?:[\x21-\x25\x27-\x7e]+(?: [\x21-\x25\x27-\x7e]+)*)?$/;
 // eslint-disable-next-line no-control-regex -- an ASCII range test, controls included
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
- * Trim, collapse whitespace runs to one space, drop invisible characters,
+ * Read HTML entities, trim, collapse whitespace runs to one space, drop invisible characters,
  * Unicode NFC. Invisible characters go first so that NFC can compose a
  * letter with an accent that a zero-width space used to separate.
  */
@@ -78,9 +79,9 @@ export function withoutMojibake(value: string): string {
 // The regex and NFC passes are the slow part of cleaning a value that needs it.
 const cleanOnce = valueMemo((value) => {
   // Before invisible characters go: í read as Windows-1252 is "Ã" and a soft hyphen.
-  const visible = withoutMojibake(value).replace(INVISIBLE, '');
+  const visible = withoutMojibake(withoutEntities(value)).replace(INVISIBLE, '');
   // NFC cannot change ASCII.
-  return (ASCII_ONLY.test(value) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
+  return (ASCII_ONLY.test(visible) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
 }, detached);
 
 // What spreadsheets and CRMs put where there is no value, Excel's error values included: no email
@@ -132,10 +133,11 @@ export function cleanOptional(value: string | null | undefined): string | null {
   return t === '' || isNoValue(t) ? null : t;
 }
 
-// Emoji and other pictographs, flags, skin tones and keycaps included (and ©, ®, ™): what a scraped
-// profile decorates a name, job title or company with, and no email should repeat.
+// Emoji and other pictographs, flags, skin tones and keycaps included (and ©, ®, ™, and the stars and
+// the tick that are not emoji, ★ ✓): what a scraped profile decorates a name, job title or company
+// with, and no email should repeat.
 export const PICTOGRAPHS =
-  /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u20E3/gu;
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|[\u2605\u2606\u2713]|\uFE0F|\u20E3/gu;
 // © and ® are the only pictographs below U+2000 (and every astral one is a surrogate pair above it).
 const MAY_HOLD_PICTOGRAPH = /[\u00a9\u00ae\u2000-\uffff]/;
 

@@ -69,8 +69,63 @@ describe('cleanRow', () => {
       company: 'Beta Analytics',
     });
     expect(cleanRow(['VP OF SALES', 'jane@acme.com'], titled).lead.title).toBe('VP of Sales');
+    // "Self-employed" names no company; a job title's may stand in for it.
+    expect(cleanRow(['Self-employed', 'jane@acme.com'], company).lead.company).toBeNull();
+    expect(
+      cleanRow(
+        ['Stealth Startup', 'jane@beta.io', 'Founder at Beta Labs'],
+        [...company, { kind: 'field', field: 'title' }],
+      ).lead,
+    ).toMatchObject({ company: 'Beta Labs', title: 'Founder' });
     const read = cleanRow(['Acme Inc', 'jane@acme.com'], company).lead;
     expect(cleanLead({ ...read, company: 'ACME Inc' }).lead.company).toBe('ACME Inc');
+  });
+
+  it('reads the HTML entities a scraper left in the address, the name, the company and the title', () => {
+    const { lead, emailCheck } = cleanRow(
+      ['jane&#64;acme.com', 'Ren&eacute; O&#39;Brien', 'Smith &amp; Jones', 'VP, R&amp;D'],
+      [
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'fullName' },
+        { kind: 'field', field: 'company' },
+        { kind: 'field', field: 'title' },
+      ],
+    );
+    expect(lead).toMatchObject({
+      email: 'jane@acme.com',
+      firstName: 'René',
+      lastName: "O'Brien",
+      company: 'Smith & Jones',
+      title: 'VP, R&D',
+    });
+    expect(emailCheck?.syntaxValid).toBe(true);
+  });
+
+  it("takes a person's LinkedIn profile out of the website cell, where it is no website", () => {
+    const sites: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'website' },
+      { kind: 'field', field: 'linkedinUrl' },
+    ];
+    const lead = (website: string, linkedIn: string) => cleanRow(['jane@acme.com', website, linkedIn], sites);
+    expect(lead('https://www.linkedin.com/in/jane-doe', '').lead).toMatchObject({
+      website: null,
+      domain: 'acme.com',
+      linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
+    });
+    // The two cells swapped: each goes where it belongs, and nothing is said to be wrong.
+    const swapped = lead('linkedin.com/in/jane-doe', 'https://acme.com');
+    expect(swapped.lead).toMatchObject({
+      website: 'https://acme.com',
+      linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
+    });
+    expect(swapped.issues.filter((i) => i.field !== 'fullName' && i.field !== 'firstName')).toEqual([]);
+    // The LinkedIn cell's own profile stays; a company page in the website cell is said to be none.
+    expect(lead('linkedin.com/in/someone-else', 'linkedin.com/in/jane-doe').lead).toMatchObject({
+      website: null,
+      linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
+    });
+    expect(lead('https://www.linkedin.com/company/acme', '').lead.linkedinUrl).toBeNull();
   });
 
   it('takes the company domain from a work email when there is no website, never from free mail', () => {
@@ -157,6 +212,15 @@ describe('cleanRow', () => {
     ['a run of dashes in the name', ['a@b.com', 'a ' + '- '.repeat(499_998) + 'b']],
     ['unclosed brackets in the name', ['a@b.com', 'Jane ' + ' ('.repeat(499_990)]],
     ['a run of dots inside a word of the name', ['a@b.com', 'Jane ' + '.'.repeat(999_990) + 'b']],
+    [
+      'a run of commas before a legal form in the company',
+      ['a@b.com', 'Jane', 'ACME ' + ', '.repeat(499_990) + 'INC'],
+    ],
+    [
+      'a run of dashes inside a word of the company',
+      ['a@b.com', 'Jane', 'ACME ' + '-'.repeat(999_990) + 'X'],
+    ],
+    ['HTML entities and brackets in the company', ['a@b.com', 'Jane', 'ACME ' + '(&amp;'.repeat(199_998)]],
   ])(
     'cleans a row with %s, 1 MB long, into a lead',
     (_shape, cells) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { companyForEmails, withoutLegalForm } from '../../../src-shared/import/company-name';
+import { companyForEmails, namesNoCompany, withoutLegalForm } from '../../../src-shared/import/company-name';
 
 describe('withoutLegalForm', () => {
   it('leaves out the legal form at the end of a name, as an email would', () => {
@@ -76,5 +76,21 @@ describe('companyForEmails', () => {
         expect(companyForEmails(once)).toBe(once);
       }),
     );
+  });
+});
+
+describe('namesNoCompany', () => {
+  it("tells what a profile puts where a company goes when there is none from a company's name", () => {
+    for (const none of [
+      'Self-employed',
+      'SELF EMPLOYED',
+      'Stealth Startup',
+      'Freelance',
+      'Open to Work',
+      'Selbständig',
+    ])
+      expect(namesNoCompany(none)).toBe(true);
+    for (const company of ['The Independent', 'Acme Private Bank', 'Stealth Labs', 'Freelance Ventures Ltd'])
+      expect(namesNoCompany(company)).toBe(false);
   });
 });

@@ -38,6 +38,9 @@ describe('splitFullName', () => {
     ['Jane Doe | Founder @ Acme', 'Jane', 'Doe'], // an @ in a headline is no address
     ['Jane Doe 🟢 Hiring', 'Jane', 'Doe'],
     ['Jane Doe, CFA, CPA', 'Jane', 'Doe'], // credentials, not "Last, First"
+    ['Jane Doe M.Sc.', 'Jane', 'Doe'],
+    ['Jane Doe #OpenToWork', 'Jane', 'Doe'],
+    ['Jane Doe ✓', 'Jane', 'Doe'],
     ['"Doe, Jane"', 'Jane', 'Doe'], // quoted twice by the export
     // The family name first, in capitals, as French and other exports write it.
     ['DOE Jane', 'Jane', 'Doe'],
@@ -79,6 +82,7 @@ describe('cleanPersonName', () => {
     ['JOHN SMITH III', 'John Smith III'],
     ['DR. JANE DOE, MD', 'Dr. Jane Doe, MD'],
     ['jane doe, phd.', 'Jane Doe, PhD.'],
+    ['Jane Doe CPA CFA', 'Jane Doe CPA CFA'], // every suffix of a run at the end keeps its capitals
     ['SHEIKH MD RAHMAN', 'Sheikh Md Rahman'], // "Md" before a name is Mohammad's short form
     ['TJ SMITH', 'TJ Smith'], // initials stay in capitals
     ['AJ', 'AJ'],
@@ -116,6 +120,8 @@ describe('cleanPersonName', () => {
     ['👋 JANE DOE 🇫🇷', 'Jane Doe'],
     ['Jane Doe 👩🏽‍💻', 'Jane Doe'],
     ['Jane Doe (she/her)', 'Jane Doe'],
+    ['Jane Doe #OpenToWork #hiring', 'Jane Doe'],
+    ['★ Jane Doe ★', 'Jane Doe'],
     ['Alex Kim (They / Them), MBA', 'Alex Kim, MBA'],
     ['Sam Lee he/him/his', 'Sam Lee'],
     ['Jane Doe | Founder at Acme 🚀', 'Jane Doe'],

@@ -21,6 +21,8 @@ describe('cleanText', () => {
     ['word\u2060joiner\u200C\u200D', 'wordjoiner'],
     ['Jose\u0301', 'Jos\u00E9'], // NFD -> NFC
     ['e\u200B\u0301', '\u00E9'], // a zero-width space between letter and accent
+    ['Ren&eacute; Smith &amp; Co', 'Ren\u00E9 Smith & Co'], // HTML entities a scraper left, read and composed
+    ['Acme&nbsp;&nbsp;Corp', 'Acme Corp'],
     ['=cmd|" /C calc"!A0', '=cmd|" /C calc"!A0'], // formula-looking text is data, kept verbatim
     ['+44 20 7946 0000', '+44 20 7946 0000'],
     ['@handle', '@handle'],
