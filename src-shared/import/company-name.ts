@@ -78,6 +78,7 @@ const NO_COMPANY = new Set([
 ]);
 
 /** Whether a cleaned company cell names no company ("Self-employed", "Stealth Startup", "Freelance"). */
-export function namesNoCompany(company: string): boolean {
-  return company.length <= 40 && NO_COMPANY.has(foldWords(company, false).join(' '));
-}
+export const namesNoCompany: (company: string) => boolean = valueMemo(
+  (company) => company.length <= 40 && NO_COMPANY.has(foldWords(company, false).join(' ')),
+  (v) => v,
+);
