@@ -67,8 +67,7 @@ export function withCapitals(value: string, rules: CapitalsRules): string {
       else if (low.length <= 1 || SMALL_WORDS.has(low) || isPlainWord(low, minLetters))
         cased = low.charAt(0).toUpperCase() + low.slice(1);
       else return value;
-      pieces[k] =
-        `${before as string}${cased.replace(MC, (_m, ch: string) => `Mc${ch.toUpperCase()}`)}${after as string}`;
+      pieces[k] = `${before}${cased.replace(MC, (_m, ch: string) => `Mc${ch.toUpperCase()}`)}${after}`;
     }
     out.push(pieces.join(''));
   }

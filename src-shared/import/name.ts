@@ -324,11 +324,12 @@ export function nameBesideAddress(text: string): string | null {
 }
 
 // What a profile adds to a name and no email should greet: emoji ("Jane 🚀", flags and skin tones
-// included), hashtags ("#OpenToWork"), pronouns ("Jane Doe (she/her)"), a headline after a bar or a spaced dash ("Jane Doe |
-// Founder at Acme", "Jane Doe – Founder"), and what a pasted list leaves at either end ("Jane Doe;",
-// "• Jane Doe", "- Jane Doe"; a period may be an initial's, "Jane D."). © and ® are the only
-// pictographs below U+2000; the dashes and the bullet are above it too. The marks at the end are looked
-// for only where a run of them starts: tried inside every run, a long one took time by its square.
+// included), hashtags ("#OpenToWork"), pronouns ("Jane Doe (she/her)"), a headline after a bar or a
+// spaced dash ("Jane Doe | Founder at Acme", "Jane Doe – Founder"), and what a pasted list leaves at
+// either end ("Jane Doe;", "• Jane Doe", "- Jane Doe"; a period may be an initial's, "Jane D."). © and
+// ® are the only pictographs below U+2000; the dashes and the bullet are above it too. The marks at the
+// end are looked for only where a run of them starts: tried inside every run, a long one took time by
+// its square.
 const LIST_MARKS =
   /^[\s,]*[;:*\u00b7\u2022-][\s,;:*\u00b7\u2022-]*|(?<![\s,;:*\u00b7\u2022-])[\s,;:*\u00b7\u2022-]*[;:*\u00b7\u2022-][\s,]*$/g;
 const MAY_BE_DECORATED = new RegExp(`[/|#\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s|${LIST_MARKS.source}`);

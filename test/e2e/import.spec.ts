@@ -144,7 +144,11 @@ test('import a messy file, remap a column, fix typos, resolve a duplicate, commi
   const input = page.getByRole('textbox', { name: 'Email of row 9' });
   await input.fill('dave@epsilon.com');
   await input.press('Enter');
-  await expect(page.getByRole('gridcell', { name: 'Email of row 9: dave@epsilon.com' })).toBeVisible();
+  const mended = page.getByRole('gridcell', { name: 'Email of row 9: dave@epsilon.com' });
+  await expect(mended).toBeVisible();
+  // What the file held stays in reach, on hover and for screen readers.
+  await expect(mended).toHaveAttribute('title', 'dave@epsilon.com\nIn the file: dave@epsilon.con');
+  await expect(mended).toHaveAccessibleName(/, in the file: dave@epsilon\.con$/);
   await expect(chip(page, 'Needs fix')).toHaveText(/Needs fix\s*0/);
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*5/);
   await expect(bulkFix).toHaveText('Apply all suggested typo fixes (0)');
@@ -893,7 +897,8 @@ test('the lead table is one Tab stop: arrows and PageDown move between cells and
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Paula');
   await page.keyboard.press('Enter');
-  await expect.poll(focused).toBe('First name of row 61: Paula');
+  // A screen reader hears what the file held, as a mouse user sees it on hover.
+  await expect.poll(focused).toBe('First name of row 61: Paula, in the file: Pat59');
 
   // And Tab leaves the grid for the controls after it instead of walking through every cell.
   await page.keyboard.press('Tab');

@@ -260,6 +260,7 @@ function CleanImport({ importId, picker }: { importId: number; picker: ReactNode
           onPick={rows.pick}
           selectAll={{ ticked: rows.ticked, onChange: rows.toggleAll }}
           onChanged={bump}
+          mapping={summary?.mapping ?? []}
         />
       )}
       <DuplicatesPanel importId={importId} readOnly={readOnly} version={version} onChanged={bump} />

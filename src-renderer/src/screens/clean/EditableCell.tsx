@@ -20,6 +20,8 @@ interface Props {
   onKeyboardDone(): void;
   /** Shown under the value (a website's domain). */
   note?: string | null;
+  /** What the file held, when the value shown is not that (`asReadIfChanged`): told on hover and to screen readers. */
+  asRead?: string | null;
   children?: ReactNode;
 }
 
@@ -31,7 +33,17 @@ const valueOf = (draft: string): string | null => (draft.trim() === '' ? null : 
  * in a spreadsheet: a fix typed and then clicked away from is kept), Escape cancels. Read-only cells
  * are still reached with the arrow keys, to be read.
  */
-export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDone, note, children }: Props) {
+export function EditableCell({
+  value,
+  label,
+  readOnly,
+  onSave,
+  nav,
+  onKeyboardDone,
+  note,
+  asRead,
+  children,
+}: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // Set once Enter or Escape has dealt with the edit: the blur that follows must not save it again.
@@ -111,7 +123,7 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
       className={readOnly ? 'vrows-cell lead-cell' : 'vrows-cell lead-cell editable'}
       {...nav}
       aria-readonly={readOnly || undefined}
-      title={value ?? undefined}
+      title={asRead ? `${value ?? '(empty)'}\nIn the file: ${asRead}` : (value ?? undefined)}
       onDoubleClick={begin}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) {
@@ -135,6 +147,7 @@ export function EditableCell({ value, label, readOnly, onSave, nav, onKeyboardDo
           </>
         )}
       </span>
+      {asRead && <span className="visually-hidden">, in the file: {asRead}</span>}
       {children}
       {note && <span className="muted cell-sub">{note}</span>}
     </div>

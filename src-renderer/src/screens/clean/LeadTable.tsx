@@ -1,12 +1,14 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LeadEditChanges, LeadRow } from '../../../../src-shared/contract/imports';
 import { nameInAddress, type NameInAddress } from '../../../../src-shared/import/name-in-address';
+import type { ColumnTarget } from '../../../../src-shared/import/types';
 import { api } from '../../api/client';
 import { toast } from '../../store/toasts';
 import { Button } from '../../ui/Button';
 import { VirtualRows } from '../../ui/VirtualRows';
 import { EditableCell, type GridNavAttributes } from './EditableCell';
 import { FlagList, StateBadge } from './StateBadge';
+import { asReadIfChanged } from './lead-format';
 import { isSelected, type RowSelection } from './row-selection';
 import type { LeadWindow } from './useLeadWindow';
 
@@ -103,6 +105,8 @@ interface Props {
   /** The header's "select all" (when rows can be ticked): ticks every row shown, or clears the selection. */
   selectAll: { ticked: 'none' | 'some' | 'all'; onChange(): void };
   onChanged(): void;
+  /** The import's mapping, index-aligned with each lead's `original` cells. */
+  mapping: readonly ColumnTarget[];
 }
 
 async function edit(leadId: number, changes: LeadEditChanges): Promise<void> {
@@ -212,6 +216,7 @@ function LeadRowView({
   onChanged,
   nav,
   onKeyboardDone,
+  mapping,
 }: { lead: LeadRow } & Omit<Props, 'data' | 'selection' | 'selectAll' | 'onPick'> & {
     selected: boolean;
     onPick(id: number, extend: boolean): void;
@@ -262,6 +267,7 @@ function LeadRowView({
           nav={nav(c.field)}
           onKeyboardDone={() => onKeyboardDone(c.field)}
           note={c.field === 'website' && lead.domain !== lead.website ? lead.domain : null}
+          asRead={asReadIfChanged(lead.original, mapping, c.field, lead[c.field])}
         >
           {fixButton(c.field)}
         </EditableCell>
@@ -309,7 +315,16 @@ function SelectAllBox({ count, ticked, onChange }: { count: number } & Props['se
  * edits a cell, and focus comes back to it when editing ends. Space ticks a row, Shift+Space (or a
  * Shift-click) every row from the one ticked last, and Ctrl+A every row shown.
  */
-export function LeadTable({ data, readOnly, selectable, selection, onPick, selectAll, onChanged }: Props) {
+export function LeadTable({
+  data,
+  readOnly,
+  selectable,
+  selection,
+  onPick,
+  selectAll,
+  onChanged,
+  mapping,
+}: Props) {
   const count = data.matching ?? 0;
   const [active, setActive] = useState<Cell>({ row: 0, key: 'email' });
   const [follow, setFollow] = useState({ index: 0, signal: 0 });
@@ -412,6 +427,7 @@ export function LeadTable({ data, readOnly, selectable, selection, onPick, selec
           selected={isSelected(selection, lead.id)}
           onPick={(id, extend) => onPick(id, index, extend)}
           onChanged={onChanged}
+          mapping={mapping}
           nav={navFor(index, navKeys(lead, readOnly, selectable), tabStop)}
           onKeyboardDone={(key) => {
             pending.current = { row: index, key };
