@@ -306,6 +306,8 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
   return { lead, emailCheck, issues };
 }
 
+const LINKEDIN_HOST = /linkedin\./i;
+
 /**
  * The row's LinkedIn cell, with a person's profile found in the website cell (a list with nowhere else
  * for it, or the two columns swapped) taken for it when it holds none: a profile is never the
@@ -313,7 +315,7 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
  */
 function profileOutOfWebsite(lead: NormalisedLead, linkedIn: string | null): string | null {
   const site = lead.website;
-  if (site === null || !site.toLowerCase().includes('linkedin.')) return linkedIn;
+  if (site === null || !LINKEDIN_HOST.test(site)) return linkedIn;
   if (canonicalLinkedIn(site).url === null) return linkedIn;
   if (linkedIn !== null && canonicalLinkedIn(linkedIn).url !== null) {
     lead.website = null;
