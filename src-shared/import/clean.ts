@@ -22,7 +22,7 @@ import {
 } from './types';
 import { OPTED_OUT_REASON, saysOptedOut } from './opt-out';
 import { detached, valueMemo } from './memo';
-import { cleanLabel, cleanOptional, cleanText, isYesMark } from './text';
+import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
   addressRank,
   checkEmail,
@@ -58,6 +58,7 @@ import {
   UNCONFIRMED_NOTE,
   UNDELIVERABLE_REASON,
   VERDICT_FLAGS,
+  saysBounced,
   verdictFlag,
   type VerdictFlag,
 } from './verifier';
@@ -357,7 +358,7 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
     const verdict = cell(cells, m.emailStatus);
     const flag = verdict === null ? null : verdictFlag(verdict);
     if (flag !== null) markVerdict(cleaned, flag);
-    if (m.bounces.some((column) => isYesMark((cells[column] ?? '').trim()))) markVerdict(cleaned, 'bounced');
+    if (m.bounces.some((column) => saysBounced(cells[column] ?? ''))) markVerdict(cleaned, 'bounced');
   }
   if (m.optOut.some((column) => saysOptedOut(cells[column] ?? ''))) markOptedOut(cleaned);
   return cleaned;

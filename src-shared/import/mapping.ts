@@ -212,10 +212,12 @@ export function suggestMapping(
       return { kind: 'custom', key, emailStatus: true };
     }
     // Apollo's "Email Bounced": true — a sending tool's word on the addresses it already wrote to.
-    if (usedFields.has('email') && marksBounces(header, values))
-      return { kind: 'custom', key, bounced: true };
     // "Email Opt Out": true, "Do not contact": x, "Lead Status": Unsubscribed — whether hidden or not.
-    if (marksOptOuts(header, values)) return { kind: 'custom', key, optOut: true };
+    // A status column may say both ("Status": Bounced for some, Unsubscribed for others).
+    const bounced = usedFields.has('email') && marksBounces(header, values);
+    const optOut = marksOptOuts(header, values);
+    if (bounced || optOut)
+      return { kind: 'custom', key, ...(bounced && { bounced: true }), ...(optOut && { optOut: true }) };
     return hiddenColumns.includes(column) ? { kind: 'ignore' } : { kind: 'custom', key };
   });
 }

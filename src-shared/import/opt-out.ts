@@ -17,6 +17,11 @@ const STATUS_HEADER = /^(?:lead|contact|marketing|subscription|email|outreach)?s
 const OPTED_OUT =
   /^(?:unsubscribed|opted[ -]?out|do[ -]not[ -](?:contact|email|mail)|dnc|blacklisted|blocklisted|complained|spam complaint)$/i;
 
+/** Whether a column is named for a status, which may say among others that a person opted out or an address bounced. */
+export function isStatusColumn(header: string): boolean {
+  return STATUS_HEADER.test(foldKey(header));
+}
+
 /** Whether a cell of such a column says the person must not be emailed. */
 export function saysOptedOut(value: string): boolean {
   const v = value.trim();
@@ -31,7 +36,7 @@ export function marksOptOuts(header: string, values: readonly string[]): boolean
   const key = foldKey(header);
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
   if (OPT_OUT_HEADER.test(key)) return filled.every((v) => isYesOrNoMark(v) || OPTED_OUT.test(v));
-  return STATUS_HEADER.test(key) && filled.some((v) => OPTED_OUT.test(v));
+  return isStatusColumn(header) && filled.some((v) => OPTED_OUT.test(v));
 }
 
 export const OPTED_OUT_REASON = 'Marked in the file as opted out or not to be contacted';

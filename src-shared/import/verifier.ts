@@ -5,7 +5,8 @@
  * would spend MachFive credits and hurt the sender's reputation, so a column of such verdicts can mark
  * those rows invalid; so can a sending tool's column of the addresses that bounced.
  */
-import { foldKey, isYesOrNoMark } from './text';
+import { isStatusColumn } from './opt-out';
+import { foldKey, isYesMark, isYesOrNoMark } from './text';
 
 /** Verdicts meaning no mailbox takes mail at the address, or mailing it does harm (a spam trap). */
 const UNDELIVERABLE = new Set([
@@ -126,12 +127,22 @@ export const BOUNCED_REASON = 'This address bounced before, as the file says';
 
 // Folded headers of a yes-or-no column of the addresses that bounced (Apollo's "Email Bounced").
 const BOUNCE_HEADER = /^(?:email)?(?:hard)?bounced?$/;
+// A status that says the address bounced (a sending tool's "Status": Bounced).
+const BOUNCED_STATUS = /^(?:(?:email |hard[ -]?)?bounced?|hard[ -]bounce)$/i;
+
+/** Whether a cell of a column that marks bounces says the address bounced: a yes mark, or the status. */
+export function saysBounced(value: string): boolean {
+  const v = value.trim();
+  return v !== '' && (isYesMark(v) || BOUNCED_STATUS.test(v));
+}
 
 /**
- * Whether a column marks the addresses that bounced: named so, and holding only yes and no marks. A
- * sending tool's export says so of the addresses it already wrote to.
+ * Whether a column marks the addresses that bounced: named so and holding only yes and no marks, or a
+ * status column where some row says so. A sending tool's export says so of the addresses it already
+ * wrote to.
  */
 export function marksBounces(header: string, values: readonly string[]): boolean {
+  if (isStatusColumn(header)) return values.some((v) => BOUNCED_STATUS.test(v.trim()));
   if (!BOUNCE_HEADER.test(foldKey(header))) return false;
   return values.every((v) => v.trim() === '' || isYesOrNoMark(v.trim()));
 }

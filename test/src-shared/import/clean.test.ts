@@ -316,6 +316,21 @@ describe('cleanRow', () => {
     expect(classify(moved).state).toBe('ready');
   });
 
+  it("reads a sending tool's status column: Bounced makes the row invalid, Unsubscribed suppresses it", () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+      { kind: 'custom', key: 'status', bounced: true, optOut: true },
+    ]);
+    const row = (status: string) => classify(cleanRow(['jane@acme.com', 'Jane Doe', status], m));
+    expect(row('Bounced')).toMatchObject({
+      state: 'invalid',
+      reason: 'This address bounced before, as the file says',
+    });
+    expect(row('Unsubscribed').state).toBe('suppressed');
+    expect(row('Replied').state).toBe('ready');
+  });
+
   it('with several phone columns, takes the first, in column order, that holds a number', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },

@@ -860,6 +860,22 @@ describe('opt-out columns', () => {
   });
 });
 
+describe('status columns', () => {
+  it("marks a sending tool's status column that says some addresses bounced and some people opted out, both ticked", () => {
+    const rows = [
+      ['jane@acme.com', 'Replied'],
+      ['bo@beta.io', 'Bounced'],
+      ['cy@gamma.io', 'Unsubscribed'],
+    ];
+    expect(suggestMapping(['Email', 'Status'], rows)[1]).toEqual({
+      kind: 'custom',
+      key: 'status',
+      bounced: true,
+      optOut: true,
+    });
+  });
+});
+
 describe('ownerOf', () => {
   it.each([
     ['Mobile Phone', 'person'],

@@ -3,6 +3,7 @@ import {
   holdsVerdicts,
   marksBounces,
   mayNameVerdicts,
+  saysBounced,
   verdictFlag,
 } from '../../../src-shared/import/verifier';
 import { foldWords } from '../../../src-shared/import/text';
@@ -67,11 +68,26 @@ describe('mayNameVerdicts', () => {
   });
 });
 
+describe('saysBounced', () => {
+  it('reads a yes mark or a status that says the address bounced', () => {
+    for (const yes of ['true', 'x', 'Bounced', ' hard bounce ', 'Email bounced'])
+      expect(saysBounced(yes)).toBe(true);
+    for (const no of ['false', '', 'Replied', 'Bounce reason: mailbox full'])
+      expect(saysBounced(no)).toBe(false);
+  });
+});
+
 describe('marksBounces', () => {
   it('is a yes-or-no column named for the addresses that bounced', () => {
     expect(marksBounces('Email Bounced', ['false', 'true', ''])).toBe(true);
     expect(marksBounces('Hard Bounce', ['x', ''])).toBe(true);
     expect(marksBounces('Bounced', ['No', 'No'])).toBe(true);
+  });
+
+  it("is a sending tool's status column where some address bounced", () => {
+    expect(marksBounces('Status', ['Contacted', 'Bounced', 'Replied'])).toBe(true);
+    expect(marksBounces('Lead Status', ['hard bounce', ''])).toBe(true);
+    expect(marksBounces('Status', ['Contacted', 'Replied'])).toBe(false);
   });
 
   it('is no column of anything else, nor one named otherwise', () => {
