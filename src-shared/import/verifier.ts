@@ -128,7 +128,7 @@ export const BOUNCED_REASON = 'This address bounced before, as the file says';
 // Folded headers of a yes-or-no column of the addresses that bounced (Apollo's "Email Bounced").
 const BOUNCE_HEADER = /^(?:email)?(?:hard)?bounced?$/;
 // A status that says the address bounced (a sending tool's "Status": Bounced).
-const BOUNCED_STATUS = /^(?:(?:email |hard[ -]?)?bounced?|hard[ -]bounce)$/i;
+const BOUNCED_STATUS = /^(?:email |hard[ -]?)?bounced?$/i;
 
 /** Whether a cell of a column that marks bounces says the address bounced: a yes mark, or the status. */
 export function saysBounced(value: string): boolean {
