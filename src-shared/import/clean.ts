@@ -20,7 +20,7 @@ import {
   type SeveralColumnField,
   takesSeveralColumns,
 } from './types';
-import { OPTED_OUT_REASON, saysOptedOut } from './opt-out';
+import { DECLINED_REASON, OPTED_OUT_REASON, saysDeclined, saysOptedOut } from './opt-out';
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
@@ -76,6 +76,8 @@ export interface CompiledMapping {
   optOut: readonly number[];
   /** The custom columns that mark the (first) email column's addresses that bounced. */
   bounces: readonly number[];
+  /** The custom columns that mark who said they were not interested. */
+  declined: readonly number[];
 }
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
@@ -85,6 +87,7 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   let emailStatus: number | undefined;
   const optOut: number[] = [];
   const bounces: number[] = [];
+  const declined: number[] = [];
   mapping.forEach((t, column) => {
     if (t.kind === 'field' && takesSeveralColumns(t.field) && fields[t.field] !== undefined)
       further[t.field].push(column);
@@ -94,9 +97,10 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
       if (t.emailStatus) emailStatus = column;
       if (t.optOut) optOut.push(column);
       if (t.bounced) bounces.push(column);
+      if (t.declined) declined.push(column);
     }
   });
-  return { fields, further, custom, emailStatus, optOut, bounces };
+  return { fields, further, custom, emailStatus, optOut, bounces, declined };
 }
 
 /**
@@ -360,13 +364,21 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
     if (flag !== null) markVerdict(cleaned, flag);
     if (m.bounces.some((column) => saysBounced(cells[column] ?? ''))) markVerdict(cleaned, 'bounced');
   }
-  if (m.optOut.some((column) => saysOptedOut(cells[column] ?? ''))) markOptedOut(cleaned);
+  if (m.optOut.some((column) => saysOptedOut(cells[column] ?? ''))) markPerson(cleaned, 'opted_out');
+  if (m.declined.some((column) => saysDeclined(cells[column] ?? ''))) markPerson(cleaned, 'declined');
   return cleaned;
 }
 
-/** Records that the file marks the person as opted out: the row is suppressed (see `classify`). */
-function markOptedOut(cleaned: CleanedLead): void {
-  cleaned.issues.push({ flag: 'opted_out', field: null, message: OPTED_OUT_REASON });
+/** What the file says of the person, whatever their address: each suppresses the row (see `classify`). */
+const PERSON_FLAGS = ['opted_out', 'declined'] as const;
+type PersonFlag = (typeof PERSON_FLAGS)[number];
+const PERSON_REASONS: Readonly<Record<PersonFlag, string>> = {
+  opted_out: OPTED_OUT_REASON,
+  declined: DECLINED_REASON,
+};
+
+function markPerson(cleaned: CleanedLead, flag: PersonFlag): void {
+  cleaned.issues.push({ flag, field: null, message: PERSON_REASONS[flag] });
 }
 
 /**
@@ -386,14 +398,14 @@ function markVerdict(cleaned: CleanedLead, flag: VerdictFlag): void {
 /**
  * Gives `cleaned` (an edit of a row) what the file said of the row (`verdicts`, the row's flags): the
  * verifier's verdicts on `address`, while the edit keeps that address (a verdict is on the address as
- * read), and that the person opted out, whatever the edit: it is about the person.
+ * read), and that the person opted out or declined, whatever the edit: it is about the person.
  */
 export function keepVerdicts(
   cleaned: CleanedLead,
   address: string | null,
   verdicts: readonly LeadFlag[],
 ): void {
-  if (verdicts.includes('opted_out')) markOptedOut(cleaned);
+  for (const flag of PERSON_FLAGS) if (verdicts.includes(flag)) markPerson(cleaned, flag);
   if (cleaned.lead.email !== address) return;
   for (const flag of VERDICT_FLAGS) if (verdicts.includes(flag)) markVerdict(cleaned, flag);
 }
@@ -462,7 +474,8 @@ export function invalidReason(cleaned: CleanedLead): string | null {
  * Exactly one state per row, first match wins:
  * 1. invalid: no email, bad syntax with no suggested fix, undeliverable by the user's verifier or a
  *    disposable domain with no suggested fix;
- * 2. suppressed: marked in the file as opted out, on the suppression list, or excluded by the user;
+ * 2. suppressed: marked in the file as opted out or as not interested, on the suppression list, or
+ *    excluded by the user;
  * 3. duplicate: an exact duplicate (unless the user chose keep), or confirmed by the user;
  * 4. needs fix: an invalid address or a throw-away domain with a suggested fix; a typo suggestion,
  *    no name at all or a possible duplicate to confirm (these three unless the user chose keep);
@@ -495,6 +508,9 @@ export function classify(
   } else if (flags.includes('opted_out')) {
     state = 'suppressed';
     reason = OPTED_OUT_REASON;
+  } else if (flags.includes('declined')) {
+    state = 'suppressed';
+    reason = DECLINED_REASON;
   } else if (verdict.suppressed) {
     state = 'suppressed';
     reason = verdict.suppressed;

@@ -34,7 +34,7 @@ import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses,
 import { customKeys } from './header';
 import { isBlankRow } from './blank-row';
 import { footerStart } from './report-footer';
-import { marksOptOuts } from './opt-out';
+import { isStatusColumn, marksDeclines, marksOptOuts } from './opt-out';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
 const SCORE_EXACT = 100;
@@ -86,12 +86,11 @@ export function visibleRowsBelow(
   grid: readonly (readonly string[])[],
   headerRow: number,
   hidden: readonly number[],
-  limit = SAMPLE_ROWS,
 ): (readonly string[])[] {
   const skip = new Set(hidden);
   const rows: (readonly string[])[] = [];
   const end = footerStart(grid, headerRow);
-  for (let r = headerRow + 1; r < end && rows.length < limit; r++) {
+  for (let r = headerRow + 1; r < end; r++) {
     const row = grid[r] ?? [];
     if (!skip.has(r) && !isBlankRow(row)) rows.push(row);
   }
@@ -99,9 +98,11 @@ export function visibleRowsBelow(
 }
 
 /**
- * Suggested mapping for `headers` (as from `normaliseHeaders`), using up to
- * the first rows of `sample` (data rows below the header, index-aligned with
- * the headers) for content sniffing. Every lead field is used at most once;
+ * Suggested mapping for `headers` (as from `normaliseHeaders`), using the
+ * first rows of `below` (the data rows below the header, index-aligned with
+ * the headers: all of them, as `visibleRowsBelow` gives them, or the first
+ * few) for content sniffing; a status column is read in every row given, for
+ * the statuses that keep rows from being sent. Every lead field is used at most once;
  * other columns become custom variables with keys from `customKeys`, except
  * a column with neither a header nor any value in the sample, and one of
  * `hiddenColumns` (hidden in the spreadsheet app: a CRM's record ids and
@@ -109,10 +110,10 @@ export function visibleRowsBelow(
  */
 export function suggestMapping(
   headers: readonly string[],
-  sample: readonly (readonly string[])[],
+  below: readonly (readonly string[])[],
   hiddenColumns: readonly number[] = [],
 ): ColumnMapping {
-  const rows = sample.slice(0, SAMPLE_ROWS);
+  const rows = below.slice(0, SAMPLE_ROWS);
   const matches = headers.map((h) => matchHeader(h));
   const columnValues: string[][] = headers.map((_, c) => rows.map((r) => r[c] ?? ''));
   const sniffs = columnValues.map((values) => sniffColumn(values));
@@ -213,13 +214,32 @@ export function suggestMapping(
     }
     // Apollo's "Email Bounced": true — a sending tool's word on the addresses it already wrote to.
     // "Email Opt Out": true, "Do not contact": x, "Lead Status": Unsubscribed — whether hidden or not.
-    // A status column may say both ("Status": Bounced for some, Unsubscribed for others).
-    const bounced = usedFields.has('email') && marksBounces(header, values);
-    const optOut = marksOptOuts(header, values);
-    if (bounced || optOut)
-      return { kind: 'custom', key, ...(bounced && { bounced: true }), ...(optOut && { optOut: true }) };
+    // A status column may say several ("Status": Bounced for some, Unsubscribed or Not interested for
+    // others), in any of its rows: a campaign's export sorted by status has none in its first ones.
+    const statuses = isStatusColumn(header) ? distinctValues(below, column) : values;
+    const bounced = usedFields.has('email') && marksBounces(header, statuses);
+    const optOut = marksOptOuts(header, statuses);
+    const declined = marksDeclines(header, statuses);
+    if (bounced || optOut || declined)
+      return {
+        kind: 'custom',
+        key,
+        ...(bounced && { bounced: true }),
+        ...(optOut && { optOut: true }),
+        ...(declined && { declined: true }),
+      };
     return hiddenColumns.includes(column) ? { kind: 'ignore' } : { kind: 'custom', key };
   });
+}
+
+/** The distinct values of a column, trimmed, empty ones left out. */
+function distinctValues(rows: readonly (readonly string[])[], column: number): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const v = row[column]?.trim();
+    if (v) seen.add(v);
+  }
+  return [...seen];
 }
 
 // "Email 1", "Email 2", "E-mail address 3" (Lusha, RocketReach, Kaspr), "E-mail 2 Address" (Outlook),
@@ -245,11 +265,28 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
 
 /**
  * Whether a column keeps rows from being sent: a verifier's verdicts, the marks of the addresses that
- * bounced or of who opted out. Ignoring the other columns in one click leaves these be; the user
- * unticks them one by one.
+ * bounced, of who opted out or of who declined. Ignoring the other columns in one click leaves these
+ * be; the user unticks them one by one.
  */
 export function guardsRows(t: ColumnTarget): boolean {
   return t.kind === 'custom' && ROW_GUARDS.some((g) => t[g] === true);
+}
+
+/**
+ * A saved template's `mapping` with the ticks `suggested` gives this file where the template has no
+ * word on them: a template saved from a file whose status column said nobody unsubscribed (no tick
+ * shown, perhaps ignored with the other columns) must not let this file's unsubscribed people through.
+ * A tick the user set or cleared stays as they left it, and a column they mapped to a field stays so.
+ */
+export function withSuggestedGuards(mapping: ColumnMapping, suggested: ColumnMapping): ColumnMapping {
+  return mapping.map((t, i): ColumnTarget => {
+    const s = suggested[i];
+    if (s === undefined || !guardsRows(s) || s.kind !== 'custom' || t.kind === 'field') return t;
+    if (t.kind === 'ignore') return s;
+    const merged = { ...t };
+    for (const g of ROW_GUARDS) merged[g] ??= s[g];
+    return merged;
+  });
 }
 
 /**

@@ -3,15 +3,17 @@
  * "Has Opted Out of Email", HubSpot's "Unsubscribed from all email": true / false), a sheet's own "Do
  * not contact" column ticked with an x, or a status column that says so for some ("Lead Status":
  * Unsubscribed). Writing to those people again is what a founder's list is kept to prevent, so their
- * rows are suppressed.
+ * rows are suppressed. So are those a campaign's status says declined ("Not interested").
  */
 import { foldKey, isYesMark, isYesOrNoMark } from './text';
 
 // Folded headers of a column that marks the people who opted out.
 const OPT_OUT_HEADER =
   /^(?:(?:email)?opt(?:ed)?out(?:ofemail)?|hasoptedoutofemail|unsubscribed(?:fromallemail)?|donot(?:email|mail|contact)|dnc)$/;
-// Folded headers of a status column, which may say so among other statuses.
-const STATUS_HEADER = /^(?:lead|contact|marketing|subscription|email|outreach)?status$/;
+// Folded headers of a status column, which may say so among other statuses (Apollo's "Stage",
+// Instantly's "Interest Status").
+const STATUS_HEADER =
+  /^(?:lead|contact|marketing|subscription|email|outreach|campaign|sequence|interest|reply)?(?:status|stage)$/;
 
 // A status that says the person opted out or must not be contacted.
 const OPTED_OUT =
@@ -40,3 +42,23 @@ export function marksOptOuts(header: string, values: readonly string[]): boolean
 }
 
 export const OPTED_OUT_REASON = 'Marked in the file as opted out or not to be contacted';
+
+// A campaign's status of a person who answered that they do not want what was offered, or are not the
+// one to ask (Instantly, lemlist, Apollo: "Not Interested", "notInterested", "Wrong Person").
+const DECLINED = /^(?:not[ _-]?interested|wrong[ _-]?(?:person|contact))$/i;
+
+/** Whether a cell of a status column says the person declined when written to before. */
+export function saysDeclined(value: string): boolean {
+  return DECLINED.test(value.trim());
+}
+
+/**
+ * Whether a column marks who declined: a status column where some row says so. Writing to them again
+ * with a new sequence is what gets a sender marked as spam, so their rows are suppressed unless the
+ * user unticks the column.
+ */
+export function marksDeclines(header: string, values: readonly string[]): boolean {
+  return isStatusColumn(header) && values.some(saysDeclined);
+}
+
+export const DECLINED_REASON = 'Said they were not interested when written to before, as the file says';

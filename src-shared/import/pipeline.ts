@@ -276,12 +276,16 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
 
 /**
  * An edited row: what the verifier said of the address as read holds while the edit keeps it, and
- * that the file marks the person as opted out holds whatever the edit.
+ * that the file marks the person as opted out or as not interested holds whatever the edit.
  */
 function cleanEdited(edit: NormalisedLead, cells: readonly string[], mapping: CompiledMapping): CleanedLead {
   const cleaned = cleanLead(edit);
-  if (mapping.emailStatus === undefined && mapping.optOut.length === 0 && mapping.bounces.length === 0)
-    return cleaned;
+  const guarded =
+    mapping.emailStatus !== undefined ||
+    mapping.optOut.length > 0 ||
+    mapping.bounces.length > 0 ||
+    mapping.declined.length > 0;
+  if (!guarded) return cleaned;
   const asRead = cleanRow(cells, mapping);
   keepVerdicts(
     cleaned,

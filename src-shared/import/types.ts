@@ -70,13 +70,15 @@ export const ColumnTargetSchema = z.discriminatedUnion('kind', [
     optOut: z.boolean().optional(),
     /** The column marks the addresses that bounced: those rows are invalid (see verifier.ts). */
     bounced: z.boolean().optional(),
+    /** The column marks who said they were not interested: those rows are suppressed (see opt-out.ts). */
+    declined: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('ignore') }),
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTargetSchema>;
 
-/** The ticks of a custom column that keep rows from being sent: a verifier's verdicts, bounces, opt-outs. */
-export const ROW_GUARDS = ['emailStatus', 'bounced', 'optOut'] as const;
+/** The ticks of a custom column that keep rows from being sent: a verifier's verdicts, bounces, opt-outs, declines. */
+export const ROW_GUARDS = ['emailStatus', 'bounced', 'optOut', 'declined'] as const;
 export type RowGuard = (typeof ROW_GUARDS)[number];
 
 /** One target per column, index-aligned with the (normalised) headers. */
@@ -118,6 +120,7 @@ export const LEAD_FLAGS = [
   'company_from_colleagues',
   'opted_out',
   'bounced',
+  'declined',
 ] as const;
 export type LeadFlag = (typeof LEAD_FLAGS)[number];
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);

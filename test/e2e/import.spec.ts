@@ -669,6 +669,36 @@ test('the people a CRM export marks as opted out are suppressed unless the user 
   await expect(page.getByText('Marked in the file as opted out or not to be contacted')).toBeVisible();
 });
 
+test("a campaign's export: who was not interested, far down the file, is left out though a saved template had no tick", async ({
+  app: page,
+  leadprep,
+}) => {
+  const header = ['Email', 'First Name', 'Interest Status'];
+  await leadprep.call('imports.templates.save', {
+    name: 'Campaign export',
+    headers: header,
+    mapping: [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'firstName' },
+      { kind: 'custom', key: 'interest_status' },
+    ],
+  });
+  const rows = Array.from({ length: 250 }, (_, i) => [`lead${i}@acme.com`, `Lead${i}`, 'Interested']);
+  rows.push(['bo@beta.io', 'Bo', 'Not Interested']);
+  await continueWithCsvMapping(page, 'campaign.csv', csvBytes([header, ...rows]));
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  await expect(mapping.getByText('Campaign export')).toBeVisible();
+  await expect(
+    mapping.getByRole('checkbox', { name: 'Leave out the people it marks as not interested' }),
+  ).toBeChecked();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*1/);
+  await chip(page, 'Suppressed').click();
+  await expect(
+    page.getByText('Said they were not interested when written to before, as the file says'),
+  ).toBeVisible();
+});
+
 test("the verdicts of the user's email verifier are taken: an undeliverable address is invalid unless the user unticks it", async ({
   app: page,
 }) => {

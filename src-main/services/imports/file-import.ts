@@ -21,6 +21,7 @@ import {
   suggestMapping,
   visibleRowsBelow,
   withOtherColumns,
+  withSuggestedGuards,
   templateFromMapping,
   validateMapping,
 } from '../../../src-shared/import/mapping';
@@ -230,7 +231,8 @@ export async function importFile(
   const headers = headerNames(grid, headerRow);
   const hidden = opts.includeHidden ? [] : wb.hiddenRows(sheet);
   const hiddenColumns = opts.includeHidden ? [] : wb.hiddenColumns(sheet);
-  let mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden), hiddenColumns);
+  const suggested = suggestMapping(headers, visibleRowsBelow(grid, headerRow, hidden), hiddenColumns);
+  let mapping = suggested;
 
   let templateId: number | undefined;
   let templateName: string | null = null;
@@ -252,13 +254,13 @@ export async function importFile(
         `The template "${t.name}" was saved for other columns (${t.headers.join(', ')}); this sheet has ${headers.join(', ')}.`,
       );
     }
-    mapping = applied;
+    mapping = withSuggestedGuards(applied, suggested);
     templateId = t.id;
     templateName = t.name;
   } else {
     const { match } = await call('imports.templates.match', { headers });
     if (match) {
-      mapping = match.mapping;
+      mapping = withSuggestedGuards(match.mapping, suggested);
       templateId = match.template.id;
       templateName = match.template.name;
     }

@@ -175,14 +175,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   suggest(req) {
     const grid = requireGrid();
     const headers = headerNames(grid, req.headerRow);
+    const below = visibleRowsBelow(grid, req.headerRow, state.hidden);
     return {
       headers,
-      mapping: suggestMapping(
-        headers,
-        visibleRowsBelow(grid, req.headerRow, state.hidden),
-        state.hiddenColumns,
-      ),
-      samples: nonEmptySamples(visibleRowsBelow(grid, req.headerRow, state.hidden, Infinity), headers.length),
+      mapping: suggestMapping(headers, below, state.hiddenColumns),
+      samples: nonEmptySamples(below, headers.length),
       hiddenColumns: state.hiddenColumns,
     };
   },

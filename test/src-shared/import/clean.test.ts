@@ -331,6 +331,34 @@ describe('cleanRow', () => {
     expect(row('Replied').state).toBe('ready');
   });
 
+  it('suppresses a row whose status says the person was not interested, whatever the user decides, through an edit', () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+      { kind: 'custom', key: 'status', optOut: true, declined: true },
+    ]);
+    const said = {
+      state: 'suppressed',
+      reason: 'Said they were not interested when written to before, as the file says',
+    };
+    const declined = cleanRow(['jane@acme.com', 'Jane Doe', 'Not interested'], m);
+    expect(classify(declined)).toMatchObject(said);
+    expect(classify(declined).flags).toContain('declined');
+    expect(classify(declined, {}, 'keep')).toMatchObject(said);
+    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Wrong Person'], m))).toMatchObject(said);
+    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Interested'], m)).state).toBe('ready');
+    const moved = cleanLead({ ...declined.lead, email: 'jane.doe@acme.com' });
+    keepVerdicts(moved, declined.lead.email, ['declined']);
+    expect(classify(moved)).toMatchObject(said);
+    // Unticked, the column says nothing of the rows.
+    const unticked = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+      { kind: 'custom', key: 'status', declined: false },
+    ]);
+    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Not interested'], unticked)).state).toBe('ready');
+  });
+
   it('with several phone columns, takes the first, in column order, that holds a number', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },

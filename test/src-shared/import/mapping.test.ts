@@ -8,6 +8,7 @@ import {
   validateMapping,
   visibleRowsBelow,
   withOtherColumns,
+  withSuggestedGuards,
 } from '../../../src-shared/import/mapping';
 import { cleanRow, compileMapping } from '../../../src-shared/import/clean';
 import { matchHeader, ownerOf } from '../../../src-shared/import/synonyms';
@@ -876,6 +877,84 @@ describe('status columns', () => {
   });
 });
 
+describe('status columns read whole', () => {
+  // A campaign's export sorted by status: the first 250 rows are all "Replied".
+  const rowsSortedByStatus = (later: string): string[][] => {
+    const rows: string[][] = [];
+    for (let i = 0; i < 250; i++) rows.push([`lead${i}@acme.com`, 'Replied']);
+    rows.push(['ann@beta.io', later]);
+    return rows;
+  };
+
+  it('ticks what a status column says in any row, not only in the first ones', () => {
+    expect(suggestMapping(['Email', 'Status'], rowsSortedByStatus('Unsubscribed'))[1]).toEqual({
+      kind: 'custom',
+      key: 'status',
+      optOut: true,
+    });
+    expect(suggestMapping(['Email', 'Status'], rowsSortedByStatus('Bounced'))[1]).toEqual({
+      kind: 'custom',
+      key: 'status',
+      bounced: true,
+    });
+  });
+
+  it('ticks a status column that says some people were not interested', () => {
+    expect(suggestMapping(['Email', 'Interest Status'], rowsSortedByStatus('Not Interested'))[1]).toEqual({
+      kind: 'custom',
+      key: 'interest_status',
+      declined: true,
+    });
+    expect(suggestMapping(['Email', 'Status'], rowsSortedByStatus('Interested'))[1]).toEqual({
+      kind: 'custom',
+      key: 'status',
+    });
+  });
+});
+
+describe('withSuggestedGuards', () => {
+  const suggested: ColumnMapping = [
+    { kind: 'field', field: 'email' },
+    { kind: 'custom', key: 'status', optOut: true, declined: true },
+    { kind: 'custom', key: 'city' },
+  ];
+
+  it("gives a saved template's mapping the ticks this file's status column needs, where the template has no word on them", () => {
+    const saved: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'lead_status' },
+      { kind: 'ignore' },
+    ];
+    expect(withSuggestedGuards(saved, suggested)).toEqual([
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'lead_status', optOut: true, declined: true },
+      { kind: 'ignore' },
+    ]);
+    // Ignored with the other columns when the template was saved: the column comes back, ticked.
+    const ignored: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'ignore' },
+      { kind: 'ignore' },
+    ];
+    expect(withSuggestedGuards(ignored, suggested)[1]).toEqual(suggested[1]);
+  });
+
+  it('keeps a tick the user cleared and a field they chose', () => {
+    const cleared: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'status', optOut: true, declined: false },
+      { kind: 'custom', key: 'city' },
+    ];
+    expect(withSuggestedGuards(cleared, suggested)).toEqual(cleared);
+    const asTitle: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'title' },
+      { kind: 'custom', key: 'city' },
+    ];
+    expect(withSuggestedGuards(asTitle, suggested)).toEqual(asTitle);
+  });
+});
+
 describe('ownerOf', () => {
   it.each([
     ['Mobile Phone', 'person'],
@@ -950,9 +1029,8 @@ describe('visibleRowsBelow', () => {
     );
   });
 
-  it('takes at most the limit, from below the header', () => {
+  it('takes every shown row below the header', () => {
     const grid = [['Title'], ['Email'], ['a@x.io'], ['b@x.io'], ['c@x.io']];
-    expect(visibleRowsBelow(grid, 1, [3], 1)).toEqual([['a@x.io']]);
     expect(visibleRowsBelow(grid, 1, [3])).toEqual([['a@x.io'], ['c@x.io']]);
   });
 });

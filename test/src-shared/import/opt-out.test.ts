@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { marksOptOuts, saysOptedOut } from '../../../src-shared/import/opt-out';
+import {
+  isStatusColumn,
+  marksDeclines,
+  marksOptOuts,
+  saysDeclined,
+  saysOptedOut,
+} from '../../../src-shared/import/opt-out';
 
 describe('saysOptedOut', () => {
   it.each([
@@ -42,5 +48,55 @@ describe('marksOptOuts', () => {
   it('is no other column, nor an opt-out column of anything but marks', () => {
     expect(marksOptOuts('Notes', ['Unsubscribed', 'x'])).toBe(false);
     expect(marksOptOuts('Do not contact', ['after the 5th', ''])).toBe(false);
+  });
+});
+
+describe('isStatusColumn', () => {
+  it.each([
+    'Status',
+    'Lead Status',
+    'Contact Stage',
+    'Stage',
+    'Interest Status',
+    'Campaign status',
+    'Outreach Status',
+  ])('%j names a status', (header) => {
+    expect(isStatusColumn(header)).toBe(true);
+  });
+
+  it.each(['Notes', 'Status notes', 'Seniority', 'Stage name of the event'])('%j does not', (header) => {
+    expect(isStatusColumn(header)).toBe(false);
+  });
+});
+
+describe('saysDeclined', () => {
+  it.each([
+    'Not interested',
+    'NOT INTERESTED',
+    ' not_interested ',
+    'notInterested',
+    'Wrong person',
+    'Wrong contact',
+  ])('%j says the person declined', (value) => {
+    expect(saysDeclined(value)).toBe(true);
+  });
+
+  it.each(['', 'Interested', 'Replied', 'Not interested yet?', 'Unsubscribed', 'Lost'])(
+    '%j does not',
+    (value) => {
+      expect(saysDeclined(value)).toBe(false);
+    },
+  );
+});
+
+describe('marksDeclines', () => {
+  it("is a campaign's status column where some row says the person was not interested", () => {
+    expect(marksDeclines('Interest Status', ['Interested', 'Not Interested'])).toBe(true);
+    expect(marksDeclines('Stage', ['Cold', 'Wrong Person'])).toBe(true);
+    expect(marksDeclines('Lead Status', ['Open', 'Interested'])).toBe(false);
+  });
+
+  it('is no other column, whatever it holds', () => {
+    expect(marksDeclines('Notes', ['Not interested'])).toBe(false);
   });
 });

@@ -55,6 +55,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   company_from_colleagues: 'Company from colleagues',
   opted_out: 'Opted out (in the file)',
   bounced: 'Bounced (in the file)',
+  declined: 'Not interested (in the file)',
 };
 
 export function FlagList({ flags }: { flags: readonly LeadFlag[] }) {

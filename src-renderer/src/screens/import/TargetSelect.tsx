@@ -36,6 +36,10 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
     label: 'Leave out the people it marks as opted out',
     hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits.',
   },
+  declined: {
+    label: 'Leave out the people it marks as not interested',
+    hint: 'It says who answered an earlier campaign that they were not interested or not the right person (Not interested, Wrong person): those rows are suppressed, so a new sequence does not write to them again. Untick to write to them anyway.',
+  },
 };
 
 /** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */

@@ -11,7 +11,7 @@
 import { create } from 'zustand';
 import { customKeys } from '../../../../src-shared/import/header';
 import { importsOfSheet } from '../../../../src-shared/import/sheet-choice';
-import { withOtherColumns } from '../../../../src-shared/import/mapping';
+import { withOtherColumns, withSuggestedGuards } from '../../../../src-shared/import/mapping';
 import {
   takesSeveralColumns,
   type ColumnMapping,
@@ -389,7 +389,7 @@ export const useImportFlow = create<FlowState>((set, get) => {
         const { match } = await api.call('imports.templates.match', { headers: suggestion.headers });
         set({
           suggestion,
-          mapping: match ? match.mapping : suggestion.mapping,
+          mapping: match ? withSuggestedGuards(match.mapping, suggestion.mapping) : suggestion.mapping,
           template: match ? { id: match.template.id, name: match.template.name } : null,
           step: 'mapping',
           preview: null,

@@ -772,6 +772,36 @@ describe('Clean & dedupe over the database', () => {
     expect(byEmail(await allLeads(summary.id), 'anne@acme.com').state).toBe('suppressed');
   });
 
+  it("a campaign's export sorted by status: those far down who unsubscribed or were not interested are left out, through a template saved before", async () => {
+    const header = ['Email', 'First Name', 'Lead Status'];
+    // The template was saved from a file where nobody had unsubscribed: its status column had no tick.
+    await app.call('imports.templates.save', {
+      name: 'Campaign export',
+      headers: header,
+      mapping: [
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'firstName' },
+        { kind: 'custom', key: 'lead_status' },
+      ],
+    });
+    const rows = Array.from({ length: 300 }, (_, i) => [`lead${i}@acme.com`, `Lead${i}`, 'Replied']);
+    rows.push(['ann@beta.io', 'Ann', 'Unsubscribed'], ['bo@gamma.io', 'Bo', 'Not Interested']);
+    const { summary } = await load(csv(rows, header), 'campaign.csv', { draft: true });
+    expect(summary.counts).toMatchObject({ ready: 300, suppressed: 2 });
+    const leads = await allLeads(summary.id);
+    expect(byEmail(leads, 'ann@beta.io')).toMatchObject({
+      state: 'suppressed',
+      reason: 'Marked in the file as opted out or not to be contacted',
+    });
+    expect(byEmail(leads, 'bo@gamma.io')).toMatchObject({
+      state: 'suppressed',
+      reason: 'Said they were not interested when written to before, as the file says',
+    });
+    // Who unsubscribed goes on the suppression list for every later import; who was not interested does not.
+    const listed = await app.call('suppressions.list', {});
+    expect(listed.entries.map((e) => e.value)).toEqual(['ann@beta.io']);
+  });
+
   it('the addresses a verifier could not confirm are excluded in one action, and only those', async () => {
     const summary = await verified([
       ['ann@acme.com', 'Ann', 'catch-all'],
