@@ -52,7 +52,9 @@ export function withoutLegalForm(name: string): string {
     end -= 3;
   }
   if (!dropped) return name;
-  const kept = words.slice(0, end).join(' ').replace(TRAILING_SEPARATORS, '');
+  // "The Acme Corporation" is "Acme" to an email; "The Home Depot, Inc." stays "The Home Depot".
+  const start = end === 2 && folded(words[0] as string) === 'the' ? 1 : 0;
+  const kept = words.slice(start, end).join(' ').replace(TRAILING_SEPARATORS, '');
   const letters = kept.match(LETTERS)?.length ?? 0;
   return letters < 2 || folded(kept) === 'the' ? name : kept;
 }

@@ -14,6 +14,14 @@ describe('withoutLegalForm', () => {
     expect(withoutLegalForm('Volvo AB')).toBe('Volvo');
   });
 
+  it('leaves out "The" before a one-word name whose form went, as an email writes it', () => {
+    expect(withoutLegalForm('The Acme Corporation')).toBe('Acme');
+    expect(withoutLegalForm('The Acme, Inc.')).toBe('Acme');
+    expect(withoutLegalForm('The Home Depot, Inc.')).toBe('The Home Depot');
+    expect(withoutLegalForm('The Acme')).toBe('The Acme');
+    expect(withoutLegalForm('The Company Ltd')).toBe('The Company Ltd');
+  });
+
   it('keeps "Company" and "& Co." that are part of the name, and a name that is a form only', () => {
     expect(withoutLegalForm('The Coca-Cola Company')).toBe('The Coca-Cola Company');
     expect(withoutLegalForm('Acme Co')).toBe('Acme Co');
