@@ -180,21 +180,10 @@ export const StagedGroup = z.object({
 export type StagedGroup = z.infer<typeof StagedGroup>;
 
 /** A lead as the Clean & dedupe table shows it. */
-export const LeadRow = z.object({
+export const LeadRow = NormalisedLeadSchema.extend({
   id: Id,
   importId: Id,
   rowNumber: z.number().int(),
-  email: z.string().nullable(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  fullName: z.string().nullable(),
-  title: z.string().nullable(),
-  company: z.string().nullable(),
-  website: z.string().nullable(),
-  domain: z.string().nullable(),
-  linkedinUrl: z.string().nullable(),
-  phone: z.string().nullable(),
-  custom: z.record(CustomKeySchema, z.string()),
   state: LeadStateSchema,
   reason: z.string(),
   flags: z.array(LeadFlagSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call, Empty } from './define';
+import { NormalisedLeadSchema } from '../import/types';
 import { FlagHitSchema, FlagOptionsSchema, ReviewFlagSchema } from '../review/flags';
 
 /**
@@ -85,17 +86,8 @@ export const LeadDetail = z.object({
   genState: GenState,
   genMessage: z.string().nullable(),
   expectedSteps: z.number().int().nullable(),
-  lead: z.object({
-    email: z.string().nullable(),
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
-    fullName: z.string().nullable(),
-    title: z.string().nullable(),
-    company: z.string().nullable(),
-    website: z.string().nullable(),
-    domain: z.string().nullable(),
-    linkedinUrl: z.string().nullable(),
-    phone: z.string().nullable(),
+  lead: NormalisedLeadSchema.extend({
+    // As stored with the lead: a key is not checked for its form again on the way out.
     custom: z.record(z.string(), z.string()),
     /** The imported row as read, by header, in column order. */
     original: z.array(z.object({ header: z.string(), value: z.string() })),
