@@ -41,7 +41,7 @@ import { AppError } from '../src-shared/errors';
 import { cleanRow, compileMapping } from '../src-shared/import/clean';
 import { completeness, findDuplicateGroups, type DedupeItem } from '../src-shared/import/dedupe';
 import { detectHeaderRow, headerNames, normaliseHeaders } from '../src-shared/import/header';
-import { suggestMapping } from '../src-shared/import/mapping';
+import { suggestMapping, visibleRowsBelow } from '../src-shared/import/mapping';
 import { runPipeline, type PipelineResult } from '../src-shared/import/pipeline';
 import { openWorkbook } from '../src-shared/import/read';
 import type { ColumnMapping } from '../src-shared/import/types';
@@ -81,7 +81,7 @@ function fullPipeline(
   const grid = wb.readSheet(sheet.name);
   const headerRow = detectHeaderRow(grid);
   const headers = headerNames(grid, headerRow);
-  const mapping = suggestMapping(headers, grid.slice(headerRow + 1, headerRow + 201));
+  const mapping = suggestMapping(headers, visibleRowsBelow(grid, headerRow, []));
   return { result: runPipeline({ rows: grid, headerRow, mapping }), mapping, headerRow };
 }
 
