@@ -5,11 +5,12 @@
  * Unsubscribed). Writing to those people again is what a founder's list is kept to prevent, so their
  * rows are suppressed. So are those a campaign's status says declined ("Not interested").
  */
-import { foldKey, isYesMark, isYesOrNoMark } from './text';
+import { foldKey, isYesMark, isYesOrNoMark, looksLikeDate } from './text';
 
-// Folded headers of a column that marks the people who opted out.
+// Folded headers of a column that marks the people who opted out: with a yes, or with the date they
+// did (Mailchimp's "UNSUB_TIME" in its file of the unsubscribed, "Unsubscribed at", "Opt-out date").
 const OPT_OUT_HEADER =
-  /^(?:(?:email)?opt(?:ed)?out(?:ofemail)?|hasoptedoutofemail|unsubscribed(?:fromallemail)?|donot(?:email|mail|contact)|dnc)$/;
+  /^(?:(?:email)?opt(?:ed)?out(?:ofemail)?(?:date|time|at|on)?|hasoptedoutofemail|unsubscribed(?:fromallemail)?|unsub(?:scribed?)?(?:date|time|at|on)|donot(?:email|mail|contact)|dnc)$/;
 // Folded headers of a status column, which may say so among other statuses (Apollo's "Stage",
 // Instantly's "Interest Status").
 const STATUS_HEADER =
@@ -24,20 +25,21 @@ export function isStatusColumn(header: string): boolean {
   return STATUS_HEADER.test(foldKey(header));
 }
 
-/** Whether a cell of such a column says the person must not be emailed. */
+/** Whether a cell of such a column says the person must not be emailed: a yes, the status, or when. */
 export function saysOptedOut(value: string): boolean {
   const v = value.trim();
-  return v !== '' && (isYesMark(v) || OPTED_OUT.test(v));
+  return v !== '' && (isYesMark(v) || OPTED_OUT.test(v) || looksLikeDate(v));
 }
 
 /**
  * Whether a column, by its header and the values of the sample, marks who opted out: a flag column
- * holding only yes and no marks, or a status column where some row says so.
+ * holding only yes and no marks or dates, or a status column where some row says so.
  */
 export function marksOptOuts(header: string, values: readonly string[]): boolean {
   const key = foldKey(header);
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
-  if (OPT_OUT_HEADER.test(key)) return filled.every((v) => isYesOrNoMark(v) || OPTED_OUT.test(v));
+  if (OPT_OUT_HEADER.test(key))
+    return filled.every((v) => isYesOrNoMark(v) || OPTED_OUT.test(v) || looksLikeDate(v));
   return isStatusColumn(header) && filled.some((v) => OPTED_OUT.test(v));
 }
 

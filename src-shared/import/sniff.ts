@@ -6,7 +6,7 @@
  */
 import type { LeadField } from './types';
 import { isHonorific } from './name';
-import { foldKey, foldWords } from './text';
+import { foldKey, foldWords, looksLikeDate } from './text';
 import { namesJob } from './job-titles';
 import { isRoleAddress, isRoleWord, mailboxName } from './email';
 import { emailRegistrableDomain, isKnownPublicSuffixHost } from './website';
@@ -27,8 +27,6 @@ const EMAIL_LIKE = /^(?:mailto:)?(?:[^<>@]*<)?[^\s@<>]+@[^\s@<>.]+(?:\.[^\s@<>.]
 const LINKEDIN_PROFILE = /linkedin\.com\/(?:in|pub)\//i;
 const URL_LIKE =
   /^(?:https?:\/\/)?(?:www\.)?([a-z0-9\u00a1-\uffff-]+(?:\.[a-z0-9\u00a1-\uffff-]+)+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
-const DATE_LIKE =
-  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 // "2018-2020" and "03/2016 - 11/2021" (a scraped profile's past jobs), "94105-1234" (a ZIP+4 code).
 const YEARS_OR_ZIP =
   /^(?:(?:\d{1,2}[/.-])?(?:19|20)\d\d\s*[-\u2013/]\s*(?:\d{1,2}[/.-])?(?:19|20)\d\d|\d{5}-\d{4})$/;
@@ -49,7 +47,7 @@ export function looksLikeWebsite(value: string): boolean {
 }
 
 export function looksLikePhone(value: string): boolean {
-  if (value.length > 40 || !PHONE_CHARS.test(value) || DATE_LIKE.test(value) || YEARS_OR_ZIP.test(value))
+  if (value.length > 40 || !PHONE_CHARS.test(value) || looksLikeDate(value) || YEARS_OR_ZIP.test(value))
     return false;
   let digits = 0;
   for (let i = 0; i < value.length; i++) {

@@ -426,6 +426,13 @@ const COMPANY_ATTRIBUTES = new Set([
   'postal',
   'owner',
 ]);
+// Things with a title of their own, not a person's job: "Campaign Title" (Mailchimp's
+// "UNSUB_CAMPAIGN_TITLE"), Pipedrive's "Deal - Title", "Page Title", "Event title".
+const TITLED_THINGS = new Set([
+  ...['campaign', 'deal', 'opportunity', 'page', 'event', 'webinar', 'session', 'talk', 'podcast'],
+  ...['episode', 'article', 'post', 'blog', 'course', 'book', 'video', 'product', 'listing', 'ad'],
+  ...['document', 'project', 'ticket', 'task', 'form', 'survey', 'meeting', 'activity', 'note'],
+]);
 /** "Previous Company", "Former Employer": another company than the person's own. */
 const OTHER_COMPANY = new Set(['previous', 'former', 'past']);
 
@@ -483,7 +490,13 @@ function partialMatch(words: string[]): LeadField | null {
   }
   if ((has('first') || has('given')) && has('name')) return 'firstName';
   if ((has('last') || has('family') || has('sur')) && has('name')) return 'lastName';
-  if (has('title') || has('position') || has('poste') || has('cargo')) return 'title';
+  if (
+    (has('title') && !words.some((w) => TITLED_THINGS.has(w))) ||
+    has('position') ||
+    has('poste') ||
+    has('cargo')
+  )
+    return 'title';
   return aboutCompany && companyPart(words) === 'name' ? 'company' : null;
 }
 

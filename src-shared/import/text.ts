@@ -35,6 +35,16 @@ export function isYesOrNoMark(value: string): boolean {
   return YES_MARK.test(value) || NO_MARK.test(value);
 }
 
+// A date, with a time or not, as exports and spreadsheets write them: "2024-03-01", "3/1/2024 10:22
+// AM", "2024-03-01T10:22:11.000Z", "01.03.2024 10:22:11 +01:00".
+const DATE_LIKE =
+  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:(?:[ T]|, )\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/;
+
+/** Whether a (trimmed) cell is a date: in a column named for when something happened, it says it did. */
+export function looksLikeDate(value: string): boolean {
+  return DATE_LIKE.test(value);
+}
+
 // Already clean: printable ASCII but "&" (which may start an HTML entity) with single inner spaces and
 // no edge spaces. Most cells are; one native regex pass tells.
 const CLEAN_TEXT = /^(?:[\x21-\x25\x27-\x7e]+(?: [\x21-\x25\x27-\x7e]+)*)?$/;

@@ -123,6 +123,8 @@ describe('header synonyms', () => {
     ['Sähköposti', 'email'],
     ['Yritys', 'company'],
     ['Titteli', 'title'],
+    ['Professional title', 'title'],
+    ['Person - Job title', 'title'],
     ['Puhelin', 'phone'],
     ['Kontaktperson', 'fullName'],
     // case, accents and punctuation do not matter
@@ -180,6 +182,11 @@ describe('header synonyms', () => {
     'Company City',
     'Account Owner',
     'Previous Company',
+    'Campaign Title',
+    'UNSUB_CAMPAIGN_TITLE',
+    'Deal - Title',
+    'Page Title',
+    'Webinar title',
     '__proto__',
     'constructor',
   ])('%j is not a lead field', (header) => {
@@ -838,10 +845,22 @@ describe('bounce columns', () => {
       { kind: 'custom', key: 'replied' },
     ]);
     // A column of something else under that name is a variable.
-    expect(suggestMapping(['Email', 'Bounced'], [['jane@acme.com', '2024-03-01']])[1]).toEqual({
+    expect(suggestMapping(['Email', 'Bounced'], [['jane@acme.com', 'once, in March']])[1]).toEqual({
       kind: 'custom',
       key: 'bounced',
     });
+  });
+});
+
+describe("Mailchimp's files of the unsubscribed and of the cleaned", () => {
+  it('marks every row of them by the date each left the list', () => {
+    const headers = ['Email Address', 'First Name', 'UNSUB_TIME', 'UNSUB_CAMPAIGN_TITLE', 'CLEAN_TIME'];
+    const rows = [['ann@acme.com', 'Ann', '2023-04-05 10:22:11', 'Spring news', '']];
+    expect(suggestMapping(headers, rows).slice(2)).toEqual([
+      { kind: 'custom', key: 'unsub_time', optOut: true },
+      { kind: 'custom', key: 'unsub_campaign_title' },
+      { kind: 'custom', key: 'clean_time', bounced: true },
+    ]);
   });
 });
 

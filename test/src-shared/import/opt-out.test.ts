@@ -20,6 +20,8 @@ describe('saysOptedOut', () => {
     'Opted out',
     'Do not contact',
     'DNC',
+    '2023-04-05 10:22:11',
+    '05/04/2023',
   ])('%j says so', (value) => {
     expect(saysOptedOut(value)).toBe(true);
   });
@@ -38,6 +40,14 @@ describe('marksOptOuts', () => {
     expect(marksOptOuts('Has Opted Out Of Email', ['0', '0'])).toBe(true);
     expect(marksOptOuts('Unsubscribed from all email', ['No', 'Yes'])).toBe(true);
     expect(marksOptOuts('Do not contact', ['', 'x'])).toBe(true);
+  });
+
+  it('is a column of the dates people unsubscribed on', () => {
+    // Mailchimp's file of the unsubscribed.
+    expect(marksOptOuts('UNSUB_TIME', ['2023-04-05 10:22:11', '2023-05-01 08:00:00'])).toBe(true);
+    expect(marksOptOuts('Unsubscribed at', ['', '2024-03-01T10:22:11Z'])).toBe(true);
+    expect(marksOptOuts('Opt-out date', ['3/1/2024'])).toBe(true);
+    expect(marksOptOuts('Unsubscribe date', ['next week'])).toBe(false);
   });
 
   it('is a status column only where some row says the person opted out', () => {

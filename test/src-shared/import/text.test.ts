@@ -6,6 +6,7 @@ import {
   cleanText,
   foldKey,
   foldWords,
+  looksLikeDate,
   withoutMojibake,
 } from '../../../src-shared/import/text';
 import { decodeSingleByte } from '../../../src-shared/import/read/text';
@@ -162,6 +163,30 @@ describe('cleanLabel (job titles and company names)', () => {
       ),
     );
   });
+});
+
+describe('looksLikeDate', () => {
+  it.each([
+    '2024-03-01',
+    '2024/3/1',
+    '3/1/2024',
+    '01.03.2024',
+    '2023-04-05 10:22:11',
+    '2024-03-01T10:22:11.000Z',
+    '4/5/2023 10:22 AM',
+    '4/5/2023, 10:22:11 pm',
+    '01.03.2024 10:22:11 +01:00',
+    '2024-03-01 10:22 UTC',
+  ])('%j is a date', (value) => {
+    expect(looksLikeDate(value)).toBe(true);
+  });
+
+  it.each(['', 'true', '2024', '03/2016 - 11/2021', '+1 512 555 0100', '2024-03-01 soon', '10:22'])(
+    '%j is not',
+    (value) => {
+      expect(looksLikeDate(value)).toBe(false);
+    },
+  );
 });
 
 describe('foldKey / foldWords', () => {

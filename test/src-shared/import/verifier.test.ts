@@ -69,8 +69,16 @@ describe('mayNameVerdicts', () => {
 });
 
 describe('saysBounced', () => {
-  it('reads a yes mark or a status that says the address bounced', () => {
-    for (const yes of ['true', 'x', 'Bounced', ' hard bounce ', 'Email bounced'])
+  it('reads a yes mark, a status that says the address bounced, or the date it did', () => {
+    for (const yes of [
+      'true',
+      'x',
+      'Bounced',
+      ' hard bounce ',
+      'Email bounced',
+      '2024-03-01 10:22:11',
+      '3/1/2024',
+    ])
       expect(saysBounced(yes)).toBe(true);
     for (const no of ['false', '', 'Replied', 'Bounce reason: mailbox full'])
       expect(saysBounced(no)).toBe(false);
@@ -84,6 +92,13 @@ describe('marksBounces', () => {
     expect(marksBounces('Bounced', ['No', 'No'])).toBe(true);
   });
 
+  it('is a column of the dates addresses bounced on', () => {
+    expect(marksBounces('Email Bounced Date', ['', '4/5/2023 10:22 AM'])).toBe(true);
+    expect(marksBounces('Bounced at', ['2024-03-01T10:22:11.000Z'])).toBe(true);
+    // Mailchimp's file of the addresses it cleaned off the list for bouncing.
+    expect(marksBounces('CLEAN_TIME', ['2023-04-05 10:22:11'])).toBe(true);
+  });
+
   it("is a sending tool's status column where some address bounced", () => {
     expect(marksBounces('Status', ['Contacted', 'Bounced', 'Replied'])).toBe(true);
     expect(marksBounces('Lead Status', ['hard bounce', ''])).toBe(true);
@@ -91,7 +106,7 @@ describe('marksBounces', () => {
   });
 
   it('is no column of anything else, nor one named otherwise', () => {
-    expect(marksBounces('Bounced', ['2024-03-01'])).toBe(false);
+    expect(marksBounces('Bounced', ['see notes', '2024-03-01'])).toBe(false);
     expect(marksBounces('Email Sent', ['true'])).toBe(false);
     expect(marksBounces('Bounce Reason', ['true'])).toBe(false);
   });

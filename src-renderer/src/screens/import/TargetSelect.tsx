@@ -30,11 +30,11 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
   },
   bounced: {
     label: 'Leave out the addresses it marks as bounced',
-    hint: 'It says which addresses bounced when a sending tool wrote to them: those rows are invalid, and never spend MachFive credits.',
+    hint: 'It says which addresses bounced, or when, as a sending tool wrote to them: those rows are invalid, and never spend MachFive credits.',
   },
   optOut: {
     label: 'Leave out the people it marks as opted out',
-    hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact): those rows are suppressed, and never spend MachFive credits.',
+    hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact, or the date they unsubscribed): those rows are suppressed, and never spend MachFive credits.',
   },
   declined: {
     label: 'Leave out the people it marks as not interested',

@@ -802,6 +802,38 @@ describe('Clean & dedupe over the database', () => {
     expect(listed.entries.map((e) => e.value)).toEqual(['ann@beta.io']);
   });
 
+  it("Mailchimp's files of the unsubscribed and the cleaned, imported as leads by mistake, send to nobody", async () => {
+    const unsubscribed = await load(
+      csvBytes([
+        ['Email Address', 'First Name', 'UNSUB_TIME', 'UNSUB_CAMPAIGN_TITLE', 'UNSUB_REASON'],
+        ['ann@acme.com', 'Ann', '2023-04-05 10:22:11', 'Spring news', 'No longer interested'],
+        ['bo@beta.io', 'Bo', '2023-05-01 08:00:00', 'Spring news', ''],
+      ]),
+      'unsubscribed_members_export_9f2.csv',
+      { draft: true },
+    );
+    expect(unsubscribed.summary.counts).toMatchObject({ suppressed: 2, ready: 0 });
+    expect((await allLeads(unsubscribed.summary.id)).map((l) => [l.reason, l.title])).toEqual([
+      ['Marked in the file as opted out or not to be contacted', null],
+      ['Marked in the file as opted out or not to be contacted', null],
+    ]);
+    const listed = await app.call('suppressions.list', {});
+    expect(listed.entries.map((e) => e.value).sort()).toEqual(['ann@acme.com', 'bo@beta.io']);
+
+    const cleaned = await load(
+      csvBytes([
+        ['Email Address', 'First Name', 'CLEAN_TIME', 'CLEAN_CAMPAIGN_TITLE'],
+        ['cy@gamma.io', 'Cy', '2023-06-01 09:00:00', 'Summer news'],
+      ]),
+      'cleaned_members_export_9f2.csv',
+      { draft: true },
+    );
+    expect(cleaned.summary.counts).toMatchObject({ invalid: 1, ready: 0 });
+    expect(byEmail(await allLeads(cleaned.summary.id), 'cy@gamma.io').reason).toBe(
+      'This address bounced before, as the file says',
+    );
+  });
+
   it('the addresses a verifier could not confirm are excluded in one action, and only those', async () => {
     const summary = await verified([
       ['ann@acme.com', 'Ann', 'catch-all'],
