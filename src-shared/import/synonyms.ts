@@ -384,6 +384,24 @@ const DISQUALIFIERS = new Set([
   'provider',
   'statut',
   'estado',
+  // lemlist's "emailsReplied", a count.
+  'replied',
+  'replies',
+  'delivered',
+  // PhantomBuster's "profileImageUrl", "Company Logo URL": a picture's address, not a website.
+  'image',
+  'picture',
+  'photo',
+  'avatar',
+  'logo',
+  // "durationInCompany", "Years in Position": how long; "pastExperienceCompanyTitle": another job.
+  'duration',
+  'tenure',
+  'years',
+  'months',
+  'past',
+  'previous',
+  'former',
 ]);
 const COMPANY_WORDS = new Set([
   'company',
@@ -422,6 +440,7 @@ const COMPANY_ATTRIBUTES = new Set([
   'state',
   'region',
   'country',
+  'location',
   'zip',
   'postal',
   'owner',

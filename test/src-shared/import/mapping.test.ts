@@ -187,6 +187,15 @@ describe('header synonyms', () => {
     'Deal - Title',
     'Page Title',
     'Webinar title',
+    // lemlist's and PhantomBuster's columns beside the person's own.
+    'emailsReplied',
+    'profileImageUrl',
+    'Company Logo URL',
+    'companyLocation',
+    'durationInCompany',
+    'Years in Position',
+    'pastExperienceCompanyTitle',
+    'pastExperienceCompanyUrl',
     '__proto__',
     'constructor',
   ])('%j is not a lead field', (header) => {
