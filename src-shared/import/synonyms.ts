@@ -78,6 +78,10 @@ const EXACT: Readonly<Record<LeadField, readonly string[]>> = {
     'person name',
     'lead name',
     'contact full name',
+    // Of a sales tool's prospects, an event's attendees, speakers and guests ("Speaker" alone may be a yes or no).
+    ...['prospect name', 'prospect full name', 'attendee name', 'attendee full name', 'participant name'],
+    ...['registrant name', 'speaker name', 'guest name', 'member name', 'recipient name', 'subscriber name'],
+    'candidate name',
     'display name',
     'nom complet',
     'nom et prénom',
@@ -441,6 +445,12 @@ const COMPANY_ATTRIBUTES = new Set([
   'region',
   'country',
   'location',
+  // "Company Twitter": its handle on a social site.
+  'twitter',
+  'facebook',
+  'instagram',
+  'youtube',
+  'handle',
   'zip',
   'postal',
   'owner',
@@ -498,6 +508,7 @@ function partialMatch(words: string[]): LeadField | null {
   }
   if (
     has('phone') ||
+    has('phones') ||
     has('telephone') ||
     has('mobile') ||
     has('telefon') ||
