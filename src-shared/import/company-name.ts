@@ -5,7 +5,7 @@
  * "Company Name for Emails" does, and a name written all in capitals or all in small letters is given
  * its capitals (`withCapitals`) unless it holds a number or a dot (3M, monday.com).
  */
-import { isLegalFormWord } from './legal-forms';
+import { isLegalFormWord, LEGAL_FORM_PHRASES } from './legal-forms';
 import { valueMemo, detached } from './memo';
 import { withCapitals, type CapitalsRules } from './capitals';
 import { foldWords } from './text';
@@ -28,12 +28,27 @@ function folded(word: string): string {
   return word.toLowerCase().replace(FOLD_PUNCTUATION, '');
 }
 
+/** How many words of a form of several words end `words[0..end)` ("Acme Sp. z o.o."), or 0. */
+function phraseBefore(words: readonly string[], end: number): number {
+  for (const phrase of LEGAL_FORM_PHRASES) {
+    const start = end - phrase.length;
+    if (start >= 1 && phrase.every((w, i) => folded(words[start + i] as string) === w)) return phrase.length;
+  }
+  return 0;
+}
+
 /** "Acme, Inc." -> "Acme"; "Acme GmbH & Co. KG" -> "Acme"; the name as it is when a form is all it has. */
 export function withoutLegalForm(name: string): string {
   const words = name.split(' ');
   let end = words.length;
   let dropped = false;
   while (end > 1) {
+    const phrase = phraseBefore(words, end);
+    if (phrase > 0) {
+      end -= phrase;
+      dropped = true;
+      continue;
+    }
     const word = folded(words[end - 1] as string);
     if (word !== 'the' && !TIED_TO_FORM.has(word) && isLegalFormWord(word)) {
       end--;

@@ -41,8 +41,25 @@ const LEGAL_FORM_WORDS = new Set([
   'pty',
   'lda',
   'ltda',
+  ...['lp', 'pllc', 'ug', 'ohg', 'gbr', 'mbh', 'ggmbh', 'gesmbh', 'eurl', 'slu', 'sprl', 'bvba', 'vof'],
+  ...['snc', 'scs', 'sca', 'sac', 'eirl', 'eireli', 'sro', 'doo', 'kft', 'zrt', 'nyrt', 'ehf', 'hf'],
+  ...['sdn', 'bhd', 'pte', 'kk', 'tbk', 'npc', 'jsc', 'ooo', 'ооо', 'ou', 'oü', 'uab', 'a/s', 'aş'],
   'the',
 ]);
+
+// Forms of several words, folded as `withoutLegalForm` folds them: Poland's "Sp. z o.o.", Mexico's
+// "S.A. de C.V.", Turkey's "Ltd. Şti.", Germany's "UG (haftungsbeschränkt)". Their words alone ("z",
+// "de") are no form.
+export const LEGAL_FORM_PHRASES: readonly (readonly string[])[] = [
+  ['sp', 'z', 'oo'],
+  ['spółka', 'z', 'oo'],
+  ['sa', 'de', 'cv'],
+  ['s', 'de', 'rl'],
+  ['s', 'de', 'rl', 'de', 'cv'],
+  ['ltd', 'şti'],
+  ['ug', 'haftungsbeschränkt'],
+  ['ab', 'publ'],
+];
 
 /** A folded word (`foldWords`) of a legal form, or "the": "inc", "gmbh", "sarl". */
 export function isLegalFormWord(word: string): boolean {

@@ -14,6 +14,34 @@ describe('withoutLegalForm', () => {
     expect(withoutLegalForm('Volvo AB')).toBe('Volvo');
   });
 
+  it.each([
+    ['Acme Sp. z o.o.', 'Acme'],
+    ['Acme S.A. de C.V.', 'Acme'],
+    ['Acme S. de R.L. de C.V.', 'Acme'],
+    ['Acme Ltd. Şti.', 'Acme'],
+    ['Acme UG (haftungsbeschränkt)', 'Acme'],
+    ['Acme AB (publ)', 'Acme'],
+    ['Acme Sdn. Bhd.', 'Acme'],
+    ['Acme Pte. Ltd.', 'Acme'],
+    ['Acme s.r.o.', 'Acme'],
+    ['Acme d.o.o.', 'Acme'],
+    ['Acme Kft.', 'Acme'],
+    ['Acme ehf.', 'Acme'],
+    ['Acme OÜ', 'Acme'],
+    ['Acme A/S', 'Acme'],
+    ['Acme, PLLC', 'Acme'],
+    ['Acme Capital LP', 'Acme Capital'],
+    ['Acme ООО', 'Acme'],
+  ])('leaves out the form of %j, of several words or of another country', (name, kept) => {
+    expect(withoutLegalForm(name)).toBe(kept);
+  });
+
+  it('keeps a word of such a form that stands alone', () => {
+    expect(withoutLegalForm('Generation Z')).toBe('Generation Z');
+    expect(withoutLegalForm('Casa de Campo')).toBe('Casa de Campo');
+    expect(withoutLegalForm('Sp. z o.o.')).toBe('Sp. z o.o.');
+  });
+
   it('leaves out "The" before a one-word name whose form went, as an email writes it', () => {
     expect(withoutLegalForm('The Acme Corporation')).toBe('Acme');
     expect(withoutLegalForm('The Acme, Inc.')).toBe('Acme');
