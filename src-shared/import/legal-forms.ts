@@ -5,7 +5,8 @@
  */
 import { foldWords } from './text';
 
-// Folded; with "the", which a company's name may start with or drop.
+// Folded (`foldWords`; "a/s", "oü" and "aş" as `withoutLegalForm` folds its words); with "the", which a
+// company's name may start with or drop.
 const LEGAL_FORM_WORDS = new Set([
   'inc',
   'incorporated',
