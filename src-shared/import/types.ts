@@ -80,6 +80,13 @@ export type ColumnTarget = z.infer<typeof ColumnTargetSchema>;
 /** The ticks of a custom column that keep rows from being sent: a verifier's verdicts, bounces, opt-outs, declines. */
 export const ROW_GUARDS = ['emailStatus', 'bounced', 'optOut', 'declined'] as const;
 export type RowGuard = (typeof ROW_GUARDS)[number];
+/** What a ticked column marks the rows it keeps from being sent as, in a few words. */
+export const ROW_GUARD_MARKS: Readonly<Record<RowGuard, string>> = {
+  emailStatus: 'undeliverable',
+  bounced: 'bounced',
+  optOut: 'opted out',
+  declined: 'not interested',
+};
 
 /** One target per column, index-aligned with the (normalised) headers. */
 export const ColumnMappingSchema = z.array(ColumnTargetSchema);

@@ -3,7 +3,13 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
-import { LEAD_STATES, LEAD_STATE_LABELS, LeadStateSchema } from '../../../src-shared/import/types';
+import {
+  LEAD_STATES,
+  LEAD_STATE_LABELS,
+  LeadStateSchema,
+  ROW_GUARDS,
+  ROW_GUARD_MARKS,
+} from '../../../src-shared/import/types';
 import { NO_HEADER_ROW } from '../../../src-shared/import/header';
 import { openWorkbook, isReadError, READABLE_EXTENSIONS } from '../../../src-shared/import/read';
 import { isTextEncoding, TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
@@ -89,6 +95,19 @@ function skipped(s: ImportSummary): string {
  * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
  * already in your leads): a committed import never uses them, and its decisions are final.
  */
+/**
+ * The columns that keep rows from being sent, and what they mark ("Lead Status" (opted out, not
+ * interested)): a suppressed or invalid count says why without listing the leads.
+ */
+function guardsNote(s: ImportSummary): string[] {
+  const columns = s.mapping.flatMap((t, i) => {
+    if (t.kind !== 'custom') return [];
+    const marks = ROW_GUARDS.filter((g) => t[g] === true).map((g) => ROW_GUARD_MARKS[g]);
+    return marks.length === 0 ? [] : [`"${s.headers[i] ?? ''}" (${marks.join(', ')})`];
+  });
+  return columns.length === 0 ? [] : [`Left out where the file marks them: ${columns.join(', ')}.`];
+}
+
 function needsFixHint(s: ImportSummary, fixable: { addresses: number; names: number }): string[] {
   const k = s.counts.needs_fix;
   if (k === 0) return [];
@@ -237,6 +256,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
               `${s.status === 'committed' ? 'Imported' : 'Staged as a draft'}: ${s.fileName} as import ${s.id} (sheet "${s.sheet}", ${s.headerRow === NO_HEADER_ROW ? 'no header row' : `header row ${s.headerRow + 1}`}${result.templateName ? `, template "${result.templateName}"` : ''}).`,
               countsTable(s),
               `  ${'Total'.padEnd(11)} ${n(s.total).padStart(9)} ${s.total === 1 ? 'lead' : 'leads'} from ${n(s.rowsRead)} ${s.rowsRead === 1 ? 'row' : 'rows'}${skipped(s)}`,
+              ...guardsNote(s),
               ...needsFixHint(s, fixable),
             ].join('\n'),
         );

@@ -254,6 +254,30 @@ describe('leadprep import', () => {
     expect(strict.stdout).toContain('Addresses your verifier could not confirm excluded: 1.');
     expect(strict.stdout).toMatch(/Ready\s+1\n/);
     expect(strict.stdout).toMatch(/Suppressed\s+1\n/);
+    expect(strict.stdout).toContain(
+      'Left out where the file marks them: "Verification status" (undeliverable).',
+    );
+  });
+
+  it("says which of an Apollo export's columns left rows out, and what they mark", async () => {
+    const apollo = file(
+      'apollo.csv',
+      csvBytes([
+        ['Email', 'First Name', 'Stage', 'Email Bounced'],
+        ['ann@acme.io', 'Ann', 'Cold', 'false'],
+        ['bo@beta.io', 'Bo', 'Not Interested', 'false'],
+        ['cy@gamma.io', 'Cy', 'Do Not Contact', 'false'],
+        ['di@delta.io', 'Di', 'Replied', 'true'],
+      ]),
+    );
+    const out = await cli('import', apollo);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/Ready\s+1\n/);
+    expect(out.stdout).toMatch(/Suppressed\s+2\n/);
+    expect(out.stdout).toMatch(/Invalid\s+1\n/);
+    expect(out.stdout).toContain(
+      'Left out where the file marks them: "Stage" (opted out, not interested), "Email Bounced" (bounced).',
+    );
   });
 
   it('two exports joined into one file: the second header is skipped and said so, not a lead', async () => {
