@@ -53,7 +53,7 @@ export function importsOfSheet<P extends { sheet: string }>(
  * "Do not contact" or owners sheet may have addresses too, and come first), else the first visible
  * sheet with rows, else the first sheet with rows. Sheets in `imported` (of this same file, imported
  * before) come only after every other sheet with an email column: a workbook of one sheet per event
- * or region is imported a sheet at a time.
+ * or region is imported a sheet at a time. So do those named for people to keep out (`namesKeptOut`).
  */
 export function preferredSheet<
   S extends Pick<SheetOverview, 'name' | 'rowCount' | 'emailColumn'> & { hidden?: boolean },
@@ -63,10 +63,23 @@ export function preferredSheet<
     for (const s of pool) if (!s.hidden && s.emailColumn && s.rowCount > (best?.rowCount ?? 0)) best = s;
     return best;
   };
+  const fresh = sheets.filter((s) => !imported.has(s.name));
   return (
-    largest(sheets.filter((s) => !imported.has(s.name))) ??
+    largest(fresh.filter((s) => !namesKeptOut(s.name))) ??
+    largest(fresh) ??
     largest(sheets) ??
     sheets.find((s) => !s.hidden && s.rowCount > 0) ??
     sheets.find((s) => s.rowCount > 0)
   );
+}
+
+// A sheet or a file of an archive named for people not to write to: Mailchimp's
+// "unsubscribed_members_export_….csv" and "cleaned_members_export_….csv" beside its subscribed ones,
+// a workbook's "Do not contact" or "Bounces" sheet.
+const KEPT_OUT_NAME =
+  /unsubscribe|(?:^|[^a-z])cleaned|bounce|suppress|opt[\s_-]?out|do[\s_-]?not[\s_-]?(?:contact|email|mail)|dnc|blacklist|blocklist/i;
+
+/** Whether a sheet's or a file's name says it lists people to keep out rather than leads. */
+function namesKeptOut(name: string): boolean {
+  return KEPT_OUT_NAME.test(name);
 }

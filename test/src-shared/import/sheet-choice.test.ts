@@ -68,6 +68,18 @@ describe('preferredSheet', () => {
     ).toBe('Leads');
   });
 
+  it("offers a file of people to keep out last, however long: Mailchimp's unsubscribed beside its subscribed", () => {
+    const audience = [
+      sheet('unsubscribed_members_export_9f2.csv', 5000, true),
+      sheet('cleaned_members_export_9f2.csv', 3000, true),
+      sheet('subscribed_members_export_9f2.csv', 1200, true),
+    ];
+    expect(preferredSheet(audience)?.name).toBe('subscribed_members_export_9f2.csv');
+    expect(preferredSheet([sheet('Bounces', 800, true), sheet('Leads', 20, true)])?.name).toBe('Leads');
+    // With nothing else, it is still offered.
+    expect(preferredSheet(audience.slice(0, 2))?.name).toBe('unsubscribed_members_export_9f2.csv');
+  });
+
   it('falls back to the first visible sheet with rows, then to any sheet with rows', () => {
     expect(preferredSheet([sheet('Empty', 0, false), sheet('Notes', 3, false)])?.name).toBe('Notes');
     expect(preferredSheet([sheet('Blank', 0, false), sheet('Hidden', 4, false, true)])?.name).toBe('Hidden');
