@@ -92,10 +92,6 @@ function skipped(s: ImportSummary): string {
 }
 
 /**
- * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
- * already in your leads): a committed import never uses them, and its decisions are final.
- */
-/**
  * The columns that keep rows from being sent, and what they mark ("Lead Status" (opted out, not
  * interested)): a suppressed or invalid count says why without listing the leads.
  */
@@ -108,6 +104,10 @@ function guardsNote(s: ImportSummary): string[] {
   return columns.length === 0 ? [] : [`Left out where the file marks them: ${columns.join(', ')}.`];
 }
 
+/**
+ * What to do about the leads that need a fix (a typo, no name, a possible duplicate or a person possibly
+ * already in your leads): a committed import never uses them, and its decisions are final.
+ */
 function needsFixHint(s: ImportSummary, fixable: { addresses: number; names: number }): string[] {
   const k = s.counts.needs_fix;
   if (k === 0) return [];
