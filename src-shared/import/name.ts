@@ -425,6 +425,26 @@ const TWO_LETTER_FAMILY_NAMES = new Set([
   'ko',
 ]);
 
+// The commonest Vietnamese family names, with their marks and without. A name that starts with one
+// ("Nguyen Van An", "Trần Thị Mai") is written as Vietnamese write it, family name first and the given
+// name last: the person is "An", and "Van" there is a middle name, not the Dutch particle. Those of two
+// letters (Le, Do, Ho, Ly, Vu) are left out: they start other names too.
+const VIETNAMESE_FAMILY_NAMES = new Set([
+  ...['nguyen', 'nguyễn', 'tran', 'trần', 'pham', 'phạm', 'hoang', 'hoàng', 'huynh', 'huỳnh', 'phan'],
+  ...['dang', 'đặng', 'bui', 'bùi', 'duong', 'dương', 'trinh', 'trịnh', 'ngo', 'ngô', 'vo', 'võ'],
+  ...['dinh', 'đinh', 'truong', 'trương', 'luong', 'lương'],
+]);
+
+/** Whether a name's words are a Vietnamese name in its own order: a family name first, a given name last. */
+function vietnameseOrder(words: readonly string[]): boolean {
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    VIETNAMESE_FAMILY_NAMES.has((words[0] as string).toLowerCase()) &&
+    !VIETNAMESE_FAMILY_NAMES.has((words[words.length - 1] as string).toLowerCase())
+  );
+}
+
 /**
  * A run of words in capitals that reads as a family name: a word of three letters or more that is no
  * particle, or a family name of two letters.
@@ -491,12 +511,13 @@ function titleCase(s: string): string {
   let suffixesFrom = words.length - 1;
   if (isSuffix(words[suffixesFrom] as string))
     while (suffixesFrom > 1 && isSuffix(words[suffixesFrom - 1] as string)) suffixesFrom--;
+  const particles = !vietnameseOrder(words);
   return words
     .map((w, i) => {
       if (INITIALS.test(typed[i] as string)) return typed[i] as string;
       if (i === 0) return w;
       const lower = w.toLowerCase();
-      if (PARTICLES.has(lower)) return lower;
+      if (particles && PARTICLES.has(lower)) return lower;
       // Only where suffixes stand, last or after a comma: "Md" before a name is Mohammad's short form.
       if (i < suffixesFrom && !(words[i - 1] as string).endsWith(',')) return w;
       const suffix = bare(lower);
@@ -626,6 +647,8 @@ export function splitFullName(full: string | null | undefined): NameParts {
   if (tokens.length === 1) return { firstName: tokens[0] ?? null, lastName: null };
   const familyFirst = familyFirstInCapitals(tokens);
   if (familyFirst !== null) return { firstName: familyFirst.given[0] ?? null, lastName: familyFirst.family };
+  if (vietnameseOrder(tokens))
+    return { firstName: tokens[tokens.length - 1] ?? null, lastName: tokens[0] ?? null };
   const first = tokens[0] ?? null;
   let lastStart = tokens.length - 1;
   for (let i = 1; i < tokens.length - 1; i++) {

@@ -18,6 +18,13 @@ describe('splitFullName', () => {
     ['John F. Kennedy', 'John', 'Kennedy'],
     ['Ludwig van der Rohe', 'Ludwig', 'van der Rohe'],
     ['Maria de la Cruz', 'Maria', 'de la Cruz'],
+    // Vietnamese, family name first: the person is greeted by the name written last.
+    ['Nguyen Van An', 'An', 'Nguyen'],
+    ['Nguyễn Văn An', 'An', 'Nguyễn'],
+    ['Trần Thị Mai', 'Mai', 'Trần'],
+    ['Đặng Văn Lâm', 'Lâm', 'Đặng'],
+    ['An Nguyen', 'An', 'Nguyen'],
+    ['Nguyen Tran', 'Nguyen', 'Tran'],
     ['Dr. Jane Doe', 'Jane', 'Doe'],
     ['Mr John Smith', 'John', 'Smith'],
     ['Prof. Dr. Hans Müller', 'Hans', 'Müller'],
@@ -67,6 +74,8 @@ describe('cleanPersonName', () => {
   it.each([
     ['JANE DOE', 'Jane Doe'],
     ['maria de la cruz', 'Maria de la Cruz'],
+    ['NGUYEN VAN AN', 'Nguyen Van An'], // Vietnamese: "Van" is a middle name, no particle
+    ['LUDWIG VAN BEETHOVEN', 'Ludwig van Beethoven'],
     ['McDonald', 'McDonald'], // mixed case is the user's
     ['DeAngelo  van Dyke', 'DeAngelo van Dyke'],
     ['  José ', 'José'],
