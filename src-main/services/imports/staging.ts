@@ -29,7 +29,7 @@ import type { KnownPerson } from '../../../src-shared/import/dedupe';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { rowsBelowHeader } from '../../../src-shared/import/pipeline';
-import { LEAD_STATES } from '../../../src-shared/import/types';
+import { LEAD_STATES, type LeadFlag } from '../../../src-shared/import/types';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import type { Core, DbImport, StagingProgress } from './core';
@@ -73,13 +73,20 @@ export type AddSuppressions = (
   input: HandlerInput<'suppressions.add'>,
 ) => Promise<CallOutput<'suppressions.add'>>;
 
+/** The flags of what a file says of a person, and how the suppression list names where each came from. */
+const PERSON_MARKS: readonly (readonly [LeadFlag, string])[] = [
+  ['opted_out', 'marked as opted out'],
+  ['declined', 'marked as not interested'],
+];
+
 export function createStaging(core: Core, addSuppressions: AddSuppressions) {
   const sqlite = core.ctx.database.sqlite;
-  // Along the (import, state) index: an opted-out row with an address that can be sent to is suppressed.
-  const optedOutAddresses = sqlite
-    .prepare<[number], string>(
+  // Along the (import, state) index: a row the file marks so, with an address that can be sent to, is
+  // suppressed. The flag is given as a LIKE pattern ('%"opted_out"%').
+  const markedAddresses = sqlite
+    .prepare<[number, string], string>(
       `SELECT email FROM leads
-        WHERE import_id = ? AND state = 'suppressed' AND email IS NOT NULL AND flags_json LIKE '%"opted_out"%'`,
+        WHERE import_id = ? AND state = 'suppressed' AND email IS NOT NULL AND flags_json LIKE ?`,
     )
     .pluck();
 
@@ -508,14 +515,14 @@ export function createStaging(core: Core, addSuppressions: AddSuppressions) {
       // The WAL may still be long here (the checkpointer catches up on its own thread): no inline one.
       bulkWrite(() => finishStaging.run(JSON.stringify(counts), staged, importId));
       core.staging.delete(importId);
-      // Those the file marks as opted out asked not to be written to: on the list, the file's other rows
-      // of them (the same address unmarked) are suppressed too, and so are they in every later import.
-      const optedOut = optedOutAddresses.all(importId);
-      if (optedOut.length > 0)
-        await addSuppressions({
-          entries: optedOut,
-          source: `${imp.file_name.slice(0, 160)} (marked as opted out)`,
-        });
+      // Those the file marks as opted out asked not to be written to, and those it marks as not
+      // interested said so: on the list, the file's other rows of them (the same address unmarked) are
+      // suppressed too, and so are they in every later import.
+      for (const [flag, mark] of PERSON_MARKS) {
+        const marked = markedAddresses.all(importId, `%"${flag}"%`);
+        if (marked.length > 0)
+          await addSuppressions({ entries: marked, source: `${imp.file_name.slice(0, 160)} (${mark})` });
+      }
       core.announce(importId);
       const summary = core.summary(core.requireImport(importId));
       return summary;

@@ -38,7 +38,7 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
   },
   declined: {
     label: 'Leave out the people it marks as not interested',
-    hint: 'It says who answered an earlier campaign that they were not interested or not the right person (Not interested, Wrong person): those rows are suppressed, so a new sequence does not write to them again. Untick to write to them anyway.',
+    hint: 'It says who answered an earlier campaign that they were not interested or not the right person (Not interested, Wrong person): those rows are suppressed and their addresses put on your suppression list, so that no new sequence writes to them again. Untick to write to them anyway.',
   },
 };
 

@@ -797,9 +797,28 @@ describe('Clean & dedupe over the database', () => {
       state: 'suppressed',
       reason: 'Said they were not interested when written to before, as the file says',
     });
-    // Who unsubscribed goes on the suppression list for every later import; who was not interested does not.
+    // Both go on the suppression list, saying why: no later import writes to them either.
     const listed = await app.call('suppressions.list', {});
-    expect(listed.entries.map((e) => e.value)).toEqual(['ann@beta.io']);
+    expect(listed.entries.map((e) => [e.value, e.source]).sort()).toEqual([
+      ['ann@beta.io', 'campaign.csv (marked as opted out)'],
+      ['bo@gamma.io', 'campaign.csv (marked as not interested)'],
+    ]);
+  });
+
+  it('a person the file marks as not interested is kept out in every row of them, through edits of the others', async () => {
+    const summary = await draft(
+      [
+        ['ann@acme.com', 'Ann Lee', 'Replied'], // the same person, unmarked, in a fuller row above
+        ['ann@acme.com', 'Ann', 'Not Interested'],
+        ['bo@beta.io', 'Bo', 'Replied'],
+      ],
+      ['Email', 'First Name', 'Status'],
+    );
+    expect(summary.counts).toMatchObject({ suppressed: 2, ready: 1 });
+    const fuller = (await allLeads(summary.id)).find((l) => l.rowNumber === 2);
+    expect(fuller).toMatchObject({ state: 'suppressed', reason: 'On your suppression list' });
+    const edited = await app.call('leads.edit', { leadId: fuller?.id ?? 0, changes: { title: 'CTO' } });
+    expect(edited.lead.state).toBe('suppressed');
   });
 
   it("Mailchimp's files of the unsubscribed and the cleaned, imported as leads by mistake, send to nobody", async () => {
