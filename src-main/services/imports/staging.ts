@@ -29,7 +29,7 @@ import type { KnownPerson } from '../../../src-shared/import/dedupe';
 import { emailKey } from '../../../src-shared/import/email';
 import { validateMapping } from '../../../src-shared/import/mapping';
 import { rowsBelowHeader } from '../../../src-shared/import/pipeline';
-import { LEAD_STATES, type LeadFlag } from '../../../src-shared/import/types';
+import { LEAD_STATES, type LeadFlag, type LeadState } from '../../../src-shared/import/types';
 import { insertTuples, multiRowInsert } from '../../db/multi-row-insert';
 import { yieldToEventLoop } from '../../app/event-loop';
 import type { Core, DbImport, StagingProgress } from './core';
@@ -73,20 +73,25 @@ export type AddSuppressions = (
   input: HandlerInput<'suppressions.add'>,
 ) => Promise<CallOutput<'suppressions.add'>>;
 
-/** The flags of what a file says of a person, and how the suppression list names where each came from. */
-const PERSON_MARKS: readonly (readonly [LeadFlag, string])[] = [
-  ['opted_out', 'marked as opted out'],
-  ['declined', 'marked as not interested'],
+/**
+ * What a file says of a person or an address that no sequence may ever write to, as the flag of the
+ * rows it says it of, the state that flag gives them, and how the suppression list names where each
+ * came from.
+ */
+const FILE_MARKS: readonly (readonly [LeadFlag, LeadState, string])[] = [
+  ['opted_out', 'suppressed', 'marked as opted out'],
+  ['declined', 'suppressed', 'marked as not interested'],
+  ['bounced', 'invalid', 'marked as bounced'],
 ];
 
 export function createStaging(core: Core, addSuppressions: AddSuppressions) {
   const sqlite = core.ctx.database.sqlite;
-  // Along the (import, state) index: a row the file marks so, with an address that can be sent to, is
-  // suppressed. The flag is given as a LIKE pattern ('%"opted_out"%').
+  // Along the (import, state) index: the addresses of the rows a file mark gave its state, the flag as
+  // a LIKE pattern ('%"opted_out"%'). A bounced row with a suggested fix needs that fix instead.
   const markedAddresses = sqlite
-    .prepare<[number, string], string>(
+    .prepare<[number, LeadState, string], string>(
       `SELECT email FROM leads
-        WHERE import_id = ? AND state = 'suppressed' AND email IS NOT NULL AND flags_json LIKE ?`,
+        WHERE import_id = ? AND state = ? AND email IS NOT NULL AND flags_json LIKE ?`,
     )
     .pluck();
 
@@ -515,11 +520,11 @@ export function createStaging(core: Core, addSuppressions: AddSuppressions) {
       // The WAL may still be long here (the checkpointer catches up on its own thread): no inline one.
       bulkWrite(() => finishStaging.run(JSON.stringify(counts), staged, importId));
       core.staging.delete(importId);
-      // Those the file marks as opted out asked not to be written to, and those it marks as not
-      // interested said so: on the list, the file's other rows of them (the same address unmarked) are
-      // suppressed too, and so are they in every later import.
-      for (const [flag, mark] of PERSON_MARKS) {
-        const marked = markedAddresses.all(importId, `%"${flag}"%`);
+      // Those the file marks as opted out asked not to be written to, those it marks as not interested
+      // said so, and the addresses it marks as bounced take no mail: on the list, the file's other rows
+      // of them (the same address unmarked) are kept out too, and so are they in every later import.
+      for (const [flag, state, mark] of FILE_MARKS) {
+        const marked = markedAddresses.all(importId, state, `%"${flag}"%`);
         if (marked.length > 0)
           await addSuppressions({ entries: marked, source: `${imp.file_name.slice(0, 160)} (${mark})` });
       }

@@ -30,7 +30,7 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
   },
   bounced: {
     label: 'Leave out the addresses it marks as bounced',
-    hint: 'It says which addresses bounced, or when, as a sending tool wrote to them: those rows are invalid, and never spend MachFive credits.',
+    hint: 'It says which addresses bounced, or when, as a sending tool wrote to them: those rows are invalid and their addresses put on your suppression list, so that they never spend MachFive credits.',
   },
   optOut: {
     label: 'Leave out the people it marks as opted out',

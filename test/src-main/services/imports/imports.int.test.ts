@@ -805,6 +805,28 @@ describe('Clean & dedupe over the database', () => {
     ]);
   });
 
+  it('an address the file marks as bounced is written to in no row: the same address unmarked is kept out too', async () => {
+    const summary = await draft(
+      [
+        ['ann@acme.com', 'Ann Lee', 'Replied'],
+        ['ann@acme.com', 'Ann', 'Bounced'],
+        ['bo@beta.io', 'Bo', 'Replied'],
+      ],
+      ['Email', 'First Name', 'Status'],
+    );
+    expect(summary.counts).toMatchObject({ invalid: 1, suppressed: 1, ready: 1 });
+    const rows = await allLeads(summary.id);
+    expect(rows.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      [2, 'suppressed', 'On your suppression list'],
+      [3, 'invalid', 'This address bounced before, as the file says'],
+      [4, 'ready', 'Ready'],
+    ]);
+    const listed = await app.call('suppressions.list', {});
+    expect(listed.entries.map((e) => [e.value, e.source])).toEqual([
+      ['ann@acme.com', 'draft.csv (marked as bounced)'],
+    ]);
+  });
+
   it('a person the file marks as not interested is kept out in every row of them, through edits of the others', async () => {
     const summary = await draft(
       [
