@@ -11,6 +11,7 @@ import {
 import { yieldToEventLoop } from '../../app/event-loop';
 import { storedJson } from '../../db/stored-json';
 import { customValues, originalCells, parseHeaders } from '../review/detail';
+import { leadTextOf, type DbLeadText } from '../imports/rows';
 
 /** Leads per chunk of an export: one chunk of .xlsx rows is built between yields (1,000 took up to ~90 ms on a slow 2-core machine). */
 const CHUNK = 500;
@@ -82,22 +83,12 @@ export interface ExportPlan {
   chunks(): Generator<string[][]>;
 }
 
-interface LeadRow {
+interface LeadRow extends DbLeadText {
   lead_id: number;
   run_id: number | null;
   import_id: number;
   original_json: string;
   custom_json: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  full_name: string | null;
-  title: string | null;
-  company: string | null;
-  website: string | null;
-  domain: string | null;
-  linkedin_url: string | null;
-  phone: string | null;
 }
 
 /**
@@ -202,18 +193,7 @@ export async function planExport(sqlite: Database.Database, req: ExportRequest):
           columns,
           {
             original: originalCells(headersOf(l.import_id), l.original_json),
-            fields: {
-              email: l.email,
-              firstName: l.first_name,
-              lastName: l.last_name,
-              fullName: l.full_name,
-              title: l.title,
-              company: l.company,
-              website: l.website,
-              domain: l.domain,
-              linkedinUrl: l.linkedin_url,
-              phone: l.phone,
-            },
+            fields: leadTextOf(l),
             custom: customValues(l.custom_json),
             steps: byLead.get(l.lead_id) ?? [],
           },

@@ -11,7 +11,6 @@ import {
   LeadFlagSchema,
   LeadStateSchema,
   RowDecisionSchema,
-  emptyLead,
   type LeadFlag,
   type LeadState,
   type NormalisedLead,
@@ -119,28 +118,12 @@ export function parseDecision(value: string | null): RowDecision | null {
 
 /** A lead's person fields as stored. */
 export type DbLeadFields = Pick<DbLead, (typeof LEAD_FIELD_COLUMNS)[number]>;
+/** A lead's text fields as stored: its person fields but the dedupe key and the custom variables. */
+export type DbLeadText = Omit<DbLeadFields, 'email_key' | 'custom_json'>;
 
-export function toNormalised(row: DbLeadFields): NormalisedLead {
-  const lead = emptyLead();
-  lead.email = row.email;
-  lead.firstName = row.first_name;
-  lead.lastName = row.last_name;
-  lead.fullName = row.full_name;
-  lead.title = row.title;
-  lead.company = row.company;
-  lead.website = row.website;
-  lead.domain = row.domain;
-  lead.linkedinUrl = row.linkedin_url;
-  lead.phone = row.phone;
-  lead.custom = parseCustom(row.custom_json);
-  return lead;
-}
-
-export function toLeadRow(row: DbLead): LeadRow {
+/** The text fields of a stored lead, by their names in the contract (`NormalisedLead`). */
+export function leadTextOf(row: DbLeadText): Omit<NormalisedLead, 'custom'> {
   return {
-    id: row.id,
-    importId: row.import_id,
-    rowNumber: row.row_number,
     email: row.email,
     firstName: row.first_name,
     lastName: row.last_name,
@@ -151,6 +134,19 @@ export function toLeadRow(row: DbLead): LeadRow {
     domain: row.domain,
     linkedinUrl: row.linkedin_url,
     phone: row.phone,
+  };
+}
+
+export function toNormalised(row: DbLeadFields): NormalisedLead {
+  return Object.assign(leadTextOf(row), { custom: parseCustom(row.custom_json) });
+}
+
+export function toLeadRow(row: DbLead): LeadRow {
+  return {
+    id: row.id,
+    importId: row.import_id,
+    rowNumber: row.row_number,
+    ...leadTextOf(row),
     custom: { ...parseCustom(row.custom_json) },
     state: parseState(row.state),
     reason: row.reason,

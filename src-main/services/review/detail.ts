@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { LeadDetail, StepEditEntry, StepView } from '../../../src-shared/contract/review';
 import { AppError } from '../../../src-shared/errors';
 import { storedJson } from '../../db/stored-json';
-import type { DbLead } from '../imports/rows';
+import { leadTextOf, type DbLead, type DbLeadText } from '../imports/rows';
 import { expectedStepsOf, parseStoredFlags, recomputeFlags } from './flags-store';
 
 const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -50,22 +50,7 @@ export function customValues(customJson: string): Record<string, string> {
 }
 
 /** `flags_json` is the run's (run_leads), not the import's. */
-interface DetailRow extends Pick<
-  DbLead,
-  | 'email'
-  | 'first_name'
-  | 'last_name'
-  | 'full_name'
-  | 'title'
-  | 'company'
-  | 'website'
-  | 'domain'
-  | 'linkedin_url'
-  | 'phone'
-  | 'custom_json'
-  | 'original_json'
-  | 'flags_json'
-> {
+interface DetailRow extends DbLeadText, Pick<DbLead, 'custom_json' | 'original_json' | 'flags_json'> {
   review_state: LeadDetail['reviewState'];
   gen_state: LeadDetail['genState'];
   gen_message: string | null;
@@ -119,16 +104,7 @@ export function leadDetail(sqlite: Database.Database, runId: number, leadId: num
     genMessage: row.gen_message,
     expectedSteps: expectedStepsOf(row.options_json),
     lead: {
-      email: row.email,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      fullName: row.full_name,
-      title: row.title,
-      company: row.company,
-      website: row.website,
-      domain: row.domain,
-      linkedinUrl: row.linkedin_url,
-      phone: row.phone,
+      ...leadTextOf(row),
       custom: customValues(row.custom_json),
       original: originalCells(parseHeaders(row.headers_json), row.original_json),
     },
