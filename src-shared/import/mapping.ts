@@ -34,7 +34,8 @@ import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses,
 import { customKeys } from './header';
 import { isBlankRow } from './blank-row';
 import { footerStart } from './report-footer';
-import { isStatusColumn, marksDeclines, marksOptOuts } from './opt-out';
+import { marksDeclines, marksOptOuts } from './opt-out';
+import { isStatusColumn } from './file-marks';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
 const SCORE_EXACT = 100;

@@ -5,8 +5,7 @@
  * would spend MachFive credits and hurt the sender's reputation, so a column of such verdicts can mark
  * those rows invalid; so can a sending tool's column of the addresses that bounced.
  */
-import { isStatusColumn } from './opt-out';
-import { foldKey, isYesMark, isYesOrNoMark, looksLikeDate } from './text';
+import { marksColumn, saysMark, type FileMark } from './file-marks';
 
 /** Verdicts meaning no mailbox takes mail at the address, or mailing it does harm (a spam trap). */
 const UNDELIVERABLE = new Set([
@@ -125,17 +124,18 @@ export const UNDELIVERABLE_REASON = 'Your email verifier marked this address und
 /** The reason an address the file marks as bounced gives its row. */
 export const BOUNCED_REASON = 'This address bounced before, as the file says';
 
-// Folded headers of a column of the addresses that bounced: yes or no (Apollo's "Email Bounced"), or
-// when (Salesforce's "Email Bounced Date"; "CLEAN_TIME" in Mailchimp's file of the addresses it cleaned
-// off a list for bouncing).
-const BOUNCE_HEADER = /^(?:(?:email)?(?:hard)?bounced?(?:date|time|at|on)?|cleantime)$/;
-// A status that says the address bounced (a sending tool's "Status": Bounced).
-const BOUNCED_STATUS = /^(?:email |hard[ -]?)?bounced?$/i;
+const BOUNCES: FileMark = {
+  // Folded headers of a column of the addresses that bounced: yes or no (Apollo's "Email Bounced"), or
+  // when (Salesforce's "Email Bounced Date"; "CLEAN_TIME" in Mailchimp's file of the addresses it
+  // cleaned off a list for bouncing).
+  header: /^(?:(?:email)?(?:hard)?bounced?(?:date|time|at|on)?|cleantime)$/,
+  // A status that says the address bounced (a sending tool's "Status": Bounced).
+  status: /^(?:email |hard[ -]?)?bounced?$/i,
+};
 
 /** Whether a cell of a column that marks bounces says the address bounced: a yes mark, the status, or when. */
 export function saysBounced(value: string): boolean {
-  const v = value.trim();
-  return v !== '' && (isYesMark(v) || BOUNCED_STATUS.test(v) || looksLikeDate(v));
+  return saysMark(BOUNCES, value);
 }
 
 /**
@@ -144,12 +144,7 @@ export function saysBounced(value: string): boolean {
  * it already wrote to.
  */
 export function marksBounces(header: string, values: readonly string[]): boolean {
-  if (isStatusColumn(header)) return values.some((v) => BOUNCED_STATUS.test(v.trim()));
-  if (!BOUNCE_HEADER.test(foldKey(header))) return false;
-  return values.every((v) => {
-    const t = v.trim();
-    return t === '' || isYesOrNoMark(t) || looksLikeDate(t);
-  });
+  return marksColumn(BOUNCES, header, values);
 }
 
 /** What the row says of an address the verifier could not confirm. */

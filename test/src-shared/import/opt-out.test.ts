@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isStatusColumn,
-  marksDeclines,
-  marksOptOuts,
-  saysDeclined,
-  saysOptedOut,
-} from '../../../src-shared/import/opt-out';
+import { marksDeclines, marksOptOuts, saysDeclined, saysOptedOut } from '../../../src-shared/import/opt-out';
 
 describe('saysOptedOut', () => {
   it.each([
@@ -58,24 +52,6 @@ describe('marksOptOuts', () => {
   it('is no other column, nor an opt-out column of anything but marks', () => {
     expect(marksOptOuts('Notes', ['Unsubscribed', 'x'])).toBe(false);
     expect(marksOptOuts('Do not contact', ['after the 5th', ''])).toBe(false);
-  });
-});
-
-describe('isStatusColumn', () => {
-  it.each([
-    'Status',
-    'Lead Status',
-    'Contact Stage',
-    'Stage',
-    'Interest Status',
-    'Campaign status',
-    'Outreach Status',
-  ])('%j names a status', (header) => {
-    expect(isStatusColumn(header)).toBe(true);
-  });
-
-  it.each(['Notes', 'Status notes', 'Seniority', 'Stage name of the event'])('%j does not', (header) => {
-    expect(isStatusColumn(header)).toBe(false);
   });
 });
 
