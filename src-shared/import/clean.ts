@@ -27,6 +27,7 @@ import {
   addressRank,
   checkEmail,
   cleanEmail,
+  emailKey,
   emailRegistrableDomainOf,
   hasSeveralEmails,
   isRoleAddress,
@@ -408,6 +409,38 @@ export function keepVerdicts(
   for (const flag of PERSON_FLAGS) if (verdicts.includes(flag)) markPerson(cleaned, flag);
   if (cleaned.lead.email !== address) return;
   for (const flag of VERDICT_FLAGS) if (verdicts.includes(flag)) markVerdict(cleaned, flag);
+}
+
+/** What the file may say of an address that it takes no mail: each makes its row invalid (`invalidReason`). */
+const NO_MAIL_FLAGS = ['verifier_undeliverable', 'bounced'] as const satisfies readonly VerdictFlag[];
+type NoMailFlag = (typeof NO_MAIL_FLAGS)[number];
+const saysNoMail = (flag: LeadFlag): flag is NoMailFlag =>
+  (NO_MAIL_FLAGS as readonly LeadFlag[]).includes(flag);
+
+/**
+ * Gives every row what another row of the file says of its address (the same inbox, `emailKey`): that
+ * it takes no mail, undeliverable to the user's verifier or bounced. A list merged from a verified
+ * and an unverified one holds such an address twice, and only one row says so; the other was ready,
+ * and a send to it bounces. Where rows disagree ("Valid" in one, "Invalid" in another) the address
+ * is left out: one lead fewer costs less than a bounce.
+ */
+export function spreadNoMailVerdicts(rows: readonly CleanedLead[]): void {
+  const said = new Map<string, NoMailFlag[]>();
+  for (const row of rows) {
+    if (row.lead.email === null) continue;
+    for (const { flag } of row.issues) {
+      if (!saysNoMail(flag)) continue;
+      const key = emailKey(row.lead.email);
+      const flags = said.get(key) ?? [];
+      if (!flags.includes(flag)) said.set(key, [...flags, flag]);
+    }
+  }
+  if (said.size === 0) return;
+  for (const row of rows) {
+    const flags = row.lead.email === null ? undefined : said.get(emailKey(row.lead.email));
+    if (flags === undefined) continue;
+    for (const flag of flags) if (!row.issues.some((i) => i.flag === flag)) markVerdict(row, flag);
+  }
 }
 
 /**

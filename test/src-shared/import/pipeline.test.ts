@@ -389,6 +389,33 @@ describe('runPipeline', () => {
     expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(5);
   });
 
+  it("leaves out every row of an address another row says takes no mail: the verifier's undeliverable, a bounce, the same inbox written otherwise", () => {
+    const rows = [
+      ['Email', 'First Name', 'Email Status', 'Email Bounced'],
+      ['Ann@Acme.com', 'Ann', '', ''], // 2: a fuller list's row, never verified
+      ['bo@beta.io', 'Bo', 'Valid', ''],
+      ['ann@acme.com', 'Ann', 'Invalid', ''],
+      ['cy.ray@gmail.com', 'Cy', '', ''],
+      ['cyray@gmail.com', 'Cy', '', 'true'], // 6: the same Gmail inbox as row 5
+      ['di@delta.io', 'Di', 'Valid', ''],
+      ['di@delta.io', 'Di', 'Undeliverable', ''], // 8: the rows disagree
+      ['ed@echo.io', 'Ed', '', ''],
+    ];
+    const r = pipelineOf(rows);
+    expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      [2, 'invalid', 'Your email verifier marked this address undeliverable'],
+      [3, 'ready', 'Ready'],
+      [4, 'invalid', 'Your email verifier marked this address undeliverable'],
+      [5, 'invalid', 'This address bounced before, as the file says'],
+      [6, 'invalid', 'This address bounced before, as the file says'],
+      [7, 'invalid', 'Your email verifier marked this address undeliverable'],
+      [8, 'invalid', 'Your email verifier marked this address undeliverable'],
+      [9, 'ready', 'Ready'],
+    ]);
+    expect(r.leads[0]?.flags).toContain('verifier_undeliverable');
+    expect(r.groups).toEqual([]);
+  });
+
   it('applies decisions by row number', () => {
     const r = run(
       new Map<number, RowDecision>([

@@ -740,6 +740,24 @@ describe('Clean & dedupe over the database', () => {
     expect(moved.lead.flags).not.toContain('verifier_undeliverable');
   });
 
+  it("an address the verifier found undeliverable in one row is left out in every row of it, through other edits, until that row's address changes", async () => {
+    const summary = await verified([
+      ['Ann@Acme.com', 'Ann', ''], // the same address, never verified, in a row above
+      ['bo@beta.io', 'Bo', 'valid'],
+      ['ann@acme.com', 'Ann', 'invalid'],
+    ]);
+    expect(summary.counts).toMatchObject({ invalid: 2, ready: 1 });
+    const above = byEmail(await allLeads(summary.id), 'Ann@acme.com');
+    expect(above).toMatchObject({
+      state: 'invalid',
+      reason: 'Your email verifier marked this address undeliverable',
+    });
+    const renamed = await app.call('leads.edit', { leadId: above.id, changes: { lastName: 'Lee' } });
+    expect(renamed.lead.state).toBe('invalid');
+    const moved = await app.call('leads.edit', { leadId: above.id, changes: { email: 'ann.lee@acme.com' } });
+    expect(moved.lead).toMatchObject({ state: 'ready', email: 'ann.lee@acme.com' });
+  });
+
   it('a person the file marks as opted out is suppressed, and stays so through every edit, a new address included', async () => {
     const summary = await draft(
       [
@@ -805,7 +823,7 @@ describe('Clean & dedupe over the database', () => {
     ]);
   });
 
-  it('an address the file marks as bounced is written to in no row: the same address unmarked is kept out too', async () => {
+  it('an address the file marks as bounced is written to in no row: the same address unmarked is invalid too, and the address goes on the suppression list', async () => {
     const summary = await draft(
       [
         ['ann@acme.com', 'Ann Lee', 'Replied'],
@@ -814,10 +832,10 @@ describe('Clean & dedupe over the database', () => {
       ],
       ['Email', 'First Name', 'Status'],
     );
-    expect(summary.counts).toMatchObject({ invalid: 1, suppressed: 1, ready: 1 });
+    expect(summary.counts).toMatchObject({ invalid: 2, ready: 1 });
     const rows = await allLeads(summary.id);
     expect(rows.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
-      [2, 'suppressed', 'On your suppression list'],
+      [2, 'invalid', 'This address bounced before, as the file says'],
       [3, 'invalid', 'This address bounced before, as the file says'],
       [4, 'ready', 'Ready'],
     ]);
