@@ -82,6 +82,7 @@ const FILE_MARKS: readonly (readonly [LeadFlag, LeadState, string])[] = [
   ['opted_out', 'suppressed', 'marked as opted out'],
   ['declined', 'suppressed', 'marked as not interested'],
   ['bounced', 'invalid', 'marked as bounced'],
+  ['verifier_undeliverable', 'invalid', 'undeliverable to your verifier'],
 ];
 
 export function createStaging(core: Core, addSuppressions: AddSuppressions) {
@@ -521,8 +522,9 @@ export function createStaging(core: Core, addSuppressions: AddSuppressions) {
       bulkWrite(() => finishStaging.run(JSON.stringify(counts), staged, importId));
       core.staging.delete(importId);
       // Those the file marks as opted out asked not to be written to, those it marks as not interested
-      // said so, and the addresses it marks as bounced take no mail: on the list, the file's other rows
-      // of them (the same address unmarked) are kept out too, and so are they in every later import.
+      // said so, and the addresses it marks as bounced or the verifier as undeliverable take no mail: on
+      // the list, the file's other rows of them are kept out too, and so are they in every later import
+      // (a list bought again, unverified this time).
       for (const [flag, state, mark] of FILE_MARKS) {
         const marked = markedAddresses.all(importId, state, `%"${flag}"%`);
         if (marked.length > 0)

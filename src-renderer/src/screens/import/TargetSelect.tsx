@@ -26,7 +26,7 @@ function decode(value: string, header: string, current: ColumnTarget): ColumnTar
 const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = {
   emailStatus: {
     label: 'Leave out the addresses it marks undeliverable',
-    hint: "It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, and never spends MachFive credits.",
+    hint: "It holds an email verifier's verdicts: a row it marks invalid, bounced or a spam trap is invalid, as is every other row of that address, and the address is put on your suppression list, so that it never spends MachFive credits.",
   },
   bounced: {
     label: 'Leave out the addresses it marks as bounced',
@@ -34,7 +34,7 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
   },
   optOut: {
     label: 'Leave out the people it marks as opted out',
-    hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact, or the date they unsubscribed): those rows are suppressed, and never spend MachFive credits.',
+    hint: 'It says who unsubscribed or must not be contacted (true, yes, x, Unsubscribed, Do not contact, or the date they unsubscribed): those rows are suppressed and their addresses put on your suppression list, so that they never spend MachFive credits.',
   },
   declined: {
     label: 'Leave out the people it marks as not interested',

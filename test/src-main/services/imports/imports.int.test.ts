@@ -756,6 +756,13 @@ describe('Clean & dedupe over the database', () => {
     expect(renamed.lead.state).toBe('invalid');
     const moved = await app.call('leads.edit', { leadId: above.id, changes: { email: 'ann.lee@acme.com' } });
     expect(moved.lead).toMatchObject({ state: 'ready', email: 'ann.lee@acme.com' });
+    // On the list, saying where from: a later import of the same address, unverified, keeps it out too.
+    const listed = await app.call('suppressions.list', {});
+    expect(listed.entries.map((e) => [e.value, e.source])).toEqual([
+      ['ann@acme.com', 'draft.csv (undeliverable to your verifier)'],
+    ]);
+    const later = await load(csv([['ann@acme.com', 'Ann']], ['Email', 'First Name']), 'later.csv');
+    expect(later.summary.counts).toMatchObject({ suppressed: 1, ready: 0 });
   });
 
   it('a person the file marks as opted out is suppressed, and stays so through every edit, a new address included', async () => {
