@@ -142,7 +142,12 @@ export function createSuppressions(core: Core) {
     });
     if (added.length === 0) return { added: 0, addedIds, reclassified: 0 };
     const set = entriesAsSet(added);
-    const reclassified = await reclassifyDrafts((l) => isSuppressed(l.email, set) !== null);
+    // An invalid lead stays so whatever the list says, and keeps nobody else out or in (its address is
+    // no suppressor's, and it is no lead): the rows of the addresses an import's verifier or bounces
+    // just put on the list (thousands, in a bought list) need no second look.
+    const reclassified = await reclassifyDrafts(
+      (l) => l.state !== 'invalid' && isSuppressed(l.email, set) !== null,
+    );
     announce();
     return { added: added.length, addedIds, reclassified };
   }
