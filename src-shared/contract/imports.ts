@@ -265,6 +265,9 @@ export const GroupView = z.object({
 });
 export type GroupView = z.infer<typeof GroupView>;
 
+/** What a search of the suppression list looks for in its emails, domains and sources. */
+const SuppressionSearch = z.string().max(200);
+
 export const SuppressionEntryView = z.object({
   id: Id,
   kind: z.enum(['email', 'domain']),
@@ -460,7 +463,7 @@ export const importsCalls = {
   'groups.keepBoth': call(z.object({ groupId: Id }).strict(), z.object({ group: GroupView, changed: Count })),
 
   'suppressions.list': call(
-    z.object({ search: z.string().max(200).optional(), ...Page }).strict(),
+    z.object({ search: SuppressionSearch.optional(), ...Page }).strict(),
     z.object({ total: Count, entries: z.array(SuppressionEntryView) }),
   ),
   /** Emails or domains (one per entry, any common spelling); `source` says where they came from ("typed", a file name). */
@@ -481,8 +484,12 @@ export const importsCalls = {
       reclassified: Count,
     }),
   ),
+  /** The entries with these ids, or every entry a search of the list finds (all of one import's marks). */
   'suppressions.remove': call(
-    z.object({ ids: z.array(Id).min(1).max(MAX_SUPPRESSION_ENTRIES) }).strict(),
+    z.union([
+      z.object({ ids: z.array(Id).min(1).max(MAX_SUPPRESSION_ENTRIES) }).strict(),
+      z.object({ search: SuppressionSearch.trim().min(1) }).strict(),
+    ]),
     /** `entries`: the ones removed, for `suppressions.restore` to undo it. */
     z.object({ removed: Count, reclassified: Count, entries: z.array(SuppressionEntryView) }),
   ),

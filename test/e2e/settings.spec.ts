@@ -242,6 +242,34 @@ test('the suppression list: removing entries and adding the wrong file can both 
   ]);
 });
 
+test("the suppression list: every entry a search finds, an import's 250 bounces, is removed in one click and can be put back", async ({
+  app: page,
+  leadprep,
+}) => {
+  await leadprep.call('suppressions.add', {
+    entries: Array.from({ length: 250 }, (_, i) => `p${i}@bought.io`),
+    source: 'bought.csv (marked as bounced)',
+  });
+  await leadprep.call('suppressions.add', { entries: ['ann@acme.com'], source: 'typed' });
+  await openSettings(page);
+  const card = page.getByRole('region', { name: 'Suppression list' });
+  await expect(card.getByRole('button', { name: /Remove all/ })).toHaveCount(0);
+  await card.getByLabel('Search the suppression list').fill('bought.csv');
+  await expect(card.getByText('250 matches', { exact: true })).toBeVisible();
+  await card.getByRole('button', { name: 'Remove all 250 matches' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'removed' })).toHaveText('250 entries removed.');
+  await expect(card.getByText('No entry matches this search.')).toBeVisible();
+  expect((await leadprep.call('suppressions.list', {})).entries.map((e) => e.value)).toEqual([
+    'ann@acme.com',
+  ]);
+
+  await card.getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    'Undone: 250 entries are back on the list.',
+  );
+  expect((await leadprep.call('suppressions.list', {})).total).toBe(251);
+});
+
 test('Back up now saves a copy of the data in the backups folder, and Settings says when the latest was taken', async ({
   app: page,
 }) => {

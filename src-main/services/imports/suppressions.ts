@@ -152,17 +152,31 @@ export function createSuppressions(core: Core) {
     return { added: added.length, addedIds, reclassified };
   }
 
+  /** The filter a search of the list (`suppressions.list`'s, or `suppressions.remove`'s) makes. */
+  function matching(text: string | undefined): { where: string; search: string } {
+    const search = text?.trim();
+    return search
+      ? {
+          where: "WHERE value LIKE @search ESCAPE '\\' OR source LIKE @search ESCAPE '\\'",
+          search: likePattern(search.toLowerCase()),
+        }
+      : { where: '', search: '' };
+  }
+
+  function idsMatching(text: string): number[] {
+    const { where, search } = matching(text);
+    return sqlite
+      .prepare<{ search: string }, number>(`SELECT id FROM suppressions ${where}`)
+      .pluck()
+      .all({ search });
+  }
+
   const handlers = {
     'suppressions.list': async (
       input: HandlerInput<'suppressions.list'>,
     ): Promise<CallOutput<'suppressions.list'>> => {
-      const search = input.search?.trim();
-      const where = search ? "WHERE value LIKE @search ESCAPE '\\' OR source LIKE @search ESCAPE '\\'" : '';
-      const params = {
-        search: search ? likePattern(search.toLowerCase()) : '',
-        limit: input.limit,
-        offset: input.offset,
-      };
+      const { where, search } = matching(input.search);
+      const params = { search, limit: input.limit, offset: input.offset };
       const count =
         sqlite
           .prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM suppressions ${where}`)
@@ -222,9 +236,10 @@ export function createSuppressions(core: Core) {
       return { restored: added, reclassified };
     },
 
-    'suppressions.remove': async ({
-      ids,
-    }: HandlerInput<'suppressions.remove'>): Promise<CallOutput<'suppressions.remove'>> => {
+    'suppressions.remove': async (
+      input: HandlerInput<'suppressions.remove'>,
+    ): Promise<CallOutput<'suppressions.remove'>> => {
+      const ids = 'ids' in input ? input.ids : idsMatching(input.search);
       const json = JSON.stringify(ids);
       const gone = byIds.all(json);
       const removed = removeIds.run(json).changes;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { CallInput } from '../../../../src-shared/contract';
 import { MAX_PAGE, type SuppressionEntryView } from '../../../../src-shared/contract/imports';
 import {
   describeSuppressionAdd,
@@ -120,9 +121,10 @@ export function SuppressionCard() {
       await add(cells, file.name, columns);
     });
 
-  const removeSelected = () =>
+  /** Removes the selected entries, or every entry the search finds (all of one import's marks, say). */
+  const remove = (which: CallInput<'suppressions.remove'>) =>
     run('Removing…', async () => {
-      const r = await api.call('suppressions.remove', { ids: [...selected] });
+      const r = await api.call('suppressions.remove', which);
       setSelected(new Set());
       const undo = async (): Promise<void> => {
         const back = await api.call('suppressions.restore', {
@@ -233,10 +235,20 @@ export function SuppressionCard() {
                 size="sm"
                 variant="danger"
                 disabled={selected.size === 0 || busy !== null}
-                onClick={() => void removeSelected()}
+                onClick={() => void remove({ ids: [...selected] })}
               >
                 Remove selected{selected.size > 0 ? ` (${selected.size.toLocaleString()})` : ''}
               </Button>
+              {searching && total > 0 && (
+                <Button
+                  size="sm"
+                  variant="danger"
+                  disabled={busy !== null}
+                  onClick={() => void remove({ search: search.trim() })}
+                >
+                  Remove all {plural(total, 'match', 'matches')}
+                </Button>
+              )}
             </div>
           </div>
         )}

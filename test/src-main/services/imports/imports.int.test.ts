@@ -578,6 +578,32 @@ describe('importing files through the service', () => {
     expect(byEmail(await allLeads(summary.id), 'max@other.org').state).toBe('ready');
   });
 
+  it("removes every entry a search finds at once, by source (an import's marks) or value, and re-checks the drafts they suppressed", async () => {
+    await app.call('suppressions.add', {
+      entries: ['ann@acme.com', 'bo@beta.io'],
+      source: 'Campaign.csv (marked as bounced)',
+    });
+    await app.call('suppressions.add', { entries: ['campaign.io', 'cy@gamma.io'], source: 'typed' });
+    const { summary } = await load(
+      csv([
+        ['bo@beta.io', 'Bo', 'Ray', 'Beta', 'CEO', 'beta.io'],
+        ['cy@gamma.io', 'Cy', 'Wu', 'Gamma', 'COO', 'gamma.io'],
+      ]),
+      'search.csv',
+      { draft: true },
+    );
+    const removed = await app.call('suppressions.remove', { search: ' campaign.CSV ' });
+    expect(removed.entries.map((e) => e.value).sort()).toEqual(['ann@acme.com', 'bo@beta.io']);
+    expect(removed).toMatchObject({ removed: 2, reclassified: 1 });
+    expect(byEmail(await allLeads(summary.id), 'bo@beta.io').state).toBe('ready');
+    expect(byEmail(await allLeads(summary.id), 'cy@gamma.io').state).toBe('suppressed');
+    expect((await app.call('suppressions.list', {})).entries.map((e) => e.value).sort()).toEqual([
+      'campaign.io',
+      'cy@gamma.io',
+    ]);
+    await expect(app.call('suppressions.remove', { search: '  ' })).rejects.toThrow();
+  });
+
   it('undoes a removal (each entry back with its source and date) and an add (only the entries it added)', async () => {
     await app.call('suppressions.add', { entries: ['ann@acme.com'], source: 'unsubscribes.csv' });
     const { summary } = await load(
