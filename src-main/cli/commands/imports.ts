@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { ImportSummary, LeadRow } from '../../../src-shared/contract/imports';
+import { MAX_PAGE, type ImportSummary, type LeadRow } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import {
   LEAD_STATES,
@@ -15,6 +15,8 @@ import { openWorkbook, isReadError, READABLE_EXTENSIONS } from '../../../src-sha
 import { isTextEncoding, TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
 import {
   describeSuppressionAdd,
+  describeSuppressionRemove,
+  parseSuppressionEntry,
   suppressionFileEntries,
   suppressionListTooLong,
   type SuppressionFile,
@@ -331,4 +333,77 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
       const message = await addSuppressions(rt, suppressionFile(file), basename(file));
       rt.print({ message }, () => message);
     });
+  suppress
+    .command('list')
+    .description('list the entries, newest first, with their source and date')
+    .option('--search <text>', 'only the entries whose email, domain or source holds this')
+    .option('--limit <n>', `how many (default 100, at most ${n(MAX_PAGE)})`, '100')
+    .action(async (o: { search?: string; limit: string }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+        throw new UsageError(`--limit must be between 1 and ${n(MAX_PAGE)}.`);
+      const r = await rt.call('suppressions.list', { ...(o.search ? { search: o.search } : {}), limit });
+      rt.print(r, () => {
+        if (r.total === 0)
+          return o.search ? 'No entry matches this search.' : 'The suppression list is empty.';
+        const lines = r.entries.map(
+          (e) =>
+            `${e.value.padEnd(36)} ${e.kind.padEnd(6)}  ${new Date(e.createdAt).toISOString().slice(0, 10)}  ${e.source}`,
+        );
+        if (r.total > r.entries.length)
+          lines.push(`… ${n(r.total - r.entries.length)} more (see --limit, --search).`);
+        return lines.join('\n');
+      });
+    });
+  suppress
+    .command('remove [entries...]')
+    .description(
+      "remove emails or domains, or with --matching every entry a search finds (e.g. a file's name)",
+    )
+    .option('--matching <text>', 'remove every entry whose email, domain or source holds this')
+    .action(async (entries: string[], o: { matching?: string }) => {
+      if (entries.length > 0 === (o.matching !== undefined))
+        throw new UsageError('Name the entries to remove, or give --matching <text>, not both.');
+      if (o.matching !== undefined && o.matching.trim() === '')
+        throw new UsageError('--matching needs some text to look for.');
+      const { ids, missing } =
+        o.matching === undefined ? await entryIds(rt, entries) : { ids: [], missing: [] };
+      if (o.matching === undefined && ids.length === 0)
+        throw new AppError('not_found', `Not on the suppression list: ${missing.join(', ')}.`);
+      const r = await rt.call(
+        'suppressions.remove',
+        o.matching === undefined ? { ids } : { search: o.matching },
+      );
+      const message = [
+        `Suppression list: ${describeSuppressionRemove(r)}`,
+        ...(missing.length > 0 ? [`Not on the list: ${missing.join(', ')}.`] : []),
+      ].join('\n');
+      rt.print({ ...r, missing }, () => message);
+    });
 };
+
+/**
+ * The ids of the entries the user named, each read as the list stores it (`@Acme.com` is acme.com), and
+ * those not on the list as they were typed.
+ */
+async function entryIds(
+  rt: CliRuntime,
+  typed: readonly string[],
+): Promise<{ ids: number[]; missing: string[] }> {
+  const ids: number[] = [];
+  const missing: string[] = [];
+  for (const text of typed) {
+    const entry = parseSuppressionEntry(text);
+    if (entry === null) throw new UsageError(`"${text}" is not an email address or a domain.`);
+    let found: number | undefined;
+    // A search finds every entry holding the value: the one equal to it may be past the first page.
+    for (let offset = 0; found === undefined; offset += MAX_PAGE) {
+      const page = await rt.call('suppressions.list', { search: entry.value, limit: MAX_PAGE, offset });
+      found = page.entries.find((e) => e.kind === entry.kind && e.value === entry.value)?.id;
+      if (page.entries.length < MAX_PAGE) break;
+    }
+    if (found === undefined) missing.push(text);
+    else ids.push(found);
+  }
+  return { ids, missing };
+}

@@ -765,6 +765,33 @@ describe('leadprep import', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(json<ImportOut>(r).import.counts).toMatchObject({ suppressed: 5, ready: 0 });
   });
+
+  it('suppress list shows the entries with their source; suppress remove takes them off by value or all that match', async () => {
+    expect((await cli('suppress', 'add', 'ann@acme.com', '@Rival.io')).code).toBe(0);
+    expect(
+      (await cli('suppress', 'import', file('bought.csv', 'email\nx1@bought.io\nx2@bought.io\n'))).code,
+    ).toBe(0);
+    const listed = await cli('suppress', 'list', '--search', 'bought.csv');
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['x2@bought.io', 'x1@bought.io']);
+    expect(listed.stdout).toMatch(/x1@bought\.io +email +\d{4}-\d{2}-\d{2} +bought\.csv/);
+
+    const byValue = await cli('suppress', 'remove', 'ANN@acme.com', 'rival.io', 'zed@zeta.dev');
+    expect(byValue.code, byValue.stderr).toBe(0);
+    expect(byValue.stdout).toBe('Suppression list: 2 entries removed.\nNot on the list: zed@zeta.dev.\n');
+    const none = await cli('suppress', 'remove', 'zed@zeta.dev');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/Not on the suppression list: zed@zeta\.dev\./);
+
+    const matching = await cli('suppress', 'remove', '--matching', 'bought.csv');
+    expect(matching.stdout).toMatch(/^Suppression list: 2 entries removed\./);
+    expect((await cli('suppress', 'list')).stdout).toBe('The suppression list is empty.\n');
+    expect((await cli('suppress', 'remove')).code).toBe(2);
+  });
 });
 
 describe("a sending tool's unsubscribes as the suppression list", () => {
