@@ -17,10 +17,18 @@ import {
   type LeadState,
   type NormalisedLead,
   type RowDecision,
+  type RowGuard,
   type SeveralColumnField,
   takesSeveralColumns,
 } from './types';
-import { DECLINED_REASON, OPTED_OUT_REASON, saysDeclined, saysOptedOut } from './opt-out';
+import {
+  ANSWERED_REASON,
+  DECLINED_REASON,
+  OPTED_OUT_REASON,
+  saysAnswered,
+  saysDeclined,
+  saysOptedOut,
+} from './opt-out';
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
@@ -73,12 +81,13 @@ export interface CompiledMapping {
   custom: readonly (readonly [key: string, column: number])[];
   /** The custom column of an email verifier's verdicts on the (first) email column's addresses. */
   emailStatus?: number;
-  /** The custom columns that mark who opted out or must not be contacted. */
-  optOut: readonly number[];
   /** The custom columns that mark the (first) email column's addresses that bounced. */
   bounces: readonly number[];
-  /** The custom columns that mark who said they were not interested. */
-  declined: readonly number[];
+  /**
+   * The custom columns that mark what the file says of the person (opted out, not interested, already
+   * answered), each with the flag it gives.
+   */
+  personMarks: readonly (readonly [column: number, flag: PersonFlag])[];
 }
 
 export function compileMapping(mapping: ColumnMapping): CompiledMapping {
@@ -86,9 +95,8 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
   const further: Record<SeveralColumnField, number[]> = { email: [], phone: [] };
   const custom: [string, number][] = [];
   let emailStatus: number | undefined;
-  const optOut: number[] = [];
   const bounces: number[] = [];
-  const declined: number[] = [];
+  const personMarks: [number, PersonFlag][] = [];
   mapping.forEach((t, column) => {
     if (t.kind === 'field' && takesSeveralColumns(t.field) && fields[t.field] !== undefined)
       further[t.field].push(column);
@@ -96,12 +104,11 @@ export function compileMapping(mapping: ColumnMapping): CompiledMapping {
     else if (t.kind === 'custom') {
       custom.push([t.key, column]);
       if (t.emailStatus) emailStatus = column;
-      if (t.optOut) optOut.push(column);
       if (t.bounced) bounces.push(column);
-      if (t.declined) declined.push(column);
+      for (const flag of PERSON_FLAGS) if (t[PERSON_MARKS[flag].guard]) personMarks.push([column, flag]);
     }
   });
-  return { fields, further, custom, emailStatus, optOut, bounces, declined };
+  return { fields, further, custom, emailStatus, bounces, personMarks };
 }
 
 /**
@@ -365,21 +372,33 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
     if (flag !== null) markVerdict(cleaned, flag);
     if (m.bounces.some((column) => saysBounced(cells[column] ?? ''))) markVerdict(cleaned, 'bounced');
   }
-  if (m.optOut.some((column) => saysOptedOut(cells[column] ?? ''))) markPerson(cleaned, 'opted_out');
-  if (m.declined.some((column) => saysDeclined(cells[column] ?? ''))) markPerson(cleaned, 'declined');
+  for (const [column, flag] of m.personMarks) {
+    if (PERSON_MARKS[flag].says(cells[column] ?? '') && !cleaned.issues.some((i) => i.flag === flag))
+      markPerson(cleaned, flag);
+  }
   return cleaned;
 }
 
 /** What the file says of the person, whatever their address: each suppresses the row (see `classify`). */
-const PERSON_FLAGS = ['opted_out', 'declined'] as const;
+const PERSON_FLAGS = ['opted_out', 'declined', 'answered'] as const;
 type PersonFlag = (typeof PERSON_FLAGS)[number];
-const PERSON_REASONS: Readonly<Record<PersonFlag, string>> = {
-  opted_out: OPTED_OUT_REASON,
-  declined: DECLINED_REASON,
+/** Each mark of a person: the tick of the columns that give it, how a cell says it, and the row's reason. */
+const PERSON_MARKS: Readonly<
+  Record<PersonFlag, { guard: RowGuard; says: (value: string) => boolean; reason: string }>
+> = {
+  opted_out: { guard: 'optOut', says: saysOptedOut, reason: OPTED_OUT_REASON },
+  declined: { guard: 'declined', says: saysDeclined, reason: DECLINED_REASON },
+  answered: { guard: 'answered', says: saysAnswered, reason: ANSWERED_REASON },
 };
 
+/** The first of the person's marks among `flags`, in the order of `PERSON_FLAGS`; null for none. */
+function personFlagIn(flags: readonly LeadFlag[]): PersonFlag | null {
+  for (const flag of PERSON_FLAGS) if (flags.includes(flag)) return flag;
+  return null;
+}
+
 function markPerson(cleaned: CleanedLead, flag: PersonFlag): void {
-  cleaned.issues.push({ flag, field: null, message: PERSON_REASONS[flag] });
+  cleaned.issues.push({ flag, field: null, message: PERSON_MARKS[flag].reason });
 }
 
 /**
@@ -411,25 +430,33 @@ export function keepVerdicts(
   for (const flag of VERDICT_FLAGS) if (verdicts.includes(flag)) markVerdict(cleaned, flag);
 }
 
-/** What the file may say of an address that it takes no mail: each makes its row invalid (`invalidReason`). */
-const NO_MAIL_FLAGS = ['verifier_undeliverable', 'bounced'] as const satisfies readonly VerdictFlag[];
-type NoMailFlag = (typeof NO_MAIL_FLAGS)[number];
-const saysNoMail = (flag: LeadFlag): flag is NoMailFlag =>
-  (NO_MAIL_FLAGS as readonly LeadFlag[]).includes(flag);
+/**
+ * What the file may say of an address that holds for every row of it: that it takes no mail (each
+ * makes its row invalid, `invalidReason`), or what its person did (each suppresses the row).
+ */
+const ADDRESS_MARKS = [
+  'verifier_undeliverable',
+  'bounced',
+  ...PERSON_FLAGS,
+] as const satisfies readonly LeadFlag[];
+type AddressMark = (typeof ADDRESS_MARKS)[number];
+const isAddressMark = (flag: LeadFlag): flag is AddressMark =>
+  (ADDRESS_MARKS as readonly LeadFlag[]).includes(flag);
 
 /**
  * Gives every row what another row of the file says of its address (the same inbox, `emailKey`): that
- * it takes no mail, undeliverable to the user's verifier or bounced. A list merged from a verified
- * and an unverified one holds such an address twice, and only one row says so; the other was ready,
- * and a send to it bounces. Where rows disagree ("Valid" in one, "Invalid" in another) the address
- * is left out: one lead fewer costs less than a bounce.
+ * it takes no mail (undeliverable to the user's verifier, bounced), or that its person opted out, was
+ * not interested or already answered. A list merged from a verified and an unverified one, or from a
+ * campaign's export and a fresh list, holds such an address twice, and only one row says so; the other
+ * was ready, and a send to it bounces or writes to someone who asked not to be. Where rows disagree
+ * ("Valid" in one, "Invalid" in another) the address is left out: one lead fewer costs less.
  */
-export function spreadNoMailVerdicts(rows: readonly CleanedLead[]): void {
-  const said = new Map<string, NoMailFlag[]>();
+export function spreadAddressMarks(rows: readonly CleanedLead[]): void {
+  const said = new Map<string, AddressMark[]>();
   for (const row of rows) {
     if (row.lead.email === null) continue;
     for (const { flag } of row.issues) {
-      if (!saysNoMail(flag)) continue;
+      if (!isAddressMark(flag)) continue;
       const key = emailKey(row.lead.email);
       const flags = said.get(key) ?? [];
       if (!flags.includes(flag)) said.set(key, [...flags, flag]);
@@ -439,7 +466,11 @@ export function spreadNoMailVerdicts(rows: readonly CleanedLead[]): void {
   for (const row of rows) {
     const flags = row.lead.email === null ? undefined : said.get(emailKey(row.lead.email));
     if (flags === undefined) continue;
-    for (const flag of flags) if (!row.issues.some((i) => i.flag === flag)) markVerdict(row, flag);
+    for (const flag of flags) {
+      if (row.issues.some((i) => i.flag === flag)) continue;
+      if (flag === 'verifier_undeliverable' || flag === 'bounced') markVerdict(row, flag);
+      else markPerson(row, flag);
+    }
   }
 }
 
@@ -507,8 +538,8 @@ export function invalidReason(cleaned: CleanedLead): string | null {
  * Exactly one state per row, first match wins:
  * 1. invalid: no email, bad syntax with no suggested fix, undeliverable by the user's verifier or a
  *    disposable domain with no suggested fix;
- * 2. suppressed: marked in the file as opted out or as not interested, on the suppression list, or
- *    excluded by the user;
+ * 2. suppressed: marked in the file as opted out, as not interested or as having answered, on the
+ *    suppression list, or excluded by the user;
  * 3. duplicate: an exact duplicate (unless the user chose keep), or confirmed by the user;
  * 4. needs fix: an invalid address or a throw-away domain with a suggested fix; a typo suggestion,
  *    no name at all or a possible duplicate to confirm (these three unless the user chose keep);
@@ -535,15 +566,13 @@ export function classify(
   // Plain branches rather than a result-building closure: this runs once per row.
   let state: LeadState;
   let reason: string;
+  const person = personFlagIn(flags);
   if (invalid !== null) {
     state = 'invalid';
     reason = invalid;
-  } else if (flags.includes('opted_out')) {
+  } else if (person !== null) {
     state = 'suppressed';
-    reason = OPTED_OUT_REASON;
-  } else if (flags.includes('declined')) {
-    state = 'suppressed';
-    reason = DECLINED_REASON;
+    reason = PERSON_MARKS[person].reason;
   } else if (verdict.suppressed) {
     state = 'suppressed';
     reason = verdict.suppressed;

@@ -34,7 +34,7 @@ import { holdsHonorifics, holdsJobTitles, holdsPagesOfOneSite, sniffByAddresses,
 import { customKeys } from './header';
 import { isBlankRow } from './blank-row';
 import { footerStart } from './report-footer';
-import { marksDeclines, marksOptOuts } from './opt-out';
+import { marksAnswers, marksDeclines, marksOptOuts } from './opt-out';
 import { isStatusColumn } from './file-marks';
 
 const SCORE_PREFERRED = 120; // beats an exact match unless its column is much the emptier
@@ -221,13 +221,15 @@ export function suggestMapping(
     const bounced = usedFields.has('email') && marksBounces(header, statuses);
     const optOut = marksOptOuts(header, statuses);
     const declined = marksDeclines(header, statuses);
-    if (bounced || optOut || declined)
+    const answered = marksAnswers(header, statuses);
+    if (bounced || optOut || declined || answered)
       return {
         kind: 'custom',
         key,
         ...(bounced && { bounced: true }),
         ...(optOut && { optOut: true }),
         ...(declined && { declined: true }),
+        ...(answered && { answered: true }),
       };
     return hiddenColumns.includes(column) ? { kind: 'ignore' } : { kind: 'custom', key };
   });
@@ -266,7 +268,7 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
 
 /**
  * Whether a column keeps rows from being sent: a verifier's verdicts, the marks of the addresses that
- * bounced, of who opted out or of who declined. Ignoring the other columns in one click leaves these
+ * bounced, of who opted out, declined or already answered. Ignoring the other columns in one click leaves these
  * be; the user unticks them one by one.
  */
 export function guardsRows(t: ColumnTarget): boolean {

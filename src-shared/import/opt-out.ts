@@ -3,7 +3,8 @@
  * "Has Opted Out of Email", HubSpot's "Unsubscribed from all email": true / false), a sheet's own "Do
  * not contact" column ticked with an x, or a status column that says so for some ("Lead Status":
  * Unsubscribed). Writing to those people again is what a founder's list is kept to prevent, so their
- * rows are suppressed. So are those a campaign's status says declined ("Not interested").
+ * rows are suppressed. So are those a campaign's status says declined ("Not interested"), and those it
+ * says already answered ("Replied", "Meeting booked"): a new cold sequence would land in a conversation.
  */
 import { marksColumn, saysMark, type FileMark } from './file-marks';
 
@@ -53,3 +54,30 @@ export function marksDeclines(header: string, values: readonly string[]): boolea
 }
 
 export const DECLINED_REASON = 'Said they were not interested when written to before, as the file says';
+
+// What a campaign or a CRM says of a person who already answered: a yes in a column named so (Apollo's
+// "Replied": true), or a status (Apollo's "Stage": Replied, Interested; Instantly's "Interest Status":
+// Meeting booked, Won; lemlist's "interested").
+const ANSWERS: FileMark = {
+  header: /^(?:email)?(?:replied|hasreplied|isreplied|replyreceived)$/,
+  status:
+    /^(?:replied|emails?[ _-]?replied|interested|meeting[ _-]?(?:booked|scheduled|completed)|won|closed[ _-]?won|positive[ _-]?reply|in[ _-]?conversation)$/i,
+};
+
+/** Whether a cell of such a column says the person already answered a campaign. */
+export function saysAnswered(value: string): boolean {
+  return saysMark(ANSWERS, value);
+}
+
+/**
+ * Whether a column marks who already answered: named so and holding yes and no marks, or a status column
+ * where some row says so. A new cold sequence to someone in a conversation (or a customer) reads as a
+ * machine's, so their rows are suppressed unless the user unticks the column (a sequence meant for
+ * them).
+ */
+export function marksAnswers(header: string, values: readonly string[]): boolean {
+  return marksColumn(ANSWERS, header, values);
+}
+
+export const ANSWERED_REASON =
+  'Already answered an earlier campaign (replied, interested, a meeting), as the file says';

@@ -51,7 +51,7 @@ import {
   cleanRow,
   compileMapping,
   invalidReason,
-  spreadNoMailVerdicts,
+  spreadAddressMarks,
   type CleanedLead,
   type CompiledMapping,
   type CrossRowVerdict,
@@ -282,10 +282,7 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
 function cleanEdited(edit: NormalisedLead, cells: readonly string[], mapping: CompiledMapping): CleanedLead {
   const cleaned = cleanLead(edit);
   const guarded =
-    mapping.emailStatus !== undefined ||
-    mapping.optOut.length > 0 ||
-    mapping.bounces.length > 0 ||
-    mapping.declined.length > 0;
+    mapping.emailStatus !== undefined || mapping.bounces.length > 0 || mapping.personMarks.length > 0;
   if (!guarded) return cleaned;
   const asRead = cleanRow(cells, mapping);
   keepVerdicts(
@@ -444,7 +441,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const sheet = cleanSheet(input, compileMapping(input.mapping));
   const { edits } = input;
   fillCompaniesFromColleagues(sheet.cleaned, (i) => !edits?.has(sheet.rowNumbers[i] as number));
-  spreadNoMailVerdicts(sheet.cleaned);
+  spreadAddressMarks(sheet.cleaned);
   // Row numbers are below rows.length + 1: a typed array finds a lead by its row number.
   const indexOfRow = new Int32Array(input.rows.length + 1);
   for (let i = 0; i < sheet.rowNumbers.length; i++) indexOfRow[sheet.rowNumbers[i] as number] = i;

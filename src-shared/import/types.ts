@@ -72,13 +72,18 @@ export const ColumnTargetSchema = z.discriminatedUnion('kind', [
     bounced: z.boolean().optional(),
     /** The column marks who said they were not interested: those rows are suppressed (see opt-out.ts). */
     declined: z.boolean().optional(),
+    /** The column marks who already answered a campaign: those rows are suppressed (see opt-out.ts). */
+    answered: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('ignore') }),
 ]);
 export type ColumnTarget = z.infer<typeof ColumnTargetSchema>;
 
-/** The ticks of a custom column that keep rows from being sent: a verifier's verdicts, bounces, opt-outs, declines. */
-export const ROW_GUARDS = ['emailStatus', 'bounced', 'optOut', 'declined'] as const;
+/**
+ * The ticks of a custom column that keep rows from being sent: a verifier's verdicts, bounces, opt-outs,
+ * declines, answers.
+ */
+export const ROW_GUARDS = ['emailStatus', 'bounced', 'optOut', 'declined', 'answered'] as const;
 export type RowGuard = (typeof ROW_GUARDS)[number];
 /** What a ticked column marks the rows it keeps from being sent as, in a few words. */
 export const ROW_GUARD_MARKS: Readonly<Record<RowGuard, string>> = {
@@ -86,6 +91,7 @@ export const ROW_GUARD_MARKS: Readonly<Record<RowGuard, string>> = {
   bounced: 'bounced',
   optOut: 'opted out',
   declined: 'not interested',
+  answered: 'already answered',
 };
 
 /** One target per column, index-aligned with the (normalised) headers. */
@@ -128,6 +134,7 @@ export const LEAD_FLAGS = [
   'opted_out',
   'bounced',
   'declined',
+  'answered',
 ] as const;
 export type LeadFlag = (typeof LEAD_FLAGS)[number];
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);

@@ -669,6 +669,36 @@ test('the people a CRM export marks as opted out are suppressed unless the user 
   await expect(page.getByText('Marked in the file as opted out or not to be contacted')).toBeVisible();
 });
 
+test("a campaign's export: who already answered is left out, a fresh row of the same address too, unless the user unticks it for a sequence meant for them", async ({
+  app: page,
+}) => {
+  await continueWithCsvMapping(
+    page,
+    'apollo.csv',
+    csvBytes([
+      ['Email', 'First Name', 'Stage'],
+      ['ann@acme.com', 'Ann', 'Meeting Booked'],
+      ['bo@beta.io', 'Bo', 'Cold'],
+      ['ANN@acme.com', 'Ann', ''],
+    ]),
+  );
+  const mapping = page.getByRole('region', { name: 'Column mapping' });
+  const answered = mapping.getByRole('checkbox', {
+    name: 'Leave out the people it marks as having answered',
+  });
+  await expect(answered).toBeChecked();
+  const preview = page.getByRole('table', { name: 'Preview of the first rows' });
+  const rows = preview.getByRole('row').filter({ hasText: /ann@acme\.com/i });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Suppressed');
+  await answered.uncheck();
+  await expect(rows.nth(0)).not.toContainText('Suppressed');
+  await answered.check();
+  await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*2/);
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+});
+
 test("a campaign's export: who was not interested, far down the file, is left out though a saved template had no tick", async ({
   app: page,
   leadprep,
@@ -683,7 +713,7 @@ test("a campaign's export: who was not interested, far down the file, is left ou
       { kind: 'custom', key: 'interest_status' },
     ],
   });
-  const rows = Array.from({ length: 250 }, (_, i) => [`lead${i}@acme.com`, `Lead${i}`, 'Interested']);
+  const rows = Array.from({ length: 250 }, (_, i) => [`lead${i}@acme.com`, `Lead${i}`, 'Contacted']);
   rows.push(['bo@beta.io', 'Bo', 'Not Interested']);
   await continueWithCsvMapping(page, 'campaign.csv', csvBytes([header, ...rows]));
   const mapping = page.getByRole('region', { name: 'Column mapping' });

@@ -276,7 +276,7 @@ describe('leadprep import', () => {
     expect(out.stdout).toMatch(/Suppressed\s+2\n/);
     expect(out.stdout).toMatch(/Invalid\s+1\n/);
     expect(out.stdout).toContain(
-      'Left out where the file marks them: "Stage" (opted out, not interested), "Email Bounced" (bounced).',
+      'Left out where the file marks them: "Stage" (opted out, not interested, already answered), "Email Bounced" (bounced).',
     );
   });
 

@@ -331,6 +331,29 @@ describe('cleanRow', () => {
     expect(row('Replied').state).toBe('ready');
   });
 
+  it('suppresses a row whose status says the person already answered, through an edit; not interested says more', () => {
+    const m = compileMapping([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'fullName' },
+      { kind: 'custom', key: 'stage', declined: true, answered: true },
+    ]);
+    const said = {
+      state: 'suppressed',
+      reason: 'Already answered an earlier campaign (replied, interested, a meeting), as the file says',
+    };
+    const booked = cleanRow(['jane@acme.com', 'Jane Doe', 'Meeting booked'], m);
+    expect(classify(booked)).toMatchObject(said);
+    expect(classify(booked).flags).toContain('answered');
+    expect(classify(booked, {}, 'keep')).toMatchObject(said);
+    const moved = cleanLead({ ...booked.lead, email: 'jane.doe@acme.com' });
+    keepVerdicts(moved, booked.lead.email, ['answered']);
+    expect(classify(moved)).toMatchObject(said);
+    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Not interested'], m)).reason).toBe(
+      'Said they were not interested when written to before, as the file says',
+    );
+    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Contacted'], m)).state).toBe('ready');
+  });
+
   it('suppresses a row whose status says the person was not interested, whatever the user decides, through an edit', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },

@@ -847,7 +847,7 @@ describe('withOtherColumns', () => {
 });
 
 describe('bounce columns', () => {
-  it("marks Apollo's column of the addresses that bounced, not the others of its sending", () => {
+  it("marks Apollo's columns of the addresses that bounced and of who replied, not the others of its sending", () => {
     const headers = ['Email', 'Email Sent', 'Email Bounced', 'Replied'];
     const rows = [
       ['jane@acme.com', 'true', 'false', 'false'],
@@ -857,7 +857,7 @@ describe('bounce columns', () => {
       { kind: 'field', field: 'email' },
       { kind: 'custom', key: 'email_sent' },
       { kind: 'custom', key: 'email_bounced', bounced: true },
-      { kind: 'custom', key: 'replied' },
+      { kind: 'custom', key: 'replied', answered: true },
     ]);
     // A column of something else under that name is a variable.
     expect(suggestMapping(['Email', 'Bounced'], [['jane@acme.com', 'once, in March']])[1]).toEqual({
@@ -898,7 +898,7 @@ describe('opt-out columns', () => {
 describe('status columns', () => {
   it("marks a sending tool's status column that says some addresses bounced and some people opted out, both ticked", () => {
     const rows = [
-      ['jane@acme.com', 'Replied'],
+      ['jane@acme.com', 'Contacted'],
       ['bo@beta.io', 'Bounced'],
       ['cy@gamma.io', 'Unsubscribed'],
     ];
@@ -912,10 +912,10 @@ describe('status columns', () => {
 });
 
 describe('status columns read whole', () => {
-  // A campaign's export sorted by status: the first 250 rows are all "Replied".
+  // A campaign's export sorted by status: the first 250 rows are all "Contacted".
   const rowsSortedByStatus = (later: string): string[][] => {
     const rows: string[][] = [];
-    for (let i = 0; i < 250; i++) rows.push([`lead${i}@acme.com`, 'Replied']);
+    for (let i = 0; i < 250; i++) rows.push([`lead${i}@acme.com`, 'Contacted']);
     rows.push(['ann@beta.io', later]);
     return rows;
   };
@@ -942,6 +942,25 @@ describe('status columns read whole', () => {
     expect(suggestMapping(['Email', 'Status'], rowsSortedByStatus('Interested'))[1]).toEqual({
       kind: 'custom',
       key: 'status',
+      answered: true,
+    });
+  });
+
+  it('ticks a status column that says some people already answered or are further along, and no other', () => {
+    for (const status of ['Replied', 'Meeting booked', 'meetingBooked', 'Closed Won', 'Interested'])
+      expect(suggestMapping(['Email', 'Stage'], rowsSortedByStatus(status))[1], status).toEqual({
+        kind: 'custom',
+        key: 'stage',
+        answered: true,
+      });
+    for (const status of ['Contacted', 'Opened', 'Not Interested', 'Unresponsive'])
+      expect(suggestMapping(['Email', 'Stage'], rowsSortedByStatus(status))[1], status).not.toHaveProperty(
+        'answered',
+      );
+    // A column named for something else that holds the word is no status.
+    expect(suggestMapping(['Email', 'Notes'], rowsSortedByStatus('Replied'))[1]).toEqual({
+      kind: 'custom',
+      key: 'notes',
     });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { marksDeclines, marksOptOuts, saysDeclined, saysOptedOut } from '../../../src-shared/import/opt-out';
+import {
+  marksAnswers,
+  marksDeclines,
+  marksOptOuts,
+  saysAnswered,
+  saysDeclined,
+  saysOptedOut,
+} from '../../../src-shared/import/opt-out';
 
 describe('saysOptedOut', () => {
   it.each([
@@ -84,5 +91,54 @@ describe('marksDeclines', () => {
 
   it('is no other column, whatever it holds', () => {
     expect(marksDeclines('Notes', ['Not interested'])).toBe(false);
+  });
+});
+
+describe('saysAnswered', () => {
+  it.each([
+    'Replied',
+    'emailsReplied',
+    'Interested',
+    'INTERESTED',
+    'Meeting booked',
+    'meeting_scheduled',
+    'Meeting Completed',
+    'Won',
+    'Closed Won',
+    'Positive reply',
+    'In conversation',
+    'true',
+    'x',
+    '2026-10-03',
+  ])('%j says the person already answered', (value) => {
+    expect(saysAnswered(value)).toBe(true);
+  });
+
+  it.each([
+    '',
+    'false',
+    'Not interested',
+    'Contacted',
+    'Opened',
+    'Lost',
+    'Replied?',
+    'Interested in pricing',
+  ])('%j does not', (value) => {
+    expect(saysAnswered(value)).toBe(false);
+  });
+});
+
+describe('marksAnswers', () => {
+  it("is Apollo's yes-or-no column of who replied, or a status column where some row says someone answered", () => {
+    expect(marksAnswers('Replied', ['true', 'false'])).toBe(true);
+    expect(marksAnswers('Has Replied', ['', 'yes'])).toBe(true);
+    expect(marksAnswers('Stage', ['Cold', 'Meeting Booked'])).toBe(true);
+    expect(marksAnswers('Lead Status', ['Open', 'Contacted'])).toBe(false);
+  });
+
+  it('is no other column, whatever it holds', () => {
+    expect(marksAnswers('Notes', ['Replied'])).toBe(false);
+    expect(marksAnswers('Replied', ['Thanks, not now', 'Call me Monday'])).toBe(false);
+    expect(marksAnswers('Email Reply Count', ['0', '3'])).toBe(false);
   });
 });

@@ -416,6 +416,33 @@ describe('runPipeline', () => {
     expect(r.groups).toEqual([]);
   });
 
+  it('leaves out every row of an address whose person another row says opted out, declined or already answered', () => {
+    const rows = [
+      ['Email', 'First Name', 'Stage'],
+      ['ann@acme.com', 'Ann', ''], // 2: the same address in a fresh list's row
+      ['ann@acme.com', 'Ann', 'Meeting booked'],
+      ['BO@beta.io', 'Bo', 'Cold'],
+      ['bo@beta.io', 'Bo', 'Unsubscribed'],
+      ['cy@gamma.io', 'Cy', 'Cold'],
+    ];
+    const r = pipelineOf(rows);
+    expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      [
+        2,
+        'suppressed',
+        'Already answered an earlier campaign (replied, interested, a meeting), as the file says',
+      ],
+      [
+        3,
+        'suppressed',
+        'Already answered an earlier campaign (replied, interested, a meeting), as the file says',
+      ],
+      [4, 'suppressed', 'Marked in the file as opted out or not to be contacted'],
+      [5, 'suppressed', 'Marked in the file as opted out or not to be contacted'],
+      [6, 'ready', 'Ready'],
+    ]);
+  });
+
   it('applies decisions by row number', () => {
     const r = run(
       new Map<number, RowDecision>([

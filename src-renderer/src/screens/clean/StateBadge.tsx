@@ -56,6 +56,7 @@ export const FLAG_LABELS: Readonly<Record<LeadFlag, string>> = {
   opted_out: 'Opted out (in the file)',
   bounced: 'Bounced (in the file)',
   declined: 'Not interested (in the file)',
+  answered: 'Already answered (in the file)',
 };
 
 export function FlagList({ flags }: { flags: readonly LeadFlag[] }) {

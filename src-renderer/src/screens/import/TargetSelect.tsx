@@ -40,6 +40,10 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
     label: 'Leave out the people it marks as not interested',
     hint: 'It says who answered an earlier campaign that they were not interested or not the right person (Not interested, Wrong person): those rows are suppressed and their addresses put on your suppression list, so that no new sequence writes to them again. Untick to write to them anyway.',
   },
+  answered: {
+    label: 'Leave out the people it marks as having answered',
+    hint: 'It says who already answered a campaign or is further along (Replied, Interested, Meeting booked, Won): those rows are suppressed, so that no cold sequence lands in a conversation. Untick to write to them, for a sequence meant for them.',
+  },
 };
 
 /** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */

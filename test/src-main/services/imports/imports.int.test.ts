@@ -806,9 +806,10 @@ describe('Clean & dedupe over the database', () => {
     expect(listed.entries.map((e) => [e.value, e.source])).toEqual([
       ['ann@acme.com', 'draft.csv (marked as opted out)'],
     ]);
+    // The row above says what the file says of its address, not only that the list holds it.
     expect(byEmail(await allLeads(summary.id), 'Ann@acme.com')).toMatchObject({
       state: 'suppressed',
-      reason: 'On your suppression list',
+      reason: 'Marked in the file as opted out or not to be contacted',
     });
     const ann = byEmail(await allLeads(summary.id), 'ann@acme.com');
     expect(ann).toMatchObject({
@@ -835,7 +836,7 @@ describe('Clean & dedupe over the database', () => {
         { kind: 'custom', key: 'lead_status' },
       ],
     });
-    const rows = Array.from({ length: 300 }, (_, i) => [`lead${i}@acme.com`, `Lead${i}`, 'Replied']);
+    const rows = Array.from({ length: 300 }, (_, i) => [`lead${i}@acme.com`, `Lead${i}`, 'Contacted']);
     rows.push(['ann@beta.io', 'Ann', 'Unsubscribed'], ['bo@gamma.io', 'Bo', 'Not Interested']);
     const { summary } = await load(csv(rows, header), 'campaign.csv', { draft: true });
     expect(summary.counts).toMatchObject({ ready: 300, suppressed: 2 });
@@ -859,9 +860,9 @@ describe('Clean & dedupe over the database', () => {
   it('an address the file marks as bounced is written to in no row: the same address unmarked is invalid too, and the address goes on the suppression list', async () => {
     const summary = await draft(
       [
-        ['ann@acme.com', 'Ann Lee', 'Replied'],
+        ['ann@acme.com', 'Ann Lee', 'Contacted'],
         ['ann@acme.com', 'Ann', 'Bounced'],
-        ['bo@beta.io', 'Bo', 'Replied'],
+        ['bo@beta.io', 'Bo', 'Contacted'],
       ],
       ['Email', 'First Name', 'Status'],
     );
@@ -881,17 +882,44 @@ describe('Clean & dedupe over the database', () => {
   it('a person the file marks as not interested is kept out in every row of them, through edits of the others', async () => {
     const summary = await draft(
       [
-        ['ann@acme.com', 'Ann Lee', 'Replied'], // the same person, unmarked, in a fuller row above
+        ['ann@acme.com', 'Ann Lee', 'Contacted'], // the same person, unmarked, in a fuller row above
         ['ann@acme.com', 'Ann', 'Not Interested'],
-        ['bo@beta.io', 'Bo', 'Replied'],
+        ['bo@beta.io', 'Bo', 'Contacted'],
       ],
       ['Email', 'First Name', 'Status'],
     );
     expect(summary.counts).toMatchObject({ suppressed: 2, ready: 1 });
     const fuller = (await allLeads(summary.id)).find((l) => l.rowNumber === 2);
-    expect(fuller).toMatchObject({ state: 'suppressed', reason: 'On your suppression list' });
+    expect(fuller).toMatchObject({
+      state: 'suppressed',
+      reason: 'Said they were not interested when written to before, as the file says',
+    });
     const edited = await app.call('leads.edit', { leadId: fuller?.id ?? 0, changes: { title: 'CTO' } });
     expect(edited.lead.state).toBe('suppressed');
+  });
+
+  it('a person the file says already answered is kept out in every row of them, and stays off the suppression list', async () => {
+    const summary = await draft(
+      [
+        ['ann@acme.com', 'Ann Lee', ''], // the same person, in a fresh list's row above
+        ['ann@acme.com', 'Ann', 'Meeting booked'],
+        ['bo@beta.io', 'Bo', 'Contacted'],
+      ],
+      ['Email', 'First Name', 'Stage'],
+    );
+    expect(summary.counts).toMatchObject({ suppressed: 2, ready: 1 });
+    const answered =
+      'Already answered an earlier campaign (replied, interested, a meeting), as the file says';
+    expect((await allLeads(summary.id)).map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      [2, 'suppressed', answered],
+      [3, 'suppressed', answered],
+      [4, 'ready', 'Ready'],
+    ]);
+    const fuller = (await allLeads(summary.id)).find((l) => l.rowNumber === 2);
+    const edited = await app.call('leads.edit', { leadId: fuller?.id ?? 0, changes: { title: 'CTO' } });
+    expect(edited.lead).toMatchObject({ state: 'suppressed', reason: answered });
+    // A conversation, not a refusal: a later campaign of the founder's may write to them again.
+    expect((await app.call('suppressions.list', {})).total).toBe(0);
   });
 
   it("Mailchimp's files of the unsubscribed and the cleaned, imported as leads by mistake, send to nobody", async () => {
