@@ -26,6 +26,7 @@ import {
   type ColumnMapping,
   type ColumnTarget,
   type LeadField,
+  type RowGuard,
 } from './types';
 import { foldKey, foldWords } from './text';
 import { holdsVerdicts, marksBounces, mayNameVerdicts } from './verifier';
@@ -289,6 +290,19 @@ export function withSuggestedGuards(mapping: ColumnMapping, suggested: ColumnMap
     const merged = { ...t };
     for (const g of ROW_GUARDS) merged[g] ??= s[g];
     return merged;
+  });
+}
+
+/**
+ * `mapping` with the ticks `guards` cleared from every column: the rows those columns mark are sent
+ * after all (a sequence meant for the people who already answered), the columns kept as variables.
+ */
+export function withoutGuards(mapping: ColumnMapping, guards: readonly RowGuard[]): ColumnMapping {
+  return mapping.map((t): ColumnTarget => {
+    if (t.kind !== 'custom' || !guards.some((g) => t[g] === true)) return t;
+    const cleared = { ...t };
+    for (const g of guards) delete cleared[g];
+    return cleared;
   });
 }
 

@@ -9,6 +9,7 @@ import {
   LeadStateSchema,
   ROW_GUARDS,
   ROW_GUARD_MARKS,
+  type RowGuard,
 } from '../../../src-shared/import/types';
 import { NO_HEADER_ROW } from '../../../src-shared/import/header';
 import { openWorkbook, isReadError, READABLE_EXTENSIONS } from '../../../src-shared/import/read';
@@ -137,6 +138,21 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** A mark's word on the command line: "already answered" is `already-answered`. */
+const markWord = (g: RowGuard): string => ROW_GUARD_MARKS[g].replaceAll(' ', '-');
+
+/** The ticks `--keep-marked` clears, from the words of the marks. */
+function guardsOf(words: readonly string[]): RowGuard[] {
+  return words.map((word) => {
+    const g = ROW_GUARDS.find((guard) => markWord(guard) === word.trim().toLowerCase());
+    if (g === undefined)
+      throw new UsageError(
+        `--keep-marked takes one of ${ROW_GUARDS.map(markWord).join(', ')}, not "${word}".`,
+      );
+    return g;
+  });
+}
+
 function leadLine(l: LeadRow): string {
   return `${String(l.rowNumber).padStart(7)}  ${LEAD_STATE_LABELS[l.state].padEnd(10)}  ${(l.email ?? '(no email)').padEnd(36)}  ${l.fullName ?? ''}${l.state === 'ready' ? '' : `  — ${l.reason}`}`;
 }
@@ -173,6 +189,12 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
       "exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing",
     )
     .option(
+      '--keep-marked <mark>',
+      `send the rows the file marks so after all (${ROW_GUARDS.map(markWord).join(', ')}), e.g. a sequence for those who already answered (repeatable)`,
+      collect,
+      [],
+    )
+    .option(
       '--include-hidden',
       'import the rows hidden in the sheet (filtered out in Excel) too, and keep its hidden columns as custom variables',
     )
@@ -192,10 +214,12 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           applyFixes?: boolean;
           namesFromAddresses?: boolean;
           excludeUnconfirmed?: boolean;
+          keepMarked: string[];
           includeHidden?: boolean;
           encoding?: string;
         },
       ) => {
+        const keepMarked = guardsOf(o.keepMarked);
         if (o.encoding !== undefined && !isTextEncoding(o.encoding))
           throw new UsageError(
             `--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${o.encoding}".`,
@@ -223,6 +247,7 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
           applyFixes: o.applyFixes,
           namesFromAddresses: o.namesFromAddresses,
           excludeUnconfirmed: o.excludeUnconfirmed,
+          keepMarked,
           includeHidden: o.includeHidden,
           encoding: o.encoding,
         });

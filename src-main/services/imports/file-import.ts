@@ -22,6 +22,7 @@ import {
   visibleRowsBelow,
   withOtherColumns,
   withSuggestedGuards,
+  withoutGuards,
   templateFromMapping,
   validateMapping,
 } from '../../../src-shared/import/mapping';
@@ -48,6 +49,7 @@ import {
   takesSeveralColumns,
   type ColumnMapping,
   type LeadField,
+  type RowGuard,
 } from '../../../src-shared/import/types';
 
 export type Caller = <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K>>;
@@ -72,6 +74,8 @@ export interface FileImportOptions {
   namesFromAddresses?: boolean;
   /** Exclude the addresses the file's email verifier could not confirm (catch-all, unknown) before committing. */
   excludeUnconfirmed?: boolean;
+  /** The ticks to clear: the rows the file marks so are sent after all (`--keep-marked answered`). */
+  keepMarked?: readonly RowGuard[];
   /** Import the rows hidden in the sheet (filtered out in Excel) too; by default they are left out, as Excel shows the sheet. */
   includeHidden?: boolean;
   /** Text files: the encoding to read them in, instead of the one detected. */
@@ -267,6 +271,7 @@ export async function importFile(
   }
   if (opts.map && opts.map.length > 0) mapping = applyMapOverrides(headers, mapping, opts.map);
   if (opts.fieldsOnly) mapping = withOtherColumns(mapping, mapping, headers, false);
+  if (opts.keepMarked && opts.keepMarked.length > 0) mapping = withoutGuards(mapping, opts.keepMarked);
   const valid = validateMapping(headers, mapping);
   if (!valid.ok) {
     // The message says what to do in the app; here the column is picked with a flag.

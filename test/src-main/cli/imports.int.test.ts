@@ -280,6 +280,26 @@ describe('leadprep import', () => {
     );
   });
 
+  it('--keep-marked sends the rows the file marks so after all, and only those: a sequence for who already answered', async () => {
+    const apollo = file(
+      'apollo.csv',
+      csvBytes([
+        ['Email', 'First Name', 'Stage'],
+        ['ann@acme.io', 'Ann', 'Meeting Booked'],
+        ['bo@beta.io', 'Bo', 'Cold'],
+        ['cy@gamma.io', 'Cy', 'Do Not Contact'],
+      ]),
+    );
+    const out = await cli('import', apollo, '--keep-marked', 'already-answered', '--json');
+    expect(out.code, out.stderr).toBe(0);
+    expect(json<ImportOut>(out).import.counts).toMatchObject({ ready: 2, suppressed: 1 });
+    const wrong = await cli('import', apollo, '--keep-marked', 'replied', '--force');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(
+      '--keep-marked takes one of undeliverable, bounced, opted-out, not-interested, already-answered, not "replied".',
+    );
+  });
+
   it('two exports joined into one file: the second header is skipped and said so, not a lead', async () => {
     const header = ['Email', 'First Name', 'Company'];
     const joined = csvBytes([

@@ -9,6 +9,7 @@ import {
   visibleRowsBelow,
   withOtherColumns,
   withSuggestedGuards,
+  withoutGuards,
 } from '../../../src-shared/import/mapping';
 import { cleanRow, compileMapping } from '../../../src-shared/import/clean';
 import { matchHeader, ownerOf } from '../../../src-shared/import/synonyms';
@@ -1197,5 +1198,23 @@ describe('validateMapping', () => {
     ).toMatchObject({ ok: false, problem: 'bad_custom_key' });
     expect(check([{ kind: 'field', field: 'email' }])).toMatchObject({ ok: false, problem: 'length' });
     expect(check([{ kind: 'field', field: 'email' }, { kind: 'ignore' }])).toEqual({ ok: true });
+  });
+});
+
+describe('withoutGuards', () => {
+  it('clears the ticks named from every column, keeping the others and the columns as variables', () => {
+    const mapping: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'stage', optOut: true, declined: true, answered: true },
+      { kind: 'custom', key: 'replied', answered: true },
+      { kind: 'ignore' },
+    ];
+    expect(withoutGuards(mapping, ['answered'])).toEqual([
+      { kind: 'field', field: 'email' },
+      { kind: 'custom', key: 'stage', optOut: true, declined: true },
+      { kind: 'custom', key: 'replied' },
+      { kind: 'ignore' },
+    ]);
+    expect(mapping[1]).toHaveProperty('answered', true);
   });
 });
