@@ -397,6 +397,11 @@ function personFlagIn(flags: readonly LeadFlag[]): PersonFlag | null {
   return null;
 }
 
+/** Whether the file says of the row's person what suppresses it whatever the user decides (`classify`). */
+export function isMarkedOutByFile(cleaned: CleanedLead): boolean {
+  return cleaned.issues.some((i) => (PERSON_FLAGS as readonly LeadFlag[]).includes(i.flag));
+}
+
 function markPerson(cleaned: CleanedLead, flag: PersonFlag): void {
   cleaned.issues.push({ flag, field: null, message: PERSON_MARKS[flag].reason });
 }

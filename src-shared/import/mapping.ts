@@ -269,8 +269,8 @@ function isFurtherEmailColumn(header: string, sniffed: LeadField | null): boolea
 
 /**
  * Whether a column keeps rows from being sent: a verifier's verdicts, the marks of the addresses that
- * bounced, of who opted out, declined or already answered. Ignoring the other columns in one click leaves these
- * be; the user unticks them one by one.
+ * bounced, of who opted out, declined or already answered. Ignoring the other columns in one click
+ * leaves these be; the user unticks them one by one.
  */
 export function guardsRows(t: ColumnTarget): boolean {
   return t.kind === 'custom' && ROW_GUARDS.some((g) => t[g] === true);

@@ -51,6 +51,7 @@ import {
   cleanRow,
   compileMapping,
   invalidReason,
+  isMarkedOutByFile,
   spreadAddressMarks,
   type CleanedLead,
   type CompiledMapping,
@@ -306,7 +307,8 @@ interface PersonLinks {
  * LinkedIn profile: one person) says about it. A group with a member already in your leads, or one
  * whose address is on your suppression list (the address, not only its domain: `isSuppressedPerson`),
  * is that person: every other member is too, so there is nothing to review. Neither is there in a
- * group of rows that can never be sent (the same broken address three times).
+ * group of rows that can never be sent (the same broken address three times, a person the file marks as
+ * opted out in each of their rows).
  */
 function groupsOf(
   sheet: CleanedSheet,
@@ -322,6 +324,7 @@ function groupsOf(
   for (let i = 0; i < n; i++) {
     const never =
       invalidReason(sheet.cleaned[i] as CleanedLead) !== null ||
+      isMarkedOutByFile(sheet.cleaned[i] as CleanedLead) ||
       suppressed[i] !== null ||
       existing?.has(sheet.rowNumbers[i] as number)
         ? 1

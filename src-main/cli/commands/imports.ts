@@ -387,7 +387,8 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
     )
     .option('--matching <text>', 'remove every entry whose email, domain or source holds this')
     .action(async (entries: string[], o: { matching?: string }) => {
-      if (entries.length > 0 === (o.matching !== undefined))
+      const byValue = entries.length > 0;
+      if (byValue === (o.matching !== undefined))
         throw new UsageError('Name the entries to remove, or give --matching <text>, not both.');
       if (o.matching !== undefined && o.matching.trim() === '')
         throw new UsageError('--matching needs some text to look for.');

@@ -441,6 +441,8 @@ describe('runPipeline', () => {
       [5, 'suppressed', 'Marked in the file as opted out or not to be contacted'],
       [6, 'ready', 'Ready'],
     ]);
+    // Nobody to choose between: no group of them to review.
+    expect(r.groups).toEqual([]);
   });
 
   it('applies decisions by row number', () => {
