@@ -1,8 +1,8 @@
 /*
  * A column of the file that marks rows no sequence may be sent for: one named for the mark, holding yes
  * and no marks or the date it happened ("Email Opt Out": true, Mailchimp's "UNSUB_TIME", "Email Bounced
- * Date"), or a status column that says it for some rows ("Lead Status": Unsubscribed, Bounced, Not
- * interested). Opt-outs and declines (opt-out.ts) and bounces (verifier.ts) are read the same way.
+ * Date") or, for a mark that may happen again, how many times ("Email Reply Count": 2), or a status
+ * column that says it for some rows ("Lead Status": Unsubscribed, Bounced, Not interested). Opt-outs and declines (opt-out.ts) and bounces (verifier.ts) are read the same way.
  */
 import { foldKey, isYesMark, isYesOrNoMark, looksLikeDate } from './text';
 
@@ -21,26 +21,39 @@ export interface FileMark {
   header: RegExp | null;
   /** The statuses that say it. */
   status: RegExp;
+  /** Whether a column named for the mark may count the times it happened: a whole number above 0 says it. */
+  counted?: boolean;
 }
+
+const WHOLE_NUMBER = /^\d{1,9}$/;
 
 /**
  * Whether a cell of a column that marks rows says `mark`: its status; or, for a mark a column can be
- * named for, a yes or the date it happened.
+ * named for, a yes, the date it happened or (`counted`) how many times.
  */
 export function saysMark(mark: FileMark, value: string): boolean {
   const v = value.trim();
-  return v !== '' && (mark.status.test(v) || (mark.header !== null && (isYesMark(v) || looksLikeDate(v))));
+  if (v === '') return false;
+  if (mark.status.test(v)) return true;
+  if (mark.header === null) return false;
+  return isYesMark(v) || looksLikeDate(v) || (mark.counted === true && WHOLE_NUMBER.test(v) && Number(v) > 0);
 }
 
 /**
  * Whether a column, by its header and its values, marks rows with `mark`: named for it and holding only
- * yes and no marks, its statuses or dates; or a status column where some row says it.
+ * yes and no marks, its statuses, dates or (`counted`) counts; or a status column where some row says it.
  */
 export function marksColumn(mark: FileMark, header: string, values: readonly string[]): boolean {
   if (mark.header?.test(foldKey(header))) {
     return values.every((value) => {
       const v = value.trim();
-      return v === '' || isYesOrNoMark(v) || mark.status.test(v) || looksLikeDate(v);
+      return (
+        v === '' ||
+        isYesOrNoMark(v) ||
+        mark.status.test(v) ||
+        looksLikeDate(v) ||
+        (mark.counted === true && WHOLE_NUMBER.test(v))
+      );
     });
   }
   return isStatusColumn(header) && values.some((v) => mark.status.test(v.trim()));

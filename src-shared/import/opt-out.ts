@@ -56,10 +56,12 @@ export function marksDeclines(header: string, values: readonly string[]): boolea
 export const DECLINED_REASON = 'Said they were not interested when written to before, as the file says';
 
 // What a campaign or a CRM says of a person who already answered: a yes in a column named so (Apollo's
-// "Replied": true), or a status (Apollo's "Stage": Replied, Interested; Instantly's "Interest Status":
-// Meeting booked, Won; lemlist's "interested").
+// "Replied": true), how many times (Instantly's "Email Reply Count", lemlist's "emailsReplied"), or a
+// status (Apollo's "Stage": Replied, Interested; Instantly's "Interest Status": Meeting booked, Won;
+// lemlist's "interested").
 const ANSWERS: FileMark = {
-  header: /^(?:email)?(?:replied|hasreplied|isreplied|replyreceived)$/,
+  header: /^(?:emails?)?(?:replied|hasreplied|isreplied|replyreceived|replies|replycount|repliescount)$/,
+  counted: true,
   status:
     /^(?:replied|emails?[ _-]?replied|interested|meeting[ _-]?(?:booked|scheduled|completed)|won|closed[ _-]?won|positive[ _-]?reply|in[ _-]?conversation)$/i,
 };

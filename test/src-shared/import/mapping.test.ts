@@ -958,6 +958,19 @@ describe('status columns read whole', () => {
       expect(suggestMapping(['Email', 'Stage'], rowsSortedByStatus(status))[1], status).not.toHaveProperty(
         'answered',
       );
+    // Instantly's counts: the replies mark, the opens do not.
+    expect(
+      suggestMapping(
+        ['Email', 'Email Open Count', 'Email Reply Count'],
+        [
+          ['ann@acme.com', '4', '0'],
+          ['bo@beta.io', '2', '1'],
+        ],
+      ).slice(1),
+    ).toEqual([
+      { kind: 'custom', key: 'email_open_count' },
+      { kind: 'custom', key: 'email_reply_count', answered: true },
+    ]);
     // A column named for something else that holds the word is no status.
     expect(suggestMapping(['Email', 'Notes'], rowsSortedByStatus('Replied'))[1]).toEqual({
       kind: 'custom',

@@ -110,6 +110,7 @@ describe('saysAnswered', () => {
     'true',
     'x',
     '2026-10-03',
+    '3',
   ])('%j says the person already answered', (value) => {
     expect(saysAnswered(value)).toBe(true);
   });
@@ -117,6 +118,7 @@ describe('saysAnswered', () => {
   it.each([
     '',
     'false',
+    '0',
     'Not interested',
     'Contacted',
     'Opened',
@@ -129,16 +131,20 @@ describe('saysAnswered', () => {
 });
 
 describe('marksAnswers', () => {
-  it("is Apollo's yes-or-no column of who replied, or a status column where some row says someone answered", () => {
+  it("is Apollo's yes-or-no column of who replied, a count of replies, or a status column where some row says someone answered", () => {
     expect(marksAnswers('Replied', ['true', 'false'])).toBe(true);
     expect(marksAnswers('Has Replied', ['', 'yes'])).toBe(true);
     expect(marksAnswers('Stage', ['Cold', 'Meeting Booked'])).toBe(true);
+    // How many times: Instantly's count, lemlist's.
+    expect(marksAnswers('Email Reply Count', ['0', '2', ''])).toBe(true);
+    expect(marksAnswers('emailsReplied', ['0', '1'])).toBe(true);
     expect(marksAnswers('Lead Status', ['Open', 'Contacted'])).toBe(false);
   });
 
   it('is no other column, whatever it holds', () => {
     expect(marksAnswers('Notes', ['Replied'])).toBe(false);
     expect(marksAnswers('Replied', ['Thanks, not now', 'Call me Monday'])).toBe(false);
-    expect(marksAnswers('Email Reply Count', ['0', '3'])).toBe(false);
+    expect(marksAnswers('Email Open Count', ['0', '3'])).toBe(false);
+    expect(marksAnswers('Replies', ['Thanks, not now', '1'])).toBe(false);
   });
 });
