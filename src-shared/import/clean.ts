@@ -382,24 +382,33 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
 /** What the file says of the person, whatever their address: each suppresses the row (see `classify`). */
 const PERSON_FLAGS = ['opted_out', 'declined', 'answered'] as const;
 type PersonFlag = (typeof PERSON_FLAGS)[number];
-/** Each mark of a person: the tick of the columns that give it, how a cell says it, and the row's reason. */
+/**
+ * Each mark of a person: the tick of the columns that give it, how a cell says it, the row's reason,
+ * and whether the user's Keep sends the row anyway. A refusal holds whatever the user decides; an
+ * answer is a conversation, and writing to some of those in it again is the founder's call, row by row.
+ */
 const PERSON_MARKS: Readonly<
-  Record<PersonFlag, { guard: RowGuard; says: (value: string) => boolean; reason: string }>
+  Record<PersonFlag, { guard: RowGuard; says: (value: string) => boolean; reason: string; keepable: boolean }>
 > = {
-  opted_out: { guard: 'optOut', says: saysOptedOut, reason: OPTED_OUT_REASON },
-  declined: { guard: 'declined', says: saysDeclined, reason: DECLINED_REASON },
-  answered: { guard: 'answered', says: saysAnswered, reason: ANSWERED_REASON },
+  opted_out: { guard: 'optOut', says: saysOptedOut, reason: OPTED_OUT_REASON, keepable: false },
+  declined: { guard: 'declined', says: saysDeclined, reason: DECLINED_REASON, keepable: false },
+  answered: { guard: 'answered', says: saysAnswered, reason: ANSWERED_REASON, keepable: true },
 };
 
-/** The first of the person's marks among `flags`, in the order of `PERSON_FLAGS`; null for none. */
-function personFlagIn(flags: readonly LeadFlag[]): PersonFlag | null {
-  for (const flag of PERSON_FLAGS) if (flags.includes(flag)) return flag;
+/**
+ * The first of the person's marks among `flags` that holds with the user's `decision`, in the order of
+ * `PERSON_FLAGS`; null for none.
+ */
+function personFlagIn(flags: readonly LeadFlag[], decision: RowDecision | null): PersonFlag | null {
+  for (const flag of PERSON_FLAGS)
+    if (flags.includes(flag) && !(decision === 'keep' && PERSON_MARKS[flag].keepable)) return flag;
   return null;
 }
 
-/** Whether the file says of the row's person what suppresses it whatever the user decides (`classify`). */
-export function isMarkedOutByFile(cleaned: CleanedLead): boolean {
-  return cleaned.issues.some((i) => (PERSON_FLAGS as readonly LeadFlag[]).includes(i.flag));
+/** Whether what the file says of the row's person suppresses it with the user's `decision` (`classify`). */
+export function isMarkedOutByFile(cleaned: CleanedLead, decision: RowDecision | null): boolean {
+  const flags = cleaned.issues.map((i) => i.flag);
+  return personFlagIn(flags, decision) !== null;
 }
 
 function markPerson(cleaned: CleanedLead, flag: PersonFlag): void {
@@ -571,7 +580,7 @@ export function classify(
   // Plain branches rather than a result-building closure: this runs once per row.
   let state: LeadState;
   let reason: string;
-  const person = personFlagIn(flags);
+  const person = personFlagIn(flags, decision);
   if (invalid !== null) {
     state = 'invalid';
     reason = invalid;

@@ -317,6 +317,7 @@ function groupsOf(
   existing: ReadonlyMap<number, ExistingMatch> | null,
   suppressed: readonly (string | null)[],
   suppression: SuppressionSet | undefined,
+  decisions: ReadonlyMap<number, RowDecision> | undefined,
 ): { groups: PipelineGroup[] } & PersonLinks {
   const n = leads.length;
   const scores: number[] = new Array<number>(n);
@@ -324,7 +325,10 @@ function groupsOf(
   for (let i = 0; i < n; i++) {
     const never =
       invalidReason(sheet.cleaned[i] as CleanedLead) !== null ||
-      isMarkedOutByFile(sheet.cleaned[i] as CleanedLead) ||
+      isMarkedOutByFile(
+        sheet.cleaned[i] as CleanedLead,
+        decisions?.get(sheet.rowNumbers[i] as number) ?? null,
+      ) ||
       suppressed[i] !== null ||
       existing?.has(sheet.rowNumbers[i] as number)
         ? 1
@@ -461,7 +465,15 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     : null;
   const { suppression } = input;
   const suppressed = records.map((lead) => (suppression ? isSuppressed(lead.email, suppression) : null));
-  const { groups, ...links } = groupsOf(sheet, records, indexOfRow, existing, suppressed, suppression);
+  const { groups, ...links } = groupsOf(
+    sheet,
+    records,
+    indexOfRow,
+    existing,
+    suppressed,
+    suppression,
+    input.decisions,
+  );
   const { leads, counts } = classifyRows(input, sheet, indexOfRow, groups, existing, links, suppressed);
   return {
     headers,

@@ -669,7 +669,7 @@ test('the people a CRM export marks as opted out are suppressed unless the user 
   await expect(page.getByText('Marked in the file as opted out or not to be contacted')).toBeVisible();
 });
 
-test("a campaign's export: who already answered is left out, a fresh row of the same address too, unless the user unticks it for a sequence meant for them", async ({
+test("a campaign's export: who already answered is left out, a fresh row of the same address too, unless the user unticks it or keeps the row", async ({
   app: page,
 }) => {
   await continueWithCsvMapping(
@@ -697,6 +697,11 @@ test("a campaign's export: who already answered is left out, a fresh row of the 
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*2/);
   await expect(chip(page, 'Ready')).toHaveText(/Ready\s*1/);
+  // A conversation, not a refusal: the founder writes to the one they choose.
+  await page.getByRole('checkbox', { name: 'Select row 2' }).check();
+  await page.getByRole('button', { name: 'Keep selected' }).click();
+  await expect(chip(page, 'Ready')).toHaveText(/Ready\s*2/);
+  await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*1/);
 });
 
 test("a campaign's export: who was not interested, far down the file, is left out though a saved template had no tick", async ({

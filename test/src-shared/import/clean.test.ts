@@ -331,7 +331,7 @@ describe('cleanRow', () => {
     expect(row('Replied').state).toBe('ready');
   });
 
-  it('suppresses a row whose status says the person already answered, through an edit; not interested says more', () => {
+  it('suppresses a row whose status says the person already answered, through an edit, unless the user keeps it; not interested says more', () => {
     const m = compileMapping([
       { kind: 'field', field: 'email' },
       { kind: 'field', field: 'fullName' },
@@ -344,13 +344,16 @@ describe('cleanRow', () => {
     const booked = cleanRow(['jane@acme.com', 'Jane Doe', 'Meeting booked'], m);
     expect(classify(booked)).toMatchObject(said);
     expect(classify(booked).flags).toContain('answered');
-    expect(classify(booked, {}, 'keep')).toMatchObject(said);
+    // A conversation, not a refusal: Keep writes to them anyway.
+    expect(classify(booked, {}, 'keep')).toMatchObject({ state: 'ready', reason: 'Kept by you' });
     const moved = cleanLead({ ...booked.lead, email: 'jane.doe@acme.com' });
     keepVerdicts(moved, booked.lead.email, ['answered']);
     expect(classify(moved)).toMatchObject(said);
-    expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Not interested'], m)).reason).toBe(
+    const declined = cleanRow(['jane@acme.com', 'Jane Doe', 'Not interested'], m);
+    expect(classify(declined).reason).toBe(
       'Said they were not interested when written to before, as the file says',
     );
+    expect(classify(declined, {}, 'keep').state).toBe('suppressed');
     expect(classify(cleanRow(['jane@acme.com', 'Jane Doe', 'Contacted'], m)).state).toBe('ready');
   });
 

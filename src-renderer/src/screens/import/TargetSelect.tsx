@@ -42,7 +42,7 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
   },
   answered: {
     label: 'Leave out the people it marks as having answered',
-    hint: 'It says who already answered a campaign or is further along (Replied, Interested, Meeting booked, Won): those rows are suppressed, so that no cold sequence lands in a conversation. Untick to write to them, for a sequence meant for them.',
+    hint: 'It says who already answered a campaign or is further along (Replied, Interested, Meeting booked, Won): those rows are suppressed, so that no cold sequence lands in a conversation. Untick to write to them all, for a sequence meant for them, or Keep the ones to write to in Clean & dedupe.',
   },
 };
 

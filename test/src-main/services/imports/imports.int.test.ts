@@ -920,6 +920,18 @@ describe('Clean & dedupe over the database', () => {
     expect(edited.lead).toMatchObject({ state: 'suppressed', reason: answered });
     // A conversation, not a refusal: a later campaign of the founder's may write to them again.
     expect((await app.call('suppressions.list', {})).total).toBe(0);
+    // And this one may, row by row: Keep sends the row kept, and only that row of the address.
+    const booked = (await allLeads(summary.id)).find((l) => l.rowNumber === 3);
+    await app.call('leads.bulk', {
+      importId: summary.id,
+      action: 'keep_selected',
+      leadIds: [booked?.id ?? 0],
+    });
+    expect((await allLeads(summary.id)).map((l) => [l.rowNumber, l.state])).toEqual([
+      [2, 'suppressed'],
+      [3, 'ready'],
+      [4, 'ready'],
+    ]);
   });
 
   it("Mailchimp's files of the unsubscribed and the cleaned, imported as leads by mistake, send to nobody", async () => {
