@@ -125,10 +125,13 @@ export const UNDELIVERABLE_REASON = 'Your email verifier marked this address und
 export const BOUNCED_REASON = 'This address bounced before, as the file says';
 
 const BOUNCES: FileMark = {
-  // Folded headers of a column of the addresses that bounced: yes or no (Apollo's "Email Bounced"), or
+  // Folded headers of a column of the addresses that bounced: yes or no (Apollo's "Email Bounced"),
   // when (Salesforce's "Email Bounced Date"; "CLEAN_TIME" in Mailchimp's file of the addresses it
-  // cleaned off a list for bouncing).
-  header: /^(?:(?:email)?(?:hard)?bounced?(?:date|time|at|on)?|cleantime)$/,
+  // cleaned off a list for bouncing), or how many times (lemlist's "emailsBounced", HubSpot's
+  // "Marketing emails bounced").
+  header:
+    /^(?:(?:email)?(?:hard)?bounced?(?:date|time|at|on)?|cleantime|(?:marketing)?emailsbounced|bounces|bouncecount)$/,
+  counted: true,
   // A status that says the address bounced (a sending tool's "Status": Bounced).
   status: /^(?:email |hard[ -]?)?bounced?$/i,
 };

@@ -99,6 +99,14 @@ describe('marksBounces', () => {
     expect(marksBounces('CLEAN_TIME', ['2023-04-05 10:22:11'])).toBe(true);
   });
 
+  it('is a count of the bounces each address had', () => {
+    expect(marksBounces('emailsBounced', ['0', '1', ''])).toBe(true);
+    expect(marksBounces('Marketing emails bounced', ['0', '2'])).toBe(true);
+    expect(saysBounced('2')).toBe(true);
+    expect(saysBounced('0')).toBe(false);
+    expect(marksBounces('emailsOpened', ['0', '2'])).toBe(false);
+  });
+
   it("is a sending tool's status column where some address bounced", () => {
     expect(marksBounces('Status', ['Contacted', 'Bounced', 'Replied'])).toBe(true);
     expect(marksBounces('Lead Status', ['hard bounce', ''])).toBe(true);
