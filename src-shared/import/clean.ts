@@ -387,9 +387,13 @@ type PersonFlag = (typeof PERSON_FLAGS)[number];
  * and whether the user's Keep sends the row anyway. A refusal holds whatever the user decides; an
  * answer is a conversation, and writing to some of those in it again is the founder's call, row by row.
  */
-const PERSON_MARKS: Readonly<
-  Record<PersonFlag, { guard: RowGuard; says: (value: string) => boolean; reason: string; keepable: boolean }>
-> = {
+interface PersonMark {
+  guard: RowGuard;
+  says: (value: string) => boolean;
+  reason: string;
+  keepable: boolean;
+}
+const PERSON_MARKS: Readonly<Record<PersonFlag, PersonMark>> = {
   opted_out: { guard: 'optOut', says: saysOptedOut, reason: OPTED_OUT_REASON, keepable: false },
   declined: { guard: 'declined', says: saysDeclined, reason: DECLINED_REASON, keepable: false },
   answered: { guard: 'answered', says: saysAnswered, reason: ANSWERED_REASON, keepable: true },
@@ -400,15 +404,18 @@ const PERSON_MARKS: Readonly<
  * `PERSON_FLAGS`; null for none.
  */
 function personFlagIn(flags: readonly LeadFlag[], decision: RowDecision | null): PersonFlag | null {
-  for (const flag of PERSON_FLAGS)
-    if (flags.includes(flag) && !(decision === 'keep' && PERSON_MARKS[flag].keepable)) return flag;
+  for (const flag of PERSON_FLAGS) if (flags.includes(flag) && holdsWith(flag, decision)) return flag;
   return null;
 }
 
+const isPersonFlag = (flag: LeadFlag): flag is PersonFlag =>
+  (PERSON_FLAGS as readonly LeadFlag[]).includes(flag);
+const holdsWith = (flag: PersonFlag, decision: RowDecision | null): boolean =>
+  !(decision === 'keep' && PERSON_MARKS[flag].keepable);
+
 /** Whether what the file says of the row's person suppresses it with the user's `decision` (`classify`). */
 export function isMarkedOutByFile(cleaned: CleanedLead, decision: RowDecision | null): boolean {
-  const flags = cleaned.issues.map((i) => i.flag);
-  return personFlagIn(flags, decision) !== null;
+  return cleaned.issues.some(({ flag }) => isPersonFlag(flag) && holdsWith(flag, decision));
 }
 
 function markPerson(cleaned: CleanedLead, flag: PersonFlag): void {
@@ -482,8 +489,8 @@ export function spreadAddressMarks(rows: readonly CleanedLead[]): void {
     if (flags === undefined) continue;
     for (const flag of flags) {
       if (row.issues.some((i) => i.flag === flag)) continue;
-      if (flag === 'verifier_undeliverable' || flag === 'bounced') markVerdict(row, flag);
-      else markPerson(row, flag);
+      if (isPersonFlag(flag)) markPerson(row, flag);
+      else markVerdict(row, flag);
     }
   }
 }

@@ -2,7 +2,8 @@
  * A column of the file that marks rows no sequence may be sent for: one named for the mark, holding yes
  * and no marks or the date it happened ("Email Opt Out": true, Mailchimp's "UNSUB_TIME", "Email Bounced
  * Date") or, for a mark that may happen again, how many times ("Email Reply Count": 2), or a status
- * column that says it for some rows ("Lead Status": Unsubscribed, Bounced, Not interested). Opt-outs and declines (opt-out.ts) and bounces (verifier.ts) are read the same way.
+ * column that says it for some rows ("Lead Status": Unsubscribed, Bounced, Not interested). Opt-outs,
+ * declines and answers (opt-out.ts) and bounces (verifier.ts) are read the same way.
  */
 import { foldKey, isYesMark, isYesOrNoMark, looksLikeDate } from './text';
 
