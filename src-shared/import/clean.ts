@@ -21,14 +21,8 @@ import {
   type SeveralColumnField,
   takesSeveralColumns,
 } from './types';
-import {
-  ANSWERED_REASON,
-  DECLINED_REASON,
-  OPTED_OUT_REASON,
-  saysAnswered,
-  saysDeclined,
-  saysOptedOut,
-} from './opt-out';
+import { ANSWERED_REASON, DECLINED_REASON, OPTED_OUT_REASON } from './opt-out';
+import { GUARD_SAYS } from './row-guards';
 import { detached, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
@@ -373,7 +367,10 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
     if (m.bounces.some((column) => saysBounced(cells[column] ?? ''))) markVerdict(cleaned, 'bounced');
   }
   for (const [column, flag] of m.personMarks) {
-    if (PERSON_MARKS[flag].says(cells[column] ?? '') && !cleaned.issues.some((i) => i.flag === flag))
+    if (
+      GUARD_SAYS[PERSON_MARKS[flag].guard](cells[column] ?? '') &&
+      !cleaned.issues.some((i) => i.flag === flag)
+    )
       markPerson(cleaned, flag);
   }
   return cleaned;
@@ -383,20 +380,19 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
 const PERSON_FLAGS = ['opted_out', 'declined', 'answered'] as const;
 type PersonFlag = (typeof PERSON_FLAGS)[number];
 /**
- * Each mark of a person: the tick of the columns that give it, how a cell says it, the row's reason,
- * and whether the user's Keep sends the row anyway. A refusal holds whatever the user decides; an
+ * Each mark of a person: the tick of the columns that give it (a cell says it as `GUARD_SAYS` reads it),
+ * the row's reason, and whether the user's Keep sends the row anyway. A refusal holds whatever the user decides; an
  * answer is a conversation, and writing to some of those in it again is the founder's call, row by row.
  */
 interface PersonMark {
   guard: RowGuard;
-  says: (value: string) => boolean;
   reason: string;
   keepable: boolean;
 }
 const PERSON_MARKS: Readonly<Record<PersonFlag, PersonMark>> = {
-  opted_out: { guard: 'optOut', says: saysOptedOut, reason: OPTED_OUT_REASON, keepable: false },
-  declined: { guard: 'declined', says: saysDeclined, reason: DECLINED_REASON, keepable: false },
-  answered: { guard: 'answered', says: saysAnswered, reason: ANSWERED_REASON, keepable: true },
+  opted_out: { guard: 'optOut', reason: OPTED_OUT_REASON, keepable: false },
+  declined: { guard: 'declined', reason: DECLINED_REASON, keepable: false },
+  answered: { guard: 'answered', reason: ANSWERED_REASON, keepable: true },
 };
 
 /**

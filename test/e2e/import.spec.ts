@@ -687,6 +687,10 @@ test("a campaign's export: who already answered is left out, a fresh row of the 
     name: 'Leave out the people it marks as having answered',
   });
   await expect(answered).toBeChecked();
+  // How many rows the tick leaves out, before anything is imported.
+  await expect(
+    mapping.getByText(/for a sequence meant for them.* 1 row of this file says so\./),
+  ).toBeVisible();
   const preview = page.getByRole('table', { name: 'Preview of the first rows' });
   const rows = preview.getByRole('row').filter({ hasText: /ann@acme\.com/i });
   await expect(rows).toHaveCount(2);

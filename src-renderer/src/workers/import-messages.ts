@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { isBytes, type EncodedInput } from '../../../src-shared/contract/encoded';
-import { ColumnMappingSchema } from '../../../src-shared/import/types';
+import { ColumnMappingSchema, ROW_GUARDS } from '../../../src-shared/import/types';
 import { TEXT_ENCODINGS } from '../../../src-shared/import/read/text';
 import {
   importsCalls,
@@ -110,6 +110,8 @@ export const SuggestionSchema = z.object({
   samples: z.array(z.array(z.string())),
   /** Columns hidden in the sheet (`Workbook.hiddenColumns`), suggested as ignored. */
   hiddenColumns: z.array(z.number().int().min(0)),
+  /** Per column, how many of the rows shown each tick of the suggestion leaves out (`guardedRowCounts`). */
+  guarded: z.array(z.partialRecord(z.enum(ROW_GUARDS), z.number().int().min(0))),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 

@@ -22,6 +22,7 @@ import {
   type StagingColumns,
 } from '../../../src-shared/contract/staged-rows';
 import { compileMapping } from '../../../src-shared/import/clean';
+import { guardedRowCounts } from '../../../src-shared/import/row-guards';
 import { suppressionFileEntries, suppressionSetOf } from '../../../src-shared/import/suppression';
 import { existingLookupOf } from '../../../src-shared/import/dedupe';
 import type { ColumnMapping } from '../../../src-shared/import/types';
@@ -176,11 +177,13 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const grid = requireGrid();
     const headers = headerNames(grid, req.headerRow);
     const below = visibleRowsBelow(grid, req.headerRow, state.hidden);
+    const mapping = suggestMapping(headers, below, state.hiddenColumns);
     return {
       headers,
-      mapping: suggestMapping(headers, below, state.hiddenColumns),
+      mapping,
       samples: nonEmptySamples(below, headers.length),
       hiddenColumns: state.hiddenColumns,
+      guarded: guardedRowCounts(mapping, below),
     };
   },
   preview(req) {

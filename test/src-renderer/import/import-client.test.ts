@@ -37,6 +37,7 @@ const SUGGESTION = {
   mapping: [{ kind: 'field', field: 'email' }],
   samples: [['a@b.co']],
   hiddenColumns: [],
+  guarded: [{}],
 };
 
 describe('ImportWorkerClient', () => {

@@ -35,6 +35,7 @@ export function MappingTable({
               <TargetSelect
                 header={header}
                 target={mapping[i] ?? { kind: 'ignore' }}
+                guarded={suggestion.guarded[i] ?? {}}
                 onChange={(t) => onChange(i, t)}
               />
             </td>

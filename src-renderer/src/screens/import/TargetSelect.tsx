@@ -46,14 +46,23 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
   },
 };
 
+/** " 312 rows of this file say so.", or nothing when not counted. */
+function rowsSaySo(n: number | undefined): string {
+  if (n === undefined) return '';
+  return n === 1 ? ' 1 row of this file says so.' : ` ${n.toLocaleString()} rows of this file say so.`;
+}
+
 /** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */
 export function TargetSelect({
   header,
   target,
+  guarded,
   onChange,
 }: {
   header: string;
   target: ColumnTarget;
+  /** How many of the file's rows each tick leaves out, where known (`guardedRowCounts`). */
+  guarded: Partial<Record<RowGuard, number>>;
   onChange(t: ColumnTarget): void;
 }) {
   const id = useId();
@@ -99,7 +108,7 @@ export function TargetSelect({
                   checked={target[g] === true}
                   onChange={(on) => onChange({ ...target, [g]: on })}
                   label={GUARD_TEXT[g].label}
-                  hint={GUARD_TEXT[g].hint}
+                  hint={`${GUARD_TEXT[g].hint}${rowsSaySo(guarded[g])}`}
                 />
               ),
           )}
