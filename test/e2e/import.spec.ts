@@ -730,6 +730,10 @@ test("a campaign's export: who was not interested, far down the file, is left ou
   await expect(
     mapping.getByRole('checkbox', { name: 'Leave out the people it marks as not interested' }),
   ).toBeChecked();
+  // The sample values are the column's distinct ones, so the status far down shows before continuing.
+  await expect(
+    mapping.getByRole('row', { name: /^Interest Status/ }).getByText('Contacted · Not Interested'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Continue: clean and check all rows' }).click();
   await expect(chip(page, 'Suppressed')).toHaveText(/Suppressed\s*1/);
   await chip(page, 'Suppressed').click();
