@@ -1539,12 +1539,12 @@ test('rows a filter hid in Excel are left out unless the user ticks them in, and
 
   const include = page.getByRole('checkbox', { name: 'Also import the 2 rows hidden in this sheet' });
   await expect(include).not.toBeChecked();
-  // A column's sample values are those of the rows the sheet shows.
+  // A column's sample values are the distinct ones of the rows the sheet shows.
   const stage = page
     .getByRole('region', { name: 'Column mapping' })
     .getByRole('row')
     .filter({ hasText: 'Stage' });
-  await expect(stage).toContainText('Qualified · Qualified');
+  await expect(stage.getByRole('cell', { name: 'Qualified', exact: true })).toBeVisible();
   await expect(stage).not.toContainText('Lost');
   const preview = page.getByRole('table', { name: 'Preview of the first rows' });
   await expect(preview.getByRole('row').filter({ hasText: 'ann@acme.com' })).toBeVisible();
