@@ -380,9 +380,10 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
 const PERSON_FLAGS = ['opted_out', 'declined', 'answered'] as const;
 type PersonFlag = (typeof PERSON_FLAGS)[number];
 /**
- * Each mark of a person: the tick of the columns that give it (a cell says it as `GUARD_SAYS` reads it),
- * the row's reason, and whether the user's Keep sends the row anyway. A refusal holds whatever the user decides; an
- * answer is a conversation, and writing to some of those in it again is the founder's call, row by row.
+ * Each mark of a person: the tick of the columns that give it (a cell says it as `GUARD_SAYS` reads
+ * it), the row's reason, and whether the user's Keep sends the row anyway. A refusal holds whatever
+ * the user decides; an answer is a conversation, and writing to some of those in it again is the
+ * founder's call, row by row.
  */
 interface PersonMark {
   guard: RowGuard;
