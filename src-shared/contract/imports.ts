@@ -484,10 +484,14 @@ export const importsCalls = {
       reclassified: Count,
     }),
   ),
-  /** The entries with these ids, or every entry a search of the list finds (all of one import's marks). */
+  /**
+   * The entries with these ids, the entries equal to these emails or domains (any common spelling, as
+   * `suppressions.add` takes them), or every entry a search of the list finds (all of one import's marks).
+   */
   'suppressions.remove': call(
     z.union([
       z.object({ ids: z.array(Id).min(1).max(MAX_SUPPRESSION_ENTRIES) }).strict(),
+      z.object({ values: z.array(z.string().max(2000)).min(1).max(MAX_SUPPRESSION_ENTRIES) }).strict(),
       z.object({ search: SuppressionSearch.trim().min(1) }).strict(),
     ]),
     /** `entries`: the ones removed, for `suppressions.restore` to undo it. */

@@ -392,14 +392,20 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
         throw new UsageError('Name the entries to remove, or give --matching <text>, not both.');
       if (o.matching !== undefined && o.matching.trim() === '')
         throw new UsageError('--matching needs some text to look for.');
-      const { ids, missing } =
-        o.matching === undefined ? await entryIds(rt, entries) : { ids: [], missing: [] };
-      if (o.matching === undefined && ids.length === 0)
-        throw new AppError('not_found', `Not on the suppression list: ${missing.join(', ')}.`);
+      for (const text of entries)
+        if (parseSuppressionEntry(text) === null)
+          throw new UsageError(`"${text}" is not an email address or a domain.`);
       const r = await rt.call(
         'suppressions.remove',
-        o.matching === undefined ? { ids } : { search: o.matching },
+        o.matching === undefined ? { values: entries } : { search: o.matching },
       );
+      const removed = new Set(r.entries.map((e) => `${e.kind}:${e.value}`));
+      const missing = entries.filter((text) => {
+        const e = parseSuppressionEntry(text);
+        return e !== null && !removed.has(`${e.kind}:${e.value}`);
+      });
+      if (byValue && r.removed === 0)
+        throw new AppError('not_found', `Not on the suppression list: ${missing.join(', ')}.`);
       const message = [
         `Suppression list: ${describeSuppressionRemove(r)}`,
         ...(missing.length > 0 ? [`Not on the list: ${missing.join(', ')}.`] : []),
@@ -407,29 +413,3 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
       rt.print({ ...r, missing }, () => message);
     });
 };
-
-/**
- * The ids of the entries the user named, each read as the list stores it (`@Acme.com` is acme.com), and
- * those not on the list as they were typed.
- */
-async function entryIds(
-  rt: CliRuntime,
-  typed: readonly string[],
-): Promise<{ ids: number[]; missing: string[] }> {
-  const ids: number[] = [];
-  const missing: string[] = [];
-  for (const text of typed) {
-    const entry = parseSuppressionEntry(text);
-    if (entry === null) throw new UsageError(`"${text}" is not an email address or a domain.`);
-    let found: number | undefined;
-    // A search finds every entry holding the value: the one equal to it may be past the first page.
-    for (let offset = 0; found === undefined; offset += MAX_PAGE) {
-      const page = await rt.call('suppressions.list', { search: entry.value, limit: MAX_PAGE, offset });
-      found = page.entries.find((e) => e.kind === entry.kind && e.value === entry.value)?.id;
-      if (page.entries.length < MAX_PAGE) break;
-    }
-    if (found === undefined) missing.push(text);
-    else ids.push(found);
-  }
-  return { ids, missing };
-}

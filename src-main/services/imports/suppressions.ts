@@ -163,6 +163,21 @@ export function createSuppressions(core: Core) {
       : { where: '', search: '' };
   }
 
+  const idOf = sqlite
+    .prepare<[string, string], number>('SELECT id FROM suppressions WHERE kind = ? AND value = ?')
+    .pluck();
+
+  /** The ids of the entries equal to `values`, each read as the list stores it (`@Acme.com` is acme.com). */
+  function idsOf(values: readonly string[]): number[] {
+    const ids: number[] = [];
+    for (const text of values) {
+      const e = parseSuppressionEntry(text);
+      const id = e === null ? undefined : idOf.get(e.kind, e.value);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids;
+  }
+
   function idsMatching(text: string): number[] {
     const { where, search } = matching(text);
     return sqlite
@@ -239,7 +254,8 @@ export function createSuppressions(core: Core) {
     'suppressions.remove': async (
       input: HandlerInput<'suppressions.remove'>,
     ): Promise<CallOutput<'suppressions.remove'>> => {
-      const ids = 'ids' in input ? input.ids : idsMatching(input.search);
+      const ids =
+        'ids' in input ? input.ids : 'values' in input ? idsOf(input.values) : idsMatching(input.search);
       const json = JSON.stringify(ids);
       const gone = byIds.all(json);
       const removed = removeIds.run(json).changes;

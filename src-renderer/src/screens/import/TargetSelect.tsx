@@ -10,6 +10,7 @@ import {
 } from '../../../../src-shared/import/types';
 import { customKey } from '../../../../src-shared/import/header';
 import { CheckField } from '../../ui/CheckField';
+import { plural } from '../../ui/format';
 
 function encode(t: ColumnTarget): string {
   return t.kind === 'field' ? `field:${t.field}` : t.kind;
@@ -49,7 +50,7 @@ const GUARD_TEXT: Readonly<Record<RowGuard, { label: string; hint: string }>> = 
 /** " 312 rows of this file say so.", or nothing when not counted. */
 function rowsSaySo(n: number | undefined): string {
   if (n === undefined) return '';
-  return n === 1 ? ' 1 row of this file says so.' : ` ${n.toLocaleString()} rows of this file say so.`;
+  return ` ${plural(n, 'row')} of this file ${n === 1 ? 'says' : 'say'} so.`;
 }
 
 /** Where one column goes: a lead field, a custom variable (with its editable name), or nowhere. */
