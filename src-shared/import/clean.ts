@@ -23,7 +23,7 @@ import {
 } from './types';
 import { ANSWERED_REASON, DECLINED_REASON, OPTED_OUT_REASON } from './opt-out';
 import { GUARD_SAYS } from './row-guards';
-import { detached, valueMemo } from './memo';
+import { detachedOrNull, valueMemo } from './memo';
 import { cleanLabel, cleanOptional, cleanText } from './text';
 import {
   addressRank,
@@ -169,8 +169,8 @@ const splitName = valueMemo(
     return { firstName: cleanPersonName(parts.firstName), lastName: cleanPersonName(parts.lastName) };
   },
   (parts) => ({
-    firstName: parts.firstName === null ? null : detached(parts.firstName),
-    lastName: parts.lastName === null ? null : detached(parts.lastName),
+    firstName: detachedOrNull(parts.firstName),
+    lastName: detachedOrNull(parts.lastName),
   }),
 );
 

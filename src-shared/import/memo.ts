@@ -21,6 +21,11 @@ export function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** `detached` for a result that may be null (no value). */
+export function detachedOrNull(s: string | null): string | null {
+  return s === null ? null : detached(s);
+}
+
 /**
  * `compute`, memoised per value. `detach` copies the strings of a result
  * (with `detached`) so that the memo holds no slice of a file's text.

@@ -12,7 +12,7 @@
  * around it ("• Jane Doe;") is dropped: an email greets "Jane", not
  * "Jane 🚀". A name that names no person ("Sales Team") is told apart.
  */
-import { detached, valueMemo } from './memo';
+import { detached, detachedOrNull, valueMemo } from './memo';
 import { cleanText, foldWords, isNoValue, PICTOGRAPHS, unquoted } from './text';
 import { isRoleWord } from './email';
 import { isJobWord, startsWithJob } from './job-titles';
@@ -186,7 +186,11 @@ function asciiCases(s: string): number {
  * words in one case of their own: "Jean DUPONT" -> "Jean Dupont" (see `wordsCased`).
  */
 export function cleanPersonName(raw: string | null | undefined): string | null {
-  if (raw == null) return null;
+  return raw == null ? null : cleanedPersonName(raw);
+}
+
+// Given and family names repeat down a column: each is cleaned once.
+const cleanedPersonName = valueMemo((raw: string): string | null => {
   const text = cleanText(LINE_BREAK.test(raw) ? raw.replace(LINE_HEADLINE, '$1') : raw);
   if (text === '') return null;
   if (text.includes('@')) {
@@ -208,7 +212,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   if (cases === 0) return s; // no cased letters at all
   if (cases === (LOWER | UPPER)) return asciiWordInOneCase(s) ? wordsCased(s) : s;
   return casedName(s);
-}
+}, detachedOrNull);
 
 /** `inOneCase` for some word of an ASCII name, without cutting it into words (most names have none). */
 function asciiWordInOneCase(s: string): boolean {

@@ -7,7 +7,7 @@
  */
 
 import { withoutEntities } from './entities';
-import { detached, valueMemo } from './memo';
+import { detached, detachedOrNull, valueMemo } from './memo';
 import { windows1252Bytes } from './read/text';
 
 // Invisible characters that sneak in from web copy-paste and CRMs:
@@ -130,10 +130,18 @@ const NO_VALUE = new Set([
   '#getting_data',
 ]);
 const NO_VALUE_MAX_LENGTH = Math.max(...[...NO_VALUE].map((v) => v.length));
+// Most cells start otherwise: they are told apart without a lower-cased copy.
+const NO_VALUE_STARTS = new Set(
+  [...NO_VALUE].flatMap((v) => [v.charCodeAt(0), v.toUpperCase().charCodeAt(0)]),
+);
 
 /** Whether a cleaned cell says "no value" (the row keeps the text as read). */
 export function isNoValue(cleaned: string): boolean {
-  return cleaned.length <= NO_VALUE_MAX_LENGTH && NO_VALUE.has(cleaned.toLowerCase());
+  return (
+    cleaned.length <= NO_VALUE_MAX_LENGTH &&
+    NO_VALUE_STARTS.has(cleaned.charCodeAt(0)) &&
+    NO_VALUE.has(cleaned.toLowerCase())
+  );
 }
 
 /** `cleanText`, with '' and the placeholders of `isNoValue` turned into null (the "no value" of NormalisedLead). */
@@ -172,12 +180,17 @@ export function unquoted(cleaned: string): string {
  * the quotes around it ('"Acme"' -> "Acme"): an email would repeat them.
  */
 export function cleanLabel(value: string | null | undefined): string | null {
+  return value == null ? null : cleanedLabel(value);
+}
+
+// Titles and companies repeat down a column: each is cleaned once.
+const cleanedLabel = valueMemo((value: string): string | null => {
   let t = cleanOptional(value);
   if (t !== null && MAY_HOLD_PICTOGRAPH.test(t)) t = cleanOptional(t.replace(PICTOGRAPHS, ' '));
   if (t === null) return t;
   const inner = unquoted(t);
   return inner === t ? t : cleanOptional(inner);
-}
+}, detachedOrNull);
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const NON_ALNUM_RUN = /[^\p{L}\p{N}]+/gu;
