@@ -151,9 +151,10 @@ const USERNAME = /\p{L}{2}\.\p{L}{2}/u;
 const TWO_LETTERS = /\p{L}.*\p{L}/su;
 
 /** Whether emails can greet a person by `name` (a first name, or a full name when there is none). */
-export function greetsByName(name: string): boolean {
-  return TWO_LETTERS.test(name) && !HANDLE.test(name) && !USERNAME.test(name);
-}
+export const greetsByName: (name: string) => boolean = valueMemo(
+  (name) => TWO_LETTERS.test(name) && !HANDLE.test(name) && !USERNAME.test(name),
+  (v) => v,
+);
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
 const NOT_A_LETTER = /\P{L}/gu;
@@ -597,7 +598,7 @@ function withoutBracketedNotes(name: string): string {
  * Jane, PhD" -> "Jane Doe, PhD"; written family name first in capitals, "DUPONT Marie" -> "Marie
  * Dupont". Any other name is returned as it is.
  */
-export function fullNameInOrder(cleaned: string): string {
+export const fullNameInOrder: (cleaned: string) => string = valueMemo((cleaned) => {
   if (!cleaned.includes(',')) {
     // Read as splitting reads it, without its notes in brackets (which the turned name drops).
     const turned = familyFirstInCapitals(withoutBracketedNotes(cleaned).split(' '));
@@ -616,7 +617,7 @@ export function fullNameInOrder(cleaned: string): string {
     .join(' ');
   // Cased again: a word that now starts the name may be title-cased where it was not before ("ა").
   return cleanPersonName([`${spoken} ${family}`, ...suffixes].join(', ')) ?? cleaned;
-}
+}, detached);
 
 /**
  * Split a full name. Handles "Last, First", "First Last", "First Middle

@@ -216,7 +216,8 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
   const groups = groupRowAbove(rows, headerRow);
   // The first named column: most rows differ from the header there, and are told apart at once.
   const probe = header.findIndex((h) => h.trim() !== '');
-  const probeName = (header[probe] ?? '').trim().toLowerCase();
+  const probeHeader = (header[probe] ?? '').trim();
+  const probeName = probeHeader.toLowerCase();
   const titles = titlesAbove(rows, headerRow);
   const leaveOut = input.leaveOut ?? [];
   let nextLeftOut = 0;
@@ -243,7 +244,7 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     }
     if (
       edit === undefined &&
-      (((cells[probe] ?? '').trim().toLowerCase() === probeName && repeatsHeader(cells, header)) ||
+      ((namesProbe(cells[probe] ?? '', probeHeader, probeName) && repeatsHeader(cells, header)) ||
         (groups !== null && repeatsHeader(cells, groups)))
     ) {
       headerRepeats++;
@@ -274,6 +275,15 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
     cleaned.push(edit ? cleanEdited(edit, read, mapping) : cleanRow(read, mapping));
   }
   return { rowNumbers, originals, cleaned, blankRows, hiddenRows, headerRepeats, footerRows };
+}
+
+/**
+ * Whether `cell` is the probe column's header in any case: most cells (an address) are told apart by
+ * their length, without a lower-cased copy.
+ */
+function namesProbe(cell: string, header: string, lowerCased: string): boolean {
+  const text = cell.trim();
+  return text.length === header.length && text.toLowerCase() === lowerCased;
 }
 
 /**
