@@ -31,7 +31,7 @@ import { companyKey } from './legal-forms';
 import { jaroWinkler } from './jaro-winkler';
 import { sameNameByNickname } from './nicknames';
 import { splitFullName } from './name';
-import { foldWords } from './text';
+import { foldWords, lowerCased } from './text';
 import { LEAD_TEXT_FIELDS, type NormalisedLead } from './types';
 
 export interface DedupeItem {
@@ -407,8 +407,6 @@ function addTo(blocks: Blocks, key: string, i: number): boolean {
   return false;
 }
 
-const ASCII_UPPER = /[A-Z]/;
-
 /**
  * The block a person is compared within at one company: the last-name initial. One-word names block on
  * the whole word: they only ever match it exactly.
@@ -433,8 +431,7 @@ function fuzzyJoin(items: readonly DedupeFields[], candidates: readonly number[]
     if (person === null) continue;
     persons[i] = person;
     if (item.domain) {
-      const d = ASCII_UPPER.test(item.domain) ? item.domain.toLowerCase() : item.domain;
-      domains[i] = d;
+      domains[i] = lowerCased(item.domain);
     }
     if (item.company) {
       // Company names repeat across a file's rows: fold each once.
@@ -689,7 +686,7 @@ export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields
   for (const k of known) {
     const person = keys.of(k);
     if (person === null || k.domain === '') continue;
-    const domain = k.domain.toLowerCase();
+    const domain = lowerCased(k.domain);
     let blocks = byDomain.get(domain);
     if (blocks === undefined) {
       blocks = new Map();
@@ -702,7 +699,7 @@ export function knownPeople(known: Iterable<KnownPerson>): (fields: DedupeFields
   }
   return (fields) => {
     if (!fields.domain || byDomain.size === 0) return null;
-    const blocks = byDomain.get(fields.domain.toLowerCase());
+    const blocks = byDomain.get(lowerCased(fields.domain));
     if (blocks === undefined) return null;
     const person = keys.of(fields);
     if (person === null) return null;

@@ -10,7 +10,7 @@
  * local part (no quoted strings, no comments, ASCII only), host-name domain
  * with a TLD from the Public Suffix List, no IP literals.
  */
-import { cleanText, isNoValue, LIST_SEPARATOR } from './text';
+import { cleanText, isNoValue, LIST_SEPARATOR, lowerCased } from './text';
 import { isPlainDomain, MAX_DOMAIN_LENGTH, suffixFacts, toAsciiHost } from './website';
 import { isDisposableDomain, isFreeMailDomain } from './domain-lists';
 import { suggestDomainOf, TYPED_FOR_DOT, withDotsTyped, withOwnSlipFixed } from './typos';
@@ -146,7 +146,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   if (at < 0) return s === '' || isNoValue(s) ? null : s;
   const local = s.slice(0, at);
   const domainRaw = s.slice(at + 1);
-  const domain = toAsciiHost(domainRaw) ?? domainRaw.toLowerCase();
+  const domain = toAsciiHost(domainRaw) ?? lowerCased(domainRaw);
   return `${local}@${domain}`;
 }
 
@@ -190,7 +190,7 @@ const GMAIL_DOMAINS = ['@gmail.com', '@googlemail.com'];
  * brought stored keys to this rule (0010) applied it to the lower-cased keys stored before.
  */
 export function emailKey(email: string): string {
-  const key = email.toLowerCase();
+  const key = lowerCased(email);
   const at = key.lastIndexOf('@');
   if (at <= 0) return key;
   const plus = key.indexOf('+');
@@ -205,7 +205,7 @@ export function emailKey(email: string): string {
 /** Lower-case ASCII domain part of a cleaned address, or null without an @. */
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
-  return at < 0 ? null : email.slice(at + 1).toLowerCase();
+  return at < 0 ? null : lowerCased(email.slice(at + 1));
 }
 
 const ROLE_WORDS = new Set([
@@ -294,7 +294,7 @@ export function isRoleWord(word: string): boolean {
 export function mailboxName(email: string): string | null {
   const at = email.lastIndexOf('@');
   if (at <= 0) return null;
-  const local = email.slice(0, at).toLowerCase();
+  const local = lowerCased(email.slice(0, at));
   const plus = local.indexOf('+');
   return plus > 0 ? local.slice(0, plus) : local;
 }
@@ -518,7 +518,7 @@ export function checkEmail(email: string): EmailCheck {
   }
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  const facts = domainFacts(domain.toLowerCase());
+  const facts = domainFacts(lowerCased(domain));
   const localProblem = localPartProblem(local);
   result.reason =
     email.length > 254
@@ -587,7 +587,7 @@ function websiteFixOf(email: string, siteDomain: string): string | null {
     return local === '' || local.endsWith('.') ? null : `${local}@${siteDomain}`;
   }
   if (at === 0 || email.lastIndexOf('@') !== at) return null;
-  const domain = email.slice(at + 1).toLowerCase();
+  const domain = lowerCased(email.slice(at + 1));
   if (domain === '' || domain.length >= siteDomain.length || !siteDomain.startsWith(domain)) return null;
   if (!domain.includes('.') && siteDomain[domain.length] !== '.') return null;
   return `${email.slice(0, at)}@${siteDomain}`;
@@ -600,7 +600,7 @@ function websiteFixOf(email: string, siteDomain: string): string | null {
  */
 export function emailRegistrableDomainOf(email: string): string | null {
   const at = email.lastIndexOf('@');
-  return at < 0 ? null : domainFacts(email.slice(at + 1).toLowerCase()).registrable;
+  return at < 0 ? null : domainFacts(lowerCased(email.slice(at + 1))).registrable;
 }
 
 /** `cleanEmail` + `checkEmail` for a value typed in an inline edit. */

@@ -18,6 +18,17 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u0000-\u0008\u00
 // Every Unicode space separator plus tab/newline/vertical tab/form feed/CR.
 const WHITESPACE_RUN = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
+// A capital, or a letter only `toLowerCase` knows the lower case of.
+const MAY_HOLD_CAPITALS = /[A-Z\u0080-\uffff]/;
+
+/**
+ * `value.toLowerCase()`, without the copy when it holds no capital: most addresses and domains are
+ * lower-case already, and lower-casing a cell cut from a file's two-byte text takes a slow path.
+ */
+export function lowerCased(value: string): string {
+  return MAY_HOLD_CAPITALS.test(value) ? value.toLowerCase() : value;
+}
+
 /** Between the values of a cell that holds several ("a@x.com; b@y.com", "acme.com, acme.io"). */
 export const LIST_SEPARATOR = /[,;\s]+/;
 

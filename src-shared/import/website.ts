@@ -8,7 +8,7 @@
  * Node and browsers have, so this module needs no node: import.
  */
 import { parse } from 'tldts';
-import { LIST_SEPARATOR, unquoted } from './text';
+import { LIST_SEPARATOR, lowerCased, unquoted } from './text';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 // Characters that would make `new URL('http://' + host)` parse something
@@ -20,7 +20,7 @@ const NOT_IN_HOST = /[\s/?#@:[\]\\%]/;
  * null when it cannot be a host. "Bücher.DE." -> "xn--bcher-kva.de".
  */
 export function toAsciiHost(host: string): string | null {
-  let h = host.toLowerCase();
+  let h = lowerCased(host);
   if (h.endsWith('.')) h = h.slice(0, -1);
   if (h === '') return null;
   if (ASCII_HOST.test(h)) return h;

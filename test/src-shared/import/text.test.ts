@@ -7,6 +7,7 @@ import {
   foldKey,
   foldWords,
   looksLikeDate,
+  lowerCased,
   withoutMojibake,
 } from '../../../src-shared/import/text';
 import { decodeSingleByte } from '../../../src-shared/import/read/text';
@@ -162,6 +163,15 @@ describe('cleanLabel (job titles and company names)', () => {
         },
       ),
     );
+  });
+});
+
+describe('lowerCased', () => {
+  it('gives what toLowerCase gives, for addresses and for any text', () => {
+    fc.assert(fc.property(fc.string(), (s) => lowerCased(s) === s.toLowerCase()));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => lowerCased(s) === s.toLowerCase()));
+    expect(lowerCased('Jane.DOE@Acme.com')).toBe('jane.doe@acme.com');
+    expect(lowerCased('İSTANBUL.Ö')).toBe('i̇stanbul.ö');
   });
 });
 
