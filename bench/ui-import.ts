@@ -10,7 +10,7 @@
  * and made the same import take twice as long.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../src-main/app/context';
@@ -33,9 +33,23 @@ function rendererDir(): string | null {
   }
 }
 
+/** The latest change to the sources the renderer is built from. */
+function newestSourceMs(root: string): number {
+  let newest = 0;
+  for (const dir of ['src-renderer', 'src-shared']) {
+    for (const file of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }))
+      newest = Math.max(newest, statSync(join(root, dir, file)).mtimeMs);
+  }
+  return newest;
+}
+
 /** Why the UI import cannot be measured here, or null when it can. */
 export function uiImportUnavailable(): string | null {
-  if (rendererDir() === null) return 'not measured (run npm run build first)';
+  const dir = rendererDir();
+  if (dir === null) return 'not measured (run npm run build first)';
+  // A build left from other code would be measured in its place.
+  if (statSync(join(dir, 'index.html')).mtimeMs < newestSourceMs(join(dir, '..', '..')))
+    return 'not measured (the built renderer is older than its sources: run npm run build first)';
   if (!existsSync(CHROMIUM)) return `not measured (no Chromium at ${CHROMIUM}; set LEADPREP_BENCH_CHROMIUM)`;
   return null;
 }
