@@ -51,6 +51,7 @@ import {
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { separateCompanyFromNames, separateCompanyFromTitle } from './company-mentions';
+import { linkPeople, type People } from './dedupe';
 import { companyForEmails, namesNoCompany } from './company-name';
 import { titleForEmails } from './job-titles';
 import { nameInAddress } from './name-in-address';
@@ -448,48 +449,56 @@ export function keepVerdicts(
   for (const flag of VERDICT_FLAGS) if (verdicts.includes(flag)) markVerdict(cleaned, flag);
 }
 
-/**
- * What the file may say of an address that holds for every row of it: that it takes no mail (each
- * makes its row invalid, `invalidReason`), or what its person did (each suppresses the row).
- */
-const ADDRESS_MARKS = [
-  'verifier_undeliverable',
-  'bounced',
-  ...PERSON_FLAGS,
-] as const satisfies readonly LeadFlag[];
-type AddressMark = (typeof ADDRESS_MARKS)[number];
-const isAddressMark = (flag: LeadFlag): flag is AddressMark =>
-  (ADDRESS_MARKS as readonly LeadFlag[]).includes(flag);
+/** What the file may say of an address: that it takes no mail (each makes its row invalid, `invalidReason`). */
+const ADDRESS_VERDICTS = ['verifier_undeliverable', 'bounced'] as const satisfies readonly VerdictFlag[];
+type AddressVerdict = (typeof ADDRESS_VERDICTS)[number];
+const isAddressVerdict = (flag: LeadFlag): flag is AddressVerdict =>
+  (ADDRESS_VERDICTS as readonly LeadFlag[]).includes(flag);
 
 /**
- * Gives every row what another row of the file says of its address (the same inbox, `emailKey`): that
- * it takes no mail (undeliverable to the user's verifier, bounced), or that its person opted out, was
- * not interested or already answered. A list merged from a verified and an unverified one, or from a
- * campaign's export and a fresh list, holds such an address twice, and only one row says so; the other
- * was ready, and a send to it bounces or writes to someone who asked not to be. Where rows disagree
- * ("Valid" in one, "Invalid" in another) the address is left out: one lead fewer costs less.
+ * Gives every row what another row of the file says of its address or of its person. That an address
+ * takes no mail (undeliverable to the user's verifier, bounced) holds for every row of the same inbox
+ * (`emailKey`). That a person opted out, was not interested or already answered holds for every row
+ * of that person: the same inbox, or the same LinkedIn profile at another address (`linkPeople`, as
+ * the exact duplicate groups join them). A list merged from a verified and an unverified one, or from
+ * a campaign's export and a fresh list, holds such a person twice, and only one row says so; the
+ * other was ready, and a send to it bounces or writes to someone who asked not to be written to.
+ * Where rows disagree ("Valid" in one, "Invalid" in another) the address is left out: one lead fewer
+ * costs less.
  */
-export function spreadAddressMarks(rows: readonly CleanedLead[]): void {
-  const said = new Map<string, AddressMark[]>();
-  for (const row of rows) {
-    if (row.lead.email === null) continue;
+export function spreadFileMarks(rows: readonly CleanedLead[]): void {
+  const marked = (flag: LeadFlag): boolean => isAddressVerdict(flag) || isPersonFlag(flag);
+  if (!rows.some((row) => row.issues.some((i) => marked(i.flag)))) return;
+  const emailKeys = rows.map((row) => (row.lead.email === null ? null : emailKey(row.lead.email)));
+  spreadWithin(rows, linkPeople(emailKeys, []), isAddressVerdict, markVerdict);
+  const people = linkPeople(
+    emailKeys,
+    rows.map((row) => row.lead.linkedinUrl),
+  );
+  spreadWithin(rows, people, isPersonFlag, markPerson);
+}
+
+/** Gives every row of a group of `rows` (`groups`) the flags of `kind` any of them has. */
+function spreadWithin<F extends LeadFlag>(
+  rows: readonly CleanedLead[],
+  groups: People,
+  kind: (flag: LeadFlag) => flag is F,
+  mark: (row: CleanedLead, flag: F) => void,
+): void {
+  const said = new Map<number, F[]>();
+  rows.forEach((row, i) => {
     for (const { flag } of row.issues) {
-      if (!isAddressMark(flag)) continue;
-      const key = emailKey(row.lead.email);
-      const flags = said.get(key) ?? [];
-      if (!flags.includes(flag)) said.set(key, [...flags, flag]);
+      if (!kind(flag)) continue;
+      const flags = said.get(groups.find(i)) ?? [];
+      if (!flags.includes(flag)) said.set(groups.find(i), [...flags, flag]);
     }
-  }
+  });
   if (said.size === 0) return;
-  for (const row of rows) {
-    const flags = row.lead.email === null ? undefined : said.get(emailKey(row.lead.email));
-    if (flags === undefined) continue;
-    for (const flag of flags) {
-      if (row.issues.some((i) => i.flag === flag)) continue;
-      if (isPersonFlag(flag)) markPerson(row, flag);
-      else markVerdict(row, flag);
+  rows.forEach((row, i) => {
+    for (const flag of said.get(groups.find(i)) ?? []) {
+      if (!row.issues.some((issue) => issue.flag === flag)) mark(row, flag);
     }
-  }
+  });
 }
 
 /**

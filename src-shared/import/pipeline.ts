@@ -52,7 +52,7 @@ import {
   compileMapping,
   invalidReason,
   isMarkedOutByFile,
-  spreadAddressMarks,
+  spreadFileMarks,
   type CleanedLead,
   type CompiledMapping,
   type CrossRowVerdict,
@@ -458,7 +458,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const sheet = cleanSheet(input, compileMapping(input.mapping));
   const { edits } = input;
   fillCompaniesFromColleagues(sheet.cleaned, (i) => !edits?.has(sheet.rowNumbers[i] as number));
-  spreadAddressMarks(sheet.cleaned);
+  spreadFileMarks(sheet.cleaned);
   // Row numbers are below rows.length + 1: a typed array finds a lead by its row number.
   const indexOfRow = new Int32Array(input.rows.length + 1);
   for (let i = 0; i < sheet.rowNumbers.length; i++) indexOfRow[sheet.rowNumbers[i] as number] = i;

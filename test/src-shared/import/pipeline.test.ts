@@ -445,6 +445,37 @@ describe('runPipeline', () => {
     expect(r.groups).toEqual([]);
   });
 
+  it("leaves out a person's row at another address, linked by their LinkedIn profile, when another row says they opted out or already answered; an address's verdict stays with the address", () => {
+    const rows = [
+      ['Email', 'First Name', 'LinkedIn', 'Stage', 'Email Status'],
+      ['ann@acme.com', 'Ann', 'https://www.linkedin.com/in/ann-lee', 'Unsubscribed', ''],
+      ['ann.lee@gmail.com', 'Ann', 'linkedin.com/in/ann-lee/', '', ''], // 3: Ann at her own address
+      ['bo@beta.io', 'Bo', 'https://linkedin.com/in/bo-ray', 'Meeting booked', ''],
+      ['bo.ray@gmail.com', 'Bo', 'https://de.linkedin.com/in/bo-ray?trk=x', '', ''],
+      ['cy@gamma.io', 'Cy', 'https://linkedin.com/in/cy-fox', 'Unsubscribed', ''],
+      ['cy.fox@gmail.com', 'Cy', '', '', ''], // 7: nothing links this row to Cy
+      ['di@delta.io', 'Di', 'https://linkedin.com/in/di-ito', '', 'Invalid'],
+      ['di.ito@gmail.com', 'Di', 'https://linkedin.com/in/di-ito', '', 'Valid'], // 9: Di is reachable here
+    ];
+    const r = pipelineOf(rows);
+    const optedOut = 'Marked in the file as opted out or not to be contacted';
+    const answered =
+      'Already answered an earlier campaign (replied, interested, a meeting), as the file says';
+    expect(r.leads.map((l) => [l.rowNumber, l.state, l.reason])).toEqual([
+      [2, 'suppressed', optedOut],
+      [3, 'suppressed', optedOut],
+      [4, 'suppressed', answered],
+      [5, 'suppressed', answered],
+      [6, 'suppressed', optedOut],
+      [7, 'ready', 'Ready'],
+      [8, 'invalid', 'Your email verifier marked this address undeliverable'],
+      [9, 'ready', 'Ready'],
+    ]);
+    // Nobody to choose between for Ann and Bo: no group of their rows to review.
+    expect(r.groups.flatMap((g) => g.ids)).not.toContain(3);
+    expect(r.groups.flatMap((g) => g.ids)).not.toContain(5);
+  });
+
   it('applies decisions by row number', () => {
     const r = run(
       new Map<number, RowDecision>([
