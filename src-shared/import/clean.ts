@@ -470,11 +470,12 @@ export function spreadFileMarks(rows: readonly CleanedLead[]): void {
   const marked = (flag: LeadFlag): boolean => isAddressVerdict(flag) || isPersonFlag(flag);
   if (!rows.some((row) => row.issues.some((i) => marked(i.flag)))) return;
   const emailKeys = rows.map((row) => (row.lead.email === null ? null : emailKey(row.lead.email)));
-  spreadWithin(rows, linkPeople(emailKeys, []), isAddressVerdict, markVerdict);
+  const inboxes = linkPeople(emailKeys, []);
   const people = linkPeople(
     emailKeys,
     rows.map((row) => row.lead.linkedinUrl),
   );
+  spreadWithin(rows, inboxes, isAddressVerdict, markVerdict);
   spreadWithin(rows, people, isPersonFlag, markPerson);
 }
 
@@ -489,8 +490,9 @@ function spreadWithin<F extends LeadFlag>(
   rows.forEach((row, i) => {
     for (const { flag } of row.issues) {
       if (!kind(flag)) continue;
-      const flags = said.get(groups.find(i)) ?? [];
-      if (!flags.includes(flag)) said.set(groups.find(i), [...flags, flag]);
+      const group = groups.find(i);
+      const flags = said.get(group) ?? [];
+      if (!flags.includes(flag)) said.set(group, [...flags, flag]);
     }
   });
   if (said.size === 0) return;

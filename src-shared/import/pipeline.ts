@@ -281,9 +281,9 @@ function cleanSheet(input: PipelineInput, mapping: CompiledMapping): CleanedShee
  * Whether `cell` is the probe column's header in any case: most cells (an address) are told apart by
  * their length, without a lower-cased copy.
  */
-function namesProbe(cell: string, header: string, lowerCased: string): boolean {
+function namesProbe(cell: string, header: string, headerInLowerCase: string): boolean {
   const text = cell.trim();
-  return text.length === header.length && text.toLowerCase() === lowerCased;
+  return text.length === header.length && text.toLowerCase() === headerInLowerCase;
 }
 
 /**
