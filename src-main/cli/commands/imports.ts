@@ -392,18 +392,17 @@ export const registerImports: CommandModule = (program: Command, rt: CliRuntime)
         throw new UsageError('Name the entries to remove, or give --matching <text>, not both.');
       if (o.matching !== undefined && o.matching.trim() === '')
         throw new UsageError('--matching needs some text to look for.');
-      for (const text of entries)
-        if (parseSuppressionEntry(text) === null)
-          throw new UsageError(`"${text}" is not an email address or a domain.`);
+      const asListed = entries.map((text) => {
+        const e = parseSuppressionEntry(text);
+        if (e === null) throw new UsageError(`"${text}" is not an email address or a domain.`);
+        return { text, key: `${e.kind}:${e.value}` };
+      });
       const r = await rt.call(
         'suppressions.remove',
         o.matching === undefined ? { values: entries } : { search: o.matching },
       );
       const removed = new Set(r.entries.map((e) => `${e.kind}:${e.value}`));
-      const missing = entries.filter((text) => {
-        const e = parseSuppressionEntry(text);
-        return e !== null && !removed.has(`${e.kind}:${e.value}`);
-      });
+      const missing = asListed.filter((e) => !removed.has(e.key)).map((e) => e.text);
       if (byValue && r.removed === 0)
         throw new AppError('not_found', `Not on the suppression list: ${missing.join(', ')}.`);
       const message = [
