@@ -13,7 +13,8 @@ const SMALL_WORDS = new Set([
 ]);
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
-const LETTERS = /\p{L}/gu;
+// Letters with a case: the Latin of "ABC株式会社" is an acronym of three.
+const CASED_LETTERS = /[\p{Lu}\p{Ll}]/gu;
 const LATIN_VOWEL = /[aeiouy]/;
 const COMBINING_MARKS = /\p{M}/gu;
 // A word's parts: "Co-Founder", "CEO/Founder", "O'Reilly"; the separators are kept.
@@ -30,7 +31,7 @@ export interface CapitalsRules {
 
 /** A part that is a word rather than an acronym: `minLetters` letters or more, one of them a vowel. */
 function isPlainWord(part: string, minLetters: number): boolean {
-  const letters = (part.match(LETTERS) ?? []).join('').toLowerCase();
+  const letters = (part.match(CASED_LETTERS) ?? []).join('').toLowerCase();
   return (
     letters.length >= minLetters && LATIN_VOWEL.test(letters.normalize('NFD').replace(COMBINING_MARKS, ''))
   );
@@ -40,9 +41,22 @@ function isPlainWord(part: string, minLetters: number): boolean {
 function aroundWord(part: string): [string, string, string] {
   const start = part.search(LETTER_OR_DIGIT);
   if (start < 0) return [part, '', ''];
+  // By code points: a letter outside the BMP ("𝐂", Adlam "𞤀") is two code units, neither a letter alone.
   let end = part.length;
-  while (!LETTER_OR_DIGIT.test(part.charAt(end - 1))) end--;
+  for (;;) {
+    const width = end - 2 >= start && (part.codePointAt(end - 2) ?? 0) > 0xffff ? 2 : 1;
+    if (LETTER_OR_DIGIT.test(part.slice(end - width, end))) break;
+    end -= width;
+  }
   return [part.slice(0, start), part.slice(start, end), part.slice(end)];
+}
+
+/** `word` with its first letter, a code point, in capitals. */
+function capitalised(word: string): string {
+  const code = word.codePointAt(0);
+  if (code === undefined) return word;
+  const first = String.fromCodePoint(code);
+  return first.toUpperCase() + word.slice(first.length);
 }
 
 /** `value` with its capitals by `rules`, or `value` as it is where that would be a guess. */
@@ -65,7 +79,7 @@ export function withCapitals(value: string, rules: CapitalsRules): string {
       else if (SMALL_WORDS.has(low) && (i > 0 || k > 0)) cased = low;
       else if (low.length <= 1 && k > 0) cased = low;
       else if (low.length <= 1 || SMALL_WORDS.has(low) || isPlainWord(low, minLetters))
-        cased = low.charAt(0).toUpperCase() + low.slice(1);
+        cased = capitalised(low);
       else return value;
       pieces[k] = `${before}${cased.replace(MC, (_m, ch: string) => `Mc${ch.toUpperCase()}`)}${after}`;
     }

@@ -97,12 +97,28 @@ export function withoutMojibake(value: string): string {
   return text;
 }
 
+// Letters and digits styled by their code points rather than a font: LinkedIn headlines and bios write
+// "𝐂𝐄𝐎" or "𝘼𝘾𝙈𝙀" in Mathematical Alphanumeric Symbols (U+1D400–U+1D7FF, all behind the surrogate
+// D835) and the letter-like symbols that fill their gaps ("ℎ", "ℬ"), some write "Ⓐ", and Japanese text
+// writes "ＡＢＣ" and "＠" in full width. An email would repeat them as they are, and no rule that
+// reads a word, an address or a domain would see it. Only these are folded (NFKC): it would also
+// rewrite "ﬁ", "™" and "½".
+const STYLED =
+  /\uD835[\uDC00-\uDFFF]|[\uFF01-\uFF5E\u2102\u210A-\u2113\u2115\u2119-\u211D\u2124\u2128\u212C\u212D\u212F-\u2131\u2133\u2134\u24B6-\u24E9]/g;
+
+/** `text` with its styled letters and digits plain: "𝐂𝐄𝐎" is "CEO", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ" taro@example.jp. */
+export function withPlainLetters(text: string): string {
+  return text.replace(STYLED, (styled) => styled.normalize('NFKC'));
+}
+
 // The regex and NFC passes are the slow part of cleaning a value that needs it.
 const cleanOnce = valueMemo((value) => {
   // Before invisible characters go: í read as Windows-1252 is "Ã" and a soft hyphen.
   const visible = withoutMojibake(withoutEntities(value)).replace(INVISIBLE, '');
-  // NFC cannot change ASCII.
-  return (ASCII_ONLY.test(visible) ? visible : visible.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
+  // NFC cannot change ASCII; a plain letter comes before a combining accent composes with it.
+  return (ASCII_ONLY.test(visible) ? visible : withPlainLetters(visible).normalize('NFC'))
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
 }, detached);
 
 // What spreadsheets and CRMs put where there is no value, Excel's error values included: no email

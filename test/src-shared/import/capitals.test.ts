@@ -31,4 +31,16 @@ describe('withCapitals', () => {
     expect(withCapitals('head of crm', withAcronyms)).toBe('head of crm');
     expect(withCapitals('ООО РОМАШКА', plain)).toBe('ООО РОМАШКА');
   });
+
+  it('reads letters written in two code units as letters', () => {
+    // Deseret and Adlam have capitals; neither is a Latin word to recase.
+    for (const value of ['𐐔𐐇𐐝𐐀𐐡𐐇𐐓', '𞤀𞤣𞤤𞤢𞤥', 'ACME 𞤀𞤣𞤤𞤢𞤥', '(𐐔𐐇𐐝𐐀𐐡𐐇𐐓)'])
+      expect(withCapitals(value, plain)).toBe(value);
+    expect(withCapitals('𐐯xample', plain)).toBe('𐐇xample');
+  });
+
+  it('keeps the case of Latin letters beside Chinese or Japanese ones: they count as letters alone', () => {
+    expect(withCapitals('ABC株式会社', plain)).toBe('ABC株式会社');
+    expect(withCapitals('MICROSOFT株式会社', plain)).toBe('Microsoft株式会社');
+  });
 });

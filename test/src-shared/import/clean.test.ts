@@ -240,6 +240,21 @@ describe('cleanRow', () => {
     expect(cleanLead({ ...lead, title: 'Head of Growth 🌱' }).lead.title).toBe('Head of Growth');
   });
 
+  it("writes a scraped profile's styled letters as plain ones, in capitals or not, and keeps the cells as read", () => {
+    const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];
+    const cells = ['ｊａｎｅ＠ａｃｍｅ．ｃｏｍ', '𝐉𝐚𝐧𝐞 𝐃𝐨𝐞', '𝐀𝐂𝐌𝐄 𝐒𝐎𝐅𝐓𝐖𝐀𝐑𝐄', '𝗩𝗣 𝗢𝗙 𝗦𝗔𝗟𝗘𝗦'];
+    const cleaned = cleanRow(cells, withTitle);
+    expect(cleaned.lead).toMatchObject({
+      email: 'jane@acme.com',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      company: 'Acme Software',
+      title: 'VP of Sales',
+    });
+    expect(classify(cleaned).state).toBe('ready');
+    expect(cells[3]).toBe('𝗩𝗣 𝗢𝗙 𝗦𝗔𝗟𝗘𝗦');
+  });
+
   it("takes the company out of a scraped headline and a CRM's name, and the company from a headline when the row has none", () => {
     const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];
     const { lead } = cleanRow(

@@ -29,6 +29,15 @@ describe('cleanText', () => {
     ['+44 20 7946 0000', '+44 20 7946 0000'],
     ['@handle', '@handle'],
     ['王小明', '王小明'],
+    // Letters styled by their code points, as LinkedIn headlines and Japanese full-width text write them.
+    ['𝐂𝐄𝐎 & 𝐅𝐨𝐮𝐧𝐝𝐞𝐫', 'CEO & Founder'],
+    ['𝘼𝘾𝙈𝙀 𝟮𝟬𝟮𝟰', 'ACME 2024'],
+    ['𝐽𝑜ℎ𝑛', 'John'], // the math italic h is the letter-like ℎ
+    ['Ⓐcme', 'Acme'],
+    ['ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ', 'taro@example.jp'],
+    ['ＡＢＣ株式会社', 'ABC株式会社'],
+    ['𝐞\u0301', '\u00E9'], // folded, then composed with its accent
+    ['Oﬃce™ ½', 'Oﬃce™ ½'], // ligatures and symbols are no styled letters
     ['', ''],
     ['   ', ''],
   ])('%j -> %j', (input, expected) => {
