@@ -106,7 +106,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   // Most cells are already a bare address with a lower-case ASCII domain.
   if (PLAIN_ADDRESS.test(raw)) return raw;
-  let s = cleanText(raw).replace(/\uFF20/g, '@');
+  let s = cleanText(raw);
   // Before wrappers go: "#REF!" would be "#REF", an address without an @, not Excel's error value.
   if (s === '' || isNoValue(s)) return null;
   const angle = ANGLE_ADDRESS.exec(s);

@@ -206,9 +206,12 @@ const cleanedPersonName = valueMemo((raw: string): string | null => {
   // then the dash; "Doe, CEO - Acme" its headline, then the job).
   // Decorations are taken until none is left, so they are looked for again only once a job went.
   let s = withoutDecorations(text);
-  for (let job = withoutJobAfterComma(s); job !== s; job = withoutJobAfterComma(s))
-    s = withoutDecorations(job);
-  if (s === '' || isNoValue(s)) return null;
+  for (let round = 0; s !== null; round++) {
+    const job = withoutJobAfterComma(s);
+    if (job === s) break;
+    s = round < DECORATION_PASSES ? withoutDecorations(job) : null;
+  }
+  if (s === null || s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
   if (cases === (LOWER | UPPER)) return asciiWordInOneCase(s) ? wordsCased(s) : s;
@@ -358,12 +361,17 @@ const PICTOGRAPH_HEADLINE = new RegExp(
 const LINE_HEADLINE = /^(\s*\p{L}\S*[^\S\r\n]+\p{L}[^\r\n]*?)\s*[\r\n].*$/su;
 const LINE_BREAK = /[\r\n]/;
 
-function withoutDecorations(name: string): string {
+// A name decorated in more layers than this is no name. Each pass reads the whole value: a value that
+// loses one layer per pass ("#a#b#c…", "Acme:,GmbH:,GmbH…", a cell of 1 MB) took time by its square.
+const DECORATION_PASSES = 6;
+
+/** `name` without its decorations; null when it has more layers of them than `DECORATION_PASSES`. */
+function withoutDecorations(name: string): string | null {
   if (!MAY_BE_DECORATED.test(name)) return name;
   // Until nothing is removed: what one removal leaves can read as another ("him (she/her) /he"). The
   // commas and spaces a removal leaves at the edges go too, and only then: a name's own stay.
   let s = name;
-  for (;;) {
+  for (let pass = 0; pass < DECORATION_PASSES; pass++) {
     const removed = s
       .replace(PICTOGRAPH_HEADLINE, '$1')
       .replace(PICTOGRAPHS, ' ')
@@ -378,6 +386,7 @@ function withoutDecorations(name: string): string {
     if (stripped === s) return s;
     s = stripped.replace(/^[\s,]+|[\s,]+$/g, '').replace(/ ,/g, ',');
   }
+  return null;
 }
 
 // Title-casing and the Unicode case tests are the slow part.

@@ -212,6 +212,9 @@ describe('cleanRow', () => {
     ['a run of dashes in the name', ['a@b.com', 'a ' + '- '.repeat(499_998) + 'b']],
     ['unclosed brackets in the name', ['a@b.com', 'Jane ' + ' ('.repeat(499_990)]],
     ['a run of dots inside a word of the name', ['a@b.com', 'Jane ' + '.'.repeat(999_990) + 'b']],
+    // Each lost one layer per pass over the whole value.
+    ['one hashtag after another in the name', ['a@b.com', '#at'.repeat(333_333)]],
+    ['a legal form after each comma in the name', ['a@b.com', 'Jane' + ':,GmbH'.repeat(166_665)]],
     [
       'a run of commas before a legal form in the company',
       ['a@b.com', 'Jane', 'ACME ' + ', '.repeat(499_990) + 'INC'],

@@ -346,11 +346,16 @@ describe('checkEmail typo suggestions', () => {
     ['jane@gma\u0131l.com', 'jane@gmail.com'], // the Turkish dotless "ı"
     ['jane@acme.\u0441\u043em', 'jane@acme.com'], // an ending of lookalikes alone is no ending
     ['j\u0430ne@acme.com', 'jane@acme.com'], // before the @
-    ['\uff4a\uff41\uff4e\uff45@acme.com', 'jane@acme.com'], // fullwidth letters
   ])('offers Latin letters for letters of other alphabets drawn like them: %s -> %s', (raw, fixed) => {
     const check = checkEmail(cleanEmail(raw) as string);
     expect(check.suggestion).toBe(fixed);
     expect(checkEmail(fixed)).toMatchObject({ syntaxValid: true, suggestion: null });
+  });
+
+  it('reads an address typed in full-width letters, as IDNA maps a domain, with nothing to fix', () => {
+    const email = cleanEmail('\uff4a\uff41\uff4e\uff45\uff20\uff41\uff43\uff4d\uff45\uff0e\uff43\uff4f\uff4d');
+    expect(email).toBe('jane@acme.com');
+    expect(checkEmail(email as string)).toMatchObject({ syntaxValid: true, suggestion: null });
   });
 
   it.each([
