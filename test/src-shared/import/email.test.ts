@@ -353,7 +353,9 @@ describe('checkEmail typo suggestions', () => {
   });
 
   it('reads an address typed in full-width letters, as IDNA maps a domain, with nothing to fix', () => {
-    const email = cleanEmail('\uff4a\uff41\uff4e\uff45\uff20\uff41\uff43\uff4d\uff45\uff0e\uff43\uff4f\uff4d');
+    const email = cleanEmail(
+      '\uff4a\uff41\uff4e\uff45\uff20\uff41\uff43\uff4d\uff45\uff0e\uff43\uff4f\uff4d',
+    );
     expect(email).toBe('jane@acme.com');
     expect(checkEmail(email as string)).toMatchObject({ syntaxValid: true, suggestion: null });
   });
