@@ -192,7 +192,7 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 
 // Given and family names repeat down a column: each is cleaned once.
 const cleanedPersonName = valueMemo((raw: string): string | null => {
-  const text = cleanText(LINE_BREAK.test(raw) ? raw.replace(LINE_HEADLINE, '$1') : raw);
+  const text = cleanText(LINE_BREAK.test(raw) ? nameLineOf(raw) : raw);
   if (text === '') return null;
   if (text.includes('@')) {
     const named = nameBesideAddress(text);
@@ -353,13 +353,36 @@ const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
 const HYPHEN_HEADLINE = /^([^\s-]\S* [^\s-].*?) - .*$/u;
 // So does an emoji followed by words ("Jane Doe 🟢 Hiring", "Jane Doe ⚡ Founder"), once a first and a
 // last name stand before it; between a first and a last name ("Jane ✔️ Doe") it only goes.
-const PICTOGRAPH_HEADLINE = new RegExp(
-  `^(\\p{L}\\S* \\p{L}.*?)\\s*(?:${PICTOGRAPHS.source})+\\s+\\S.*$`,
-  'u',
-);
+const NAME_START = /^\p{L}\S* \p{L}/u;
+const PICTOGRAPH_RUN = new RegExp(`(?:${PICTOGRAPHS.source})+`, 'gu');
+const SPACE_THEN_TEXT = /\s+\S/y;
+
+/**
+ * `name` up to the first run of pictographs that has words after it and a first and a last name
+ * before it. Each run is read once: a pattern for the whole of it tried every run at every position.
+ */
+function withoutPictographHeadline(name: string): string {
+  const start = NAME_START.exec(name);
+  if (start === null) return name;
+  PICTOGRAPH_RUN.lastIndex = start[0].length;
+  for (let run = PICTOGRAPH_RUN.exec(name); run !== null; run = PICTOGRAPH_RUN.exec(name)) {
+    SPACE_THEN_TEXT.lastIndex = run.index + run[0].length;
+    if (SPACE_THEN_TEXT.test(name)) return name.slice(0, run.index).trimEnd();
+  }
+  return name;
+}
 // And a line break: a cell of a scraped list may hold the name and, on the next line, the headline.
-const LINE_HEADLINE = /^(\s*\p{L}\S*[^\S\r\n]+\p{L}[^\r\n]*?)\s*[\r\n].*$/su;
 const LINE_BREAK = /[\r\n]/;
+const NAME_LINE = /^\p{L}\S*\s+\p{L}/u;
+
+/** The first line of `raw` when it holds a first and a last name; else `raw`. */
+function nameLineOf(raw: string): string {
+  const text = raw.trimStart();
+  const end = text.search(LINE_BREAK);
+  if (end < 0) return raw;
+  const line = text.slice(0, end);
+  return NAME_LINE.test(line) ? line : raw;
+}
 
 // A name decorated in more layers than this is no name. Each pass reads the whole value: a value that
 // loses one layer per pass ("#a#b#c…", "Acme:,GmbH:,GmbH…", a cell of 1 MB) took time by its square.
@@ -372,8 +395,7 @@ function withoutDecorations(name: string): string | null {
   // commas and spaces a removal leaves at the edges go too, and only then: a name's own stay.
   let s = name;
   for (let pass = 0; pass < DECORATION_PASSES; pass++) {
-    const removed = s
-      .replace(PICTOGRAPH_HEADLINE, '$1')
+    const removed = withoutPictographHeadline(s)
       .replace(PICTOGRAPHS, ' ')
       .replace(HASHTAG, ' ')
       .replace(PRONOUNS, ' ')
@@ -411,7 +433,9 @@ function inOneCase(word: string): boolean {
   return inSmallLetters(word) || CAPITAL_LETTERS.test(word.replace(NOT_A_LETTER, ''));
 }
 // Only names made of words: with a dash or a note among them ("Jane - CEO") the capitals may be no name.
-const NAME_WORD = /^[\p{L}\p{M}'\u2019.-]*\p{L}[\p{L}\p{M}'\u2019.-]*,?$/u;
+// The letter is looked for ahead, not between two runs of the same characters: a long word that fails at
+// its end ("Jane ııı…)") was tried at every split of the two runs.
+const NAME_WORD = /^(?=[\p{M}'\u2019.-]*\p{L})[\p{L}\p{M}'\u2019.-]+,?$/u;
 
 // Common Chinese, Korean and Vietnamese family names of two letters: in capitals ("WU Xiaoming", "Ann
 // LI") a family name, where other pairs of capitals are initials ("JJ Abrams").
@@ -564,7 +588,7 @@ function commaGroups(cleaned: string): { parts: string[]; suffixes: string[] } {
 
 // Every letter a capital ("O'NEIL", "SMITH-JONES"): a word that also holds letters without case ("一Ǟ")
 // is not written in capitals.
-const CAPITALS = /^[\p{Lu}\p{M}'\u2019.-]*\p{Lu}[\p{Lu}\p{M}'\u2019.-]*$/u;
+const CAPITALS = /^(?=[\p{M}'\u2019.-]*\p{Lu})[\p{Lu}\p{M}'\u2019.-]+$/u;
 const isCapitals = (word: string): boolean => CAPITALS.test(word);
 
 /**

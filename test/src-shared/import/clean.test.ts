@@ -215,6 +215,14 @@ describe('cleanRow', () => {
     // Each lost one layer per pass over the whole value.
     ['one hashtag after another in the name', ['a@b.com', '#at'.repeat(333_333)]],
     ['a legal form after each comma in the name', ['a@b.com', 'Jane' + ':,GmbH'.repeat(166_665)]],
+    // Each tried a long run at every split of it.
+    ['a long word in the name that is no word at its end', ['a@b.com', 'Jane ' + 'ı'.repeat(999_990) + ')']],
+    ['a long word in capitals in the name', ['a@b.com', 'JANE ' + 'É'.repeat(999_990) + ')']],
+    [
+      'a run of spaces before a line break in the name',
+      ['a@b.com', 'Jane Doe' + ' '.repeat(999_980) + 'x\n'],
+    ],
+    ['a run of emoji before a word in the name', ['a@b.com', 'Jane Doe ' + '🚀'.repeat(499_990) + 'x']],
     [
       'a run of commas before a legal form in the company',
       ['a@b.com', 'Jane', 'ACME ' + ', '.repeat(499_990) + 'INC'],
