@@ -32,7 +32,8 @@ export interface EmailCheck {
 
 const MAILTO = /^(?:mailto:)+/i;
 // In angle brackets, or in square ones as Outlook quotes a sender ("Jane Doe [mailto:jane@acme.com]").
-const ANGLE_ADDRESS = /<([^<>]*@[^<>]*)>|\[([^[\]]*@[^[\]]*)\]/;
+// Split at the first @: a run of @s after a bracket was tried at every split.
+const ANGLE_ADDRESS = /<([^<>@]*@[^<>]*)>|\[([^[\]@]*@[^[\]]*)\]/;
 const SPACE_AROUND_AT = /\s*@\s*/;
 // A comment after the address, with or without a space: "jane@acme.com (Jane Doe)", "jane@acme.com(work)".
 const COMMENT_AFTER = /(@[^\s@()<>]+)\s*\([^()@]*\)$/;

@@ -156,11 +156,15 @@ function parseText(
     if (escaped.quotesRegular) return { rows: escaped.rows, unclosedQuoteRows: [] };
   }
   const strays = strayOpeningQuotes(text, delimiter, newline);
-  let mended = text;
-  for (let i = strays.length - 1; i >= 0; i--) {
-    const at = strays[i]!.at;
-    mended = mended.slice(0, at) + mended.slice(at + 1);
+  // In one pass: cutting each stray out of the whole text took time by their number times its length.
+  const kept: string[] = [];
+  let from = 0;
+  for (const { at } of strays) {
+    kept.push(text.slice(from, at));
+    from = at + 1;
   }
+  kept.push(text.slice(from));
+  const mended = kept.join('');
   const rows =
     parseRegular(mended, delimiter, newline, checkpoint) ??
     parseWithPapa(mended, delimiter, newline, checkpoint, '"').rows;
@@ -180,39 +184,72 @@ function hasOtherLineEnds(text: string, newline: Newline): boolean {
   return false;
 }
 
+/** Where papaparse closes a quoted cell: the closing quote (-1 for none), and whether it was `regular`. */
+type QuoteCloser = (open: number) => { close: number; regular: boolean };
+
 /**
- * Where papaparse closes the quoted cell opening at `open`: the first quote, not doubled, followed by
- * the delimiter, a newline (spaces allowed before either) or the end of the text; -1 when there is
- * none. `regular` when no quote before it was passed over as one that cannot close the cell.
+ * Where papaparse closes the quoted cell opening at the quote `open`: the first quote after it, not
+ * doubled, followed by the delimiter, a newline (spaces allowed before either) or the end of the
+ * text; -1 when there is none. `regular` when no quote before it was passed over as one that cannot
+ * close the cell. The quotes of `text` are read once, in runs: a run's quotes pair up as doubled ones
+ * from its first, so an odd run leaves its last free, and whether that one closes a cell is the same
+ * from any quote before the run. Scanning again from each stray quote took time by the square of a
+ * file of unclosed quotes.
  */
-function closingQuote(
-  text: string,
-  open: number,
-  delimiter: string,
-  newline: string,
-): { close: number; regular: boolean } {
+function quoteCloser(text: string, delimiter: string, newline: string): QuoteCloser {
   const n = text.length;
-  let regular = true;
-  let search = open + 1;
-  for (;;) {
-    const q = text.indexOf('"', search);
-    if (q < 0 || q === n - 1) return { close: q, regular };
-    if (text.charCodeAt(q + 1) === QUOTE) {
-      search = q + 2;
-      continue;
-    }
-    const nextDelimiter = text.indexOf(delimiter, q + 1);
-    const nextNewline = text.indexOf(newline, q + 1);
-    const end =
-      nextNewline < 0
-        ? nextDelimiter
-        : nextDelimiter < 0
-          ? nextNewline
-          : Math.min(nextDelimiter, nextNewline);
-    if (end >= 0 && text.slice(q + 1, end).trim() === '') return { close: q, regular };
-    regular = false;
-    search = q + 1;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const closes: boolean[] = [];
+  const nonSpace = /\S/g;
+  let nextDelimiter = -1;
+  let nextNewline = -1;
+  // Whether the free quote at `q` closes a cell; `q` grows from call to call.
+  const closesAt = (q: number): boolean => {
+    if (q === n - 1) return true;
+    if (nextDelimiter <= q) nextDelimiter = indexOrEnd(text, delimiter, q + 1);
+    if (nextNewline <= q) nextNewline = indexOrEnd(text, newline, q + 1);
+    const end = Math.min(nextDelimiter, nextNewline);
+    if (end === n) return false;
+    nonSpace.lastIndex = q + 1;
+    return (nonSpace.exec(text)?.index ?? n) >= end;
+  };
+  for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', ends[ends.length - 1])) {
+    let end = q + 1;
+    while (text.charCodeAt(end) === QUOTE) end++;
+    starts.push(q);
+    ends.push(end);
+    closes.push(closesAt(end - 1));
   }
+  // From each run on, the first odd run whose free quote closes a cell, and the first whose does not.
+  const runs = starts.length;
+  const nextClosing = new Int32Array(runs + 1).fill(-1);
+  const nextIrregular = new Int32Array(runs + 1).fill(-1);
+  for (let r = runs - 1; r >= 0; r--) {
+    const odd = ((ends[r] as number) - (starts[r] as number)) % 2 === 1;
+    nextClosing[r] = odd && closes[r] ? r : (nextClosing[r + 1] as number);
+    nextIrregular[r] = odd && !closes[r] ? r : (nextIrregular[r + 1] as number);
+  }
+  return (open) => {
+    let lo = 0;
+    let hi = runs - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= open) lo = mid;
+      else hi = mid - 1;
+    }
+    // The quotes after `open` in its own run pair up from the one after it.
+    const own = lo;
+    let regular = true;
+    if (((ends[own] as number) - open - 1) % 2 === 1) {
+      if (closes[own]) return { close: (ends[own] as number) - 1, regular };
+      regular = false;
+    }
+    const closing = nextClosing[own + 1] as number;
+    const irregular = nextIrregular[own + 1] as number;
+    regular &&= irregular < 0 || (closing >= 0 && irregular > closing);
+    return { close: closing < 0 ? -1 : (ends[closing] as number) - 1, regular };
+  };
 }
 
 /**
@@ -307,18 +344,21 @@ export function strayOpeningQuotes(
   const strays: { at: number; row: number }[] = [];
   const n = text.length;
   const width = usualWidth(text, delimiter, newline);
+  const closingQuote = quoteCloser(text, delimiter, newline);
   let row = 1;
   // papaparse drops a leading BOM: the first cell starts after it.
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // The next delimiter and newline at or after where the walk is; the text's length for none, so that
+  // none is looked for again (looking again at every quote of a file without one took time by its square).
   let nextDelimiter = -1;
   let nextNewline = -1;
   // After the cell ending at `end`: the next cell on its row, the first of the next row, or the end.
   const after = (end: number): void => {
-    if (nextNewline < end) nextNewline = text.indexOf(newline, end);
-    if (nextDelimiter < end) nextDelimiter = text.indexOf(delimiter, end);
-    if (nextDelimiter >= 0 && (nextNewline < 0 || nextDelimiter < nextNewline)) {
+    if (nextNewline < end) nextNewline = indexOrEnd(text, newline, end);
+    if (nextDelimiter < end) nextDelimiter = indexOrEnd(text, delimiter, end);
+    if (nextDelimiter < nextNewline) {
       at = nextDelimiter + delimiter.length;
-    } else if (nextNewline >= 0) {
+    } else if (nextNewline < n) {
       at = nextNewline + newline.length;
       row++;
     } else at = n;
@@ -328,9 +368,9 @@ export function strayOpeningQuotes(
       after(at);
       continue;
     }
-    const { close, regular } = closingQuote(text, at, delimiter, newline);
-    if (nextNewline < at) nextNewline = text.indexOf(newline, at);
-    const lineEnd = nextNewline < 0 ? n : nextNewline;
+    const { close, regular } = closingQuote(at);
+    if (nextNewline < at) nextNewline = indexOrEnd(text, newline, at);
+    const lineEnd = nextNewline;
     // A cell closed on its line past no quote that could not close it is as a CSV writer writes one.
     const irregular = !regular || close > lineEnd;
     if (close < 0 || (irregular && readsAsMoreRowsWithout(text, at, close, delimiter, newline, width))) {

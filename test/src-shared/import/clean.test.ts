@@ -203,6 +203,7 @@ describe('cleanRow', () => {
     ['a run of closing brackets in the email', ['a' + ')'.repeat(999_998) + 'b', 'Jane']],
     ['a run of opening brackets after an address', ['a@b' + '('.repeat(999_990) + ')', '']],
     ['a run of dots in the email', ['a' + '.'.repeat(999_998) + 'b', 'Jane']],
+    ['a run of @s after a bracket in the email', ['<' + '@'.repeat(999_998), 'Jane']],
     ['a domain of 500k labels', ['a@' + 'b.'.repeat(499_999), 'Jane']],
     [
       'commas after an address in the LinkedIn cell',
