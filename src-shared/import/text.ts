@@ -107,7 +107,7 @@ const STYLED =
   /\uD835[\uDC00-\uDFFF]|[\uFF01-\uFF5E\u2102\u210A-\u2113\u2115\u2119-\u211D\u2124\u2128\u212C\u212D\u212F-\u2131\u2133\u2134\u24B6-\u24E9]/g;
 
 /** `text` with its styled letters and digits plain: "𝐂𝐄𝐎" is "CEO", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ" taro@example.jp. */
-export function withPlainLetters(text: string): string {
+function withPlainLetters(text: string): string {
   return text.replace(STYLED, (styled) => styled.normalize('NFKC'));
 }
 
