@@ -388,7 +388,7 @@ function nameLineOf(raw: string): string {
 // loses one layer per pass ("#a#b#c…", "Acme:,GmbH:,GmbH…", a cell of 1 MB) took time by its square.
 const DECORATION_PASSES = 6;
 
-/** `name` without its decorations; null when it has more layers of them than `DECORATION_PASSES`. */
+/** `name` without its decorations; null when each of `DECORATION_PASSES` passes still took one. */
 function withoutDecorations(name: string): string | null {
   if (!MAY_BE_DECORATED.test(name)) return name;
   // Until nothing is removed: what one removal leaves can read as another ("him (she/her) /he"). The

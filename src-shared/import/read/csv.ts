@@ -348,8 +348,9 @@ export function strayOpeningQuotes(
   let row = 1;
   // papaparse drops a leading BOM: the first cell starts after it.
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // The next delimiter and newline at or after where the walk is; the text's length for none, so that
-  // none is looked for again (looking again at every quote of a file without one took time by its square).
+  // The next delimiter and newline at or after where the walk is; the text's length for none, so that a
+  // missing one is not looked for again (looking at every quote of a file without one took time by its
+  // square).
   let nextDelimiter = -1;
   let nextNewline = -1;
   // After the cell ending at `end`: the next cell on its row, the first of the next row, or the end.
