@@ -278,6 +278,11 @@ function cellsInLine(text: string, start: number, end: number, delimiter: string
 
 /** Lines sampled for the file's usual width. */
 const WIDTH_SAMPLE_LINES = 2000;
+/**
+ * A line longer than this is no usual row and is not sampled: each quote opening a cell is followed
+ * to the end of its line, and a file of one line of unclosed quotes took time by the square of them.
+ */
+const WIDTH_SAMPLE_MAX_LINE = 100_000;
 
 /** The number of cells most of the first lines of `text` have, 0 when they have fewer than two. */
 function usualWidth(text: string, delimiter: string, newline: string): number {
@@ -286,7 +291,7 @@ function usualWidth(text: string, delimiter: string, newline: string): number {
   for (let line = 0; line < WIDTH_SAMPLE_LINES && start < text.length; line++) {
     let end = text.indexOf(newline, start);
     if (end < 0) end = text.length;
-    if (end > start) {
+    if (end > start && end - start <= WIDTH_SAMPLE_MAX_LINE) {
       const cells = cellsInLine(text, start, end, delimiter);
       counts.set(cells, (counts.get(cells) ?? 0) + 1);
     }

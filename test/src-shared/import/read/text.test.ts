@@ -484,7 +484,7 @@ describe('stray quotes', () => {
     );
   });
 
-  it('are all found in a file of 100k rows with one in each, and a file of 1M quotes is read', () => {
+  it('are all found in a file of 100k rows with one in each, in one line of 80k, and a file of 1M quotes is read', () => {
     // Each stray was looked for again from the quote after it to the end: 20k such rows took 17 s.
     const lines = ['Email,Name,Company'];
     for (let i = 0; i < 100_000; i++) lines.push(`a${i}@b.com,"Jane ${i},Acme`);
@@ -495,6 +495,10 @@ describe('stray quotes', () => {
     expect(wb.unclosedQuoteRows).toHaveLength(100_000);
     const quotes = openWorkbook(new TextEncoder().encode('"'.repeat(1_000_000) + 'x'), 'quotes.csv');
     expect(quotes.readSheet('quotes')).toHaveLength(1);
+    // No line break at all: the one line of 80k unclosed quotes is no usual row to measure the width by.
+    const cells = Array.from({ length: 80_000 }, (_, i) => `a${i}@b.com,"Jane ${i}`).join(',');
+    const line = openWorkbook(new TextEncoder().encode(cells), 'line.csv');
+    expect(line.readSheet('line')[0]).toHaveLength(160_000);
   }, 30_000);
 
   it('leave no quote that papaparse would find never closed', () => {
