@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { cleanLead } from '../../../src-shared/import/clean';
 import { existingLookupOf } from '../../../src-shared/import/dedupe';
 import {
   MappingError,
@@ -8,9 +9,8 @@ import {
   type PipelineInput,
 } from '../../../src-shared/import/pipeline';
 import { isSuppressedPerson } from '../../../src-shared/import/suppression';
-import { detectHeaderRow } from '../../../src-shared/import/header';
-import { suggestMapping } from '../../../src-shared/import/mapping';
-import { normaliseHeaders } from '../../../src-shared/import/header';
+import { detectHeaderRow, headerNames, normaliseHeaders } from '../../../src-shared/import/header';
+import { suggestMapping, visibleRowsBelow } from '../../../src-shared/import/mapping';
 import {
   LEAD_STATES,
   emptyLead,
@@ -657,6 +657,90 @@ describe('runPipeline', () => {
         for (const g of r.groups)
           expect(g.ids.some((id) => r.leads.find((l) => l.rowNumber === id)?.state !== 'invalid')).toBe(true);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads any sheet of hostile cells to an end, with every row in a state, cleaned for good', () => {
+    // The pieces that once hung an import or were cleaned again differently: letters outside the BMP
+    // (LinkedIn's styled ones, Adlam, Deseret), full-width text, decorations a pass uncovers one by one.
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...[
+          '@',
+          '.',
+          ' ',
+          ',',
+          '"',
+          'mailto:',
+          '<',
+          '>',
+          'gmail.com',
+          'gmial.con',
+          'www.',
+          'linkedin.com/in/',
+        ],
+        ...[
+          'Ann',
+          'LEE',
+          'Dr',
+          'GmbH',
+          'Inc.',
+          '\u200b',
+          '\u0301',
+          '=',
+          '+',
+          '-',
+          'N/A',
+          'bounced',
+          'é',
+          '中',
+        ],
+        ...[
+          '🚀',
+          '🟢 ',
+          '𝐀',
+          '𝐂𝐄𝐎',
+          '𝗩𝗣 𝗢𝗙 𝗦𝗔𝗟𝗘𝗦',
+          'Ｊ',
+          '＠',
+          '𞤀𞤣',
+          '𐐔𐐯',
+          'İ',
+          'ﬁ',
+          '#a',
+          '(she/her)',
+          ' | ',
+        ],
+        ...[' - ', '\n', ', ', 'Doe, Jane', ':,GmbH', "O'", 'xn--', '..', 'info', 'sales', '/', '?'],
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 3 }),
+    );
+    const cell = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''));
+    const header = fc.constantFrom('Email', 'Name', 'First Name', 'Last Name', 'Company', 'Title', 'Website');
+    fc.assert(
+      fc.property(
+        fc.array(header, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 20 }),
+        (names, body) => {
+          const rows = [['Email', ...names], ...body.map((cells) => ['a@acme.com', ...cells])];
+          const headerRow = detectHeaderRow(rows);
+          const headers = headerNames(rows, headerRow);
+          const mapping = suggestMapping(headers, visibleRowsBelow(rows, headerRow, []));
+          let result;
+          try {
+            result = runPipeline({ rows, headerRow, mapping });
+          } catch (e) {
+            if (e instanceof MappingError) return;
+            throw e;
+          }
+          expect(LEAD_STATES.reduce((sum, state) => sum + result.counts[state], 0)).toBe(result.total);
+          for (const { lead } of result.leads) {
+            const again = cleanLead(lead).lead;
+            expect(cleanLead(again).lead).toEqual(again);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
