@@ -106,9 +106,30 @@ export function withoutMojibake(value: string): string {
 const STYLED =
   /\uD835[\uDC00-\uDFFF]|[\uFF01-\uFF5E\u2102\u210A-\u2113\u2115\u2119-\u211D\u2124\u2128\u212C\u212D\u212F-\u2131\u2133\u2134\u24B6-\u24E9]/g;
 
+// Letters in squares, in black circles and in black squares ("🄰🄲🄼🄴", "🅐", "🅰️"), A to Z in each
+// block, and the emoji presentation selector the last may carry. NFKC folds only the first.
+const BOXED = /\uD83C[\uDD30-\uDD49\uDD50-\uDD69\uDD70-\uDD89]\uFE0F?/g;
+const BOXED_BLOCKS = [0x1f130, 0x1f150, 0x1f170];
+
+// Small capitals, as name and headline generators write "ᴊᴀɴᴇ ᴅᴏᴇ" or "Jᴀɴᴇ": Latin letters of the
+// phonetic blocks that no NFKC form makes plain, read as the capitals they show (no lead's cell is a
+// phonetic transcription). Two of them have a capital of their own ("Ɪ", "Ʀ"), folded too: casing a
+// name would make it the small capital again.
+const SMALL_CAPITALS = new Map(
+  [...'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢꞮƦ'].map((small, i) => [small, 'ABCDEFGHIJKLMNOPRSTUVWYZIR'[i] as string]),
+);
+const SMALL_CAPITAL = /[ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢꞮƦ]/gu;
+
 /** `text` with its styled letters and digits plain: "𝐂𝐄𝐎" is "CEO", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ" taro@example.jp. */
 function withPlainLetters(text: string): string {
-  return text.replace(STYLED, (styled) => styled.normalize('NFKC'));
+  const folded = text
+    .replace(STYLED, (styled) => styled.normalize('NFKC'))
+    .replace(BOXED, (boxed) => {
+      const point = boxed.codePointAt(0) as number;
+      const block = BOXED_BLOCKS.findLast((start) => point >= start) as number;
+      return String.fromCharCode(0x41 + point - block);
+    });
+  return folded.replace(SMALL_CAPITAL, (small) => SMALL_CAPITALS.get(small) as string);
 }
 
 // The regex and NFC passes are the slow part of cleaning a value that needs it.

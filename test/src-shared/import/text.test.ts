@@ -38,6 +38,12 @@ describe('cleanText', () => {
     ['ＡＢＣ株式会社', 'ABC株式会社'],
     ['𝐞\u0301', '\u00E9'], // folded, then composed with its accent
     ['Oﬃce™ ½', 'Oﬃce™ ½'], // ligatures and symbols are no styled letters
+    // Small capitals and boxed letters, which NFKC leaves as they are, read as the capitals they show.
+    ['ᴊᴀɴᴇ ᴅᴏᴇ', 'JANE DOE'],
+    ['Jᴀɴᴇ Dᴏᴇ, ꜰᴏᴜɴᴅᴇʀ', 'JANE DOE, FOUNDER'],
+    ['🄰🄲🄼🄴 🅘🅝🅒', 'ACME INC'],
+    ['🅰️🅱️🅲', 'ABC'], // with and without the emoji selector
+    ['ꞮƦA', 'IRA'], // the two small capitals with a capital of their own: casing makes them small again
     ['', ''],
     ['   ', ''],
   ])('%j -> %j', (input, expected) => {
