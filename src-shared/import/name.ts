@@ -37,7 +37,6 @@ const HONORIFICS = new Set([
   'frau',
   'mme',
   'mlle',
-  'm.',
   'sr',
   'sra',
   'srta',
@@ -47,6 +46,45 @@ const HONORIFICS = new Set([
   'madame',
   'doctor',
   'professor',
+  // Czech and Slovak doctorates, and Italian's doctor as a woman's title.
+  ...['judr', 'mudr', 'rndr', 'phdr', 'paeddr', 'mvdr', 'thdr', 'rsdr', 'dott.ssa'],
+]);
+// Academic and professional titles said before a name in German, Austrian, Czech, Italian, Dutch and
+// Spanish lists ("Mag.", "Ing.", "Mgr.", "Dott.", "Avv.", "Ir.", "Drs.", "Lic."): only with their dot,
+// since without it some are names ("Ing", "Mag").
+const DOTTED_HONORIFICS = new Set([
+  'dipl',
+  'mag',
+  'ing',
+  'bc',
+  'mgr',
+  'doc',
+  'dott',
+  'avv',
+  'ir',
+  'drs',
+  'lic',
+  'lcdo',
+  'lcda',
+  'hon',
+  'rev',
+]);
+// The fields written after a doctor's title ("Dr. med.", "Dr. rer. nat.", "Dr. h.c. mult."), with their dot.
+const DEGREE_FIELDS = new Set([
+  'med',
+  'rer',
+  'nat',
+  'pol',
+  'phil',
+  'jur',
+  'iur',
+  'oec',
+  'h.c',
+  'habil',
+  'mult',
+  'dent',
+  'vet',
+  'theol',
 ]);
 // Suffixes after a name, as written: title case alone would make "III" "Iii" and "MD" "Md".
 const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
@@ -126,9 +164,47 @@ function bare(token: string): string {
   return token.toLowerCase().replace(TRAILING_DOTS, '');
 }
 
-/** "Dr.", "Ms", "Herr": a word said before a name, no name itself. */
+/** "Dr.", "Ms", "Herr", "Dipl.-Ing.": a word said before a name, no name itself. */
 export function isHonorific(word: string): boolean {
-  return HONORIFICS.has(bare(word));
+  const key = bare(word);
+  if (HONORIFICS.has(key) || (word.endsWith('.') && DOTTED_HONORIFICS.has(key))) return true;
+  // A title of two parts ("Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing."), told by its first.
+  const joint = key.indexOf('.-');
+  return joint > 0 && isHonorific(key.slice(0, joint + 1));
+}
+
+/** "med.", "rer.", "h.c.": the field of a doctor's title, after it. */
+function isDegreeField(word: string): boolean {
+  return word.endsWith('.') && DEGREE_FIELDS.has(bare(word));
+}
+
+/** How many words said before the name start `words`: "Prof. Dr. med. Hans Müller" has three. */
+function honorificsAtStart(words: readonly string[]): number {
+  let n = 0;
+  while (
+    n < words.length &&
+    (isHonorific(words[n] as string) || (n > 0 && isDegreeField(words[n] as string)))
+  )
+    n++;
+  return n;
+}
+
+// The word before a family name given at birth ("Jane Doe née Smith", "Anna Müller geb. Schmidt"): the
+// family name to write to is the one before it.
+const BIRTH_NAME_MARKS = new Set(['née', 'nee', 'geb', 'geborene']);
+
+/** Whether `words[i]` marks a birth name: after a given and a family name, before another ("Nee" is also a family name). */
+function marksBirthName(words: readonly string[], i: number): boolean {
+  return i >= 2 && i < words.length - 1 && BIRTH_NAME_MARKS.has(bare(words[i] as string));
+}
+
+/** The words without a family name given at birth after the name: "Jane Doe née Smith" -> "Jane Doe". */
+function withoutBirthName(words: string[]): string[] {
+  const mark = words.findIndex((_w, i) => marksBirthName(words, i));
+  if (mark < 0) return words;
+  const end = words.indexOf('\u0000', mark);
+  words.splice(mark, (end < 0 ? words.length : end) - mark);
+  return words;
 }
 
 /** "Jr.", "PhD", "CFA": a word written after a name, no name itself. */
@@ -211,6 +287,7 @@ const cleanedPersonName = valueMemo((raw: string): string | null => {
     if (job === s) break;
     s = round < DECORATION_PASSES ? withoutDecorations(job) : null;
   }
+  if (s !== null) s = withoutJobAfterName(s);
   if (s === null || s === '' || isNoValue(s)) return null;
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
@@ -260,6 +337,18 @@ function withoutJobAfterComma(name: string): string {
   return kept === groups.length ? name : groups.slice(0, kept).join(',').trim();
 }
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+// A job written after a name with only a space between ("Jane Doe CEO", "John Smith VP Sales", "Jane
+// Doe Co-Founder at Acme"), in words that no name holds, and what follows it.
+const JOB_AFTER_NAME = / (?:co-?)?(?:c(?:eo|to|fo|oo|mo|io|po|ro|iso|hro)|[se]?vp|founder)(?![\p{L}\p{N}])/iu;
+
+/** The name without a job written after it with a space before: "Jane Doe CEO" -> "Jane Doe". */
+function withoutJobAfterName(name: string): string {
+  const job = name.includes(' ') ? JOB_AFTER_NAME.exec(name) : null;
+  return job === null ? name : name.slice(0, job.index).replace(TRAILING_SEPARATORS, '');
+}
+// What stood between the name and the job ("Jane Doe & CEO", "Jane Doe / CTO", "Jane Doe (CEO)").
+const TRAILING_SEPARATORS = /[\s,;:&|/+@([-]+$/;
 // Given names repeat down a column of "Last, First" names: each is looked at once.
 const namesJobOrCompany = valueMemo(
   (group: string): boolean => startsWithJob(group) || endsInLegalForm(group),
@@ -500,6 +589,8 @@ function capitalsNameAFamily(words: readonly string[]): boolean {
  * as French lists write it), "jean Dupont" -> "Jean Dupont". Left as written: a word of one letter
  * ("Maria e Silva"), particles ("van der Berg"), capitals that name no family ("Jane 'JJ' Doe"), and
  * capitals that start the name ("DUPONT Jean"): a family name written first, which splitting turns round.
+ * A Vietnamese family name stays first, as Vietnamese write it, and is cased: "NGUYEN Van An" -> "Nguyen
+ * Van An".
  */
 const wordsCased = valueMemo((s) => {
   const words = s.split(' ');
@@ -511,7 +602,11 @@ const wordsCased = valueMemo((s) => {
     const t = titled[i] as string;
     return HAS_LOWER.test(t) ? t : (words[i] as string);
   };
-  const out = words.map((w, i) => (inSmallLetters(w) && !PARTICLES.has(bare(w)) ? recased(i) : w));
+  const out = words.map((w, i) =>
+    inSmallLetters(w) && !PARTICLES.has(bare(w)) && !isDegreeField(w) && !marksBirthName(words, i)
+      ? recased(i)
+      : w,
+  );
   for (let i = 0; i < words.length;) {
     let end = i;
     while (end < words.length && isCapitals(words[end] as string)) end++;
@@ -519,7 +614,8 @@ const wordsCased = valueMemo((s) => {
       i++;
       continue;
     }
-    if (i > 0 && capitalsNameAFamily(words.slice(i, end))) for (let k = i; k < end; k++) out[k] = recased(k);
+    const family = i > 0 ? capitalsNameAFamily(words.slice(i, end)) : end === 1 && vietnameseOrder(words);
+    if (family) for (let k = i; k < end; k++) out[k] = recased(k);
     i = end;
   }
   return out.join(' ');
@@ -550,12 +646,19 @@ function titleCase(s: string): string {
   if (isSuffix(words[suffixesFrom] as string))
     while (suffixesFrom > 1 && isSuffix(words[suffixesFrom - 1] as string)) suffixesFrom--;
   const particles = !vietnameseOrder(words);
+  const honorifics = honorificsAtStart(words);
   return words
     .map((w, i) => {
       if (INITIALS.test(typed[i] as string)) return typed[i] as string;
       if (i === 0) return w;
       const lower = w.toLowerCase();
-      if (particles && PARTICLES.has(lower)) return lower;
+      // A doctor's field is written small ("Dr. med."), as a particle is.
+      if (
+        (particles && PARTICLES.has(lower)) ||
+        (i < honorifics && isDegreeField(lower)) ||
+        marksBirthName(words, i)
+      )
+        return lower;
       // Only where suffixes stand, last or after a comma: "Md" before a name is Mohammad's short form.
       if (i < suffixesFrom && !(words[i - 1] as string).endsWith(',')) return w;
       const suffix = bare(lower);
@@ -602,7 +705,8 @@ function familyFirstInCapitals(
 ): { given: string[]; family: string; suffixes: string[] } | null {
   let k = 0;
   while (k < words.length && isCapitals(words[k] as string)) k++;
-  if (k === 0 || k === words.length) return null;
+  // A Vietnamese name is written family name first in any case.
+  if (k === 0 || k === words.length || (k === 1 && vietnameseOrder(words))) return null;
   const capitals = words.slice(0, k);
   if (!capitalsNameAFamily(capitals)) return null;
   const given = words.slice(k);
@@ -643,6 +747,8 @@ export const fullNameInOrder: (cleaned: string) => string = valueMemo((cleaned) 
   // A group that is only a note in brackets ("Doe, [Acme]") makes no "Last, First" name.
   if (parts.length !== 2 || commaGroups(withoutBracketedNotes(cleaned)).parts.length !== 2) return cleaned;
   const [family, given] = parts as [string, string];
+  // Only a title after the comma ("Doe Smith, Dr."): put first, the family name would read as given names.
+  if (given.split(' ').every(isHonorific)) return cleaned;
   // Given names in capitals ("Doe, JANE") are cased: put first, they would read as a family name.
   const spoken = given
     .split(' ')
@@ -655,10 +761,11 @@ export const fullNameInOrder: (cleaned: string) => string = valueMemo((cleaned) 
 /**
  * Split a full name. Handles "Last, First", "First Last", "First Middle
  * Last" (middle names dropped from both parts), particles ("Ludwig van der
- * Rohe" -> last name "van der Rohe"), honorifics ("Dr. Jane Doe") and
- * suffixes ("Jane Doe, PhD", "John Smith Jr."). A single word (including
- * names written without spaces, as Chinese or Japanese names usually are)
- * becomes the first name.
+ * Rohe" -> last name "van der Rohe"), honorifics ("Dr. Jane Doe", "Dr. med.
+ * Hans Müller"), suffixes ("Jane Doe, PhD", "John Smith Jr.") and a birth
+ * name ("Jane Doe née Smith"). A single word (including names written
+ * without spaces, as Chinese or Japanese names usually are) becomes the
+ * first name; after an honorific ("Dr. Doe"), the last name.
  */
 export function splitFullName(full: string | null | undefined): NameParts {
   const cleaned = cleanPersonName(full);
@@ -673,7 +780,9 @@ export function splitFullName(full: string | null | undefined): NameParts {
     tokens = (commaParts[0] ?? '').split(' ');
   }
   tokens = tokens.filter((t) => !ONLY_DASHES.test(t));
+  const addressed = isHonorific(tokens[0] ?? '');
   withoutHonorifics(tokens);
+  withoutBirthName(tokens);
   while (tokens.length > 1 && isSuffix(tokens[tokens.length - 1] ?? '')) tokens.pop();
 
   if (lastFirst) {
@@ -682,7 +791,11 @@ export function splitFullName(full: string | null | undefined): NameParts {
     const family = tokens.slice(sep + 1).join(' ');
     return { firstName: given[0] ?? null, lastName: family === '' ? null : family };
   }
-  if (tokens.length === 1) return { firstName: tokens[0] ?? null, lastName: null };
+  // "Dr. Doe", "Mr Smith": addressed by the family name, as "Doe, Dr." is; no email greets "Hi Doe".
+  if (tokens.length === 1)
+    return addressed
+      ? { firstName: null, lastName: tokens[0] ?? null }
+      : { firstName: tokens[0] ?? null, lastName: null };
   const familyFirst = familyFirstInCapitals(tokens);
   if (familyFirst !== null) return { firstName: familyFirst.given[0] ?? null, lastName: familyFirst.family };
   if (vietnameseOrder(tokens))
@@ -700,7 +813,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
 
 /** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
 function withoutHonorifics(words: string[]): string[] {
-  while (words.length > 1 && isHonorific(words[0] ?? '')) words.shift();
+  words.splice(0, Math.min(honorificsAtStart(words), words.length - 1));
   return words;
 }
 

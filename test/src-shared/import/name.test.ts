@@ -25,9 +25,31 @@ describe('splitFullName', () => {
     ['Đặng Văn Lâm', 'Lâm', 'Đặng'],
     ['An Nguyen', 'An', 'Nguyen'],
     ['Nguyen Tran', 'Nguyen', 'Tran'],
+    ['NGUYEN Van An', 'An', 'Nguyen'], // in capitals, as French lists write it: still greeted "An"
+    ['TRẦN Thị Mai', 'Mai', 'Trần'],
     ['Dr. Jane Doe', 'Jane', 'Doe'],
     ['Mr John Smith', 'John', 'Smith'],
     ['Prof. Dr. Hans Müller', 'Hans', 'Müller'],
+    ['Dr. Doe', null, 'Doe'], // addressed by the family name, as "Doe, Dr." is
+    ['Doe, Dr.', null, 'Doe'],
+    // The academic and professional titles of German, Austrian, Czech, Italian and Dutch lists: no one
+    // is greeted "Hi Med." or "Hi Dipl.-Ing.".
+    ['Dr. med. Hans Müller', 'Hans', 'Müller'],
+    ['Prof. Dr.-Ing. Hans Müller', 'Hans', 'Müller'],
+    ['Prof. Dr. Dr. h.c. mult. Hans Müller', 'Hans', 'Müller'],
+    ['Dipl.-Kfm. Hans Müller', 'Hans', 'Müller'],
+    ['Mag. Anna Huber', 'Anna', 'Huber'],
+    ['Ing. Petr Novák', 'Petr', 'Novák'],
+    ['JUDr. Jana Nováková', 'Jana', 'Nováková'],
+    ['Dott.ssa Maria Rossi', 'Maria', 'Rossi'],
+    ['Ir. Jan de Vries', 'Jan', 'de Vries'],
+    ['Müller, Dr. rer. nat. Hans', 'Hans', 'Müller'],
+    ['Mag Jones', 'Mag', 'Jones'], // without the dot, a name
+    ['Med Ali', 'Med', 'Ali'], // a field only after a doctor's title
+    // A family name given at birth after the name: the one to write to comes before it.
+    ['Jane Doe née Smith', 'Jane', 'Doe'],
+    ['Anna Müller geb. Schmidt', 'Anna', 'Müller'],
+    ['Jane Nee', 'Jane', 'Nee'], // "Nee" is also a family name
     ['Jane Doe, PhD', 'Jane', 'Doe'],
     ['John Smith Jr.', 'John', 'Smith'],
     ['Smith Jr., John', 'John', 'Smith'],
@@ -63,6 +85,11 @@ describe('splitFullName', () => {
     ['Jane Doe [CEO]', 'Jane', 'Doe'],
     ['(Acme) Jane Doe', 'Jane', 'Doe'],
     ['Jane Doe - CEO at Acme', 'Jane', 'Doe'],
+    // A job after the name with only a space between, which would greet "Hi Jane" but address "Ms Ceo".
+    ['Jane Doe CEO', 'Jane', 'Doe'],
+    ['John Smith VP Sales', 'John', 'Smith'],
+    ['JANE DOE CO-FOUNDER & CTO', 'Jane', 'Doe'],
+    ['Jᴀɴᴇ Dᴏᴇ', 'Jane', 'Doe'], // small capitals, as name generators write them
     ['Jane Doe <jane@acme.com>', 'Jane', 'Doe'],
     ['', null, null],
   ])('%j -> %j %j', (full, first, last) => {
@@ -118,7 +145,6 @@ describe('cleanPersonName', () => {
     ['Jane van der Berg', 'Jane van der Berg'],
     ['Maria e Silva', 'Maria e Silva'],
     ['Jane McDONALD', 'Jane McDONALD'],
-    ['Jane - CEO', 'Jane - CEO'],
     ['İİ ς-ς', 'İİ ς-ς'], // title case would leave it all capitals, to be cased again the next time
   ])('%j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
@@ -163,7 +189,11 @@ describe('cleanPersonName', () => {
     ['JEAN-PIERRE DUPONT - Directeur', 'Jean-Pierre Dupont'],
     ['Doe, Jane - Founder', 'Doe, Jane'],
     ['Ann Smith - Jones', 'Ann Smith'], // rarely the family name's: the name to greet stays
-    ['Jane - CEO', 'Jane - CEO'], // a first name alone before it is left as typed
+    ['Jane - Acme', 'Jane - Acme'], // a first name alone before it is left as typed
+    ['DR. MED. HANS MÜLLER', 'Dr. med. Hans Müller'], // a doctor's field is written small
+    ['JANE DOE NÉE SMITH', 'Jane Doe née Smith'],
+    ['jane doe nee', 'Jane Doe Nee'],
+    ['Jane - CEO', 'Jane'], // unless what follows is a job no name holds
     ['- Jane Doe', 'Jane Doe'], // a list's dash
     ['Jane Doe -', 'Jane Doe'],
     ['🚀', null],
@@ -197,6 +227,16 @@ describe('cleanPersonName', () => {
     ['Doe, Jane, Müller GmbH', 'Doe, Jane'],
     ['Doe, Ab', 'Doe, Ab'], // a form of two letters is also a given name
     ['Doe, Jane (Acme Inc)', 'Doe, Jane (Acme Inc)'], // a note on the name, which splitting leaves out
+    // And a job after the name with only a space between, and what follows it.
+    ['Jane Doe CEO', 'Jane Doe'],
+    ['Jane Doe CEO & Founder', 'Jane Doe'],
+    ['Jane Doe Co-Founder at Acme', 'Jane Doe'],
+    ['Jane Doe / CTO', 'Jane Doe'],
+    ['Jane Doe CEO, Acme', 'Jane Doe'], // not "Last, First" with "Acme" as the given name
+    ['Doe, Jane SVP', 'Doe, Jane'],
+    ['Jane CEO', 'Jane'],
+    ['Jane Ceola', 'Jane Ceola'], // the job's letters starting a name
+    ['𝐉𝐚𝐧𝐞 𝐃𝐨𝐞 ⒸⒺⓄ', 'Jane Doe'], // styled, then cut
   ])('drops what a profile or a pasted list adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
@@ -308,6 +348,7 @@ describe('fullNameInOrder', () => {
     ['Петров, Иван', 'Иван Петров'],
     ['Jane Doe, CFA, CPA', 'Jane Doe, CFA, CPA'],
     ['DOE Jane', 'Jane Doe'], // the family name first in capitals
+    ['NGUYEN Van An', 'NGUYEN Van An'], // a Vietnamese name is spoken family name first: not turned
     ['DE LA CRUZ Maria', 'Maria De la Cruz'],
     ['WU Xiaoming', 'Xiaoming Wu'],
     ['DOE Jane Marie Jr', 'Jane Marie Doe Jr'],
@@ -315,6 +356,7 @@ describe('fullNameInOrder', () => {
     ['Jane DOE', 'Jane DOE'],
     ['Dr DUPONT Jean', 'Dr DUPONT Jean'],
     ['Doe, JANE', 'Jane Doe'], // not "JANE Doe", which reads as the family name first
+    ['Doe Smith, Dr.', 'Doe Smith, Dr.'], // not "Dr. Doe Smith", which reads as given name Doe
   ])('%j -> %j', (full, expected) => {
     expect(fullNameInOrder(full)).toBe(expected);
   });
@@ -351,6 +393,7 @@ describe('fullNameInOrder', () => {
       'CEO',
       '(Jay)',
       '[ACME]',
+      'née',
     );
     const name = fc
       .array(fc.tuple(word, fc.constantFrom(' ', ', ', ' - ')), { minLength: 1, maxLength: 4 })
