@@ -74,9 +74,38 @@ export function withoutLegalForm(name: string): string {
   return letters < 2 || folded(kept) === 'the' ? name : kept;
 }
 
-/** `withoutLegalForm` then `withCapitals`: the name an email would write, for a cleaned company name. */
+// Where a profile's headline goes on after the company's name: "Acme | Part of Beta Group", "Acme • We're hiring".
+const HEADLINE_MARK = / [|•·] /;
+
+/** The name with at least two letters, or `fallback`: a name is never cut to nothing. */
+function nameOr(kept: string, fallback: string): string {
+  return (kept.match(LETTERS)?.length ?? 0) >= 2 ? kept : fallback;
+}
+
+/**
+ * The name without the notes in brackets at its end, "Acme (formerly Beta)", "Acme (YC W21)", "Acme
+ * (UK)", and without a headline after it, "Acme | Part of Beta Group": not what an email calls the company.
+ */
+function withoutAsides(name: string): string {
+  const mark = HEADLINE_MARK.exec(name);
+  const head = mark === null ? name : nameOr(name.slice(0, mark.index), name);
+  // From the end, one note at a time; a note holding another bracket ends the search.
+  let end = head.length;
+  for (;;) {
+    while (end > 0 && head.charCodeAt(end - 1) === 0x20) end--;
+    const close = head[end - 1];
+    if (close !== ')' && close !== ']') break;
+    const open = head.lastIndexOf(close === ')' ? '(' : '[', end - 2);
+    const inner = head.slice(open + 1, end - 1);
+    if (open <= 0 || inner.includes(')') || inner.includes(']') || inner.includes('[')) break;
+    end = open;
+  }
+  return nameOr(head.slice(0, end).replace(TRAILING_SEPARATORS, ''), head);
+}
+
+/** The name an email would write, for a cleaned company name: without its asides and legal form, cased. */
 export const companyForEmails: (name: string) => string = valueMemo(
-  (name) => withCapitals(withoutLegalForm(name), COMPANY_CAPITALS),
+  (name) => withCapitals(withoutAsides(withoutLegalForm(withoutAsides(name))), COMPANY_CAPITALS),
   detached,
 );
 

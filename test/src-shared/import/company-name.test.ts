@@ -69,6 +69,19 @@ describe('companyForEmails', () => {
     expect(companyForEmails('société générale')).toBe('Société Générale');
   });
 
+  it("leaves out the notes in brackets at the end and a profile's headline after the name", () => {
+    expect(companyForEmails('Acme Ltd. (formerly Beta)')).toBe('Acme');
+    expect(companyForEmails('Acme (YC W21)')).toBe('Acme');
+    expect(companyForEmails('ACME (UK) LTD')).toBe('ACME');
+    expect(companyForEmails('UBS (Switzerland) AG')).toBe('UBS');
+    expect(companyForEmails('Acme [Stealth] (acquired by Beta)')).toBe('Acme');
+    expect(companyForEmails('Acme | Part of Beta Group')).toBe('Acme');
+    expect(companyForEmails('Acme • We are hiring')).toBe('Acme');
+    // Not a note at the end, or all there is to the name.
+    for (const name of ['Acme (UK) Software', '(Acme)', 'A (B)', 'Acme (a (b))', 'Acme (Beta', '| Acme'])
+      expect(companyForEmails(name)).toBe(name);
+  });
+
   it('keeps the case of a name that may be an acronym, holds a number or a dot, or is in mixed case', () => {
     for (const name of [
       'IBM',
@@ -105,6 +118,11 @@ describe('companyForEmails', () => {
       'IBM',
       'x',
       'Électricité',
+      '(UK)',
+      '(YC',
+      'W21)',
+      '|',
+      '[a]',
     );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
