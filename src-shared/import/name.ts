@@ -207,6 +207,21 @@ function withoutBirthName(words: string[]): string[] {
   return words;
 }
 
+// Muhammad as Bangladeshi and Malaysian names write it before the name the person is called by ("Md.
+// Rahim Uddin", "Mohd Faizal Ahmad"), and "Abdul" (servant of), never said without the name after it
+// ("Abdul Rahman Ali", "Abdel Aziz Mohamed").
+const MUHAMMAD_BEFORE_NAME = new Set(['md', 'mohd', 'muhd']);
+const SERVANT_OF = new Set(['abdul', 'abdel', 'abdal', 'abdol', 'abdur', 'abdus', 'abd']);
+
+/** The name to greet of the given names: the first, "Rahim" of "Md. Rahim", "Abdul Rahman" of "Abdul Rahman". */
+function givenNameOf(given: readonly string[]): string | null {
+  const [first, second] = given;
+  if (first === undefined || second === undefined || PARTICLES.has(bare(second))) return first ?? null;
+  const key = bare(first);
+  if (MUHAMMAD_BEFORE_NAME.has(key)) return second;
+  return SERVANT_OF.has(key) ? `${first} ${second}` : first;
+}
+
 /** "Jr.", "PhD", "CFA": a word written after a name, no name itself. */
 function isSuffix(word: string): boolean {
   return SUFFIXES.has(bare(word));
@@ -289,11 +304,21 @@ const cleanedPersonName = valueMemo((raw: string): string | null => {
   }
   if (s !== null) s = withoutJobAfterName(s);
   if (s === null || s === '' || isNoValue(s)) return null;
+  if (typedWithCapsLock(s)) s = s.toLowerCase();
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
   if (cases === (LOWER | UPPER)) return asciiWordInOneCase(s) ? wordsCased(s) : s;
   return casedName(s);
 }, detachedOrNull);
+
+// A word typed with Caps Lock on and Shift held for its first letter ("jANE"), as no name is written.
+const CAPS_LOCK_WORD = /^\p{Ll}\p{Lu}[\p{Lu}\p{M}'\u2019.,-]*$/u;
+
+/** Whether every word of a name of two letters or more was typed with Caps Lock on: "jANE dOE". */
+function typedWithCapsLock(name: string): boolean {
+  const words = name.split(' ').filter((w) => w.length > 1);
+  return words.length > 0 && words.every((w) => CAPS_LOCK_WORD.test(w));
+}
 
 /** `inOneCase` for some word of an ASCII name, without cutting it into words (most names have none). */
 function asciiWordInOneCase(s: string): boolean {
@@ -733,9 +758,18 @@ function withoutBracketedNotes(name: string): string {
  * A cleaned full name in the order it is spoken, as MachFive and the send tools use it to address the
  * person: written "Last, First" (CRM exports often are), "Doe, Jane Marie" -> "Jane Marie Doe", "Doe,
  * Jane, PhD" -> "Jane Doe, PhD"; written family name first in capitals, "DUPONT Marie" -> "Marie
- * Dupont". Any other name is returned as it is.
+ * Dupont". Any other name is returned as it is, and so is one that would greet someone else once
+ * turned: "Doe Smith, Dr." is not "Dr. Doe Smith", nor "Rahman Khan, Abdul" "Abdul Rahman Khan".
  */
 export const fullNameInOrder: (cleaned: string) => string = valueMemo((cleaned) => {
+  const turned = turnedName(cleaned);
+  return turned === cleaned || splitFullName(turned).firstName === splitFullName(cleaned).firstName
+    ? turned
+    : cleaned;
+}, detached);
+
+/** `fullNameInOrder` whoever it greets. */
+function turnedName(cleaned: string): string {
   if (!cleaned.includes(',')) {
     // Read as splitting reads it, without its notes in brackets (which the turned name drops).
     const turned = familyFirstInCapitals(withoutBracketedNotes(cleaned).split(' '));
@@ -747,8 +781,6 @@ export const fullNameInOrder: (cleaned: string) => string = valueMemo((cleaned) 
   // A group that is only a note in brackets ("Doe, [Acme]") makes no "Last, First" name.
   if (parts.length !== 2 || commaGroups(withoutBracketedNotes(cleaned)).parts.length !== 2) return cleaned;
   const [family, given] = parts as [string, string];
-  // Only a title after the comma ("Doe Smith, Dr."): put first, the family name would read as given names.
-  if (given.split(' ').every(isHonorific)) return cleaned;
   // Given names in capitals ("Doe, JANE") are cased: put first, they would read as a family name.
   const spoken = given
     .split(' ')
@@ -756,7 +788,7 @@ export const fullNameInOrder: (cleaned: string) => string = valueMemo((cleaned) 
     .join(' ');
   // Cased again: a word that now starts the name may be title-cased where it was not before ("ა").
   return cleanPersonName([`${spoken} ${family}`, ...suffixes].join(', ')) ?? cleaned;
-}, detached);
+}
 
 /**
  * Split a full name. Handles "Last, First", "First Last", "First Middle
@@ -789,7 +821,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
     const sep = tokens.indexOf('\u0000');
     const given = tokens.slice(0, sep).filter((t) => !isHonorific(t));
     const family = tokens.slice(sep + 1).join(' ');
-    return { firstName: given[0] ?? null, lastName: family === '' ? null : family };
+    return { firstName: givenNameOf(given), lastName: family === '' ? null : family };
   }
   // "Dr. Doe", "Mr Smith": addressed by the family name, as "Doe, Dr." is; no email greets "Hi Doe".
   if (tokens.length === 1)
@@ -800,7 +832,6 @@ export function splitFullName(full: string | null | undefined): NameParts {
   if (familyFirst !== null) return { firstName: familyFirst.given[0] ?? null, lastName: familyFirst.family };
   if (vietnameseOrder(tokens))
     return { firstName: tokens[tokens.length - 1] ?? null, lastName: tokens[0] ?? null };
-  const first = tokens[0] ?? null;
   let lastStart = tokens.length - 1;
   for (let i = 1; i < tokens.length - 1; i++) {
     if (PARTICLES.has(bare(tokens[i] ?? ''))) {
@@ -808,7 +839,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
       break;
     }
   }
-  return { firstName: first, lastName: tokens.slice(lastStart).join(' ') };
+  return { firstName: givenNameOf(tokens.slice(0, lastStart)), lastName: tokens.slice(lastStart).join(' ') };
 }
 
 /** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */

@@ -46,6 +46,16 @@ describe('splitFullName', () => {
     ['Müller, Dr. rer. nat. Hans', 'Hans', 'Müller'],
     ['Mag Jones', 'Mag', 'Jones'], // without the dot, a name
     ['Med Ali', 'Med', 'Ali'], // a field only after a doctor's title
+    // Names said with the word after their first: "Abdul" (servant of) is never said alone, and "Md."
+    // (Muhammad, as Bangladeshi names write it) comes before the name the person is called by.
+    ['Abdul Rahman Ali', 'Abdul Rahman', 'Ali'],
+    ['Ali, Abdul Rahman', 'Abdul Rahman', 'Ali'],
+    ['Abdel Aziz Mohamed', 'Abdel Aziz', 'Mohamed'],
+    ['Md. Rahim Uddin', 'Rahim', 'Uddin'],
+    ['Uddin, Md. Rahim', 'Rahim', 'Uddin'],
+    ['Mohd Faizal Ahmad', 'Faizal', 'Ahmad'],
+    ['Md Rahim', 'Md', 'Rahim'], // nothing after to tell the family name by
+    ['jANE dOE', 'Jane', 'Doe'], // typed with Caps Lock on
     // A family name given at birth after the name: the one to write to comes before it.
     ['Jane Doe née Smith', 'Jane', 'Doe'],
     ['Anna Müller geb. Schmidt', 'Anna', 'Müller'],
@@ -192,6 +202,8 @@ describe('cleanPersonName', () => {
     ['Jane - Acme', 'Jane - Acme'], // a first name alone before it is left as typed
     ['DR. MED. HANS MÜLLER', 'Dr. med. Hans Müller'], // a doctor's field is written small
     ['JANE DOE NÉE SMITH', 'Jane Doe née Smith'],
+    ['dE lA cRUZ, mARIA', 'De la Cruz, Maria'], // typed with Caps Lock on
+    ['jANE Doe', 'jANE Doe'], // one word so may be a brand's way ("eBay")
     ['jane doe nee', 'Jane Doe Nee'],
     ['Jane - CEO', 'Jane'], // unless what follows is a job no name holds
     ['- Jane Doe', 'Jane Doe'], // a list's dash
@@ -356,7 +368,10 @@ describe('fullNameInOrder', () => {
     ['Jane DOE', 'Jane DOE'],
     ['Dr DUPONT Jean', 'Dr DUPONT Jean'],
     ['Doe, JANE', 'Jane Doe'], // not "JANE Doe", which reads as the family name first
-    ['Doe Smith, Dr.', 'Doe Smith, Dr.'], // not "Dr. Doe Smith", which reads as given name Doe
+    // Not turned where the turned name would greet someone else: "Dr. Doe Smith", "Abdul Rahman Khan".
+    ['Doe Smith, Dr.', 'Doe Smith, Dr.'],
+    ['Rahman Khan, Abdul', 'Rahman Khan, Abdul'],
+    ['Ali, Abdul Rahman', 'Abdul Rahman Ali'],
   ])('%j -> %j', (full, expected) => {
     expect(fullNameInOrder(full)).toBe(expected);
   });
@@ -394,9 +409,14 @@ describe('fullNameInOrder', () => {
       '(Jay)',
       '[ACME]',
       'née',
+      'Md.',
+      'Abdul',
+      'jANE',
+      'Dr.',
+      'MED.',
     );
     const name = fc
-      .array(fc.tuple(word, fc.constantFrom(' ', ', ', ' - ')), { minLength: 1, maxLength: 4 })
+      .array(fc.tuple(word, fc.constantFrom(' ', ', ', ' - ')), { minLength: 1, maxLength: 5 })
       .map((ws) => ws.map(([w, sep]) => w + sep).join(''));
     fc.assert(
       fc.property(name, (s) => {
