@@ -316,6 +316,9 @@ const CAPS_LOCK_WORD = /^\p{Ll}\p{Lu}[\p{Lu}\p{M}'\u2019.,-]*$/u;
 
 /** Whether every word of a name of two letters or more was typed with Caps Lock on: "jANE dOE". */
 function typedWithCapsLock(name: string): boolean {
+  // Most names start with a capital A to Z: no need to look at their words.
+  const first = name.charCodeAt(0);
+  if (first >= 0x41 && first <= 0x5a) return false;
   const words = name.split(' ').filter((w) => w.length > 1);
   return words.length > 0 && words.every((w) => CAPS_LOCK_WORD.test(w));
 }
