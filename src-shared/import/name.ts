@@ -366,22 +366,24 @@ function withoutJobAfterComma(name: string): string {
 }
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-// A job written after a name with only a space between ("Jane Doe CEO", "John Smith VP Sales", "Jane
-// Doe Co-Founder at Acme"), in words that no name holds, and what follows it.
-const JOB_AFTER_NAME = / (?:co-?)?(?:c(?:eo|to|fo|oo|mo|io|po|ro|iso|hro)|[se]?vp|founder)(?![\p{L}\p{N}])/iu;
-
-/** The name without a job written after it with a space before: "Jane Doe CEO" -> "Jane Doe". */
-function withoutJobAfterName(name: string): string {
-  const job = name.includes(' ') ? JOB_AFTER_NAME.exec(name) : null;
-  return job === null ? name : name.slice(0, job.index).replace(TRAILING_SEPARATORS, '');
-}
-// What stood between the name and the job ("Jane Doe & CEO", "Jane Doe / CTO", "Jane Doe (CEO)").
-const TRAILING_SEPARATORS = /[\s,;:&|/+@([-]+$/;
 // Given names repeat down a column of "Last, First" names: each is looked at once.
 const namesJobOrCompany = valueMemo(
   (group: string): boolean => startsWithJob(group) || endsInLegalForm(group),
   (v) => v,
 );
+
+// A job written after a name with only a space between ("Jane Doe CEO", "John Smith VP Sales", "Jane
+// Doe Co-Founder at Acme"), in words that no name holds, and what follows it.
+const JOB_AFTER_NAME = / (?:co-?)?(?:c(?:eo|to|fo|oo|mo|io|po|ro|iso|hro)|[se]?vp|founder)(?![\p{L}\p{N}])/iu;
+// What stood between the name and the job ("Jane Doe & CEO", "Jane Doe / CTO", "Jane Doe (CEO)"),
+// looked for where its run starts: tried inside a long run, the pattern took time by its square.
+const SEPARATOR_BEFORE_JOB = /(?<![\s,;:&|/+@([-])[\s,;:&|/+@([-]+$/;
+
+/** The name without a job written after it with a space before: "Jane Doe CEO" -> "Jane Doe". */
+function withoutJobAfterName(name: string): string {
+  const job = name.includes(' ') ? JOB_AFTER_NAME.exec(name) : null;
+  return job === null ? name : name.slice(0, job.index).replace(SEPARATOR_BEFORE_JOB, '');
+}
 
 // Words that stand where a name goes and name nobody: forms' and mail merges' stand-ins ("Customer",
 // "Sir/Madam", "First Name", "Hiring Manager", "there" of "Hi there"), test entries, and the words of
@@ -680,7 +682,7 @@ function titleCase(s: string): string {
       if (INITIALS.test(typed[i] as string)) return typed[i] as string;
       if (i === 0) return w;
       const lower = w.toLowerCase();
-      // A doctor's field is written small ("Dr. med."), as a particle is.
+      // Particles, a doctor's field ("Dr. med.") and the mark of a birth name ("née") are written small.
       if (
         (particles && PARTICLES.has(lower)) ||
         (i < honorifics && isDegreeField(lower)) ||

@@ -233,6 +233,15 @@ describe('cleanRow', () => {
       ['a@b.com', 'Jane', 'ACME ' + '-'.repeat(999_990) + 'X'],
     ],
     ['HTML entities and brackets in the company', ['a@b.com', 'Jane', 'ACME ' + '(&amp;'.repeat(199_998)]],
+    ['a run of commas before a job after the name', ['a@b.com', 'Jane ' + ','.repeat(999_980) + 'x CEO']],
+    ['titles before the name', ['a@b.com', 'Dr. med. '.repeat(111_110) + 'Jane']],
+    ['birth-name marks in the name', ['a@b.com', 'Jane Doe ' + 'née '.repeat(249_990) + 'x']],
+    ['small capitals in the name', ['a@b.com', 'Jᴀɴᴇ '.repeat(199_998)]],
+    ['notes in brackets after the company', ['a@b.com', 'Jane', 'Acme' + ' (x)'.repeat(249_990)]],
+    [
+      'opening brackets before a note after the company',
+      ['a@b.com', 'Jane', 'Acme ' + '('.repeat(999_980) + ')'],
+    ],
   ])(
     'cleans a row with %s, 1 MB long, into a lead',
     (_shape, cells) => {
