@@ -20,7 +20,7 @@ export interface CompanyMentionFields {
 }
 
 const NAME_FIELDS = ['fullName', 'firstName', 'lastName'] as const;
-const MAY_HOLD_NOTE = /[,([]/;
+const MAY_HOLD_NOTE = /[,([/]/;
 
 // A headline's parts: "Founder & CEO | Building X | ex-Google", "CEO • Investor".
 const HEADLINE_SEPARATOR = / [|\u2022\u00b7] /;
@@ -69,16 +69,18 @@ function jobAtCompany(title: string): { title: string; company: string } | null 
   return { title: job, company };
 }
 
-// The company after the name: ", Acme" at the end, or "(Acme)" / "[Acme]" anywhere.
+// The company after the name: ", Acme" or " / Acme" at the end, or "(Acme)" / "[Acme]" anywhere.
 const BRACKETED = / ?(?:\(([^()]*)\)|\[([^[\]]*)\])/g;
 
-/** `name` without the lead's `company` written after a comma or in brackets. */
+/** `name` without the lead's `company` written after a comma or a slash, or in brackets. */
 function nameWithoutCompany(given: string, company: string): string {
   let name = given.replace(BRACKETED, (note: string, round?: string, square?: string) =>
     sameCompany(round ?? square ?? '', company) ? '' : note,
   );
   const comma = name.lastIndexOf(',');
   if (comma > 0 && sameCompany(name.slice(comma + 1), company)) name = name.slice(0, comma);
+  const slash = name.lastIndexOf(' / ');
+  if (slash > 0 && sameCompany(name.slice(slash + 3), company)) name = name.slice(0, slash);
   name = name.trim();
   return name === '' ? given : name;
 }

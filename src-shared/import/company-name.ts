@@ -104,10 +104,15 @@ function withoutAsides(name: string): string {
 }
 
 /** The name an email would write, for a cleaned company name: without its asides and legal form, cased. */
-export const companyForEmails: (name: string) => string = valueMemo(
-  (name) => withCapitals(withoutAsides(withoutLegalForm(withoutAsides(name))), COMPANY_CAPITALS),
-  detached,
-);
+export const companyForEmails: (name: string) => string = valueMemo((name) => {
+  // Until nothing is taken: each can leave what the other takes ("Acme GmbH (UK) GmbH").
+  let plain = name;
+  for (let before = ''; before !== plain;) {
+    before = plain;
+    plain = withoutAsides(withoutLegalForm(withoutAsides(plain)));
+  }
+  return withCapitals(plain, COMPANY_CAPITALS);
+}, detached);
 
 // What a profile or a CRM puts where a company goes when there is none to name: LinkedIn's
 // "Self-employed", "Stealth Startup", "Open to work", a student's or a retiree's. An email saying "I saw

@@ -71,6 +71,8 @@ describe('separateCompanyFromTitle and separateCompanyFromNames', () => {
     ['Jane Doe, Acme Co', 'Acme Co', 'Jane Doe'],
     ['Doe, Jane, Acme Inc.', 'Acme', 'Doe, Jane'],
     ['Jane Doe (Acme)', 'Acme', 'Jane Doe'],
+    ['Jane Doe / Acme Inc', 'Acme', 'Jane Doe'],
+    ['Jane Doe / Beta', 'Acme', 'Jane Doe / Beta'], // another company's, or anything else, stays
     ['Jane [ACME] Doe', 'Acme', 'Jane Doe'],
     ['Jane (Jay) Doe', 'Acme', 'Jane (Jay) Doe'], // a nickname stays
     ['Doe, Jane', 'Acme', 'Doe, Jane'],

@@ -77,6 +77,7 @@ describe('companyForEmails', () => {
     expect(companyForEmails('Acme [Stealth] (acquired by Beta)')).toBe('Acme');
     expect(companyForEmails('Acme | Part of Beta Group')).toBe('Acme');
     expect(companyForEmails('Acme • We are hiring')).toBe('Acme');
+    expect(companyForEmails('Acme GmbH (UK) GmbH')).toBe('Acme'); // each uncovers the other
     // Not a note at the end, or all there is to the name.
     for (const name of ['Acme (UK) Software', '(Acme)', 'A (B)', 'Acme (a (b))', 'Acme (Beta', '| Acme'])
       expect(companyForEmails(name)).toBe(name);
@@ -129,6 +130,7 @@ describe('companyForEmails', () => {
         const once = companyForEmails(words.join(' '));
         expect(companyForEmails(once)).toBe(once);
       }),
+      { numRuns: 3000 },
     );
   });
 });
