@@ -5,6 +5,7 @@
  * "Jane Doe (Acme)": the title keeps the job, the name the person, and a company written only in the
  * title becomes the lead's company.
  */
+import { HEADLINE_SEPARATOR } from './company-name';
 import { companyKey } from './legal-forms';
 import { startsWithJob } from './job-titles';
 import { cleanPersonName } from './name';
@@ -22,8 +23,6 @@ export interface CompanyMentionFields {
 const NAME_FIELDS = ['fullName', 'firstName', 'lastName'] as const;
 const MAY_HOLD_NOTE = /[,([/]/;
 
-// A headline's parts: "Founder & CEO | Building X | ex-Google", "CEO • Investor".
-const HEADLINE_SEPARATOR = / [|\u2022\u00b7] /;
 // "CEO at Acme", "CEO @ Acme", "CEO@Acme", "Directrice chez Acme", "Leiter Vertrieb bei Acme". Not
 // Spanish "en" nor Portuguese "em", which say what the job is in as often ("Ingeniero en Sistemas").
 const AT_COMPANY = /^(.+?)(?:\s+(?:at|chez|bei|presso|bij)\s+|\s*@\s*)(.+)$/i;

@@ -70,12 +70,12 @@ export function withoutLegalForm(name: string): string {
   // "The Acme Corporation" is "Acme" to an email; "The Home Depot, Inc." stays "The Home Depot".
   const start = end === 2 && folded(words[0] as string) === 'the' ? 1 : 0;
   const kept = words.slice(start, end).join(' ').replace(TRAILING_SEPARATORS, '');
-  const letters = kept.match(LETTERS)?.length ?? 0;
-  return letters < 2 || folded(kept) === 'the' ? name : kept;
+  return folded(kept) === 'the' ? name : nameOr(kept, name);
 }
 
-// Where a profile's headline goes on after the company's name: "Acme | Part of Beta Group", "Acme • We're hiring".
-const HEADLINE_MARK = / [|•·] /;
+// Between a headline's parts: "Founder & CEO | Building X | ex-Google", "CEO • Investor", and after a
+// company's name, "Acme | Part of Beta Group".
+export const HEADLINE_SEPARATOR = / [|\u2022\u00b7] /;
 
 /** The name with at least two letters, or `fallback`: a name is never cut to nothing. */
 function nameOr(kept: string, fallback: string): string {
@@ -87,7 +87,7 @@ function nameOr(kept: string, fallback: string): string {
  * (UK)", and without a headline after it, "Acme | Part of Beta Group": not what an email calls the company.
  */
 function withoutAsides(name: string): string {
-  const mark = HEADLINE_MARK.exec(name);
+  const mark = HEADLINE_SEPARATOR.exec(name);
   const head = mark === null ? name : nameOr(name.slice(0, mark.index), name);
   // From the end, one note at a time; a note holding another bracket ends the search.
   let end = head.length;
@@ -109,7 +109,7 @@ export const companyForEmails: (name: string) => string = valueMemo((name) => {
   let plain = name;
   for (let before = ''; before !== plain;) {
     before = plain;
-    plain = withoutAsides(withoutLegalForm(withoutAsides(plain)));
+    plain = withoutLegalForm(withoutAsides(plain));
   }
   return withCapitals(plain, COMPANY_CAPITALS);
 }, detached);

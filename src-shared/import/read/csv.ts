@@ -376,9 +376,8 @@ export function strayOpeningQuotes(
     }
     const { close, regular } = closingQuote(at);
     if (nextNewline < at) nextNewline = indexOrEnd(text, newline, at);
-    const lineEnd = nextNewline;
     // A cell closed on its line past no quote that could not close it is as a CSV writer writes one.
-    const irregular = !regular || close > lineEnd;
+    const irregular = !regular || close > nextNewline;
     if (close < 0 || (irregular && readsAsMoreRowsWithout(text, at, close, delimiter, newline, width))) {
       strays.push({ at, row });
       // The cell starts after the quote, and may start with another.
