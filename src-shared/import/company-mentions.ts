@@ -21,7 +21,7 @@ export interface CompanyMentionFields {
 }
 
 const NAME_FIELDS = ['fullName', 'firstName', 'lastName'] as const;
-const MAY_HOLD_NOTE = /[,([/]/;
+const MAY_HOLD_NOTE = /[,([/]| (?:at|chez|bei|presso|bij) /i;
 
 // "CEO at Acme", "CEO @ Acme", "CEO@Acme", "Directrice chez Acme", "Leiter Vertrieb bei Acme". Not
 // Spanish "en" nor Portuguese "em", which say what the job is in as often ("Ingeniero en Sistemas").
@@ -68,10 +68,19 @@ function jobAtCompany(title: string): { title: string; company: string } | null 
   return { title: job, company };
 }
 
-// The company after the name: ", Acme" or " / Acme" at the end, or "(Acme)" / "[Acme]" anywhere.
+// The company after the name: ", Acme", " / Acme" or " at Acme" at the end, or "(Acme)" / "[Acme]" anywhere.
 const BRACKETED = / ?(?:\(([^()]*)\)|\[([^[\]]*)\])/g;
+const AT_WORD = / (?:at|chez|bei|presso|bij) /gi;
 
-/** `name` without the lead's `company` written after a comma or a slash, or in brackets. */
+/** Where the last " at " (or "chez", "bei"…) of `name` starts and its company does, or null. */
+function lastAt(name: string): { start: number; company: number } | null {
+  let last: RegExpExecArray | null = null;
+  AT_WORD.lastIndex = 0;
+  for (let at = AT_WORD.exec(name); at !== null; at = AT_WORD.exec(name)) last = at;
+  return last === null ? null : { start: last.index, company: last.index + last[0].length };
+}
+
+/** `name` without the lead's `company` written after a comma, a slash or "at", or in brackets. */
 function nameWithoutCompany(given: string, company: string): string {
   let name = given.replace(BRACKETED, (note: string, round?: string, square?: string) =>
     sameCompany(round ?? square ?? '', company) ? '' : note,
@@ -80,6 +89,9 @@ function nameWithoutCompany(given: string, company: string): string {
   if (comma > 0 && sameCompany(name.slice(comma + 1), company)) name = name.slice(0, comma);
   const slash = name.lastIndexOf(' / ');
   if (slash > 0 && sameCompany(name.slice(slash + 3), company)) name = name.slice(0, slash);
+  const at = lastAt(name);
+  if (at !== null && at.start > 0 && sameCompany(name.slice(at.company), company))
+    name = name.slice(0, at.start);
   name = name.trim();
   return name === '' ? given : name;
 }

@@ -93,6 +93,8 @@ const SUFFIX_CASING: ReadonlyMap<string, string> = new Map([
   ['ii', 'II'],
   ['iii', 'III'],
   ['iv', 'IV'],
+  ['2nd', '2nd'],
+  ['3rd', '3rd'],
   ['phd', 'PhD'],
   ['ph.d', 'Ph.D'],
   ['md', 'MD'],
@@ -302,7 +304,7 @@ const cleanedPersonName = valueMemo((raw: string): string | null => {
     if (job === s) break;
     s = round < DECORATION_PASSES ? withoutDecorations(job) : null;
   }
-  if (s !== null) s = withoutJobAfterName(s);
+  if (s !== null) s = withoutNumbersAfterName(withoutJobAfterName(s));
   if (s === null || s === '' || isNoValue(s)) return null;
   if (typedWithCapsLock(s)) s = s.toLowerCase();
   const cases = asciiCases(s);
@@ -385,6 +387,38 @@ function withoutJobAfterName(name: string): string {
   return job === null ? name : name.slice(0, job.index).replace(SEPARATOR_BEFORE_JOB, '');
 }
 
+const DIGIT = /\d/;
+const LETTER = /\p{L}/u;
+
+/**
+ * The name without the numbers written after it: a CRM's count of people of one name ("Jane Doe 2",
+ * "Jane Doe #2"), a phone number ("Jane Doe +33 6 12 34 56 78") or a year. No name holds a word of
+ * digits without a letter, and read as the last name, "2" would be Ms Doe's. A word with letters stays
+ * ("Ann12", "Jane Doe 3rd"), and so does a name of numbers alone.
+ */
+function withoutNumbersAfterName(name: string): string {
+  // The words without a letter at the end, marks between the numbers too ("+33 6 - 2"), when one is a number.
+  let end = name.length;
+  let number = false;
+  for (let space = name.lastIndexOf(' '); space > 0; space = name.lastIndexOf(' ', end - 1)) {
+    const word = name.slice(space + 1, end);
+    if (LETTER.test(word)) break;
+    number ||= DIGIT.test(word);
+    end = space;
+  }
+  if (!number) return name;
+  const kept = trimmedEnd(name.slice(0, end));
+  return LETTER.test(kept) ? kept : name;
+}
+
+/** `text` without the spaces and list marks at its end ("Jane Doe, " of "Jane Doe, 2"), read from the end. */
+function trimmedEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_MARKS.has(text.charCodeAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+const TRAILING_MARKS: ReadonlySet<number> = new Set([0x20, 0x2c, 0x3b, 0x3a, 0x2d, 0x2f, 0x7c]);
+
 // Words that stand where a name goes and name nobody: forms' and mail merges' stand-ins ("Customer",
 // "Sir/Madam", "First Name", "Hiring Manager", "there" of "Hi there"), test entries, and the words of
 // teams that are no inbox's ("Accounts Payable", "Sales Department").
@@ -459,12 +493,17 @@ export function nameBesideAddress(text: string): string | null {
 // its square.
 const LIST_MARKS =
   /^[\s,]*[;:*\u00b7\u2022-][\s,;:*\u00b7\u2022-]*|(?<![\s,;:*\u00b7\u2022-])[\s,;:*\u00b7\u2022-]*[;:*\u00b7\u2022-][\s,]*$/g;
-const MAY_BE_DECORATED = new RegExp(`[/|#\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s|${LIST_MARKS.source}`);
+const MAY_BE_DECORATED = new RegExp(
+  `[/|#\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s| @|${LIST_MARKS.source}`,
+);
 // A hashtag a profile adds to its name ("Jane Doe #OpenToWork", "#hiring").
 const HASHTAG = /(?<!\S)#\p{L}[\p{L}\p{N}_]*/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;
+// The company or a handle after an @ with a space before it ("Jane Doe @ Acme", "Jane Doe @jdoe"): no
+// name holds an @, and read as the last name, "Acme" would be Ms Doe's.
+const AT_HEADLINE = / @.*$/su;
 // A plain hyphen typed as the dash ("Jane Doe - CEO at Acme"), once a first and a last name stand before
 // it. It may join the two halves of a family name ("Ann Smith - Jones"); more often a headline or a
 // company follows, and the name before it is the one to greet either way. Before a first name alone
@@ -520,6 +559,7 @@ function withoutDecorations(name: string): string | null {
       .replace(PRONOUNS, ' ')
       .replace(/\s+/g, ' ')
       .replace(HEADLINE, '')
+      .replace(AT_HEADLINE, '')
       .replace(HYPHEN_HEADLINE, '$1')
       .replace(LIST_MARKS, '');
     // Then the quotes around the whole name that an export quoting it twice leaves ('"Doe, Jane"').

@@ -238,6 +238,12 @@ describe('cleanRow', () => {
     ['birth-name marks in the name', ['a@b.com', 'Jane Doe ' + 'née '.repeat(249_990) + 'x']],
     ['small capitals in the name', ['a@b.com', 'Jᴀɴᴇ '.repeat(199_998)]],
     ['notes in brackets after the company', ['a@b.com', 'Jane', 'Acme' + ' (x)'.repeat(249_990)]],
+    ['numbers after the name', ['a@b.com', 'Jane Doe' + ' 1'.repeat(499_990)]],
+    ['@s after the name', ['a@b.com', 'Jane Doe' + ' @'.repeat(499_990)]],
+    [
+      '"at"s before the company after the name',
+      ['a@b.com', 'Jane' + ' at'.repeat(333_320) + ' Acme', 'Acme'],
+    ],
     [
       'opening brackets before a note after the company',
       ['a@b.com', 'Jane', 'Acme ' + '('.repeat(999_980) + ')'],

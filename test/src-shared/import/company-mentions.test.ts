@@ -73,6 +73,11 @@ describe('separateCompanyFromTitle and separateCompanyFromNames', () => {
     ['Jane Doe (Acme)', 'Acme', 'Jane Doe'],
     ['Jane Doe / Acme Inc', 'Acme', 'Jane Doe'],
     ['Jane Doe / Beta', 'Acme', 'Jane Doe / Beta'], // another company's, or anything else, stays
+    ['Jane Doe at Acme', 'Acme', 'Jane Doe'],
+    ['Jane Doe AT ACME INC', 'Acme', 'Jane Doe'],
+    ['Marie Dupont chez Acme', 'Acme', 'Marie Dupont'],
+    ['Jane Doe at Beta', 'Acme', 'Jane Doe at Beta'],
+    ['At Acme', 'Acme', 'At Acme'], // nothing before it
     ['Jane [ACME] Doe', 'Acme', 'Jane Doe'],
     ['Jane (Jay) Doe', 'Acme', 'Jane (Jay) Doe'], // a nickname stays
     ['Doe, Jane', 'Acme', 'Doe, Jane'],

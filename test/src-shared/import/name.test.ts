@@ -100,6 +100,11 @@ describe('splitFullName', () => {
     ['John Smith VP Sales', 'John', 'Smith'],
     ['JANE DOE CO-FOUNDER & CTO', 'Jane', 'Doe'],
     ['Jᴀɴᴇ Dᴏᴇ', 'Jane', 'Doe'], // small capitals, as name generators write them
+    // Numbers and an @ after the name, which would address "Ms 2" or "Ms Acme".
+    ['Jane Doe 2', 'Jane', 'Doe'],
+    ['Jane Doe +33 6 12 34 56 78', 'Jane', 'Doe'],
+    ['Jane Doe @ Acme', 'Jane', 'Doe'],
+    ['Jane Doe 3rd', 'Jane', 'Doe'],
     ['Jane Doe <jane@acme.com>', 'Jane', 'Doe'],
     ['', null, null],
   ])('%j -> %j %j', (full, first, last) => {
@@ -249,6 +254,23 @@ describe('cleanPersonName', () => {
     ['Jane CEO', 'Jane'],
     ['Jane Ceola', 'Jane Ceola'], // the job's letters starting a name
     ['𝐉𝐚𝐧𝐞 𝐃𝐨𝐞 ⒸⒺⓄ', 'Jane Doe'], // styled, then cut
+    // And the numbers written after it: a CRM's count of people of one name, a phone number, a year.
+    ['Jane Doe 2', 'Jane Doe'],
+    ['Jane Doe #2', 'Jane Doe'],
+    ['Jane Doe, 2', 'Jane Doe'],
+    ['Jane Doe - 0612345678', 'Jane Doe'],
+    ['Jane Doe +33 6 12 34 56 78', 'Jane Doe'],
+    ['Jane Doe 1985', 'Jane Doe'],
+    ['Jane Doe 2 CEO', 'Jane Doe'],
+    ['Jane 2', 'Jane'],
+    ['Jane Doe 3rd', 'Jane Doe 3rd'], // a suffix has letters
+    ['Ann12 Lee', 'Ann12 Lee'], // so has a generated list's numbered name
+    ['12 34', '12 34'], // and a name of numbers alone stays, for the user to see
+    // And a company or a handle after an @: no name holds one.
+    ['Jane Doe @ Acme', 'Jane Doe'],
+    ['Jane Doe @Acme', 'Jane Doe'],
+    ['Jane Doe @jdoe', 'Jane Doe'],
+    ['Jane Doe - CEO @ Acme', 'Jane Doe'],
   ])('drops what a profile or a pasted list adds to a name: %j -> %j', (raw, expected) => {
     expect(cleanPersonName(raw)).toBe(expected);
   });
@@ -414,6 +436,11 @@ describe('fullNameInOrder', () => {
       'jANE',
       'Dr.',
       'MED.',
+      '2',
+      '#2',
+      '+33 6',
+      '@',
+      '3rd',
     );
     const name = fc
       .array(fc.tuple(word, fc.constantFrom(' ', ', ', ' - ')), { minLength: 1, maxLength: 5 })

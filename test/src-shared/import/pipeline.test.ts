@@ -664,7 +664,8 @@ describe('runPipeline', () => {
   it('reads any sheet of hostile cells to an end, with every row in a state, cleaned for good', () => {
     // The pieces that once hung an import or were cleaned again differently: letters outside the BMP
     // (LinkedIn's styled ones, Adlam, Deseret), full-width text, decorations a pass uncovers one by one;
-    // and those read another way since: small capitals, boxed letters, jobs after a name, Vietnamese names.
+    // and those read another way since: small capitals, boxed letters, jobs after a name, Vietnamese names,
+    // numbers and an @ or "at" after a name.
     const piece = fc.oneof(
       fc.constantFrom(
         '@',
@@ -713,6 +714,10 @@ describe('runPipeline', () => {
         ' co-founder',
         'NGUYEN',
         ' Van',
+        ' 2',
+        ' +33 6',
+        ' @ ',
+        ' at ',
         '(she/her)',
         ' | ',
         ' - ',
