@@ -13,7 +13,7 @@
  * "Jane 🚀". A name that names no person ("Sales Team") is told apart.
  */
 import { detached, detachedOrNull, valueMemo } from './memo';
-import { cleanText, foldWords, isNoValue, PICTOGRAPHS, unquoted } from './text';
+import { cleanText, foldWords, HASHTAG, isNoValue, PICTOGRAPHS, unquoted } from './text';
 import { isRoleWord } from './email';
 import { isJobWord, startsWithJob } from './job-titles';
 import { endsInLegalForm } from './legal-forms';
@@ -496,8 +496,6 @@ const LIST_MARKS =
 const MAY_BE_DECORATED = new RegExp(
   `[/|#\\u00a9\\u00ae\\u2000-\\uffff]|^["']|\\s-\\s| @|${LIST_MARKS.source}`,
 );
-// A hashtag a profile adds to its name ("Jane Doe #OpenToWork", "#hiring").
-const HASHTAG = /(?<!\S)#\p{L}[\p{L}\p{N}_]*/gu;
 const PRONOUN = '(?:she|he|they|her|him|them|his|hers|theirs|ze|zir|xe|xem)';
 const PRONOUNS = new RegExp(`(?<![^\\s,])\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN})+\\)?(?=[\\s,]|$)`, 'giu');
 const HEADLINE = /\s(?:\||[\u2013\u2014]\s).*$/u;

@@ -223,9 +223,15 @@ export function unquoted(cleaned: string): string {
   return m === null ? cleaned : unquoted(cleanText(m[1] ?? m[2] ?? ''));
 }
 
+// A hashtag a profile adds to a name or a headline ("Jane Doe #OpenToWork", "Recruiter #hiring"); not
+// the # of "C# Developer" nor a number ("#1 Realtor"). Hashtags written together ("#a#b") are one.
+export const HASHTAG = /(?<!\S)#\p{L}[\p{L}\p{N}_#]*/gu;
+const LETTER = /\p{L}/u;
+
 /**
- * `cleanOptional` for a job title or company name, without its emoji ("Founder 🚀" -> "Founder") or
- * the quotes around it ('"Acme"' -> "Acme"): an email would repeat them.
+ * `cleanOptional` for a job title or company name, without its emoji ("Founder 🚀" -> "Founder"), its
+ * hashtags ("Recruiter #hiring" -> "Recruiter") or the quotes around it ('"Acme"' -> "Acme"): an email
+ * would repeat them.
  */
 export function cleanLabel(value: string | null | undefined): string | null {
   return value == null ? null : cleanedLabel(value);
@@ -236,9 +242,17 @@ const cleanedLabel = valueMemo((value: string): string | null => {
   let t = cleanOptional(value);
   if (t !== null && MAY_HOLD_PICTOGRAPH.test(t)) t = cleanOptional(t.replace(PICTOGRAPHS, ' '));
   if (t === null) return t;
+  if (t.includes('#')) t = withoutHashtags(t);
   const inner = unquoted(t);
-  return inner === t ? t : cleanOptional(inner);
+  // Cleaned again: the quotes may have held a hashtag ('"Recruiter #hiring"').
+  return inner === t ? t : cleanedLabel(inner);
 }, detachedOrNull);
+
+/** `label` without its hashtags, unless they are all there is of it (a company named "#paid"). */
+function withoutHashtags(label: string): string {
+  const rest = cleanOptional(label.replace(HASHTAG, ' '));
+  return rest !== null && LETTER.test(rest) ? rest : label;
+}
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const NON_ALNUM_RUN = /[^\p{L}\p{N}]+/gu;

@@ -172,7 +172,8 @@ describe('cleanPersonName', () => {
     ['Jane Doe (she/her)', 'Jane Doe'],
     ['Jane Doe #OpenToWork #hiring', 'Jane Doe'],
     ['#OpenToWork#hiring Jane Doe', 'Jane Doe'], // a tag uncovered by taking the one before it
-    ['#a#b#c#d#e#f#g Jane Doe', null], // more layers than a name has: no name to greet
+    ['#a#b#c#d#e#f#g Jane Doe', 'Jane Doe'], // tags written together are one
+    ['Jane Doe' + ' (she/her);'.repeat(7), null], // more layers than a name has: no name to greet
     ['★ Jane Doe ★', 'Jane Doe'],
     ['Alex Kim (They / Them), MBA', 'Alex Kim, MBA'],
     ['Sam Lee he/him/his', 'Sam Lee'],

@@ -140,6 +140,14 @@ describe('cleanLabel (job titles and company names)', () => {
     ["'McDonald's'", "McDonald's"], // an apostrophe between letters is the name's own
     ["'Acme' 'Beta'", "'Acme' 'Beta'"],
     ['\'"Acme"\'', 'Acme'], // quoted twice over
+    // A profile's hashtags, which an email would repeat ("as Recruiter #hiring at Acme").
+    ['Recruiter #hiring', 'Recruiter'],
+    ['#OpenToWork Sales Manager #sales_ops', 'Sales Manager'],
+    ['"Recruiter #hiring"', 'Recruiter'],
+    ['Acme #hiring', 'Acme'],
+    ['C# Developer', 'C# Developer'], // no hashtag
+    ['#1 Realtor', '#1 Realtor'],
+    ['#paid', '#paid'], // all there is of it
   ])('%j -> %j', (raw, expected) => {
     expect(cleanLabel(raw)).toBe(expected);
   });
@@ -165,6 +173,8 @@ describe('cleanLabel (job titles and company names)', () => {
       '\u201c',
       "'",
       '\u2019',
+      '#',
+      '#a',
     );
     fc.assert(
       fc.property(
