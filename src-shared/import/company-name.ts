@@ -103,13 +103,27 @@ function withoutAsides(name: string): string {
   return nameOr(head.slice(0, end).replace(TRAILING_SEPARATORS, ''), head);
 }
 
+const ENDS_IN_LETTER = /\p{L}$/u;
+const TWO_LETTERS = /\p{L}.*\p{L}/su;
+
+/**
+ * The name without the full stop typed after it ("Deloitte.", which an email would follow with its own
+ * and show in capitals as typed). Not the dot of an initial ("Acme U.S.") or of a name's own ("Yahoo!").
+ */
+function withoutFinalDot(name: string): string {
+  if (!name.endsWith('.')) return name;
+  const word = name.slice(name.lastIndexOf(' ') + 1, -1);
+  const typed = !word.includes('.') && ENDS_IN_LETTER.test(word) && TWO_LETTERS.test(word);
+  return typed ? name.slice(0, -1) : name;
+}
+
 /** The name an email would write, for a cleaned company name: without its asides and legal form, cased. */
 export const companyForEmails: (name: string) => string = valueMemo((name) => {
   // Until nothing is taken: each can leave what the other takes ("Acme GmbH (UK) GmbH").
   let plain = name;
   for (let before = ''; before !== plain;) {
     before = plain;
-    plain = withoutLegalForm(withoutAsides(plain));
+    plain = withoutLegalForm(withoutFinalDot(withoutAsides(plain)));
   }
   return withCapitals(plain, COMPANY_CAPITALS);
 }, detached);
@@ -124,6 +138,7 @@ const NO_COMPANY = new Set([
   ...['retired', 'unemployed', 'between jobs', 'student', 'open to work', 'career break', 'sabbatical'],
   ...['looking for opportunities', 'looking for new opportunities', 'seeking new opportunities'],
   ...['seeking opportunities', 'no company', 'not employed', 'various', 'private', 'personal'],
+  ...['looking for work', 'looking for a job', 'job seeker', 'job seeking', 'seeking employment'],
   ...['autonomo', 'autonoma', 'independiente', 'auto entrepreneur', 'autoentrepreneur', 'independant'],
   ...['freiberufler', 'freiberuflerin', 'freiberuflich', 'selbstandig', 'selbststandig'],
 ]);

@@ -239,6 +239,7 @@ describe('cleanRow', () => {
     ['small capitals in the name', ['a@b.com', 'Jᴀɴᴇ '.repeat(199_998)]],
     ['notes in brackets after the company', ['a@b.com', 'Jane', 'Acme' + ' (x)'.repeat(249_990)]],
     ['numbers after the name', ['a@b.com', 'Jane Doe' + ' 1'.repeat(499_990)]],
+    ['a long word ending in a dot as the company', ['a@b.com', 'Jane', 'a'.repeat(999_980) + '!.']],
     ['hashtags in the company', ['a@b.com', 'Jane', 'Acme' + ' #a'.repeat(333_320)]],
     ['a quoted hashtag in the company', ['a@b.com', 'Jane', '"' + '#a'.repeat(499_990) + '"']],
     ['@s after the name', ['a@b.com', 'Jane Doe' + ' @'.repeat(499_990)]],

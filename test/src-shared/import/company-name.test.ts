@@ -83,6 +83,14 @@ describe('companyForEmails', () => {
       expect(companyForEmails(name)).toBe(name);
   });
 
+  it('leaves out a full stop typed after the name, not the dot of an initial or a domain', () => {
+    expect(companyForEmails('Deloitte.')).toBe('Deloitte');
+    expect(companyForEmails('DELOITTE.')).toBe('Deloitte'); // cased once the dot is gone
+    expect(companyForEmails('Acme Bros.')).toBe('Acme Bros');
+    for (const name of ['Acme U.S.', 'X.', 'Booking.com.', 'Yahoo!'])
+      expect(companyForEmails(name)).toBe(name);
+  });
+
   it('keeps the case of a name that may be an acronym, holds a number or a dot, or is in mixed case', () => {
     for (const name of [
       'IBM',
@@ -124,6 +132,10 @@ describe('companyForEmails', () => {
       'W21)',
       '|',
       '[a]',
+      'Acme.',
+      'BROS.',
+      'U.S.',
+      'x.',
     );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
@@ -143,6 +155,7 @@ describe('namesNoCompany', () => {
       'Stealth Startup',
       'Freelance',
       'Open to Work',
+      'Looking for work',
       'Selbständig',
     ])
       expect(namesNoCompany(none)).toBe(true);
