@@ -48,6 +48,7 @@ import {
   namesNoPerson,
   separateNameParts,
   splitFullName,
+  titleTypedAsFirstName,
 } from './name';
 import { canonicalLinkedIn } from './linkedin';
 import { separateCompanyFromNames, separateCompanyFromTitle } from './company-mentions';
@@ -188,6 +189,14 @@ function separateParts(lead: NormalisedLead): void {
  * name is put in spoken order. The parts the user gave are kept.
  */
 function completeNames(lead: NormalisedLead): void {
+  // A title typed as the first name ("Mr" and "Doe") is no name to greet by, and the full name keeps it
+  // before the last name, when it splits so again: emails greet "Mr Doe", not "Mr" nor "Doe".
+  const title =
+    lead.fullName === null && lead.lastName !== null ? titleTypedAsFirstName(lead.firstName) : null;
+  if (title !== null) {
+    const full = cleanPersonName(joinName(title, lead.lastName));
+    if (full !== null && splitName(fullNameInOrder(full)).firstName === null) lead.fullName = full;
+  }
   separateParts(lead);
   const { firstName, lastName, fullName } = lead;
   // Both parts given and no comma: nothing to fill or turn (most rows).

@@ -305,7 +305,8 @@ const cleanedPersonName = valueMemo((raw: string): string | null => {
     s = round < DECORATION_PASSES ? withoutDecorations(job) : null;
   }
   if (s !== null) s = withoutNumbersAfterName(withoutJobAfterName(s));
-  if (s === null || s === '' || isNoValue(s)) return null;
+  // Nor is a cell of marks alone a name: the "." a CRM that requires a last name was given.
+  if (s === null || s === '' || isNoValue(s) || !HAS_LETTER_OR_DIGIT.test(s)) return null;
   if (typedWithCapsLock(s)) s = s.toLowerCase();
   const cases = asciiCases(s);
   if (cases === 0) return s; // no cased letters at all
@@ -886,6 +887,19 @@ export function splitFullName(full: string | null | undefined): NameParts {
 }
 
 /** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
+/** Whether `name` is said before a name and is none ("Mr", "Frau", "Dr. med."). */
+function onlyHonorifics(name: string | null): boolean {
+  if (name === null) return false;
+  const words = name.split(' ');
+  return honorificsAtStart(words) === words.length;
+}
+
+/** The title typed as a cleaned first name for one not known ("Mr" beside "Doe"), which `separateNameParts` leaves out; else null. */
+export function titleTypedAsFirstName(first: string | null): string | null {
+  const part = withoutAsides(first);
+  return onlyHonorifics(part) ? part : null;
+}
+
 function withoutHonorifics(words: string[]): string[] {
   words.splice(0, Math.min(honorificsAtStart(words), words.length - 1));
   return words;
@@ -920,6 +934,7 @@ function withoutAsides(part: string | null): string | null {
  */
 export function separateNameParts(first: string | null, last: string | null): NameParts {
   let firstName = withoutAsides(first);
+  if (onlyHonorifics(firstName)) firstName = null;
   let lastName = withoutAsides(last);
   // Until nothing is removed: what one removal leaves may repeat the other part again ("Doe Doe").
   for (;;) {

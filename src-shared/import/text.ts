@@ -161,6 +161,23 @@ const NO_VALUE = new Set([
   'undefined',
   'unknown',
   'tbd',
+  'tbc',
+  // Salesforce's Web-to-Lead for a last name not given, and Excel's pivot tables for an empty cell.
+  'not provided',
+  '[not provided]',
+  '(blank)',
+  '(empty)',
+  '(none)',
+  '<none>',
+  '[none]',
+  // German "keine Angabe" and "nicht vorhanden".
+  'k.a.',
+  'n.v.',
+  // First name unknown, last name unknown, no first name, no last name: US forms' and CRMs'.
+  'fnu',
+  'lnu',
+  'nfn',
+  'nln',
   '#ref!',
   '#value!',
   '#name?',

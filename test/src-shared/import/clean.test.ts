@@ -582,6 +582,30 @@ describe('cleanLead (inline edits)', () => {
     expect(lead).toMatchObject({ firstName, lastName, fullName: `${firstName} ${lastName}` });
   });
 
+  it.each([
+    ['Mr', 'Doe', 'Mr Doe'],
+    ['Frau', 'Müller', 'Frau Müller'],
+    ['Dr. med.', 'Müller', 'Dr. med. Müller'],
+  ])('a title %j and last name %j: no first name, and emails greet %j', (first, last, fullName) => {
+    const cleaned = cleanLead({ ...emptyLead(), email: 'jane@acme.com', firstName: first, lastName: last });
+    expect(cleaned.lead).toMatchObject({ firstName: null, lastName: last, fullName });
+    expect(classify(cleaned).state).toBe('ready');
+    expect(cleanLead(cleaned.lead).lead).toEqual(cleaned.lead);
+  });
+
+  it.each(['.', '..', '_', '[not provided]', '(blank)', 'LNU', 'k.A.'])(
+    'a last name %j typed where a CRM required one is none',
+    (last) => {
+      const { lead } = cleanLead({
+        ...emptyLead(),
+        email: 'jane@acme.com',
+        firstName: 'Jane',
+        lastName: last,
+      });
+      expect(lead).toMatchObject({ firstName: 'Jane', lastName: null, fullName: 'Jane' });
+    },
+  );
+
   it('changes nothing when a cleaned lead is cleaned again (property)', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
@@ -600,6 +624,10 @@ describe('cleanLead (inline edits)', () => {
         'DOE',
         '(Jay)',
         '-',
+        'Mr',
+        'Frau',
+        '.',
+        '2',
       ),
     );
     const name = fc
