@@ -55,7 +55,7 @@ import { separateCompanyFromNames, separateCompanyFromTitle } from './company-me
 import { linkPeople, type People } from './dedupe';
 import { companyForEmails, namesNoCompany } from './company-name';
 import { titleForEmails } from './job-titles';
-import { nameInAddress } from './name-in-address';
+import { nameInAddress, namePartsByAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
 import { websiteDomain } from './website';
 import {
@@ -221,6 +221,18 @@ function completeNames(lead: NormalisedLead): void {
   }
 }
 
+/**
+ * A whole name in the first- or last-name column with the other empty and no full name ("Jane Doe" and
+ * nothing), split as the address writes it (`namePartsByAddress`). For cells as read: an edit is kept.
+ */
+function splitWholeNameByAddress(lead: NormalisedLead): void {
+  if (lead.fullName !== null || (lead.firstName === null) === (lead.lastName === null)) return;
+  const parts = namePartsByAddress(lead.firstName ?? (lead.lastName as string), lead.email);
+  if (parts === null) return;
+  lead.firstName = parts.firstName;
+  lead.lastName = parts.lastName;
+}
+
 /** The name an email greets the person by: the first name, else the full name. */
 function greetingName(lead: NormalisedLead): string | null {
   return lead.firstName ?? lead.fullName;
@@ -368,6 +380,7 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   if (lead.company !== null) lead.company = companyForEmails(lead.company);
   if (lead.title !== null) lead.title = titleForEmails(lead.title);
   const linkedIn = profileOutOfWebsite(lead, cleanOptional(cell(cells, f.linkedinUrl)));
+  splitWholeNameByAddress(lead);
   const cleaned = finish(lead, rawEmail, linkedIn);
   // The verdict is on the first email column's address: another column's, taken instead, was not checked.
   if (rawEmail === cell(cells, f.email)) {

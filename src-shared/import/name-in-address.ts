@@ -6,8 +6,9 @@
  * name cannot be told from one word ("alee@", "annlee@"). A guess all the same (accents are not in
  * addresses, "lee.ann@" reads the other way round), so it is offered, never taken without the user.
  */
+import { withoutAccents } from './accents';
 import { isRoleAddress, isRoleWord, mailboxName } from './email';
-import { cleanPersonName, isStandInWord, namesNoPerson } from './name';
+import { cleanPersonName, isStandInWord, namesNoPerson, type NameParts } from './name';
 
 /** The name fields of a lead as the fix sets them. */
 export interface NameInAddress {
@@ -47,4 +48,41 @@ export function nameInAddress(email: string | null): NameInAddress | null {
   const lastName = cased(last);
   if (firstName === null || lastName === null) return null;
   return { firstName, lastName, fullName: `${firstName} ${lastName}` };
+}
+
+const APOSTROPHES_AND_HYPHENS = /['\u2019-]/g;
+
+/** Words of a name as an address writes them: lower case, joined, without accents or apostrophes ("O'Neil" -> oneil). */
+function asInAddress(words: readonly string[]): string {
+  const joined = words.join('').toLowerCase().replace(APOSTROPHES_AND_HYPHENS, '');
+  return withoutAccents(joined) ?? joined;
+}
+
+/**
+ * A whole name typed in the first-name (or last-name) column with nothing in the other ("Jane Doe"), split
+ * where the address is made of its given and family names: jane.doe@, doe.jane@, j.doe@, jdoe@ (a middle
+ * initial and digits aside; jean-pierre.dupont@ for Jean-Pierre Dupont). Read whole, it would greet "Hi Jane Doe". Elsewhere two given names ("Mary
+ * Ann") cannot be told from a given and a family name, and the name stays as typed.
+ */
+export function namePartsByAddress(name: string, email: string | null): NameParts | null {
+  if (email === null || !name.includes(' ')) return null;
+  const local = mailboxName(email);
+  if (local === null) return null;
+  const parts = local
+    .split(/[._]/)
+    .map((p) => p.replace(/\d+$/, '').replace(APOSTROPHES_AND_HYPHENS, ''))
+    .filter((p, i, all) => !(p.length === 1 && i > 0 && i < all.length - 1));
+  const words = name.split(' ');
+  const given = asInAddress(words.slice(0, 1));
+  // The shortest family name first: "Jane Marie Doe" at jane.doe@ is Jane Marie, of the Doe family.
+  for (let k = words.length - 1; k >= 1; k--) {
+    const family = asInAddress(words.slice(k));
+    const [a, b] = parts;
+    const made =
+      parts.length === 2
+        ? (a === given && b === family) || (a === family && b === given) || (a === given[0] && b === family)
+        : parts.length === 1 && family.length >= 3 && a === given[0] + family;
+    if (made) return { firstName: words.slice(0, k).join(' '), lastName: words.slice(k).join(' ') };
+  }
+  return null;
 }

@@ -582,6 +582,29 @@ describe('cleanLead (inline edits)', () => {
     expect(lead).toMatchObject({ firstName, lastName, fullName: `${firstName} ${lastName}` });
   });
 
+  it('splits a whole name in the first- or last-name column, the other empty, as the address writes it', () => {
+    const columns: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'firstName' },
+      { kind: 'field', field: 'lastName' },
+    ];
+    for (const cells of [
+      ['jane.doe@acme.com', 'Jane Doe', ''],
+      ['jdoe@acme.com', '', 'JANE DOE'],
+    ]) {
+      const { lead } = cleanRow(cells, columns);
+      expect(lead).toMatchObject({ firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe' });
+      expect(cleanLead(lead).lead).toEqual(lead);
+    }
+    // Two given names the address does not tell apart stay, and so does a name the user types.
+    expect(cleanRow(['mary@acme.com', 'Mary Ann', ''], columns).lead).toMatchObject({
+      firstName: 'Mary Ann',
+      lastName: null,
+    });
+    const edited = cleanLead({ ...emptyLead(), email: 'jane.doe@acme.com', firstName: 'Jane Doe' }).lead;
+    expect(edited).toMatchObject({ firstName: 'Jane Doe', lastName: null });
+  });
+
   it.each([
     ['Mr', 'Doe', 'Mr Doe'],
     ['Frau', 'Müller', 'Frau Müller'],

@@ -2,8 +2,34 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanLead } from '../../../src-shared/import/clean';
 import { cleanPersonName } from '../../../src-shared/import/name';
-import { nameInAddress } from '../../../src-shared/import/name-in-address';
+import { nameInAddress, namePartsByAddress } from '../../../src-shared/import/name-in-address';
 import { emptyLead } from '../../../src-shared/import/types';
+
+describe('namePartsByAddress', () => {
+  it.each([
+    ['Jane Doe', 'jane.doe@acme.com', 'Jane', 'Doe'],
+    ['Jane Doe', 'doe.jane@acme.com', 'Jane', 'Doe'],
+    ['Jane Doe', 'j.doe@acme.com', 'Jane', 'Doe'],
+    ['Jane Doe', 'JDoe+news@acme.com', 'Jane', 'Doe'],
+    ['Jane Marie Doe', 'jane.m.doe85@acme.com', 'Jane Marie', 'Doe'],
+    ['Jan van der Berg', 'jan.vanderberg@acme.nl', 'Jan', 'van der Berg'],
+    ['José García', 'jose.garcia@acme.es', 'José', 'García'],
+    ['Seán O\u2019Neil', 'sean.oneil@acme.ie', 'Seán', 'O\u2019Neil'],
+    ['Jean-Pierre Dupont', 'jean-pierre.dupont@acme.fr', 'Jean-Pierre', 'Dupont'],
+  ])('%s at %s is %s, of the %s family', (name, email, firstName, lastName) => {
+    expect(namePartsByAddress(name, email)).toEqual({ firstName, lastName });
+  });
+
+  it.each([
+    ['Mary Ann', 'mary@acme.com'], // two given names, as far as anyone can tell
+    ['Mary Ann', 'mary.smith@acme.com'],
+    ['Jane Doe', 'info@acme.com'],
+    ['Jane', 'jane.doe@acme.com'], // one word: nothing to split
+    ['Jane Doe', null],
+  ])('%s at %s stays whole', (name, email) => {
+    expect(namePartsByAddress(name, email)).toBeNull();
+  });
+});
 
 describe('nameInAddress', () => {
   it.each([
