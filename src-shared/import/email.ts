@@ -35,6 +35,14 @@ const MAILTO = /^(?:mailto:)+/i;
 // Split at the first @: a run of @s after a bracket was tried at every split.
 const ANGLE_ADDRESS = /<([^<>@]*@[^<>]*)>|\[([^[\]@]*@[^[\]]*)\]/;
 const SPACE_AROUND_AT = /\s*@\s*/;
+// In round brackets after a name, as some mail apps write a recipient: "Jane Doe (jane@acme.com)".
+const ADDRESS_AFTER_NAME = /^[^@()]*\(([^()@]*@[^()]*)\)$/;
+// Percent-encoded, as a mailto: link writes an address ("mailto:jane%40acme.com"), and the encoded
+// spaces at either end of a link's href ("mailto:%20jane@acme.com").
+const PERCENT_ENCODED = /%[0-9a-f]{2}/i;
+const ENCODED_AT = /%40/i;
+// Only where a run of them starts: tried inside every run, a long one took time by its square.
+const ENCODED_SPACES_AT_ENDS = /^(?:%20)+|(?<!%20)(?:%20)+$/gi;
 // A comment after the address, with or without a space: "jane@acme.com (Jane Doe)", "jane@acme.com(work)".
 const COMMENT_AFTER = /(@[^\s@()<>]+)\s*\([^()@]*\)$/;
 const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
@@ -42,8 +50,8 @@ const WRAP_START = /^[\s<("'[\]{}.,;:!?]+/;
 const WRAP_END = /(?<![\s>)"'[\]{}.,;:!?])[\s>)"'[\]{}.,;:!?]+$/;
 
 // Nothing for `cleanEmail` to change: no space, wrapper, mailto:, second
-// address or trailing dot, and a domain that is already lower-case ASCII.
-const PLAIN_ADDRESS = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+// address, trailing dot or encoded space first, and a domain that is already lower-case ASCII.
+const PLAIN_ADDRESS = /^[A-Za-z0-9_+-][A-Za-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
 
 /** Several addresses in one cell ("a@x.com; b@y.com"), not one written twice; `cleanEmail` keeps the best. */
 export function hasSeveralEmails(raw: string): boolean {
@@ -110,14 +118,27 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   let s = cleanText(raw);
   // Before wrappers go: "#REF!" would be "#REF", an address without an @, not Excel's error value.
   if (s === '' || isNoValue(s)) return null;
+  const encoded = s.includes('%');
+  // An address whose @ is encoded is read decoded, wrappers and all: "<jane%40acme.com>".
+  if (encoded && !s.includes('@') && ENCODED_AT.test(s)) {
+    const decoded = percentDecoded(s);
+    if (decoded.includes('@')) return cleanEmail(decoded);
+  }
   const angle = ANGLE_ADDRESS.exec(s);
-  const bracketed = angle?.[1] ?? angle?.[2];
+  const bracketed = angle?.[1] ?? angle?.[2] ?? ADDRESS_AFTER_NAME.exec(s)?.[1];
   if (bracketed !== undefined) s = bracketed.trim();
   else if (s.endsWith(')')) s = s.replace(COMMENT_AFTER, '$1');
-  if (MAILTO.test(s)) {
+  if (encoded) s = s.replace(ENCODED_SPACES_AT_ENDS, '');
+  const link = MAILTO.test(s);
+  if (link) {
     s = s.replace(MAILTO, '');
     const q = s.indexOf('?');
     if (q >= 0) s = s.slice(0, q);
+  }
+  // A mailto: link's address is percent-encoded whole, and may hide what the steps above take.
+  if (encoded && link) {
+    const decoded = percentDecoded(s);
+    if (decoded !== s) return cleanEmail(decoded);
   }
   const several = s.indexOf('@') !== s.lastIndexOf('@');
   // "jane@acme,com": a comma typed for a dot of the domain, not a list; the check offers the fix.
@@ -142,6 +163,7 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   for (let before = ''; before !== s;) {
     before = s;
     s = s.replace(WRAP_START, '').replace(WRAP_END, '').replace(MAILTO, '');
+    if (encoded) s = s.replace(ENCODED_SPACES_AT_ENDS, '');
   }
   const at = s.lastIndexOf('@');
   if (at < 0) return s === '' || isNoValue(s) ? null : s;
@@ -149,6 +171,17 @@ export function cleanEmail(raw: string | null | undefined): string | null {
   const domainRaw = s.slice(at + 1);
   const domain = toAsciiHost(domainRaw) ?? lowerCased(domainRaw);
   return `${local}@${domain}`;
+}
+
+/** `s` percent-decoded ("jane%2Bnews%40acme.com" -> "jane+news@acme.com"); as it is where that fails. */
+function percentDecoded(s: string): string {
+  if (!PERCENT_ENCODED.test(s)) return s;
+  try {
+    // Cleaned as the cell was: what the encoding hid may be spaces or control characters.
+    return cleanText(decodeURIComponent(s));
+  } catch {
+    return s;
+  }
 }
 
 /**

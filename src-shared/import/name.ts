@@ -458,8 +458,9 @@ export const namesNoPerson = valueMemo(
 
 // A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
 // <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'; in square brackets as Outlook quotes one, "Jane Doe
-// [mailto:jane@acme.com]".
-const NAME_BEFORE_ADDRESS = /^([^<>[\]@]+)(?:<[^<>@\s]+@[^<>@\s]+>|\[[^[\]@\s]+@[^[\]@\s]+\])$/;
+// [mailto:jane@acme.com]"; in round ones as some apps write a recipient, "Jane Doe (jane@acme.com)".
+const NAME_BEFORE_ADDRESS =
+  /^([^<>[\]@]+)(?:<[^<>@\s]+@[^<>@\s]+>|\[[^[\]@\s]+@[^[\]@\s]+\]|\([^()@\s]+@[^()@\s]+\))$/;
 // The older form, a comment after the address: "jane@acme.com (Jane Doe)".
 const NAME_AFTER_ADDRESS = /^[^\s@()<>]+@[^\s@()<>]+\s*\(([^()@]+)\)$/;
 // What a comment after an address says of it rather than of its owner: "(work)", "(old address)".
@@ -470,17 +471,17 @@ const ADDRESS_LABELS = new Set([
 
 /**
  * The name written with the address, as mail apps write a sender: before it ("Jane Doe
- * <jane@acme.com>") or in the comment after it ("jane@acme.com (Jane Doe)", of two words or more that
+ * <jane@acme.com>", "Jane Doe (jane@acme.com)") or in the comment after it ("jane@acme.com (Jane Doe)", of two words or more that
  * do not label the address); null for any other text.
  */
 export function nameBesideAddress(text: string): string | null {
   const trimmed = text.trim();
-  if (trimmed.endsWith(')')) {
-    const comment = NAME_AFTER_ADDRESS.exec(trimmed)?.[1]?.trim() ?? '';
+  const comment = trimmed.endsWith(')') ? NAME_AFTER_ADDRESS.exec(trimmed)?.[1]?.trim() : undefined;
+  if (comment !== undefined) {
     const words = foldWords(comment, false);
     return words.length >= 2 && !words.some((w) => ADDRESS_LABELS.has(w)) ? comment : null;
   }
-  if (!trimmed.endsWith('>') && !trimmed.endsWith(']')) return null;
+  if (!trimmed.endsWith('>') && !trimmed.endsWith(']') && !trimmed.endsWith(')')) return null;
   const name = NAME_BEFORE_ADDRESS.exec(trimmed)?.[1]?.trim();
   return name === undefined || name === '' ? null : name;
 }

@@ -202,6 +202,8 @@ describe('cleanRow', () => {
   it.each([
     ['a run of closing brackets in the email', ['a' + ')'.repeat(999_998) + 'b', 'Jane']],
     ['a run of opening brackets after an address', ['a@b' + '('.repeat(999_990) + ')', '']],
+    ['encoded spaces around the email', ['%20'.repeat(166_660) + 'a@b.com' + '%20'.repeat(166_660), 'Jane']],
+    ['a mailto: link of encoded marks', ['mailto:' + '%25'.repeat(333_320) + '40a', 'Jane']],
     ['a run of dots in the email', ['a' + '.'.repeat(999_998) + 'b', 'Jane']],
     ['a run of @s after a bracket in the email', ['<' + '@'.repeat(999_998), 'Jane']],
     ['a domain of 500k labels', ['a@' + 'b.'.repeat(499_999), 'Jane']],

@@ -22,6 +22,13 @@ describe('cleanEmail', () => {
     ['Jane Doe [jane@acme.com]', 'jane@acme.com'], // as Outlook quotes a sender
     ['Jane Doe [mailto:jane@acme.com]', 'jane@acme.com'],
     ['jane@acme.com (Jane Doe)', 'jane@acme.com'], // the older form, a comment after it
+    ['Jane Doe (jane@acme.com)', 'jane@acme.com'], // as some mail apps write a recipient
+    // Percent-encoded, as a mailto: link's href writes it.
+    ['mailto:jane%40acme.com', 'jane@acme.com'],
+    ['mailto:%20jane%2Bnews@acme.com', 'jane+news@acme.com'],
+    ['jane%40acme.com', 'jane@acme.com'],
+    ['%20jane@acme.com%20', 'jane@acme.com'],
+    ['50%off@acme.com', '50%off@acme.com'], // a % of the address's own
     ['jane@ACME.com(work)', 'jane@acme.com'],
     ['"Doe, Jane" <Jane.Doe@ACME.COM>', 'Jane.Doe@acme.com'], // local part keeps its case
     ['jane@acme.com.', 'jane@acme.com'],
@@ -91,10 +98,10 @@ describe('cleanEmail', () => {
     );
     const decorated = fc
       .tuple(
-        fc.constantFrom('', ' ', 'mailto:', '<', 'Jane <', '"'),
+        fc.constantFrom('', ' ', 'mailto:', '<', 'Jane <', '"', '%20', 'mailto:%20', 'Jane ('),
         local,
         domain,
-        fc.constantFrom('', '>', '.', ';', ' ', '?x=1', ';uk', ',uk', ';work', 'аcme'),
+        fc.constantFrom('', '>', '.', ';', ' ', '?x=1', ';uk', ',uk', ';work', 'аcme', '%20', ')', '%40'),
       )
       .map(([pre, l, d, post]) => `${pre}${l}@${d}${post}`);
     fc.assert(

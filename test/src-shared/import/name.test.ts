@@ -198,6 +198,7 @@ describe('cleanPersonName', () => {
     ['Jane Doe <jane@acme.com>', 'Jane Doe'], // a mail app's sender
     ['Jane Doe [mailto:jane@acme.com]', 'Jane Doe'], // as Outlook quotes one
     ['jane@acme.com (Jane Doe)', 'Jane Doe'], // the older form, the name in a comment after it
+    ['Jane Doe (jane@acme.com)', 'Jane Doe'], // as some mail apps write a recipient
     ['jane@acme.com (work address)', 'jane@acme.com (work address)'], // a label is no name
     ['"DOE, JANE" <jane@acme.com>', 'Doe, Jane'],
     ['jane@acme.com', 'jane@acme.com'], // an address alone is kept for the user to see
