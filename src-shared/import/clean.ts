@@ -57,7 +57,7 @@ import { companyForEmails, namesNoCompany } from './company-name';
 import { titleForEmails } from './job-titles';
 import { nameInAddress, namePartsByAddress } from './name-in-address';
 import { cleanPhone, isPhoneMangledByNumberFormat } from './phone';
-import { websiteDomain } from './website';
+import { websiteDomain, withoutRedirect } from './website';
 import {
   BOUNCED_REASON,
   UNCONFIRMED_NOTE,
@@ -337,6 +337,12 @@ function finish(lead: NormalisedLead, rawEmail: string | null, rawLinkedIn: stri
 
 const LINKEDIN_HOST = /linkedin\./i;
 
+/** A website cell cleaned, and the address it leads to when it is a redirect link (`withoutRedirect`). */
+function websiteAsItLeads(raw: string | null | undefined): string | null {
+  const site = cleanOptional(raw);
+  return site === null ? null : cleanOptional(withoutRedirect(site));
+}
+
 /**
  * The row's LinkedIn cell, with a person's profile found in the website cell (a list with nowhere else
  * for it, or the two columns swapped) taken for it when it holds none: a profile is never the
@@ -372,7 +378,7 @@ export function cleanRow(cells: readonly string[], mapping: ColumnMapping | Comp
   const company = cleanLabel(cell(cells, f.company));
   // "Self-employed" names no company: a job title's ("Founder at Beta") or colleagues' may.
   lead.company = company === null || namesNoCompany(company) ? null : company;
-  lead.website = cleanOptional(cell(cells, f.website));
+  lead.website = websiteAsItLeads(cell(cells, f.website));
   lead.phone = rowPhone(cells, m);
   for (const [key, column] of m.custom) lead.custom[key] = cleanText(cells[column] ?? '');
   separateCompanyFromTitle(lead);
@@ -537,7 +543,7 @@ export function cleanLead(edited: NormalisedLead): CleanedLead {
   lead.lastName = cleanPersonName(edited.lastName);
   lead.title = cleanLabel(edited.title);
   lead.company = cleanLabel(edited.company);
-  lead.website = cleanOptional(edited.website);
+  lead.website = websiteAsItLeads(edited.website);
   lead.phone = cleanPhone(edited.phone);
   for (const [key, value] of Object.entries(edited.custom)) lead.custom[key] = cleanText(value);
   separateCompanyFromTitle(lead);

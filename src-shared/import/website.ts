@@ -8,7 +8,7 @@
  * Node and browsers have, so this module needs no node: import.
  */
 import { parse } from 'tldts';
-import { LIST_SEPARATOR, lowerCased, unquoted } from './text';
+import { cleanText, LIST_SEPARATOR, lowerCased, unquoted } from './text';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 // Characters that would make `new URL('http://' + host)` parse something
@@ -227,6 +227,53 @@ function computeWebsiteDomain(typed: string): string | null {
   if (port >= 0) s = s.slice(0, port);
   const host = toAsciiHost(s);
   return host === null ? null : companyDomain(host, afterHost);
+}
+
+// A link copied from a page that sends its clicks through itself: LinkedIn's for a company's website
+// (what scrapers of company pages give), Google's search results, Facebook's and Instagram's outgoing
+// links, Outlook's Safe Links in a forwarded email. Each holds the real address in a parameter.
+const REDIRECT_HINT = /redir|\/url\?|l\.php|\.instagram\.com\/\?|safelinks/i;
+
+/** The parameter holding the address a redirect link of `host` and `path` leads to, or null. */
+function redirectParameter(host: string, path: string): string | null {
+  if ((host === 'linkedin.com' || host.endsWith('.linkedin.com')) && path === '/redir/redirect') return 'url';
+  if (/^(?:www\.)?google\.[a-z.]+$/.test(host) && path === '/url') return 'q';
+  if ((host === 'l.facebook.com' || host === 'lm.facebook.com') && path === '/l.php') return 'u';
+  if (host === 'l.instagram.com' && path === '/') return 'u';
+  if (host.endsWith('.safelinks.protection.outlook.com')) return 'url';
+  return null;
+}
+
+/** Where a redirect link leads (cleaned, as a cell is), or null for any other value. */
+function redirectTarget(link: string): string | null {
+  if (!REDIRECT_HINT.test(link)) return null;
+  let url: URL;
+  try {
+    url = new URL(SCHEME.test(link) ? link : `https://${link}`);
+  } catch {
+    return null;
+  }
+  const parameter = redirectParameter(url.hostname, url.pathname);
+  const target = parameter === null ? null : url.searchParams.get(parameter);
+  return target === null || target.trim() === '' ? null : cleanText(target);
+}
+
+// Redirects to redirects are followed this far; a longer chain is left as it is, every time.
+const MAX_REDIRECTS = 3;
+
+/**
+ * The address a cleaned redirect link leads to ("https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Facme.com"
+ * -> "https://acme.com"), so that the website is the company's and its domain the company's; any other
+ * value as it is.
+ */
+export function withoutRedirect(website: string): string {
+  let current = website;
+  for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
+    const target = redirectTarget(current);
+    if (target === null) return current;
+    current = target;
+  }
+  return redirectTarget(current) === null ? current : website;
 }
 
 /** Registrable domain of an email address's domain part (already ASCII or not). */

@@ -202,6 +202,10 @@ describe('cleanRow', () => {
   it.each([
     ['a run of closing brackets in the email', ['a' + ')'.repeat(999_998) + 'b', 'Jane']],
     ['a run of opening brackets after an address', ['a@b' + '('.repeat(999_990) + ')', '']],
+    [
+      'a chain of redirect links as the website',
+      ['a@b.com', 'Jane', '', 'https://www.google.com/url?q=' + 'google.com/url?q='.repeat(58_820) + 'a.com'],
+    ],
     ['encoded spaces around the email', ['%20'.repeat(166_660) + 'a@b.com' + '%20'.repeat(166_660), 'Jane']],
     ['a mailto: link of encoded marks', ['mailto:' + '%25'.repeat(333_320) + '40a', 'Jane']],
     ['a run of dots in the email', ['a' + '.'.repeat(999_998) + 'b', 'Jane']],
@@ -262,6 +266,19 @@ describe('cleanRow', () => {
     },
     30_000,
   );
+
+  it("takes the website a redirect link leads to, as a scraper of LinkedIn's company pages gives it, and keeps the cell as read", () => {
+    const cells = [
+      'jane@gmail.com',
+      'Jane',
+      '',
+      'https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Facme.io&urlhash=x',
+    ];
+    const { lead } = cleanRow(cells, mapping);
+    expect(lead).toMatchObject({ website: 'https://acme.io', domain: 'acme.io' });
+    expect(cells[3]).toContain('linkedin.com/redir');
+    expect(cleanLead(lead).lead).toEqual(lead);
+  });
 
   it('drops the emoji a scraped profile puts in a name, job title or company, and keeps the cells as read', () => {
     const withTitle: ColumnMapping = [...mapping.slice(0, 3), { kind: 'field', field: 'title' }];

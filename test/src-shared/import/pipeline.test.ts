@@ -718,6 +718,8 @@ describe('runPipeline', () => {
         ' +33 6',
         ' @ ',
         ' at ',
+        'google.com/url?q=',
+        '%40',
         '(she/her)',
         ' | ',
         ' - ',

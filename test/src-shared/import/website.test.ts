@@ -6,6 +6,7 @@ import {
   isKnownPublicSuffixHost,
   toAsciiHost,
   websiteDomain,
+  withoutRedirect,
 } from '../../../src-shared/import/website';
 
 describe('websiteDomain', () => {
@@ -80,6 +81,56 @@ describe('websiteDomain', () => {
       fc.property(fc.oneof(url, fc.string()), (raw) => {
         const once = websiteDomain(raw);
         return once === null || websiteDomain(once) === once;
+      }),
+    );
+  });
+});
+
+describe('withoutRedirect', () => {
+  it.each([
+    [
+      'https://www.linkedin.com/redir/redirect?url=http%3A%2F%2Fwww%2Eacme%2Ecom&urlhash=x',
+      'http://www.acme.com',
+    ],
+    ['https://www.google.com/url?q=https://acme.com/about&sa=D', 'https://acme.com/about'],
+    ['www.google.co.uk/url?q=acme.co.uk', 'acme.co.uk'],
+    ['https://l.facebook.com/l.php?u=https%3A%2F%2Facme.io%2F&h=x', 'https://acme.io/'],
+    ['https://l.instagram.com/?u=https%3A%2F%2Facme.io', 'https://acme.io'],
+    [
+      'https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.org%2F&data=05',
+      'https://acme.org/',
+    ],
+    ['https://www.google.com/url?q=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3Dacme.com', 'acme.com'], // twice over
+  ])('%s leads to %s', (link, target) => {
+    expect(withoutRedirect(link)).toBe(target);
+  });
+
+  it.each([
+    'https://acme.com/redirect?url=https://beta.com', // a company's own page
+    'https://www.google.com/maps/place/Acme',
+    'https://www.linkedin.com/redir/redirect?urlhash=x', // nothing to lead to
+    'https://www.google.com/url?q=' + 'https://www.google.com/url?q='.repeat(4) + 'acme.com', // too long a chain
+  ])('%s stays as it is', (link) => {
+    expect(withoutRedirect(link)).toBe(link);
+  });
+
+  it('gives a website whose domain is the one it leads to, and changes nothing the second time', () => {
+    const link = 'https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fwww.acme.co.uk%2F';
+    expect(websiteDomain(withoutRedirect(link))).toBe('acme.co.uk');
+    const piece = fc.constantFrom(
+      'https://www.google.com/url?q=',
+      'linkedin.com/redir/redirect?url=',
+      '%2F',
+      'acme.com',
+      '&',
+      ' ',
+      '%20',
+      '\u200b',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const once = withoutRedirect(pieces.join(''));
+        expect(withoutRedirect(once)).toBe(once);
       }),
     );
   });
