@@ -5,7 +5,14 @@
 import { cleanText, isNoValue } from './text';
 
 const TEL_PREFIX = /^(?:tel:\s*)+/i;
+// What a contact card or a signature writes before the number: "Mobile: +1 …", "T. +33 …", "Tél : 01 …".
+const LABEL =
+  /^(?:(?:tel|tél|phone|telephone|téléphone|telefon|teléfono|telefone|mobile|mob|cell|handy|móvil|movil|celular|portable|direct|work|office|main|m|t|p|w|o|d)\s*[:.]\s*)+(?=[+(\d])/i;
+// The list marks a cell's last number leaves ("+1 415 555 0100;"), looked for where their run starts:
+// tried inside every run, a long one took time by its square.
+const TRAILING_MARKS = /(?<![\s;|,/])[\s;|,/]+$/;
 const DIGIT = /\d/;
+const START_OF_NUMBER = /^[+(\d]/;
 const TEXT_MARKED_NUMBER = /^'[+(\d]/;
 // What Excel shows when a long number column was stored as a number: 4.4207E+11.
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+\d{1,3}$/i;
@@ -23,6 +30,9 @@ export function cleanPhone(raw: string | null | undefined): string | null {
   // Only a cell starting with "tel:" has a prefix to drop.
   const c = s.charCodeAt(0);
   if (c === 0x74 || c === 0x54) s = s.replace(TEL_PREFIX, '').trim();
+  // Nor has any cell starting with a digit, a + or a bracket a label.
+  if (!START_OF_NUMBER.test(s)) s = s.replace(LABEL, '');
+  s = s.replace(TRAILING_MARKS, '');
   // The apostrophe some exports (Apollo) put first to keep the number text in Excel, also after a
   // "tel:" ("tel:'0612…" left "'0612…", which cleaning again changed).
   if (s.charCodeAt(0) === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);

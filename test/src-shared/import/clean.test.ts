@@ -206,6 +206,11 @@ describe('cleanRow', () => {
       'a chain of redirect links as the website',
       ['a@b.com', 'Jane', '', 'https://www.google.com/url?q=' + 'google.com/url?q='.repeat(58_820) + 'a.com'],
     ],
+    [
+      'a run of list marks after the phone number',
+      ['a@b.com', 'Jane', '', '', '', '+1 415' + ';,'.repeat(499_990) + 'x'],
+    ],
+    ['labels before the phone number', ['a@b.com', 'Jane', '', '', '', 'm:'.repeat(499_990) + 'x']],
     ['encoded spaces around the email', ['%20'.repeat(166_660) + 'a@b.com' + '%20'.repeat(166_660), 'Jane']],
     ['a mailto: link of encoded marks', ['mailto:' + '%25'.repeat(333_320) + '40a', 'Jane']],
     ['a run of dots in the email', ['a' + '.'.repeat(999_998) + 'b', 'Jane']],
@@ -260,7 +265,11 @@ describe('cleanRow', () => {
   ])(
     'cleans a row with %s, 1 MB long, into a lead',
     (_shape, cells) => {
-      const linked = compileMapping([...mapping.slice(0, 4), { kind: 'field', field: 'linkedinUrl' }]);
+      const linked = compileMapping([
+        ...mapping.slice(0, 4),
+        { kind: 'field', field: 'linkedinUrl' },
+        { kind: 'field', field: 'phone' },
+      ]);
       const cleaned = cleanRow(cells as string[], linked);
       expect(LEAD_STATES).toContain(classify(cleaned).state);
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { cleanPhone, isPhoneMangledByNumberFormat } from '../../../src-shared/import/phone';
 
 describe('cleanPhone', () => {
@@ -26,9 +27,46 @@ describe('cleanPhone', () => {
     ['089 / 123 456 78', '089 / 123 456 78'],
     ['(415) 555-0100, ext 12', '(415) 555-0100, ext 12'],
     ['+1 415 555 0100 x12; ask for Jane', '+1 415 555 0100 x12; ask for Jane'],
+    // What a contact card or a signature writes around the number.
+    ['Mobile: +1 415 555 0100', '+1 415 555 0100'],
+    ['T. +33 1 23 45 67 89', '+33 1 23 45 67 89'],
+    ['Tél : 01 23 45 67 89', '01 23 45 67 89'],
+    ['M: (415) 555-0100', '(415) 555-0100'],
+    ['+1 415 555 0100;', '+1 415 555 0100'],
+    ['0612345678 / ', '0612345678'],
+    ['Office hours: 9-5', 'Office hours: 9-5'], // no number after the label
   ])('%j -> %j, and cleaning it again changes nothing', (raw, expected) => {
     expect(cleanPhone(raw)).toBe(expected);
     if (expected !== null) expect(cleanPhone(expected)).toBe(expected);
+  });
+
+  it('changes nothing the second time (property)', () => {
+    const piece = fc.constantFrom(
+      'Mobile:',
+      'T.',
+      ' ',
+      '+1',
+      '415',
+      '0',
+      ';',
+      '/',
+      ',',
+      '|',
+      'tel:',
+      "'",
+      ':::',
+      'x12',
+      '(',
+      ')',
+      'M:',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const once = cleanPhone(pieces.join(''));
+        expect(once === null ? null : cleanPhone(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('recognises numbers Excel turned into 4.4207E+11', () => {
