@@ -45,6 +45,7 @@ import {
   holdsAddress,
   joinName,
   nameBesideAddress,
+  namesCompanyOrGroup,
   namesNoPerson,
   separateNameParts,
   splitFullName,
@@ -258,6 +259,12 @@ function nameProblem(lead: NormalisedLead): { problem: string; consequence: stri
   if (namesNoPerson(greeting))
     return {
       problem: `"${lead.fullName ?? greeting}" names no person`,
+      consequence: 'emails cannot greet anyone by it',
+    };
+  // Nor "Hi Acme" for "Acme Inc", nor "Hi The" for "The Doe Family".
+  if (lead.fullName !== null && namesCompanyOrGroup(lead.fullName, lead.company))
+    return {
+      problem: `"${lead.fullName}" names a company or a group, not a person`,
       consequence: 'emails cannot greet anyone by it',
     };
   return null;

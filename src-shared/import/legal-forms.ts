@@ -68,14 +68,18 @@ export function isLegalFormWord(word: string): boolean {
 }
 
 /**
- * Whether `value` ends in a legal form that is no given name too: "Acme Inc", "Beta GmbH", "Gamma Ltd.".
+ * Whether `value` ends in a legal form that is no name too: "Acme Inc", "Beta GmbH", "Gamma Ltd.".
  * Forms of two letters ("AB", "AS", "SA") and "Co" are left out: "Doe, Ab" is a Dutch given name. So is
  * a form inside brackets ("Jane (Acme Inc)"), a note on the name.
  */
 export function endsInLegalForm(value: string): boolean {
-  const last = value.trim().split(/\s+/).pop()?.toLowerCase().replace(/\.+$/, '') ?? '';
-  return last.length >= 3 && last !== 'the' && LEGAL_FORM_WORDS.has(last);
+  const last = value.trim().split(/\s+/).pop()?.toLowerCase().replace(TRAILING_DOTS, '') ?? '';
+  return last.length >= 3 && !GIVEN_NAMES_TOO.has(last) && LEGAL_FORM_WORDS.has(last);
 }
+// Looked for where their run starts: tried inside a long run, the pattern took time by its square.
+const TRAILING_DOTS = /(?<!\.)\.+$/;
+// Forms of three letters that are given or family names too: "Butterfield, Asa", "Jane Doo".
+const GIVEN_NAMES_TOO = new Set(['the', 'asa', 'doo']);
 
 /**
  * "The ACME Corp., Inc." -> "acme": a company's name without its legal form, case or punctuation, so

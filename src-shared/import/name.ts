@@ -16,7 +16,7 @@ import { detached, detachedOrNull, valueMemo } from './memo';
 import { cleanText, foldWords, HASHTAG, isNoValue, PICTOGRAPHS, unquoted } from './text';
 import { isRoleWord } from './email';
 import { isJobWord, startsWithJob } from './job-titles';
-import { endsInLegalForm } from './legal-forms';
+import { companyKey, endsInLegalForm } from './legal-forms';
 
 export interface NameParts {
   firstName: string | null;
@@ -452,6 +452,33 @@ export const namesNoPerson = valueMemo(
       words++;
     }
     return words > 0;
+  },
+  (v) => v,
+);
+
+// The last words of names of a group of people: "Acme Team", "The Doe Family", "Front Office Staff".
+const GROUP_WORDS = new Set(['team', 'family', 'group', 'staff', 'crew', 'office', 'household']);
+
+/**
+ * Whether a cleaned full name names a company or a group, not a person: "Acme Inc", "Acme GmbH", "The
+ * Acme Group", "Acme Team", or one word that is the lead's `company` ("Acme" at Acme). Emails would
+ * greet "Hi Acme" or "Hi The".
+ */
+export function namesCompanyOrGroup(fullName: string, company: string | null): boolean {
+  if (namesCompanyOrGroupAlone(fullName)) return true;
+  if (company === null || fullName.includes(' ')) return false;
+  const key = companyKey(fullName);
+  return key !== '' && key === companyKey(company);
+}
+
+// A full name is looked at once, though its rows are many.
+const namesCompanyOrGroupAlone = valueMemo(
+  (fullName: string): boolean => {
+    const words = foldWords(fullName, false);
+    const last = words[words.length - 1];
+    if (last === undefined) return false;
+    if (words.length > 1 && (words[0] === 'the' || GROUP_WORDS.has(last))) return true;
+    return endsInLegalForm(fullName);
   },
   (v) => v,
 );

@@ -644,6 +644,23 @@ describe('cleanLead (inline edits)', () => {
     expect(cleanLead(cleaned.lead).lead).toEqual(cleaned.lead);
   });
 
+  it('asks for a fix where the name is a company or a group, which emails would greet as "Hi Acme"', () => {
+    const cleaned = cleanLead({
+      ...emptyLead(),
+      email: 'hello@acme.com',
+      fullName: 'Acme Inc',
+      company: 'Acme',
+    });
+    expect(classify(cleaned)).toMatchObject({
+      state: 'needs_fix',
+      reason: '"Acme Inc" names a company or a group, not a person: emails cannot greet anyone by it',
+    });
+    expect(
+      classify(cleanLead({ ...emptyLead(), email: 'jane@acme.com', fullName: 'Jane Doe', company: 'Acme' }))
+        .state,
+    ).toBe('ready');
+  });
+
   it.each(['.', '..', '_', '[not provided]', '(blank)', 'LNU', 'k.A.'])(
     'a last name %j typed where a CRM required one is none',
     (last) => {

@@ -15,5 +15,7 @@ describe('endsInLegalForm', () => {
     // Two-letter forms and "Co" are given names too ("Doe, Ab").
     expect(endsInLegalForm('Ab')).toBe(false);
     expect(endsInLegalForm('Acme Co')).toBe(false);
+    // Nor is a form that is a given or a family name too ("Butterfield, Asa").
+    expect(endsInLegalForm('Asa')).toBe(false);
   });
 });

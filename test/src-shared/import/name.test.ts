@@ -5,6 +5,7 @@ import {
   fullNameInOrder,
   greetsByName,
   joinName,
+  namesCompanyOrGroup,
   namesNoPerson,
   splitFullName,
 } from '../../../src-shared/import/name';
@@ -245,6 +246,7 @@ describe('cleanPersonName', () => {
     ['Jane Doe, Acme Inc.', 'Jane Doe'],
     ['Doe, Jane, Müller GmbH', 'Doe, Jane'],
     ['Doe, Ab', 'Doe, Ab'], // a form of two letters is also a given name
+    ['Butterfield, Asa', 'Butterfield, Asa'], // and so is one of three letters
     ['Doe, Jane (Acme Inc)', 'Doe, Jane (Acme Inc)'], // a note on the name, which splitting leaves out
     // And a job after the name with only a space between, and what follows it.
     ['Jane Doe CEO', 'Jane Doe'],
@@ -367,6 +369,31 @@ describe('namesNoPerson', () => {
     'of',
   ])('%j may be a person', (name) => {
     expect(namesNoPerson(name)).toBe(false);
+  });
+});
+
+describe('namesCompanyOrGroup', () => {
+  it.each([
+    ['Acme Inc', null],
+    ['Acme GmbH', null],
+    ['Acme Corporation', null],
+    ['The Acme Group', null],
+    ['The Doe Family', null],
+    ['Acme Team', null],
+    ['Acme', 'Acme Ltd'], // the lead's company, as its one word
+  ])('%j (at %j) names a company or a group', (name, company) => {
+    expect(namesCompanyOrGroup(name, company)).toBe(true);
+  });
+
+  it.each([
+    ['Jane Doe', 'Acme'],
+    ['Jane Doe', 'Jane Doe'], // a freelancer's company named for her
+    ['Theo', null],
+    ['Acme', null],
+    ['Asa Butterfield', null], // "Asa" is a form too
+    ['Jane Doo', null],
+  ])('%j (at %j) may be a person', (name, company) => {
+    expect(namesCompanyOrGroup(name, company)).toBe(false);
   });
 });
 

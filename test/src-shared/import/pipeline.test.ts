@@ -34,7 +34,7 @@ const SHEET = [
   ['j.smith@initech.com', 'John Smith', 'Initech', ''], // 12
   ['jsmith@initech.com', 'Jon Smith', 'Initech', ''], // 13: possible duplicate of 12
   ['no email here', 'Nobody', '', ''], // 14: invalid
-  ['info@acme.com', 'Acme Team', 'Acme', ''], // 15: role, ready
+  ['info@acme.com', 'Ann Lee', 'Acme', ''], // 15: role, ready
 ];
 
 /** Each column mapped to a lead field, in order. */
