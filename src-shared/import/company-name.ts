@@ -8,7 +8,7 @@
 import { isLegalFormWord, LEGAL_FORM_PHRASES } from './legal-forms';
 import { valueMemo, detached } from './memo';
 import { withCapitals, type CapitalsRules } from './capitals';
-import { foldWords } from './text';
+import { foldWords, hasTwoLetters } from './text';
 
 // Forms that end a name only after a form proper: "Samsung Electronics Co., Ltd.", "Tata Consultancy
 // Services Private Limited". "Acme Company" and "Smith & Co" are names as they stand.
@@ -17,7 +17,6 @@ const AND = new Set(['&', 'and']);
 const FOLD_PUNCTUATION = /[.,()]/g;
 // Looked for where their run starts: tried inside a long run, the pattern took time by its square.
 const TRAILING_SEPARATORS = /(?<![\s,;:\u2013\u2014-])[\s,;:\u2013\u2014-]+$/;
-const LETTERS = /\p{L}/gu;
 const COMPANY_CAPITALS: CapitalsRules = {
   // A name with one of these is written as its company writes it: 3M, monday.com, "A/S", "Toys"R"Us".
   keepsCase: /[\p{N}.@/_+"]/u,
@@ -79,7 +78,7 @@ export const HEADLINE_SEPARATOR = / [|\u2022\u00b7] /;
 
 /** The name with at least two letters, or `fallback`: a name is never cut to nothing. */
 function nameOr(kept: string, fallback: string): string {
-  return (kept.match(LETTERS)?.length ?? 0) >= 2 ? kept : fallback;
+  return hasTwoLetters(kept) ? kept : fallback;
 }
 
 /**
@@ -104,7 +103,6 @@ function withoutAsides(name: string): string {
 }
 
 const ENDS_IN_LETTER = /\p{L}$/u;
-const TWO_LETTERS = /\p{L}.*\p{L}/su;
 
 /**
  * The name without the full stop typed after it ("Deloitte.", which an email would follow with its own
@@ -113,7 +111,7 @@ const TWO_LETTERS = /\p{L}.*\p{L}/su;
 function withoutFinalDot(name: string): string {
   if (!name.endsWith('.')) return name;
   const word = name.slice(name.lastIndexOf(' ') + 1, -1);
-  const typed = !word.includes('.') && ENDS_IN_LETTER.test(word) && TWO_LETTERS.test(word);
+  const typed = !word.includes('.') && ENDS_IN_LETTER.test(word) && hasTwoLetters(word);
   return typed ? name.slice(0, -1) : name;
 }
 

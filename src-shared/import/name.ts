@@ -13,7 +13,16 @@
  * "Jane 🚀". A name that names no person ("Sales Team") is told apart.
  */
 import { detached, detachedOrNull, valueMemo } from './memo';
-import { cleanText, foldWords, HASHTAG, isNoValue, PICTOGRAPHS, unquoted } from './text';
+import {
+  cleanText,
+  foldWords,
+  HASHTAG,
+  hasLetter,
+  hasTwoLetters,
+  isNoValue,
+  PICTOGRAPHS,
+  unquoted,
+} from './text';
 import { isRoleWord } from './email';
 import { isJobWord, startsWithJob } from './job-titles';
 import { companyKey, endsInLegalForm } from './legal-forms';
@@ -241,11 +250,10 @@ export function holdsAddress(name: string): boolean {
 // lists number their people ("Ann12"), and such a lead is better sent than held back.
 const HANDLE = /[_@#]/;
 const USERNAME = /\p{L}{2}\.\p{L}{2}/u;
-const TWO_LETTERS = /\p{L}.*\p{L}/su;
 
 /** Whether emails can greet a person by `name` (a first name, or a full name when there is none). */
 export const greetsByName: (name: string) => boolean = valueMemo(
-  (name) => TWO_LETTERS.test(name) && !HANDLE.test(name) && !USERNAME.test(name),
+  (name) => hasTwoLetters(name) && !HANDLE.test(name) && !USERNAME.test(name),
   (v) => v,
 );
 const HAS_LOWER = /\p{Ll}/u;
@@ -389,7 +397,6 @@ function withoutJobAfterName(name: string): string {
 }
 
 const DIGIT = /\d/;
-const LETTER = /\p{L}/u;
 
 /**
  * The name without the numbers written after it: a CRM's count of people of one name ("Jane Doe 2",
@@ -403,13 +410,13 @@ function withoutNumbersAfterName(name: string): string {
   let number = false;
   for (let space = name.lastIndexOf(' '); space > 0; space = name.lastIndexOf(' ', end - 1)) {
     const word = name.slice(space + 1, end);
-    if (LETTER.test(word)) break;
+    if (hasLetter(word)) break;
     number ||= DIGIT.test(word);
     end = space;
   }
   if (!number) return name;
   const kept = trimmedEnd(name.slice(0, end));
-  return LETTER.test(kept) ? kept : name;
+  return hasLetter(kept) ? kept : name;
 }
 
 /** `text` without the spaces and list marks at its end ("Jane Doe, " of "Jane Doe, 2"), read from the end. */
@@ -497,9 +504,9 @@ const ADDRESS_LABELS = new Set([
 ]);
 
 /**
- * The name written with the address, as mail apps write a sender: before it ("Jane Doe
- * <jane@acme.com>", "Jane Doe (jane@acme.com)") or in the comment after it ("jane@acme.com (Jane Doe)", of two words or more that
- * do not label the address); null for any other text.
+ * The name written with the address, as mail apps write a sender: before it ("Jane Doe <jane@acme.com>",
+ * "Jane Doe (jane@acme.com)") or in the comment after it ("jane@acme.com (Jane Doe)", of two words or
+ * more that do not label the address); null for any other text.
  */
 export function nameBesideAddress(text: string): string | null {
   const trimmed = text.trim();
@@ -914,7 +921,6 @@ export function splitFullName(full: string | null | undefined): NameParts {
   return { firstName: givenNameOf(tokens.slice(0, lastStart)), lastName: tokens.slice(lastStart).join(' ') };
 }
 
-/** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
 /** Whether `name` is said before a name and is none ("Mr", "Frau", "Dr. med."). */
 function onlyHonorifics(name: string | null): boolean {
   if (name === null) return false;
@@ -928,6 +934,7 @@ export function titleTypedAsFirstName(first: string | null): string | null {
   return onlyHonorifics(part) ? part : null;
 }
 
+/** `words` without the honorifics before the name ("Dr.", "Mr"), keeping at least one word. */
 function withoutHonorifics(words: string[]): string[] {
   words.splice(0, Math.min(honorificsAtStart(words), words.length - 1));
   return words;

@@ -240,10 +240,22 @@ export function unquoted(cleaned: string): string {
   return m === null ? cleaned : unquoted(cleanText(m[1] ?? m[2] ?? ''));
 }
 
+const LETTER = /\p{L}/u;
+const TWO_LETTERS = /\p{L}.*\p{L}/su;
+
+/** Whether `text` holds a letter, of any script. */
+export function hasLetter(text: string): boolean {
+  return LETTER.test(text);
+}
+
+/** Whether `text` holds two letters at least: what a name of a person or a company needs. */
+export function hasTwoLetters(text: string): boolean {
+  return TWO_LETTERS.test(text);
+}
+
 // A hashtag a profile adds to a name or a headline ("Jane Doe #OpenToWork", "Recruiter #hiring"); not
 // the # of "C# Developer" nor a number ("#1 Realtor"). Hashtags written together ("#a#b") are one.
 export const HASHTAG = /(?<!\S)#\p{L}[\p{L}\p{N}_#]*/gu;
-const LETTER = /\p{L}/u;
 
 /**
  * `cleanOptional` for a job title or company name, without its emoji ("Founder 🚀" -> "Founder"), its
@@ -268,7 +280,7 @@ const cleanedLabel = valueMemo((value: string): string | null => {
 /** `label` without its hashtags, unless they are all there is of it (a company named "#paid"). */
 function withoutHashtags(label: string): string {
   const rest = cleanOptional(label.replace(HASHTAG, ' '));
-  return rest !== null && LETTER.test(rest) ? rest : label;
+  return rest !== null && hasLetter(rest) ? rest : label;
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;

@@ -234,10 +234,12 @@ function computeWebsiteDomain(typed: string): string | null {
 // links, Outlook's Safe Links in a forwarded email. Each holds the real address in a parameter.
 const REDIRECT_HINT = /redir|\/url\?|l\.php|\.instagram\.com\/\?|safelinks/i;
 
+const GOOGLE_HOST = /^(?:www\.)?google\.[a-z.]+$/;
+
 /** The parameter holding the address a redirect link of `host` and `path` leads to, or null. */
 function redirectParameter(host: string, path: string): string | null {
   if ((host === 'linkedin.com' || host.endsWith('.linkedin.com')) && path === '/redir/redirect') return 'url';
-  if (/^(?:www\.)?google\.[a-z.]+$/.test(host) && path === '/url') return 'q';
+  if (GOOGLE_HOST.test(host) && path === '/url') return 'q';
   if ((host === 'l.facebook.com' || host === 'lm.facebook.com') && path === '/l.php') return 'u';
   if (host === 'l.instagram.com' && path === '/') return 'u';
   if (host.endsWith('.safelinks.protection.outlook.com')) return 'url';
