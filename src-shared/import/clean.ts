@@ -347,7 +347,9 @@ const LINKEDIN_HOST = /linkedin\./i;
 /** A website cell cleaned, and the address it leads to when it is a redirect link (`withoutRedirect`). */
 function websiteAsItLeads(raw: string | null | undefined): string | null {
   const site = cleanOptional(raw);
-  return site === null ? null : cleanOptional(withoutRedirect(site));
+  if (site === null) return null;
+  const target = withoutRedirect(site);
+  return target === site ? site : cleanOptional(target);
 }
 
 /**

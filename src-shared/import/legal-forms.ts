@@ -73,7 +73,11 @@ export function isLegalFormWord(word: string): boolean {
  * a form inside brackets ("Jane (Acme Inc)"), a note on the name.
  */
 export function endsInLegalForm(value: string): boolean {
-  const last = value.trim().split(/\s+/).pop()?.toLowerCase().replace(TRAILING_DOTS, '') ?? '';
+  const text = value.trim();
+  const last = text
+    .slice(text.lastIndexOf(' ') + 1)
+    .toLowerCase()
+    .replace(TRAILING_DOTS, '');
   return last.length >= 3 && !GIVEN_NAMES_TOO.has(last) && LEGAL_FORM_WORDS.has(last);
 }
 // Looked for where their run starts: tried inside a long run, the pattern took time by its square.

@@ -172,7 +172,10 @@ const PARTICLES = new Set([
 const TRAILING_DOTS = /(?<![.,])[.,]+$/;
 
 function bare(token: string): string {
-  return token.toLowerCase().replace(TRAILING_DOTS, '');
+  const lower = token.toLowerCase();
+  // Most words end in a letter: no pattern to run.
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 0x2e || last === 0x2c ? lower.replace(TRAILING_DOTS, '') : lower;
 }
 
 /** "Dr.", "Ms", "Herr", "Dipl.-Ing.": a word said before a name, no name itself. */
@@ -472,23 +475,17 @@ const GROUP_WORDS = new Set(['team', 'family', 'group', 'staff', 'crew', 'office
  * greet "Hi Acme" or "Hi The".
  */
 export function namesCompanyOrGroup(fullName: string, company: string | null): boolean {
-  if (namesCompanyOrGroupAlone(fullName)) return true;
-  if (company === null || fullName.includes(' ')) return false;
+  // Full names are mostly one to a row: read from its ends, not folded or remembered.
+  const space = fullName.indexOf(' ');
+  if (space > 0) {
+    if (fullName.slice(0, space).toLowerCase() === 'the') return true;
+    if (GROUP_WORDS.has(fullName.slice(fullName.lastIndexOf(' ') + 1).toLowerCase())) return true;
+  }
+  if (endsInLegalForm(fullName)) return true;
+  if (company === null || space >= 0) return false;
   const key = companyKey(fullName);
   return key !== '' && key === companyKey(company);
 }
-
-// A full name is looked at once, though its rows are many.
-const namesCompanyOrGroupAlone = valueMemo(
-  (fullName: string): boolean => {
-    const words = foldWords(fullName, false);
-    const last = words[words.length - 1];
-    if (last === undefined) return false;
-    if (words.length > 1 && (words[0] === 'the' || GROUP_WORDS.has(last))) return true;
-    return endsInLegalForm(fullName);
-  },
-  (v) => v,
-);
 
 // A name and the address in angle brackets after it, as mail apps write a sender: "Jane Doe
 // <jane@acme.com>", '"Doe, Jane" <jane@acme.com>'; in square brackets as Outlook quotes one, "Jane Doe
@@ -924,6 +921,7 @@ export function splitFullName(full: string | null | undefined): NameParts {
 /** Whether `name` is said before a name and is none ("Mr", "Frau", "Dr. med."). */
 function onlyHonorifics(name: string | null): boolean {
   if (name === null) return false;
+  if (!name.includes(' ')) return isHonorific(name);
   const words = name.split(' ');
   return honorificsAtStart(words) === words.length;
 }

@@ -11,6 +11,7 @@ const LABEL =
 // The list marks a cell's last number leaves ("+1 415 555 0100;"), looked for where their run starts:
 // tried inside every run, a long one took time by its square.
 const TRAILING_MARKS = /(?<![\s;|,/])[\s;|,/]+$/;
+const LIST_MARK_CODES: ReadonlySet<number> = new Set([0x20, 0x3b, 0x7c, 0x2c, 0x2f]);
 const DIGIT = /\d/;
 const START_OF_NUMBER = /^[+(\d]/;
 const TEXT_MARKED_NUMBER = /^'[+(\d]/;
@@ -32,7 +33,7 @@ export function cleanPhone(raw: string | null | undefined): string | null {
   if (c === 0x74 || c === 0x54) s = s.replace(TEL_PREFIX, '').trim();
   // Nor has any cell starting with a digit, a + or a bracket a label.
   if (!START_OF_NUMBER.test(s)) s = s.replace(LABEL, '');
-  s = s.replace(TRAILING_MARKS, '');
+  if (LIST_MARK_CODES.has(s.charCodeAt(s.length - 1))) s = s.replace(TRAILING_MARKS, '');
   // The apostrophe some exports (Apollo) put first to keep the number text in Excel, also after a
   // "tel:" ("tel:'0612…" left "'0612…", which cleaning again changed).
   if (s.charCodeAt(0) === 0x27 && TEXT_MARKED_NUMBER.test(s)) s = s.slice(1);

@@ -248,7 +248,8 @@ function redirectParameter(host: string, path: string): string | null {
 
 /** Where a redirect link leads (cleaned, as a cell is), or null for any other value. */
 function redirectTarget(link: string): string | null {
-  if (!REDIRECT_HINT.test(link)) return null;
+  // Each holds its address after a "?": most websites have none.
+  if (!link.includes('?') || !REDIRECT_HINT.test(link)) return null;
   let url: URL;
   try {
     url = new URL(SCHEME.test(link) ? link : `https://${link}`);
