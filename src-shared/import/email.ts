@@ -125,9 +125,10 @@ export function cleanEmail(raw: string | null | undefined): string | null {
     if (decoded.includes('@')) return cleanEmail(decoded);
   }
   const angle = ANGLE_ADDRESS.exec(s);
-  const bracketed = angle?.[1] ?? angle?.[2] ?? ADDRESS_AFTER_NAME.exec(s)?.[1];
+  const closed = s.endsWith(')');
+  const bracketed = angle?.[1] ?? angle?.[2] ?? (closed ? ADDRESS_AFTER_NAME.exec(s)?.[1] : undefined);
   if (bracketed !== undefined) s = bracketed.trim();
-  else if (s.endsWith(')')) s = s.replace(COMMENT_AFTER, '$1');
+  else if (closed) s = s.replace(COMMENT_AFTER, '$1');
   if (encoded) s = s.replace(ENCODED_SPACES_AT_ENDS, '');
   const link = MAILTO.test(s);
   if (link) {

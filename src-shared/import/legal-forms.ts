@@ -3,7 +3,8 @@
  * finds the same company written two ways, and what tells a company after a person's name from the
  * person's given name ("Jane Doe, Acme Inc").
  */
-import { foldWords } from './text';
+import { escapeRegExp } from '../regexp';
+import { endsInWordOf, foldWords } from './text';
 
 // Folded (`foldWords`; "a/s", "oü" and "aş" as `withoutLegalForm` folds its words); with "the", which a
 // company's name may start with or drop.
@@ -73,17 +74,19 @@ export function isLegalFormWord(word: string): boolean {
  * a form inside brackets ("Jane (Acme Inc)"), a note on the name.
  */
 export function endsInLegalForm(value: string): boolean {
-  const text = value.trim();
-  const last = text
-    .slice(text.lastIndexOf(' ') + 1)
-    .toLowerCase()
-    .replace(TRAILING_DOTS, '');
-  return last.length >= 3 && !GIVEN_NAMES_TOO.has(last) && LEGAL_FORM_WORDS.has(last);
+  const text = value.trimEnd();
+  return endsInWordOf(text, FORM_WORD);
 }
-// Looked for where their run starts: tried inside a long run, the pattern took time by its square.
-const TRAILING_DOTS = /(?<!\.)\.+$/;
+
 // Forms of three letters that are given or family names too: "Butterfield, Asa", "Jane Doo".
 const GIVEN_NAMES_TOO = new Set(['the', 'asa', 'doo']);
+const FORM_WORD = new RegExp(
+  `(?:${[...LEGAL_FORM_WORDS]
+    .filter((w) => w.length >= 3 && !GIVEN_NAMES_TOO.has(w))
+    .map(escapeRegExp)
+    .join('|')})\\.*$`,
+  'iy',
+);
 
 /**
  * "The ACME Corp., Inc." -> "acme": a company's name without its legal form, case or punctuation, so

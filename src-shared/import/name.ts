@@ -12,9 +12,11 @@
  * around it ("• Jane Doe;") is dropped: an email greets "Jane", not
  * "Jane 🚀". A name that names no person ("Sales Team") is told apart.
  */
+import { escapeRegExp } from '../regexp';
 import { detached, detachedOrNull, valueMemo } from './memo';
 import {
   cleanText,
+  endsInWordOf,
   foldWords,
   HASHTAG,
   hasLetter,
@@ -178,13 +180,20 @@ function bare(token: string): string {
   return last === 0x2e || last === 0x2c ? lower.replace(TRAILING_DOTS, '') : lower;
 }
 
+// Matched as patterns rather than looked up lower-cased: lower-casing text cut from a file's two-byte
+// text takes a slow path, and a first name is looked at once a row.
+const HONORIFIC_WORD = new RegExp(`^(?:${[...HONORIFICS].map(escapeRegExp).join('|')})[.,]*$`, 'i');
+const DOTTED_HONORIFIC_WORD = new RegExp(
+  `^(?:${[...DOTTED_HONORIFICS].map(escapeRegExp).join('|')})[.,]*\\.$`,
+  'i',
+);
+
 /** "Dr.", "Ms", "Herr", "Dipl.-Ing.": a word said before a name, no name itself. */
 export function isHonorific(word: string): boolean {
-  const key = bare(word);
-  if (HONORIFICS.has(key) || (word.endsWith('.') && DOTTED_HONORIFICS.has(key))) return true;
+  if (HONORIFIC_WORD.test(word) || DOTTED_HONORIFIC_WORD.test(word)) return true;
   // A title of two parts ("Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing."), told by its first.
-  const joint = key.indexOf('.-');
-  return joint > 0 && isHonorific(key.slice(0, joint + 1));
+  const joint = word.indexOf('.-');
+  return joint > 0 && isHonorific(word.slice(0, joint + 1));
 }
 
 /** "med.", "rer.", "h.c.": the field of a doctor's title, after it. */
@@ -408,6 +417,7 @@ const DIGIT = /\d/;
  * ("Ann12", "Jane Doe 3rd"), and so does a name of numbers alone.
  */
 function withoutNumbersAfterName(name: string): string {
+  if (!DIGIT.test(name)) return name;
   // The words without a letter at the end, marks between the numbers too ("+33 6 - 2"), when one is a number.
   let end = name.length;
   let number = false;
@@ -466,8 +476,10 @@ export const namesNoPerson = valueMemo(
   (v) => v,
 );
 
-// The last words of names of a group of people: "Acme Team", "The Doe Family", "Front Office Staff".
-const GROUP_WORDS = new Set(['team', 'family', 'group', 'staff', 'crew', 'office', 'household']);
+// The last words of names of a group of people ("Acme Team", "The Doe Family", "Front Office Staff"),
+// and the first of many ("The Acme Group").
+const GROUP_WORD = /(?:team|family|group|staff|crew|office|household)$/iy;
+const THE_FIRST = /^the\s/i;
 
 /**
  * Whether a cleaned full name names a company or a group, not a person: "Acme Inc", "Acme GmbH", "The
@@ -475,14 +487,10 @@ const GROUP_WORDS = new Set(['team', 'family', 'group', 'staff', 'crew', 'office
  * greet "Hi Acme" or "Hi The".
  */
 export function namesCompanyOrGroup(fullName: string, company: string | null): boolean {
-  // Full names are mostly one to a row: read from its ends, not folded or remembered.
-  const space = fullName.indexOf(' ');
-  if (space > 0) {
-    if (fullName.slice(0, space).toLowerCase() === 'the') return true;
-    if (GROUP_WORDS.has(fullName.slice(fullName.lastIndexOf(' ') + 1).toLowerCase())) return true;
-  }
-  if (endsInLegalForm(fullName)) return true;
-  if (company === null || space >= 0) return false;
+  // Full names are mostly one to a row: matched at their ends, not lower-cased, folded or remembered.
+  if (THE_FIRST.test(fullName) || endsInLegalForm(fullName)) return true;
+  if (fullName.includes(' ') && endsInWordOf(fullName, GROUP_WORD)) return true;
+  if (company === null || fullName.includes(' ')) return false;
   const key = companyKey(fullName);
   return key !== '' && key === companyKey(company);
 }

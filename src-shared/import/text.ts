@@ -243,6 +243,16 @@ export function unquoted(cleaned: string): string {
 const LETTER = /\p{L}/u;
 const TWO_LETTERS = /\p{L}.*\p{L}/su;
 
+/**
+ * Whether the last word of `text` (after its last space) matches `word`, a sticky pattern of whole words:
+ * one try where the word starts, with no lower-cased copy of it. Lower-casing text cut from a file's
+ * two-byte text takes a slow path, and a name is looked at once a row.
+ */
+export function endsInWordOf(text: string, word: RegExp): boolean {
+  word.lastIndex = text.lastIndexOf(' ') + 1;
+  return word.test(text);
+}
+
 /** Whether `text` holds a letter, of any script. */
 export function hasLetter(text: string): boolean {
   return LETTER.test(text);

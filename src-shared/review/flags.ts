@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { findPlaceholders, HTML_TAG_NAMES, mergeSpans, type Span } from './placeholders';
 import { SPAM_WORDS } from './spam-words';
+import { escapeRegExp } from '../regexp';
 
 /**
  * Stored as bits of review_docs.flags_mask in this order: append new flags at the end, never reorder
@@ -151,7 +152,6 @@ const quoteSpans = (text: string, spans: Span[]) =>
     .map((t) => `"${t}"`)
     .join(', ');
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 
@@ -159,7 +159,7 @@ const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 const SPAM_RE = new RegExp(
   `${WORD_EDGE_BEFORE}(?:${[...SPAM_WORDS]
     .sort((a, b) => b.length - a.length)
-    .map((w) => escapeRe(w).replace(/ /g, '\\s+'))
+    .map((w) => escapeRegExp(w).replace(/ /g, '\\s+'))
     .join('|')})${WORD_EDGE_AFTER}`,
   'giu',
 );
