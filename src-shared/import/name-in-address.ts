@@ -51,6 +51,7 @@ export function nameInAddress(email: string | null): NameInAddress | null {
 }
 
 const APOSTROPHES_AND_HYPHENS = /['\u2019-]/g;
+const MAX_NAME_WORDS = 6;
 
 /** Words of a name as an address writes them: lower case, joined, without accents or apostrophes ("O'Neil" -> oneil). */
 function asInAddress(words: readonly string[]): string {
@@ -73,6 +74,8 @@ export function namePartsByAddress(name: string, email: string | null): NamePart
     .map((p) => p.replace(/\d+$/, '').replace(APOSTROPHES_AND_HYPHENS, ''))
     .filter((p, i, all) => !(p.length === 1 && i > 0 && i < all.length - 1));
   const words = name.split(' ');
+  // A name of more words than this is no whole name typed in one cell; each split below joins the rest.
+  if (words.length > MAX_NAME_WORDS) return null;
   const given = asInAddress(words.slice(0, 1));
   // The shortest family name first: "Jane Marie Doe" at jane.doe@ is Jane Marie, of the Doe family.
   for (let k = words.length - 1; k >= 1; k--) {

@@ -610,6 +610,16 @@ describe('cleanLead (inline edits)', () => {
     expect(lead).toMatchObject({ firstName, lastName, fullName: `${firstName} ${lastName}` });
   });
 
+  it('reads a first name of 1 MB, the last name empty, beside an address, in linear time', () => {
+    const columns: ColumnMapping = [
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'firstName' },
+      { kind: 'field', field: 'lastName' },
+    ];
+    const { lead } = cleanRow(['a.a@acme.com', 'a '.repeat(499_990) + 'a', ''], columns);
+    expect(lead.lastName).toBeNull();
+  }, 30_000);
+
   it('splits a whole name in the first- or last-name column, the other empty, as the address writes it', () => {
     const columns: ColumnMapping = [
       { kind: 'field', field: 'email' },
