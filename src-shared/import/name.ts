@@ -174,10 +174,7 @@ const PARTICLES = new Set([
 const TRAILING_DOTS = /(?<![.,])[.,]+$/;
 
 function bare(token: string): string {
-  const lower = token.toLowerCase();
-  // Most words end in a letter: no pattern to run.
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 0x2e || last === 0x2c ? lower.replace(TRAILING_DOTS, '') : lower;
+  return token.toLowerCase().replace(TRAILING_DOTS, '');
 }
 
 // Matched as patterns rather than looked up lower-cased: lower-casing text cut from a file's two-byte
